@@ -1,0 +1,7 @@
+import ArgumentParser
+import Core
+
+@main
+struct VendedorWorkers: AsyncParsableCommand {
+    mutating func run() async throws {}
+}
