@@ -1,0 +1,102 @@
+/// Per-queue figures for operators (`GET /admin/colas`).
+public struct QueueStats: Sendable, Codable, Equatable {
+    public var cola: String
+    /// Ready and not yet delivered to a worker.
+    public var pendientes: Int
+    public var en_proceso: Int
+    public var diferidos: Int
+    public var muertos: Int
+    public var procesados: Int
+    public var fallidos: Int
+    public var reintentados: Int
+    /// Jobs processed in the last full minute.
+    public var por_minuto: Int
+}
+
+/// One live worker process, from its heartbeat.
+public struct WorkerInfo: Sendable, Codable, Equatable {
+    public var id: String
+    public var host: String
+    public var pid: Int
+    public var colas: [String]
+    public var en_proceso: Int
+    public var ultimo_latido: Int
+}
+
+extension JobClient {
+    public func stats() async throws -> [QueueStats] {
+        let names = catalog.queues.keys.sorted()
+        let minute = Clock.nowMs() / 60_000 - 1
+        var commands: [RedisCommand] = []
+        for name in names {
+            commands.append(RedisCommand("XLEN", QueueKeys.stream(name)))
+            commands.append(RedisCommand("XPENDING", QueueKeys.stream(name), QueueKeys.group))
+            commands.append(RedisCommand("ZCARD", QueueKeys.delayed(name)))
+            commands.append(RedisCommand("LLEN", QueueKeys.dead(name)))
+            commands.append(RedisCommand("HGETALL", QueueKeys.stats(name)))
+            commands.append(RedisCommand("GET", QueueKeys.minute(name, minute)))
+        }
+        let replies = try await redis.pipeline(commands)
+        return names.enumerated().map { index, name in
+            let r = Array(replies[(index * 6)..<(index * 6 + 6)])
+            let inFlight = r[1].array?.first?.int ?? 0
+            let counters = r[4].fieldMap
+            return QueueStats(
+                cola: name,
+                pendientes: max(0, (r[0].int ?? 0) - inFlight),
+                en_proceso: inFlight,
+                diferidos: r[2].int ?? 0,
+                muertos: r[3].int ?? 0,
+                procesados: Int(counters["processed"] ?? "") ?? 0,
+                fallidos: Int(counters["failed"] ?? "") ?? 0,
+                reintentados: Int(counters["retried"] ?? "") ?? 0,
+                por_minuto: r[5].int ?? 0)
+        }
+    }
+
+    /// Dead-lettered jobs of a queue, newest first, with payload and last error.
+    public func deadJobs(queue: String, offset: Int = 0, limit: Int = 50) async throws -> (jobs: [JobStatus], total: Int) {
+        _ = try catalog.queue(queue)
+        let replies = try await redis.pipeline([
+            RedisCommand("LRANGE", QueueKeys.dead(queue), String(offset), String(offset + limit - 1)),
+            RedisCommand("LLEN", QueueKeys.dead(queue)),
+        ])
+        let ids = (try replies[0].checked().array ?? []).compactMap(\.string)
+        guard !ids.isEmpty else { return ([], replies[1].int ?? 0) }
+        let records = try await redis.pipeline(ids.map { RedisCommand("HGETALL", QueueKeys.job($0)) })
+        let jobs = zip(ids, records).compactMap { id, reply in JobStatus(id: id, fields: reply.fieldMap) }
+        return (jobs, replies[1].int ?? 0)
+    }
+
+    /// The stored payload of a job (for dead-letter inspection).
+    public func payload(of id: String) async throws -> String? {
+        guard JobID.isValid(id) else { return nil }
+        return try await redis.send(RedisCommand("HGET", QueueKeys.job(id), "payload")).string
+    }
+
+    /// Puts dead jobs back to work with fresh attempts: one id, or up to `limit` oldest.
+    public func redrive(queue: String, id: String? = nil, limit: Int = 100) async throws -> [String] {
+        _ = try catalog.queue(queue)
+        let reply = try await redis.run(
+            scripts.redrive, arguments: [String(Clock.nowMs()), queue, String(limit), id ?? ""])
+        return (reply.array ?? []).compactMap(\.string)
+    }
+
+    /// Workers whose heartbeat is recent.
+    public func liveWorkers(maxAgeMs: Int = 15_000) async throws -> [WorkerInfo] {
+        let since = Clock.nowMs() - maxAgeMs
+        let ids = (try await redis.send(RedisCommand("ZRANGEBYSCORE", QueueKeys.workers, String(since), "+inf")).array ?? [])
+            .compactMap(\.string)
+        guard !ids.isEmpty else { return [] }
+        let records = try await redis.pipeline(ids.map { RedisCommand("HGETALL", QueueKeys.worker($0)) })
+        return zip(ids, records).compactMap { id, reply in
+            let fields = reply.fieldMap
+            guard let host = fields["host"] else { return nil }
+            return WorkerInfo(
+                id: id, host: host, pid: Int(fields["pid"] ?? "") ?? 0,
+                colas: (fields["colas"] ?? "").split(separator: ",").map(String.init),
+                en_proceso: Int(fields["en_proceso"] ?? "") ?? 0,
+                ultimo_latido: Int(fields["latido"] ?? "") ?? 0)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Logging
+
+/// The queue engine's client side: enqueue, read and await job status, queue stats and
+/// dead-letter administration. Front ends and workers share it.
+public final class JobClient: Sendable {
+    public let redis: RedisClient
+    public let catalog: QueueCatalog
+    public let logger: Logger
+
+    public init(redis: RedisClient, catalog: QueueCatalog, logger: Logger) {
+        self.redis = redis
+        self.catalog = catalog
+        self.logger = logger
+    }
+
+    public var scripts: QueueScripts { catalog.scripts }
+
+    /// Loads the scripts and creates each queue's stream and consumer group if missing.
+    public func prepare() async throws {
+        try await redis.load(scripts.all)
+        try await createGroups(Array(catalog.queues.keys))
+    }
+
+    func createGroups(_ queues: [String]) async throws {
+        let commands = queues.map { RedisCommand("XGROUP", "CREATE", QueueKeys.stream($0), "workers", "0", "MKSTREAM") }
+        for reply in try await redis.pipeline(commands) {
+            if case .error(let message) = reply, !message.hasPrefix("BUSYGROUP") { throw RedisError.server(message) }
+        }
+    }
+
+    public struct Enqueued: Sendable, Equatable {
+        public var id: String
+        /// False when an earlier job with the same idempotency key was returned instead.
+        public var created: Bool
+    }
+
+    /// Adds one job. With an idempotency key, the same key within the queue's window gives
+    /// back the first job instead of adding another.
+    @discardableResult
+    public func enqueue<P: JobPayload>(_ payload: P, idempotencyKey: String? = nil) async throws -> Enqueued {
+        try await enqueue([NewJob(payload, idempotencyKey: idempotencyKey)])[0]
+    }
+
+    /// Adds many jobs: one script call per queue, all in one pipeline.
+    public func enqueue(_ jobs: [NewJob]) async throws -> [Enqueued] {
+        var order: [String] = []
+        var byQueue: [String: [Int]] = [:]
+        for (index, job) in jobs.enumerated() {
+            if byQueue[job.queue] == nil { order.append(job.queue) }
+            byQueue[job.queue, default: []].append(index)
+        }
+        let now = String(Clock.nowMs())
+        var calls: [(RedisScript, [String], [String])] = []
+        for queue in order {
+            let definition = try catalog.queue(queue)
+            let indices = byQueue[queue]!
+            var arguments = [now, queue, String(definition.idempotencyWindowSeconds), String(indices.count)]
+            arguments.reserveCapacity(4 + indices.count * 6)
+            for index in indices {
+                let job = jobs[index]
+                arguments += [job.id, job.kind, job.payload, job.orderingKey, job.id, job.idempotencyKey]
+            }
+            calls.append((scripts.enqueue, [], arguments))
+        }
+        let replies = try await redis.runMany(calls)
+        var results = [Enqueued](repeating: Enqueued(id: "", created: false), count: jobs.count)
+        for (queue, reply) in zip(order, replies) {
+            guard let items = try reply.checked().array else { throw RedisError.unexpectedReply("enqueue") }
+            for (position, index) in byQueue[queue]!.enumerated() {
+                results[index] = Enqueued(
+                    id: items[position * 2].string ?? "", created: items[position * 2 + 1].int == 1)
+            }
+        }
+        return results
+    }
+
+    /// The job's status, or nil when it does not exist (never did, or its retention passed).
+    public func status(_ id: String) async throws -> JobStatus? {
+        guard JobID.isValid(id) else { return nil }
+        let reply = try await redis.send(RedisCommand("HGETALL", QueueKeys.job(id)))
+        return JobStatus(id: id, fields: reply.fieldMap)
+    }
+
+    /// Marks the job as awaited and reads it in one step (see watch.lua).
+    func watch(_ id: String) async throws -> JobStatus? {
+        guard JobID.isValid(id) else { return nil }
+        let reply = try await redis.run(scripts.watch, arguments: [id])
+        return JobStatus(id: id, fields: reply.fieldMap)
+    }
+
+    /// Records progress (done of total) on a running job.
+    public func reportProgress(_ id: String, done: Int, total: Int) async throws {
+        try await redis.send(
+            RedisCommand("HSET", QueueKeys.job(id), "progreso", "\(done)/\(total)", "actualizado", String(Clock.nowMs())))
+    }
+}
+
+/// Key names shared with the Lua scripts (see queues/common.lua).
+public enum QueueKeys {
+    public static func job(_ id: String) -> String { "vd:job:\(id)" }
+    public static func stream(_ queue: String) -> String { "vd:q:\(queue):s" }
+    public static func delayed(_ queue: String) -> String { "vd:q:\(queue):delayed" }
+    public static func dead(_ queue: String) -> String { "vd:q:\(queue):dead" }
+    public static func stats(_ queue: String) -> String { "vd:q:\(queue):stats" }
+    public static func minute(_ queue: String, _ minute: Int) -> String { "vd:q:\(queue):m:\(minute)" }
+    public static let workers = "vd:workers"
+    public static func worker(_ id: String) -> String { "vd:worker:\(id)" }
+    public static let doneChannel = "vd:done"
+    public static let group = "workers"
+}

@@ -1,0 +1,36 @@
+/// A job as a worker receives it: the stored record around the payload bytes.
+public struct JobEnvelope: Sendable {
+    public var id: String
+    public var kind: String
+    public var queue: String
+    /// 1 on the first run; retries and take-overs count up.
+    public var attempt: Int
+    public var enqueuedAtMs: Int
+    public var idempotencyKey: String?
+    /// The request or chat message that started the chain (the job itself for a root).
+    public var rootId: String
+    public var orderingKey: String?
+    public var payload: String
+    /// Stream entry and lease that prove this worker holds the job.
+    public var entryId: String
+    public var lease: String
+}
+
+/// A new job to add, built from a typed payload.
+public struct NewJob: Sendable {
+    public var id: String
+    public var kind: String
+    public var queue: String
+    public var payload: String
+    public var orderingKey: String
+    public var idempotencyKey: String
+
+    public init<P: JobPayload>(_ payload: P, id: String = JobID.make(), idempotencyKey: String? = nil) throws {
+        self.id = id
+        self.kind = P.kind
+        self.queue = P.queue
+        self.payload = try JobCoding.encode(payload)
+        self.orderingKey = payload.orderingKey ?? ""
+        self.idempotencyKey = idempotencyKey ?? ""
+    }
+}

@@ -1,0 +1,30 @@
+/// One queue's settings, read from `queues/<name>.json`.
+public struct QueueDefinition: Sendable, Equatable {
+    public struct Backoff: Sendable, Equatable {
+        public var baseMs: Int
+        public var capMs: Int
+        /// Fraction of the delay randomised (0 = none, 1 = full jitter).
+        public var jitter: Double
+    }
+
+    public var name: String
+    public var concurrency: Int
+    public var batchSize: Int
+    public var maxAttempts: Int
+    public var backoff: Backoff
+    public var visibilityTimeoutMs: Int
+    /// Payload field whose value orders jobs (one at a time per value), or nil.
+    public var orderingKey: String?
+    public var rateLimitPerSecond: Int
+    public var idempotencyWindowSeconds: Int
+    public var completedRetentionSeconds: Int
+    public var deadRetentionSeconds: Int
+
+    /// Delay before retry number `attempt` (1-based): exponential, capped, with jitter.
+    public func retryDelayMs(afterAttempt attempt: Int, random: Double = Double.random(in: 0..<1)) -> Int {
+        let exponent = min(max(attempt - 1, 0), 30)
+        let raw = min(Double(backoff.baseMs) * Double(1 << exponent), Double(backoff.capMs))
+        let jittered = raw * (1 - backoff.jitter) + raw * backoff.jitter * random
+        return max(Int(jittered), 1)
+    }
+}

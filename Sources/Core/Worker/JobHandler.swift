@@ -1,0 +1,49 @@
+import Logging
+
+/// Does the work of one job kind. Handlers must be idempotent: delivery is at least once.
+public protocol JobHandler: Sendable {
+    associatedtype Payload: JobPayload
+    func handle(_ payload: Payload, context: JobContext) async throws -> JobResult
+}
+
+/// What a finished handler hands back: its result, follow-up jobs enqueued atomically
+/// with the acknowledgement, and optionally the result its chain's root should show.
+public struct JobResult: Sendable {
+    public var result: String
+    public var rootResult: String
+    public var followUps: [NewJob]
+
+    public static let empty = JobResult(result: "", rootResult: "", followUps: [])
+
+    public init(result: String = "", rootResult: String = "", followUps: [NewJob] = []) {
+        self.result = result
+        self.rootResult = rootResult
+        self.followUps = followUps
+    }
+
+    public init<R: Encodable>(_ result: R, followUps: [NewJob] = [], rootResult: (any Encodable)? = nil) throws {
+        self.result = try JobCoding.encode(result)
+        self.rootResult = try rootResult.map { try JobCoding.encode($0) } ?? ""
+        self.followUps = followUps
+    }
+}
+
+/// What a handler may know and do besides its payload.
+public struct JobContext: Sendable {
+    public let envelope: JobEnvelope
+    public let workerId: String
+    public let logger: Logger
+    public let jobs: JobClient
+
+    public var id: String { envelope.id }
+    public var attempt: Int { envelope.attempt }
+
+    /// Shows progress (done of total) in the job's status.
+    public func progress(done: Int, total: Int) async {
+        do {
+            try await jobs.reportProgress(envelope.id, done: done, total: total)
+        } catch {
+            logger.warning("No se pudo registrar el progreso: \(error)")
+        }
+    }
+}

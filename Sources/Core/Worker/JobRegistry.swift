@@ -1,0 +1,39 @@
+/// Maps job kinds to their handlers; a worker process consumes the queues of the kinds it
+/// has handlers for.
+public struct JobRegistry: Sendable {
+    typealias Run = @Sendable (JobEnvelope, JobContext) async throws -> JobResult
+
+    private(set) var handlers: [String: Run] = [:]
+    public private(set) var queues: Set<String> = []
+
+    public init() {}
+
+    public mutating func register<H: JobHandler>(_ handler: H) {
+        handlers[H.Payload.kind] = { envelope, context in
+            let payload: H.Payload
+            do {
+                payload = try JobCoding.decode(H.Payload.self, from: envelope.payload)
+            } catch {
+                throw JobError.deadLetter("payload inválido para el tipo \(H.Payload.kind): \(Self.describe(error))")
+            }
+            return try await handler.handle(payload, context: context)
+        }
+        queues.insert(H.Payload.queue)
+    }
+
+    public var kinds: [String] { handlers.keys.sorted() }
+
+    func handler(for kind: String) -> Run? {
+        handlers[kind]
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "falta el campo \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "tipo incorrecto en \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\""
+        case DecodingError.dataCorrupted: "no es JSON válido"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,114 @@
+-- common.lua: helpers prepended to every queue script at load time (not a script itself).
+-- Keys, built from a queue name q or a job id:
+--   vd:job:<id>           hash    the job record (tipo, cola, payload, estado, intentos, ...)
+--   vd:q:<q>:s            stream  ready job ids (field "i"); consumer group "workers"
+--   vd:q:<q>:delayed      zset    job id -> due time in ms (retries, rate limit)
+--   vd:q:<q>:dead         list    dead-lettered job ids, newest first (capped)
+--   vd:q:<q>:stats        hash    processed, failed, retried, dead
+--   vd:q:<q>:m:<minute>   string  jobs processed in that minute (rates), short TTL
+--   vd:q:<q>:o:<key>      list    job ids of one ordering key; only the head is ever ready
+--   vd:idem:<q>:<key>     string  idempotency key -> job id, for the queue's window
+--   channel vd:done       pub/sub id of a finished job that has a waiter (field "w")
+local function jkey(id) return 'vd:job:' .. id end
+local function qkey(q, suffix) return 'vd:q:' .. q .. ':' .. suffix end
+
+-- Makes a job ready: straight into the stream, or behind the jobs of its ordering key.
+local function push_ready(q, id, okey)
+  if okey ~= nil and okey ~= false and okey ~= '' then
+    local n = redis.call('RPUSH', qkey(q, 'o:' .. okey), id)
+    if n == 1 then redis.call('XADD', qkey(q, 's'), '*', 'i', id) end
+  else
+    redis.call('XADD', qkey(q, 's'), '*', 'i', id)
+  end
+end
+
+-- A job of an ordered queue is done for good: hand its key to the next job.
+local function advance_key(q, id, okey)
+  if okey == nil or okey == false or okey == '' then return end
+  local lk = qkey(q, 'o:' .. okey)
+  if redis.call('LINDEX', lk, 0) == id then
+    redis.call('LPOP', lk)
+    local nxt = redis.call('LINDEX', lk, 0)
+    if nxt then redis.call('XADD', qkey(q, 's'), '*', 'i', nxt) end
+  else
+    redis.call('LREM', lk, 1, id)
+  end
+end
+
+local function enqueue_job(now, q, id, kind, payload, okey, root, idem, idem_ttl)
+  if idem ~= '' then
+    local ik = 'vd:idem:' .. q .. ':' .. idem
+    local existing = redis.call('GET', ik)
+    if existing then return existing, 0 end
+    redis.call('SET', ik, id, 'EX', idem_ttl)
+  end
+  local fields = {'tipo', kind, 'cola', q, 'payload', payload, 'estado', 'encolado', 'creado', now}
+  if okey ~= '' then fields[#fields + 1] = 'clave'; fields[#fields + 1] = okey end
+  if idem ~= '' then fields[#fields + 1] = 'idem'; fields[#fields + 1] = idem end
+  if root ~= id then
+    fields[#fields + 1] = 'raiz'; fields[#fields + 1] = root
+    redis.call('HINCRBY', jkey(root), 'pend', 1)
+  end
+  redis.call('HSET', jkey(id), unpack(fields))
+  push_ready(q, id, okey)
+  return id, 1
+end
+
+local function notify(id)
+  if redis.call('HEXISTS', jkey(id), 'w') == 1 then redis.call('PUBLISH', 'vd:done', id) end
+end
+
+-- A chain's root is finished when it and every follow-up are.
+local function child_done(now, root, state, err, root_result, ttl)
+  local rk = jkey(root)
+  if root_result ~= '' then redis.call('HSET', rk, 'resultado', root_result) end
+  if state ~= 'completado' then redis.call('HSETNX', rk, 'fallo', err) end
+  if redis.call('HINCRBY', rk, 'pend', -1) > 0 then return end
+  local h = redis.call('HMGET', rk, 'hecho', 'fallo')
+  if not h[1] then return end
+  if h[2] then
+    redis.call('HSET', rk, 'estado', 'fallido', 'error', h[2], 'actualizado', now)
+  else
+    redis.call('HSET', rk, 'estado', h[1], 'actualizado', now)
+  end
+  redis.call('EXPIRE', rk, ttl)
+  notify(root)
+end
+
+-- Records a final state (completado, fallido, muerto) and settles the chain.
+local function job_final(now, id, root, state, result, err, root_result, ttl)
+  local jk = jkey(id)
+  if root == id then
+    if tonumber(redis.call('HGET', jk, 'pend') or '0') > 0 then
+      redis.call('HSET', jk, 'hecho', state, 'resultado', result, 'error', err, 'actualizado', now, 'lease', '')
+      return
+    end
+    redis.call('HSET', jk, 'estado', state, 'resultado', result, 'error', err, 'actualizado', now, 'lease', '')
+    redis.call('EXPIRE', jk, ttl)
+    notify(id)
+  else
+    redis.call('HSET', jk, 'estado', state, 'resultado', result, 'error', err, 'actualizado', now, 'lease', '')
+    redis.call('EXPIRE', jk, ttl)
+    notify(id)
+    child_done(now, root, state, err, root_result, ttl)
+  end
+end
+
+local function mark_dead(now, q, id, okey, root, err, ttl)
+  redis.call('LPUSH', qkey(q, 'dead'), id)
+  redis.call('LTRIM', qkey(q, 'dead'), 0, 9999)
+  redis.call('HINCRBY', qkey(q, 'stats'), 'dead', 1)
+  advance_key(q, id, okey)
+  job_final(now, id, root, 'muerto', '', err, '', ttl)
+end
+
+-- A stream entry that names no usable job: keep what it held, with the reason.
+local function dead_entry(now, q, eid, raw, err, ttl)
+  local id = 'malformado-' .. q .. '-' .. eid
+  redis.call('HSET', jkey(id), 'tipo', 'desconocido', 'cola', q, 'payload', raw, 'estado', 'muerto',
+    'error', err, 'creado', now, 'actualizado', now, 'intentos', 0)
+  redis.call('EXPIRE', jkey(id), ttl)
+  redis.call('LPUSH', qkey(q, 'dead'), id)
+  redis.call('LTRIM', qkey(q, 'dead'), 0, 9999)
+  redis.call('HINCRBY', qkey(q, 'stats'), 'dead', 1)
+end

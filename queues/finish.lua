@@ -1,0 +1,66 @@
+-- finish.lua: records the outcome of many jobs of one queue in one step: ack, state,
+-- follow-up jobs, retries into the delayed set, dead letters, chain and ordering-key release,
+-- stats. A record whose lease no longer matches (another worker took the job over after the
+-- visibility timeout) is ignored: only the current holder can finish a job.
+-- KEYS: none. ARGV: now_ms, queue, completed_ttl_s, dead_ttl_s, n, then n records:
+--   id, entry_id, lease, outcome, a, b, nf, then nf x (queue, id, kind, payload, okey)
+--   outcome ok: a = result JSON, b = result for the chain's root ('' = none)
+--   outcome retry: a = error, b = delay ms (uses the attempt)
+--   outcome later: a = reason, b = delay ms (retry-after: the attempt is given back)
+--   outcome fail: a = error (permanent, no retry)   outcome dead: a = error (dead letter)
+-- Returns: array of n integers, 1 applied | 0 stale lease.
+local now, q, cttl, dttl, n = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local p = 6
+local acks, res = {}, {}
+local processed, failed, retried = 0, 0, 0
+for r = 1, n do
+  local id, eid, lease, outcome, a, b = ARGV[p], ARGV[p + 1], ARGV[p + 2], ARGV[p + 3], ARGV[p + 4], ARGV[p + 5]
+  local nf = tonumber(ARGV[p + 6])
+  local fp = p + 7
+  p = fp + nf * 5
+  local jk = jkey(id)
+  local h = redis.call('HMGET', jk, 'lease', 'clave', 'raiz')
+  if h[1] ~= lease then
+    res[r] = 0
+  else
+    res[r] = 1
+    acks[#acks + 1] = eid
+    local okey = h[2] or ''
+    local root = h[3] or id
+    if outcome == 'ok' then
+      processed = processed + 1
+      for f = 0, nf - 1 do
+        local o = fp + f * 5
+        enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], ARGV[o + 4], root, '', 0)
+      end
+      advance_key(q, id, okey)
+      job_final(now, id, root, 'completado', a, '', b, cttl)
+    elseif outcome == 'retry' or outcome == 'later' then
+      retried = retried + 1
+      redis.call('HSET', jk, 'estado', 'encolado', 'error', a, 'actualizado', now, 'lease', '')
+      if outcome == 'later' then redis.call('HINCRBY', jk, 'intentos', -1) end
+      redis.call('ZADD', qkey(q, 'delayed'), tonumber(now) + tonumber(b), id)
+    elseif outcome == 'fail' then
+      failed = failed + 1
+      advance_key(q, id, okey)
+      job_final(now, id, root, 'fallido', '', a, '', dttl)
+    else
+      failed = failed + 1
+      mark_dead(now, q, id, okey, root, a, dttl)
+    end
+  end
+end
+if #acks > 0 then
+  redis.call('XACK', qkey(q, 's'), 'workers', unpack(acks))
+  redis.call('XDEL', qkey(q, 's'), unpack(acks))
+end
+local sk = qkey(q, 'stats')
+if processed > 0 then
+  redis.call('HINCRBY', sk, 'processed', processed)
+  local mk = qkey(q, 'm:' .. math.floor(tonumber(now) / 60000))
+  redis.call('INCRBY', mk, processed)
+  redis.call('EXPIRE', mk, 180)
+end
+if failed > 0 then redis.call('HINCRBY', sk, 'failed', failed) end
+if retried > 0 then redis.call('HINCRBY', sk, 'retried', retried) end
+return res

@@ -1,0 +1,71 @@
+-- start.lua: turns delivered stream entries into running jobs.
+-- For each entry: malformed or unknown -> dead-lettered with the reason and acked; final
+-- already -> acked and skipped; over the rate limit -> back to the delayed set (no attempt
+-- used); over max attempts (its holder died each time) -> dead; else attempt+1, estado
+-- procesando and a fresh lease that fences out any earlier holder.
+-- KEYS: none. ARGV: now_ms, queue, consumer, max_attempts, rate_limit_per_s (0 = none),
+--       dead_ttl_s, n, then n x (entry_id, job_id or '', raw description if malformed).
+-- Returns: flat array of k x (entry_id, job_id, kind, payload, attempt, root, okey, created,
+--          idem, lease).
+local now, q, consumer = ARGV[1], ARGV[2], ARGV[3]
+local maxa, rl, dttl, n = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+local out, acks = {}, {}
+local sec = math.floor(tonumber(now) / 1000)
+for i = 0, n - 1 do
+  local eid, id, raw = ARGV[8 + i * 3], ARGV[9 + i * 3], ARGV[10 + i * 3]
+  if id == '' then
+    acks[#acks + 1] = eid
+    dead_entry(now, q, eid, raw, 'entrada malformada en la cola ' .. q .. ': falta el campo "i" con el id del trabajo', dttl)
+  else
+    local jk = jkey(id)
+    local h = redis.call('HMGET', jk, 'tipo', 'payload', 'intentos', 'estado', 'raiz', 'clave', 'creado', 'idem', 'error')
+    local state = h[4]
+    if not h[1] or not h[2] then
+      acks[#acks + 1] = eid
+      dead_entry(now, q, eid, 'i=' .. id, 'el trabajo ' .. id .. ' no existe o está incompleto (expiró o fue borrado)', dttl)
+    elseif state == 'completado' or state == 'fallido' or state == 'muerto' then
+      acks[#acks + 1] = eid
+    else
+      local limited = false
+      if rl > 0 then
+        local rk = qkey(q, 'rl:' .. sec)
+        local c = redis.call('INCR', rk)
+        if c == 1 then redis.call('EXPIRE', rk, 2) end
+        if c > rl then
+          limited = true
+          acks[#acks + 1] = eid
+          redis.call('ZADD', qkey(q, 'delayed'), (sec + 1) * 1000 + (i % 50) * 4, id)
+        end
+      end
+      if not limited then
+        local att = tonumber(h[3] or '0') + 1
+        local root = h[5] or id
+        if att > maxa then
+          acks[#acks + 1] = eid
+          local why = 'superó el máximo de ' .. maxa .. ' intentos'
+          if h[9] and h[9] ~= '' then why = why .. '; último error: ' .. h[9]
+          else why = why .. ' (el proceso que lo tenía se detuvo sin terminarlo)' end
+          mark_dead(now, q, id, h[6], root, why, dttl)
+        else
+          local lease = consumer .. '/' .. eid .. '/' .. att
+          redis.call('HSET', jk, 'estado', 'procesando', 'intentos', att, 'actualizado', now, 'lease', lease)
+          out[#out + 1] = eid
+          out[#out + 1] = id
+          out[#out + 1] = h[1]
+          out[#out + 1] = h[2]
+          out[#out + 1] = att
+          out[#out + 1] = root
+          out[#out + 1] = h[6] or ''
+          out[#out + 1] = h[7] or now
+          out[#out + 1] = h[8] or ''
+          out[#out + 1] = lease
+        end
+      end
+    end
+  end
+end
+if #acks > 0 then
+  redis.call('XACK', qkey(q, 's'), 'workers', unpack(acks))
+  redis.call('XDEL', qkey(q, 's'), unpack(acks))
+end
+return out
