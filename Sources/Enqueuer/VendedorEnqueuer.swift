@@ -1,7 +1,80 @@
 import ArgumentParser
 import Core
+import Foundation
+import Hummingbird
 
 @main
 struct VendedorEnqueuer: AsyncParsableCommand {
-    mutating func run() async throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "vendedor-enqueuer",
+        abstract: "Front end de Vendedor: HTTP y Telegram; valida, guarda adjuntos y encola.",
+        subcommands: [Serve.self, Token.self],
+        defaultSubcommand: Serve.self)
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Atiende HTTP hasta SIGTERM.")
+
+    func run() async throws {
+        let boot = try startOrExit { try Bootstrap.make(label: "vendedor-enqueuer") }
+        let secret = try startOrExit { try requireSecret(boot.config) }
+        try await startOrExitAsync { try await boot.jobs.prepare() }
+        let deps = FrontEndDependencies(
+            jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret))
+        let app = buildApplication(deps, host: boot.config.host, port: boot.config.port, logger: boot.logger)
+        try await app.runService()
+    }
+}
+
+struct Token: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Imprime un token de acceso firmado con SECRET_KEY.")
+
+    @Option(help: "admin | operador | canal")
+    var rol: String
+
+    @Option(help: "A quién se le entrega (nombre del canal o de la persona).")
+    var sujeto: String
+
+    @Option(help: "Días de validez.")
+    var dias: Int = 30
+
+    func run() async throws {
+        guard let role = Role(rawValue: rol) else {
+            throw ValidationError("--rol debe ser admin, operador o canal")
+        }
+        guard dias >= 1, dias <= 3650 else { throw ValidationError("--dias debe estar entre 1 y 3650") }
+        let config = try startOrExit { try AppConfig(environment: .load()) }
+        let secret = try startOrExit { try requireSecret(config) }
+        print(TokenSigner(secret: secret).sign(subject: sujeto, role: role, lifetime: Double(dias) * 86_400))
+    }
+}
+
+func requireSecret(_ config: AppConfig) throws -> String {
+    guard let secret = config.secretKey else {
+        throw ConfigError(setting: "SECRET_KEY", problem: "falta (se necesita para firmar y verificar tokens)")
+    }
+    guard secret.utf8.count >= 16 else {
+        throw ConfigError(setting: "SECRET_KEY", problem: "debe tener al menos 16 caracteres")
+    }
+    return secret
+}
+
+/// Runs `make`, or prints its error as one line and exits 1 (bad configuration).
+func startOrExit<T>(_ make: () throws -> T) throws -> T {
+    do {
+        return try make()
+    } catch {
+        FileHandle.standardError.write(Data("vendedor: \(error)\n".utf8))
+        throw ExitCode(1)
+    }
+}
+
+func startOrExitAsync(_ make: () async throws -> Void) async throws {
+    do {
+        try await make()
+    } catch {
+        FileHandle.standardError.write(Data("vendedor: \(error)\n".utf8))
+        throw ExitCode(1)
+    }
 }

@@ -1,7 +1,54 @@
 import ArgumentParser
 import Core
+import Foundation
+import Logging
+import ServiceLifecycle
 
 @main
 struct VendedorWorkers: AsyncParsableCommand {
-    mutating func run() async throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "vendedor-workers",
+        abstract: "Trabajadores de Vendedor: procesan las colas de Redis.",
+        subcommands: [Serve.self, Bench.self],
+        defaultSubcommand: Serve.self)
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Atiende las colas hasta SIGTERM.")
+
+    @Option(help: "Colas a atender, separadas por comas (por defecto todas las que este ejecutable sabe procesar).")
+    var queues: String?
+
+    @Option(help: "Trabajos simultáneos por cola (por defecto, el de cada archivo de cola).")
+    var concurrency: Int?
+
+    @Option(help: "Segundos para terminar los trabajos en curso al detenerse.")
+    var grace: Int = 20
+
+    func run() async throws {
+        let boot = try startOrExit { try Bootstrap.make(label: "vendedor-workers") }
+        var options = WorkerService.Options(
+            queues: queues.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) },
+            concurrency: concurrency)
+        options.grace = .seconds(grace)
+        let service = try startOrExit {
+            try WorkerService(client: boot.jobs, registry: WorkerHandlers.registry(), options: options, logger: boot.logger)
+        }
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: service)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: boot.logger))
+        try await group.run()
+    }
+}
+
+/// Runs `make`, or prints its error as one line and exits 1 (bad configuration).
+func startOrExit<T>(_ make: () throws -> T) throws -> T {
+    do {
+        return try make()
+    } catch {
+        FileHandle.standardError.write(Data("vendedor: \(error)\n".utf8))
+        throw ExitCode(1)
+    }
 }

@@ -37,8 +37,12 @@ public final class JobClient: Sendable {
     /// Adds one job. With an idempotency key, the same key within the queue's window gives
     /// back the first job instead of adding another.
     @discardableResult
-    public func enqueue<P: JobPayload>(_ payload: P, idempotencyKey: String? = nil) async throws -> Enqueued {
-        try await enqueue([NewJob(payload, idempotencyKey: idempotencyKey)])[0]
+    public func enqueue<P: JobPayload>(_ payload: P, idempotencyKey: String? = nil, owner: String? = nil)
+        async throws -> Enqueued
+    {
+        var job = try NewJob(payload, idempotencyKey: idempotencyKey)
+        job.owner = owner ?? ""
+        return try await enqueue([job])[0]
     }
 
     /// Adds many jobs: one script call per queue, all in one pipeline.
@@ -55,10 +59,11 @@ public final class JobClient: Sendable {
             let definition = try catalog.queue(queue)
             let indices = byQueue[queue]!
             var arguments = [now, queue, String(definition.idempotencyWindowSeconds), String(indices.count)]
-            arguments.reserveCapacity(4 + indices.count * 6)
+            arguments.reserveCapacity(4 + indices.count * 7)
             for index in indices {
                 let job = jobs[index]
-                arguments += [job.id, job.kind, job.payload, job.orderingKey, job.id, job.idempotencyKey]
+                let key = definition.orderingKey == nil ? "" : job.orderingKey
+                arguments += [job.id, job.kind, job.payload, key, job.id, job.idempotencyKey, job.owner]
             }
             calls.append((scripts.enqueue, [], arguments))
         }
@@ -79,6 +84,15 @@ public final class JobClient: Sendable {
         guard JobID.isValid(id) else { return nil }
         let reply = try await redis.send(RedisCommand("HGETALL", QueueKeys.job(id)))
         return JobStatus(id: id, fields: reply.fieldMap)
+    }
+
+    /// Drops the ordering key of jobs whose queue is not ordered.
+    func normalized(_ jobs: [NewJob]) -> [NewJob] {
+        jobs.map { job in
+            var job = job
+            if catalog.queues[job.queue]?.orderingKey == nil { job.orderingKey = "" }
+            return job
+        }
     }
 
     /// Marks the job as awaited and reads it in one step (see watch.lua).

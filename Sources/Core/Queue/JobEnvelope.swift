@@ -24,6 +24,8 @@ public struct NewJob: Sendable {
     public var payload: String
     public var orderingKey: String
     public var idempotencyKey: String
+    /// Subject of the token that asked for the job (a `canal` sees only its own jobs).
+    public var owner: String = ""
 
     public init<P: JobPayload>(_ payload: P, id: String = JobID.make(), idempotencyKey: String? = nil) throws {
         self.id = id

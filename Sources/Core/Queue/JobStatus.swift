@@ -18,6 +18,8 @@ public struct JobStatus: Sendable, Encodable, Equatable {
     public var error: String?
     public var creado: Date
     public var actualizado: Date
+    /// Subject of the token that enqueued it ("" when unknown); not shown.
+    public var owner: String
 
     public var isFinished: Bool { ["completado", "fallido", "muerto"].contains(estado) }
 
@@ -27,6 +29,7 @@ public struct JobStatus: Sendable, Encodable, Equatable {
         self.id = id
         self.tipo = tipo
         self.cola = fields["cola"] ?? ""
+        self.owner = fields["dueno"] ?? ""
         self.estado = estado
         self.intentos = Int(fields["intentos"] ?? "0") ?? 0
         if let text = fields["progreso"], let slash = text.firstIndex(of: "/"),

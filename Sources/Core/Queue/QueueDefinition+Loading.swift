@@ -12,16 +12,11 @@ public struct QueueDefinitionError: Error, CustomStringConvertible, Sendable {
 extension QueueDefinition {
     /// Parses and validates one queue file's JSON.
     public static func parse(_ data: Data, file: String) throws(QueueDefinitionError) -> QueueDefinition {
-        let object: [String: Any]
-        do {
-            guard let parsed = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw QueueDefinitionError(file: file, field: "(raíz)", problem: "debe ser un objeto JSON")
-            }
-            object = parsed
-        } catch let error as QueueDefinitionError {
-            throw error
-        } catch {
+        guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: data) else {
             throw QueueDefinitionError(file: file, field: "(raíz)", problem: "no es JSON válido")
+        }
+        guard case .object(let object) = parsed else {
+            throw QueueDefinitionError(file: file, field: "(raíz)", problem: "debe ser un objeto JSON")
         }
         let reader = FieldReader(file: file, object: object)
         let backoff = try reader.object("backoff")
@@ -65,7 +60,7 @@ extension QueueDefinition {
 /// Typed access to a JSON object's fields with errors that name file and field.
 private struct FieldReader {
     var file: String
-    var object: [String: Any]
+    var object: [String: JSONValue]
     var prefix = ""
 
     func fail(_ field: String, _ problem: String) -> QueueDefinitionError {
@@ -74,21 +69,22 @@ private struct FieldReader {
 
     func string(_ field: String) throws(QueueDefinitionError) -> String {
         guard let value = object[field] else { throw fail(field, "falta") }
-        guard let text = value as? String, !text.isEmpty else { throw fail(field, "debe ser un texto no vacío") }
+        guard case .string(let text) = value, !text.isEmpty else { throw fail(field, "debe ser un texto no vacío") }
         return text
     }
 
     func optionalString(_ field: String) throws(QueueDefinitionError) -> String? {
-        guard let value = object[field], !(value is NSNull) else { return nil }
-        guard let text = value as? String, !text.isEmpty else { throw fail(field, "debe ser un texto o null") }
+        guard let value = object[field], value != .null else { return nil }
+        guard case .string(let text) = value, !text.isEmpty else { throw fail(field, "debe ser un texto o null") }
         return text
     }
 
     func int(_ field: String, in range: ClosedRange<Int>) throws(QueueDefinitionError) -> Int {
         guard let value = object[field] else { throw fail(field, "falta") }
-        guard let number = value as? NSNumber, !(value is Bool), number.doubleValue == number.doubleValue.rounded()
-        else { throw fail(field, "debe ser un número entero") }
-        let int = number.intValue
+        guard case .number(let number) = value, number == number.rounded(), abs(number) < 1e15 else {
+            throw fail(field, "debe ser un número entero")
+        }
+        let int = Int(number)
         guard range.contains(int) else {
             throw fail(field, "debe estar entre \(range.lowerBound) y \(range.upperBound) (es \(int))")
         }
@@ -97,16 +93,16 @@ private struct FieldReader {
 
     func double(_ field: String, in range: ClosedRange<Double>) throws(QueueDefinitionError) -> Double {
         guard let value = object[field] else { throw fail(field, "falta") }
-        guard let number = value as? NSNumber, !(value is Bool) else { throw fail(field, "debe ser un número") }
-        guard range.contains(number.doubleValue) else {
+        guard case .number(let number) = value else { throw fail(field, "debe ser un número") }
+        guard range.contains(number) else {
             throw fail(field, "debe estar entre \(range.lowerBound) y \(range.upperBound)")
         }
-        return number.doubleValue
+        return number
     }
 
     func object(_ field: String) throws(QueueDefinitionError) -> FieldReader {
         guard let value = object[field] else { throw fail(field, "falta") }
-        guard let nested = value as? [String: Any] else { throw fail(field, "debe ser un objeto") }
+        guard case .object(let nested) = value else { throw fail(field, "debe ser un objeto") }
         return FieldReader(file: file, object: nested, prefix: prefix + field + ".")
     }
 }

@@ -20,7 +20,12 @@ extension QueueProcessor {
         }
         let context = JobContext(envelope: job, workerId: consumer, logger: logger, jobs: client)
         do {
-            return .ok(try await run(job, context))
+            var result = try await run(job, context)
+            for followUp in result.followUps {
+                _ = try client.catalog.queue(followUp.queue)
+            }
+            result.followUps = client.normalized(result.followUps)
+            return .ok(result)
         } catch let error as JobError {
             switch error {
             case .permanent(let message):

@@ -1,0 +1,72 @@
+import Core
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// An error the caller gets as `{"error": {"codigo", "mensaje"}}` with its HTTP status.
+struct APIError: HTTPResponseError {
+    var status: HTTPResponse.Status
+    var codigo: String
+    var mensaje: String
+
+    init(_ status: HTTPResponse.Status, _ codigo: String, _ mensaje: String) {
+        self.status = status
+        self.codigo = codigo
+        self.mensaje = mensaje
+    }
+
+    static func badRequest(_ mensaje: String) -> APIError { APIError(.badRequest, "solicitud_invalida", mensaje) }
+    static func validation(_ mensaje: String) -> APIError { APIError(.unprocessableContent, "validacion", mensaje) }
+    static func notFound(_ mensaje: String) -> APIError { APIError(.notFound, "no_encontrado", mensaje) }
+
+    private struct Body: Encodable {
+        struct Detail: Encodable {
+            var codigo: String
+            var mensaje: String
+        }
+        var error: Detail
+    }
+
+    var body: Data {
+        (try? APIJSON.encoder.encode(Body(error: .init(codigo: codigo, mensaje: mensaje)))) ?? Data()
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+extension APIError {
+    /// Any error as the caller should see it: our own as is, framework errors translated,
+    /// everything else a 5xx without internals.
+    static func from(_ error: any Error) -> APIError {
+        switch error {
+        case let error as APIError:
+            return error
+        case let error as HTTPError:
+            return from(status: error.status)
+        case let error as RedisError where error.isTransient:
+            return APIError(.serviceUnavailable, "no_disponible", "El servicio no está disponible en este momento; intente de nuevo en unos segundos.")
+        default:
+            return APIError(.internalServerError, "error_interno", "Ocurrió un error interno; ya quedó registrado.")
+        }
+    }
+
+    static func from(status: HTTPResponse.Status) -> APIError {
+        switch status.code {
+        case 400: .badRequest("La solicitud no es válida.")
+        case 401: APIError(.unauthorized, "no_autenticado", "Falta el token o no es válido.")
+        case 403: APIError(.forbidden, "prohibido", "Su rol no permite esta operación.")
+        case 404: .notFound("No existe ese recurso.")
+        case 405: APIError(status, "metodo_no_permitido", "Ese método no está permitido en este recurso.")
+        case 413: APIError(status, "cuerpo_demasiado_grande", "El cuerpo de la solicitud es demasiado grande.")
+        case 415: APIError(status, "tipo_no_soportado", "Tipo de contenido no soportado.")
+        default:
+            status.code < 500
+                ? APIError(status, "solicitud_invalida", "La solicitud no es válida.")
+                : APIError(status, "error_interno", "Ocurrió un error interno; ya quedó registrado.")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Core
+import Hummingbird
+import Logging
+
+/// What the front end needs, built once by the executable and by the tests.
+struct FrontEndDependencies: Sendable {
+    var jobs: JobClient
+    var waiters: JobWaiters
+    var signer: TokenSigner
+    var readinessChecks: [@Sendable () async -> (String, Bool)] = []
+}
+
+/// The composition root of the HTTP front end.
+func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
+    HealthController(redis: deps.jobs.redis, checks: deps.readinessChecks).addRoutes(to: router)
+    let verifier = TokenVerifier(signer: deps.signer)
+    func protected(_ path: RouterPath, _ role: Role) -> RouterGroup<AppRequestContext> {
+        router.group(path).add(middleware: AuthMiddleware(verifier: verifier, minimum: role))
+    }
+    ChatController(jobs: deps.jobs).addRoutes(to: protected("chat", .canal))
+    JobsController(jobs: deps.jobs, waiters: deps.waiters).addRoutes(to: protected("jobs", .canal))
+    AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
+    return router
+}
+
+func buildApplication(_ deps: FrontEndDependencies, host: String, port: Int, logger: Logger)
+    -> some ApplicationProtocol
+{
+    Application(
+        router: buildRouter(deps),
+        configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
+        services: [JobWaitersService(waiters: deps.waiters)],
+        logger: logger)
+}

@@ -1,0 +1,41 @@
+import Core
+
+/// Runs `noop` jobs: nothing, unless the payload asks to wait, fail or leave marks.
+struct NoopHandler: JobHandler {
+    struct TransientFailure: Error, CustomStringConvertible {
+        var attempt: Int
+        var description: String { "fallo transitorio simulado (intento \(attempt))" }
+    }
+
+    func handle(_ job: NoopJob, context: JobContext) async throws -> JobResult {
+        let marks = job.marca.map { "vd:marcas:\($0)" }
+        if let marks {
+            try await context.jobs.redis.send("RPUSH", marks, "inicio:\(job.seq ?? 0)")
+        }
+        if let delay = job.dormir_ms, delay > 0 {
+            try await Task.sleep(for: .milliseconds(delay))
+        }
+        if let pauses = job.pausas, let seconds = job.reintentar_en_s {
+            let taken = try await context.jobs.redis.send("HINCRBY", QueueKeys.job(context.id), "noop_pausas", "1")
+            if (taken.int ?? 0) <= pauses {
+                throw JobError.retryAfter(seconds: seconds, reason: "pausa simulada")
+            }
+        }
+        if job.fallar_siempre == true {
+            throw JobError.permanent("fallo permanente simulado")
+        }
+        if let failures = job.fallos, failures > 0 {
+            let runs = try await context.jobs.redis.send("HINCRBY", QueueKeys.job(context.id), "noop_fallos", "1")
+            if (runs.int ?? 0) <= failures { throw TransientFailure(attempt: context.attempt) }
+        }
+        if let marks {
+            try await context.jobs.redis.send("RPUSH", marks, "fin:\(job.seq ?? 0)")
+        }
+        let result = NoopJob.Result(trabajador: context.workerId, intento: context.attempt)
+        let followUps = try (0..<(job.seguir ?? 0)).map { index in
+            try NewJob(NoopJob(dormir_ms: job.dormir_ms, marca: job.marca, seq: (job.seq ?? 0) + index + 1))
+        }
+        // A follow-up's result becomes the chain's result; the root's own shows until then.
+        return try JobResult(result, followUps: followUps, rootResult: context.envelope.rootId == context.id ? nil : result)
+    }
+}
