@@ -1,7 +1,8 @@
 -- common.lua: helpers prepended to every queue script at load time (not a script itself).
 -- Keys, built from a queue name q or a job id:
 --   vd:job:<id>           hash    the job record (tipo, cola, payload, estado, intentos, ...)
---   vd:q:<q>:s            stream  ready job ids (field "i"); consumer group "workers"
+--   vd:q:<q>:s            stream  ready job ids (field "i"); consumer group "workers";
+--                                 acked entries are trimmed in bulk by promote.lua
 --   vd:q:<q>:delayed      zset    job id -> due time in ms (retries, rate limit)
 --   vd:q:<q>:dead         list    dead-lettered job ids, newest first (capped)
 --   vd:q:<q>:stats        hash    processed, failed, retried, dead
@@ -54,8 +55,10 @@ local function enqueue_job(now, q, id, kind, payload, okey, root, idem, idem_ttl
   return id, 1
 end
 
-local function notify(id)
-  if redis.call('HEXISTS', jkey(id), 'w') == 1 then redis.call('PUBLISH', 'vd:done', id) end
+-- `awaited` is the job's "w" field when the caller already read it, nil to look it up.
+local function notify(id, awaited)
+  if awaited == nil then awaited = redis.call('HEXISTS', jkey(id), 'w') == 1 end
+  if awaited then redis.call('PUBLISH', 'vd:done', id) end
 end
 
 -- A chain's root is finished when it and every follow-up are.
@@ -75,21 +78,24 @@ local function child_done(now, root, state, err, root_result, ttl)
   notify(root)
 end
 
--- Records a final state (completado, fallido, muerto) and settles the chain.
-local function job_final(now, id, root, state, result, err, root_result, ttl)
+-- Records a final state (completado, fallido, muerto) and settles the chain. `pend` and
+-- `awaited` are the job's "pend" and "w" fields when the caller already read them.
+local function job_final(now, id, root, state, result, err, root_result, ttl, pend, awaited)
   local jk = jkey(id)
+  if pend == nil then pend = redis.call('HGET', jk, 'pend') end
+  if awaited ~= nil then awaited = awaited ~= false end
   if root == id then
-    if tonumber(redis.call('HGET', jk, 'pend') or '0') > 0 then
+    if tonumber(pend or '0') > 0 then
       redis.call('HSET', jk, 'hecho', state, 'resultado', result, 'error', err, 'actualizado', now, 'lease', '')
       return
     end
     redis.call('HSET', jk, 'estado', state, 'resultado', result, 'error', err, 'actualizado', now, 'lease', '')
     redis.call('EXPIRE', jk, ttl)
-    notify(id)
+    notify(id, awaited)
   else
     redis.call('HSET', jk, 'estado', state, 'resultado', result, 'error', err, 'actualizado', now, 'lease', '')
     redis.call('EXPIRE', jk, ttl)
-    notify(id)
+    notify(id, awaited)
     child_done(now, root, state, err, root_result, ttl)
   end
 end

@@ -19,7 +19,7 @@ for r = 1, n do
   local fp = p + 7
   p = fp + nf * 5
   local jk = jkey(id)
-  local h = redis.call('HMGET', jk, 'lease', 'clave', 'raiz')
+  local h = redis.call('HMGET', jk, 'lease', 'clave', 'raiz', 'pend', 'w')
   if h[1] ~= lease then
     res[r] = 0
   else
@@ -34,7 +34,11 @@ for r = 1, n do
         enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], ARGV[o + 4], root, '', 0)
       end
       advance_key(q, id, okey)
-      job_final(now, id, root, 'completado', a, '', b, cttl)
+      if nf > 0 then
+        job_final(now, id, root, 'completado', a, '', b, cttl)
+      else
+        job_final(now, id, root, 'completado', a, '', b, cttl, h[4], h[5])
+      end
     elseif outcome == 'retry' or outcome == 'later' then
       retried = retried + 1
       redis.call('HSET', jk, 'estado', 'encolado', 'error', a, 'actualizado', now, 'lease', '')
@@ -50,10 +54,7 @@ for r = 1, n do
     end
   end
 end
-if #acks > 0 then
-  redis.call('XACK', qkey(q, 's'), 'workers', unpack(acks))
-  redis.call('XDEL', qkey(q, 's'), unpack(acks))
-end
+if #acks > 0 then redis.call('XACK', qkey(q, 's'), 'workers', unpack(acks)) end
 local sk = qkey(q, 'stats')
 if processed > 0 then
   redis.call('HINCRBY', sk, 'processed', processed)

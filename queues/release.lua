@@ -7,7 +7,6 @@ local released = 0
 for i = 0, n - 1 do
   local eid, id = ARGV[3 + i * 2], ARGV[4 + i * 2]
   if redis.call('XACK', s, 'workers', eid) == 1 then
-    redis.call('XDEL', s, eid)
     redis.call('XADD', s, '*', 'i', id)
     released = released + 1
   end

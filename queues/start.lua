@@ -64,8 +64,5 @@ for i = 0, n - 1 do
     end
   end
 end
-if #acks > 0 then
-  redis.call('XACK', qkey(q, 's'), 'workers', unpack(acks))
-  redis.call('XDEL', qkey(q, 's'), unpack(acks))
-end
+if #acks > 0 then redis.call('XACK', qkey(q, 's'), 'workers', unpack(acks)) end
 return out

@@ -61,6 +61,9 @@ public struct TokenSigner: Sendable {
         return (Identity(subject: claims.sub, role: role), claims.exp)
     }
 
+    /// For tests that forge a payload.
+    public static func base64URLForTests(_ text: String) -> String { base64URL(Data(text.utf8)) }
+
     static func base64URL(_ data: Data) -> String {
         data.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")

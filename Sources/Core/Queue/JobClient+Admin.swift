@@ -29,7 +29,7 @@ extension JobClient {
         let minute = Clock.nowMs() / 60_000 - 1
         var commands: [RedisCommand] = []
         for name in names {
-            commands.append(RedisCommand("XLEN", QueueKeys.stream(name)))
+            commands.append(RedisCommand("XINFO", "GROUPS", QueueKeys.stream(name)))
             commands.append(RedisCommand("XPENDING", QueueKeys.stream(name), QueueKeys.group))
             commands.append(RedisCommand("ZCARD", QueueKeys.delayed(name)))
             commands.append(RedisCommand("LLEN", QueueKeys.dead(name)))
@@ -41,9 +41,10 @@ extension JobClient {
             let r = Array(replies[(index * 6)..<(index * 6 + 6)])
             let inFlight = r[1].array?.first?.int ?? 0
             let counters = r[4].fieldMap
+            let group = (r[0].array ?? []).map(\.fieldMap).first { $0["name"] == QueueKeys.group }
             return QueueStats(
                 cola: name,
-                pendientes: max(0, (r[0].int ?? 0) - inFlight),
+                pendientes: Int(group?["lag"] ?? "") ?? 0,
                 en_proceso: inFlight,
                 diferidos: r[2].int ?? 0,
                 muertos: r[3].int ?? 0,

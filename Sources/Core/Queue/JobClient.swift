@@ -15,6 +15,11 @@ public final class JobClient: Sendable {
 
     public var scripts: QueueScripts { catalog.scripts }
 
+    /// The same client on a Redis connection of its own.
+    public func withOwnConnection(name: String) -> JobClient {
+        JobClient(redis: redis.makeClient(name: name), catalog: catalog, logger: logger)
+    }
+
     /// Loads the scripts and creates each queue's stream and consumer group if missing.
     public func prepare() async throws {
         try await redis.load(scripts.all)

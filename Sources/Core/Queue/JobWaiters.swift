@@ -28,6 +28,7 @@ public final class JobWaiters: Sendable {
 
     /// Starts listening. Call once; `stop()` ends it.
     public func start() {
+        guard subscriber.withLock({ $0 == nil }) else { return }
         let subscriber = RedisSubscriber(
             url: client.redis.url, channels: [QueueKeys.doneChannel], logger: client.logger,
             onMessage: { [weak self] _, id in self?.wake(id) },

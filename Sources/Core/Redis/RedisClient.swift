@@ -26,6 +26,12 @@ public final class RedisClient: Sendable {
         return RedisConnection(url: url, options: options, logger: logger)
     }
 
+    /// Another client on its own connection (own pipeline), e.g. for a queue processor so
+    /// its traffic does not wait behind other callers'.
+    public func makeClient(name: String) -> RedisClient {
+        RedisClient(url: url, name: "\(options.name)-\(name)", logger: logger)
+    }
+
     public func close() {
         connection.close()
     }

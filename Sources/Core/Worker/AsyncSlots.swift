@@ -46,4 +46,6 @@ final class AsyncSlots: Sendable {
     }
 
     var inUse: Int { state.withLock { capacity - $0.free } }
+
+    var free: Int { state.withLock { $0.free } }
 }

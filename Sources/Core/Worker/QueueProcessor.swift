@@ -13,6 +13,7 @@ final class QueueProcessor: Sendable {
     let logger: Logger
     private let slots: AsyncSlots
     private let batcher: FinishBatcher
+    private let finishClient: JobClient
     private let fetchConnection: RedisConnection
     private let inFlight = Mutex<[String: String]>([:])
     private let stopping = Atomic<Bool>(false)
@@ -22,14 +23,18 @@ final class QueueProcessor: Sendable {
         logger: Logger)
     {
         self.definition = definition
+        let client = client.withOwnConnection(name: definition.name)
         self.client = client
         self.registry = registry
         self.consumer = consumer
         var logger = logger
         logger[metadataKey: "cola"] = "\(definition.name)"
         self.logger = logger
+        // Outcomes go on a connection of their own, so a finish and a start can both be
+        // waiting in Redis and it never idles between them.
+        self.finishClient = client.withOwnConnection(name: "\(definition.name)-fin")
+        self.batcher = FinishBatcher(queue: definition, client: finishClient, logger: logger)
         self.slots = AsyncSlots(capacity: concurrency ?? definition.concurrency)
-        self.batcher = FinishBatcher(queue: definition, client: client, logger: logger)
         self.fetchConnection = client.redis.makeDedicatedConnection(
             name: "fetch-\(definition.name)", commandTimeoutMs: blockMs + 10_000)
     }
@@ -62,13 +67,20 @@ final class QueueProcessor: Sendable {
             group.cancelAll()
         }
         fetchConnection.close()
+        client.redis.close()
+        finishClient.redis.close()
     }
 
     private func fetchLoop(_ group: inout DiscardingTaskGroup) async {
         var nextReclaim = ContinuousClock.now
         var failures = 0
         while !isStopping {
-            let free = await slots.waitForFree()
+            var free = await slots.waitForFree()
+            if free < lowWater {
+                // Under load slots free up one by one; wait a moment to fetch a real batch.
+                try? await Task.sleep(for: .milliseconds(1))
+                free = slots.free
+            }
             if isStopping { break }
             let count = min(free, definition.batchSize)
             do {
@@ -105,6 +117,9 @@ final class QueueProcessor: Sendable {
             }
         }
     }
+
+    /// Below this many free slots the loop waits a moment before fetching.
+    private var lowWater: Int { max(1, min(definition.batchSize, slots.capacity) / 4) }
 
     private var reclaimInterval: Duration {
         .milliseconds(min(max(definition.visibilityTimeoutMs / 4, 250), 5_000))

@@ -1,0 +1,71 @@
+import Core
+import Foundation
+import Testing
+
+@Suite("At-least-once delivery: killed workers, graceful shutdown, malformed entries")
+struct DeliveryTests {
+    @Test func jobOfKilledWorkerIsCompletedExactlyOnceByAnother() async throws {
+        let fixture = try await QueueFixture(overrides: ["noop": ["visibility_timeout_ms": 1500]])
+        defer { fixture.tearDown() }
+        let first = try WorkerProcess(environment: fixture.environment)
+        let job = try await fixture.jobs.enqueue(NoopJob(dormir_ms: 4000, marca: "kill"))
+        #expect(try await fixture.waitFor(job.id, estado: "procesando")?.intentos == 1)
+        first.kill()
+
+        let second = try WorkerProcess(environment: fixture.environment)
+        let done = try await fixture.waitFor(job.id, estado: "completado", timeout: .seconds(30))
+        #expect(done?.intentos == 2)
+        let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(done?.resultado))
+        #expect(result.trabajador == second.consumer("noop"))
+        #expect(try await fixture.marks("kill") == ["inicio:0", "inicio:0", "fin:0"])
+        #expect(try await fixture.stats("noop").procesados == 1)
+        #expect(try await fixture.stats("noop").en_proceso == 0)
+        second.terminate()
+        #expect(await second.waitForExit(timeout: .seconds(15)) == 0)
+    }
+
+    @Test func gracefulShutdownFinishesRunningJobsAndLeavesTheRest() async throws {
+        let fixture = try await QueueFixture()
+        defer { fixture.tearDown() }
+        let worker = try WorkerProcess(environment: fixture.environment, arguments: ["--concurrency", "1"])
+        let running = try await fixture.jobs.enqueue(NoopJob(dormir_ms: 1500, marca: "stop", seq: 1))
+        #expect(try await fixture.waitFor(running.id, estado: "procesando") != nil)
+        var waiting: [String] = []
+        for seq in 2...4 { waiting.append(try await fixture.jobs.enqueue(NoopJob(marca: "stop", seq: seq)).id) }
+        worker.terminate()
+        #expect(await worker.waitForExit(timeout: .seconds(15)) == 0, "log: \(worker.log)")
+        #expect(try await fixture.status(running.id)?.estado == "completado")
+        for id in waiting { #expect(try await fixture.status(id)?.estado == "encolado") }
+
+        let next = try WorkerProcess(environment: fixture.environment)
+        for id in waiting { #expect(try await fixture.waitFor(id, estado: "completado")?.intentos == 1) }
+        next.terminate()
+        _ = await next.waitForExit(timeout: .seconds(15))
+    }
+
+    @Test func malformedStreamEntryIsDeadLetteredAndWorkerKeepsRunning() async throws {
+        let fixture = try await QueueFixture()
+        defer { fixture.tearDown() }
+        let worker = try InProcessWorker(fixture)
+        try await fixture.redis.send("XADD", QueueKeys.stream("noop"), "*", "basura", "{no es un trabajo")
+        // A job record whose payload its kind cannot decode.
+        let bogus = JobID.make()
+        try await fixture.redis.send(
+            "HSET", QueueKeys.job(bogus), "tipo", "noop", "cola", "noop", "payload", "{\"dormir_ms\":\"mucho\"}",
+            "estado", "encolado", "creado", String(Clock.nowMs()))
+        try await fixture.redis.send("XADD", QueueKeys.stream("noop"), "*", "i", bogus)
+        #expect(
+            try await eventually { try await fixture.jobs.deadJobs(queue: "noop").total == 2 },
+            "las dos entradas malas deberían estar en la cola de muertos")
+        let dead = try await fixture.jobs.deadJobs(queue: "noop").jobs
+        let malformed = try #require(dead.first { $0.id.hasPrefix("malformado-") })
+        #expect(malformed.error?.contains("entrada malformada") == true)
+        #expect(try await fixture.jobs.payload(of: malformed.id)?.contains("basura") == true)
+        let undecodable = try #require(dead.first { $0.id == bogus })
+        #expect(undecodable.error?.contains("payload inválido para el tipo noop") == true)
+
+        let good = try await fixture.jobs.enqueue(NoopJob())
+        #expect(try await fixture.waitFor(good.id, estado: "completado") != nil)
+        await worker.stop()
+    }
+}

@@ -1,0 +1,77 @@
+import Core
+import Foundation
+import Testing
+
+@Suite("Per-key ordering, idempotent enqueue and chains")
+struct OrderingTests {
+    @Test func sameKeyJobsRunOneAtATimeInOrderAcrossTwoWorkerProcesses() async throws {
+        let fixture = try await QueueFixture(overrides: ["noop": ["ordering_key": "clave", "concurrency": 8]])
+        defer { fixture.tearDown() }
+        let workers = [
+            try WorkerProcess(environment: fixture.environment),
+            try WorkerProcess(environment: fixture.environment),
+        ]
+        let keys = ["chat-a", "chat-b", "chat-c", "chat-d"]
+        var ids: [String] = []
+        for seq in 0..<10 {
+            var batch: [NewJob] = []
+            for key in keys {
+                batch.append(try NewJob(NoopJob(dormir_ms: Int.random(in: 0...25), marca: key, seq: seq, clave: key)))
+            }
+            ids += try await fixture.jobs.enqueue(batch).map(\.id)
+        }
+        for id in ids { #expect(try await fixture.waitFor(id, estado: "completado", timeout: .seconds(60)) != nil) }
+        for key in keys {
+            let expected = (0..<10).flatMap { ["inicio:\($0)", "fin:\($0)"] }
+            #expect(try await fixture.marks(key) == expected, "orden de \(key)")
+        }
+        // Both processes took part.
+        var takers = Set<String>()
+        for id in ids {
+            let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(try await fixture.status(id)?.resultado))
+            takers.insert(result.trabajador)
+        }
+        #expect(takers.count == 2)
+        for worker in workers { worker.terminate() }
+        for worker in workers { _ = await worker.waitForExit(timeout: .seconds(15)) }
+    }
+
+    @Test func sameIdempotencyKeyGivesTheSameJobOnce() async throws {
+        let fixture = try await QueueFixture()
+        defer { fixture.tearDown() }
+        let first = try await fixture.jobs.enqueue(NoopJob(seq: 1), idempotencyKey: "pedido-42")
+        let again = try await fixture.jobs.enqueue(NoopJob(seq: 2), idempotencyKey: "pedido-42")
+        let other = try await fixture.jobs.enqueue(NoopJob(seq: 3), idempotencyKey: "pedido-43")
+        #expect(first.created)
+        #expect(!again.created)
+        #expect(again.id == first.id)
+        #expect(other.id != first.id)
+        #expect(try await fixture.redis.send("XLEN", QueueKeys.stream("noop")).int == 2)
+        let payload = try JobCoding.decode(NoopJob.self, from: try #require(try await fixture.jobs.payload(of: first.id)))
+        #expect(payload.seq == 1)
+
+        let worker = try InProcessWorker(fixture)
+        #expect(try await fixture.waitFor(first.id, estado: "completado") != nil)
+        #expect(try await fixture.waitFor(other.id, estado: "completado") != nil)
+        await worker.stop()
+        #expect(try await fixture.stats("noop").procesados == 2)
+    }
+
+    @Test func rootFinishesWhenItsChainDoes() async throws {
+        let fixture = try await QueueFixture()
+        defer { fixture.tearDown() }
+        let worker = try InProcessWorker(fixture)
+        let root = try await fixture.jobs.enqueue(NoopJob(dormir_ms: 300, seguir: 2, marca: "cadena"))
+        let waiters = JobWaiters(client: fixture.jobs)
+        waiters.start()
+        let finished = try await waiters.wait(for: root.id, timeout: .seconds(20))
+        waiters.stop()
+        await worker.stop()
+        #expect(finished?.estado == "completado")
+        // Both follow-ups ran before the root counted as finished.
+        #expect(try await fixture.marks("cadena").filter { $0.hasPrefix("fin:") }.sorted() == ["fin:0", "fin:1", "fin:2"])
+        #expect(try await fixture.stats("noop").procesados == 3)
+        let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(finished?.resultado))
+        #expect(result.intento == 1)
+    }
+}

@@ -1,0 +1,27 @@
+import Core
+import Logging
+import ServiceLifecycle
+
+@testable import Workers
+
+/// A worker service running inside the test process (for tests that don't kill it).
+final class InProcessWorker: @unchecked Sendable {
+    let service: WorkerService
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    init(_ fixture: QueueFixture, queues: Set<String>? = nil, concurrency: Int? = nil) throws {
+        service = try WorkerService(
+            client: fixture.jobs, registry: WorkerHandlers.registry(),
+            options: .init(queues: queues, concurrency: concurrency), logger: fixture.logger)
+        let group = ServiceGroup(
+            configuration: .init(services: [.init(service: service)], gracefulShutdownSignals: [], logger: fixture.logger))
+        self.group = group
+        task = Task { try await group.run() }
+    }
+
+    func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await task.value
+    }
+}
