@@ -34,7 +34,7 @@ public struct ClienteDatos: Codable, Sendable, Equatable {
         let cedula = check.check(try Validation.cedula(cedula))
         let nombre = check.check(try Validation.name(nombre))
         var telefono: String?
-        if let raw = telefono.flatMap(Self.nonBlank) {
+        if let raw = self.telefono.flatMap(Self.nonBlank) {
             telefono = check.check(try Validation.phone(raw))
         } else if requiringPhone {
             check.add(campo: "telefono", "El teléfono es obligatorio para registrar el pedido.")

@@ -11,13 +11,14 @@ extension AppDatabase {
         if let start = range.desde { conditions.append("p.creado >= \(start)") }
         if let end = range.hastaExclusive { conditions.append("p.creado < \(end)") }
         let filter: SQL = "WHERE \(literal: conditions.joined(separator: " AND "))"
-        let lines: SQL = "FROM pedidos p JOIN pedido_items i ON i.pedido_id = p.id \(literal: filter)"
+        let lines: SQL = "FROM pedidos p JOIN pedido_items i ON i.pedido_id = p.id"
         return try pool.read { db in
             let porDia = try SQLRequest<Row>(
                 literal: """
                     SELECT date(p.creado, \(ShopCalendar.sqliteModifier)) AS dia, COUNT(DISTINCT p.id) AS pedidos,
                            SUM(i.cantidad) AS unidades, SUM(i.subtotal) AS total
-                    \(literal: lines) GROUP BY dia ORDER BY dia
+                    \(literal: lines) \(literal: filter)
+                    GROUP BY dia ORDER BY dia
                     """
             ).fetchAll(db).map { row in
                 VentaDia(dia: row["dia"], pedidos: row["pedidos"], unidades: row["unidades"], total: row["total"])
@@ -26,7 +27,7 @@ extension AppDatabase {
                 literal: """
                     SELECT i.producto_id, COALESCE(pr.nombre, MAX(i.nombre)) AS nombre,
                            SUM(i.cantidad) AS unidades, SUM(i.subtotal) AS total
-                    \(literal: lines) LEFT JOIN productos pr ON pr.id = i.producto_id
+                    \(literal: lines) LEFT JOIN productos pr ON pr.id = i.producto_id \(literal: filter)
                     GROUP BY i.producto_id ORDER BY total DESC, i.producto_id
                     """
             ).fetchAll(db).map { row in
