@@ -19,6 +19,9 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         let path: String
         if raw.hasPrefix("sqlite:///") {
             path = String(raw.dropFirst("sqlite:///".count))
+        } else if raw.hasPrefix("sqlite:") {
+            throw DatabaseURLError(
+                value: raw, reason: "use sqlite:///ruta/relativa.db o sqlite:////ruta/absoluta.db")
         } else if raw.contains("://") {
             throw DatabaseURLError(value: raw, reason: "solo se admite SQLite (sqlite:///ruta/al/archivo.db)")
         } else {
