@@ -1,0 +1,112 @@
+import Foundation
+
+/// Reads the demo catalog format: a header `id,nombre,descripcion,precio,stock,activo,categoria`
+/// (any order; `descripcion`, `activo` and `categoria` optional) and one product per record.
+/// Every row is validated; good rows are returned, bad ones become `RowError`s.
+public enum CatalogCSV {
+    public static let header = ["id", "nombre", "descripcion", "precio", "stock", "activo", "categoria"]
+    static let requiredColumns = ["id", "nombre", "precio", "stock"]
+
+    /// Decodes UTF-8 (with or without BOM), falling back to Latin-1 for old spreadsheet exports.
+    public static func parse(_ data: Data) -> CatalogParseResult {
+        if let text = String(validating: data, as: UTF8.self) { return parse(text) }
+        return parse(String(String.UnicodeScalarView(data.map { Unicode.Scalar($0) })))
+    }
+
+    public static func parse(_ text: String) -> CatalogParseResult {
+        let records = CSVReader.records(in: text, delimiter: CSVReader.delimiter(forHeaderOf: text))
+        guard let headerRecord = records.first else {
+            return failure(1, nil, "El archivo está vacío; se esperaba el encabezado \(header.joined(separator: ",")).")
+        }
+        var columns: [String: Int] = [:]
+        for (position, name) in headerRecord.fields.enumerated() {
+            let key = TextFold.fold(name.trimmingWhitespace())
+            if columns[key] != nil { return failure(1, key, "La columna «\(key)» aparece dos veces en el encabezado.") }
+            columns[key] = position
+        }
+        let missing = requiredColumns.filter { columns[$0] == nil }
+        guard missing.isEmpty else {
+            let errors = missing.map {
+                RowError(fila: 1, campo: $0, mensaje: "Falta la columna «\($0)» en el encabezado.")
+            }
+            return CatalogParseResult(rows: [], errores: errors)
+        }
+        var result = CatalogParseResult(rows: [], errores: [])
+        var firstLineOfId: [Int64: Int] = [:]
+        for record in records.dropFirst() {
+            switch parseRow(record, columns: columns, width: headerRecord.fields.count) {
+            case .success(let row):
+                if let earlier = firstLineOfId[row.producto.id] {
+                    result.errores.append(
+                        RowError(
+                            fila: row.fila, campo: "id",
+                            mensaje: "El id \(row.producto.id) ya apareció en la fila \(earlier).",
+                            id: row.producto.id))
+                } else {
+                    firstLineOfId[row.producto.id] = row.fila
+                    result.rows.append(row)
+                }
+            case .failure(let errors):
+                result.errores.append(contentsOf: errors.list)
+            }
+        }
+        return result
+    }
+
+    struct RowErrors: Error {
+        var list: [RowError]
+    }
+
+    private static func parseRow(_ record: CSVRecord, columns: [String: Int], width: Int) -> Result<
+        CatalogRow, RowErrors
+    > {
+        let fila = record.line
+        if record.unterminatedQuote {
+            return .failure(
+                RowErrors(list: [RowError(fila: fila, campo: nil, mensaje: "Hay comillas sin cerrar desde esta fila.")])
+            )
+        }
+        let extra = record.fields.dropFirst(width)
+        if record.fields.count < width || extra.contains(where: { !$0.trimmingWhitespace().isEmpty }) {
+            let mensaje =
+                "La fila tiene \(record.fields.count) columnas y el encabezado \(width); "
+                + "si un texto lleva comas, enciérrelo entre comillas."
+            return .failure(RowErrors(list: [RowError(fila: fila, campo: nil, mensaje: mensaje)]))
+        }
+        func cell(_ name: String) -> String? { columns[name].map { record.fields[$0] } }
+
+        var check = ValidationCollector()
+        var id: Int64?
+        if let value = check.check(try Validation.wholeNumber(parsing: cell("id") ?? "", campo: "id")) {
+            if value > 0 {
+                id = Int64(value)
+            } else {
+                check.add(campo: "id", "El id debe ser un número entero positivo.")
+            }
+        }
+        let input = ProductoInput(
+            id: id, nombre: cell("nombre") ?? "", descripcion: cell("descripcion"),
+            precio: check.check(try Validation.wholeNumber(parsing: cell("precio") ?? "", campo: "precio")) ?? 0,
+            stock: check.check(try Validation.wholeNumber(parsing: cell("stock") ?? "", campo: "stock")) ?? 0,
+            activo: check.check(try Validation.flag(parsing: cell("activo") ?? "", campo: "activo")) ?? true,
+            categoria: cell("categoria"))
+        var producto: Producto?
+        do {
+            producto = try input.validated()
+        } catch {
+            error.errores.filter { $0.campo != "id" }.forEach { check.add($0) }
+        }
+        do {
+            try check.finish()
+        } catch {
+            return .failure(
+                RowErrors(
+                    list: error.errores.map { RowError(fila: fila, campo: $0.campo, mensaje: $0.mensaje, id: id) }))
+        }
+        return .success(CatalogRow(fila: fila, producto: producto!))
+    }
+
+    private static func failure(_ fila: Int, _ campo: String?, _ mensaje: String) -> CatalogParseResult {
+        CatalogParseResult(rows: [], errores: [RowError(fila: fila, campo: campo, mensaje: mensaje)])
+    }
+}

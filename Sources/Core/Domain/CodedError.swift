@@ -1,0 +1,37 @@
+/// An error that leaves the core: a stable machine-readable code plus a message in Spanish
+/// that a shopper or an operator can read. The HTTP edge turns the code into a status.
+///
+/// Codes used by the core: "validacion", "no_encontrado", "conflicto", "stock_insuficiente",
+/// "producto_no_encontrado", "producto_inactivo", "transicion_invalida".
+public protocol CodedError: Error, Sendable, CustomStringConvertible {
+    /// Stable code, never translated or reworded.
+    var codigo: String { get }
+    /// Human-readable explanation in Spanish.
+    var mensaje: String { get }
+}
+
+extension CodedError {
+    public var description: String { "\(codigo): \(mensaje)" }
+}
+
+/// Failures of the record store that are not about a specific business rule.
+public enum StoreError: CodedError, Equatable {
+    /// The record does not exist. `recurso` is a Spanish noun with its article ("el pedido").
+    case notFound(recurso: String, clave: String)
+    /// The change would break an invariant (duplicate key, record still referenced...).
+    case conflict(String)
+
+    public var codigo: String {
+        switch self {
+        case .notFound: "no_encontrado"
+        case .conflict: "conflicto"
+        }
+    }
+
+    public var mensaje: String {
+        switch self {
+        case .notFound(let recurso, let clave): "No existe \(recurso) \(clave)."
+        case .conflict(let mensaje): mensaje
+        }
+    }
+}

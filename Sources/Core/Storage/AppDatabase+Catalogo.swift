@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+
+/// What `seedIfEmpty` loaded.
+public struct SeedResult: Sendable, Equatable {
+    /// Products loaded (0 when the catalog already had products).
+    public var productos: Int
+    /// Whether the company text was stored (false when one was already active).
+    public var contexto: Bool
+    /// Rows of the demo catalog that were refused.
+    public var errores: [RowError]
+}
+
+extension AppDatabase {
+    /// Upserts the valid rows of a catalog file in one transaction. In `.replace` mode, active
+    /// products missing from the file are deactivated, except those whose row had an error.
+    /// `rowErrors` (from the parser) are passed through to the result.
+    public func importCatalog(rows: [CatalogRow], mode: ImportMode, rowErrors: [RowError] = []) throws
+        -> ImportResult
+    {
+        if mode == .replace, rows.isEmpty {
+            throw ValidationErrors([
+                ValidationError(
+                    campo: "archivo", mensaje: "El archivo no tiene filas válidas; no se desactivó ningún producto.")
+            ])
+        }
+        return try pool.write { db in
+            let now = Date()
+            var result = try Self.upsertCatalogRows(db, rows, now: now)
+            if mode == .replace {
+                let kept = Set(rows.map(\.producto.id)).union(rowErrors.compactMap(\.id))
+                try db.execute(
+                    sql: """
+                        UPDATE productos SET activo = 0, actualizado = ?
+                        WHERE activo = 1 AND id NOT IN (SELECT value FROM json_each(?))
+                        """,
+                    arguments: [now, JSONArray.of(kept)])
+                result.desactivados = db.changesCount
+            }
+            result.errores = rowErrors
+            return result
+        }
+    }
+
+    /// Parses a catalog file (see `CatalogCSV`) and imports its valid rows.
+    public func importCatalog(csv: Data, mode: ImportMode) throws -> ImportResult {
+        let parsed = CatalogCSV.parse(csv)
+        return try importCatalog(rows: parsed.rows, mode: mode, rowErrors: parsed.errores)
+    }
+
+    /// Start-up seeding: loads the demo catalog when there are no products and stores the
+    /// company text when none is active. Running it again changes nothing.
+    public func seedIfEmpty(catalogCSV: String, companyText: String) throws -> SeedResult {
+        let parsed = CatalogCSV.parse(catalogCSV)
+        let text = companyText.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try pool.write { db in
+            var result = SeedResult(productos: 0, contexto: false, errores: [])
+            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM productos") == 0 {
+                result.productos = try Self.upsertCatalogRows(db, parsed.rows, now: Date()).creados
+                result.errores = parsed.errores
+            }
+            if !text.isEmpty, try Self.fetchActiveContext(db) == nil {
+                _ = try Self.insertCompanyContext(db, text)
+                result.contexto = true
+            }
+            return result
+        }
+    }
+
+    static func upsertCatalogRows(_ db: Database, _ rows: [CatalogRow], now: Date) throws -> ImportResult {
+        let existing = try Producto.fetchAll(
+            db, sql: "SELECT * FROM productos WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [JSONArray.of(rows.map(\.producto.id))])
+        let byId = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var result = ImportResult()
+        for row in rows {
+            switch byId[row.producto.id] {
+            case row.producto?:
+                result.sinCambios += 1
+                continue
+            case nil:
+                result.creados += 1
+            default:
+                result.actualizados += 1
+            }
+            try saveProduct(db, row.producto, now: now)
+        }
+        return result
+    }
+}

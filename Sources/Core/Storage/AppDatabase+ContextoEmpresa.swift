@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+// The company text the agent answers company questions from: versioned, exactly one active.
+extension AppDatabase {
+    public func activeCompanyContext() throws -> ContextoEmpresa? {
+        try pool.read(Self.fetchActiveContext)
+    }
+
+    /// Every version, newest first.
+    public func companyContextVersions() throws -> [ContextoEmpresa] {
+        try pool.read { db in
+            try ContextoEmpresa.fetchAll(db, sql: "SELECT * FROM contexto_empresa ORDER BY version DESC")
+        }
+    }
+
+    /// Stores `contenido` as a new version and makes it the active one; the previous version
+    /// stays in the table, inactive.
+    @discardableResult
+    public func replaceCompanyContext(_ contenido: String) throws -> ContextoEmpresa {
+        let text = contenido.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.count <= ContextoEmpresa.maxLength else {
+            throw ValidationErrors([
+                ValidationError(
+                    campo: "contenido",
+                    mensaje: "El texto de la empresa no puede estar vacío ni tener más de "
+                        + "\(Money.grouped(ContextoEmpresa.maxLength)) caracteres.")
+            ])
+        }
+        return try pool.write { db in try Self.insertCompanyContext(db, text) }
+    }
+
+    static func fetchActiveContext(_ db: Database) throws -> ContextoEmpresa? {
+        try ContextoEmpresa.fetchOne(db, sql: "SELECT * FROM contexto_empresa WHERE activo = 1")
+    }
+
+    static func insertCompanyContext(_ db: Database, _ text: String) throws -> ContextoEmpresa {
+        try db.execute(sql: "UPDATE contexto_empresa SET activo = 0 WHERE activo = 1")
+        let version = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) + 1 FROM contexto_empresa") ?? 1
+        try db.execute(
+            sql: "INSERT INTO contexto_empresa (version, contenido, activo, creado) VALUES (?, ?, 1, ?)",
+            arguments: [version, text, Date()])
+        return try fetchActiveContext(db)!
+    }
+}
