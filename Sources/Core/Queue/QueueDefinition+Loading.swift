@@ -81,10 +81,12 @@ private struct FieldReader {
 
     func int(_ field: String, in range: ClosedRange<Int>) throws(QueueDefinitionError) -> Int {
         guard let value = object[field] else { throw fail(field, "falta") }
-        guard case .number(let number) = value, number == number.rounded(), abs(number) < 1e15 else {
-            throw fail(field, "debe ser un número entero")
+        let int: Int
+        switch value {
+        case .integer(let number): int = number
+        case .number(let number) where number == number.rounded() && abs(number) < 1e15: int = Int(number)
+        default: throw fail(field, "debe ser un número entero")
         }
-        let int = Int(number)
         guard range.contains(int) else {
             throw fail(field, "debe estar entre \(range.lowerBound) y \(range.upperBound) (es \(int))")
         }
@@ -93,7 +95,12 @@ private struct FieldReader {
 
     func double(_ field: String, in range: ClosedRange<Double>) throws(QueueDefinitionError) -> Double {
         guard let value = object[field] else { throw fail(field, "falta") }
-        guard case .number(let number) = value else { throw fail(field, "debe ser un número") }
+        let number: Double
+        switch value {
+        case .integer(let whole): number = Double(whole)
+        case .number(let fraction): number = fraction
+        default: throw fail(field, "debe ser un número")
+        }
         guard range.contains(number) else {
             throw fail(field, "debe estar entre \(range.lowerBound) y \(range.upperBound)")
         }
