@@ -19,8 +19,13 @@ struct Serve: AsyncParsableCommand {
         let boot = try startOrExit { try Bootstrap.make(label: "vendedor-enqueuer") }
         let secret = try startOrExit { try requireSecret(boot.config) }
         try await startOrExitAsync { try await boot.jobs.prepare() }
-        let deps = FrontEndDependencies(
+        let database = try startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
+        try await startOrExitAsync { try await DemoData.seedIfEmpty(database, logger: boot.logger) }
+        var deps = FrontEndDependencies(
             jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret))
+        deps.readinessChecks = [
+            { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
+        ]
         let app = buildApplication(deps, host: boot.config.host, port: boot.config.port, logger: boot.logger)
         try await app.runService()
     }
