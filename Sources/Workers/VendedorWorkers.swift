@@ -32,7 +32,8 @@ struct Serve: AsyncParsableCommand {
             concurrency: concurrency)
         options.grace = .seconds(grace)
         let service = try startOrExit {
-            try WorkerService(client: boot.jobs, registry: WorkerHandlers.registry(), options: options, logger: boot.logger)
+            try WorkerService(
+                client: boot.jobs, registry: WorkerHandlers.registry(), options: options, logger: boot.logger)
         }
         let group = ServiceGroup(
             configuration: .init(

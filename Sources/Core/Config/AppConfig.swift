@@ -29,7 +29,9 @@ public struct AppConfig: Sendable {
             throw ConfigError(setting: "REDIS_URL", problem: "no es una URL redis:// válida")
         }
         let port = try env.int("PORT", default: 8001)
-        guard (1...65535).contains(port) else { throw ConfigError(setting: "PORT", problem: "debe estar entre 1 y 65535") }
+        guard (1...65535).contains(port) else {
+            throw ConfigError(setting: "PORT", problem: "debe estar entre 1 y 65535")
+        }
         let level = env.string("LOG_LEVEL", default: "info").lowercased()
         let logLevel: Logger.Level
         switch level {

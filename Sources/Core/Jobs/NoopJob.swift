@@ -23,7 +23,8 @@ public struct NoopJob: JobPayload, Equatable {
     public var clave: String?
 
     public init(
-        dormir_ms: Int? = nil, fallos: Int? = nil, seguir: Int? = nil, fallar_siempre: Bool? = nil, reintentar_en_s: Double? = nil,
+        dormir_ms: Int? = nil, fallos: Int? = nil, seguir: Int? = nil, fallar_siempre: Bool? = nil,
+        reintentar_en_s: Double? = nil,
         pausas: Int? = nil, marca: String? = nil, seq: Int? = nil, clave: String? = nil
     ) {
         self.dormir_ms = dormir_ms

@@ -56,7 +56,9 @@ extension JobClient {
     }
 
     /// Dead-lettered jobs of a queue, newest first, with payload and last error.
-    public func deadJobs(queue: String, offset: Int = 0, limit: Int = 50) async throws -> (jobs: [JobStatus], total: Int) {
+    public func deadJobs(queue: String, offset: Int = 0, limit: Int = 50) async throws -> (
+        jobs: [JobStatus], total: Int
+    ) {
         _ = try catalog.queue(queue)
         let replies = try await redis.pipeline([
             RedisCommand("LRANGE", QueueKeys.dead(queue), String(offset), String(offset + limit - 1)),
@@ -86,7 +88,8 @@ extension JobClient {
     /// Workers whose heartbeat is recent.
     public func liveWorkers(maxAgeMs: Int = 15_000) async throws -> [WorkerInfo] {
         let since = Clock.nowMs() - maxAgeMs
-        let ids = (try await redis.send(RedisCommand("ZRANGEBYSCORE", QueueKeys.workers, String(since), "+inf")).array ?? [])
+        let ids =
+            (try await redis.send(RedisCommand("ZRANGEBYSCORE", QueueKeys.workers, String(since), "+inf")).array ?? [])
             .compactMap(\.string)
         guard !ids.isEmpty else { return [] }
         let records = try await redis.pipeline(ids.map { RedisCommand("HGETALL", QueueKeys.worker($0)) })

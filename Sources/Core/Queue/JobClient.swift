@@ -110,7 +110,8 @@ public final class JobClient: Sendable {
     /// Records progress (done of total) on a running job.
     public func reportProgress(_ id: String, done: Int, total: Int) async throws {
         try await redis.send(
-            RedisCommand("HSET", QueueKeys.job(id), "progreso", "\(done)/\(total)", "actualizado", String(Clock.nowMs())))
+            RedisCommand(
+                "HSET", QueueKeys.job(id), "progreso", "\(done)/\(total)", "actualizado", String(Clock.nowMs())))
     }
 }
 

@@ -25,7 +25,8 @@ public struct QueueCatalog: Sendable {
             files = try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
         } catch {
             throw QueueDefinitionError(
-                file: directory, field: "(carpeta)", problem: "no se puede leer (¿se ejecuta desde la raíz del repositorio?)")
+                file: directory, field: "(carpeta)",
+                problem: "no se puede leer (¿se ejecuta desde la raíz del repositorio?)")
         }
         var queues: [String: QueueDefinition] = [:]
         for file in files where file.hasSuffix(".json") {

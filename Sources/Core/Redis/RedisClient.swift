@@ -70,7 +70,8 @@ public final class RedisClient: Sendable {
         var seen = Set<String>()
         let loads = missing.map { calls[$0].0 }.filter { seen.insert($0.sha).inserted }
         try await load(loads)
-        let retried = try await connection.send(missing.map { calls[$0].0.command(keys: calls[$0].1, arguments: calls[$0].2) })
+        let retried = try await connection.send(
+            missing.map { calls[$0].0.command(keys: calls[$0].1, arguments: calls[$0].2) })
         for (position, index) in missing.enumerated() { replies[index] = retried[position] }
         return replies
     }

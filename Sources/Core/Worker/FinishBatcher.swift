@@ -89,7 +89,8 @@ final class FinishBatcher: Sendable {
                 let flags = reply.array ?? []
                 return records.indices.map { flags.indices.contains($0) && flags[$0].int == 1 }
             } catch {
-                logger.warning("No se pudo confirmar \(records.count) trabajos de \(queue.name): \(error); reintentando")
+                logger.warning(
+                    "No se pudo confirmar \(records.count) trabajos de \(queue.name): \(error); reintentando")
                 if Task.isCancelled { return records.map { _ in false } }
                 try? await Task.sleep(for: .milliseconds(delayMs))
                 delayMs = min(delayMs * 2, 2_000)

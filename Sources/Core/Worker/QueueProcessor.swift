@@ -19,9 +19,10 @@ final class QueueProcessor: Sendable {
     private let stopping = Atomic<Bool>(false)
     private let blockMs = 1_000
 
-    init(definition: QueueDefinition, concurrency: Int?, client: JobClient, registry: JobRegistry, consumer: String,
-        logger: Logger)
-    {
+    init(
+        definition: QueueDefinition, concurrency: Int?, client: JobClient, registry: JobRegistry, consumer: String,
+        logger: Logger
+    ) {
         self.definition = definition
         let client = client.withOwnConnection(name: definition.name)
         self.client = client
@@ -62,7 +63,8 @@ final class QueueProcessor: Sendable {
                 try? await Task.sleep(for: .milliseconds(20))
             }
             if slots.inUse > 0 {
-                logger.warning("Plazo de gracia agotado con \(slots.inUse) trabajos en curso; quedan para otros trabajadores")
+                logger.warning(
+                    "Plazo de gracia agotado con \(slots.inUse) trabajos en curso; quedan para otros trabajadores")
             }
             group.cancelAll()
         }

@@ -48,7 +48,9 @@ extension APIError {
         case let error as HTTPError:
             return from(status: error.status)
         case let error as RedisError where error.isTransient:
-            return APIError(.serviceUnavailable, "no_disponible", "El servicio no está disponible en este momento; intente de nuevo en unos segundos.")
+            return APIError(
+                .serviceUnavailable, "no_disponible",
+                "El servicio no está disponible en este momento; intente de nuevo en unos segundos.")
         default:
             return APIError(.internalServerError, "error_interno", "Ocurrió un error interno; ya quedó registrado.")
         }

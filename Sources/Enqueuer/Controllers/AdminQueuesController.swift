@@ -67,7 +67,8 @@ struct AdminQueuesController {
     private func queueName(_ context: AppRequestContext) throws -> String {
         let name = context.parameters.get("cola") ?? ""
         guard jobs.catalog.queues[name] != nil else {
-            throw APIError.notFound("No existe la cola \(name). Colas: \(jobs.catalog.queues.keys.sorted().joined(separator: ", ")).")
+            throw APIError.notFound(
+                "No existe la cola \(name). Colas: \(jobs.catalog.queues.keys.sorted().joined(separator: ", ")).")
         }
         return name
     }

@@ -42,7 +42,11 @@ struct ChatController {
         let chatId = raw.trimmingCharacters(in: .whitespaces)
         guard !chatId.isEmpty else { throw APIError.validation("El campo \"chat_id\" no puede estar vacío.") }
         guard chatId.utf8.count <= 128,
-            chatId.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || ":_-.".unicodeScalars.contains($0)) })
+            chatId.unicodeScalars.allSatisfy({
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || $0.properties.numericType != nil
+                        || ":_-.".unicodeScalars.contains($0))
+            })
         else {
             throw APIError.validation(
                 "El campo \"chat_id\" admite hasta 128 caracteres: letras, números y los signos : _ - .")

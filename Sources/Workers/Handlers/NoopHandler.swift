@@ -36,6 +36,7 @@ struct NoopHandler: JobHandler {
             try NewJob(NoopJob(dormir_ms: job.dormir_ms, marca: job.marca, seq: (job.seq ?? 0) + index + 1))
         }
         // A follow-up's result becomes the chain's result; the root's own shows until then.
-        return try JobResult(result, followUps: followUps, rootResult: context.envelope.rootId == context.id ? nil : result)
+        return try JobResult(
+            result, followUps: followUps, rootResult: context.envelope.rootId == context.id ? nil : result)
     }
 }

@@ -51,7 +51,8 @@ struct FrontEndTests {
     @Test func chatTextIsEnqueuedAsAnOrderedJobAndAnswered202() async throws {
         try await withApp { fixture, client in
             let body = ByteBuffer(string: #"{"chat_id":"web-1","mensaje":"  Hola, ¿tienen guantes?  "}"#)
-            try await client.execute(uri: "/chat/texto", method: .post, headers: bearer(.canal), body: body) { response in
+            try await client.execute(uri: "/chat/texto", method: .post, headers: bearer(.canal), body: body) {
+                response in
                 #expect(response.status == .accepted)
                 struct Accepted: Decodable {
                     var job_id: String
@@ -84,8 +85,10 @@ struct FrontEndTests {
                 ("[1,2,3]", .badRequest, "un objeto"),
                 (#"{"chat_id":"a","mensaje":"hola","x":""#, .badRequest, "JSON válido"),
                 (String(repeating: "a", count: 10 * 1024 * 1024), .contentTooLarge, "supera"),
-                (#"{"chat_id":"a","mensaje":"hola","extra":"\#(String(repeating: "z", count: 100_000))"}"#,
-                 .contentTooLarge, "supera"),
+                (
+                    #"{"chat_id":"a","mensaje":"hola","extra":"\#(String(repeating: "z", count: 100_000))"}"#,
+                    .contentTooLarge, "supera"
+                ),
             ]
             for (body, status, fragment) in cases {
                 try await client.execute(
@@ -135,7 +138,8 @@ struct FrontEndTests {
         try await withApp { fixture, client in
             let job = try await fixture.jobs.enqueue(NoopJob(dormir_ms: 200), owner: "canal-web")
             let worker = try InProcessWorker(fixture)
-            try await client.execute(uri: "/jobs/\(job.id)?wait=10", method: .get, headers: bearer(.canal, "canal-web")) {
+            try await client.execute(uri: "/jobs/\(job.id)?wait=10", method: .get, headers: bearer(.canal, "canal-web"))
+            {
                 response in
                 #expect(response.status == .ok)
                 struct Status: Decodable {
@@ -181,7 +185,9 @@ struct FrontEndTests {
             try await client.execute(uri: "/admin/colas/nada/muertos", method: .get, headers: bearer(.admin)) {
                 #expect($0.status == .notFound)
             }
-            try await client.execute(uri: "/admin/colas/noop/muertos/reintentar", method: .post, headers: bearer(.admin)) {
+            try await client.execute(
+                uri: "/admin/colas/noop/muertos/reintentar", method: .post, headers: bearer(.admin)
+            ) {
                 response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("malformado-"))

@@ -28,7 +28,8 @@ struct OrderingTests {
         // Both processes took part.
         var takers = Set<String>()
         for id in ids {
-            let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(try await fixture.status(id)?.resultado))
+            let result = try JobCoding.decode(
+                NoopJob.Result.self, from: try #require(try await fixture.status(id)?.resultado))
             takers.insert(result.trabajador)
         }
         #expect(takers.count == 2)
@@ -47,7 +48,8 @@ struct OrderingTests {
         #expect(again.id == first.id)
         #expect(other.id != first.id)
         #expect(try await fixture.redis.send("XLEN", QueueKeys.stream("noop")).int == 2)
-        let payload = try JobCoding.decode(NoopJob.self, from: try #require(try await fixture.jobs.payload(of: first.id)))
+        let payload = try JobCoding.decode(
+            NoopJob.self, from: try #require(try await fixture.jobs.payload(of: first.id)))
         #expect(payload.seq == 1)
 
         let worker = try InProcessWorker(fixture)
@@ -69,7 +71,8 @@ struct OrderingTests {
         await worker.stop()
         #expect(finished?.estado == "completado")
         // Both follow-ups ran before the root counted as finished.
-        #expect(try await fixture.marks("cadena").filter { $0.hasPrefix("fin:") }.sorted() == ["fin:0", "fin:1", "fin:2"])
+        #expect(
+            try await fixture.marks("cadena").filter { $0.hasPrefix("fin:") }.sorted() == ["fin:0", "fin:1", "fin:2"])
         #expect(try await fixture.stats("noop").procesados == 3)
         let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(finished?.resultado))
         #expect(result.intento == 1)

@@ -8,9 +8,10 @@ final class ChildProcess: @unchecked Sendable {
     private var status: Int32?
 
     /// Starts `path` with `arguments`; output (stdout and stderr) goes to `outputPath`.
-    init(path: String, arguments: [String], environment: [String: String]? = nil, outputPath: String = "/dev/null",
-        workingDirectory: String? = nil) throws
-    {
+    init(
+        path: String, arguments: [String], environment: [String: String]? = nil, outputPath: String = "/dev/null",
+        workingDirectory: String? = nil
+    ) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

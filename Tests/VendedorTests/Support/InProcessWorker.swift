@@ -15,7 +15,8 @@ final class InProcessWorker: @unchecked Sendable {
             client: fixture.jobs, registry: WorkerHandlers.registry(),
             options: .init(queues: queues, concurrency: concurrency), logger: fixture.logger)
         let group = ServiceGroup(
-            configuration: .init(services: [.init(service: service)], gracefulShutdownSignals: [], logger: fixture.logger))
+            configuration: .init(
+                services: [.init(service: service)], gracefulShutdownSignals: [], logger: fixture.logger))
         self.group = group
         task = Task { try await group.run() }
     }

@@ -24,8 +24,9 @@ struct ConfigTests {
     }
 
     @Test func queueFileErrorsNameFileAndField() throws {
-        let valid = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: TestPaths.repoRoot.appendingPathComponent("queues/noop.json"))) as! [String: Any]
+        let valid =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: TestPaths.repoRoot.appendingPathComponent("queues/noop.json"))) as! [String: Any]
         func error(_ change: (inout [String: Any]) -> Void) -> String {
             var object = valid
             change(&object)
