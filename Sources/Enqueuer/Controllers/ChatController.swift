@@ -24,7 +24,7 @@ struct ChatController {
     @Sendable func text(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(TextMessage.self, limit: 32 * 1024)
         let chatId = try Self.validChatId(body.chat_id)
-        let message = body.mensaje.trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = body.mensaje.trimmed
         guard !message.isEmpty else { throw APIError.validation("El campo \"mensaje\" no puede estar vacío.") }
         guard message.count <= Self.maxMessageLength else {
             throw APIError.validation("El campo \"mensaje\" admite máximo \(Self.maxMessageLength) caracteres.")
@@ -32,20 +32,27 @@ struct ChatController {
         let job = ChatMessageJob(chat_id: chatId, canal: "http", mensaje: message, recibido_ms: Clock.nowMs())
         let idempotencyKey = request.headers[.init("Idempotency-Key")!].map { "\(chatId):\($0.prefix(200))" }
         let enqueued = try await jobs.enqueue(job, idempotencyKey: idempotencyKey, owner: context.identity?.subject)
-        return try APIJSON.response(
-            Accepted(job_id: enqueued.id, estado: "encolado"), status: .accepted,
-            headers: [.location: "/jobs/\(enqueued.id)"])
+        return Self.accepted(enqueued.id)
     }
 
-    /// Chat ids are short opaque strings: letters, digits and `:_-.`.
+    /// `202 {"job_id", "estado": "encolado"}` with `Location` (written by hand: this is the
+    /// hottest response of the system, and a job id needs no escaping).
+    static func accepted(_ id: String) -> Response {
+        let body = #"{"estado":"encolado","job_id":""# + id + #""}"#
+        return Response(
+            status: .accepted,
+            headers: [.location: "/jobs/\(id)", .contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// Chat ids are short opaque strings: ASCII letters, digits and `:_-.`.
     static func validChatId(_ raw: String) throws -> String {
-        let chatId = raw.trimmingCharacters(in: .whitespaces)
+        let chatId = raw.trimmed
         guard !chatId.isEmpty else { throw APIError.validation("El campo \"chat_id\" no puede estar vacío.") }
         guard chatId.utf8.count <= 128,
-            chatId.unicodeScalars.allSatisfy({
-                $0.isASCII
-                    && ($0.properties.isAlphabetic || $0.properties.numericType != nil
-                        || ":_-.".unicodeScalars.contains($0))
+            chatId.utf8.allSatisfy({ byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == 0x3A || byte == 0x5F || byte == 0x2D || byte == 0x2E
             })
         else {
             throw APIError.validation(

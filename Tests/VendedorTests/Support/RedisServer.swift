@@ -3,18 +3,28 @@ import Foundation
 /// A real redis-server process of the test's own (port and data directory), with AOF and
 /// `appendfsync always` as in production, so tests can kill and restart it.
 final class RedisServer: @unchecked Sendable {
-    let port: Int
+    private(set) var port: Int
     let directory: URL
     private var process: ChildProcess?
 
     var url: String { "redis://127.0.0.1:\(port)/0" }
 
+    /// Starts on a free port, trying another one if the first is taken meanwhile.
     init() throws {
         port = TestPaths.freePort()
         directory = TestPaths.temporaryDirectory("redis")
-        try start()
+        for attempt in 1...3 {
+            do {
+                try start()
+                return
+            } catch where attempt < 3 {
+                process?.signal(SIGKILL)
+                port = TestPaths.freePort()
+            }
+        }
     }
 
+    /// Starts (again) on the same port and data directory.
     func start() throws {
         let process = try ChildProcess(
             path: "/usr/bin/redis-server",
@@ -23,8 +33,9 @@ final class RedisServer: @unchecked Sendable {
                 "--appendfsync", "always", "--save", "", "--daemonize", "no", "--loglevel", "warning",
             ])
         self.process = process
-        for _ in 0..<250 {
+        for _ in 0..<500 {
             if Self.ping(port) { return }
+            if !process.isRunning { break }
             usleep(20_000)
         }
         throw TestFailure("redis-server no arrancó en el puerto \(port)")
