@@ -1,0 +1,47 @@
+import Core
+import Foundation
+import Testing
+
+@Suite("Rate limits, stats and the worker registry")
+struct AdminTests {
+    @Test func rateLimitSpreadsJobsOverSecondsWithoutUsingAttempts() async throws {
+        let fixture = try await QueueFixture(overrides: ["noop": ["rate_limit_per_s": 5, "max_attempts": 1]])
+        defer { fixture.tearDown() }
+        let worker = try InProcessWorker(fixture)
+        let start = Date()
+        let jobs = try await fixture.jobs.enqueue((0..<12).map { _ in try NewJob(NoopJob()) })
+        var finishedAt: [Date] = []
+        for job in jobs {
+            let status = try await fixture.waitFor(job.id, estado: "completado", timeout: .seconds(30))
+            #expect(status?.intentos == 1)
+            if let status { finishedAt.append(status.actualizado) }
+        }
+        await worker.stop()
+        // 12 jobs at 5 per second need at least three one-second windows.
+        let windows = Set(finishedAt.map { Int($0.timeIntervalSince1970) })
+        #expect(windows.count >= 3)
+        #expect(Date().timeIntervalSince(start) >= 2)
+        for window in windows {
+            #expect(finishedAt.filter { Int($0.timeIntervalSince1970) == window }.count <= 5)
+        }
+    }
+
+    @Test func statsAndLiveWorkersReflectWhatHappened() async throws {
+        let fixture = try await QueueFixture()
+        defer { fixture.tearDown() }
+        _ = try await fixture.jobs.enqueue((0..<5).map { _ in try NewJob(NoopJob()) })
+        let before = try await fixture.stats("noop")
+        #expect(before.pendientes == 5)
+        #expect(before.procesados == 0)
+        let worker = try InProcessWorker(fixture)
+        #expect(try await eventually { try await fixture.stats("noop").procesados == 5 })
+        let live = try await fixture.jobs.liveWorkers()
+        #expect(live.contains { $0.id == worker.service.id && $0.colas.contains("noop") })
+        let after = try await fixture.stats("noop")
+        #expect(after.pendientes == 0)
+        #expect(after.en_proceso == 0)
+        #expect(after.por_minuto >= 0)
+        await worker.stop()
+        #expect(try await fixture.jobs.liveWorkers().allSatisfy { $0.id != worker.service.id })
+    }
+}
