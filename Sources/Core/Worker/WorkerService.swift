@@ -66,7 +66,7 @@ public final class WorkerService: Service, Sendable {
             }
             group.cancelAll()
         }
-        try? await client.redis.send(RedisCommand("ZREM", QueueKeys.workers, id))
+        _ = try? await client.redis.send(RedisCommand("ZREM", QueueKeys.workers, id))
         logger.info("Trabajador \(id) detenido")
     }
 

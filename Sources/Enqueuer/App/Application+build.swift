@@ -15,6 +15,7 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware())
     HealthController(redis: deps.jobs.redis, checks: deps.readinessChecks).addRoutes(to: router)
+    MetricsController(jobs: deps.jobs).addRoutes(to: router)
     let verifier = TokenVerifier(signer: deps.signer)
     func protected(_ path: RouterPath, _ role: Role) -> RouterGroup<AppRequestContext> {
         router.group(path).add(middleware: AuthMiddleware(verifier: verifier, minimum: role))

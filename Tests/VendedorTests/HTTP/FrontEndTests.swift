@@ -45,6 +45,10 @@ struct FrontEndTests {
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("\"redis\":\"ok\""))
             }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("vendedor_cola_pendientes{cola=\"chat\"} 0"))
+            }
         }
     }
 
