@@ -1,7 +1,8 @@
 -- common.lua: helpers prepended to every queue script at load time (not a script itself).
 -- Keys, built from a queue name q or a job id:
 --   vd:job:<id>           hash    the job record (tipo, cola, payload, estado, intentos, ...)
---   vd:q:<q>:s            stream  ready job ids (field "i"); consumer group "workers";
+--   vd:q:<q>:s            stream  ready job ids (field "i", and "k" = the ordering key of an
+--                                 ordered job); consumer group "workers";
 --                                 acked entries are trimmed in bulk by promote.lua
 --   vd:q:<q>:delayed      zset    job id -> due time in ms (retries, rate limit)
 --   vd:q:<q>:dead         list    dead-lettered job ids, newest first (capped)
@@ -13,13 +14,23 @@
 local function jkey(id) return 'vd:job:' .. id end
 local function qkey(q, suffix) return 'vd:q:' .. q .. ':' .. suffix end
 
+-- Adds a stream entry for a job; an ordered job's entry carries its key, so the key can
+-- be released even if the job's record is gone.
+local function ready(q, id, okey)
+  if okey ~= nil and okey ~= false and okey ~= '' then
+    redis.call('XADD', qkey(q, 's'), '*', 'i', id, 'k', okey)
+  else
+    redis.call('XADD', qkey(q, 's'), '*', 'i', id)
+  end
+end
+
 -- Makes a job ready: straight into the stream, or behind the jobs of its ordering key.
 local function push_ready(q, id, okey)
   if okey ~= nil and okey ~= false and okey ~= '' then
     local n = redis.call('RPUSH', qkey(q, 'o:' .. okey), id)
-    if n == 1 then redis.call('XADD', qkey(q, 's'), '*', 'i', id) end
+    if n == 1 then ready(q, id, okey) end
   else
-    redis.call('XADD', qkey(q, 's'), '*', 'i', id)
+    ready(q, id, '')
   end
 end
 
@@ -30,7 +41,7 @@ local function advance_key(q, id, okey)
   if redis.call('LINDEX', lk, 0) == id then
     redis.call('LPOP', lk)
     local nxt = redis.call('LINDEX', lk, 0)
-    if nxt then redis.call('XADD', qkey(q, 's'), '*', 'i', nxt) end
+    if nxt then ready(q, nxt, okey) end
   else
     redis.call('LREM', lk, 1, id)
   end

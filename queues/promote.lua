@@ -9,7 +9,7 @@ local s = qkey(q, 's')
 local ids = redis.call('ZRANGEBYSCORE', dk, '-inf', now, 'LIMIT', 0, limit)
 for _, id in ipairs(ids) do
   redis.call('ZREM', dk, id)
-  redis.call('XADD', s, '*', 'i', id)
+  ready(q, id, redis.call('HGET', jkey(id), 'clave') or '')
 end
 local groups = redis.call('XINFO', 'GROUPS', s)
 for _, g in ipairs(groups) do

@@ -4,7 +4,8 @@
 -- used); over max attempts (its holder died each time) -> dead; else attempt+1, estado
 -- procesando and a fresh lease that fences out any earlier holder.
 -- KEYS: none. ARGV: now_ms, queue, consumer, max_attempts, rate_limit_per_s (0 = none),
---       dead_ttl_s, n, then n x (entry_id, job_id or '', raw description if malformed).
+--       dead_ttl_s, n, then n x (entry_id, job_id or '', ordering key from the entry or '',
+--       raw description if malformed).
 -- Returns: flat array of k x (entry_id, job_id, kind, payload, attempt, root, okey, created,
 --          idem, lease).
 local now, q, consumer = ARGV[1], ARGV[2], ARGV[3]
@@ -12,7 +13,7 @@ local maxa, rl, dttl, n = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]
 local out, acks = {}, {}
 local sec = math.floor(tonumber(now) / 1000)
 for i = 0, n - 1 do
-  local eid, id, raw = ARGV[8 + i * 3], ARGV[9 + i * 3], ARGV[10 + i * 3]
+  local eid, id, ekey, raw = ARGV[8 + i * 4], ARGV[9 + i * 4], ARGV[10 + i * 4], ARGV[11 + i * 4]
   if id == '' then
     acks[#acks + 1] = eid
     dead_entry(now, q, eid, raw, 'entrada malformada en la cola ' .. q .. ': falta el campo "i" con el id del trabajo', dttl)
@@ -23,6 +24,8 @@ for i = 0, n - 1 do
     if not h[1] or not h[2] then
       acks[#acks + 1] = eid
       dead_entry(now, q, eid, 'i=' .. id, 'el trabajo ' .. id .. ' no existe o está incompleto (expiró o fue borrado)', dttl)
+      -- Its chat (key) must not stay blocked behind a job that will never run.
+      advance_key(q, id, ekey)
     elseif state == 'completado' or state == 'fallido' or state == 'muerto' then
       acks[#acks + 1] = eid
     else

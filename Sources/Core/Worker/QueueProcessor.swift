@@ -130,6 +130,8 @@ final class QueueProcessor: Sendable {
     struct StreamEntry {
         var entryId: String
         var jobId: String
+        /// Ordering key carried by the entry of an ordered job ("" otherwise).
+        var orderingKey: String = ""
         var raw: String
     }
 
@@ -163,7 +165,7 @@ final class QueueProcessor: Sendable {
             guard let pair = item.array, pair.count == 2, let entryId = pair[0].string else { return nil }
             let fields = pair[1].fieldMap
             if let id = fields["i"], JobID.isValid(id) {
-                return StreamEntry(entryId: entryId, jobId: id, raw: "")
+                return StreamEntry(entryId: entryId, jobId: id, orderingKey: fields["k"] ?? "", raw: "")
             }
             let raw = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             return StreamEntry(entryId: entryId, jobId: "", raw: String(raw.prefix(500)))
@@ -175,7 +177,7 @@ final class QueueProcessor: Sendable {
             String(Clock.nowMs()), definition.name, consumer, String(definition.maxAttempts),
             String(definition.rateLimitPerSecond), String(definition.deadRetentionSeconds), String(entries.count),
         ]
-        for entry in entries { arguments += [entry.entryId, entry.jobId, entry.raw] }
+        for entry in entries { arguments += [entry.entryId, entry.jobId, entry.orderingKey, entry.raw] }
         let reply = try await client.redis.run(client.scripts.start, arguments: arguments)
         let fields = reply.array ?? []
         var jobs: [JobEnvelope] = []
@@ -201,7 +203,7 @@ final class QueueProcessor: Sendable {
         let valid = entries.filter { !$0.jobId.isEmpty }
         guard !valid.isEmpty else { return }
         var arguments = [definition.name, String(valid.count)]
-        for entry in valid { arguments += [entry.entryId, entry.jobId] }
+        for entry in valid { arguments += [entry.entryId, entry.jobId, entry.orderingKey] }
         _ = try? await client.redis.run(client.scripts.release, arguments: arguments)
     }
 

@@ -37,6 +37,20 @@ struct OrderingTests {
         for worker in workers { _ = await worker.waitForExit(timeout: .seconds(15)) }
     }
 
+    @Test func aKeyIsNotBlockedByAJobWhoseRecordVanished() async throws {
+        let fixture = try await QueueFixture(overrides: ["noop": ["ordering_key": "clave"]])
+        defer { fixture.tearDown() }
+        let lost = try await fixture.jobs.enqueue(NoopJob(clave: "chat-x"))
+        let next = try await fixture.jobs.enqueue(NoopJob(clave: "chat-x"))
+        try await fixture.redis.send("DEL", QueueKeys.job(lost.id))
+        let worker = try InProcessWorker(fixture)
+        #expect(try await fixture.waitFor(next.id, estado: "completado") != nil)
+        await worker.stop()
+        let dead = try await fixture.jobs.deadJobs(queue: "noop").jobs
+        #expect(dead.count == 1)
+        #expect(dead.first?.error?.contains("no existe") == true)
+    }
+
     @Test func sameIdempotencyKeyGivesTheSameJobOnce() async throws {
         let fixture = try await QueueFixture()
         defer { fixture.tearDown() }
