@@ -3,10 +3,20 @@ import Foundation
 /// Job ids: time-ordered (48-bit milliseconds) then 64 random bits, lower-case hex.
 public enum JobID {
     public static func make(nowMs: Int = Clock.nowMs()) -> String {
-        let time = String(UInt64(nowMs), radix: 16)
-        let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        return String(repeating: "0", count: max(0, 12 - time.count)) + time
-            + String(repeating: "0", count: 16 - random.count) + random
+        var random = SystemRandomNumberGenerator()
+        return hex(UInt64(nowMs), digits: 12) + hex(random.next(), digits: 16)
+    }
+
+    private static func hex(_ value: UInt64, digits: Int) -> String {
+        let alphabet: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: digits) { buffer in
+            var rest = value
+            for index in stride(from: digits - 1, through: 0, by: -1) {
+                buffer[index] = alphabet.utf8Start[Int(rest & 0xf)]
+                rest >>= 4
+            }
+            return digits
+        }
     }
 
     /// Accepts only what `make` produces (and the dead-letter ids of malformed entries),

@@ -32,8 +32,25 @@ public struct JobResult: Sendable {
 public struct JobContext: Sendable {
     public let envelope: JobEnvelope
     public let workerId: String
-    public let logger: Logger
     public let jobs: JobClient
+    let baseLogger: Logger
+
+    public init(envelope: JobEnvelope, workerId: String, logger: Logger, jobs: JobClient) {
+        self.envelope = envelope
+        self.workerId = workerId
+        self.baseLogger = logger
+        self.jobs = jobs
+    }
+
+    /// A logger carrying the job's id, kind and attempt (built when asked for: most jobs
+    /// never log, and metadata is costly to set).
+    public var logger: Logger {
+        var logger = baseLogger
+        logger[metadataKey: "job.id"] = "\(envelope.id)"
+        logger[metadataKey: "job.tipo"] = "\(envelope.kind)"
+        logger[metadataKey: "job.intento"] = "\(envelope.attempt)"
+        return logger
+    }
 
     public var id: String { envelope.id }
     public var attempt: Int { envelope.attempt }

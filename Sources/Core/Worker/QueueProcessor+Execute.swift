@@ -3,22 +3,18 @@ import Logging
 extension QueueProcessor {
     /// Runs one job's handler and records its outcome.
     func execute(_ job: JobEnvelope) async {
-        var logger = self.logger
-        logger[metadataKey: "job.id"] = "\(job.id)"
-        logger[metadataKey: "job.tipo"] = "\(job.kind)"
-        logger[metadataKey: "job.intento"] = "\(job.attempt)"
-        let outcome = await outcome(of: job, logger: logger)
+        let context = JobContext(envelope: job, workerId: consumer, logger: logger, jobs: client)
+        let outcome = await outcome(of: job, context: context)
         let record = FinishRecord(jobId: job.id, entryId: job.entryId, lease: job.lease, outcome: outcome)
         if !(await finish(record)) {
-            logger.warning("Resultado descartado: el trabajo ya lo tomó otro trabajador o Redis no respondió")
+            context.logger.warning("Resultado descartado: el trabajo ya lo tomó otro trabajador o Redis no respondió")
         }
     }
 
-    private func outcome(of job: JobEnvelope, logger: Logger) async -> FinishRecord.Outcome {
+    private func outcome(of job: JobEnvelope, context: JobContext) async -> FinishRecord.Outcome {
         guard let run = registry.handler(for: job.kind) else {
             return .dead("tipo de trabajo desconocido en la cola \(definition.name): \(job.kind)")
         }
-        let context = JobContext(envelope: job, workerId: consumer, logger: logger, jobs: client)
         do {
             var result = try await run(job, context)
             for followUp in result.followUps {
@@ -29,12 +25,12 @@ extension QueueProcessor {
         } catch let error as JobError {
             switch error {
             case .permanent(let message):
-                logger.info("Falló sin reintento: \(message)")
+                context.logger.info("Falló sin reintento: \(message)")
                 return .fail(message)
             case .retryAfter(let seconds, let reason):
                 return .later(reason: reason, delayMs: max(Int(seconds * 1000), 1))
             case .deadLetter(let message):
-                logger.warning("A la cola de muertos: \(message)")
+                context.logger.warning("A la cola de muertos: \(message)")
                 return .dead(message)
             }
         } catch is CancellationError {
@@ -42,10 +38,10 @@ extension QueueProcessor {
         } catch {
             let message = String(describing: error)
             if job.attempt >= definition.maxAttempts {
-                logger.warning("Agotó sus intentos: \(message)")
+                context.logger.warning("Agotó sus intentos: \(message)")
                 return .dead("agotó sus \(definition.maxAttempts) intentos; último error: \(message)")
             }
-            logger.info("Error transitorio, se reintentará: \(message)")
+            context.logger.info("Error transitorio, se reintentará: \(message)")
             return .retry(error: message, delayMs: definition.retryDelayMs(afterAttempt: job.attempt))
         }
     }
