@@ -16,11 +16,11 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Atiende HTTP hasta SIGTERM.")
 
     func run() async throws {
-        let boot = try startOrExit { try Bootstrap.make(label: "vendedor-enqueuer") }
-        let secret = try startOrExit { try requireSecret(boot.config) }
-        try await startOrExitAsync { try await boot.jobs.prepare() }
-        let database = try startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
-        try await startOrExitAsync { try await DemoData.seedIfEmpty(database, logger: boot.logger) }
+        let boot = startOrExit { try Bootstrap.make(label: "vendedor-enqueuer") }
+        let secret = startOrExit { try requireSecret(boot.config) }
+        await startOrExitAsync { try await boot.jobs.prepare() }
+        let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
+        await startOrExitAsync { try await DemoData.seedIfEmpty(database, logger: boot.logger) }
         var deps = FrontEndDependencies(
             jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret))
         deps.readinessChecks = [
@@ -49,8 +49,8 @@ struct Token: AsyncParsableCommand {
             throw ValidationError("--rol debe ser admin, operador o canal")
         }
         guard dias >= 1, dias <= 3650 else { throw ValidationError("--dias debe estar entre 1 y 3650") }
-        let config = try startOrExit { try AppConfig(environment: .load()) }
-        let secret = try startOrExit { try requireSecret(config) }
+        let config = startOrExit { try AppConfig(environment: .load()) }
+        let secret = startOrExit { try requireSecret(config) }
         print(TokenSigner(secret: secret).sign(subject: sujeto, role: role, lifetime: Double(dias) * 86_400))
     }
 }
@@ -65,21 +65,4 @@ func requireSecret(_ config: AppConfig) throws -> String {
     return secret
 }
 
-/// Runs `make`, or prints its error as one line and exits 1 (bad configuration).
-func startOrExit<T>(_ make: () throws -> T) throws -> T {
-    do {
-        return try make()
-    } catch {
-        FileHandle.standardError.write(Data("vendedor: \(error)\n".utf8))
-        throw ExitCode(1)
-    }
-}
 
-func startOrExitAsync(_ make: () async throws -> Void) async throws {
-    do {
-        try await make()
-    } catch {
-        FileHandle.standardError.write(Data("vendedor: \(error)\n".utf8))
-        throw ExitCode(1)
-    }
-}

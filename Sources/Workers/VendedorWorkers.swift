@@ -26,12 +26,12 @@ struct Serve: AsyncParsableCommand {
     var grace: Int = 20
 
     func run() async throws {
-        let boot = try startOrExit { try Bootstrap.make(label: "vendedor-workers") }
+        let boot = startOrExit { try Bootstrap.make(label: "vendedor-workers") }
         var options = WorkerService.Options(
             queues: queues.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) },
             concurrency: concurrency)
         options.grace = .seconds(grace)
-        let service = try startOrExit {
+        let service = startOrExit {
             try WorkerService(
                 client: boot.jobs, registry: WorkerHandlers.registry(), options: options, logger: boot.logger)
         }
@@ -44,12 +44,3 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
-/// Runs `make`, or prints its error as one line and exits 1 (bad configuration).
-func startOrExit<T>(_ make: () throws -> T) throws -> T {
-    do {
-        return try make()
-    } catch {
-        FileHandle.standardError.write(Data("vendedor: \(error)\n".utf8))
-        throw ExitCode(1)
-    }
-}
