@@ -3,17 +3,41 @@
 -- already -> acked and skipped; over the rate limit -> back to the delayed set (no attempt
 -- used); over max attempts (its holder died each time) -> dead; else attempt+1, estado
 -- procesando and a fresh lease that fences out any earlier holder.
+-- The entries are either read here (XREADGROUP without blocking: one round trip per batch
+-- under load) or passed in (after a blocking read or a take-over).
 -- KEYS: none. ARGV: now_ms, queue, consumer, max_attempts, rate_limit_per_s (0 = none),
---       dead_ttl_s, n, then n x (entry_id, job_id or '', ordering key from the entry or '',
+--       dead_ttl_s, then either 'read', count
+--       or n, then n x (entry_id, job_id or '', ordering key from the entry or '',
 --       raw description if malformed).
--- Returns: flat array of k x (entry_id, job_id, kind, payload, attempt, root, okey, created,
---          idem, lease).
+-- Returns: flat array: number of entries handled, then k x (entry_id, job_id, kind,
+--          payload, attempt, root, okey, created, idem, lease).
 local now, q, consumer = ARGV[1], ARGV[2], ARGV[3]
-local maxa, rl, dttl, n = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
-local out, acks = {}, {}
+local maxa, rl, dttl = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+local entries = {}
+if ARGV[7] == 'read' then
+  local got = redis.call('XREADGROUP', 'GROUP', 'workers', consumer, 'COUNT', tonumber(ARGV[8]), 'STREAMS',
+    qkey(q, 's'), '>')
+  if got then
+    for _, e in ipairs(got[1][2]) do
+      local f, parts = {}, {}
+      for j = 1, #e[2], 2 do
+        f[e[2][j]] = e[2][j + 1]
+        parts[#parts + 1] = e[2][j] .. '=' .. e[2][j + 1]
+      end
+      local id = f['i'] or ''
+      if #id == 0 or #id > 120 or string.find(id, '[^0-9a-z_-]') then id = '' end
+      entries[#entries + 1] = {e[1], id, f['k'] or '', id == '' and string.sub(table.concat(parts, ' '), 1, 500) or ''}
+    end
+  end
+else
+  for i = 0, tonumber(ARGV[7]) - 1 do
+    entries[#entries + 1] = {ARGV[8 + i * 4], ARGV[9 + i * 4], ARGV[10 + i * 4], ARGV[11 + i * 4]}
+  end
+end
+local out, acks = {#entries}, {}
 local sec = math.floor(tonumber(now) / 1000)
-for i = 0, n - 1 do
-  local eid, id, ekey, raw = ARGV[8 + i * 4], ARGV[9 + i * 4], ARGV[10 + i * 4], ARGV[11 + i * 4]
+for i, entry in ipairs(entries) do
+  local eid, id, ekey, raw = entry[1], entry[2], entry[3], entry[4]
   if id == '' then
     acks[#acks + 1] = eid
     dead_entry(now, q, eid, raw, 'entrada malformada en la cola ' .. q .. ': falta el campo "i" con el id del trabajo', dttl)

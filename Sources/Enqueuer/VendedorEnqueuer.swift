@@ -64,5 +64,3 @@ func requireSecret(_ config: AppConfig) throws -> String {
     }
     return secret
 }
-
-

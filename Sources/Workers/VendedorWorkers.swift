@@ -43,4 +43,3 @@ struct Serve: AsyncParsableCommand {
         try await group.run()
     }
 }
-

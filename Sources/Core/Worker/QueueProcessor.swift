@@ -86,19 +86,26 @@ final class QueueProcessor: Sendable {
             if isStopping { break }
             let count = min(free, definition.batchSize)
             do {
-                var entries: [StreamEntry] = []
+                var jobs: [JobEnvelope]
                 if ContinuousClock.now >= nextReclaim {
-                    entries = try await reclaim(count: count)
                     nextReclaim = ContinuousClock.now + reclaimInterval
+                    jobs = try await start(reclaim(count: count))
+                } else {
+                    // Under load one script call reads and starts a batch; only an empty
+                    // stream makes the loop wait in a blocking read.
+                    var handled = 0
+                    (handled, jobs) = try await startReading(count: count)
+                    if handled == 0 {
+                        let entries = try await read(count: count)
+                        if isStopping {
+                            await release(entries)
+                            break
+                        }
+                        jobs = try await start(entries)
+                    }
                 }
-                if entries.isEmpty { entries = try await read(count: count) }
                 failures = 0
-                guard !entries.isEmpty else { continue }
-                if isStopping {
-                    await release(entries)
-                    break
-                }
-                for job in try await start(entries) {
+                for job in jobs {
                     slots.take()
                     inFlight.withLock { $0[job.entryId] = job.id }
                     group.addTask {
@@ -172,17 +179,32 @@ final class QueueProcessor: Sendable {
         }
     }
 
-    private func start(_ entries: [StreamEntry]) async throws -> [JobEnvelope] {
-        var arguments = [
+    private var startHeader: [String] {
+        [
             String(Clock.nowMs()), definition.name, consumer, String(definition.maxAttempts),
-            String(definition.rateLimitPerSecond), String(definition.deadRetentionSeconds), String(entries.count),
+            String(definition.rateLimitPerSecond), String(definition.deadRetentionSeconds),
         ]
+    }
+
+    /// Starts entries already delivered to this consumer.
+    private func start(_ entries: [StreamEntry]) async throws -> [JobEnvelope] {
+        guard !entries.isEmpty else { return [] }
+        var arguments = startHeader + [String(entries.count)]
         for entry in entries { arguments += [entry.entryId, entry.jobId, entry.orderingKey, entry.raw] }
+        return try await runStart(arguments).jobs
+    }
+
+    /// Reads up to `count` new entries and starts them, in one script call.
+    private func startReading(count: Int) async throws -> (handled: Int, jobs: [JobEnvelope]) {
+        try await runStart(startHeader + ["read", String(count)])
+    }
+
+    private func runStart(_ arguments: [String]) async throws -> (handled: Int, jobs: [JobEnvelope]) {
         let reply = try await client.redis.run(client.scripts.start, arguments: arguments)
         let fields = reply.array ?? []
         var jobs: [JobEnvelope] = []
         jobs.reserveCapacity(fields.count / 10)
-        var index = 0
+        var index = 1
         while index + 9 < fields.count {
             let key = fields[index + 6].string ?? ""
             let idem = fields[index + 8].string ?? ""
@@ -195,7 +217,7 @@ final class QueueProcessor: Sendable {
                     entryId: fields[index].string ?? "", lease: fields[index + 9].string ?? ""))
             index += 10
         }
-        return jobs
+        return (fields.first?.int ?? 0, jobs)
     }
 
     /// Hands back entries received while stopping, so others take them at once.
