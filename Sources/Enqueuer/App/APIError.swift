@@ -47,6 +47,8 @@ extension APIError {
             return error
         case let error as HTTPError:
             return from(status: error.status)
+        case let error as any CodedError:
+            return from(coded: error)
         case let error as RedisError where error.isTransient:
             return APIError(
                 .serviceUnavailable, "no_disponible",
@@ -54,6 +56,20 @@ extension APIError {
         default:
             return APIError(.internalServerError, "error_interno", "Ocurrió un error interno; ya quedó registrado.")
         }
+    }
+
+    /// Core's business errors: invalid fields 422, unknown records 404, conflicts and
+    /// refused state changes 409.
+    static func from(coded error: any CodedError) -> APIError {
+        let status: HTTPResponse.Status =
+            switch error.codigo {
+            case "validacion": .unprocessableContent
+            case "no_encontrado": .notFound
+            case "conflicto", "transicion_invalida", "stock_insuficiente", "producto_inactivo": .conflict
+            case "producto_no_encontrado": .unprocessableContent
+            default: .unprocessableContent
+            }
+        return APIError(status, error.codigo, error.mensaje)
     }
 
     static func from(status: HTTPResponse.Status) -> APIError {

@@ -17,7 +17,7 @@ final class RedisServer: @unchecked Sendable {
             do {
                 try start()
                 return
-            } catch where attempt < 3 {
+            } catch  where attempt < 3 {
                 process?.signal(SIGKILL)
                 port = TestPaths.freePort()
             }
