@@ -124,6 +124,10 @@ struct CommerceAPITests {
                 let got6 = try h.error(response)
                 #expect(got6.mensaje.contains("fusionar"))
             }
+            try await client.execute(
+                uri: "/productos/importar", method: .post, headers: headers,
+                body: ByteBuffer(repeating: UInt8(ascii: "a"), count: 5 * 1024 * 1024 + 100 * 1024)
+            ) { #expect($0.status == .contentTooLarge) }
             try await client.execute(uri: "/productos/importar", method: .post, headers: headers) {
                 #expect($0.status == .unprocessableContent)
             }
@@ -171,7 +175,7 @@ struct CommerceAPITests {
             let replaced = try await h.finished(jobId)
             await worker.stop()
             let second = try JobCoding.decode(ImportResult.self, from: try #require(replaced.resultado))
-            #expect(second.sinCambios == 1)
+            #expect(second.actualizados == 1)  // the file has no description: it is cleared
             #expect(second.errores.isEmpty)
             #expect(second.desactivados == 4)  // 1, 3, 4 and 20 (5 was already inactive)
             #expect(try h.database.product(id: 2)?.activo == true)
