@@ -8,11 +8,14 @@ struct APIError: HTTPResponseError {
     var status: HTTPResponse.Status
     var codigo: String
     var mensaje: String
+    /// For validation errors: every invalid field with its own message.
+    var campos: [ValidationError]?
 
-    init(_ status: HTTPResponse.Status, _ codigo: String, _ mensaje: String) {
+    init(_ status: HTTPResponse.Status, _ codigo: String, _ mensaje: String, campos: [ValidationError]? = nil) {
         self.status = status
         self.codigo = codigo
         self.mensaje = mensaje
+        self.campos = campos
     }
 
     static func badRequest(_ mensaje: String) -> APIError { APIError(.badRequest, "solicitud_invalida", mensaje) }
@@ -23,12 +26,13 @@ struct APIError: HTTPResponseError {
         struct Detail: Encodable {
             var codigo: String
             var mensaje: String
+            var campos: [ValidationError]?
         }
         var error: Detail
     }
 
     var body: Data {
-        (try? APIJSON.encoder.encode(Body(error: .init(codigo: codigo, mensaje: mensaje)))) ?? Data()
+        (try? APIJSON.encoder.encode(Body(error: .init(codigo: codigo, mensaje: mensaje, campos: campos)))) ?? Data()
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -69,7 +73,13 @@ extension APIError {
             case "producto_no_encontrado": .unprocessableContent
             default: .unprocessableContent
             }
-        return APIError(status, error.codigo, error.mensaje)
+        let campos: [ValidationError]? =
+            switch error {
+            case let errors as ValidationErrors: errors.errores
+            case let single as ValidationError: [single]
+            default: nil
+            }
+        return APIError(status, error.codigo, error.mensaje, campos: campos)
     }
 
     static func from(status: HTTPResponse.Status) -> APIError {

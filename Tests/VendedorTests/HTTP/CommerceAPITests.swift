@@ -220,6 +220,9 @@ struct CommerceAPITests {
                 #expect(response.status == .unprocessableContent)
                 let mensaje = try h.error(response).mensaje
                 #expect(mensaje.contains("cédula"), "\(mensaje)")
+                let text = String(buffer: response.body)
+                #expect(text.contains(#""campo":"cedula""#), "\(text)")
+                #expect(text.contains(#""campo":"correo""#), "\(text)")
             }
             try await client.execute(
                 uri: "/clientes", method: .post, headers: h.json(.operador),
