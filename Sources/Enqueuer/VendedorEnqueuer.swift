@@ -22,7 +22,8 @@ struct Serve: AsyncParsableCommand {
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
         await startOrExitAsync { try await DemoData.seedIfEmpty(database, logger: boot.logger) }
         var deps = FrontEndDependencies(
-            jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret))
+            jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
+            database: database, uploadsDirectory: boot.config.uploadsDirectory)
         deps.readinessChecks = [
             { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
         ]

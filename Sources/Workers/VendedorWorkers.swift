@@ -31,9 +31,12 @@ struct Serve: AsyncParsableCommand {
             queues: queues.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) },
             concurrency: concurrency)
         options.grace = .seconds(grace)
+        let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
+        let commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
         let service = startOrExit {
             try WorkerService(
-                client: boot.jobs, registry: WorkerHandlers.registry(), options: options, logger: boot.logger)
+                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce), options: options,
+                logger: boot.logger)
         }
         let group = ServiceGroup(
             configuration: .init(

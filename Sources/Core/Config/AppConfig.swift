@@ -9,11 +9,16 @@ public struct AppConfig: Sendable {
     public var port: Int
     public var logLevel: Logger.Level
     public var secretKey: String?
+    /// Where the front end stores uploads (catalog CSVs) for the workers; shared storage
+    /// when they run on other machines.
+    public var uploadsDirectory: String
 
     public init(
         redisURL: RedisURL, queuesDirectory: String = "queues", databaseURL: String = "sqlite:///./var/app.db",
-        host: String = "127.0.0.1", port: Int = 8001, logLevel: Logger.Level = .info, secretKey: String? = nil
+        host: String = "127.0.0.1", port: Int = 8001, logLevel: Logger.Level = .info, secretKey: String? = nil,
+        uploadsDirectory: String = "./var/uploads"
     ) {
+        self.uploadsDirectory = uploadsDirectory
         self.redisURL = redisURL
         self.queuesDirectory = queuesDirectory
         self.databaseURL = databaseURL
@@ -49,7 +54,8 @@ public struct AppConfig: Sendable {
             host: env.string("HOST", default: "127.0.0.1"),
             port: port,
             logLevel: logLevel,
-            secretKey: env["SECRET_KEY"]
+            secretKey: env["SECRET_KEY"],
+            uploadsDirectory: env.string("UPLOADS_DIR", default: "./var/uploads")
         )
     }
 }

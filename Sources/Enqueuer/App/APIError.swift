@@ -8,11 +8,14 @@ struct APIError: HTTPResponseError {
     var status: HTTPResponse.Status
     var codigo: String
     var mensaje: String
+    /// For validation errors: every invalid field with its own message.
+    var campos: [ValidationError]?
 
-    init(_ status: HTTPResponse.Status, _ codigo: String, _ mensaje: String) {
+    init(_ status: HTTPResponse.Status, _ codigo: String, _ mensaje: String, campos: [ValidationError]? = nil) {
         self.status = status
         self.codigo = codigo
         self.mensaje = mensaje
+        self.campos = campos
     }
 
     static func badRequest(_ mensaje: String) -> APIError { APIError(.badRequest, "solicitud_invalida", mensaje) }
@@ -23,12 +26,13 @@ struct APIError: HTTPResponseError {
         struct Detail: Encodable {
             var codigo: String
             var mensaje: String
+            var campos: [ValidationError]?
         }
         var error: Detail
     }
 
     var body: Data {
-        (try? APIJSON.encoder.encode(Body(error: .init(codigo: codigo, mensaje: mensaje)))) ?? Data()
+        (try? APIJSON.encoder.encode(Body(error: .init(codigo: codigo, mensaje: mensaje, campos: campos)))) ?? Data()
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -47,6 +51,8 @@ extension APIError {
             return error
         case let error as HTTPError:
             return from(status: error.status)
+        case let error as any CodedError:
+            return from(coded: error)
         case let error as RedisError where error.isTransient:
             return APIError(
                 .serviceUnavailable, "no_disponible",
@@ -54,6 +60,26 @@ extension APIError {
         default:
             return APIError(.internalServerError, "error_interno", "Ocurrió un error interno; ya quedó registrado.")
         }
+    }
+
+    /// Core's business errors: invalid fields 422, unknown records 404, conflicts and
+    /// refused state changes 409.
+    static func from(coded error: any CodedError) -> APIError {
+        let status: HTTPResponse.Status =
+            switch error.codigo {
+            case "validacion": .unprocessableContent
+            case "no_encontrado": .notFound
+            case "conflicto", "transicion_invalida", "stock_insuficiente", "producto_inactivo": .conflict
+            case "producto_no_encontrado": .unprocessableContent
+            default: .unprocessableContent
+            }
+        let campos: [ValidationError]? =
+            switch error {
+            case let errors as ValidationErrors: errors.errores
+            case let single as ValidationError: [single]
+            default: nil
+            }
+        return APIError(status, error.codigo, error.mensaje, campos: campos)
     }
 
     static func from(status: HTTPResponse.Status) -> APIError {

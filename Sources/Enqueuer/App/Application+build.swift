@@ -7,6 +7,9 @@ struct FrontEndDependencies: Sendable {
     var jobs: JobClient
     var waiters: JobWaiters
     var signer: TokenSigner
+    var database: AppDatabase
+    /// Where catalog uploads are written for the import workers (`UPLOADS_DIR`).
+    var uploadsDirectory: String = "./var/uploads"
     var readinessChecks: [@Sendable () async -> (String, Bool)] = []
 }
 
@@ -23,6 +26,17 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     ChatController(jobs: deps.jobs).addRoutes(to: protected("chat", .canal))
     JobsController(jobs: deps.jobs, waiters: deps.waiters).addRoutes(to: protected("jobs", .canal))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
+    let productos = ProductosController(
+        database: deps.database, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory)
+    productos.addReadRoutes(to: protected("productos", .canal))
+    productos.addWriteRoutes(to: protected("productos", .admin))
+    ClientesController(database: deps.database).addRoutes(to: protected("clientes", .operador))
+    PedidosController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("pedidos", .operador))
+    ReportesController(database: deps.database).addRoutes(to: protected("ventas", .operador))
+    ReportesController(database: deps.database).addStatisticsRoutes(to: protected("admin", .admin))
+    let contexto = ContextoController(database: deps.database)
+    contexto.addReadRoutes(to: protected("contexto", .operador))
+    contexto.addWriteRoutes(to: protected("contexto", .admin))
     return router
 }
 

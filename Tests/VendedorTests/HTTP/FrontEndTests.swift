@@ -17,7 +17,9 @@ struct FrontEndTests {
         let waiters = JobWaiters(client: fixture.jobs)
         waiters.start()
         defer { waiters.stop() }
-        let deps = FrontEndDependencies(jobs: fixture.jobs, waiters: waiters, signer: signer)
+        let directory = try TemporaryDirectory()
+        let deps = FrontEndDependencies(
+            jobs: fixture.jobs, waiters: waiters, signer: signer, database: try directory.openDatabase())
         let app = Application(router: buildRouter(deps))
         try await app.test(.router) { client in try await body(fixture, client) }
     }

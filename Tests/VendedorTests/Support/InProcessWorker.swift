@@ -10,9 +10,14 @@ final class InProcessWorker: @unchecked Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    init(_ fixture: QueueFixture, queues: Set<String>? = nil, concurrency: Int? = nil) throws {
+    /// With `database`, the commerce kinds (orders, catalog import) run too.
+    init(
+        _ fixture: QueueFixture, queues: Set<String>? = nil, concurrency: Int? = nil, database: AppDatabase? = nil,
+        uploadsDirectory: String = "./var/uploads"
+    ) throws {
+        let commerce = database.map { CommerceResources(database: $0, uploadsDirectory: uploadsDirectory) }
         service = try WorkerService(
-            client: fixture.jobs, registry: WorkerHandlers.registry(),
+            client: fixture.jobs, registry: WorkerHandlers.registry(commerce: commerce),
             options: .init(queues: queues, concurrency: concurrency), logger: fixture.logger)
         let group = ServiceGroup(
             configuration: .init(

@@ -41,6 +41,8 @@ final class QueueFixture: @unchecked Sendable {
     var environment: [String: String] {
         [
             "REDIS_URL": redisServer.url, "QUEUES_DIR": queuesDirectory.path, "LOG_LEVEL": "warning",
+            "DATABASE_URL": "sqlite:///" + queuesDirectory.appendingPathComponent("app.db").path,
+            "UPLOADS_DIR": queuesDirectory.appendingPathComponent("uploads").path,
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
         ]
     }

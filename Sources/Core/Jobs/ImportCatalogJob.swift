@@ -1,0 +1,25 @@
+/// Imports an uploaded catalog CSV. The file lives in the uploads directory (`UPLOADS_DIR`);
+/// the payload carries only its name.
+public struct ImportCatalogJob: JobPayload, Equatable {
+    public static let kind = "catalogo.importar"
+    public static let queue = "importar"
+
+    /// File name inside the uploads directory ("<uuid>.csv"); never a path.
+    public var archivo: String
+    /// "fusionar" or "reemplazar" (`ImportMode`).
+    public var modo: String
+    /// Size of the upload in bytes, for the operator.
+    public var bytes: Int
+
+    public init(archivo: String, modo: ImportMode, bytes: Int) {
+        self.archivo = archivo
+        self.modo = modo.rawValue
+        self.bytes = bytes
+    }
+
+    /// True for names the front end generates: no path separators, no dot files.
+    public static func isSafeFileName(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 100 && !name.hasPrefix(".")
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+    }
+}

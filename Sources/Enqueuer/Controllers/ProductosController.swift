@@ -1,0 +1,93 @@
+import Core
+import Foundation
+import Hummingbird
+
+/// The catalog: anyone with a token reads it; admins change it and import CSV files (→ job).
+struct ProductosController {
+    let database: AppDatabase
+    let jobs: JobClient
+    let uploadsDirectory: String
+
+    /// Largest catalog file accepted (the multipart envelope gets a little extra room).
+    static let maxUploadBytes = 5 * 1024 * 1024
+
+    func addReadRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get(use: list)
+        group.get("{id}", use: show)
+    }
+
+    func addWriteRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post(use: create)
+        group.post("importar", use: importCatalog)
+        group.put("{id}", use: update)
+        group.delete("{id}", use: delete)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (limit, offset) = try Pagination.parse(request)
+        let filtro = ProductoFiltro(
+            categoria: request.query("categoria"), activo: try request.boolQuery("activo"),
+            texto: request.query("q") ?? request.query("texto"))
+        let page = try await database.perform { try $0.listProducts(filtro, limit: limit, offset: offset) }
+        return try APIJSON.response(page)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.pathId(recurso: "el producto")
+        guard let producto = try await database.perform({ try $0.product(id: id) }) else {
+            throw APIError.notFound("No existe el producto \(id).")
+        }
+        return try APIJSON.response(producto)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await request.decodeJSON(ProductoInput.self)
+        let producto = try await database.perform { try $0.createProduct(input) }
+        return try APIJSON.response(producto, status: .created, headers: [.location: "/productos/\(producto.id)"])
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.pathId(recurso: "el producto")
+        let cambios = try await request.decodeJSON(ProductoCambios.self)
+        let producto = try await database.perform { try $0.updateProduct(id: id, cambios) }
+        return try APIJSON.response(producto)
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.pathId(recurso: "el producto")
+        let outcome = try await database.perform { try $0.deleteProduct(id: id) }
+        return try APIJSON.response(Outcome(resultado: outcome.rawValue))
+    }
+
+    /// `POST /productos/importar?modo=fusionar|reemplazar`: the CSV as a raw body (`text/csv`)
+    /// or as the multipart field `archivo`; stored under the uploads directory, then a job.
+    @Sendable func importCatalog(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let mode = try ImportMode(parsing: request.query("modo"))
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: Self.maxUploadBytes + 64 * 1024)
+        } catch {
+            throw APIError(
+                .contentTooLarge, "cuerpo_demasiado_grande", "El archivo supera el máximo de 5 MB.")
+        }
+        var data = Data(buffer.readableBytesView)
+        let contentType = request.headers[.contentType] ?? ""
+        if contentType.lowercased().hasPrefix("multipart/form-data") {
+            data = try Multipart.field("archivo", in: data, contentType: contentType)
+        }
+        guard data.count <= Self.maxUploadBytes else {
+            throw APIError(.contentTooLarge, "cuerpo_demasiado_grande", "El archivo supera el máximo de 5 MB.")
+        }
+        guard !data.isEmpty else {
+            throw APIError(.unprocessableContent, "validacion", "El archivo del catálogo está vacío.")
+        }
+        let name = "\(UUID().uuidString.lowercased()).csv"
+        let directory = URL(fileURLWithPath: uploadsDirectory)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try data.write(to: directory.appendingPathComponent(name), options: .atomic)
+        let job = ImportCatalogJob(archivo: name, modo: mode, bytes: data.count)
+        let enqueued = try await jobs.enqueue(job, owner: context.identity?.subject)
+        return ChatController.accepted(enqueued.id)
+    }
+}

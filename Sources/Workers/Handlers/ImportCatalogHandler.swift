@@ -1,0 +1,37 @@
+import Core
+import Foundation
+
+/// Runs `catalogo.importar` jobs: reads the uploaded file and imports its valid rows in one
+/// transaction. The result is the `ImportResult` (created, updated, unchanged, deactivated
+/// counts and every refused row). The upload is kept, so a re-run after a lost
+/// acknowledgement finds it (the import itself is an idempotent upsert).
+struct ImportCatalogHandler: JobHandler {
+    let database: AppDatabase
+    let uploadsDirectory: String
+
+    func handle(_ job: ImportCatalogJob, context: JobContext) async throws -> JobResult {
+        guard ImportCatalogJob.isSafeFileName(job.archivo) else {
+            throw JobError.permanent("El nombre de archivo «\(job.archivo)» no es válido.")
+        }
+        let mode: ImportMode
+        do {
+            mode = try ImportMode(parsing: job.modo)
+        } catch {
+            throw JobError.permanent(error.mensaje)
+        }
+        let path = URL(fileURLWithPath: uploadsDirectory).appendingPathComponent(job.archivo).path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw JobError.permanent("El archivo subido \(job.archivo) ya no existe en \(uploadsDirectory).")
+        }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            let result = try await database.perform { try $0.importCatalog(csv: data, mode: mode) }
+            context.logger.info(
+                "Catálogo importado: \(result.creados) creados, \(result.actualizados) actualizados, \(result.desactivados) desactivados, \(result.errores.count) filas con errores"
+            )
+            return try JobResult(result)
+        } catch let error as any CodedError where error.codigo == "validacion" {
+            throw JobError.permanent(error.mensaje)
+        }
+    }
+}

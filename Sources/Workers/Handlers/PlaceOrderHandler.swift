@@ -1,0 +1,30 @@
+import Core
+
+/// Runs `pedido.colocar` jobs: one `placeOrder` transaction, idempotent by key. Business
+/// refusals (stock, unknown or inactive products, invalid data) fail the job for good with
+/// the Spanish reason; anything else (a busy database) is retried with backoff.
+struct PlaceOrderHandler: JobHandler {
+    let database: AppDatabase
+
+    /// Codes of `CodedError`s that retrying cannot fix.
+    static let permanentCodes: Set<String> = [
+        "stock_insuficiente", "producto_no_encontrado", "producto_inactivo", "validacion", "no_encontrado",
+        "conflicto",
+    ]
+
+    func handle(_ job: PlaceOrderJob, context: JobContext) async throws -> JobResult {
+        let key = job.orderKey(jobId: context.id)
+        let request = job.pedido
+        do {
+            let placed = try await database.perform { try $0.placeOrder(request, idempotencyKey: key) }
+            if placed.replayed {
+                context.logger.info("Pedido \(placed.pedido.id) ya existía para la clave; no se creó otro")
+            }
+            return try JobResult(
+                PlaceOrderJob.Result(pedido_id: placed.pedido.id, total: placed.pedido.total, repetido: placed.replayed)
+            )
+        } catch let error as any CodedError where Self.permanentCodes.contains(error.codigo) {
+            throw JobError.permanent(error.mensaje)
+        }
+    }
+}
