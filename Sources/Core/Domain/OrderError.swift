@@ -50,7 +50,7 @@ public struct ShortItem: Codable, Sendable, Equatable {
         self.disponible = disponible
     }
 
-    /// "Guantes vaqueta (pediste 30, hay 23)".
+    /// "Guantes vaqueta (pidió 30, hay 23)".
     public var descripcion: String {
         let hay =
             switch disponible {
@@ -58,7 +58,7 @@ public struct ShortItem: Codable, Sendable, Equatable {
             case 1: "hay 1 disponible"
             default: "hay \(disponible) disponibles"
             }
-        return "\(nombre) (pediste \(pedido), \(hay))"
+        return "\(nombre) (pidió \(pedido), \(hay))"
     }
 
     enum CodingKeys: String, CodingKey {

@@ -207,8 +207,8 @@ struct OrderJobTests {
             #expect(si.estado == "fallido")
             #expect(si.error?.contains("Chaleco reflectivo") == true)
             #expect(ss.estado == "fallido")
-            #expect(ss.error?.contains("Guantes vaqueta (pediste 30, hay 23 disponibles)") == true, "\(ss.error ?? "")")
-            #expect(ss.error?.contains("Cámara vigilancia (pediste 8, hay 7 disponibles)") == true)
+            #expect(ss.error?.contains("Guantes vaqueta (pidió 30, hay 23 disponibles)") == true, "\(ss.error ?? "")")
+            #expect(ss.error?.contains("Cámara vigilancia (pidió 8, hay 7 disponibles)") == true)
             #expect(try Fixtures.count(h.database, "pedidos") == 0)
         }
     }

@@ -85,8 +85,8 @@ struct StorageOrderPlacementTests {
         #expect(error?.codigo == "stock_insuficiente")
         #expect(
             error?.mensaje
-                == "No hay suficiente stock: Guantes vaqueta (pediste 30, hay 23 disponibles); "
-                + "Casco dieléctrico (pediste 1, no hay unidades disponibles).")
+                == "No hay suficiente stock: Guantes vaqueta (pidió 30, hay 23 disponibles); "
+                + "Casco dieléctrico (pidió 1, no hay unidades disponibles).")
         #expect(try Fixtures.stock(db, 1) == 10)
         #expect(try Fixtures.count(db, "pedidos") == 0)
         #expect(try Fixtures.count(db, "clientes") == 0)
