@@ -13,14 +13,20 @@
 --   channel vd:done       pub/sub id of a finished job that has a waiter (field "w")
 local function jkey(id) return 'vd:job:' .. id end
 local function qkey(q, suffix) return 'vd:q:' .. q .. ':' .. suffix end
+local stream_keys = {}
+local function skey(q)
+  local k = stream_keys[q]
+  if not k then k = 'vd:q:' .. q .. ':s'; stream_keys[q] = k end
+  return k
+end
 
 -- Adds a stream entry for a job; an ordered job's entry carries its key, so the key can
 -- be released even if the job's record is gone.
 local function ready(q, id, okey)
   if okey ~= nil and okey ~= false and okey ~= '' then
-    redis.call('XADD', qkey(q, 's'), '*', 'i', id, 'k', okey)
+    redis.call('XADD', skey(q), '*', 'i', id, 'k', okey)
   else
-    redis.call('XADD', qkey(q, 's'), '*', 'i', id)
+    redis.call('XADD', skey(q), '*', 'i', id)
   end
 end
 

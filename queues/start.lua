@@ -19,14 +19,17 @@ if ARGV[7] == 'read' then
     qkey(q, 's'), '>')
   if got then
     for _, e in ipairs(got[1][2]) do
-      local f, parts = {}, {}
-      for j = 1, #e[2], 2 do
-        f[e[2][j]] = e[2][j + 1]
-        parts[#parts + 1] = e[2][j] .. '=' .. e[2][j + 1]
+      local fields = e[2]
+      local id, key = '', ''
+      for j = 1, #fields, 2 do
+        if fields[j] == 'i' then id = fields[j + 1] elseif fields[j] == 'k' then key = fields[j + 1] end
       end
-      local id = f['i'] or ''
-      if #id == 0 or #id > 120 or string.find(id, '[^0-9a-z_-]') then id = '' end
-      entries[#entries + 1] = {e[1], id, f['k'] or '', id == '' and string.sub(table.concat(parts, ' '), 1, 500) or ''}
+      local raw = ''
+      if #id == 0 or #id > 120 or string.find(id, '[^0-9a-z_-]') then
+        id = ''
+        raw = string.sub(table.concat(fields, ' '), 1, 500)
+      end
+      entries[#entries + 1] = {e[1], id, key, raw}
     end
   end
 else

@@ -1,30 +1,26 @@
-/// One Redis command as its argument list. Arguments are binary-safe byte arrays.
+/// One Redis command as its argument list (UTF-8 text; written to the wire as is).
 public struct RedisCommand: Sendable {
-    public var arguments: [[UInt8]]
+    public var arguments: [String]
 
     public init(_ arguments: [String]) {
-        self.arguments = arguments.map { Array($0.utf8) }
+        self.arguments = arguments
     }
 
     public init(_ name: String, _ rest: String...) {
         self.init([name] + rest)
     }
 
-    public init(bytes: [[UInt8]]) {
-        self.arguments = bytes
-    }
-
     public mutating func append(_ argument: String) {
-        arguments.append(Array(argument.utf8))
+        arguments.append(argument)
     }
 
     public mutating func append(_ argument: Int) {
-        arguments.append(Array(String(argument).utf8))
+        arguments.append(String(argument))
     }
 
     /// Command name for errors and logs (never the arguments, which may hold secrets).
     public var name: String {
-        arguments.first.map { String(decoding: $0, as: UTF8.self).uppercased() } ?? ""
+        arguments.first?.uppercased() ?? ""
     }
 }
 
@@ -42,8 +38,8 @@ struct RESPWriter {
         writeDecimal(command.arguments.count)
         for argument in command.arguments {
             bytes.append(UInt8(ascii: "$"))
-            writeDecimal(argument.count)
-            bytes.append(contentsOf: argument)
+            writeDecimal(argument.utf8.count)
+            bytes.append(contentsOf: argument.utf8)
             bytes.append(13)
             bytes.append(10)
         }
@@ -53,17 +49,13 @@ struct RESPWriter {
         if value < 10 {
             bytes.append(UInt8(48 + value))
         } else {
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            var count = 0
+            var divisor = 1
+            while divisor <= value / 10 { divisor *= 10 }
             var rest = value
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                while rest > 0 {
-                    buffer[count] = UInt8(48 + rest % 10)
-                    rest /= 10
-                    count += 1
-                }
-                for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+            while divisor > 0 {
+                bytes.append(UInt8(48 + rest / divisor))
+                rest %= divisor
+                divisor /= 10
             }
         }
         bytes.append(13)
