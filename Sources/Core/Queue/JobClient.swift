@@ -7,10 +7,25 @@ public final class JobClient: Sendable {
     public let catalog: QueueCatalog
     public let logger: Logger
 
+    /// One batcher per queue for single enqueues, so concurrent requests share script calls.
+    private let batchers: [String: CallBatcher<NewJob, Result<Enqueued, any Error>>]
+
     public init(redis: RedisClient, catalog: QueueCatalog, logger: Logger) {
         self.redis = redis
         self.catalog = catalog
         self.logger = logger
+        var batchers: [String: CallBatcher<NewJob, Result<Enqueued, any Error>>] = [:]
+        for name in catalog.queues.keys {
+            batchers[name] = CallBatcher(maxPerCall: 256) { [redis, catalog] jobs in
+                do {
+                    let results = try await Self.enqueue(jobs, redis: redis, catalog: catalog)
+                    return results.map { .success($0) }
+                } catch {
+                    return jobs.map { _ in .failure(error) }
+                }
+            }
+        }
+        self.batchers = batchers
     }
 
     public var scripts: QueueScripts { catalog.scripts }
@@ -47,11 +62,20 @@ public final class JobClient: Sendable {
     {
         var job = try NewJob(payload, idempotencyKey: idempotencyKey)
         job.owner = owner ?? ""
-        return try await enqueue([job])[0]
+        guard let batcher = batchers[job.queue] else {
+            throw QueueDefinitionError(file: "queues/\(job.queue).json", field: "name", problem: "no existe esa cola")
+        }
+        return try await batcher.submit(job).get()
     }
 
     /// Adds many jobs: one script call per queue, all in one pipeline.
     public func enqueue(_ jobs: [NewJob]) async throws -> [Enqueued] {
+        try await Self.enqueue(jobs, redis: redis, catalog: catalog)
+    }
+
+    private static func enqueue(_ jobs: [NewJob], redis: RedisClient, catalog: QueueCatalog) async throws
+        -> [Enqueued]
+    {
         var order: [String] = []
         var byQueue: [String: [Int]] = [:]
         for (index, job) in jobs.enumerated() {
@@ -70,7 +94,7 @@ public final class JobClient: Sendable {
                 let key = definition.orderingKey == nil ? "" : job.orderingKey
                 arguments += [job.id, job.kind, job.payload, key, job.id, job.idempotencyKey, job.owner]
             }
-            calls.append((scripts.enqueue, [], arguments))
+            calls.append((catalog.scripts.enqueue, [], arguments))
         }
         let replies = try await redis.runMany(calls)
         var results = [Enqueued](repeating: Enqueued(id: "", created: false), count: jobs.count)
