@@ -119,7 +119,7 @@ final class QueueProcessor: Sendable {
                 if failures == 1 || failures % 20 == 0 {
                     logger.warning("Error leyendo la cola: \(error); reintentando")
                 }
-                if case RedisError.server(let message) = error, message.hasPrefix("NOGROUP") {
+                if case RedisError.server(let message) = error, message.contains("NOGROUP") {
                     try? await client.createGroups([definition.name])
                 }
                 try? await Task.sleep(for: .milliseconds(min(100 * failures, 2_000)))

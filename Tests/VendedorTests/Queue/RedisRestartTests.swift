@@ -38,4 +38,16 @@ struct RedisRestartTests {
         worker.terminate()
         _ = await worker.waitForExit(timeout: .seconds(15))
     }
+
+    @Test func workersRecreateTheirGroupsWhenRedisLostEverything() async throws {
+        let fixture = try await QueueFixture()
+        defer { fixture.tearDown() }
+        let worker = try InProcessWorker(fixture)
+        let before = try await fixture.jobs.enqueue(NoopJob())
+        #expect(try await fixture.waitFor(before.id, estado: "completado") != nil)
+        try await fixture.redis.send("FLUSHALL")
+        let after = try await fixture.jobs.enqueue(NoopJob())
+        #expect(try await fixture.waitFor(after.id, estado: "completado", timeout: .seconds(30)) != nil)
+        await worker.stop()
+    }
 }
