@@ -31,12 +31,23 @@ struct NoopHandler: JobHandler {
         if let marks {
             try await context.jobs.redis.send("RPUSH", marks, "fin:\(job.seq ?? 0)")
         }
-        let result = NoopJob.Result(trabajador: context.workerId, intento: context.attempt)
+        let result = try Self.json(NoopJob.Result(trabajador: context.workerId, intento: context.attempt))
         let followUps = try (0..<(job.seguir ?? 0)).map { index in
             try NewJob(NoopJob(dormir_ms: job.dormir_ms, marca: job.marca, seq: (job.seq ?? 0) + index + 1))
         }
         // A follow-up's result becomes the chain's result; the root's own shows until then.
-        return try JobResult(
-            result, followUps: followUps, rootResult: context.envelope.rootId == context.id ? nil : result)
+        return JobResult(
+            result: result, rootResult: context.envelope.rootId == context.id ? "" : result, followUps: followUps)
+    }
+
+    /// The result as JSON. Worker ids are host-pid-queue names that need no escaping, so the
+    /// common case is written directly (a no-op job should cost the engine, not an encoder).
+    static func json(_ result: NoopJob.Result) throws -> String {
+        let plain = result.trabajador.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x2D || byte == 0x2E || byte == 0x5F
+        }
+        guard plain else { return try JobCoding.encode(result) }
+        return #"{"intento":"# + String(result.intento) + #","trabajador":""# + result.trabajador + #""}"#
     }
 }
