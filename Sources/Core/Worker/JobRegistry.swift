@@ -9,10 +9,16 @@ public struct JobRegistry: Sendable {
     public init() {}
 
     public mutating func register<H: JobHandler>(_ handler: H) {
+        // Decoding is a pure function of the text: the empty payload is decoded once here.
+        let empty = try? JobCoding.decode(H.Payload.self, from: "{}")
         handlers[H.Payload.kind] = { envelope, context in
             let payload: H.Payload
             do {
-                payload = try JobCoding.decode(H.Payload.self, from: envelope.payload)
+                if let empty, envelope.payload == "{}" {
+                    payload = empty
+                } else {
+                    payload = try JobCoding.decode(H.Payload.self, from: envelope.payload)
+                }
             } catch {
                 throw JobError.deadLetter("payload inválido para el tipo \(H.Payload.kind): \(Self.describe(error))")
             }
