@@ -13,6 +13,9 @@ static inline CURLcode vd_curl_setopt_off(CURL *h, CURLoption o, curl_off_t v) {
 typedef size_t (*vd_curl_write_cb)(char *ptr, size_t size, size_t nmemb, void *userdata);
 static inline CURLcode vd_curl_setopt_write(CURL *h, CURLoption o, vd_curl_write_cb v) { return curl_easy_setopt(h, o, v); }
 
+/// Process-wide libcurl set-up; call once before any handle is created.
+static inline CURLcode vd_curl_global_init(void) { return curl_global_init(CURL_GLOBAL_ALL); }
+
 static inline CURLcode vd_curl_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode vd_curl_getinfo_double(CURL *h, CURLINFO i, double *v) { return curl_easy_getinfo(h, i, v); }
 

@@ -1,0 +1,78 @@
+import Core
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("libcurl transport against a real HTTP server on loopback")
+struct CurlTransportTests {
+    /// A small server: echoes requests, answers 429 with Retry-After, sleeps, sends a lot.
+    func withServer(_ body: @escaping @Sendable (String) async throws -> Void) async throws {
+        let router = Router()
+        router.post("eco") { request, _ -> Response in
+            var request = request
+            let bytes = try await request.collectBody(upTo: 1 << 20)
+            var headers: HTTPFields = [.contentType: "text/plain"]
+            headers[.init("X-Metodo")!] = request.method.rawValue
+            headers[.init("X-Clave")!] = request.headers[.init("X-Api-Key")!] ?? "-"
+            return Response(status: .created, headers: headers, body: .init(byteBuffer: bytes))
+        }
+        router.get("limite") { _, _ -> Response in
+            Response(
+                status: .tooManyRequests, headers: [.retryAfter: "3", .contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: #"{"error":{"code":429}}"#)))
+        }
+        router.get("lento") { _, _ -> String in
+            try await Task.sleep(for: .milliseconds(1500))
+            return "tarde"
+        }
+        router.get("grande") { _, _ -> String in String(repeating: "x", count: 100_000) }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            try await body("http://127.0.0.1:\(client.port!)")
+        }
+    }
+
+    @Test func postsABodyWithHeadersAndReadsStatusHeadersAndBody() async throws {
+        try await withServer { base in
+            let response = try await CurlTransport().send(
+                OutboundRequest(
+                    method: "POST", url: "\(base)/eco", headers: [("X-Api-Key", "clave-1")],
+                    body: Array(#"{"hola":"mundo ñ"}"#.utf8)))
+            #expect(response.status == 201)
+            #expect(response.text == #"{"hola":"mundo ñ"}"#)
+            #expect(response.headers["x-metodo"] == "POST")
+            #expect(response.headers["x-clave"] == "clave-1")
+        }
+    }
+
+    @Test func a429KeepsItsRetryAfterHeaderAndBody() async throws {
+        try await withServer { base in
+            let response = try await CurlTransport().send(OutboundRequest(url: "\(base)/limite"))
+            #expect(response.status == 429)
+            #expect(response.headers["retry-after"] == "3")
+            #expect(response.text.contains("429"))
+        }
+    }
+
+    @Test func timeoutsAndOversizedResponsesAreErrors() async throws {
+        try await withServer { base in
+            let transport = CurlTransport()
+            await #expect(throws: HTTPTransportError.timeout) {
+                try await transport.send(OutboundRequest(url: "\(base)/lento", timeout: .milliseconds(300)))
+            }
+            await #expect(throws: HTTPTransportError.responseTooLarge) {
+                try await transport.send(OutboundRequest(url: "\(base)/grande", maxResponseBytes: 10_000))
+            }
+            let whole = try await transport.send(OutboundRequest(url: "\(base)/grande"))
+            #expect(whole.body.count == 100_000)
+        }
+    }
+
+    @Test func aClosedPortIsAConnectionError() async throws {
+        let port = TestPaths.freePort()
+        await #expect(throws: HTTPTransportError.self) {
+            try await CurlTransport().send(OutboundRequest(url: "http://127.0.0.1:\(port)/", timeout: .seconds(2)))
+        }
+    }
+}
