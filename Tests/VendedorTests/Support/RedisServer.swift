@@ -5,14 +5,16 @@ import Foundation
 final class RedisServer: @unchecked Sendable {
     private(set) var port: Int
     let directory: URL
+    let extraArguments: [String]
     private var process: ChildProcess?
 
     var url: String { "redis://127.0.0.1:\(port)/0" }
 
     /// Starts on a free port, trying another one if the first is taken meanwhile.
-    init() throws {
+    init(extraArguments: [String] = []) throws {
         port = TestPaths.freePort()
         directory = TestPaths.temporaryDirectory("redis")
+        self.extraArguments = extraArguments
         for attempt in 1...3 {
             do {
                 try start()
@@ -31,10 +33,10 @@ final class RedisServer: @unchecked Sendable {
             arguments: [
                 "--port", String(port), "--bind", "127.0.0.1", "--dir", directory.path, "--appendonly", "yes",
                 "--appendfsync", "always", "--save", "", "--daemonize", "no", "--loglevel", "warning",
-            ])
+            ] + extraArguments)
         self.process = process
         for _ in 0..<500 {
-            if Self.ping(port) { return }
+            if Self.ping(port) || (!extraArguments.isEmpty && Self.answers(port)) { return }
             if !process.isRunning { break }
             usleep(20_000)
         }
@@ -57,6 +59,23 @@ final class RedisServer: @unchecked Sendable {
 
     deinit {
         process?.signal(SIGKILL)
+    }
+
+    /// True when something listens on the port (a password-protected server answers PING
+    /// with an error).
+    static func answers(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        } == 0
     }
 
     /// True when something on the port answers PING with PONG.

@@ -1,0 +1,56 @@
+import Core
+import Foundation
+import Logging
+import Testing
+
+@Suite("Redis client: password, database, pipelining, errors")
+struct RedisClientTests {
+    @Test func passwordAndDatabaseFromTheURLAreUsed() async throws {
+        let server = try RedisServer(extraArguments: ["--requirepass", "s3cr3t-de-prueba"])
+        defer { server.stop() }
+        let logger = Logger(label: "test")
+        let client = RedisClient(url: RedisURL("redis://:s3cr3t-de-prueba@127.0.0.1:\(server.port)/3")!, logger: logger)
+        defer { client.close() }
+        try await client.send("SET", "clave", "valor")
+        #expect(try await client.send("GET", "clave").string == "valor")
+        let info = try await client.send("CLIENT", "INFO").string ?? ""
+        #expect(info.contains("db=3"))
+
+        var options = RedisConnection.Options()
+        options.reconnectWindowMs = 300
+        let wrong = RedisConnection(
+            url: RedisURL("redis://:otra@127.0.0.1:\(server.port)/0")!, options: options, logger: logger)
+        defer { wrong.close() }
+        await #expect(throws: RedisError.self) { try await wrong.send(RedisCommand("PING")) }
+    }
+
+    @Test func pipelinesKeepOrderAndReturnErrorRepliesInPlace() async throws {
+        let server = try RedisServer()
+        defer { server.stop() }
+        let client = RedisClient(url: RedisURL(server.url)!, logger: Logger(label: "test"))
+        defer { client.close() }
+        let replies = try await client.pipeline([
+            RedisCommand("SET", "a", "1"), RedisCommand("INCR", "a"), RedisCommand("HGET", "a", "x"),
+            RedisCommand("GET", "no-existe"), RedisCommand("RPUSH", "l", "x", "y"),
+            RedisCommand("LRANGE", "l", "0", "-1"),
+        ])
+        #expect(replies[0] == .status("OK"))
+        #expect(replies[1] == .integer(2))
+        if case .error(let message) = replies[2] {
+            #expect(message.hasPrefix("WRONGTYPE"))
+        } else {
+            Issue.record("se esperaba un error WRONGTYPE")
+        }
+        #expect(replies[3] == .null)
+        #expect(replies[4] == .integer(2))
+        #expect(replies[5] == .array([.string("x"), .string("y")]))
+        // Many concurrent callers share the connection; each gets its own reply.
+        let values = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
+            for index in 0..<200 {
+                group.addTask { (index, try await client.send("INCRBY", "c", "1").int ?? -1) }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1.1) }
+        }
+        #expect(Set(values) == Set(1...200))
+    }
+}
