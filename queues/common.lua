@@ -1,6 +1,7 @@
 -- common.lua: helpers prepended to every queue script at load time (not a script itself).
 -- Keys, built from a queue name q or a job id:
---   vd:job:<id>           hash    the job record (tipo, cola, payload, estado, intentos, ...)
+--   vd:job:<id>           hash    the job record (tipo, cola, payload, estado, intentos,
+--                                 inicio = when its last run was admitted, ...)
 --   vd:q:<q>:s            stream  ready job ids (field "i", and "k" = the ordering key of an
 --                                 ordered job); consumer group "workers";
 --                                 acked entries are trimmed in bulk by promote.lua

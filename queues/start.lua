@@ -78,7 +78,7 @@ for i, entry in ipairs(entries) do
           mark_dead(now, q, id, h[6], root, why, dttl)
         else
           local lease = consumer .. '/' .. eid .. '/' .. att
-          redis.call('HSET', jk, 'estado', 'procesando', 'intentos', att, 'actualizado', now, 'lease', lease)
+          redis.call('HSET', jk, 'estado', 'procesando', 'intentos', att, 'actualizado', now, 'inicio', now, 'lease', lease)
           out[#out + 1] = eid
           out[#out + 1] = id
           out[#out + 1] = h[1]
