@@ -226,7 +226,12 @@ final class QueueProcessor: Sendable {
         guard !valid.isEmpty else { return }
         var arguments = [definition.name, String(valid.count)]
         for entry in valid { arguments += [entry.entryId, entry.jobId, entry.orderingKey] }
-        _ = try? await client.redis.run(client.scripts.release, arguments: arguments)
+        do {
+            _ = try await client.redis.run(client.scripts.release, arguments: arguments)
+        } catch {
+            // They stay delivered to this consumer; others take them after the visibility timeout.
+            logger.warning("No se pudieron devolver \(valid.count) trabajos sin empezar: \(error)")
+        }
     }
 
     /// Resets the idle time of this process's running entries (XCLAIM ... JUSTID), so the
@@ -242,7 +247,11 @@ final class QueueProcessor: Sendable {
             ])
             for entry in entries { command.append(entry) }
             command.append("JUSTID")
-            _ = try? await client.redis.send(command)
+            do {
+                _ = try await client.redis.send(command)
+            } catch {
+                logger.warning("No se pudo renovar la visibilidad de \(entries.count) trabajos en curso: \(error)")
+            }
         }
     }
 }
