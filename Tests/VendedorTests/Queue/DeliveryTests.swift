@@ -28,7 +28,8 @@ struct DeliveryTests {
         let fixture = try await QueueFixture()
         defer { fixture.tearDown() }
         let worker = try WorkerProcess(environment: fixture.environment, arguments: ["--concurrency", "1"])
-        let running = try await fixture.jobs.enqueue(NoopJob(dormir_ms: 1500, marca: "stop", seq: 1))
+        // Long enough that SIGTERM surely arrives while it runs, even on a loaded machine.
+        let running = try await fixture.jobs.enqueue(NoopJob(dormir_ms: 4000, marca: "stop", seq: 1))
         #expect(try await fixture.waitFor(running.id, estado: "procesando") != nil)
         var waiting: [String] = []
         for seq in 2...4 { waiting.append(try await fixture.jobs.enqueue(NoopJob(marca: "stop", seq: seq)).id) }
