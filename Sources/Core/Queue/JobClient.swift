@@ -62,10 +62,8 @@ public final class JobClient: Sendable {
     {
         var job = try NewJob(payload, idempotencyKey: idempotencyKey)
         job.owner = owner ?? ""
-        guard let batcher = batchers[job.queue] else {
-            throw QueueDefinitionError(file: "queues/\(job.queue).json", field: "name", problem: "no existe esa cola")
-        }
-        return try await batcher.submit(job).get()
+        let queue = try catalog.queue(job.queue).name  // a batcher exists for every catalog queue
+        return try await batchers[queue]!.submit(job).get()
     }
 
     /// Adds many jobs: one script call per queue, all in one pipeline.

@@ -36,7 +36,7 @@ final class RedisServer: @unchecked Sendable {
             ] + extraArguments)
         self.process = process
         for _ in 0..<500 {
-            if Self.ping(port) || (!extraArguments.isEmpty && Self.answers(port)) { return }
+            if Self.ping(port) { return }
             if !process.isRunning { break }
             usleep(20_000)
         }
@@ -61,27 +61,17 @@ final class RedisServer: @unchecked Sendable {
         process?.signal(SIGKILL)
     }
 
-    /// True when something listens on the port (a password-protected server answers PING
-    /// with an error).
-    static func answers(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        } == 0
+    /// True when Redis on the port is up: it answers PING with PONG, or with NOAUTH when it
+    /// requires a password.
+    static func ping(_ port: Int) -> Bool {
+        guard let reply = probe(port) else { return false }
+        return reply.hasPrefix("+PONG") || reply.hasPrefix("-NOAUTH")
     }
 
-    /// True when something on the port answers PING with PONG.
-    static func ping(_ port: Int) -> Bool {
+    /// Sends PING to the port and returns the first reply bytes, or nil if nothing listens.
+    private static func probe(_ port: Int) -> String? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -92,14 +82,14 @@ final class RedisServer: @unchecked Sendable {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { return false }
+        guard connected == 0 else { return nil }
         var timeout = timeval(tv_sec: 1, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let request = Array("PING\r\n".utf8)
-        guard write(fd, request, request.count) == request.count else { return false }
+        guard write(fd, request, request.count) == request.count else { return nil }
         var buffer = [UInt8](repeating: 0, count: 64)
         let count = read(fd, &buffer, buffer.count)
-        return count > 0 && String(decoding: buffer[0..<count], as: UTF8.self).hasPrefix("+PONG")
+        return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : nil
     }
 }
 
