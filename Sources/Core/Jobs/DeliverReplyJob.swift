@@ -1,0 +1,32 @@
+/// A reply to deliver to a chat through its own channel: the agent's reply, an operator's
+/// reply (`POST /chat/{id}/responder`), or a message about a failed upload. Ordered by
+/// chat, so a chat's replies go out one at a time and in order.
+///
+/// Producers enqueue it as a follow-up of the job that wrote the reply (same ordering key,
+/// so it takes that job's place in the chat's line: see docs/architecture.md). The delivery
+/// handler sends Telegram chats' replies with `sendMessage`; an HTTP chat's reply is already
+/// on its job, and goes to the channel's callback URL when one is configured.
+public struct DeliverReplyJob: JobPayload, Equatable {
+    public static let kind = "entrega.enviar"
+    public static let queue = "entregas"
+
+    public var chat_id: String
+    /// "http" or "telegram" (`ChatMessageJob.canal`).
+    public var canal: String
+    /// The text for the customer, already final (Spanish, prices as whole pesos).
+    public var texto: String
+    /// "agente" or "operador" (`Remitente`).
+    public var origen: String
+    /// The chat job whose reply this is, when there is one (for callbacks and logs).
+    public var job_id: String?
+
+    public init(chat_id: String, canal: String, texto: String, origen: Remitente = .agente, job_id: String? = nil) {
+        self.chat_id = chat_id
+        self.canal = canal
+        self.texto = texto
+        self.origen = origen.rawValue
+        self.job_id = job_id
+    }
+
+    public var orderingKey: String? { chat_id }
+}
