@@ -29,7 +29,7 @@ public struct BlobStore: Sendable {
         try data.write(to: temporary)
         do {
             try fileManager.moveItem(at: temporary, to: url)
-        } catch where fileManager.fileExists(atPath: url.path) {
+        } catch  where fileManager.fileExists(atPath: url.path) {
             try? fileManager.removeItem(at: temporary)  // another writer stored the same bytes
         }
         return key
