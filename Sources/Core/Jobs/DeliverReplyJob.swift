@@ -19,13 +19,20 @@ public struct DeliverReplyJob: JobPayload, Equatable {
     public var origen: String
     /// The chat job whose reply this is, when there is one (for callbacks and logs).
     public var job_id: String?
+    /// The token subject of the HTTP channel that sent the message (whose callback URL, if
+    /// any, receives the reply); nil for Telegram.
+    public var propietario: String?
 
-    public init(chat_id: String, canal: String, texto: String, origen: Remitente = .agente, job_id: String? = nil) {
+    public init(
+        chat_id: String, canal: String, texto: String, origen: Remitente = .agente, job_id: String? = nil,
+        propietario: String? = nil
+    ) {
         self.chat_id = chat_id
         self.canal = canal
         self.texto = texto
         self.origen = origen.rawValue
         self.job_id = job_id
+        self.propietario = propietario
     }
 
     public var orderingKey: String? { chat_id }
