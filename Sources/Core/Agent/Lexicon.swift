@@ -97,7 +97,7 @@ public enum Lexicon {
         "cambiame", "cambieme", "dejame", "dejeme", "deje", "deja", "modifica", "modifique", "adicione",
         "adiciona", "incluya", "quitame", "quiteme", "sacame", "saqueme", "elimina", "elimine", "borra", "borre",
         "retire", "retira", "llevo", "compro", "comprar", "hacen", "puedo", "pueden", "sabe", "saber", "quisieramos",
-        "aparte", "tengo", "tenemos", "necesitaria", "apartar", "aparteme", "encargo",
+        "aparte", "tengo", "tenemos", "necesitaria", "apartar", "aparteme", "encargo", "sin",
     ]
 
     /// Words after a number that make it a size or measure ("9 kilos", "3 pliegues"), not a quantity.
