@@ -33,14 +33,16 @@ struct Serve: AsyncParsableCommand {
         options.grace = .seconds(grace)
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
         let commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
+        let waiters = JobWaiters(client: boot.jobs)
+        let agent = startOrExit { try AgentResources.make(boot, database: database, waiters: waiters) }
         let service = startOrExit {
             try WorkerService(
-                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce), options: options,
-                logger: boot.logger)
+                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce, agent: agent),
+                options: options, logger: boot.logger)
         }
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: service)],
+                services: [.init(service: waiters), .init(service: service)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: boot.logger))
         try await group.run()

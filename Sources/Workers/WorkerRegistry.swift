@@ -8,14 +8,18 @@ struct CommerceResources: Sendable {
 
 /// Every job kind this executable can run, with its handler.
 enum WorkerHandlers {
-    /// Without `commerce` (engine tests, the queue benchmark) only the no-op kind is served.
-    static func registry(commerce: CommerceResources? = nil) -> JobRegistry {
+    /// Without `commerce` (engine tests, the queue benchmark) only the no-op kind is served;
+    /// `agent` adds the reply worker (chat messages).
+    static func registry(commerce: CommerceResources? = nil, agent: AgentResources? = nil) -> JobRegistry {
         var registry = JobRegistry()
         registry.register(NoopHandler())
         if let commerce {
             registry.register(PlaceOrderHandler(database: commerce.database))
             registry.register(
                 ImportCatalogHandler(database: commerce.database, uploadsDirectory: commerce.uploadsDirectory))
+        }
+        if let agent {
+            registry.register(ChatMessageHandler(resources: agent))
         }
         return registry
     }

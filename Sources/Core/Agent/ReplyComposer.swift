@@ -88,7 +88,7 @@ public enum ReplyComposer {
             var text = "El producto \(p.nombre) está agotado en este momento."
             if !alternatives.isEmpty { text += " Le puedo ofrecer:\n" + list(alternatives) }
             return text
-        case .changed(let line): return "Cambié la cantidad: \(lineText(line))."
+        case .changed(let line): return "Listo, ahora lleva \(lineText(line))."
         case .removed(let name): return "Quité \(name) de su pedido."
         case .notInCart(let query): return "No tengo «\(query)» en su pedido."
         case .cart(let lines, let total):

@@ -17,13 +17,32 @@ extension SalesAgent {
             try await addItems(&turn, words, inForm: inForm)
             return
         }
-        guard !cartView, !isDone(words) || !WordForms.contentWords(words.texts).isEmpty else { return }
+        guard !cartView, !isOnlyAnswer(words) else { return }
         // In checkout, plain words are data (a neighbourhood, a name), not a product search.
         let asking =
             words.isQuestion || words.containsAny(Lexicon.addVerbs)
             || words.containsAny(phrases: Lexicon.priceWords + Lexicon.availabilityWords + Lexicon.purposeWords)
         guard !inForm || asking else { return }
         try await answerProductQuestion(&turn, words, asking: asking)
+    }
+
+    /// "ok seguimos", "sí, eso es todo": the message only answers (yes, no, that's all).
+    func isOnlyAnswer(_ words: Words) -> Bool {
+        var rest = words.texts
+        for phrase in (Lexicon.done + Lexicon.yes + Lexicon.no + Lexicon.thanks + Lexicon.greetings).sorted(by: {
+            $0.count > $1.count
+        }) {
+            let parts = phrase.split(separator: " ").map(String.init)
+            var index = 0
+            while index + parts.count <= rest.count {
+                if Array(rest[index..<(index + parts.count)]) == parts {
+                    rest.removeSubrange(index..<(index + parts.count))
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return WordForms.contentWords(rest).isEmpty
     }
 
     /// The words of the message that are not quantities.

@@ -32,7 +32,8 @@ extension SalesAgent {
     /// The product the customer's words name: among those just shown or discussed first,
     /// then in the whole catalog through the retriever.
     func resolve(_ words: [String], _ turn: inout TurnContext) async throws -> Resolution {
-        let content = WordForms.contentWords(words)
+        // "el normal", "el mismo": the words point back at what was shown, they name nothing.
+        let content = WordForms.contentWords(words).filter { !Self.referringWords.contains($0) }
         let focus = try await products(turn.state.focus).filter(\.activo)
         if content.isEmpty {
             if focus.count == 1 { return .match(focus[0]) }
@@ -45,20 +46,31 @@ extension SalesAgent {
         if coveringFocus.count == 1 { return .match(coveringFocus[0]) }
         if coveringFocus.isEmpty, covering.count == 1 { return .match(covering[0]) }
 
-        let hits = try await retriever.search(content.joined(separator: " "), limit: 10).map(\.producto)
-            .filter(\.activo)
-        turn.retrieved(hits.map(\.id))
-        switch ProductMatcher.resolve(content, among: hits) {
+        var hits = try await retriever.search(content.joined(separator: " "), limit: 10)
+        if hits.isEmpty, content.count > 1 {
+            // A phrase the search did not find as a whole: each word on its own, and the
+            // matcher judges the union.
+            for word in content where word.first?.isLetter == true {
+                let more = try await retriever.search(word, limit: 6)
+                hits += more.filter { hit in !hits.contains { $0.producto.id == hit.producto.id } }
+            }
+            hits.sort { $0.score > $1.score }
+        }
+        hits = hits.filter(\.producto.activo)
+        let candidates = hits.map(\.producto)
+        turn.retrieved(candidates.map(\.id))
+        switch ProductMatcher.resolve(content, among: candidates) {
         case .match(let producto): return .match(producto)
         case .ambiguous(let options):
             let discussed = options.filter { option in covering.contains { $0.id == option.id } }
             if discussed.count == 1 { return .match(discussed[0]) }
             return .ambiguous(options)
         case .none:
-            if content.allSatisfy({ Self.referringWords.contains($0) }), focus.count == 1 || known.count == 1 {
-                return .match(focus.first ?? known[0])
-            }
-            return .none(suggestions: Array(hits.prefix(3)))
+            // Words the retriever understood and the matcher did not (a regional name, a
+            // synonym): its best-scored hits decide.
+            guard let top = hits.first else { return .none(suggestions: []) }
+            let best = hits.filter { $0.score >= top.score - 1e-9 }.map(\.producto)
+            return best.count == 1 ? .match(best[0]) : .ambiguous(Array(best.prefix(8)))
         }
     }
 

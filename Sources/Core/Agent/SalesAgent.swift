@@ -51,6 +51,11 @@ public struct SalesAgent: Sendable {
             turn.sideAnswer = true
         }
         try await handleCheckout(&turn, extraction: useData ? extraction : nil)
+        if turn.state.phase == .browsing, !turn.state.cart.isEmpty, turn.state.pending == nil,
+            turn.cartChanged || cartView
+        {
+            turn.add(.askProceed)
+        }
         conversationalFacts(&turn, shop: company.shopName)
         return finish(turn)
     }

@@ -1,7 +1,7 @@
 /// Loose comparison of Spanish words for matching products: singular and plural
 /// ("guantes"/"guante", "arneses"/"arnés", "luces"/"luz"), gender ("dieléctrico"/
-/// "dieléctricas"), units written several ways ("9kg", "9 kilos") and one typo in longer
-/// words ("estintor", "baqueta").
+/// "dieléctricas"), units written several ways ("9kg", "9 kilos") and one typo or a misspelling
+/// that keeps the sound in longer words ("estintor", "baqueta").
 public enum WordForms {
     /// Words of a product name or a customer's phrase, folded, split into letters and
     /// digits ("9kg" → "9", "kg"; codes like "n95", "co2" stay whole), units canonical,
@@ -59,7 +59,8 @@ public enum WordForms {
         return all
     }
 
-    /// Whether two folded words name the same thing.
+    /// Whether two folded words name the same thing: same forms, or (words of five
+    /// letters or more) the same sound or one typo apart (`SpanishWords`).
     public static func same(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         if a.first?.isNumber == true || b.first?.isNumber == true { return false }
@@ -67,39 +68,14 @@ public enum WordForms {
         let formsB = forms(b)
         if !formsA.isDisjoint(with: formsB) { return true }
         guard min(a.count, b.count) >= 5 else { return false }
+        if SpanishWords.phoneticKey(SpanishWords.singular(a)) == SpanishWords.phoneticKey(SpanishWords.singular(b)) {
+            return true
+        }
         for x in formsA where x.count >= 5 {
-            for y in formsB where y.count >= 5 && abs(x.count - y.count) <= 1 {
-                if withinOneEdit(x, y) { return true }
+            for y in formsB where y.count >= 5 && SpanishWords.distance(x, y, limit: 1) <= 1 {
+                return true
             }
         }
         return false
-    }
-
-    /// Levenshtein distance ≤ 1.
-    static func withinOneEdit(_ a: String, _ b: String) -> Bool {
-        let x = Array(a)
-        let y = Array(b)
-        if abs(x.count - y.count) > 1 { return false }
-        var i = 0
-        var j = 0
-        var edits = 0
-        while i < x.count && j < y.count {
-            if x[i] == y[j] {
-                i += 1
-                j += 1
-                continue
-            }
-            edits += 1
-            if edits > 1 { return false }
-            if x.count > y.count {
-                i += 1
-            } else if y.count > x.count {
-                j += 1
-            } else {
-                i += 1
-                j += 1
-            }
-        }
-        return edits + (x.count - i) + (y.count - j) <= 1
     }
 }

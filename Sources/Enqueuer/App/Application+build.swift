@@ -46,6 +46,6 @@ func buildApplication(_ deps: FrontEndDependencies, host: String, port: Int, log
     Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
-        services: [JobWaitersService(waiters: deps.waiters)],
+        services: [deps.waiters],
         logger: logger)
 }
