@@ -39,24 +39,34 @@ public struct CompanyAnswerer: Sendable {
         .empresa: ["quienes son", "experiencia", "mision", "certificados", "normas", "garantia", "empresa de ustedes"],
     ]
 
-    /// Words that make a line of the company text relevant to a topic.
+    /// Words that make a passage of the company text (or its section title) relevant to a topic.
     static let lineWords: [Topic: Set<String>] = [
         .envios: ["despachos", "despacho", "domicilio", "cobertura", "envio", "envios", "pais", "suroccidente"],
         .horario: ["horario", "horarios", "lunes", "sabado", "sabados", "am", "pm"],
-        .ubicacion: ["direccion", "sede", "cali", "ubicados"],
+        .ubicacion: ["direccion", "sede", "ubicacion", "ubicados", "carrera", "calle"],
         .servicios: [
-            "servicios", "mantenimiento", "recarga", "instalacion", "asesoria", "cursos", "capacitacion", "inspeccion",
-            "venta", "senalizacion",
+            "servicios", "mantenimiento", "recarga", "recargamos", "instalacion", "instalamos", "asesoria", "cursos",
+            "capacitacion", "inspeccion", "inspecciones", "hacemos", "mantenemos", "fabricamos", "dotacion",
+            "senalizacion",
         ],
-        .contacto: ["telefono", "movil", "correos", "correo", "pagina", "redes", "whatsapp"],
+        .contacto: ["telefono", "movil", "celular", "correos", "correo", "sitio", "pagina", "redes", "whatsapp"],
         .pagos: ["pago", "pagos", "contraentrega", "nequi", "tarjeta", "transferencia", "efectivo", "credito"],
-        .empresa: ["experiencia", "empresa", "mision", "valores", "procesos", "certificados", "normatividad"],
+        .empresa: ["experiencia", "empresa", "mision", "valores", "procesos", "certificados", "normatividad", "somos"],
     ]
 
-    let lines: [String]
+    /// A bullet or paragraph of the company text, with the title of its section.
+    struct Passage {
+        var text: String
+        var section: String
+    }
+
+    let passages: [Passage]
+    public let shopName: String?
 
     public init(companyText: String) {
-        lines = Self.split(companyText)
+        let parsed = Self.parse(companyText)
+        passages = parsed.passages
+        shopName = parsed.title ?? Self.nameFromFirstSentence(parsed.passages.first?.text)
     }
 
     /// The topic a message asks about, if it asks about the shop.
@@ -67,47 +77,68 @@ public struct CompanyAnswerer: Sendable {
         return nil
     }
 
-    /// The shop's name as its text introduces it ("Sextinvalle Ltda es…" → "Sextinvalle Ltda").
-    public var shopName: String? {
-        guard let first = lines.first, let range = first.range(of: " es ") else { return nil }
-        let name = String(first[..<range.lowerBound])
-        return name.count <= 40 ? name : nil
-    }
-
-    /// The lines answering `topic`, best first (at most three); empty when the text does not say.
+    /// The passages answering `topic`, best first (at most three); empty when the text does not say.
     public func answer(_ topic: Topic, question: Words) -> [String] {
         let wanted = Self.lineWords[topic] ?? []
-        let asked = Set(WordForms.contentWords(question.texts))
-        let scored: [(Int, Int, String)] = lines.enumerated().compactMap { index, line in
-            let words = Set(Words(line).texts)
-            let topical = words.intersection(wanted).count
+        let generic: Set<String> = ["servicio", "servicios", "hacen", "ofrecen", "tienen", "manejan"]
+        let asked = WordForms.contentWords(question.texts).filter { !generic.contains($0) }
+        let scored: [(Int, Int, String)] = passages.enumerated().compactMap { index, passage in
+            let words = Set(Words(passage.text).texts)
+            let heading = Set(Words(passage.section).texts)
+            let topical = words.intersection(wanted).count + 2 * heading.intersection(wanted).count
             guard topical > 0 else { return nil }
             let specific = words.filter { word in asked.contains { WordForms.same($0, word) } }.count
-            return (topical + 2 * specific, index, line)
+            return (topical + 3 * specific, index, passage.text)
         }
         return scored.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(3).map(\.2)
     }
 
-    /// Phone and e-mail lines, for questions the text does not answer.
+    /// Phone lines, for questions the text does not answer.
     public var contactLines: [String] {
-        lines.filter { line in
-            let words = Set(Words(line).texts)
-            return words.contains("telefono") || words.contains("movil")
+        passages.map(\.text).filter { text in
+            ["telefono", "movil", "celular", "whatsapp"].contains(Words(text).at(0))
         }
     }
 
-    /// Bullets and sentences of the text, without Markdown marks or headings.
-    static func split(_ text: String) -> [String] {
-        var result: [String] = []
-        for raw in text.split(whereSeparator: \.isNewline) {
-            var line = raw.trimmingWhitespace()
-            while line.hasPrefix("-") || line.hasPrefix("•") || line.hasPrefix("*") {
-                line = String(line.dropFirst()).trimmingWhitespace()
+    /// Markdown as shop owners write it: "#" titles, "- " bullets (wrapped lines continue
+    /// them), paragraphs, "**bold**" marks; a line ending in ":" is a section title too.
+    static func parse(_ text: String) -> (title: String?, passages: [Passage]) {
+        var title: String?
+        var section = ""
+        var passages: [Passage] = []
+        var current: String?
+        func close() {
+            if let text = current?.trimmingWhitespace(), !text.isEmpty {
+                passages.append(Passage(text: text, section: section))
             }
-            line = line.replacingOccurrences(of: "**", with: "")
-            guard !line.isEmpty, !line.hasSuffix(":") else { continue }
-            result.append(line)
+            current = nil
         }
-        return result
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(raw).replacingOccurrences(of: "**", with: "").trimmingWhitespace()
+            if line.isEmpty {
+                close()
+            } else if line.hasPrefix("#") {
+                close()
+                let heading = String(line.drop { $0 == "#" }).trimmingWhitespace()
+                if line.hasPrefix("# "), title == nil { title = heading }
+                section = heading
+            } else if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("• ") {
+                close()
+                current = String(line.dropFirst(2))
+            } else if line.hasSuffix(":"), current == nil {
+                section = String(line.dropLast())
+            } else {
+                current = current.map { $0 + " " + line } ?? line
+            }
+        }
+        close()
+        return (title, passages)
+    }
+
+    /// "Sextinvalle Ltda es una empresa…" → "Sextinvalle Ltda".
+    static func nameFromFirstSentence(_ text: String?) -> String? {
+        guard let text, let range = text.range(of: " es ") else { return nil }
+        let name = String(text[..<range.lowerBound])
+        return name.count <= 40 ? name : nil
     }
 }

@@ -45,8 +45,9 @@ public enum ReplyComposer {
 
     static func render(_ fact: ReplyFact) -> String? {
         switch fact {
-        case .greeting(let shop):
-            let name = shop.map { " Le saluda \($0)." } ?? ""
+        case .greeting(let shop, let brief):
+            let name = shop.map { " Bienvenido a \($0)." } ?? ""
+            if brief { return "¡Hola!\(name) Con gusto le ayudo." }
             return "¡Hola!\(name) Con gusto le ayudo con extintores, elementos de protección personal, "
                 + "señalización y más. ¿Qué está buscando?"
         case .thanks: return "¡Con mucho gusto! Aquí estoy si necesita algo más."
@@ -66,7 +67,7 @@ public enum ReplyComposer {
                 : "No tengo exactamente «\(query)», pero le puedo ofrecer:"
             return intro + "\n" + list(products) + "\n¿Cuál le interesa y cuántas unidades necesita?"
         case .choose(let query, let products, let quantity):
-            let ask = quantity.map { "¿Cuál prefiere para las \($0) unidades?" } ?? "¿Cuál prefiere?"
+            let ask = quantity.flatMap { $0 > 1 ? "¿Cuál prefiere para las \($0) unidades?" : nil } ?? "¿Cuál prefiere?"
             return "Tenemos varias opciones de «\(query)»:\n" + list(products, numbered: true) + "\n" + ask
         case .notFound(let query, let suggestions):
             let base = "No encontré «\(query)» en nuestro catálogo."

@@ -34,7 +34,8 @@ public struct LineFact: Sendable, Equatable {
 /// One thing the reply must tell the customer. The agent decides the facts; the composer
 /// (or a language model, checked against them) turns them into words.
 public enum ReplyFact: Sendable, Equatable {
-    case greeting(shop: String?)
+    /// `brief` when the reply goes on to answer something.
+    case greeting(shop: String?, brief: Bool)
     case thanks
     case goodbye
     case productInfo(ProductFact, purpose: Bool)

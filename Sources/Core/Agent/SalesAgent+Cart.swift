@@ -29,9 +29,11 @@ extension SalesAgent {
     /// "ok seguimos", "sí, eso es todo": the message only answers (yes, no, that's all).
     func isOnlyAnswer(_ words: Words) -> Bool {
         var rest = words.texts
-        for phrase in (Lexicon.done + Lexicon.yes + Lexicon.no + Lexicon.thanks + Lexicon.greetings).sorted(by: {
-            $0.count > $1.count
-        }) {
+        for phrase in (Lexicon.done + Lexicon.yes + Lexicon.no + Lexicon.thanks + Lexicon.greetings + Lexicon.goodbyes)
+            .sorted(by: {
+                $0.count > $1.count
+            })
+        {
             let parts = phrase.split(separator: " ").map(String.init)
             var index = 0
             while index + parts.count <= rest.count {

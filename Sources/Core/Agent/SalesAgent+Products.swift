@@ -46,17 +46,17 @@ extension SalesAgent {
         if coveringFocus.count == 1 { return .match(coveringFocus[0]) }
         if coveringFocus.isEmpty, covering.count == 1 { return .match(covering[0]) }
 
-        var hits = try await retriever.search(content.joined(separator: " "), limit: 10)
+        let phraseHits = try await retriever.search(content.joined(separator: " "), limit: 10)
+            .filter(\.producto.activo)
+        var hits = phraseHits
         if hits.isEmpty, content.count > 1 {
             // A phrase the search did not find as a whole: each word on its own, and the
-            // matcher judges the union.
+            // matcher judges the union by the customer's own words.
             for word in content where word.first?.isLetter == true {
-                let more = try await retriever.search(word, limit: 6)
+                let more = try await retriever.search(word, limit: 6).filter(\.producto.activo)
                 hits += more.filter { hit in !hits.contains { $0.producto.id == hit.producto.id } }
             }
-            hits.sort { $0.score > $1.score }
         }
-        hits = hits.filter(\.producto.activo)
         let candidates = hits.map(\.producto)
         turn.retrieved(candidates.map(\.id))
         switch ProductMatcher.resolve(content, among: candidates) {
@@ -64,15 +64,21 @@ extension SalesAgent {
         case .ambiguous(let options):
             let discussed = options.filter { option in covering.contains { $0.id == option.id } }
             if discussed.count == 1 { return .match(discussed[0]) }
-            return .ambiguous(options)
+            return .ambiguous(options.sorted { $0.id < $1.id })
         case .none:
-            // Words the retriever understood and the matcher did not (a regional name, a
-            // synonym): its best-scored hits decide.
-            guard let top = hits.first else { return .none(suggestions: []) }
-            let best = hits.filter { $0.score >= top.score - 1e-9 }.map(\.producto)
+            // Words the retriever understood as a whole and the matcher did not (a regional
+            // name, a synonym): its best-scored hits decide, when they cover the query.
+            guard let top = phraseHits.first, top.score >= Self.retrieverConfidence else {
+                return .none(suggestions: [])
+            }
+            let best = phraseHits.filter { $0.score >= top.score - 1e-9 }.map(\.producto).sorted { $0.id < $1.id }
             return best.count == 1 ? .match(best[0]) : .ambiguous(Array(best.prefix(8)))
         }
     }
+
+    /// The retriever's score (share of the query matched) above which its ranking is trusted
+    /// for words the matcher does not know.
+    static let retrieverConfidence = 0.75
 
     /// Adds `quantity` units (pairs counted per product) within the stock, or offers what
     /// is available.

@@ -87,7 +87,7 @@ public struct SalesAgent: Sendable {
         let words = turn.message
         let greets = words.containsAny(phrases: Lexicon.greetings)
         if greets, turn.state.turns == 1 || turn.facts.isEmpty {
-            turn.facts.insert(.greeting(shop: shop), at: 0)
+            turn.facts.insert(.greeting(shop: shop, brief: !turn.facts.isEmpty), at: 0)
         }
         guard turn.facts.isEmpty else { return }
         if words.containsAny(phrases: Lexicon.goodbyes) {

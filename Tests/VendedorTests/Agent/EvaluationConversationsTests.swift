@@ -31,6 +31,8 @@ struct EvaluationConversationsTests {
         }
         await harness.tearDown()
         print(failures.joined(separator: "\n\n==========\n\n"))
-        #expect(failures.filter { !$0.hasPrefix("OK ") }.isEmpty, "\(failures.count) conversaciones no terminaron en el pedido esperado")
+        #expect(
+            failures.filter { !$0.hasPrefix("OK ") }.isEmpty,
+            "\(failures.count) conversaciones no terminaron en el pedido esperado")
     }
 }
