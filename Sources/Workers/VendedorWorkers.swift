@@ -33,14 +33,22 @@ struct Serve: AsyncParsableCommand {
         options.grace = .seconds(grace)
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
         let commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
+        let blobs = startOrExit { try BlobConfig(environment: boot.environment) }
+        let media = startOrExit {
+            try MediaResources(
+                blobs: blobs, vision: try VisionConfig(environment: boot.environment),
+                transcription: try TranscriptionConfig(environment: boot.environment),
+                servesVision: options.queues?.contains(ImageMessageJob.queue) ?? true)
+        }
         let service = startOrExit {
             try WorkerService(
-                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce), options: options,
-                logger: boot.logger)
+                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce, media: media),
+                options: options, logger: boot.logger)
         }
+        let sweeper = BlobSweeper(store: blobs.store, config: blobs, logger: boot.logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: service)],
+                services: [.init(service: service), .init(service: sweeper)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: boot.logger))
         try await group.run()
