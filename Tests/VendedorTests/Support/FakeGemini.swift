@@ -67,7 +67,8 @@ final class FakeGemini: @unchecked Sendable {
     /// 429 RESOURCE_EXHAUSTED with a `RetryInfo` delay and no Retry-After header; with
     /// `perDay`, the QuotaFailure names a per-day quota.
     func injectRateLimit(retryDelay: String, perDay: Bool = false) {
-        let quota = perDay ? "GenerateRequestsPerDayPerProjectPerModel-FreeTier" : "GenerateRequestsPerMinutePerProjectPerModel"
+        let quota =
+            perDay ? "GenerateRequestsPerDayPerProjectPerModel-FreeTier" : "GenerateRequestsPerMinutePerProjectPerModel"
         server.inject(
             Self.path,
             .json(
@@ -113,7 +114,9 @@ final class FakeGemini: @unchecked Sendable {
         guard pieces.count == 2, pieces[1] == "generateContent" else {
             return .json(object: Self.envelope(404, "NOT_FOUND", "Method not found."), status: 404)
         }
-        let queryKey = received.query.split(separator: "&").first { $0.hasPrefix("key=") }.map { String($0.dropFirst(4)) }
+        let queryKey = received.query.split(separator: "&").first { $0.hasPrefix("key=") }.map {
+            String($0.dropFirst(4))
+        }
         guard let key = received.headers["x-goog-api-key"] ?? queryKey else {
             return .json(
                 object: Self.envelope(
@@ -162,8 +165,10 @@ final class FakeGemini: @unchecked Sendable {
         }
         switch answer {
         case .text(let text):
-            return ["candidates": [candidate([["text": text]], "STOP")], "usageMetadata": usage,
-                "modelVersion": "gemini-2.0-flash"]
+            return [
+                "candidates": [candidate([["text": text]], "STOP")], "usageMetadata": usage,
+                "modelVersion": "gemini-2.0-flash",
+            ]
         case .parts(let texts, let thought):
             var parts: [[String: Any]] = thought.map { [["text": $0, "thought": true]] } ?? []
             parts += texts.map { ["text": $0] }
@@ -171,7 +176,10 @@ final class FakeGemini: @unchecked Sendable {
         case .promptBlocked(let reason):
             return ["promptFeedback": ["blockReason": reason, "safetyRatings": []], "usageMetadata": usage]
         case .candidateWithoutText(let reason):
-            return ["candidates": [["content": [String: Any](), "finishReason": reason, "index": 0]], "usageMetadata": usage]
+            return [
+                "candidates": [["content": [String: Any](), "finishReason": reason, "index": 0]],
+                "usageMetadata": usage,
+            ]
         case .maxTokensThinking:
             return [
                 "candidates": [["content": ["role": "model"], "finishReason": "MAX_TOKENS", "index": 0]],

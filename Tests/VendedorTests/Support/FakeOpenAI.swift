@@ -80,7 +80,9 @@ final class FakeOpenAI: @unchecked Sendable {
         for _ in 0..<times {
             server.inject(
                 Self.transcriptions,
-                .json(object: Self.envelope("The server is overloaded or not ready yet.", type: "server_error"), status: status))
+                .json(
+                    object: Self.envelope("The server is overloaded or not ready yet.", type: "server_error"),
+                    status: status))
         }
     }
 
@@ -93,7 +95,11 @@ final class FakeOpenAI: @unchecked Sendable {
     // MARK: Wire format
 
     static func envelope(_ message: String, type: String, param: String? = nil, code: String? = nil) -> [String: Any] {
-        ["error": ["message": message, "type": type, "param": param as Any? ?? NSNull(), "code": code as Any? ?? NSNull()]]
+        [
+            "error": [
+                "message": message, "type": type, "param": param as Any? ?? NSNull(), "code": code as Any? ?? NSNull(),
+            ]
+        ]
     }
 
     private func transcribe(_ received: FakeAPIServer.Received) -> FakeAPIServer.Reply {
@@ -130,7 +136,8 @@ final class FakeOpenAI: @unchecked Sendable {
         }
         let text = lock.withLock { self.script }(call.audio)
         if format == "text" {
-            return .init(status: 200, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Data((text + "\n").utf8))
+            return .init(
+                status: 200, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Data((text + "\n").utf8))
         }
         return .json(object: ["text": text, "usage": ["type": "duration", "seconds": 2.4]])
     }

@@ -21,7 +21,8 @@ enum RenderedImage {
                 "-background", "white", "-fill", "black", "-font", font, "-pointsize", String(pointSize),
                 "-bordercolor", "white", "-border", "40", "label:" + lines.joined(separator: "\n"), output.path,
             ], outputPath: log.path)
-        guard process.waitForExitBlocking(timeout: 60) == 0, let data = FileManager.default.contents(atPath: output.path)
+        guard process.waitForExitBlocking(timeout: 60) == 0,
+            let data = FileManager.default.contents(atPath: output.path)
         else {
             throw TestFailure("convert falló: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
         }
