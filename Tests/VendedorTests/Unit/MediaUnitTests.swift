@@ -1,5 +1,7 @@
 import Core
 import Foundation
+import Logging
+import ServiceLifecycle
 import Testing
 
 @testable import Enqueuer
@@ -152,5 +154,26 @@ struct MediaUnitTests {
         await #expect(throws: Subprocess.SpawnError.self) {
             try await Subprocess.run("no-existe-este-programa-vendedor", [], timeout: .seconds(1))
         }
+    }
+
+    @Test func theSweeperDeletesExpiredBlobsAndStopsOnShutdown() async throws {
+        let directory = TestPaths.temporaryDirectory("blobs")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = BlobStore(directory: directory.path)
+        let old = try store.put(Data("foto vieja".utf8))
+        let fresh = try store.put(Data("foto nueva".utf8))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-2 * 3_600)], ofItemAtPath: try store.location(of: old).path)
+        let sweeper = BlobSweeper(
+            store: store, config: BlobConfig(directory: directory.path, retentionSeconds: 3_600),
+            logger: Logger(label: "test"))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: sweeper)], gracefulShutdownSignals: [], logger: Logger(label: "test")))
+        let task = Task { try await group.run() }
+        #expect(await eventually { !store.contains(old) })
+        #expect(store.contains(fresh))
+        await group.triggerGracefulShutdown()
+        try await task.value
     }
 }
