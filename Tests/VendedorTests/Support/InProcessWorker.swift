@@ -13,11 +13,13 @@ final class InProcessWorker: @unchecked Sendable {
     /// With `database`, the commerce kinds (orders, catalog import) run too.
     init(
         _ fixture: QueueFixture, queues: Set<String>? = nil, concurrency: Int? = nil, database: AppDatabase? = nil,
-        uploadsDirectory: String = "./var/uploads"
+        uploadsDirectory: String = "./var/uploads", extraQueues: Set<String> = []
     ) throws {
         let commerce = database.map { CommerceResources(database: $0, uploadsDirectory: uploadsDirectory) }
+        var registry = WorkerHandlers.registry(commerce: commerce)
+        for queue in extraQueues { registry.serve(queue: queue) }
         service = try WorkerService(
-            client: fixture.jobs, registry: WorkerHandlers.registry(commerce: commerce),
+            client: fixture.jobs, registry: registry,
             options: .init(queues: queues, concurrency: concurrency), logger: fixture.logger)
         let group = ServiceGroup(
             configuration: .init(
