@@ -29,7 +29,7 @@ struct MediaOutcome {
             return error
         case .rateLimited(let jobError):
             return jobError
-        case .transient where !isLastAttempt:
+        case .transient where !context.isLastAttempt:
             return error
         case .transient, .permanent:
             try await giveUp(notice, cause: error)
@@ -69,12 +69,6 @@ struct MediaOutcome {
             if case .retryAfter = error { .rateLimited(error) } else { .permanent }
         default: .transient
         }
-    }
-
-    /// True on the queue's last attempt: a transient failure now ends the job.
-    var isLastAttempt: Bool {
-        let maxAttempts = (try? context.jobs.catalog.queue(context.envelope.queue).maxAttempts) ?? 1
-        return context.attempt >= maxAttempts
     }
 
     /// The HTTP channel whose callback gets the reply (the token subject that sent the

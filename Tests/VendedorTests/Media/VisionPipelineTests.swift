@@ -34,6 +34,26 @@ struct VisionPipelineTests {
         }
     }
 
+    @Test func aTextSentAfterAPhotoWaitsForThePhotosMessage() async throws {
+        try await MediaHarness.run { harness, client in
+            let photo = try RenderedImage.text(["GUANTES DE VAQUETA"], format: "png")
+            let photoId = try await harness.upload(client, "imagen", chatId: "web-orden", file: photo)
+            var headers = harness.bearer()
+            headers[.contentType] = "application/json"
+            let text = try await client.execute(
+                uri: "/chat/texto", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"chat_id":"web-orden","mensaje":"¿Y cuánto valen?"}"#))
+            #expect(text.status == .accepted)
+            // The OCR takes a while; the text is already queued, yet the photo's message
+            // keeps the photo's turn in the chat's line.
+            let chats = try await harness.chats.wait(for: 2)
+            #expect(chats.map(\.tipo) == ["imagen", "texto"])
+            #expect(Self.folded(chats[0].mensaje).contains("guantes de vaqueta"))
+            #expect(chats[1].mensaje == "¿Y cuánto valen?")
+            #expect(harness.chats.envelopes.first?.rootId == photoId)
+        }
+    }
+
     @Test func aWrittenListAndAScreenshotAreReadLineByLine() async throws {
         try await MediaHarness.run { harness, client in
             let list = try RenderedImage.text(
