@@ -51,7 +51,7 @@ extension ChatController {
         } catch {
             throw APIError(.contentTooLarge, "cuerpo_demasiado_grande", kind.tooLarge)
         }
-        let parts = try Multipart.parts(in: Data(buffer.readableBytesView), contentType: contentType)
+        let parts = try Multipart.parts(in: buffer.withUnsafeReadableBytes { Data($0) }, contentType: contentType)
         func part(_ name: String) -> Multipart.Part? { parts.first { $0.name == name } }
 
         let chatId = try Self.validChatId(part("chat_id")?.text ?? "")

@@ -18,9 +18,9 @@ struct MediaHarness: @unchecked Sendable {
     static let maxAttempts = 3
     static var overrides: [String: [String: Any]] {
         Dictionary(
-        uniqueKeysWithValues: ["vision", "transcripcion"].map {
-            ($0, ["max_attempts": maxAttempts, "backoff": ["base_ms": 10, "cap_ms": 40, "jitter": 0.0]])
-        })
+            uniqueKeysWithValues: ["vision", "transcripcion"].map {
+                ($0, ["max_attempts": maxAttempts, "backoff": ["base_ms": 10, "cap_ms": 40, "jitter": 0.0]])
+            })
     }
 
     let fixture: QueueFixture

@@ -1,7 +1,7 @@
 import Core
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
@@ -134,7 +134,8 @@ struct MediaIntakeTests {
             let noChat = try await harness.post(client, "imagen", chatId: nil, file: MediaSamples.png)
             #expect(noChat.status == .unprocessableContent)
             #expect(try harness.error(noChat).mensaje.contains("chat_id"))
-            let badChat = try await harness.post(client, "imagen", chatId: "chat con espacios/..", file: MediaSamples.png)
+            let badChat = try await harness.post(
+                client, "imagen", chatId: "chat con espacios/..", file: MediaSamples.png)
             #expect(badChat.status == .unprocessableContent)
             let noFile = try await harness.post(client, "imagen", file: nil)
             #expect(noFile.status == .unprocessableContent)

@@ -75,7 +75,9 @@ struct TranscriptionPipelineTests {
                 #expect(
                     calls.allSatisfy {
                         $0.audio == MediaSamples.m4a && $0.filename == "audio.m4a"
-                            && $0.fields == ["model": "gpt-4o-mini-transcribe", "language": "es", "response_format": "json"]
+                            && $0.fields == [
+                                "model": "gpt-4o-mini-transcribe", "language": "es", "response_format": "json",
+                            ]
                     })
                 let status = try await harness.finished(id)
                 #expect(status.estado == "completado")
@@ -119,7 +121,8 @@ struct TranscriptionPipelineTests {
                 #expect(delivery.texto == AudioMessageHandler.silent)
                 #expect(try harness.reply(try await harness.finished(silent)).respuesta == AudioMessageHandler.silent)
                 _ = try await harness.upload(
-                    client, "audio", chatId: "web-silencio", caption: "Cotización de extintores", file: MediaSamples.ogg)
+                    client, "audio", chatId: "web-silencio", caption: "Cotización de extintores", file: MediaSamples.ogg
+                )
                 let chat = try #require(try await harness.chats.wait().first)
                 #expect(chat.mensaje == "Cotización de extintores\n[Nota de voz sin palabras reconocibles]")
             }

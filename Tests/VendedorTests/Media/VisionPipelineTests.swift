@@ -15,7 +15,8 @@ struct VisionPipelineTests {
     @Test func aLabelPhotoBecomesAChatMessageNamingTheProduct() async throws {
         try await MediaHarness.run { harness, client in
             let photo = try RenderedImage.text(["CASCO DE SEGURIDAD"], format: "png")
-            let id = try await harness.upload(client, "imagen", chatId: "web-ocr", caption: "¿Tienen este?", file: photo)
+            let id = try await harness.upload(
+                client, "imagen", chatId: "web-ocr", caption: "¿Tienen este?", file: photo)
             let chat = try #require(try await harness.chats.wait().first)
             #expect(chat.chat_id == "web-ocr")
             #expect(chat.canal == "http")

@@ -34,7 +34,8 @@ enum RenderedImage {
             throw TestFailure("no se encontró convert (ImageMagick); ops/test lo instala (apt: imagemagick)")
         }
         let process = try ChildProcess(path: convert, arguments: arguments + [output.path], outputPath: log.path)
-        guard process.waitForExitBlocking(timeout: 60) == 0, let data = FileManager.default.contents(atPath: output.path)
+        guard process.waitForExitBlocking(timeout: 60) == 0,
+            let data = FileManager.default.contents(atPath: output.path)
         else {
             throw TestFailure("convert falló: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
         }
