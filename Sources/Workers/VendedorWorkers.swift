@@ -48,7 +48,8 @@ struct Serve: AsyncParsableCommand {
         let sweeper = BlobSweeper(store: blobs.store, config: blobs, logger: boot.logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: service), .init(service: sweeper)],
+                // Shut down in reverse: the job service stops taking jobs first.
+                services: [.init(service: sweeper), .init(service: service)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: boot.logger))
         try await group.run()
