@@ -37,8 +37,9 @@ struct MediaOutcome {
     }
 
     /// Tells the customer and dead-letters the job. The delivery is enqueued before the job
-    /// finishes (the engine takes no follow-ups from a dead letter), under a key derived
-    /// from the job id, so a re-run cannot send it twice.
+    /// finishes (the engine takes no follow-ups from a dead letter, so it joins the end of
+    /// the chat's line rather than keeping the job's turn), under a key derived from the job
+    /// id, so a re-run cannot send it twice.
     func giveUp(_ notice: String, cause: any Error) async throws -> Never {
         let delivery = DeliverReplyJob(
             chat_id: chatId, canal: canal, texto: notice, job_id: context.envelope.rootId, propietario: await owner())
