@@ -33,16 +33,26 @@ struct Serve: AsyncParsableCommand {
         options.grace = .seconds(grace)
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
         let commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
+        let blobs = startOrExit { try BlobConfig(environment: boot.environment) }
+        let media = startOrExit {
+            try MediaResources(
+                blobs: blobs, vision: try VisionConfig(environment: boot.environment),
+                transcription: try TranscriptionConfig(environment: boot.environment),
+                servesVision: options.queues?.contains(ImageMessageJob.queue) ?? true)
+        }
         let waiters = JobWaiters(client: boot.jobs)
         let agent = startOrExit { try AgentResources.make(boot, database: database, waiters: waiters) }
         let service = startOrExit {
             try WorkerService(
-                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce, agent: agent),
+                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce, media: media, agent: agent),
                 options: options, logger: boot.logger)
         }
+        let sweeper = BlobSweeper(store: blobs.store, config: blobs, logger: boot.logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: waiters), .init(service: service)],
+                // Shut down in reverse: the job service stops taking jobs first (the reply
+                // worker's order waits keep their subscription until it has drained).
+                services: [.init(service: sweeper), .init(service: waiters), .init(service: service)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: boot.logger))
         try await group.run()

@@ -9,7 +9,7 @@
 /// | `MAX_HISTORY_LENGTH` | 10 | earlier messages of the chat the model sees |
 /// | `LLM_TIMEOUT_S` | 20 | per model call (then retried, then the composed reply) |
 /// | `ORDER_WAIT_S` | 20 | how long a turn waits for its order to be placed before retrying |
-/// | `OPENAI_*`, `GOOGLE_API_KEY`, `GEMINI_BASE_URL` | | see `OpenAIConfig`, `GeminiConfig` |
+/// | `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `GOOGLE_API_KEY`, `GEMINI_BASE_URL` | | see `OpenAIConfig`, `GeminiConfig` |
 public struct AgentConfig: Sendable {
     public enum Provider: String, Sendable, CaseIterable {
         case none, gemini, openai
@@ -23,6 +23,7 @@ public struct AgentConfig: Sendable {
     public var modelTimeout: Duration
     public var orderWait: Duration
     public var openAI: OpenAIConfig
+    public var gemini: GeminiConfig
 
     public static let defaultOpenAIModel = "gpt-4o-mini"
     public static let defaultGeminiModel = "gemini-2.0-flash"
@@ -30,7 +31,7 @@ public struct AgentConfig: Sendable {
     public init(
         provider: Provider = .none, model: String? = nil, maxTokens: Int = 600, temperature: Double = 0.3,
         maxHistory: Int = 10, modelTimeout: Duration = .seconds(20), orderWait: Duration = .seconds(20),
-        openAI: OpenAIConfig = OpenAIConfig(apiKey: nil)
+        openAI: OpenAIConfig = OpenAIConfig(apiKey: nil), gemini: GeminiConfig = GeminiConfig(apiKey: nil)
     ) {
         self.provider = provider
         self.model = model ?? (provider == .openai ? Self.defaultOpenAIModel : Self.defaultGeminiModel)
@@ -40,6 +41,7 @@ public struct AgentConfig: Sendable {
         self.modelTimeout = modelTimeout
         self.orderWait = orderWait
         self.openAI = openAI
+        self.gemini = gemini
     }
 
     public init(environment env: Environment) throws(ConfigError) {
@@ -69,9 +71,11 @@ public struct AgentConfig: Sendable {
         if provider == .openai, openAI.apiKey == nil, openAI.isOpenAI {
             throw ConfigError(setting: "OPENAI_API_KEY", problem: "falta (la necesita LLM_PROVIDER=openai)")
         }
+        let gemini = try GeminiConfig(environment: env)
+        if provider == .gemini { _ = try gemini.requireKey(for: "LLM_PROVIDER=gemini") }
         self.init(
             provider: provider, model: env["DEFAULT_MODEL"], maxTokens: maxTokens, temperature: temperature,
             maxHistory: history, modelTimeout: .milliseconds(Int(timeout * 1000)),
-            orderWait: .milliseconds(Int(wait * 1000)), openAI: openAI)
+            orderWait: .milliseconds(Int(wait * 1000)), openAI: openAI, gemini: gemini)
     }
 }

@@ -44,8 +44,10 @@ enum ReplyModels {
                 config: config.openAI, transport: transport, policy: .standard, timeout: config.modelTimeout)
             return OpenAIReplyModel(client: client, model: config.model)
         case .gemini:
-            throw ConfigError(
-                setting: "LLM_PROVIDER", problem: "gemini aún no está disponible en este trabajador; use none u openai")
+            var gemini = config.gemini
+            gemini.model = config.model
+            return GeminiReplyModel(
+                client: GeminiClient(config: gemini, transport: transport, timeout: config.modelTimeout))
         }
     }
 }
