@@ -187,12 +187,15 @@ public enum CheckoutFieldExtractor {
         return !words.texts.contains { stop.contains($0) }
     }
 
+    /// Words that introduce a value without being part of it ("es", "ahora es", "sería").
+    static let valueLeads: Set<String> = ["es", "son", "seria", "sera", "ahora", "nuevo", "nueva", "queda", "mi"]
+
     static func cleanValue(_ raw: String) -> String {
         var text = Substring(raw)
         while let first = text.first, isTrimmed(first) { text = text.dropFirst() }
         while let last = text.last, isTrimmed(last) { text = text.dropLast() }
-        for lead in ["es ", "son ", "sería ", "seria "] where text.lowercased().hasPrefix(lead) {
-            text = text.dropFirst(lead.count)
+        while let space = text.firstIndex(of: " "), valueLeads.contains(TextFold.fold(String(text[..<space]))) {
+            text = text[text.index(after: space)...]
         }
         return String(text).trimmingWhitespace()
     }

@@ -37,6 +37,7 @@ public struct SalesAgent: Sendable {
 
         let topic = CompanyAnswerer.topic(of: words)
         let cartView = words.containsAny(phrases: Lexicon.cartView) && !turn.state.cart.isEmpty
+        let carried = turn.state.pending
         let answered = try await answerPending(&turn, rest)
         if !answered, topic == nil || !QuantityParser.counts(in: rest).isEmpty {
             try await handleProducts(&turn, rest, inForm: inForm, cartView: cartView)
@@ -51,6 +52,12 @@ public struct SalesAgent: Sendable {
             turn.sideAnswer = true
         }
         try await handleCheckout(&turn, extraction: useData ? extraction : nil)
+        // A side question ("¿qué llevo?", "¿hacen envíos?") leaves the agent's question open.
+        if turn.state.pending == nil, let carried, !answered, !turn.cartChanged, !turn.handledProducts,
+            turn.slotsChanged.isEmpty, !isNo(words), turn.state.phase == state.phase
+        {
+            turn.state.pending = carried
+        }
         if turn.state.phase == .browsing, !turn.state.cart.isEmpty, turn.state.pending == nil,
             turn.cartChanged || cartView
         {

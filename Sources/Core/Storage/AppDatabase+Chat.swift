@@ -89,3 +89,18 @@ extension AppDatabase {
             arguments: [chatId, canal, propietario, Date()])
     }
 }
+
+extension AppDatabase {
+    /// A page of a chat's conversation, oldest first (`offset` counts from the first message).
+    public func historyPage(chatId: String, limit: Int? = nil, offset: Int? = nil) throws -> Page<Mensaje> {
+        let paging = Paging(limit: limit, offset: offset)
+        return try pool.read { db in
+            let total = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM mensajes WHERE chat_id = ?", arguments: [chatId])
+            let page = try Mensaje.fetchAll(
+                db, sql: "SELECT * FROM mensajes WHERE chat_id = ? ORDER BY id LIMIT ? OFFSET ?",
+                arguments: [chatId, paging.limit, paging.offset])
+            return Page(resultados: page, total: total ?? 0, limit: paging.limit, offset: paging.offset)
+        }
+    }
+}

@@ -27,6 +27,8 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     }
     ChatController(jobs: deps.jobs, blobs: BlobStore(directory: deps.blobsDirectory)).addRoutes(
         to: protected("chat", .canal))
+    ChatHistoryController(database: deps.database).addRoutes(to: protected("chat", .canal))
+    ChatOperatorController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("chat", .operador))
     JobsController(jobs: deps.jobs, waiters: deps.waiters).addRoutes(to: protected("jobs", .canal))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
     let productos = ProductosController(
