@@ -17,14 +17,15 @@ struct AgentResources: Sendable {
             waiters: waiters, transport: CurlTransport(), logger: boot.logger)
     }
 
-    /// Built once at start; a bad setting stops the process.
+    /// Built once at start; a bad setting stops the process. `policy` is the model calls'
+    /// retry policy (tests shorten its waits).
     static func make(
         config: AgentConfig, retrieval: RetrievalConfig, database: AppDatabase, jobs: JobClient, waiters: JobWaiters,
-        transport: any HTTPTransport, logger: Logger
+        transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy = .standard, logger: Logger
     ) throws -> AgentResources {
         let retriever = try ProductRetrievers.make(config: retrieval, database: database, logger: logger)
         let placer = QueuedOrderPlacer(jobs: jobs, waiters: waiters, wait: config.orderWait)
-        let model = try ReplyModels.make(config, transport: transport)
+        let model = try ReplyModels.make(config, transport: transport, policy: policy)
         return AgentResources(
             agent: SalesAgent(database: database, retriever: retriever, placer: placer),
             writer: ReplyWriter(
@@ -35,19 +36,22 @@ struct AgentResources: Sendable {
 
 /// The language model `LLM_PROVIDER` names, or nil for template replies.
 enum ReplyModels {
-    static func make(_ config: AgentConfig, transport: any HTTPTransport) throws -> (any ReplyModel)? {
+    static func make(_ config: AgentConfig, transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy) throws
+        -> (any ReplyModel)?
+    {
         switch config.provider {
         case .none:
             return nil
         case .openai:
             let client = OpenAIChatClient(
-                config: config.openAI, transport: transport, policy: .standard, timeout: config.modelTimeout)
+                config: config.openAI, transport: transport, policy: policy, timeout: config.modelTimeout)
             return OpenAIReplyModel(client: client, model: config.model)
         case .gemini:
             var gemini = config.gemini
             gemini.model = config.model
             return GeminiReplyModel(
-                client: GeminiClient(config: gemini, transport: transport, timeout: config.modelTimeout))
+                client: GeminiClient(config: gemini, transport: transport, policy: policy, timeout: config.modelTimeout)
+            )
         }
     }
 }

@@ -16,6 +16,9 @@ final class AgentHarness: @unchecked Sendable {
     let deliveries = JobRecorder<DeliverReplyJob>()
     private(set) var worker: InProcessWorker?
 
+    /// Model calls retry quickly in tests.
+    static let quickRetries = ProviderHTTP.RetryPolicy(attempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxWait: 1)
+
     init(config: AgentConfig = AgentConfig(), transport: any HTTPTransport = CurlTransport(), start: Bool = true)
         async throws
     {
@@ -36,7 +39,7 @@ final class AgentHarness: @unchecked Sendable {
             provider: .none, searchDataDirectory: TestPaths.repoRoot.appendingPathComponent("data/busqueda").path)
         let agent = try AgentResources.make(
             config: config, retrieval: retrieval, database: database, jobs: fixture.jobs, waiters: waiters,
-            transport: transport, logger: fixture.logger)
+            transport: transport, policy: Self.quickRetries, logger: fixture.logger)
         var registry = WorkerHandlers.registry(
             commerce: CommerceResources(database: database, uploadsDirectory: directory.url.path), agent: agent)
         registry.register(deliveries.handler)

@@ -1,9 +1,9 @@
-@testable import Core
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import Core
 @testable import Workers
 
 @Suite("Chat pipeline: order per chat, human takeover, history, retried turns", .serialized)
@@ -46,7 +46,8 @@ struct ChatPipelineTests {
                 let control = try DomainJSON.decoder().decode(ChatControl.self, from: Data(buffer: response.body))
                 #expect(control.iaActiva == false && control.canal == "http" && control.propietario == "widget")
             }
-            let held = try await h.waitReply(client, try await h.post(client, "humano-1", "necesito hablar con alguien"))
+            let held = try await h.waitReply(
+                client, try await h.post(client, "humano-1", "necesito hablar con alguien"))
             #expect(held.respuesta.isEmpty)
             let reply = ByteBuffer(string: #"{"mensaje": "Hola, soy Laura, con gusto le ayudo."}"#)
             var deliveryId = ""
@@ -75,7 +76,8 @@ struct ChatPipelineTests {
                 uri: "/chat/humano-1/control", method: .put, headers: h.json(.operador),
                 body: ByteBuffer(string: #"{"ia_activa": true}"#)
             ) { #expect($0.status == .ok) }
-            let again = try await h.waitReply(client, try await h.post(client, "humano-1", "¿tienen guantes de vaqueta?"))
+            let again = try await h.waitReply(
+                client, try await h.post(client, "humano-1", "¿tienen guantes de vaqueta?"))
             #expect(again.respuesta.contains("Guantes vaqueta"))
             // The conversation, oldest first, for the channel that owns it and for staff only.
             try await client.execute(uri: "/chat/historial/humano-1", method: .get, headers: h.json(.canal)) {
