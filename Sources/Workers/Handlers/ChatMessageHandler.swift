@@ -31,6 +31,13 @@ struct ChatMessageHandler: JobHandler {
         enum CodingKeys: String, CodingKey { case respuesta, productos, pedido_id, ia_activa, nota }
     }
 
+    static let apology =
+        "Disculpe, tuvimos un inconveniente al procesar su mensaje. ¿Me lo puede escribir de nuevo en unos minutos? "
+        + "Si es urgente, un asesor le atenderá."
+    static let stillPlacing =
+        "Su pedido se está registrando. En unos minutos le confirmo el número; si me escribe «sí» se lo confirmo "
+        + "apenas quede listo."
+
     func handle(_ job: ChatMessageJob, context: JobContext) async throws -> JobResult {
         let database = resources.database
         let jobId = context.id
@@ -47,8 +54,22 @@ struct ChatMessageHandler: JobHandler {
             let recorded = try await record(job, jobId, owner, entrada, nil, nil, result)
             return JobResult(result: recorded, rootResult: recorded)
         }
-        let state = try await database.perform { try $0.dialogue(chatId: chatId) } ?? DialogueState()
-        let turn = try await resources.agent.respond(chatId: chatId, message: job.mensaje, state: state)
+        let turn: AgentTurn
+        do {
+            let state = try await database.perform { try $0.dialogue(chatId: chatId) } ?? DialogueState()
+            turn = try await resources.agent.respond(chatId: chatId, message: job.mensaje, state: state)
+        } catch  where context.isLastAttempt {
+            // No more retries: the customer is told, the message is kept, the state is left
+            // as it was (a confirmed order still being placed is found again by its key).
+            context.logger.error("El turno falló en el último intento: \(error)")
+            let text = error is QueuedOrderPlacer.StillPlacing ? Self.stillPlacing : Self.apology
+            let reply = ChatReply(respuesta: text)
+            let respuesta = NuevoMensaje(
+                chatId: chatId, remitente: .agente, contenido: text,
+                metadata: .object(["job_id": .string(jobId), "fuente": .string("aviso")]))
+            let recorded = try await record(job, jobId, owner, entrada, respuesta, nil, try JobCoding.encode(reply))
+            return try outcome(recorded, job, context, owner: owner)
+        }
         let maxHistory = resources.maxHistory
         let written = await resources.writer.write(turn.facts) {
             try await database.perform { db in

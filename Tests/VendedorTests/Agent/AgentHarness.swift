@@ -19,10 +19,11 @@ final class AgentHarness: @unchecked Sendable {
     /// Model calls retry quickly in tests.
     static let quickRetries = ProviderHTTP.RetryPolicy(attempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxWait: 1)
 
-    init(config: AgentConfig = AgentConfig(), transport: any HTTPTransport = CurlTransport(), start: Bool = true)
-        async throws
-    {
-        fixture = try await QueueFixture()
+    init(
+        config: AgentConfig = AgentConfig(), transport: any HTTPTransport = CurlTransport(), start: Bool = true,
+        overrides: [String: [String: Any]] = [:], queues: Set<String>? = nil
+    ) async throws {
+        fixture = try await QueueFixture(overrides: overrides)
         directory = try TemporaryDirectory()
         database = try directory.openDatabase()
         let root = TestPaths.repoRoot.appendingPathComponent("data")
@@ -31,10 +32,12 @@ final class AgentHarness: @unchecked Sendable {
             companyText: try String(contentsOf: root.appendingPathComponent("contexto_empresa.md"), encoding: .utf8))
         waiters = JobWaiters(client: fixture.jobs)
         waiters.start()
-        if start { try startWorker(config: config, transport: transport) }
+        if start { try startWorker(config: config, transport: transport, queues: queues) }
     }
 
-    func startWorker(config: AgentConfig = AgentConfig(), transport: any HTTPTransport = CurlTransport()) throws {
+    func startWorker(
+        config: AgentConfig = AgentConfig(), transport: any HTTPTransport = CurlTransport(), queues: Set<String>? = nil
+    ) throws {
         let retrieval = RetrievalConfig(
             provider: .none, searchDataDirectory: TestPaths.repoRoot.appendingPathComponent("data/busqueda").path)
         let agent = try AgentResources.make(
@@ -43,12 +46,21 @@ final class AgentHarness: @unchecked Sendable {
         var registry = WorkerHandlers.registry(
             commerce: CommerceResources(database: database, uploadsDirectory: directory.url.path), agent: agent)
         registry.register(deliveries.handler)
-        worker = try InProcessWorker(fixture, registry: registry)
+        worker = try InProcessWorker(fixture, registry: registry, queues: queues)
     }
 
     func stopWorker() async {
         await worker?.stop()
         worker = nil
+    }
+
+    /// A second worker (e.g. for queues the first one does not serve).
+    func extraWorker(queues: Set<String>) throws -> InProcessWorker {
+        try InProcessWorker(
+            fixture,
+            registry: WorkerHandlers.registry(
+                commerce: CommerceResources(database: database, uploadsDirectory: directory.url.path)),
+            queues: queues)
     }
 
     /// Sends a customer's message and waits for the reply.

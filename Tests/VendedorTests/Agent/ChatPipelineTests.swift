@@ -124,4 +124,24 @@ struct ChatPipelineTests {
         #expect(try h.database.dialogue(chatId: "repetido")?.cart.quantity(of: 23) == 3)
         await h.tearDown()
     }
+
+    @Test func onTheLastAttemptTheCustomerIsToldAndTheOrderIsFoundLater() async throws {
+        // No order worker yet, one attempt per message, a short wait for the order.
+        let h = try await AgentHarness(
+            config: AgentConfig(orderWait: .milliseconds(300)), overrides: ["chat": ["max_attempts": 1]],
+            queues: ["chat", "entregas"])
+        _ = try await h.say("lento", "2 extintores de 9 kilos")
+        _ = try await h.say("lento", SalesConversationTests.datos)
+        let waiting = try await h.say("lento", "sí")
+        #expect(waiting.respuesta == ChatMessageHandler.stillPlacing)
+        #expect(waiting.pedido_id == nil)
+        let orders = try h.extraWorker(queues: ["pedidos"])
+        let placed = try await h.say("lento", "sí")
+        let pedido = try #require(try h.orders(chatId: "lento").first)
+        #expect(placed.pedido_id == pedido.id)
+        #expect(try h.orders(chatId: "lento").count == 1)
+        #expect(try h.database.history(chatId: "lento").count == 8)
+        await orders.stop()
+        await h.tearDown()
+    }
 }
