@@ -24,6 +24,7 @@ struct Serve: AsyncParsableCommand {
         var deps = FrontEndDependencies(
             jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
             database: database, uploadsDirectory: boot.config.uploadsDirectory)
+        deps.telegram = startOrExit { try TelegramFrontEnd.make(boot) }
         deps.readinessChecks = [
             { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
         ]

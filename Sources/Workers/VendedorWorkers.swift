@@ -33,9 +33,11 @@ struct Serve: AsyncParsableCommand {
         options.grace = .seconds(grace)
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
         let commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
+        let delivery = startOrExit { try DeliveryResources.make(boot) }
         let service = startOrExit {
             try WorkerService(
-                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce), options: options,
+                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce, delivery: delivery),
+                options: options,
                 logger: boot.logger)
         }
         let group = ServiceGroup(

@@ -6,16 +6,38 @@ struct CommerceResources: Sendable {
     var uploadsDirectory: String
 }
 
+/// What the delivery and Telegram handlers need besides the database.
+struct DeliveryResources: Sendable {
+    /// Nil without `TELEGRAM_TOKEN`: replies to Telegram chats then wait as dead letters, and
+    /// Telegram downloads and chat actions are not served by this process.
+    var telegram: TelegramClient?
+    var limiter: TelegramRateLimiter
+    var blobs: BlobStore
+    var callback: ReplyCallback
+}
+
 /// Every job kind this executable can run, with its handler.
 enum WorkerHandlers {
     /// Without `commerce` (engine tests, the queue benchmark) only the no-op kind is served.
-    static func registry(commerce: CommerceResources? = nil) -> JobRegistry {
+    static func registry(commerce: CommerceResources? = nil, delivery: DeliveryResources? = nil) -> JobRegistry {
         var registry = JobRegistry()
         registry.register(NoopHandler())
         if let commerce {
             registry.register(PlaceOrderHandler(database: commerce.database))
             registry.register(
                 ImportCatalogHandler(database: commerce.database, uploadsDirectory: commerce.uploadsDirectory))
+        }
+        if let commerce, let delivery {
+            registry.register(
+                DeliverReplyHandler(
+                    database: commerce.database,
+                    telegram: delivery.telegram.map { TelegramSender(client: $0, limiter: delivery.limiter) },
+                    callback: delivery.callback))
+            if let telegram = delivery.telegram {
+                registry.register(TelegramFileHandler(telegram: telegram, blobs: delivery.blobs))
+                registry.register(
+                    TelegramTypingHandler(telegram: telegram.with(policy: .once), database: commerce.database))
+            }
         }
         return registry
     }

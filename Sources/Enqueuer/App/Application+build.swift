@@ -11,6 +11,8 @@ struct FrontEndDependencies: Sendable {
     /// Where catalog uploads are written for the import workers (`UPLOADS_DIR`).
     var uploadsDirectory: String = "./var/uploads"
     var readinessChecks: [@Sendable () async -> (String, Bool)] = []
+    /// The Telegram webhook or poller; nil when Telegram is off.
+    var telegram: TelegramFrontEnd?
 }
 
 /// The composition root of the HTTP front end.
@@ -37,6 +39,12 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     let contexto = ContextoController(database: deps.database)
     contexto.addReadRoutes(to: protected("contexto", .operador))
     contexto.addWriteRoutes(to: protected("contexto", .admin))
+    CanalesController(database: deps.database).addRoutes(to: protected("admin", .admin))
+    if let telegram = deps.telegram, telegram.config.mode == .webhook, let secret = telegram.config.webhookSecret {
+        // Authenticated by Telegram's secret header, not by a bearer token.
+        TelegramController(secret: secret, intake: telegram.intake(deps.jobs, logger: deps.jobs.logger))
+            .addRoutes(to: router.group("telegram"))
+    }
     return router
 }
 
@@ -46,6 +54,7 @@ func buildApplication(_ deps: FrontEndDependencies, host: String, port: Int, log
     Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
-        services: [JobWaitersService(waiters: deps.waiters)],
+        services: [JobWaitersService(waiters: deps.waiters)]
+            + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),
         logger: logger)
 }

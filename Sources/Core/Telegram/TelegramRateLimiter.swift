@@ -1,0 +1,53 @@
+/// Spaces outgoing Telegram messages across every worker process (see
+/// queues/telegram_limit.lua): at most one per second to a chat (one per three seconds to a
+/// group) and 30 per second overall. A sender reserves its slot and sleeps until it; when the
+/// slot is too far off, nothing is reserved and the caller hands the job back to the engine
+/// (`JobError.retryAfter`, no attempt used) instead of holding a worker.
+public struct TelegramRateLimiter: Sendable {
+    public let redis: RedisClient
+    public let script: RedisScript
+    public let limits: TelegramRateLimits
+    /// The longest wait slept inside a job.
+    public var maxWait: Duration
+
+    public init(redis: RedisClient, script: RedisScript, limits: TelegramRateLimits, maxWait: Duration = .seconds(2)) {
+        self.redis = redis
+        self.script = script
+        self.limits = limits
+        self.maxWait = maxWait
+    }
+
+    public enum Grant: Sendable, Equatable {
+        /// Reserved: send after this many microseconds.
+        case reserved(waitMicroseconds: Int)
+        /// Not reserved: ask again after this many microseconds.
+        case busy(waitMicroseconds: Int)
+    }
+
+    public func reserve(chatId: Int64) async throws -> Grant {
+        let maxWaitUs = maxWait.components.seconds * 1_000_000 + maxWait.components.attoseconds / 1_000_000_000_000
+        let reply = try await redis.run(
+            script, keys: [TelegramKeys.chatRate(chatId), TelegramKeys.globalRate],
+            arguments: [
+                String(limits.chatIntervalMs(chatId) * 1000),
+                String(Int((limits.globalIntervalMs * 1000).rounded(.up))),
+                String(maxWaitUs),
+            ])
+        guard let items = reply.array, items.count == 2, let granted = items[0].int, let wait = items[1].int else {
+            throw RedisError.unexpectedReply("telegram_limit")
+        }
+        return granted == 1 ? .reserved(waitMicroseconds: wait) : .busy(waitMicroseconds: wait)
+    }
+
+    /// Waits for a slot to send one message to `chatId`; throws `JobError.retryAfter` when the
+    /// slot is further than `maxWait`.
+    public func acquire(chatId: Int64) async throws {
+        switch try await reserve(chatId: chatId) {
+        case .reserved(let wait):
+            if wait > 0 { try await Task.sleep(for: .microseconds(wait)) }
+        case .busy(let wait):
+            throw JobError.retryAfter(
+                seconds: Double(wait) / 1_000_000, reason: "límite de envíos de Telegram para este chat o en total")
+        }
+    }
+}
