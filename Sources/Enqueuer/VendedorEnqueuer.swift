@@ -8,7 +8,7 @@ struct VendedorEnqueuer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vendedor-enqueuer",
         abstract: "Front end de Vendedor: HTTP y Telegram; valida, guarda adjuntos y encola.",
-        subcommands: [Serve.self, Token.self],
+        subcommands: [Serve.self, Token.self, SetWebhook.self, DeleteWebhook.self],
         defaultSubcommand: Serve.self)
 }
 

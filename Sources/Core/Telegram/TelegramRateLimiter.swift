@@ -1,8 +1,9 @@
 /// Spaces outgoing Telegram messages across every worker process (see
 /// queues/telegram_limit.lua): at most one per second to a chat (one per three seconds to a
-/// group) and 30 per second overall. A sender reserves its slot and sleeps until it; when the
-/// slot is too far off, nothing is reserved and the caller hands the job back to the engine
-/// (`JobError.retryAfter`, no attempt used) instead of holding a worker.
+/// group) and 30 per second overall. A sender waits out its chat's spacing, then reserves the
+/// next global slot and sleeps until it; when either wait is longer than `maxWait`, the caller
+/// hands the job back to the engine (`JobError.retryAfter`, no attempt used) instead of
+/// holding a worker.
 public struct TelegramRateLimiter: Sendable {
     public let redis: RedisClient
     public let script: RedisScript
@@ -39,15 +40,20 @@ public struct TelegramRateLimiter: Sendable {
         return granted == 1 ? .reserved(waitMicroseconds: wait) : .busy(waitMicroseconds: wait)
     }
 
-    /// Waits for a slot to send one message to `chatId`; throws `JobError.retryAfter` when the
-    /// slot is further than `maxWait`.
+    /// Waits for a slot to send one message to `chatId`; throws `JobError.retryAfter` when
+    /// the wait is longer than `maxWait`.
     public func acquire(chatId: Int64) async throws {
-        switch try await reserve(chatId: chatId) {
-        case .reserved(let wait):
-            if wait > 0 { try await Task.sleep(for: .microseconds(wait)) }
-        case .busy(let wait):
-            throw JobError.retryAfter(
-                seconds: Double(wait) / 1_000_000, reason: "límite de envíos de Telegram para este chat o en total")
+        while true {
+            switch try await reserve(chatId: chatId) {
+            case .reserved(let wait):
+                if wait > 0 { try await Task.sleep(for: .microseconds(wait)) }
+                return
+            case .busy(let wait) where Duration.microseconds(wait) <= maxWait:
+                try await Task.sleep(for: .microseconds(wait))
+            case .busy(let wait):
+                throw JobError.retryAfter(
+                    seconds: Double(wait) / 1_000_000, reason: "límite de envíos de Telegram para este chat o en total")
+            }
         }
     }
 }

@@ -10,14 +10,15 @@ final class InProcessWorker: @unchecked Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    /// With `database`, the commerce kinds (orders, catalog import) run too.
+    /// With `database`, the commerce kinds (orders, catalog import) run too; with `delivery` as
+    /// well, the delivery and Telegram kinds.
     init(
         _ fixture: QueueFixture, queues: Set<String>? = nil, concurrency: Int? = nil, database: AppDatabase? = nil,
-        uploadsDirectory: String = "./var/uploads"
+        uploadsDirectory: String = "./var/uploads", delivery: DeliveryResources? = nil
     ) throws {
         let commerce = database.map { CommerceResources(database: $0, uploadsDirectory: uploadsDirectory) }
         service = try WorkerService(
-            client: fixture.jobs, registry: WorkerHandlers.registry(commerce: commerce),
+            client: fixture.jobs, registry: WorkerHandlers.registry(commerce: commerce, delivery: delivery),
             options: .init(queues: queues, concurrency: concurrency), logger: fixture.logger)
         let group = ServiceGroup(
             configuration: .init(
