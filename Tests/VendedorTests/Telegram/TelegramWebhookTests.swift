@@ -90,6 +90,21 @@ struct TelegramWebhookTests {
         }
     }
 
+    @Test func theHTTPChannelCannotWriteAsATelegramChat() async throws {
+        try await TelegramHarness.run { harness in
+            let token = TokenSigner(secret: "secreto-de-pruebas-0123456789").sign(
+                subject: "widget", role: .canal, lifetime: 3600)
+            try await harness.app().test(.router) { client in
+                let response = try await client.execute(
+                    uri: "/chat/texto", method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"chat_id":"tg:42","mensaje":"Hola"}"#))
+                #expect(response.status == .unprocessableContent)
+            }
+            #expect(try await harness.allJobs().isEmpty)
+        }
+    }
+
     @Test func startGetsTheWelcomeThroughTheDeliveryWorker() async throws {
         try await TelegramHarness.run { harness in
             let update = harness.fake.update(message: FakeTelegram.message(chatId: 42, text: "/start promo"))
