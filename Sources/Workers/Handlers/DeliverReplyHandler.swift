@@ -61,7 +61,7 @@ struct DeliverReplyHandler: JobHandler {
                 "detalle": .string(error.message),
             ]))
         do {
-            try await database.perform { try $0.appendMessage(note) }
+            _ = try await database.perform { try $0.appendMessage(note) }
         } catch {
             context.logger.warning("No se pudo anotar el bloqueo en el historial: \(error)")
         }

@@ -14,11 +14,13 @@ final class InProcessWorker: @unchecked Sendable {
     /// well, the delivery and Telegram kinds.
     init(
         _ fixture: QueueFixture, queues: Set<String>? = nil, concurrency: Int? = nil, database: AppDatabase? = nil,
-        uploadsDirectory: String = "./var/uploads", delivery: DeliveryResources? = nil
+        uploadsDirectory: String = "./var/uploads", extraQueues: Set<String> = [], delivery: DeliveryResources? = nil
     ) throws {
         let commerce = database.map { CommerceResources(database: $0, uploadsDirectory: uploadsDirectory) }
+        var registry = WorkerHandlers.registry(commerce: commerce, delivery: delivery)
+        for queue in extraQueues { registry.serve(queue: queue) }
         service = try WorkerService(
-            client: fixture.jobs, registry: WorkerHandlers.registry(commerce: commerce, delivery: delivery),
+            client: fixture.jobs, registry: registry,
             options: .init(queues: queues, concurrency: concurrency), logger: fixture.logger)
         let group = ServiceGroup(
             configuration: .init(

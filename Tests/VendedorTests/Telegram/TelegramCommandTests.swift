@@ -25,7 +25,8 @@ struct TelegramCommandTests {
 
     @Test func setWebhookSendsTheSecretAndDeleteWebhookRemovesIt() async throws {
         try await FakeTelegram.run { fake in
-            let set = try await run(["set-webhook", "--url", "https://tienda.example.com/telegram/webhook"], fake: fake)
+            let set = try await run(
+                ["set-webhook", "--url", "https://tienda.example.com/telegram/webhook"], fake: fake)
             #expect(set.status == 0, "\(set.output)")
             #expect(fake.webhookURL == "https://tienda.example.com/telegram/webhook")
             #expect(fake.webhookSecret == "secreto_del_cli-1")
@@ -36,7 +37,8 @@ struct TelegramCommandTests {
             #expect(refused.status == 1)
             #expect(refused.output.contains("ports 80, 88, 443 or 8443"))
             #expect(!refused.output.contains(FakeTelegram.token))
-            let noSecret = try await run(["setWebhook", "--url", "https://tienda.example.com/t"], fake: fake, secret: nil)
+            let noSecret = try await run(
+                ["setWebhook", "--url", "https://tienda.example.com/t"], fake: fake, secret: nil)
             #expect(noSecret.status != 0)
             #expect(noSecret.output.contains("TELEGRAM_WEBHOOK_SECRET"))
 
