@@ -2,25 +2,23 @@ import CCurl
 import Foundation
 import Synchronization
 
-/// `HTTPTransport` over libcurl. `curl_easy_perform` blocks, so each call runs on a
-/// dedicated dispatch queue (never on Swift's cooperative pool), at most `maxConcurrent`
-/// at a time.
+/// `HTTPTransport` over libcurl. `curl_easy_perform` blocks, so each call runs on a thread
+/// of the transport's own pool (never on Swift's cooperative pool nor on Dispatch's, which
+/// share threads on Linux), at most `maxConcurrent` at a time; further calls wait their turn
+/// without holding any thread.
 public final class CurlTransport: HTTPTransport {
     private static let globalInit: Bool = { vd_curl_global_init() == CURLE_OK }()
 
-    private let queue = DispatchQueue(label: "vendedor.curl", attributes: .concurrent)
-    private let gate: DispatchSemaphore
+    private let pool: BlockingThreadPool
 
     public init(maxConcurrent: Int = 16) {
-        gate = DispatchSemaphore(value: maxConcurrent)
+        pool = BlockingThreadPool(name: "vendedor.curl", maxThreads: maxConcurrent)
         _ = Self.globalInit
     }
 
     public func send(_ request: OutboundRequest) async throws -> OutboundResponse {
         try await withCheckedThrowingContinuation { continuation in
-            queue.async { [gate] in
-                gate.wait()
-                defer { gate.signal() }
+            pool.submit {
                 continuation.resume(with: Result { try Self.perform(request) })
             }
         }

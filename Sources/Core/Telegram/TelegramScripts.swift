@@ -24,6 +24,8 @@ public enum TelegramKeys {
     public static let pollOffset = "vd:tg:poll:offset"
     public static let pollLease = "vd:tg:poll:lease"
     public static let globalRate = "vd:tg:rl:g"
+    /// The messages of the last second (in flight or just sent).
+    public static let globalWindow = "vd:tg:rl:w"
     public static func chatRate(_ chatId: Int64) -> String { "vd:tg:rl:c:\(chatId)" }
     /// How many pieces of a delivery job's reply are already sent (so a re-run skips them).
     public static func sentPieces(_ jobId: String) -> String { "vd:tg:sent:\(jobId)" }

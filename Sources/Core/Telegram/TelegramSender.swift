@@ -25,8 +25,16 @@ public struct TelegramSender: Sendable {
         let alreadySent = try await limiter.redis.send("GET", progressKey).string.flatMap { Int($0) } ?? 0
         var ids: [Int64] = []
         for index in pieces.indices where index >= alreadySent {
-            try await limiter.acquire(chatId: chatId)
-            ids.append(try await client.sendMessage(chatId: chatId, text: pieces[index]))
+            let token = try await limiter.acquire(chatId: chatId)
+            let sent: Int64
+            do {
+                sent = try await client.sendMessage(chatId: chatId, text: pieces[index])
+            } catch {
+                try? await limiter.sent(chatId: chatId, token: token)  // it may have reached Telegram
+                throw error
+            }
+            try await limiter.sent(chatId: chatId, token: token)
+            ids.append(sent)
             try await limiter.redis.send("SET", progressKey, String(index + 1), "EX", "86400")
         }
         return Outcome(pieces: pieces.count, messageIds: ids)

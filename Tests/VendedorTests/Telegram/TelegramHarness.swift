@@ -32,7 +32,9 @@ struct TelegramHarness: @unchecked Sendable {
     static let quickPolicy = ProviderHTTP.RetryPolicy(attempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxWait: 10)
 
     func client(policy: ProviderHTTP.RetryPolicy = TelegramHarness.quickPolicy) -> TelegramClient {
-        TelegramClient(token: FakeTelegram.token, baseURL: fake.baseURL, transport: CurlTransport(), policy: policy)
+        TelegramClient(
+            token: FakeTelegram.token, baseURL: fake.baseURL, transport: CurlTransport(maxConcurrent: 64),
+            policy: policy)
     }
 
     var scripts: TelegramScripts { try! TelegramScripts.load(directory: fixture.queuesDirectory.path) }
