@@ -33,16 +33,25 @@ struct Serve: AsyncParsableCommand {
         options.grace = .seconds(grace)
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
         let commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
-        let delivery = startOrExit { try DeliveryResources.make(boot) }
+        let blobs = startOrExit { try BlobConfig(environment: boot.environment) }
+        let delivery = startOrExit { try DeliveryResources.make(boot, blobs: blobs) }
+        let media = startOrExit {
+            try MediaResources(
+                blobs: blobs, vision: try VisionConfig(environment: boot.environment),
+                transcription: try TranscriptionConfig(environment: boot.environment),
+                servesVision: options.queues?.contains(ImageMessageJob.queue) ?? true)
+        }
         let service = startOrExit {
             try WorkerService(
-                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce, delivery: delivery),
-                options: options,
-                logger: boot.logger)
+                client: boot.jobs,
+                registry: WorkerHandlers.registry(commerce: commerce, media: media, delivery: delivery),
+                options: options, logger: boot.logger)
         }
+        let sweeper = BlobSweeper(store: blobs.store, config: blobs, logger: boot.logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: service)],
+                // Shut down in reverse: the job service stops taking jobs first.
+                services: [.init(service: sweeper), .init(service: service)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: boot.logger))
         try await group.run()

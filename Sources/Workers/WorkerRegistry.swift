@@ -18,14 +18,22 @@ struct DeliveryResources: Sendable {
 
 /// Every job kind this executable can run, with its handler.
 enum WorkerHandlers {
-    /// Without `commerce` (engine tests, the queue benchmark) only the no-op kind is served.
-    static func registry(commerce: CommerceResources? = nil, delivery: DeliveryResources? = nil) -> JobRegistry {
+    /// Without `commerce` (engine tests, the queue benchmark) only the no-op kind is served;
+    /// `media` adds photos (vision) and voice notes (transcripcion); `delivery` (with
+    /// `commerce`) the delivery of replies and the Telegram kinds.
+    static func registry(
+        commerce: CommerceResources? = nil, media: MediaResources? = nil, delivery: DeliveryResources? = nil
+    ) -> JobRegistry {
         var registry = JobRegistry()
         registry.register(NoopHandler())
         if let commerce {
             registry.register(PlaceOrderHandler(database: commerce.database))
             registry.register(
                 ImportCatalogHandler(database: commerce.database, uploadsDirectory: commerce.uploadsDirectory))
+        }
+        if let media {
+            registry.register(ImageMessageHandler(media: media))
+            registry.register(AudioMessageHandler(media: media))
         }
         if let commerce, let delivery {
             registry.register(

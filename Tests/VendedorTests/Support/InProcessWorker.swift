@@ -29,6 +29,18 @@ final class InProcessWorker: @unchecked Sendable {
         task = Task { try await group.run() }
     }
 
+    /// A worker serving the kinds of `registry` (e.g. media handlers beside recording
+    /// stand-ins for the workers downstream).
+    init(_ fixture: QueueFixture, registry: JobRegistry, queues: Set<String>? = nil) throws {
+        service = try WorkerService(
+            client: fixture.jobs, registry: registry, options: .init(queues: queues), logger: fixture.logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: service)], gracefulShutdownSignals: [], logger: fixture.logger))
+        self.group = group
+        task = Task { try await group.run() }
+    }
+
     func stop() async {
         await group.triggerGracefulShutdown()
         _ = try? await task.value

@@ -56,15 +56,21 @@ struct TelegramFileTests {
         }
     }
 
+    /// Too big or unreadable: a reply instead of a follow-up; a file Telegram does not know
+    /// (400): the customer is told and the job is a dead letter.
     @Test func aFileTooBigOrUnreadableGetsAReplyInsteadOfAFollowUp() async throws {
         try await TelegramHarness.run { harness in
             harness.fake.addFile(id: "enorme", bytes: SampleFiles.jpeg, path: "documents/file_9.jpg", size: 30 << 20)
             harness.fake.addFile(id: "pdf", bytes: SampleFiles.pdf, path: "documents/file_10.jpg")
-            let outcomes = try await run(harness, [fileJob(20, .imagen, "enorme"), fileJob(21, .imagen, "pdf")])
-            #expect(outcomes == ["completado", "completado"])
+            let outcomes = try await run(
+                harness, [fileJob(20, .imagen, "enorme"), fileJob(21, .imagen, "pdf"), fileJob(22, .audio, "perdido")])
+            #expect(outcomes == ["completado", "completado", "muerto"])
             let replies = try await harness.jobs(DeliverReplyJob.self).map(\.payload).sorted { $0.chat_id < $1.chat_id }
-            #expect(replies.map(\.chat_id) == ["tg:20", "tg:21"])
-            #expect(replies.map(\.texto) == [TelegramReplies.tooLarge, TelegramReplies.unreadableImage])
+            #expect(replies.map(\.chat_id) == ["tg:20", "tg:21", "tg:22"])
+            #expect(
+                replies.map(\.texto) == [
+                    TelegramReplies.tooLarge, TelegramReplies.unreadableImage, TelegramReplies.downloadFailed,
+                ])
             #expect(try await harness.jobs(ImageMessageJob.self).isEmpty)
             #expect(harness.fake.server.requests(matching: "/file/*").count == 1)  // the big one is never downloaded
         }

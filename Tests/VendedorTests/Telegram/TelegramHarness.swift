@@ -66,7 +66,7 @@ struct TelegramHarness: @unchecked Sendable {
         TelegramFrontEnd(
             config: TelegramConfig(
                 token: FakeTelegram.token, webhookSecret: Self.secret, apiBaseURL: fake.baseURL, mode: mode,
-                pollTimeoutSeconds: pollTimeout, blobsDirectory: blobs.directory.path),
+                pollTimeoutSeconds: pollTimeout),
             scripts: scripts, transport: CurlTransport(), pollPause: .milliseconds(50))
     }
 

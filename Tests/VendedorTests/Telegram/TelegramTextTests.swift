@@ -49,15 +49,13 @@ struct TelegramConfigTests {
         let polling = try TelegramConfig(environment: Environment(["TELEGRAM_TOKEN": "123:abc-DEF_1"]))
         #expect(polling.mode == .polling)
         #expect(polling.apiBaseURL == "https://api.telegram.org")
-        #expect(polling.blobsDirectory == "./var/blobs")
         let webhook = try TelegramConfig(
             environment: Environment([
                 "TELEGRAM_TOKEN": "123:abc", "TELEGRAM_WEBHOOK_SECRET": "s3creto_ok-1",
-                "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9999/", "BLOBS_DIR": "/tmp/b",
+                "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9999/",
             ]))
         #expect(webhook.mode == .webhook)
         #expect(webhook.apiBaseURL == "http://127.0.0.1:9999")
-        #expect(webhook.blobsDirectory == "/tmp/b")
     }
 
     @Test func badSettingsStopWithOneLineNamingThem() {
@@ -86,15 +84,5 @@ struct TelegramConfigTests {
         #expect(!ConstantTime.equals("abc", "abc_123"))
         #expect(!ConstantTime.equals("abc_123", "abc"))
         #expect(!ConstantTime.equals("", "x"))
-    }
-
-    @Test func mediaTypesComeFromTheBytes() {
-        #expect(MediaType.sniff(SampleFiles.jpeg) == "image/jpeg")
-        #expect(MediaType.sniff(SampleFiles.ogg) == "audio/ogg")
-        #expect(MediaType.sniff(Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0])) == "image/png")
-        #expect(MediaType.sniff(Data("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8)) == "image/webp")
-        #expect(MediaType.sniff(Data("ID3\u{3}".utf8)) == "audio/mpeg")
-        #expect(MediaType.sniff(SampleFiles.pdf) == nil)
-        #expect(MediaType.sniff(Data()) == nil)
     }
 }

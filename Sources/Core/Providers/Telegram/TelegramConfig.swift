@@ -1,5 +1,6 @@
 /// Telegram settings, read once at start: the bot token, the webhook secret, the API base URL
-/// (a fake server in tests), how updates arrive, and where downloaded files are stored.
+/// (a fake server in tests) and how updates arrive. Downloaded files go to the blob store
+/// (`BlobConfig`, `BLOBS_DIR`).
 public struct TelegramConfig: Sendable {
     /// How the front end receives updates.
     public enum Mode: String, Sendable, CaseIterable {
@@ -23,22 +24,20 @@ public struct TelegramConfig: Sendable {
     public var pollTimeoutSeconds: Int
     /// `TELEGRAM_WELCOME_TEXT`: the answer to `/start`.
     public var welcomeText: String
-    /// `BLOBS_DIR`: where downloaded photos and audio are stored (shared with the media workers).
-    public var blobsDirectory: String
     /// Outgoing message limits, held across every worker process.
     public var limits: TelegramRateLimits
 
     public static let defaultBaseURL = "https://api.telegram.org"
     public static let defaultWelcome = """
-        ¡Hola! Bienvenido. Soy el asesor virtual de la tienda: pregúntame por extintores, elementos de \
-        protección personal, señalización o dotación, y te doy precios y disponibilidad. También puedo \
-        tomar tu pedido. Si quieres, envíame una foto del producto o una nota de voz.
+        ¡Hola! Bienvenido. Soy el asesor virtual de la tienda: con gusto le ayudo con extintores, \
+        elementos de protección personal, señalización y dotación, con precios y disponibilidad, y puedo \
+        tomar su pedido. También puede enviarme una foto del producto o una nota de voz.
         """
 
     public init(
         token: String? = nil, webhookSecret: String? = nil, apiBaseURL: String = TelegramConfig.defaultBaseURL,
         mode: Mode? = nil, pollTimeoutSeconds: Int = 30, welcomeText: String = TelegramConfig.defaultWelcome,
-        blobsDirectory: String = "./var/blobs", limits: TelegramRateLimits = TelegramRateLimits()
+        limits: TelegramRateLimits = TelegramRateLimits()
     ) {
         self.token = token
         self.webhookSecret = webhookSecret
@@ -46,7 +45,6 @@ public struct TelegramConfig: Sendable {
         self.mode = mode ?? (webhookSecret != nil ? .webhook : token != nil ? .polling : .off)
         self.pollTimeoutSeconds = pollTimeoutSeconds
         self.welcomeText = welcomeText
-        self.blobsDirectory = blobsDirectory
         self.limits = limits
     }
 
@@ -80,8 +78,7 @@ public struct TelegramConfig: Sendable {
         }
         self.init(
             token: token, webhookSecret: secret, apiBaseURL: base, mode: mode, pollTimeoutSeconds: timeout,
-            welcomeText: env["TELEGRAM_WELCOME_TEXT"] ?? Self.defaultWelcome,
-            blobsDirectory: env.string("BLOBS_DIR", default: "./var/blobs"))
+            welcomeText: env["TELEGRAM_WELCOME_TEXT"] ?? Self.defaultWelcome)
         switch self.mode {
         case .webhook where secret == nil:
             throw ConfigError(
