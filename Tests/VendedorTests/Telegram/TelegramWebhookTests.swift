@@ -29,6 +29,9 @@ struct TelegramWebhookTests {
                 #expect(String(buffer: wrong.body).contains("\"codigo\":\"prohibido\""))
                 let almost = try await post(client, update.json, secret: TelegramHarness.secret + "x")
                 #expect(almost.status == .forbidden)
+                // Authenticated but unreadable: acknowledged (a retry would not help), nothing enqueued.
+                let garbage = try await post(client, Data(#"{"sin":"update_id"}"#.utf8))
+                #expect(garbage.status == .ok)
                 // No bearer token needed, but the secret is.
                 #expect(try await harness.allJobs().isEmpty)
                 let right = try await post(client, update.json)
