@@ -2,23 +2,24 @@ import CCurl
 import Foundation
 import Synchronization
 
-/// `HTTPTransport` over libcurl. `curl_easy_perform` blocks, so each call runs on a thread
-/// of the transport's own pool (never on Swift's cooperative pool nor on Dispatch's, which
-/// share threads on Linux), at most `maxConcurrent` at a time; further calls wait their turn
-/// without holding any thread.
+/// `HTTPTransport` over libcurl. `curl_easy_perform` blocks, so each call runs on a
+/// `BlockingPool` thread (never on Swift's cooperative pool, nor on GCD's, which on Linux is
+/// the same), at most `maxConcurrent` at a time.
 public final class CurlTransport: HTTPTransport {
     private static let globalInit: Bool = { vd_curl_global_init() == CURLE_OK }()
 
-    private let pool: BlockingThreadPool
+    private let gate: DispatchSemaphore
 
     public init(maxConcurrent: Int = 16) {
-        pool = BlockingThreadPool(name: "vendedor.curl", maxThreads: maxConcurrent)
+        gate = DispatchSemaphore(value: maxConcurrent)
         _ = Self.globalInit
     }
 
     public func send(_ request: OutboundRequest) async throws -> OutboundResponse {
         try await withCheckedThrowingContinuation { continuation in
-            pool.submit {
+            BlockingPool.shared.submit { [gate] in
+                gate.wait()
+                defer { gate.signal() }
                 continuation.resume(with: Result { try Self.perform(request) })
             }
         }
