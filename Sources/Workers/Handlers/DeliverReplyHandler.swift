@@ -43,12 +43,27 @@ struct DeliverReplyHandler: JobHandler {
         }
         do {
             let outcome = try await telegram.send(job.texto, to: chatId, deliveryId: context.id)
+            await recordTelegramChannel(job.chat_id, context: context)
             return Result(canal: "telegram", partes: outcome.pieces)
         } catch let error as ProviderError where error.status == 403 {
             await noteBlocked(job, error: error, context: context)
             throw JobError.permanent("Telegram rechazó el envío (403): \(error.message)")
         } catch let error as ProviderError {
             throw error.jobError
+        }
+    }
+
+    /// Records that the chat lives on Telegram when not yet known (a chat that only sent
+    /// `/start` has had no typing job to do it), so an operator's reply finds its channel.
+    private func recordTelegramChannel(_ chatId: String, context: JobContext) async {
+        do {
+            try await database.perform { db in
+                if try db.chatControl(chatId: chatId).canal != "telegram" {
+                    try db.recordChannel(chatId: chatId, canal: "telegram")
+                }
+            }
+        } catch {
+            context.logger.warning("No se pudo registrar el canal del chat: \(error)")
         }
     }
 

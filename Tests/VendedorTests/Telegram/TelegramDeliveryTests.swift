@@ -117,6 +117,7 @@ struct TelegramDeliveryTests {
             #expect(blocked.intentos == 1)
             #expect(blocked.error?.contains("403") == true)
             #expect(statuses.first { $0.id == ids[1] }?.estado == "completado")
+            #expect(try harness.database.chatControl(chatId: "tg:98").canal == "telegram")
             #expect(harness.fake.calls("sendMessage").count == 2)  // no retry of the blocked one
             let history = try harness.database.history(chatId: "tg:99")
             #expect(history.map(\.remitente) == [.sistema])
