@@ -34,6 +34,7 @@ struct Serve: AsyncParsableCommand {
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
         let commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
         let blobs = startOrExit { try BlobConfig(environment: boot.environment) }
+        let delivery = startOrExit { try DeliveryResources.make(boot, blobs: blobs) }
         let media = startOrExit {
             try MediaResources(
                 blobs: blobs, vision: try VisionConfig(environment: boot.environment),
@@ -44,7 +45,8 @@ struct Serve: AsyncParsableCommand {
         let agent = startOrExit { try AgentResources.make(boot, database: database, waiters: waiters) }
         let service = startOrExit {
             try WorkerService(
-                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce, media: media, agent: agent),
+                client: boot.jobs,
+                registry: WorkerHandlers.registry(commerce: commerce, media: media, delivery: delivery, agent: agent),
                 options: options, logger: boot.logger)
         }
         let sweeper = BlobSweeper(store: blobs.store, config: blobs, logger: boot.logger)

@@ -1,6 +1,7 @@
 import Core
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// What the front end needs, built once by the executable and by the tests.
 struct FrontEndDependencies: Sendable {
@@ -13,6 +14,8 @@ struct FrontEndDependencies: Sendable {
     /// Where customers' photos and audio are stored for the media workers (`BLOBS_DIR`).
     var blobsDirectory: String = "./var/blobs"
     var readinessChecks: [@Sendable () async -> (String, Bool)] = []
+    /// The Telegram webhook or poller; nil when Telegram is off.
+    var telegram: TelegramFrontEnd?
 }
 
 /// The composition root of the HTTP front end.
@@ -42,6 +45,12 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     let contexto = ContextoController(database: deps.database)
     contexto.addReadRoutes(to: protected("contexto", .operador))
     contexto.addWriteRoutes(to: protected("contexto", .admin))
+    CanalesController(database: deps.database).addRoutes(to: protected("admin", .admin))
+    if let telegram = deps.telegram, telegram.config.mode == .webhook, let secret = telegram.config.webhookSecret {
+        // Authenticated by Telegram's secret header, not by a bearer token.
+        TelegramController(secret: secret, intake: telegram.intake(deps.jobs, logger: deps.jobs.logger))
+            .addRoutes(to: router.group("telegram"))
+    }
     return router
 }
 
@@ -51,6 +60,7 @@ func buildApplication(_ deps: FrontEndDependencies, host: String, port: Int, log
     Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
-        services: [deps.waiters],
+        services: [deps.waiters] as [any Service]
+            + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),
         logger: logger)
 }

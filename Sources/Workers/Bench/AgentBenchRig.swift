@@ -4,9 +4,9 @@ import Logging
 import ServiceLifecycle
 
 /// What the agent benchmarks run on: the Redis of REDIS_URL, a fresh database at
-/// DATABASE_URL loaded with the demo catalog and company text (`data/`), and the reply and
-/// order workers in this process, configured from the environment like `serve`
-/// (`ops/bench` sets offline providers).
+/// DATABASE_URL loaded with the demo catalog and company text (`data/`), and the reply,
+/// order and delivery workers in this process, configured from the environment like
+/// `serve` (`ops/bench` sets offline providers; HTTP chats without a callback URL).
 struct AgentBenchRig {
     let boot: Bootstrap
     let database: AppDatabase
@@ -24,14 +24,10 @@ struct AgentBenchRig {
             companyText: try String(contentsOfFile: "\(dataDirectory)/contexto_empresa.md", encoding: .utf8))
         let waiters = JobWaiters(client: boot.jobs)
         let agent = try AgentResources.make(boot, database: database, waiters: waiters)
-        var registry = WorkerHandlers.registry(
+        let delivery = try DeliveryResources.make(boot, blobs: try BlobConfig(environment: boot.environment))
+        let registry = WorkerHandlers.registry(
             commerce: CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory),
-            agent: agent)
-        if !registry.kinds.contains(DeliverReplyJob.kind) {
-            // Without the delivery worker in this build, replies are taken as delivered: the
-            // figures are the reply worker's.
-            registry.register(DeliveredStandIn())
-        }
+            delivery: delivery, agent: agent)
         let service = try WorkerService(
             client: boot.jobs, registry: registry, options: .init(queues: nil), logger: boot.logger)
         let group = ServiceGroup(
@@ -66,9 +62,4 @@ struct AgentBenchRig {
 struct BenchFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Completes delivery jobs at once (only when this build has no delivery worker).
-struct DeliveredStandIn: JobHandler {
-    func handle(_ job: DeliverReplyJob, context: JobContext) async throws -> JobResult { .empty }
 }
