@@ -42,7 +42,10 @@ struct Serve: AsyncParsableCommand {
                 servesVision: options.queues?.contains(ImageMessageJob.queue) ?? true)
         }
         let waiters = JobWaiters(client: boot.jobs)
-        let agent = startOrExit { try AgentResources.make(boot, database: database, waiters: waiters) }
+        // The reply worker's settings (model, search data) matter only where `chat` is served.
+        let servesChat = options.queues?.contains(ChatMessageJob.queue) ?? true
+        let agent =
+            servesChat ? startOrExit { try AgentResources.make(boot, database: database, waiters: waiters) } : nil
         let service = startOrExit {
             try WorkerService(
                 client: boot.jobs,
