@@ -32,15 +32,23 @@ struct Serve: AsyncParsableCommand {
             concurrency: concurrency)
         options.grace = .seconds(grace)
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
-        let commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
+        var commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
+        commerce.exports = startOrExit { try ExportResources.configure(boot, queues: options.queues) }
         let service = startOrExit {
             try WorkerService(
                 client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce), options: options,
                 logger: boot.logger)
         }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: service)]
+        if let exports = commerce.exports, service.queueNames.contains(ExportJob.queue) {
+            services.append(
+                .init(
+                    service: ExportJanitor(
+                        files: exports.files, interval: exports.config.cleanupInterval, logger: boot.logger)))
+        }
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: service)],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: boot.logger))
         try await group.run()

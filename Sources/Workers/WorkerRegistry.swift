@@ -4,6 +4,8 @@ import Core
 struct CommerceResources: Sendable {
     var database: AppDatabase
     var uploadsDirectory: String
+    /// Exports need `SECRET_KEY` (they sign download links); nil = the kind isn't served here.
+    var exports: ExportResources? = nil
 }
 
 /// Every job kind this executable can run, with its handler.
@@ -16,6 +18,9 @@ enum WorkerHandlers {
             registry.register(PlaceOrderHandler(database: commerce.database))
             registry.register(
                 ImportCatalogHandler(database: commerce.database, uploadsDirectory: commerce.uploadsDirectory))
+            if let exports = commerce.exports {
+                registry.register(ExportHandler(database: commerce.database, exports: exports))
+            }
         }
         return registry
     }

@@ -10,12 +10,14 @@ final class InProcessWorker: @unchecked Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    /// With `database`, the commerce kinds (orders, catalog import) run too.
+    /// With `database`, the commerce kinds (orders, catalog import; exports with `exports`) run too.
     init(
         _ fixture: QueueFixture, queues: Set<String>? = nil, concurrency: Int? = nil, database: AppDatabase? = nil,
-        uploadsDirectory: String = "./var/uploads"
+        uploadsDirectory: String = "./var/uploads", exports: ExportResources? = nil
     ) throws {
-        let commerce = database.map { CommerceResources(database: $0, uploadsDirectory: uploadsDirectory) }
+        let commerce = database.map {
+            CommerceResources(database: $0, uploadsDirectory: uploadsDirectory, exports: exports)
+        }
         service = try WorkerService(
             client: fixture.jobs, registry: WorkerHandlers.registry(commerce: commerce),
             options: .init(queues: queues, concurrency: concurrency), logger: fixture.logger)

@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Streams one export from SQLite into a file in constant memory: a GRDB cursor steps the
+/// statement, cells are read with SQLite's column accessors (no Row values, no Strings) and
+/// handed to a `TableSink` that writes bytes into a fixed buffer. The file is written under
+/// `<path>.part` and renamed when complete, so a reader never sees half an export.
+public enum Exporter {
+    public struct Outcome: Sendable, Equatable {
+        public var rows: Int
+        public var bytes: Int
+    }
+
+    /// Rows written so far and the total, reported every `progressInterval` rows.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
+    public static let progressInterval = 8192
+
+    /// Writes the rows `job` selects to `path` (replacing it) in the job's format.
+    public static func run(
+        _ job: ExportJob, database: AppDatabase, to path: String, progress: Progress = { _, _ in }
+    ) throws -> Outcome {
+        let query = try ExportQuery.make(job.recurso, job.filtros)
+        let partial = path + ".part"
+        defer { try? FileManager.default.removeItem(atPath: partial) }
+        let rows: Int
+        switch job.formato {
+        case .csv:
+            let out = try FileByteWriter(path: partial)
+            let sink = CSVTableSink(out: out, separator: job.separador == ";" ? 59 : 44, bom: job.bom)
+            rows = try database.pool.read { db in
+                try stream(query, db: db, into: sink, out: out, maxRows: nil, progress: progress)
+            }
+            try out.close()
+        case .xlsx:
+            let sheetPath = path + ".hoja.part"
+            defer { try? FileManager.default.removeItem(atPath: sheetPath) }
+            let out = try FileByteWriter(path: sheetPath)
+            let sink = XLSXSheetSink(out: out)
+            rows = try database.pool.read { db in
+                try stream(query, db: db, into: sink, out: out, maxRows: XLSXSheetSink.maxDataRows, progress: progress)
+            }
+            sink.finish()
+            try out.close()
+            try XLSXPackage.write(sheetPath: sheetPath, sheetName: job.recurso.sheetName, to: partial)
+        }
+        guard rename(partial, path) == 0 else {
+            throw FileByteWriter.IOError(operation: "rename", path: path, code: errno)
+        }
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        return Outcome(rows: rows, bytes: size)
+    }
+
+    /// Counts the rows, writes the header, then every row; returns the rows written.
+    static func stream<Sink: TableSink>(
+        _ query: ExportQuery, db: Database, into sink: Sink, out: FileByteWriter, maxRows: Int?, progress: Progress
+    ) throws -> Int {
+        let total = try Int.fetchOne(db, sql: query.countSQL, arguments: query.statementArguments) ?? 0
+        if let maxRows, total > maxRows { throw ExportError.tooManyRows(total, maxRows) }
+        progress(0, total)
+        sink.header(query.columns)
+        let statement = try db.makeStatement(sql: query.selectSQL)
+        let cursor = try Row.fetchCursor(statement, arguments: query.statementArguments)
+        let handle = statement.sqliteStatement
+        let kinds = query.columns.map(\.kind)
+        var rows = 0
+        try kinds.withUnsafeBufferPointer { kinds in
+            while try cursor.next() != nil {
+                sink.beginRow()
+                for index in 0..<kinds.count {
+                    cell(kinds[index], handle, Int32(index), into: sink)
+                }
+                sink.endRow()
+                rows += 1
+                if rows & (progressInterval - 1) == 0 {
+                    try out.check()
+                    progress(rows, max(total, rows))
+                }
+            }
+        }
+        progress(rows, max(total, rows))
+        return rows
+    }
+
+    @inline(__always)
+    private static func cell<Sink: TableSink>(
+        _ kind: ExportColumnKind, _ handle: SQLiteStatement, _ index: Int32, into sink: Sink
+    ) {
+        if sqlite3_column_type(handle, index) == SQLITE_NULL {
+            sink.empty()
+            return
+        }
+        switch kind {
+        case .integer:
+            sink.integer(sqlite3_column_int64(handle, index))
+        case .text:
+            guard let text = sqlite3_column_text(handle, index) else { return sink.empty() }
+            sink.text(text, Int(sqlite3_column_bytes(handle, index)))
+        case .timestamp:
+            guard let text = sqlite3_column_text(handle, index) else { return sink.empty() }
+            let length = Int(sqlite3_column_bytes(handle, index))
+            if let time = ShopTime.parse(text, length) {
+                sink.timestamp(time)
+            } else {
+                sink.text(text, length)
+            }
+        case .flag:
+            let word = sqlite3_column_int64(handle, index) != 0 ? FlagText.yes : FlagText.no
+            sink.text(word.utf8Start, word.utf8CodeUnitCount)
+        }
+    }
+}
+
+/// Why an export cannot be made (the job fails for good with the message).
+public enum ExportError: CodedError, Equatable {
+    case tooManyRows(Int, Int)
+
+    public var codigo: String { "demasiadas_filas" }
+
+    public var mensaje: String {
+        switch self {
+        case .tooManyRows(let rows, let limit):
+            "La exportación tiene \(Money.grouped(rows)) filas y una hoja de cálculo admite \(Money.grouped(limit)); "
+                + "pida el formato csv o use filtros (desde, hasta…)."
+        }
+    }
+}
