@@ -70,20 +70,21 @@ struct ExportRequestTests {
     @Test func theSweepRemovesExpiredAndAbandonedFilesOnly() throws {
         let tmp = try TemporaryDirectory()
         let files = ExportFiles(directory: tmp.url.path)
-        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let now = Date()
+        let second = Int(now.timeIntervalSince1970)
         let names = [
-            "e1799999999_viejo.csv", "e1800000000_justo.xlsx", "e1800000001_vigente.csv", "e1700000000_x.csv.part",
-            "e1900000000_y.xlsx.hoja.part", "otro.txt",
+            "e\(second - 1)_viejo.csv", "e\(second)_justo.xlsx", "e\(second + 60)_vigente.csv",
+            "e\(second - 86_400)_x.csv.part", "e\(second + 60)_y.xlsx.hoja.part", "otro.txt",
         ]
         for name in names { _ = FileManager.default.createFile(atPath: files.path(of: name), contents: Data("x".utf8)) }
         try FileManager.default.setAttributes(
-            [.modificationDate: Date().addingTimeInterval(-2 * 86_400)], ofItemAtPath: files.path(of: "e1700000000_x.csv.part"))
+            [.modificationDate: now.addingTimeInterval(-2 * 86_400)], ofItemAtPath: files.path(of: names[3]))
         #expect(files.sweep(now: now) == 3)
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: tmp.url.path))
-        #expect(left == ["e1800000001_vigente.csv", "e1900000000_y.xlsx.hoja.part", "otro.txt"])
+        #expect(left == [names[2], names[4], "otro.txt"])
         files.removeFiles(ofJob: "y")
-        #expect(!FileManager.default.fileExists(atPath: files.path(of: "e1900000000_y.xlsx.hoja.part")))
-        #expect(FileManager.default.fileExists(atPath: files.path(of: "e1800000001_vigente.csv")))
+        #expect(!FileManager.default.fileExists(atPath: files.path(of: names[4])))
+        #expect(FileManager.default.fileExists(atPath: files.path(of: names[2])))
         #expect(ExportFiles.expiry(ofFileName: "e1800000001_vigente.csv") == 1_800_000_001)
         #expect(
             ExportFiles.downloadName(.ventas, .xlsx, at: Date(timeIntervalSince1970: 1_740_841_445))

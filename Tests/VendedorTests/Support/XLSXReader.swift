@@ -40,9 +40,12 @@ struct XLSXReader {
         }
     }
 
-    static func read(_ path: String) async throws -> Workbook {
-        let environment = ProcessInfo.processInfo.environment
-        let python = environment["VENDEDOR_PYTHON"] ?? "/usr/bin/python3"
+    /// ops/test's Python with openpyxl, if there is one.
+    static let venvPython = ProcessInfo.processInfo.environment["VENDEDOR_PYTHON"]
+
+    /// Reads with `python` (default: the venv's, else the system's).
+    static func read(_ path: String, python: String? = nil) async throws -> Workbook {
+        let python = python ?? venvPython ?? "/usr/bin/python3"
         let output = TestPaths.temporaryDirectory("xlsx").appendingPathComponent("workbook.json")
         let log = output.deletingLastPathComponent().appendingPathComponent("python.log")
         let process = try ChildProcess(
