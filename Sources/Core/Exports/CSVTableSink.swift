@@ -46,13 +46,7 @@ final class CSVTableSink: TableSink {
         nextCell()
         guard length > 0 else { return }
         let risky = FormulaGuard.isRisky(bytes[0])
-        let separator = self.separator
-        var index = 0
-        while index < length {
-            let byte = bytes[index]
-            if byte == separator || byte == 34 || byte == 10 || byte == 13 { break }
-            index += 1
-        }
+        var index = CSVScan.firstSpecial(bytes, length, separator: separator)
         if index == length {
             if risky { out.byte(39) }
             out.bytes(bytes, length)
@@ -70,9 +64,21 @@ final class CSVTableSink: TableSink {
         out.byte(34)
     }
 
+    /// The last time written and its 19 bytes: an order's lines share one time.
+    private var lastTime = ShopTime(days: Int.min, seconds: 0)
+    private let lastText = UnsafeMutablePointer<UInt8>.allocate(capacity: 19)
+
+    deinit {
+        lastText.deallocate()
+    }
+
     @inline(__always) func timestamp(_ time: ShopTime) {
         nextCell()
-        time.write(to: out)
+        if time != lastTime {
+            time.write(into: lastText)
+            lastTime = time
+        }
+        out.bytes(lastText, 19)
     }
 
     @inline(__always) func empty() {
@@ -83,5 +89,34 @@ final class CSVTableSink: TableSink {
         out.reserve(2)
         out.reservedByte(13)
         out.reservedByte(10)
+    }
+}
+
+/// Finds the first byte that forces quoting (separator, quote, CR, LF), eight bytes at a time.
+enum CSVScan {
+    @inline(__always) static func firstSpecial(_ bytes: UnsafePointer<UInt8>, _ length: Int, separator: UInt8) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let separators = ones &* UInt64(separator)
+        let quotes = ones &* 34
+        let feeds = ones &* 10
+        let returns = ones &* 13
+        @inline(__always) func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = 0
+        let raw = UnsafeRawPointer(bytes)
+        while index + 8 <= length {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if hasZero(word ^ separators) || hasZero(word ^ quotes) || hasZero(word ^ feeds) || hasZero(word ^ returns)
+            {
+                break
+            }
+            index += 8
+        }
+        while index < length {
+            let byte = bytes[index]
+            if byte == separator || byte == 34 || byte == 10 || byte == 13 { return index }
+            index += 1
+        }
+        return length
     }
 }

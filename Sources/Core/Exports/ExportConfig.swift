@@ -10,7 +10,9 @@ public struct ExportConfig: Sendable, Equatable {
     /// `EXPORTS_CLEANUP_INTERVAL`: seconds between sweeps of expired files in the workers (600).
     public var cleanupInterval: TimeInterval
 
-    public init(directory: String = "./var/exports", linkLifetime: TimeInterval = 86_400, cleanupInterval: TimeInterval = 600) {
+    public init(
+        directory: String = "./var/exports", linkLifetime: TimeInterval = 86_400, cleanupInterval: TimeInterval = 600
+    ) {
         self.directory = directory
         self.linkLifetime = linkLifetime
         self.cleanupInterval = cleanupInterval

@@ -42,7 +42,9 @@ public struct ExportQuery: Sendable {
 
     public var countSQL: String { "SELECT COUNT(*) FROM " + from + whereClause }
 
-    var statementArguments: StatementArguments { StatementArguments(arguments.map { $0 as any DatabaseValueConvertible }) }
+    var statementArguments: StatementArguments {
+        StatementArguments(arguments.map { $0 as any DatabaseValueConvertible })
+    }
 
     private var whereClause: String { conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ") }
 

@@ -65,7 +65,11 @@ public enum ExportRequest {
             job.filtros.hasta = try string(value, campo: name).trimmingWhitespace()
         case "cedula":
             let text: String
-            if case .integer(let number) = value { text = String(number) } else { text = try string(value, campo: name) }
+            if case .integer(let number) = value {
+                text = String(number)
+            } else {
+                text = try string(value, campo: name)
+            }
             job.filtros.cedula = try Validation.cedula(text)
         case "producto_id":
             job.filtros.productoId = try productId(value)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 /// Streams one export from SQLite into a file in constant memory: a GRDB cursor steps the
 /// statement, cells are read with SQLite's column accessors (no Row values, no Strings) and
@@ -24,13 +25,23 @@ public enum Exporter {
         let query = try ExportQuery.make(job.recurso, job.filtros)
         let partial = path + ".part"
         defer { try? FileManager.default.removeItem(atPath: partial) }
+        // The total, for progress only, is counted on another connection while rows stream.
+        let total = Mutex(0)
+        let counting = DispatchGroup()
+        DispatchQueue.global(qos: .utility).async(group: counting) {
+            let counted = try? database.pool.read { db in
+                try Int.fetchOne(db, sql: query.countSQL, arguments: query.statementArguments)
+            }
+            total.withLock { $0 = counted ?? 0 }
+        }
+        defer { counting.wait() }
         let rows: Int
         switch job.formato {
         case .csv:
             let out = try FileByteWriter(path: partial)
             let sink = CSVTableSink(out: out, separator: job.separador == ";" ? 59 : 44, bom: job.bom)
             rows = try database.pool.read { db in
-                try stream(query, db: db, into: sink, out: out, maxRows: nil, progress: progress)
+                try stream(query, db: db, into: sink, out: out, maxRows: nil, total: total, progress: progress)
             }
             try out.close()
         case .xlsx:
@@ -39,7 +50,9 @@ public enum Exporter {
             let out = try FileByteWriter(path: sheetPath)
             let sink = XLSXSheetSink(out: out)
             rows = try database.pool.read { db in
-                try stream(query, db: db, into: sink, out: out, maxRows: XLSXSheetSink.maxDataRows, progress: progress)
+                try stream(
+                    query, db: db, into: sink, out: out, maxRows: XLSXSheetSink.maxDataRows, total: total,
+                    progress: progress)
             }
             sink.finish()
             try out.close()
@@ -52,61 +65,69 @@ public enum Exporter {
         return Outcome(rows: rows, bytes: size)
     }
 
-    /// Counts the rows, writes the header, then every row; returns the rows written.
+    /// Writes the header, then every row; returns the rows written. `total` is the row count
+    /// once another connection has it (0 until then).
     static func stream<Sink: TableSink>(
-        _ query: ExportQuery, db: Database, into sink: Sink, out: FileByteWriter, maxRows: Int?, progress: Progress
+        _ query: ExportQuery, db: Database, into sink: Sink, out: FileByteWriter, maxRows: Int?,
+        total: borrowing Mutex<Int>,
+        progress: Progress
     ) throws -> Int {
-        let total = try Int.fetchOne(db, sql: query.countSQL, arguments: query.statementArguments) ?? 0
-        if let maxRows, total > maxRows { throw ExportError.tooManyRows(total, maxRows) }
-        progress(0, total)
         sink.header(query.columns)
         let statement = try db.makeStatement(sql: query.selectSQL)
         let cursor = try Row.fetchCursor(statement, arguments: query.statementArguments)
         let handle = statement.sqliteStatement
         let kinds = query.columns.map(\.kind)
+        let times = ShopTimeCache(columns: kinds.count)
+        let limit = maxRows ?? Int.max
         var rows = 0
         try kinds.withUnsafeBufferPointer { kinds in
             while try cursor.next() != nil {
                 sink.beginRow()
                 for index in 0..<kinds.count {
-                    cell(kinds[index], handle, Int32(index), into: sink)
+                    cell(kinds[index], handle, index, times: times, into: sink)
                 }
                 sink.endRow()
                 rows += 1
                 if rows & (progressInterval - 1) == 0 {
                     try out.check()
-                    progress(rows, max(total, rows))
+                    let known = total.withLock { $0 }
+                    if max(known, rows) > limit { throw ExportError.tooManyRows(max(known, rows), limit) }
+                    if known > 0 { progress(rows, max(known, rows)) }
                 }
             }
         }
-        progress(rows, max(total, rows))
+        if rows > limit { throw ExportError.tooManyRows(rows, limit) }
+        progress(rows, rows)
         return rows
     }
 
+    /// One cell. Text and times need no type check (SQLite hands back a null pointer for
+    /// NULL); a whole number is checked only when it reads 0, the value NULL also reads as.
     @inline(__always)
     private static func cell<Sink: TableSink>(
-        _ kind: ExportColumnKind, _ handle: SQLiteStatement, _ index: Int32, into sink: Sink
+        _ kind: ExportColumnKind, _ handle: SQLiteStatement, _ column: Int, times: ShopTimeCache, into sink: Sink
     ) {
-        if sqlite3_column_type(handle, index) == SQLITE_NULL {
-            sink.empty()
-            return
-        }
+        let index = Int32(column)
         switch kind {
         case .integer:
-            sink.integer(sqlite3_column_int64(handle, index))
+            let value = sqlite3_column_int64(handle, index)
+            if value == 0, sqlite3_column_type(handle, index) == SQLITE_NULL { return sink.empty() }
+            sink.integer(value)
         case .text:
             guard let text = sqlite3_column_text(handle, index) else { return sink.empty() }
             sink.text(text, Int(sqlite3_column_bytes(handle, index)))
         case .timestamp:
             guard let text = sqlite3_column_text(handle, index) else { return sink.empty() }
             let length = Int(sqlite3_column_bytes(handle, index))
-            if let time = ShopTime.parse(text, length) {
+            if let time = times.parse(text, length, column: column) {
                 sink.timestamp(time)
             } else {
                 sink.text(text, length)
             }
         case .flag:
-            let word = sqlite3_column_int64(handle, index) != 0 ? FlagText.yes : FlagText.no
+            let value = sqlite3_column_int64(handle, index)
+            if value == 0, sqlite3_column_type(handle, index) == SQLITE_NULL { return sink.empty() }
+            let word = value != 0 ? FlagText.yes : FlagText.no
             sink.text(word.utf8Start, word.utf8CodeUnitCount)
         }
     }

@@ -1,15 +1,19 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Writes a file through one fixed buffer with `write(2)`: the exporters' only output path,
-/// so rows never become Strings or Data. Memory stays at the buffer's size whatever the file's.
+/// Writes a file through two fixed buffers with `write(2)`: the exporters' only output path,
+/// so rows never become Strings or Data. While one buffer fills, the other is written by a
+/// serial I/O queue (the kernel's copy runs beside the row loop); memory stays at the two
+/// buffers whatever the file's size.
 ///
 /// The append methods don't throw (they sit in the per-cell loop); the first I/O error is
-/// kept, later writes are dropped, and `check()` / `close()` throw it.
-final class FileByteWriter {
+/// kept, later writes are dropped, and `check()` / `close()` throw it. One thread appends;
+/// the hand-off of the full buffer is ordered by the `idle` semaphore.
+final class FileByteWriter: @unchecked Sendable {
     struct IOError: Error, CustomStringConvertible {
         var operation: String
         var path: String
@@ -17,13 +21,24 @@ final class FileByteWriter {
         var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
     }
 
+    /// A full buffer on its way to the kernel.
+    private struct Chunk: @unchecked Sendable {
+        var start: UnsafeMutablePointer<UInt8>
+        var length: Int
+    }
+
     let path: String
     private var fd: Int32
-    private let buffer: UnsafeMutablePointer<UInt8>
+    /// The buffer being filled, and the one the I/O queue writes (or that waits idle).
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var spare: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     private var count = 0
     private var flushed = 0
-    private var failure: IOError?
+    private let failure = Mutex<IOError?>(nil)
+    private let io = DispatchQueue(label: "vendedor.exportar.escritura")
+    /// Signalled when `spare` is free (no write in flight).
+    private let idle = DispatchSemaphore(value: 1)
 
     /// Creates (or truncates) the file at `path`.
     init(path: String, capacity: Int = 1 << 20) throws {
@@ -33,11 +48,15 @@ final class FileByteWriter {
         self.fd = fd
         self.capacity = max(capacity, 64)
         self.buffer = .allocate(capacity: self.capacity)
+        self.spare = .allocate(capacity: self.capacity)
     }
 
     deinit {
+        idle.wait()  // no write in flight; libdispatch wants the semaphore back at its start value
+        idle.signal()
         if fd >= 0 { Glibc.close(fd) }
         buffer.deallocate()
+        spare.deallocate()
     }
 
     /// Bytes written so far (buffered ones included).
@@ -64,7 +83,10 @@ final class FileByteWriter {
         if count + length > capacity {
             flush()
             if length > capacity {
-                writeAll(UnsafeRawPointer(source), length)
+                idle.wait()
+                writeAll(Chunk(start: UnsafeMutablePointer(mutating: source), length: length))
+                flushed += length
+                idle.signal()
                 return
             }
         }
@@ -84,7 +106,7 @@ final class FileByteWriter {
         }
     }
 
-    /// A signed integer in decimal.
+    /// A signed integer in decimal, two digits at a time.
     @inline(__always) func integer(_ value: Int64) {
         reserve(20)
         var magnitude = value.magnitude
@@ -93,20 +115,42 @@ final class FileByteWriter {
             reservedByte(UInt8(truncatingIfNeeded: magnitude) &+ 48)
             return
         }
-        var digits = 0
-        var probe = magnitude
-        while probe > 0 {
-            digits += 1
-            probe /= 10
+        let digits = Self.digitCount(magnitude)
+        var position = count + digits
+        while magnitude >= 100 {
+            let pair = Int(magnitude % 100) &* 2
+            magnitude /= 100
+            position -= 2
+            buffer[position] = Self.digitPairs[pair]
+            buffer[position + 1] = Self.digitPairs[pair + 1]
         }
-        var position = count + digits - 1
-        while magnitude > 0 {
-            buffer[position] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 48
-            magnitude /= 10
-            position -= 1
+        if magnitude >= 10 {
+            let pair = Int(magnitude) &* 2
+            buffer[position - 2] = Self.digitPairs[pair]
+            buffer[position - 1] = Self.digitPairs[pair + 1]
+        } else {
+            buffer[position - 1] = UInt8(truncatingIfNeeded: magnitude) &+ 48
         }
         count += digits
     }
+
+    @inline(__always) static func digitCount(_ value: UInt64) -> Int {
+        if value < 100 { return value < 10 ? 1 : 2 }
+        if value < 10_000 { return value < 1_000 ? 3 : 4 }
+        if value < 1_000_000 { return value < 100_000 ? 5 : 6 }
+        var digits = 7
+        var limit: UInt64 = 10_000_000
+        while digits < 20, value >= limit {
+            digits += 1
+            limit = limit &* 10
+        }
+        return digits
+    }
+
+    /// "00" "01" … "99", for writing two digits per step.
+    @inline(__always) private static var digitPairs: UnsafePointer<UInt8> { pairsText.utf8Start }
+    private static let pairsText: StaticString =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     /// `value` with exactly `width` digits, zero-padded (dates and times).
     @inline(__always) func padded(_ value: Int, width: Int) {
@@ -121,21 +165,35 @@ final class FileByteWriter {
         count += width
     }
 
-    /// Hands the buffered bytes to the kernel.
+    /// Hands the filled buffer to the I/O queue (after the previous one is written) and goes
+    /// on with the other.
     func flush() {
-        if count > 0 { writeAll(UnsafeRawPointer(buffer), count) }
+        guard count > 0 else { return }
+        idle.wait()
+        swap(&buffer, &spare)
+        let chunk = Chunk(start: spare, length: count)
+        flushed += count
         count = 0
+        io.async { [self] in
+            writeAll(chunk)
+            idle.signal()
+        }
     }
 
     /// Throws the first I/O error, if any.
     func check() throws {
-        if let failure { throw failure }
+        if let failure = failure.withLock({ $0 }) { throw failure }
     }
 
-    /// Flushes, syncs to disk and closes; throws the first I/O error.
+    /// Flushes, waits for the last write, syncs to disk and closes; throws the first I/O error.
     func close() throws {
         flush()
-        if failure == nil, fsync(fd) != 0 { failure = IOError(operation: "fsync", path: path, code: errno) }
+        idle.wait()
+        defer { idle.signal() }
+        if failure.withLock({ $0 }) == nil, fsync(fd) != 0 {
+            let code = errno
+            failure.withLock { $0 = IOError(operation: "fsync", path: path, code: code) }
+        }
         if fd >= 0 {
             Glibc.close(fd)
             fd = -1
@@ -143,18 +201,18 @@ final class FileByteWriter {
         try check()
     }
 
-    private func writeAll(_ start: UnsafeRawPointer, _ length: Int) {
-        guard failure == nil else { return }
+    private func writeAll(_ chunk: Chunk) {
+        guard failure.withLock({ $0 }) == nil else { return }
         var offset = 0
-        while offset < length {
-            let written = write(fd, start + offset, length - offset)
+        while offset < chunk.length {
+            let written = write(fd, chunk.start + offset, chunk.length - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                failure = IOError(operation: "write", path: path, code: errno)
+                let code = errno
+                failure.withLock { $0 = IOError(operation: "write", path: path, code: code) }
                 return
             }
             offset += written
         }
-        flushed += length
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A stored UTC time ("2025-03-01 15:04:05.000", as GRDB writes dates; a "T" works too) in
 /// shop time (Colombia, see `ShopCalendar`), parsed from the row's bytes without allocating.
 struct ShopTime: Equatable {
@@ -32,19 +34,34 @@ struct ShopTime: Equatable {
 
     /// Writes "2025-03-01 10:15:00".
     func write(to out: FileByteWriter) {
-        let (year, month, day) = ShopCalendar.civil(fromDays: days)
         out.reserve(19)
-        out.padded(year, width: 4)
-        out.reservedByte(45)
-        out.padded(month, width: 2)
-        out.reservedByte(45)
-        out.padded(day, width: 2)
-        out.reservedByte(32)
-        out.padded(seconds / 3600, width: 2)
-        out.reservedByte(58)
-        out.padded(seconds / 60 % 60, width: 2)
-        out.reservedByte(58)
-        out.padded(seconds % 60, width: 2)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { text in
+            write(into: text.baseAddress!)
+            out.bytes(text.baseAddress!, 19)
+        }
+    }
+
+    /// The 19 bytes of "2025-03-01 10:15:00" into `text`.
+    func write(into text: UnsafeMutablePointer<UInt8>) {
+        let (year, month, day) = ShopCalendar.civil(fromDays: days)
+        @inline(__always) func put(_ value: Int, _ width: Int, at start: Int) {
+            var rest = value
+            for position in stride(from: start + width - 1, through: start, by: -1) {
+                text[position] = UInt8(truncatingIfNeeded: rest % 10) &+ 48
+                rest /= 10
+            }
+        }
+        put(year, 4, at: 0)
+        text[4] = 45
+        put(month, 2, at: 5)
+        text[7] = 45
+        put(day, 2, at: 8)
+        text[10] = 32
+        put(seconds / 3600, 2, at: 11)
+        text[13] = 58
+        put(seconds / 60 % 60, 2, at: 14)
+        text[16] = 58
+        put(seconds % 60, 2, at: 17)
     }
 
     /// Writes the spreadsheet serial number (days since 1899-12-30, the time as a fraction),
@@ -60,5 +77,36 @@ struct ShopTime: Equatable {
         }
         out.byte(46)
         out.padded(fraction, width: width)
+    }
+}
+
+/// Remembers, per column, the last stored time text and what it parsed to: the lines of one
+/// order share its time, so most parses become a 23-byte comparison.
+final class ShopTimeCache {
+    private static let width = 32
+    private let texts: UnsafeMutablePointer<UInt8>
+    private var lengths: [Int]
+    private var times: [ShopTime?]
+
+    init(columns: Int) {
+        texts = .allocate(capacity: max(columns, 1) * Self.width)
+        lengths = Array(repeating: -1, count: columns)
+        times = Array(repeating: nil, count: columns)
+    }
+
+    deinit {
+        texts.deallocate()
+    }
+
+    @inline(__always) func parse(_ text: UnsafePointer<UInt8>, _ length: Int, column: Int) -> ShopTime? {
+        let cached = texts + column * Self.width
+        if length == lengths[column], memcmp(cached, text, length) == 0 { return times[column] }
+        let time = ShopTime.parse(text, length)
+        if length <= Self.width {
+            cached.update(from: text, count: length)
+            lengths[column] = length
+            times[column] = time
+        }
+        return time
     }
 }

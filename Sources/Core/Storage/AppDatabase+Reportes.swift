@@ -90,10 +90,13 @@ extension AppDatabase {
                     WHERE p.estado != 'cancelado' AND \(period)
                     GROUP BY semana ORDER BY semana
                     """, arguments: bounds
-            ).map { VentaSemana(semana: $0["semana"], pedidos: $0["pedidos"], unidades: $0["unidades"], total: $0["total"]) }
+            ).map {
+                VentaSemana(semana: $0["semana"], pedidos: $0["pedidos"], unidades: $0["unidades"], total: $0["total"])
+            }
             var porEstado = Dictionary(uniqueKeysWithValues: EstadoPedido.allCases.map { ($0.rawValue, 0) })
             for row in try Row.fetchAll(
-                db, sql: "SELECT estado, COUNT(*) AS n FROM pedidos p WHERE \(period) GROUP BY estado", arguments: bounds)
+                db, sql: "SELECT estado, COUNT(*) AS n FROM pedidos p WHERE \(period) GROUP BY estado",
+                arguments: bounds)
             {
                 porEstado[row["estado"]] = row["n"]
             }
@@ -119,7 +122,8 @@ extension AppDatabase {
                     """, arguments: bounds + bounds)
             let stock = try Row.fetchAll(
                 db,
-                sql: "SELECT id, nombre, stock FROM productos WHERE activo = 1 AND stock <= ? ORDER BY stock, id LIMIT 200",
+                sql:
+                    "SELECT id, nombre, stock FROM productos WHERE activo = 1 AND stock <= ? ORDER BY stock, id LIMIT 200",
                 arguments: [umbralStock]
             ).map { StockBajo.Item(id: $0["id"], nombre: $0["nombre"], stock: $0["stock"]) }
             let canal = ChannelSQL.expression(message: "m", control: "cc")
@@ -133,7 +137,8 @@ extension AppDatabase {
                     GROUP BY 1, 2 ORDER BY 1, 2
                     """, arguments: bounds
             ).map {
-                MensajesCanal(canal: $0["canal"], tipo: $0["tipo"], mensajes: $0["mensajes"], deClientes: $0["de_clientes"])
+                MensajesCanal(
+                    canal: $0["canal"], tipo: $0["tipo"], mensajes: $0["mensajes"], deClientes: $0["de_clientes"])
             }
             let pedidos = report.pedidos
             return SalesPanel(
@@ -143,7 +148,8 @@ extension AppDatabase {
                     ticketPromedio: pedidos == 0 ? 0 : Int((Double(report.total) / Double(pedidos)).rounded()),
                     porDia: report.porDia, porSemana: porSemana, pedidosPorEstado: porEstado),
                 topProductos: Array(report.porProducto.prefix(top)), topClientes: clientes,
-                conversion: Conversion(chats: conversion?["chats"] ?? 0, chatsConPedido: conversion?["con_pedido"] ?? 0),
+                conversion: Conversion(
+                    chats: conversion?["chats"] ?? 0, chatsConPedido: conversion?["con_pedido"] ?? 0),
                 stockBajo: StockBajo(umbral: umbralStock, productos: stock), mensajesPorCanal: mensajes)
         }
     }

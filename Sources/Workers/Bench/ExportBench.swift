@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-
 /// `ops/bench export`: `rows` order lines (the `ventas` export) to CSV through the real job
 /// path (enqueue → export worker → signed link), against the Redis of REDIS_URL and the
 /// fresh SQLite file of DATABASE_URL. Prints rows per second and the worker's peak resident
@@ -41,6 +40,7 @@ struct ExportBench {
             if !peakReset { Self.say("aviso: no se pudo reiniciar VmHWM; max_rss_mb incluye la generación de datos") }
             Self.say("exportando ventas a CSV…")
             let clock = ContinuousClock()
+            let cpuBefore = ProcessMemory.cpuSeconds()
             let start = clock.now
             let id = try await boot.jobs.enqueue(ExportJob(recurso: .ventas)).id
             var status = try await boot.jobs.status(id)
@@ -49,6 +49,7 @@ struct ExportBench {
                 status = try await boot.jobs.status(id)
             }
             let elapsed = (clock.now - start).seconds
+            let cpu = ProcessMemory.cpuSeconds() - cpuBefore
             let peak = ProcessMemory.bytes("VmHWM") ?? 0
             guard status?.estado == "completado", let text = status?.resultado else {
                 throw BenchFailure("la exportación terminó en \(status?.estado ?? "?"): \(status?.error ?? "")")
@@ -59,6 +60,7 @@ struct ExportBench {
             print("export.bytes=\(result.bytes)")
             print("export.seconds=\(String(format: "%.3f", elapsed))")
             print("export.rows_per_s=\(Int(Double(result.filas) / elapsed))")
+            print("export.cpu_seconds=\(String(format: "%.3f", cpu))")
             print("export.max_rss_mb=\(String(format: "%.1f", Double(peak) / 1_048_576))")
             if let python {
                 let pandas = try pandasRowsPerSecond(python: python, database: databasePath, scratch: scratch)

@@ -26,4 +26,13 @@ enum ProcessMemory {
             return false
         }
     }
+
+    /// User plus system CPU time of this process so far (all threads), in seconds: on a
+    /// shared machine a steadier figure than wall time.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
+    }
 }

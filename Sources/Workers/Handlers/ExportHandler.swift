@@ -27,11 +27,13 @@ struct ExportHandler: JobHandler {
         let link = DownloadLink(
             archivo: name, nombre: ExportFiles.downloadName(job.recurso, job.formato, at: now), expira: expires)
         context.logger.info(
-            "Exportación de \(job.recurso.rawValue) en \(job.formato.rawValue): \(outcome.rows) filas, \(outcome.bytes) bytes")
+            "Exportación de \(job.recurso.rawValue) en \(job.formato.rawValue): \(outcome.rows) filas, \(outcome.bytes) bytes"
+        )
         return try JobResult(
             ExportJob.Result(
                 url: "/exportar/descargas/" + exports.links.sign(link),
-                expira: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(expires))), filas: outcome.rows,
+                expira: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(expires))),
+                filas: outcome.rows,
                 bytes: outcome.bytes, archivo: link.nombre))
     }
 
@@ -73,7 +75,8 @@ extension ExportResources {
         guard boot.config.secretKey != nil || queues?.contains(ExportJob.queue) == true else {
             if queues == nil {
                 boot.logger.warning(
-                    "SECRET_KEY no está definida: este proceso no atiende la cola exportar (firma los enlaces de descarga)")
+                    "SECRET_KEY no está definida: este proceso no atiende la cola exportar (firma los enlaces de descarga)"
+                )
             }
             return nil
         }

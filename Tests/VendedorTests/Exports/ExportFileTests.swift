@@ -7,7 +7,9 @@ import Testing
 struct ExportFileTests {
     /// CR LF and lone CR inside a quoted CSV field come back as LF from the reader.
     static func lineBreaksAsLF(_ table: [[String]]) -> [[String]] {
-        table.map { $0.map { $0.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") } }
+        table.map {
+            $0.map { $0.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        }
     }
 
     static func export(_ job: ExportJob, _ db: AppDatabase, in directory: TemporaryDirectory) throws -> (
@@ -144,11 +146,12 @@ struct ExportFileTests {
         let tmp = try TemporaryDirectory()
         let out = try FileByteWriter(path: tmp.url.appendingPathComponent("t.txt").path)
         for stored in ["2025-03-01 15:04:05.000", "2025-03-01T03:00:00.250", "2024-02-29 04:59:59"] {
-            let time = try #require(stored.utf8CString.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: stored.utf8.count) {
-                    ShopTime.parse($0, stored.utf8.count)
-                }
-            })
+            let time = try #require(
+                stored.utf8CString.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: stored.utf8.count) {
+                        ShopTime.parse($0, stored.utf8.count)
+                    }
+                })
             time.write(to: out)
             out.byte(32)
             time.writeSerial(to: out)

@@ -26,7 +26,8 @@ enum ExportFixtures {
         let db = try Fixtures.databaseWithProducts(in: directory)
         for producto in trickyProducts { _ = try db.createProduct(producto) }
         let a = try db.placeOrder(Fixtures.order([(1, 2), (6, 1)], chatId: "tg:42"), idempotencyKey: "a").pedido
-        _ = try db.placeOrder(Fixtures.order([(2, 3), (7, 1), (8, 4)], cliente: otherClient, chatId: "web-7"), idempotencyKey: "b")
+        _ = try db.placeOrder(
+            Fixtures.order([(2, 3), (7, 1), (8, 4)], cliente: otherClient, chatId: "web-7"), idempotencyKey: "b")
         let c = try db.placeOrder(Fixtures.order([(3, 1)], chatId: nil), idempotencyKey: "c").pedido
         _ = try db.placeOrder(Fixtures.order([(7, 1)], cliente: otherClient, chatId: "web-7"), idempotencyKey: "d")
         _ = try db.changeOrderState(id: c.id, to: .cancelado)
@@ -36,7 +37,8 @@ enum ExportFixtures {
                 arguments: [ShopCalendar.timestamp("2025-03-01T15:04:05Z")!, a.id])
         }
         try db.appendMessage(NuevoMensaje(chatId: "tg:42", remitente: .usuario, contenido: "Hola, ¿tienen extintores?"))
-        try db.appendMessage(NuevoMensaje(chatId: "tg:42", remitente: .agente, contenido: "Sí: \"PQS\", 10 lb\nA $45.000"))
+        try db.appendMessage(
+            NuevoMensaje(chatId: "tg:42", remitente: .agente, contenido: "Sí: \"PQS\", 10 lb\nA $45.000"))
         try db.appendMessage(
             NuevoMensaje(chatId: "web-7", remitente: .usuario, tipo: .imagen, contenido: "=cmd|' /C calc'!A0"))
         try db.setAIActive(chatId: "web-7", active: false, canal: "http")
@@ -112,7 +114,9 @@ enum ExportFixtures {
                 }
             }
         case .conversaciones:
-            let chats = try db.pool.read { try String.fetchAll($0, sql: "SELECT DISTINCT chat_id FROM mensajes ORDER BY chat_id") }
+            let chats = try db.pool.read {
+                try String.fetchAll($0, sql: "SELECT DISTINCT chat_id FROM mensajes ORDER BY chat_id")
+            }
             for chat in chats {
                 if let cedula = filters.cedula {
                     let orders = try db.listOrders(PedidoFiltro(chatId: chat, cedula: cedula)).total

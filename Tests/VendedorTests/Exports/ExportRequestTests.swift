@@ -21,7 +21,8 @@ struct ExportRequestTests {
         #expect(job.formato == .xlsx)
         #expect(
             job.filtros
-                == ExportFilters(desde: "2025-03-01", hasta: "2025-03-31", cedula: "1107654321", productoId: 3, estado: .enviado))
+                == ExportFilters(
+                    desde: "2025-03-01", hasta: "2025-03-31", cedula: "1107654321", productoId: 3, estado: .enviado))
         #expect(job.separador == ";")
         #expect(job.bom)
         #expect(try ExportRequest.job(.clientes, fields: ["cedula": .integer(79_555_123)]).filtros.cedula == "79555123")
@@ -31,7 +32,8 @@ struct ExportRequestTests {
     @Test func everyWrongFieldIsNamed() {
         do {
             _ = try ExportRequest.job(
-                .clientes, fields: ["formato": "pdf", "estado": "pendiente", "desde": "ayer", "nuevo": 1, "bom": "tal vez"])
+                .clientes,
+                fields: ["formato": "pdf", "estado": "pendiente", "desde": "ayer", "nuevo": 1, "bom": "tal vez"])
             Issue.record("debió fallar")
         } catch {
             #expect(Set(error.errores.map(\.campo)) == ["formato", "estado", "desde", "nuevo", "bom"])
@@ -47,7 +49,8 @@ struct ExportRequestTests {
     @Test func linksVerifyOnlyUnalteredAndUnexpired() throws {
         let signer = DownloadLinkSigner(secret: "secreto-de-pruebas-0123456789")
         let now = Date(timeIntervalSince1970: 1_700_000_000)
-        let link = DownloadLink(archivo: "e1700003600_abc.csv", nombre: "ventas-2023-11-14-1713.csv", expira: 1_700_003_600)
+        let link = DownloadLink(
+            archivo: "e1700003600_abc.csv", nombre: "ventas-2023-11-14-1713.csv", expira: 1_700_003_600)
         let token = signer.sign(link)
         #expect(try signer.verify(token, now: now) == link)
         #expect(!token.contains("=") && !token.contains("+") && !token.contains("/"))
@@ -64,7 +67,9 @@ struct ExportRequestTests {
         // A bearer token of the same secret is not a link.
         let bearer = TokenSigner(secret: "secreto-de-pruebas-0123456789").sign(subject: "x", role: .admin, lifetime: 60)
         #expect(throws: (any Error).self) { try signer.verify(bearer, now: now) }
-        #expect(try DownloadLinkSigner(tokens: TokenSigner(secret: "secreto-de-pruebas-0123456789")).verify(token, now: now) == link)
+        #expect(
+            try DownloadLinkSigner(tokens: TokenSigner(secret: "secreto-de-pruebas-0123456789")).verify(token, now: now)
+                == link)
     }
 
     @Test func theSweepRemovesExpiredAndAbandonedFilesOnly() throws {

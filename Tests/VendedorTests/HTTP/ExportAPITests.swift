@@ -83,7 +83,8 @@ struct ExportAPITests {
             #expect(book.table == expected)
             // The body's options win over the query string's.
             let (semicolon, _) = try await Self.export(
-                h, client, "/exportar/clientes?formato=xlsx", body: #"{"formato": "CSV", "separador": ";", "bom": true}"#)
+                h, client, "/exportar/clientes?formato=xlsx",
+                body: #"{"formato": "CSV", "separador": ";", "bom": true}"#)
             try await client.execute(uri: semicolon.url, method: .get) { response in
                 let data = Data(buffer: response.body)
                 #expect(data.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
@@ -152,7 +153,10 @@ struct ExportAPITests {
                 ("/exportar/pedidos?formato=ods", "", .unprocessableContent, "csv o xlsx"),
                 ("/exportar/clientes", #"{"estado": "pendiente"}"#, .unprocessableContent, "no aplica"),
                 ("/exportar/pedidos", #"{"desde": "marzo"}"#, .unprocessableContent, "AAAA-MM-DD"),
-                ("/exportar/pedidos", #"{"desde": "2025-03-02", "hasta": "2025-03-01"}"#, .unprocessableContent, "posterior"),
+                (
+                    "/exportar/pedidos", #"{"desde": "2025-03-02", "hasta": "2025-03-01"}"#, .unprocessableContent,
+                    "posterior"
+                ),
                 ("/exportar/pedidos", #"{"estado": "perdido"}"#, .unprocessableContent, "estado"),
                 ("/exportar/pedidos", #"{"producto_id": -3}"#, .unprocessableContent, "producto_id"),
                 ("/exportar/pedidos", #"{"cedula": "12"}"#, .unprocessableContent, "cédula"),
@@ -163,7 +167,9 @@ struct ExportAPITests {
                 ("/exportar/pedidos", "[1]", .badRequest, "objeto"),
             ]
             for (uri, body, status, fragment) in cases {
-                try await client.execute(uri: uri, method: .post, headers: h.json(.operador), body: ByteBuffer(string: body)) {
+                try await client.execute(
+                    uri: uri, method: .post, headers: h.json(.operador), body: ByteBuffer(string: body)
+                ) {
                     response in
                     #expect(response.status == status, "\(uri) \(body)")
                     let detail = try h.error(response)
