@@ -1,5 +1,5 @@
 -- finish.lua: records the outcome of many jobs of one queue in one step: ack, state,
--- follow-up jobs, retries into the delayed set, dead letters, chain and ordering-key release,
+-- follow-up jobs (those on the job's own ordering key keep its turn), retries into the delayed set, dead letters, chain and ordering-key release,
 -- stats. A record whose lease no longer matches (another worker took the job over after the
 -- visibility timeout) is ignored: only the current holder can finish a job.
 -- KEYS: none. ARGV: now_ms, queue, completed_ttl_s, dead_ttl_s, n, then n records:
@@ -29,9 +29,19 @@ for r = 1, n do
     local root = h[3] or id
     if outcome == 'ok' then
       processed = processed + 1
+      -- A follow-up on the job's own ordering key takes the job's turn: it goes right
+      -- behind it (before later jobs of the key), in the order returned.
+      local after = nil
+      if okey ~= '' and redis.call('LINDEX', okey_list(okey), 0) == id then after = id end
       for f = 0, nf - 1 do
         local o = fp + f * 5
-        enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], ARGV[o + 4], root, '', 0)
+        local fkey = ARGV[o + 4]
+        if after and fkey == okey then
+          enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], fkey, root, '', 0, after)
+          after = ARGV[o + 1]
+        else
+          enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], fkey, root, '', 0)
+        end
       end
       advance_key(q, id, okey)
       if nf > 0 then

@@ -24,7 +24,8 @@ struct Serve: AsyncParsableCommand {
         await startOrExitAsync { try await DemoData.seedIfEmpty(database, logger: boot.logger) }
         var deps = FrontEndDependencies(
             jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
-            database: database, uploadsDirectory: boot.config.uploadsDirectory)
+            database: database, uploadsDirectory: boot.config.uploadsDirectory,
+            blobsDirectory: startOrExit { try BlobConfig(environment: boot.environment) }.directory)
         deps.exportsDirectory = exports.directory
         deps.readinessChecks = [
             { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }

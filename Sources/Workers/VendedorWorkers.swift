@@ -34,18 +34,28 @@ struct Serve: AsyncParsableCommand {
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
         var commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
         commerce.exports = startOrExit { try ExportResources.configure(boot, queues: options.queues) }
+        let blobs = startOrExit { try BlobConfig(environment: boot.environment) }
+        let media = startOrExit {
+            try MediaResources(
+                blobs: blobs, vision: try VisionConfig(environment: boot.environment),
+                transcription: try TranscriptionConfig(environment: boot.environment),
+                servesVision: options.queues?.contains(ImageMessageJob.queue) ?? true)
+        }
         let service = startOrExit {
             try WorkerService(
-                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce), options: options,
-                logger: boot.logger)
+                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce, media: media),
+                options: options, logger: boot.logger)
         }
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: service)]
+        let sweeper = BlobSweeper(store: blobs.store, config: blobs, logger: boot.logger)
+        // Shut down in reverse: the job service stops taking jobs first.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: sweeper)]
         if let exports = commerce.exports, service.queueNames.contains(ExportJob.queue) {
             services.append(
                 .init(
                     service: ExportJanitor(
                         files: exports.files, interval: exports.config.cleanupInterval, logger: boot.logger)))
         }
+        services.append(.init(service: service))
         let group = ServiceGroup(
             configuration: .init(
                 services: services,

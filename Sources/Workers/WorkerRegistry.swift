@@ -10,8 +10,9 @@ struct CommerceResources: Sendable {
 
 /// Every job kind this executable can run, with its handler.
 enum WorkerHandlers {
-    /// Without `commerce` (engine tests, the queue benchmark) only the no-op kind is served.
-    static func registry(commerce: CommerceResources? = nil) -> JobRegistry {
+    /// Without `commerce` (engine tests, the queue benchmark) only the no-op kind is served;
+    /// `media` adds photos (vision) and voice notes (transcripcion).
+    static func registry(commerce: CommerceResources? = nil, media: MediaResources? = nil) -> JobRegistry {
         var registry = JobRegistry()
         registry.register(NoopHandler())
         if let commerce {
@@ -21,6 +22,10 @@ enum WorkerHandlers {
             if let exports = commerce.exports {
                 registry.register(ExportHandler(database: commerce.database, exports: exports))
             }
+        }
+        if let media {
+            registry.register(ImageMessageHandler(media: media))
+            registry.register(AudioMessageHandler(media: media))
         }
         return registry
     }

@@ -9,8 +9,10 @@ public struct NoopJob: JobPayload, Equatable {
     public var dormir_ms: Int?
     /// Fail with a transient error on the first N runs (counted across re-drives).
     public var fallos: Int?
-    /// Finish with this many follow-up no-op jobs in the same chain.
+    /// Finish with this many follow-up no-op jobs in the same chain (same ordering key).
     public var seguir: Int?
+    /// The queue of those follow-ups, when not `noop` (chains across queues).
+    public var cola_seguir: String?
     /// Fail permanently (no retry).
     public var fallar_siempre: Bool?
     /// Ask to be retried after this many seconds, the first N times (`pausas`).
@@ -25,8 +27,9 @@ public struct NoopJob: JobPayload, Equatable {
     public init(
         dormir_ms: Int? = nil, fallos: Int? = nil, seguir: Int? = nil, fallar_siempre: Bool? = nil,
         reintentar_en_s: Double? = nil,
-        pausas: Int? = nil, marca: String? = nil, seq: Int? = nil, clave: String? = nil
+        pausas: Int? = nil, marca: String? = nil, seq: Int? = nil, clave: String? = nil, cola_seguir: String? = nil
     ) {
+        self.cola_seguir = cola_seguir
         self.dormir_ms = dormir_ms
         self.fallos = fallos
         self.seguir = seguir

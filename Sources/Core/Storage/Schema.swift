@@ -12,6 +12,7 @@ enum Schema {
         migrator.registerMigration("v1-mensajes", migrate: createMessages)
         migrator.registerMigration("v1-contexto-empresa", migrate: createCompanyContext)
         migrator.registerMigration("v1-chat-control", migrate: createChatControl)
+        migrator.registerMigration("v2-busqueda-productos", migrate: createProductSearch)
         return migrator
     }
 

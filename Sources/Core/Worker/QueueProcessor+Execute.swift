@@ -3,7 +3,8 @@ import Logging
 extension QueueProcessor {
     /// Runs one job's handler and records its outcome.
     func execute(_ job: JobEnvelope) async {
-        let context = JobContext(envelope: job, workerId: consumer, logger: logger, jobs: client)
+        let context = JobContext(
+            envelope: job, workerId: consumer, logger: logger, jobs: client, maxAttempts: definition.maxAttempts)
         let outcome = await outcome(of: job, context: context)
         let record = FinishRecord(jobId: job.id, entryId: job.entryId, lease: job.lease, outcome: outcome)
         if !(await finish(record)) {

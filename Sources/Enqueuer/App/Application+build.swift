@@ -10,6 +10,8 @@ struct FrontEndDependencies: Sendable {
     var database: AppDatabase
     /// Where catalog uploads are written for the import workers (`UPLOADS_DIR`).
     var uploadsDirectory: String = "./var/uploads"
+    /// Where customers' photos and audio are stored for the media workers (`BLOBS_DIR`).
+    var blobsDirectory: String = "./var/blobs"
     /// Where the export workers write files and downloads are served from (`EXPORTS_DIR`).
     var exportsDirectory: String = "./var/exports"
     var readinessChecks: [@Sendable () async -> (String, Bool)] = []
@@ -25,7 +27,8 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     func protected(_ path: RouterPath, _ role: Role) -> RouterGroup<AppRequestContext> {
         router.group(path).add(middleware: AuthMiddleware(verifier: verifier, minimum: role))
     }
-    ChatController(jobs: deps.jobs).addRoutes(to: protected("chat", .canal))
+    ChatController(jobs: deps.jobs, blobs: BlobStore(directory: deps.blobsDirectory)).addRoutes(
+        to: protected("chat", .canal))
     JobsController(jobs: deps.jobs, waiters: deps.waiters).addRoutes(to: protected("jobs", .canal))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
     let productos = ProductosController(

@@ -33,7 +33,10 @@ struct NoopHandler: JobHandler {
         }
         let result = try Self.json(NoopJob.Result(trabajador: context.workerId, intento: context.attempt))
         let followUps = try (0..<(job.seguir ?? 0)).map { index in
-            try NewJob(NoopJob(dormir_ms: job.dormir_ms, marca: job.marca, seq: (job.seq ?? 0) + index + 1))
+            var next = try NewJob(
+                NoopJob(dormir_ms: job.dormir_ms, marca: job.marca, seq: (job.seq ?? 0) + index + 1, clave: job.clave))
+            if let queue = job.cola_seguir { next.queue = queue }
+            return next
         }
         // A follow-up's result becomes the chain's result; the root's own shows until then.
         return JobResult(

