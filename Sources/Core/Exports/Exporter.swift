@@ -20,19 +20,19 @@ public enum Exporter {
 
     /// Writes the rows `job` selects to `path` (replacing it) in the job's format.
     public static func run(
-        _ job: ExportJob, database: AppDatabase, to path: String, progress: Progress = { _, _ in }
+        _ job: ExportJob, database: AppDatabase, to path: String, progress: @escaping Progress = { _, _ in }
     ) throws -> Outcome {
         let query = try ExportQuery.make(job.recurso, job.filtros)
         let partial = path + ".part"
         defer { try? FileManager.default.removeItem(atPath: partial) }
         // The total, for progress only, is counted on another connection while rows stream.
-        let total = Mutex(0)
+        let tracker = ExportProgress(report: progress)
         let counting = DispatchGroup()
         DispatchQueue.global(qos: .utility).async(group: counting) {
             let counted = try? database.pool.read { db in
                 try Int.fetchOne(db, sql: query.countSQL, arguments: query.statementArguments)
             }
-            total.withLock { $0 = counted ?? 0 }
+            tracker.total.withLock { $0 = counted ?? 0 }
         }
         defer { counting.wait() }
         let rows: Int
@@ -41,7 +41,7 @@ public enum Exporter {
             let out = try FileByteWriter(path: partial)
             let sink = CSVTableSink(out: out, separator: job.separador == ";" ? 59 : 44, bom: job.bom)
             rows = try database.pool.read { db in
-                try stream(query, db: db, into: sink, out: out, maxRows: nil, total: total, progress: progress)
+                try stream(query, db: db, into: sink, out: out, maxRows: nil, tracker: tracker)
             }
             try out.close()
         case .xlsx:
@@ -51,13 +51,14 @@ public enum Exporter {
             let sink = XLSXSheetSink(out: out)
             rows = try database.pool.read { db in
                 try stream(
-                    query, db: db, into: sink, out: out, maxRows: XLSXSheetSink.maxDataRows, total: total,
-                    progress: progress)
+                    query, db: db, into: sink, out: out, maxRows: XLSXSheetSink.maxDataRows,
+                    tracker: tracker)
             }
             sink.finish()
             try out.close()
             try XLSXPackage.write(sheetPath: sheetPath, sheetName: job.recurso.sheetName, to: partial)
         }
+        progress(rows, rows)
         guard rename(partial, path) == 0 else {
             throw FileByteWriter.IOError(operation: "rename", path: path, code: errno)
         }
@@ -65,12 +66,10 @@ public enum Exporter {
         return Outcome(rows: rows, bytes: size)
     }
 
-    /// Writes the header, then every row; returns the rows written. `total` is the row count
-    /// once another connection has it (0 until then).
+    /// Writes the header, then every row; returns the rows written.
     static func stream<Sink: TableSink>(
         _ query: ExportQuery, db: Database, into sink: Sink, out: FileByteWriter, maxRows: Int?,
-        total: borrowing Mutex<Int>,
-        progress: Progress
+        tracker: ExportProgress
     ) throws -> Int {
         sink.header(query.columns)
         let statement = try db.makeStatement(sql: query.selectSQL)
@@ -90,14 +89,13 @@ public enum Exporter {
                 rows += 1
                 if rows & (progressInterval - 1) == 0 {
                     try out.check()
-                    let known = total.withLock { $0 }
+                    let known = tracker.total.withLock { $0 }
                     if max(known, rows) > limit { throw ExportError.tooManyRows(max(known, rows), limit) }
-                    if known > 0 { progress(rows, max(known, rows)) }
+                    tracker.add(progressInterval)
                 }
             }
         }
         if rows > limit { throw ExportError.tooManyRows(rows, limit) }
-        progress(rows, rows)
         return rows
     }
 
@@ -145,5 +143,25 @@ public enum ExportError: CodedError, Equatable {
             "La exportación tiene \(Money.grouped(rows)) filas y una hoja de cálculo admite \(Money.grouped(limit)); "
                 + "pida el formato csv o use filtros (desde, hasta…)."
         }
+    }
+}
+
+/// Rows written so far, reported with the total once another connection has counted it.
+final class ExportProgress: Sendable {
+    let total = Mutex(0)
+    private let written = Mutex(0)
+    private let report: Exporter.Progress
+
+    init(report: @escaping Exporter.Progress) {
+        self.report = report
+    }
+
+    func add(_ rows: Int) {
+        let done = written.withLock { value in
+            value += rows
+            return value
+        }
+        let known = total.withLock { $0 }
+        if known > 0 { report(done, max(known, done)) }
     }
 }

@@ -7,10 +7,13 @@ import ServiceLifecycle
 /// path (enqueue → export worker → signed link), against the Redis of REDIS_URL and the
 /// fresh SQLite file of DATABASE_URL. Prints rows per second and the worker's peak resident
 /// memory during the export; with `python` (a venv with pandas), also pandas' `to_csv` rows
-/// per second on the same rows, loaded beforehand (only the write is timed).
+/// per second on the same rows, loaded beforehand (only the write is timed). Each side runs
+/// `runs` times and its fastest run is reported; the peak memory is the highest of the runs.
 struct ExportBench {
     var rows: Int
     var python: String?
+    /// Runs of each side; the fastest counts (a shared machine only ever slows a run down).
+    var runs = 3
 
     func run() async throws {
         var made = try Bootstrap.make(label: "vendedor-bench")
@@ -36,31 +39,24 @@ struct ExportBench {
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             try await Task.sleep(for: .milliseconds(200))
-            let peakReset = ProcessMemory.resetPeak()
-            if !peakReset { Self.say("aviso: no se pudo reiniciar VmHWM; max_rss_mb incluye la generación de datos") }
-            Self.say("exportando ventas a CSV…")
-            let clock = ContinuousClock()
-            let cpuBefore = ProcessMemory.cpuSeconds()
-            let start = clock.now
-            let id = try await boot.jobs.enqueue(ExportJob(recurso: .ventas)).id
-            var status = try await boot.jobs.status(id)
-            while status?.isFinished != true {
-                try await Task.sleep(for: .milliseconds(5))
-                status = try await boot.jobs.status(id)
+            var best: Run?
+            var peak = 0
+            for round in 1...runs {
+                if !ProcessMemory.resetPeak(), round == 1 {
+                    Self.say("aviso: no se pudo reiniciar VmHWM; max_rss_mb incluye la generación de datos")
+                }
+                Self.say("exportando ventas a CSV (\(round) de \(runs))…")
+                let run = try await exportOnce(boot.jobs, files: exports.files)
+                peak = max(peak, ProcessMemory.bytes("VmHWM") ?? 0)
+                if best == nil || run.seconds < best!.seconds { best = run }
             }
-            let elapsed = (clock.now - start).seconds
-            let cpu = ProcessMemory.cpuSeconds() - cpuBefore
-            let peak = ProcessMemory.bytes("VmHWM") ?? 0
-            guard status?.estado == "completado", let text = status?.resultado else {
-                throw BenchFailure("la exportación terminó en \(status?.estado ?? "?"): \(status?.error ?? "")")
-            }
-            let result = try JobCoding.decode(ExportJob.Result.self, from: text)
-            guard result.filas == rows else { throw BenchFailure("se exportaron \(result.filas) filas de \(rows)") }
+            let result = best!.result
+            let elapsed = best!.seconds
             print("export.rows=\(result.filas)")
             print("export.bytes=\(result.bytes)")
             print("export.seconds=\(String(format: "%.3f", elapsed))")
             print("export.rows_per_s=\(Int(Double(result.filas) / elapsed))")
-            print("export.cpu_seconds=\(String(format: "%.3f", cpu))")
+            print("export.cpu_seconds=\(String(format: "%.3f", best!.cpu))")
             print("export.max_rss_mb=\(String(format: "%.1f", Double(peak) / 1_048_576))")
             if let python {
                 let pandas = try pandasRowsPerSecond(python: python, database: databasePath, scratch: scratch)
@@ -72,6 +68,34 @@ struct ExportBench {
         }
     }
 
+    struct Run {
+        var result: ExportJob.Result
+        var seconds: Double
+        var cpu: Double
+    }
+
+    /// One export job, enqueue to completion; its file is removed afterwards (disk space).
+    private func exportOnce(_ jobs: JobClient, files: ExportFiles) async throws -> Run {
+        let clock = ContinuousClock()
+        let cpuBefore = ProcessMemory.cpuSeconds()
+        let start = clock.now
+        let id = try await jobs.enqueue(ExportJob(recurso: .ventas)).id
+        var status = try await jobs.status(id)
+        while status?.isFinished != true {
+            try await Task.sleep(for: .milliseconds(5))
+            status = try await jobs.status(id)
+        }
+        let seconds = (clock.now - start).seconds
+        let cpu = ProcessMemory.cpuSeconds() - cpuBefore
+        guard status?.estado == "completado", let text = status?.resultado else {
+            throw BenchFailure("la exportación terminó en \(status?.estado ?? "?"): \(status?.error ?? "")")
+        }
+        let result = try JobCoding.decode(ExportJob.Result.self, from: text)
+        guard result.filas == rows else { throw BenchFailure("se exportaron \(result.filas) filas de \(rows)") }
+        files.removeFiles(ofJob: id)
+        return Run(result: result, seconds: seconds, cpu: cpu)
+    }
+
     /// Runs ops/bench-export-pandas.py on the same SELECT and returns its rows per second.
     private func pandasRowsPerSecond(python: String, database: String, scratch: URL) throws -> Int {
         let query = try ExportQuery.make(.ventas, ExportFilters())
@@ -80,7 +104,7 @@ struct ExportBench {
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [
             root + "/ops/bench-export-pandas.py", database, query.selectSQL, #"["cancelado"]"#,
-            scratch.appendingPathComponent("pandas.csv").path,
+            scratch.appendingPathComponent("pandas.csv").path, String(runs),
         ]
         let output = Pipe()
         process.standardOutput = output
