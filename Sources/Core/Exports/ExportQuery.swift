@@ -34,6 +34,8 @@ public struct ExportQuery: Sendable {
     var conditions: [String]
     var arguments: [any DatabaseValueConvertible & Sendable]
     var orderBy: String
+    /// The order id column of order rows (pedidos, ventas): where the query can be cut in two.
+    var splitColumn: String?
 
     public var selectSQL: String {
         "SELECT " + columns.map(\.expression).joined(separator: ", ") + " FROM " + from + whereClause + " ORDER BY "
@@ -75,6 +77,7 @@ public struct ExportQuery: Sendable {
             if let id = filters.productoId { query.add("pr.id = ?", id) }
         case .pedidos:
             query = ExportQuery(columns: Columns.pedidos, from: "pedidos p", orderBy: "p.id")
+            query.splitColumn = "p.id"
             dated = "p.creado"
             query.addOrderFilters(filters)
             if let id = filters.productoId {
@@ -84,6 +87,7 @@ public struct ExportQuery: Sendable {
             query = ExportQuery(
                 columns: Columns.ventas, from: "pedidos p JOIN pedido_items i ON i.pedido_id = p.id",
                 orderBy: "p.id, i.posicion")
+            query.splitColumn = "p.id"
             dated = "p.creado"
             query.add("p.estado != ?", EstadoPedido.cancelado.rawValue)
             query.addOrderFilters(filters)
@@ -101,6 +105,26 @@ public struct ExportQuery: Sendable {
         if let start = range.desde { query.add("\(dated) >= ?", start) }
         if let end = range.hastaExclusive { query.add("\(dated) < ?", end) }
         return query
+    }
+
+    /// Orders between the first and the last id from which order rows are cut in two.
+    public static let minimumSpanToSplit: Int64 = 50_000
+
+    /// For order rows over many orders: the queries for the lower and the upper half of the
+    /// order ids (one after the other: the same rows in the same order); nil otherwise.
+    func halves(_ database: AppDatabase, minimumSpan: Int64) throws -> (ExportQuery, ExportQuery)? {
+        guard let splitColumn else { return nil }
+        let bounds = try database.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT MIN(id) AS lo, MAX(id) AS hi FROM pedidos")
+        }
+        guard let low = bounds?["lo"] as Int64?, let high = bounds?["hi"] as Int64?, high - low >= minimumSpan
+        else { return nil }
+        let middle = low + (high - low) / 2
+        var lower = self
+        lower.add("\(splitColumn) <= ?", middle)
+        var upper = self
+        upper.add("\(splitColumn) > ?", middle)
+        return (lower, upper)
     }
 
     private init(columns: [ExportColumn], from: String, orderBy: String) {

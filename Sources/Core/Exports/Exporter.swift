@@ -19,8 +19,10 @@ public enum Exporter {
     public static let progressInterval = 8192
 
     /// Writes the rows `job` selects to `path` (replacing it) in the job's format.
+    /// `splitSpan`: the order-id span from which CSV order rows are written by two threads.
     public static func run(
-        _ job: ExportJob, database: AppDatabase, to path: String, progress: @escaping Progress = { _, _ in }
+        _ job: ExportJob, database: AppDatabase, to path: String, progress: @escaping Progress = { _, _ in },
+        splitSpan: Int64 = ExportQuery.minimumSpanToSplit
     ) throws -> Outcome {
         let query = try ExportQuery.make(job.recurso, job.filtros)
         let partial = path + ".part"
@@ -38,12 +40,18 @@ public enum Exporter {
         let rows: Int
         switch job.formato {
         case .csv:
-            let out = try FileByteWriter(path: partial)
-            let sink = CSVTableSink(out: out, separator: job.separador == ";" ? 59 : 44, bom: job.bom)
-            rows = try database.pool.read { db in
-                try stream(query, db: db, into: sink, out: out, maxRows: nil, tracker: tracker)
+            let separator: UInt8 = job.separador == ";" ? 59 : 44
+            if let halves = try query.halves(database, minimumSpan: splitSpan) {
+                rows = try csvInHalves(
+                    halves, database: database, to: partial, separator: separator, bom: job.bom, tracker: tracker)
+            } else {
+                let out = try FileByteWriter(path: partial)
+                let sink = CSVTableSink(out: out, separator: separator, bom: job.bom)
+                rows = try database.pool.read { db in
+                    try stream(query, db: db, into: sink, out: out, header: true, maxRows: nil, tracker: tracker)
+                }
+                try out.close()
             }
-            try out.close()
         case .xlsx:
             let sheetPath = path + ".hoja.part"
             defer { try? FileManager.default.removeItem(atPath: sheetPath) }
@@ -51,7 +59,7 @@ public enum Exporter {
             let sink = XLSXSheetSink(out: out)
             rows = try database.pool.read { db in
                 try stream(
-                    query, db: db, into: sink, out: out, maxRows: XLSXSheetSink.maxDataRows,
+                    query, db: db, into: sink, out: out, header: true, maxRows: XLSXSheetSink.maxDataRows,
                     tracker: tracker)
             }
             sink.finish()
@@ -66,12 +74,12 @@ public enum Exporter {
         return Outcome(rows: rows, bytes: size)
     }
 
-    /// Writes the header, then every row; returns the rows written.
+    /// Writes the header (when asked), then every row; returns the rows written.
     static func stream<Sink: TableSink>(
-        _ query: ExportQuery, db: Database, into sink: Sink, out: FileByteWriter, maxRows: Int?,
+        _ query: ExportQuery, db: Database, into sink: Sink, out: FileByteWriter, header: Bool, maxRows: Int?,
         tracker: ExportProgress
     ) throws -> Int {
-        sink.header(query.columns)
+        if header { sink.header(query.columns) }
         let statement = try db.makeStatement(sql: query.selectSQL)
         let cursor = try Row.fetchCursor(statement, arguments: query.statementArguments)
         let handle = statement.sqliteStatement
@@ -146,7 +154,8 @@ public enum ExportError: CodedError, Equatable {
     }
 }
 
-/// Rows written so far, reported with the total once another connection has counted it.
+/// Rows written by one or two streams, reported with the total once another connection has
+/// counted it.
 final class ExportProgress: Sendable {
     let total = Mutex(0)
     private let written = Mutex(0)

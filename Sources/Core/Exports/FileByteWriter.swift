@@ -41,7 +41,7 @@ final class FileByteWriter: @unchecked Sendable {
     private let idle = DispatchSemaphore(value: 1)
 
     /// Creates (or truncates) the file at `path`.
-    init(path: String, capacity: Int = 1 << 20) throws {
+    init(path: String, capacity: Int = 256 << 10) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw IOError(operation: "open", path: path, code: errno) }
         self.path = path
@@ -180,20 +180,34 @@ final class FileByteWriter: @unchecked Sendable {
         }
     }
 
+    /// Appends the whole file at `source`, read in buffer-sized chunks.
+    func appendContents(of source: String) throws {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw IOError(operation: "open", path: source, code: errno) }
+        defer { Glibc.close(input) }
+        while true {
+            reserve(capacity)
+            let got = read(input, buffer + count, capacity - count)
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw IOError(operation: "read", path: source, code: errno)
+            }
+            if got == 0 { return }
+            count += got
+        }
+    }
+
     /// Throws the first I/O error, if any.
     func check() throws {
         if let failure = failure.withLock({ $0 }) { throw failure }
     }
 
-    /// Flushes, waits for the last write, syncs to disk and closes; throws the first I/O error.
+    /// Flushes, waits for the last write and closes; throws the first I/O error. No fsync: an
+    /// export is made again on request, and waiting for the disk would double its time.
     func close() throws {
         flush()
         idle.wait()
         defer { idle.signal() }
-        if failure.withLock({ $0 }) == nil, fsync(fd) != 0 {
-            let code = errno
-            failure.withLock { $0 = IOError(operation: "fsync", path: path, code: code) }
-        }
         if fd >= 0 {
             Glibc.close(fd)
             fd = -1

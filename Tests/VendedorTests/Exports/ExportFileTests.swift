@@ -142,6 +142,28 @@ struct ExportFileTests {
         #expect(ExportFixtures.csvRows(try Data(contentsOf: URL(fileURLWithPath: path))).count == 1)
     }
 
+    @Test func twoThreadExportsWriteTheSameBytesAsOne() throws {
+        let tmp = try TemporaryDirectory()
+        let db = try ExportFixtures.shop(in: tmp)
+        let jobs = [
+            ExportJob(recurso: .ventas), ExportJob(recurso: .pedidos, separador: ";", bom: true),
+            ExportJob(recurso: .ventas, filtros: ExportFilters(productoId: 7)),
+            ExportJob(recurso: .pedidos, filtros: ExportFilters(estado: .cancelado)),
+        ]
+        #expect(try ExportQuery.make(.ventas, ExportFilters()).halves(db, minimumSpan: 1) != nil)
+        #expect(try ExportQuery.make(.clientes, ExportFilters()).halves(db, minimumSpan: 1) == nil)
+        for (index, job) in jobs.enumerated() {
+            let single = tmp.url.appendingPathComponent("uno-\(index).csv").path
+            let halves = tmp.url.appendingPathComponent("dos-\(index).csv").path
+            let one = try Exporter.run(job, database: db, to: single, splitSpan: .max)
+            let two = try Exporter.run(job, database: db, to: halves, splitSpan: 1)
+            #expect(one == two)
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: single)) == Data(contentsOf: URL(fileURLWithPath: halves)))
+            #expect(!FileManager.default.fileExists(atPath: halves + ".part.2"))
+        }
+    }
+
     @Test func timesAreShopTimeAndSpreadsheetSerials() throws {
         let tmp = try TemporaryDirectory()
         let out = try FileByteWriter(path: tmp.url.appendingPathComponent("t.txt").path)

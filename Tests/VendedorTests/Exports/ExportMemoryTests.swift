@@ -7,7 +7,7 @@ import Testing
 @Suite("Exports: a 100,000-row export keeps the worker's memory bounded")
 struct ExportMemoryTests {
     /// Growth of the worker's peak resident memory allowed during the export: the exporter
-    /// needs a 1 MB buffer and SQLite's page cache; holding the rows (≈10 MB of CSV, several
+    /// needs two 256 KB buffers and SQLite's page caches; holding the rows (≈10 MB of CSV, several
     /// times that as Swift values) would not fit.
     static let allowedGrowth = 24 << 20
 
