@@ -127,12 +127,13 @@ local function job_final(now, id, root, state, result, err, root_result, ttl, pe
   end
 end
 
-local function mark_dead(now, q, id, okey, root, err, ttl)
+-- `reply` (optional): the result the job and its root show (what the customer was told).
+local function mark_dead(now, q, id, okey, root, err, ttl, reply)
   redis.call('LPUSH', qkey(q, 'dead'), id)
   redis.call('LTRIM', qkey(q, 'dead'), 0, 9999)
   redis.call('HINCRBY', qkey(q, 'stats'), 'dead', 1)
   advance_key(q, id, okey)
-  job_final(now, id, root, 'muerto', '', err, '', ttl)
+  job_final(now, id, root, 'muerto', reply or '', err, reply or '', ttl)
 end
 
 -- A stream entry that names no usable job: keep what it held, with the reason.

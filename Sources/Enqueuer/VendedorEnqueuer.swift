@@ -8,7 +8,7 @@ struct VendedorEnqueuer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vendedor-enqueuer",
         abstract: "Front end de Vendedor: HTTP y Telegram; valida, guarda adjuntos y encola.",
-        subcommands: [Serve.self, Token.self],
+        subcommands: [Serve.self, Token.self, SetWebhook.self, DeleteWebhook.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -27,6 +27,7 @@ struct Serve: AsyncParsableCommand {
             database: database, uploadsDirectory: boot.config.uploadsDirectory,
             blobsDirectory: startOrExit { try BlobConfig(environment: boot.environment) }.directory)
         deps.exportsDirectory = exports.directory
+        deps.telegram = startOrExit { try TelegramFrontEnd.make(boot) }
         deps.readinessChecks = [
             { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
         ]

@@ -35,20 +35,30 @@ struct Serve: AsyncParsableCommand {
         var commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
         commerce.exports = startOrExit { try ExportResources.configure(boot, queues: options.queues) }
         let blobs = startOrExit { try BlobConfig(environment: boot.environment) }
+        let delivery = startOrExit { try DeliveryResources.make(boot, blobs: blobs) }
         let media = startOrExit {
             try MediaResources(
                 blobs: blobs, vision: try VisionConfig(environment: boot.environment),
                 transcription: try TranscriptionConfig(environment: boot.environment),
                 servesVision: options.queues?.contains(ImageMessageJob.queue) ?? true)
         }
+        let waiters = JobWaiters(client: boot.jobs)
+        // The reply worker's settings (model, search data) matter only where `chat` is served.
+        let servesChat = options.queues?.contains(ChatMessageJob.queue) ?? true
+        let agent =
+            servesChat ? startOrExit { try AgentResources.make(boot, database: database, waiters: waiters) } : nil
         let service = startOrExit {
             try WorkerService(
-                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce, media: media),
+                client: boot.jobs,
+                registry: WorkerHandlers.registry(commerce: commerce, media: media, delivery: delivery, agent: agent),
                 options: options, logger: boot.logger)
         }
         let sweeper = BlobSweeper(store: blobs.store, config: blobs, logger: boot.logger)
-        // Shut down in reverse: the job service stops taking jobs first.
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: sweeper)]
+        // Shut down in reverse: the job service stops taking jobs first (the reply worker's
+        // order waits keep their subscription until it has drained).
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: sweeper), .init(service: waiters),
+        ]
         if let exports = commerce.exports, service.queueNames.contains(ExportJob.queue) {
             services.append(
                 .init(

@@ -1,14 +1,10 @@
 import Foundation
 
 /// The blob store's file work (hashing and writing up to 25 MB, reading, sweeping) run off
-/// Swift's cooperative pool, on a queue of its own.
+/// Swift's cooperative pool, on `BlockingPool` threads.
 extension BlobStore {
-    private static let io = DispatchQueue(label: "vendedor.blobs", attributes: .concurrent)
-
     private func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Self.io.async { continuation.resume(with: Result { try work() }) }
-        }
+        try await BlockingPool.shared.run(work)
     }
 
     /// `put` off the pool: stores the bytes and returns their key.

@@ -27,7 +27,8 @@ public enum Subprocess {
         }
     }
 
-    private static let waiters = DispatchQueue(label: "vendedor.subprocess", attributes: .concurrent)
+    /// Only the time limit's timer: waiting for a child blocks, so it runs on `BlockingPool`.
+    private static let waiters = DispatchQueue(label: "vendedor.subprocess")
 
     /// Runs `executable` (looked up in PATH when it has no "/") with `arguments`; stdout and
     /// stderr go to the given files (created or truncated). `environment` adds to (and
@@ -41,7 +42,7 @@ public enum Subprocess {
         waiters.asyncAfter(deadline: .now() + seconds) { child.kill(timedOut: true) }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                waiters.async { continuation.resume(returning: child.waitForExit()) }
+                BlockingPool.shared.submit { continuation.resume(returning: child.waitForExit()) }
             }
         } onCancel: {
             child.kill(timedOut: false)

@@ -1,6 +1,7 @@
 import Core
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// What the front end needs, built once by the executable and by the tests.
 struct FrontEndDependencies: Sendable {
@@ -15,6 +16,8 @@ struct FrontEndDependencies: Sendable {
     /// Where the export workers write files and downloads are served from (`EXPORTS_DIR`).
     var exportsDirectory: String = "./var/exports"
     var readinessChecks: [@Sendable () async -> (String, Bool)] = []
+    /// The Telegram webhook or poller; nil when Telegram is off.
+    var telegram: TelegramFrontEnd?
 }
 
 /// The composition root of the HTTP front end.
@@ -29,6 +32,8 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     }
     ChatController(jobs: deps.jobs, blobs: BlobStore(directory: deps.blobsDirectory)).addRoutes(
         to: protected("chat", .canal))
+    ChatHistoryController(database: deps.database).addRoutes(to: protected("chat", .canal))
+    ChatOperatorController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("chat", .operador))
     JobsController(jobs: deps.jobs, waiters: deps.waiters).addRoutes(to: protected("jobs", .canal))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
     let productos = ProductosController(
@@ -47,6 +52,12 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     let contexto = ContextoController(database: deps.database)
     contexto.addReadRoutes(to: protected("contexto", .operador))
     contexto.addWriteRoutes(to: protected("contexto", .admin))
+    CanalesController(database: deps.database).addRoutes(to: protected("admin", .admin))
+    if let telegram = deps.telegram, telegram.config.mode == .webhook, let secret = telegram.config.webhookSecret {
+        // Authenticated by Telegram's secret header, not by a bearer token.
+        TelegramController(secret: secret, intake: telegram.intake(deps.jobs, logger: deps.jobs.logger))
+            .addRoutes(to: router.group("telegram"))
+    }
     return router
 }
 
@@ -56,6 +67,7 @@ func buildApplication(_ deps: FrontEndDependencies, host: String, port: Int, log
     Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
-        services: [JobWaitersService(waiters: deps.waiters)],
+        services: [deps.waiters] as [any Service]
+            + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),
         logger: logger)
 }

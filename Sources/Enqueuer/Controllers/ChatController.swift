@@ -29,6 +29,9 @@ struct ChatController {
     @Sendable func text(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(TextMessage.self, limit: 32 * 1024)
         let chatId = try Self.validChatId(body.chat_id)
+        guard !chatId.hasPrefix("tg:") else {  // Telegram's chats come only from Telegram
+            throw APIError.validation("Los chat_id que empiezan por \"tg:\" son de Telegram; use otro identificador.")
+        }
         let message = body.mensaje.trimmed
         guard !message.isEmpty else { throw APIError.validation("El campo \"mensaje\" no puede estar vacío.") }
         guard message.count <= Self.maxMessageLength else {

@@ -127,10 +127,6 @@ struct ExportBench {
     }
 }
 
-struct BenchFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// glibc's `malloc_trim` (not in Swift's Glibc module).
 @_silgen_name("malloc_trim")

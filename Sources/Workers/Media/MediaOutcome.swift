@@ -36,15 +36,14 @@ struct MediaOutcome {
         }
     }
 
-    /// Tells the customer and dead-letters the job. The delivery is enqueued before the job
-    /// finishes (the engine takes no follow-ups from a dead letter, so it joins the end of
-    /// the chat's line rather than keeping the job's turn), under a key derived from the job
-    /// id, so a re-run cannot send it twice.
+    /// Tells the customer and dead-letters the job, in one step: the notice keeps the job's
+    /// turn in the chat's line, and `GET /jobs/{id}` shows it as the result beside the cause.
     func giveUp(_ notice: String, cause: any Error) async throws -> Never {
+        let reply = ChatReply(respuesta: notice)
         let delivery = DeliverReplyJob(
             chat_id: chatId, canal: canal, texto: notice, job_id: context.envelope.rootId, propietario: await owner())
-        try await context.jobs.enqueue(delivery, idempotencyKey: "aviso:\(context.id)")
-        throw JobError.deadLetter("\(cause) (se avisó al cliente)")
+        throw JobError.deadLetterWithReply(
+            "\(cause) (se avisó al cliente)", try JobResult(reply, followUps: [try NewJob(delivery)], rootResult: reply))
     }
 
     enum Kind {

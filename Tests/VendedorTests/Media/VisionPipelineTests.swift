@@ -14,7 +14,7 @@ struct VisionPipelineTests {
 
     @Test func aLabelPhotoBecomesAChatMessageNamingTheProduct() async throws {
         try await MediaHarness.run { harness, client in
-            let photo = try RenderedImage.text(["CASCO DE SEGURIDAD"], format: "png")
+            let photo = try await RenderedImage.text(["CASCO DE SEGURIDAD"], format: "png")
             let id = try await harness.upload(
                 client, "imagen", chatId: "web-ocr", caption: "¿Tienen este?", file: photo)
             let chat = try #require(try await harness.chats.wait().first)
@@ -37,7 +37,7 @@ struct VisionPipelineTests {
 
     @Test func aTextSentAfterAPhotoWaitsForThePhotosMessage() async throws {
         try await MediaHarness.run { harness, client in
-            let photo = try RenderedImage.text(["GUANTES DE VAQUETA"], format: "png")
+            let photo = try await RenderedImage.text(["GUANTES DE VAQUETA"], format: "png")
             let photoId = try await harness.upload(client, "imagen", chatId: "web-orden", file: photo)
             var headers = harness.bearer()
             headers[.contentType] = "application/json"
@@ -57,10 +57,10 @@ struct VisionPipelineTests {
 
     @Test func aWrittenListAndAScreenshotAreReadLineByLine() async throws {
         try await MediaHarness.run { harness, client in
-            let list = try RenderedImage.text(
+            let list = try await RenderedImage.text(
                 ["Pedido para la obra:", "GUANTES DE VAQUETA x 3", "BOTAS PUNTA DE ACERO x 2"], format: "jpg")
             _ = try await harness.upload(client, "imagen", chatId: "web-lista", file: list)
-            let quote = try RenderedImage.text(["Cotización 1043", "Extintor multipropósito ABC"], format: "webp")
+            let quote = try await RenderedImage.text(["Cotización 1043", "Extintor multipropósito ABC"], format: "webp")
             _ = try await harness.upload(client, "imagen", chatId: "web-cotizacion", file: quote)
             let chats = try await harness.chats.wait(for: 2)
             let listMessage = try #require(chats.first { $0.chat_id == "web-lista" }).mensaje
@@ -75,7 +75,7 @@ struct VisionPipelineTests {
 
     @Test func aPhotoWithNoTextGetsAKindReplyAskingForTheProduct() async throws {
         try await MediaHarness.run { harness, client in
-            let blank = try RenderedImage.withoutText()
+            let blank = try await RenderedImage.withoutText()
             let id = try await harness.upload(client, "imagen", chatId: "tg:-1001234567890123", file: blank)
             let delivery = try #require(try await harness.deliveries.wait().first)
             #expect(delivery.chat_id == "tg:-1001234567890123")
@@ -98,7 +98,7 @@ struct VisionPipelineTests {
             let vision = VisionConfig(
                 provider: .gemini, gemini: GeminiConfig(apiKey: FakeGemini.key, baseURL: fake.baseURL))
             try await MediaHarness.run(vision: vision) { harness, client in
-                let photo = try RenderedImage.text(["CASCO"], format: "jpg")
+                let photo = try await RenderedImage.text(["CASCO"], format: "jpg")
                 let id = try await harness.upload(client, "imagen", caption: "Para la obra", file: photo)
                 let chat = try #require(try await harness.chats.wait().first)
                 #expect(chat.mensaje == "Para la obra\n[Foto, descripción]\nCasco de seguridad blanco tipo I.")

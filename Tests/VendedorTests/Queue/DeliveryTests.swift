@@ -40,7 +40,11 @@ struct DeliveryTests {
         worker.terminate()
         #expect(await worker.waitForExit(timeout: .seconds(15)) == 0, "log: \(worker.log)")
         #expect(try await fixture.status(running.id)?.estado == "completado")
-        for id in waiting { #expect(try await fixture.status(id)?.estado == "encolado") }
+        for id in waiting {
+            let status = try await fixture.status(id)
+            let marks = try await fixture.marks("stop")
+            #expect(status?.estado == "encolado", "\(String(describing: status)) marcas: \(marks) log: \(worker.log)")
+        }
 
         let next = try WorkerProcess(environment: fixture.environment)
         for id in waiting { #expect(try await fixture.waitFor(id, estado: "completado")?.intentos == 1) }

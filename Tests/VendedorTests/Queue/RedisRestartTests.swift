@@ -30,7 +30,7 @@ struct RedisRestartTests {
         _ = try await eventually(timeout: .seconds(30)) { await tally.batches >= 5 }
         fixture.redisServer.kill()
         try await Task.sleep(for: .milliseconds(500))
-        try fixture.redisServer.start()
+        try await fixture.redisServer.start()
         await tally.markRestart()
         _ = try await eventually(timeout: .seconds(60)) { await tally.afterRestart >= 5 }
         await tally.stop()

@@ -13,7 +13,7 @@ final class QueueFixture: @unchecked Sendable {
     /// `overrides[queue][field] = value` replaces top-level fields of `queues/<queue>.json`;
     /// `copies[new] = existing` adds a queue `new` defined like `existing` (then overridden).
     init(overrides: [String: [String: Any]] = [:], copies: [String: String] = [:]) async throws {
-        redisServer = try RedisServer()
+        redisServer = try await RedisServer()
         queuesDirectory = TestPaths.temporaryDirectory("queues")
         let source = TestPaths.repoRoot.appendingPathComponent("queues")
         for file in try FileManager.default.contentsOfDirectory(atPath: source.path) {
