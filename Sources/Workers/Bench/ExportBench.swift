@@ -127,7 +127,6 @@ struct ExportBench {
     }
 }
 
-
 /// glibc's `malloc_trim` (not in Swift's Glibc module).
 @_silgen_name("malloc_trim")
 private func mallocTrim(_ pad: Int) -> Int32
