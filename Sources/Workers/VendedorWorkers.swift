@@ -32,7 +32,8 @@ struct Serve: AsyncParsableCommand {
             concurrency: concurrency)
         options.grace = .seconds(grace)
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
-        let commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
+        var commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
+        commerce.exports = startOrExit { try ExportResources.configure(boot, queues: options.queues) }
         let blobs = startOrExit { try BlobConfig(environment: boot.environment) }
         let delivery = startOrExit { try DeliveryResources.make(boot, blobs: blobs) }
         let media = startOrExit {
@@ -53,11 +54,21 @@ struct Serve: AsyncParsableCommand {
                 options: options, logger: boot.logger)
         }
         let sweeper = BlobSweeper(store: blobs.store, config: blobs, logger: boot.logger)
+        // Shut down in reverse: the job service stops taking jobs first (the reply worker's
+        // order waits keep their subscription until it has drained).
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: sweeper), .init(service: waiters),
+        ]
+        if let exports = commerce.exports, service.queueNames.contains(ExportJob.queue) {
+            services.append(
+                .init(
+                    service: ExportJanitor(
+                        files: exports.files, interval: exports.config.cleanupInterval, logger: boot.logger)))
+        }
+        services.append(.init(service: service))
         let group = ServiceGroup(
             configuration: .init(
-                // Shut down in reverse: the job service stops taking jobs first (the reply
-                // worker's order waits keep their subscription until it has drained).
-                services: [.init(service: sweeper), .init(service: waiters), .init(service: service)],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: boot.logger))
         try await group.run()

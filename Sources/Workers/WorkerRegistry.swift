@@ -4,6 +4,8 @@ import Core
 struct CommerceResources: Sendable {
     var database: AppDatabase
     var uploadsDirectory: String
+    /// Exports need `SECRET_KEY` (they sign download links); nil = the kind isn't served here.
+    var exports: ExportResources? = nil
 }
 
 /// What the delivery and Telegram handlers need besides the database.
@@ -32,6 +34,9 @@ enum WorkerHandlers {
             registry.register(PlaceOrderHandler(database: commerce.database))
             registry.register(
                 ImportCatalogHandler(database: commerce.database, uploadsDirectory: commerce.uploadsDirectory))
+            if let exports = commerce.exports {
+                registry.register(ExportHandler(database: commerce.database, exports: exports))
+            }
         }
         if let media {
             registry.register(ImageMessageHandler(media: media))

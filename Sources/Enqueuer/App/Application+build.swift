@@ -13,6 +13,8 @@ struct FrontEndDependencies: Sendable {
     var uploadsDirectory: String = "./var/uploads"
     /// Where customers' photos and audio are stored for the media workers (`BLOBS_DIR`).
     var blobsDirectory: String = "./var/blobs"
+    /// Where the export workers write files and downloads are served from (`EXPORTS_DIR`).
+    var exportsDirectory: String = "./var/exports"
     var readinessChecks: [@Sendable () async -> (String, Bool)] = []
     /// The Telegram webhook or poller; nil when Telegram is off.
     var telegram: TelegramFrontEnd?
@@ -40,8 +42,13 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     productos.addWriteRoutes(to: protected("productos", .admin))
     ClientesController(database: deps.database).addRoutes(to: protected("clientes", .operador))
     PedidosController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("pedidos", .operador))
-    ReportesController(database: deps.database).addRoutes(to: protected("ventas", .operador))
-    ReportesController(database: deps.database).addStatisticsRoutes(to: protected("admin", .admin))
+    ReportesController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("ventas", .operador))
+    ReportesController(database: deps.database, jobs: deps.jobs).addStatisticsRoutes(to: protected("admin", .admin))
+    let exportar = ExportController(
+        jobs: deps.jobs, links: DownloadLinkSigner(tokens: deps.signer),
+        files: ExportFiles(directory: deps.exportsDirectory))
+    exportar.addDownloadRoutes(to: router.group("exportar/descargas"))
+    exportar.addRoutes(to: protected("exportar", .operador))
     let contexto = ContextoController(database: deps.database)
     contexto.addReadRoutes(to: protected("contexto", .operador))
     contexto.addWriteRoutes(to: protected("contexto", .admin))

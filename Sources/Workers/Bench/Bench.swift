@@ -5,7 +5,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks; imprimen una línea clave=valor por cifra.")
 
-    @Argument(help: "queue | conversations | reply")
+    @Argument(help: "queue | conversations | reply | export")
     var name: String
 
     @Option(help: "Trabajos para el benchmark de colas.")
@@ -17,6 +17,12 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Chats simultáneos (benchmark reply).")
     var chats: Int = 8
 
+    @Option(help: "Líneas de pedido para el benchmark de exportación.")
+    var rows: Int = 1_000_000
+
+    @Option(help: "Python con pandas, para comparar con DataFrame.to_csv (benchmark de exportación).")
+    var python: String?
+
     func run() async throws {
         switch name {
         case "queue":
@@ -25,8 +31,10 @@ struct Bench: AsyncParsableCommand {
             try await ConversationsBench().run()
         case "reply":
             try await ReplyBench(rounds: rounds, chats: chats).run()
+        case "export":
+            try await ExportBench(rows: rows, python: python).run()
         default:
-            throw ValidationError("benchmark desconocido: \(name) (disponibles: queue, conversations, reply)")
+            throw ValidationError("benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export)")
         }
     }
 }
