@@ -9,7 +9,7 @@ struct VendedorWorkers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vendedor-workers",
         abstract: "Trabajadores de Vendedor: procesan las colas de Redis.",
-        subcommands: [Serve.self, Bench.self],
+        subcommands: [Serve.self, Bench.self, Reindex.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -33,10 +33,15 @@ struct Serve: AsyncParsableCommand {
         options.grace = .seconds(grace)
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
         let commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
+        let retrievalConfig = startOrExit { try RetrievalConfig(environment: boot.environment) }
+        let retrieval = RetrievalResources(database: database, config: retrievalConfig)
         let service = startOrExit {
             try WorkerService(
-                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce), options: options,
-                logger: boot.logger)
+                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce, retrieval: retrieval),
+                options: options, logger: boot.logger)
+        }
+        if options.queues?.contains(ReindexCatalogJob.queue) ?? true {
+            Task { await VectorIndexBootstrap.run(jobs: boot.jobs, resources: retrieval, logger: boot.logger) }
         }
         let group = ServiceGroup(
             configuration: .init(

@@ -7,7 +7,7 @@
 /// | `EMBEDDING_MODEL` | per provider | multilingual-e5-small-q4, gemini-embedding-001, text-embedding-3-small |
 /// | `EMBEDDING_DIMENSIONS` | per provider | 384 local; 768 gemini; the model's own for openai |
 /// | `GOOGLE_API_KEY`, `OPENAI_API_KEY` | — | required by the gemini / openai providers |
-/// | `GEMINI_BASE_URL`, `OPENAI_BASE_URL` | the public APIs | overrides (tests, compatible servers) |
+/// | `GEMINI_BASE_URL`, `OPENAI_BASE_URL` | …/v1beta, …/v1 | API version roots (tests, compatible servers) |
 /// | `EMBEDDINGS_BATCH_SIZE` | 32 (gemini ≤ 100) | texts per call |
 /// | `EMBEDDINGS_RATE_LIMIT` | 0 | calls per second, 0 = no limit |
 /// | `EMBEDDINGS_TIMEOUT_S` | 30 | per call |
@@ -34,8 +34,8 @@ public struct RetrievalConfig: Sendable {
     public var threshold: Double
 
     public static let defaultLocalURL = "http://127.0.0.1:8090"
-    public static let defaultGeminiBaseURL = "https://generativelanguage.googleapis.com"
-    public static let defaultOpenAIBaseURL = "https://api.openai.com"
+    public static let defaultGeminiBaseURL = "https://generativelanguage.googleapis.com/v1beta"
+    public static let defaultOpenAIBaseURL = "https://api.openai.com/v1"
 
     public init(
         provider: Provider = .local, embeddingsURL: String = RetrievalConfig.defaultLocalURL, model: String? = nil,
@@ -86,6 +86,11 @@ public struct RetrievalConfig: Sendable {
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
             throw ConfigError(setting: "EMBEDDINGS_URL", problem: "debe empezar por http:// o https://")
         }
+        for setting in ["GEMINI_BASE_URL", "OPENAI_BASE_URL"] {
+            if let value = env[setting], !(value.hasPrefix("http://") || value.hasPrefix("https://")) {
+                throw ConfigError(setting: setting, problem: "debe ser una URL http:// o https://")
+            }
+        }
         self.init(
             provider: provider, embeddingsURL: url, model: env["EMBEDDING_MODEL"], dimensions: dimensions,
             googleAPIKey: env["GOOGLE_API_KEY"], openAIAPIKey: env["OPENAI_API_KEY"],
@@ -102,7 +107,7 @@ public struct RetrievalConfig: Sendable {
         }
     }
 
-    static func defaultModel(_ provider: Provider) -> String {
+    public static func defaultModel(_ provider: Provider) -> String {
         switch provider {
         case .local, .none: "multilingual-e5-small-q4"
         case .gemini: "gemini-embedding-001"
@@ -110,11 +115,39 @@ public struct RetrievalConfig: Sendable {
         }
     }
 
-    static func defaultDimensions(_ provider: Provider) -> Int? {
+    public static func defaultDimensions(_ provider: Provider) -> Int? {
         switch provider {
         case .local, .none: 384
         case .gemini: 768
         case .openai: nil
+        }
+    }
+
+    /// The embedding client of the configured provider (nil for `none`). `forQueries`: a
+    /// customer is waiting, so one quick retry and a short timeout (search then falls back to
+    /// words alone); otherwise the job engine's patience applies.
+    public func makeEmbedder(transport: any HTTPTransport, forQueries: Bool, limiter: CallRateLimiter? = nil)
+        -> (any Embedder)?
+    {
+        let policy: ProviderHTTP.RetryPolicy =
+            forQueries ? ProviderHTTP.RetryPolicy(attempts: 2, baseDelay: 0.2, maxDelay: 0.5, maxWait: 1) : .standard
+        let timeout: Duration = .milliseconds(Int((forQueries ? min(timeoutSeconds, 5) : timeoutSeconds) * 1000))
+        let limiter = limiter ?? CallRateLimiter(perSecond: rateLimitPerSecond)
+        switch provider {
+        case .none:
+            return nil
+        case .local:
+            return LocalEmbeddingClient(
+                baseURL: embeddingsURL, model: model, transport: transport, policy: policy, batchSize: batchSize,
+                timeout: timeout, limiter: limiter)
+        case .openai:
+            return OpenAIEmbeddingClient(
+                baseURL: openAIBaseURL, apiKey: openAIAPIKey, model: model, dimensions: dimensions,
+                transport: transport, policy: policy, batchSize: batchSize, timeout: timeout, limiter: limiter)
+        case .gemini:
+            return GeminiEmbeddingClient(
+                baseURL: geminiBaseURL, apiKey: googleAPIKey ?? "", model: model, dimensions: dimensions,
+                transport: transport, policy: policy, batchSize: batchSize, timeout: timeout, limiter: limiter)
         }
     }
 

@@ -26,6 +26,7 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     ChatController(jobs: deps.jobs).addRoutes(to: protected("chat", .canal))
     JobsController(jobs: deps.jobs, waiters: deps.waiters).addRoutes(to: protected("jobs", .canal))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
+    ReindexController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
     let productos = ProductosController(
         database: deps.database, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory)
     productos.addReadRoutes(to: protected("productos", .canal))

@@ -1,22 +1,55 @@
 import ArgumentParser
 import Core
+import Foundation
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks; imprimen una línea clave=valor por cifra.")
 
-    @Argument(help: "queue")
+    @Argument(help: "queue, vector, retrieval")
     var name: String
 
     @Option(help: "Trabajos para el benchmark de colas.")
     var jobs: Int = 200_000
 
+    @Option(help: "Vectores del índice (benchmark vector).")
+    var rows: Int = 100_000
+
+    @Option(help: "Consultas (benchmark vector).")
+    var queries: Int = 1_000
+
+    @Option(help: "Directorio donde dejar datos y resultados para comparar con FAISS (benchmark vector).")
+    var out: String?
+
+    @Option(help: "Directorio de datos con catalogo.csv, busqueda/ y evaluacion/ (benchmark retrieval).")
+    var datos: String?
+
+    @Option(help: "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores (retrieval).")
+    var ajuste: String?
+
+    @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval).")
+    var consulta: String?
+
     func run() async throws {
         switch name {
         case "queue":
             try await QueueBench(jobs: jobs).run()
+        case "vector":
+            try await VectorBench(rows: rows, queries: queries, out: out).run()
+        case "retrieval":
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            var bench = RetrievalBench(dataDirectory: datos ?? root + "/data", explain: consulta)
+            if let ajuste {
+                let values = ajuste.split(separator: ",").compactMap { Double($0) }
+                guard values.count == 3 else {
+                    throw ValidationError("--ajuste necesita 3 números separados por comas")
+                }
+                bench.tuning = HybridRetriever.Tuning(
+                    minSimilarity: Float(values[0]), maxGapFromBest: Float(values[1]), vectorWeight: values[2])
+            }
+            try await bench.run()
         default:
-            throw ValidationError("benchmark desconocido: \(name) (disponibles: queue)")
+            throw ValidationError("benchmark desconocido: \(name) (disponibles: queue, vector, retrieval)")
         }
     }
 }
