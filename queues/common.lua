@@ -9,11 +9,13 @@
 --   vd:q:<q>:dead         list    dead-lettered job ids, newest first (capped)
 --   vd:q:<q>:stats        hash    processed, failed, retried, dead
 --   vd:q:<q>:m:<minute>   string  jobs processed in that minute (rates), short TTL
---   vd:q:<q>:o:<key>      list    job ids of one ordering key; only the head is ever ready
+--   vd:o:<key>            list    job ids of one ordering key (a chat id), in every queue:
+--                                 only the head is ever ready, in its own queue's stream
 --   vd:idem:<q>:<key>     string  idempotency key -> job id, for the queue's window
 --   channel vd:done       pub/sub id of a finished job that has a waiter (field "w")
 local function jkey(id) return 'vd:job:' .. id end
 local function qkey(q, suffix) return 'vd:q:' .. q .. ':' .. suffix end
+local function okey_list(okey) return 'vd:o:' .. okey end
 local stream_keys = {}
 local function skey(q)
   local k = stream_keys[q]
@@ -32,29 +34,36 @@ local function ready(q, id, okey)
 end
 
 -- Makes a job ready: straight into the stream, or behind the jobs of its ordering key.
-local function push_ready(q, id, okey)
+-- `after` (a job id, the key's current head) puts it right behind that job instead of at
+-- the end: a follow-up keeps its parent's turn.
+local function push_ready(q, id, okey, after)
   if okey ~= nil and okey ~= false and okey ~= '' then
-    local n = redis.call('RPUSH', qkey(q, 'o:' .. okey), id)
+    if after then
+      redis.call('LINSERT', okey_list(okey), 'AFTER', after, id)
+      return
+    end
+    local n = redis.call('RPUSH', okey_list(okey), id)
     if n == 1 then ready(q, id, okey) end
   else
     ready(q, id, '')
   end
 end
 
--- A job of an ordered queue is done for good: hand its key to the next job.
+-- A job of an ordered key is done for good: hand the key to the next job, which may
+-- belong to another queue (a chat's photo, then its reply, then its delivery).
 local function advance_key(q, id, okey)
   if okey == nil or okey == false or okey == '' then return end
-  local lk = qkey(q, 'o:' .. okey)
+  local lk = okey_list(okey)
   if redis.call('LINDEX', lk, 0) == id then
     redis.call('LPOP', lk)
     local nxt = redis.call('LINDEX', lk, 0)
-    if nxt then ready(q, nxt, okey) end
+    if nxt then ready(redis.call('HGET', jkey(nxt), 'cola') or q, nxt, okey) end
   else
     redis.call('LREM', lk, 1, id)
   end
 end
 
-local function enqueue_job(now, q, id, kind, payload, okey, root, idem, idem_ttl)
+local function enqueue_job(now, q, id, kind, payload, okey, root, idem, idem_ttl, after)
   if idem ~= '' then
     local ik = 'vd:idem:' .. q .. ':' .. idem
     local existing = redis.call('GET', ik)
@@ -69,7 +78,7 @@ local function enqueue_job(now, q, id, kind, payload, okey, root, idem, idem_ttl
     redis.call('HINCRBY', jkey(root), 'pend', 1)
   end
   redis.call('HSET', jkey(id), unpack(fields))
-  push_ready(q, id, okey)
+  push_ready(q, id, okey, after)
   return id, 1
 end
 
@@ -118,12 +127,13 @@ local function job_final(now, id, root, state, result, err, root_result, ttl, pe
   end
 end
 
-local function mark_dead(now, q, id, okey, root, err, ttl)
+-- `reply` (optional): the result the job and its root show (what the customer was told).
+local function mark_dead(now, q, id, okey, root, err, ttl, reply)
   redis.call('LPUSH', qkey(q, 'dead'), id)
   redis.call('LTRIM', qkey(q, 'dead'), 0, 9999)
   redis.call('HINCRBY', qkey(q, 'stats'), 'dead', 1)
   advance_key(q, id, okey)
-  job_final(now, id, root, 'muerto', '', err, '', ttl)
+  job_final(now, id, root, 'muerto', reply or '', err, reply or '', ttl)
 end
 
 -- A stream entry that names no usable job: keep what it held, with the reason.

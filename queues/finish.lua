@@ -1,5 +1,5 @@
 -- finish.lua: records the outcome of many jobs of one queue in one step: ack, state,
--- follow-up jobs, retries into the delayed set, dead letters, chain and ordering-key release,
+-- follow-up jobs (those on the job's own ordering key keep its turn), retries into the delayed set, dead letters, chain and ordering-key release,
 -- stats. A record whose lease no longer matches (another worker took the job over after the
 -- visibility timeout) is ignored: only the current holder can finish a job.
 -- KEYS: none. ARGV: now_ms, queue, completed_ttl_s, dead_ttl_s, n, then n records:
@@ -8,10 +8,30 @@
 --   outcome retry: a = error, b = delay ms (uses the attempt)
 --   outcome later: a = reason, b = delay ms (retry-after: the attempt is given back)
 --   outcome fail: a = error (permanent, no retry)   outcome dead: a = error (dead letter)
+--   outcome deadr: a = error, b = the reply (result of the job and of its root): a dead
+--                  letter that still enqueues its follow-ups (the message to the customer)
 -- Returns: array of n integers, 1 applied | 0 stale lease.
 local now, q, cttl, dttl, n = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
 local p = 6
 local acks, res = {}, {}
+
+-- Enqueues a finished job's nf follow-ups (5 arguments each from ARGV[fp]) in its chain.
+-- One on the job's own ordering key takes the job's turn: it goes right behind it (before
+-- later jobs of the key), in the order returned.
+local function follow_ups(now, id, okey, root, fp, nf)
+  local after = nil
+  if nf > 0 and okey ~= '' and redis.call('LINDEX', okey_list(okey), 0) == id then after = id end
+  for f = 0, nf - 1 do
+    local o = fp + f * 5
+    local fkey = ARGV[o + 4]
+    if after and fkey == okey then
+      enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], fkey, root, '', 0, after)
+      after = ARGV[o + 1]
+    else
+      enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], fkey, root, '', 0)
+    end
+  end
+end
 local processed, failed, retried = 0, 0, 0
 for r = 1, n do
   local id, eid, lease, outcome, a, b = ARGV[p], ARGV[p + 1], ARGV[p + 2], ARGV[p + 3], ARGV[p + 4], ARGV[p + 5]
@@ -29,10 +49,7 @@ for r = 1, n do
     local root = h[3] or id
     if outcome == 'ok' then
       processed = processed + 1
-      for f = 0, nf - 1 do
-        local o = fp + f * 5
-        enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], ARGV[o + 4], root, '', 0)
-      end
+      follow_ups(now, id, okey, root, fp, nf)
       advance_key(q, id, okey)
       if nf > 0 then
         job_final(now, id, root, 'completado', a, '', b, cttl)
@@ -48,6 +65,10 @@ for r = 1, n do
       failed = failed + 1
       advance_key(q, id, okey)
       job_final(now, id, root, 'fallido', '', a, '', dttl)
+    elseif outcome == 'deadr' then
+      failed = failed + 1
+      follow_ups(now, id, okey, root, fp, nf)
+      mark_dead(now, q, id, okey, root, a, dttl, b)
     else
       failed = failed + 1
       mark_dead(now, q, id, okey, root, a, dttl)

@@ -8,7 +8,7 @@ struct VendedorEnqueuer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vendedor-enqueuer",
         abstract: "Front end de Vendedor: HTTP y Telegram; valida, guarda adjuntos y encola.",
-        subcommands: [Serve.self, Token.self],
+        subcommands: [Serve.self, Token.self, SetWebhook.self, DeleteWebhook.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -23,7 +23,9 @@ struct Serve: AsyncParsableCommand {
         await startOrExitAsync { try await DemoData.seedIfEmpty(database, logger: boot.logger) }
         var deps = FrontEndDependencies(
             jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
-            database: database, uploadsDirectory: boot.config.uploadsDirectory)
+            database: database, uploadsDirectory: boot.config.uploadsDirectory,
+            blobsDirectory: startOrExit { try BlobConfig(environment: boot.environment) }.directory)
+        deps.telegram = startOrExit { try TelegramFrontEnd.make(boot) }
         deps.readinessChecks = [
             { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
         ]

@@ -35,17 +35,29 @@ struct Serve: AsyncParsableCommand {
         let commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
         let retrievalConfig = startOrExit { try RetrievalConfig(environment: boot.environment) }
         let retrieval = RetrievalResources(database: database, config: retrievalConfig)
+        let blobs = startOrExit { try BlobConfig(environment: boot.environment) }
+        let delivery = startOrExit { try DeliveryResources.make(boot, blobs: blobs) }
+        let media = startOrExit {
+            try MediaResources(
+                blobs: blobs, vision: try VisionConfig(environment: boot.environment),
+                transcription: try TranscriptionConfig(environment: boot.environment),
+                servesVision: options.queues?.contains(ImageMessageJob.queue) ?? true)
+        }
         let service = startOrExit {
             try WorkerService(
-                client: boot.jobs, registry: WorkerHandlers.registry(commerce: commerce, retrieval: retrieval),
+                client: boot.jobs,
+                registry: WorkerHandlers.registry(
+                    commerce: commerce, media: media, delivery: delivery, retrieval: retrieval),
                 options: options, logger: boot.logger)
         }
         if options.queues?.contains(ReindexCatalogJob.queue) ?? true {
             Task { await VectorIndexBootstrap.run(jobs: boot.jobs, resources: retrieval, logger: boot.logger) }
         }
+        let sweeper = BlobSweeper(store: blobs.store, config: blobs, logger: boot.logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: service)],
+                // Shut down in reverse: the job service stops taking jobs first.
+                services: [.init(service: sweeper), .init(service: service)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: boot.logger))
         try await group.run()

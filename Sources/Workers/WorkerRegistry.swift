@@ -6,16 +6,48 @@ struct CommerceResources: Sendable {
     var uploadsDirectory: String
 }
 
+/// What the delivery and Telegram handlers need besides the database.
+struct DeliveryResources: Sendable {
+    /// Nil without `TELEGRAM_TOKEN`: replies to Telegram chats then wait as dead letters, and
+    /// Telegram downloads and chat actions are not served by this process.
+    var telegram: TelegramClient?
+    var limiter: TelegramRateLimiter
+    var blobs: BlobStore
+    var callback: ReplyCallback
+}
+
 /// Every job kind this executable can run, with its handler.
 enum WorkerHandlers {
-    /// Without `commerce` (engine tests, the queue benchmark) only the no-op kind is served.
-    static func registry(commerce: CommerceResources? = nil, retrieval: RetrievalResources? = nil) -> JobRegistry {
+    /// Without `commerce` (engine tests, the queue benchmark) only the no-op kind is served;
+    /// `media` adds photos (vision) and voice notes (transcripcion); `delivery` (with
+    /// `commerce`) the delivery of replies and the Telegram kinds; `retrieval` the catalog's
+    /// vectors (embedding and re-index).
+    static func registry(
+        commerce: CommerceResources? = nil, media: MediaResources? = nil, delivery: DeliveryResources? = nil,
+        retrieval: RetrievalResources? = nil
+    ) -> JobRegistry {
         var registry = JobRegistry()
         registry.register(NoopHandler())
         if let commerce {
             registry.register(PlaceOrderHandler(database: commerce.database))
             registry.register(
                 ImportCatalogHandler(database: commerce.database, uploadsDirectory: commerce.uploadsDirectory))
+        }
+        if let media {
+            registry.register(ImageMessageHandler(media: media))
+            registry.register(AudioMessageHandler(media: media))
+        }
+        if let commerce, let delivery {
+            registry.register(
+                DeliverReplyHandler(
+                    database: commerce.database,
+                    telegram: delivery.telegram.map { TelegramSender(client: $0, limiter: delivery.limiter) },
+                    callback: delivery.callback))
+            if let telegram = delivery.telegram {
+                registry.register(TelegramFileHandler(telegram: telegram, blobs: delivery.blobs))
+                registry.register(
+                    TelegramTypingHandler(telegram: telegram.with(policy: .once), database: commerce.database))
+            }
         }
         if let retrieval {
             registry.register(EmbedProductsHandler(resources: retrieval))

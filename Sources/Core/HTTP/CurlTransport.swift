@@ -3,12 +3,11 @@ import Foundation
 import Synchronization
 
 /// `HTTPTransport` over libcurl. `curl_easy_perform` blocks, so each call runs on a
-/// dedicated dispatch queue (never on Swift's cooperative pool), at most `maxConcurrent`
-/// at a time.
+/// `BlockingPool` thread (never on Swift's cooperative pool, nor on GCD's, which on Linux is
+/// the same), at most `maxConcurrent` at a time.
 public final class CurlTransport: HTTPTransport {
     private static let globalInit: Bool = { vd_curl_global_init() == CURLE_OK }()
 
-    private let queue = DispatchQueue(label: "vendedor.curl", attributes: .concurrent)
     private let gate: DispatchSemaphore
 
     public init(maxConcurrent: Int = 16) {
@@ -18,7 +17,7 @@ public final class CurlTransport: HTTPTransport {
 
     public func send(_ request: OutboundRequest) async throws -> OutboundResponse {
         try await withCheckedThrowingContinuation { continuation in
-            queue.async { [gate] in
+            BlockingPool.shared.submit { [gate] in
                 gate.wait()
                 defer { gate.signal() }
                 continuation.resume(with: Result { try Self.perform(request) })

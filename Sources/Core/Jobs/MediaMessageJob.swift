@@ -41,13 +41,16 @@ public struct AudioMessageJob: JobPayload, Equatable {
     /// "audio/ogg", "audio/mpeg", "audio/mp4" or "audio/wav" (decided by magic bytes).
     public var mime: String
     public var recibido_ms: Int
+    /// The customer's caption, when the audio came with text (nil or empty: none).
+    public var mensaje: String?
 
-    public init(chat_id: String, canal: String, blob: String, mime: String, recibido_ms: Int) {
+    public init(chat_id: String, canal: String, blob: String, mime: String, recibido_ms: Int, mensaje: String? = nil) {
         self.chat_id = chat_id
         self.canal = canal
         self.blob = blob
         self.mime = mime
         self.recibido_ms = recibido_ms
+        self.mensaje = mensaje
     }
 
     public var orderingKey: String? { chat_id }

@@ -9,10 +9,14 @@ public struct NoopJob: JobPayload, Equatable {
     public var dormir_ms: Int?
     /// Fail with a transient error on the first N runs (counted across re-drives).
     public var fallos: Int?
-    /// Finish with this many follow-up no-op jobs in the same chain.
+    /// Finish with this many follow-up no-op jobs in the same chain (same ordering key).
     public var seguir: Int?
+    /// The queue of those follow-ups, when not `noop` (chains across queues).
+    public var cola_seguir: String?
     /// Fail permanently (no retry).
     public var fallar_siempre: Bool?
+    /// Go to the dead-letter queue with a reply: its `seguir` follow-ups still run.
+    public var morir_con_respuesta: Bool?
     /// Ask to be retried after this many seconds, the first N times (`pausas`).
     public var reintentar_en_s: Double?
     public var pausas: Int?
@@ -24,9 +28,12 @@ public struct NoopJob: JobPayload, Equatable {
 
     public init(
         dormir_ms: Int? = nil, fallos: Int? = nil, seguir: Int? = nil, fallar_siempre: Bool? = nil,
+        morir_con_respuesta: Bool? = nil,
         reintentar_en_s: Double? = nil,
-        pausas: Int? = nil, marca: String? = nil, seq: Int? = nil, clave: String? = nil
+        pausas: Int? = nil, marca: String? = nil, seq: Int? = nil, clave: String? = nil, cola_seguir: String? = nil
     ) {
+        self.cola_seguir = cola_seguir
+        self.morir_con_respuesta = morir_con_respuesta
         self.dormir_ms = dormir_ms
         self.fallos = fallos
         self.seguir = seguir

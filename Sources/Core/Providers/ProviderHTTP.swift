@@ -101,9 +101,29 @@ public struct ProviderHTTP: Sendable {
             default: .permanent
             }
         let details = Self.details(of: response)
+        // A spent quota (OpenAI insufficient_quota, a Gemini per-day quota) is a 429 that
+        // no retry within minutes can fix.
+        let exhausted = status == 429 && Self.isQuotaExhausted(response)
         return ProviderError(
-            kind: kind, api: api, status: status, message: details.message ?? "HTTP \(status)",
+            kind: exhausted ? .permanent : kind, api: api, status: status, message: details.message ?? "HTTP \(status)",
             retryAfter: Self.headerDelay(response.headers) ?? details.retryAfter)
+    }
+
+    /// OpenAI's `insufficient_quota` (code or type), or a Gemini `QuotaFailure` whose
+    /// quota is per day (it resets at midnight Pacific time).
+    static func isQuotaExhausted(_ response: OutboundResponse) -> Bool {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any],
+            let error = object["error"] as? [String: Any]
+        else { return false }
+        if error["code"] as? String == "insufficient_quota" || error["type"] as? String == "insufficient_quota" {
+            return true
+        }
+        for detail in error["details"] as? [[String: Any]] ?? [] {
+            for violation in detail["violations"] as? [[String: Any]] ?? [] {
+                if let quota = violation["quotaId"] as? String, quota.contains("PerDay") { return true }
+            }
+        }
+        return false
     }
 
     /// `retry-after-ms` (OpenAI) or `Retry-After` in seconds.

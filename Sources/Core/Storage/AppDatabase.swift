@@ -10,12 +10,9 @@ import GRDB
 /// async code should go through `perform(_:)`.
 public struct AppDatabase: Sendable {
     public let pool: DatabasePool
-    let blockingQueue: DispatchQueue
-
     /// Wraps an open pool and brings its schema up to date.
     public init(pool: DatabasePool) throws {
         self.pool = pool
-        self.blockingQueue = DispatchQueue(label: "vendedor.database", attributes: .concurrent)
         try Self.migrate(pool)
     }
 

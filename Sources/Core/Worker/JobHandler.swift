@@ -33,14 +33,21 @@ public struct JobContext: Sendable {
     public let envelope: JobEnvelope
     public let workerId: String
     public let jobs: JobClient
+    /// The queue's `max_attempts`: a transient failure on this attempt dead-letters the job.
+    public let maxAttempts: Int
     let baseLogger: Logger
 
-    public init(envelope: JobEnvelope, workerId: String, logger: Logger, jobs: JobClient) {
+    public init(envelope: JobEnvelope, workerId: String, logger: Logger, jobs: JobClient, maxAttempts: Int = 1) {
         self.envelope = envelope
         self.workerId = workerId
         self.baseLogger = logger
         self.jobs = jobs
+        self.maxAttempts = maxAttempts
     }
+
+    /// True when a transient failure now would send the job to the dead-letter queue (a
+    /// handler then owes the customer a reply saying so).
+    public var isLastAttempt: Bool { envelope.attempt >= maxAttempts }
 
     /// A logger carrying the job's id, kind and attempt (built when asked for: most jobs
     /// never log, and metadata is costly to set).

@@ -27,6 +27,12 @@ public struct JobRegistry: Sendable {
         queues.insert(H.Payload.queue)
     }
 
+    /// Also consumes `queue`, whose jobs are of kinds registered here under another queue
+    /// (a job re-routed with `NewJob.queue`, as the engine tests do).
+    public mutating func serve(queue: String) {
+        queues.insert(queue)
+    }
+
     public var kinds: [String] { handlers.keys.sorted() }
 
     func handler(for kind: String) -> Run? {

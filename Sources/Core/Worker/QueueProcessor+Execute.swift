@@ -3,7 +3,8 @@ import Logging
 extension QueueProcessor {
     /// Runs one job's handler and records its outcome.
     func execute(_ job: JobEnvelope) async {
-        let context = JobContext(envelope: job, workerId: consumer, logger: logger, jobs: client)
+        let context = JobContext(
+            envelope: job, workerId: consumer, logger: logger, jobs: client, maxAttempts: definition.maxAttempts)
         let outcome = await outcome(of: job, context: context)
         let record = FinishRecord(jobId: job.id, entryId: job.entryId, lease: job.lease, outcome: outcome)
         if !(await finish(record)) {
@@ -32,6 +33,15 @@ extension QueueProcessor {
             case .deadLetter(let message):
                 context.logger.warning("A la cola de muertos: \(message)")
                 return .dead(message)
+            case .deadLetterWithReply(let message, var reply):
+                context.logger.warning("A la cola de muertos (con respuesta): \(message)")
+                do {
+                    for followUp in reply.followUps { _ = try client.catalog.queue(followUp.queue) }
+                } catch {
+                    return .dead("\(message); además, una respuesta iba a una cola desconocida: \(error)")
+                }
+                reply.followUps = client.normalized(reply.followUps)
+                return .deadWithReply(message, reply)
             }
         } catch is CancellationError {
             return .later(reason: "el trabajador se detuvo antes de terminar", delayMs: 1)

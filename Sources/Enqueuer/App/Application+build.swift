@@ -10,7 +10,11 @@ struct FrontEndDependencies: Sendable {
     var database: AppDatabase
     /// Where catalog uploads are written for the import workers (`UPLOADS_DIR`).
     var uploadsDirectory: String = "./var/uploads"
+    /// Where customers' photos and audio are stored for the media workers (`BLOBS_DIR`).
+    var blobsDirectory: String = "./var/blobs"
     var readinessChecks: [@Sendable () async -> (String, Bool)] = []
+    /// The Telegram webhook or poller; nil when Telegram is off.
+    var telegram: TelegramFrontEnd?
 }
 
 /// The composition root of the HTTP front end.
@@ -23,7 +27,8 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     func protected(_ path: RouterPath, _ role: Role) -> RouterGroup<AppRequestContext> {
         router.group(path).add(middleware: AuthMiddleware(verifier: verifier, minimum: role))
     }
-    ChatController(jobs: deps.jobs).addRoutes(to: protected("chat", .canal))
+    ChatController(jobs: deps.jobs, blobs: BlobStore(directory: deps.blobsDirectory)).addRoutes(
+        to: protected("chat", .canal))
     JobsController(jobs: deps.jobs, waiters: deps.waiters).addRoutes(to: protected("jobs", .canal))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
     ReindexController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
@@ -38,6 +43,12 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     let contexto = ContextoController(database: deps.database)
     contexto.addReadRoutes(to: protected("contexto", .operador))
     contexto.addWriteRoutes(to: protected("contexto", .admin))
+    CanalesController(database: deps.database).addRoutes(to: protected("admin", .admin))
+    if let telegram = deps.telegram, telegram.config.mode == .webhook, let secret = telegram.config.webhookSecret {
+        // Authenticated by Telegram's secret header, not by a bearer token.
+        TelegramController(secret: secret, intake: telegram.intake(deps.jobs, logger: deps.jobs.logger))
+            .addRoutes(to: router.group("telegram"))
+    }
     return router
 }
 
@@ -47,6 +58,7 @@ func buildApplication(_ deps: FrontEndDependencies, host: String, port: Int, log
     Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
-        services: [JobWaitersService(waiters: deps.waiters)],
+        services: [JobWaitersService(waiters: deps.waiters)]
+            + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),
         logger: logger)
 }

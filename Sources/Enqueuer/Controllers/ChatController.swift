@@ -1,9 +1,12 @@
 import Core
 import Hummingbird
 
-/// Chat ingestion: validates, enqueues the message for the reply worker, answers 202.
+/// Chat ingestion: validates, enqueues the message for the reply worker (photos and voice
+/// notes first go to the vision and transcription workers: ChatController+Media), answers 202.
 struct ChatController {
     let jobs: JobClient
+    /// Where uploaded photos and audio are stored (`BLOBS_DIR`).
+    var blobs = BlobStore(directory: "./var/blobs")
 
     struct TextMessage: Decodable {
         var chat_id: String
@@ -19,11 +22,16 @@ struct ChatController {
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("texto", use: text)
+        group.post("imagen", use: image)
+        group.post("audio", use: audio)
     }
 
     @Sendable func text(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(TextMessage.self, limit: 32 * 1024)
         let chatId = try Self.validChatId(body.chat_id)
+        guard !chatId.hasPrefix("tg:") else {  // Telegram's chats come only from Telegram
+            throw APIError.validation("Los chat_id que empiezan por \"tg:\" son de Telegram; use otro identificador.")
+        }
         let message = body.mensaje.trimmed
         guard !message.isEmpty else { throw APIError.validation("El campo \"mensaje\" no puede estar vacío.") }
         guard message.count <= Self.maxMessageLength else {

@@ -21,6 +21,11 @@ struct NoopHandler: JobHandler {
                 throw JobError.retryAfter(seconds: seconds, reason: "pausa simulada")
             }
         }
+        if job.morir_con_respuesta == true {
+            let reply = #"{"respuesta":"aviso"}"#
+            throw JobError.deadLetterWithReply(
+                "muerte simulada", JobResult(result: reply, rootResult: reply, followUps: try followUps(of: job)))
+        }
         if job.fallar_siempre == true {
             throw JobError.permanent("fallo permanente simulado")
         }
@@ -32,12 +37,20 @@ struct NoopHandler: JobHandler {
             try await context.jobs.redis.send("RPUSH", marks, "fin:\(job.seq ?? 0)")
         }
         let result = try Self.json(NoopJob.Result(trabajador: context.workerId, intento: context.attempt))
-        let followUps = try (0..<(job.seguir ?? 0)).map { index in
-            try NewJob(NoopJob(dormir_ms: job.dormir_ms, marca: job.marca, seq: (job.seq ?? 0) + index + 1))
-        }
+        let followUps = try followUps(of: job)
         // A follow-up's result becomes the chain's result; the root's own shows until then.
         return JobResult(
             result: result, rootResult: context.envelope.rootId == context.id ? "" : result, followUps: followUps)
+    }
+
+    /// `seguir` no-op jobs on the same key (in `cola_seguir` when given).
+    private func followUps(of job: NoopJob) throws -> [NewJob] {
+        try (0..<(job.seguir ?? 0)).map { index in
+            var next = try NewJob(
+                NoopJob(dormir_ms: job.dormir_ms, marca: job.marca, seq: (job.seq ?? 0) + index + 1, clave: job.clave))
+            if let queue = job.cola_seguir { next.queue = queue }
+            return next
+        }
     }
 
     /// The result as JSON. Worker ids are host-pid-queue names that need no escaping, so the

@@ -73,7 +73,7 @@ struct FrontEndTests {
                 #expect(job.mensaje == "Hola, ¿tienen guantes?")
                 #expect(job.canal == "http")
                 // Ordered by chat: the job waits in its chat's list.
-                let keyList = try await fixture.redis.send("LRANGE", "vd:q:chat:o:web-1", "0", "-1")
+                let keyList = try await fixture.redis.send("LRANGE", "vd:o:web-1", "0", "-1")
                 #expect(keyList.array?.compactMap(\.string) == [accepted.job_id])
             }
         }

@@ -39,6 +39,55 @@ struct OrderingTests {
         for worker in workers { _ = await worker.waitForExit(timeout: .seconds(15)) }
     }
 
+    @Test func followUpsOnTheSameKeyKeepTheirParentsTurnAcrossQueues() async throws {
+        // A chat's photo (queue noop) whose text goes on to another queue (noop2) must be
+        // answered before the chat's next message, queued meanwhile.
+        let ordered: [String: Any] = ["ordering_key": "clave"]
+        let fixture = try await QueueFixture(overrides: ["noop": ordered, "noop2": ordered], copies: ["noop2": "noop"])
+        defer { fixture.tearDown() }
+        let photo = try await fixture.jobs.enqueue(
+            NoopJob(dormir_ms: 200, seguir: 2, marca: "chat-z", seq: 0, clave: "chat-z", cola_seguir: "noop2"))
+        let next = try await fixture.jobs.enqueue(NoopJob(marca: "chat-z", seq: 10, clave: "chat-z"))
+        let other = try await fixture.jobs.enqueue(NoopJob(marca: "chat-y", seq: 0, clave: "chat-y"))
+        let worker = try InProcessWorker(fixture, extraQueues: ["noop2"])
+        #expect(try await fixture.waitFor(photo.id, estado: "completado") != nil)
+        #expect(try await fixture.waitFor(next.id, estado: "completado") != nil)
+        #expect(try await fixture.waitFor(other.id, estado: "completado") != nil)
+        await worker.stop()
+        #expect(
+            try await fixture.marks("chat-z") == [
+                "inicio:0", "fin:0", "inicio:1", "fin:1", "inicio:2", "fin:2", "inicio:10", "fin:10",
+            ])
+        #expect(try await fixture.stats("noop2").procesados == 2)
+        #expect(try await fixture.redis.send("EXISTS", "vd:o:chat-z").int == 0)
+    }
+
+    @Test func aDeadLetterWithAReplyStillSendsItInTheJobsTurn() async throws {
+        // A photo that could not be read: the notice to the customer (queue noop2, served
+        // only later) keeps the photo's turn, the job is dead-lettered, and it shows the notice.
+        let ordered: [String: Any] = ["ordering_key": "clave"]
+        let fixture = try await QueueFixture(overrides: ["noop": ordered, "noop2": ordered], copies: ["noop2": "noop"])
+        defer { fixture.tearDown() }
+        let photo = try await fixture.jobs.enqueue(
+            NoopJob(
+                seguir: 1, morir_con_respuesta: true, marca: "chat-m", seq: 0, clave: "chat-m", cola_seguir: "noop2"))
+        let next = try await fixture.jobs.enqueue(NoopJob(marca: "chat-m", seq: 10, clave: "chat-m"))
+        let worker = try InProcessWorker(fixture)
+        #expect(try await eventually { try await fixture.jobs.deadJobs(queue: "noop").jobs.map(\.id) == [photo.id] })
+        let record = try await fixture.redis.send("HMGET", QueueKeys.job(photo.id), "resultado", "error")
+        #expect(record.array?.first?.string == #"{"respuesta":"aviso"}"#)
+        #expect(record.array?.last?.string?.contains("muerte simulada") == true)
+        // The chat's next message waits for the notice.
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await fixture.status(next.id)?.estado == "encolado")
+        let notices = try InProcessWorker(fixture, extraQueues: ["noop2"])
+        #expect(try await fixture.waitFor(next.id, estado: "completado") != nil)
+        #expect(try await fixture.waitFor(photo.id, estado: "muerto") != nil)
+        await worker.stop()
+        await notices.stop()
+        #expect(try await fixture.marks("chat-m") == ["inicio:0", "inicio:1", "fin:1", "inicio:10", "fin:10"])
+    }
+
     @Test func aKeyIsNotBlockedByAJobWhoseRecordVanished() async throws {
         let fixture = try await QueueFixture(overrides: ["noop": ["ordering_key": "clave"]])
         defer { fixture.tearDown() }

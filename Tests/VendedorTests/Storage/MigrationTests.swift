@@ -8,6 +8,7 @@ import Testing
 struct StorageMigrationTests {
     static let tables = [
         "productos", "clientes", "pedidos", "pedido_items", "mensajes", "contexto_empresa", "chat_control",
+        "canales_http",
     ]
 
     @Test func migrationsRunTwiceAndKeepData() throws {

@@ -10,9 +10,10 @@ final class QueueFixture: @unchecked Sendable {
     let jobs: JobClient
     var logger: Logger
 
-    /// `overrides[queue][field] = value` replaces top-level fields of `queues/<queue>.json`.
-    init(overrides: [String: [String: Any]] = [:]) async throws {
-        redisServer = try RedisServer()
+    /// `overrides[queue][field] = value` replaces top-level fields of `queues/<queue>.json`;
+    /// `copies[new] = existing` adds a queue `new` defined like `existing` (then overridden).
+    init(overrides: [String: [String: Any]] = [:], copies: [String: String] = [:]) async throws {
+        redisServer = try await RedisServer()
         queuesDirectory = TestPaths.temporaryDirectory("queues")
         let source = TestPaths.repoRoot.appendingPathComponent("queues")
         for file in try FileManager.default.contentsOfDirectory(atPath: source.path) {
@@ -26,6 +27,14 @@ final class QueueFixture: @unchecked Sendable {
             } else {
                 try FileManager.default.copyItem(at: from, to: to)
             }
+        }
+        for (name, original) in copies {
+            let from = source.appendingPathComponent(original + ".json")
+            var object = try JSONSerialization.jsonObject(with: Data(contentsOf: from)) as! [String: Any]
+            object["name"] = name
+            for (key, value) in overrides[name] ?? [:] { object[key] = value }
+            try JSONSerialization.data(withJSONObject: object).write(
+                to: queuesDirectory.appendingPathComponent(name + ".json"))
         }
         logger = Logger(label: "test")
         logger.logLevel = .warning

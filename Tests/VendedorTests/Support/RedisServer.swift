@@ -11,13 +11,13 @@ final class RedisServer: @unchecked Sendable {
     var url: String { "redis://127.0.0.1:\(port)/0" }
 
     /// Starts on a free port, trying another one if the first is taken meanwhile.
-    init(extraArguments: [String] = []) throws {
+    init(extraArguments: [String] = []) async throws {
         port = TestPaths.freePort()
         directory = TestPaths.temporaryDirectory("redis")
         self.extraArguments = extraArguments
         for attempt in 1...3 {
             do {
-                try start()
+                try await start()
                 return
             } catch  where attempt < 3 {
                 process?.signal(SIGKILL)
@@ -26,8 +26,9 @@ final class RedisServer: @unchecked Sendable {
         }
     }
 
-    /// Starts (again) on the same port and data directory.
-    func start() throws {
+    /// Starts (again) on the same port and data directory. Polls without blocking a thread:
+    /// tests run in parallel on the two threads of the cooperative pool.
+    func start() async throws {
         let process = try ChildProcess(
             path: "/usr/bin/redis-server",
             arguments: [
@@ -38,7 +39,7 @@ final class RedisServer: @unchecked Sendable {
         for _ in 0..<500 {
             if Self.ping(port) { return }
             if !process.isRunning { break }
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
         }
         throw TestFailure("redis-server no arrancó en el puerto \(port)")
     }

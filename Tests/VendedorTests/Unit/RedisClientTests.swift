@@ -6,7 +6,7 @@ import Testing
 @Suite("Redis client: password, database, pipelining, errors")
 struct RedisClientTests {
     @Test func passwordAndDatabaseFromTheURLAreUsed() async throws {
-        let server = try RedisServer(extraArguments: ["--requirepass", "s3cr3t-de-prueba"])
+        let server = try await RedisServer(extraArguments: ["--requirepass", "s3cr3t-de-prueba"])
         defer { server.stop() }
         let logger = Logger(label: "test")
         let client = RedisClient(url: RedisURL("redis://:s3cr3t-de-prueba@127.0.0.1:\(server.port)/3")!, logger: logger)
@@ -25,7 +25,7 @@ struct RedisClientTests {
     }
 
     @Test func pipelinesKeepOrderAndReturnErrorRepliesInPlace() async throws {
-        let server = try RedisServer()
+        let server = try await RedisServer()
         defer { server.stop() }
         let client = RedisClient(url: RedisURL(server.url)!, logger: Logger(label: "test"))
         defer { client.close() }

@@ -1,0 +1,149 @@
+import Foundation
+
+/// The Telegram Bot API over `ProviderHTTP`: `…/bot<token>/<method>` with JSON parameters,
+/// answers decoded from the `{ok, result}` envelope. Failures are `ProviderError`s carrying
+/// Telegram's `description`, its status (= `error_code`) and `retry_after`; they never
+/// contain a URL, so the token cannot leak into a log or a job's error.
+public struct TelegramClient: Sendable {
+    public let http: ProviderHTTP
+    private let baseURL: String
+    private let token: String
+
+    public init(
+        token: String, baseURL: String = TelegramConfig.defaultBaseURL, transport: any HTTPTransport,
+        policy: ProviderHTTP.RetryPolicy = .standard
+    ) {
+        self.token = token
+        self.baseURL = baseURL
+        self.http = ProviderHTTP(api: "telegram", transport: transport, policy: policy)
+    }
+
+    /// The same client with another retry policy.
+    public func with(policy: ProviderHTTP.RetryPolicy) -> TelegramClient {
+        TelegramClient(token: token, baseURL: baseURL, transport: http.transport, policy: policy)
+    }
+
+    /// `text` with the token replaced, for anything that might show a URL.
+    public func redacted(_ text: String) -> String {
+        text.replacingOccurrences(of: token, with: "<token>")
+    }
+
+    private struct Envelope<Result: Decodable>: Decodable {
+        var ok: Bool
+        var result: Result?
+        var description: String?
+        var error_code: Int?
+    }
+
+    /// Calls `method` with `parameters` as JSON and decodes its `result`.
+    public func call<Parameters: Encodable, Result: Decodable>(
+        _ method: String, _ parameters: Parameters, as: Result.Type, timeout: Duration = .seconds(30)
+    ) async throws -> Result {
+        let response = try await http.send(
+            OutboundRequest(
+                method: "POST", url: "\(baseURL)/bot\(token)/\(method)",
+                headers: [("Content-Type", "application/json")], body: Array(try JSONEncoder().encode(parameters)),
+                timeout: timeout, maxResponseBytes: 8 << 20))
+        let envelope = try http.decode(Envelope<Result>.self, from: response)
+        guard envelope.ok, let result = envelope.result else {
+            // A 2xx carrying ok:false: treat it as the error it describes.
+            let failure = http.classify(
+                OutboundResponse(status: envelope.error_code ?? 400, headers: response.headers, body: response.body))
+            throw failure.kind == .rateLimited || failure.kind == .transient
+                ? failure
+                : ProviderError(kind: .permanent, api: "telegram", status: failure.status, message: failure.message)
+        }
+        return result
+    }
+
+    // MARK: Methods
+
+    private struct SendMessage: Encodable {
+        var chat_id: Int64
+        var text: String
+        var reply_parameters: ReplyParameters?
+        var link_preview_options = LinkPreview()
+
+        struct ReplyParameters: Encodable {
+            var message_id: Int64
+            var allow_sending_without_reply = true
+        }
+        struct LinkPreview: Encodable {
+            var is_disabled = true
+        }
+    }
+
+    /// Sends plain text (no `parse_mode`: model output is not safe markup); at most
+    /// `TelegramText.maxLength` characters. Returns the sent message's id.
+    public func sendMessage(chatId: Int64, text: String, replyTo: Int64? = nil) async throws -> Int64 {
+        let parameters = SendMessage(
+            chat_id: chatId, text: text, reply_parameters: replyTo.map { .init(message_id: $0) })
+        return try await call("sendMessage", parameters, as: Telegram.SentMessage.self).message_id
+    }
+
+    /// `typing`, `upload_photo`…; shown for up to 5 seconds or until the next message.
+    public func sendChatAction(chatId: Int64, action: String = "typing") async throws {
+        struct Parameters: Encodable {
+            var chat_id: Int64
+            var action: String
+        }
+        _ = try await call("sendChatAction", Parameters(chat_id: chatId, action: action), as: Bool.self)
+    }
+
+    /// Updates after `offset`, holding the request up to `timeout` seconds when there are
+    /// none. Only messages are asked for.
+    public func getUpdates(offset: Int64?, timeout: Int, limit: Int = 100) async throws -> [Telegram.Update] {
+        struct Parameters: Encodable {
+            var offset: Int64?
+            var limit: Int
+            var timeout: Int
+            var allowed_updates = ["message"]
+        }
+        let seconds = min(max(timeout, 0), 50)
+        return try await call(
+            "getUpdates", Parameters(offset: offset, limit: limit, timeout: seconds), as: [Telegram.Update].self,
+            timeout: .seconds(seconds + 10))
+    }
+
+    /// Points Telegram at `url`, asking it to send `secret` in every call.
+    public func setWebhook(url: String, secret: String, maxConnections: Int = 40) async throws {
+        struct Parameters: Encodable {
+            var url: String
+            var secret_token: String
+            var max_connections: Int
+            var allowed_updates = ["message"]
+        }
+        _ = try await call(
+            "setWebhook", Parameters(url: url, secret_token: secret, max_connections: maxConnections), as: Bool.self)
+    }
+
+    /// Removes the webhook (pending updates are kept unless `dropPending`), so polling can work.
+    public func deleteWebhook(dropPending: Bool = false) async throws {
+        struct Parameters: Encodable {
+            var drop_pending_updates: Bool
+        }
+        _ = try await call("deleteWebhook", Parameters(drop_pending_updates: dropPending), as: Bool.self)
+    }
+
+    public func getWebhookInfo() async throws -> Telegram.WebhookInfo {
+        struct Parameters: Encodable {}
+        return try await call("getWebhookInfo", Parameters(), as: Telegram.WebhookInfo.self)
+    }
+
+    public func getFile(fileId: String) async throws -> Telegram.File {
+        struct Parameters: Encodable {
+            var file_id: String
+        }
+        return try await call("getFile", Parameters(file_id: fileId), as: Telegram.File.self)
+    }
+
+    /// The bytes of a file `getFile` described (`…/file/bot<token>/<file_path>`), at most 20 MiB.
+    public func download(filePath: String) async throws -> Data {
+        let escaped = filePath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? filePath
+        let response = try await http.send(
+            OutboundRequest(
+                url: "\(baseURL)/file/bot\(token)/\(escaped)", timeout: .seconds(120),
+                maxResponseBytes: Int(Telegram.maxDownloadBytes)))
+        return Data(response.body)
+    }
+}

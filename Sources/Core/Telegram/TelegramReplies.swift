@@ -1,0 +1,19 @@
+/// What the bot says by itself in a Telegram chat (Spanish, es-CO, as the agent: "usted"),
+/// besides the agent's replies.
+public enum TelegramReplies {
+    public static let unsupported =
+        "Por ahora puedo leer mensajes de texto, fotos y notas de voz. ¿Me podría escribir lo que necesita? Con gusto le ayudo."
+    public static let tooLarge =
+        "El archivo pesa más de 20 MB, el máximo que puedo recibir por Telegram. ¿Me lo podría enviar más liviano, o escribirme lo que necesita?"
+    public static let imageTooLarge =
+        "La imagen pesa más de 10 MB. ¿Me la podría enviar como foto (no como archivo), o escribirme qué producto busca?"
+    public static let unreadableImage =
+        "No pude abrir esa imagen. ¿Me la podría enviar como foto (JPG o PNG), o escribirme qué producto busca?"
+    public static let unreadableAudio =
+        "No pude abrir ese audio. ¿Me podría enviar una nota de voz, o escribirme su consulta?"
+    public static let downloadFailed =
+        "No pude recibir su archivo en este momento. ¿Me lo podría enviar de nuevo, o escribirme qué necesita?"
+    /// Written in the chat's history when Telegram refuses a reply with 403.
+    public static let blockedNote =
+        "No se pudo entregar la respuesta por Telegram: el cliente bloqueó el bot."
+}

@@ -1,0 +1,98 @@
+import Core
+import Foundation
+
+/// Runs `entrega.enviar` jobs: every reply to a customer, the agent's and an operator's, goes
+/// out through the chat's channel, in chat order. Telegram: `sendMessage` in pieces of at most
+/// 4000 characters, within the rate limits shared by every worker process; a 429 waits
+/// `retry_after` without using up an attempt; a 403 (the user blocked the bot) fails the job
+/// for good and is noted in the chat's history. HTTP: the reply is already on the chat job;
+/// when the channel registered a callback URL it also receives the reply as a signed POST,
+/// retried with the queue's backoff.
+struct DeliverReplyHandler: JobHandler {
+    let database: AppDatabase
+    /// Nil when this process has no `TELEGRAM_TOKEN`.
+    let telegram: TelegramSender?
+    let callback: ReplyCallback
+
+    struct Result: Codable, Sendable, Equatable {
+        var canal: String
+        /// Telegram: messages the reply took.
+        var partes: Int?
+        /// HTTP: whether a callback received it.
+        var callback: Bool?
+    }
+
+    func handle(_ job: DeliverReplyJob, context: JobContext) async throws -> JobResult {
+        switch job.canal {
+        case "telegram":
+            return try JobResult(try await deliverToTelegram(job, context: context))
+        case "http":
+            return try JobResult(try await deliverToCallback(job, context: context))
+        default:
+            throw JobError.permanent("Canal de entrega desconocido: «\(job.canal)».")
+        }
+    }
+
+    private func deliverToTelegram(_ job: DeliverReplyJob, context: JobContext) async throws -> Result {
+        guard let chatId = TelegramChatID.parse(job.chat_id) else {
+            throw JobError.permanent("El chat \(job.chat_id) no es un chat de Telegram (tg:<id>).")
+        }
+        guard let telegram else {
+            throw JobError.deadLetter(
+                "TELEGRAM_TOKEN no está configurado en este trabajador; no se puede enviar a Telegram.")
+        }
+        do {
+            let outcome = try await telegram.send(job.texto, to: chatId, deliveryId: context.id)
+            await recordTelegramChannel(job.chat_id, context: context)
+            return Result(canal: "telegram", partes: outcome.pieces)
+        } catch let error as ProviderError where error.status == 403 {
+            await noteBlocked(job, error: error, context: context)
+            throw JobError.permanent("Telegram rechazó el envío (403): \(error.message)")
+        } catch let error as ProviderError {
+            throw error.jobError
+        }
+    }
+
+    /// Records that the chat lives on Telegram when not yet known (a chat that only sent
+    /// `/start` has had no typing job to do it), so an operator's reply finds its channel.
+    private func recordTelegramChannel(_ chatId: String, context: JobContext) async {
+        do {
+            try await database.perform { db in
+                if try db.chatControl(chatId: chatId).canal != "telegram" {
+                    try db.recordChannel(chatId: chatId, canal: "telegram")
+                }
+            }
+        } catch {
+            context.logger.warning("No se pudo registrar el canal del chat: \(error)")
+        }
+    }
+
+    /// Writes in the chat's history that the customer blocked the bot (for the operators).
+    private func noteBlocked(_ job: DeliverReplyJob, error: ProviderError, context: JobContext) async {
+        let note = NuevoMensaje(
+            chatId: job.chat_id, remitente: .sistema, contenido: TelegramReplies.blockedNote,
+            metadata: .object([
+                "entrega": .string("bloqueado"), "entrega_id": .string(context.id),
+                "detalle": .string(error.message),
+            ]))
+        do {
+            _ = try await database.perform { try $0.appendMessage(note) }
+        } catch {
+            context.logger.warning("No se pudo anotar el bloqueo en el historial: \(error)")
+        }
+    }
+
+    private func deliverToCallback(_ job: DeliverReplyJob, context: JobContext) async throws -> Result {
+        guard let owner = job.propietario, !owner.isEmpty,
+            let channel = try await database.perform({ try $0.channelCallback(sujeto: owner) })
+        else {
+            return Result(canal: "http", callback: false)  // the reply is read from the chat job
+        }
+        do {
+            try await callback.send(job, delivery: context.id, to: channel)
+        } catch let error as ProviderError {
+            throw error.jobError
+        }
+        return Result(canal: "http", callback: true)
+    }
+}

@@ -1,0 +1,47 @@
+import Core
+
+/// Runs `chat.imagen` jobs: reads the customer's photo (Tesseract OCR or Gemini) and hands
+/// what it says, with the caption, to the reply worker as a `ChatMessageJob` follow-up on
+/// the same chat key, so it takes the photo's place in the chat's line. A photo with no
+/// readable text and no caption gets a kind reply asking for the product's name; a failure
+/// that retrying will not fix gets a clear reply and a dead letter (`MediaOutcome`).
+/// Idempotent: reading the same blob again gives the same message.
+struct ImageMessageHandler: JobHandler {
+    let media: MediaResources
+
+    static let unreadable =
+        "Recibí su foto, pero no logré leer texto en ella. ¿Me podría escribir el nombre del producto que busca? Con gusto le ayudo."
+    static let failed =
+        "No pude revisar su foto en este momento. ¿Me podría escribir qué producto busca? Así le ayudo enseguida."
+    static let expired = "No pude abrir su foto. ¿Me la podría enviar de nuevo, o escribirme qué producto busca?"
+
+    func handle(_ job: ImageMessageJob, context: JobContext) async throws -> JobResult {
+        let outcome = MediaOutcome(chatId: job.chat_id, canal: job.canal, context: context)
+        let caption = job.mensaje.trimmed
+        guard let format = MediaFormat(mime: job.mime), format.isImage else {
+            try await outcome.giveUp(Self.failed, cause: JobError.permanent("tipo de imagen no soportado: \(job.mime)"))
+        }
+        let reading: ImageReading
+        do {
+            reading = try await media.reader.read(job.blob, in: media.blobs, format: format, caption: caption)
+        } catch {
+            throw try await outcome.failure(error, notice: error is BlobError ? Self.expired : Self.failed)
+        }
+        guard let message = Self.message(caption: caption, reading: reading) else {
+            return try await outcome.answer(Self.unreadable)
+        }
+        let chat = ChatMessageJob(
+            chat_id: job.chat_id, canal: job.canal, tipo: TipoMensaje.imagen.rawValue, mensaje: message,
+            recibido_ms: job.recibido_ms)
+        return JobResult(followUps: [try NewJob(chat)])
+    }
+
+    /// The customer's message as the agent reads it: the caption, then what the photo says
+    /// under a marker naming how it was read. nil when there is nothing at all.
+    static func message(caption: String, reading: ImageReading) -> String? {
+        let text = reading.text.trimmed
+        if text.isEmpty { return caption.isEmpty ? nil : "\(caption)\n[Foto sin texto legible]" }
+        let marker = reading.source == .ocr ? "[Foto, texto leído]" : "[Foto, descripción]"
+        return caption.isEmpty ? "\(marker)\n\(text)" : "\(caption)\n\(marker)\n\(text)"
+    }
+}

@@ -1,0 +1,81 @@
+import Core
+
+/// How a photo or voice-note job ends when no chat message comes out of it: the customer
+/// gets a kind Spanish reply (through the delivery worker, `DeliverReplyJob`), and either
+/// the job completes with that reply as its result (nothing to read, no transcription) or,
+/// when the work failed for good, it goes to the dead-letter queue. Nothing is dropped
+/// silently.
+struct MediaOutcome {
+    let chatId: String
+    let canal: String
+    let context: JobContext
+
+    /// Completes the job with `text` as its reply: the delivery takes the job's place in the
+    /// chat's line, and `GET /jobs/{id}` shows `{"respuesta", "productos": [], "pedido_id": null}`.
+    func answer(_ text: String) async throws -> JobResult {
+        let reply = ChatReply(respuesta: text)
+        let delivery = DeliverReplyJob(
+            chat_id: chatId, canal: canal, texto: text, job_id: context.envelope.rootId,
+            propietario: await owner())
+        return try JobResult(reply, followUps: [try NewJob(delivery)], rootResult: reply)
+    }
+
+    /// What to throw after `error`: a rate limit waits for the server's delay; a transient
+    /// failure is retried while attempts remain; otherwise the customer is told (`notice`)
+    /// and the job is dead-lettered with the cause.
+    func failure(_ error: any Error, notice: String) async throws -> any Error {
+        switch Self.classify(error) {
+        case .cancelled:
+            return error
+        case .rateLimited(let jobError):
+            return jobError
+        case .transient where !context.isLastAttempt:
+            return error
+        case .transient, .permanent:
+            try await giveUp(notice, cause: error)
+        }
+    }
+
+    /// Tells the customer and dead-letters the job, in one step: the notice keeps the job's
+    /// turn in the chat's line, and `GET /jobs/{id}` shows it as the result beside the cause.
+    func giveUp(_ notice: String, cause: any Error) async throws -> Never {
+        let reply = ChatReply(respuesta: notice)
+        let delivery = DeliverReplyJob(
+            chat_id: chatId, canal: canal, texto: notice, job_id: context.envelope.rootId, propietario: await owner())
+        throw JobError.deadLetterWithReply(
+            "\(cause) (se avisó al cliente)", try JobResult(reply, followUps: [try NewJob(delivery)], rootResult: reply))
+    }
+
+    enum Kind {
+        case cancelled
+        case rateLimited(any Error)
+        case transient
+        case permanent
+    }
+
+    static func classify(_ error: any Error) -> Kind {
+        switch error {
+        case is CancellationError: .cancelled
+        case let error as ProviderError:
+            switch error.kind {
+            case .rateLimited: .rateLimited(error.jobError)
+            case .transient: .transient
+            case .permanent: .permanent
+            }
+        case is GeminiError, is BlobError: .permanent
+        case let error as TesseractReader.Failure:
+            if case .timedOut = error { .transient } else { .permanent }
+        case let error as JobError:
+            if case .retryAfter = error { .rateLimited(error) } else { .permanent }
+        default: .transient
+        }
+    }
+
+    /// The HTTP channel whose callback gets the reply (the token subject that sent the
+    /// message); nil for Telegram.
+    private func owner() async -> String? {
+        guard canal == "http" else { return nil }
+        let owner = try? await context.jobs.status(context.envelope.rootId)?.owner
+        return owner.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}

@@ -1,0 +1,156 @@
+import Core
+import Foundation
+
+@testable import Enqueuer
+
+/// OpenAI's `/v1/audio/transcriptions` on a `FakeAPIServer`, speaking the real wire format:
+/// `Authorization: Bearer` (else 401 invalid_api_key), a whole-body limit of 26,214,400
+/// bytes (413), real multipart parsing (no `file` or `model` → 400), the format decided by
+/// the file name's extension (else 400 "Invalid file format"), only `json` for the gpt-4o
+/// models, errors in the OpenAI envelope. Transcripts are scripted per test; errors
+/// (429 with retry-after-ms / Retry-After, insufficient_quota, 5xx) are injected.
+final class FakeOpenAI: @unchecked Sendable {
+    static let key = "sk-falsa-de-pruebas"
+    static let transcriptions = "/v1/audio/transcriptions"
+    static let formats = ["flac", "m4a", "mp3", "mp4", "mpeg", "mpga", "oga", "ogg", "wav", "webm"]
+
+    let server: FakeAPIServer
+    private let lock = NSLock()
+    private var script: @Sendable (Data) -> String = { _ in "Buenas tardes, necesito guantes de vaqueta" }
+    var maxBodyBytes = 26_214_400
+
+    /// One transcription request as the fake understood it.
+    struct Transcription: Sendable {
+        var filename: String?
+        var contentType: String?
+        var audio: Data
+        var fields: [String: String]
+        var rawBody: Data
+    }
+
+    init(server: FakeAPIServer) {
+        self.server = server
+        server.route("POST", Self.transcriptions) { [unowned self] received in self.transcribe(received) }
+    }
+
+    static func run<T: Sendable>(_ body: @Sendable (FakeOpenAI) async throws -> T) async throws -> T {
+        try await FakeAPIServer.run { server in try await body(FakeOpenAI(server: server)) }
+    }
+
+    /// OPENAI_BASE_URL for clients under test.
+    var baseURL: String { server.baseURL + "/v1" }
+
+    /// What the audio says, from its bytes.
+    func transcript(_ script: @escaping @Sendable (Data) -> String) {
+        lock.withLock { self.script = script }
+    }
+
+    /// Every transcription request received (injected failures included), parsed.
+    var calls: [Transcription] {
+        server.requests(matching: Self.transcriptions).compactMap { Self.parse($0) }
+    }
+
+    // MARK: Injected errors
+
+    func injectRateLimit(retryAfterMs: Int) {
+        server.inject(
+            Self.transcriptions,
+            FakeAPIServer.Reply(
+                status: 429,
+                headers: [
+                    "Content-Type": "application/json", "retry-after-ms": String(retryAfterMs),
+                    "Retry-After": String(max(1, retryAfterMs / 1000)),
+                ],
+                body: try! JSONSerialization.data(
+                    withJSONObject: Self.envelope(
+                        "Rate limit reached for whisper-1 in organization org-x on requests per min (RPM): Limit 50.",
+                        type: "requests", code: "rate_limit_exceeded"))))
+    }
+
+    func injectInsufficientQuota() {
+        server.inject(
+            Self.transcriptions,
+            .json(
+                object: Self.envelope(
+                    "You exceeded your current quota, please check your plan and billing details.",
+                    type: "insufficient_quota", code: "insufficient_quota"), status: 429))
+    }
+
+    func injectServerError(_ status: Int = 503, times: Int = 1) {
+        for _ in 0..<times {
+            server.inject(
+                Self.transcriptions,
+                .json(
+                    object: Self.envelope("The server is overloaded or not ready yet.", type: "server_error"),
+                    status: status))
+        }
+    }
+
+    func injectBadRequest(_ message: String = "Audio file might be corrupted or unsupported") {
+        server.inject(
+            Self.transcriptions,
+            .json(object: Self.envelope(message, type: "invalid_request_error", param: "file"), status: 400))
+    }
+
+    // MARK: Wire format
+
+    static func envelope(_ message: String, type: String, param: String? = nil, code: String? = nil) -> [String: Any] {
+        [
+            "error": [
+                "message": message, "type": type, "param": param as Any? ?? NSNull(), "code": code as Any? ?? NSNull(),
+            ]
+        ]
+    }
+
+    private func transcribe(_ received: FakeAPIServer.Received) -> FakeAPIServer.Reply {
+        guard received.headers["authorization"] == "Bearer \(Self.key)" else {
+            return .json(
+                object: Self.envelope(
+                    "Incorrect API key provided.", type: "invalid_request_error", code: "invalid_api_key"), status: 401)
+        }
+        guard received.body.count <= maxBodyBytes else {
+            return .json(
+                object: Self.envelope(
+                    "Maximum content size limit (\(maxBodyBytes)) exceeded (\(received.body.count) bytes read)",
+                    type: "server_error"), status: 413)
+        }
+        guard let call = Self.parse(received), let model = call.fields["model"] else {
+            return .json(
+                object: Self.envelope(
+                    "Could not parse multipart form, or a required field (file, model) is missing.",
+                    type: "invalid_request_error"), status: 400)
+        }
+        let ext = (call.filename ?? "").split(separator: ".").last.map { String($0).lowercased() } ?? ""
+        guard call.filename?.contains(".") == true, Self.formats.contains(ext) else {
+            return .json(
+                object: Self.envelope(
+                    "Invalid file format. Supported formats: \(Self.formats)", type: "invalid_request_error"),
+                status: 400)
+        }
+        let format = call.fields["response_format"] ?? "json"
+        if model.hasPrefix("gpt-4o"), format != "json" {
+            return .json(
+                object: Self.envelope(
+                    "response_format '\(format)' is not compatible with model '\(model)'. Use 'json'.",
+                    type: "invalid_request_error", param: "response_format"), status: 400)
+        }
+        let text = lock.withLock { self.script }(call.audio)
+        if format == "text" {
+            return .init(
+                status: 200, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Data((text + "\n").utf8))
+        }
+        return .json(object: ["text": text, "usage": ["type": "duration", "seconds": 2.4]])
+    }
+
+    static func parse(_ received: FakeAPIServer.Received) -> Transcription? {
+        guard let contentType = received.headers["content-type"], contentType.hasPrefix("multipart/form-data"),
+            let parts = try? Multipart.parts(in: received.body, contentType: contentType),
+            let file = parts.first(where: { $0.name == "file" })
+        else { return nil }
+        var fields: [String: String] = [:]
+        for part in parts where part.filename == nil { fields[part.name] = part.text }
+        return Transcription(
+            filename: file.filename, contentType: file.contentType, audio: file.data, fields: fields,
+            rawBody: received.body)
+    }
+}

@@ -1,0 +1,106 @@
+import Core
+import Foundation
+import Testing
+
+@Suite("Telegram: files downloaded by a worker into the blob store")
+struct TelegramFileTests {
+    func fileJob(_ chat: Int64, _ tipo: TipoMensaje, _ fileId: String, caption: String = "") -> TelegramFileJob {
+        TelegramFileJob(
+            chat_id: TelegramChatID.make(chat), tipo: tipo, file_id: fileId, file_size: nil, mime: nil,
+            mensaje: caption,
+            message_id: 57, recibido_ms: 1_767_225_600_000)
+    }
+
+    /// Runs the jobs; returns how each one's own handler ended ("completado"…). A job that
+    /// returned follow-ups stays "procesando" until they finish (no worker runs them here),
+    /// with its own outcome in the record's `hecho` field.
+    func run(_ harness: TelegramHarness, _ jobs: [TelegramFileJob]) async throws -> [String] {
+        let ids = try await harness.fixture.jobs.enqueue(try jobs.map { try NewJob($0) }).map(\.id)
+        let worker = try harness.worker(["telegram_archivos"])
+        var outcomes: [String] = []
+        _ = try await eventually {
+            outcomes = []
+            for id in ids {
+                let fields = try await harness.fixture.redis.send("HMGET", QueueKeys.job(id), "hecho", "estado").array
+                outcomes.append(fields?.first?.string ?? fields?.last?.string ?? "")
+            }
+            return outcomes.allSatisfy { ["completado", "fallido", "muerto"].contains($0) }
+        }
+        await worker.stop()
+        return outcomes
+    }
+
+    @Test func aPhotoAndAVoiceNoteAreStoredAndHandedOnInTheChatsLine() async throws {
+        try await TelegramHarness.run { harness in
+            harness.fake.addFile(id: "foto", bytes: SampleFiles.jpeg, path: "photos/file_7.jpg")
+            harness.fake.addFile(id: "voz", bytes: SampleFiles.ogg, path: "voice/file_8.oga")
+            let outcomes = try await run(
+                harness, [fileJob(10, .imagen, "foto", caption: "¿Tienen este?"), fileJob(11, .audio, "voz")])
+            #expect(outcomes == ["completado", "completado"])
+
+            let image = try #require(try await harness.jobs(ImageMessageJob.self).first?.payload)
+            #expect(image.chat_id == "tg:10")
+            #expect(image.canal == "telegram")
+            #expect(image.mime == "image/jpeg")
+            #expect(image.mensaje == "¿Tienen este?")
+            #expect(image.recibido_ms == 1_767_225_600_000)
+            #expect(try harness.blobs.data(of: image.blob) == SampleFiles.jpeg)
+
+            let audio = try #require(try await harness.jobs(AudioMessageJob.self).first?.payload)
+            #expect(audio.chat_id == "tg:11")
+            #expect(audio.mime == "audio/ogg")
+            #expect(try harness.blobs.data(of: audio.blob) == SampleFiles.ogg)
+            // The front end never downloads: only the worker's getFile and file requests reached Telegram.
+            #expect(harness.fake.calls("getFile").count == 2)
+            #expect(harness.fake.server.requests(matching: "/file/*").count == 2)
+        }
+    }
+
+    /// Too big or unreadable: a reply instead of a follow-up; a file Telegram does not know
+    /// (400): the customer is told and the job is a dead letter.
+    @Test func aFileTooBigOrUnreadableGetsAReplyInsteadOfAFollowUp() async throws {
+        try await TelegramHarness.run { harness in
+            harness.fake.addFile(id: "enorme", bytes: SampleFiles.jpeg, path: "documents/file_9.jpg", size: 30 << 20)
+            harness.fake.addFile(id: "pdf", bytes: SampleFiles.pdf, path: "documents/file_10.jpg")
+            let outcomes = try await run(
+                harness, [fileJob(20, .imagen, "enorme"), fileJob(21, .imagen, "pdf"), fileJob(22, .audio, "perdido")])
+            #expect(outcomes == ["completado", "completado", "muerto"])
+            let replies = try await harness.jobs(DeliverReplyJob.self).map(\.payload).sorted { $0.chat_id < $1.chat_id }
+            #expect(replies.map(\.chat_id) == ["tg:20", "tg:21", "tg:22"])
+            #expect(
+                replies.map(\.texto) == [
+                    TelegramReplies.tooLarge, TelegramReplies.unreadableImage, TelegramReplies.downloadFailed,
+                ])
+            #expect(try await harness.jobs(ImageMessageJob.self).isEmpty)
+            #expect(harness.fake.server.requests(matching: "/file/*").count == 1)  // the big one is never downloaded
+        }
+    }
+}
+
+@Suite("Telegram: typing indicator and the chat's channel")
+struct TelegramTypingTests {
+    @Test func typingIsShownWhileTheReplyIsUnfinishedAndTheChannelIsRecorded() async throws {
+        try await TelegramHarness.run { harness in
+            // The job being answered: a no-op that takes a moment (stands in for the agent).
+            let awaited = try await harness.fixture.jobs.enqueue(NoopJob(dormir_ms: 3000)).id
+            let done = try await harness.fixture.jobs.enqueue(NoopJob()).id
+            try harness.database.setAIActive(chatId: "tg:33", active: false)
+            let jobs = try await harness.fixture.jobs.enqueue([
+                try NewJob(TelegramTypingJob(chat_id: "tg:31", job_id: awaited)),
+                try NewJob(TelegramTypingJob(chat_id: "tg:33", job_id: awaited)),
+            ]).map(\.id)
+            let noop = try InProcessWorker(harness.fixture, queues: ["noop"])
+            _ = try await harness.fixture.waitFor(done, estado: "completado")
+            let worker = try harness.worker(["telegram_acciones"])
+            for id in jobs { _ = try await harness.fixture.waitFor(id, estado: "completado") }
+            await worker.stop()
+            await noop.stop()
+            let actions = harness.fake.chatActions
+            #expect(!actions.isEmpty)
+            #expect(actions.allSatisfy { $0.chatId == 31 })  // not in the chat an operator took over
+            #expect(actions.allSatisfy { $0.action == "typing" })
+            #expect(try harness.database.chatControl(chatId: "tg:31").canal == "telegram")
+            #expect(try harness.database.chatControl(chatId: "tg:33").canal == "telegram")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Core
+import Foundation
+import Testing
+
+@Suite("Telegram: the shared send limiter (Redis script)")
+struct TelegramLimiterTests {
+    func seconds(_ grant: TelegramRateLimiter.Grant) -> Double {
+        switch grant {
+        case .reserved(let wait), .busy(let wait): Double(wait) / 1_000_000
+        }
+    }
+
+    @Test func aChatWaitsAFullIntervalFromItsLastMessageAndGroupsThreeSeconds() async throws {
+        try await TelegramHarness.run { harness in
+            var limiter = harness.limiter()
+            limiter.maxWait = .seconds(60)
+            guard case .reserved = try await limiter.reserve(chatId: 1, token: "a") else {
+                Issue.record("el primer mensaje de un chat debía tener turno")
+                return
+            }
+            let again = try await limiter.reserve(chatId: 1, token: "b")
+            guard case .busy = again else {
+                Issue.record("el segundo mensaje al mismo chat debía esperar")
+                return
+            }
+            #expect(seconds(again) > 0 && seconds(again) <= 1.0)
+            // Reported sent half a second after its slot (a slow request): the next message
+            // waits a full second from the report, not the half second left from the slot.
+            try await Task.sleep(for: .milliseconds(500))
+            try await limiter.sent(chatId: 1, token: "a")
+            #expect(seconds(try await limiter.reserve(chatId: 1, token: "b")) > 0.6)
+            // Another chat is not held up by chat 1.
+            guard case .reserved = try await limiter.reserve(chatId: 2, token: "c") else {
+                Issue.record("otro chat no debía esperar al chat 1")
+                return
+            }
+            let group: Int64 = -1_001_234_567_890_123
+            _ = try await limiter.reserve(chatId: group, token: "d")
+            #expect(seconds(try await limiter.reserve(chatId: group, token: "e")) > 2.0)
+        }
+    }
+
+    @Test func atMostThirtyMessagesCountInAnySecondEvenIfTheyAreSlow() async throws {
+        try await TelegramHarness.run { harness in
+            var limiter = harness.limiter()
+            limiter.maxWait = .seconds(60)
+            var reserved = 0
+            for chat in 0..<30 {
+                if case .reserved = try await limiter.reserve(chatId: Int64(100 + chat), token: "t\(chat)") {
+                    reserved += 1
+                }
+            }
+            #expect(reserved == 30)
+            // All thirty still in flight: the thirty-first waits, however far the global slot is.
+            guard case .busy = try await limiter.reserve(chatId: 500, token: "t30") else {
+                Issue.record("el mensaje 31 del segundo debía esperar")
+                return
+            }
+        }
+    }
+}
