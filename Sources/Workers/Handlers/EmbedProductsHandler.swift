@@ -79,7 +79,7 @@ struct EmbedProductsHandler: JobHandler {
                     return ProductVector(
                         productId: producto.id, fingerprint: ProductPassage.fingerprint(pair.0), vector: pair.1)
                 }
-                try await database.perform { try $0.storeVectors(index: target.id, entries) }
+                _ = try await database.perform { try $0.storeVectors(index: target.id, entries) }
             }
             outcome.embebidos += batch.count
             await reportReindexProgress(job, context: context)

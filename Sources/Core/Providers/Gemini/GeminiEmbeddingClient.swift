@@ -4,8 +4,7 @@
 /// `x-goog-api-key` header. Below 3072 dimensions Gemini does not normalise: we do.
 public struct GeminiEmbeddingClient: Embedder {
     public let http: ProviderHTTP
-    public let baseURL: String
-    public let apiKey: String
+    public let config: GeminiConfig
     public let modelName: String
     public let dimensions: Int?
     public let batchSize: Int
@@ -15,13 +14,12 @@ public struct GeminiEmbeddingClient: Embedder {
     public static let maxBatch = 100
 
     public init(
-        baseURL: String, apiKey: String, model: String, dimensions: Int?, transport: any HTTPTransport,
+        config: GeminiConfig, model: String, dimensions: Int?, transport: any HTTPTransport,
         policy: ProviderHTTP.RetryPolicy = .standard, batchSize: Int = 100, timeout: Duration = .seconds(30),
         limiter: CallRateLimiter = CallRateLimiter(perSecond: 0)
     ) {
         self.http = ProviderHTTP(api: "gemini", transport: transport, policy: policy)
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        self.apiKey = apiKey
+        self.config = config
         self.modelName = model.hasPrefix("models/") ? String(model.dropFirst(7)) : model
         self.dimensions = dimensions
         self.batchSize = max(1, min(batchSize, Self.maxBatch))
@@ -46,8 +44,8 @@ public struct GeminiEmbeddingClient: Embedder {
 
     public func embed(_ texts: [String], purpose: EmbeddingPurpose) async throws -> [[Float]] {
         let task = purpose == .query ? "RETRIEVAL_QUERY" : "RETRIEVAL_DOCUMENT"
-        let headers = [("x-goog-api-key", apiKey)]
-        let path = "\(baseURL)/models/\(modelName)"
+        let headers = config.apiKey.map { [("x-goog-api-key", $0)] } ?? []
+        let path = "\(config.baseURL)/models/\(modelName)"
         func request(_ text: String) -> Request {
             Request(
                 model: "models/\(modelName)", content: Content(parts: [Part(text: text)]), taskType: task,

@@ -3,8 +3,7 @@
 /// Bearer key when one is set. Vectors are put back in `index` order.
 public struct OpenAIEmbeddingClient: Embedder {
     public let http: ProviderHTTP
-    public let baseURL: String
-    public let apiKey: String?
+    public let config: OpenAIConfig
     public let modelName: String
     public let dimensions: Int?
     public let batchSize: Int
@@ -12,13 +11,12 @@ public struct OpenAIEmbeddingClient: Embedder {
     let limiter: CallRateLimiter
 
     public init(
-        baseURL: String, apiKey: String?, model: String, dimensions: Int? = nil, transport: any HTTPTransport,
+        config: OpenAIConfig, model: String, dimensions: Int? = nil, transport: any HTTPTransport,
         policy: ProviderHTTP.RetryPolicy = .standard, batchSize: Int = 32, timeout: Duration = .seconds(30),
         limiter: CallRateLimiter = CallRateLimiter(perSecond: 0)
     ) {
         self.http = ProviderHTTP(api: "openai", transport: transport, policy: policy)
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        self.apiKey = apiKey
+        self.config = config
         self.modelName = model
         self.dimensions = dimensions
         self.batchSize = max(1, min(batchSize, 2048))
@@ -36,7 +34,7 @@ public struct OpenAIEmbeddingClient: Embedder {
     }
 
     public func embed(_ texts: [String], purpose: EmbeddingPurpose) async throws -> [[Float]] {
-        let headers = apiKey.map { [("Authorization", "Bearer \($0)")] } ?? []
+        let headers = config.authorization
         var vectors: [[Float]] = []
         vectors.reserveCapacity(texts.count)
         for start in stride(from: 0, to: texts.count, by: batchSize) {
@@ -44,7 +42,7 @@ public struct OpenAIEmbeddingClient: Embedder {
             let batch = texts[start..<min(texts.count, start + batchSize)].map { $0.isEmpty ? " " : $0 }
             try await limiter.acquire()
             let answer = try await http.sendJSON(
-                url: baseURL + "/embeddings", headers: headers,
+                url: config.baseURL + "/embeddings", headers: headers,
                 body: Body(model: modelName, input: batch, dimensions: dimensions), as: OpenAIEmbeddingAnswer.self,
                 timeout: timeout)
             vectors += try EmbeddingMath.validated(
