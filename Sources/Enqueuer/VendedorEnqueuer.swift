@@ -20,7 +20,10 @@ struct Serve: AsyncParsableCommand {
         let secret = startOrExit { try requireSecret(boot.config) }
         await startOrExitAsync { try await boot.jobs.prepare() }
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
-        await startOrExitAsync { try await DemoData.seedIfEmpty(database, logger: boot.logger) }
+        let retrieval = startOrExit { try RetrievalConfig(environment: boot.environment) }
+        await startOrExitAsync {
+            try await DemoData.seedIfEmpty(database, logger: boot.logger, jobs: boot.jobs, retrieval: retrieval)
+        }
         var deps = FrontEndDependencies(
             jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
             database: database, uploadsDirectory: boot.config.uploadsDirectory,

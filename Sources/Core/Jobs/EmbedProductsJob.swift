@@ -1,3 +1,5 @@
+import Foundation
+
 /// Brings product vectors up to date: embeds the products whose text changed since their
 /// vector was made, and drops the vectors of deleted products. Enqueued when products are
 /// created, changed, deleted or imported, and by a re-index for each slice of the catalog.
@@ -51,6 +53,12 @@ public struct ReindexCatalogJob: JobPayload, Equatable {
 
     /// Why (for the operator): "manual", "modelo nuevo"…
     public var motivo: String
+
+    /// The idempotency key of the automatic re-index of `model` (first index, model change,
+    /// demo catalog loaded): one per model and Colombian day, whoever enqueues it.
+    public static func automaticKey(model: String, at date: Date = Date()) -> String {
+        "reindexar-modelo:\(model):\(ShopCalendar.day(of: date))"
+    }
 
     public init(motivo: String = "manual") {
         self.motivo = motivo

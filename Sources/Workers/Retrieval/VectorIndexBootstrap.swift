@@ -7,10 +7,6 @@ import Logging
 /// re-index is enqueued (one per model and day, however many workers start); otherwise a
 /// catch-up job embeds whatever changed while no worker was running.
 enum VectorIndexBootstrap {
-    /// One start-up re-index per model and (Colombian) day, however many workers start.
-    static func idempotencyKey(model: String, at date: Date = Date()) -> String {
-        "reindexar-modelo:\(model):\(ShopCalendar.day(of: date))"
-    }
 
     static func run(jobs: JobClient, resources: RetrievalResources, logger: Logger) async {
         guard let embedder = resources.embedder else {
@@ -27,7 +23,7 @@ enum VectorIndexBootstrap {
                 let reason =
                     active.map { "modelo nuevo (\(model); el índice activo es de \($0.model))" } ?? "primer índice"
                 let enqueued = try await jobs.enqueue(
-                    ReindexCatalogJob(motivo: reason), idempotencyKey: idempotencyKey(model: model))
+                    ReindexCatalogJob(motivo: reason), idempotencyKey: ReindexCatalogJob.automaticKey(model: model))
                 if enqueued.created { logger.notice("Reindexado de vectores encolado: \(reason)") }
             } else if targets.contains(where: { $0.state == .active }) {
                 try await jobs.enqueue(EmbedProductsJob.wholeCatalog)

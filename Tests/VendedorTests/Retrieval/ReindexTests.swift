@@ -232,7 +232,7 @@ struct ReindexTests {
             // The same job the workers' start-up would enqueue (so there is exactly one).
             let model = "openai/text-embedding-3-small@32"
             let job = try await fixture.jobs.enqueue(
-                ReindexCatalogJob(motivo: "prueba"), idempotencyKey: VectorIndexBootstrap.idempotencyKey(model: model))
+                ReindexCatalogJob(motivo: "prueba"), idempotencyKey: ReindexCatalogJob.automaticKey(model: model))
 
             let first = try WorkerProcess(environment: environment, arguments: ["--queues", "indexar"])
             let midway = try await eventually(timeout: .seconds(60)) {
