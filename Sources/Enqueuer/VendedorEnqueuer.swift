@@ -19,6 +19,7 @@ struct Serve: AsyncParsableCommand {
         let boot = startOrExit { try Bootstrap.make(label: "vendedor-enqueuer") }
         let secret = startOrExit { try requireSecret(boot.config) }
         await startOrExitAsync { try await boot.jobs.prepare() }
+        let exports = startOrExit { try ExportConfig(environment: boot.environment) }
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
         let retrieval = startOrExit { try RetrievalConfig(environment: boot.environment) }
         await startOrExitAsync {
@@ -28,6 +29,7 @@ struct Serve: AsyncParsableCommand {
             jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
             database: database, uploadsDirectory: boot.config.uploadsDirectory,
             blobsDirectory: startOrExit { try BlobConfig(environment: boot.environment) }.directory)
+        deps.exportsDirectory = exports.directory
         deps.telegram = startOrExit { try TelegramFrontEnd.make(boot) }
         deps.readinessChecks = [
             { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
@@ -62,11 +64,5 @@ struct Token: AsyncParsableCommand {
 }
 
 func requireSecret(_ config: AppConfig) throws -> String {
-    guard let secret = config.secretKey else {
-        throw ConfigError(setting: "SECRET_KEY", problem: "falta (se necesita para firmar y verificar tokens)")
-    }
-    guard secret.utf8.count >= 16 else {
-        throw ConfigError(setting: "SECRET_KEY", problem: "debe tener al menos 16 caracteres")
-    }
-    return secret
+    try config.requiredSecretKey()
 }

@@ -32,7 +32,8 @@ struct Serve: AsyncParsableCommand {
             concurrency: concurrency)
         options.grace = .seconds(grace)
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
-        let commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
+        var commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
+        commerce.exports = startOrExit { try ExportResources.configure(boot, queues: options.queues) }
         let retrievalConfig = startOrExit { try RetrievalConfig(environment: boot.environment) }
         let retrieval = RetrievalResources(database: database, config: retrievalConfig)
         let blobs = startOrExit { try BlobConfig(environment: boot.environment) }
@@ -43,21 +44,37 @@ struct Serve: AsyncParsableCommand {
                 transcription: try TranscriptionConfig(environment: boot.environment),
                 servesVision: options.queues?.contains(ImageMessageJob.queue) ?? true)
         }
+        let waiters = JobWaiters(client: boot.jobs)
+        // The reply worker's settings (model, search data) matter only where `chat` is served.
+        let servesChat = options.queues?.contains(ChatMessageJob.queue) ?? true
+        let agent =
+            servesChat ? startOrExit { try AgentResources.make(boot, database: database, waiters: waiters) } : nil
         let service = startOrExit {
             try WorkerService(
                 client: boot.jobs,
                 registry: WorkerHandlers.registry(
-                    commerce: commerce, media: media, delivery: delivery, retrieval: retrieval),
+                    commerce: commerce, media: media, delivery: delivery, agent: agent, retrieval: retrieval),
                 options: options, logger: boot.logger)
         }
         if options.queues?.contains(ReindexCatalogJob.queue) ?? true {
             Task { await VectorIndexBootstrap.run(jobs: boot.jobs, resources: retrieval, logger: boot.logger) }
         }
         let sweeper = BlobSweeper(store: blobs.store, config: blobs, logger: boot.logger)
+        // Shut down in reverse: the job service stops taking jobs first (the reply worker's
+        // order waits keep their subscription until it has drained).
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: sweeper), .init(service: waiters),
+        ]
+        if let exports = commerce.exports, service.queueNames.contains(ExportJob.queue) {
+            services.append(
+                .init(
+                    service: ExportJanitor(
+                        files: exports.files, interval: exports.config.cleanupInterval, logger: boot.logger)))
+        }
+        services.append(.init(service: service))
         let group = ServiceGroup(
             configuration: .init(
-                // Shut down in reverse: the job service stops taking jobs first.
-                services: [.init(service: sweeper), .init(service: service)],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: boot.logger))
         try await group.run()

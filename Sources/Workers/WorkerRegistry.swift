@@ -4,6 +4,8 @@ import Core
 struct CommerceResources: Sendable {
     var database: AppDatabase
     var uploadsDirectory: String
+    /// Exports need `SECRET_KEY` (they sign download links); nil = the kind isn't served here.
+    var exports: ExportResources? = nil
 }
 
 /// What the delivery and Telegram handlers need besides the database.
@@ -20,11 +22,11 @@ struct DeliveryResources: Sendable {
 enum WorkerHandlers {
     /// Without `commerce` (engine tests, the queue benchmark) only the no-op kind is served;
     /// `media` adds photos (vision) and voice notes (transcripcion); `delivery` (with
-    /// `commerce`) the delivery of replies and the Telegram kinds; `retrieval` the catalog's
-    /// vectors (embedding and re-index).
+    /// `commerce`) the delivery of replies and the Telegram kinds; `agent` the reply worker
+    /// (chat messages); `retrieval` the catalog's vectors (embedding and re-index).
     static func registry(
         commerce: CommerceResources? = nil, media: MediaResources? = nil, delivery: DeliveryResources? = nil,
-        retrieval: RetrievalResources? = nil
+        agent: AgentResources? = nil, retrieval: RetrievalResources? = nil
     ) -> JobRegistry {
         var registry = JobRegistry()
         registry.register(NoopHandler())
@@ -32,6 +34,9 @@ enum WorkerHandlers {
             registry.register(PlaceOrderHandler(database: commerce.database))
             registry.register(
                 ImportCatalogHandler(database: commerce.database, uploadsDirectory: commerce.uploadsDirectory))
+            if let exports = commerce.exports {
+                registry.register(ExportHandler(database: commerce.database, exports: exports))
+            }
         }
         if let media {
             registry.register(ImageMessageHandler(media: media))
@@ -48,6 +53,9 @@ enum WorkerHandlers {
                 registry.register(
                     TelegramTypingHandler(telegram: telegram.with(policy: .once), database: commerce.database))
             }
+        }
+        if let agent {
+            registry.register(ChatMessageHandler(resources: agent))
         }
         if let retrieval {
             registry.register(EmbedProductsHandler(resources: retrieval))

@@ -22,7 +22,7 @@ public struct TokenSigner: Sendable {
         var exp: Int
     }
 
-    private let secret: Data
+    let secret: Data
 
     public init(secret: String) {
         self.secret = Data(secret.utf8)

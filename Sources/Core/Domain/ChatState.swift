@@ -23,20 +23,27 @@ public struct ContextoEmpresa: Codable, Sendable, Equatable, Identifiable {
 public struct ChatControl: Codable, Sendable, Equatable {
     public var chatId: String
     public var iaActiva: Bool
-    /// "telegram", "http"...; nil until a front end records it.
+    /// "telegram", "http"...; nil until a front end or the reply worker records it.
     public var canal: String?
+    /// For an HTTP chat, the token subject of the channel it came through (whose callback
+    /// receives replies); nil otherwise.
+    public var propietario: String?
     public var actualizado: Date?
 
-    public init(chatId: String, iaActiva: Bool = true, canal: String? = nil, actualizado: Date? = nil) {
+    public init(
+        chatId: String, iaActiva: Bool = true, canal: String? = nil, propietario: String? = nil,
+        actualizado: Date? = nil
+    ) {
         self.chatId = chatId
         self.iaActiva = iaActiva
         self.canal = canal
+        self.propietario = propietario
         self.actualizado = actualizado
     }
 
     enum CodingKeys: String, CodingKey {
         case chatId = "chat_id"
         case iaActiva = "ia_activa"
-        case canal, actualizado
+        case canal, propietario, actualizado
     }
 }

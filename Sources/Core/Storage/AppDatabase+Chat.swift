@@ -7,24 +7,25 @@ extension AppDatabase {
     @discardableResult
     public func appendMessage(_ nuevo: NuevoMensaje) throws -> Mensaje {
         let mensaje = try nuevo.validated()
+        return try pool.write { db in try Self.insertMessage(db, mensaje) }
+    }
+
+    /// Inserts a validated message inside the caller's transaction.
+    static func insertMessage(_ db: Database, _ mensaje: NuevoMensaje) throws -> Mensaje {
         let metadata = try mensaje.metadata.map { value in
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             return String(decoding: try encoder.encode(value), as: UTF8.self)
         }
-        return try pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO mensajes (chat_id, remitente, tipo, contenido, metadata, creado)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    mensaje.chatId, mensaje.remitente.rawValue, mensaje.tipo.rawValue, mensaje.contenido, metadata,
-                    Date(),
-                ])
-            return try Mensaje.fetchOne(
-                db, sql: "SELECT * FROM mensajes WHERE id = ?", arguments: [db.lastInsertedRowID])!
-        }
+        try db.execute(
+            sql: """
+                INSERT INTO mensajes (chat_id, remitente, tipo, contenido, metadata, creado)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                mensaje.chatId, mensaje.remitente.rawValue, mensaje.tipo.rawValue, mensaje.contenido, metadata, Date(),
+            ])
+        return try Mensaje.fetchOne(db, sql: "SELECT * FROM mensajes WHERE id = ?", arguments: [db.lastInsertedRowID])!
     }
 
     /// The last `limit` messages of a chat, oldest first.
@@ -69,16 +70,37 @@ extension AppDatabase {
         }
     }
 
-    /// Records which channel ("telegram", "http"...) a chat lives on, keeping its AI setting.
-    public func recordChannel(chatId: String, canal: String) throws {
-        try pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO chat_control (chat_id, ia_activa, canal, actualizado) VALUES (?, 1, ?, ?)
-                    ON CONFLICT(chat_id) DO UPDATE SET canal = excluded.canal, actualizado = excluded.actualizado
-                    WHERE chat_control.canal IS NOT excluded.canal
-                    """,
-                arguments: [chatId, canal, Date()])
+    /// Records which channel ("telegram", "http"...) a chat lives on, and for an HTTP chat the
+    /// token subject it came through (`propietario`), keeping its AI setting.
+    public func recordChannel(chatId: String, canal: String, propietario: String? = nil) throws {
+        try pool.write { db in try Self.recordChannel(db, chatId: chatId, canal: canal, propietario: propietario) }
+    }
+
+    static func recordChannel(_ db: Database, chatId: String, canal: String, propietario: String?) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO chat_control (chat_id, ia_activa, canal, propietario, actualizado) VALUES (?, 1, ?, ?, ?)
+                ON CONFLICT(chat_id) DO UPDATE SET canal = excluded.canal,
+                    propietario = COALESCE(excluded.propietario, chat_control.propietario),
+                    actualizado = excluded.actualizado
+                WHERE chat_control.canal IS NOT excluded.canal
+                    OR (excluded.propietario IS NOT NULL AND chat_control.propietario IS NOT excluded.propietario)
+                """,
+            arguments: [chatId, canal, propietario, Date()])
+    }
+}
+
+extension AppDatabase {
+    /// A page of a chat's conversation, oldest first (`offset` counts from the first message).
+    public func historyPage(chatId: String, limit: Int? = nil, offset: Int? = nil) throws -> Page<Mensaje> {
+        let paging = Paging(limit: limit, offset: offset)
+        return try pool.read { db in
+            let total = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM mensajes WHERE chat_id = ?", arguments: [chatId])
+            let page = try Mensaje.fetchAll(
+                db, sql: "SELECT * FROM mensajes WHERE chat_id = ? ORDER BY id LIMIT ? OFFSET ?",
+                arguments: [chatId, paging.limit, paging.offset])
+            return Page(resultados: page, total: total ?? 0, limit: paging.limit, offset: paging.offset)
         }
     }
 }

@@ -55,7 +55,8 @@ extension ContextoEmpresa: FetchableRecord {
 extension ChatControl: FetchableRecord {
     public init(row: Row) throws {
         self.init(
-            chatId: row["chat_id"], iaActiva: row["ia_activa"], canal: row["canal"], actualizado: row["actualizado"])
+            chatId: row["chat_id"], iaActiva: row["ia_activa"], canal: row["canal"], propietario: row["propietario"],
+            actualizado: row["actualizado"])
     }
 }
 

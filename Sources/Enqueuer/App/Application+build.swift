@@ -1,6 +1,7 @@
 import Core
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// What the front end needs, built once by the executable and by the tests.
 struct FrontEndDependencies: Sendable {
@@ -12,6 +13,8 @@ struct FrontEndDependencies: Sendable {
     var uploadsDirectory: String = "./var/uploads"
     /// Where customers' photos and audio are stored for the media workers (`BLOBS_DIR`).
     var blobsDirectory: String = "./var/blobs"
+    /// Where the export workers write files and downloads are served from (`EXPORTS_DIR`).
+    var exportsDirectory: String = "./var/exports"
     var readinessChecks: [@Sendable () async -> (String, Bool)] = []
     /// The Telegram webhook or poller; nil when Telegram is off.
     var telegram: TelegramFrontEnd?
@@ -29,6 +32,8 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     }
     ChatController(jobs: deps.jobs, blobs: BlobStore(directory: deps.blobsDirectory)).addRoutes(
         to: protected("chat", .canal))
+    ChatHistoryController(database: deps.database).addRoutes(to: protected("chat", .canal))
+    ChatOperatorController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("chat", .operador))
     JobsController(jobs: deps.jobs, waiters: deps.waiters).addRoutes(to: protected("jobs", .canal))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
     ReindexController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
@@ -38,8 +43,13 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     productos.addWriteRoutes(to: protected("productos", .admin))
     ClientesController(database: deps.database).addRoutes(to: protected("clientes", .operador))
     PedidosController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("pedidos", .operador))
-    ReportesController(database: deps.database).addRoutes(to: protected("ventas", .operador))
-    ReportesController(database: deps.database).addStatisticsRoutes(to: protected("admin", .admin))
+    ReportesController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("ventas", .operador))
+    ReportesController(database: deps.database, jobs: deps.jobs).addStatisticsRoutes(to: protected("admin", .admin))
+    let exportar = ExportController(
+        jobs: deps.jobs, links: DownloadLinkSigner(tokens: deps.signer),
+        files: ExportFiles(directory: deps.exportsDirectory))
+    exportar.addDownloadRoutes(to: router.group("exportar/descargas"))
+    exportar.addRoutes(to: protected("exportar", .operador))
     let contexto = ContextoController(database: deps.database)
     contexto.addReadRoutes(to: protected("contexto", .operador))
     contexto.addWriteRoutes(to: protected("contexto", .admin))
@@ -58,7 +68,7 @@ func buildApplication(_ deps: FrontEndDependencies, host: String, port: Int, log
     Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
-        services: [JobWaitersService(waiters: deps.waiters)]
+        services: [deps.waiters] as [any Service]
             + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),
         logger: logger)
 }

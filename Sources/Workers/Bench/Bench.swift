@@ -6,14 +6,23 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks; imprimen una línea clave=valor por cifra.")
 
-    @Argument(help: "queue, vector, retrieval")
+    @Argument(help: "queue | conversations | reply | export | vector | retrieval")
     var name: String
 
     @Option(help: "Trabajos para el benchmark de colas.")
     var jobs: Int = 200_000
 
-    @Option(help: "Vectores del índice (benchmark vector).")
-    var rows: Int = 100_000
+    @Option(help: "Vueltas al conjunto de conversaciones (benchmark reply).")
+    var rounds: Int = 3
+
+    @Option(help: "Chats simultáneos (benchmark reply).")
+    var chats: Int = 8
+
+    @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000).")
+    var rows: Int?
+
+    @Option(help: "Python con pandas, para comparar con DataFrame.to_csv (benchmark de exportación).")
+    var python: String?
 
     @Option(help: "Consultas (benchmark vector).")
     var queries: Int = 1_000
@@ -34,8 +43,14 @@ struct Bench: AsyncParsableCommand {
         switch name {
         case "queue":
             try await QueueBench(jobs: jobs).run()
+        case "conversations":
+            try await ConversationsBench().run()
+        case "reply":
+            try await ReplyBench(rounds: rounds, chats: chats).run()
+        case "export":
+            try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
         case "vector":
-            try await VectorBench(rows: rows, queries: queries, out: out).run()
+            try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
         case "retrieval":
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             var bench = RetrievalBench(dataDirectory: datos ?? root + "/data", explain: consulta)
@@ -49,7 +64,8 @@ struct Bench: AsyncParsableCommand {
             }
             try await bench.run()
         default:
-            throw ValidationError("benchmark desconocido: \(name) (disponibles: queue, vector, retrieval)")
+            throw ValidationError(
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval)")
         }
     }
 }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import Enqueuer
+@testable import Workers
 
 /// The front end on a test's own Redis and temporary SQLite file (with the five fixture
 /// products), plus helpers for tokens, JSON bodies and errors.
@@ -27,9 +28,10 @@ struct CommerceHarness: @unchecked Sendable {
         waiters.start()
         defer { waiters.stop() }
         let harness = CommerceHarness(fixture: fixture, database: database, uploads: uploads)
-        let deps = FrontEndDependencies(
+        var deps = FrontEndDependencies(
             jobs: fixture.jobs, waiters: waiters, signer: harness.signer, database: database,
             uploadsDirectory: uploads.path)
+        deps.exportsDirectory = harness.exports.path
         let app = Application(router: buildRouter(deps))
         try await app.test(.router) { client in try await body(harness, client) }
         withExtendedLifetime(directory) {}
@@ -39,6 +41,16 @@ struct CommerceHarness: @unchecked Sendable {
         try InProcessWorker(
             fixture, queues: ["pedidos", "importar"], concurrency: concurrency, database: database,
             uploadsDirectory: uploads.path)
+    }
+
+    /// Where export workers write and downloads are served from.
+    var exports: URL { uploads.deletingLastPathComponent().appendingPathComponent("exports") }
+
+    /// A worker for the `exportar` queue, signing links with the harness's secret.
+    func exportWorker() throws -> InProcessWorker {
+        let resources = ExportResources(
+            config: ExportConfig(directory: exports.path), links: DownloadLinkSigner(tokens: signer))
+        return try InProcessWorker(fixture, queues: ["exportar"], database: database, exports: resources)
     }
 
     func bearer(_ role: Role, _ subject: String = "pruebas") -> HTTPFields {

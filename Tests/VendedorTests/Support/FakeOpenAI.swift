@@ -9,13 +9,16 @@ import Foundation
 /// the file name's extension (else 400 "Invalid file format"), only `json` for the gpt-4o
 /// models, errors in the OpenAI envelope. Transcripts are scripted per test; errors
 /// (429 with retry-after-ms / Retry-After, insufficient_quota, 5xx) are injected.
+/// `/v1/chat/completions` too (FakeOpenAI+Chat below): scripted replies, `null` content,
+/// `finish_reason` "length", the same auth and error envelope.
 final class FakeOpenAI: @unchecked Sendable {
     static let key = "sk-falsa-de-pruebas"
     static let transcriptions = "/v1/audio/transcriptions"
     static let formats = ["flac", "m4a", "mp3", "mp4", "mpeg", "mpga", "oga", "ogg", "wav", "webm"]
 
     let server: FakeAPIServer
-    private let lock = NSLock()
+    fileprivate let lock = NSLock()
+    fileprivate var chatScript: @Sendable (ChatCall) -> ChatAnswer = { _ in .text("Con gusto.") }
     private var script: @Sendable (Data) -> String = { _ in "Buenas tardes, necesito guantes de vaqueta" }
     var maxBodyBytes = 26_214_400
 
@@ -31,6 +34,7 @@ final class FakeOpenAI: @unchecked Sendable {
     init(server: FakeAPIServer) {
         self.server = server
         server.route("POST", Self.transcriptions) { [unowned self] received in self.transcribe(received) }
+        server.route("POST", Self.chatCompletions) { [unowned self] received in self.complete(received) }
         server.route("POST", Self.embeddings) { [unowned self] received in self.embed(received) }
     }
 
@@ -68,9 +72,9 @@ final class FakeOpenAI: @unchecked Sendable {
                         type: "requests", code: "rate_limit_exceeded"))))
     }
 
-    func injectInsufficientQuota() {
+    func injectInsufficientQuota(path: String = FakeOpenAI.transcriptions) {
         server.inject(
-            Self.transcriptions,
+            path,
             .json(
                 object: Self.envelope(
                     "You exceeded your current quota, please check your plan and billing details.",
@@ -153,6 +157,86 @@ final class FakeOpenAI: @unchecked Sendable {
         return Transcription(
             filename: file.filename, contentType: file.contentType, audio: file.data, fields: fields,
             rawBody: received.body)
+    }
+}
+
+// MARK: Chat completions
+
+extension FakeOpenAI {
+    static let chatCompletions = "/v1/chat/completions"
+
+    /// One chat completion request as the fake understood it.
+    struct ChatCall: Sendable {
+        var model: String
+        var messages: [(role: String, content: String)]
+        var maxTokens: Int?
+        var maxCompletionTokens: Int?
+        var temperature: Double?
+
+        var system: String { messages.first { $0.role == "system" }?.content ?? "" }
+        var lastUser: String { messages.last { $0.role == "user" }?.content ?? "" }
+    }
+
+    enum ChatAnswer: Sendable {
+        case text(String)
+        /// `content: null` with this finish reason (a refusal, a tool call).
+        case nullContent(String)
+        /// Cut by the token cap: `finish_reason: "length"`.
+        case length(String)
+    }
+
+    /// What the model answers, from the request.
+    func chat(_ script: @escaping @Sendable (ChatCall) -> ChatAnswer) {
+        lock.withLock { self.chatScript = script }
+    }
+
+    /// Every chat completion request received (injected failures included), parsed.
+    var chatCalls: [ChatCall] {
+        server.requests(matching: Self.chatCompletions).compactMap { Self.parseChat($0) }
+    }
+
+    fileprivate func complete(_ received: FakeAPIServer.Received) -> FakeAPIServer.Reply {
+        guard received.headers["authorization"] == "Bearer \(Self.key)" else {
+            return .json(
+                object: Self.envelope(
+                    "Incorrect API key provided.", type: "invalid_request_error", code: "invalid_api_key"), status: 401)
+        }
+        guard let call = Self.parseChat(received), !call.messages.isEmpty else {
+            return .json(
+                object: Self.envelope(
+                    "'messages' is a required property", type: "invalid_request_error", param: "messages"), status: 400)
+        }
+        let answer = lock.withLock { self.chatScript }(call)
+        var message: [String: Any] = ["role": "assistant", "refusal": NSNull()]
+        let reason: String
+        switch answer {
+        case .text(let text):
+            message["content"] = text
+            reason = "stop"
+        case .nullContent(let finish):
+            message["content"] = NSNull()
+            reason = finish
+        case .length(let text):
+            message["content"] = text
+            reason = "length"
+        }
+        return .json(object: [
+            "id": "chatcmpl-falso", "object": "chat.completion", "created": 1_767_225_600, "model": call.model,
+            "choices": [["index": 0, "message": message, "finish_reason": reason, "logprobs": NSNull()]],
+            "usage": ["prompt_tokens": 812, "completion_tokens": 9, "total_tokens": 821],
+            "system_fingerprint": "fp_falso",
+        ])
+    }
+
+    static func parseChat(_ received: FakeAPIServer.Received) -> ChatCall? {
+        guard let object = received.json as? [String: Any], let model = object["model"] as? String else { return nil }
+        let messages = (object["messages"] as? [[String: Any]] ?? []).compactMap { item -> (String, String)? in
+            guard let role = item["role"] as? String, let content = item["content"] as? String else { return nil }
+            return (role, content)
+        }
+        return ChatCall(
+            model: model, messages: messages, maxTokens: object["max_tokens"] as? Int,
+            maxCompletionTokens: object["max_completion_tokens"] as? Int, temperature: object["temperature"] as? Double)
     }
 }
 

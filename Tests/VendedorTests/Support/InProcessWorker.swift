@@ -10,13 +10,16 @@ final class InProcessWorker: @unchecked Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    /// With `database`, the commerce kinds (orders, catalog import) run too; with `delivery` as
-    /// well, the delivery and Telegram kinds.
+    /// With `database`, the commerce kinds (orders, catalog import; exports with `exports`) run
+    /// too; with `delivery` as well, the delivery and Telegram kinds.
     init(
         _ fixture: QueueFixture, queues: Set<String>? = nil, concurrency: Int? = nil, database: AppDatabase? = nil,
-        uploadsDirectory: String = "./var/uploads", extraQueues: Set<String> = [], delivery: DeliveryResources? = nil
+        uploadsDirectory: String = "./var/uploads", extraQueues: Set<String> = [], delivery: DeliveryResources? = nil,
+        exports: ExportResources? = nil
     ) throws {
-        let commerce = database.map { CommerceResources(database: $0, uploadsDirectory: uploadsDirectory) }
+        let commerce = database.map {
+            CommerceResources(database: $0, uploadsDirectory: uploadsDirectory, exports: exports)
+        }
         var registry = WorkerHandlers.registry(commerce: commerce, delivery: delivery)
         for queue in extraQueues { registry.serve(queue: queue) }
         service = try WorkerService(

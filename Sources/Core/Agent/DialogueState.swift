@@ -1,0 +1,75 @@
+import Foundation
+
+/// Everything the agent remembers about one chat between messages; stored as JSON per chat
+/// (`AppDatabase.dialogue`) and replaced as a whole at the end of each turn.
+public struct DialogueState: Codable, Sendable, Equatable {
+    public enum Phase: String, Codable, Sendable {
+        /// Looking at products, filling the cart.
+        case browsing
+        /// Collecting the customer's data (`form`).
+        case checkout
+        /// Everything collected; the customer was shown the summary and asked to confirm.
+        case review
+    }
+
+    /// A question the agent asked and is waiting an answer for.
+    public enum Pending: Codable, Sendable, Equatable {
+        /// "¿Cuál de estos?": the options offered, and the quantity asked for, if any.
+        case choice(options: [Int64], quantity: Int?, pairs: Bool)
+        /// "¿Cuántos necesita?" for a product.
+        case quantity(productoId: Int64)
+        /// "Solo tenemos N; ¿se los agrego?": accepting sets the line to `total` units.
+        case stockOffer(productoId: Int64, available: Int, total: Int)
+        /// "¿Usamos los datos que tenemos registrados?" for this cédula.
+        case returningClient(cedula: String)
+    }
+
+    public var phase: Phase = .browsing
+    public var cart = Cart()
+    /// Identifies the current cart; the order placed from it is stored under a key made
+    /// from it, so a retried turn never places a second order.
+    public var cartId: String = UUID().uuidString
+    /// Placement attempts of this cart that were refused (each retry is a new job).
+    public var placementAttempts = 0
+    public var form = CheckoutForm()
+    public var pending: Pending?
+    /// Products shown in the last reply, in the order shown.
+    public var focus: [Int64] = []
+    /// Products talked about, most recent first.
+    public var recent: [Int64] = []
+    /// The cart line the customer touched last ("mejor que sean 5").
+    public var lastTouched: Int64?
+    /// The last reply asked whether to add more or go on with the order.
+    public var askedToProceed = false
+    public var lastOrderId: Int64?
+    /// Messages handled in this chat.
+    public var turns = 0
+
+    public init() {}
+
+    /// The key the order from the current cart is stored under.
+    public func orderKey(chatId: String) -> String {
+        "chat:\(chatId.prefix(120)):\(cartId)"
+    }
+
+    mutating func remember(_ ids: [Int64]) {
+        for id in ids.reversed() {
+            recent.removeAll { $0 == id }
+            recent.insert(id, at: 0)
+        }
+        if recent.count > 16 { recent.removeLast(recent.count - 16) }
+    }
+
+    /// A new, empty cart after an order was placed (the customer's data is kept for a
+    /// next order in the same chat).
+    mutating func startNewCart() {
+        cart.clear()
+        cartId = UUID().uuidString
+        placementAttempts = 0
+        phase = .browsing
+        pending = nil
+        askedToProceed = false
+        lastTouched = nil
+        form.requested = nil
+    }
+}

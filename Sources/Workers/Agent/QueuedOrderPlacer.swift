@@ -1,0 +1,39 @@
+import Core
+
+/// Places a chat's order through the `pedidos` queue (the one place orders are written) and
+/// waits, bounded, for the worker's answer. The order is stored under the cart's key; the
+/// queue's idempotency key is the cart's key, the attempt and the request, so a retried
+/// turn finds the same job while a changed cart, or a new try after a refusal, is a new one.
+struct QueuedOrderPlacer: OrderPlacer {
+    let jobs: JobClient
+    let waiters: JobWaiters
+    let wait: Duration
+
+    /// The order job has not finished within the wait: the chat job is retried (and finds
+    /// the same order job again).
+    struct StillPlacing: Error, CustomStringConvertible {
+        var jobId: String
+        var description: String { "el pedido (trabajo \(jobId)) sigue en proceso; se reintentará" }
+    }
+
+    func place(_ request: OrderRequest, key: String, attempt: Int) async throws -> OrderPlacement {
+        let queueKey = try PlaceOrderJob.bodyKey(owner: "\(key):\(attempt)", pedido: request)
+        let job = try await jobs.enqueue(PlaceOrderJob(pedido: request, clave: key), idempotencyKey: queueKey)
+        let deadline = ContinuousClock.now + wait
+        while true {
+            // Short waits, each re-reading the job: a missed wake-up costs at most one slice.
+            let slice = min(Duration.seconds(2), deadline - ContinuousClock.now)
+            let status = try await waiters.wait(for: job.id, timeout: max(slice, .milliseconds(1)))
+            guard let status else { throw StillPlacing(jobId: job.id) }
+            switch status.estado {
+            case "completado":
+                let result = try JobCoding.decode(PlaceOrderJob.Result.self, from: status.resultado ?? "")
+                return .placed(pedidoId: result.pedido_id, total: result.total)
+            case "fallido", "muerto":
+                return .refused(status.error ?? "el pedido no se pudo registrar.")
+            default:
+                if ContinuousClock.now >= deadline { throw StillPlacing(jobId: job.id) }
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Core
+import Foundation
+
+/// What the export handler and the sweep of expired files need.
+struct ExportResources: Sendable {
+    var config: ExportConfig
+    var links: DownloadLinkSigner
+
+    var files: ExportFiles { ExportFiles(directory: config.directory) }
+}
+
+/// Runs `exportar` jobs: streams the rows into `EXPORTS_DIR` (progress in the job status),
+/// then answers a signed download link. Idempotent: a re-run removes what an earlier attempt
+/// of the same job left and writes the file again.
+struct ExportHandler: JobHandler {
+    let database: AppDatabase
+    let exports: ExportResources
+
+    func handle(_ job: ExportJob, context: JobContext) async throws -> JobResult {
+        let files = exports.files
+        try files.createDirectory()
+        files.removeFiles(ofJob: context.id)
+        let now = Date()
+        let expires = Int(now.timeIntervalSince1970 + exports.config.linkLifetime)
+        let name = files.fileName(jobId: context.id, expires: expires, format: job.formato)
+        let outcome = try await export(job, to: files.path(of: name), context: context)
+        let link = DownloadLink(
+            archivo: name, nombre: ExportFiles.downloadName(job.recurso, job.formato, at: now), expira: expires)
+        context.logger.info(
+            "Exportación de \(job.recurso.rawValue) en \(job.formato.rawValue): \(outcome.rows) filas, \(outcome.bytes) bytes"
+        )
+        return try JobResult(
+            ExportJob.Result(
+                url: "/exportar/descargas/" + exports.links.sign(link),
+                expira: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(expires))),
+                filas: outcome.rows,
+                bytes: outcome.bytes, archivo: link.nombre))
+    }
+
+    /// The export on the database's blocking queue, its progress relayed to the job status
+    /// (only the newest figure waits: a slow Redis never holds the export back).
+    private func export(_ job: ExportJob, to path: String, context: JobContext) async throws -> Exporter.Outcome {
+        let (updates, continuation) = AsyncStream.makeStream(of: (Int, Int).self, bufferingPolicy: .bufferingNewest(1))
+        let database = self.database
+        do {
+            return try await withThrowingTaskGroup(of: Exporter.Outcome?.self) { group in
+                group.addTask {
+                    for await (done, total) in updates { await context.progress(done: done, total: total) }
+                    return nil
+                }
+                group.addTask {
+                    defer { continuation.finish() }
+                    return try await database.perform { db in
+                        try Exporter.run(job, database: db, to: path) { done, total in
+                            continuation.yield((done, total))
+                        }
+                    }
+                }
+                var outcome: Exporter.Outcome?
+                for try await result in group where result != nil { outcome = result }
+                return outcome!
+            }
+        } catch let error as any CodedError {
+            throw JobError.permanent(error.mensaje)
+        }
+    }
+}
+
+extension ExportResources {
+    /// From the environment: nil (with a warning) when `SECRET_KEY` is missing and the process
+    /// wasn't asked for the `exportar` queue by name; a `ConfigError` when it was, or when a
+    /// setting is malformed.
+    static func configure(_ boot: Bootstrap, queues: Set<String>?) throws -> ExportResources? {
+        let config = try ExportConfig(environment: boot.environment)
+        guard boot.config.secretKey != nil || queues?.contains(ExportJob.queue) == true else {
+            if queues == nil {
+                boot.logger.warning(
+                    "SECRET_KEY no está definida: este proceso no atiende la cola exportar (firma los enlaces de descarga)"
+                )
+            }
+            return nil
+        }
+        return ExportResources(config: config, links: DownloadLinkSigner(secret: try boot.config.requiredSecretKey()))
+    }
+}

@@ -1,0 +1,103 @@
+import Core
+import Foundation
+import Logging
+import Testing
+
+@testable import Workers
+
+/// The reply worker through the real pipeline: a test's own Redis, a SQLite file with the
+/// demo catalog and company text, the `chat` and `pedidos` workers in process, and a
+/// stand-in recording what the delivery worker (another issue) would send.
+final class AgentHarness: @unchecked Sendable {
+    let fixture: QueueFixture
+    let directory: TemporaryDirectory
+    let database: AppDatabase
+    let waiters: JobWaiters
+    let deliveries = JobRecorder<DeliverReplyJob>()
+    private(set) var worker: InProcessWorker?
+
+    /// Model calls retry quickly in tests.
+    static let quickRetries = ProviderHTTP.RetryPolicy(attempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxWait: 1)
+
+    init(
+        config: AgentConfig = AgentConfig(), transport: any HTTPTransport = CurlTransport(), start: Bool = true,
+        overrides: [String: [String: Any]] = [:], queues: Set<String>? = nil
+    ) async throws {
+        fixture = try await QueueFixture(overrides: overrides)
+        directory = try TemporaryDirectory()
+        database = try directory.openDatabase()
+        let root = TestPaths.repoRoot.appendingPathComponent("data")
+        _ = try database.seedIfEmpty(
+            catalogCSV: try String(contentsOf: root.appendingPathComponent("catalogo.csv"), encoding: .utf8),
+            companyText: try String(contentsOf: root.appendingPathComponent("contexto_empresa.md"), encoding: .utf8))
+        waiters = JobWaiters(client: fixture.jobs)
+        waiters.start()
+        if start { try startWorker(config: config, transport: transport, queues: queues) }
+    }
+
+    func startWorker(
+        config: AgentConfig = AgentConfig(), transport: any HTTPTransport = CurlTransport(), queues: Set<String>? = nil
+    ) throws {
+        let retrieval = RetrievalConfig(
+            provider: .none, searchDataDirectory: TestPaths.repoRoot.appendingPathComponent("data/busqueda").path)
+        let agent = try AgentResources.make(
+            config: config, retrieval: retrieval, database: database, jobs: fixture.jobs, waiters: waiters,
+            transport: transport, policy: Self.quickRetries, logger: fixture.logger)
+        var registry = WorkerHandlers.registry(
+            commerce: CommerceResources(database: database, uploadsDirectory: directory.url.path), agent: agent)
+        registry.register(deliveries.handler)
+        worker = try InProcessWorker(fixture, registry: registry, queues: queues)
+    }
+
+    func stopWorker() async {
+        await worker?.stop()
+        worker = nil
+    }
+
+    /// A second worker (e.g. for queues the first one does not serve).
+    func extraWorker(queues: Set<String>) throws -> InProcessWorker {
+        try InProcessWorker(
+            fixture,
+            registry: WorkerHandlers.registry(
+                commerce: CommerceResources(database: database, uploadsDirectory: directory.url.path)),
+            queues: queues)
+    }
+
+    /// Sends a customer's message and waits for the reply.
+    @discardableResult
+    func say(_ chatId: String, _ text: String, timeout: Duration = .seconds(30)) async throws -> ChatReply {
+        let job = try await send(chatId, text)
+        return try await reply(job, timeout: timeout)
+    }
+
+    func send(_ chatId: String, _ text: String, owner: String = "pruebas") async throws -> String {
+        try await fixture.jobs.enqueue(
+            ChatMessageJob(chat_id: chatId, canal: "http", mensaje: text, recibido_ms: Clock.nowMs()), owner: owner
+        ).id
+    }
+
+    func reply(_ jobId: String, timeout: Duration = .seconds(30)) async throws -> ChatReply {
+        let status = try await waiters.wait(for: jobId, timeout: timeout)
+        guard let status, status.estado == "completado", let resultado = status.resultado else {
+            throw TestFailure("el mensaje \(jobId) no se respondió: \(String(describing: status))")
+        }
+        return try JobCoding.decode(ChatReply.self, from: resultado)
+    }
+
+    /// Runs a whole conversation; returns the replies.
+    func conversation(_ chatId: String, _ messages: [String]) async throws -> [ChatReply] {
+        var replies: [ChatReply] = []
+        for message in messages { replies.append(try await say(chatId, message)) }
+        return replies
+    }
+
+    func orders(chatId: String) throws -> [Pedido] {
+        try database.listOrders(PedidoFiltro(chatId: chatId)).resultados
+    }
+
+    func tearDown() async {
+        await stopWorker()
+        waiters.stop()
+        fixture.tearDown()
+    }
+}

@@ -1,0 +1,84 @@
+import Core
+import Testing
+
+@Suite("Agent pieces without I/O: grounding, matching, items, company text, configuration")
+struct AgentUnitTests {
+    static let facts = ReplyFacts([
+        .productInfo(
+            ProductFact(Producto(id: 35, nombre: "Guantes vaqueta", descripcion: "Cuero", precio: 15800, stock: 23)),
+            purpose: false),
+        .cart(
+            [LineFact(Cart.Line(productoId: 35, nombre: "Guantes vaqueta", cantidad: 10, precio: 15800))],
+            total: 158_000),
+    ])
+
+    @Test func groundingAcceptsTheFactsAndRefusesInventions() {
+        let check = GroundingCheck(catalogNames: ["Guantes vaqueta", "Casco dieléctrico", "Señal Salida"])
+        #expect(
+            check.check("Los Guantes vaqueta valen $15.800; 10 pares suman $158.000.", facts: Self.facts) == .grounded)
+        #expect(check.check("Cuestan 15.800 pesos.", facts: Self.facts) == .grounded)
+        guard case .refused = check.check("Hoy a $14.000.", facts: Self.facts) else { Issue.record("precio"); return }
+        guard case .refused = check.check("Son 158 mil pesos.", facts: ReplyFacts()) else {
+            Issue.record("mil pesos")
+            return
+        }
+        guard case .refused = check.check("Le sirve el casco dieléctrico.", facts: Self.facts) else {
+            Issue.record("producto")
+            return
+        }
+        let placed = ReplyFacts([.orderPlaced(id: 41, total: 158_000)])
+        guard case .refused = check.check("¡Pedido registrado!", facts: placed) else { Issue.record("pedido"); return }
+        #expect(check.check("Su pedido #41 por $158.000 quedó listo.", facts: placed) == .grounded)
+    }
+
+    @Test func matcherPicksTheNamedProductOrAsksAmongEquals() {
+        let chalecos = [
+            Producto(id: 48, nombre: "Chaleco reflectivo", descripcion: "Chaleco con cintas", precio: 11000, stock: 24),
+            Producto(id: 49, nombre: "Chaleco alta visibilidad", descripcion: "Tipo DOT", precio: 14000, stock: 12),
+            Producto(id: 91, nombre: "Faja reflectiva", descripcion: "Faja ajustable", precio: 9900, stock: 17),
+        ]
+        #expect(
+            ProductMatcher.resolve(["los", "reflectivos"], among: Array(chalecos.prefix(2))) == .match(chalecos[0]))
+        #expect(ProductMatcher.resolve(["chaleco", "reflectivo"], among: chalecos) == .match(chalecos[0]))
+        #expect(ProductMatcher.resolve(["chalecos"], among: chalecos) == .ambiguous([chalecos[0], chalecos[1]]))
+        #expect(ProductMatcher.resolve(["celulares"], among: chalecos) == .none)
+        #expect(WordForms.same("estintores", "extintor"))
+        #expect(WordForms.same("arneses", "arnes"))
+        #expect(!WordForms.same("casco", "cascos auditivos"))
+    }
+
+    @Test func itemsTakeTheirQuantitiesBeforeOrAfter() {
+        let items = ItemExtractor.items(in: Words("quiero 10 pares de guantes de vaqueta y 5 chalecos"))
+        #expect(items.map(\.quantity) == [10, 5])
+        #expect(items.map { $0.words.joined(separator: " ") } == ["guantes de vaqueta", "chalecos"])
+        #expect(items.first?.pairs == true)
+        let after = ItemExtractor.items(in: Words("y cinta barricada, 3 rollos"))
+        #expect(after.map(\.quantity) == [3] && after.first?.words == ["y", "cinta", "barricada"])
+    }
+
+    @Test func companyTextIsReadAsSectionsAndBullets() {
+        let answerer = CompanyAnswerer(
+            companyText:
+                "# Tienda X\n\n## Envíos\n- Despachamos a todo el país,\n  en 48 horas.\n\n## Contacto\n- Teléfono: 555 1234."
+        )
+        #expect(answerer.shopName == "Tienda X")
+        #expect(
+            answerer.answer(.envios, question: Words("¿hacen envíos?")) == ["Despachamos a todo el país, en 48 horas."])
+        #expect(answerer.answer(.horario, question: Words("¿qué horario tienen?")).isEmpty)
+        #expect(answerer.contactLines == ["Teléfono: 555 1234."])
+        #expect(CompanyAnswerer.topic(of: Words("¿tienen sistema de alarma?")) == nil)
+    }
+
+    @Test func configurationIsCheckedAtStart() throws {
+        #expect(try AgentConfig(environment: Environment([:])).provider == .none)
+        #expect(throws: ConfigError.self) { try AgentConfig(environment: Environment(["LLM_PROVIDER": "claude"])) }
+        #expect(throws: ConfigError.self) { try AgentConfig(environment: Environment(["LLM_PROVIDER": "openai"])) }
+        #expect(throws: ConfigError.self) { try AgentConfig(environment: Environment(["LLM_PROVIDER": "gemini"])) }
+        #expect(throws: ConfigError.self) { try AgentConfig(environment: Environment(["TEMPERATURE": "5"])) }
+        let local = try AgentConfig(
+            environment: Environment([
+                "LLM_PROVIDER": "openai", "OPENAI_BASE_URL": "http://127.0.0.1:8080/v1", "MAX_HISTORY_LENGTH": "4",
+            ]))
+        #expect(local.model == AgentConfig.defaultOpenAIModel && local.maxHistory == 4)
+    }
+}

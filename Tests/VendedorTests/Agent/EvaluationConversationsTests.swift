@@ -1,0 +1,38 @@
+import Core
+import Foundation
+import Testing
+
+@testable import Workers
+
+@Suite("The evaluation conversations end in exactly the expected orders", .serialized)
+struct EvaluationConversationsTests {
+    @Test func everyConversation() async throws {
+        let set = try ConversationSet.load(
+            path: TestPaths.repoRoot.appendingPathComponent(ConversationSet.defaultPath).path)
+        #expect(set.conversaciones.count >= 30)
+        let harness = try await AgentHarness()
+        var failures: [String] = []
+        for conversation in set.conversaciones {
+            for cliente in conversation.clientes_previos ?? [] { _ = try harness.database.upsertClient(cliente) }
+            let chatId = "eval-\(conversation.id)"
+            var transcript: [String] = []
+            for message in conversation.mensajes {
+                let reply = try await harness.say(chatId, message)
+                transcript.append("> \(message)\n\(reply.respuesta)")
+            }
+            let orders = try harness.orders(chatId: chatId)
+            if let problem = ConversationSet.mismatch(conversation.esperado, orders: orders) {
+                failures.append("\(conversation.id): \(problem)\n" + transcript.joined(separator: "\n"))
+            } else if ProcessInfo.processInfo.environment["VENDEDOR_TRANSCRIPTS"] != nil {
+                failures.append("OK \(conversation.id)\n" + transcript.joined(separator: "\n"))
+            }
+            // Every conversation starts from the same stock.
+            for pedido in orders { _ = try harness.database.changeOrderState(id: pedido.id, to: .cancelado) }
+        }
+        await harness.tearDown()
+        print(failures.joined(separator: "\n\n==========\n\n"))
+        #expect(
+            failures.filter { !$0.hasPrefix("OK ") }.isEmpty,
+            "\(failures.count) conversaciones no terminaron en el pedido esperado")
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import Core
+
+@Suite("Exports: request validation, signed links, file sweep")
+struct ExportRequestTests {
+    @Test func anEmptyRequestIsEverythingAsCSV() throws {
+        for resource in ExportResource.allCases {
+            #expect(try ExportRequest.job(resource, fields: [:]) == ExportJob(recurso: resource))
+        }
+    }
+
+    @Test func fieldsAreNormalized() throws {
+        let job = try ExportRequest.job(
+            .pedidos,
+            fields: [
+                "formato": "XLSX", "cedula": "1.107.654.321", "producto_id": "3", "estado": "Enviado",
+                "desde": " 2025-03-01 ", "hasta": "2025-03-31", "separador": ";", "bom": "sí", "otro": .null,
+            ])
+        #expect(job.formato == .xlsx)
+        #expect(
+            job.filtros
+                == ExportFilters(
+                    desde: "2025-03-01", hasta: "2025-03-31", cedula: "1107654321", productoId: 3, estado: .enviado))
+        #expect(job.separador == ";")
+        #expect(job.bom)
+        #expect(try ExportRequest.job(.clientes, fields: ["cedula": .integer(79_555_123)]).filtros.cedula == "79555123")
+        #expect(try ExportRequest.job(.ventas, fields: ["producto_id": 2, "bom": false]).filtros.productoId == 2)
+    }
+
+    @Test func everyWrongFieldIsNamed() {
+        do {
+            _ = try ExportRequest.job(
+                .clientes,
+                fields: ["formato": "pdf", "estado": "pendiente", "desde": "ayer", "nuevo": 1, "bom": "tal vez"])
+            Issue.record("debió fallar")
+        } catch {
+            #expect(Set(error.errores.map(\.campo)) == ["formato", "estado", "desde", "nuevo", "bom"])
+        }
+        #expect(throws: ValidationErrors.self) { try ExportRequest.job(.productos, fields: ["desde": "2025-03-01"]) }
+        #expect(throws: ValidationErrors.self) { try ExportRequest.job(.ventas, fields: ["estado": "cancelado"]) }
+        #expect(throws: ValidationErrors.self) { try ExportRequest.job(.pedidos, fields: ["producto_id": 0]) }
+        #expect(throws: ValidationErrors.self) { try ExportRequest.job(.pedidos, fields: ["cedula": true]) }
+        // A payload that skipped the front end is checked again by the query builder.
+        #expect(throws: ValidationErrors.self) { try ExportQuery.make(.productos, ExportFilters(estado: .pendiente)) }
+    }
+
+    @Test func linksVerifyOnlyUnalteredAndUnexpired() throws {
+        let signer = DownloadLinkSigner(secret: "secreto-de-pruebas-0123456789")
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        let link = DownloadLink(
+            archivo: "e1700003600_abc.csv", nombre: "ventas-2023-11-14-1713.csv", expira: 1_700_003_600)
+        let token = signer.sign(link)
+        #expect(try signer.verify(token, now: now) == link)
+        #expect(!token.contains("=") && !token.contains("+") && !token.contains("/"))
+        #expect(throws: DownloadLinkSigner.Failure.expired(link)) {
+            try signer.verify(token, now: now.addingTimeInterval(3600))
+        }
+        let other = DownloadLinkSigner(secret: "otro-secreto-0123456789")
+        #expect(throws: DownloadLinkSigner.Failure.badSignature) { try other.verify(token, now: now) }
+        var later = link
+        later.expira += 86_400
+        let swapped = other.sign(later).split(separator: ".")[0] + "." + token.split(separator: ".")[1]
+        #expect(throws: DownloadLinkSigner.Failure.badSignature) { try signer.verify(String(swapped), now: now) }
+        #expect(throws: DownloadLinkSigner.Failure.malformed) { try signer.verify("a.b.c", now: now) }
+        // A bearer token of the same secret is not a link.
+        let bearer = TokenSigner(secret: "secreto-de-pruebas-0123456789").sign(subject: "x", role: .admin, lifetime: 60)
+        #expect(throws: (any Error).self) { try signer.verify(bearer, now: now) }
+        #expect(
+            try DownloadLinkSigner(tokens: TokenSigner(secret: "secreto-de-pruebas-0123456789")).verify(token, now: now)
+                == link)
+    }
+
+    @Test func theSweepRemovesExpiredAndAbandonedFilesOnly() throws {
+        let tmp = try TemporaryDirectory()
+        let files = ExportFiles(directory: tmp.url.path)
+        let now = Date()
+        let second = Int(now.timeIntervalSince1970)
+        let names = [
+            "e\(second - 1)_viejo.csv", "e\(second)_justo.xlsx", "e\(second + 60)_vigente.csv",
+            "e\(second - 86_400)_x.csv.part", "e\(second + 60)_y.xlsx.hoja.part", "otro.txt",
+        ]
+        for name in names { _ = FileManager.default.createFile(atPath: files.path(of: name), contents: Data("x".utf8)) }
+        try FileManager.default.setAttributes(
+            [.modificationDate: now.addingTimeInterval(-2 * 86_400)], ofItemAtPath: files.path(of: names[3]))
+        #expect(files.sweep(now: now) == 3)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: tmp.url.path))
+        #expect(left == [names[2], names[4], "otro.txt"])
+        files.removeFiles(ofJob: "y")
+        #expect(!FileManager.default.fileExists(atPath: files.path(of: names[4])))
+        #expect(FileManager.default.fileExists(atPath: files.path(of: names[2])))
+        #expect(ExportFiles.expiry(ofFileName: "e1800000001_vigente.csv") == 1_800_000_001)
+        #expect(
+            ExportFiles.downloadName(.ventas, .xlsx, at: Date(timeIntervalSince1970: 1_740_841_445))
+                == "ventas-2025-03-01-1004.xlsx")
+    }
+
+    @Test func configurationComesFromTheEnvironment() throws {
+        let config = try ExportConfig(
+            environment: Environment(["EXPORTS_DIR": "/srv/exports", "EXPORTS_LINK_TTL": "3600"]))
+        #expect(config == ExportConfig(directory: "/srv/exports", linkLifetime: 3600))
+        #expect(try ExportConfig(environment: Environment([:])) == ExportConfig())
+        #expect(throws: ConfigError.self) { try ExportConfig(environment: Environment(["EXPORTS_LINK_TTL": "10"])) }
+        #expect(throws: ConfigError.self) { try ExportConfig(environment: Environment(["EXPORTS_LINK_TTL": "un día"])) }
+    }
+}
