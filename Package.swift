@@ -1,5 +1,30 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
+
+/// The vector kernel is compiled for the widest SIMD of the machine that builds it (ops/run,
+/// ops/test and ops/bench build where they run): AVX-512 (16 lanes), else AVX2 + FMA (8
+/// lanes), else portable SIMD. VENDEDOR_PORTABLE_SIMD=1 forces the portable build. At run
+/// time the kernel checks the CPU has what it was built for (`InnerProductKernel.isSupported`).
+let vectorKernelSettings: [SwiftSetting] = {
+    if ProcessInfo.processInfo.environment["VENDEDOR_PORTABLE_SIMD"] == "1" { return [] }
+    #if arch(x86_64) && os(Linux)
+        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let line = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
+        let flags = Set(line.split(separator: " ").map(String.init))
+        if ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl", "avx2", "fma"].allSatisfy(flags.contains) {
+            return [.unsafeFlags(["-Xcc", "-march=x86-64-v4"]), .define("VECTOR_FMA"), .define("VECTOR_WIDE")]
+        }
+        if ["avx2", "fma", "bmi2"].allSatisfy(flags.contains) {
+            return [.unsafeFlags(["-Xcc", "-march=x86-64-v3"]), .define("VECTOR_FMA")]
+        }
+        return []
+    #elseif arch(arm64)
+        return [.define("VECTOR_FMA")]
+    #else
+        return []
+    #endif
+}()
 
 let package = Package(
     name: "Vendedor",
@@ -30,10 +55,15 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(
+            name: "VectorKernel",
+            swiftSettings: vectorKernelSettings
+        ),
+        .target(
             name: "Core",
             dependencies: [
                 "CHiredis",
                 "CCurl",
+                "VectorKernel",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -21,7 +21,10 @@ struct Serve: AsyncParsableCommand {
         await startOrExitAsync { try await boot.jobs.prepare() }
         let exports = startOrExit { try ExportConfig(environment: boot.environment) }
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
-        await startOrExitAsync { try await DemoData.seedIfEmpty(database, logger: boot.logger) }
+        let retrieval = startOrExit { try RetrievalConfig(environment: boot.environment) }
+        await startOrExitAsync {
+            try await DemoData.seedIfEmpty(database, logger: boot.logger, jobs: boot.jobs, retrieval: retrieval)
+        }
         var deps = FrontEndDependencies(
             jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
             database: database, uploadsDirectory: boot.config.uploadsDirectory,

@@ -9,7 +9,7 @@ struct VendedorWorkers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vendedor-workers",
         abstract: "Trabajadores de Vendedor: procesan las colas de Redis.",
-        subcommands: [Serve.self, Bench.self],
+        subcommands: [Serve.self, Bench.self, Reindex.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -34,6 +34,8 @@ struct Serve: AsyncParsableCommand {
         let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
         var commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
         commerce.exports = startOrExit { try ExportResources.configure(boot, queues: options.queues) }
+        let retrievalConfig = startOrExit { try RetrievalConfig(environment: boot.environment) }
+        let retrieval = RetrievalResources(database: database, config: retrievalConfig)
         let blobs = startOrExit { try BlobConfig(environment: boot.environment) }
         let delivery = startOrExit { try DeliveryResources.make(boot, blobs: blobs) }
         let media = startOrExit {
@@ -50,8 +52,12 @@ struct Serve: AsyncParsableCommand {
         let service = startOrExit {
             try WorkerService(
                 client: boot.jobs,
-                registry: WorkerHandlers.registry(commerce: commerce, media: media, delivery: delivery, agent: agent),
+                registry: WorkerHandlers.registry(
+                    commerce: commerce, media: media, delivery: delivery, agent: agent, retrieval: retrieval),
                 options: options, logger: boot.logger)
+        }
+        if options.queues?.contains(ReindexCatalogJob.queue) ?? true {
+            Task { await VectorIndexBootstrap.run(jobs: boot.jobs, resources: retrieval, logger: boot.logger) }
         }
         let sweeper = BlobSweeper(store: blobs.store, config: blobs, logger: boot.logger)
         // Shut down in reverse: the job service stops taking jobs first (the reply worker's

@@ -23,10 +23,10 @@ enum WorkerHandlers {
     /// Without `commerce` (engine tests, the queue benchmark) only the no-op kind is served;
     /// `media` adds photos (vision) and voice notes (transcripcion); `delivery` (with
     /// `commerce`) the delivery of replies and the Telegram kinds; `agent` the reply worker
-    /// (chat messages).
+    /// (chat messages); `retrieval` the catalog's vectors (embedding and re-index).
     static func registry(
         commerce: CommerceResources? = nil, media: MediaResources? = nil, delivery: DeliveryResources? = nil,
-        agent: AgentResources? = nil
+        agent: AgentResources? = nil, retrieval: RetrievalResources? = nil
     ) -> JobRegistry {
         var registry = JobRegistry()
         registry.register(NoopHandler())
@@ -56,6 +56,10 @@ enum WorkerHandlers {
         }
         if let agent {
             registry.register(ChatMessageHandler(resources: agent))
+        }
+        if let retrieval {
+            registry.register(EmbedProductsHandler(resources: retrieval))
+            registry.register(ReindexCatalogHandler(resources: retrieval))
         }
         return registry
     }

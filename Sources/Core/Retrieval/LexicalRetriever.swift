@@ -11,6 +11,14 @@ public struct LexicalMatch: Sendable {
     public var coverage: Double
     /// SQLite's BM25 rank (lower is better), the tie-breaker.
     public var bm25: Double
+    /// Whether it has what the customer named first ("guantes" in "guantes para soldar"):
+    /// relevant even when the rest of the words are unknown to the catalog.
+    public var headMatched: Bool
+
+    /// Relevant enough to offer at `threshold`.
+    public func passes(_ threshold: Double) -> Bool {
+        coverage >= threshold || headMatched
+    }
 }
 
 /// Catalog search over SQLite FTS5: the query is understood (`QueryUnderstanding`), every
@@ -35,7 +43,7 @@ public struct LexicalRetriever: ProductRetriever {
     public func search(_ query: String, limit: Int) async throws -> [ProductHit] {
         let understood = try await understand(query)
         return try await matches(for: understood.query, vocabulary: understood.vocabulary)
-            .filter { $0.coverage >= threshold }
+            .filter { $0.passes(threshold) }
             .prefix(max(0, limit))
             .map { ProductHit(producto: $0.producto, score: $0.score) }
     }
@@ -57,28 +65,41 @@ public struct LexicalRetriever: ProductRetriever {
         let limit = candidateLimit
         let rows = try await database.perform { try $0.searchProducts(matching: expression, limit: limit) }
         let weights = query.concepts.map { Self.weight($0, vocabulary: vocabulary) }
+        let head = query.concepts.firstIndex { $0.kind == .word }
         let total = weights.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return [] }
         var matches: [LexicalMatch] = rows.map { row in
+            let name = SpanishWords.tokens(row.producto.nombre)
             let fields = [
-                (SpanishWords.tokens(row.producto.nombre), 1.0),
+                (name, 1.0),
                 (SpanishWords.tokens(row.producto.descripcion), 0.6),
                 (SpanishWords.tokens(row.producto.categoria), 0.4),
             ]
             var scored = 0.0
             var matched = 0.0
             var missing = 0.0
-            for (concept, weight) in zip(query.concepts, weights) {
-                if let field = fields.first(where: { concept.occurs(in: $0.0) }) {
-                    scored += weight.weight * field.1
+            var headMatched = false
+            for (position, (concept, weight)) in zip(query.concepts, weights).enumerated() {
+                var best = 0.0
+                for (tokens, factor) in fields {
+                    guard let strength = concept.strength(in: tokens) else { continue }
+                    // The name's first word is what the product is ("Extintor PQS" vs
+                    // "Gabinete para extintor").
+                    let headBonus = factor == 1.0 && concept.occurs(in: [name.first ?? ""]) ? 1.0 : 0.85
+                    best = max(best, factor * strength * (factor == 1.0 ? headBonus : 1))
+                }
+                if best > 0 {
+                    if position == head { headMatched = true }
+                    scored += weight.weight * best
                     matched += weight.weight
                 } else {
-                    missing += weight.weight * (weight.known ? 0.5 : 1)
+                    missing += weight.weight * weight.missingFactor
                 }
             }
             return LexicalMatch(
                 producto: row.producto, score: scored / total,
-                coverage: matched + missing > 0 ? matched / (matched + missing) : 0, bm25: row.bm25)
+                coverage: matched + missing > 0 ? matched / (matched + missing) : 0, bm25: row.bm25,
+                headMatched: headMatched)
         }
         matches.removeAll { $0.coverage == 0 }
         matches.sort { ($0.score, -$0.bm25) > ($1.score, -$1.bm25) }
@@ -86,12 +107,20 @@ public struct LexicalRetriever: ProductRetriever {
     }
 
     /// A concept's weight: rarer words tell more (an inverse document frequency); a size or
-    /// amount weighs 1. `known` is false for words no active product contains.
-    static func weight(_ concept: SearchConcept, vocabulary: SearchVocabulary) -> (weight: Double, known: Bool) {
+    /// amount weighs 1. `missingFactor`: how much its absence from a product counts against
+    /// it: fully for a word no active product contains ("celulares"), half for a catalog word
+    /// this product lacks ("casco amarillo"), little for a verb of purpose ("para soldar").
+    static func weight(_ concept: SearchConcept, vocabulary: SearchVocabulary) -> (
+        weight: Double, missingFactor: Double
+    ) {
         let frequency = concept.phrases.map(vocabulary.documentFrequency).max() ?? 0
-        if concept.kind == .measure { return (1, frequency > 0) }
-        let products = Double(max(vocabulary.productCount, 1))
-        return (log(1 + products / (Double(frequency) + 0.5)), frequency > 0)
+        switch concept.kind {
+        case .measure: return (1, frequency > 0 ? 0.5 : 1)
+        case .action: return (1.5, 0.3)
+        case .word:
+            let products = Double(max(vocabulary.productCount, 1))
+            return (log(1 + products / (Double(frequency) + 0.5)), frequency > 0 ? 0.5 : 1)
+        }
     }
 }
 

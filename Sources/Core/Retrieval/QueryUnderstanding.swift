@@ -55,7 +55,27 @@ public struct QueryUnderstanding: Sendable {
             concepts.append(word(token, vocabulary: vocabulary))
             index += 1
         }
-        return SearchQuery(original: text, concepts: Self.merged(concepts))
+        return SearchQuery(original: text, concepts: Self.joiningCompounds(Self.merged(concepts), vocabulary))
+    }
+
+    /// A verb and the noun after it may be one catalog word: "lavar los ojos" → "lavaojos",
+    /// "tapar la boca" → "tapabocas". The compound is added to both concepts.
+    private static func joiningCompounds(_ concepts: [SearchConcept], _ vocabulary: SearchVocabulary)
+        -> [SearchConcept]
+    {
+        var result = concepts
+        for index in result.indices.dropLast() where result[index].kind == .action {
+            guard let root = SpanishWords.infinitiveRoot(result[index].text), result[index + 1].kind == .word else {
+                continue
+            }
+            let noun = result[index + 1].text
+            for compound in vocabulary.compounds(endingWith: noun, minimumExtra: 2) where compound.hasPrefix(root) {
+                let phrase = SearchPhrase([compound])
+                if !result[index].phrases.contains(phrase) { result[index].phrases.append(phrase) }
+                if !result[index + 1].phrases.contains(phrase) { result[index + 1].phrases.append(phrase) }
+            }
+        }
+        return result
     }
 
     /// "6kg" → "6", "kg" (so every spelling of a measure takes the same path).
@@ -127,7 +147,15 @@ public struct QueryUnderstanding: Sendable {
         if let stem = SpanishWords.genderStem(singular) { phrases.append(SearchPhrase([stem])) }
         var synonyms = lexicon.synonyms(of: [singular]) ?? lexicon.synonyms(of: [token])
         var corrected = false
-        if synonyms == nil, !vocabulary.knows(singular), !vocabulary.knows(token) {
+        var kind = SearchConcept.Kind.word
+        let known = vocabulary.knows(singular) || vocabulary.knows(token)
+        let inCatalog = vocabulary.inCatalog(singular) || vocabulary.inCatalog(token)
+        if synonyms == nil, !inCatalog, let root = SpanishWords.infinitiveRoot(token) {
+            // "soldar" finds "soldador"; "lavarse" finds "lavaojos".
+            kind = .action
+            if root.count >= 4 || vocabulary.inCatalog(root) { phrases.append(SearchPhrase([root])) }
+            synonyms = lexicon.synonyms(of: [root + "ar"]) ?? lexicon.synonyms(of: [token])
+        } else if synonyms == nil, !known {
             let corrections = vocabulary.corrections(for: token)
             if !corrections.isEmpty {
                 corrected = true
@@ -141,13 +169,16 @@ public struct QueryUnderstanding: Sendable {
                 }
             }
         }
+        for compound in vocabulary.compounds(endingWith: singular, minimumExtra: singular.count < 4 ? 4 : 3) {
+            phrases.append(SearchPhrase([compound]))
+        }
         phrases += (synonyms ?? []).map(Self.normalized)
-        return SearchConcept(text: singular, phrases: Self.unique(phrases), corrected: corrected)
+        return SearchConcept(text: singular, kind: kind, phrases: Self.unique(phrases), corrected: corrected)
     }
 
     /// Singular tokens, so that prefix matching finds both numbers.
-    private static func normalized(_ tokens: [String]) -> SearchPhrase {
-        SearchPhrase(tokens.map(SpanishWords.singular))
+    private static func normalized(_ phrase: SearchPhrase) -> SearchPhrase {
+        SearchPhrase(phrase.tokens.map(SpanishWords.singular), strength: phrase.strength)
     }
 
     private static func unique(_ phrases: [SearchPhrase]) -> [SearchPhrase] {

@@ -7,7 +7,7 @@
 /// | `EMBEDDING_MODEL` | per provider | multilingual-e5-small-q4, gemini-embedding-001, text-embedding-3-small |
 /// | `EMBEDDING_DIMENSIONS` | per provider | 384 local; 768 gemini; the model's own for openai |
 /// | `GOOGLE_API_KEY`, `OPENAI_API_KEY` | — | required by the gemini / openai providers |
-/// | `GEMINI_BASE_URL`, `OPENAI_BASE_URL` | the public APIs | overrides (tests, compatible servers) |
+/// | `GEMINI_BASE_URL`, `OPENAI_BASE_URL` | …/v1beta, …/v1 | API version roots (`GeminiConfig`, `OpenAIConfig`) |
 /// | `EMBEDDINGS_BATCH_SIZE` | 32 (gemini ≤ 100) | texts per call |
 /// | `EMBEDDINGS_RATE_LIMIT` | 0 | calls per second, 0 = no limit |
 /// | `EMBEDDINGS_TIMEOUT_S` | 30 | per call |
@@ -23,10 +23,10 @@ public struct RetrievalConfig: Sendable {
     public var model: String
     /// Requested vector size (nil: the model's own).
     public var dimensions: Int?
-    public var googleAPIKey: String?
-    public var openAIAPIKey: String?
-    public var geminiBaseURL: String
-    public var openAIBaseURL: String
+    /// Key and base URL of Gemini and of the OpenAI-compatible server (shared with the other
+    /// clients of those APIs).
+    public var gemini: GeminiConfig
+    public var openAI: OpenAIConfig
     public var batchSize: Int
     public var rateLimitPerSecond: Double
     public var timeoutSeconds: Double
@@ -34,14 +34,11 @@ public struct RetrievalConfig: Sendable {
     public var threshold: Double
 
     public static let defaultLocalURL = "http://127.0.0.1:8090"
-    public static let defaultGeminiBaseURL = "https://generativelanguage.googleapis.com"
-    public static let defaultOpenAIBaseURL = "https://api.openai.com"
 
     public init(
         provider: Provider = .local, embeddingsURL: String = RetrievalConfig.defaultLocalURL, model: String? = nil,
-        dimensions: Int? = nil, googleAPIKey: String? = nil, openAIAPIKey: String? = nil,
-        geminiBaseURL: String = RetrievalConfig.defaultGeminiBaseURL,
-        openAIBaseURL: String = RetrievalConfig.defaultOpenAIBaseURL, batchSize: Int? = nil,
+        dimensions: Int? = nil, gemini: GeminiConfig = GeminiConfig(apiKey: nil),
+        openAI: OpenAIConfig = OpenAIConfig(apiKey: nil), batchSize: Int? = nil,
         rateLimitPerSecond: Double = 0, timeoutSeconds: Double = 30, searchDataDirectory: String = "data/busqueda",
         threshold: Double = LexicalRetriever.defaultThreshold
     ) {
@@ -49,10 +46,8 @@ public struct RetrievalConfig: Sendable {
         self.embeddingsURL = embeddingsURL
         self.model = model ?? Self.defaultModel(provider)
         self.dimensions = dimensions ?? Self.defaultDimensions(provider)
-        self.googleAPIKey = googleAPIKey
-        self.openAIAPIKey = openAIAPIKey
-        self.geminiBaseURL = geminiBaseURL
-        self.openAIBaseURL = openAIBaseURL
+        self.gemini = gemini
+        self.openAI = openAI
         self.batchSize = batchSize ?? (provider == .gemini ? 100 : 32)
         self.rateLimitPerSecond = rateLimitPerSecond
         self.timeoutSeconds = timeoutSeconds
@@ -88,21 +83,22 @@ public struct RetrievalConfig: Sendable {
         }
         self.init(
             provider: provider, embeddingsURL: url, model: env["EMBEDDING_MODEL"], dimensions: dimensions,
-            googleAPIKey: env["GOOGLE_API_KEY"], openAIAPIKey: env["OPENAI_API_KEY"],
-            geminiBaseURL: env.string("GEMINI_BASE_URL", default: Self.defaultGeminiBaseURL),
-            openAIBaseURL: env.string("OPENAI_BASE_URL", default: Self.defaultOpenAIBaseURL), batchSize: batch,
+            gemini: try GeminiConfig(environment: env), openAI: try OpenAIConfig(environment: env), batchSize: batch,
             rateLimitPerSecond: rate, timeoutSeconds: timeout,
             searchDataDirectory: env.string("SEARCH_DATA_DIR", default: "data/busqueda"), threshold: threshold)
         switch provider {
-        case .gemini where googleAPIKey == nil:
-            throw ConfigError(setting: "GOOGLE_API_KEY", problem: "es obligatoria con EMBEDDINGS_PROVIDER=gemini")
-        case .openai where openAIAPIKey == nil && openAIBaseURL == Self.defaultOpenAIBaseURL:
-            throw ConfigError(setting: "OPENAI_API_KEY", problem: "es obligatoria con EMBEDDINGS_PROVIDER=openai")
+        case .gemini:
+            _ = try gemini.requireKey(for: "EMBEDDINGS_PROVIDER=gemini")
+        case .openai where openAI.apiKey == nil && openAI.isOpenAI:
+            throw ConfigError(
+                setting: "OPENAI_API_KEY",
+                problem:
+                    "falta (la necesita EMBEDDINGS_PROVIDER=openai; con un servidor propio, defina OPENAI_BASE_URL)")
         default: break
         }
     }
 
-    static func defaultModel(_ provider: Provider) -> String {
+    public static func defaultModel(_ provider: Provider) -> String {
         switch provider {
         case .local, .none: "multilingual-e5-small-q4"
         case .gemini: "gemini-embedding-001"
@@ -110,11 +106,39 @@ public struct RetrievalConfig: Sendable {
         }
     }
 
-    static func defaultDimensions(_ provider: Provider) -> Int? {
+    public static func defaultDimensions(_ provider: Provider) -> Int? {
         switch provider {
         case .local, .none: 384
         case .gemini: 768
         case .openai: nil
+        }
+    }
+
+    /// The embedding client of the configured provider (nil for `none`). `forQueries`: a
+    /// customer is waiting, so one quick retry and a short timeout (search then falls back to
+    /// words alone); otherwise the job engine's patience applies.
+    public func makeEmbedder(transport: any HTTPTransport, forQueries: Bool, limiter: CallRateLimiter? = nil)
+        -> (any Embedder)?
+    {
+        let policy: ProviderHTTP.RetryPolicy =
+            forQueries ? ProviderHTTP.RetryPolicy(attempts: 2, baseDelay: 0.2, maxDelay: 0.5, maxWait: 1) : .standard
+        let timeout: Duration = .milliseconds(Int((forQueries ? min(timeoutSeconds, 5) : timeoutSeconds) * 1000))
+        let limiter = limiter ?? CallRateLimiter(perSecond: rateLimitPerSecond)
+        switch provider {
+        case .none:
+            return nil
+        case .local:
+            return LocalEmbeddingClient(
+                baseURL: embeddingsURL, model: model, transport: transport, policy: policy, batchSize: batchSize,
+                timeout: timeout, limiter: limiter)
+        case .openai:
+            return OpenAIEmbeddingClient(
+                config: openAI, model: model, dimensions: dimensions, transport: transport, policy: policy,
+                batchSize: batchSize, timeout: timeout, limiter: limiter)
+        case .gemini:
+            return GeminiEmbeddingClient(
+                config: gemini, model: model, dimensions: dimensions, transport: transport, policy: policy,
+                batchSize: batchSize, timeout: timeout, limiter: limiter)
         }
     }
 

@@ -8,8 +8,9 @@ public struct SearchLexicon: Sendable {
     public private(set) var fillerWords: Set<String> = []
     /// Folded multi-word fillers ("por favor", "cuanto cuesta"), longest first.
     public private(set) var fillerPhrases: [[String]] = []
-    /// Key: a term's tokens in singular; value: the phrases (folded tokens) to search instead.
-    public private(set) var expansions: [[String]: [[String]]] = [:]
+    /// Key: a term's tokens in singular; value: the phrases to search too (strength 0.9 for
+    /// an equivalent, 0.7 for a one-way target).
+    public private(set) var expansions: [[String]: [SearchPhrase]] = [:]
     /// The longest synonym key, in tokens.
     public private(set) var longestKey = 1
     /// Every token the synonyms mention (a typo may be corrected towards them).
@@ -35,7 +36,9 @@ public struct SearchLexicon: Sendable {
             let sides = line.components(separatedBy: "=>")
             let left = Self.terms(sides[0], dropping: fillerWords)
             let right = sides.count > 1 ? Self.terms(sides[1], dropping: fillerWords) : []
-            let targets = sides.count > 1 ? left + right : left
+            let targets =
+                left.map { SearchPhrase($0, strength: Self.equivalent) }
+                + right.map { SearchPhrase($0, strength: Self.oneWay) }
             for term in left {
                 let key = term.map(SpanishWords.singular)
                 var known = expansions[key] ?? []
@@ -43,7 +46,7 @@ public struct SearchLexicon: Sendable {
                 expansions[key] = known
                 longestKey = max(longestKey, key.count)
             }
-            for term in targets { words.formUnion(term) }
+            for term in left + right { words.formUnion(term) }
         }
     }
 
@@ -55,8 +58,11 @@ public struct SearchLexicon: Sendable {
         return SearchLexicon(synonyms: synonyms, fillers: fillers)
     }
 
+    static let equivalent = 0.9
+    static let oneWay = 0.7
+
     /// The phrases to search for `tokens` (singular), nil when the lexicon has no synonyms.
-    public func synonyms(of tokens: [String]) -> [[String]]? {
+    public func synonyms(of tokens: [String]) -> [SearchPhrase]? {
         expansions[tokens]
     }
 

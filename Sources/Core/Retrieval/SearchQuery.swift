@@ -1,12 +1,21 @@
 /// A run of folded tokens searched together. Each token matches a document token that
 /// starts with it when it is a word of at least three letters (so "guante" finds "guantes"),
 /// otherwise only the same token ("n95", "6kg", "3").
+///
+/// `strength` says how directly it stands for the customer's word: 1 for the word itself
+/// (singular, misspelling fixed, compound), 0.9 for a synonym, 0.7 for what a need calls for
+/// ("cabeza" → casco). Phrases are equal when their tokens are.
 public struct SearchPhrase: Hashable, Sendable, CustomStringConvertible {
     public var tokens: [String]
+    public var strength: Double
 
-    public init(_ tokens: [String]) {
+    public init(_ tokens: [String], strength: Double = 1) {
         self.tokens = tokens
+        self.strength = strength
     }
+
+    public static func == (lhs: SearchPhrase, rhs: SearchPhrase) -> Bool { lhs.tokens == rhs.tokens }
+    public func hash(into hasher: inout Hasher) { hasher.combine(tokens) }
 
     public static func isPrefix(_ token: String) -> Bool {
         token.count >= 3 && token.allSatisfy(\.isLetter)
@@ -42,6 +51,9 @@ public struct SearchConcept: Sendable, Equatable, CustomStringConvertible {
         case word
         /// A size or amount with its unit ("6kg", "10 metros"): it narrows, it does not name.
         case measure
+        /// A verb saying what the product is for ("apagar", "soldar", "lavarse"): it helps
+        /// when the catalog has its root ("soldador"), and is no reason to offer nothing.
+        case action
     }
 
     /// The customer's words, folded.
@@ -60,6 +72,15 @@ public struct SearchConcept: Sendable, Equatable, CustomStringConvertible {
 
     public func occurs(in document: [String]) -> Bool {
         phrases.contains { $0.occurs(in: document) }
+    }
+
+    /// The strength of the most direct phrase found in `document`, nil when none is.
+    public func strength(in document: [String]) -> Double? {
+        var best: Double?
+        for phrase in phrases where phrase.strength > (best ?? 0) && phrase.occurs(in: document) {
+            best = phrase.strength
+        }
+        return best
     }
 
     public var description: String {

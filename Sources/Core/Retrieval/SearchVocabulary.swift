@@ -67,23 +67,37 @@ public struct SearchVocabulary: Sendable {
         return frequency
     }
 
-    /// The known words nearest to a misspelt one: same sound, or one edit away (two for
-    /// words of eight letters or more). Best first, at most three.
+    /// Catalog compounds ending in the word: "boca" → "tapabocas", "oido" → "tapaoidos",
+    /// "corte" → "anticorte" (Spanish joins a verb or prefix to a noun).
+    /// `minimumExtra`: letters the compound must have besides the word.
+    public func compounds(endingWith word: String, minimumExtra: Int = 3) -> [String] {
+        guard word.count >= 3, word.allSatisfy(\.isLetter) else { return [] }
+        let plural = word + "s"
+        return terms.filter { term in
+            term.count >= word.count + minimumExtra && (term.hasSuffix(word) || term.hasSuffix(plural))
+        }
+    }
+
+    /// The known words nearest to a misspelt one: the same sound, or few edits away (none
+    /// for words of four letters or fewer, one up to seven, two from eight; the sounds may
+    /// differ by one from seven letters). Best first, at most three.
     public func corrections(for word: String) -> [String] {
         guard word.count >= 4, word.allSatisfy(\.isLetter) else { return [] }
         let singular = SpanishWords.singular(word)
         let key = SpanishWords.phoneticKey(singular)
-        let allowed = singular.count >= 8 ? 2 : 1
+        let letters = singular.count >= 8 ? 2 : singular.count >= 5 ? 1 : 0
+        let sounds = singular.count >= 7 ? 1 : 0
         var scored: [(word: String, cost: Int)] = []
         for candidate in candidates {
             if candidate.key == key {
                 scored.append((candidate.word, 0))
                 continue
             }
-            let distance = min(
-                SpanishWords.distance(singular, candidate.singular, limit: allowed),
-                SpanishWords.distance(key, candidate.key, limit: allowed))
-            if distance <= allowed { scored.append((candidate.word, distance)) }
+            let byLetters = SpanishWords.distance(singular, candidate.singular, limit: letters)
+            let bySound = SpanishWords.distance(key, candidate.key, limit: sounds)
+            if byLetters <= letters || bySound <= sounds {
+                scored.append((candidate.word, min(byLetters, bySound + 1)))
+            }
         }
         guard let best = scored.map(\.cost).min() else { return [] }
         return Array(scored.filter { $0.cost == best }.map(\.word).prefix(3))

@@ -116,6 +116,17 @@ public enum SpanishWords {
         return previous[t.count]
     }
 
+    /// The root of an infinitive ("soldar" → "sold", "lavarse" → "lav", "proteger" → "proteg"),
+    /// nil when the word does not look like one.
+    public static func infinitiveRoot(_ word: String) -> String? {
+        guard word.count >= 5, word.allSatisfy(\.isLetter) else { return nil }
+        var base = Substring(word)
+        if base.hasSuffix("se"), base.count >= 7 { base = base.dropLast(2) }
+        guard base.hasSuffix("ar") || base.hasSuffix("er") || base.hasSuffix("ir") else { return nil }
+        let root = base.dropLast(2)
+        return root.count >= 3 ? String(root) : nil
+    }
+
     /// True for tokens made only of digits ("3", "120").
     public static func isNumber(_ token: String) -> Bool {
         !token.isEmpty && token.allSatisfy(\.isNumber)

@@ -34,4 +34,9 @@ extension AppDatabase {
             ).map { TextSearchRow(producto: try Producto(row: $0), bm25: $0["rango"]) }
         }
     }
+
+    /// Ids of the products that can be offered (active).
+    public func activeProductIds() throws -> [Int64] {
+        try pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM productos WHERE activo = 1") }
+    }
 }

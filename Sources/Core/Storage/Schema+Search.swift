@@ -31,4 +31,37 @@ extension Schema {
                 SELECT id, nombre, descripcion, categoria FROM productos WHERE activo = 1;
                 """)
     }
+
+    /// Product vectors by index. An index holds the vectors of one model and size; at most one
+    /// is active (searched); a re-index builds another (`construyendo`) and swaps in one
+    /// transaction. Each write bumps the index's `generacion` and stamps the rows it wrote,
+    /// so readers in other processes load only what changed. A NULL vector marks a deleted
+    /// product (readers drop it). `huella` identifies the text the vector was made from.
+    static func createVectorIndexes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE indices_vectores (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    modelo TEXT NOT NULL CHECK (length(modelo) BETWEEN 1 AND 200),
+                    dimension INTEGER NOT NULL CHECK (dimension BETWEEN 1 AND 8192),
+                    estado TEXT NOT NULL CHECK (estado IN ('construyendo', 'activo', 'retirado')),
+                    generacion INTEGER NOT NULL DEFAULT 0 CHECK (generacion >= 0),
+                    trabajo TEXT,
+                    total INTEGER NOT NULL DEFAULT 0,
+                    creado DATETIME NOT NULL,
+                    activado DATETIME
+                );
+                CREATE UNIQUE INDEX indices_vectores_un_activo ON indices_vectores (estado) WHERE estado = 'activo';
+                CREATE UNIQUE INDEX indices_vectores_trabajo ON indices_vectores (trabajo) WHERE trabajo IS NOT NULL;
+                CREATE TABLE vectores_productos (
+                    indice_id INTEGER NOT NULL REFERENCES indices_vectores (id) ON DELETE CASCADE,
+                    producto_id INTEGER NOT NULL,
+                    huella TEXT NOT NULL,
+                    vector BLOB,
+                    generacion INTEGER NOT NULL,
+                    PRIMARY KEY (indice_id, producto_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX vectores_productos_generacion ON vectores_productos (indice_id, generacion);
+                """)
+    }
 }

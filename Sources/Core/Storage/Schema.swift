@@ -15,6 +15,7 @@ enum Schema {
         migrator.registerMigration("v2-busqueda-productos", migrate: createProductSearch)
         migrator.registerMigration("v2-canales-http", migrate: createHTTPChannels)
         migrator.registerMigration("v2-dialogo", migrate: createDialogue)
+        migrator.registerMigration("v2-vectores", migrate: createVectorIndexes)
         return migrator
     }
 

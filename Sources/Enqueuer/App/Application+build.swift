@@ -36,6 +36,7 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     ChatOperatorController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("chat", .operador))
     JobsController(jobs: deps.jobs, waiters: deps.waiters).addRoutes(to: protected("jobs", .canal))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
+    ReindexController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
     let productos = ProductosController(
         database: deps.database, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory)
     productos.addReadRoutes(to: protected("productos", .canal))

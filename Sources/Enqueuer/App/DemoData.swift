@@ -4,12 +4,22 @@ import Logging
 
 /// Loads the demo catalog and company text (`data/`) into an empty database at start-up.
 enum DemoData {
-    static func seedIfEmpty(_ database: AppDatabase, directory: String = "data", logger: Logger) async throws {
+    /// With `jobs`, a freshly loaded catalog gets its vectors: the same automatic re-index a
+    /// worker would enqueue at start (one job, whoever asks first).
+    static func seedIfEmpty(
+        _ database: AppDatabase, directory: String = "data", logger: Logger, jobs: JobClient? = nil,
+        retrieval: RetrievalConfig? = nil
+    ) async throws {
         let catalog = (try? String(contentsOfFile: "\(directory)/catalogo.csv", encoding: .utf8)) ?? ""
         let company = (try? String(contentsOfFile: "\(directory)/contexto_empresa.md", encoding: .utf8)) ?? ""
         let result = try await database.perform { try $0.seedIfEmpty(catalogCSV: catalog, companyText: company) }
         if result.productos > 0 {
             logger.info("Catálogo de demostración cargado: \(result.productos) productos")
+            if let jobs, let model = retrieval?.makeEmbedder(transport: CurlTransport(), forQueries: false)?.model {
+                try await jobs.enqueue(
+                    ReindexCatalogJob(motivo: "catálogo de demostración"),
+                    idempotencyKey: ReindexCatalogJob.automaticKey(model: model))
+            }
         }
         if !result.errores.isEmpty {
             logger.warning("El catálogo de demostración tiene \(result.errores.count) filas con errores")

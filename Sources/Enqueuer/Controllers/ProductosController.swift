@@ -43,6 +43,7 @@ struct ProductosController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await request.decodeJSON(ProductoInput.self)
         let producto = try await database.perform { try $0.createProduct(input) }
+        await refreshVectors([producto.id], context: context)
         return try APIJSON.response(producto, status: .created, headers: [.location: "/productos/\(producto.id)"])
     }
 
@@ -50,13 +51,25 @@ struct ProductosController {
         let id = try context.pathId(recurso: "el producto")
         let cambios = try await request.decodeJSON(ProductoCambios.self)
         let producto = try await database.perform { try $0.updateProduct(id: id, cambios) }
+        await refreshVectors([id], context: context)
         return try APIJSON.response(producto)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.pathId(recurso: "el producto")
         let outcome = try await database.perform { try $0.deleteProduct(id: id) }
+        await refreshVectors([id], context: context)
         return try APIJSON.response(Outcome(resultado: outcome.rawValue))
+    }
+
+    /// Enqueues the embedding of changed products. The change is already stored, so a
+    /// failure here is logged, not returned: workers catch up at their next start.
+    private func refreshVectors(_ ids: [Int64], context: AppRequestContext) async {
+        do {
+            try await jobs.enqueue(EmbedProductsJob(productoIds: ids))
+        } catch {
+            context.logger.warning("No se encoló el embebido de los productos \(ids): \(error)")
+        }
     }
 
     /// `POST /productos/importar?modo=fusionar|reemplazar`: the CSV as a raw body (`text/csv`)

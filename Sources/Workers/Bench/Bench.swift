@@ -1,11 +1,12 @@
 import ArgumentParser
 import Core
+import Foundation
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks; imprimen una línea clave=valor por cifra.")
 
-    @Argument(help: "queue | conversations | reply | export")
+    @Argument(help: "queue | conversations | reply | export | vector | retrieval")
     var name: String
 
     @Option(help: "Trabajos para el benchmark de colas.")
@@ -17,11 +18,26 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Chats simultáneos (benchmark reply).")
     var chats: Int = 8
 
-    @Option(help: "Líneas de pedido para el benchmark de exportación.")
-    var rows: Int = 1_000_000
+    @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000).")
+    var rows: Int?
 
     @Option(help: "Python con pandas, para comparar con DataFrame.to_csv (benchmark de exportación).")
     var python: String?
+
+    @Option(help: "Consultas (benchmark vector).")
+    var queries: Int = 1_000
+
+    @Option(help: "Directorio donde dejar datos y resultados para comparar con FAISS (benchmark vector).")
+    var out: String?
+
+    @Option(help: "Directorio de datos con catalogo.csv, busqueda/ y evaluacion/ (benchmark retrieval).")
+    var datos: String?
+
+    @Option(help: "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores (retrieval).")
+    var ajuste: String?
+
+    @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval).")
+    var consulta: String?
 
     func run() async throws {
         switch name {
@@ -32,9 +48,24 @@ struct Bench: AsyncParsableCommand {
         case "reply":
             try await ReplyBench(rounds: rounds, chats: chats).run()
         case "export":
-            try await ExportBench(rows: rows, python: python).run()
+            try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
+        case "vector":
+            try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
+        case "retrieval":
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            var bench = RetrievalBench(dataDirectory: datos ?? root + "/data", explain: consulta)
+            if let ajuste {
+                let values = ajuste.split(separator: ",").compactMap { Double($0) }
+                guard values.count == 3 else {
+                    throw ValidationError("--ajuste necesita 3 números separados por comas")
+                }
+                bench.tuning = HybridRetriever.Tuning(
+                    minSimilarity: Float(values[0]), maxGapFromBest: Float(values[1]), vectorWeight: values[2])
+            }
+            try await bench.run()
         default:
-            throw ValidationError("benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export)")
+            throw ValidationError(
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval)")
         }
     }
 }

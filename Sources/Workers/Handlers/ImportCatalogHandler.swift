@@ -4,7 +4,9 @@ import Foundation
 /// Runs `catalogo.importar` jobs: reads the uploaded file and imports its valid rows in one
 /// transaction. The result is the `ImportResult` (created, updated, unchanged, deactivated
 /// counts and every refused row). The upload is kept, so a re-run after a lost
-/// acknowledgement finds it (the import itself is an idempotent upsert).
+/// acknowledgement finds it (the import itself is an idempotent upsert). Then the catalog's
+/// vectors are brought up to date by a `catalogo.embeber` job (enqueued on its own, not as a
+/// follow-up: the import is done when its rows are stored, not when they are embedded).
 struct ImportCatalogHandler: JobHandler {
     let database: AppDatabase
     let uploadsDirectory: String
@@ -29,6 +31,7 @@ struct ImportCatalogHandler: JobHandler {
             context.logger.info(
                 "Catálogo importado: \(result.creados) creados, \(result.actualizados) actualizados, \(result.desactivados) desactivados, \(result.errores.count) filas con errores"
             )
+            try await context.jobs.enqueue(EmbedProductsJob.wholeCatalog)
             return try JobResult(result)
         } catch let error as any CodedError where error.codigo == "validacion" {
             throw JobError.permanent(error.mensaje)

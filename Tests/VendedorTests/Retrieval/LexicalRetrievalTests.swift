@@ -91,6 +91,12 @@ struct LexicalRetrievalTests {
         ("kit de primeros auxilios", 54),
         ("cuerda de 20 metros", 103),
         ("luces estroboscópicas", 94),
+        // Needs, verbs and compounds: the customer describes the use, not the product.
+        ("algo para cubrir la boca y la nariz", 30),
+        ("para lavarse los ojos si les cae un químico", 56),
+        ("braga para soldar", 42),
+        ("protección para la cabeza", 25),
+        ("algo para apagar un incendio", 18),
     ])
     func findsTheProduct(query: String, expected: Int64) async throws {
         let tmp = try TemporaryDirectory()
@@ -100,7 +106,10 @@ struct LexicalRetrievalTests {
         #expect(RetrievalFixtures.ids(hits).contains(expected), "\(query) → \(hits.map(\.producto.nombre))")
     }
 
-    @Test(arguments: ["¿venden celulares?", "pizza hawaiana", "hola, buenas tardes", "zapatos de tacón", "", "¿?"])
+    @Test(arguments: [
+        "¿venden celulares?", "pizza hawaiana", "hola, buenas tardes", "zapatos de tacón", "", "¿?",
+        "venden computadores portátiles", "llantas para carro",
+    ])
     func offersNothingUnrelated(query: String) async throws {
         let tmp = try TemporaryDirectory()
         let db = try RetrievalFixtures.demoDatabase(in: tmp)

@@ -6,6 +6,7 @@ import Foundation
 /// body → 400, all in the Google error envelope. Requests may use camelCase or snake_case
 /// (`inlineData` / `inline_data`), as the real API accepts both. Answers are scripted per
 /// test (`answer`), including the 200-without-text cases; errors are injected on the server.
+/// Also `embedContent` / `batchEmbedContents` (see the Embeddings section below).
 final class FakeGemini: @unchecked Sendable {
     static let key = "clave-falsa-de-gemini"
     static let path = "/v1beta/models/*"
@@ -111,7 +112,7 @@ final class FakeGemini: @unchecked Sendable {
     private func respond(_ received: FakeAPIServer.Received) -> FakeAPIServer.Reply {
         let tail = received.path.dropFirst("/v1beta/models/".count)
         let pieces = tail.split(separator: ":", maxSplits: 1).map(String.init)
-        guard pieces.count == 2, pieces[1] == "generateContent" else {
+        guard pieces.count == 2, ["generateContent", "embedContent", "batchEmbedContents"].contains(pieces[1]) else {
             return .json(object: Self.envelope(404, "NOT_FOUND", "Method not found."), status: 404)
         }
         let queryKey = received.query.split(separator: "&").first { $0.hasPrefix("key=") }.map {
@@ -148,6 +149,7 @@ final class FakeGemini: @unchecked Sendable {
                     400, "INVALID_ARGUMENT",
                     "Request payload size exceeds the limit: \(maxBodyBytes) bytes."), status: 400)
         }
+        if pieces[1] != "generateContent" { return embed(received, model: pieces[0], method: pieces[1]) }
         guard let call = Self.parse(received) else {
             return .json(
                 object: Self.envelope(
@@ -217,5 +219,110 @@ final class FakeGemini: @unchecked Sendable {
         return Call(
             model: model, texts: texts, images: images, systemInstruction: systemText, generationConfig: config,
             camelCase: camelCase)
+    }
+}
+
+// MARK: Embeddings
+
+extension FakeGemini {
+    /// One text embedded, as the fake understood it.
+    struct Embedded: Sendable {
+        var model: String
+        var text: String
+        var taskType: String?
+        var outputDimensionality: Int?
+    }
+
+    /// Every text embedded so far (injected failures excluded), one entry per text.
+    var embedded: [Embedded] {
+        server.requests(matching: Self.path).flatMap { received -> [Embedded] in
+            guard let object = received.json as? [String: Any] else { return [] }
+            let model = String(received.path.dropFirst("/v1beta/models/".count).split(separator: ":").first ?? "")
+            let items = (object["requests"] as? [[String: Any]]) ?? (object["content"] != nil ? [object] : [])
+            return items.compactMap { item in
+                guard let text = Self.text(of: item) else { return nil }
+                return Embedded(
+                    model: model, text: text, taskType: (item["taskType"] ?? item["task_type"]) as? String,
+                    outputDimensionality: (item["outputDimensionality"] ?? item["output_dimensionality"]) as? Int)
+            }
+        }
+    }
+
+    /// The embedding calls received (`embedContent` or `batchEmbedContents`), in order.
+    var embeddingCalls: [String] {
+        server.requests(matching: Self.path).compactMap { $0.path.split(separator: ":").last.map(String.init) }
+            .filter { $0 != "generateContent" }
+    }
+
+    /// `embedContent` answers `{"embedding": {"values"}}`, `batchEmbedContents` answers
+    /// `{"embeddings": [...]}` in request order; at most 100 requests per batch, each naming the
+    /// model of the path. Vectors are deterministic (seeded by text and task type), 3072
+    /// values by default for gemini-embedding-001 and normalised only at 3072, like the API.
+    fileprivate func embed(_ received: FakeAPIServer.Received, model: String, method: String) -> FakeAPIServer.Reply {
+        guard let object = received.json as? [String: Any] else {
+            return .json(object: Self.envelope(400, "INVALID_ARGUMENT", "Invalid JSON payload received."), status: 400)
+        }
+        let items: [[String: Any]]
+        if method == "batchEmbedContents" {
+            guard let requests = object["requests"] as? [[String: Any]], !requests.isEmpty else {
+                return .json(
+                    object: Self.envelope(400, "INVALID_ARGUMENT", "* BatchEmbedContentsRequest.requests: is empty"),
+                    status: 400)
+            }
+            guard requests.count <= 100 else {
+                return .json(
+                    object: Self.envelope(
+                        400, "INVALID_ARGUMENT",
+                        "* BatchEmbedContentsRequest.requests: at most 100 requests can be in one batch"),
+                    status: 400)
+            }
+            for request in requests where request["model"] as? String != "models/\(model)" {
+                return .json(
+                    object: Self.envelope(
+                        400, "INVALID_ARGUMENT",
+                        "* BatchEmbedContentsRequest.model: unexpected model name format or mismatch with the path"),
+                    status: 400)
+            }
+            items = requests
+        } else {
+            items = [object]
+        }
+        var vectors: [[Float]] = []
+        for item in items {
+            guard let text = Self.text(of: item) else {
+                return .json(
+                    object: Self.envelope(
+                        400, "INVALID_ARGUMENT", "* EmbedContentRequest.content: contains an empty Part."),
+                    status: 400)
+            }
+            let size = (item["outputDimensionality"] ?? item["output_dimensionality"]) as? Int ?? 3072
+            let task = (item["taskType"] ?? item["task_type"]) as? String ?? ""
+            vectors.append(Self.vector(for: task + "|" + text, size: size, normalised: size == 3072))
+        }
+        if method == "batchEmbedContents" {
+            return .json(object: ["embeddings": vectors.map { ["values": $0] }])
+        }
+        return .json(object: ["embedding": ["values": vectors[0]]])
+    }
+
+    static func text(of item: [String: Any]) -> String? {
+        let parts = (item["content"] as? [String: Any])?["parts"] as? [[String: Any]] ?? []
+        let text = parts.compactMap { $0["text"] as? String }.joined()
+        return text.isEmpty ? nil : text
+    }
+
+    /// A deterministic pseudo-random vector for `seed`; values around ±0.5 unless normalised.
+    static func vector(for seed: String, size: Int, normalised: Bool) -> [Float] {
+        var state: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in seed.utf8 { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var values: [Float] = []
+        values.reserveCapacity(size)
+        for _ in 0..<size {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Float(Int64(bitPattern: state >> 11) % 1_000_000) / 1_000_000)
+        }
+        guard normalised else { return values }
+        let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return values.map { $0 / norm }
     }
 }

@@ -35,6 +35,7 @@ final class FakeOpenAI: @unchecked Sendable {
         self.server = server
         server.route("POST", Self.transcriptions) { [unowned self] received in self.transcribe(received) }
         server.route("POST", Self.chatCompletions) { [unowned self] received in self.complete(received) }
+        server.route("POST", Self.embeddings) { [unowned self] received in self.embed(received) }
     }
 
     static func run<T: Sendable>(_ body: @Sendable (FakeOpenAI) async throws -> T) async throws -> T {
@@ -236,5 +237,67 @@ extension FakeOpenAI {
         return ChatCall(
             model: model, messages: messages, maxTokens: object["max_tokens"] as? Int,
             maxCompletionTokens: object["max_completion_tokens"] as? Int, temperature: object["temperature"] as? Double)
+    }
+}
+
+// MARK: Embeddings
+
+extension FakeOpenAI {
+    static let embeddings = "/v1/embeddings"
+
+    /// Texts embedded so far (injected failures excluded), one entry per text, with the model
+    /// and dimensions asked for.
+    var embedded: [(model: String, text: String, dimensions: Int?)] {
+        server.requests(matching: Self.embeddings).flatMap { received -> [(String, String, Int?)] in
+            guard let object = received.json as? [String: Any] else { return [] }
+            let model = object["model"] as? String ?? ""
+            let inputs = (object["input"] as? [String]) ?? (object["input"] as? String).map { [$0] } ?? []
+            return inputs.map { (model, $0, object["dimensions"] as? Int) }
+        }
+    }
+
+    /// Holds every embeddings answer this long (to catch a worker in the middle of a job).
+    func delayEmbeddings(_ delay: Duration) {
+        server.route("POST", Self.embeddings) { [unowned self] received in
+            var reply = self.embed(received)
+            reply.delay = delay
+            return reply
+        }
+    }
+
+    /// `POST /v1/embeddings`: Bearer key (else 401), `input` a string or an array of at most
+    /// 2048 non-empty strings (else 400), `dimensions` honoured (default 1536), `encoding_format`
+    /// float or base64; `data` comes back in reverse order with its `index`, so a client
+    /// must sort by index. Vectors are deterministic per model and text, normalised.
+    fileprivate func embed(_ received: FakeAPIServer.Received) -> FakeAPIServer.Reply {
+        guard received.headers["authorization"] == "Bearer \(Self.key)" else {
+            return .json(
+                object: Self.envelope(
+                    "Incorrect API key provided.", type: "invalid_request_error", code: "invalid_api_key"), status: 401)
+        }
+        guard let object = received.json as? [String: Any], let model = object["model"] as? String else {
+            return .json(
+                object: Self.envelope("you must provide a model parameter", type: "invalid_request_error"), status: 400)
+        }
+        let inputs = (object["input"] as? [String]) ?? (object["input"] as? String).map { [$0] }
+        guard let inputs, !inputs.isEmpty, inputs.count <= 2048, inputs.allSatisfy({ !$0.isEmpty }) else {
+            return .json(
+                object: Self.envelope(
+                    "'$.input' is invalid. Please check the API reference: https://platform.openai.com/docs/api-reference.",
+                    type: "invalid_request_error"), status: 400)
+        }
+        let size = object["dimensions"] as? Int ?? 1536
+        let base64 = object["encoding_format"] as? String == "base64"
+        var data: [[String: Any]] = []
+        for (index, text) in inputs.enumerated().reversed() {
+            let vector = FakeGemini.vector(for: model + "|" + text, size: size, normalised: true)
+            let encoded: Any =
+                base64 ? vector.withUnsafeBytes { Data($0).base64EncodedString() } : vector.map { Double($0) }
+            data.append(["object": "embedding", "index": index, "embedding": encoded])
+        }
+        return .json(object: [
+            "object": "list", "model": model, "data": data,
+            "usage": ["prompt_tokens": inputs.count * 4, "total_tokens": inputs.count * 4],
+        ])
     }
 }

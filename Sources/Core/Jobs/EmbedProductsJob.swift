@@ -1,0 +1,73 @@
+import Foundation
+
+/// Brings product vectors up to date: embeds the products whose text changed since their
+/// vector was made, and drops the vectors of deleted products. Enqueued when products are
+/// created, changed, deleted or imported, and by a re-index for each slice of the catalog.
+/// Idempotent: a product whose stored vector matches its text is skipped.
+public struct EmbedProductsJob: JobPayload, Equatable {
+    public static let kind = "catalogo.embeber"
+    public static let queue = "indexar"
+
+    /// The products to look at; empty with `todos` = the whole catalog.
+    public var productoIds: [Int64]
+    public var todos: Bool
+    /// Only this index (a re-index slice); nil = the indexes of the configured model.
+    public var indiceId: Int64?
+    /// The re-index job whose progress this slice advances.
+    public var reindexado: String?
+
+    public init(productoIds: [Int64], todos: Bool = false, indiceId: Int64? = nil, reindexado: String? = nil) {
+        self.productoIds = productoIds
+        self.todos = todos
+        self.indiceId = indiceId
+        self.reindexado = reindexado
+    }
+
+    /// Every product (after an import, or at start-up to catch up on anything missed).
+    public static let wholeCatalog = EmbedProductsJob(productoIds: [], todos: true)
+
+    enum CodingKeys: String, CodingKey {
+        case productoIds = "producto_ids"
+        case todos
+        case indiceId = "indice_id"
+        case reindexado
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        productoIds = try container.decodeIfPresent([Int64].self, forKey: .productoIds) ?? []
+        todos = try container.decodeIfPresent(Bool.self, forKey: .todos) ?? false
+        indiceId = try container.decodeIfPresent(Int64.self, forKey: .indiceId)
+        reindexado = try container.decodeIfPresent(String.self, forKey: .reindexado)
+    }
+}
+
+/// Rebuilds the vector index of the whole catalog with the configured embedding model:
+/// creates an index aside, fans out `EmbedProductsJob` slices (progress hechos/total on this
+/// job), and the slice that completes it swaps it in. `POST /admin/reindexar` and
+/// `vendedor-workers reindexar` enqueue it; workers enqueue one at start when no index of the
+/// configured model exists (first start, or a model change).
+public struct ReindexCatalogJob: JobPayload, Equatable {
+    public static let kind = "catalogo.reindexar"
+    public static let queue = "indexar"
+
+    /// Why (for the operator): "manual", "modelo nuevo"…
+    public var motivo: String
+
+    /// The idempotency key of the automatic re-index of `model` (first index, model change,
+    /// demo catalog loaded): one per model and Colombian day, whoever enqueues it.
+    public static func automaticKey(model: String, at date: Date = Date()) -> String {
+        "reindexar-modelo:\(model):\(ShopCalendar.day(of: date))"
+    }
+
+    public init(motivo: String = "manual") {
+        self.motivo = motivo
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        motivo = try container.decodeIfPresent(String.self, forKey: .motivo) ?? "manual"
+    }
+
+    enum CodingKeys: String, CodingKey { case motivo }
+}

@@ -1,0 +1,41 @@
+import Core
+import Foundation
+import Hummingbird
+
+/// `POST /admin/reindexar` (admin): starts a re-index of the catalog's vectors → `202` job
+/// whose status shows `progreso` hechos/total until the new index is built and swapped in.
+/// Optional body `{"motivo": "..."}`; an `Idempotency-Key` header makes a resubmission the same job.
+struct ReindexController {
+    let jobs: JobClient
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("reindexar", use: start)
+    }
+
+    struct Body: Decodable {
+        var motivo: String?
+    }
+
+    @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let raw = try await request.collectBody(upTo: context.maxUploadSize)
+        var motivo = "manual"
+        if raw.readableBytes > 0 {
+            guard let body = try? JSONDecoder().decode(Body.self, from: Data(raw.readableBytesView)) else {
+                throw APIError.badRequest("El cuerpo debe ser JSON: {\"motivo\": \"...\"} o vacío.")
+            }
+            if let given = body.motivo?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
+                guard given.count <= 200 else {
+                    throw ValidationErrors([
+                        ValidationError(campo: "motivo", mensaje: "El motivo admite hasta 200 caracteres.")
+                    ])
+                }
+                motivo = given
+            }
+        }
+        let key = request.headers[.init("Idempotency-Key")!].map { "reindexar:\($0.prefix(200))" }
+        let enqueued = try await jobs.enqueue(
+            ReindexCatalogJob(motivo: motivo), idempotencyKey: key, owner: context.identity?.subject)
+        return ChatController.accepted(enqueued.id)
+    }
+}
