@@ -43,7 +43,8 @@ struct MediaOutcome {
         let delivery = DeliverReplyJob(
             chat_id: chatId, canal: canal, texto: notice, job_id: context.envelope.rootId, propietario: await owner())
         throw JobError.deadLetterWithReply(
-            "\(cause) (se avisó al cliente)", try JobResult(reply, followUps: [try NewJob(delivery)], rootResult: reply))
+            "\(cause) (se avisó al cliente)", try JobResult(reply, followUps: [try NewJob(delivery)], rootResult: reply)
+        )
     }
 
     enum Kind {

@@ -60,7 +60,8 @@ struct VisionPipelineTests {
             let list = try await RenderedImage.text(
                 ["Pedido para la obra:", "GUANTES DE VAQUETA x 3", "BOTAS PUNTA DE ACERO x 2"], format: "jpg")
             _ = try await harness.upload(client, "imagen", chatId: "web-lista", file: list)
-            let quote = try await RenderedImage.text(["Cotización 1043", "Extintor multipropósito ABC"], format: "webp")
+            let quote = try await RenderedImage.text(
+                ["Cotización 1043", "Extintor multipropósito ABC"], format: "webp")
             _ = try await harness.upload(client, "imagen", chatId: "web-cotizacion", file: quote)
             let chats = try await harness.chats.wait(for: 2)
             let listMessage = try #require(chats.first { $0.chat_id == "web-lista" }).mensaje
