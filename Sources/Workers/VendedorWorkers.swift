@@ -59,7 +59,7 @@ struct Serve: AsyncParsableCommand {
         if options.queues?.contains(ReindexCatalogJob.queue) ?? true {
             Task { await VectorIndexBootstrap.run(jobs: boot.jobs, resources: retrieval, logger: boot.logger) }
         }
-        let sweeper = BlobSweeper(store: blobs.store, config: blobs, logger: boot.logger)
+        let sweeper = PeriodicSweeper.blobs(blobs.store, config: blobs, logger: boot.logger)
         // Shut down in reverse: the job service stops taking jobs first (the reply worker's
         // order waits keep their subscription until it has drained).
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
@@ -68,8 +68,8 @@ struct Serve: AsyncParsableCommand {
         if let exports = commerce.exports, service.queueNames.contains(ExportJob.queue) {
             services.append(
                 .init(
-                    service: ExportJanitor(
-                        files: exports.files, interval: exports.config.cleanupInterval, logger: boot.logger)))
+                    service: PeriodicSweeper.exports(
+                        exports.files, interval: exports.config.cleanupInterval, logger: boot.logger)))
         }
         services.append(.init(service: service))
         let group = ServiceGroup(

@@ -16,9 +16,4 @@ extension BlobStore {
     public func load(_ key: String) async throws -> Data {
         try await offPool { try self.data(of: key) }
     }
-
-    /// `removeExpired` off the pool.
-    public func sweep(olderThan seconds: TimeInterval) async -> Int {
-        (try? await offPool { self.removeExpired(olderThan: seconds) }) ?? 0
-    }
 }

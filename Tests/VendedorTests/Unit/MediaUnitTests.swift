@@ -164,9 +164,9 @@ struct MediaUnitTests {
         let fresh = try store.put(Data("foto nueva".utf8))
         try FileManager.default.setAttributes(
             [.modificationDate: Date().addingTimeInterval(-2 * 3_600)], ofItemAtPath: try store.location(of: old).path)
-        let sweeper = BlobSweeper(
-            store: store, config: BlobConfig(directory: directory.path, retentionSeconds: 3_600),
-            logger: Logger(label: "test"))
+        let sweeper = PeriodicSweeper.blobs(
+            store, config: BlobConfig(directory: directory.path, retentionSeconds: 3_600), logger: Logger(label: "test")
+        )
         let group = ServiceGroup(
             configuration: .init(
                 services: [.init(service: sweeper)], gracefulShutdownSignals: [], logger: Logger(label: "test")))
