@@ -20,6 +20,8 @@ public struct JobStatus: Sendable, Encodable, Equatable {
     public var actualizado: Date
     /// Subject of the token that enqueued it ("" when unknown); not shown.
     public var owner: String
+    /// The job record's field holding `owner` (written by enqueue.lua).
+    public static let ownerField = "dueno"
 
     public var isFinished: Bool { ["completado", "fallido", "muerto"].contains(estado) }
 
@@ -29,7 +31,7 @@ public struct JobStatus: Sendable, Encodable, Equatable {
         self.id = id
         self.tipo = tipo
         self.cola = fields["cola"] ?? ""
-        self.owner = fields["dueno"] ?? ""
+        self.owner = fields[Self.ownerField] ?? ""
         self.estado = estado
         self.intentos = Int(fields["intentos"] ?? "0") ?? 0
         if let text = fields["progreso"], let slash = text.firstIndex(of: "/"),

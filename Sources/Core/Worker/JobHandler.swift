@@ -62,6 +62,13 @@ public struct JobContext: Sendable {
     public var id: String { envelope.id }
     public var attempt: Int { envelope.attempt }
 
+    /// The token subject that enqueued the chain's root (for a chat message: the HTTP
+    /// channel whose callback gets the reply); nil when none was recorded.
+    public func rootOwner() async throws -> String? {
+        let owner = try await jobs.redis.send("HGET", QueueKeys.job(envelope.rootId), JobStatus.ownerField).string
+        return owner.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// Shows progress (done of total) in the job's status.
     public func progress(done: Int, total: Int) async {
         do {

@@ -41,7 +41,7 @@ struct ChatMessageHandler: JobHandler {
     func handle(_ job: ChatMessageJob, context: JobContext) async throws -> JobResult {
         let database = resources.database
         let jobId = context.id
-        let owner = job.canal == "telegram" ? nil : try await context.jobs.status(context.envelope.rootId)?.owner
+        let owner = job.canal == "telegram" ? nil : try await context.rootOwner()
         if let recorded = try await database.perform({ try $0.chatTurnResult(jobId: jobId) }) {
             return try outcome(recorded, job, context, owner: owner)
         }
@@ -97,7 +97,7 @@ struct ChatMessageHandler: JobHandler {
         _ estado: DialogueState?, _ result: String
     ) async throws -> String {
         let record = ChatTurnRecord(
-            jobId: jobId, chatId: job.chat_id, canal: job.canal, propietario: owner.flatMap { $0.isEmpty ? nil : $0 },
+            jobId: jobId, chatId: job.chat_id, canal: job.canal, propietario: owner,
             entrada: entrada, respuesta: respuesta, estado: estado, resultado: result)
         return try await resources.database.perform { try $0.recordChatTurn(record) }
     }
@@ -113,7 +113,7 @@ struct ChatMessageHandler: JobHandler {
         }
         let delivery = DeliverReplyJob(
             chat_id: job.chat_id, canal: job.canal, texto: text, origen: .agente, job_id: context.id,
-            propietario: owner.flatMap { $0.isEmpty ? nil : $0 })
+            propietario: owner)
         return JobResult(result: recorded, rootResult: recorded, followUps: [try NewJob(delivery)])
     }
 }

@@ -76,7 +76,6 @@ struct MediaOutcome {
     /// message); nil for Telegram.
     private func owner() async -> String? {
         guard canal == "http" else { return nil }
-        let owner = try? await context.jobs.status(context.envelope.rootId)?.owner
-        return owner.flatMap { $0.isEmpty ? nil : $0 }
+        return (try? await context.rootOwner()) ?? nil
     }
 }
