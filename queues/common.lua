@@ -63,7 +63,8 @@ local function advance_key(q, id, okey)
   end
 end
 
-local function enqueue_job(now, q, id, kind, payload, okey, root, idem, idem_ttl, after)
+-- `owner` (optional): subject of the token that asked for the job (field "dueno").
+local function enqueue_job(now, q, id, kind, payload, okey, root, idem, idem_ttl, after, owner)
   if idem ~= '' then
     local ik = 'vd:idem:' .. q .. ':' .. idem
     local existing = redis.call('GET', ik)
@@ -73,6 +74,7 @@ local function enqueue_job(now, q, id, kind, payload, okey, root, idem, idem_ttl
   local fields = {'tipo', kind, 'cola', q, 'payload', payload, 'estado', 'encolado', 'creado', now}
   if okey ~= '' then fields[#fields + 1] = 'clave'; fields[#fields + 1] = okey end
   if idem ~= '' then fields[#fields + 1] = 'idem'; fields[#fields + 1] = idem end
+  if owner and owner ~= '' then fields[#fields + 1] = 'dueno'; fields[#fields + 1] = owner end
   if root ~= id then
     fields[#fields + 1] = 'raiz'; fields[#fields + 1] = root
     redis.call('HINCRBY', jkey(root), 'pend', 1)

@@ -8,8 +8,7 @@ local out = {}
 for i = 0, n - 1 do
   local b = 5 + i * 7
   local id, created = enqueue_job(now, q, ARGV[b], ARGV[b + 1], ARGV[b + 2], ARGV[b + 3], ARGV[b + 4],
-    ARGV[b + 5], idem_ttl)
-  if created == 1 and ARGV[b + 6] ~= '' then redis.call('HSET', jkey(id), 'dueno', ARGV[b + 6]) end
+    ARGV[b + 5], idem_ttl, nil, ARGV[b + 6])
   out[#out + 1] = id
   out[#out + 1] = created
 end

@@ -13,7 +13,9 @@
 --          payload, attempt, root, okey, created, idem, lease).
 local now, q, consumer = ARGV[1], ARGV[2], ARGV[3]
 local maxa, rl, dttl = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
-local entries = {}
+-- Entries as four parallel lists (entry id, job id, key, raw): no table per entry.
+local eids, ids, keys, raws = {}, {}, {}, {}
+local n = 0
 if ARGV[7] == 'read' then
   local got = redis.call('XREADGROUP', 'GROUP', 'workers', consumer, 'COUNT', tonumber(ARGV[8]), 'STREAMS',
     qkey(q, 's'), '>')
@@ -21,32 +23,40 @@ if ARGV[7] == 'read' then
     for _, e in ipairs(got[1][2]) do
       local fields = e[2]
       local id, key = '', ''
-      for j = 1, #fields, 2 do
-        if fields[j] == 'i' then id = fields[j + 1] elseif fields[j] == 'k' then key = fields[j + 1] end
+      if fields[1] == 'i' and #fields <= 4 then
+        -- What enqueue writes: i <id> [k <key>].
+        id = fields[2]
+        if fields[3] == 'k' then key = fields[4] end
+      else
+        for j = 1, #fields, 2 do
+          if fields[j] == 'i' then id = fields[j + 1] elseif fields[j] == 'k' then key = fields[j + 1] end
+        end
       end
       local raw = ''
       if #id == 0 or #id > 120 or string.find(id, '[^0-9a-z_-]') then
         id = ''
         raw = string.sub(table.concat(fields, ' '), 1, 500)
       end
-      entries[#entries + 1] = {e[1], id, key, raw}
+      n = n + 1
+      eids[n], ids[n], keys[n], raws[n] = e[1], id, key, raw
     end
   end
 else
   for i = 0, tonumber(ARGV[7]) - 1 do
-    entries[#entries + 1] = {ARGV[8 + i * 4], ARGV[9 + i * 4], ARGV[10 + i * 4], ARGV[11 + i * 4]}
+    n = n + 1
+    eids[n], ids[n], keys[n], raws[n] = ARGV[8 + i * 4], ARGV[9 + i * 4], ARGV[10 + i * 4], ARGV[11 + i * 4]
   end
 end
-local out, acks = {#entries}, {}
+local out, acks = {n}, {}
 local sec = math.floor(tonumber(now) / 1000)
-for i, entry in ipairs(entries) do
-  local eid, id, ekey, raw = entry[1], entry[2], entry[3], entry[4]
+for i = 1, n do
+  local eid, id, ekey, raw = eids[i], ids[i], keys[i], raws[i]
   if id == '' then
     acks[#acks + 1] = eid
     dead_entry(now, q, eid, raw, 'entrada malformada en la cola ' .. q .. ': falta el campo "i" con el id del trabajo', dttl)
   else
     local jk = jkey(id)
-    local h = redis.call('HMGET', jk, 'tipo', 'payload', 'intentos', 'estado', 'raiz', 'clave', 'creado', 'idem', 'error')
+    local h = redis.call('HMGET', jk, 'tipo', 'payload', 'intentos', 'estado', 'raiz', 'clave', 'creado', 'idem')
     local state = h[4]
     if not h[1] or not h[2] then
       acks[#acks + 1] = eid
@@ -73,7 +83,8 @@ for i, entry in ipairs(entries) do
         if att > maxa then
           acks[#acks + 1] = eid
           local why = 'superó el máximo de ' .. maxa .. ' intentos'
-          if h[9] and h[9] ~= '' then why = why .. '; último error: ' .. h[9]
+          local last = redis.call('HGET', jk, 'error')
+          if last and last ~= '' then why = why .. '; último error: ' .. last
           else why = why .. ' (el proceso que lo tenía se detuvo sin terminarlo)' end
           mark_dead(now, q, id, h[6], root, why, dttl)
         else

@@ -21,4 +21,16 @@ public struct ChatMessageJob: JobPayload, Equatable {
     }
 
     public var orderingKey: String? { chat_id }
+
+    /// Written by hand: one per chat message, the front end's hottest encoding (same text
+    /// as `JobCoding.encode`, keys sorted).
+    public func encodedPayload() throws -> String {
+        var writer = JSONObjectWriter(capacity: 96 + mensaje.utf8.count + chat_id.utf8.count)
+        writer.add("canal", canal)
+        writer.add("chat_id", chat_id)
+        writer.add("mensaje", mensaje)
+        writer.add("recibido_ms", recibido_ms)
+        writer.add("tipo", tipo)
+        return writer.finish()
+    }
 }

@@ -16,7 +16,7 @@ public final class JobClient: Sendable {
         self.logger = logger
         var batchers: [String: CallBatcher<NewJob, Result<Enqueued, any Error>>] = [:]
         for name in catalog.queues.keys {
-            batchers[name] = CallBatcher(maxPerCall: 256) { [redis, catalog] jobs in
+            batchers[name] = CallBatcher(maxPerCall: 256, maxInFlight: 2) { [redis, catalog] jobs in
                 do {
                     let results = try await Self.enqueue(jobs, redis: redis, catalog: catalog)
                     return results.map { .success($0) }

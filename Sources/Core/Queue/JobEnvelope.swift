@@ -31,7 +31,7 @@ public struct NewJob: Sendable {
         self.id = id
         self.kind = P.kind
         self.queue = P.queue
-        self.payload = try JobCoding.encode(payload)
+        self.payload = try payload.encodedPayload()
         self.orderingKey = payload.orderingKey ?? ""
         self.idempotencyKey = idempotencyKey ?? ""
     }

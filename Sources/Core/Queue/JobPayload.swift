@@ -7,8 +7,12 @@ public protocol JobPayload: Codable, Sendable {
     /// The value that orders this job among others of the same queue (a chat id), if the
     /// queue is ordered.
     var orderingKey: String? { get }
+    /// The payload as stored in Redis: `JobCoding`'s JSON (sorted keys). A payload on a hot
+    /// path may write the same text by hand.
+    func encodedPayload() throws -> String
 }
 
 extension JobPayload {
     public var orderingKey: String? { nil }
+    public func encodedPayload() throws -> String { try JobCoding.encode(self) }
 }

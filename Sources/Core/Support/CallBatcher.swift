@@ -1,9 +1,14 @@
 import Synchronization
 
-/// Groups concurrent calls into batches: the first caller that finds no batch in flight
-/// becomes the sender and sends everything queued (its own item included) until nothing
-/// is left; the others wait for their result. Under no load a call goes out at once; under
-/// load one round trip carries many calls.
+/// Groups concurrent calls into batches: a caller that finds fewer than `maxInFlight`
+/// batches in flight becomes a sender and sends everything queued (its own item included)
+/// until nothing is left; the others wait for their result. Under no load a call goes out
+/// at once; under load one round trip carries many calls, and with `maxInFlight` > 1 the
+/// next batch is already on its way while Redis runs the previous one.
+///
+/// Order: a call that has returned was applied before any call made after it; calls that
+/// overlap in time have no order between them (two batches in flight may reach Redis either
+/// way round), which is all a caller can observe anyway.
 final class CallBatcher<Item: Sendable, Output: Sendable>: Sendable {
     private final class Ticket: Sendable {
         let item: Item
@@ -32,13 +37,15 @@ final class CallBatcher<Item: Sendable, Output: Sendable>: Sendable {
         }
     }
 
-    private let state = Mutex<(pending: [Ticket], sending: Bool)>(([], false))
+    private let state = Mutex<(pending: [Ticket], sending: Int)>(([], 0))
     private let maxPerCall: Int
+    private let maxInFlight: Int
     /// Sends one batch; returns one output per item, in order.
     private let send: @Sendable ([Item]) async -> [Output]
 
-    init(maxPerCall: Int, send: @escaping @Sendable ([Item]) async -> [Output]) {
+    init(maxPerCall: Int, maxInFlight: Int = 1, send: @escaping @Sendable ([Item]) async -> [Output]) {
         self.maxPerCall = maxPerCall
+        self.maxInFlight = max(1, maxInFlight)
         self.send = send
     }
 
@@ -46,8 +53,8 @@ final class CallBatcher<Item: Sendable, Output: Sendable>: Sendable {
         let ticket = Ticket(item)
         let lead = state.withLock { state -> Bool in
             state.pending.append(ticket)
-            if state.sending { return false }
-            state.sending = true
+            if state.sending >= maxInFlight { return false }
+            state.sending += 1
             return true
         }
         if lead { await sendUntilEmpty() }
@@ -60,7 +67,7 @@ final class CallBatcher<Item: Sendable, Output: Sendable>: Sendable {
                 let count = min(state.pending.count, maxPerCall)
                 let batch = Array(state.pending.prefix(count))
                 state.pending.removeFirst(count)
-                if batch.isEmpty { state.sending = false }
+                if batch.isEmpty { state.sending -= 1 }
                 return batch
             }
             if batch.isEmpty { return }
