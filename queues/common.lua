@@ -1,39 +1,79 @@
 -- common.lua: helpers prepended to every queue script at load time (not a script itself).
 -- Keys, built from a queue name q or a job id:
 --   vd:job:<id>           hash    the job record (tipo, cola, payload, estado, intentos,
---                                 inicio = when its last run was admitted, ...)
---   vd:q:<q>:s            stream  ready job ids (field "i", and "k" = the ordering key of an
---                                 ordered job); consumer group "workers";
---                                 acked entries are trimmed in bulk by promote.lua
+--                                 inicio = when its last run was admitted, lease = the
+--                                 current holder's token, ...)
+--   vd:q:<q>:ready        list    entries of jobs ready to run, oldest first: the job id, or
+--                                 "<id>|<ordering key>" for an ordered job (so its key can be
+--                                 released even if the record is gone)
+--   vd:q:<q>:run          zset    entries of running jobs -> lease deadline in ms; a worker
+--                                 pushes its deadlines forward while it runs them, so only
+--                                 the jobs of a stopped worker expire and are taken over
+--   vd:q:<q>:wake         list    at most one token; idle workers wait for it (BLPOP)
 --   vd:q:<q>:delayed      zset    job id -> due time in ms (retries, rate limit)
 --   vd:q:<q>:dead         list    dead-lettered job ids, newest first (capped)
 --   vd:q:<q>:stats        hash    processed, failed, retried, dead
 --   vd:q:<q>:m:<minute>   string  jobs processed in that minute (rates), short TTL
 --   vd:o:<key>            list    job ids of one ordering key (a chat id), in every queue:
---                                 only the head is ever ready, in its own queue's stream
+--                                 only the head is ever ready, in its own queue's list
 --   vd:idem:<q>:<key>     string  idempotency key -> job id, for the queue's window
 --   channel vd:done       pub/sub id of a finished job that has a waiter (field "w")
+-- Every script that makes jobs ready ends with flush_ready().
 local function jkey(id) return 'vd:job:' .. id end
 local function qkey(q, suffix) return 'vd:q:' .. q .. ':' .. suffix end
 local function okey_list(okey) return 'vd:o:' .. okey end
-local stream_keys = {}
-local function skey(q)
-  local k = stream_keys[q]
-  if not k then k = 'vd:q:' .. q .. ':s'; stream_keys[q] = k end
-  return k
+
+-- A queue entry: the id, plus the ordering key of an ordered job.
+local function entry_of(id, okey)
+  if okey ~= nil and okey ~= false and okey ~= '' then return id .. '|' .. okey end
+  return id
 end
 
--- Adds a stream entry for a job; an ordered job's entry carries its key, so the key can
--- be released even if the job's record is gone.
-local function ready(q, id, okey)
-  if okey ~= nil and okey ~= false and okey ~= '' then
-    redis.call('XADD', skey(q), '*', 'i', id, 'k', okey)
-  else
-    redis.call('XADD', skey(q), '*', 'i', id)
+-- Splits an entry into id and ordering key ('' when none).
+local function parse_entry(e)
+  local bar = string.find(e, '|', 1, true)
+  if bar then return string.sub(e, 1, bar - 1), string.sub(e, bar + 1) end
+  return e, ''
+end
+
+-- Calls `command key` with the values of `list`, in slices (Lua's unpack has a limit).
+local function call_sliced(command, key, list, extra)
+  local total = #list
+  local i = 1
+  while i <= total do
+    local last = math.min(i + 3999, total)
+    if extra then
+      redis.call(command, key, extra, unpack(list, i, last))
+    else
+      redis.call(command, key, unpack(list, i, last))
+    end
+    i = last + 1
   end
 end
 
--- Makes a job ready: straight into the stream, or behind the jobs of its ordering key.
+-- Entries made ready by this script call, per queue, pushed in one RPUSH by flush_ready.
+local ready_buf, ready_order = {}, {}
+local function ready(q, id, okey)
+  local list = ready_buf[q]
+  if not list then
+    list = {}
+    ready_buf[q] = list
+    ready_order[#ready_order + 1] = q
+  end
+  list[#list + 1] = entry_of(id, okey)
+end
+
+-- Pushes the buffered entries and leaves a wake token for idle workers of those queues.
+local function flush_ready()
+  for _, q in ipairs(ready_order) do
+    call_sliced('RPUSH', qkey(q, 'ready'), ready_buf[q])
+    local wk = qkey(q, 'wake')
+    if redis.call('EXISTS', wk) == 0 then redis.call('RPUSH', wk, '1') end
+  end
+  ready_buf, ready_order = {}, {}
+end
+
+-- Makes a job ready: straight into its queue, or behind the jobs of its ordering key.
 -- `after` (a job id, the key's current head) puts it right behind that job instead of at
 -- the end: a follow-up keeps its parent's turn.
 local function push_ready(q, id, okey, after)
@@ -138,9 +178,9 @@ local function mark_dead(now, q, id, okey, root, err, ttl, reply)
   job_final(now, id, root, 'muerto', reply or '', err, reply or '', ttl)
 end
 
--- A stream entry that names no usable job: keep what it held, with the reason.
-local function dead_entry(now, q, eid, raw, err, ttl)
-  local id = 'malformado-' .. q .. '-' .. eid
+-- A queue entry that names no usable job: keep what it held, with the reason.
+local function dead_entry(now, q, raw, err, ttl)
+  local id = 'malformado-' .. q .. '-' .. now .. '-' .. redis.call('HINCRBY', qkey(q, 'stats'), 'malformados', 1)
   redis.call('HSET', jkey(id), 'tipo', 'desconocido', 'cola', q, 'payload', raw, 'estado', 'muerto',
     'error', err, 'creado', now, 'actualizado', now, 'intentos', 0)
   redis.call('EXPIRE', jkey(id), ttl)

@@ -12,4 +12,5 @@ for i = 0, n - 1 do
   out[#out + 1] = id
   out[#out + 1] = created
 end
+flush_ready()
 return out

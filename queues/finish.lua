@@ -1,9 +1,9 @@
--- finish.lua: records the outcome of many jobs of one queue in one step: ack, state,
--- follow-up jobs (those on the job's own ordering key keep its turn), retries into the delayed set, dead letters, chain and ordering-key release,
--- stats. A record whose lease no longer matches (another worker took the job over after the
+-- finish.lua: records the outcome of many jobs of one queue in one step: the entry leaves
+-- the running set, state, follow-up jobs (those on the job's own ordering key keep its
+-- turn), retries into the delayed set, dead letters, chain and ordering-key release, stats. A record whose lease no longer matches (another worker took the job over after the
 -- visibility timeout) is ignored: only the current holder can finish a job.
 -- KEYS: none. ARGV: now_ms, queue, completed_ttl_s, dead_ttl_s, n, then n records:
---   id, entry_id, lease, outcome, a, b, nf, then nf x (queue, id, kind, payload, okey)
+--   id, entry, lease, outcome, a, b, nf, then nf x (queue, id, kind, payload, okey)
 --   outcome ok: a = result JSON, b = result for the chain's root ('' = none)
 --   outcome retry: a = error, b = delay ms (uses the attempt)
 --   outcome later: a = reason, b = delay ms (retry-after: the attempt is given back)
@@ -13,7 +13,7 @@
 -- Returns: array of n integers, 1 applied | 0 stale lease.
 local now, q, cttl, dttl, n = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
 local p = 6
-local acks, res = {}, {}
+local done, res = {}, {}
 
 -- Enqueues a finished job's nf follow-ups (5 arguments each from ARGV[fp]) in its chain.
 -- One on the job's own ordering key takes the job's turn: it goes right behind it (before
@@ -34,7 +34,7 @@ local function follow_ups(now, id, okey, root, fp, nf)
 end
 local processed, failed, retried = 0, 0, 0
 for r = 1, n do
-  local id, eid, lease, outcome, a, b = ARGV[p], ARGV[p + 1], ARGV[p + 2], ARGV[p + 3], ARGV[p + 4], ARGV[p + 5]
+  local id, entry, lease, outcome, a, b = ARGV[p], ARGV[p + 1], ARGV[p + 2], ARGV[p + 3], ARGV[p + 4], ARGV[p + 5]
   local nf = tonumber(ARGV[p + 6])
   local fp = p + 7
   p = fp + nf * 5
@@ -44,7 +44,7 @@ for r = 1, n do
     res[r] = 0
   else
     res[r] = 1
-    acks[#acks + 1] = eid
+    done[#done + 1] = entry
     local okey = h[2] or ''
     local root = h[3] or id
     if outcome == 'ok' then
@@ -75,7 +75,7 @@ for r = 1, n do
     end
   end
 end
-if #acks > 0 then redis.call('XACK', qkey(q, 's'), 'workers', unpack(acks)) end
+if #done > 0 then call_sliced('ZREM', qkey(q, 'run'), done) end
 local sk = qkey(q, 'stats')
 if processed > 0 then
   redis.call('HINCRBY', sk, 'processed', processed)
@@ -85,4 +85,5 @@ if processed > 0 then
 end
 if failed > 0 then redis.call('HINCRBY', sk, 'failed', failed) end
 if retried > 0 then redis.call('HINCRBY', sk, 'retried', retried) end
+flush_ready()
 return res

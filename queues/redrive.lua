@@ -24,4 +24,5 @@ for _, id in ipairs(ids) do
     out[#out + 1] = id
   end
 end
+flush_ready()
 return out

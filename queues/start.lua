@@ -1,79 +1,51 @@
--- start.lua: turns delivered stream entries into running jobs.
--- For each entry: malformed or unknown -> dead-lettered with the reason and acked; final
--- already -> acked and skipped; over the rate limit -> back to the delayed set (no attempt
--- used); over max attempts (its holder died each time) -> dead; else attempt+1, estado
--- procesando and a fresh lease that fences out any earlier holder.
--- The entries are either read here (XREADGROUP without blocking: one round trip per batch
--- under load) or passed in (after a blocking read or a take-over).
+-- start.lua: takes entries off a queue and turns them into running jobs.
+-- Mode 'read' takes the oldest ready entries; mode 'reclaim' takes running entries whose
+-- lease deadline passed (their worker stopped without finishing them).
+-- For each entry: malformed or unknown -> dead-lettered with the reason; final already ->
+-- dropped; over the rate limit -> to the delayed set (no attempt used); over max attempts
+-- (its holder died each time) -> dead; else attempt+1, estado procesando, a fresh lease
+-- that fences out any earlier holder, and the entry in the running set until its deadline.
 -- KEYS: none. ARGV: now_ms, queue, consumer, max_attempts, rate_limit_per_s (0 = none),
---       dead_ttl_s, then either 'read', count
---       or n, then n x (entry_id, job_id or '', ordering key from the entry or '',
---       raw description if malformed).
--- Returns: flat array: number of entries handled, then k x (entry_id, job_id, kind,
---          payload, attempt, root, okey, created, idem, lease).
+--       dead_ttl_s, visibility_ms, mode ('read' | 'reclaim'), count.
+-- Returns: flat array: number of entries taken, then k x (entry, job_id, kind, payload,
+--          attempt, root, okey, created, idem, lease).
 local now, q, consumer = ARGV[1], ARGV[2], ARGV[3]
-local maxa, rl, dttl = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
--- Entries as four parallel lists (entry id, job id, key, raw): no table per entry.
-local eids, ids, keys, raws = {}, {}, {}, {}
-local n = 0
-if ARGV[7] == 'read' then
-  local got = redis.call('XREADGROUP', 'GROUP', 'workers', consumer, 'COUNT', tonumber(ARGV[8]), 'STREAMS',
-    qkey(q, 's'), '>')
-  if got then
-    for _, e in ipairs(got[1][2]) do
-      local fields = e[2]
-      local id, key = '', ''
-      if fields[1] == 'i' and #fields <= 4 then
-        -- What enqueue writes: i <id> [k <key>].
-        id = fields[2]
-        if fields[3] == 'k' then key = fields[4] end
-      else
-        for j = 1, #fields, 2 do
-          if fields[j] == 'i' then id = fields[j + 1] elseif fields[j] == 'k' then key = fields[j + 1] end
-        end
-      end
-      local raw = ''
-      if #id == 0 or #id > 120 or string.find(id, '[^0-9a-z_-]') then
-        id = ''
-        raw = string.sub(table.concat(fields, ' '), 1, 500)
-      end
-      n = n + 1
-      eids[n], ids[n], keys[n], raws[n] = e[1], id, key, raw
-    end
-  end
+local maxa, rl, dttl, vis = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+local mode, count = ARGV[8], tonumber(ARGV[9])
+local rk_ready, rk_run = qkey(q, 'ready'), qkey(q, 'run')
+local got
+if mode == 'reclaim' then
+  got = redis.call('ZRANGEBYSCORE', rk_run, '-inf', now, 'LIMIT', 0, count)
+  if #got > 0 then call_sliced('ZREM', rk_run, got) end
 else
-  for i = 0, tonumber(ARGV[7]) - 1 do
-    n = n + 1
-    eids[n], ids[n], keys[n], raws[n] = ARGV[8 + i * 4], ARGV[9 + i * 4], ARGV[10 + i * 4], ARGV[11 + i * 4]
-  end
+  got = redis.call('LPOP', rk_ready, count) or {}
 end
-local out, acks = {n}, {}
+local out, running = {#got}, {}
 local sec = math.floor(tonumber(now) / 1000)
-for i = 1, n do
-  local eid, id, ekey, raw = eids[i], ids[i], keys[i], raws[i]
-  if id == '' then
-    acks[#acks + 1] = eid
-    dead_entry(now, q, eid, raw, 'entrada malformada en la cola ' .. q .. ': falta el campo "i" con el id del trabajo', dttl)
+local deadline = tonumber(now) + vis
+for i, e in ipairs(got) do
+  local id, ekey = parse_entry(e)
+  if #id == 0 or #id > 120 or string.find(id, '[^0-9a-z_-]') then
+    dead_entry(now, q, string.sub(e, 1, 500),
+      'entrada malformada en la cola ' .. q .. ': no es el id de un trabajo', dttl)
   else
     local jk = jkey(id)
     local h = redis.call('HMGET', jk, 'tipo', 'payload', 'intentos', 'estado', 'raiz', 'clave', 'creado', 'idem')
     local state = h[4]
     if not h[1] or not h[2] then
-      acks[#acks + 1] = eid
-      dead_entry(now, q, eid, 'i=' .. id, 'el trabajo ' .. id .. ' no existe o está incompleto (expiró o fue borrado)', dttl)
+      dead_entry(now, q, e, 'el trabajo ' .. id .. ' no existe o está incompleto (expiró o fue borrado)', dttl)
       -- Its chat (key) must not stay blocked behind a job that will never run.
       advance_key(q, id, ekey)
     elseif state == 'completado' or state == 'fallido' or state == 'muerto' then
-      acks[#acks + 1] = eid
+      -- Nothing to do: an entry left over from a finished job.
     else
       local limited = false
       if rl > 0 then
-        local rk = qkey(q, 'rl:' .. sec)
-        local c = redis.call('INCR', rk)
-        if c == 1 then redis.call('EXPIRE', rk, 2) end
+        local rlk = qkey(q, 'rl:' .. sec)
+        local c = redis.call('INCR', rlk)
+        if c == 1 then redis.call('EXPIRE', rlk, 2) end
         if c > rl then
           limited = true
-          acks[#acks + 1] = eid
           redis.call('ZADD', qkey(q, 'delayed'), (sec + 1) * 1000 + (i % 50) * 4, id)
         end
       end
@@ -81,16 +53,17 @@ for i = 1, n do
         local att = tonumber(h[3] or '0') + 1
         local root = h[5] or id
         if att > maxa then
-          acks[#acks + 1] = eid
           local why = 'superó el máximo de ' .. maxa .. ' intentos'
           local last = redis.call('HGET', jk, 'error')
           if last and last ~= '' then why = why .. '; último error: ' .. last
           else why = why .. ' (el proceso que lo tenía se detuvo sin terminarlo)' end
           mark_dead(now, q, id, h[6], root, why, dttl)
         else
-          local lease = consumer .. '/' .. eid .. '/' .. att
+          local lease = consumer .. '/' .. now .. '/' .. att
           redis.call('HSET', jk, 'estado', 'procesando', 'intentos', att, 'actualizado', now, 'inicio', now, 'lease', lease)
-          out[#out + 1] = eid
+          running[#running + 1] = deadline
+          running[#running + 1] = e
+          out[#out + 1] = e
           out[#out + 1] = id
           out[#out + 1] = h[1]
           out[#out + 1] = h[2]
@@ -105,5 +78,10 @@ for i = 1, n do
     end
   end
 end
-if #acks > 0 then redis.call('XACK', qkey(q, 's'), 'workers', unpack(acks)) end
+if #running > 0 then call_sliced('ZADD', rk_run, running) end
+-- More left than this worker took: pass the wake token on to another idle worker.
+if mode == 'read' and #got == count and redis.call('EXISTS', qkey(q, 'wake')) == 0 then
+  redis.call('RPUSH', qkey(q, 'wake'), '1')
+end
+flush_ready()
 return out

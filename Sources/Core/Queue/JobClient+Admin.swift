@@ -29,8 +29,8 @@ extension JobClient {
         let minute = Clock.nowMs() / 60_000 - 1
         var commands: [RedisCommand] = []
         for name in names {
-            commands.append(RedisCommand("XINFO", "GROUPS", QueueKeys.stream(name)))
-            commands.append(RedisCommand("XPENDING", QueueKeys.stream(name), QueueKeys.group))
+            commands.append(RedisCommand("LLEN", QueueKeys.ready(name)))
+            commands.append(RedisCommand("ZCARD", QueueKeys.running(name)))
             commands.append(RedisCommand("ZCARD", QueueKeys.delayed(name)))
             commands.append(RedisCommand("LLEN", QueueKeys.dead(name)))
             commands.append(RedisCommand("HGETALL", QueueKeys.stats(name)))
@@ -39,13 +39,11 @@ extension JobClient {
         let replies = try await redis.pipeline(commands)
         return names.enumerated().map { index, name in
             let r = Array(replies[(index * 6)..<(index * 6 + 6)])
-            let inFlight = r[1].array?.first?.int ?? 0
             let counters = r[4].fieldMap
-            let group = (r[0].array ?? []).map(\.fieldMap).first { $0["name"] == QueueKeys.group }
             return QueueStats(
                 cola: name,
-                pendientes: Int(group?["lag"] ?? "") ?? 0,
-                en_proceso: inFlight,
+                pendientes: r[0].int ?? 0,
+                en_proceso: r[1].int ?? 0,
                 diferidos: r[2].int ?? 0,
                 muertos: r[3].int ?? 0,
                 procesados: Int(counters["processed"] ?? "") ?? 0,

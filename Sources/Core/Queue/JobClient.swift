@@ -35,17 +35,9 @@ public final class JobClient: Sendable {
         JobClient(redis: redis.makeClient(name: name), catalog: catalog, logger: logger)
     }
 
-    /// Loads the scripts and creates each queue's stream and consumer group if missing.
+    /// Loads the scripts (SCRIPT LOAD also checks that they compile).
     public func prepare() async throws {
         try await redis.load(scripts.all)
-        try await createGroups(Array(catalog.queues.keys))
-    }
-
-    func createGroups(_ queues: [String]) async throws {
-        let commands = queues.map { RedisCommand("XGROUP", "CREATE", QueueKeys.stream($0), "workers", "0", "MKSTREAM") }
-        for reply in try await redis.pipeline(commands) {
-            if case .error(let message) = reply, !message.hasPrefix("BUSYGROUP") { throw RedisError.server(message) }
-        }
     }
 
     public struct Enqueued: Sendable, Equatable {
@@ -140,7 +132,12 @@ public final class JobClient: Sendable {
 /// Key names shared with the Lua scripts (see queues/common.lua).
 public enum QueueKeys {
     public static func job(_ id: String) -> String { "vd:job:\(id)" }
-    public static func stream(_ queue: String) -> String { "vd:q:\(queue):s" }
+    /// Entries of ready jobs, oldest first.
+    public static func ready(_ queue: String) -> String { "vd:q:\(queue):ready" }
+    /// Entries of running jobs, scored by their lease deadline.
+    public static func running(_ queue: String) -> String { "vd:q:\(queue):run" }
+    /// At most one token, for idle workers to wait on.
+    public static func wake(_ queue: String) -> String { "vd:q:\(queue):wake" }
     public static func delayed(_ queue: String) -> String { "vd:q:\(queue):delayed" }
     public static func dead(_ queue: String) -> String { "vd:q:\(queue):dead" }
     public static func stats(_ queue: String) -> String { "vd:q:\(queue):stats" }
@@ -148,5 +145,4 @@ public enum QueueKeys {
     public static let workers = "vd:workers"
     public static func worker(_ id: String) -> String { "vd:worker:\(id)" }
     public static let doneChannel = "vd:done"
-    public static let group = "workers"
 }

@@ -11,7 +11,7 @@ public struct JobEnvelope: Sendable {
     public var rootId: String
     public var orderingKey: String?
     public var payload: String
-    /// Stream entry and lease that prove this worker holds the job.
+    /// Queue entry and lease that prove this worker holds the job.
     public var entryId: String
     public var lease: String
 }

@@ -6,11 +6,10 @@ public struct QueueScripts: Sendable {
     public var start: RedisScript
     public var finish: RedisScript
     public var promote: RedisScript
-    public var release: RedisScript
     public var redrive: RedisScript
     public var watch: RedisScript
 
-    public var all: [RedisScript] { [enqueue, start, finish, promote, release, redrive, watch] }
+    public var all: [RedisScript] { [enqueue, start, finish, promote, redrive, watch] }
 
     static func load(directory: URL) throws -> QueueScripts {
         func read(_ name: String) throws -> String {
@@ -26,7 +25,7 @@ public struct QueueScripts: Sendable {
         }
         return QueueScripts(
             enqueue: try script("enqueue"), start: try script("start"), finish: try script("finish"),
-            promote: try script("promote"), release: try script("release"), redrive: try script("redrive"),
+            promote: try script("promote"), redrive: try script("redrive"),
             watch: try script("watch"))
     }
 }

@@ -17,7 +17,7 @@ public final class RedisClient: Sendable {
         self.connection = RedisConnection(url: url, options: options, logger: logger)
     }
 
-    /// A connection of its own, for a blocking command (XREADGROUP BLOCK) that must not
+    /// A connection of its own, for a blocking command (BLPOP) that must not
     /// hold up the shared pipeline.
     public func makeDedicatedConnection(name: String, commandTimeoutMs: Int) -> RedisConnection {
         var options = self.options

@@ -22,9 +22,19 @@ public struct AppDatabase: Sendable {
         return try open(path: url.absolutePath())
     }
 
-    /// Opens (creating it if needed) the database file at `path`.
+    /// Opens (creating it if needed) the database file at `path`. Two processes opening a new
+    /// file at the same moment race to switch it to WAL; SQLite answers the loser "database is
+    /// locked" at once (no busy wait for that step), so opening is retried a few times.
     public static func open(path: String) throws -> AppDatabase {
-        try AppDatabase(pool: DatabasePool(path: path, configuration: makeConfiguration()))
+        var attempt = 1
+        while true {
+            do {
+                return try AppDatabase(pool: DatabasePool(path: path, configuration: makeConfiguration()))
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 20 {
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+                attempt += 1
+            }
+        }
     }
 
     /// The connection settings every process uses.

@@ -1,10 +1,11 @@
 import Logging
 import Synchronization
 
-/// Runs one queue in one worker process: fetches batches from the stream (XREADGROUP),
-/// starts them (start.lua), runs their handlers with bounded concurrency, records outcomes
-/// through the finish batcher, takes over jobs whose holder died (XAUTOCLAIM after the
-/// visibility timeout) and keeps its own running jobs' entries fresh so no one else does.
+/// Runs one queue in one worker process: takes batches of ready entries and starts them in
+/// one script call (start.lua), runs their handlers with bounded concurrency, records
+/// outcomes through the finish batcher, takes over jobs whose holder died (their lease
+/// deadline in the running set passed) and pushes its own running jobs' deadlines forward
+/// so no one else takes them. With nothing ready it waits on the queue's wake token (BLPOP).
 final class QueueProcessor: Sendable {
     let definition: QueueDefinition
     let client: JobClient
@@ -89,19 +90,19 @@ final class QueueProcessor: Sendable {
                 var jobs: [JobEnvelope]
                 if ContinuousClock.now >= nextReclaim {
                     nextReclaim = ContinuousClock.now + reclaimInterval
-                    jobs = try await start(reclaim(count: count))
+                    let (taken, reclaimed) = try await start(mode: "reclaim", count: count)
+                    if taken > 0 {
+                        logger.info("Retomando \(taken) trabajos abandonados por otro trabajador")
+                    }
+                    jobs = reclaimed
                 } else {
-                    // Under load one script call reads and starts a batch; only an empty
-                    // stream makes the loop wait in a blocking read.
-                    var handled = 0
-                    (handled, jobs) = try await startReading(count: count)
-                    if handled == 0 {
-                        let entries = try await read(count: count)
-                        if isStopping {
-                            await release(entries)
-                            break
-                        }
-                        jobs = try await start(entries)
+                    // Under load one script call takes and starts a batch; only an empty
+                    // queue makes the loop wait for a wake token.
+                    var taken = 0
+                    (taken, jobs) = try await start(mode: "read", count: count)
+                    if taken == 0 {
+                        try await waitForWork()
+                        continue
                     }
                 }
                 failures = 0
@@ -119,9 +120,6 @@ final class QueueProcessor: Sendable {
                 if failures == 1 || failures % 20 == 0 {
                     logger.warning("Error leyendo la cola: \(error); reintentando")
                 }
-                if case RedisError.server(let message) = error, message.contains("NOGROUP") {
-                    try? await client.createGroups([definition.name])
-                }
                 try? await Task.sleep(for: .milliseconds(min(100 * failures, 2_000)))
             }
         }
@@ -134,72 +132,24 @@ final class QueueProcessor: Sendable {
         .milliseconds(min(max(definition.visibilityTimeoutMs / 4, 250), 5_000))
     }
 
-    struct StreamEntry {
-        var entryId: String
-        var jobId: String
-        /// Ordering key carried by the entry of an ordered job ("" otherwise).
-        var orderingKey: String = ""
-        var raw: String
-    }
-
-    private func read(count: Int) async throws -> [StreamEntry] {
+    /// Waits up to `blockMs` for the queue's wake token (left by whoever makes jobs ready).
+    /// A token taken while stopping is put back for another worker.
+    private func waitForWork() async throws {
         let reply = try await fetchConnection.send(
-            RedisCommand([
-                "XREADGROUP", "GROUP", QueueKeys.group, consumer, "COUNT", String(count), "BLOCK", String(blockMs),
-                "STREAMS", QueueKeys.stream(definition.name), ">",
-            ]))
-        guard let streams = reply.array, let first = streams.first?.array, first.count == 2 else { return [] }
-        return Self.entries(first[1])
-    }
-
-    /// Takes over entries idle longer than the visibility timeout (their holder died).
-    private func reclaim(count: Int) async throws -> [StreamEntry] {
-        let reply = try await client.redis.send(
-            RedisCommand([
-                "XAUTOCLAIM", QueueKeys.stream(definition.name), QueueKeys.group, consumer,
-                String(definition.visibilityTimeoutMs), "0-0", "COUNT", String(count),
-            ]))
-        guard let parts = reply.array, parts.count >= 2 else { return [] }
-        let entries = Self.entries(parts[1])
-        if !entries.isEmpty {
-            logger.info("Retomando \(entries.count) trabajos abandonados por otro trabajador")
-        }
-        return entries
-    }
-
-    static func entries(_ reply: RedisReply) -> [StreamEntry] {
-        (reply.array ?? []).compactMap { item in
-            guard let pair = item.array, pair.count == 2, let entryId = pair[0].string else { return nil }
-            let fields = pair[1].fieldMap
-            if let id = fields["i"], JobID.isValid(id) {
-                return StreamEntry(entryId: entryId, jobId: id, orderingKey: fields["k"] ?? "", raw: "")
-            }
-            let raw = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            return StreamEntry(entryId: entryId, jobId: "", raw: String(raw.prefix(500)))
+            RedisCommand(["BLPOP", QueueKeys.wake(definition.name), String(Double(blockMs) / 1000)]))
+        if isStopping, reply.array != nil {
+            _ = try? await client.redis.send(RedisCommand(["RPUSH", QueueKeys.wake(definition.name), "1"]))
         }
     }
 
-    private var startHeader: [String] {
-        [
+    /// Takes up to `count` entries (ready ones, or in mode "reclaim" those whose lease
+    /// deadline passed) and starts them, in one script call.
+    private func start(mode: String, count: Int) async throws -> (taken: Int, jobs: [JobEnvelope]) {
+        let arguments = [
             String(Clock.nowMs()), definition.name, consumer, String(definition.maxAttempts),
             String(definition.rateLimitPerSecond), String(definition.deadRetentionSeconds),
+            String(definition.visibilityTimeoutMs), mode, String(count),
         ]
-    }
-
-    /// Starts entries already delivered to this consumer.
-    private func start(_ entries: [StreamEntry]) async throws -> [JobEnvelope] {
-        guard !entries.isEmpty else { return [] }
-        var arguments = startHeader + [String(entries.count)]
-        for entry in entries { arguments += [entry.entryId, entry.jobId, entry.orderingKey, entry.raw] }
-        return try await runStart(arguments).jobs
-    }
-
-    /// Reads up to `count` new entries and starts them, in one script call.
-    private func startReading(count: Int) async throws -> (handled: Int, jobs: [JobEnvelope]) {
-        try await runStart(startHeader + ["read", String(count)])
-    }
-
-    private func runStart(_ arguments: [String]) async throws -> (handled: Int, jobs: [JobEnvelope]) {
         let reply = try await client.redis.run(client.scripts.start, arguments: arguments)
         let fields = reply.array ?? []
         var jobs: [JobEnvelope] = []
@@ -220,33 +170,20 @@ final class QueueProcessor: Sendable {
         return (fields.first?.int ?? 0, jobs)
     }
 
-    /// Hands back entries received while stopping, so others take them at once.
-    private func release(_ entries: [StreamEntry]) async {
-        let valid = entries.filter { !$0.jobId.isEmpty }
-        guard !valid.isEmpty else { return }
-        var arguments = [definition.name, String(valid.count)]
-        for entry in valid { arguments += [entry.entryId, entry.jobId, entry.orderingKey] }
-        do {
-            _ = try await client.redis.run(client.scripts.release, arguments: arguments)
-        } catch {
-            // They stay delivered to this consumer; others take them after the visibility timeout.
-            logger.warning("No se pudieron devolver \(valid.count) trabajos sin empezar: \(error)")
-        }
-    }
-
-    /// Resets the idle time of this process's running entries (XCLAIM ... JUSTID), so the
-    /// visibility timeout only expires for jobs whose process stopped.
+    /// Pushes the lease deadlines of this process's running entries forward (ZADD XX), so
+    /// they only expire for jobs whose process stopped.
     private func keepLeasesFresh() async {
         let interval = Duration.milliseconds(max(definition.visibilityTimeoutMs / 3, 100))
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             let entries = inFlight.withLock { Array($0.keys) }
             guard !entries.isEmpty else { continue }
-            var command = RedisCommand([
-                "XCLAIM", QueueKeys.stream(definition.name), QueueKeys.group, consumer, "0",
-            ])
-            for entry in entries { command.append(entry) }
-            command.append("JUSTID")
+            let deadline = String(Clock.nowMs() + definition.visibilityTimeoutMs)
+            var command = RedisCommand(["ZADD", QueueKeys.running(definition.name), "XX"])
+            for entry in entries {
+                command.append(deadline)
+                command.append(entry)
+            }
             do {
                 _ = try await client.redis.send(command)
             } catch {

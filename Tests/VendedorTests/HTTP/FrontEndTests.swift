@@ -177,7 +177,7 @@ struct FrontEndTests {
 
     @Test func deadLettersCanBeInspectedAndRedrivenOverHTTP() async throws {
         try await withApp { fixture, client in
-            try await fixture.redis.send("XADD", QueueKeys.stream("noop"), "*", "sin", "id")
+            try await fixture.redis.send("RPUSH", QueueKeys.ready("noop"), "sin id")
             let worker = try InProcessWorker(fixture)
             #expect(try await eventually { try await fixture.jobs.deadJobs(queue: "noop").total == 1 })
             await worker.stop()

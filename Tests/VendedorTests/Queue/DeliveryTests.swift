@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import GRDB
 import Testing
 
 @Suite("At-least-once delivery: killed workers, graceful shutdown, malformed entries")
@@ -52,17 +53,45 @@ struct DeliveryTests {
         _ = await next.waitForExit(timeout: .seconds(15))
     }
 
-    @Test func malformedStreamEntryIsDeadLetteredAndWorkerKeepsRunning() async throws {
+    /// Worker processes started together open a new SQLite file at the same moment; the one
+    /// that loses the race to switch it to WAL must wait and open it, not die on "database
+    /// is locked" (seen once: a worker of the ordering test never came up).
+    @Test func workersStartedTogetherOnANewDatabaseAllComeUp() async throws {
+        let fixture = try await QueueFixture()
+        defer { fixture.tearDown() }
+        var environment = fixture.environment
+        let file = TestPaths.temporaryDirectory("db-nueva").appendingPathComponent("app.db").path
+        environment["DATABASE_URL"] = "sqlite:///\(file)"
+        // The race made deterministic: the file exists in rollback mode and a writer holds
+        // its reserved lock for a second, so SQLite refuses every worker's switch to WAL at
+        // once ("database is locked", no busy wait for that step).
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true  // the lock outlives one access on purpose
+        let holder = try DatabaseQueue(path: file, configuration: holding)
+        try await holder.writeWithoutTransaction { try $0.execute(sql: "CREATE TABLE espera (x); BEGIN IMMEDIATE") }
+        let workers = try (0..<4).map { _ in
+            try WorkerProcess(environment: environment, arguments: ["--queues", "noop"])
+        }
+        try await Task.sleep(for: .seconds(1))
+        try await holder.writeWithoutTransaction { try $0.execute(sql: "COMMIT") }
+        #expect(
+            try await eventually(timeout: .seconds(30)) { try await fixture.jobs.liveWorkers().count == 4 },
+            "los cuatro trabajadores deberían estar vivos")
+        for worker in workers { worker.terminate() }
+        for worker in workers { _ = await worker.waitForExit(timeout: .seconds(15)) }
+    }
+
+    @Test func malformedQueueEntryIsDeadLetteredAndWorkerKeepsRunning() async throws {
         let fixture = try await QueueFixture()
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
-        try await fixture.redis.send("XADD", QueueKeys.stream("noop"), "*", "basura", "{no es un trabajo")
+        try await fixture.redis.send("RPUSH", QueueKeys.ready("noop"), "basura {no es un trabajo")
         // A job record whose payload its kind cannot decode.
         let bogus = JobID.make()
         try await fixture.redis.send(
             "HSET", QueueKeys.job(bogus), "tipo", "noop", "cola", "noop", "payload", "{\"dormir_ms\":\"mucho\"}",
             "estado", "encolado", "creado", String(Clock.nowMs()))
-        try await fixture.redis.send("XADD", QueueKeys.stream("noop"), "*", "i", bogus)
+        try await fixture.redis.send("RPUSH", QueueKeys.ready("noop"), bogus)
         #expect(
             try await eventually { try await fixture.jobs.deadJobs(queue: "noop").total == 2 },
             "las dos entradas malas deberían estar en la cola de muertos")

@@ -112,7 +112,7 @@ struct OrderingTests {
         #expect(!again.created)
         #expect(again.id == first.id)
         #expect(other.id != first.id)
-        #expect(try await fixture.redis.send("XLEN", QueueKeys.stream("noop")).int == 2)
+        #expect(try await fixture.redis.send("LLEN", QueueKeys.ready("noop")).int == 2)
         let payload = try JobCoding.decode(
             NoopJob.self, from: try #require(try await fixture.jobs.payload(of: first.id)))
         #expect(payload.seq == 1)
