@@ -35,9 +35,15 @@ public final class JobClient: Sendable {
         JobClient(redis: redis.makeClient(name: name), catalog: catalog, logger: logger)
     }
 
-    /// Loads the scripts (SCRIPT LOAD also checks that they compile).
+    /// Loads the scripts (SCRIPT LOAD also checks that they compile) and moves jobs an
+    /// earlier engine left in Redis streams into the ready lists, so an upgrade loses none.
     public func prepare() async throws {
         try await redis.load(scripts.all)
+        let moved = try await redis.run(scripts.upgrade, arguments: catalog.queues.keys.sorted()).int ?? 0
+        if moved > 0 {
+            logger.notice(
+                "Se pasaron \(moved) trabajos de las colas anteriores (streams) a las listas de la versión actual")
+        }
     }
 
     public struct Enqueued: Sendable, Equatable {

@@ -8,8 +8,10 @@ public struct QueueScripts: Sendable {
     public var promote: RedisScript
     public var redrive: RedisScript
     public var watch: RedisScript
+    /// Moves jobs left in an earlier engine's streams into the ready lists (at prepare).
+    public var upgrade: RedisScript
 
-    public var all: [RedisScript] { [enqueue, start, finish, promote, redrive, watch] }
+    public var all: [RedisScript] { [enqueue, start, finish, promote, redrive, watch, upgrade] }
 
     static func load(directory: URL) throws -> QueueScripts {
         func read(_ name: String) throws -> String {
@@ -26,6 +28,6 @@ public struct QueueScripts: Sendable {
         return QueueScripts(
             enqueue: try script("enqueue"), start: try script("start"), finish: try script("finish"),
             promote: try script("promote"), redrive: try script("redrive"),
-            watch: try script("watch"))
+            watch: try script("watch"), upgrade: try script("upgrade"))
     }
 }

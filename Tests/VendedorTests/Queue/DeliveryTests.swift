@@ -81,6 +81,30 @@ struct DeliveryTests {
         for worker in workers { _ = await worker.waitForExit(timeout: .seconds(15)) }
     }
 
+    /// Jobs the earlier engine left in a Redis stream (ready, or delivered to a worker that
+    /// is gone) run after the upgrade; a finished one does not run again.
+    @Test func jobsLeftInAnEarlierEnginesStreamRunAfterTheUpgrade() async throws {
+        let fixture = try await QueueFixture()
+        defer { fixture.tearDown() }
+        let stream = "vd:q:noop:s"
+        var ids: [String] = []
+        for state in ["encolado", "procesando", "completado"] {
+            let id = JobID.make()
+            ids.append(id)
+            try await fixture.redis.send(
+                "HSET", QueueKeys.job(id), "tipo", "noop", "cola", "noop", "payload", "{}", "estado", state,
+                "creado", String(Clock.nowMs()))
+            try await fixture.redis.send("XADD", stream, "*", "i", id)
+        }
+        try await fixture.jobs.prepare()
+        #expect(try await fixture.redis.send("EXISTS", stream).int == 0)
+        #expect(try await fixture.redis.send("LLEN", QueueKeys.ready("noop")).int == 2)
+        let worker = try InProcessWorker(fixture)
+        for id in ids.prefix(2) { #expect(try await fixture.waitFor(id, estado: "completado") != nil) }
+        #expect(try await fixture.status(ids[2])?.resultado == nil, "el trabajo ya terminado no debe correr otra vez")
+        await worker.stop()
+    }
+
     @Test func malformedQueueEntryIsDeadLetteredAndWorkerKeepsRunning() async throws {
         let fixture = try await QueueFixture()
         defer { fixture.tearDown() }
