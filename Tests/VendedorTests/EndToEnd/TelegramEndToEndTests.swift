@@ -61,7 +61,7 @@ struct TelegramEndToEndTests {
                 #expect(first == .ok)
                 #expect(second == .ok)
             }
-            let delivered = try await eventually(timeout: .seconds(90)) {
+            let delivered = await eventually(timeout: .seconds(90)) {
                 harness.fake.sentMessages.filter { $0.chatId == 5_550_001 }.count >= 2
             }
             let sent = harness.fake.sentMessages.filter { $0.chatId == 5_550_001 }.map(\.text)
