@@ -22,10 +22,26 @@ public struct DeliverReplyJob: JobPayload, Equatable {
     /// The token subject of the HTTP channel that sent the message (whose callback URL, if
     /// any, receives the reply); nil for Telegram.
     public var propietario: String?
+    /// Set by producers whose reply nobody else writes in the chat's history (the `/start`
+    /// welcome, a note about an unusable message, a photo or voice note that could not be
+    /// read): after delivering, the worker records what the customer sent and the reply.
+    public var historial: HistoryNote?
+
+    /// What the customer sent, as the chat's history shows it beside the reply.
+    public struct HistoryNote: Codable, Sendable, Equatable {
+        /// "/start", "(foto) tiene este?"…; nil records only the reply.
+        public var entrada: String?
+        public var tipo: TipoMensaje
+
+        public init(entrada: String?, tipo: TipoMensaje = .texto) {
+            self.entrada = entrada
+            self.tipo = tipo
+        }
+    }
 
     public init(
         chat_id: String, canal: String, texto: String, origen: Remitente = .agente, job_id: String? = nil,
-        propietario: String? = nil
+        propietario: String? = nil, historial: HistoryNote? = nil
     ) {
         self.chat_id = chat_id
         self.canal = canal
@@ -33,6 +49,7 @@ public struct DeliverReplyJob: JobPayload, Equatable {
         self.origen = origen.rawValue
         self.job_id = job_id
         self.propietario = propietario
+        self.historial = historial
     }
 
     public var orderingKey: String? { chat_id }

@@ -10,6 +10,32 @@ extension AppDatabase {
         return try pool.write { db in try Self.insertMessage(db, mensaje) }
     }
 
+    /// Writes a delivered reply, after the customer's message it answers, in the chat's
+    /// history, once per delivery: both carry `entrega_id`, and a re-run of the same delivery
+    /// finds them and writes nothing. Returns whether it wrote.
+    @discardableResult
+    public func recordDelivery(entrada: NuevoMensaje?, respuesta: NuevoMensaje, deliveryId: String) throws -> Bool {
+        let tagged = try [entrada, respuesta].compactMap { message -> NuevoMensaje? in
+            guard var message else { return nil }
+            var fields: [String: JSONValue] = [:]
+            if case .object(let existing) = message.metadata { fields = existing }
+            fields["entrega_id"] = .string(deliveryId)
+            message.metadata = .object(fields)
+            return try message.validated()
+        }
+        return try pool.write { db in
+            let seen =
+                try Bool.fetchOne(
+                    db,
+                    sql:
+                        "SELECT 1 FROM mensajes WHERE chat_id = ? AND json_extract(metadata, '$.entrega_id') = ? LIMIT 1",
+                    arguments: [respuesta.chatId, deliveryId]) ?? false
+            guard !seen else { return false }
+            for message in tagged { _ = try Self.insertMessage(db, message) }
+            return true
+        }
+    }
+
     /// Inserts a validated message inside the caller's transaction.
     static func insertMessage(_ db: Database, _ mensaje: NuevoMensaje) throws -> Mensaje {
         let metadata = try mensaje.metadata.map { value in

@@ -28,8 +28,15 @@ struct TelegramIntake: Sendable {
         guard let message = update.message else { return [] }
         let key = TelegramKeys.update(update.update_id)
         let chatId = TelegramChatID.make(message.chat.id)
-        func reply(_ text: String) throws -> [NewJob] {
-            [try NewJob(DeliverReplyJob(chat_id: chatId, canal: "telegram", texto: text), idempotencyKey: key)]
+        /// A ready reply; the delivery worker also writes it, after what the customer sent
+        /// (`entrada`), in the chat's history, since no agent turn records it.
+        func reply(_ text: String, entrada: String, tipo: TipoMensaje = .texto) throws -> [NewJob] {
+            let note = DeliverReplyJob.HistoryNote(entrada: entrada, tipo: tipo)
+            return [
+                try NewJob(
+                    DeliverReplyJob(chat_id: chatId, canal: "telegram", texto: text, historial: note),
+                    idempotencyKey: key)
+            ]
         }
         /// The job plus "escribiendo…" until its reply is out.
         func withTyping<P: JobPayload>(_ payload: P) throws -> [NewJob] {
@@ -38,7 +45,9 @@ struct TelegramIntake: Sendable {
             return [job, typing]
         }
         func file(_ tipo: TipoMensaje, id: String, size: Int64?, mime: String?) throws -> [NewJob] {
-            if let size, size > Telegram.maxDownloadBytes { return try reply(TelegramReplies.tooLarge) }
+            if let size, size > Telegram.maxDownloadBytes {
+                return try reply(TelegramReplies.tooLarge, entrada: Self.tooLargeEntry, tipo: tipo)
+            }
             return try withTyping(
                 TelegramFileJob(
                     chat_id: chatId, tipo: tipo, file_id: id, file_size: size, mime: mime,
@@ -47,11 +56,13 @@ struct TelegramIntake: Sendable {
         }
 
         if let text = message.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
-            if Self.isStart(text) { return try reply(welcomeText) }
+            if Self.isStart(text) { return try reply(welcomeText, entrada: text) }
             return try withTyping(ChatMessageJob(chat_id: chatId, canal: "telegram", mensaje: text, recibido_ms: nowMs))
         }
         if let photos = message.photo, !photos.isEmpty {
-            guard let best = Self.largestPhoto(photos) else { return try reply(TelegramReplies.tooLarge) }
+            guard let best = Self.largestPhoto(photos) else {
+                return try reply(TelegramReplies.tooLarge, entrada: Self.tooLargeEntry, tipo: .imagen)
+            }
             return try file(.imagen, id: best.file_id, size: best.file_size, mime: "image/jpeg")
         }
         if let voice = message.voice ?? message.audio {
@@ -72,8 +83,12 @@ struct TelegramIntake: Sendable {
                 "Actualización de Telegram sin contenido utilizable", metadata: ["update_id": "\(update.update_id)"])
             return []
         }
-        return try reply(TelegramReplies.unsupported)
+        return try reply(TelegramReplies.unsupported, entrada: Self.unsupportedEntry)
     }
+
+    /// How the chat's history shows messages the bot could not take.
+    static let tooLargeEntry = "(archivo de más de 20 MB)"
+    static let unsupportedEntry = "(mensaje sin texto, foto ni audio)"
 
     /// `/start`, `/start@bot` or `/start <payload>`.
     static func isStart(_ text: String) -> Bool {

@@ -16,8 +16,9 @@ struct AudioMessageHandler: JobHandler {
     static let expired = "No pude abrir su nota de voz. ¿Me la podría enviar de nuevo, o escribirme su mensaje?"
 
     func handle(_ job: AudioMessageJob, context: JobContext) async throws -> JobResult {
-        let outcome = MediaOutcome(chatId: job.chat_id, canal: job.canal, context: context)
         let caption = (job.mensaje ?? "").trimmed
+        let outcome = MediaOutcome(
+            chatId: job.chat_id, canal: job.canal, kind: .audio, caption: caption, context: context)
         guard let transcriber = media.transcriber else { return try await outcome.answer(Self.noTranscription) }
         guard let format = MediaFormat(mime: job.mime), !format.isImage else {
             try await outcome.giveUp(Self.failed, cause: JobError.permanent("tipo de audio no soportado: \(job.mime)"))

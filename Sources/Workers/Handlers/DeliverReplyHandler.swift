@@ -23,13 +23,30 @@ struct DeliverReplyHandler: JobHandler {
     }
 
     func handle(_ job: DeliverReplyJob, context: JobContext) async throws -> JobResult {
+        let result: Result
         switch job.canal {
-        case "telegram":
-            return try JobResult(try await deliverToTelegram(job, context: context))
-        case "http":
-            return try JobResult(try await deliverToCallback(job, context: context))
-        default:
-            throw JobError.permanent("Canal de entrega desconocido: «\(job.canal)».")
+        case "telegram": result = try await deliverToTelegram(job, context: context)
+        case "http": result = try await deliverToCallback(job, context: context)
+        default: throw JobError.permanent("Canal de entrega desconocido: «\(job.canal)».")
+        }
+        if let note = job.historial { await recordInHistory(job, note: note, context: context) }
+        return try JobResult(result)
+    }
+
+    /// Writes a delivered reply that no other worker records (and what it answers) in the
+    /// chat's history, once even if the delivery runs again.
+    private func recordInHistory(_ job: DeliverReplyJob, note: DeliverReplyJob.HistoryNote, context: JobContext) async {
+        let entrada = note.entrada.map {
+            NuevoMensaje(chatId: job.chat_id, remitente: .usuario, tipo: note.tipo, contenido: $0)
+        }
+        let respuesta = NuevoMensaje(
+            chatId: job.chat_id, remitente: Remitente(rawValue: job.origen) ?? .agente, contenido: job.texto)
+        do {
+            try await database.perform {
+                try $0.recordDelivery(entrada: entrada, respuesta: respuesta, deliveryId: context.id)
+            }
+        } catch {
+            context.logger.warning("No se pudo anotar la respuesta en el historial: \(error)")
         }
     }
 

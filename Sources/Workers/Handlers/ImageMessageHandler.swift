@@ -16,8 +16,9 @@ struct ImageMessageHandler: JobHandler {
     static let expired = "No pude abrir su foto. ¿Me la podría enviar de nuevo, o escribirme qué producto busca?"
 
     func handle(_ job: ImageMessageJob, context: JobContext) async throws -> JobResult {
-        let outcome = MediaOutcome(chatId: job.chat_id, canal: job.canal, context: context)
         let caption = job.mensaje.trimmed
+        let outcome = MediaOutcome(
+            chatId: job.chat_id, canal: job.canal, kind: .imagen, caption: caption, context: context)
         guard let format = MediaFormat(mime: job.mime), format.isImage else {
             try await outcome.giveUp(Self.failed, cause: JobError.permanent("tipo de imagen no soportado: \(job.mime)"))
         }

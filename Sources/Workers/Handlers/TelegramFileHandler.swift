@@ -19,7 +19,9 @@ struct TelegramFileHandler: JobHandler {
     }
 
     func handle(_ job: TelegramFileJob, context: JobContext) async throws -> JobResult {
-        let outcome = MediaOutcome(chatId: job.chat_id, canal: "telegram", context: context)
+        let outcome = MediaOutcome(
+            chatId: job.chat_id, canal: "telegram", kind: TipoMensaje(rawValue: job.tipo) ?? .imagen,
+            caption: job.mensaje, context: context)
         guard TelegramChatID.parse(job.chat_id) != nil else {
             throw JobError.permanent("El chat \(job.chat_id) no es un chat de Telegram (tg:<id>).")
         }

@@ -9,6 +9,17 @@ struct MediaOutcome {
     let chatId: String
     let canal: String
     let context: JobContext
+    /// What the customer sent, for the chat's history beside the reply ("(foto) …").
+    let sent: DeliverReplyJob.HistoryNote
+
+    init(chatId: String, canal: String, kind: TipoMensaje, caption: String, context: JobContext) {
+        self.chatId = chatId
+        self.canal = canal
+        self.context = context
+        let label = kind == .audio ? "(nota de voz)" : "(foto)"
+        let caption = caption.trimmed
+        sent = .init(entrada: caption.isEmpty ? label : "\(label) \(caption)", tipo: kind)
+    }
 
     /// Completes the job with `text` as its reply: the delivery takes the job's place in the
     /// chat's line, and `GET /jobs/{id}` shows `{"respuesta", "productos": [], "pedido_id": null}`.
@@ -16,7 +27,7 @@ struct MediaOutcome {
         let reply = ChatReply(respuesta: text)
         let delivery = DeliverReplyJob(
             chat_id: chatId, canal: canal, texto: text, job_id: context.envelope.rootId,
-            propietario: await owner())
+            propietario: await owner(), historial: sent)
         return try JobResult(reply, followUps: [try NewJob(delivery)], rootResult: reply)
     }
 
@@ -41,7 +52,8 @@ struct MediaOutcome {
     func giveUp(_ notice: String, cause: any Error) async throws -> Never {
         let reply = ChatReply(respuesta: notice)
         let delivery = DeliverReplyJob(
-            chat_id: chatId, canal: canal, texto: notice, job_id: context.envelope.rootId, propietario: await owner())
+            chat_id: chatId, canal: canal, texto: notice, job_id: context.envelope.rootId, propietario: await owner(),
+            historial: sent)
         throw JobError.deadLetterWithReply(
             "\(cause) (se avisó al cliente)", try JobResult(reply, followUps: [try NewJob(delivery)], rootResult: reply)
         )

@@ -84,6 +84,8 @@ struct VisionPipelineTests {
             #expect(delivery.origen == "agente")
             #expect(delivery.job_id == id)
             #expect(delivery.propietario == "widget")
+            // No agent turn records this exchange: the delivery writes it in the history.
+            #expect(delivery.historial == .init(entrada: "(foto)", tipo: .imagen))
             let status = try await harness.finished(id)
             #expect(status.estado == "completado")
             #expect(try harness.reply(status) == ChatReply(respuesta: ImageMessageHandler.unreadable))

@@ -120,9 +120,34 @@ struct TelegramDeliveryTests {
             #expect(try harness.database.chatControl(chatId: "tg:98").canal == "telegram")
             #expect(harness.fake.calls("sendMessage").count == 2)  // no retry of the blocked one
             let history = try harness.database.history(chatId: "tg:99")
+            #expect(try harness.database.history(chatId: "tg:98").isEmpty, "la respuesta del agente la anota su turno")
             #expect(history.map(\.remitente) == [.sistema])
             #expect(history.first?.contenido == TelegramReplies.blockedNote)
             #expect(history.first?.metadata?.objectValue?["entrega"] == .string("bloqueado"))
+        }
+    }
+
+    /// A reply no agent turn records (the /start welcome) is written in the chat's history
+    /// after delivery, with what the customer sent, once even if the delivery runs again.
+    @Test func aReplyNobodyElseRecordsGoesInTheHistoryOnce() async throws {
+        try await TelegramHarness.run { harness in
+            var welcome = reply(77, "¡Bienvenido a la tienda!")
+            welcome.historial = .init(entrada: "/start")
+            let ids = try await enqueue(harness, [welcome])
+            let worker = try harness.worker(["entregas"])
+            #expect(try await finished(harness, ids).first?.estado == "completado")
+            await worker.stop()
+            let history = try harness.database.history(chatId: "tg:77")
+            #expect(history.map(\.remitente) == [.usuario, .agente])
+            #expect(history.map(\.contenido) == ["/start", "¡Bienvenido a la tienda!"])
+            #expect(history.allSatisfy { $0.metadata?.objectValue?["entrega_id"] == .string(ids[0]) })
+            // The same delivery again (a re-run after a crash) writes nothing more.
+            let again = try harness.database.recordDelivery(
+                entrada: NuevoMensaje(chatId: "tg:77", remitente: .usuario, contenido: "/start"),
+                respuesta: NuevoMensaje(chatId: "tg:77", remitente: .agente, contenido: "¡Bienvenido a la tienda!"),
+                deliveryId: ids[0])
+            #expect(!again)
+            #expect(try harness.database.history(chatId: "tg:77").count == 2)
         }
     }
 

@@ -180,6 +180,9 @@ struct TelegramWebhookTests {
             #expect(replies.map(\.chat_id) == ["tg:20", "tg:21", "tg:23"])
             #expect(replies[0].texto == TelegramReplies.tooLarge)
             #expect(replies[1].texto == TelegramReplies.unsupported)
+            // No agent turn records these: the delivery writes them in the history.
+            #expect(replies[0].historial == .init(entrada: TelegramIntake.tooLargeEntry, tipo: .audio))
+            #expect(replies[1].historial == .init(entrada: TelegramIntake.unsupportedEntry))
             #expect(try await harness.allJobs().count == 3)
         }
     }
