@@ -41,9 +41,10 @@ public struct TesseractReader: ImageReader {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let output = scratch.appendingPathComponent("texto.txt")
         let errors = scratch.appendingPathComponent("errores.txt")
+        let image = format == .jpeg ? try await upright(file, scratch: scratch) : file
         // --psm 3: automatic page segmentation (labels, lists and screenshots alike).
         let outcome = try await Subprocess.run(
-            executable, [file.path, "stdout", "-l", languages, "--psm", "3"],
+            executable, [image.path, "stdout", "-l", languages, "--psm", "3"],
             environment: ["OMP_THREAD_LIMIT": "1"], stdout: output.path, stderr: errors.path, timeout: timeout)
         if outcome.timedOut { throw Failure.timedOut(timeout) }
         guard outcome.succeeded else {
@@ -54,6 +55,23 @@ public struct TesseractReader: ImageReader {
         }
         let raw = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         return ImageReading(text: OCRText.clean(raw), source: .ocr)
+    }
+
+    /// A JPEG whose EXIF orientation says it is stored turned (a phone photo) is turned
+    /// upright with ImageMagick's `convert -auto-orient` (installed by ops/run): Tesseract
+    /// reads raw pixels and fails on upside-down or sideways text. Without `convert`, or
+    /// if it fails, the photo is read as stored.
+    private func upright(_ file: URL, scratch: URL) async throws -> URL {
+        let head = try await BlockingPool.shared.run {
+            let handle = try FileHandle(forReadingFrom: file)
+            defer { try? handle.close() }
+            return [UInt8](try handle.read(upToCount: 128 * 1024) ?? Data())
+        }
+        guard let orientation = JPEGOrientation.read(head), orientation != 1 else { return file }
+        let turned = scratch.appendingPathComponent("derecha.png")
+        let outcome = try? await Subprocess.run(
+            "convert", [file.path, "-auto-orient", turned.path], stderr: "/dev/null", timeout: timeout)
+        return outcome?.succeeded == true ? turned : file
     }
 
     /// Whether the executable can be found (in PATH when it has no "/").
