@@ -49,6 +49,50 @@ public enum Subprocess {
         }
     }
 
+    /// Starts `executable` (looked up in PATH when it has no "/") with exactly `environment`,
+    /// stdin from /dev/null, stdout to a file and stderr to another (nil: the same as stdout),
+    /// truncated or appended to; returns the pid, which the caller reaps. The child starts
+    /// with no signal blocked and default handlers, whatever the spawning thread had.
+    public static func spawn(
+        _ executable: String, _ arguments: [String], environment: [String: String], stdout: String,
+        stderr: String? = nil, appending: Bool = false
+    ) throws -> pid_t {
+        let mode = O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, mode, 0o600)
+        if let stderr {
+            posix_spawn_file_actions_addopen(&actions, 2, stderr, mode, 0o600)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
+        // The spawning thread may block signals; the child must start with none blocked
+        // and default handlers, or it would ignore a kill (timeout) or SIGTERM (shutdown).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result =
+            executable.contains("/")
+            ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+            : posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
+        guard result == 0 else { throw SpawnError(executable: executable, code: result) }
+        return pid
+    }
+
     /// One spawned process; `kill` never signals a pid that was already reaped.
     private final class Child: @unchecked Sendable {
         let pid: pid_t
@@ -59,37 +103,9 @@ public enum Subprocess {
         init(_ executable: String, _ arguments: [String], environment: [String: String], stdout: String, stderr: String)
             throws
         {
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            // The spawning thread may block signals; the child must start with none blocked
-            // and default handlers, or it would ignore the kill on timeout.
-            var attributes = posix_spawnattr_t()
-            posix_spawnattr_init(&attributes)
-            defer { posix_spawnattr_destroy(&attributes) }
-            var none = sigset_t()
-            sigemptyset(&none)
-            var all = sigset_t()
-            sigfillset(&all)
-            posix_spawnattr_setsigmask(&attributes, &none)
-            posix_spawnattr_setsigdefault(&attributes, &all)
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
             var merged = ProcessInfo.processInfo.environment
             for (key, value) in environment { merged[key] = value }
-            let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-            defer { argv.forEach { free($0) } }
-            let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            defer { envp.forEach { free($0) } }
-            var pid: pid_t = 0
-            let result =
-                executable.contains("/")
-                ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-                : posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
-            guard result == 0 else { throw SpawnError(executable: executable, code: result) }
-            self.pid = pid
+            pid = try Subprocess.spawn(executable, arguments, environment: merged, stdout: stdout, stderr: stderr)
         }
 
         /// Blocks until the child ends (call on a thread of its own), then reaps it.

@@ -12,8 +12,7 @@ final class WorkerProcess: @unchecked Sendable {
             throw TestFailure("no existe \(binary); ejecute ops/test (compila antes de probar)")
         }
         process = try ChildProcess(
-            path: binary, arguments: arguments, environment: environment, outputPath: output.path,
-            workingDirectory: TestPaths.repoRoot.path)
+            path: binary, arguments: arguments, environment: environment, outputPath: output.path)
     }
 
     var pid: Int32 { process.pid }
