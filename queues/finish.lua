@@ -15,20 +15,20 @@ local now, q, cttl, dttl, n = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV
 local p = 6
 local done, res = {}, {}
 
--- Enqueues a finished job's nf follow-ups (5 arguments each from ARGV[fp]) in its chain.
--- One on the job's own ordering key takes the job's turn: it goes right behind it (before
--- later jobs of the key), in the order returned.
-local function follow_ups(now, id, okey, root, fp, nf)
+-- Enqueues a finished job's nf follow-ups (5 arguments each from ARGV[fp]) in its chain,
+-- with the chain's owner. One on the job's own ordering key takes the job's turn: it goes
+-- right behind it (before later jobs of the key), in the order returned.
+local function follow_ups(now, id, okey, root, fp, nf, owner)
   local after = nil
   if nf > 0 and okey ~= '' and redis.call('LINDEX', okey_list(okey), 0) == id then after = id end
   for f = 0, nf - 1 do
     local o = fp + f * 5
     local fkey = ARGV[o + 4]
     if after and fkey == okey then
-      enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], fkey, root, '', 0, after)
+      enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], fkey, root, '', 0, after, owner)
       after = ARGV[o + 1]
     else
-      enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], fkey, root, '', 0)
+      enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], fkey, root, '', 0, nil, owner)
     end
   end
 end
@@ -39,7 +39,7 @@ for r = 1, n do
   local fp = p + 7
   p = fp + nf * 5
   local jk = jkey(id)
-  local h = redis.call('HMGET', jk, 'lease', 'clave', 'raiz', 'pend', 'w')
+  local h = redis.call('HMGET', jk, 'lease', 'clave', 'raiz', 'pend', 'w', 'dueno')
   if h[1] ~= lease then
     res[r] = 0
   else
@@ -49,7 +49,7 @@ for r = 1, n do
     local root = h[3] or id
     if outcome == 'ok' then
       processed = processed + 1
-      follow_ups(now, id, okey, root, fp, nf)
+      follow_ups(now, id, okey, root, fp, nf, h[6])
       advance_key(q, id, okey)
       if nf > 0 then
         job_final(now, id, root, 'completado', a, '', b, cttl)
@@ -67,7 +67,7 @@ for r = 1, n do
       job_final(now, id, root, 'fallido', '', a, '', dttl)
     elseif outcome == 'deadr' then
       failed = failed + 1
-      follow_ups(now, id, okey, root, fp, nf)
+      follow_ups(now, id, okey, root, fp, nf, h[6])
       mark_dead(now, q, id, okey, root, a, dttl, b)
     else
       failed = failed + 1

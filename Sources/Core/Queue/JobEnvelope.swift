@@ -14,6 +14,9 @@ public struct JobEnvelope: Sendable {
     /// Queue entry and lease that prove this worker holds the job.
     public var entryId: String
     public var lease: String
+    /// The token subject that enqueued the chain's root (for a chat message: the HTTP
+    /// channel whose callback gets the reply), copied to every follow-up; nil when none.
+    public var owner: String? = nil
 }
 
 /// A new job to add, built from a typed payload.

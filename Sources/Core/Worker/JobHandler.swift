@@ -64,10 +64,7 @@ public struct JobContext: Sendable {
 
     /// The token subject that enqueued the chain's root (for a chat message: the HTTP
     /// channel whose callback gets the reply); nil when none was recorded.
-    public func rootOwner() async throws -> String? {
-        let owner = try await jobs.redis.send("HGET", QueueKeys.job(envelope.rootId), JobStatus.ownerField).string
-        return owner.flatMap { $0.isEmpty ? nil : $0 }
-    }
+    public var owner: String? { envelope.owner }
 
     /// Shows progress (done of total) in the job's status.
     public func progress(done: Int, total: Int) async {

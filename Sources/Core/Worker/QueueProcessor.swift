@@ -153,19 +153,21 @@ final class QueueProcessor: Sendable {
         let reply = try await client.redis.run(client.scripts.start, arguments: arguments)
         let fields = reply.array ?? []
         var jobs: [JobEnvelope] = []
-        jobs.reserveCapacity(fields.count / 10)
+        jobs.reserveCapacity(fields.count / 11)
         var index = 1
-        while index + 9 < fields.count {
+        while index + 10 < fields.count {
             let key = fields[index + 6].string ?? ""
             let idem = fields[index + 8].string ?? ""
+            let owner = fields[index + 10].string ?? ""
             jobs.append(
                 JobEnvelope(
                     id: fields[index + 1].string ?? "", kind: fields[index + 2].string ?? "", queue: definition.name,
                     attempt: fields[index + 4].int ?? 1, enqueuedAtMs: fields[index + 7].int ?? 0,
                     idempotencyKey: idem.isEmpty ? nil : idem, rootId: fields[index + 5].string ?? "",
                     orderingKey: key.isEmpty ? nil : key, payload: fields[index + 3].string ?? "",
-                    entryId: fields[index].string ?? "", lease: fields[index + 9].string ?? ""))
-            index += 10
+                    entryId: fields[index].string ?? "", lease: fields[index + 9].string ?? "",
+                    owner: owner.isEmpty ? nil : owner))
+            index += 11
         }
         return (fields.first?.int ?? 0, jobs)
     }

@@ -41,7 +41,7 @@ struct ChatMessageHandler: JobHandler {
     func handle(_ job: ChatMessageJob, context: JobContext) async throws -> JobResult {
         let database = resources.database
         let jobId = context.id
-        let owner = job.canal == "telegram" ? nil : try await context.rootOwner()
+        let owner = job.canal == "telegram" ? nil : context.owner
         if let recorded = try await database.perform({ try $0.chatTurnResult(jobId: jobId) }) {
             return try outcome(recorded, job, context, owner: owner)
         }

@@ -88,6 +88,6 @@ struct MediaOutcome {
     /// message); nil for Telegram.
     private func owner() async -> String? {
         guard canal == "http" else { return nil }
-        return (try? await context.rootOwner()) ?? nil
+        return context.owner
     }
 }

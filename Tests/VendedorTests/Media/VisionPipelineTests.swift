@@ -29,6 +29,9 @@ struct VisionPipelineTests {
             // The message is a follow-up in the photo's chain: the photo's job id is the
             // one the customer waits on.
             #expect(harness.chats.envelopes.first?.rootId == id)
+            // The follow-up carries the chain's owner (the HTTP channel that uploaded the
+            // photo), so the reply's callback is found without reading the root's record.
+            #expect(harness.chats.envelopes.first?.owner == "widget")
             #expect(harness.deliveries.payloads.isEmpty)
             let status = try await harness.finished(id)
             #expect(status.estado == "completado")
