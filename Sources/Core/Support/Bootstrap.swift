@@ -12,6 +12,7 @@ public struct Bootstrap: Sendable {
     /// description is the one line to print.
     public static func make(label: String, environment: Environment = .load()) throws -> Bootstrap {
         let config = try AppConfig(environment: environment)
+        LineLogHandler.bootstrap()
         var logger = Logger(label: label)
         logger.logLevel = config.logLevel
         let catalog = try QueueCatalog.load(directory: config.queuesDirectory)

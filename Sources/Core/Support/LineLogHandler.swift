@@ -1,0 +1,86 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// The log handler of both executables: one line per message on standard error, in the
+/// format of swift-log's `StreamLogHandler`
+/// (`2026-11-25T14:30:44+0000 warning vendedor-workers: cola=chat [Core] mensaje`), but
+/// metadata is formatted only when a line is written. `StreamLogHandler` formats all of a
+/// logger's metadata again each time a key is set; Hummingbird sets a request id on every
+/// request's logger, and that alone took about 4% of the front end's CPU under load.
+public struct LineLogHandler: LogHandler {
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
+    private let label: String
+
+    public init(label: String, metadataProvider: Logger.MetadataProvider? = nil) {
+        self.label = label
+        self.metadataProvider = metadataProvider
+    }
+
+    /// Makes it the process's handler, once (later calls do nothing).
+    public static func bootstrap() {
+        _ = bootstrapped
+    }
+
+    private static let bootstrapped: Void = {
+        LoggingSystem.bootstrap { label in
+            LineLogHandler(label: label, metadataProvider: LoggingSystem.metadataProvider)
+        }
+    }()
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var all = metadata
+        if let provided = metadataProvider?.get(), !provided.isEmpty {
+            all.merge(provided) { _, new in new }
+        }
+        if let explicit = event.metadata, !explicit.isEmpty {
+            all.merge(explicit) { _, new in new }
+        }
+        if let error = event.error {
+            all["error.message"] = "\(error)"
+            all["error.type"] = "\(String(reflecting: type(of: error)))"
+        }
+        var line = Self.line(
+            timestamp: Self.timestamp(), level: event.level, label: label, metadata: all, source: event.source,
+            message: event.message)
+        Self.output.withLock { _ in
+            line.withUTF8 { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 && errno == EINTR { continue }
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+        }
+    }
+
+    /// One log line, as `StreamLogHandler` writes it (metadata sorted by key).
+    static func line(
+        timestamp: String, level: Logger.Level, label: String, metadata: Logger.Metadata, source: String,
+        message: Logger.Message
+    ) -> String {
+        let pretty = metadata.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
+        return "\(timestamp) \(level) \(label):\(pretty) [\(source)] \(message)\n"
+    }
+
+    /// One line at a time on standard error, whichever thread logs.
+    private static let output = Mutex(())
+
+    private static func timestamp() -> String {
+        var now = time(nil)
+        var local = tm()
+        guard localtime_r(&now, &local) != nil else { return "<desconocida>" }
+        var buffer = [CChar](repeating: 0, count: 64)
+        let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &local)
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
