@@ -72,7 +72,7 @@ extension ChatController {
 
         let key = try await blobs.store(file)
         let now = Clock.nowMs()
-        let idempotencyKey = request.headers[.init("Idempotency-Key")!].map { "\(chatId):\($0.prefix(200))" }
+        let idempotencyKey = request.headers[.idempotencyKey].map { "\(chatId):\($0.prefix(200))" }
         let owner = context.identity?.subject
         let enqueued =
             switch kind {

@@ -54,7 +54,7 @@ struct ChatOperatorController {
         let operador = context.identity?.subject ?? ""
         let delivery = DeliverReplyJob(
             chat_id: chatId, canal: canal, texto: text, origen: .operador, propietario: control.propietario)
-        let key = request.headers[.init("Idempotency-Key")!].map { "operador:\(chatId):\($0.prefix(150))" }
+        let key = request.headers[.idempotencyKey].map { "operador:\(chatId):\($0.prefix(150))" }
         let enqueued = try await jobs.enqueue(delivery, idempotencyKey: key, owner: operador)
         if enqueued.created {
             let mensaje = NuevoMensaje(

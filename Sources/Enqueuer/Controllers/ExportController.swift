@@ -34,7 +34,7 @@ struct ExportController {
         let job = try ExportRequest.job(resource, fields: fields)
         let owner = context.identity?.subject ?? ""
         var key: String?
-        if let header = request.headers[.init("Idempotency-Key")!]?.trimmed, !header.isEmpty {
+        if let header = request.headers[.idempotencyKey]?.trimmed, !header.isEmpty {
             guard header.count <= 150 else {
                 throw APIError.badRequest("El encabezado Idempotency-Key admite máximo 150 caracteres.")
             }

@@ -28,7 +28,7 @@ struct PedidosController {
         let owner = context.identity?.subject ?? ""
         var job = PlaceOrderJob(pedido: pedido)
         let queueKey: String
-        if let header = request.headers[.init("Idempotency-Key")!]?.trimmed, !header.isEmpty {
+        if let header = request.headers[.idempotencyKey]?.trimmed, !header.isEmpty {
             guard header.count <= 150 else {
                 throw APIError.badRequest("El encabezado Idempotency-Key admite máximo 150 caracteres.")
             }

@@ -33,7 +33,7 @@ struct ReindexController {
                 motivo = given
             }
         }
-        let key = request.headers[.init("Idempotency-Key")!].map { "reindexar:\($0.prefix(200))" }
+        let key = request.headers[.idempotencyKey].map { "reindexar:\($0.prefix(200))" }
         let enqueued = try await jobs.enqueue(
             ReindexCatalogJob(motivo: motivo), idempotencyKey: key, owner: context.identity?.subject)
         return ChatController.accepted(enqueued.id)
