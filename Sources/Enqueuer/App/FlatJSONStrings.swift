@@ -5,28 +5,31 @@
 /// a control character, bad UTF-8, trailing bytes — returns nil, and the caller decodes with
 /// `JSONDecoder`, whose answers (and Spanish error messages) stay the reference.
 enum FlatJSONStrings {
-    static func parse(_ bytes: UnsafeRawBufferPointer, keys: Set<String>) -> [String: String]? {
+    /// The values of `keys`, in their order, when the object has exactly these keys, once
+    /// each, all strings; nil otherwise.
+    static func parse(_ bytes: UnsafeRawBufferPointer, keys: [StaticString]) -> [String]? {
         var reader = Reader(bytes: bytes)
-        var values: [String: String] = [:]
+        var values = [String?](repeating: nil, count: keys.count)
+        var found = 0
         reader.skipSpace()
         guard reader.take(UInt8(ascii: "{")) else { return nil }
         reader.skipSpace()
-        if reader.take(UInt8(ascii: "}")) { return reader.atEndAfterSpace() ? values : nil }
-        while true {
-            guard let key = reader.string(), keys.contains(key), values[key] == nil else { return nil }
+        while found < keys.count {
+            guard let slot = reader.key(among: keys), values[slot] == nil else { return nil }
             reader.skipSpace()
             guard reader.take(UInt8(ascii: ":")) else { return nil }
             reader.skipSpace()
             guard let value = reader.string() else { return nil }
-            values[key] = value
+            values[slot] = value
+            found += 1
             reader.skipSpace()
-            if reader.take(UInt8(ascii: ",")) {
+            if found < keys.count {
+                guard reader.take(UInt8(ascii: ",")) else { return nil }
                 reader.skipSpace()
-                continue
             }
-            guard reader.take(UInt8(ascii: "}")) else { return nil }
-            return reader.atEndAfterSpace() ? values : nil
         }
+        guard reader.take(UInt8(ascii: "}")), reader.atEndAfterSpace() else { return nil }
+        return values.map { $0! }
     }
 
     private struct Reader {
@@ -48,20 +51,41 @@ enum FlatJSONStrings {
             return index == bytes.count
         }
 
+        /// A key written plainly (no escapes) that is one of `keys`: its index.
+        mutating func key(among keys: [StaticString]) -> Int? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            let start = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                if bytes[index] == UInt8(ascii: "\\") { return nil }
+                index += 1
+            }
+            guard index < bytes.count else { return nil }
+            let name = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+            index += 1
+            return keys.firstIndex { key in
+                key.withUTF8Buffer { $0.count == name.count && $0.elementsEqual(name) }
+            }
+        }
+
         /// A JSON string with only the short escapes; nil for anything else.
         mutating func string() -> String? {
             guard take(UInt8(ascii: "\"")) else { return nil }
             var out: [UInt8] = []
+            var escaped = false
             var start = index
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
+                    defer { index += 1 }
+                    guard escaped else {  // the usual case: the bytes as they are
+                        return String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                    }
                     out.append(contentsOf: bytes[start..<index])
-                    index += 1
                     return String(validating: out, as: UTF8.self)
                 }
                 if byte < 0x20 { return nil }
                 if byte == UInt8(ascii: "\\") {
+                    escaped = true
                     out.append(contentsOf: bytes[start..<index])
                     guard index + 1 < bytes.count else { return nil }
                     switch bytes[index + 1] {

@@ -15,10 +15,8 @@ struct ChatController {
         /// `{"chat_id":"…","mensaje":"…"}` read without `JSONDecoder` (`FlatJSONStrings`);
         /// nil for any other shape.
         static func fast(_ bytes: UnsafeRawBufferPointer) -> TextMessage? {
-            guard let fields = FlatJSONStrings.parse(bytes, keys: ["chat_id", "mensaje"]),
-                let chatId = fields["chat_id"], let mensaje = fields["mensaje"]
-            else { return nil }
-            return TextMessage(chat_id: chatId, mensaje: mensaje)
+            guard let values = FlatJSONStrings.parse(bytes, keys: ["chat_id", "mensaje"]) else { return nil }
+            return TextMessage(chat_id: values[0], mensaje: values[1])
         }
     }
 
