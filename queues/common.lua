@@ -37,16 +37,12 @@ local function parse_entry(e)
 end
 
 -- Calls `command key` with the values of `list`, in slices (Lua's unpack has a limit).
-local function call_sliced(command, key, list, extra)
+local function call_sliced(command, key, list)
   local total = #list
   local i = 1
   while i <= total do
     local last = math.min(i + 3999, total)
-    if extra then
-      redis.call(command, key, extra, unpack(list, i, last))
-    else
-      redis.call(command, key, unpack(list, i, last))
-    end
+    redis.call(command, key, unpack(list, i, last))
     i = last + 1
   end
 end
@@ -63,12 +59,17 @@ local function ready(q, id, okey)
   list[#list + 1] = entry_of(id, okey)
 end
 
--- Pushes the buffered entries and leaves a wake token for idle workers of those queues.
+-- Leaves the queue's wake token (at most one) for an idle worker to take.
+local function wake(q)
+  local wk = qkey(q, 'wake')
+  if redis.call('EXISTS', wk) == 0 then redis.call('RPUSH', wk, '1') end
+end
+
+-- Pushes the buffered entries and wakes an idle worker of each of those queues.
 local function flush_ready()
   for _, q in ipairs(ready_order) do
     call_sliced('RPUSH', qkey(q, 'ready'), ready_buf[q])
-    local wk = qkey(q, 'wake')
-    if redis.call('EXISTS', wk) == 0 then redis.call('RPUSH', wk, '1') end
+    wake(q)
   end
   ready_buf, ready_order = {}, {}
 end

@@ -81,8 +81,6 @@ for i, e in ipairs(got) do
 end
 if #running > 0 then call_sliced('ZADD', rk_run, running) end
 -- More left than this worker took: pass the wake token on to another idle worker.
-if mode == 'read' and #got == count and redis.call('EXISTS', qkey(q, 'wake')) == 0 then
-  redis.call('RPUSH', qkey(q, 'wake'), '1')
-end
+if mode == 'read' and #got == count then wake(q) end
 flush_ready()
 return out

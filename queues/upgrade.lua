@@ -5,7 +5,7 @@
 -- KEYS: none. ARGV: queue names. Returns: number of jobs moved.
 local moved = 0
 for _, q in ipairs(ARGV) do
-  local s = 'vd:q:' .. q .. ':s'
+  local s = qkey(q, 's')
   if redis.call('TYPE', s).ok == 'stream' then
     local from = '-'
     while true do
