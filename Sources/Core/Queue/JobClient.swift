@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 
 /// The queue engine's client side: enqueue, read and await job status, queue stats and
 /// dead-letter administration. Front ends and workers share it.
@@ -16,12 +17,22 @@ public final class JobClient: Sendable {
         self.logger = logger
         var batchers: [String: CallBatcher<NewJob, Result<Enqueued, any Error>>] = [:]
         for name in catalog.queues.keys {
-            batchers[name] = CallBatcher(maxPerCall: 256, maxInFlight: 2) { [redis, catalog] jobs in
+            // The batch is taken when the connection is ready to write it (sendLate), so a
+            // script call carries every request that arrived while Redis ran the one before.
+            batchers[name] = CallBatcher(maxPerCall: 256, maxInFlight: 2) { [redis, catalog] take in
+                let taken = TakenJobs()
                 do {
-                    let results = try await Self.enqueue(jobs, redis: redis, catalog: catalog)
-                    return results.map { .success($0) }
+                    let replies = try await redis.runManyWhenReady {
+                        let jobs = take()
+                        taken.jobs.withLock { $0.jobs = jobs }
+                        let (calls, order) = try Self.enqueueCalls(jobs, catalog: catalog)
+                        taken.jobs.withLock { $0.order = order }
+                        return calls
+                    }
+                    let (jobs, order) = taken.jobs.withLock { $0 }
+                    return try Self.results(replies, jobs: jobs, order: order).map { .success($0) }
                 } catch {
-                    return jobs.map { _ in .failure(error) }
+                    return taken.jobs.withLock { $0.jobs }.map { _ in .failure(error) }
                 }
             }
         }
@@ -72,6 +83,19 @@ public final class JobClient: Sendable {
     private static func enqueue(_ jobs: [NewJob], redis: RedisClient, catalog: QueueCatalog) async throws
         -> [Enqueued]
     {
+        let (calls, order) = try enqueueCalls(jobs, catalog: catalog)
+        return try results(try await redis.runMany(calls), jobs: jobs, order: order)
+    }
+
+    /// The jobs a late batch took and the order of their queues' calls.
+    private final class TakenJobs: Sendable {
+        let jobs = Mutex<(jobs: [NewJob], order: [String])>(([], []))
+    }
+
+    /// One enqueue.lua call per queue, in `order` (the queues in order of first appearance).
+    private static func enqueueCalls(_ jobs: [NewJob], catalog: QueueCatalog) throws
+        -> (calls: [RedisClient.ScriptCall], order: [String])
+    {
         var order: [String] = []
         var byQueue: [String: [Int]] = [:]
         for (index, job) in jobs.enumerated() {
@@ -79,7 +103,7 @@ public final class JobClient: Sendable {
             byQueue[job.queue, default: []].append(index)
         }
         let now = String(Clock.nowMs())
-        var calls: [(RedisScript, [String], [String])] = []
+        var calls: [RedisClient.ScriptCall] = []
         for queue in order {
             let definition = try catalog.queue(queue)
             let indices = byQueue[queue]!
@@ -92,16 +116,25 @@ public final class JobClient: Sendable {
             }
             calls.append((catalog.scripts.enqueue, [], arguments))
         }
-        let replies = try await redis.runMany(calls)
-        var results = [Enqueued](repeating: Enqueued(id: "", created: false), count: jobs.count)
+        return (calls, order)
+    }
+
+    /// Reads the replies of `enqueueCalls`: one result per job, in the jobs' order.
+    private static func results(_ replies: [RedisReply], jobs: [NewJob], order: [String]) throws -> [Enqueued] {
+        var next: [String: Int] = [:]
+        var items: [String: [RedisReply]] = [:]
         for (queue, reply) in zip(order, replies) {
-            guard let items = try reply.checked().array else { throw RedisError.unexpectedReply("enqueue") }
-            for (position, index) in byQueue[queue]!.enumerated() {
-                results[index] = Enqueued(
-                    id: items[position * 2].string ?? "", created: items[position * 2 + 1].int == 1)
-            }
+            guard let array = try reply.checked().array else { throw RedisError.unexpectedReply("enqueue") }
+            items[queue] = array
         }
-        return results
+        return try jobs.map { job in
+            let position = next[job.queue, default: 0]
+            next[job.queue] = position + 1
+            guard let array = items[job.queue], array.count >= position * 2 + 2 else {
+                throw RedisError.unexpectedReply("enqueue")
+            }
+            return Enqueued(id: array[position * 2].string ?? "", created: array[position * 2 + 1].int == 1)
+        }
     }
 
     /// The job's status, or nil when it does not exist (never did, or its retention passed).

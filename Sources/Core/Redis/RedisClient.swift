@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 
 /// The process's Redis access: one auto-pipelined command connection plus dedicated
 /// connections for blocking reads. Scripts are called by SHA and reloaded on NOSCRIPT.
@@ -60,8 +61,36 @@ public final class RedisClient: Sendable {
 
     /// Runs many script calls in one pipeline. Calls that hit NOSCRIPT (Redis restarted
     /// and lost its cache) did not run: their scripts are loaded and those calls resent.
-    public func runMany(_ calls: [(RedisScript, [String], [String])]) async throws -> [RedisReply] {
-        var replies = try await connection.send(calls.map { $0.0.command(keys: $0.1, arguments: $0.2) })
+    public func runMany(_ calls: [ScriptCall]) async throws -> [RedisReply] {
+        let replies = try await connection.send(calls.map { $0.0.command(keys: $0.1, arguments: $0.2) })
+        return try await reloadingMissingScripts(calls, replies)
+    }
+
+    /// `runMany` with the calls made by `make` when the connection is ready to write them
+    /// (see `RedisConnection.sendWhenReady`): `make` runs exactly once, on the connection's
+    /// thread, and must be quick.
+    public func runManyWhenReady(_ make: @escaping @Sendable () throws -> [ScriptCall]) async throws
+        -> [RedisReply]
+    {
+        let made = MadeCalls()
+        let replies = try await connection.sendWhenReady {
+            let calls = try make()
+            made.calls.withLock { $0 = calls }
+            return calls.map { $0.0.command(keys: $0.1, arguments: $0.2) }
+        }
+        return try await reloadingMissingScripts(made.calls.withLock { $0 }, replies)
+    }
+
+    public typealias ScriptCall = (RedisScript, [String], [String])
+
+    private final class MadeCalls: Sendable {
+        let calls = Mutex<[ScriptCall]>([])
+    }
+
+    private func reloadingMissingScripts(_ calls: [ScriptCall], _ replies: [RedisReply]) async throws
+        -> [RedisReply]
+    {
+        var replies = replies
         let missing = replies.indices.filter {
             if case .error(let message) = replies[$0] { return message.hasPrefix("NOSCRIPT") }
             return false

@@ -20,8 +20,20 @@ public final class RedisConnection: @unchecked Sendable {
         public init() {}
     }
 
+    private enum Payload {
+        case encoded([UInt8], count: Int)
+        /// Made on the connection thread right before the write (see `sendWhenReady`).
+        case deferred(@Sendable () throws -> [RedisCommand])
+    }
+
     private struct Request {
-        var payload: [UInt8]
+        var payload: Payload
+        var continuation: CheckedContinuation<[RedisReply], any Error>
+    }
+
+    /// A request ready to write.
+    private struct Encoded {
+        var bytes: [UInt8]
         var count: Int
         var continuation: CheckedContinuation<[RedisReply], any Error>
     }
@@ -49,20 +61,38 @@ public final class RedisConnection: @unchecked Sendable {
     /// included, as `.error`).
     public func send(_ commands: [RedisCommand]) async throws -> [RedisReply] {
         guard !commands.isEmpty else { return [] }
-        var writer = RESPWriter(capacity: 64 * commands.count)
-        for command in commands { writer.write(command) }
-        let payload = writer.bytes
-        return try await withCheckedThrowingContinuation { continuation in
+        return try await enqueue(.encoded(Self.encode(commands), count: commands.count))
+    }
+
+    /// Sends the commands `make` returns, made on the connection's thread when their turn
+    /// to be written comes (after the replies of the requests before them are read), so a
+    /// caller whose work piles up while Redis runs those requests sends all of it in one
+    /// write instead of what it had when it asked. `make` runs exactly once, also when the
+    /// connection is closed or Redis stays unreachable (its commands are then dropped and
+    /// the error thrown); it must be quick. No commands: nothing is written, no replies.
+    public func sendWhenReady(_ make: @escaping @Sendable () throws -> [RedisCommand]) async throws -> [RedisReply] {
+        try await enqueue(.deferred(make))
+    }
+
+    private func enqueue(_ payload: Payload) async throws -> [RedisReply] {
+        try await withCheckedThrowingContinuation { continuation in
             condition.lock()
             if closed {
                 condition.unlock()
+                if case .deferred(let make) = payload { _ = try? make() }
                 continuation.resume(throwing: RedisError.closed)
                 return
             }
-            pending.append(Request(payload: payload, count: commands.count, continuation: continuation))
+            pending.append(Request(payload: payload, continuation: continuation))
             condition.signal()
             condition.unlock()
         }
+    }
+
+    private static func encode(_ commands: [RedisCommand]) -> [UInt8] {
+        var writer = RESPWriter(capacity: 64 * commands.count)
+        for command in commands { writer.write(command) }
+        return writer.bytes
     }
 
     /// Sends one command and returns its reply, throwing on an error reply.
@@ -95,15 +125,39 @@ public final class RedisConnection: @unchecked Sendable {
         context = nil
     }
 
-    private func process(_ batch: [Request]) {
-        guard let context = connectIfNeeded() else {
+    private func process(_ requests: [Request]) {
+        let connected = connectIfNeeded()
+        // Deferred requests are made now, with everything their callers gathered meanwhile.
+        var batch: [Encoded] = []
+        batch.reserveCapacity(requests.count)
+        for request in requests {
+            switch request.payload {
+            case .encoded(let bytes, let count):
+                batch.append(Encoded(bytes: bytes, count: count, continuation: request.continuation))
+            case .deferred(let make):
+                do {
+                    let commands = try make()
+                    if commands.isEmpty {
+                        request.continuation.resume(returning: [])
+                    } else {
+                        batch.append(
+                            Encoded(
+                                bytes: Self.encode(commands), count: commands.count,
+                                continuation: request.continuation))
+                    }
+                } catch {
+                    request.continuation.resume(throwing: error)
+                }
+            }
+        }
+        guard let context = connected else {
             let error = RedisError.unavailable("sin conexión con \(url) tras \(options.reconnectWindowMs) ms")
             for request in batch { request.continuation.resume(throwing: error) }
             return
         }
         var ok = true
         for request in batch where ok {
-            ok = request.payload.withUnsafeBufferPointer { buffer in
+            ok = request.bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
                     vd_redis_append_raw(context, chars.baseAddress, chars.count) == REDIS_OK
                 }

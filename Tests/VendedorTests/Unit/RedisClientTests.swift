@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Logging
+import Synchronization
 import Testing
 
 @Suite("Redis client: password, database, pipelining, errors")
@@ -52,5 +53,71 @@ struct RedisClientTests {
             return try await group.reduce(into: [Int]()) { $0.append($1.1) }
         }
         #expect(Set(values) == Set(1...200))
+    }
+
+    @Test func commandsSentWhenReadyAreMadeAfterTheRepliesBeforeThem() async throws {
+        let server = try await RedisServer()
+        defer { server.stop() }
+        let logger = Logger(label: "test")
+        let connection = RedisConnection(url: RedisURL(server.url)!, logger: logger)
+        defer { connection.close() }
+        let other = RedisClient(url: RedisURL(server.url)!, logger: logger)
+        defer { other.close() }
+        let value = Mutex("antes")
+        let made = Mutex(0)
+        let asked = Mutex(false)
+        // BLPOP holds the connection until the test pushes; the deferred request waits behind it.
+        async let blocked = connection.send(RedisCommand("BLPOP", "lista", "20"))
+        try await waitUntil("BLPOP bloqueado") {
+            (try? await other.send("INFO", "clients").string)?.contains("blocked_clients:1") == true
+        }
+        async let deferred: [RedisReply] = {
+            asked.withLock { $0 = true }
+            return try await connection.sendWhenReady {
+                made.withLock { $0 += 1 }
+                return [RedisCommand("SET", "k", value.withLock { $0 }), RedisCommand("GET", "k")]
+            }
+        }()
+        try await waitUntil("pedido diferido") { asked.withLock { $0 } }
+        try await Task.sleep(for: .milliseconds(50))
+        value.withLock { $0 = "después" }
+        try await other.send("RPUSH", "lista", "x")
+        #expect(try await blocked == .array([.string("lista"), .string("x")]))
+        #expect(try await deferred == [.status("OK"), .string("después")])
+        #expect(made.withLock { $0 } == 1)
+        // Nothing to send: no write, no replies.
+        #expect(try await connection.sendWhenReady { [] } == [])
+    }
+
+    private func waitUntil(_ what: String, _ condition: () async -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(10)
+        while !(await condition()) {
+            guard Date() < deadline else { throw TestFailure("no se cumplió a tiempo: \(what)") }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    @Test func commandsSentWhenReadyAreMadeOnceEvenWhenTheyCannotBeSent() async throws {
+        var options = RedisConnection.Options()
+        options.reconnectWindowMs = 200
+        let port = TestPaths.freePort()
+        let unreachable = RedisConnection(
+            url: RedisURL("redis://127.0.0.1:\(port)/0")!, options: options, logger: Logger(label: "test"))
+        let made = Mutex(0)
+        await #expect(throws: RedisError.self) {
+            try await unreachable.sendWhenReady {
+                made.withLock { $0 += 1 }
+                return [RedisCommand("PING")]
+            }
+        }
+        #expect(made.withLock { $0 } == 1)
+        unreachable.close()
+        await #expect(throws: RedisError.self) {
+            try await unreachable.sendWhenReady {
+                made.withLock { $0 += 1 }
+                return [RedisCommand("PING")]
+            }
+        }
+        #expect(made.withLock { $0 } == 2)
     }
 }
