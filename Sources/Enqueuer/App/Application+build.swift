@@ -67,7 +67,7 @@ func buildApplication(_ deps: FrontEndDependencies, host: String, port: Int, log
 {
     Application(
         router: buildRouter(deps),
-        server: .http1(additionalChannelHandlers: [ExpectContinueHandler()]),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
         services: [deps.waiters] as [any Service]
             + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),

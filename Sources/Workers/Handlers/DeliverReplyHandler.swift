@@ -42,7 +42,7 @@ struct DeliverReplyHandler: JobHandler {
         let respuesta = NuevoMensaje(
             chatId: job.chat_id, remitente: Remitente(rawValue: job.origen) ?? .agente, contenido: job.texto)
         do {
-            try await database.perform {
+            _ = try await database.perform {
                 try $0.recordDelivery(entrada: entrada, respuesta: respuesta, deliveryId: context.id)
             }
         } catch {
