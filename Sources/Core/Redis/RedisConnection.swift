@@ -52,9 +52,7 @@ public final class RedisConnection: @unchecked Sendable {
         self.url = url
         self.options = options
         self.logger = logger
-        let thread = Thread { [self] in self.runLoop() }
-        thread.name = "redis-\(options.name)"
-        thread.start()
+        NamedThread.start("redis-\(options.name)") { [self] in self.runLoop() }
     }
 
     /// Sends commands as one pipeline and returns one reply per command (error replies

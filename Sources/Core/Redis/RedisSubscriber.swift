@@ -25,9 +25,7 @@ public final class RedisSubscriber: @unchecked Sendable {
         self.logger = logger
         self.onMessage = onMessage
         self.onReconnect = onReconnect
-        let thread = Thread { [self] in self.runLoop() }
-        thread.name = "redis-subscriber"
-        thread.start()
+        NamedThread.start("redis-subscriber") { [self] in self.runLoop() }
     }
 
     /// Stops the loop, interrupting the blocking read.

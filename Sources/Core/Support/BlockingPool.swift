@@ -39,9 +39,7 @@ public final class BlockingPool: @unchecked Sendable {
         if waiting > idle && threads < maxThreads {
             threads += 1
             condition.unlock()
-            let thread = Thread { [self] in loop() }
-            thread.name = name
-            thread.start()
+            NamedThread.start(name) { [self] in loop() }
         } else {
             condition.signal()
             condition.unlock()
