@@ -1,6 +1,7 @@
 import Core
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// What the front end needs, built once by the executable and by the tests.
@@ -62,12 +63,17 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     return router
 }
 
-func buildApplication(_ deps: FrontEndDependencies, host: String, port: Int, logger: Logger)
-    -> some ApplicationProtocol
-{
+/// `idleTimeout`: a connection with no request in progress and nothing read for that long
+/// is closed (keep-alive clients reconnect), so idle or stalled clients cannot pile up
+/// connections until the process runs out of file descriptors. A request being answered
+/// (a `GET /jobs/{id}?wait=30`) is never cut.
+func buildApplication(
+    _ deps: FrontEndDependencies, host: String, port: Int, logger: Logger, idleTimeout: TimeAmount = .seconds(75)
+) -> some ApplicationProtocol {
     Application(
         router: buildRouter(deps),
-        server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
+        server: .http1(
+            configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()], idleTimeout: idleTimeout)),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
         services: [deps.waiters] as [any Service]
             + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),
