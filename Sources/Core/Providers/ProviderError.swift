@@ -20,6 +20,9 @@ public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable
     /// The delay the server asked for (Retry-After, retry-after-ms, Gemini RetryInfo,
     /// Telegram parameters.retry_after), in seconds.
     public var retryAfter: Double?
+    /// Telegram: the group was upgraded to a supergroup with this id
+    /// (`parameters.migrate_to_chat_id`); sends must go there.
+    public var migrateToChatId: Int64?
 
     public init(kind: Kind, api: String, status: Int, message: String, retryAfter: Double? = nil) {
         self.kind = kind

@@ -104,9 +104,11 @@ public struct ProviderHTTP: Sendable {
         // A spent quota (OpenAI insufficient_quota, a Gemini per-day quota) is a 429 that
         // no retry within minutes can fix.
         let exhausted = status == 429 && Self.isQuotaExhausted(response)
-        return ProviderError(
+        var error = ProviderError(
             kind: exhausted ? .permanent : kind, api: api, status: status, message: details.message ?? "HTTP \(status)",
             retryAfter: Self.headerDelay(response.headers) ?? details.retryAfter)
+        error.migrateToChatId = details.migrateToChatId
+        return error
     }
 
     /// OpenAI's `insufficient_quota` (code or type), or a Gemini `QuotaFailure` whose
@@ -135,11 +137,13 @@ public struct ProviderHTTP: Sendable {
 
     /// The message and delay inside the error bodies of Gemini (`error.message`,
     /// `error.details[].retryDelay` "17s"), OpenAI (`error.message`, or a string `error`)
-    /// and Telegram (`description`, `parameters.retry_after`).
-    static func details(of response: OutboundResponse) -> (message: String?, retryAfter: Double?) {
+    /// and Telegram (`description`, `parameters.retry_after`, `parameters.migrate_to_chat_id`).
+    static func details(of response: OutboundResponse) -> (
+        message: String?, retryAfter: Double?, migrateToChatId: Int64?
+    ) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else {
             let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return (text.isEmpty || text.hasPrefix("<") ? nil : String(text.prefix(300)), nil)
+            return (text.isEmpty || text.hasPrefix("<") ? nil : String(text.prefix(300)), nil, nil)
         }
         var message: String?
         var delay: Double?
@@ -154,9 +158,14 @@ public struct ProviderHTTP: Sendable {
             message = error
         }
         if let description = object["description"] as? String { message = description }
-        if let parameters = object["parameters"] as? [String: Any], let retry = parameters["retry_after"] {
-            delay = (retry as? Double) ?? (retry as? Int).map(Double.init)
+        var migrated: Int64?
+        if let parameters = object["parameters"] as? [String: Any] {
+            if let retry = parameters["retry_after"] {
+                delay = (retry as? Double) ?? (retry as? Int).map(Double.init)
+            }
+            // A supergroup's id does not fit in 32 bits (-100…).
+            migrated = (parameters["migrate_to_chat_id"] as? Int).map(Int64.init)
         }
-        return (message.map { String($0.prefix(300)) }, delay)
+        return (message.map { String($0.prefix(300)) }, delay, migrated)
     }
 }

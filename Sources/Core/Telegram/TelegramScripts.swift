@@ -29,6 +29,9 @@ public enum TelegramKeys {
     public static func chatRate(_ chatId: Int64) -> String { "vd:tg:rl:c:\(chatId)" }
     /// How many pieces of a delivery job's reply are already sent (so a re-run skips them).
     public static func sentPieces(_ jobId: String) -> String { "vd:tg:sent:\(jobId)" }
+    /// The supergroup a group chat was upgraded to (Telegram's `migrate_to_chat_id`): sends
+    /// to the old id go there. Kept without expiry (one short key per upgraded group).
+    public static func migrated(_ chatId: Int64) -> String { "vd:tg:migrado:\(chatId)" }
     /// The queue idempotency key of an update: the same update_id is one job in every process.
     public static func update(_ updateId: Int64) -> String { "tg:\(updateId)" }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// out through the chat's channel, in chat order. Telegram: `sendMessage` in pieces of at most
 /// 4000 characters, within the rate limits shared by every worker process; a 429 waits
 /// `retry_after` without using up an attempt; a 403 (the user blocked the bot) fails the job
-/// for good and is noted in the chat's history. HTTP: the reply is already on the chat job;
+/// for good and is noted in the chat's history; a group upgraded to a supergroup gets the
+/// reply under its new id (remembered for later replies). HTTP: the reply is already on the chat job;
 /// when the channel registered a callback URL it also receives the reply as a signed POST,
 /// retried with the queue's backoff.
 struct DeliverReplyHandler: JobHandler {
@@ -20,6 +21,8 @@ struct DeliverReplyHandler: JobHandler {
         var partes: Int?
         /// HTTP: whether a callback received it.
         var callback: Bool?
+        /// Telegram: the supergroup the group chat became, when the reply went there.
+        var migrado_a: String?
     }
 
     func handle(_ job: DeliverReplyJob, context: JobContext) async throws -> JobResult {
@@ -61,7 +64,14 @@ struct DeliverReplyHandler: JobHandler {
         do {
             let outcome = try await telegram.send(job.texto, to: chatId, deliveryId: context.id)
             await recordTelegramChannel(job.chat_id, context: context)
-            return Result(canal: "telegram", partes: outcome.pieces)
+            var result = Result(canal: "telegram", partes: outcome.pieces)
+            if outcome.chatId != chatId {
+                result.migrado_a = TelegramChatID.make(outcome.chatId)
+                context.logger.notice(
+                    "El grupo \(job.chat_id) pasó a ser el supergrupo \(TelegramChatID.make(outcome.chatId)); se le envió allí"
+                )
+            }
+            return result
         } catch let error as ProviderError where error.status == 403 {
             await noteBlocked(job, error: error, context: context)
             throw JobError.permanent("Telegram rechazó el envío (403): \(error.message)")

@@ -46,6 +46,7 @@ final class FakeTelegram: @unchecked Sendable {
     private var webhook: (url: String, secret: String?)?
     private var files: [String: StoredFile] = [:]
     private var blocked: Set<Int64> = []
+    private var migrations: [Int64: Int64] = [:]
     private var sent: [Sent] = []
     private var actions: [Action] = []
     private var nextMessageId: Int64 = 500
@@ -111,6 +112,12 @@ final class FakeTelegram: @unchecked Sendable {
 
     func block(chatId: Int64) {
         _ = lock.withLock { blocked.insert(chatId) }
+    }
+
+    /// The group `chatId` was upgraded to the supergroup `to`: sends to the old id fail with
+    /// a 400 carrying `parameters.migrate_to_chat_id`, as Telegram's do.
+    func migrate(chatId: Int64, to newId: Int64) {
+        lock.withLock { migrations[chatId] = newId }
     }
 
     /// The next `count` calls of `method` answer 429 with `retryAfter` in both places.
@@ -297,6 +304,11 @@ final class FakeTelegram: @unchecked Sendable {
         guard text.count <= 4096 else { return Self.failure(400, "Bad Request: message is too long") }
         return lock.withLock {
             if blocked.contains(chatId) { return Self.failure(403, "Forbidden: bot was blocked by the user") }
+            if let newId = migrations[chatId] {
+                return Self.failure(
+                    400, "Bad Request: group chat was upgraded to a supergroup chat",
+                    parameters: ["migrate_to_chat_id": newId])
+            }
             if let minimum = minimumChatInterval, let last = lastSend[chatId], at.timeIntervalSince(last) < minimum {
                 return Self.tooManyRequests(1)
             }
@@ -321,6 +333,11 @@ final class FakeTelegram: @unchecked Sendable {
         }
         return lock.withLock {
             if blocked.contains(chatId) { return Self.failure(403, "Forbidden: bot was blocked by the user") }
+            if let newId = migrations[chatId] {
+                return Self.failure(
+                    400, "Bad Request: group chat was upgraded to a supergroup chat",
+                    parameters: ["migrate_to_chat_id": newId])
+            }
             actions.append(Action(chatId: chatId, action: action, at: at))
             return Self.ok(true)
         }

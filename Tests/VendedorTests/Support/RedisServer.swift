@@ -37,8 +37,16 @@ final class RedisServer: @unchecked Sendable {
             ] + extraArguments)
         self.process = process
         for _ in 0..<500 {
-            if Self.ping(port) { return }
-            if !process.isRunning { break }
+            switch Self.owner(port) {
+            case .process(let pid) where pid == process.pid: return
+            case .locked where process.isRunning: return  // a password: cannot ask, ours is up
+            case .process, .locked:
+                // Another test's Redis holds the port (ours failed to bind): never share it.
+                process.signal(SIGKILL)
+                throw TestFailure("el puerto \(port) ya lo usa otro redis-server")
+            case .nobody:
+                if !process.isRunning { throw TestFailure("redis-server no arrancó en el puerto \(port)") }
+            }
             try await Task.sleep(for: .milliseconds(20))
         }
         throw TestFailure("redis-server no arrancó en el puerto \(port)")
@@ -69,8 +77,26 @@ final class RedisServer: @unchecked Sendable {
         return reply.hasPrefix("+PONG") || reply.hasPrefix("-NOAUTH")
     }
 
-    /// Sends PING to the port and returns the first reply bytes, or nil if nothing listens.
-    private static func probe(_ port: Int) -> String? {
+    enum Owner: Equatable {
+        case nobody
+        /// It requires a password, so it cannot be asked who it is.
+        case locked
+        case process(pid_t)
+    }
+
+    /// Which Redis answers on the port (its `process_id`).
+    static func owner(_ port: Int) -> Owner {
+        guard let reply = probe(port, command: "INFO server") else { return .nobody }
+        if reply.hasPrefix("-NOAUTH") { return .locked }
+        guard let line = reply.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("process_id:") }),
+            let pid = pid_t(line.dropFirst("process_id:".count).trimmingCharacters(in: .whitespaces))
+        else { return .nobody }
+        return .process(pid)
+    }
+
+    /// Sends `command` (inline) to the port and returns what the first reads bring back
+    /// (up to 4 KB), or nil if nothing listens.
+    private static func probe(_ port: Int, command: String = "PING") -> String? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -86,11 +112,20 @@ final class RedisServer: @unchecked Sendable {
         guard connected == 0 else { return nil }
         var timeout = timeval(tv_sec: 1, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let request = Array("PING\r\n".utf8)
+        let request = Array("\(command)\r\n".utf8)
         guard write(fd, request, request.count) == request.count else { return nil }
-        var buffer = [UInt8](repeating: 0, count: 64)
-        let count = read(fd, &buffer, buffer.count)
-        return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : nil
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        // INFO's process_id comes in its first few hundred bytes.
+        while received.count < 4_096 {
+            let count = read(fd, &buffer, buffer.count)
+            if count <= 0 { break }
+            received += buffer[0..<count]
+            let text = String(decoding: received, as: UTF8.self)
+            if command == "PING" || text.hasPrefix("-") { break }
+            if let found = text.range(of: "process_id:"), text[found.upperBound...].contains("\n") { break }
+        }
+        return received.isEmpty ? nil : String(decoding: received, as: UTF8.self)
     }
 }
 

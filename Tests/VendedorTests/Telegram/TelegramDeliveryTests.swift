@@ -127,6 +127,31 @@ struct TelegramDeliveryTests {
         }
     }
 
+    /// A group upgraded to a supergroup: Telegram refuses the old id with the new one in
+    /// `parameters.migrate_to_chat_id`; the reply goes there, and so do later replies to the
+    /// old id, without another refused call.
+    @Test func aReplyToAnUpgradedGroupGoesToItsSupergroup() async throws {
+        try await TelegramHarness.run { harness in
+            let supergroup: Int64 = -1_001_234_567_890
+            harness.fake.migrate(chatId: -4_321, to: supergroup)
+            let first = try await enqueue(harness, [reply(-4_321, "Tenemos cascos dieléctricos.")])
+            let worker = try harness.worker(["entregas"])
+            let firstStatus = try await finished(harness, first).first
+            let second = try await enqueue(harness, [reply(-4_321, "¿Algo más?")])
+            let secondStatus = try await finished(harness, second).first
+            await worker.stop()
+            #expect(firstStatus?.estado == "completado")
+            #expect(firstStatus?.intentos == 1)
+            #expect(
+                firstStatus?.resultado?.contains(#""migrado_a":"tg:\#(supergroup)""#) == true,
+                "\(firstStatus?.resultado ?? "")")
+            #expect(secondStatus?.estado == "completado")
+            #expect(harness.fake.sentMessages.map(\.chatId) == [supergroup, supergroup])
+            #expect(harness.fake.sentMessages.map(\.text) == ["Tenemos cascos dieléctricos.", "¿Algo más?"])
+            #expect(harness.fake.calls("sendMessage").count == 3)  // one refusal, then two sends
+        }
+    }
+
     /// A reply no agent turn records (the /start welcome) is written in the chat's history
     /// after delivery, with what the customer sent, once even if the delivery runs again.
     @Test func aReplyNobodyElseRecordsGoesInTheHistoryOnce() async throws {
