@@ -59,11 +59,21 @@ final class RedisServer: @unchecked Sendable {
         process = nil
     }
 
+    /// SIGTERM, then reaps the process and removes its data on a thread of its own: tests
+    /// stop their Redis in `defer`, on the cooperative pool, and a blocking wait there held
+    /// up every other test's tasks.
     func stop() {
-        process?.signal(SIGTERM)
-        if process?.waitForExitBlocking() == nil { process?.signal(SIGKILL) }
-        process = nil
-        try? FileManager.default.removeItem(at: directory)
+        guard let process else { return }
+        self.process = nil
+        process.signal(SIGTERM)
+        let directory = self.directory
+        Thread.detachNewThread {
+            if process.waitForExitBlocking() == nil {
+                process.signal(SIGKILL)
+                _ = process.waitForExitBlocking(timeout: 2)
+            }
+            try? FileManager.default.removeItem(at: directory)
+        }
     }
 
     deinit {
