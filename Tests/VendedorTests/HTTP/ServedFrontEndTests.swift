@@ -64,9 +64,9 @@ struct ServedFrontEndTests {
 
     /// A kept-alive connection that goes quiet is closed by the server after the idle
     /// timeout; a long-poll that outlasts the timeout is answered, not cut. The read waits
-    /// up to 20 s for the close: in the full suite the response's end part (which restarts
-    /// the idle clock) is written seconds late while the cooperative pool is busy (the close
-    /// came 4–5 s after the response there, 0.3 s alone).
+    /// up to 20 s for the close: in the full suite it came 4–5 s after the response (0.3 s
+    /// alone), probably because the response's end part, which restarts the idle clock, is
+    /// written late while the cooperative pool is busy.
     @Test func anIdleConnectionIsClosedButALongPollIsAnswered() async throws {
         let token = signer.sign(subject: "widget", role: .canal, lifetime: 600)
         try await served(idleTimeout: .milliseconds(300)) { port, fixture in
