@@ -1,5 +1,4 @@
 import Logging
-import Synchronization
 
 /// The queue engine's client side: enqueue, read and await job status, queue stats and
 /// dead-letter administration. Front ends and workers share it.
@@ -20,19 +19,20 @@ public final class JobClient: Sendable {
             // The batch is taken when the connection is ready to write it (sendLate), so a
             // script call carries every request that arrived while Redis ran the one before.
             batchers[name] = CallBatcher(maxPerCall: 256, maxInFlight: 2) { [redis, catalog] take in
-                let taken = TakenJobs()
+                // The jobs the call took and the order of their queues' calls.
+                let taken = LockedBox<(jobs: [NewJob], order: [String])>(([], []))
                 do {
                     let replies = try await redis.runManyWhenReady {
                         let jobs = take()
-                        taken.jobs.withLock { $0.jobs = jobs }
+                        taken.set((jobs, []))
                         let (calls, order) = try Self.enqueueCalls(jobs, catalog: catalog)
-                        taken.jobs.withLock { $0.order = order }
+                        taken.set((jobs, order))
                         return calls
                     }
-                    let (jobs, order) = taken.jobs.withLock { $0 }
+                    let (jobs, order) = taken.value
                     return try Self.results(replies, jobs: jobs, order: order).map { .success($0) }
                 } catch {
-                    return taken.jobs.withLock { $0.jobs }.map { _ in .failure(error) }
+                    return taken.value.jobs.map { _ in .failure(error) }
                 }
             }
         }
@@ -85,11 +85,6 @@ public final class JobClient: Sendable {
     {
         let (calls, order) = try enqueueCalls(jobs, catalog: catalog)
         return try results(try await redis.runMany(calls), jobs: jobs, order: order)
-    }
-
-    /// The jobs a late batch took and the order of their queues' calls.
-    private final class TakenJobs: Sendable {
-        let jobs = Mutex<(jobs: [NewJob], order: [String])>(([], []))
     }
 
     /// One enqueue.lua call per queue, in `order` (the queues in order of first appearance).

@@ -1,5 +1,4 @@
 import Logging
-import Synchronization
 
 /// The process's Redis access: one auto-pipelined command connection plus dedicated
 /// connections for blocking reads. Scripts are called by SHA and reloaded on NOSCRIPT.
@@ -72,20 +71,16 @@ public final class RedisClient: Sendable {
     public func runManyWhenReady(_ make: @escaping @Sendable () throws -> [ScriptCall]) async throws
         -> [RedisReply]
     {
-        let made = MadeCalls()
+        let made = LockedBox<[ScriptCall]>([])
         let replies = try await connection.sendWhenReady {
             let calls = try make()
-            made.calls.withLock { $0 = calls }
+            made.set(calls)
             return calls.map { $0.0.command(keys: $0.1, arguments: $0.2) }
         }
-        return try await reloadingMissingScripts(made.calls.withLock { $0 }, replies)
+        return try await reloadingMissingScripts(made.value, replies)
     }
 
     public typealias ScriptCall = (RedisScript, [String], [String])
-
-    private final class MadeCalls: Sendable {
-        let calls = Mutex<[ScriptCall]>([])
-    }
 
     private func reloadingMissingScripts(_ calls: [ScriptCall], _ replies: [RedisReply]) async throws
         -> [RedisReply]

@@ -47,9 +47,7 @@ final class CallBatcher<Item: Sendable, Output: Sendable>: Sendable {
     }
 
     /// What one send took: its tickets, and whether it found nothing and gave up its slot.
-    private final class Taken: Sendable {
-        let state = Mutex<(tickets: [Ticket], released: Bool, called: Bool)>(([], false, false))
-    }
+    private typealias Taken = LockedBox<(tickets: [Ticket], released: Bool, called: Bool)>
 
     private let state = Mutex<(pending: [Ticket], sending: Int)>(([], 0))
     private let maxPerCall: Int
@@ -91,9 +89,9 @@ final class CallBatcher<Item: Sendable, Output: Sendable>: Sendable {
 
     private func sendUntilEmpty() async {
         while true {
-            let taken = Taken()
+            let taken = Taken(([], false, false))
             let outputs = await send { [self] in takeBatch(into: taken) }
-            let (tickets, released, called) = taken.state.withLock { $0 }
+            let (tickets, released, called) = taken.value
             precondition(called, "CallBatcher: the sender returned without taking its items")
             for (ticket, output) in zip(tickets, outputs) { ticket.fulfil(output) }
             if released { return }
@@ -103,7 +101,7 @@ final class CallBatcher<Item: Sendable, Output: Sendable>: Sendable {
     /// Takes the next batch; with nothing queued, gives up the sender's slot in the same step
     /// (a caller arriving after it then becomes a sender itself).
     private func takeBatch(into taken: Taken) -> [Item] {
-        if taken.state.withLock({ $0.called }) { return [] }
+        if taken.value.called { return [] }
         let batch = state.withLock { state -> [Ticket] in
             let count = min(state.pending.count, maxPerCall)
             let batch = Array(state.pending.prefix(count))
@@ -111,7 +109,7 @@ final class CallBatcher<Item: Sendable, Output: Sendable>: Sendable {
             if batch.isEmpty { state.sending -= 1 }
             return batch
         }
-        taken.state.withLock { $0 = (batch, batch.isEmpty, true) }
+        taken.set((batch, batch.isEmpty, true))
         return batch.map(\.item)
     }
 }

@@ -1,5 +1,4 @@
 import Logging
-import Synchronization
 
 /// Groups job outcomes of one queue into single finish.lua calls (see `CallBatcher`).
 /// While Redis is unreachable it keeps retrying: resending is safe, because a record
@@ -24,21 +23,22 @@ final class FinishBatcher: Sendable {
     private static func send(
         _ take: @escaping @Sendable () -> [FinishRecord], queue: QueueDefinition, client: JobClient, logger: Logger
     ) async -> [Bool] {
-        let taken = Taken()
+        // The records the call took, and the arguments made of them (kept for retries).
+        let taken = LockedBox<(records: [FinishRecord], arguments: [String])>(([], []))
         var outcome: Result<RedisReply, any Error>
         do {
             let replies = try await client.redis.runManyWhenReady {
                 let records = take()
                 if records.isEmpty { return [] }
                 let arguments = Self.arguments(records, queue: queue)
-                taken.value.withLock { $0 = (records, arguments) }
+                taken.set((records, arguments))
                 return [(client.scripts.finish, [], arguments)]
             }
             outcome = .success(try replies.first?.checked() ?? .null)
         } catch {
             outcome = .failure(error)
         }
-        let (records, arguments) = taken.value.withLock { $0 }
+        let (records, arguments) = taken.value
         if records.isEmpty { return [] }
         var delayMs = 100
         while true {
@@ -69,10 +69,5 @@ final class FinishBatcher: Sendable {
         arguments.reserveCapacity(arguments.count + records.count * 8)
         for record in records { record.append(to: &arguments) }
         return arguments
-    }
-
-    /// The records a call took, and the arguments made of them (kept for retries).
-    private final class Taken: Sendable {
-        let value = Mutex<(records: [FinishRecord], arguments: [String])>(([], []))
     }
 }
