@@ -31,7 +31,7 @@ struct SetWebhook: AsyncParsableCommand {
         }
         print("Webhook de Telegram configurado: \(url)")
         let info = try await client.getWebhookInfo()
-        print("Actualizaciones pendientes: \(info.pending_update_count ?? 0)")
+        print("Actualizaciones pendientes: \(info.pendingUpdateCount ?? 0)")
     }
 }
 

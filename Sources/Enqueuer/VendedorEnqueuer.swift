@@ -43,23 +43,23 @@ struct Token: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token", abstract: "Imprime un token de acceso firmado con SECRET_KEY.")
 
-    @Option(help: "admin | operador | canal")
-    var rol: String
+    @Option(name: [.customLong("role"), .customLong("rol")], help: "admin | operador | canal")
+    var role: String
 
-    @Option(help: "A quién se le entrega (nombre del canal o de la persona).")
-    var sujeto: String
+    @Option(name: [.customLong("subject"), .customLong("sujeto")], help: "A quién se le entrega (nombre del canal o de la persona).")
+    var subject: String
 
-    @Option(help: "Días de validez.")
-    var dias: Int = 30
+    @Option(name: [.customLong("days"), .customLong("dias")], help: "Días de validez.")
+    var days: Int = 30
 
     func run() async throws {
-        guard let role = Role(rawValue: rol) else {
-            throw ValidationError("--rol debe ser admin, operador o canal")
+        guard let role = Role(rawValue: role) else {
+            throw ValidationError("--role debe ser admin, operador o canal")
         }
-        guard dias >= 1, dias <= 3650 else { throw ValidationError("--dias debe estar entre 1 y 3650") }
+        guard days >= 1, days <= 3650 else { throw ValidationError("--days debe estar entre 1 y 3650") }
         let config = startOrExit { try AppConfig(environment: .load()) }
         let secret = startOrExit { try requireSecret(config) }
-        print(TokenSigner(secret: secret).sign(subject: sujeto, role: role, lifetime: Double(dias) * 86_400))
+        print(TokenSigner(secret: secret).sign(subject: subject, role: role, lifetime: Double(days) * 86_400))
     }
 }
 

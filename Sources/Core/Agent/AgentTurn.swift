@@ -3,8 +3,8 @@
 public struct AgentTurn: Sendable, Equatable {
     public var state: DialogueState
     public var facts: ReplyFacts
-    public var productos: [Int64]
-    public var pedidoId: Int64?
+    public var products: [Int64]
+    public var orderId: Int64?
 }
 
 /// The work-in-progress of one turn, passed through the agent's steps.
@@ -15,7 +15,7 @@ struct TurnContext {
     var facts: [ReplyFact] = []
     var retrieved: [Int64] = []
     var shown: [Int64] = []
-    var pedidoId: Int64?
+    var orderId: Int64?
     /// The cart changed this turn (added, changed, removed).
     var cartChanged = false
     /// Something other than checkout data was answered (a question, product information).
@@ -36,7 +36,7 @@ struct TurnContext {
         facts.append(fact)
     }
 
-    mutating func show(_ products: [Producto]) {
+    mutating func show(_ products: [Product]) {
         shown += products.map(\.id).filter { !shown.contains($0) }
     }
 

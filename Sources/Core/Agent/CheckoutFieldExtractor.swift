@@ -35,7 +35,7 @@ public enum CheckoutFieldExtractor {
                     entity.range.lowerBound < regionEnd
                 else { return false }
                 switch (label.slot, entity.kind) {
-                case (.cedula, .number), (.telefono, .number), (.correo, .email), (.direccion, .address): return true
+                case (.idNumber, .number), (.phone, .number), (.email, .email), (.address, .address): return true
                 default: return false
                 }
             }
@@ -60,8 +60,8 @@ public enum CheckoutFieldExtractor {
                 used.append(label.range)
                 continue
             }
-            if label.slot == .nombre, !looksLikeName(value) { continue }
-            if [.cedula, .telefono].contains(label.slot), !value.contains(where: \.isNumber) { continue }
+            if label.slot == .name, !looksLikeName(value) { continue }
+            if [.idNumber, .phone].contains(label.slot), !value.contains(where: \.isNumber) { continue }
             values[label.slot] = value
             used += [label.range, label.range.upperBound..<end]
         }
@@ -69,13 +69,13 @@ public enum CheckoutFieldExtractor {
         for (index, entity) in scan.entities.enumerated() where !assigned.contains(index) {
             let slot: CheckoutSlot?
             switch entity.kind {
-            case .email: slot = .correo
-            case .address: slot = .direccion
+            case .email: slot = .email
+            case .address: slot = .address
             case .number(let digits, let phoneLike):
                 if phoneLike {
-                    slot = .telefono
+                    slot = .phone
                 } else if (6...10).contains(digits.count) {
-                    slot = values[.cedula] == nil ? .cedula : .telefono
+                    slot = values[.idNumber] == nil ? .idNumber : .phone
                 } else {
                     slot = nil
                 }
@@ -96,29 +96,29 @@ public enum CheckoutFieldExtractor {
         for chunk in leftoverChunks(scan, used: used) {
             let words = Words(chunk.text)
             guard !words.isEmpty, !isOnlyChatter(words) else { continue }
-            if values[.nombre] == nil, hasData || requested == .nombre, looksLikeName(chunk.text),
-                chunk.range.lowerBound < firstEntity || requested == .nombre
+            if values[.name] == nil, hasData || requested == .name, looksLikeName(chunk.text),
+                chunk.range.lowerBound < firstEntity || requested == .name
             {
-                values[.nombre] = chunk.text
+                values[.name] = chunk.text
                 used.append(chunk.range)
-            } else if hasData, values[.indicaciones] == nil, isNote(words) {
+            } else if hasData, values[.notes] == nil, isNote(words) {
                 notes.append(chunk)
             }
         }
         if !notes.isEmpty {
-            values[.indicaciones] = notes.map(\.text).joined(separator: ", ")
+            values[.notes] = notes.map(\.text).joined(separator: ", ")
             used += notes.map(\.range)
         }
 
         var extraction = Extraction(values: values)
         if let requested, values.isEmpty {
-            if requested == .indicaciones {
+            if requested == .notes {
                 extraction.freeText = cleanValue(text)
             } else {
                 let leftover = leftoverChunks(scan, used: used).map(\.text).filter { !isOnlyChatter(Words($0)) }
                 let joined = leftover.joined(separator: ", ")
                 extraction.freeText =
-                    joined.isEmpty ? nil : cleanValue(requested == .barrio ? stripBarrio(joined) : joined)
+                    joined.isEmpty ? nil : cleanValue(requested == .neighborhood ? stripNeighborhood(joined) : joined)
             }
         }
         extraction.remainder = remove(used, from: scan.characters)
@@ -200,7 +200,7 @@ public enum CheckoutFieldExtractor {
         return String(text).trimmingWhitespace()
     }
 
-    static func stripBarrio(_ text: String) -> String {
+    static func stripNeighborhood(_ text: String) -> String {
         let words = Words(text)
         for lead in ["el barrio es", "mi barrio es", "en el barrio", "barrio", "es el", "es"] {
             if words.index(ofPhrase: lead) == 0 {

@@ -9,7 +9,7 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
     /// The slot the agent asked for last (answers without a label go there).
     public var requested: CheckoutSlot?
     /// The cédula whose stored data was offered to the customer, if any.
-    public var offeredCedula: String?
+    public var offeredIdNumber: String?
 
     public init() {}
 
@@ -52,53 +52,53 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
     }
 
     /// The client data for the order, once every required slot is filled.
-    public var cliente: ClienteDatos? {
-        guard let nombre = self[.nombre], let cedula = self[.cedula], let telefono = self[.telefono] else {
+    public var client: ClientDetails? {
+        guard let name = self[.name], let idNumber = self[.idNumber], let phone = self[.phone] else {
             return nil
         }
-        return ClienteDatos(
-            cedula: cedula, nombre: nombre, telefono: telefono, correo: self[.correo], direccion: self[.direccion],
-            barrio: self[.barrio], indicaciones: self[.indicaciones])
+        return ClientDetails(
+            idNumber: idNumber, name: name, phone: phone, email: self[.email], address: self[.address],
+            neighborhood: self[.neighborhood], notes: self[.notes])
     }
 
     /// The shop's rule for each slot; returns the value to store.
     public static func validate(_ slot: CheckoutSlot, _ raw: String) throws(ValidationError) -> String {
         let text = raw.trimmingWhitespace()
         switch slot {
-        case .nombre:
+        case .name:
             let name = try Validation.name(text)
             guard name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "'" || $0 == "-" }) else {
-                throw ValidationError(campo: "nombre", mensaje: "El nombre solo puede tener letras.")
+                throw ValidationError(field: "nombre", message: "El nombre solo puede tener letras.")
             }
             guard name.split(separator: " ").count >= 2 else {
-                throw ValidationError(campo: "nombre", mensaje: "Necesito su nombre completo, con apellido.")
+                throw ValidationError(field: "nombre", message: "Necesito su nombre completo, con apellido.")
             }
             return capitalized(name)
-        case .cedula: return try Validation.cedula(text)
-        case .telefono: return try Validation.phone(text)
-        case .correo: return try Validation.email(text)
-        case .direccion:
-            let address = try Validation.optionalText(text, campo: "direccion", maximo: ClienteDatos.maxAddressLength)
+        case .idNumber: return try Validation.idNumber(text)
+        case .phone: return try Validation.phone(text)
+        case .email: return try Validation.email(text)
+        case .address:
+            let address = try Validation.optionalText(text, field: "direccion", maximum: ClientDetails.maxAddressLength)
             guard let address, address.contains(where: \.isNumber), address.split(separator: " ").count >= 2 else {
                 throw ValidationError(
-                    campo: "direccion",
-                    mensaje: "La dirección debe tener la calle o carrera y el número (por ejemplo: Calle 5 # 38-21).")
+                    field: "direccion",
+                    message: "La dirección debe tener la calle o carrera y el número (por ejemplo: Calle 5 # 38-21).")
             }
             return address
-        case .barrio:
-            let barrio = try Validation.optionalText(
-                text, campo: "barrio", maximo: ClienteDatos.maxNeighborhoodLength)
-            guard let barrio, barrio.contains(where: \.isLetter), !barrio.contains("@"),
-                barrio.split(separator: " ").count <= 6
+        case .neighborhood:
+            let neighborhood = try Validation.optionalText(
+                text, field: "barrio", maximum: ClientDetails.maxNeighborhoodLength)
+            guard let neighborhood, neighborhood.contains(where: \.isLetter), !neighborhood.contains("@"),
+                neighborhood.split(separator: " ").count <= 6
             else {
                 throw ValidationError(
-                    campo: "barrio", mensaje: "El barrio debe ser un nombre (por ejemplo: San Fernando).")
+                    field: "barrio", message: "El barrio debe ser un nombre (por ejemplo: San Fernando).")
             }
-            return barrio
-        case .indicaciones:
-            let notes = try Validation.optionalText(text, campo: "indicaciones", maximo: ClienteDatos.maxNotesLength)
+            return neighborhood
+        case .notes:
+            let notes = try Validation.optionalText(text, field: "indicaciones", maximum: ClientDetails.maxNotesLength)
             guard let notes else {
-                throw ValidationError(campo: "indicaciones", mensaje: "Las indicaciones están vacías.")
+                throw ValidationError(field: "indicaciones", message: "Las indicaciones están vacías.")
             }
             return notes
         }
@@ -111,5 +111,12 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         guard !(hasUpper && hasLower) else { return name }
         return name.lowercased().split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }
             .joined(separator: " ")
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case values
+        case declined
+        case requested
+        case offeredIdNumber = "offeredCedula"
     }
 }

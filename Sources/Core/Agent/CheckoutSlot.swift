@@ -1,52 +1,52 @@
 /// A piece of data the checkout collects (Rasa's "slots" of a form), in the order the
 /// agent asks for them.
 public enum CheckoutSlot: String, Codable, Sendable, CaseIterable, Comparable {
-    case nombre
-    case cedula
-    case telefono
-    case correo
-    case direccion
-    case barrio
-    case indicaciones
+    case name = "nombre"
+    case idNumber = "cedula"
+    case phone = "telefono"
+    case email = "correo"
+    case address = "direccion"
+    case neighborhood = "barrio"
+    case notes = "indicaciones"
 
     public static func < (a: CheckoutSlot, b: CheckoutSlot) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
     /// Slots the customer may decline ("no tengo correo", "ninguna").
-    public var isOptional: Bool { self == .correo || self == .indicaciones }
+    public var isOptional: Bool { self == .email || self == .notes }
 
     /// Phrases that introduce this slot's value in a message ("cc 1.107…", "mi celular es …").
     var labels: [String] {
         switch self {
-        case .nombre: ["nombre completo", "mi nombre es", "nombre", "me llamo", "a nombre de", "soy"]
-        case .cedula:
+        case .name: ["nombre completo", "mi nombre es", "nombre", "me llamo", "a nombre de", "soy"]
+        case .idNumber:
             [
                 "numero de cedula", "cedula de ciudadania", "cedula", "cc", "c c", "ced", "documento", "identificacion",
                 "nit",
             ]
-        case .telefono:
+        case .phone:
             [
                 "numero de celular", "numero de telefono", "telefono fijo", "telefono", "tel", "cel", "celular",
                 "movil", "whatsapp", "wsp", "whats", "fijo",
             ]
-        case .correo: ["correo electronico", "correo", "email", "e mail", "mail"]
-        case .direccion: ["direccion de entrega", "direccion", "dir", "la direccion"]
-        case .barrio: ["barrio", "brr", "urbanizacion", "sector"]
-        case .indicaciones: ["indicaciones", "indicacion", "referencia", "observaciones", "observacion", "nota"]
+        case .email: ["correo electronico", "correo", "email", "e mail", "mail"]
+        case .address: ["direccion de entrega", "direccion", "dir", "la direccion"]
+        case .neighborhood: ["barrio", "brr", "urbanizacion", "sector"]
+        case .notes: ["indicaciones", "indicacion", "referencia", "observaciones", "observacion", "nota"]
         }
     }
 
     /// How the slot is named to the customer.
     public var label: String {
         switch self {
-        case .nombre: "nombre completo"
-        case .cedula: "número de cédula"
-        case .telefono: "número de celular"
-        case .correo: "correo electrónico"
-        case .direccion: "dirección de entrega"
-        case .barrio: "barrio"
-        case .indicaciones: "indicaciones para la entrega"
+        case .name: "nombre completo"
+        case .idNumber: "número de cédula"
+        case .phone: "número de celular"
+        case .email: "correo electrónico"
+        case .address: "dirección de entrega"
+        case .neighborhood: "barrio"
+        case .notes: "indicaciones para la entrega"
         }
     }
 }

@@ -6,52 +6,52 @@ import Foundation
 /// made up: the reply says so and gives the shop's contact lines.
 public struct CompanyAnswerer: Sendable {
     public enum Topic: String, Sendable, CaseIterable {
-        case envios, horario, ubicacion, servicios, contacto, pagos, empresa
+        case shipping = "envios", hours = "horario", location = "ubicacion", services = "servicios", contact = "contacto", payments = "pagos", company = "empresa"
     }
 
     /// Phrases that ask about each topic (folded).
     static let asks: [Topic: [String]] = [
-        .envios: [
+        .shipping: [
             "envio", "envios", "envian", "despacho", "despachos", "despachan", "domicilio", "domicilios", "entregas",
             "entregan", "llegan", "cobertura", "mandan", "transportadora", "flete", "demora", "demoran", "tarda",
             "tardan", "hacen envios",
         ],
-        .horario: [
+        .hours: [
             "horario", "horarios", "a que hora", "abren", "cierran", "atienden", "sabados", "domingos", "festivos",
         ],
-        .ubicacion: [
+        .location: [
             "ubicados", "ubicacion", "donde quedan", "donde estan", "donde queda", "donde los encuentro", "sede",
             "como llego", "su direccion", "direccion de ustedes", "direccion del almacen",
         ],
-        .servicios: [
+        .services: [
             "servicio", "servicios", "mantenimiento", "recarga", "recargan", "recargas", "instalacion", "instalan",
             "capacitacion", "capacitaciones", "cursos", "curso", "asesoria", "inspeccion", "que hacen",
             "a que se dedican", "que ofrecen",
         ],
-        .contacto: [
+        .contact: [
             "contacto", "whatsapp", "su telefono", "su numero", "numero de ustedes", "telefono de ustedes", "pagina",
             "pagina web", "redes", "su correo",
         ],
-        .pagos: [
+        .payments: [
             "pago", "pagos", "pagar", "contra entrega", "contraentrega", "nequi", "daviplata", "tarjeta",
             "transferencia", "efectivo", "credito", "factura", "facturan", "consignacion",
         ],
-        .empresa: ["quienes son", "experiencia", "mision", "certificados", "normas", "garantia", "empresa de ustedes"],
+        .company: ["quienes son", "experiencia", "mision", "certificados", "normas", "garantia", "empresa de ustedes"],
     ]
 
     /// Words that make a passage of the company text (or its section title) relevant to a topic.
     static let lineWords: [Topic: Set<String>] = [
-        .envios: ["despachos", "despacho", "domicilio", "cobertura", "envio", "envios", "pais", "suroccidente"],
-        .horario: ["horario", "horarios", "lunes", "sabado", "sabados", "am", "pm"],
-        .ubicacion: ["direccion", "sede", "ubicacion", "ubicados", "carrera", "calle"],
-        .servicios: [
+        .shipping: ["despachos", "despacho", "domicilio", "cobertura", "envio", "envios", "pais", "suroccidente"],
+        .hours: ["horario", "horarios", "lunes", "sabado", "sabados", "am", "pm"],
+        .location: ["direccion", "sede", "ubicacion", "ubicados", "carrera", "calle"],
+        .services: [
             "servicios", "mantenimiento", "recarga", "recargamos", "instalacion", "instalamos", "asesoria", "cursos",
             "capacitacion", "inspeccion", "inspecciones", "hacemos", "mantenemos", "fabricamos", "dotacion",
             "senalizacion",
         ],
-        .contacto: ["telefono", "movil", "celular", "correos", "correo", "sitio", "pagina", "redes", "whatsapp"],
-        .pagos: ["pago", "pagos", "contraentrega", "nequi", "tarjeta", "transferencia", "efectivo", "credito"],
-        .empresa: ["experiencia", "empresa", "mision", "valores", "procesos", "certificados", "normatividad", "somos"],
+        .contact: ["telefono", "movil", "celular", "correos", "correo", "sitio", "pagina", "redes", "whatsapp"],
+        .payments: ["pago", "pagos", "contraentrega", "nequi", "tarjeta", "transferencia", "efectivo", "credito"],
+        .company: ["experiencia", "empresa", "mision", "valores", "procesos", "certificados", "normatividad", "somos"],
     ]
 
     /// A bullet or paragraph of the company text, with the title of its section.

@@ -17,11 +17,11 @@ public struct DialogueState: Codable, Sendable, Equatable {
         /// "¿Cuál de estos?": the options offered, and the quantity asked for, if any.
         case choice(options: [Int64], quantity: Int?, pairs: Bool)
         /// "¿Cuántos necesita?" for a product.
-        case quantity(productoId: Int64)
+        case quantity(productId: Int64)
         /// "Solo tenemos N; ¿se los agrego?": accepting sets the line to `total` units.
-        case stockOffer(productoId: Int64, available: Int, total: Int)
+        case stockOffer(productId: Int64, available: Int, total: Int)
         /// "¿Usamos los datos que tenemos registrados?" for this cédula.
-        case returningClient(cedula: String)
+        case returningClient(idNumber: String)
     }
 
     public var phase: Phase = .browsing

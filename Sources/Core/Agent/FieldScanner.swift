@@ -134,7 +134,7 @@ struct FieldScanner {
     }
 
     static func endsAddress(_ words: Words, _ index: Int) -> Bool {
-        for slot in CheckoutSlot.allCases where slot != .direccion && slot != .indicaciones {
+        for slot in CheckoutSlot.allCases where slot != .address && slot != .notes {
             if slot.labels.contains(where: { words.index(ofPhrase: $0, from: index) == index }) {
                 // "barrio" ends the address; "cel"/"cc" too, but only before a number or text value.
                 return true

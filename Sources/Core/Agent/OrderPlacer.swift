@@ -8,7 +8,7 @@ public protocol OrderPlacer: Sendable {
 }
 
 public enum OrderPlacement: Sendable, Equatable {
-    case placed(pedidoId: Int64, total: Int)
+    case placed(orderId: Int64, total: Int)
     /// Not placed, with the reason for the customer (not enough stock, a product withdrawn…).
     case refused(String)
 }

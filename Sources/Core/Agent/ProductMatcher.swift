@@ -7,14 +7,14 @@
 /// the customer ("¿cuál de estos chalecos?").
 public enum ProductMatcher {
     public enum Outcome: Sendable, Equatable {
-        case match(Producto)
+        case match(Product)
         /// Equally good candidates, best first.
-        case ambiguous([Producto])
+        case ambiguous([Product])
         case none
     }
 
     struct Scored {
-        var producto: Producto
+        var product: Product
         var score: Double
         var nameHits: Int
         var headHit: Bool
@@ -23,7 +23,7 @@ public enum ProductMatcher {
     }
 
     /// `query` is the customer's phrase (already without quantities); candidates best first.
-    public static func resolve(_ query: [String], among candidates: [Producto]) -> Outcome {
+    public static func resolve(_ query: [String], among candidates: [Product]) -> Outcome {
         let words = WordForms.contentWords(query)
         guard !words.isEmpty, !candidates.isEmpty else { return .none }
         let scored = candidates.enumerated().map { score(words, $1, rank: $0) }
@@ -31,19 +31,19 @@ public enum ProductMatcher {
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }
         guard let best = scored.first else { return .none }
         let tied = scored.filter { $0.score >= best.score - 0.01 }
-        if tied.count == 1 { return .match(best.producto) }
-        return .ambiguous(tied.prefix(8).map(\.producto))
+        if tied.count == 1 { return .match(best.product) }
+        return .ambiguous(tied.prefix(8).map(\.product))
     }
 
     /// Whether every content word of the phrase is found in the product (name or description).
-    public static func coversAll(_ query: [String], _ producto: Producto) -> Bool {
+    public static func coversAll(_ query: [String], _ product: Product) -> Bool {
         let words = WordForms.contentWords(query)
-        return !words.isEmpty && score(words, producto, rank: 0).unmatched == 0
+        return !words.isEmpty && score(words, product, rank: 0).unmatched == 0
     }
 
-    static func score(_ words: [String], _ producto: Producto, rank: Int) -> Scored {
-        let name = WordForms.contentWords(producto.nombre)
-        let description = WordForms.contentWords(producto.descripcion)
+    static func score(_ words: [String], _ product: Product, rank: Int) -> Scored {
+        let name = WordForms.contentWords(product.name)
+        let description = WordForms.contentWords(product.description)
         var nameHits = 0
         var descriptionHits = 0
         var unmatched = 0
@@ -63,6 +63,6 @@ public enum ProductMatcher {
         if headHit { score += 1.5 }
         if covered && nameHits > 0 { score += 2 }
         return Scored(
-            producto: producto, score: score, nameHits: nameHits, headHit: headHit, unmatched: unmatched, rank: rank)
+            product: product, score: score, nameHits: nameHits, headHit: headHit, unmatched: unmatched, rank: rank)
     }
 }

@@ -9,7 +9,7 @@ public enum ReplyComposer {
             guard !added.isEmpty else { return }
             if added.count == 1, let line = added.first {
                 paragraphs.append(
-                    "Listo, agregué \(line.cantidad) × \(line.nombre) (\(Money.format(line.precio)) c/u): "
+                    "Listo, agregué \(line.quantity) × \(line.name) (\(Money.format(line.price)) c/u): "
                         + "\(Money.format(line.subtotal)).")
             } else {
                 paragraphs.append(
@@ -30,12 +30,12 @@ public enum ReplyComposer {
     }
 
     static func lineText(_ line: LineFact) -> String {
-        "\(line.cantidad) × \(line.nombre) — \(Money.format(line.subtotal))"
+        "\(line.quantity) × \(line.name) — \(Money.format(line.subtotal))"
     }
 
     static func productLine(_ product: ProductFact) -> String {
         let stock = product.stock > 0 ? "\(product.stock) disponibles" : "agotado"
-        return "\(product.nombre) — \(Money.format(product.precio)) (\(stock))"
+        return "\(product.name) — \(Money.format(product.price)) (\(stock))"
     }
 
     static func list(_ products: [ProductFact], numbered: Bool = false) -> String {
@@ -55,9 +55,9 @@ public enum ReplyComposer {
         case .productInfo(let p, let purpose):
             var text =
                 p.stock > 0
-                ? "\(p.nombre): \(Money.format(p.precio)) la unidad, y tenemos \(p.stock) disponibles."
-                : "\(p.nombre) (\(Money.format(p.precio))) está agotado en este momento."
-            if purpose || !p.descripcion.isEmpty { text += " \(sentence(p.descripcion))" }
+                ? "\(p.name): \(Money.format(p.price)) la unidad, y tenemos \(p.stock) disponibles."
+                : "\(p.name) (\(Money.format(p.price))) está agotado en este momento."
+            if purpose || !p.description.isEmpty { text += " \(sentence(p.description))" }
             return text
         case .askHowMany: return "¿Cuántas unidades necesita?"
         case .productList(let query, let products, let exact):
@@ -80,13 +80,13 @@ public enum ReplyComposer {
         case .stockShort(let p, let requested, let available, let alternatives):
             var text =
                 available == 0
-                ? "Del producto \(p.nombre) ya tiene en su pedido todas las unidades que tenemos (\(p.stock))."
-                : "Del producto \(p.nombre) solo tenemos \(available) unidades disponibles (usted pidió \(requested)). "
+                ? "Del producto \(p.name) ya tiene en su pedido todas las unidades que tenemos (\(p.stock))."
+                : "Del producto \(p.name) solo tenemos \(available) unidades disponibles (usted pidió \(requested)). "
                     + "¿Le agrego las \(available)?"
             if !alternatives.isEmpty { text += "\nTambién le puedo ofrecer:\n" + list(alternatives) }
             return text
         case .outOfStock(let p, let alternatives):
-            var text = "El producto \(p.nombre) está agotado en este momento."
+            var text = "El producto \(p.name) está agotado en este momento."
             if !alternatives.isEmpty { text += " Le puedo ofrecer:\n" + list(alternatives) }
             return text
         case .changed(let line): return "Listo, ahora lleva \(lineText(line))."
@@ -108,17 +108,17 @@ public enum ReplyComposer {
                 ? "Listo, cancelé su pedido. Si necesita algo más, aquí estoy."
                 : "No hay ningún pedido en curso. ¿En qué más le puedo ayudar?"
         case .checkoutStart(let missing):
-            let names = missing.filter { $0 != .indicaciones }.map(\.label)
+            let names = missing.filter { $0 != .notes }.map(\.label)
             return "Perfecto. Para el despacho necesito: \(naturalList(names)), y alguna indicación para la entrega "
                 + "si la hay. Me los puede enviar en un solo mensaje."
         case .invalid(_, let message): return message
         case .askSlot(let slot, let resumed): return (resumed ? "Sigamos con su pedido: " : "") + question(slot)
-        case .returningClient(let datos):
-            return "¡Qué bueno tenerle de nuevo! Tengo registrados estos datos:\n" + clientLines(datos)
+        case .returningClient(let details):
+            return "¡Qué bueno tenerle de nuevo! Tengo registrados estos datos:\n" + clientLines(details)
                 + "\n¿Los usamos para este pedido? Responda «sí», o dígame qué cambiar."
-        case .summary(let lines, let total, let datos):
+        case .summary(let lines, let total, let details):
             return "Este es el resumen de su pedido:\n" + lines.map { "• \(lineText($0))" }.joined(separator: "\n")
-                + "\nTotal: \(Money.format(total))\n\nDatos de entrega:\n" + clientLines(datos)
+                + "\nTotal: \(Money.format(total))\n\nDatos de entrega:\n" + clientLines(details)
                 + "\n\n¿Confirmamos el pedido? Responda «sí» para confirmar, o dígame qué cambiar."
         case .orderPlaced(let id, let total):
             return "¡Listo! Su pedido #\(id) quedó registrado por un total de \(Money.format(total)). "
@@ -136,25 +136,25 @@ public enum ReplyComposer {
 
     static func question(_ slot: CheckoutSlot) -> String {
         switch slot {
-        case .nombre: "¿A nombre de quién va el pedido? (nombre y apellido)"
-        case .cedula: "¿Me regala su número de cédula?"
-        case .telefono: "¿A qué número de celular le podemos contactar?"
-        case .correo: "¿Cuál es su correo electrónico? Si no tiene, responda «no tengo»."
-        case .direccion: "¿Cuál es la dirección de entrega?"
-        case .barrio: "¿En qué barrio queda?"
-        case .indicaciones:
+        case .name: "¿A nombre de quién va el pedido? (nombre y apellido)"
+        case .idNumber: "¿Me regala su número de cédula?"
+        case .phone: "¿A qué número de celular le podemos contactar?"
+        case .email: "¿Cuál es su correo electrónico? Si no tiene, responda «no tengo»."
+        case .address: "¿Cuál es la dirección de entrega?"
+        case .neighborhood: "¿En qué barrio queda?"
+        case .notes:
             "¿Alguna indicación para la entrega (apartamento, portería, a quién preguntar)? Si no, responda «no»."
         }
     }
 
-    static func clientLines(_ datos: ClienteDatos) -> String {
-        var lines = ["Nombre: \(datos.nombre)", "Cédula: \(datos.cedula)"]
-        if let telefono = datos.telefono { lines.append("Celular: \(telefono)") }
-        if let correo = datos.correo { lines.append("Correo: \(correo)") }
-        if let direccion = datos.direccion {
-            lines.append("Dirección: \(direccion)" + (datos.barrio.map { ", barrio \($0)" } ?? ""))
+    static func clientLines(_ details: ClientDetails) -> String {
+        var lines = ["Nombre: \(details.name)", "Cédula: \(details.idNumber)"]
+        if let phone = details.phone { lines.append("Celular: \(phone)") }
+        if let email = details.email { lines.append("Correo: \(email)") }
+        if let address = details.address {
+            lines.append("Dirección: \(address)" + (details.neighborhood.map { ", barrio \($0)" } ?? ""))
         }
-        if let indicaciones = datos.indicaciones { lines.append("Indicaciones: \(indicaciones)") }
+        if let notes = details.notes { lines.append("Indicaciones: \(notes)") }
         return lines.joined(separator: "\n")
     }
 

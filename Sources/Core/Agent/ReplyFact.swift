@@ -1,33 +1,33 @@
 /// A product as a reply may mention it: every figure comes from the catalog.
 public struct ProductFact: Sendable, Equatable {
     public var id: Int64
-    public var nombre: String
-    public var descripcion: String
-    public var precio: Int
+    public var name: String
+    public var description: String
+    public var price: Int
     public var stock: Int
 
-    public init(_ producto: Producto) {
-        id = producto.id
-        nombre = producto.nombre
-        descripcion = producto.descripcion
-        precio = producto.precio
-        stock = producto.activo ? producto.stock : 0
+    public init(_ product: Product) {
+        id = product.id
+        name = product.name
+        description = product.description
+        price = product.price
+        stock = product.active ? product.stock : 0
     }
 }
 
 /// A cart line as a reply shows it.
 public struct LineFact: Sendable, Equatable {
-    public var productoId: Int64
-    public var nombre: String
-    public var cantidad: Int
-    public var precio: Int
-    public var subtotal: Int { cantidad * precio }
+    public var productId: Int64
+    public var name: String
+    public var quantity: Int
+    public var price: Int
+    public var subtotal: Int { quantity * price }
 
     public init(_ line: Cart.Line) {
-        productoId = line.productoId
-        nombre = line.nombre
-        cantidad = line.cantidad
-        precio = line.precio
+        productId = line.productId
+        name = line.name
+        quantity = line.quantity
+        price = line.price
     }
 }
 
@@ -62,8 +62,8 @@ public enum ReplyFact: Sendable, Equatable {
     case checkoutStart(missing: [CheckoutSlot])
     case invalid(CheckoutSlot, String)
     case askSlot(CheckoutSlot, resumed: Bool)
-    case returningClient(ClienteDatos)
-    case summary([LineFact], total: Int, ClienteDatos)
+    case returningClient(ClientDetails)
+    case summary([LineFact], total: Int, ClientDetails)
     case orderPlaced(id: Int64, total: Int)
     case orderRefused(String)
     /// Asked to confirm again after a side question in review.
@@ -84,8 +84,8 @@ public struct ReplyFacts: Sendable, Equatable {
     /// Every amount of pesos the facts contain (prices, subtotals, totals).
     public var amounts: Set<Int> {
         var result: Set<Int> = []
-        func add(_ product: ProductFact) { result.insert(product.precio) }
-        func add(_ line: LineFact) { result.formUnion([line.precio, line.subtotal]) }
+        func add(_ product: ProductFact) { result.insert(product.price) }
+        func add(_ line: LineFact) { result.formUnion([line.price, line.subtotal]) }
         for item in items {
             switch item {
             case .productInfo(let p, _), .askHowMany(let p): add(p)
@@ -109,14 +109,14 @@ public struct ReplyFacts: Sendable, Equatable {
         var result: Set<String> = []
         for item in items {
             switch item {
-            case .productInfo(let p, _), .askHowMany(let p): result.insert(p.nombre)
+            case .productInfo(let p, _), .askHowMany(let p): result.insert(p.name)
             case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps):
-                result.formUnion(ps.map(\.nombre))
+                result.formUnion(ps.map(\.name))
             case .stockShort(let p, _, _, let alternatives), .outOfStock(let p, let alternatives):
-                result.insert(p.nombre)
-                result.formUnion(alternatives.map(\.nombre))
-            case .added(let line), .changed(let line): result.insert(line.nombre)
-            case .cart(let lines, _), .summary(let lines, _, _): result.formUnion(lines.map(\.nombre))
+                result.insert(p.name)
+                result.formUnion(alternatives.map(\.name))
+            case .added(let line), .changed(let line): result.insert(line.name)
+            case .cart(let lines, _), .summary(let lines, _, _): result.formUnion(lines.map(\.name))
             case .removed(let name): result.insert(name)
             case .dropped(let names): result.formUnion(names)
             default: break

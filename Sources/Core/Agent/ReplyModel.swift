@@ -37,7 +37,7 @@ public struct ReplyPrompt: Sendable, Equatable {
 
     /// The prompt for a reply whose facts are written out in `draft`.
     public static func make(
-        draft: String, companyText: String, shop: String?, history: [Mensaje], message: String, maxTokens: Int,
+        draft: String, companyText: String, shop: String?, history: [StoredMessage], message: String, maxTokens: Int,
         temperature: Double
     ) -> ReplyPrompt {
         let system = """
@@ -59,11 +59,11 @@ public struct ReplyPrompt: Sendable, Equatable {
             INFORMACIÓN DE LA EMPRESA:
             \(companyText.isEmpty ? "(no disponible)" : companyText)
             """
-        var turns = history.compactMap { mensaje -> Turn? in
-            switch mensaje.remitente {
-            case .usuario: Turn(role: .user, text: mensaje.contenido)
-            case .agente, .operador: Turn(role: .assistant, text: mensaje.contenido)
-            case .sistema: nil
+        var turns = history.compactMap { message -> Turn? in
+            switch message.sender {
+            case .user: Turn(role: .user, text: message.content)
+            case .agent, .operator: Turn(role: .assistant, text: message.content)
+            case .system: nil
             }
         }
         turns.append(Turn(role: .user, text: message))

@@ -7,7 +7,7 @@ import Logging
 /// the customer always gets an answer.
 public struct ReplyWriter: Sendable {
     public enum Source: String, Sendable {
-        case plantilla, modelo, respaldo
+        case template = "plantilla", model = "modelo", fallback = "respaldo"
     }
 
     public var model: (any ReplyModel)?
@@ -24,13 +24,13 @@ public struct ReplyWriter: Sendable {
 
     /// What the reply needs besides its facts (only read when a model is configured).
     public struct Context: Sendable {
-        public var history: [Mensaje]
+        public var history: [StoredMessage]
         public var message: String
         public var companyText: String
         public var shop: String?
         public var catalogNames: [String]
 
-        public init(history: [Mensaje], message: String, companyText: String, shop: String?, catalogNames: [String]) {
+        public init(history: [StoredMessage], message: String, companyText: String, shop: String?, catalogNames: [String]) {
             self.history = history
             self.message = message
             self.companyText = companyText
@@ -43,7 +43,7 @@ public struct ReplyWriter: Sendable {
         text: String, source: Source
     ) {
         let draft = ReplyComposer.compose(facts)
-        guard let model else { return (draft, .plantilla) }
+        guard let model else { return (draft, .template) }
         do {
             let context = try await context()
             let prompt = ReplyPrompt.make(
@@ -52,14 +52,14 @@ public struct ReplyWriter: Sendable {
             let text = try await model.phrase(prompt).trimmingWhitespace()
             switch GroundingCheck(catalogNames: context.catalogNames).check(text, facts: facts) {
             case .grounded:
-                return (text, .modelo)
+                return (text, .model)
             case .refused(let reason):
                 logger.warning("Respuesta del modelo descartada: \(reason); se usa la redactada")
-                return (draft, .respaldo)
+                return (draft, .fallback)
             }
         } catch {
             logger.warning("El modelo no respondió (\(error)); se usa la respuesta redactada")
-            return (draft, .respaldo)
+            return (draft, .fallback)
         }
     }
 }

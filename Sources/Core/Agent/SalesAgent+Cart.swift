@@ -55,9 +55,9 @@ extension SalesAgent {
     func addItems(_ turn: inout TurnContext, _ words: Words, inForm: Bool) async throws {
         for item in ItemExtractor.items(in: words) {
             switch try await resolve(item.words, &turn) {
-            case .match(let producto):
+            case .match(let product):
                 turn.handledProducts = true
-                try await add(producto, quantity: item.quantity, pairs: item.pairs, &turn)
+                try await add(product, quantity: item.quantity, pairs: item.pairs, &turn)
             case .ambiguous(let options):
                 turn.handledProducts = true
                 turn.state.pending = .choice(options: options.map(\.id), quantity: item.quantity, pairs: item.pairs)
@@ -80,11 +80,11 @@ extension SalesAgent {
         guard let count = counts.last else { return false }
         let named = WordForms.contentWords(productWords(words, excluding: counts))
         let inCart = try await products(turn.state.cart.productIds)
-        let target: Producto?
+        let target: Product?
         if named.isEmpty {
             target = inCart.first { $0.id == turn.state.lastTouched } ?? (inCart.count == 1 ? inCart[0] : nil)
-        } else if case .match(let producto) = ProductMatcher.resolve(named, among: inCart) {
-            target = producto
+        } else if case .match(let product) = ProductMatcher.resolve(named, among: inCart) {
+            target = product
         } else {
             target = nil
         }
@@ -98,12 +98,12 @@ extension SalesAgent {
     func remove(_ turn: inout TurnContext, _ words: Words, counts: [QuantityParser.Mention]) async throws -> Bool {
         let named = WordForms.contentWords(productWords(words, excluding: counts))
         let inCart = try await products(turn.state.cart.productIds)
-        var targets: [Producto] = []
+        var targets: [Product] = []
         if named.isEmpty {
             targets = inCart.filter { $0.id == turn.state.lastTouched }
         } else {
             switch ProductMatcher.resolve(named, among: inCart) {
-            case .match(let producto): targets = [producto]
+            case .match(let product): targets = [product]
             case .ambiguous(let options): targets = options
             case .none:
                 turn.add(.notInCart(query(words, 0..<words.count)))
@@ -111,9 +111,9 @@ extension SalesAgent {
             }
         }
         guard !targets.isEmpty else { return false }
-        for producto in targets {
-            turn.state.cart.remove(producto.id)
-            turn.add(.removed(producto.nombre))
+        for product in targets {
+            turn.state.cart.remove(product.id)
+            turn.add(.removed(product.name))
         }
         turn.state.lastTouched = nil
         turn.cartChanged = true
@@ -126,9 +126,9 @@ extension SalesAgent {
         guard !named.isEmpty else { return }
         let purpose = words.containsAny(phrases: Lexicon.purposeWords)
         switch try await resolve(words.texts, &turn) {
-        case .match(let producto):
+        case .match(let product):
             turn.handledProducts = true
-            showInfo(producto, purpose: purpose, &turn)
+            showInfo(product, purpose: purpose, &turn)
         case .ambiguous(let options):
             turn.handledProducts = true
             let exact =
@@ -146,8 +146,8 @@ extension SalesAgent {
         }
     }
 
-    static func mentions(_ producto: Producto, _ word: String) -> Bool {
-        WordForms.contentWords(producto.nombre + " " + producto.descripcion).contains { WordForms.same($0, word) }
+    static func mentions(_ product: Product, _ word: String) -> Bool {
+        WordForms.contentWords(product.name + " " + product.description).contains { WordForms.same($0, word) }
     }
 
     /// The customer's own words for a product, for replies ("chalecos", "guantes de vaqueta"),

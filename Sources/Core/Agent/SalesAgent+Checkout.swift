@@ -25,9 +25,9 @@ extension SalesAgent {
             turn.add(.emptyCart)
             return
         }
-        if case .returningClient(let cedula) = turn.state.pending {
+        if case .returningClient(let idNumber) = turn.state.pending {
             turn.state.pending = nil
-            if isYes(words), let stored = try await storedClient(cedula) {
+            if isYes(words), let stored = try await storedClient(idNumber) {
                 useStored(stored, &turn, except: Set(extraction?.values.keys ?? [:].keys))
             }
         }
@@ -66,9 +66,9 @@ extension SalesAgent {
     }
 
     func addSummary(_ turn: inout TurnContext) {
-        guard let cliente = turn.state.form.cliente else { return }
+        guard let client = turn.state.form.client else { return }
         let cart = turn.state.cart
-        turn.add(.summary(cart.lines.map(LineFact.init), total: cart.total, cliente))
+        turn.add(.summary(cart.lines.map(LineFact.init), total: cart.total, client))
     }
 
     /// Validated values from the message; an invalid one is reported and asked again.
@@ -79,10 +79,10 @@ extension SalesAgent {
             set(slot, raw, &turn)
         }
         if words.containsAny(phrases: ["no tengo correo", "sin correo", "no tengo email", "no uso correo"]),
-            turn.state.form[.correo] == nil
+            turn.state.form[.email] == nil
         {
-            turn.state.form.decline(.correo)
-            turn.slotsChanged.insert(.correo)
+            turn.state.form.decline(.email)
+            turn.slotsChanged.insert(.email)
         }
         guard let requested = turn.state.form.requested, extraction.values.isEmpty, !turn.handledProducts,
             !turn.sideAnswer, !words.isQuestion, turn.state.form[requested] == nil || turn.state.phase == .checkout
@@ -90,7 +90,7 @@ extension SalesAgent {
         if requested.isOptional, isNo(words) {
             turn.state.form.decline(requested)
             turn.slotsChanged.insert(requested)
-        } else if let text = extraction.freeText, !text.isEmpty, !isYes(words) || requested == .indicaciones,
+        } else if let text = extraction.freeText, !text.isEmpty, !isYes(words) || requested == .notes,
             !isNo(words)
         {
             set(requested, text, &turn)
@@ -104,31 +104,31 @@ extension SalesAgent {
             if value != before { turn.slotsChanged.insert(slot) }
         } catch {
             turn.invalidSlots.append(slot)
-            turn.add(.invalid(slot, error.mensaje))
+            turn.add(.invalid(slot, error.message))
         }
     }
 
-    func storedClient(_ cedula: String) async throws -> Cliente? {
-        try await database.perform { try $0.client(cedula: cedula) }
+    func storedClient(_ idNumber: String) async throws -> Client? {
+        try await database.perform { try $0.client(idNumber: idNumber) }
     }
 
     /// A cédula we know: offer the stored data instead of asking for it all again.
     func offerStoredData(_ turn: inout TurnContext) async throws {
-        guard turn.slotsChanged.contains(.cedula), let cedula = turn.state.form[.cedula],
-            turn.state.form.offeredCedula != cedula, !turn.state.form.isComplete,
-            let stored = try await storedClient(cedula)
+        guard turn.slotsChanged.contains(.idNumber), let idNumber = turn.state.form[.idNumber],
+            turn.state.form.offeredIdNumber != idNumber, !turn.state.form.isComplete,
+            let stored = try await storedClient(idNumber)
         else { return }
-        turn.state.form.offeredCedula = cedula
-        turn.state.pending = .returningClient(cedula: cedula)
-        turn.add(.returningClient(stored.datos))
+        turn.state.form.offeredIdNumber = idNumber
+        turn.state.pending = .returningClient(idNumber: idNumber)
+        turn.add(.returningClient(stored.details))
     }
 
     /// The customer accepted their stored data: it fills every slot still empty.
-    func useStored(_ stored: Cliente, _ turn: inout TurnContext, except given: Set<CheckoutSlot>) {
-        let datos = stored.datos
+    func useStored(_ stored: Client, _ turn: inout TurnContext, except given: Set<CheckoutSlot>) {
+        let details = stored.details
         let values: [(CheckoutSlot, String?)] = [
-            (.nombre, datos.nombre), (.telefono, datos.telefono), (.correo, datos.correo),
-            (.direccion, datos.direccion), (.barrio, datos.barrio), (.indicaciones, datos.indicaciones),
+            (.name, details.name), (.phone, details.phone), (.email, details.email),
+            (.address, details.address), (.neighborhood, details.neighborhood), (.notes, details.notes),
         ]
         for (slot, value) in values where turn.state.form[slot] == nil && !given.contains(slot) {
             turn.state.form.keep(slot, value)
@@ -139,27 +139,27 @@ extension SalesAgent {
     /// Places the order (idempotent by the cart's key) and tells the customer its number and
     /// total, or why it could not be placed, with the cart brought within the stock.
     func placeOrder(_ turn: inout TurnContext) async throws {
-        guard let cliente = turn.state.form.cliente, !turn.state.cart.isEmpty else { return }
-        let request = OrderRequest(chatId: turn.chatId, cliente: cliente, items: turn.state.cart.orderLines)
+        guard let client = turn.state.form.client, !turn.state.cart.isEmpty else { return }
+        let request = OrderRequest(chatId: turn.chatId, client: client, items: turn.state.cart.orderLines)
         let outcome = try await placer.place(
             request, key: turn.state.orderKey(chatId: turn.chatId), attempt: turn.state.placementAttempts)
         switch outcome {
         case .placed(let id, let total):
-            turn.pedidoId = id
+            turn.orderId = id
             turn.state.lastOrderId = id
             turn.add(.orderPlaced(id: id, total: total))
             turn.state.startNewCart()
         case .refused(let reason):
             turn.state.placementAttempts += 1
             turn.add(.orderRefused(reason))
-            for producto in try await products(turn.state.cart.productIds) {
-                let wanted = turn.state.cart.quantity(of: producto.id)
-                guard !producto.disponible || producto.stock < wanted else { continue }
-                let available = producto.disponible ? producto.stock : 0
-                if let line = turn.state.cart.set(producto, cantidad: available) {
+            for product in try await products(turn.state.cart.productIds) {
+                let wanted = turn.state.cart.quantity(of: product.id)
+                guard !product.available || product.stock < wanted else { continue }
+                let available = product.available ? product.stock : 0
+                if let line = turn.state.cart.set(product, quantity: available) {
                     turn.add(.changed(LineFact(line)))
                 } else {
-                    turn.add(.removed(producto.nombre))
+                    turn.add(.removed(product.name))
                 }
             }
             if turn.state.cart.isEmpty {

@@ -1,9 +1,9 @@
 // Products: finding what the customer names, and filling the cart within the stock.
 extension SalesAgent {
     enum Resolution {
-        case match(Producto)
-        case ambiguous([Producto])
-        case none(suggestions: [Producto])
+        case match(Product)
+        case ambiguous([Product])
+        case none(suggestions: [Product])
     }
 
     /// Words that point back at a product already shown ("el normal", "el mismo").
@@ -13,7 +13,7 @@ extension SalesAgent {
         "primero", "anterior",
     ]
 
-    func products(_ ids: [Int64]) async throws -> [Producto] {
+    func products(_ ids: [Int64]) async throws -> [Product] {
         guard !ids.isEmpty else { return [] }
         return try await database.perform { try $0.products(ids: ids) }
     }
@@ -24,7 +24,7 @@ extension SalesAgent {
         let catalog = try await products(turn.state.cart.productIds)
         let dropped = turn.state.cart.refresh(from: catalog)
         if !dropped.isEmpty {
-            turn.add(.dropped(dropped.map(\.nombre)))
+            turn.add(.dropped(dropped.map(\.name)))
             turn.cartChanged = true
         }
     }
@@ -34,33 +34,33 @@ extension SalesAgent {
     func resolve(_ words: [String], _ turn: inout TurnContext) async throws -> Resolution {
         // "el normal", "el mismo": the words point back at what was shown, they name nothing.
         let content = WordForms.contentWords(words).filter { !Self.referringWords.contains($0) }
-        let focus = try await products(turn.state.focus).filter(\.activo)
+        let focus = try await products(turn.state.focus).filter(\.active)
         if content.isEmpty {
             if focus.count == 1 { return .match(focus[0]) }
             return focus.isEmpty ? .none(suggestions: []) : .ambiguous(focus)
         }
         let knownIds = turn.state.focus + turn.state.recent.filter { !turn.state.focus.contains($0) }
-        let known = try await products(knownIds).filter(\.activo)
+        let known = try await products(knownIds).filter(\.active)
         let covering = known.filter { ProductMatcher.coversAll(content, $0) }
         let coveringFocus = covering.filter { turn.state.focus.contains($0.id) }
         if coveringFocus.count == 1 { return .match(coveringFocus[0]) }
         if coveringFocus.isEmpty, covering.count == 1 { return .match(covering[0]) }
 
         let phraseHits = try await retriever.search(content.joined(separator: " "), limit: 10)
-            .filter(\.producto.activo)
+            .filter(\.product.active)
         var hits = phraseHits
         if hits.isEmpty, content.count > 1 {
             // A phrase the search did not find as a whole: each word on its own, and the
             // matcher judges the union by the customer's own words.
             for word in content where word.first?.isLetter == true {
-                let more = try await retriever.search(word, limit: 6).filter(\.producto.activo)
-                hits += more.filter { hit in !hits.contains { $0.producto.id == hit.producto.id } }
+                let more = try await retriever.search(word, limit: 6).filter(\.product.active)
+                hits += more.filter { hit in !hits.contains { $0.product.id == hit.product.id } }
             }
         }
-        let candidates = hits.map(\.producto)
+        let candidates = hits.map(\.product)
         turn.retrieved(candidates.map(\.id))
         switch ProductMatcher.resolve(content, among: candidates) {
-        case .match(let producto): return .match(producto)
+        case .match(let product): return .match(product)
         case .ambiguous(let options):
             let discussed = options.filter { option in covering.contains { $0.id == option.id } }
             if discussed.count == 1 { return .match(discussed[0]) }
@@ -71,7 +71,7 @@ extension SalesAgent {
             guard let top = phraseHits.first, top.score >= Self.retrieverConfidence else {
                 return .none(suggestions: [])
             }
-            let best = phraseHits.filter { $0.score >= top.score - 1e-9 }.map(\.producto).sorted { $0.id < $1.id }
+            let best = phraseHits.filter { $0.score >= top.score - 1e-9 }.map(\.product).sorted { $0.id < $1.id }
             return best.count == 1 ? .match(best[0]) : .ambiguous(Array(best.prefix(8)))
         }
     }
@@ -82,41 +82,41 @@ extension SalesAgent {
 
     /// Adds `quantity` units (pairs counted per product) within the stock, or offers what
     /// is available.
-    func add(_ producto: Producto, quantity: Int, pairs: Bool, _ turn: inout TurnContext) async throws {
-        let quantity = pairs && !ItemExtractor.soldInPairs(producto) ? quantity * 2 : quantity
-        turn.state.remember([producto.id])
+    func add(_ product: Product, quantity: Int, pairs: Bool, _ turn: inout TurnContext) async throws {
+        let quantity = pairs && !ItemExtractor.soldInPairs(product) ? quantity * 2 : quantity
+        turn.state.remember([product.id])
         guard quantity > 0 else { return }
-        guard producto.disponible else {
+        guard product.available else {
             turn.add(
-                .outOfStock(ProductFact(producto), alternatives: try await alternatives(to: producto, turn: &turn)))
-            turn.show([producto])
+                .outOfStock(ProductFact(product), alternatives: try await alternatives(to: product, turn: &turn)))
+            turn.show([product])
             return
         }
-        let inCart = turn.state.cart.quantity(of: producto.id)
-        try await setQuantity(producto, to: inCart + quantity, requested: quantity, adding: true, &turn)
+        let inCart = turn.state.cart.quantity(of: product.id)
+        try await setQuantity(product, to: inCart + quantity, requested: quantity, adding: true, &turn)
     }
 
     /// Sets a cart line to `total` units, or offers the stock when there are fewer.
     /// `requested` is what the customer asked for (for the reply).
     func setQuantity(
-        _ producto: Producto, to total: Int, requested: Int, adding: Bool = false, _ turn: inout TurnContext
+        _ product: Product, to total: Int, requested: Int, adding: Bool = false, _ turn: inout TurnContext
     ) async throws {
-        let inCart = turn.state.cart.quantity(of: producto.id)
-        turn.state.lastTouched = producto.id
-        turn.show([producto])
-        guard total <= producto.stock else {
-            let available = adding ? max(0, producto.stock - inCart) : producto.stock
+        let inCart = turn.state.cart.quantity(of: product.id)
+        turn.state.lastTouched = product.id
+        turn.show([product])
+        guard total <= product.stock else {
+            let available = adding ? max(0, product.stock - inCart) : product.stock
             if available > 0 {
-                turn.state.pending = .stockOffer(productoId: producto.id, available: available, total: producto.stock)
+                turn.state.pending = .stockOffer(productId: product.id, available: available, total: product.stock)
             }
             turn.add(
                 .stockShort(
-                    ProductFact(producto), requested: requested, available: available,
-                    alternatives: try await alternatives(to: producto, turn: &turn)))
+                    ProductFact(product), requested: requested, available: available,
+                    alternatives: try await alternatives(to: product, turn: &turn)))
             return
         }
-        guard let line = turn.state.cart.set(producto, cantidad: total) else {
-            turn.add(.removed(producto.nombre))
+        guard let line = turn.state.cart.set(product, quantity: total) else {
+            turn.add(.removed(product.name))
             turn.cartChanged = true
             return
         }
@@ -125,12 +125,12 @@ extension SalesAgent {
     }
 
     /// Up to three other products of the same kind that are in stock.
-    func alternatives(to producto: Producto, turn: inout TurnContext) async throws -> [ProductFact] {
-        guard let head = WordForms.contentWords(producto.nombre).first else { return [] }
-        let hits = try await retriever.search(head, limit: 8).map(\.producto)
+    func alternatives(to product: Product, turn: inout TurnContext) async throws -> [ProductFact] {
+        guard let head = WordForms.contentWords(product.name).first else { return [] }
+        let hits = try await retriever.search(head, limit: 8).map(\.product)
         return hits.filter {
-            $0.id != producto.id && $0.disponible
-                && WordForms.contentWords($0.nombre).first
+            $0.id != product.id && $0.available
+                && WordForms.contentWords($0.name).first
                     .map { WordForms.same($0, head) } == true
         }
         .prefix(3).map(ProductFact.init)
@@ -150,21 +150,21 @@ extension SalesAgent {
         case .stockOffer(let id, let available, let total):
             guard named.isEmpty || named.allSatisfy({ Self.referringWords.contains($0) }) else { return false }
             if let count = counts.first?.value, counts.count == 1, count > 0 {
-                guard let producto = try await products([id]).first else { return true }
+                guard let product = try await products([id]).first else { return true }
                 try await setQuantity(
-                    producto, to: total - available + min(count, available), requested: count, adding: true, &turn)
+                    product, to: total - available + min(count, available), requested: count, adding: true, &turn)
                 return true
             }
-            if isYes(words), !isNo(words), let producto = try await products([id]).first {
-                try await setQuantity(producto, to: total, requested: available, adding: true, &turn)
+            if isYes(words), !isNo(words), let product = try await products([id]).first {
+                try await setQuantity(product, to: total, requested: available, adding: true, &turn)
                 return true
             }
             return isNo(words)
         case .quantity(let id):
-            guard named.isEmpty, let count = counts.first, let producto = try await products([id]).first else {
+            guard named.isEmpty, let count = counts.first, let product = try await products([id]).first else {
                 return false
             }
-            try await add(producto, quantity: count.value, pairs: count.pairs, &turn)
+            try await add(product, quantity: count.value, pairs: count.pairs, &turn)
             turn.handledProducts = true
             return true
         case .choice(let options, let quantity, let pairs):
@@ -173,15 +173,15 @@ extension SalesAgent {
                 turn.state.focus = options
                 return false
             }
-            guard let producto = choose(among: choices, words: words, named: named) else { return false }
+            guard let product = choose(among: choices, words: words, named: named) else { return false }
             turn.handledProducts = true
-            turn.state.remember([producto.id])
+            turn.state.remember([product.id])
             if let count = counts.first {
-                try await add(producto, quantity: count.value, pairs: count.pairs, &turn)
+                try await add(product, quantity: count.value, pairs: count.pairs, &turn)
             } else if let quantity {
-                try await add(producto, quantity: quantity, pairs: pairs, &turn)
+                try await add(product, quantity: quantity, pairs: pairs, &turn)
             } else {
-                showInfo(producto, purpose: false, &turn)
+                showInfo(product, purpose: false, &turn)
             }
             return true
         case .returningClient:
@@ -191,7 +191,7 @@ extension SalesAgent {
     }
 
     /// "el primero", "la 2", "el reflectivo", "el de 14 mil".
-    func choose(among options: [Producto], words: Words, named: [String]) -> Producto? {
+    func choose(among options: [Product], words: Words, named: [String]) -> Product? {
         let ordinals: [String: Int] = [
             "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3, "cuarto": 4,
             "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
@@ -206,20 +206,20 @@ extension SalesAgent {
             return options[number - 1]
         }
         if let price = QuantityParser.mentions(in: words).first(where: { $0.kind == .price }) {
-            let close = options.filter { abs($0.precio - price.value) <= max(500, price.value / 20) }
+            let close = options.filter { abs($0.price - price.value) <= max(500, price.value / 20) }
             if close.count == 1 { return close[0] }
         }
-        if case .match(let producto) = ProductMatcher.resolve(named, among: options) { return producto }
+        if case .match(let product) = ProductMatcher.resolve(named, among: options) { return product }
         return nil
     }
 
-    func showInfo(_ producto: Producto, purpose: Bool, _ turn: inout TurnContext) {
-        turn.add(.productInfo(ProductFact(producto), purpose: purpose))
-        turn.show([producto])
+    func showInfo(_ product: Product, purpose: Bool, _ turn: inout TurnContext) {
+        turn.add(.productInfo(ProductFact(product), purpose: purpose))
+        turn.show([product])
         turn.sideAnswer = true
-        if turn.state.phase == .browsing, producto.disponible, turn.state.cart.quantity(of: producto.id) == 0 {
-            turn.add(.askHowMany(ProductFact(producto)))
-            turn.state.pending = .quantity(productoId: producto.id)
+        if turn.state.phase == .browsing, product.available, turn.state.cart.quantity(of: product.id) == 0 {
+            turn.add(.askHowMany(ProductFact(product)))
+            turn.state.pending = .quantity(productId: product.id)
         }
     }
 }

@@ -71,11 +71,11 @@ public struct SalesAgent: Sendable {
     /// an address, or at least two fields.
     static func isStrongData(_ extraction: CheckoutFieldExtractor.Extraction) -> Bool {
         let slots = Set(extraction.values.keys)
-        return slots.count >= 2 || slots.contains(.correo) || slots.contains(.direccion)
+        return slots.count >= 2 || slots.contains(.email) || slots.contains(.address)
     }
 
     func companyAnswerer() async throws -> CompanyAnswerer {
-        let text = try await database.perform { try $0.activeCompanyContext()?.contenido } ?? ""
+        let text = try await database.perform { try $0.activeCompanyContext()?.content } ?? ""
         return CompanyAnswerer(companyText: text)
     }
 
@@ -115,11 +115,11 @@ public struct SalesAgent: Sendable {
             state.remember(turn.shown)
         }
         state.askedToProceed = turn.facts.contains(.askProceed)
-        var productos = turn.shown.filter { turn.retrieved.contains($0) }
-        productos += turn.retrieved.filter { !productos.contains($0) }
+        var products = turn.shown.filter { turn.retrieved.contains($0) }
+        products += turn.retrieved.filter { !products.contains($0) }
         return AgentTurn(
-            state: state, facts: ReplyFacts(turn.facts), productos: Array(productos.prefix(5)),
-            pedidoId: turn.pedidoId)
+            state: state, facts: ReplyFacts(turn.facts), products: Array(products.prefix(5)),
+            orderId: turn.orderId)
     }
 
     func isYes(_ words: Words) -> Bool {

@@ -5,22 +5,22 @@ import Foundation
 /// under and when it stops working.
 public struct DownloadLink: Codable, Sendable, Equatable {
     /// File name inside the exports directory.
-    public var archivo: String
+    public var file: String
     /// File name the browser saves.
-    public var nombre: String
+    public var name: String
     /// Unix seconds after which the link is refused (410).
-    public var expira: Int
+    public var expires: Int
 
-    public init(archivo: String, nombre: String, expira: Int) {
-        self.archivo = archivo
-        self.nombre = nombre
-        self.expira = expira
+    public init(file: String, name: String, expires: Int) {
+        self.file = file
+        self.name = name
+        self.expires = expires
     }
 
     enum CodingKeys: String, CodingKey {
-        case archivo = "a"
-        case nombre = "n"
-        case expira = "e"
+        case file = "a"
+        case name = "n"
+        case expires = "e"
     }
 }
 
@@ -75,7 +75,7 @@ public struct DownloadLinkSigner: Sendable {
         guard let payload = TokenSigner.decodeBase64URL(parts[0]),
             let link = try? JSONDecoder().decode(DownloadLink.self, from: payload)
         else { throw .malformed }
-        guard link.expira > Int(now.timeIntervalSince1970) else { throw .expired(link) }
+        guard link.expires > Int(now.timeIntervalSince1970) else { throw .expired(link) }
         return link
     }
 }

@@ -1,14 +1,14 @@
 /// Who may call what: `canal` (chat endpoints and its own jobs) < `operador` (+ clients,
 /// orders, exports, chat control) < `admin` (everything).
 public enum Role: String, Codable, Sendable, Comparable, CaseIterable {
-    case canal
-    case operador
+    case channel = "canal"
+    case `operator` = "operador"
     case admin
 
     private var rank: Int {
         switch self {
-        case .canal: 0
-        case .operador: 1
+        case .channel: 0
+        case .operator: 1
         case .admin: 2
         }
     }

@@ -17,9 +17,16 @@ public struct TokenSigner: Sendable {
 
     private struct Claims: Codable {
         var sub: String
-        var rol: String
+        var role: String
         var iat: Int
         var exp: Int
+
+        enum CodingKeys: String, CodingKey {
+            case sub
+            case role = "rol"
+            case iat
+            case exp
+        }
     }
 
     let secret: Data
@@ -33,7 +40,7 @@ public struct TokenSigner: Sendable {
     public func sign(subject: String, role: Role, lifetime: TimeInterval, now: Date = Date()) -> String {
         let issued = Int(now.timeIntervalSince1970)
         let header = Self.base64URL(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
-        let claims = Claims(sub: subject, rol: role.rawValue, iat: issued, exp: issued + Int(lifetime))
+        let claims = Claims(sub: subject, role: role.rawValue, iat: issued, exp: issued + Int(lifetime))
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let payload = Self.base64URL((try? encoder.encode(claims)) ?? Data())
@@ -57,7 +64,7 @@ public struct TokenSigner: Sendable {
         }
         guard let claims = try? JSONDecoder().decode(Claims.self, from: payloadData) else { throw .malformed }
         guard claims.exp > Int(now.timeIntervalSince1970) else { throw .expired }
-        guard let role = Role(rawValue: claims.rol) else { throw .unknownRole }
+        guard let role = Role(rawValue: claims.role) else { throw .unknownRole }
         return (Identity(subject: claims.sub, role: role), claims.exp)
     }
 

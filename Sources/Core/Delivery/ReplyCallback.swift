@@ -14,16 +14,26 @@ public struct ReplyCallback: Sendable {
 
     /// What the receiver gets.
     public struct Body: Codable, Sendable, Equatable {
-        public var evento = "respuesta"
-        public var entrega_id: String
-        public var chat_id: String
+        public var event = "respuesta"
+        public var deliveryId: String
+        public var chatId: String
         /// The chat job this reply answers, when there is one (`GET /jobs/{id}`).
-        public var job_id: String?
-        public var texto: String
+        public var jobId: String?
+        public var text: String
         /// "agente" or "operador".
-        public var origen: String
+        public var origin: String
         /// Unix seconds at signing.
-        public var enviado: Int
+        public var sent: Int
+
+        enum CodingKeys: String, CodingKey {
+            case event = "evento"
+            case deliveryId = "entrega_id"
+            case chatId = "chat_id"
+            case jobId = "job_id"
+            case text = "texto"
+            case origin = "origen"
+            case sent = "enviado"
+        }
     }
 
     public static let signatureHeader = "X-Vendedor-Firma"
@@ -39,12 +49,12 @@ public struct ReplyCallback: Sendable {
     }
 
     /// Sends `reply` for `delivery` (the delivery job) to the channel; throws `ProviderError`.
-    public func send(_ reply: DeliverReplyJob, delivery: String, to channel: CanalHTTP, now: Date = Date()) async throws
+    public func send(_ reply: DeliverReplyJob, delivery: String, to channel: HTTPChannel, now: Date = Date()) async throws
     {
         let timestamp = Int(now.timeIntervalSince1970)
         let body = Body(
-            entrega_id: delivery, chat_id: reply.chat_id, job_id: reply.job_id, texto: reply.texto,
-            origen: reply.origen, enviado: timestamp)
+            deliveryId: delivery, chatId: reply.chatId, jobId: reply.jobId, text: reply.text,
+            origin: reply.origin, sent: timestamp)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let bytes = Array(try encoder.encode(body))
@@ -54,7 +64,7 @@ public struct ReplyCallback: Sendable {
                 headers: [
                     ("Content-Type", "application/json"), ("User-Agent", "Vendedor/1"),
                     (Self.timestampHeader, String(timestamp)),
-                    (Self.signatureHeader, Self.signature(secret: channel.secreto, timestamp: timestamp, body: bytes)),
+                    (Self.signatureHeader, Self.signature(secret: channel.secret, timestamp: timestamp, body: bytes)),
                     (Self.deliveryHeader, delivery),
                 ],
                 body: bytes, timeout: .seconds(15), maxResponseBytes: 64 << 10))

@@ -3,23 +3,23 @@ import Foundation
 /// An HTTP channel's delivery settings: the token subject of a `canal` identity, the URL
 /// that receives each reply as a signed POST, and the secret it is signed with (generated
 /// at registration, shown to the admin, kept when only the URL changes).
-public struct CanalHTTP: Codable, Sendable, Equatable {
-    public var sujeto: String
+public struct HTTPChannel: Codable, Sendable, Equatable {
+    public var subject: String
     public var callbackURL: String
-    public var secreto: String
-    public var actualizado: Date
+    public var secret: String
+    public var updated: Date
 
-    public init(sujeto: String, callbackURL: String, secreto: String, actualizado: Date) {
-        self.sujeto = sujeto
+    public init(subject: String, callbackURL: String, secret: String, updated: Date) {
+        self.subject = subject
         self.callbackURL = callbackURL
-        self.secreto = secreto
-        self.actualizado = actualizado
+        self.secret = secret
+        self.updated = updated
     }
 
     enum CodingKeys: String, CodingKey {
-        case sujeto
+        case subject = "sujeto"
         case callbackURL = "callback_url"
-        case secreto, actualizado
+        case secret = "secreto", updated = "actualizado"
     }
 
     public static let maxURLLength = 2000
@@ -33,8 +33,8 @@ public struct CanalHTTP: Codable, Sendable, Equatable {
             components.user == nil, components.fragment == nil
         else {
             throw ValidationError(
-                campo: "callback_url",
-                mensaje:
+                field: "callback_url",
+                message:
                     "callback_url debe ser una URL http:// o https:// completa (máximo \(maxURLLength) caracteres).")
         }
         return text
@@ -46,7 +46,7 @@ public struct CanalHTTP: Codable, Sendable, Equatable {
         guard (1...200).contains(text.count),
             !text.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 32 } == true })
         else {
-            throw ValidationError(campo: "sujeto", mensaje: "El sujeto del canal debe tener entre 1 y 200 caracteres.")
+            throw ValidationError(field: "sujeto", message: "El sujeto del canal debe tener entre 1 y 200 caracteres.")
         }
         return text
     }

@@ -27,27 +27,27 @@ public enum CatalogCSV {
         let missing = requiredColumns.filter { columns[$0] == nil }
         guard missing.isEmpty else {
             let errors = missing.map {
-                RowError(fila: 1, campo: $0, mensaje: "Falta la columna «\($0)» en el encabezado.")
+                RowError(row: 1, field: $0, message: "Falta la columna «\($0)» en el encabezado.")
             }
-            return CatalogParseResult(rows: [], errores: errors)
+            return CatalogParseResult(rows: [], errors: errors)
         }
-        var result = CatalogParseResult(rows: [], errores: [])
+        var result = CatalogParseResult(rows: [], errors: [])
         var firstLineOfId: [Int64: Int] = [:]
         for record in records.dropFirst() {
             switch parseRow(record, columns: columns, width: headerRecord.fields.count) {
             case .success(let row):
-                if let earlier = firstLineOfId[row.producto.id] {
-                    result.errores.append(
+                if let earlier = firstLineOfId[row.product.id] {
+                    result.errors.append(
                         RowError(
-                            fila: row.fila, campo: "id",
-                            mensaje: "El id \(row.producto.id) ya apareció en la fila \(earlier).",
-                            id: row.producto.id))
+                            row: row.row, field: "id",
+                            message: "El id \(row.product.id) ya apareció en la fila \(earlier).",
+                            id: row.product.id))
                 } else {
-                    firstLineOfId[row.producto.id] = row.fila
+                    firstLineOfId[row.product.id] = row.row
                     result.rows.append(row)
                 }
             case .failure(let errors):
-                result.errores.append(contentsOf: errors.list)
+                result.errors.append(contentsOf: errors.list)
             }
         }
         return result
@@ -60,53 +60,53 @@ public enum CatalogCSV {
     private static func parseRow(_ record: CSVRecord, columns: [String: Int], width: Int) -> Result<
         CatalogRow, RowErrors
     > {
-        let fila = record.line
+        let row = record.line
         if record.unterminatedQuote {
             return .failure(
-                RowErrors(list: [RowError(fila: fila, campo: nil, mensaje: "Hay comillas sin cerrar desde esta fila.")])
+                RowErrors(list: [RowError(row: row, field: nil, message: "Hay comillas sin cerrar desde esta fila.")])
             )
         }
         let extra = record.fields.dropFirst(width)
         if record.fields.count < width || extra.contains(where: { !$0.trimmingWhitespace().isEmpty }) {
-            let mensaje =
+            let message =
                 "La fila tiene \(record.fields.count) columnas y el encabezado \(width); "
                 + "si un texto lleva comas, enciérrelo entre comillas."
-            return .failure(RowErrors(list: [RowError(fila: fila, campo: nil, mensaje: mensaje)]))
+            return .failure(RowErrors(list: [RowError(row: row, field: nil, message: message)]))
         }
         func cell(_ name: String) -> String? { columns[name].map { record.fields[$0] } }
 
         var check = ValidationCollector()
         var id: Int64?
-        if let value = check.check(try Validation.wholeNumber(parsing: cell("id") ?? "", campo: "id")) {
+        if let value = check.check(try Validation.wholeNumber(parsing: cell("id") ?? "", field: "id")) {
             if value > 0 {
                 id = Int64(value)
             } else {
-                check.add(campo: "id", "El id debe ser un número entero positivo.")
+                check.add(field: "id", "El id debe ser un número entero positivo.")
             }
         }
-        let input = ProductoInput(
-            id: id, nombre: cell("nombre") ?? "", descripcion: cell("descripcion"),
-            precio: check.check(try Validation.wholeNumber(parsing: cell("precio") ?? "", campo: "precio")) ?? 0,
-            stock: check.check(try Validation.wholeNumber(parsing: cell("stock") ?? "", campo: "stock")) ?? 0,
-            activo: check.check(try Validation.flag(parsing: cell("activo") ?? "", campo: "activo")) ?? true,
-            categoria: cell("categoria"))
-        var producto: Producto?
+        let input = ProductInput(
+            id: id, name: cell("nombre") ?? "", description: cell("descripcion"),
+            price: check.check(try Validation.wholeNumber(parsing: cell("precio") ?? "", field: "precio")) ?? 0,
+            stock: check.check(try Validation.wholeNumber(parsing: cell("stock") ?? "", field: "stock")) ?? 0,
+            active: check.check(try Validation.flag(parsing: cell("activo") ?? "", field: "activo")) ?? true,
+            category: cell("categoria"))
+        var product: Product?
         do {
-            producto = try input.validated()
+            product = try input.validated()
         } catch {
-            error.errores.filter { $0.campo != "id" }.forEach { check.add($0) }
+            error.errors.filter { $0.field != "id" }.forEach { check.add($0) }
         }
         do {
             try check.finish()
         } catch {
             return .failure(
                 RowErrors(
-                    list: error.errores.map { RowError(fila: fila, campo: $0.campo, mensaje: $0.mensaje, id: id) }))
+                    list: error.errors.map { RowError(row: row, field: $0.field, message: $0.message, id: id) }))
         }
-        return .success(CatalogRow(fila: fila, producto: producto!))
+        return .success(CatalogRow(row: row, product: product!))
     }
 
-    private static func failure(_ fila: Int, _ campo: String?, _ mensaje: String) -> CatalogParseResult {
-        CatalogParseResult(rows: [], errores: [RowError(fila: fila, campo: campo, mensaje: mensaje)])
+    private static func failure(_ row: Int, _ field: String?, _ message: String) -> CatalogParseResult {
+        CatalogParseResult(rows: [], errors: [RowError(row: row, field: field, message: message)])
     }
 }

@@ -1,40 +1,47 @@
 /// A valid catalog row and the line of the file it came from.
 public struct CatalogRow: Sendable, Equatable {
-    public var fila: Int
-    public var producto: Producto
+    public var row: Int
+    public var product: Product
 
-    public init(fila: Int, producto: Producto) {
-        self.fila = fila
-        self.producto = producto
+    public init(row: Int, product: Product) {
+        self.row = row
+        self.product = product
     }
 }
 
 /// A problem with one row of an imported file. `fila` is the file's line number (the header
 /// is line 1); `campo` is nil when the problem is the row as a whole.
 public struct RowError: Codable, Sendable, Equatable {
-    public var fila: Int
-    public var campo: String?
-    public var mensaje: String
+    public var row: Int
+    public var field: String?
+    public var message: String
     /// The row's product id when it could be read, so a replace import never deactivates a
     /// product whose row was merely mistyped.
     public var id: Int64?
 
-    public init(fila: Int, campo: String?, mensaje: String, id: Int64? = nil) {
-        self.fila = fila
-        self.campo = campo
-        self.mensaje = mensaje
+    public init(row: Int, field: String?, message: String, id: Int64? = nil) {
+        self.row = row
+        self.field = field
+        self.message = message
         self.id = id
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case row = "fila"
+        case field = "campo"
+        case message = "mensaje"
+        case id
     }
 }
 
 /// What `CatalogCSV.parse` read: the valid rows and an error for each problem found.
 public struct CatalogParseResult: Sendable, Equatable {
     public var rows: [CatalogRow]
-    public var errores: [RowError]
+    public var errors: [RowError]
 
-    public init(rows: [CatalogRow], errores: [RowError]) {
+    public init(rows: [CatalogRow], errors: [RowError]) {
         self.rows = rows
-        self.errores = errores
+        self.errors = errors
     }
 }
 
@@ -50,32 +57,32 @@ public enum ImportMode: String, Codable, Sendable, CaseIterable {
         switch TextFold.fold(raw?.trimmingWhitespace() ?? "") {
         case "", "fusionar", "merge": self = .merge
         case "reemplazar", "replace": self = .replace
-        default: throw ValidationError(campo: "modo", mensaje: "El modo debe ser «fusionar» o «reemplazar».")
+        default: throw ValidationError(field: "modo", message: "El modo debe ser «fusionar» o «reemplazar».")
         }
     }
 }
 
 /// Counts of what an import changed, plus the rows it refused.
 public struct ImportResult: Codable, Sendable, Equatable {
-    public var creados: Int
-    public var actualizados: Int
-    public var sinCambios: Int
-    public var desactivados: Int
-    public var errores: [RowError]
+    public var createdCount: Int
+    public var updatedCount: Int
+    public var unchanged: Int
+    public var deactivatedCount: Int
+    public var errors: [RowError]
 
     public init(
-        creados: Int = 0, actualizados: Int = 0, sinCambios: Int = 0, desactivados: Int = 0, errores: [RowError] = []
+        createdCount: Int = 0, updatedCount: Int = 0, unchanged: Int = 0, deactivatedCount: Int = 0, errors: [RowError] = []
     ) {
-        self.creados = creados
-        self.actualizados = actualizados
-        self.sinCambios = sinCambios
-        self.desactivados = desactivados
-        self.errores = errores
+        self.createdCount = createdCount
+        self.updatedCount = updatedCount
+        self.unchanged = unchanged
+        self.deactivatedCount = deactivatedCount
+        self.errors = errors
     }
 
     enum CodingKeys: String, CodingKey {
-        case creados, actualizados
-        case sinCambios = "sin_cambios"
-        case desactivados, errores
+        case createdCount = "creados", updatedCount = "actualizados"
+        case unchanged = "sin_cambios"
+        case deactivatedCount = "desactivados", errors = "errores"
     }
 }

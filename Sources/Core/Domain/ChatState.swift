@@ -1,49 +1,57 @@
 import Foundation
 
 /// A version of the company text the agent answers company questions from.
-public struct ContextoEmpresa: Codable, Sendable, Equatable, Identifiable {
+public struct CompanyContext: Codable, Sendable, Equatable, Identifiable {
     public var id: Int64
     public var version: Int
-    public var contenido: String
-    public var activo: Bool
-    public var creado: Date
+    public var content: String
+    public var active: Bool
+    public var created: Date
 
-    public init(id: Int64, version: Int, contenido: String, activo: Bool, creado: Date) {
+    public init(id: Int64, version: Int, content: String, active: Bool, created: Date) {
         self.id = id
         self.version = version
-        self.contenido = contenido
-        self.activo = activo
-        self.creado = creado
+        self.content = content
+        self.active = active
+        self.created = created
     }
 
     public static let maxLength = 50_000
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case version
+        case content = "contenido"
+        case active = "activo"
+        case created = "creado"
+    }
 }
 
 /// Per-chat control: whether the AI answers, and which channel the chat lives on.
 public struct ChatControl: Codable, Sendable, Equatable {
     public var chatId: String
-    public var iaActiva: Bool
+    public var aiActive: Bool
     /// "telegram", "http"...; nil until a front end or the reply worker records it.
-    public var canal: String?
+    public var channel: String?
     /// For an HTTP chat, the token subject of the channel it came through (whose callback
     /// receives replies); nil otherwise.
-    public var propietario: String?
-    public var actualizado: Date?
+    public var owner: String?
+    public var updated: Date?
 
     public init(
-        chatId: String, iaActiva: Bool = true, canal: String? = nil, propietario: String? = nil,
-        actualizado: Date? = nil
+        chatId: String, aiActive: Bool = true, channel: String? = nil, owner: String? = nil,
+        updated: Date? = nil
     ) {
         self.chatId = chatId
-        self.iaActiva = iaActiva
-        self.canal = canal
-        self.propietario = propietario
-        self.actualizado = actualizado
+        self.aiActive = aiActive
+        self.channel = channel
+        self.owner = owner
+        self.updated = updated
     }
 
     enum CodingKeys: String, CodingKey {
         case chatId = "chat_id"
-        case iaActiva = "ia_activa"
-        case canal, propietario, actualizado
+        case aiActive = "ia_activa"
+        case channel = "canal", owner = "propietario", updated = "actualizado"
     }
 }

@@ -1,26 +1,26 @@
 import Foundation
 
 /// A client's contact and delivery data: what a caller sends, and what an order embeds.
-public struct ClienteDatos: Codable, Sendable, Equatable {
-    public var cedula: String
-    public var nombre: String
-    public var telefono: String?
-    public var correo: String?
-    public var direccion: String?
-    public var barrio: String?
-    public var indicaciones: String?
+public struct ClientDetails: Codable, Sendable, Equatable {
+    public var idNumber: String
+    public var name: String
+    public var phone: String?
+    public var email: String?
+    public var address: String?
+    public var neighborhood: String?
+    public var notes: String?
 
     public init(
-        cedula: String, nombre: String, telefono: String? = nil, correo: String? = nil, direccion: String? = nil,
-        barrio: String? = nil, indicaciones: String? = nil
+        idNumber: String, name: String, phone: String? = nil, email: String? = nil, address: String? = nil,
+        neighborhood: String? = nil, notes: String? = nil
     ) {
-        self.cedula = cedula
-        self.nombre = nombre
-        self.telefono = telefono
-        self.correo = correo
-        self.direccion = direccion
-        self.barrio = barrio
-        self.indicaciones = indicaciones
+        self.idNumber = idNumber
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.address = address
+        self.neighborhood = neighborhood
+        self.notes = notes
     }
 
     public static let maxAddressLength = 200
@@ -29,86 +29,96 @@ public struct ClienteDatos: Codable, Sendable, Equatable {
 
     /// The normalized data to store (cédula and phone as digits, e-mail lower-cased, blanks as
     /// nil), or every invalid field. Orders require a phone; a plain client record does not.
-    public func validated(requiringPhone: Bool = false) throws(ValidationErrors) -> ClienteDatos {
+    public func validated(requiringPhone: Bool = false) throws(ValidationErrors) -> ClientDetails {
         var check = ValidationCollector()
-        let cedula = check.check(try Validation.cedula(cedula))
-        let nombre = check.check(try Validation.name(nombre))
-        var telefono: String?
-        if let raw = self.telefono.flatMap(Self.nonBlank) {
-            telefono = check.check(try Validation.phone(raw))
+        let idNumber = check.check(try Validation.idNumber(idNumber))
+        let name = check.check(try Validation.name(name))
+        var phone: String?
+        if let raw = self.phone.flatMap(Self.nonBlank) {
+            phone = check.check(try Validation.phone(raw))
         } else if requiringPhone {
-            check.add(campo: "telefono", "El teléfono es obligatorio para registrar el pedido.")
+            check.add(field: "telefono", "El teléfono es obligatorio para registrar el pedido.")
         }
-        var correo: String?
-        if let raw = self.correo.flatMap(Self.nonBlank) {
-            correo = check.check(try Validation.email(raw))
+        var email: String?
+        if let raw = self.email.flatMap(Self.nonBlank) {
+            email = check.check(try Validation.email(raw))
         }
-        let direccion = check.check(
-            try Validation.optionalText(direccion, campo: "direccion", maximo: Self.maxAddressLength))
-        let barrio = check.check(
-            try Validation.optionalText(barrio, campo: "barrio", maximo: Self.maxNeighborhoodLength))
-        let indicaciones = check.check(
-            try Validation.optionalText(indicaciones, campo: "indicaciones", maximo: Self.maxNotesLength))
+        let address = check.check(
+            try Validation.optionalText(address, field: "direccion", maximum: Self.maxAddressLength))
+        let neighborhood = check.check(
+            try Validation.optionalText(neighborhood, field: "barrio", maximum: Self.maxNeighborhoodLength))
+        let notes = check.check(
+            try Validation.optionalText(notes, field: "indicaciones", maximum: Self.maxNotesLength))
         try check.finish()
-        return ClienteDatos(
-            cedula: cedula!, nombre: nombre!, telefono: telefono, correo: correo, direccion: direccion ?? nil,
-            barrio: barrio ?? nil, indicaciones: indicaciones ?? nil)
+        return ClientDetails(
+            idNumber: idNumber!, name: name!, phone: phone, email: email, address: address ?? nil,
+            neighborhood: neighborhood ?? nil, notes: notes ?? nil)
     }
 
     private static func nonBlank(_ text: String) -> String? {
         text.trimmingWhitespace().isEmpty ? nil : text
     }
+
+    enum CodingKeys: String, CodingKey {
+        case idNumber = "cedula"
+        case name = "nombre"
+        case phone = "telefono"
+        case email = "correo"
+        case address = "direccion"
+        case neighborhood = "barrio"
+        case notes = "indicaciones"
+    }
 }
 
 /// A stored client: contact data plus purchase statistics kept by order placement.
-public struct Cliente: Codable, Sendable, Equatable, Identifiable {
-    public var cedula: String
-    public var nombre: String
-    public var telefono: String?
-    public var correo: String?
-    public var direccion: String?
-    public var barrio: String?
-    public var indicaciones: String?
+public struct Client: Codable, Sendable, Equatable, Identifiable {
+    public var idNumber: String
+    public var name: String
+    public var phone: String?
+    public var email: String?
+    public var address: String?
+    public var neighborhood: String?
+    public var notes: String?
     /// Orders placed and not cancelled.
-    public var pedidosCount: Int
+    public var orderCount: Int
     /// Sum of the totals of those orders, in pesos.
-    public var totalComprado: Int
-    public var ultimaCompra: Date?
-    public var creado: Date
-    public var actualizado: Date
+    public var totalBought: Int
+    public var lastPurchase: Date?
+    public var created: Date
+    public var updated: Date
 
-    public var id: String { cedula }
+    public var id: String { idNumber }
 
     public init(
-        datos: ClienteDatos, pedidosCount: Int = 0, totalComprado: Int = 0, ultimaCompra: Date? = nil,
-        creado: Date, actualizado: Date
+        details: ClientDetails, orderCount: Int = 0, totalBought: Int = 0, lastPurchase: Date? = nil,
+        created: Date, updated: Date
     ) {
-        self.cedula = datos.cedula
-        self.nombre = datos.nombre
-        self.telefono = datos.telefono
-        self.correo = datos.correo
-        self.direccion = datos.direccion
-        self.barrio = datos.barrio
-        self.indicaciones = datos.indicaciones
-        self.pedidosCount = pedidosCount
-        self.totalComprado = totalComprado
-        self.ultimaCompra = ultimaCompra
-        self.creado = creado
-        self.actualizado = actualizado
+        self.idNumber = details.idNumber
+        self.name = details.name
+        self.phone = details.phone
+        self.email = details.email
+        self.address = details.address
+        self.neighborhood = details.neighborhood
+        self.notes = details.notes
+        self.orderCount = orderCount
+        self.totalBought = totalBought
+        self.lastPurchase = lastPurchase
+        self.created = created
+        self.updated = updated
     }
 
     /// The contact part of the record.
-    public var datos: ClienteDatos {
-        ClienteDatos(
-            cedula: cedula, nombre: nombre, telefono: telefono, correo: correo, direccion: direccion, barrio: barrio,
-            indicaciones: indicaciones)
+    public var details: ClientDetails {
+        ClientDetails(
+            idNumber: idNumber, name: name, phone: phone, email: email, address: address, neighborhood: neighborhood,
+            notes: notes)
     }
 
     enum CodingKeys: String, CodingKey {
-        case cedula, nombre, telefono, correo, direccion, barrio, indicaciones
-        case pedidosCount = "pedidos_count"
-        case totalComprado = "total_comprado"
-        case ultimaCompra = "ultima_compra"
-        case creado, actualizado
+        case idNumber = "cedula", name = "nombre", phone = "telefono", email = "correo", address = "direccion", neighborhood = "barrio", notes = "indicaciones"
+        case orderCount = "pedidos_count"
+        case totalBought = "total_comprado"
+        case lastPurchase = "ultima_compra"
+        case created = "creado", updated = "actualizado"
     }
 }

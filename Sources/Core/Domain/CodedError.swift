@@ -5,33 +5,33 @@
 /// "producto_no_encontrado", "producto_inactivo", "transicion_invalida".
 public protocol CodedError: Error, Sendable, CustomStringConvertible {
     /// Stable code, never translated or reworded.
-    var codigo: String { get }
+    var code: String { get }
     /// Human-readable explanation in Spanish.
-    var mensaje: String { get }
+    var message: String { get }
 }
 
 extension CodedError {
-    public var description: String { "\(codigo): \(mensaje)" }
+    public var description: String { "\(code): \(message)" }
 }
 
 /// Failures of the record store that are not about a specific business rule.
 public enum StoreError: CodedError, Equatable {
     /// The record does not exist. `recurso` is a Spanish noun with its article ("el pedido").
-    case notFound(recurso: String, clave: String)
+    case notFound(resource: String, key: String)
     /// The change would break an invariant (duplicate key, record still referenced...).
     case conflict(String)
 
-    public var codigo: String {
+    public var code: String {
         switch self {
         case .notFound: "no_encontrado"
         case .conflict: "conflicto"
         }
     }
 
-    public var mensaje: String {
+    public var message: String {
         switch self {
-        case .notFound(let recurso, let clave): "No existe \(recurso) \(clave)."
-        case .conflict(let mensaje): mensaje
+        case .notFound(let resource, let key): "No existe \(resource) \(key)."
+        case .conflict(let message): message
         }
     }
 }

@@ -1,32 +1,32 @@
 /// The life of an order: pendiente → procesando → enviado → entregado, and cancelado from
 /// pendiente or procesando. Every other move (including staying put) is refused.
-public enum EstadoPedido: String, Codable, Sendable, CaseIterable {
-    case pendiente
-    case procesando
-    case enviado
-    case entregado
-    case cancelado
+public enum OrderState: String, Codable, Sendable, CaseIterable {
+    case pending = "pendiente"
+    case processing = "procesando"
+    case sent = "enviado"
+    case delivered = "entregado"
+    case cancelled = "cancelado"
 
     /// The states this one may move to.
-    public var siguientes: [EstadoPedido] {
+    public var successors: [OrderState] {
         switch self {
-        case .pendiente: [.procesando, .cancelado]
-        case .procesando: [.enviado, .cancelado]
-        case .enviado: [.entregado]
-        case .entregado, .cancelado: []
+        case .pending: [.processing, .cancelled]
+        case .processing: [.sent, .cancelled]
+        case .sent: [.delivered]
+        case .delivered, .cancelled: []
         }
     }
 
-    public func canTransition(to next: EstadoPedido) -> Bool {
-        siguientes.contains(next)
+    public func canTransition(to next: OrderState) -> Bool {
+        successors.contains(next)
     }
 
     /// Parses a state name as callers write it ("Enviado", " cancelado ").
     public init(parsing raw: String) throws(ValidationError) {
-        guard let estado = EstadoPedido(rawValue: TextFold.fold(raw.trimmingWhitespace())) else {
-            let nombres = EstadoPedido.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError(campo: "estado", mensaje: "El estado debe ser uno de: \(nombres).")
+        guard let state = OrderState(rawValue: TextFold.fold(raw.trimmingWhitespace())) else {
+            let names = OrderState.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError(field: "estado", message: "El estado debe ser uno de: \(names).")
         }
-        self = estado
+        self = state
     }
 }

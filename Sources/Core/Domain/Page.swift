@@ -1,17 +1,24 @@
 /// One page of a list, shaped as every list of the contract:
 /// `{"resultados": [...], "total": N, "limit": L, "offset": O}`.
 public struct Page<Element: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
-    public var resultados: [Element]
+    public var results: [Element]
     /// Matching records across all pages.
     public var total: Int
     public var limit: Int
     public var offset: Int
 
-    public init(resultados: [Element], total: Int, limit: Int, offset: Int) {
-        self.resultados = resultados
+    public init(results: [Element], total: Int, limit: Int, offset: Int) {
+        self.results = results
         self.total = total
         self.limit = limit
         self.offset = offset
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case results = "resultados"
+        case total
+        case limit
+        case offset
     }
 }
 

@@ -1,84 +1,84 @@
 import Foundation
 
 /// An order as the contract shows it, with the client data it was placed with and every line.
-public struct Pedido: Codable, Sendable, Equatable, Identifiable {
+public struct Order: Codable, Sendable, Equatable, Identifiable {
     public var id: Int64
     public var chatId: String?
-    public var estado: EstadoPedido
+    public var state: OrderState
     /// Sum of the lines' subtotals, in pesos.
     public var total: Int
-    public var creado: Date
-    public var actualizado: Date
+    public var created: Date
+    public var updated: Date
     /// The client's data at the time of the order (where to deliver it).
-    public var cliente: ClienteDatos
-    public var items: [PedidoItem]
+    public var client: ClientDetails
+    public var items: [OrderLine]
 
     public init(
-        id: Int64, chatId: String?, estado: EstadoPedido, total: Int, creado: Date, actualizado: Date,
-        cliente: ClienteDatos, items: [PedidoItem]
+        id: Int64, chatId: String?, state: OrderState, total: Int, created: Date, updated: Date,
+        client: ClientDetails, items: [OrderLine]
     ) {
         self.id = id
         self.chatId = chatId
-        self.estado = estado
+        self.state = state
         self.total = total
-        self.creado = creado
-        self.actualizado = actualizado
-        self.cliente = cliente
+        self.created = created
+        self.updated = updated
+        self.client = client
         self.items = items
     }
 
     /// Units across all lines.
-    public var unidades: Int { items.reduce(0) { $0 + $1.cantidad } }
+    public var units: Int { items.reduce(0) { $0 + $1.quantity } }
 
     enum CodingKeys: String, CodingKey {
         case id
         case chatId = "chat_id"
-        case estado, total, creado, actualizado, cliente, items
+        case state = "estado", total, created = "creado", updated = "actualizado", client = "cliente", items
     }
 }
 
 /// One order line, priced from the catalog when the order was placed.
-public struct PedidoItem: Codable, Sendable, Equatable {
-    public var productoId: Int64
+public struct OrderLine: Codable, Sendable, Equatable {
+    public var productId: Int64
     /// The product's name when the order was placed.
-    public var nombre: String
-    public var cantidad: Int
-    public var precioUnitario: Int
+    public var name: String
+    public var quantity: Int
+    public var unitPrice: Int
     public var subtotal: Int
 
-    public init(productoId: Int64, nombre: String, cantidad: Int, precioUnitario: Int) {
-        self.productoId = productoId
-        self.nombre = nombre
-        self.cantidad = cantidad
-        self.precioUnitario = precioUnitario
-        self.subtotal = cantidad * precioUnitario
+    public init(productId: Int64, name: String, quantity: Int, unitPrice: Int) {
+        self.productId = productId
+        self.name = name
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.subtotal = quantity * unitPrice
     }
 
     enum CodingKeys: String, CodingKey {
-        case productoId = "producto_id"
-        case nombre, cantidad
-        case precioUnitario = "precio_unitario"
+        case productId = "producto_id"
+        case name = "nombre", quantity = "cantidad"
+        case unitPrice = "precio_unitario"
         case subtotal
     }
 }
 
 /// Filters for listing orders; nil means "any". `desde`/`hasta` are ISO dates ("2025-03-01",
 /// both inclusive, days in Colombian time) or full ISO 8601 timestamps.
-public struct PedidoFiltro: Sendable, Equatable {
+public struct OrderFilter: Sendable, Equatable {
     public var chatId: String?
-    public var cedula: String?
-    public var estado: EstadoPedido?
-    public var desde: String?
-    public var hasta: String?
+    public var idNumber: String?
+    public var state: OrderState?
+    public var since: String?
+    public var until: String?
 
     public init(
-        chatId: String? = nil, cedula: String? = nil, estado: EstadoPedido? = nil, desde: String? = nil,
-        hasta: String? = nil
+        chatId: String? = nil, idNumber: String? = nil, state: OrderState? = nil, since: String? = nil,
+        until: String? = nil
     ) {
         self.chatId = chatId
-        self.cedula = cedula
-        self.estado = estado
-        self.desde = desde
-        self.hasta = hasta
+        self.idNumber = idNumber
+        self.state = state
+        self.since = since
+        self.until = until
     }
 }

@@ -1,24 +1,24 @@
 /// A catalog product as the contract shows it. Prices are whole Colombian pesos.
-public struct Producto: Codable, Sendable, Equatable, Identifiable {
+public struct Product: Codable, Sendable, Equatable, Identifiable {
     public var id: Int64
-    public var nombre: String
-    public var descripcion: String
-    public var precio: Int
+    public var name: String
+    public var description: String
+    public var price: Int
     public var stock: Int
-    public var activo: Bool
-    public var categoria: String
+    public var active: Bool
+    public var category: String
 
     public init(
-        id: Int64, nombre: String, descripcion: String = "", precio: Int, stock: Int, activo: Bool = true,
-        categoria: String = Producto.defaultCategory
+        id: Int64, name: String, description: String = "", price: Int, stock: Int, active: Bool = true,
+        category: String = Product.defaultCategory
     ) {
         self.id = id
-        self.nombre = nombre
-        self.descripcion = descripcion
-        self.precio = precio
+        self.name = name
+        self.description = description
+        self.price = price
         self.stock = stock
-        self.activo = activo
-        self.categoria = categoria
+        self.active = active
+        self.category = category
     }
 
     public static let defaultCategory = "General"
@@ -26,91 +26,120 @@ public struct Producto: Codable, Sendable, Equatable, Identifiable {
     public static let maxCategoryLength = 80
 
     /// Can this product be sold right now?
-    public var disponible: Bool { activo && stock > 0 }
+    public var available: Bool { active && stock > 0 }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name = "nombre"
+        case description = "descripcion"
+        case price = "precio"
+        case stock
+        case active = "activo"
+        case category = "categoria"
+    }
 }
 
 /// What a caller sends to create a product (`POST /productos`). Without `id` the store picks one.
-public struct ProductoInput: Codable, Sendable, Equatable {
+public struct ProductInput: Codable, Sendable, Equatable {
     public var id: Int64?
-    public var nombre: String
-    public var descripcion: String?
-    public var precio: Int
+    public var name: String
+    public var description: String?
+    public var price: Int
     public var stock: Int
-    public var activo: Bool?
-    public var categoria: String?
+    public var active: Bool?
+    public var category: String?
 
     public init(
-        id: Int64? = nil, nombre: String, descripcion: String? = nil, precio: Int, stock: Int,
-        activo: Bool? = nil, categoria: String? = nil
+        id: Int64? = nil, name: String, description: String? = nil, price: Int, stock: Int,
+        active: Bool? = nil, category: String? = nil
     ) {
         self.id = id
-        self.nombre = nombre
-        self.descripcion = descripcion
-        self.precio = precio
+        self.name = name
+        self.description = description
+        self.price = price
         self.stock = stock
-        self.activo = activo
-        self.categoria = categoria
+        self.active = active
+        self.category = category
     }
 
     /// The product to store (id 0 when the store must choose), or every invalid field.
-    public func validated() throws(ValidationErrors) -> Producto {
+    public func validated() throws(ValidationErrors) -> Product {
         var check = ValidationCollector()
-        if let id, id <= 0 { check.add(campo: "id", "El id debe ser un número entero positivo.") }
-        let nombre = check.check(try Validation.name(nombre))
-        let descripcion = check.check(
-            try Validation.optionalText(descripcion, campo: "descripcion", maximo: Producto.maxDescriptionLength))
-        let precio = check.check(try Validation.price(precio))
+        if let id, id <= 0 { check.add(field: "id", "El id debe ser un número entero positivo.") }
+        let name = check.check(try Validation.name(name))
+        let description = check.check(
+            try Validation.optionalText(description, field: "descripcion", maximum: Product.maxDescriptionLength))
+        let price = check.check(try Validation.price(price))
         let stock = check.check(try Validation.stock(stock))
-        let categoria = check.check(
-            try Validation.optionalText(categoria, campo: "categoria", maximo: Producto.maxCategoryLength))
+        let category = check.check(
+            try Validation.optionalText(category, field: "categoria", maximum: Product.maxCategoryLength))
         try check.finish()
-        return Producto(
-            id: id ?? 0, nombre: nombre!, descripcion: descripcion.flatMap { $0 } ?? "", precio: precio!,
-            stock: stock!, activo: activo ?? true, categoria: categoria.flatMap { $0 } ?? Producto.defaultCategory)
+        return Product(
+            id: id ?? 0, name: name!, description: description.flatMap { $0 } ?? "", price: price!,
+            stock: stock!, active: active ?? true, category: category.flatMap { $0 } ?? Product.defaultCategory)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name = "nombre"
+        case description = "descripcion"
+        case price = "precio"
+        case stock
+        case active = "activo"
+        case category = "categoria"
     }
 }
 
 /// A partial update (`PUT /productos/{id}`): only the fields present change.
-public struct ProductoCambios: Codable, Sendable, Equatable {
-    public var nombre: String?
-    public var descripcion: String?
-    public var precio: Int?
+public struct ProductChanges: Codable, Sendable, Equatable {
+    public var name: String?
+    public var description: String?
+    public var price: Int?
     public var stock: Int?
-    public var activo: Bool?
-    public var categoria: String?
+    public var active: Bool?
+    public var category: String?
 
     public init(
-        nombre: String? = nil, descripcion: String? = nil, precio: Int? = nil, stock: Int? = nil,
-        activo: Bool? = nil, categoria: String? = nil
+        name: String? = nil, description: String? = nil, price: Int? = nil, stock: Int? = nil,
+        active: Bool? = nil, category: String? = nil
     ) {
-        self.nombre = nombre
-        self.descripcion = descripcion
-        self.precio = precio
+        self.name = name
+        self.description = description
+        self.price = price
         self.stock = stock
-        self.activo = activo
-        self.categoria = categoria
+        self.active = active
+        self.category = category
     }
 
     /// Applies the changes to `producto`, validating every changed field.
-    public func applied(to producto: Producto) throws(ValidationErrors) -> Producto {
-        let input = ProductoInput(
-            id: producto.id, nombre: nombre ?? producto.nombre, descripcion: descripcion ?? producto.descripcion,
-            precio: precio ?? producto.precio, stock: stock ?? producto.stock, activo: activo ?? producto.activo,
-            categoria: categoria ?? producto.categoria)
+    public func applied(to product: Product) throws(ValidationErrors) -> Product {
+        let input = ProductInput(
+            id: product.id, name: name ?? product.name, description: description ?? product.description,
+            price: price ?? product.price, stock: stock ?? product.stock, active: active ?? product.active,
+            category: category ?? product.category)
         return try input.validated()
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name = "nombre"
+        case description = "descripcion"
+        case price = "precio"
+        case stock
+        case active = "activo"
+        case category = "categoria"
     }
 }
 
 /// Filters for listing products; nil means "any".
-public struct ProductoFiltro: Sendable, Equatable {
-    public var categoria: String?
-    public var activo: Bool?
+public struct ProductFilter: Sendable, Equatable {
+    public var category: String?
+    public var active: Bool?
     /// Words searched in name, description and category, ignoring case and accents.
-    public var texto: String?
+    public var text: String?
 
-    public init(categoria: String? = nil, activo: Bool? = nil, texto: String? = nil) {
-        self.categoria = categoria
-        self.activo = activo
-        self.texto = texto
+    public init(category: String? = nil, active: Bool? = nil, text: String? = nil) {
+        self.category = category
+        self.active = active
+        self.text = text
     }
 }

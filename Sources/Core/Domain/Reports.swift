@@ -1,106 +1,113 @@
 /// Sales between two dates, cancelled orders excluded (`ventas(desde:hasta:)`).
-public struct VentasReporte: Codable, Sendable, Equatable {
-    public var desde: String?
-    public var hasta: String?
-    public var pedidos: Int
-    public var unidades: Int
+public struct SalesReport: Codable, Sendable, Equatable {
+    public var since: String?
+    public var until: String?
+    public var orders: Int
+    public var units: Int
     public var total: Int
-    public var porDia: [VentaDia]
-    public var porProducto: [VentaProducto]
+    public var byDay: [DailySales]
+    public var byProduct: [ProductSales]
 
     public init(
-        desde: String?, hasta: String?, pedidos: Int, unidades: Int, total: Int, porDia: [VentaDia],
-        porProducto: [VentaProducto]
+        since: String?, until: String?, orders: Int, units: Int, total: Int, byDay: [DailySales],
+        byProduct: [ProductSales]
     ) {
-        self.desde = desde
-        self.hasta = hasta
-        self.pedidos = pedidos
-        self.unidades = unidades
+        self.since = since
+        self.until = until
+        self.orders = orders
+        self.units = units
         self.total = total
-        self.porDia = porDia
-        self.porProducto = porProducto
+        self.byDay = byDay
+        self.byProduct = byProduct
     }
 
     enum CodingKeys: String, CodingKey {
-        case desde, hasta, pedidos, unidades, total
-        case porDia = "por_dia"
-        case porProducto = "por_producto"
+        case since = "desde", until = "hasta", orders = "pedidos", units = "unidades", total
+        case byDay = "por_dia"
+        case byProduct = "por_producto"
     }
 }
 
 /// Sales of one shop day ("2025-03-01", Colombian time).
-public struct VentaDia: Codable, Sendable, Equatable {
-    public var dia: String
-    public var pedidos: Int
-    public var unidades: Int
+public struct DailySales: Codable, Sendable, Equatable {
+    public var day: String
+    public var orders: Int
+    public var units: Int
     public var total: Int
 
-    public init(dia: String, pedidos: Int, unidades: Int, total: Int) {
-        self.dia = dia
-        self.pedidos = pedidos
-        self.unidades = unidades
+    public init(day: String, orders: Int, units: Int, total: Int) {
+        self.day = day
+        self.orders = orders
+        self.units = units
         self.total = total
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case day = "dia"
+        case orders = "pedidos"
+        case units = "unidades"
+        case total
     }
 }
 
 /// Sales of one product, best sellers (by amount) first.
-public struct VentaProducto: Codable, Sendable, Equatable {
-    public var productoId: Int64
-    public var nombre: String
-    public var unidades: Int
+public struct ProductSales: Codable, Sendable, Equatable {
+    public var productId: Int64
+    public var name: String
+    public var units: Int
     public var total: Int
 
-    public init(productoId: Int64, nombre: String, unidades: Int, total: Int) {
-        self.productoId = productoId
-        self.nombre = nombre
-        self.unidades = unidades
+    public init(productId: Int64, name: String, units: Int, total: Int) {
+        self.productId = productId
+        self.name = name
+        self.units = units
         self.total = total
     }
 
     enum CodingKeys: String, CodingKey {
-        case productoId = "producto_id"
-        case nombre, unidades, total
+        case productId = "producto_id"
+        case name = "nombre", units = "unidades", total
     }
 }
 
 /// Counts for `GET /admin/estadisticas`.
-public struct Estadisticas: Codable, Sendable, Equatable {
-    public var productos: Int
-    public var productosActivos: Int
-    public var productosSinStock: Int
-    public var clientes: Int
-    public var pedidos: Int
-    public var pedidosPorEstado: [String: Int]
+public struct Statistics: Codable, Sendable, Equatable {
+    public var products: Int
+    public var activeProducts: Int
+    public var productsOutOfStock: Int
+    public var clients: Int
+    public var orders: Int
+    public var ordersByState: [String: Int]
     /// Sum of totals of orders not cancelled, in pesos.
-    public var ventasTotal: Int
-    public var mensajes: Int
+    public var salesTotal: Int
+    public var messages: Int
     public var chats: Int
-    public var chatsSinIA: Int
+    public var chatsWithoutAI: Int
 
     public init(
-        productos: Int, productosActivos: Int, productosSinStock: Int, clientes: Int, pedidos: Int,
-        pedidosPorEstado: [String: Int], ventasTotal: Int, mensajes: Int, chats: Int, chatsSinIA: Int
+        products: Int, activeProducts: Int, productsOutOfStock: Int, clients: Int, orders: Int,
+        ordersByState: [String: Int], salesTotal: Int, messages: Int, chats: Int, chatsWithoutAI: Int
     ) {
-        self.productos = productos
-        self.productosActivos = productosActivos
-        self.productosSinStock = productosSinStock
-        self.clientes = clientes
-        self.pedidos = pedidos
-        self.pedidosPorEstado = pedidosPorEstado
-        self.ventasTotal = ventasTotal
-        self.mensajes = mensajes
+        self.products = products
+        self.activeProducts = activeProducts
+        self.productsOutOfStock = productsOutOfStock
+        self.clients = clients
+        self.orders = orders
+        self.ordersByState = ordersByState
+        self.salesTotal = salesTotal
+        self.messages = messages
         self.chats = chats
-        self.chatsSinIA = chatsSinIA
+        self.chatsWithoutAI = chatsWithoutAI
     }
 
     enum CodingKeys: String, CodingKey {
-        case productos
-        case productosActivos = "productos_activos"
-        case productosSinStock = "productos_sin_stock"
-        case clientes, pedidos
-        case pedidosPorEstado = "pedidos_por_estado"
-        case ventasTotal = "ventas_total"
-        case mensajes, chats
-        case chatsSinIA = "chats_sin_ia"
+        case products = "productos"
+        case activeProducts = "productos_activos"
+        case productsOutOfStock = "productos_sin_stock"
+        case clients = "clientes", orders = "pedidos"
+        case ordersByState = "pedidos_por_estado"
+        case salesTotal = "ventas_total"
+        case messages = "mensajes", chats
+        case chatsWithoutAI = "chats_sin_ia"
     }
 }

@@ -73,20 +73,20 @@ public enum ShopCalendar {
 /// A `desde`/`hasta` pair from a caller, as instants: `desde` inclusive, `hastaExclusive` not.
 /// A plain date covers the whole shop day; a timestamp is taken as is (both ends inclusive).
 public struct DateRange: Sendable, Equatable {
-    public var desde: Date?
-    public var hastaExclusive: Date?
+    public var since: Date?
+    public var untilExclusive: Date?
 
-    public init(desde: String?, hasta: String?) throws(ValidationErrors) {
+    public init(since: String?, until: String?) throws(ValidationErrors) {
         var check = ValidationCollector()
-        self.desde = check.check(try Self.bound(desde, campo: "desde", endOfDay: false)) ?? nil
-        self.hastaExclusive = check.check(try Self.bound(hasta, campo: "hasta", endOfDay: true)) ?? nil
-        if let start = self.desde, let end = self.hastaExclusive, start >= end {
-            check.add(campo: "desde", "La fecha «desde» no puede ser posterior a «hasta».")
+        self.since = check.check(try Self.bound(since, field: "desde", endOfDay: false)) ?? nil
+        self.untilExclusive = check.check(try Self.bound(until, field: "hasta", endOfDay: true)) ?? nil
+        if let start = self.since, let end = self.untilExclusive, start >= end {
+            check.add(field: "desde", "La fecha «desde» no puede ser posterior a «hasta».")
         }
         try check.finish()
     }
 
-    private static func bound(_ raw: String?, campo: String, endOfDay: Bool) throws(ValidationError) -> Date? {
+    private static func bound(_ raw: String?, field: String, endOfDay: Bool) throws(ValidationError) -> Date? {
         guard let text = raw?.trimmingWhitespace(), !text.isEmpty else { return nil }
         if let start = ShopCalendar.startOfDay(text) {
             return endOfDay ? start.addingTimeInterval(86_400) : start
@@ -95,6 +95,6 @@ public struct DateRange: Sendable, Equatable {
             return endOfDay ? instant.addingTimeInterval(0.001) : instant
         }
         throw ValidationError(
-            campo: campo, mensaje: "La fecha «\(campo)» debe tener el formato AAAA-MM-DD (por ejemplo 2025-03-01).")
+            field: field, message: "La fecha «\(field)» debe tener el formato AAAA-MM-DD (por ejemplo 2025-03-01).")
     }
 }

@@ -2,35 +2,35 @@
 extension Validation {
     /// Parses a whole number of pesos or units: "45000", "45.000" and "$45.000" are all 45000.
     /// Decimals, negative numbers and anything else are rejected with a Spanish message.
-    public static func wholeNumber(parsing raw: String, campo: String) throws(ValidationError) -> Int {
-        let label = FieldLabel.of(campo)
+    public static func wholeNumber(parsing raw: String, field: String) throws(ValidationError) -> Int {
+        let label = FieldLabel.of(field)
         var text = raw.trimmingWhitespace()
         guard !text.isEmpty else {
-            throw ValidationError(campo: campo, mensaje: "\(label) es obligatorio.")
+            throw ValidationError(field: field, message: "\(label) es obligatorio.")
         }
         if text.hasPrefix("-") {
-            throw ValidationError(campo: campo, mensaje: "\(label) no puede ser negativo.")
+            throw ValidationError(field: field, message: "\(label) no puede ser negativo.")
         }
         if text.hasPrefix("$") { text = text.dropFirst().trimmingWhitespace() }
         if isDotGrouped(text) { text.removeAll { $0 == "." } }
         guard !text.isEmpty, text.allSatisfy(\.isASCIIDigit) else {
             throw ValidationError(
-                campo: campo, mensaje: "\(label) debe ser un número entero, sin decimales (por ejemplo 45000).")
+                field: field, message: "\(label) debe ser un número entero, sin decimales (por ejemplo 45000).")
         }
         guard let value = Int(text) else {
-            throw ValidationError(campo: campo, mensaje: "\(label) es demasiado grande.")
+            throw ValidationError(field: field, message: "\(label) es demasiado grande.")
         }
         return value
     }
 
     /// Parses a yes/no cell: 1/0, true/false, si/sí/no (any case). Blank means yes.
-    public static func flag(parsing raw: String, campo: String) throws(ValidationError) -> Bool {
+    public static func flag(parsing raw: String, field: String) throws(ValidationError) -> Bool {
         switch TextFold.fold(raw.trimmingWhitespace()) {
         case "", "1", "true", "si", "s", "verdadero", "yes": return true
         case "0", "false", "no", "n", "falso": return false
         default:
             throw ValidationError(
-                campo: campo, mensaje: "\(FieldLabel.of(campo)) debe ser 1/0, true/false o sí/no.")
+                field: field, message: "\(FieldLabel.of(field)) debe ser 1/0, true/false o sí/no.")
         }
     }
 
@@ -45,8 +45,8 @@ extension Validation {
 
 /// The Spanish noun phrase used in messages for a field name.
 enum FieldLabel {
-    static func of(_ campo: String) -> String {
-        switch campo {
+    static func of(_ field: String) -> String {
+        switch field {
         case "nombre": "El nombre"
         case "descripcion": "La descripción"
         case "precio": "El precio"
@@ -60,7 +60,7 @@ enum FieldLabel {
         case "id", "producto_id": "El id"
         case "contenido": "El contenido"
         case "chat_id": "El chat_id"
-        default: "El campo «\(campo)»"
+        default: "El campo «\(field)»"
         }
     }
 }

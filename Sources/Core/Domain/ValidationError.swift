@@ -1,38 +1,43 @@
 /// One invalid field: the Spanish field name as it appears in the JSON contract
 /// (`cedula`, `telefono`, `precio`...) and a message that says how to fix it.
 public struct ValidationError: CodedError, Equatable, Codable {
-    public let campo: String
-    public let mensaje: String
+    public let field: String
+    public let message: String
 
-    public init(campo: String, mensaje: String) {
-        self.campo = campo
-        self.mensaje = mensaje
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
     }
 
-    public var codigo: String { "validacion" }
+    public var code: String { "validacion" }
+
+    enum CodingKeys: String, CodingKey {
+        case field = "campo"
+        case message = "mensaje"
+    }
 }
 
 /// Several invalid fields reported together, so a caller can fix them all at once.
 public struct ValidationErrors: CodedError, Equatable {
-    public let errores: [ValidationError]
+    public let errors: [ValidationError]
 
-    public init(_ errores: [ValidationError]) {
-        self.errores = errores
+    public init(_ errors: [ValidationError]) {
+        self.errors = errors
     }
 
-    public var codigo: String { "validacion" }
+    public var code: String { "validacion" }
 
-    public var mensaje: String { errores.map(\.mensaje).joined(separator: " ") }
+    public var message: String { errors.map(\.message).joined(separator: " ") }
 
     /// The errors for one field, if any.
-    public func errores(campo: String) -> [ValidationError] {
-        errores.filter { $0.campo == campo }
+    public func errors(field: String) -> [ValidationError] {
+        errors.filter { $0.field == field }
     }
 }
 
 /// Runs field validations one after another and keeps every failure.
 public struct ValidationCollector: Sendable {
-    public private(set) var errores: [ValidationError] = []
+    public private(set) var errors: [ValidationError] = []
 
     public init() {}
 
@@ -41,21 +46,21 @@ public struct ValidationCollector: Sendable {
         do {
             return try value()
         } catch {
-            errores.append(error)
+            errors.append(error)
             return nil
         }
     }
 
     public mutating func add(_ error: ValidationError) {
-        errores.append(error)
+        errors.append(error)
     }
 
-    public mutating func add(campo: String, _ mensaje: String) {
-        errores.append(ValidationError(campo: campo, mensaje: mensaje))
+    public mutating func add(field: String, _ message: String) {
+        errors.append(ValidationError(field: field, message: message))
     }
 
     /// Throws every recorded error at once; does nothing when all checks passed.
     public func finish() throws(ValidationErrors) {
-        if !errores.isEmpty { throw ValidationErrors(errores) }
+        if !errors.isEmpty { throw ValidationErrors(errors) }
     }
 }

@@ -59,51 +59,51 @@ public struct ExportQuery: Sendable {
         if let name = unsupported.first {
             throw ValidationErrors([
                 ValidationError(
-                    campo: name.rawValue,
-                    mensaje: "El filtro «\(name.rawValue)» no aplica a la exportación de \(resource.rawValue).")
+                    field: name.rawValue,
+                    message: "El filtro «\(name.rawValue)» no aplica a la exportación de \(resource.rawValue).")
             ])
         }
         let range = try filters.dateRange()
         var query: ExportQuery
         let dated: String
         switch resource {
-        case .clientes:
-            query = ExportQuery(columns: Columns.clientes, from: "clientes c", orderBy: "c.cedula")
+        case .clients:
+            query = ExportQuery(columns: Columns.clients, from: "clientes c", orderBy: "c.cedula")
             dated = "c.creado"
-            if let cedula = filters.cedula { query.add("c.cedula = ?", cedula) }
-        case .productos:
-            query = ExportQuery(columns: Columns.productos, from: "productos pr", orderBy: "pr.id")
+            if let idNumber = filters.idNumber { query.add("c.cedula = ?", idNumber) }
+        case .products:
+            query = ExportQuery(columns: Columns.products, from: "productos pr", orderBy: "pr.id")
             dated = ""
-            if let id = filters.productoId { query.add("pr.id = ?", id) }
-        case .pedidos:
-            query = ExportQuery(columns: Columns.pedidos, from: "pedidos p", orderBy: "p.id")
+            if let id = filters.productId { query.add("pr.id = ?", id) }
+        case .orders:
+            query = ExportQuery(columns: Columns.orders, from: "pedidos p", orderBy: "p.id")
             query.splitColumn = "p.id"
             dated = "p.creado"
             query.addOrderFilters(filters)
-            if let id = filters.productoId {
+            if let id = filters.productId {
                 query.add("EXISTS (SELECT 1 FROM pedido_items f WHERE f.pedido_id = p.id AND f.producto_id = ?)", id)
             }
-        case .ventas:
+        case .sales:
             query = ExportQuery(
-                columns: Columns.ventas, from: "pedidos p JOIN pedido_items i ON i.pedido_id = p.id",
+                columns: Columns.sales, from: "pedidos p JOIN pedido_items i ON i.pedido_id = p.id",
                 orderBy: "p.id, i.posicion")
             query.splitColumn = "p.id"
             dated = "p.creado"
-            query.add("p.estado != ?", EstadoPedido.cancelado.rawValue)
+            query.add("p.estado != ?", OrderState.cancelled.rawValue)
             query.addOrderFilters(filters)
-            if let id = filters.productoId { query.add("i.producto_id = ?", id) }
-        case .conversaciones:
+            if let id = filters.productId { query.add("i.producto_id = ?", id) }
+        case .conversations:
             query = ExportQuery(
-                columns: Columns.conversaciones,
+                columns: Columns.conversations,
                 from: "mensajes m LEFT JOIN chat_control cc ON cc.chat_id = m.chat_id", orderBy: "m.chat_id, m.id")
             dated = "m.creado"
-            if let cedula = filters.cedula {
+            if let idNumber = filters.idNumber {
                 query.add(
-                    "m.chat_id IN (SELECT chat_id FROM pedidos WHERE cedula = ? AND chat_id IS NOT NULL)", cedula)
+                    "m.chat_id IN (SELECT chat_id FROM pedidos WHERE cedula = ? AND chat_id IS NOT NULL)", idNumber)
             }
         }
-        if let start = range.desde { query.add("\(dated) >= ?", start) }
-        if let end = range.hastaExclusive { query.add("\(dated) < ?", end) }
+        if let start = range.since { query.add("\(dated) >= ?", start) }
+        if let end = range.untilExclusive { query.add("\(dated) < ?", end) }
         return query
     }
 
@@ -141,13 +141,13 @@ public struct ExportQuery: Sendable {
     }
 
     private mutating func addOrderFilters(_ filters: ExportFilters) {
-        if let cedula = filters.cedula { add("p.cedula = ?", cedula) }
-        if let estado = filters.estado { add("p.estado = ?", estado.rawValue) }
+        if let idNumber = filters.idNumber { add("p.cedula = ?", idNumber) }
+        if let state = filters.state { add("p.estado = ?", state.rawValue) }
     }
 
     /// The columns of each resource, in file order.
     enum Columns {
-        static let clientes = [
+        static let clients = [
             ExportColumn("cedula", .text, "c.cedula"),
             ExportColumn("nombre", .text, "c.nombre"),
             ExportColumn("telefono", .text, "c.telefono"),
@@ -162,7 +162,7 @@ public struct ExportQuery: Sendable {
         ]
 
         /// The catalog import's header first, so an exported catalog can be imported again.
-        static let productos = [
+        static let products = [
             ExportColumn("id", .integer, "pr.id"),
             ExportColumn("nombre", .text, "pr.nombre"),
             ExportColumn("descripcion", .text, "pr.descripcion"),
@@ -173,7 +173,7 @@ public struct ExportQuery: Sendable {
             ExportColumn("actualizado", .timestamp, "pr.actualizado"),
         ]
 
-        static let pedidos = [
+        static let orders = [
             ExportColumn("pedido_id", .integer, "p.id"),
             ExportColumn("fecha", .timestamp, "p.creado"),
             ExportColumn("estado", .text, "p.estado"),
@@ -190,7 +190,7 @@ public struct ExportQuery: Sendable {
             ExportColumn("total", .integer, "p.total"),
         ]
 
-        static let ventas = [
+        static let sales = [
             ExportColumn("pedido_id", .integer, "p.id"),
             ExportColumn("fecha", .timestamp, "p.creado"),
             ExportColumn("estado", .text, "p.estado"),
@@ -203,7 +203,7 @@ public struct ExportQuery: Sendable {
             ExportColumn("subtotal", .integer, "i.subtotal"),
         ]
 
-        static let conversaciones = [
+        static let conversations = [
             ExportColumn("chat_id", .text, "m.chat_id"),
             ExportColumn(
                 "canal", .text, ChannelSQL.expression(message: "m", control: "cc")),

@@ -10,32 +10,32 @@ public enum ExportRequest {
         -> ExportJob
     {
         var check = ValidationCollector()
-        var job = ExportJob(recurso: resource)
+        var job = ExportJob(resource: resource)
         let known = Set(options + ExportFilters.Name.allCases.map(\.rawValue))
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) where value != .null {
             guard known.contains(name) else {
                 check.add(
-                    campo: name,
+                    field: name,
                     "El campo «\(name)» no se reconoce; se aceptan: \(ExportFilters.Name.allCases.map(\.rawValue).joined(separator: ", ")), formato, separador y bom."
                 )
                 continue
             }
             if let filter = ExportFilters.Name(rawValue: name), !resource.filters.contains(filter) {
-                check.add(campo: name, "El filtro «\(name)» no aplica a la exportación de \(resource.rawValue).")
+                check.add(field: name, "El filtro «\(name)» no aplica a la exportación de \(resource.rawValue).")
                 continue
             }
             check.check(try apply(name, value, to: &job))
         }
-        if job.filtros.desde != nil || job.filtros.hasta != nil {
+        if job.filters.since != nil || job.filters.until != nil {
             do {
-                _ = try job.filtros.dateRange()
+                _ = try job.filters.dateRange()
             } catch {
-                error.errores.forEach { check.add($0) }
+                error.errors.forEach { check.add($0) }
             }
         }
-        if resource == .ventas, job.filtros.estado == .cancelado {
+        if resource == .sales, job.filters.state == .cancelled {
             check.add(
-                campo: "estado",
+                field: "estado",
                 "Las ventas no incluyen pedidos cancelados; para verlos exporte «pedidos» con estado cancelado.")
         }
         try check.finish()
@@ -45,57 +45,57 @@ public enum ExportRequest {
     private static func apply(_ name: String, _ value: JSONValue, to job: inout ExportJob) throws(ValidationError) {
         switch name {
         case "formato":
-            let text = try string(value, campo: name)
+            let text = try string(value, field: name)
             guard let format = ExportFormat(rawValue: TextFold.fold(text.trimmingWhitespace())) else {
-                throw ValidationError(campo: name, mensaje: "El formato debe ser csv o xlsx.")
+                throw ValidationError(field: name, message: "El formato debe ser csv o xlsx.")
             }
-            job.formato = format
+            job.format = format
         case "separador":
-            let text = try string(value, campo: name).trimmingWhitespace()
+            let text = try string(value, field: name).trimmingWhitespace()
             switch TextFold.fold(text) {
-            case ",", "coma": job.separador = ","
-            case ";", "punto y coma", "punto_y_coma": job.separador = ";"
-            default: throw ValidationError(campo: name, mensaje: "El separador debe ser «,» o «;».")
+            case ",", "coma": job.separator = ","
+            case ";", "punto y coma", "punto_y_coma": job.separator = ";"
+            default: throw ValidationError(field: name, message: "El separador debe ser «,» o «;».")
             }
         case "bom":
-            job.bom = try flag(value, campo: name)
+            job.bom = try flag(value, field: name)
         case "desde":
-            job.filtros.desde = try string(value, campo: name).trimmingWhitespace()
+            job.filters.since = try string(value, field: name).trimmingWhitespace()
         case "hasta":
-            job.filtros.hasta = try string(value, campo: name).trimmingWhitespace()
+            job.filters.until = try string(value, field: name).trimmingWhitespace()
         case "cedula":
             let text: String
             if case .integer(let number) = value {
                 text = String(number)
             } else {
-                text = try string(value, campo: name)
+                text = try string(value, field: name)
             }
-            job.filtros.cedula = try Validation.cedula(text)
+            job.filters.idNumber = try Validation.idNumber(text)
         case "producto_id":
-            job.filtros.productoId = try productId(value)
+            job.filters.productId = try productId(value)
         case "estado":
-            job.filtros.estado = try EstadoPedido(parsing: try string(value, campo: name))
+            job.filters.state = try OrderState(parsing: try string(value, field: name))
         default:
             break
         }
     }
 
-    private static func string(_ value: JSONValue, campo: String) throws(ValidationError) -> String {
+    private static func string(_ value: JSONValue, field: String) throws(ValidationError) -> String {
         guard case .string(let text) = value else {
-            throw ValidationError(campo: campo, mensaje: "\(FieldLabel.of(campo)) debe ser un texto.")
+            throw ValidationError(field: field, message: "\(FieldLabel.of(field)) debe ser un texto.")
         }
         return text
     }
 
-    private static func flag(_ value: JSONValue, campo: String) throws(ValidationError) -> Bool {
+    private static func flag(_ value: JSONValue, field: String) throws(ValidationError) -> Bool {
         switch value {
         case .bool(let flag): return flag
         case .integer(0): return false
         case .integer(1): return true
         case .string(let text) where !text.trimmingWhitespace().isEmpty:
-            return try Validation.flag(parsing: text, campo: campo)
+            return try Validation.flag(parsing: text, field: field)
         default:
-            throw ValidationError(campo: campo, mensaje: "\(FieldLabel.of(campo)) debe ser true o false.")
+            throw ValidationError(field: field, message: "\(FieldLabel.of(field)) debe ser true o false.")
         }
     }
 
@@ -106,11 +106,11 @@ public enum ExportRequest {
             return Int64(number)
         case .string(let text):
             guard let number = Int64(text.trimmingWhitespace()), number > 0 else {
-                throw ValidationError(campo: "producto_id", mensaje: message)
+                throw ValidationError(field: "producto_id", message: message)
             }
             return number
         default:
-            throw ValidationError(campo: "producto_id", mensaje: message)
+            throw ValidationError(field: "producto_id", message: message)
         }
     }
 }

@@ -1,42 +1,42 @@
 /// What can be exported (`POST /exportar/{recurso}`), each with the filters it understands.
 public enum ExportResource: String, Codable, Sendable, CaseIterable {
     /// One row per client.
-    case clientes
+    case clients = "clientes"
     /// One row per product of the catalog.
-    case productos
+    case products = "productos"
     /// One row per order, with its client data and totals.
-    case pedidos
+    case orders = "pedidos"
     /// One row per order line of orders not cancelled (the sales ledger).
-    case ventas
+    case sales = "ventas"
     /// One row per stored chat message.
-    case conversaciones
+    case conversations = "conversaciones"
 
     /// The filters this resource accepts; any other one is refused with a clear message.
     public var filters: Set<ExportFilters.Name> {
         switch self {
-        case .clientes: [.desde, .hasta, .cedula]
-        case .productos: [.productoId]
-        case .pedidos, .ventas: [.desde, .hasta, .cedula, .productoId, .estado]
-        case .conversaciones: [.desde, .hasta, .cedula]
+        case .clients: [.since, .until, .idNumber]
+        case .products: [.productId]
+        case .orders, .sales: [.since, .until, .idNumber, .productId, .state]
+        case .conversations: [.since, .until, .idNumber]
         }
     }
 
     /// Title of the spreadsheet tab.
     public var sheetName: String {
         switch self {
-        case .clientes: "Clientes"
-        case .productos: "Productos"
-        case .pedidos: "Pedidos"
-        case .ventas: "Ventas"
-        case .conversaciones: "Conversaciones"
+        case .clients: "Clientes"
+        case .products: "Productos"
+        case .orders: "Pedidos"
+        case .sales: "Ventas"
+        case .conversations: "Conversaciones"
         }
     }
 
     /// What `desde`/`hasta` apply to, for messages.
     var dateMeaning: String {
         switch self {
-        case .clientes: "la fecha de registro del cliente"
-        case .conversaciones: "la fecha del mensaje"
+        case .clients: "la fecha de registro del cliente"
+        case .conversations: "la fecha del mensaje"
         default: "la fecha del pedido"
         }
     }

@@ -24,7 +24,7 @@ public enum Exporter {
         _ job: ExportJob, database: AppDatabase, to path: String, progress: @escaping Progress = { _, _ in },
         splitSpan: Int64 = ExportQuery.minimumSpanToSplit
     ) throws -> Outcome {
-        let query = try ExportQuery.make(job.recurso, job.filtros)
+        let query = try ExportQuery.make(job.resource, job.filters)
         let partial = path + ".part"
         defer { try? FileManager.default.removeItem(atPath: partial) }
         // The total, for progress only, is counted on another connection while rows stream.
@@ -38,9 +38,9 @@ public enum Exporter {
         }
         defer { counting.wait() }
         let rows: Int
-        switch job.formato {
+        switch job.format {
         case .csv:
-            let separator: UInt8 = job.separador == ";" ? 59 : 44
+            let separator: UInt8 = job.separator == ";" ? 59 : 44
             if let halves = try query.halves(database, minimumSpan: splitSpan) {
                 rows = try csvInHalves(
                     halves, database: database, to: partial, separator: separator, bom: job.bom, tracker: tracker)
@@ -64,7 +64,7 @@ public enum Exporter {
             }
             sink.finish()
             try out.close()
-            try XLSXPackage.write(sheetPath: sheetPath, sheetName: job.recurso.sheetName, to: partial)
+            try XLSXPackage.write(sheetPath: sheetPath, sheetName: job.resource.sheetName, to: partial)
         }
         progress(rows, rows)
         guard rename(partial, path) == 0 else {
@@ -143,9 +143,9 @@ public enum Exporter {
 public enum ExportError: CodedError, Equatable {
     case tooManyRows(Int, Int)
 
-    public var codigo: String { "demasiadas_filas" }
+    public var code: String { "demasiadas_filas" }
 
-    public var mensaje: String {
+    public var message: String {
         switch self {
         case .tooManyRows(let rows, let limit):
             "La exportación tiene \(Money.grouped(rows)) filas y una hoja de cálculo admite \(Money.grouped(limit)); "

@@ -4,33 +4,41 @@ public struct ChatMessageJob: JobPayload, Equatable {
     public static let kind = "chat.mensaje"
     public static let queue = "chat"
 
-    public var chat_id: String
+    public var chatId: String
     /// Where the reply goes: "http" (read from the job) or "telegram".
-    public var canal: String
-    public var tipo: String
-    public var mensaje: String
+    public var channel: String
+    public var kind: String
+    public var message: String
     /// When the front end accepted the message (ms since 1970).
-    public var recibido_ms: Int
+    public var receivedMs: Int
 
-    public init(chat_id: String, canal: String, tipo: String = "texto", mensaje: String, recibido_ms: Int) {
-        self.chat_id = chat_id
-        self.canal = canal
-        self.tipo = tipo
-        self.mensaje = mensaje
-        self.recibido_ms = recibido_ms
+    public init(chatId: String, channel: String, kind: String = "texto", message: String, receivedMs: Int) {
+        self.chatId = chatId
+        self.channel = channel
+        self.kind = kind
+        self.message = message
+        self.receivedMs = receivedMs
     }
 
-    public var orderingKey: String? { chat_id }
+    public var orderingKey: String? { chatId }
 
     /// Written by hand: one per chat message, the front end's hottest encoding (same text
     /// as `JobCoding.encode`, keys sorted).
     public func encodedPayload() throws -> String {
-        var writer = JSONObjectWriter(capacity: 96 + mensaje.utf8.count + chat_id.utf8.count)
-        writer.add("canal", canal)
-        writer.add("chat_id", chat_id)
-        writer.add("mensaje", mensaje)
-        writer.add("recibido_ms", recibido_ms)
-        writer.add("tipo", tipo)
+        var writer = JSONObjectWriter(capacity: 96 + message.utf8.count + chatId.utf8.count)
+        writer.add("canal", channel)
+        writer.add("chat_id", chatId)
+        writer.add("mensaje", message)
+        writer.add("recibido_ms", receivedMs)
+        writer.add("tipo", kind)
         return writer.finish()
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case chatId = "chat_id"
+        case channel = "canal"
+        case kind = "tipo"
+        case message = "mensaje"
+        case receivedMs = "recibido_ms"
     }
 }

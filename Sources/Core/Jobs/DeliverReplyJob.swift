@@ -10,47 +10,62 @@ public struct DeliverReplyJob: JobPayload, Equatable {
     public static let kind = "entrega.enviar"
     public static let queue = "entregas"
 
-    public var chat_id: String
+    public var chatId: String
     /// "http" or "telegram" (`ChatMessageJob.canal`).
-    public var canal: String
+    public var channel: String
     /// The text for the customer, already final (Spanish, prices as whole pesos).
-    public var texto: String
-    /// "agente" or "operador" (`Remitente`).
-    public var origen: String
+    public var text: String
+    /// "agente" or "operador" (`Sender`).
+    public var origin: String
     /// The chat job whose reply this is, when there is one (for callbacks and logs).
-    public var job_id: String?
+    public var jobId: String?
     /// The token subject of the HTTP channel that sent the message (whose callback URL, if
     /// any, receives the reply); nil for Telegram.
-    public var propietario: String?
+    public var owner: String?
     /// Set by producers whose reply nobody else writes in the chat's history (the `/start`
     /// welcome, a note about an unusable message, a photo or voice note that could not be
     /// read): after delivering, the worker records what the customer sent and the reply.
-    public var historial: HistoryNote?
+    public var history: HistoryNote?
 
     /// What the customer sent, as the chat's history shows it beside the reply.
     public struct HistoryNote: Codable, Sendable, Equatable {
         /// "/start", "(foto) tiene este?"…; nil records only the reply.
-        public var entrada: String?
-        public var tipo: TipoMensaje
+        public var incoming: String?
+        public var kind: MessageKind
 
-        public init(entrada: String?, tipo: TipoMensaje = .texto) {
-            self.entrada = entrada
-            self.tipo = tipo
+        public init(incoming: String?, kind: MessageKind = .text) {
+            self.incoming = incoming
+            self.kind = kind
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case incoming = "entrada"
+            case kind = "tipo"
         }
     }
 
     public init(
-        chat_id: String, canal: String, texto: String, origen: Remitente = .agente, job_id: String? = nil,
-        propietario: String? = nil, historial: HistoryNote? = nil
+        chatId: String, channel: String, text: String, origin: Sender = .agent, jobId: String? = nil,
+        owner: String? = nil, history: HistoryNote? = nil
     ) {
-        self.chat_id = chat_id
-        self.canal = canal
-        self.texto = texto
-        self.origen = origen.rawValue
-        self.job_id = job_id
-        self.propietario = propietario
-        self.historial = historial
+        self.chatId = chatId
+        self.channel = channel
+        self.text = text
+        self.origin = origin.rawValue
+        self.jobId = jobId
+        self.owner = owner
+        self.history = history
     }
 
-    public var orderingKey: String? { chat_id }
+    public var orderingKey: String? { chatId }
+
+    enum CodingKeys: String, CodingKey {
+        case chatId = "chat_id"
+        case channel = "canal"
+        case text = "texto"
+        case origin = "origen"
+        case jobId = "job_id"
+        case owner = "propietario"
+        case history = "historial"
+    }
 }

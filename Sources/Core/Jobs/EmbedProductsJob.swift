@@ -9,36 +9,36 @@ public struct EmbedProductsJob: JobPayload, Equatable {
     public static let queue = "indexar"
 
     /// The products to look at; empty with `todos` = the whole catalog.
-    public var productoIds: [Int64]
-    public var todos: Bool
+    public var productIds: [Int64]
+    public var all: Bool
     /// Only this index (a re-index slice); nil = the indexes of the configured model.
-    public var indiceId: Int64?
+    public var indexId: Int64?
     /// The re-index job whose progress this slice advances.
-    public var reindexado: String?
+    public var reindexed: String?
 
-    public init(productoIds: [Int64], todos: Bool = false, indiceId: Int64? = nil, reindexado: String? = nil) {
-        self.productoIds = productoIds
-        self.todos = todos
-        self.indiceId = indiceId
-        self.reindexado = reindexado
+    public init(productIds: [Int64], all: Bool = false, indexId: Int64? = nil, reindexed: String? = nil) {
+        self.productIds = productIds
+        self.all = all
+        self.indexId = indexId
+        self.reindexed = reindexed
     }
 
     /// Every product (after an import, or at start-up to catch up on anything missed).
-    public static let wholeCatalog = EmbedProductsJob(productoIds: [], todos: true)
+    public static let wholeCatalog = EmbedProductsJob(productIds: [], all: true)
 
     enum CodingKeys: String, CodingKey {
-        case productoIds = "producto_ids"
-        case todos
-        case indiceId = "indice_id"
-        case reindexado
+        case productIds = "producto_ids"
+        case all = "todos"
+        case indexId = "indice_id"
+        case reindexed = "reindexado"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        productoIds = try container.decodeIfPresent([Int64].self, forKey: .productoIds) ?? []
-        todos = try container.decodeIfPresent(Bool.self, forKey: .todos) ?? false
-        indiceId = try container.decodeIfPresent(Int64.self, forKey: .indiceId)
-        reindexado = try container.decodeIfPresent(String.self, forKey: .reindexado)
+        productIds = try container.decodeIfPresent([Int64].self, forKey: .productIds) ?? []
+        all = try container.decodeIfPresent(Bool.self, forKey: .all) ?? false
+        indexId = try container.decodeIfPresent(Int64.self, forKey: .indexId)
+        reindexed = try container.decodeIfPresent(String.self, forKey: .reindexed)
     }
 }
 
@@ -52,7 +52,7 @@ public struct ReindexCatalogJob: JobPayload, Equatable {
     public static let queue = "indexar"
 
     /// Why (for the operator): "manual", "modelo nuevo"…
-    public var motivo: String
+    public var reason: String
 
     /// The idempotency key of the automatic re-index of `model` (first index, model change,
     /// demo catalog loaded): one per model and Colombian day, whoever enqueues it.
@@ -60,14 +60,14 @@ public struct ReindexCatalogJob: JobPayload, Equatable {
         "reindexar-modelo:\(model):\(ShopCalendar.day(of: date))"
     }
 
-    public init(motivo: String = "manual") {
-        self.motivo = motivo
+    public init(reason: String = "manual") {
+        self.reason = reason
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        motivo = try container.decodeIfPresent(String.self, forKey: .motivo) ?? "manual"
+        reason = try container.decodeIfPresent(String.self, forKey: .reason) ?? "manual"
     }
 
-    enum CodingKeys: String, CodingKey { case motivo }
+    enum CodingKeys: String, CodingKey { case reason = "motivo" }
 }

@@ -5,22 +5,22 @@ public struct ExportJob: JobPayload, Equatable {
     public static let kind = "exportar"
     public static let queue = "exportar"
 
-    public var recurso: ExportResource
-    public var formato: ExportFormat
-    public var filtros: ExportFilters
+    public var resource: ExportResource
+    public var format: ExportFormat
+    public var filters: ExportFilters
     /// CSV field separator: "," (RFC 4180) or ";" (Excel with a Spanish locale).
-    public var separador: String
+    public var separator: String
     /// Starts the CSV with a UTF-8 byte order mark, so Excel reads accents right.
     public var bom: Bool
 
     public init(
-        recurso: ExportResource, formato: ExportFormat = .csv, filtros: ExportFilters = ExportFilters(),
-        separador: String = ",", bom: Bool = false
+        resource: ExportResource, format: ExportFormat = .csv, filters: ExportFilters = ExportFilters(),
+        separator: String = ",", bom: Bool = false
     ) {
-        self.recurso = recurso
-        self.formato = formato
-        self.filtros = filtros
-        self.separador = separador
+        self.resource = resource
+        self.format = format
+        self.filters = filters
+        self.separator = separator
         self.bom = bom
     }
 
@@ -29,18 +29,34 @@ public struct ExportJob: JobPayload, Equatable {
         /// `/exportar/descargas/<signed token>`: works without a bearer token until `expira`.
         public var url: String
         /// ISO 8601 instant after which the link and the file are gone.
-        public var expira: String
-        public var filas: Int
+        public var expires: String
+        public var rows: Int
         public var bytes: Int
         /// The file name the download gets.
-        public var archivo: String
+        public var file: String
 
-        public init(url: String, expira: String, filas: Int, bytes: Int, archivo: String) {
+        public init(url: String, expires: String, rows: Int, bytes: Int, file: String) {
             self.url = url
-            self.expira = expira
-            self.filas = filas
+            self.expires = expires
+            self.rows = rows
             self.bytes = bytes
-            self.archivo = archivo
+            self.file = file
         }
+
+        enum CodingKeys: String, CodingKey {
+            case url
+            case expires = "expira"
+            case rows = "filas"
+            case bytes
+            case file = "archivo"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case resource = "recurso"
+        case format = "formato"
+        case filters = "filtros"
+        case separator = "separador"
+        case bom
     }
 }

@@ -5,15 +5,15 @@ public struct ImportCatalogJob: JobPayload, Equatable {
     public static let queue = "importar"
 
     /// File name inside the uploads directory ("<uuid>.csv"); never a path.
-    public var archivo: String
+    public var file: String
     /// "fusionar" or "reemplazar" (`ImportMode`).
-    public var modo: String
+    public var mode: String
     /// Size of the upload in bytes, for the operator.
     public var bytes: Int
 
-    public init(archivo: String, modo: ImportMode, bytes: Int) {
-        self.archivo = archivo
-        self.modo = modo.rawValue
+    public init(file: String, mode: ImportMode, bytes: Int) {
+        self.file = file
+        self.mode = mode.rawValue
         self.bytes = bytes
     }
 
@@ -21,5 +21,11 @@ public struct ImportCatalogJob: JobPayload, Equatable {
     public static func isSafeFileName(_ name: String) -> Bool {
         !name.isEmpty && name.count <= 100 && !name.hasPrefix(".")
             && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case file = "archivo"
+        case mode = "modo"
+        case bytes
     }
 }

@@ -5,27 +5,36 @@ public struct ImageMessageJob: JobPayload, Equatable {
     public static let kind = "chat.imagen"
     public static let queue = "vision"
 
-    public var chat_id: String
+    public var chatId: String
     /// "http" or "telegram".
-    public var canal: String
+    public var channel: String
     /// The image in the blob store (`BlobStore` key: a sha256 hex digest).
     public var blob: String
     /// "image/jpeg", "image/png" or "image/webp" (decided by magic bytes).
     public var mime: String
     /// The customer's caption, possibly empty.
-    public var mensaje: String
-    public var recibido_ms: Int
+    public var message: String
+    public var receivedMs: Int
 
-    public init(chat_id: String, canal: String, blob: String, mime: String, mensaje: String, recibido_ms: Int) {
-        self.chat_id = chat_id
-        self.canal = canal
+    public init(chatId: String, channel: String, blob: String, mime: String, message: String, receivedMs: Int) {
+        self.chatId = chatId
+        self.channel = channel
         self.blob = blob
         self.mime = mime
-        self.mensaje = mensaje
-        self.recibido_ms = recibido_ms
+        self.message = message
+        self.receivedMs = receivedMs
     }
 
-    public var orderingKey: String? { chat_id }
+    public var orderingKey: String? { chatId }
+
+    enum CodingKeys: String, CodingKey {
+        case chatId = "chat_id"
+        case channel = "canal"
+        case blob
+        case mime
+        case message = "mensaje"
+        case receivedMs = "recibido_ms"
+    }
 }
 
 /// A customer's voice note or audio file, waiting for the transcription worker; its
@@ -34,24 +43,33 @@ public struct AudioMessageJob: JobPayload, Equatable {
     public static let kind = "chat.audio"
     public static let queue = "transcripcion"
 
-    public var chat_id: String
-    public var canal: String
+    public var chatId: String
+    public var channel: String
     /// The audio in the blob store (sha256 hex digest).
     public var blob: String
     /// "audio/ogg", "audio/mpeg", "audio/mp4" or "audio/wav" (decided by magic bytes).
     public var mime: String
-    public var recibido_ms: Int
+    public var receivedMs: Int
     /// The customer's caption, when the audio came with text (nil or empty: none).
-    public var mensaje: String?
+    public var message: String?
 
-    public init(chat_id: String, canal: String, blob: String, mime: String, recibido_ms: Int, mensaje: String? = nil) {
-        self.chat_id = chat_id
-        self.canal = canal
+    public init(chatId: String, channel: String, blob: String, mime: String, receivedMs: Int, message: String? = nil) {
+        self.chatId = chatId
+        self.channel = channel
         self.blob = blob
         self.mime = mime
-        self.recibido_ms = recibido_ms
-        self.mensaje = mensaje
+        self.receivedMs = receivedMs
+        self.message = message
     }
 
-    public var orderingKey: String? { chat_id }
+    public var orderingKey: String? { chatId }
+
+    enum CodingKeys: String, CodingKey {
+        case chatId = "chat_id"
+        case channel = "canal"
+        case blob
+        case mime
+        case receivedMs = "recibido_ms"
+        case message = "mensaje"
+    }
 }

@@ -6,55 +6,74 @@ public struct NoopJob: JobPayload, Equatable {
     public static let queue = "noop"
 
     /// Sleep this long before finishing.
-    public var dormir_ms: Int?
+    public var sleepMs: Int?
     /// Fail with a transient error on the first N runs (counted across re-drives).
-    public var fallos: Int?
+    public var failures: Int?
     /// Finish with this many follow-up no-op jobs in the same chain (same ordering key).
-    public var seguir: Int?
+    public var followUps: Int?
     /// The queue of those follow-ups, when not `noop` (chains across queues).
-    public var cola_seguir: String?
+    public var followUpQueue: String?
     /// Fail permanently (no retry).
-    public var fallar_siempre: Bool?
+    public var failAlways: Bool?
     /// Go to the dead-letter queue with a reply: its `seguir` follow-ups still run.
-    public var morir_con_respuesta: Bool?
+    public var dieWithReply: Bool?
     /// Ask to be retried after this many seconds, the first N times (`pausas`).
-    public var reintentar_en_s: Double?
-    public var pausas: Int?
+    public var retryAfterS: Double?
+    public var pauses: Int?
     /// Push "inicio:<seq>" and "fin:<seq>" to the Redis list `vd:marcas:<marca>`.
-    public var marca: String?
+    public var mark: String?
     public var seq: Int?
     /// Ordering key (used only when the queue file declares one).
-    public var clave: String?
+    public var key: String?
 
     public init(
-        dormir_ms: Int? = nil, fallos: Int? = nil, seguir: Int? = nil, fallar_siempre: Bool? = nil,
-        morir_con_respuesta: Bool? = nil,
-        reintentar_en_s: Double? = nil,
-        pausas: Int? = nil, marca: String? = nil, seq: Int? = nil, clave: String? = nil, cola_seguir: String? = nil
+        sleepMs: Int? = nil, failures: Int? = nil, followUps: Int? = nil, failAlways: Bool? = nil,
+        dieWithReply: Bool? = nil,
+        retryAfterS: Double? = nil,
+        pauses: Int? = nil, mark: String? = nil, seq: Int? = nil, key: String? = nil, followUpQueue: String? = nil
     ) {
-        self.cola_seguir = cola_seguir
-        self.morir_con_respuesta = morir_con_respuesta
-        self.dormir_ms = dormir_ms
-        self.fallos = fallos
-        self.seguir = seguir
-        self.fallar_siempre = fallar_siempre
-        self.reintentar_en_s = reintentar_en_s
-        self.pausas = pausas
-        self.marca = marca
+        self.followUpQueue = followUpQueue
+        self.dieWithReply = dieWithReply
+        self.sleepMs = sleepMs
+        self.failures = failures
+        self.followUps = followUps
+        self.failAlways = failAlways
+        self.retryAfterS = retryAfterS
+        self.pauses = pauses
+        self.mark = mark
         self.seq = seq
-        self.clave = clave
+        self.key = key
     }
 
-    public var orderingKey: String? { clave }
+    public var orderingKey: String? { key }
 
     /// What a no-op job returns.
     public struct Result: Codable, Sendable, Equatable {
-        public var trabajador: String
-        public var intento: Int
+        public var worker: String
+        public var attempt: Int
 
-        public init(trabajador: String, intento: Int) {
-            self.trabajador = trabajador
-            self.intento = intento
+        public init(worker: String, attempt: Int) {
+            self.worker = worker
+            self.attempt = attempt
         }
+
+        enum CodingKeys: String, CodingKey {
+            case worker = "trabajador"
+            case attempt = "intento"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sleepMs = "dormir_ms"
+        case failures = "fallos"
+        case followUps = "seguir"
+        case followUpQueue = "cola_seguir"
+        case failAlways = "fallar_siempre"
+        case dieWithReply = "morir_con_respuesta"
+        case retryAfterS = "reintentar_en_s"
+        case pauses = "pausas"
+        case mark = "marca"
+        case seq
+        case key = "clave"
     }
 }

@@ -7,36 +7,47 @@ public struct TelegramFileJob: JobPayload, Equatable {
     public static let queue = "telegram_archivos"
 
     /// `tg:<chat.id>`.
-    public var chat_id: String
-    /// "imagen" or "audio" (`TipoMensaje`).
-    public var tipo: String
+    public var chatId: String
+    /// "imagen" or "audio" (`MessageKind`).
+    public var kind: String
     /// Telegram's file id (usable only by this bot).
-    public var file_id: String
+    public var fileId: String
     /// The size the message announced, when it did.
-    public var file_size: Int64?
+    public var fileSize: Int64?
     /// The MIME type the message announced (a hint; the stored type comes from the bytes).
     public var mime: String?
     /// The caption, possibly empty.
-    public var mensaje: String
+    public var message: String
     /// The message being answered, for `reply_parameters`-style references in logs.
-    public var message_id: Int64
-    public var recibido_ms: Int
+    public var messageId: Int64
+    public var receivedMs: Int
 
     public init(
-        chat_id: String, tipo: TipoMensaje, file_id: String, file_size: Int64?, mime: String?, mensaje: String,
-        message_id: Int64, recibido_ms: Int
+        chatId: String, kind: MessageKind, fileId: String, fileSize: Int64?, mime: String?, message: String,
+        messageId: Int64, receivedMs: Int
     ) {
-        self.chat_id = chat_id
-        self.tipo = tipo.rawValue
-        self.file_id = file_id
-        self.file_size = file_size
+        self.chatId = chatId
+        self.kind = kind.rawValue
+        self.fileId = fileId
+        self.fileSize = fileSize
         self.mime = mime
-        self.mensaje = mensaje
-        self.message_id = message_id
-        self.recibido_ms = recibido_ms
+        self.message = message
+        self.messageId = messageId
+        self.receivedMs = receivedMs
     }
 
-    public var orderingKey: String? { chat_id }
+    public var orderingKey: String? { chatId }
+
+    enum CodingKeys: String, CodingKey {
+        case chatId = "chat_id"
+        case kind = "tipo"
+        case fileId = "file_id"
+        case fileSize = "file_size"
+        case mime
+        case message = "mensaje"
+        case messageId = "message_id"
+        case receivedMs = "recibido_ms"
+    }
 }
 
 /// Shows "escribiendo…" in a Telegram chat while the reply to `job_id` is prepared
@@ -47,12 +58,17 @@ public struct TelegramTypingJob: JobPayload, Equatable {
     public static let kind = "telegram.escribiendo"
     public static let queue = "telegram_acciones"
 
-    public var chat_id: String
+    public var chatId: String
     /// The job whose reply is awaited (the chat message or file job of the same update).
-    public var job_id: String
+    public var jobId: String
 
-    public init(chat_id: String, job_id: String) {
-        self.chat_id = chat_id
-        self.job_id = job_id
+    public init(chatId: String, jobId: String) {
+        self.chatId = chatId
+        self.jobId = jobId
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case chatId = "chat_id"
+        case jobId = "job_id"
     }
 }

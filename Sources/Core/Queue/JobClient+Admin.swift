@@ -1,16 +1,28 @@
 /// Per-queue figures for operators (`GET /admin/colas`).
 public struct QueueStats: Sendable, Codable, Equatable {
-    public var cola: String
+    public var queue: String
     /// Ready and not yet delivered to a worker.
-    public var pendientes: Int
-    public var en_proceso: Int
-    public var diferidos: Int
-    public var muertos: Int
-    public var procesados: Int
-    public var fallidos: Int
-    public var reintentados: Int
+    public var pendingCount: Int
+    public var inFlight: Int
+    public var delayed: Int
+    public var dead: Int
+    public var processed: Int
+    public var failed: Int
+    public var retried: Int
     /// Jobs processed in the last full minute.
-    public var por_minuto: Int
+    public var perMinute: Int
+
+    enum CodingKeys: String, CodingKey {
+        case queue = "cola"
+        case pendingCount = "pendientes"
+        case inFlight = "en_proceso"
+        case delayed = "diferidos"
+        case dead = "muertos"
+        case processed = "procesados"
+        case failed = "fallidos"
+        case retried = "reintentados"
+        case perMinute = "por_minuto"
+    }
 }
 
 /// One live worker process, from its heartbeat.
@@ -18,9 +30,18 @@ public struct WorkerInfo: Sendable, Codable, Equatable {
     public var id: String
     public var host: String
     public var pid: Int
-    public var colas: [String]
-    public var en_proceso: Int
-    public var ultimo_latido: Int
+    public var queues: [String]
+    public var inFlight: Int
+    public var lastHeartbeat: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case host
+        case pid
+        case queues = "colas"
+        case inFlight = "en_proceso"
+        case lastHeartbeat = "ultimo_latido"
+    }
 }
 
 extension JobClient {
@@ -41,15 +62,15 @@ extension JobClient {
             let r = Array(replies[(index * 6)..<(index * 6 + 6)])
             let counters = r[4].fieldMap
             return QueueStats(
-                cola: name,
-                pendientes: r[0].int ?? 0,
-                en_proceso: r[1].int ?? 0,
-                diferidos: r[2].int ?? 0,
-                muertos: r[3].int ?? 0,
-                procesados: Int(counters["processed"] ?? "") ?? 0,
-                fallidos: Int(counters["failed"] ?? "") ?? 0,
-                reintentados: Int(counters["retried"] ?? "") ?? 0,
-                por_minuto: r[5].int ?? 0)
+                queue: name,
+                pendingCount: r[0].int ?? 0,
+                inFlight: r[1].int ?? 0,
+                delayed: r[2].int ?? 0,
+                dead: r[3].int ?? 0,
+                processed: Int(counters["processed"] ?? "") ?? 0,
+                failed: Int(counters["failed"] ?? "") ?? 0,
+                retried: Int(counters["retried"] ?? "") ?? 0,
+                perMinute: r[5].int ?? 0)
         }
     }
 
@@ -96,9 +117,9 @@ extension JobClient {
             guard let host = fields["host"] else { return nil }
             return WorkerInfo(
                 id: id, host: host, pid: Int(fields["pid"] ?? "") ?? 0,
-                colas: (fields["colas"] ?? "").split(separator: ",").map(String.init),
-                en_proceso: Int(fields["en_proceso"] ?? "") ?? 0,
-                ultimo_latido: Int(fields["latido"] ?? "") ?? 0)
+                queues: (fields["colas"] ?? "").split(separator: ",").map(String.init),
+                inFlight: Int(fields["en_proceso"] ?? "") ?? 0,
+                lastHeartbeat: Int(fields["latido"] ?? "") ?? 0)
         }
     }
 }

@@ -3,10 +3,10 @@
 /// minus enqueued (`creado`), of the last attempt; `ejecucion` = finished (`actualizado`)
 /// minus admitted, for finished jobs (for a chain's root it includes its follow-ups).
 public struct QueueLatency: Codable, Sendable, Equatable {
-    public var cola: String
-    public var muestras: Int
-    public var esperaMs: Percentiles?
-    public var ejecucionMs: Percentiles?
+    public var queue: String
+    public var samples: Int
+    public var waitMs: Percentiles?
+    public var runMs: Percentiles?
 
     public struct Percentiles: Codable, Sendable, Equatable {
         public var p50: Int
@@ -25,9 +25,9 @@ public struct QueueLatency: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case cola, muestras
-        case esperaMs = "espera_ms"
-        case ejecucionMs = "ejecucion_ms"
+        case queue = "cola", samples = "muestras"
+        case waitMs = "espera_ms"
+        case runMs = "ejecucion_ms"
     }
 }
 
@@ -70,8 +70,8 @@ extension JobClient {
         }
         return catalog.queues.keys.sorted().map { queue in
             QueueLatency(
-                cola: queue, muestras: samples[queue] ?? 0, esperaMs: .init(waits[queue] ?? []),
-                ejecucionMs: .init(runs[queue] ?? []))
+                queue: queue, samples: samples[queue] ?? 0, waitMs: .init(waits[queue] ?? []),
+                runMs: .init(runs[queue] ?? []))
         }
     }
 }

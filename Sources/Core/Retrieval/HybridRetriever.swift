@@ -62,19 +62,19 @@ public struct HybridRetriever: ProductRetriever {
         let words = try await lexical.matches(for: understood.query, vocabulary: understood.vocabulary)
         let qualified = words.filter { $0.passes(lexical.threshold) }
         guard let meaning = await vectorNeighbours(for: query) else {
-            return qualified.prefix(limit).map { ProductHit(producto: $0.producto, score: $0.score) }
+            return qualified.prefix(limit).map { ProductHit(product: $0.product, score: $0.score) }
         }
         let best = meaning.first?.score ?? -1
         guard !qualified.isEmpty || best >= tuning.minSimilarity else { return [] }
 
         let floor = best - tuning.maxGapFromBest
         var lexicalScore: [Int64: Double] = [:]
-        for match in words { lexicalScore[match.producto.id] = match.score }
+        for match in words { lexicalScore[match.product.id] = match.score }
         var closeness: [Int64: Double] = [:]
         for hit in meaning where hit.score >= floor {
             closeness[hit.id] = Double((hit.score - floor) / max(tuning.maxGapFromBest, 1e-6))
         }
-        var candidates = Set(qualified.map(\.producto.id))
+        var candidates = Set(qualified.map(\.product.id))
         candidates.formUnion(closeness.keys)
         let weight = tuning.vectorWeight
         var scored: [(id: Int64, score: Double)] = []
@@ -85,16 +85,16 @@ public struct HybridRetriever: ProductRetriever {
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
         let ranked = scored.prefix(limit)
 
-        var known = Dictionary(words.map { ($0.producto.id, $0.producto) }, uniquingKeysWith: { first, _ in first })
+        var known = Dictionary(words.map { ($0.product.id, $0.product) }, uniquingKeysWith: { first, _ in first })
         let unknown = ranked.map { $0.id }.filter { known[$0] == nil }
         if !unknown.isEmpty {
-            for producto in try await lexical.database.perform({ try $0.products(ids: unknown) }) {
-                known[producto.id] = producto
+            for product in try await lexical.database.perform({ try $0.products(ids: unknown) }) {
+                known[product.id] = product
             }
         }
         return ranked.compactMap { entry in
-            guard let producto = known[entry.id], producto.activo else { return nil }
-            return ProductHit(producto: producto, score: entry.score)
+            guard let product = known[entry.id], product.active else { return nil }
+            return ProductHit(product: product, score: entry.score)
         }
     }
 

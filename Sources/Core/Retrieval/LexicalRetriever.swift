@@ -2,7 +2,7 @@ import Foundation
 
 /// A product the lexical search found, with how much of the query it covers.
 public struct LexicalMatch: Sendable {
-    public var producto: Producto
+    public var product: Product
     /// Share of the query's weight this product matches, each concept counted by where it
     /// matched (name 1, description 0.6, category 0.4); in 0…1, the ranking key.
     public var score: Double
@@ -45,7 +45,7 @@ public struct LexicalRetriever: ProductRetriever {
         return try await matches(for: understood.query, vocabulary: understood.vocabulary)
             .filter { $0.passes(threshold) }
             .prefix(max(0, limit))
-            .map { ProductHit(producto: $0.producto, score: $0.score) }
+            .map { ProductHit(product: $0.product, score: $0.score) }
     }
 
     /// The query as understood against the catalog's current vocabulary.
@@ -69,11 +69,11 @@ public struct LexicalRetriever: ProductRetriever {
         let total = weights.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return [] }
         var matches: [LexicalMatch] = rows.map { row in
-            let name = SpanishWords.tokens(row.producto.nombre)
+            let name = SpanishWords.tokens(row.product.name)
             let fields = [
                 (name, 1.0),
-                (SpanishWords.tokens(row.producto.descripcion), 0.6),
-                (SpanishWords.tokens(row.producto.categoria), 0.4),
+                (SpanishWords.tokens(row.product.description), 0.6),
+                (SpanishWords.tokens(row.product.category), 0.4),
             ]
             var scored = 0.0
             var matched = 0.0
@@ -97,7 +97,7 @@ public struct LexicalRetriever: ProductRetriever {
                 }
             }
             return LexicalMatch(
-                producto: row.producto, score: scored / total,
+                product: row.product, score: scored / total,
                 coverage: matched + missing > 0 ? matched / (matched + missing) : 0, bm25: row.bm25,
                 headMatched: headMatched)
         }

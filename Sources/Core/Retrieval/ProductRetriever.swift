@@ -1,11 +1,11 @@
 /// A catalog product found for a customer's words, with how well it matched.
 public struct ProductHit: Sendable, Equatable {
-    public var producto: Producto
+    public var product: Product
     /// Higher is better; comparable only within one retriever.
     public var score: Double
 
-    public init(producto: Producto, score: Double) {
-        self.producto = producto
+    public init(product: Product, score: Double) {
+        self.product = product
         self.score = score
     }
 }

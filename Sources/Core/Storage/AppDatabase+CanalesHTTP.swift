@@ -7,10 +7,10 @@ extension AppDatabase {
     /// Registers or changes a channel's callback URL. The signing secret is generated the
     /// first time and kept on later changes, unless `rotateSecret`.
     @discardableResult
-    public func setChannelCallback(sujeto: String, callbackURL: String, rotateSecret: Bool = false) throws -> CanalHTTP
+    public func setChannelCallback(subject: String, callbackURL: String, rotateSecret: Bool = false) throws -> HTTPChannel
     {
-        let sujeto = try CanalHTTP.validSubject(sujeto)
-        let url = try CanalHTTP.validCallbackURL(callbackURL)
+        let subject = try HTTPChannel.validSubject(subject)
+        let url = try HTTPChannel.validCallbackURL(callbackURL)
         let fresh = Self.newSecret()
         return try pool.write { db in
             try db.execute(
@@ -21,23 +21,23 @@ extension AppDatabase {
                         secreto = CASE WHEN ? THEN excluded.secreto ELSE canales_http.secreto END,
                         actualizado = excluded.actualizado
                     """,
-                arguments: [sujeto, url, fresh, Date(), rotateSecret])
-            return try CanalHTTP.fetchOne(db, sql: "SELECT * FROM canales_http WHERE sujeto = ?", arguments: [sujeto])!
+                arguments: [subject, url, fresh, Date(), rotateSecret])
+            return try HTTPChannel.fetchOne(db, sql: "SELECT * FROM canales_http WHERE sujeto = ?", arguments: [subject])!
         }
     }
 
     /// The channel's callback settings, or nil when it has none.
-    public func channelCallback(sujeto: String) throws -> CanalHTTP? {
+    public func channelCallback(subject: String) throws -> HTTPChannel? {
         try pool.read { db in
-            try CanalHTTP.fetchOne(db, sql: "SELECT * FROM canales_http WHERE sujeto = ?", arguments: [sujeto])
+            try HTTPChannel.fetchOne(db, sql: "SELECT * FROM canales_http WHERE sujeto = ?", arguments: [subject])
         }
     }
 
     /// Removes the channel's callback; false when it had none.
     @discardableResult
-    public func deleteChannelCallback(sujeto: String) throws -> Bool {
+    public func deleteChannelCallback(subject: String) throws -> Bool {
         try pool.write { db in
-            try db.execute(sql: "DELETE FROM canales_http WHERE sujeto = ?", arguments: [sujeto])
+            try db.execute(sql: "DELETE FROM canales_http WHERE sujeto = ?", arguments: [subject])
             return db.changesCount > 0
         }
     }
@@ -48,11 +48,11 @@ extension AppDatabase {
     }
 }
 
-extension CanalHTTP: FetchableRecord {
+extension HTTPChannel: FetchableRecord {
     public init(row: Row) throws {
         self.init(
-            sujeto: row["sujeto"], callbackURL: row["callback_url"], secreto: row["secreto"],
-            actualizado: row["actualizado"])
+            subject: row["sujeto"], callbackURL: row["callback_url"], secret: row["secreto"],
+            updated: row["actualizado"])
     }
 }
 

@@ -4,11 +4,11 @@ import GRDB
 /// What `seedIfEmpty` loaded.
 public struct SeedResult: Sendable, Equatable {
     /// Products loaded (0 when the catalog already had products).
-    public var productos: Int
+    public var products: Int
     /// Whether the company text was stored (false when one was already active).
-    public var contexto: Bool
+    public var companyText: Bool
     /// Rows of the demo catalog that were refused.
-    public var errores: [RowError]
+    public var errors: [RowError]
 }
 
 extension AppDatabase {
@@ -21,23 +21,23 @@ extension AppDatabase {
         if mode == .replace, rows.isEmpty {
             throw ValidationErrors([
                 ValidationError(
-                    campo: "archivo", mensaje: "El archivo no tiene filas válidas; no se desactivó ningún producto.")
+                    field: "archivo", message: "El archivo no tiene filas válidas; no se desactivó ningún producto.")
             ])
         }
         return try pool.write { db in
             let now = Date()
             var result = try Self.upsertCatalogRows(db, rows, now: now)
             if mode == .replace {
-                let kept = Set(rows.map(\.producto.id)).union(rowErrors.compactMap(\.id))
+                let kept = Set(rows.map(\.product.id)).union(rowErrors.compactMap(\.id))
                 try db.execute(
                     sql: """
                         UPDATE productos SET activo = 0, actualizado = ?
                         WHERE activo = 1 AND id NOT IN (SELECT value FROM json_each(?))
                         """,
                     arguments: [now, JSONArray.of(kept)])
-                result.desactivados = db.changesCount
+                result.deactivatedCount = db.changesCount
             }
-            result.errores = rowErrors
+            result.errors = rowErrors
             return result
         }
     }
@@ -45,7 +45,7 @@ extension AppDatabase {
     /// Parses a catalog file (see `CatalogCSV`) and imports its valid rows.
     public func importCatalog(csv: Data, mode: ImportMode) throws -> ImportResult {
         let parsed = CatalogCSV.parse(csv)
-        return try importCatalog(rows: parsed.rows, mode: mode, rowErrors: parsed.errores)
+        return try importCatalog(rows: parsed.rows, mode: mode, rowErrors: parsed.errors)
     }
 
     /// Start-up seeding: loads the demo catalog when there are no products and stores the
@@ -54,36 +54,36 @@ extension AppDatabase {
         let parsed = CatalogCSV.parse(catalogCSV)
         let text = companyText.trimmingCharacters(in: .whitespacesAndNewlines)
         return try pool.write { db in
-            var result = SeedResult(productos: 0, contexto: false, errores: [])
+            var result = SeedResult(products: 0, companyText: false, errors: [])
             if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM productos") == 0 {
-                result.productos = try Self.upsertCatalogRows(db, parsed.rows, now: Date()).creados
-                result.errores = parsed.errores
+                result.products = try Self.upsertCatalogRows(db, parsed.rows, now: Date()).createdCount
+                result.errors = parsed.errors
             }
             if !text.isEmpty, try Self.fetchActiveContext(db) == nil {
                 _ = try Self.insertCompanyContext(db, text)
-                result.contexto = true
+                result.companyText = true
             }
             return result
         }
     }
 
     static func upsertCatalogRows(_ db: Database, _ rows: [CatalogRow], now: Date) throws -> ImportResult {
-        let existing = try Producto.fetchAll(
+        let existing = try Product.fetchAll(
             db, sql: "SELECT * FROM productos WHERE id IN (SELECT value FROM json_each(?))",
-            arguments: [JSONArray.of(rows.map(\.producto.id))])
+            arguments: [JSONArray.of(rows.map(\.product.id))])
         let byId = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var result = ImportResult()
         for row in rows {
-            switch byId[row.producto.id] {
-            case row.producto?:
-                result.sinCambios += 1
+            switch byId[row.product.id] {
+            case row.product?:
+                result.unchanged += 1
                 continue
             case nil:
-                result.creados += 1
+                result.createdCount += 1
             default:
-                result.actualizados += 1
+                result.updatedCount += 1
             }
-            try saveProduct(db, row.producto, now: now)
+            try saveProduct(db, row.product, now: now)
         }
         return result
     }

@@ -4,30 +4,30 @@ import GRDB
 // Clients, keyed by cédula (stored as digits only).
 extension AppDatabase {
     /// The client with this cédula ("1.234.567" and "1234567" are the same), or nil.
-    public func client(cedula: String) throws -> Cliente? {
-        let cedula = try Validation.cedula(cedula)
-        return try pool.read { db in try Self.fetchClient(db, cedula: cedula) }
+    public func client(idNumber: String) throws -> Client? {
+        let idNumber = try Validation.idNumber(idNumber)
+        return try pool.read { db in try Self.fetchClient(db, idNumber: idNumber) }
     }
 
     /// Adds a client; throws `StoreError.conflict` when the cédula is already registered.
-    public func createClient(_ datos: ClienteDatos) throws -> Cliente {
-        let datos = try datos.validated()
+    public func createClient(_ details: ClientDetails) throws -> Client {
+        let details = try details.validated()
         return try pool.write { db in
-            if try Self.fetchClient(db, cedula: datos.cedula) != nil {
-                throw StoreError.conflict("Ya existe un cliente con la cédula \(datos.cedula).")
+            if try Self.fetchClient(db, idNumber: details.idNumber) != nil {
+                throw StoreError.conflict("Ya existe un cliente con la cédula \(details.idNumber).")
             }
-            return try Self.upsertClient(db, datos, now: Date())
+            return try Self.upsertClient(db, details, now: Date())
         }
     }
 
     /// Replaces a client's contact data (absent optional fields are cleared). The cédula in
     /// `datos` must be the client's own: a cédula is never changed.
-    public func updateClient(cedula: String, _ datos: ClienteDatos) throws -> Cliente {
-        let cedula = try Validation.cedula(cedula)
-        let datos = try datos.validated()
-        guard datos.cedula == cedula else {
+    public func updateClient(idNumber: String, _ details: ClientDetails) throws -> Client {
+        let idNumber = try Validation.idNumber(idNumber)
+        let details = try details.validated()
+        guard details.idNumber == idNumber else {
             throw ValidationErrors([
-                ValidationError(campo: "cedula", mensaje: "La cédula de un cliente no se puede cambiar.")
+                ValidationError(field: "cedula", message: "La cédula de un cliente no se puede cambiar.")
             ])
         }
         return try pool.write { db in
@@ -38,46 +38,46 @@ extension AppDatabase {
                     WHERE cedula = ?
                     """,
                 arguments: [
-                    datos.nombre, datos.telefono, datos.correo, datos.direccion, datos.barrio, datos.indicaciones,
-                    Date(), cedula,
+                    details.name, details.phone, details.email, details.address, details.neighborhood, details.notes,
+                    Date(), idNumber,
                 ])
             guard db.changesCount == 1 else {
-                throw StoreError.notFound(recurso: "el cliente con cédula", clave: cedula)
+                throw StoreError.notFound(resource: "el cliente con cédula", key: idNumber)
             }
-            return try Self.fetchClient(db, cedula: cedula)!
+            return try Self.fetchClient(db, idNumber: idNumber)!
         }
     }
 
     /// Creates the client or merges new data into the stored record (fields left empty keep
     /// their stored value).
-    public func upsertClient(_ datos: ClienteDatos) throws -> Cliente {
-        let datos = try datos.validated()
-        return try pool.write { db in try Self.upsertClient(db, datos, now: Date()) }
+    public func upsertClient(_ details: ClientDetails) throws -> Client {
+        let details = try details.validated()
+        return try pool.write { db in try Self.upsertClient(db, details, now: Date()) }
     }
 
     /// Deletes a client without orders; a client with orders is kept (`StoreError.conflict`).
-    public func deleteClient(cedula: String) throws {
-        let cedula = try Validation.cedula(cedula)
+    public func deleteClient(idNumber: String) throws {
+        let idNumber = try Validation.idNumber(idNumber)
         try pool.write { db in
-            guard try Self.fetchClient(db, cedula: cedula) != nil else {
-                throw StoreError.notFound(recurso: "el cliente con cédula", clave: cedula)
+            guard try Self.fetchClient(db, idNumber: idNumber) != nil else {
+                throw StoreError.notFound(resource: "el cliente con cédula", key: idNumber)
             }
-            let orders = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pedidos WHERE cedula = ?", arguments: [cedula])
+            let orders = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pedidos WHERE cedula = ?", arguments: [idNumber])
             if let orders, orders > 0 {
-                throw StoreError.conflict("El cliente \(cedula) tiene \(orders) pedido(s); no se puede eliminar.")
+                throw StoreError.conflict("El cliente \(idNumber) tiene \(orders) pedido(s); no se puede eliminar.")
             }
-            try db.execute(sql: "DELETE FROM clientes WHERE cedula = ?", arguments: [cedula])
+            try db.execute(sql: "DELETE FROM clientes WHERE cedula = ?", arguments: [idNumber])
         }
     }
 
     /// Every client, by name.
-    public func listClients(limit: Int? = nil, offset: Int? = nil) throws -> Page<Cliente> {
-        try buscarClientes(q: "", limit: limit, offset: offset)
+    public func listClients(limit: Int? = nil, offset: Int? = nil) throws -> Page<Client> {
+        try searchClients(q: "", limit: limit, offset: offset)
     }
 
     /// Clients whose name (ignoring case and accents), e-mail, phone or cédula contains `q`.
     /// An exact cédula match comes first, then by name. A blank `q` lists everyone.
-    public func buscarClientes(q: String, limit: Int? = nil, offset: Int? = nil) throws -> Page<Cliente> {
+    public func searchClients(q: String, limit: Int? = nil, offset: Int? = nil) throws -> Page<Client> {
         let paging = Paging(limit: limit, offset: offset)
         let query = q.trimmingCharacters(in: .whitespacesAndNewlines)
         let digits = Self.searchDigits(query)
@@ -93,24 +93,24 @@ extension AppDatabase {
         let filter: SQL = matches.isEmpty ? "" : "WHERE \(literal: matches.joined(separator: " OR "))"
         return try pool.read { db in
             let total = try SQLRequest<Int>(literal: "SELECT COUNT(*) FROM clientes \(literal: filter)").fetchOne(db)
-            let clientes = try SQLRequest<Cliente>(
+            let clients = try SQLRequest<Client>(
                 literal: """
                     SELECT * FROM clientes \(literal: filter)
                     ORDER BY cedula = \(digits) DESC, pliegue(nombre), cedula
                     LIMIT \(paging.limit) OFFSET \(paging.offset)
                     """
             ).fetchAll(db)
-            return Page(resultados: clientes, total: total ?? 0, limit: paging.limit, offset: paging.offset)
+            return Page(results: clients, total: total ?? 0, limit: paging.limit, offset: paging.offset)
         }
     }
 
     /// A client's orders, newest first; `StoreError.notFound` for an unknown cédula.
-    public func clientOrders(cedula: String, limit: Int? = nil, offset: Int? = nil) throws -> Page<Pedido> {
-        let cedula = try Validation.cedula(cedula)
-        let filter = try Self.orderFilter(PedidoFiltro(cedula: cedula))
+    public func clientOrders(idNumber: String, limit: Int? = nil, offset: Int? = nil) throws -> Page<Order> {
+        let idNumber = try Validation.idNumber(idNumber)
+        let filter = try Self.orderFilter(OrderFilter(idNumber: idNumber))
         return try pool.read { db in
-            guard try Self.fetchClient(db, cedula: cedula) != nil else {
-                throw StoreError.notFound(recurso: "el cliente con cédula", clave: cedula)
+            guard try Self.fetchClient(db, idNumber: idNumber) != nil else {
+                throw StoreError.notFound(resource: "el cliente con cédula", key: idNumber)
             }
             return try Self.fetchOrderPage(db, filter: filter, paging: Paging(limit: limit, offset: offset))
         }
@@ -126,12 +126,12 @@ extension AppDatabase {
         return compact.filter(\.isASCIIDigit)
     }
 
-    static func fetchClient(_ db: Database, cedula: String) throws -> Cliente? {
-        try Cliente.fetchOne(db, sql: "SELECT * FROM clientes WHERE cedula = ?", arguments: [cedula])
+    static func fetchClient(_ db: Database, idNumber: String) throws -> Client? {
+        try Client.fetchOne(db, sql: "SELECT * FROM clientes WHERE cedula = ?", arguments: [idNumber])
     }
 
     /// Inserts validated client data, or merges it into the stored record.
-    static func upsertClient(_ db: Database, _ datos: ClienteDatos, now: Date) throws -> Cliente {
+    static func upsertClient(_ db: Database, _ details: ClientDetails, now: Date) throws -> Client {
         try db.execute(
             sql: """
                 INSERT INTO clientes (cedula, nombre, telefono, correo, direccion, barrio, indicaciones, creado, actualizado)
@@ -146,9 +146,9 @@ extension AppDatabase {
                     actualizado = excluded.actualizado
                 """,
             arguments: [
-                datos.cedula, datos.nombre, datos.telefono, datos.correo, datos.direccion, datos.barrio,
-                datos.indicaciones, now, now,
+                details.idNumber, details.name, details.phone, details.email, details.address, details.neighborhood,
+                details.notes, now, now,
             ])
-        return try fetchClient(db, cedula: datos.cedula)!
+        return try fetchClient(db, idNumber: details.idNumber)!
     }
 }

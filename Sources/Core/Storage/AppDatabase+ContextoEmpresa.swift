@@ -3,38 +3,38 @@ import GRDB
 
 // The company text the agent answers company questions from: versioned, exactly one active.
 extension AppDatabase {
-    public func activeCompanyContext() throws -> ContextoEmpresa? {
+    public func activeCompanyContext() throws -> CompanyContext? {
         try pool.read(Self.fetchActiveContext)
     }
 
     /// Every version, newest first.
-    public func companyContextVersions() throws -> [ContextoEmpresa] {
+    public func companyContextVersions() throws -> [CompanyContext] {
         try pool.read { db in
-            try ContextoEmpresa.fetchAll(db, sql: "SELECT * FROM contexto_empresa ORDER BY version DESC")
+            try CompanyContext.fetchAll(db, sql: "SELECT * FROM contexto_empresa ORDER BY version DESC")
         }
     }
 
     /// Stores `contenido` as a new version and makes it the active one; the previous version
     /// stays in the table, inactive.
     @discardableResult
-    public func replaceCompanyContext(_ contenido: String) throws -> ContextoEmpresa {
-        let text = contenido.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= ContextoEmpresa.maxLength else {
+    public func replaceCompanyContext(_ content: String) throws -> CompanyContext {
+        let text = content.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.count <= CompanyContext.maxLength else {
             throw ValidationErrors([
                 ValidationError(
-                    campo: "contenido",
-                    mensaje: "El texto de la empresa no puede estar vacío ni tener más de "
-                        + "\(Money.grouped(ContextoEmpresa.maxLength)) caracteres.")
+                    field: "contenido",
+                    message: "El texto de la empresa no puede estar vacío ni tener más de "
+                        + "\(Money.grouped(CompanyContext.maxLength)) caracteres.")
             ])
         }
         return try pool.write { db in try Self.insertCompanyContext(db, text) }
     }
 
-    static func fetchActiveContext(_ db: Database) throws -> ContextoEmpresa? {
-        try ContextoEmpresa.fetchOne(db, sql: "SELECT * FROM contexto_empresa WHERE activo = 1")
+    static func fetchActiveContext(_ db: Database) throws -> CompanyContext? {
+        try CompanyContext.fetchOne(db, sql: "SELECT * FROM contexto_empresa WHERE activo = 1")
     }
 
-    static func insertCompanyContext(_ db: Database, _ text: String) throws -> ContextoEmpresa {
+    static func insertCompanyContext(_ db: Database, _ text: String) throws -> CompanyContext {
         try db.execute(sql: "UPDATE contexto_empresa SET activo = 0 WHERE activo = 1")
         let version = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) + 1 FROM contexto_empresa") ?? 1
         try db.execute(

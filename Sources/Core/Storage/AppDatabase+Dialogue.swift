@@ -5,29 +5,29 @@ import GRDB
 public struct ChatTurnRecord: Sendable {
     public var jobId: String
     public var chatId: String
-    public var canal: String
-    public var propietario: String?
+    public var channel: String
+    public var owner: String?
     /// The customer's message.
-    public var entrada: NuevoMensaje
+    public var incoming: NewMessage
     /// The agent's reply; nil when no automatic reply is sent (an operator attends the chat).
-    public var respuesta: NuevoMensaje?
+    public var reply: NewMessage?
     /// The chat's new dialogue state; nil leaves it as it was.
-    public var estado: DialogueState?
+    public var state: DialogueState?
     /// The job's result JSON.
-    public var resultado: String
+    public var result: String
 
     public init(
-        jobId: String, chatId: String, canal: String, propietario: String?, entrada: NuevoMensaje,
-        respuesta: NuevoMensaje?, estado: DialogueState?, resultado: String
+        jobId: String, chatId: String, channel: String, owner: String?, incoming: NewMessage,
+        reply: NewMessage?, state: DialogueState?, result: String
     ) {
         self.jobId = jobId
         self.chatId = chatId
-        self.canal = canal
-        self.propietario = propietario
-        self.entrada = entrada
-        self.respuesta = respuesta
-        self.estado = estado
-        self.resultado = resultado
+        self.channel = channel
+        self.owner = owner
+        self.incoming = incoming
+        self.reply = reply
+        self.state = state
+        self.result = result
     }
 }
 
@@ -53,9 +53,9 @@ extension AppDatabase {
     /// the first result is returned, so the turn counts once whatever happens.
     @discardableResult
     public func recordChatTurn(_ record: ChatTurnRecord) throws -> String {
-        let entrada = try record.entrada.validated()
-        let respuesta = try record.respuesta?.validated()
-        let estado = try record.estado.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        let incoming = try record.incoming.validated()
+        let reply = try record.reply?.validated()
+        let state = try record.state.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         return try pool.write { db in
             if let existing = try String.fetchOne(
                 db, sql: "SELECT resultado FROM chat_turnos WHERE job_id = ?", arguments: [record.jobId])
@@ -63,21 +63,21 @@ extension AppDatabase {
                 return existing
             }
             let now = Date()
-            _ = try Self.insertMessage(db, entrada)
-            if let respuesta { _ = try Self.insertMessage(db, respuesta) }
-            if let estado {
+            _ = try Self.insertMessage(db, incoming)
+            if let reply { _ = try Self.insertMessage(db, reply) }
+            if let state {
                 try db.execute(
                     sql: """
                         INSERT INTO chat_estado (chat_id, estado, actualizado) VALUES (?, ?, ?)
                         ON CONFLICT(chat_id) DO UPDATE SET estado = excluded.estado, actualizado = excluded.actualizado
                         """,
-                    arguments: [record.chatId, estado, now])
+                    arguments: [record.chatId, state, now])
             }
-            try Self.recordChannel(db, chatId: record.chatId, canal: record.canal, propietario: record.propietario)
+            try Self.recordChannel(db, chatId: record.chatId, channel: record.channel, owner: record.owner)
             try db.execute(
                 sql: "INSERT INTO chat_turnos (job_id, chat_id, resultado, creado) VALUES (?, ?, ?, ?)",
-                arguments: [record.jobId, record.chatId, record.resultado, now])
-            return record.resultado
+                arguments: [record.jobId, record.chatId, record.result, now])
+            return record.result
         }
     }
 }

@@ -4,15 +4,15 @@ import GRDB
 // Reading orders and moving them through their states. Placing them: AppDatabase+PlaceOrder.
 extension AppDatabase {
     /// The order with its lines and client data, or nil.
-    public func order(id: Int64) throws -> Pedido? {
+    public func order(id: Int64) throws -> Order? {
         try pool.read { db in try Self.fetchOrder(db, id: id) }
     }
 
     /// A page of orders matching `filtro`, newest first.
-    public func listOrders(_ filtro: PedidoFiltro = PedidoFiltro(), limit: Int? = nil, offset: Int? = nil)
-        throws -> Page<Pedido>
+    public func listOrders(_ filter: OrderFilter = OrderFilter(), limit: Int? = nil, offset: Int? = nil)
+        throws -> Page<Order>
     {
-        let filter = try Self.orderFilter(filtro)
+        let filter = try Self.orderFilter(filter)
         return try pool.read { db in
             try Self.fetchOrderPage(db, filter: filter, paging: Paging(limit: limit, offset: offset))
         }
@@ -21,21 +21,21 @@ extension AppDatabase {
     /// Moves an order to `estado` if the state machine allows it (`OrderError.invalidTransition`
     /// otherwise). Cancelling puts the units back in stock and takes the order out of the
     /// client's purchase statistics.
-    public func changeOrderState(id: Int64, to estado: EstadoPedido) throws -> Pedido {
+    public func changeOrderState(id: Int64, to state: OrderState) throws -> Order {
         try pool.write { db in
-            let pedido = try Self.requireOrder(db, id: id)
-            guard pedido.estado.canTransition(to: estado) else {
-                throw OrderError.invalidTransition(from: pedido.estado, to: estado)
+            let order = try Self.requireOrder(db, id: id)
+            guard order.state.canTransition(to: state) else {
+                throw OrderError.invalidTransition(from: order.state, to: state)
             }
             let now = Date()
             try db.execute(
                 sql: "UPDATE pedidos SET estado = ?, actualizado = ? WHERE id = ?",
-                arguments: [estado.rawValue, now, id])
-            if estado == .cancelado {
-                for item in pedido.items {
+                arguments: [state.rawValue, now, id])
+            if state == .cancelled {
+                for item in order.items {
                     try db.execute(
                         sql: "UPDATE productos SET stock = stock + ?, actualizado = ? WHERE id = ?",
-                        arguments: [item.cantidad, now, item.productoId])
+                        arguments: [item.quantity, now, item.productId])
                 }
                 try db.execute(
                     sql: """
@@ -47,53 +47,53 @@ extension AppDatabase {
                             actualizado = ?
                         WHERE cedula = ?
                         """,
-                    arguments: [pedido.total, now, pedido.cliente.cedula])
+                    arguments: [order.total, now, order.client.idNumber])
             }
             return try Self.requireOrder(db, id: id)
         }
     }
 
     /// The WHERE clause for `filtro`, after validating its cédula and dates.
-    static func orderFilter(_ filtro: PedidoFiltro) throws -> SQL {
+    static func orderFilter(_ filter: OrderFilter) throws -> SQL {
         var check = ValidationCollector()
-        var cedula: String?
-        if let raw = filtro.cedula { cedula = check.check(try Validation.cedula(raw)) }
+        var idNumber: String?
+        if let raw = filter.idNumber { idNumber = check.check(try Validation.idNumber(raw)) }
         var range: DateRange?
         do {
-            range = try DateRange(desde: filtro.desde, hasta: filtro.hasta)
+            range = try DateRange(since: filter.since, until: filter.until)
         } catch {
-            error.errores.forEach { check.add($0) }
+            error.errors.forEach { check.add($0) }
         }
         try check.finish()
         var conditions: [SQL] = []
-        if let chatId = filtro.chatId { conditions.append("chat_id = \(chatId)") }
-        if let cedula { conditions.append("cedula = \(cedula)") }
-        if let estado = filtro.estado { conditions.append("estado = \(estado.rawValue)") }
-        if let desde = range?.desde { conditions.append("creado >= \(desde)") }
-        if let hasta = range?.hastaExclusive { conditions.append("creado < \(hasta)") }
+        if let chatId = filter.chatId { conditions.append("chat_id = \(chatId)") }
+        if let idNumber { conditions.append("cedula = \(idNumber)") }
+        if let state = filter.state { conditions.append("estado = \(state.rawValue)") }
+        if let since = range?.since { conditions.append("creado >= \(since)") }
+        if let until = range?.untilExclusive { conditions.append("creado < \(until)") }
         return conditions.isEmpty ? "" : "WHERE \(literal: conditions.joined(separator: " AND "))"
     }
 
-    static func fetchOrderPage(_ db: Database, filter: SQL, paging: Paging) throws -> Page<Pedido> {
+    static func fetchOrderPage(_ db: Database, filter: SQL, paging: Paging) throws -> Page<Order> {
         let total = try SQLRequest<Int>(literal: "SELECT COUNT(*) FROM pedidos \(literal: filter)").fetchOne(db)
-        let pedidos = try fetchOrders(
+        let orders = try fetchOrders(
             db, "\(literal: filter) ORDER BY id DESC LIMIT \(paging.limit) OFFSET \(paging.offset)")
-        return Page(resultados: pedidos, total: total ?? 0, limit: paging.limit, offset: paging.offset)
+        return Page(results: orders, total: total ?? 0, limit: paging.limit, offset: paging.offset)
     }
 
-    static func fetchOrder(_ db: Database, id: Int64) throws -> Pedido? {
+    static func fetchOrder(_ db: Database, id: Int64) throws -> Order? {
         try fetchOrders(db, "WHERE id = \(id)").first
     }
 
-    static func requireOrder(_ db: Database, id: Int64) throws -> Pedido {
-        guard let pedido = try fetchOrder(db, id: id) else {
-            throw StoreError.notFound(recurso: "el pedido", clave: String(id))
+    static func requireOrder(_ db: Database, id: Int64) throws -> Order {
+        guard let order = try fetchOrder(db, id: id) else {
+            throw StoreError.notFound(resource: "el pedido", key: String(id))
         }
-        return pedido
+        return order
     }
 
     /// Orders selected by `clause` (WHERE / ORDER BY / LIMIT), each with all its lines.
-    static func fetchOrders(_ db: Database, _ clause: SQL) throws -> [Pedido] {
+    static func fetchOrders(_ db: Database, _ clause: SQL) throws -> [Order] {
         let rows = try SQLRequest<Row>(literal: "SELECT * FROM pedidos \(literal: clause)").fetchAll(db)
         guard !rows.isEmpty else { return [] }
         let ids: [Int64] = rows.map { $0["id"] }
@@ -104,18 +104,18 @@ extension AppDatabase {
                 ORDER BY pedido_id, posicion
                 """,
             arguments: [JSONArray.of(ids)])
-        var items: [Int64: [PedidoItem]] = [:]
+        var items: [Int64: [OrderLine]] = [:]
         for row in itemRows {
-            items[row["pedido_id"], default: []].append(try PedidoItem(row: row))
+            items[row["pedido_id"], default: []].append(try OrderLine(row: row))
         }
         return try rows.map { row in
             let id: Int64 = row["id"]
-            let cliente = ClienteDatos(
-                cedula: row["cedula"], nombre: row["cliente_nombre"], telefono: row["telefono"], correo: row["correo"],
-                direccion: row["direccion"], barrio: row["barrio"], indicaciones: row["indicaciones"])
-            return Pedido(
-                id: id, chatId: row["chat_id"], estado: try StoredValue.decode(EstadoPedido.self, row["estado"]),
-                total: row["total"], creado: row["creado"], actualizado: row["actualizado"], cliente: cliente,
+            let client = ClientDetails(
+                idNumber: row["cedula"], name: row["cliente_nombre"], phone: row["telefono"], email: row["correo"],
+                address: row["direccion"], neighborhood: row["barrio"], notes: row["indicaciones"])
+            return Order(
+                id: id, chatId: row["chat_id"], state: try StoredValue.decode(OrderState.self, row["estado"]),
+                total: row["total"], created: row["creado"], updated: row["actualizado"], client: client,
                 items: items[id] ?? [])
         }
     }

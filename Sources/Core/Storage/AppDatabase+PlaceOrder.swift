@@ -17,7 +17,7 @@ extension AppDatabase {
         guard (1...200).contains(key.count) else {
             throw ValidationErrors([
                 ValidationError(
-                    campo: "idempotency_key", mensaje: "La clave de idempotencia debe tener entre 1 y 200 caracteres.")
+                    field: "idempotency_key", message: "La clave de idempotencia debe tener entre 1 y 200 caracteres.")
             ])
         }
         let request = try request.validated()
@@ -26,25 +26,25 @@ extension AppDatabase {
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // Writers are serialized, so this is a safety net: if another writer stored the same
             // key first, its order is the answer.
-            if let pedido = try pool.read({ db in try Self.fetchOrder(db, idempotencyKey: key) }) {
-                return PlacedOrder(pedido: pedido, replayed: true)
+            if let order = try pool.read({ db in try Self.fetchOrder(db, idempotencyKey: key) }) {
+                return PlacedOrder(order: order, replayed: true)
             }
             throw error
         }
     }
 
     /// The order stored under an idempotency key, if any.
-    public func order(idempotencyKey: String) throws -> Pedido? {
+    public func order(idempotencyKey: String) throws -> Order? {
         try pool.read { db in try Self.fetchOrder(db, idempotencyKey: idempotencyKey) }
     }
 
-    static func fetchOrder(_ db: Database, idempotencyKey: String) throws -> Pedido? {
+    static func fetchOrder(_ db: Database, idempotencyKey: String) throws -> Order? {
         try fetchOrders(db, "WHERE idempotency_key = \(idempotencyKey)").first
     }
 
     private static func placeOrder(_ db: Database, _ request: OrderRequest, key: String) throws -> PlacedOrder {
         if let existing = try fetchOrder(db, idempotencyKey: key) {
-            return PlacedOrder(pedido: existing, replayed: true)
+            return PlacedOrder(order: existing, replayed: true)
         }
         let items = try priceLines(db, request.items)
         let now = Date()
@@ -52,19 +52,19 @@ extension AppDatabase {
             try db.execute(
                 sql:
                     "UPDATE productos SET stock = stock - ?, actualizado = ? WHERE id = ? AND activo = 1 AND stock >= ?",
-                arguments: [item.cantidad, now, item.productoId, item.cantidad])
+                arguments: [item.quantity, now, item.productId, item.quantity])
             if db.changesCount != 1 {
-                let disponible = try Int.fetchOne(
-                    db, sql: "SELECT stock FROM productos WHERE id = ?", arguments: [item.productoId])
+                let available = try Int.fetchOne(
+                    db, sql: "SELECT stock FROM productos WHERE id = ?", arguments: [item.productId])
                 throw OrderError.insufficientStock([
                     ShortItem(
-                        productoId: item.productoId, nombre: item.nombre, pedido: item.cantidad,
-                        disponible: disponible ?? 0)
+                        productId: item.productId, name: item.name, order: item.quantity,
+                        available: available ?? 0)
                 ])
             }
         }
         let total = items.reduce(0) { $0 + $1.subtotal }
-        let cliente = try upsertClient(db, request.cliente, now: now).datos
+        let client = try upsertClient(db, request.client, now: now).details
         try db.execute(
             sql: """
                 INSERT INTO pedidos (idempotency_key, chat_id, cedula, estado, total, cliente_nombre, telefono, correo,
@@ -72,10 +72,10 @@ extension AppDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                key, request.chatId, cliente.cedula, EstadoPedido.pendiente.rawValue, total, cliente.nombre,
-                cliente.telefono, cliente.correo, cliente.direccion, cliente.barrio, cliente.indicaciones, now, now,
+                key, request.chatId, client.idNumber, OrderState.pending.rawValue, total, client.name,
+                client.phone, client.email, client.address, client.neighborhood, client.notes, now, now,
             ])
-        let pedidoId = db.lastInsertedRowID
+        let orderId = db.lastInsertedRowID
         for (index, item) in items.enumerated() {
             try db.execute(
                 sql: """
@@ -83,7 +83,7 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    pedidoId, index + 1, item.productoId, item.nombre, item.cantidad, item.precioUnitario,
+                    orderId, index + 1, item.productId, item.name, item.quantity, item.unitPrice,
                     item.subtotal,
                 ])
         }
@@ -93,36 +93,36 @@ extension AppDatabase {
                     ultima_compra = ?, actualizado = ?
                 WHERE cedula = ?
                 """,
-            arguments: [total, now, now, cliente.cedula])
-        return PlacedOrder(pedido: try requireOrder(db, id: pedidoId), replayed: false)
+            arguments: [total, now, now, client.idNumber])
+        return PlacedOrder(order: try requireOrder(db, id: orderId), replayed: false)
     }
 
     /// The order lines priced from the catalog, after checking every product is sellable and
     /// every quantity fits the stock.
-    private static func priceLines(_ db: Database, _ lines: [OrderRequest.Line]) throws -> [PedidoItem] {
-        let found = try Producto.fetchAll(
+    private static func priceLines(_ db: Database, _ lines: [OrderRequest.Line]) throws -> [OrderLine] {
+        let found = try Product.fetchAll(
             db, sql: "SELECT * FROM productos WHERE id IN (SELECT value FROM json_each(?))",
-            arguments: [JSONArray.of(lines.map(\.productoId))])
+            arguments: [JSONArray.of(lines.map(\.productId))])
         let products = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var items: [PedidoItem] = []
+        var items: [OrderLine] = []
         var short: [ShortItem] = []
         for line in lines {
-            guard let producto = products[line.productoId] else {
-                throw OrderError.productNotFound(line.productoId)
+            guard let product = products[line.productId] else {
+                throw OrderError.productNotFound(line.productId)
             }
-            guard producto.activo else {
-                throw OrderError.productInactive(id: producto.id, nombre: producto.nombre)
+            guard product.active else {
+                throw OrderError.productInactive(id: product.id, name: product.name)
             }
-            if producto.stock < line.cantidad {
+            if product.stock < line.quantity {
                 short.append(
                     ShortItem(
-                        productoId: producto.id, nombre: producto.nombre, pedido: line.cantidad,
-                        disponible: producto.stock))
+                        productId: product.id, name: product.name, order: line.quantity,
+                        available: product.stock))
             }
             items.append(
-                PedidoItem(
-                    productoId: producto.id, nombre: producto.nombre, cantidad: line.cantidad,
-                    precioUnitario: producto.precio))
+                OrderLine(
+                    productId: product.id, name: product.name, quantity: line.quantity,
+                    unitPrice: product.price))
         }
         if !short.isEmpty { throw OrderError.insufficientStock(short) }
         return items

@@ -9,14 +9,14 @@ public enum ProductDeletion: String, Codable, Sendable {
 }
 
 extension AppDatabase {
-    public func product(id: Int64) throws -> Producto? {
+    public func product(id: Int64) throws -> Product? {
         try pool.read { db in try Self.fetchProduct(db, id: id) }
     }
 
     /// The products with these ids that exist, in the order of `ids`.
-    public func products(ids: [Int64]) throws -> [Producto] {
+    public func products(ids: [Int64]) throws -> [Product] {
         let found = try pool.read { db in
-            try Producto.fetchAll(
+            try Product.fetchAll(
                 db, sql: "SELECT * FROM productos WHERE id IN (SELECT value FROM json_each(?))",
                 arguments: [JSONArray.of(ids)])
         }
@@ -25,18 +25,18 @@ extension AppDatabase {
     }
 
     /// A page of products matching `filtro`, by id.
-    public func listProducts(_ filtro: ProductoFiltro = ProductoFiltro(), limit: Int? = nil, offset: Int? = nil)
-        throws -> Page<Producto>
+    public func listProducts(_ filter: ProductFilter = ProductFilter(), limit: Int? = nil, offset: Int? = nil)
+        throws -> Page<Product>
     {
         let paging = Paging(limit: limit, offset: offset)
         var conditions: [SQL] = []
-        if let categoria = filtro.categoria?.trimmingCharacters(in: .whitespaces), !categoria.isEmpty {
-            conditions.append("pliegue(categoria) = \(TextFold.fold(categoria))")
+        if let category = filter.category?.trimmingCharacters(in: .whitespaces), !category.isEmpty {
+            conditions.append("pliegue(categoria) = \(TextFold.fold(category))")
         }
-        if let activo = filtro.activo {
-            conditions.append("activo = \(activo)")
+        if let active = filter.active {
+            conditions.append("activo = \(active)")
         }
-        for word in TextFold.fold(filtro.texto ?? "").split(whereSeparator: \.isWhitespace) {
+        for word in TextFold.fold(filter.text ?? "").split(whereSeparator: \.isWhitespace) {
             let pattern = SearchFunctions.containsPattern(String(word))
             conditions.append(
                 "pliegue(nombre || ' ' || descripcion || ' ' || categoria) LIKE \(pattern) ESCAPE '\\'")
@@ -44,11 +44,11 @@ extension AppDatabase {
         let filter: SQL = conditions.isEmpty ? "" : "WHERE \(literal: conditions.joined(separator: " AND "))"
         return try pool.read { db in
             let total = try SQLRequest<Int>(literal: "SELECT COUNT(*) FROM productos \(literal: filter)").fetchOne(db)
-            let page = try SQLRequest<Producto>(
+            let page = try SQLRequest<Product>(
                 literal:
                     "SELECT * FROM productos \(literal: filter) ORDER BY id LIMIT \(paging.limit) OFFSET \(paging.offset)"
             ).fetchAll(db)
-            return Page(resultados: page, total: total ?? 0, limit: paging.limit, offset: paging.offset)
+            return Page(results: page, total: total ?? 0, limit: paging.limit, offset: paging.offset)
         }
     }
 
@@ -60,8 +60,8 @@ extension AppDatabase {
     }
 
     /// Adds a product; with an explicit id that is already taken, throws `StoreError.conflict`.
-    public func createProduct(_ input: ProductoInput) throws -> Producto {
-        let producto = try input.validated()
+    public func createProduct(_ input: ProductInput) throws -> Product {
+        let product = try input.validated()
         return try pool.write { db in
             if let id = input.id, try Self.fetchProduct(db, id: id) != nil {
                 throw StoreError.conflict("Ya existe un producto con el id \(id).")
@@ -69,17 +69,17 @@ extension AppDatabase {
             try db.execute(
                 literal: """
                     INSERT INTO productos (id, nombre, descripcion, precio, stock, activo, categoria, actualizado)
-                    VALUES (\(input.id), \(producto.nombre), \(producto.descripcion), \(producto.precio),
-                            \(producto.stock), \(producto.activo), \(producto.categoria), \(Date()))
+                    VALUES (\(input.id), \(product.name), \(product.description), \(product.price),
+                            \(product.stock), \(product.active), \(product.category), \(Date()))
                     """)
             return try Self.requireProduct(db, id: db.lastInsertedRowID)
         }
     }
 
     /// Changes the fields present in `cambios`; throws `StoreError.notFound` for an unknown id.
-    public func updateProduct(id: Int64, _ cambios: ProductoCambios) throws -> Producto {
+    public func updateProduct(id: Int64, _ changes: ProductChanges) throws -> Product {
         try pool.write { db in
-            let updated = try cambios.applied(to: try Self.requireProduct(db, id: id))
+            let updated = try changes.applied(to: try Self.requireProduct(db, id: id))
             try Self.saveProduct(db, updated, now: Date())
             return try Self.requireProduct(db, id: id)
         }
@@ -103,24 +103,24 @@ extension AppDatabase {
         }
     }
 
-    static func fetchProduct(_ db: Database, id: Int64) throws -> Producto? {
-        try Producto.fetchOne(db, sql: "SELECT * FROM productos WHERE id = ?", arguments: [id])
+    static func fetchProduct(_ db: Database, id: Int64) throws -> Product? {
+        try Product.fetchOne(db, sql: "SELECT * FROM productos WHERE id = ?", arguments: [id])
     }
 
-    static func requireProduct(_ db: Database, id: Int64) throws -> Producto {
-        guard let producto = try fetchProduct(db, id: id) else {
-            throw StoreError.notFound(recurso: "el producto", clave: String(id))
+    static func requireProduct(_ db: Database, id: Int64) throws -> Product {
+        guard let product = try fetchProduct(db, id: id) else {
+            throw StoreError.notFound(resource: "el producto", key: String(id))
         }
-        return producto
+        return product
     }
 
     /// Inserts `producto` with its own id, or overwrites the stored row with that id.
-    static func saveProduct(_ db: Database, _ producto: Producto, now: Date) throws {
+    static func saveProduct(_ db: Database, _ product: Product, now: Date) throws {
         try db.execute(
             literal: """
                 INSERT INTO productos (id, nombre, descripcion, precio, stock, activo, categoria, actualizado)
-                VALUES (\(producto.id), \(producto.nombre), \(producto.descripcion), \(producto.precio),
-                        \(producto.stock), \(producto.activo), \(producto.categoria), \(now))
+                VALUES (\(product.id), \(product.name), \(product.description), \(product.price),
+                        \(product.stock), \(product.active), \(product.category), \(now))
                 ON CONFLICT(id) DO UPDATE SET
                     nombre = excluded.nombre, descripcion = excluded.descripcion, precio = excluded.precio,
                     stock = excluded.stock, activo = excluded.activo, categoria = excluded.categoria,

@@ -2,7 +2,7 @@ import GRDB
 
 /// A product found by the full-text index, with its BM25 rank (lower is better, as SQLite gives it).
 public struct TextSearchRow: Sendable {
-    public var producto: Producto
+    public var product: Product
     public var bm25: Double
 }
 
@@ -31,7 +31,7 @@ extension AppDatabase {
                     ORDER BY rango LIMIT ?
                     """,
                 arguments: [expression, limit]
-            ).map { TextSearchRow(producto: try Producto(row: $0), bm25: $0["rango"]) }
+            ).map { TextSearchRow(product: try Product(row: $0), bm25: $0["rango"]) }
         }
     }
 

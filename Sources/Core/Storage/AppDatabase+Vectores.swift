@@ -102,7 +102,7 @@ extension AppDatabase {
                     .first
             else { return 0 }
             let generation = info.generation + 1
-            let current = try Producto.fetchAll(
+            let current = try Product.fetchAll(
                 db, sql: "SELECT * FROM productos WHERE id IN (SELECT value FROM json_each(?))",
                 arguments: [JSONArray.of(vectors.map(\.productId))])
             let fingerprints = Dictionary(

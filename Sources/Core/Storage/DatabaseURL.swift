@@ -57,6 +57,6 @@ public struct DatabaseURLError: CodedError, Equatable {
     public let value: String
     public let reason: String
 
-    public var codigo: String { "configuracion" }
-    public var mensaje: String { "DATABASE_URL inválida (\(value)): \(reason)." }
+    public var code: String { "configuracion" }
+    public var message: String { "DATABASE_URL inválida (\(value)): \(reason)." }
 }

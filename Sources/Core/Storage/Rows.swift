@@ -4,59 +4,59 @@ import GRDB
 // Decoding of domain values from database rows. Columns are named as the contract's JSON
 // keys, so queries can select straight into these types.
 
-extension Producto: FetchableRecord {
+extension Product: FetchableRecord {
     public init(row: Row) throws {
         self.init(
-            id: row["id"], nombre: row["nombre"], descripcion: row["descripcion"], precio: row["precio"],
-            stock: row["stock"], activo: row["activo"], categoria: row["categoria"])
+            id: row["id"], name: row["nombre"], description: row["descripcion"], price: row["precio"],
+            stock: row["stock"], active: row["activo"], category: row["categoria"])
     }
 }
 
-extension Cliente: FetchableRecord {
+extension Client: FetchableRecord {
     public init(row: Row) throws {
-        let datos = ClienteDatos(
-            cedula: row["cedula"], nombre: row["nombre"], telefono: row["telefono"], correo: row["correo"],
-            direccion: row["direccion"], barrio: row["barrio"], indicaciones: row["indicaciones"])
+        let details = ClientDetails(
+            idNumber: row["cedula"], name: row["nombre"], phone: row["telefono"], email: row["correo"],
+            address: row["direccion"], neighborhood: row["barrio"], notes: row["indicaciones"])
         self.init(
-            datos: datos, pedidosCount: row["pedidos_count"], totalComprado: row["total_comprado"],
-            ultimaCompra: row["ultima_compra"], creado: row["creado"], actualizado: row["actualizado"])
+            details: details, orderCount: row["pedidos_count"], totalBought: row["total_comprado"],
+            lastPurchase: row["ultima_compra"], created: row["creado"], updated: row["actualizado"])
     }
 }
 
-extension PedidoItem: FetchableRecord {
+extension OrderLine: FetchableRecord {
     public init(row: Row) throws {
         self.init(
-            productoId: row["producto_id"], nombre: row["nombre"], cantidad: row["cantidad"],
-            precioUnitario: row["precio_unitario"])
+            productId: row["producto_id"], name: row["nombre"], quantity: row["cantidad"],
+            unitPrice: row["precio_unitario"])
     }
 }
 
-extension Mensaje: FetchableRecord {
+extension StoredMessage: FetchableRecord {
     public init(row: Row) throws {
         let metadata: JSONValue? = try (row["metadata"] as String?).map { text in
             try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
         }
         self.init(
             id: row["id"], chatId: row["chat_id"],
-            remitente: try StoredValue.decode(Remitente.self, row["remitente"]),
-            tipo: try StoredValue.decode(TipoMensaje.self, row["tipo"]), contenido: row["contenido"],
-            metadata: metadata, creado: row["creado"])
+            sender: try StoredValue.decode(Sender.self, row["remitente"]),
+            kind: try StoredValue.decode(MessageKind.self, row["tipo"]), content: row["contenido"],
+            metadata: metadata, created: row["creado"])
     }
 }
 
-extension ContextoEmpresa: FetchableRecord {
+extension CompanyContext: FetchableRecord {
     public init(row: Row) throws {
         self.init(
-            id: row["id"], version: row["version"], contenido: row["contenido"], activo: row["activo"],
-            creado: row["creado"])
+            id: row["id"], version: row["version"], content: row["contenido"], active: row["activo"],
+            created: row["creado"])
     }
 }
 
 extension ChatControl: FetchableRecord {
     public init(row: Row) throws {
         self.init(
-            chatId: row["chat_id"], iaActiva: row["ia_activa"], canal: row["canal"], propietario: row["propietario"],
-            actualizado: row["actualizado"])
+            chatId: row["chat_id"], aiActive: row["ia_activa"], channel: row["canal"], owner: row["propietario"],
+            updated: row["actualizado"])
     }
 }
 

@@ -27,7 +27,7 @@ enum Schema {
             t.column("precio", .integer).notNull().check(sql: "typeof(precio) = 'integer' AND precio >= 0")
             t.column("stock", .integer).notNull().check(sql: "typeof(stock) = 'integer' AND stock >= 0")
             t.column("activo", .boolean).notNull().defaults(to: true).check(sql: "activo IN (0, 1)")
-            t.column("categoria", .text).notNull().defaults(to: Producto.defaultCategory)
+            t.column("categoria", .text).notNull().defaults(to: Product.defaultCategory)
             t.column("actualizado", .datetime).notNull()
         }
         try db.create(index: "productos_categoria", on: "productos", columns: ["categoria"])
@@ -54,7 +54,7 @@ enum Schema {
     }
 
     private static func createOrders(_ db: Database) throws {
-        let estados = EstadoPedido.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let states = OrderState.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         try db.create(table: "pedidos") { t in
             t.autoIncrementedPrimaryKey("id")
             t.column("idempotency_key", .text).notNull().unique()
@@ -62,8 +62,8 @@ enum Schema {
             t.column("chat_id", .text)
             t.column("cedula", .text).notNull().indexed()
                 .references("clientes", onDelete: .restrict, onUpdate: .cascade)
-            t.column("estado", .text).notNull().defaults(to: EstadoPedido.pendiente.rawValue)
-                .check(sql: "estado IN (\(estados))")
+            t.column("estado", .text).notNull().defaults(to: OrderState.pending.rawValue)
+                .check(sql: "estado IN (\(states))")
             t.column("total", .integer).notNull().check(sql: "typeof(total) = 'integer' AND total >= 0")
             // The client's data as given for this order: where this order must be delivered.
             t.column("cliente_nombre", .text).notNull()
@@ -93,13 +93,13 @@ enum Schema {
     }
 
     private static func createMessages(_ db: Database) throws {
-        let remitentes = Remitente.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let tipos = TipoMensaje.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let senders = Sender.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let kinds = MessageKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         try db.create(table: "mensajes") { t in
             t.autoIncrementedPrimaryKey("id")
             t.column("chat_id", .text).notNull().check(sql: "length(chat_id) BETWEEN 1 AND 200")
-            t.column("remitente", .text).notNull().check(sql: "remitente IN (\(remitentes))")
-            t.column("tipo", .text).notNull().defaults(to: TipoMensaje.texto.rawValue).check(sql: "tipo IN (\(tipos))")
+            t.column("remitente", .text).notNull().check(sql: "remitente IN (\(senders))")
+            t.column("tipo", .text).notNull().defaults(to: MessageKind.text.rawValue).check(sql: "tipo IN (\(kinds))")
             t.column("contenido", .text).notNull()
             t.column("metadata", .text).check(sql: "metadata IS NULL OR json_valid(metadata)")
             t.column("creado", .datetime).notNull()

@@ -6,33 +6,39 @@ import NIOCore
 /// An error the caller gets as `{"error": {"codigo", "mensaje"}}` with its HTTP status.
 struct APIError: HTTPResponseError {
     var status: HTTPResponse.Status
-    var codigo: String
-    var mensaje: String
+    var code: String
+    var message: String
     /// For validation errors: every invalid field with its own message.
-    var campos: [ValidationError]?
+    var fields: [ValidationError]?
 
-    init(_ status: HTTPResponse.Status, _ codigo: String, _ mensaje: String, campos: [ValidationError]? = nil) {
+    init(_ status: HTTPResponse.Status, _ code: String, _ message: String, fields: [ValidationError]? = nil) {
         self.status = status
-        self.codigo = codigo
-        self.mensaje = mensaje
-        self.campos = campos
+        self.code = code
+        self.message = message
+        self.fields = fields
     }
 
-    static func badRequest(_ mensaje: String) -> APIError { APIError(.badRequest, "solicitud_invalida", mensaje) }
-    static func validation(_ mensaje: String) -> APIError { APIError(.unprocessableContent, "validacion", mensaje) }
-    static func notFound(_ mensaje: String) -> APIError { APIError(.notFound, "no_encontrado", mensaje) }
+    static func badRequest(_ message: String) -> APIError { APIError(.badRequest, "solicitud_invalida", message) }
+    static func validation(_ message: String) -> APIError { APIError(.unprocessableContent, "validacion", message) }
+    static func notFound(_ message: String) -> APIError { APIError(.notFound, "no_encontrado", message) }
 
     private struct Body: Encodable {
         struct Detail: Encodable {
-            var codigo: String
-            var mensaje: String
-            var campos: [ValidationError]?
+            var code: String
+            var message: String
+            var fields: [ValidationError]?
+
+            enum CodingKeys: String, CodingKey {
+                case code = "codigo"
+                case message = "mensaje"
+                case fields = "campos"
+            }
         }
         var error: Detail
     }
 
     var body: Data {
-        (try? APIJSON.encoder.encode(Body(error: .init(codigo: codigo, mensaje: mensaje, campos: campos)))) ?? Data()
+        (try? APIJSON.encoder.encode(Body(error: .init(code: code, message: message, fields: fields)))) ?? Data()
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -66,20 +72,20 @@ extension APIError {
     /// refused state changes 409.
     static func from(coded error: any CodedError) -> APIError {
         let status: HTTPResponse.Status =
-            switch error.codigo {
+            switch error.code {
             case "validacion": .unprocessableContent
             case "no_encontrado": .notFound
             case "conflicto", "transicion_invalida", "stock_insuficiente", "producto_inactivo": .conflict
             case "producto_no_encontrado": .unprocessableContent
             default: .unprocessableContent
             }
-        let campos: [ValidationError]? =
+        let fields: [ValidationError]? =
             switch error {
-            case let errors as ValidationErrors: errors.errores
+            case let errors as ValidationErrors: errors.errors
             case let single as ValidationError: [single]
             default: nil
             }
-        return APIError(status, error.codigo, error.mensaje, campos: campos)
+        return APIError(status, error.code, error.message, fields: fields)
     }
 
     static func from(status: HTTPResponse.Status) -> APIError {

@@ -32,29 +32,29 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
         router.group(path).add(middleware: AuthMiddleware(verifier: verifier, minimum: role))
     }
     ChatController(jobs: deps.jobs, blobs: BlobStore(directory: deps.blobsDirectory)).addRoutes(
-        to: protected("chat", .canal))
-    ChatHistoryController(database: deps.database).addRoutes(to: protected("chat", .canal))
-    ChatOperatorController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("chat", .operador))
-    JobsController(jobs: deps.jobs, waiters: deps.waiters).addRoutes(to: protected("jobs", .canal))
+        to: protected("chat", .channel))
+    ChatHistoryController(database: deps.database).addRoutes(to: protected("chat", .channel))
+    ChatOperatorController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("chat", .operator))
+    JobsController(jobs: deps.jobs, waiters: deps.waiters).addRoutes(to: protected("jobs", .channel))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
     ReindexController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
-    let productos = ProductosController(
+    let products = ProductsController(
         database: deps.database, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory)
-    productos.addReadRoutes(to: protected("productos", .canal))
-    productos.addWriteRoutes(to: protected("productos", .admin))
-    ClientesController(database: deps.database).addRoutes(to: protected("clientes", .operador))
-    PedidosController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("pedidos", .operador))
-    ReportesController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("ventas", .operador))
-    ReportesController(database: deps.database, jobs: deps.jobs).addStatisticsRoutes(to: protected("admin", .admin))
-    let exportar = ExportController(
+    products.addReadRoutes(to: protected("productos", .channel))
+    products.addWriteRoutes(to: protected("productos", .admin))
+    ClientsController(database: deps.database).addRoutes(to: protected("clientes", .operator))
+    OrdersController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("pedidos", .operator))
+    ReportsController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("ventas", .operator))
+    ReportsController(database: deps.database, jobs: deps.jobs).addStatisticsRoutes(to: protected("admin", .admin))
+    let export = ExportController(
         jobs: deps.jobs, links: DownloadLinkSigner(tokens: deps.signer),
         files: ExportFiles(directory: deps.exportsDirectory))
-    exportar.addDownloadRoutes(to: router.group("exportar/descargas"))
-    exportar.addRoutes(to: protected("exportar", .operador))
-    let contexto = ContextoController(database: deps.database)
-    contexto.addReadRoutes(to: protected("contexto", .operador))
-    contexto.addWriteRoutes(to: protected("contexto", .admin))
-    CanalesController(database: deps.database).addRoutes(to: protected("admin", .admin))
+    export.addDownloadRoutes(to: router.group("exportar/descargas"))
+    export.addRoutes(to: protected("exportar", .operator))
+    let companyText = CompanyContextController(database: deps.database)
+    companyText.addReadRoutes(to: protected("contexto", .operator))
+    companyText.addWriteRoutes(to: protected("contexto", .admin))
+    ChannelsController(database: deps.database).addRoutes(to: protected("admin", .admin))
     if let telegram = deps.telegram, telegram.config.mode == .webhook, let secret = telegram.config.webhookSecret {
         // Authenticated by Telegram's secret header, not by a bearer token.
         TelegramController(secret: secret, intake: telegram.intake(deps.jobs, logger: deps.jobs.logger))

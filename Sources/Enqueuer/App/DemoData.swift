@@ -13,16 +13,16 @@ enum DemoData {
         let catalog = (try? String(contentsOfFile: "\(directory)/catalogo.csv", encoding: .utf8)) ?? ""
         let company = (try? String(contentsOfFile: "\(directory)/contexto_empresa.md", encoding: .utf8)) ?? ""
         let result = try await database.perform { try $0.seedIfEmpty(catalogCSV: catalog, companyText: company) }
-        if result.productos > 0 {
-            logger.info("Catálogo de demostración cargado: \(result.productos) productos")
+        if result.products > 0 {
+            logger.info("Catálogo de demostración cargado: \(result.products) productos")
             if let jobs, let model = retrieval?.makeEmbedder(transport: CurlTransport(), forQueries: false)?.model {
                 try await jobs.enqueue(
-                    ReindexCatalogJob(motivo: "catálogo de demostración"),
+                    ReindexCatalogJob(reason: "catálogo de demostración"),
                     idempotencyKey: ReindexCatalogJob.automaticKey(model: model))
             }
         }
-        if !result.errores.isEmpty {
-            logger.warning("El catálogo de demostración tiene \(result.errores.count) filas con errores")
+        if !result.errors.isEmpty {
+            logger.warning("El catálogo de demostración tiene \(result.errors.count) filas con errores")
         }
     }
 }

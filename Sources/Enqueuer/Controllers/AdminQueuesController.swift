@@ -12,24 +12,41 @@ struct AdminQueuesController {
     }
 
     struct Overview: Encodable {
-        var colas: [QueueStats]
-        var trabajadores: [WorkerInfo]
+        var queues: [QueueStats]
+        var workers: [WorkerInfo]
+
+        enum CodingKeys: String, CodingKey {
+            case queues = "colas"
+            case workers = "trabajadores"
+        }
     }
 
     @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try APIJSON.response(Overview(colas: try await jobs.stats(), trabajadores: try await jobs.liveWorkers()))
+        try APIJSON.response(Overview(queues: try await jobs.stats(), workers: try await jobs.liveWorkers()))
     }
 
     struct DeadJob: Encodable {
-        var trabajo: JobStatus
+        var job: JobStatus
         var payload: JSONValue?
+
+        enum CodingKeys: String, CodingKey {
+            case job = "trabajo"
+            case payload
+        }
     }
 
     struct Page<T: Encodable>: Encodable {
-        var resultados: [T]
+        var results: [T]
         var total: Int
         var limit: Int
         var offset: Int
+
+        enum CodingKeys: String, CodingKey {
+            case results = "resultados"
+            case total
+            case limit
+            case offset
+        }
     }
 
     @Sendable func dead(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -40,13 +57,17 @@ struct AdminQueuesController {
         for job in list {
             let raw = try await jobs.payload(of: job.id) ?? ""
             let payload = try? JobCoding.decode(JSONValue.self, from: raw)
-            rows.append(DeadJob(trabajo: job, payload: payload ?? .string(raw)))
+            rows.append(DeadJob(job: job, payload: payload ?? .string(raw)))
         }
-        return try APIJSON.response(Page(resultados: rows, total: total, limit: limit, offset: offset))
+        return try APIJSON.response(Page(results: rows, total: total, limit: limit, offset: offset))
     }
 
     struct Redriven: Encodable {
-        var reintentados: [String]
+        var retried: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case retried = "reintentados"
+        }
     }
 
     @Sendable func redrive(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -61,7 +82,7 @@ struct AdminQueuesController {
             limit = value
         }
         let ids = try await jobs.redrive(queue: queue, id: id, limit: limit)
-        return try APIJSON.response(Redriven(reintentados: ids))
+        return try APIJSON.response(Redriven(retried: ids))
     }
 
     private func queueName(_ context: AppRequestContext) throws -> String {

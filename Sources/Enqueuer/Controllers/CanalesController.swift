@@ -6,12 +6,17 @@ import Hummingbird
 /// token). `PUT {"callback_url", "rotar_secreto"?}` registers or changes it and answers the
 /// channel's signing secret; `GET` shows it; `DELETE` removes it (replies are then read from
 /// the jobs only).
-struct CanalesController {
+struct ChannelsController {
     let database: AppDatabase
 
     struct CallbackInput: Decodable {
-        var callback_url: String
-        var rotar_secreto: Bool?
+        var callbackUrl: String
+        var rotateSecret: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case callbackUrl = "callback_url"
+            case rotateSecret = "rotar_secreto"
+        }
     }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -22,27 +27,27 @@ struct CanalesController {
 
     @Sendable func put(_ request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await request.decodeJSON(CallbackInput.self)
-        let sujeto = context.pathString("sujeto")
-        let canal = try await database.perform {
+        let subject = context.pathString("sujeto")
+        let channel = try await database.perform {
             try $0.setChannelCallback(
-                sujeto: sujeto, callbackURL: input.callback_url, rotateSecret: input.rotar_secreto ?? false)
+                subject: subject, callbackURL: input.callbackUrl, rotateSecret: input.rotateSecret ?? false)
         }
-        return try APIJSON.response(canal)
+        return try APIJSON.response(channel)
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let sujeto = context.pathString("sujeto")
-        guard let canal = try await database.perform({ try $0.channelCallback(sujeto: sujeto) }) else {
-            throw APIError.notFound("El canal \(sujeto) no tiene URL de retorno registrada.")
+        let subject = context.pathString("sujeto")
+        guard let channel = try await database.perform({ try $0.channelCallback(subject: subject) }) else {
+            throw APIError.notFound("El canal \(subject) no tiene URL de retorno registrada.")
         }
-        return try APIJSON.response(canal)
+        return try APIJSON.response(channel)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let sujeto = context.pathString("sujeto")
-        guard try await database.perform({ try $0.deleteChannelCallback(sujeto: sujeto) }) else {
-            throw APIError.notFound("El canal \(sujeto) no tiene URL de retorno registrada.")
+        let subject = context.pathString("sujeto")
+        guard try await database.perform({ try $0.deleteChannelCallback(subject: subject) }) else {
+            throw APIError.notFound("El canal \(subject) no tiene URL de retorno registrada.")
         }
-        return try APIJSON.response(Outcome(resultado: "eliminado"))
+        return try APIJSON.response(Outcome(result: "eliminado"))
     }
 }

@@ -79,14 +79,14 @@ extension ChatController {
             case .image:
                 try await jobs.enqueue(
                     ImageMessageJob(
-                        chat_id: chatId, canal: "http", blob: key, mime: format.mime, mensaje: caption, recibido_ms: now
+                        chatId: chatId, channel: "http", blob: key, mime: format.mime, message: caption, receivedMs: now
                     ),
                     idempotencyKey: idempotencyKey, owner: owner)
             case .audio:
                 try await jobs.enqueue(
                     AudioMessageJob(
-                        chat_id: chatId, canal: "http", blob: key, mime: format.mime, recibido_ms: now,
-                        mensaje: caption.isEmpty ? nil : caption),
+                        chatId: chatId, channel: "http", blob: key, mime: format.mime, receivedMs: now,
+                        message: caption.isEmpty ? nil : caption),
                     idempotencyKey: idempotencyKey, owner: owner)
             }
         return Self.accepted(enqueued.id)

@@ -9,20 +9,30 @@ struct ChatController {
     var blobs = BlobStore(directory: "./var/blobs")
 
     struct TextMessage: Decodable, Equatable {
-        var chat_id: String
-        var mensaje: String
+        var chatId: String
+        var message: String
 
         /// `{"chat_id":"…","mensaje":"…"}` read without `JSONDecoder` (`FlatJSONStrings`);
         /// nil for any other shape.
         static func fast(_ bytes: UnsafeRawBufferPointer) -> TextMessage? {
             guard let values = FlatJSONStrings.parse(bytes, keys: ["chat_id", "mensaje"]) else { return nil }
-            return TextMessage(chat_id: values[0], mensaje: values[1])
+            return TextMessage(chatId: values[0], message: values[1])
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case chatId = "chat_id"
+            case message = "mensaje"
         }
     }
 
     struct Accepted: Encodable {
-        var job_id: String
-        var estado: String
+        var jobId: String
+        var state: String
+
+        enum CodingKeys: String, CodingKey {
+            case jobId = "job_id"
+            case state = "estado"
+        }
     }
 
     static let maxMessageLength = 4_000
@@ -35,17 +45,17 @@ struct ChatController {
 
     @Sendable func text(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(TextMessage.self, limit: 32 * 1024, fastPath: TextMessage.fast)
-        let chatId = try Self.validChatId(body.chat_id)
+        let chatId = try Self.validChatId(body.chatId)
         guard !chatId.hasPrefix("tg:") else {  // Telegram's chats come only from Telegram
             throw APIError.validation("Los chat_id que empiezan por \"tg:\" son de Telegram; use otro identificador.")
         }
-        let message = body.mensaje.trimmed
+        let message = body.message.trimmed
         guard !message.isEmpty else { throw APIError.validation("El campo \"mensaje\" no puede estar vacío.") }
         // Counting characters walks the text; a short one in bytes is short enough.
         guard message.utf8.count <= Self.maxMessageLength || message.count <= Self.maxMessageLength else {
             throw APIError.validation("El campo \"mensaje\" admite máximo \(Self.maxMessageLength) caracteres.")
         }
-        let job = ChatMessageJob(chat_id: chatId, canal: "http", mensaje: message, recibido_ms: Clock.nowMs())
+        let job = ChatMessageJob(chatId: chatId, channel: "http", message: message, receivedMs: Clock.nowMs())
         let idempotencyKey = request.headers[.idempotencyKey].map { "\(chatId):\($0.prefix(200))" }
         let enqueued = try await jobs.enqueue(job, idempotencyKey: idempotencyKey, owner: context.identity?.subject)
         return Self.accepted(enqueued.id)

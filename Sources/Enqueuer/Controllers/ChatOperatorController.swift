@@ -16,11 +16,19 @@ struct ChatOperatorController {
     }
 
     struct ControlChange: Decodable {
-        var ia_activa: Bool
+        var aiActive: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case aiActive = "ia_activa"
+        }
     }
 
     struct OperatorReply: Decodable {
-        var mensaje: String
+        var message: String
+
+        enum CodingKeys: String, CodingKey {
+            case message = "mensaje"
+        }
     }
 
     @Sendable func showControl(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -31,7 +39,7 @@ struct ChatOperatorController {
     @Sendable func setControl(_ request: Request, context: AppRequestContext) async throws -> Response {
         let chatId = try ChatController.validChatId(context.pathString("chat_id"))
         let body = try await request.decodeJSON(ControlChange.self)
-        let control = try await database.perform { try $0.setAIActive(chatId: chatId, active: body.ia_activa) }
+        let control = try await database.perform { try $0.setAIActive(chatId: chatId, active: body.aiActive) }
         return try APIJSON.response(control)
     }
 
@@ -41,26 +49,26 @@ struct ChatOperatorController {
     @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
         let chatId = try ChatController.validChatId(context.pathString("chat_id"))
         let body = try await request.decodeJSON(OperatorReply.self, limit: 32 * 1024)
-        let text = body.mensaje.trimmed
+        let text = body.message.trimmed
         guard !text.isEmpty else { throw APIError.validation("El campo \"mensaje\" no puede estar vacío.") }
         guard text.count <= ChatController.maxMessageLength else {
             throw APIError.validation(
                 "El campo \"mensaje\" admite máximo \(ChatController.maxMessageLength) caracteres.")
         }
         let control = try await database.perform { try $0.chatControl(chatId: chatId) }
-        guard let canal = control.canal else {
+        guard let channel = control.channel else {
             throw APIError.notFound("El chat \(chatId) no ha escrito todavía: no se sabe por qué canal responderle.")
         }
-        let operador = context.identity?.subject ?? ""
+        let `operator` = context.identity?.subject ?? ""
         let delivery = DeliverReplyJob(
-            chat_id: chatId, canal: canal, texto: text, origen: .operador, propietario: control.propietario)
+            chatId: chatId, channel: channel, text: text, origin: .operator, owner: control.owner)
         let key = request.headers[.idempotencyKey].map { "operador:\(chatId):\($0.prefix(150))" }
-        let enqueued = try await jobs.enqueue(delivery, idempotencyKey: key, owner: operador)
+        let enqueued = try await jobs.enqueue(delivery, idempotencyKey: key, owner: `operator`)
         if enqueued.created {
-            let mensaje = NuevoMensaje(
-                chatId: chatId, remitente: .operador, contenido: text,
-                metadata: .object(["operador": .string(operador), "job_id": .string(enqueued.id)]))
-            _ = try await database.perform { try $0.appendMessage(mensaje) }
+            let message = NewMessage(
+                chatId: chatId, sender: .operator, content: text,
+                metadata: .object(["operador": .string(`operator`), "job_id": .string(enqueued.id)]))
+            _ = try await database.perform { try $0.appendMessage(message) }
         }
         return ChatController.accepted(enqueued.id)
     }
@@ -78,9 +86,9 @@ struct ChatHistoryController {
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
         let chatId = try ChatController.validChatId(context.pathString("chat_id"))
         let (limit, offset) = try Pagination.parse(request)
-        if let identity = context.identity, identity.role == .canal {
+        if let identity = context.identity, identity.role == .channel {
             let control = try await database.perform { try $0.chatControl(chatId: chatId) }
-            guard control.propietario == identity.subject else {
+            guard control.owner == identity.subject else {
                 throw APIError.notFound("No existe el chat \(chatId) para este canal.")
             }
         }

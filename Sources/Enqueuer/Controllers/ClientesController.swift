@@ -2,7 +2,7 @@ import Core
 import Hummingbird
 
 /// Clients, keyed by cédula (dots and spaces allowed in the path): staff only.
-struct ClientesController {
+struct ClientsController {
     let database: AppDatabase
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -16,14 +16,24 @@ struct ClientesController {
     }
 
     /// `PUT` body: the client's data; the cédula comes from the path (if sent, it must match).
-    struct Cambios: Decodable {
-        var cedula: String?
-        var nombre: String
-        var telefono: String?
-        var correo: String?
-        var direccion: String?
-        var barrio: String?
-        var indicaciones: String?
+    struct ClientChanges: Decodable {
+        var idNumber: String?
+        var name: String
+        var phone: String?
+        var email: String?
+        var address: String?
+        var neighborhood: String?
+        var notes: String?
+
+        enum CodingKeys: String, CodingKey {
+            case idNumber = "cedula"
+            case name = "nombre"
+            case phone = "telefono"
+            case email = "correo"
+            case address = "direccion"
+            case neighborhood = "barrio"
+            case notes = "indicaciones"
+        }
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -39,44 +49,44 @@ struct ClientesController {
         guard q.count <= 200 else {
             throw APIError(.unprocessableContent, "validacion", "La búsqueda admite máximo 200 caracteres.")
         }
-        let page = try await database.perform { try $0.buscarClientes(q: q, limit: limit, offset: offset) }
+        let page = try await database.perform { try $0.searchClients(q: q, limit: limit, offset: offset) }
         return try APIJSON.response(page)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let datos = try await request.decodeJSON(ClienteDatos.self)
-        let cliente = try await database.perform { try $0.createClient(datos) }
-        return try APIJSON.response(cliente, status: .created, headers: [.location: "/clientes/\(cliente.cedula)"])
+        let details = try await request.decodeJSON(ClientDetails.self)
+        let client = try await database.perform { try $0.createClient(details) }
+        return try APIJSON.response(client, status: .created, headers: [.location: "/clientes/\(client.idNumber)"])
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let cedula = context.pathString("cedula")
-        guard let cliente = try await database.perform({ try $0.client(cedula: cedula) }) else {
-            throw APIError.notFound("No existe el cliente con cédula \(cedula).")
+        let idNumber = context.pathString("cedula")
+        guard let client = try await database.perform({ try $0.client(idNumber: idNumber) }) else {
+            throw APIError.notFound("No existe el cliente con cédula \(idNumber).")
         }
-        return try APIJSON.response(cliente)
+        return try APIJSON.response(client)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let cedula = context.pathString("cedula")
-        let body = try await request.decodeJSON(Cambios.self)
-        let datos = ClienteDatos(
-            cedula: body.cedula ?? cedula, nombre: body.nombre, telefono: body.telefono, correo: body.correo,
-            direccion: body.direccion, barrio: body.barrio, indicaciones: body.indicaciones)
-        let cliente = try await database.perform { try $0.updateClient(cedula: cedula, datos) }
-        return try APIJSON.response(cliente)
+        let idNumber = context.pathString("cedula")
+        let body = try await request.decodeJSON(ClientChanges.self)
+        let details = ClientDetails(
+            idNumber: body.idNumber ?? idNumber, name: body.name, phone: body.phone, email: body.email,
+            address: body.address, neighborhood: body.neighborhood, notes: body.notes)
+        let client = try await database.perform { try $0.updateClient(idNumber: idNumber, details) }
+        return try APIJSON.response(client)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let cedula = context.pathString("cedula")
-        try await database.perform { try $0.deleteClient(cedula: cedula) }
-        return try APIJSON.response(Outcome(resultado: "eliminado"))
+        let idNumber = context.pathString("cedula")
+        try await database.perform { try $0.deleteClient(idNumber: idNumber) }
+        return try APIJSON.response(Outcome(result: "eliminado"))
     }
 
     @Sendable func orders(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let cedula = context.pathString("cedula")
+        let idNumber = context.pathString("cedula")
         let (limit, offset) = try Pagination.parse(request)
-        let page = try await database.perform { try $0.clientOrders(cedula: cedula, limit: limit, offset: offset) }
+        let page = try await database.perform { try $0.clientOrders(idNumber: idNumber, limit: limit, offset: offset) }
         return try APIJSON.response(page)
     }
 }

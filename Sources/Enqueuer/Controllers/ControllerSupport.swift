@@ -23,10 +23,10 @@ extension Request {
 
 extension AppRequestContext {
     /// The numeric id in the path (`{id}`); 404 when it cannot be one.
-    func pathId(_ name: String = "id", recurso: String) throws -> Int64 {
+    func pathId(_ name: String = "id", resource: String) throws -> Int64 {
         let raw = parameters.get(name) ?? ""
         guard let id = Int64(raw), id > 0 else {
-            throw APIError.notFound("No existe \(recurso) \(raw).")
+            throw APIError.notFound("No existe \(resource) \(raw).")
         }
         return id
     }
@@ -38,5 +38,9 @@ extension AppRequestContext {
 
 /// `{"resultado": "..."}` bodies for deletions and similar acknowledgements.
 struct Outcome: Encodable {
-    var resultado: String
+    var result: String
+
+    enum CodingKeys: String, CodingKey {
+        case result = "resultado"
+    }
 }

@@ -73,21 +73,21 @@ struct ExportController {
         } catch {
             throw APIError(.forbidden, "enlace_invalido", "El enlace de descarga no es válido.")
         }
-        guard ExportFiles.isSafeName(link.archivo), ExportFiles.isSafeName(link.nombre) else {
+        guard ExportFiles.isSafeName(link.file), ExportFiles.isSafeName(link.name) else {
             throw APIError(.forbidden, "enlace_invalido", "El enlace de descarga no es válido.")
         }
-        let path = files.path(of: link.archivo)
+        let path = files.path(of: link.file)
         guard FileManager.default.fileExists(atPath: path) else {
             throw APIError(
                 .gone, "archivo_no_disponible", "El archivo ya no está disponible; pida una nueva exportación.")
         }
-        let format: ExportFormat = link.archivo.hasSuffix(".xlsx") ? .xlsx : .csv
+        let format: ExportFormat = link.file.hasSuffix(".xlsx") ? .xlsx : .csv
         let body = try await FileIO().loadFile(path: path, context: context)
         return Response(
             status: .ok,
             headers: [
                 .contentType: format.contentType,
-                .contentDisposition: "attachment; filename=\"\(link.nombre)\"",
+                .contentDisposition: "attachment; filename=\"\(link.name)\"",
                 .cacheControl: "private, no-store",
                 .init("X-Content-Type-Options")!: "nosniff",
             ],

@@ -35,6 +35,6 @@ struct JobsController {
     /// A `canal` sees only the jobs it created; staff see all.
     static func canSee(_ status: JobStatus, _ identity: Identity?) -> Bool {
         guard let identity else { return false }
-        return identity.role > .canal || status.owner == identity.subject
+        return identity.role > .channel || status.owner == identity.subject
     }
 }

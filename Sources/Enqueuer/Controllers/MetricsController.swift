@@ -17,15 +17,15 @@ struct MetricsController {
         func family(_ name: String, _ type: String, _ help: String, _ value: (QueueStats) -> Int) {
             lines.append("# HELP vendedor_cola_\(name) \(help)")
             lines.append("# TYPE vendedor_cola_\(name) \(type)")
-            for queue in stats { lines.append("vendedor_cola_\(name){cola=\"\(queue.cola)\"} \(value(queue))") }
+            for queue in stats { lines.append("vendedor_cola_\(name){cola=\"\(queue.queue)\"} \(value(queue))") }
         }
-        family("pendientes", "gauge", "Trabajos listos que ningún trabajador ha tomado.", \.pendientes)
-        family("en_proceso", "gauge", "Trabajos entregados a un trabajador y sin confirmar.", \.en_proceso)
-        family("diferidos", "gauge", "Trabajos esperando un reintento o el límite de tasa.", \.diferidos)
-        family("muertos", "gauge", "Trabajos en la cola de muertos.", \.muertos)
-        family("procesados_total", "counter", "Trabajos terminados con éxito.", \.procesados)
-        family("fallidos_total", "counter", "Trabajos terminados con fallo o enviados a muertos.", \.fallidos)
-        family("reintentados_total", "counter", "Reintentos programados.", \.reintentados)
+        family("pendientes", "gauge", "Trabajos listos que ningún trabajador ha tomado.", \.pendingCount)
+        family("en_proceso", "gauge", "Trabajos entregados a un trabajador y sin confirmar.", \.inFlight)
+        family("diferidos", "gauge", "Trabajos esperando un reintento o el límite de tasa.", \.delayed)
+        family("muertos", "gauge", "Trabajos en la cola de muertos.", \.dead)
+        family("procesados_total", "counter", "Trabajos terminados con éxito.", \.processed)
+        family("fallidos_total", "counter", "Trabajos terminados con fallo o enviados a muertos.", \.failed)
+        family("reintentados_total", "counter", "Reintentos programados.", \.retried)
         lines.append("# HELP vendedor_trabajadores_vivos Procesos trabajadores con latido reciente.")
         lines.append("# TYPE vendedor_trabajadores_vivos gauge")
         lines.append("vendedor_trabajadores_vivos \(workers.count)")

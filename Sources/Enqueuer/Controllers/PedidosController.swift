@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// Orders: placed by a worker (`POST` → 202 job), read and moved through their states here.
-struct PedidosController {
+struct OrdersController {
     let database: AppDatabase
     let jobs: JobClient
 
@@ -23,19 +23,19 @@ struct PedidosController {
     /// resubmission within the window (24 h) returns the same job.
     @Sendable func place(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(OrderRequest.self, limit: 256 * 1024)
-        let pedido = try body.validated()
-        if let chatId = pedido.chatId { _ = try ChatController.validChatId(chatId) }
+        let order = try body.validated()
+        if let chatId = order.chatId { _ = try ChatController.validChatId(chatId) }
         let owner = context.identity?.subject ?? ""
-        var job = PlaceOrderJob(pedido: pedido)
+        var job = PlaceOrderJob(order: order)
         let queueKey: String
         if let header = request.headers[.idempotencyKey]?.trimmed, !header.isEmpty {
             guard header.count <= 150 else {
                 throw APIError.badRequest("El encabezado Idempotency-Key admite máximo 150 caracteres.")
             }
-            job.clave = "cliente:\(owner.prefix(40)):\(header)"
-            queueKey = job.clave!
+            job.key = "cliente:\(owner.prefix(40)):\(header)"
+            queueKey = job.key!
         } else {
-            queueKey = try PlaceOrderJob.bodyKey(owner: owner, pedido: pedido)
+            queueKey = try PlaceOrderJob.bodyKey(owner: owner, order: order)
         }
         let enqueued = try await jobs.enqueue(job, idempotencyKey: queueKey, owner: owner)
         return ChatController.accepted(enqueued.id)
@@ -43,31 +43,35 @@ struct PedidosController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
-        let filtro = PedidoFiltro(
-            chatId: request.query("chat_id"), cedula: request.query("cedula"),
-            estado: try request.query("estado").map { raw throws(ValidationError) in try EstadoPedido(parsing: raw) },
-            desde: request.query("desde"), hasta: request.query("hasta"))
-        let page = try await database.perform { try $0.listOrders(filtro, limit: limit, offset: offset) }
+        let filter = OrderFilter(
+            chatId: request.query("chat_id"), idNumber: request.query("cedula"),
+            state: try request.query("estado").map { raw throws(ValidationError) in try OrderState(parsing: raw) },
+            since: request.query("desde"), until: request.query("hasta"))
+        let page = try await database.perform { try $0.listOrders(filter, limit: limit, offset: offset) }
         return try APIJSON.response(page)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.pathId(recurso: "el pedido")
-        guard let pedido = try await database.perform({ try $0.order(id: id) }) else {
+        let id = try context.pathId(resource: "el pedido")
+        guard let order = try await database.perform({ try $0.order(id: id) }) else {
             throw APIError.notFound("No existe el pedido \(id).")
         }
-        return try APIJSON.response(pedido)
+        return try APIJSON.response(order)
     }
 
-    struct CambioEstado: Decodable {
-        var estado: String
+    struct StateChange: Decodable {
+        var state: String
+
+        enum CodingKeys: String, CodingKey {
+            case state = "estado"
+        }
     }
 
     @Sendable func changeState(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.pathId(recurso: "el pedido")
-        let body = try await request.decodeJSON(CambioEstado.self)
-        let estado = try EstadoPedido(parsing: body.estado)
-        let pedido = try await database.perform { try $0.changeOrderState(id: id, to: estado) }
-        return try APIJSON.response(pedido)
+        let id = try context.pathId(resource: "el pedido")
+        let body = try await request.decodeJSON(StateChange.self)
+        let state = try OrderState(parsing: body.state)
+        let order = try await database.perform { try $0.changeOrderState(id: id, to: state) }
+        return try APIJSON.response(order)
     }
 }

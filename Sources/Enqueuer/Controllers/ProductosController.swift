@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// The catalog: anyone with a token reads it; admins change it and import CSV files (→ job).
-struct ProductosController {
+struct ProductsController {
     let database: AppDatabase
     let jobs: JobClient
     let uploadsDirectory: String
@@ -25,48 +25,48 @@ struct ProductosController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
-        let filtro = ProductoFiltro(
-            categoria: request.query("categoria"), activo: try request.boolQuery("activo"),
-            texto: request.query("q") ?? request.query("texto"))
-        let page = try await database.perform { try $0.listProducts(filtro, limit: limit, offset: offset) }
+        let filter = ProductFilter(
+            category: request.query("categoria"), active: try request.boolQuery("activo"),
+            text: request.query("q") ?? request.query("texto"))
+        let page = try await database.perform { try $0.listProducts(filter, limit: limit, offset: offset) }
         return try APIJSON.response(page)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.pathId(recurso: "el producto")
-        guard let producto = try await database.perform({ try $0.product(id: id) }) else {
+        let id = try context.pathId(resource: "el producto")
+        guard let product = try await database.perform({ try $0.product(id: id) }) else {
             throw APIError.notFound("No existe el producto \(id).")
         }
-        return try APIJSON.response(producto)
+        return try APIJSON.response(product)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await request.decodeJSON(ProductoInput.self)
-        let producto = try await database.perform { try $0.createProduct(input) }
-        await refreshVectors([producto.id], context: context)
-        return try APIJSON.response(producto, status: .created, headers: [.location: "/productos/\(producto.id)"])
+        let input = try await request.decodeJSON(ProductInput.self)
+        let product = try await database.perform { try $0.createProduct(input) }
+        await refreshVectors([product.id], context: context)
+        return try APIJSON.response(product, status: .created, headers: [.location: "/productos/\(product.id)"])
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.pathId(recurso: "el producto")
-        let cambios = try await request.decodeJSON(ProductoCambios.self)
-        let producto = try await database.perform { try $0.updateProduct(id: id, cambios) }
+        let id = try context.pathId(resource: "el producto")
+        let changes = try await request.decodeJSON(ProductChanges.self)
+        let product = try await database.perform { try $0.updateProduct(id: id, changes) }
         await refreshVectors([id], context: context)
-        return try APIJSON.response(producto)
+        return try APIJSON.response(product)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.pathId(recurso: "el producto")
+        let id = try context.pathId(resource: "el producto")
         let outcome = try await database.perform { try $0.deleteProduct(id: id) }
         await refreshVectors([id], context: context)
-        return try APIJSON.response(Outcome(resultado: outcome.rawValue))
+        return try APIJSON.response(Outcome(result: outcome.rawValue))
     }
 
     /// Enqueues the embedding of changed products. The change is already stored, so a
     /// failure here is logged, not returned: workers catch up at their next start.
     private func refreshVectors(_ ids: [Int64], context: AppRequestContext) async {
         do {
-            try await jobs.enqueue(EmbedProductsJob(productoIds: ids))
+            try await jobs.enqueue(EmbedProductsJob(productIds: ids))
         } catch {
             context.logger.warning("No se encoló el embebido de los productos \(ids): \(error)")
         }
@@ -99,7 +99,7 @@ struct ProductosController {
         let directory = URL(fileURLWithPath: uploadsDirectory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try data.write(to: directory.appendingPathComponent(name), options: .atomic)
-        let job = ImportCatalogJob(archivo: name, modo: mode, bytes: data.count)
+        let job = ImportCatalogJob(file: name, mode: mode, bytes: data.count)
         let enqueued = try await jobs.enqueue(job, owner: context.identity?.subject)
         return ChatController.accepted(enqueued.id)
     }

@@ -13,29 +13,33 @@ struct ReindexController {
     }
 
     struct Body: Decodable {
-        var motivo: String?
+        var reason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case reason = "motivo"
+        }
     }
 
     @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {
         var request = request
         let raw = try await request.collectBody(upTo: context.maxUploadSize)
-        var motivo = "manual"
+        var reason = "manual"
         if raw.readableBytes > 0 {
             guard let body = try? JSONDecoder().decode(Body.self, from: Data(raw.readableBytesView)) else {
                 throw APIError.badRequest("El cuerpo debe ser JSON: {\"motivo\": \"...\"} o vacío.")
             }
-            if let given = body.motivo?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
+            if let given = body.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
                 guard given.count <= 200 else {
                     throw ValidationErrors([
-                        ValidationError(campo: "motivo", mensaje: "El motivo admite hasta 200 caracteres.")
+                        ValidationError(field: "motivo", message: "El motivo admite hasta 200 caracteres.")
                     ])
                 }
-                motivo = given
+                reason = given
             }
         }
         let key = request.headers[.idempotencyKey].map { "reindexar:\($0.prefix(200))" }
         let enqueued = try await jobs.enqueue(
-            ReindexCatalogJob(motivo: motivo), idempotencyKey: key, owner: context.identity?.subject)
+            ReindexCatalogJob(reason: reason), idempotencyKey: key, owner: context.identity?.subject)
         return ChatController.accepted(enqueued.id)
     }
 }

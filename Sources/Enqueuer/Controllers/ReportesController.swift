@@ -3,33 +3,33 @@ import Hummingbird
 
 /// Sales report (`GET /ventas`) and the administration panel (`GET /admin/estadisticas`):
 /// counts, sales of a period, rankings, conversion, low stock and usage.
-struct ReportesController {
+struct ReportsController {
     let database: AppDatabase
     let jobs: JobClient
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get(use: ventas)
+        group.get(use: sales)
     }
 
     func addStatisticsRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("estadisticas", use: statistics)
     }
 
-    @Sendable func ventas(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let desde = request.query("desde")
-        let hasta = request.query("hasta")
-        return try APIJSON.response(try await database.perform { try $0.ventas(desde: desde, hasta: hasta) })
+    @Sendable func sales(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let since = request.query("desde")
+        let until = request.query("hasta")
+        return try APIJSON.response(try await database.perform { try $0.sales(since: since, until: until) })
     }
 
     /// `?desde=&hasta=` (shop days; the last 30 by default), `?top=` (1–50, 10) and
     /// `?umbral_stock=` (5). Queue latency comes from Redis; if Redis fails it is null.
     @Sendable func statistics(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let desde = request.query("desde")
-        let hasta = request.query("hasta")
+        let since = request.query("desde")
+        let until = request.query("hasta")
         let top = try Self.intQuery(request, "top", range: 1...50, default: 10)
-        let umbral = try Self.intQuery(request, "umbral_stock", range: 0...1_000_000, default: 5)
+        let threshold = try Self.intQuery(request, "umbral_stock", range: 0...1_000_000, default: 5)
         let (counts, panel) = try await database.perform { db in
-            (try db.statistics(), try db.salesPanel(desde: desde, hasta: hasta, top: top, umbralStock: umbral))
+            (try db.statistics(), try db.salesPanel(since: since, until: until, top: top, stockThreshold: threshold))
         }
         var latencies: [QueueLatency]?
         do {
@@ -55,43 +55,52 @@ struct ReportesController {
 /// `GET /admin/estadisticas`: the counts at the top level (as before), then the period's
 /// panel, and `uso` (messages per channel and type, queue latency).
 struct StatisticsBody: Encodable {
-    var counts: Estadisticas
+    var counts: Statistics
     var panel: SalesPanel
     var latencies: [QueueLatency]?
 
     private enum Keys: String, CodingKey {
-        case periodo, ventas, conversion, uso
-        case topProductos = "top_productos"
-        case topClientes = "top_clientes"
-        case stockBajo = "stock_bajo"
+        case period = "periodo", sales = "ventas", conversion, usage = "uso"
+        case topProducts = "top_productos"
+        case topClients = "top_clientes"
+        case lowStock = "stock_bajo"
     }
 
-    private struct Uso: Encodable {
-        var mensajes_por_canal: [MensajesCanal]
-        var latencia_colas: [QueueLatency]?
+    private struct Usage: Encodable {
+        var messagesByChannel: [ChannelMessages]
+        var queueLatency: [QueueLatency]?
+
+        enum CodingKeys: String, CodingKey {
+            case messagesByChannel = "mensajes_por_canal"
+            case queueLatency = "latencia_colas"
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
         try counts.encode(to: encoder)
         var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(panel.periodo, forKey: .periodo)
-        try container.encode(panel.ventas, forKey: .ventas)
-        try container.encode(panel.topProductos, forKey: .topProductos)
-        try container.encode(panel.topClientes, forKey: .topClientes)
+        try container.encode(panel.period, forKey: .period)
+        try container.encode(panel.sales, forKey: .sales)
+        try container.encode(panel.topProducts, forKey: .topProducts)
+        try container.encode(panel.topClients, forKey: .topClients)
         try container.encode(panel.conversion, forKey: .conversion)
-        try container.encode(panel.stockBajo, forKey: .stockBajo)
+        try container.encode(panel.lowStock, forKey: .lowStock)
         try container.encode(
-            Uso(mensajes_por_canal: panel.mensajesPorCanal, latencia_colas: latencies), forKey: .uso)
+            Usage(messagesByChannel: panel.messagesByChannel, queueLatency: latencies), forKey: .usage)
     }
 }
 
 /// The active company text the agent answers from: staff read it, admins replace it (the
 /// previous version is kept, inactive).
-struct ContextoController {
+struct CompanyContextController {
     let database: AppDatabase
 
-    struct Reemplazo: Decodable {
-        var contenido: String
+    struct Replacement: Decodable {
+        var content: String
+
+        enum CodingKeys: String, CodingKey {
+            case content = "contenido"
+        }
     }
 
     func addReadRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -103,15 +112,15 @@ struct ContextoController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let contexto = try await database.perform({ try $0.activeCompanyContext() }) else {
+        guard let companyText = try await database.perform({ try $0.activeCompanyContext() }) else {
             throw APIError.notFound("Todavía no hay texto de la empresa; cárguelo con PUT /contexto.")
         }
-        return try APIJSON.response(contexto)
+        return try APIJSON.response(companyText)
     }
 
     @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await request.decodeJSON(Reemplazo.self, limit: 512 * 1024)
-        let contexto = try await database.perform { try $0.replaceCompanyContext(body.contenido) }
-        return try APIJSON.response(contexto)
+        let body = try await request.decodeJSON(Replacement.self, limit: 512 * 1024)
+        let companyText = try await database.perform { try $0.replaceCompanyContext(body.content) }
+        return try APIJSON.response(companyText)
     }
 }

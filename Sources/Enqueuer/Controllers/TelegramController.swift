@@ -28,7 +28,7 @@ struct TelegramController {
         do {
             update = try await request.decodeJSON(Telegram.Update.self, limit: 1 << 20)
         } catch let error as APIError {
-            context.logger.warning("Actualización de Telegram ilegible; se descarta: \(error.mensaje)")
+            context.logger.warning("Actualización de Telegram ilegible; se descarta: \(error.message)")
             return Self.acknowledged
         }
         try await intake.accept([update])

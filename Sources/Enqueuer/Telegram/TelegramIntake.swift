@@ -26,64 +26,64 @@ struct TelegramIntake: Sendable {
     /// The jobs one update asks for (none for updates that are not messages).
     func jobs(for update: Telegram.Update, nowMs: Int) throws -> [NewJob] {
         guard let message = update.message else { return [] }
-        let key = TelegramKeys.update(update.update_id)
+        let key = TelegramKeys.update(update.updateId)
         let chatId = TelegramChatID.make(message.chat.id)
         /// A ready reply; the delivery worker also writes it, after what the customer sent
         /// (`entrada`), in the chat's history, since no agent turn records it.
-        func reply(_ text: String, entrada: String, tipo: TipoMensaje = .texto) throws -> [NewJob] {
-            let note = DeliverReplyJob.HistoryNote(entrada: entrada, tipo: tipo)
+        func reply(_ text: String, incoming: String, kind: MessageKind = .text) throws -> [NewJob] {
+            let note = DeliverReplyJob.HistoryNote(incoming: incoming, kind: kind)
             return [
                 try NewJob(
-                    DeliverReplyJob(chat_id: chatId, canal: "telegram", texto: text, historial: note),
+                    DeliverReplyJob(chatId: chatId, channel: "telegram", text: text, history: note),
                     idempotencyKey: key)
             ]
         }
         /// The job plus "escribiendo…" until its reply is out.
         func withTyping<P: JobPayload>(_ payload: P) throws -> [NewJob] {
             let job = try NewJob(payload, idempotencyKey: key)
-            let typing = try NewJob(TelegramTypingJob(chat_id: chatId, job_id: job.id), idempotencyKey: key)
+            let typing = try NewJob(TelegramTypingJob(chatId: chatId, jobId: job.id), idempotencyKey: key)
             return [job, typing]
         }
-        func file(_ tipo: TipoMensaje, id: String, size: Int64?, mime: String?) throws -> [NewJob] {
+        func file(_ kind: MessageKind, id: String, size: Int64?, mime: String?) throws -> [NewJob] {
             if let size, size > Telegram.maxDownloadBytes {
-                return try reply(TelegramReplies.tooLarge, entrada: Self.tooLargeEntry, tipo: tipo)
+                return try reply(TelegramReplies.tooLarge, incoming: Self.tooLargeEntry, kind: kind)
             }
             return try withTyping(
                 TelegramFileJob(
-                    chat_id: chatId, tipo: tipo, file_id: id, file_size: size, mime: mime,
-                    mensaje: (message.caption ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                    message_id: message.message_id, recibido_ms: nowMs))
+                    chatId: chatId, kind: kind, fileId: id, fileSize: size, mime: mime,
+                    message: (message.caption ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                    messageId: message.messageId, receivedMs: nowMs))
         }
 
         if let text = message.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
-            if Self.isStart(text) { return try reply(welcomeText, entrada: text) }
-            return try withTyping(ChatMessageJob(chat_id: chatId, canal: "telegram", mensaje: text, recibido_ms: nowMs))
+            if Self.isStart(text) { return try reply(welcomeText, incoming: text) }
+            return try withTyping(ChatMessageJob(chatId: chatId, channel: "telegram", message: text, receivedMs: nowMs))
         }
         if let photos = message.photo, !photos.isEmpty {
             guard let best = Self.largestPhoto(photos) else {
-                return try reply(TelegramReplies.tooLarge, entrada: Self.tooLargeEntry, tipo: .imagen)
+                return try reply(TelegramReplies.tooLarge, incoming: Self.tooLargeEntry, kind: .image)
             }
-            return try file(.imagen, id: best.file_id, size: best.file_size, mime: "image/jpeg")
+            return try file(.image, id: best.fileId, size: best.fileSize, mime: "image/jpeg")
         }
         if let voice = message.voice ?? message.audio {
-            return try file(.audio, id: voice.file_id, size: voice.file_size, mime: voice.mime_type)
+            return try file(.audio, id: voice.fileId, size: voice.fileSize, mime: voice.mimeType)
         }
-        if let document = message.document, let mime = document.mime_type?.lowercased() {
+        if let document = message.document, let mime = document.mimeType?.lowercased() {
             if mime.hasPrefix("image/") {
-                return try file(.imagen, id: document.file_id, size: document.file_size, mime: mime)
+                return try file(.image, id: document.fileId, size: document.fileSize, mime: mime)
             }
             if mime.hasPrefix("audio/") {
-                return try file(.audio, id: document.file_id, size: document.file_size, mime: mime)
+                return try file(.audio, id: document.fileId, size: document.fileSize, mime: mime)
             }
         }
         // Stickers, videos, locations, service messages…: a short note in private chats only
         // (a group's service messages must not make the bot talk).
         guard message.chat.type == "private", message.sticker == nil else {
             logger.debug(
-                "Actualización de Telegram sin contenido utilizable", metadata: ["update_id": "\(update.update_id)"])
+                "Actualización de Telegram sin contenido utilizable", metadata: ["update_id": "\(update.updateId)"])
             return []
         }
-        return try reply(TelegramReplies.unsupported, entrada: Self.unsupportedEntry)
+        return try reply(TelegramReplies.unsupported, incoming: Self.unsupportedEntry)
     }
 
     /// How the chat's history shows messages the bot could not take.
@@ -98,7 +98,7 @@ struct TelegramIntake: Sendable {
 
     /// The largest size (by pixels) a bot may download; nil when every size is too big.
     static func largestPhoto(_ sizes: [Telegram.PhotoSize]) -> Telegram.PhotoSize? {
-        sizes.filter { ($0.file_size ?? 0) <= Telegram.maxDownloadBytes }.max {
+        sizes.filter { ($0.fileSize ?? 0) <= Telegram.maxDownloadBytes }.max {
             $0.width * $0.height < $1.width * $1.height
         }
     }

@@ -67,7 +67,7 @@ struct TelegramPoller: Service {
         let updates = try await abandoningOnCancel { [client, timeoutSeconds] in
             try await client.getUpdates(offset: stored, timeout: timeoutSeconds)
         }
-        guard let last = updates.map(\.update_id).max() else { return }
+        guard let last = updates.map(\.updateId).max() else { return }
         let created = try await intake.accept(updates)
         try await redis.send("SET", TelegramKeys.pollOffset, String(last + 1))
         logger.debug("Telegram: \(updates.count) actualizaciones, \(created) trabajos nuevos")

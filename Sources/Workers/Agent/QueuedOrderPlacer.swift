@@ -17,18 +17,18 @@ struct QueuedOrderPlacer: OrderPlacer {
     }
 
     func place(_ request: OrderRequest, key: String, attempt: Int) async throws -> OrderPlacement {
-        let queueKey = try PlaceOrderJob.bodyKey(owner: "\(key):\(attempt)", pedido: request)
-        let job = try await jobs.enqueue(PlaceOrderJob(pedido: request, clave: key), idempotencyKey: queueKey)
+        let queueKey = try PlaceOrderJob.bodyKey(owner: "\(key):\(attempt)", order: request)
+        let job = try await jobs.enqueue(PlaceOrderJob(order: request, key: key), idempotencyKey: queueKey)
         let deadline = ContinuousClock.now + wait
         while true {
             // Short waits, each re-reading the job: a missed wake-up costs at most one slice.
             let slice = min(Duration.seconds(2), deadline - ContinuousClock.now)
             let status = try await waiters.wait(for: job.id, timeout: max(slice, .milliseconds(1)))
             guard let status else { throw StillPlacing(jobId: job.id) }
-            switch status.estado {
+            switch status.state {
             case "completado":
-                let result = try JobCoding.decode(PlaceOrderJob.Result.self, from: status.resultado ?? "")
-                return .placed(pedidoId: result.pedido_id, total: result.total)
+                let result = try JobCoding.decode(PlaceOrderJob.Result.self, from: status.result ?? "")
+                return .placed(orderId: result.orderId, total: result.total)
             case "fallido", "muerto":
                 return .refused(status.error ?? "el pedido no se pudo registrar.")
             default:

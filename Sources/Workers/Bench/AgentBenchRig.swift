@@ -41,19 +41,19 @@ struct AgentBenchRig {
     /// Sends a customer's message as `POST /chat/texto` would and waits for its reply.
     func say(_ chatId: String, _ text: String, timeout: Duration = .seconds(60)) async throws -> ChatReply {
         let job = try await boot.jobs.enqueue(
-            ChatMessageJob(chat_id: chatId, canal: "http", mensaje: text, recibido_ms: Clock.nowMs()), owner: "bench")
-        guard let status = try await waiters.wait(for: job.id, timeout: timeout), status.estado == "completado",
-            let resultado = status.resultado
+            ChatMessageJob(chatId: chatId, channel: "http", message: text, receivedMs: Clock.nowMs()), owner: "bench")
+        guard let status = try await waiters.wait(for: job.id, timeout: timeout), status.state == "completado",
+            let result = status.result
         else { throw BenchFailure("el mensaje «\(text)» de \(chatId) no se respondió") }
-        return try JobCoding.decode(ChatReply.self, from: resultado)
+        return try JobCoding.decode(ChatReply.self, from: result)
     }
 
     /// The conversation's orders go back (cancelled, stock returned), so the next one starts
     /// from the same catalog.
-    func orders(chatId: String, cancel: Bool) throws -> [Pedido] {
-        let orders = try database.listOrders(PedidoFiltro(chatId: chatId)).resultados
+    func orders(chatId: String, cancel: Bool) throws -> [Order] {
+        let orders = try database.listOrders(OrderFilter(chatId: chatId)).results
         if cancel {
-            for pedido in orders { _ = try database.changeOrderState(id: pedido.id, to: .cancelado) }
+            for order in orders { _ = try database.changeOrderState(id: order.id, to: .cancelled) }
         }
         return orders
     }

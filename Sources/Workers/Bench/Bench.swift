@@ -31,13 +31,13 @@ struct Bench: AsyncParsableCommand {
     var out: String?
 
     @Option(help: "Directorio de datos con catalogo.csv, busqueda/ y evaluacion/ (benchmark retrieval).")
-    var datos: String?
+    var details: String?
 
     @Option(help: "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores (retrieval).")
-    var ajuste: String?
+    var adjustment: String?
 
     @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval).")
-    var consulta: String?
+    var query: String?
 
     func run() async throws {
         switch name {
@@ -53,9 +53,9 @@ struct Bench: AsyncParsableCommand {
             try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
         case "retrieval":
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
-            var bench = RetrievalBench(dataDirectory: datos ?? root + "/data", explain: consulta)
-            if let ajuste {
-                let values = ajuste.split(separator: ",").compactMap { Double($0) }
+            var bench = RetrievalBench(dataDirectory: details ?? root + "/data", explain: query)
+            if let adjustment {
+                let values = adjustment.split(separator: ",").compactMap { Double($0) }
                 guard values.count == 3 else {
                     throw ValidationError("--ajuste necesita 3 números separados por comas")
                 }

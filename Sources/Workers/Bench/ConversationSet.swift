@@ -6,18 +6,30 @@ import Foundation
 struct ConversationSet: Decodable {
     struct Conversation: Decodable, Sendable {
         var id: String
-        var mensajes: [String]
-        var clientes_previos: [ClienteDatos]?
-        var esperado: Expected?
+        var messages: [String]
+        var previousClients: [ClientDetails]?
+        var expected: Expected?
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case messages = "mensajes"
+            case previousClients = "clientes_previos"
+            case expected = "esperado"
+        }
     }
 
     struct Expected: Decodable, Sendable {
         /// [producto_id, cantidad] pairs, in the order asked for.
         var items: [[Int64]]
-        var cliente: ClienteDatos
+        var client: ClientDetails
+
+        enum CodingKeys: String, CodingKey {
+            case items
+            case client = "cliente"
+        }
     }
 
-    var conversaciones: [Conversation]
+    var conversations: [Conversation]
 
     static let defaultPath = "data/evaluacion/conversaciones.json"
 
@@ -26,22 +38,22 @@ struct ConversationSet: Decodable {
     }
 
     /// Why the orders a conversation left differ from the expected one; nil when exact.
-    static func mismatch(_ expected: Expected?, orders: [Pedido]) -> String? {
+    static func mismatch(_ expected: Expected?, orders: [Order]) -> String? {
         guard let expected else {
             return orders.isEmpty ? nil : "se esperaba ningún pedido y hay \(orders.count)"
         }
-        guard orders.count == 1, let pedido = orders.first else {
+        guard orders.count == 1, let order = orders.first else {
             return "se esperaba un pedido y hay \(orders.count)"
         }
-        let items = pedido.items.map { [$0.productoId, Int64($0.cantidad)] }
+        let items = order.items.map { [$0.productId, Int64($0.quantity)] }
         if items != expected.items { return "productos \(items), se esperaban \(expected.items)" }
-        let got = pedido.cliente
-        let want = expected.cliente
+        let got = order.client
+        let want = expected.client
         let fields: [(String, String?, String?)] = [
-            ("cedula", got.cedula, want.cedula), ("nombre", got.nombre, want.nombre),
-            ("telefono", got.telefono, want.telefono), ("correo", got.correo, want.correo),
-            ("direccion", got.direccion, want.direccion), ("barrio", got.barrio, want.barrio),
-            ("indicaciones", got.indicaciones, want.indicaciones),
+            ("cedula", got.idNumber, want.idNumber), ("nombre", got.name, want.name),
+            ("telefono", got.phone, want.phone), ("correo", got.email, want.email),
+            ("direccion", got.address, want.address), ("barrio", got.neighborhood, want.neighborhood),
+            ("indicaciones", got.notes, want.notes),
         ]
         for (name, value, wanted) in fields where normalized(value) != normalized(wanted) {
             return "\(name) «\(value ?? "nulo")», se esperaba «\(wanted ?? "nulo")»"
@@ -55,5 +67,9 @@ struct ConversationSet: Decodable {
         var folded = TextFold.fold(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         while folded.hasSuffix(".") { folded.removeLast() }
         return folded.isEmpty ? nil : folded
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case conversations = "conversaciones"
     }
 }

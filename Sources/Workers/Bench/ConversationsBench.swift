@@ -15,17 +15,17 @@ struct ConversationsBench {
         var messages = 0
         let clock = ContinuousClock()
         let start = clock.now
-        for conversation in set.conversaciones {
-            for cliente in conversation.clientes_previos ?? [] { _ = try rig.database.upsertClient(cliente) }
+        for conversation in set.conversations {
+            for client in conversation.previousClients ?? [] { _ = try rig.database.upsertClient(client) }
             let chatId = "bench-\(conversation.id)-\(UUID().uuidString.prefix(8))"
             var transcript: [String] = []
-            for message in conversation.mensajes {
+            for message in conversation.messages {
                 let reply = try await rig.say(chatId, message)
-                transcript.append("> \(message)\n\(reply.respuesta)")
+                transcript.append("> \(message)\n\(reply.reply)")
                 messages += 1
             }
             let orders = try rig.orders(chatId: chatId, cancel: true)
-            if let problem = ConversationSet.mismatch(conversation.esperado, orders: orders) {
+            if let problem = ConversationSet.mismatch(conversation.expected, orders: orders) {
                 FileHandle.standardError.write(
                     Data("✗ \(conversation.id): \(problem)\n\(transcript.joined(separator: "\n"))\n\n".utf8))
             } else {
@@ -34,7 +34,7 @@ struct ConversationsBench {
         }
         let elapsed = clock.now - start
         print("conversations.exact=\(exact)")
-        print("conversations.total=\(set.conversaciones.count)")
+        print("conversations.total=\(set.conversations.count)")
         print("conversations.messages=\(messages)")
         print(
             "conversations.ms_per_message=\(String(format: "%.2f", elapsed.seconds * 1000 / Double(max(messages, 1))))")

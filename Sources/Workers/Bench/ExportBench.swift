@@ -54,16 +54,16 @@ struct ExportBench {
             }
             let result = best!.result
             let elapsed = best!.seconds
-            print("export.rows=\(result.filas)")
+            print("export.rows=\(result.rows)")
             print("export.bytes=\(result.bytes)")
             print("export.seconds=\(String(format: "%.3f", elapsed))")
-            print("export.rows_per_s=\(Int(Double(result.filas) / elapsed))")
+            print("export.rows_per_s=\(Int(Double(result.rows) / elapsed))")
             print("export.cpu_seconds=\(String(format: "%.3f", best!.cpu))")
             print("export.max_rss_mb=\(String(format: "%.1f", Double(peak) / 1_048_576))")
             if let python {
                 let pandas = try pandasRowsPerSecond(python: python, database: databasePath, scratch: scratch)
                 print("export.pandas_rows_per_s=\(pandas)")
-                print("export.vs_pandas=\(String(format: "%.2f", Double(result.filas) / elapsed / Double(pandas)))")
+                print("export.vs_pandas=\(String(format: "%.2f", Double(result.rows) / elapsed / Double(pandas)))")
             }
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
@@ -81,7 +81,7 @@ struct ExportBench {
         let clock = ContinuousClock()
         let cpuBefore = ProcessMemory.cpuSeconds()
         let start = clock.now
-        let id = try await jobs.enqueue(ExportJob(recurso: .ventas)).id
+        let id = try await jobs.enqueue(ExportJob(resource: .sales)).id
         var status = try await jobs.status(id)
         while status?.isFinished != true {
             try await Task.sleep(for: .milliseconds(5))
@@ -89,18 +89,18 @@ struct ExportBench {
         }
         let seconds = (clock.now - start).seconds
         let cpu = ProcessMemory.cpuSeconds() - cpuBefore
-        guard status?.estado == "completado", let text = status?.resultado else {
-            throw BenchFailure("la exportación terminó en \(status?.estado ?? "?"): \(status?.error ?? "")")
+        guard status?.state == "completado", let text = status?.result else {
+            throw BenchFailure("la exportación terminó en \(status?.state ?? "?"): \(status?.error ?? "")")
         }
         let result = try JobCoding.decode(ExportJob.Result.self, from: text)
-        guard result.filas == rows else { throw BenchFailure("se exportaron \(result.filas) filas de \(rows)") }
+        guard result.rows == rows else { throw BenchFailure("se exportaron \(result.rows) filas de \(rows)") }
         files.removeFiles(ofJob: id)
         return Run(result: result, seconds: seconds, cpu: cpu)
     }
 
     /// Runs ops/bench-export-pandas.py on the same SELECT and returns its rows per second.
     private func pandasRowsPerSecond(python: String, database: String, scratch: URL) throws -> Int {
-        let query = try ExportQuery.make(.ventas, ExportFilters())
+        let query = try ExportQuery.make(.sales, ExportFilters())
         let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? FileManager.default.currentDirectoryPath
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)

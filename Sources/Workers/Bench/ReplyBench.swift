@@ -13,10 +13,10 @@ struct ReplyBench {
         let set = try ConversationSet.load()
         let (rig, task) = try await AgentBenchRig.start()
         // Warm-up: one conversation, not measured.
-        if let first = set.conversaciones.first {
-            for message in first.mensajes { _ = try await rig.say("bench-calentamiento", message) }
+        if let first = set.conversations.first {
+            for message in first.messages { _ = try await rig.say("bench-calentamiento", message) }
         }
-        let work = (0..<rounds).flatMap { round in set.conversaciones.map { (round, $0) } }
+        let work = (0..<rounds).flatMap { round in set.conversations.map { (round, $0) } }
         let clock = ContinuousClock()
         let start = clock.now
         let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
@@ -27,10 +27,10 @@ struct ReplyBench {
                 let (round, conversation) = work[next]
                 next += 1
                 group.addTask {
-                    for cliente in conversation.clientes_previos ?? [] { _ = try rig.database.upsertClient(cliente) }
+                    for client in conversation.previousClients ?? [] { _ = try rig.database.upsertClient(client) }
                     let chatId = "bench-\(round)-\(conversation.id)"
                     var times: [Double] = []
-                    for message in conversation.mensajes {
+                    for message in conversation.messages {
                         let sent = clock.now
                         _ = try await rig.say(chatId, message)
                         times.append((clock.now - sent).seconds * 1000)

@@ -18,9 +18,9 @@ struct RetrievalBench {
     var explain: String?
 
     struct Case {
-        var tipo: String
-        var consulta: String
-        var esperados: Set<Int64>
+        var kind: String
+        var query: String
+        var expectedIds: Set<Int64>
     }
 
     struct Score {
@@ -81,7 +81,7 @@ struct RetrievalBench {
             for match in try await lexical.matches(for: understood.query, vocabulary: understood.vocabulary).prefix(8) {
                 FileHandle.standardError.write(
                     Data(
-                        "léxico \(match.producto.id) \(match.producto.nombre) score \(format(match.score)) cobertura \(format(match.coverage)) cabeza \(match.headMatched)\n"
+                        "léxico \(match.product.id) \(match.product.name) score \(format(match.score)) cobertura \(format(match.coverage)) cabeza \(match.headMatched)\n"
                             .utf8))
             }
             let vector = try await queryEmbedder.embedQuery(explain)
@@ -90,13 +90,13 @@ struct RetrievalBench {
             }
             for hit in try await hybrid.search(explain, limit: 5) {
                 FileHandle.standardError.write(
-                    Data("híbrido \(hit.producto.id) \(hit.producto.nombre) \(format(hit.score))\n".utf8))
+                    Data("híbrido \(hit.product.id) \(hit.product.name) \(format(hit.score))\n".utf8))
             }
             return
         }
         let active = Set(try database.activeProductIds())
         let names = Dictionary(
-            try database.listProducts(limit: 500).resultados.map { ($0.id, $0.nombre) },
+            try database.listProducts(limit: 500).results.map { ($0.id, $0.name) },
             uniquingKeysWith: { first, _ in first })
         for (file, prefix) in [("busqueda", "retrieval"), ("busqueda_control", "retrieval.control")] {
             let cases = try Self.load(dataDirectory + "/evaluacion/\(file).tsv")
@@ -107,30 +107,30 @@ struct RetrievalBench {
             var searching = Duration.zero
             for item in cases {
                 let began = clock.now
-                let ranked = try await hybrid.search(item.consulta, limit: 5).map(\.producto.id)
+                let ranked = try await hybrid.search(item.query, limit: 5).map(\.product.id)
                 searching += clock.now - began
-                total.add(ranked, item.esperados)
-                byType[item.tipo, default: Score()].add(ranked, item.esperados)
-                words.add(try await lexical.search(item.consulta, limit: 5).map(\.producto.id), item.esperados)
-                let vector = try await queryEmbedder.embedQuery(item.consulta)
+                total.add(ranked, item.expectedIds)
+                byType[item.kind, default: Score()].add(ranked, item.expectedIds)
+                words.add(try await lexical.search(item.query, limit: 5).map(\.product.id), item.expectedIds)
+                let vector = try await queryEmbedder.embedQuery(item.query)
                 let near = index.search(vector, k: 5, allowed: active)
-                meaning.add(near.map(\.id), item.esperados)
+                meaning.add(near.map(\.id), item.expectedIds)
                 let hit =
-                    item.esperados.isEmpty ? ranked.isEmpty : ranked.prefix(3).contains(where: item.esperados.contains)
+                    item.expectedIds.isEmpty ? ranked.isEmpty : ranked.prefix(3).contains(where: item.expectedIds.contains)
                 if !hit {
                     let shown = ranked.map { "\($0) \(names[$0] ?? "?")" }.joined(separator: "; ")
                     let best = near.first.map { String(format: "%.3f", $0.score) } ?? "-"
                     FileHandle.standardError.write(
                         Data(
-                            "fallo \(file) [\(item.tipo)] «\(item.consulta)» espera \(item.esperados.sorted()) → \(shown) (vector \(best))\n"
+                            "fallo \(file) [\(item.kind)] «\(item.query)» espera \(item.expectedIds.sorted()) → \(shown) (vector \(best))\n"
                                 .utf8))
                 }
             }
             print("\(prefix).queries=\(cases.count)")
             print("\(prefix).hit_at_3=\(format(total.hitAt3))")
             print("\(prefix).recall_at_5=\(format(total.recallAt5))")
-            for (tipo, score) in byType.sorted(by: { $0.key < $1.key }) {
-                print("\(prefix).hit_at_3_\(tipo)=\(format(score.hitAt3))")
+            for (kind, score) in byType.sorted(by: { $0.key < $1.key }) {
+                print("\(prefix).hit_at_3_\(kind)=\(format(score.hitAt3))")
             }
             print("\(prefix).lexical_hit_at_3=\(format(words.hitAt3))")
             print("\(prefix).lexical_recall_at_5=\(format(words.recallAt5))")
@@ -142,12 +142,12 @@ struct RetrievalBench {
 
     /// Every product embedded into a fresh index, which is then activated.
     static func buildIndex(database: AppDatabase, embedder: any Embedder) async throws {
-        let productos = try database.listProducts(limit: 500).resultados
-        let texts = productos.map(ProductPassage.text)
+        let products = try database.listProducts(limit: 500).results
+        let texts = products.map(ProductPassage.text)
         let vectors = try await embedder.embed(texts, purpose: .passage)
         let index = try database.buildingIndex(
             job: "bench-\(UUID().uuidString)", model: embedder.model, dimension: vectors[0].count)
-        let entries = zip(productos, zip(texts, vectors)).map {
+        let entries = zip(products, zip(texts, vectors)).map {
             ProductVector(productId: $0.id, fingerprint: ProductPassage.fingerprint($1.0), vector: $1.1)
         }
         try database.storeVectors(index: index.id, entries)
@@ -162,7 +162,7 @@ struct RetrievalBench {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 2 else { throw BenchError("línea mal formada en \(path): \(line)") }
             let wanted = fields.count > 2 ? fields[2].split(separator: ",").compactMap { Int64($0) } : []
-            cases.append(Case(tipo: fields[0], consulta: fields[1], esperados: Set(wanted)))
+            cases.append(Case(kind: fields[0], query: fields[1], expectedIds: Set(wanted)))
         }
         return cases
     }

@@ -16,9 +16,9 @@ struct AudioMessageHandler: JobHandler {
     static let expired = "No pude abrir su nota de voz. ¿Me la podría enviar de nuevo, o escribirme su mensaje?"
 
     func handle(_ job: AudioMessageJob, context: JobContext) async throws -> JobResult {
-        let caption = (job.mensaje ?? "").trimmed
+        let caption = (job.message ?? "").trimmed
         let outcome = MediaOutcome(
-            chatId: job.chat_id, canal: job.canal, kind: .audio, caption: caption, context: context)
+            chatId: job.chatId, channel: job.channel, kind: .audio, caption: caption, context: context)
         guard let transcriber = media.transcriber else { return try await outcome.answer(Self.noTranscription) }
         guard let format = MediaFormat(mime: job.mime), !format.isImage else {
             try await outcome.giveUp(Self.failed, cause: JobError.permanent("tipo de audio no soportado: \(job.mime)"))
@@ -40,8 +40,8 @@ struct AudioMessageHandler: JobHandler {
 
     private func chatMessage(_ job: AudioMessageJob, _ text: String) throws -> JobResult {
         let chat = ChatMessageJob(
-            chat_id: job.chat_id, canal: job.canal, tipo: TipoMensaje.audio.rawValue, mensaje: text,
-            recibido_ms: job.recibido_ms)
+            chatId: job.chatId, channel: job.channel, kind: MessageKind.audio.rawValue, message: text,
+            receivedMs: job.receivedMs)
         return JobResult(followUps: [try NewJob(chat)])
     }
 }

@@ -13,22 +13,22 @@ struct ChatMessageHandler: JobHandler {
 
     /// The result when an operator attends the chat.
     struct HeldForOperator: Encodable {
-        var respuesta = ""
-        var productos: [Int64] = []
-        var pedido_id: Int64? = nil
-        var ia_activa = false
-        var nota = "La IA está desactivada para este chat: el mensaje quedó para un asesor."
+        var reply = ""
+        var products: [Int64] = []
+        var orderId: Int64? = nil
+        var aiActive = false
+        var note = "La IA está desactivada para este chat: el mensaje quedó para un asesor."
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(respuesta, forKey: .respuesta)
-            try container.encode(productos, forKey: .productos)
-            try container.encodeNil(forKey: .pedido_id)
-            try container.encode(ia_activa, forKey: .ia_activa)
-            try container.encode(nota, forKey: .nota)
+            try container.encode(reply, forKey: .reply)
+            try container.encode(products, forKey: .products)
+            try container.encodeNil(forKey: .orderId)
+            try container.encode(aiActive, forKey: .aiActive)
+            try container.encode(note, forKey: .note)
         }
 
-        enum CodingKeys: String, CodingKey { case respuesta, productos, pedido_id, ia_activa, nota }
+        enum CodingKeys: String, CodingKey { case reply = "respuesta", products = "productos", orderId = "pedido_id", aiActive = "ia_activa", note = "nota" }
     }
 
     static let apology =
@@ -41,64 +41,64 @@ struct ChatMessageHandler: JobHandler {
     func handle(_ job: ChatMessageJob, context: JobContext) async throws -> JobResult {
         let database = resources.database
         let jobId = context.id
-        let owner = job.canal == "telegram" ? nil : context.owner
+        let owner = job.channel == "telegram" ? nil : context.owner
         if let recorded = try await database.perform({ try $0.chatTurnResult(jobId: jobId) }) {
             return try outcome(recorded, job, context, owner: owner)
         }
-        let entrada = NuevoMensaje(
-            chatId: job.chat_id, remitente: .usuario, tipo: TipoMensaje(rawValue: job.tipo) ?? .texto,
-            contenido: job.mensaje, metadata: .object(["job_id": .string(jobId)]))
-        let chatId = job.chat_id
+        let incoming = NewMessage(
+            chatId: job.chatId, sender: .user, kind: MessageKind(rawValue: job.kind) ?? .text,
+            content: job.message, metadata: .object(["job_id": .string(jobId)]))
+        let chatId = job.chatId
         guard try await database.perform({ try $0.isAIActive(chatId: chatId) }) else {
             let result = try JobCoding.encode(HeldForOperator())
-            let recorded = try await record(job, jobId, owner, entrada, nil, nil, result)
+            let recorded = try await record(job, jobId, owner, incoming, nil, nil, result)
             return JobResult(result: recorded, rootResult: recorded)
         }
         let turn: AgentTurn
         do {
             let state = try await database.perform { try $0.dialogue(chatId: chatId) } ?? DialogueState()
-            turn = try await resources.agent.respond(chatId: chatId, message: job.mensaje, state: state)
+            turn = try await resources.agent.respond(chatId: chatId, message: job.message, state: state)
         } catch  where context.isLastAttempt {
             // No more retries: the customer is told, the message is kept, the state is left
             // as it was (a confirmed order still being placed is found again by its key).
             context.logger.error("El turno falló en el último intento: \(error)")
             let text = error is QueuedOrderPlacer.StillPlacing ? Self.stillPlacing : Self.apology
-            let reply = ChatReply(respuesta: text)
-            let respuesta = NuevoMensaje(
-                chatId: chatId, remitente: .agente, contenido: text,
+            let chatReply = ChatReply(reply: text)
+            let reply = NewMessage(
+                chatId: chatId, sender: .agent, content: text,
                 metadata: .object(["job_id": .string(jobId), "fuente": .string("aviso")]))
-            let recorded = try await record(job, jobId, owner, entrada, respuesta, nil, try JobCoding.encode(reply))
+            let recorded = try await record(job, jobId, owner, incoming, reply, nil, try JobCoding.encode(chatReply))
             return try outcome(recorded, job, context, owner: owner)
         }
         let maxHistory = resources.maxHistory
         let written = await resources.writer.write(turn.facts) {
             try await database.perform { db in
-                let company = try db.activeCompanyContext()?.contenido ?? ""
+                let company = try db.activeCompanyContext()?.content ?? ""
                 return ReplyWriter.Context(
-                    history: try db.history(chatId: chatId, limit: maxHistory), message: job.mensaje,
+                    history: try db.history(chatId: chatId, limit: maxHistory), message: job.message,
                     companyText: company, shop: CompanyAnswerer(companyText: company).shopName,
                     catalogNames: try db.productNames())
             }
         }
-        let reply = ChatReply(respuesta: written.text, productos: turn.productos, pedido_id: turn.pedidoId)
+        let chatReply = ChatReply(reply: written.text, products: turn.products, orderId: turn.orderId)
         var metadata: [String: JSONValue] = [
-            "job_id": .string(jobId), "productos": .array(turn.productos.map { .integer(Int($0)) }),
+            "job_id": .string(jobId), "productos": .array(turn.products.map { .integer(Int($0)) }),
             "fuente": .string(written.source.rawValue),
         ]
-        if let pedido = turn.pedidoId { metadata["pedido_id"] = .integer(Int(pedido)) }
-        let respuesta = NuevoMensaje(
-            chatId: chatId, remitente: .agente, contenido: written.text, metadata: .object(metadata))
-        let recorded = try await record(job, jobId, owner, entrada, respuesta, turn.state, try JobCoding.encode(reply))
+        if let order = turn.orderId { metadata["pedido_id"] = .integer(Int(order)) }
+        let reply = NewMessage(
+            chatId: chatId, sender: .agent, content: written.text, metadata: .object(metadata))
+        let recorded = try await record(job, jobId, owner, incoming, reply, turn.state, try JobCoding.encode(chatReply))
         return try outcome(recorded, job, context, owner: owner)
     }
 
     private func record(
-        _ job: ChatMessageJob, _ jobId: String, _ owner: String?, _ entrada: NuevoMensaje, _ respuesta: NuevoMensaje?,
-        _ estado: DialogueState?, _ result: String
+        _ job: ChatMessageJob, _ jobId: String, _ owner: String?, _ incoming: NewMessage, _ reply: NewMessage?,
+        _ state: DialogueState?, _ result: String
     ) async throws -> String {
         let record = ChatTurnRecord(
-            jobId: jobId, chatId: job.chat_id, canal: job.canal, propietario: owner,
-            entrada: entrada, respuesta: respuesta, estado: estado, resultado: result)
+            jobId: jobId, chatId: job.chatId, channel: job.channel, owner: owner,
+            incoming: incoming, reply: reply, state: state, result: result)
         return try await resources.database.perform { try $0.recordChatTurn(record) }
     }
 
@@ -108,12 +108,12 @@ struct ChatMessageHandler: JobHandler {
         -> JobResult
     {
         let reply = try? JobCoding.decode(ChatReply.self, from: recorded)
-        guard let text = reply?.respuesta, !text.isEmpty else {
+        guard let text = reply?.reply, !text.isEmpty else {
             return JobResult(result: recorded, rootResult: recorded)
         }
         let delivery = DeliverReplyJob(
-            chat_id: job.chat_id, canal: job.canal, texto: text, origen: .agente, job_id: context.id,
-            propietario: owner)
+            chatId: job.chatId, channel: job.channel, text: text, origin: .agent, jobId: context.id,
+            owner: owner)
         return JobResult(result: recorded, rootResult: recorded, followUps: [try NewJob(delivery)])
     }
 }

@@ -16,37 +16,44 @@ struct DeliverReplyHandler: JobHandler {
     let callback: ReplyCallback
 
     struct Result: Codable, Sendable, Equatable {
-        var canal: String
+        var channel: String
         /// Telegram: messages the reply took.
-        var partes: Int?
+        var pieces: Int?
         /// HTTP: whether a callback received it.
         var callback: Bool?
         /// Telegram: the supergroup the group chat became, when the reply went there.
-        var migrado_a: String?
+        var migradoA: String?
+
+        enum CodingKeys: String, CodingKey {
+            case channel = "canal"
+            case pieces = "partes"
+            case callback
+            case migradoA = "migrado_a"
+        }
     }
 
     func handle(_ job: DeliverReplyJob, context: JobContext) async throws -> JobResult {
         let result: Result
-        switch job.canal {
+        switch job.channel {
         case "telegram": result = try await deliverToTelegram(job, context: context)
         case "http": result = try await deliverToCallback(job, context: context)
-        default: throw JobError.permanent("Canal de entrega desconocido: «\(job.canal)».")
+        default: throw JobError.permanent("Canal de entrega desconocido: «\(job.channel)».")
         }
-        if let note = job.historial { await recordInHistory(job, note: note, context: context) }
+        if let note = job.history { await recordInHistory(job, note: note, context: context) }
         return try JobResult(result)
     }
 
     /// Writes a delivered reply that no other worker records (and what it answers) in the
     /// chat's history, once even if the delivery runs again.
     private func recordInHistory(_ job: DeliverReplyJob, note: DeliverReplyJob.HistoryNote, context: JobContext) async {
-        let entrada = note.entrada.map {
-            NuevoMensaje(chatId: job.chat_id, remitente: .usuario, tipo: note.tipo, contenido: $0)
+        let incoming = note.incoming.map {
+            NewMessage(chatId: job.chatId, sender: .user, kind: note.kind, content: $0)
         }
-        let respuesta = NuevoMensaje(
-            chatId: job.chat_id, remitente: Remitente(rawValue: job.origen) ?? .agente, contenido: job.texto)
+        let reply = NewMessage(
+            chatId: job.chatId, sender: Sender(rawValue: job.origin) ?? .agent, content: job.text)
         do {
             _ = try await database.perform {
-                try $0.recordDelivery(entrada: entrada, respuesta: respuesta, deliveryId: context.id)
+                try $0.recordDelivery(incoming: incoming, reply: reply, deliveryId: context.id)
             }
         } catch {
             context.logger.warning("No se pudo anotar la respuesta en el historial: \(error)")
@@ -54,21 +61,21 @@ struct DeliverReplyHandler: JobHandler {
     }
 
     private func deliverToTelegram(_ job: DeliverReplyJob, context: JobContext) async throws -> Result {
-        guard let chatId = TelegramChatID.parse(job.chat_id) else {
-            throw JobError.permanent("El chat \(job.chat_id) no es un chat de Telegram (tg:<id>).")
+        guard let chatId = TelegramChatID.parse(job.chatId) else {
+            throw JobError.permanent("El chat \(job.chatId) no es un chat de Telegram (tg:<id>).")
         }
         guard let telegram else {
             throw JobError.deadLetter(
                 "TELEGRAM_TOKEN no está configurado en este trabajador; no se puede enviar a Telegram.")
         }
         do {
-            let outcome = try await telegram.send(job.texto, to: chatId, deliveryId: context.id)
-            await recordTelegramChannel(job.chat_id, context: context)
-            var result = Result(canal: "telegram", partes: outcome.pieces)
+            let outcome = try await telegram.send(job.text, to: chatId, deliveryId: context.id)
+            await recordTelegramChannel(job.chatId, context: context)
+            var result = Result(channel: "telegram", pieces: outcome.pieces)
             if outcome.chatId != chatId {
-                result.migrado_a = TelegramChatID.make(outcome.chatId)
+                result.migradoA = TelegramChatID.make(outcome.chatId)
                 context.logger.notice(
-                    "El grupo \(job.chat_id) pasó a ser el supergrupo \(TelegramChatID.make(outcome.chatId)); se le envió allí"
+                    "El grupo \(job.chatId) pasó a ser el supergrupo \(TelegramChatID.make(outcome.chatId)); se le envió allí"
                 )
             }
             return result
@@ -85,8 +92,8 @@ struct DeliverReplyHandler: JobHandler {
     private func recordTelegramChannel(_ chatId: String, context: JobContext) async {
         do {
             try await database.perform { db in
-                if try db.chatControl(chatId: chatId).canal != "telegram" {
-                    try db.recordChannel(chatId: chatId, canal: "telegram")
+                if try db.chatControl(chatId: chatId).channel != "telegram" {
+                    try db.recordChannel(chatId: chatId, channel: "telegram")
                 }
             }
         } catch {
@@ -96,8 +103,8 @@ struct DeliverReplyHandler: JobHandler {
 
     /// Writes in the chat's history that the customer blocked the bot (for the operators).
     private func noteBlocked(_ job: DeliverReplyJob, error: ProviderError, context: JobContext) async {
-        let note = NuevoMensaje(
-            chatId: job.chat_id, remitente: .sistema, contenido: TelegramReplies.blockedNote,
+        let note = NewMessage(
+            chatId: job.chatId, sender: .system, content: TelegramReplies.blockedNote,
             metadata: .object([
                 "entrega": .string("bloqueado"), "entrega_id": .string(context.id),
                 "detalle": .string(error.message),
@@ -110,16 +117,16 @@ struct DeliverReplyHandler: JobHandler {
     }
 
     private func deliverToCallback(_ job: DeliverReplyJob, context: JobContext) async throws -> Result {
-        guard let owner = job.propietario, !owner.isEmpty,
-            let channel = try await database.perform({ try $0.channelCallback(sujeto: owner) })
+        guard let owner = job.owner, !owner.isEmpty,
+            let channel = try await database.perform({ try $0.channelCallback(subject: owner) })
         else {
-            return Result(canal: "http", callback: false)  // the reply is read from the chat job
+            return Result(channel: "http", callback: false)  // the reply is read from the chat job
         }
         do {
             try await callback.send(job, delivery: context.id, to: channel)
         } catch let error as ProviderError {
             throw error.jobError
         }
-        return Result(canal: "http", callback: true)
+        return Result(channel: "http", callback: true)
     }
 }

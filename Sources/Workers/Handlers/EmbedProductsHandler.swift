@@ -11,44 +11,44 @@ struct EmbedProductsHandler: JobHandler {
     let resources: RetrievalResources
 
     struct Outcome: Encodable {
-        var embebidos = 0
-        var sinCambios = 0
-        var borrados = 0
+        var embedded = 0
+        var unchanged = 0
+        var deleted = 0
         var indices: [Int64] = []
-        var activado = false
-        var omitido: String?
+        var activated = false
+        var skipped: String?
 
         enum CodingKeys: String, CodingKey {
-            case embebidos, borrados, indices, activado, omitido
-            case sinCambios = "sin_cambios"
+            case embedded = "embebidos", deleted = "borrados", indices, activated = "activado", skipped = "omitido"
+            case unchanged = "sin_cambios"
         }
     }
 
     func handle(_ job: EmbedProductsJob, context: JobContext) async throws -> JobResult {
         var outcome = Outcome()
         guard let embedder = resources.embedder else {
-            outcome.omitido = "sin proveedor de embeddings (EMBEDDINGS_PROVIDER=none)"
+            outcome.skipped = "sin proveedor de embeddings (EMBEDDINGS_PROVIDER=none)"
             return try JobResult(outcome)
         }
         let database = resources.database
         let model = embedder.model
         let targets = try await database.perform { db -> [VectorIndexInfo] in
-            if let id = job.indiceId {
+            if let id = job.indexId {
                 return try db.vectorIndex(id: id).map { [$0] } ?? []
             }
             return try db.vectorTargets(model: model)
         }.filter { $0.model == model && $0.state != .retired }
         guard !targets.isEmpty else {
-            outcome.omitido = "no hay índice del modelo \(model) (lo creará el reindexado)"
+            outcome.skipped = "no hay índice del modelo \(model) (lo creará el reindexado)"
             return try JobResult(outcome)
         }
         outcome.indices = targets.map(\.id)
 
-        let ids = job.todos ? try await database.perform { try $0.allProductIds() } : job.productoIds
-        let productos = try await database.perform { try $0.products(ids: ids) }
-        let existing = Set(productos.map(\.id))
+        let ids = job.all ? try await database.perform { try $0.allProductIds() } : job.productIds
+        let products = try await database.perform { try $0.products(ids: ids) }
+        let existing = Set(products.map(\.id))
         var deleted = ids.filter { !existing.contains($0) }
-        if job.todos {
+        if job.all {
             for target in targets { deleted += try await database.perform { try $0.orphanVectors(index: target.id) } }
         }
 
@@ -56,12 +56,12 @@ struct EmbedProductsHandler: JobHandler {
         var missing: [Int64: [Int64]] = [:]  // product → indexes needing it
         for target in targets {
             let stored = try await database.perform { try $0.vectorFingerprints(index: target.id, productIds: ids) }
-            for producto in productos where stored[producto.id] != ProductPassage.fingerprint(producto) {
-                missing[producto.id, default: []].append(target.id)
+            for product in products where stored[product.id] != ProductPassage.fingerprint(product) {
+                missing[product.id, default: []].append(target.id)
             }
         }
-        let pending = productos.filter { missing[$0.id] != nil }
-        outcome.sinCambios = productos.count - pending.count
+        let pending = products.filter { missing[$0.id] != nil }
+        outcome.unchanged = products.count - pending.count
 
         let step = max(1, resources.sliceSize / 4)
         for start in stride(from: 0, to: pending.count, by: step) {
@@ -74,27 +74,27 @@ struct EmbedProductsHandler: JobHandler {
                 throw error.jobError
             }
             for target in targets {
-                let entries = zip(batch, zip(texts, vectors)).compactMap { producto, pair -> ProductVector? in
-                    guard missing[producto.id]?.contains(target.id) == true else { return nil }
+                let entries = zip(batch, zip(texts, vectors)).compactMap { product, pair -> ProductVector? in
+                    guard missing[product.id]?.contains(target.id) == true else { return nil }
                     return ProductVector(
-                        productId: producto.id, fingerprint: ProductPassage.fingerprint(pair.0), vector: pair.1)
+                        productId: product.id, fingerprint: ProductPassage.fingerprint(pair.0), vector: pair.1)
                 }
                 _ = try await database.perform { try $0.storeVectors(index: target.id, entries) }
             }
-            outcome.embebidos += batch.count
+            outcome.embedded += batch.count
             await reportReindexProgress(job, context: context)
         }
         if !deleted.isEmpty {
             let deleted = deleted
             for target in targets {
-                outcome.borrados += try await database.perform {
+                outcome.deleted += try await database.perform {
                     try $0.storeVectors(index: target.id, [], deleted: deleted)
                 }
             }
         }
         for target in targets where target.state == .building {
             if try await database.perform({ try $0.activateIfComplete(index: target.id) }) {
-                outcome.activado = true
+                outcome.activated = true
                 context.logger.info("Índice de vectores \(target.id) (\(target.model)) activado")
             }
         }
@@ -104,7 +104,7 @@ struct EmbedProductsHandler: JobHandler {
 
     /// hechos/total on the re-index job this slice belongs to.
     private func reportReindexProgress(_ job: EmbedProductsJob, context: JobContext) async {
-        guard let root = job.reindexado, let index = job.indiceId else { return }
+        guard let root = job.reindexed, let index = job.indexId else { return }
         do {
             let progress = try await resources.database.perform { try $0.vectorProgress(index: index) }
             try await context.jobs.reportProgress(root, done: progress.done, total: progress.total)

@@ -22,19 +22,19 @@ struct ExportHandler: JobHandler {
         files.removeFiles(ofJob: context.id)
         let now = Date()
         let expires = Int(now.timeIntervalSince1970 + exports.config.linkLifetime)
-        let name = files.fileName(jobId: context.id, expires: expires, format: job.formato)
+        let name = files.fileName(jobId: context.id, expires: expires, format: job.format)
         let outcome = try await export(job, to: files.path(of: name), context: context)
         let link = DownloadLink(
-            archivo: name, nombre: ExportFiles.downloadName(job.recurso, job.formato, at: now), expira: expires)
+            file: name, name: ExportFiles.downloadName(job.resource, job.format, at: now), expires: expires)
         context.logger.info(
-            "Exportación de \(job.recurso.rawValue) en \(job.formato.rawValue): \(outcome.rows) filas, \(outcome.bytes) bytes"
+            "Exportación de \(job.resource.rawValue) en \(job.format.rawValue): \(outcome.rows) filas, \(outcome.bytes) bytes"
         )
         return try JobResult(
             ExportJob.Result(
                 url: "/exportar/descargas/" + exports.links.sign(link),
-                expira: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(expires))),
-                filas: outcome.rows,
-                bytes: outcome.bytes, archivo: link.nombre))
+                expires: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(expires))),
+                rows: outcome.rows,
+                bytes: outcome.bytes, file: link.name))
     }
 
     /// The export on the database's blocking queue, its progress relayed to the job status
@@ -61,7 +61,7 @@ struct ExportHandler: JobHandler {
                 return outcome!
             }
         } catch let error as any CodedError {
-            throw JobError.permanent(error.mensaje)
+            throw JobError.permanent(error.message)
         }
     }
 }

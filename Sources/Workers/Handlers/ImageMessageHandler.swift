@@ -16,9 +16,9 @@ struct ImageMessageHandler: JobHandler {
     static let expired = "No pude abrir su foto. ¿Me la podría enviar de nuevo, o escribirme qué producto busca?"
 
     func handle(_ job: ImageMessageJob, context: JobContext) async throws -> JobResult {
-        let caption = job.mensaje.trimmed
+        let caption = job.message.trimmed
         let outcome = MediaOutcome(
-            chatId: job.chat_id, canal: job.canal, kind: .imagen, caption: caption, context: context)
+            chatId: job.chatId, channel: job.channel, kind: .image, caption: caption, context: context)
         guard let format = MediaFormat(mime: job.mime), format.isImage else {
             try await outcome.giveUp(Self.failed, cause: JobError.permanent("tipo de imagen no soportado: \(job.mime)"))
         }
@@ -32,8 +32,8 @@ struct ImageMessageHandler: JobHandler {
             return try await outcome.answer(Self.unreadable)
         }
         let chat = ChatMessageJob(
-            chat_id: job.chat_id, canal: job.canal, tipo: TipoMensaje.imagen.rawValue, mensaje: message,
-            recibido_ms: job.recibido_ms)
+            chatId: job.chatId, channel: job.channel, kind: MessageKind.image.rawValue, message: message,
+            receivedMs: job.receivedMs)
         return JobResult(followUps: [try NewJob(chat)])
     }
 

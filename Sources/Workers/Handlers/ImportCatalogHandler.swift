@@ -12,29 +12,29 @@ struct ImportCatalogHandler: JobHandler {
     let uploadsDirectory: String
 
     func handle(_ job: ImportCatalogJob, context: JobContext) async throws -> JobResult {
-        guard ImportCatalogJob.isSafeFileName(job.archivo) else {
-            throw JobError.permanent("El nombre de archivo «\(job.archivo)» no es válido.")
+        guard ImportCatalogJob.isSafeFileName(job.file) else {
+            throw JobError.permanent("El nombre de archivo «\(job.file)» no es válido.")
         }
         let mode: ImportMode
         do {
-            mode = try ImportMode(parsing: job.modo)
+            mode = try ImportMode(parsing: job.mode)
         } catch {
-            throw JobError.permanent(error.mensaje)
+            throw JobError.permanent(error.message)
         }
-        let path = URL(fileURLWithPath: uploadsDirectory).appendingPathComponent(job.archivo).path
+        let path = URL(fileURLWithPath: uploadsDirectory).appendingPathComponent(job.file).path
         guard FileManager.default.fileExists(atPath: path) else {
-            throw JobError.permanent("El archivo subido \(job.archivo) ya no existe en \(uploadsDirectory).")
+            throw JobError.permanent("El archivo subido \(job.file) ya no existe en \(uploadsDirectory).")
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         do {
             let result = try await database.perform { try $0.importCatalog(csv: data, mode: mode) }
             context.logger.info(
-                "Catálogo importado: \(result.creados) creados, \(result.actualizados) actualizados, \(result.desactivados) desactivados, \(result.errores.count) filas con errores"
+                "Catálogo importado: \(result.createdCount) creados, \(result.updatedCount) actualizados, \(result.deactivatedCount) desactivados, \(result.errors.count) filas con errores"
             )
             try await context.jobs.enqueue(EmbedProductsJob.wholeCatalog)
             return try JobResult(result)
-        } catch let error as any CodedError where error.codigo == "validacion" {
-            throw JobError.permanent(error.mensaje)
+        } catch let error as any CodedError where error.code == "validacion" {
+            throw JobError.permanent(error.message)
         }
     }
 }

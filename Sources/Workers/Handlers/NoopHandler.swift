@@ -8,35 +8,35 @@ struct NoopHandler: JobHandler {
     }
 
     func handle(_ job: NoopJob, context: JobContext) async throws -> JobResult {
-        let marks = job.marca.map { "vd:marcas:\($0)" }
+        let marks = job.mark.map { "vd:marcas:\($0)" }
         if let marks {
             try await context.jobs.redis.send("RPUSH", marks, "inicio:\(job.seq ?? 0)")
         }
-        if let delay = job.dormir_ms, delay > 0 {
+        if let delay = job.sleepMs, delay > 0 {
             try await Task.sleep(for: .milliseconds(delay))
         }
-        if let pauses = job.pausas, let seconds = job.reintentar_en_s {
+        if let pauses = job.pauses, let seconds = job.retryAfterS {
             let taken = try await context.jobs.redis.send("HINCRBY", QueueKeys.job(context.id), "noop_pausas", "1")
             if (taken.int ?? 0) <= pauses {
                 throw JobError.retryAfter(seconds: seconds, reason: "pausa simulada")
             }
         }
-        if job.morir_con_respuesta == true {
+        if job.dieWithReply == true {
             let reply = #"{"respuesta":"aviso"}"#
             throw JobError.deadLetterWithReply(
                 "muerte simulada", JobResult(result: reply, rootResult: reply, followUps: try followUps(of: job)))
         }
-        if job.fallar_siempre == true {
+        if job.failAlways == true {
             throw JobError.permanent("fallo permanente simulado")
         }
-        if let failures = job.fallos, failures > 0 {
+        if let failures = job.failures, failures > 0 {
             let runs = try await context.jobs.redis.send("HINCRBY", QueueKeys.job(context.id), "noop_fallos", "1")
             if (runs.int ?? 0) <= failures { throw TransientFailure(attempt: context.attempt) }
         }
         if let marks {
             try await context.jobs.redis.send("RPUSH", marks, "fin:\(job.seq ?? 0)")
         }
-        let result = try Self.json(NoopJob.Result(trabajador: context.workerId, intento: context.attempt))
+        let result = try Self.json(NoopJob.Result(worker: context.workerId, attempt: context.attempt))
         let followUps = try followUps(of: job)
         // A follow-up's result becomes the chain's result; the root's own shows until then.
         return JobResult(
@@ -45,10 +45,10 @@ struct NoopHandler: JobHandler {
 
     /// `seguir` no-op jobs on the same key (in `cola_seguir` when given).
     private func followUps(of job: NoopJob) throws -> [NewJob] {
-        try (0..<(job.seguir ?? 0)).map { index in
+        try (0..<(job.followUps ?? 0)).map { index in
             var next = try NewJob(
-                NoopJob(dormir_ms: job.dormir_ms, marca: job.marca, seq: (job.seq ?? 0) + index + 1, clave: job.clave))
-            if let queue = job.cola_seguir { next.queue = queue }
+                NoopJob(sleepMs: job.sleepMs, mark: job.mark, seq: (job.seq ?? 0) + index + 1, key: job.key))
+            if let queue = job.followUpQueue { next.queue = queue }
             return next
         }
     }
@@ -56,11 +56,11 @@ struct NoopHandler: JobHandler {
     /// The result as JSON. Worker ids are host-pid-queue names that need no escaping, so the
     /// common case is written directly (a no-op job should cost the engine, not an encoder).
     static func json(_ result: NoopJob.Result) throws -> String {
-        let plain = result.trabajador.utf8.allSatisfy { byte in
+        let plain = result.worker.utf8.allSatisfy { byte in
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || byte == 0x2D || byte == 0x2E || byte == 0x5F
         }
         guard plain else { return try JobCoding.encode(result) }
-        return #"{"intento":"# + String(result.intento) + #","trabajador":""# + result.trabajador + #""}"#
+        return #"{"intento":"# + String(result.attempt) + #","trabajador":""# + result.worker + #""}"#
     }
 }

@@ -14,17 +14,17 @@ struct PlaceOrderHandler: JobHandler {
 
     func handle(_ job: PlaceOrderJob, context: JobContext) async throws -> JobResult {
         let key = job.orderKey(jobId: context.id)
-        let request = job.pedido
+        let request = job.order
         do {
             let placed = try await database.perform { try $0.placeOrder(request, idempotencyKey: key) }
             if placed.replayed {
-                context.logger.info("Pedido \(placed.pedido.id) ya existía para la clave; no se creó otro")
+                context.logger.info("Pedido \(placed.order.id) ya existía para la clave; no se creó otro")
             }
             return try JobResult(
-                PlaceOrderJob.Result(pedido_id: placed.pedido.id, total: placed.pedido.total, repetido: placed.replayed)
+                PlaceOrderJob.Result(orderId: placed.order.id, total: placed.order.total, repeated: placed.replayed)
             )
-        } catch let error as any CodedError where Self.permanentCodes.contains(error.codigo) {
-            throw JobError.permanent(error.mensaje)
+        } catch let error as any CodedError where Self.permanentCodes.contains(error.code) {
+            throw JobError.permanent(error.message)
         }
     }
 }

@@ -11,14 +11,14 @@ struct ReindexCatalogHandler: JobHandler {
     let resources: RetrievalResources
 
     struct Outcome: Encodable {
-        var indiceId: Int64
-        var modelo: String
+        var indexId: Int64
+        var model: String
         var total: Int
-        var lotes: Int
+        var batches: Int
 
         enum CodingKeys: String, CodingKey {
-            case modelo, total, lotes
-            case indiceId = "indice_id"
+            case model = "modelo", total, batches = "lotes"
+            case indexId = "indice_id"
         }
     }
 
@@ -43,18 +43,18 @@ struct ReindexCatalogHandler: JobHandler {
         let progress = try await database.perform { try $0.vectorProgress(index: index.id) }
         await context.progress(done: progress.done, total: progress.total)
         context.logger.info(
-            "Reindexado (\(job.motivo)): índice \(index.id), modelo \(model), \(ids.count) productos")
+            "Reindexado (\(job.reason)): índice \(index.id), modelo \(model), \(ids.count) productos")
         if index.state == .active || ids.isEmpty {
             _ = try await database.perform { try $0.activateIfComplete(index: index.id) }
-            return try JobResult(Outcome(indiceId: index.id, modelo: model, total: ids.count, lotes: 0))
+            return try JobResult(Outcome(indexId: index.id, model: model, total: ids.count, batches: 0))
         }
         var slices: [NewJob] = []
         for start in stride(from: 0, to: ids.count, by: resources.sliceSize) {
             let slice = Array(ids[start..<min(ids.count, start + resources.sliceSize)])
             slices.append(
-                try NewJob(EmbedProductsJob(productoIds: slice, indiceId: index.id, reindexado: jobId)))
+                try NewJob(EmbedProductsJob(productIds: slice, indexId: index.id, reindexed: jobId)))
         }
         return try JobResult(
-            Outcome(indiceId: index.id, modelo: model, total: ids.count, lotes: slices.count), followUps: slices)
+            Outcome(indexId: index.id, model: model, total: ids.count, batches: slices.count), followUps: slices)
     }
 }

@@ -20,19 +20,19 @@ struct TelegramFileHandler: JobHandler {
 
     func handle(_ job: TelegramFileJob, context: JobContext) async throws -> JobResult {
         let outcome = MediaOutcome(
-            chatId: job.chat_id, canal: "telegram", kind: TipoMensaje(rawValue: job.tipo) ?? .imagen,
-            caption: job.mensaje, context: context)
-        guard TelegramChatID.parse(job.chat_id) != nil else {
-            throw JobError.permanent("El chat \(job.chat_id) no es un chat de Telegram (tg:<id>).")
+            chatId: job.chatId, channel: "telegram", kind: MessageKind(rawValue: job.kind) ?? .image,
+            caption: job.message, context: context)
+        guard TelegramChatID.parse(job.chatId) != nil else {
+            throw JobError.permanent("El chat \(job.chatId) no es un chat de Telegram (tg:<id>).")
         }
-        let image = job.tipo == TipoMensaje.imagen.rawValue
+        let image = job.kind == MessageKind.image.rawValue
         let data: Data
         do {
-            let file = try await telegram.getFile(fileId: job.file_id)
-            if let size = file.file_size, size > Telegram.maxDownloadBytes {
+            let file = try await telegram.getFile(fileId: job.fileId)
+            if let size = file.fileSize, size > Telegram.maxDownloadBytes {
                 return try await outcome.answer(TelegramReplies.tooLarge)
             }
-            guard let path = file.file_path, !path.isEmpty else {
+            guard let path = file.filePath, !path.isEmpty else {
                 throw ProviderError(
                     kind: .permanent, api: "telegram", status: 200, message: "getFile no dio la ruta del archivo")
             }
@@ -54,11 +54,11 @@ struct TelegramFileHandler: JobHandler {
             image
             ? try NewJob(
                 ImageMessageJob(
-                    chat_id: job.chat_id, canal: "telegram", blob: key, mime: format.mime, mensaje: job.mensaje,
-                    recibido_ms: job.recibido_ms))
+                    chatId: job.chatId, channel: "telegram", blob: key, mime: format.mime, message: job.message,
+                    receivedMs: job.receivedMs))
             : try NewJob(
                 AudioMessageJob(
-                    chat_id: job.chat_id, canal: "telegram", blob: key, mime: format.mime, recibido_ms: job.recibido_ms)
+                    chatId: job.chatId, channel: "telegram", blob: key, mime: format.mime, receivedMs: job.receivedMs)
             )
         return try JobResult(Result(blob: key, mime: format.mime, bytes: data.count), followUps: [next])
     }

@@ -12,18 +12,18 @@ struct TelegramTypingHandler: JobHandler {
     var maxDuration: Duration = .seconds(30)
 
     func handle(_ job: TelegramTypingJob, context: JobContext) async throws -> JobResult {
-        guard let chatId = TelegramChatID.parse(job.chat_id) else {
-            throw JobError.permanent("El chat \(job.chat_id) no es un chat de Telegram (tg:<id>).")
+        guard let chatId = TelegramChatID.parse(job.chatId) else {
+            throw JobError.permanent("El chat \(job.chatId) no es un chat de Telegram (tg:<id>).")
         }
         let control = try await database.perform { db in
-            try db.recordChannel(chatId: job.chat_id, canal: "telegram")
-            return try db.chatControl(chatId: job.chat_id)
+            try db.recordChannel(chatId: job.chatId, channel: "telegram")
+            return try db.chatControl(chatId: job.chatId)
         }
-        guard control.iaActiva else { return .empty }  // an operator answers; no "escribiendo…"
+        guard control.aiActive else { return .empty }  // an operator answers; no "escribiendo…"
         let deadline = ContinuousClock.now + maxDuration
         var sent = 0
         while ContinuousClock.now < deadline {
-            guard let status = try await context.jobs.status(job.job_id), !status.isFinished else { break }
+            guard let status = try await context.jobs.status(job.jobId), !status.isFinished else { break }
             do {
                 try await telegram.sendChatAction(chatId: chatId, action: "typing")
                 sent += 1

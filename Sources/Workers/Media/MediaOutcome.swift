@@ -7,27 +7,27 @@ import Core
 /// silently.
 struct MediaOutcome {
     let chatId: String
-    let canal: String
+    let channel: String
     let context: JobContext
     /// What the customer sent, for the chat's history beside the reply ("(foto) …").
     let sent: DeliverReplyJob.HistoryNote
 
-    init(chatId: String, canal: String, kind: TipoMensaje, caption: String, context: JobContext) {
+    init(chatId: String, channel: String, kind: MessageKind, caption: String, context: JobContext) {
         self.chatId = chatId
-        self.canal = canal
+        self.channel = channel
         self.context = context
         let label = kind == .audio ? "(nota de voz)" : "(foto)"
         let caption = caption.trimmed
-        sent = .init(entrada: caption.isEmpty ? label : "\(label) \(caption)", tipo: kind)
+        sent = .init(incoming: caption.isEmpty ? label : "\(label) \(caption)", kind: kind)
     }
 
     /// Completes the job with `text` as its reply: the delivery takes the job's place in the
     /// chat's line, and `GET /jobs/{id}` shows `{"respuesta", "productos": [], "pedido_id": null}`.
     func answer(_ text: String) async throws -> JobResult {
-        let reply = ChatReply(respuesta: text)
+        let reply = ChatReply(reply: text)
         let delivery = DeliverReplyJob(
-            chat_id: chatId, canal: canal, texto: text, job_id: context.envelope.rootId,
-            propietario: await owner(), historial: sent)
+            chatId: chatId, channel: channel, text: text, jobId: context.envelope.rootId,
+            owner: await owner(), history: sent)
         return try JobResult(reply, followUps: [try NewJob(delivery)], rootResult: reply)
     }
 
@@ -50,10 +50,10 @@ struct MediaOutcome {
     /// Tells the customer and dead-letters the job, in one step: the notice keeps the job's
     /// turn in the chat's line, and `GET /jobs/{id}` shows it as the result beside the cause.
     func giveUp(_ notice: String, cause: any Error) async throws -> Never {
-        let reply = ChatReply(respuesta: notice)
+        let reply = ChatReply(reply: notice)
         let delivery = DeliverReplyJob(
-            chat_id: chatId, canal: canal, texto: notice, job_id: context.envelope.rootId, propietario: await owner(),
-            historial: sent)
+            chatId: chatId, channel: channel, text: notice, jobId: context.envelope.rootId, owner: await owner(),
+            history: sent)
         throw JobError.deadLetterWithReply(
             "\(cause) (se avisó al cliente)", try JobResult(reply, followUps: [try NewJob(delivery)], rootResult: reply)
         )
@@ -87,7 +87,7 @@ struct MediaOutcome {
     /// The HTTP channel whose callback gets the reply (the token subject that sent the
     /// message); nil for Telegram.
     private func owner() async -> String? {
-        guard canal == "http" else { return nil }
+        guard channel == "http" else { return nil }
         return context.owner
     }
 }

@@ -23,7 +23,7 @@ enum VectorIndexBootstrap {
                 let reason =
                     active.map { "modelo nuevo (\(model); el índice activo es de \($0.model))" } ?? "primer índice"
                 let enqueued = try await jobs.enqueue(
-                    ReindexCatalogJob(motivo: reason), idempotencyKey: ReindexCatalogJob.automaticKey(model: model))
+                    ReindexCatalogJob(reason: reason), idempotencyKey: ReindexCatalogJob.automaticKey(model: model))
                 if enqueued.created { logger.notice("Reindexado de vectores encolado: \(reason)") }
             } else if targets.contains(where: { $0.state == .active }) {
                 try await jobs.enqueue(EmbedProductsJob.wholeCatalog)

@@ -42,28 +42,28 @@ struct AgentCrashTests {
         for message in Self.conversation {
             ids.append(
                 try await fixture.jobs.enqueue(
-                    ChatMessageJob(chat_id: "caida", canal: "http", mensaje: message, recibido_ms: Clock.nowMs()),
+                    ChatMessageJob(chatId: "caida", channel: "http", message: message, receivedMs: Clock.nowMs()),
                     owner: "widget"
                 ).id)
         }
         // Kill it once the conversation is under way (the next message is likely mid-turn).
-        #expect(try await waiters.wait(for: ids[1], timeout: .seconds(60))?.estado == "completado")
+        #expect(try await waiters.wait(for: ids[1], timeout: .seconds(60))?.state == "completado")
         first.kill()
         let second = try WorkerProcess(environment: environment, arguments: ["--queues", "chat,pedidos"])
         for id in ids {
             let status = try await waiters.wait(for: id, timeout: .seconds(60))
-            #expect(status?.estado == "completado", "log: \(second.log)")
+            #expect(status?.state == "completado", "log: \(second.log)")
         }
         let history = try database.history(chatId: "caida")
         #expect(history.count == 2 * Self.conversation.count)
-        #expect(history.filter { $0.remitente == .usuario }.map(\.contenido) == Self.conversation)
-        #expect(history.map(\.remitente) == Array(repeating: [Remitente.usuario, .agente], count: 7).flatMap { $0 })
-        let orders = try database.listOrders(PedidoFiltro(chatId: "caida")).resultados
+        #expect(history.filter { $0.sender == .user }.map(\.content) == Self.conversation)
+        #expect(history.map(\.sender) == Array(repeating: [Sender.user, .agent], count: 7).flatMap { $0 })
+        let orders = try database.listOrders(OrderFilter(chatId: "caida")).results
         #expect(orders.count == 1)
-        #expect(orders.first?.items.map(\.productoId) == [46, 63])
-        #expect(orders.first?.items.map(\.cantidad) == [6, 2])
+        #expect(orders.first?.items.map(\.productId) == [46, 63])
+        #expect(orders.first?.items.map(\.quantity) == [6, 2])
         let delivered = try await deliveries.wait(for: Self.conversation.count)
-        #expect(Set(delivered.compactMap(\.job_id)) == Set(ids))
+        #expect(Set(delivered.compactMap(\.jobId)) == Set(ids))
         second.terminate()
         _ = await second.waitForExit(timeout: .seconds(15))
         await delivery.stop()

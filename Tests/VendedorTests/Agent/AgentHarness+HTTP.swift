@@ -32,10 +32,10 @@ extension AgentHarness {
     {
         let body = try JSONSerialization.data(withJSONObject: ["chat_id": chatId, "mensaje": text])
         return try await client.execute(
-            uri: "/chat/texto", method: .post, headers: json(.canal, subject), body: ByteBuffer(bytes: body)
+            uri: "/chat/texto", method: .post, headers: json(.channel, subject), body: ByteBuffer(bytes: body)
         ) { response in
             guard response.status == .accepted else { throw TestFailure("POST /chat/texto: \(response.status)") }
-            return try JSONDecoder().decode(CommerceHarness.Accepted.self, from: Data(buffer: response.body)).job_id
+            return try JSONDecoder().decode(CommerceHarness.Accepted.self, from: Data(buffer: response.body)).jobId
         }
     }
 
@@ -43,15 +43,20 @@ extension AgentHarness {
     func waitReply(_ client: any TestClientProtocol, _ jobId: String, subject: String = "widget") async throws
         -> ChatReply
     {
-        try await client.execute(uri: "/jobs/\(jobId)?wait=30", method: .get, headers: json(.canal, subject)) {
+        try await client.execute(uri: "/jobs/\(jobId)?wait=30", method: .get, headers: json(.channel, subject)) {
             response in
             struct Status: Decodable {
-                var estado: String
-                var resultado: ChatReply?
+                var state: String
+                var result: ChatReply?
+
+                enum CodingKeys: String, CodingKey {
+                    case state = "estado"
+                    case result = "resultado"
+                }
             }
             let status = try JSONDecoder().decode(Status.self, from: Data(buffer: response.body))
-            guard status.estado == "completado", let reply = status.resultado else {
-                throw TestFailure("el trabajo \(jobId) terminó en \(status.estado)")
+            guard status.state == "completado", let reply = status.result else {
+                throw TestFailure("el trabajo \(jobId) terminó en \(status.state)")
             }
             return reply
         }

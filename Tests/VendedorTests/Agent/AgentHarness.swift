@@ -72,16 +72,16 @@ final class AgentHarness: @unchecked Sendable {
 
     func send(_ chatId: String, _ text: String, owner: String = "pruebas") async throws -> String {
         try await fixture.jobs.enqueue(
-            ChatMessageJob(chat_id: chatId, canal: "http", mensaje: text, recibido_ms: Clock.nowMs()), owner: owner
+            ChatMessageJob(chatId: chatId, channel: "http", message: text, receivedMs: Clock.nowMs()), owner: owner
         ).id
     }
 
     func reply(_ jobId: String, timeout: Duration = .seconds(30)) async throws -> ChatReply {
         let status = try await waiters.wait(for: jobId, timeout: timeout)
-        guard let status, status.estado == "completado", let resultado = status.resultado else {
+        guard let status, status.state == "completado", let result = status.result else {
             throw TestFailure("el mensaje \(jobId) no se respondió: \(String(describing: status))")
         }
-        return try JobCoding.decode(ChatReply.self, from: resultado)
+        return try JobCoding.decode(ChatReply.self, from: result)
     }
 
     /// Runs a whole conversation; returns the replies.
@@ -91,8 +91,8 @@ final class AgentHarness: @unchecked Sendable {
         return replies
     }
 
-    func orders(chatId: String) throws -> [Pedido] {
-        try database.listOrders(PedidoFiltro(chatId: chatId)).resultados
+    func orders(chatId: String) throws -> [Order] {
+        try database.listOrders(OrderFilter(chatId: chatId)).results
     }
 
     func tearDown() async {

@@ -5,10 +5,10 @@ import Testing
 struct AgentUnitTests {
     static let facts = ReplyFacts([
         .productInfo(
-            ProductFact(Producto(id: 35, nombre: "Guantes vaqueta", descripcion: "Cuero", precio: 15800, stock: 23)),
+            ProductFact(Product(id: 35, name: "Guantes vaqueta", description: "Cuero", price: 15800, stock: 23)),
             purpose: false),
         .cart(
-            [LineFact(Cart.Line(productoId: 35, nombre: "Guantes vaqueta", cantidad: 10, precio: 15800))],
+            [LineFact(Cart.Line(productId: 35, name: "Guantes vaqueta", quantity: 10, price: 15800))],
             total: 158_000),
     ])
 
@@ -32,16 +32,16 @@ struct AgentUnitTests {
     }
 
     @Test func matcherPicksTheNamedProductOrAsksAmongEquals() {
-        let chalecos = [
-            Producto(id: 48, nombre: "Chaleco reflectivo", descripcion: "Chaleco con cintas", precio: 11000, stock: 24),
-            Producto(id: 49, nombre: "Chaleco alta visibilidad", descripcion: "Tipo DOT", precio: 14000, stock: 12),
-            Producto(id: 91, nombre: "Faja reflectiva", descripcion: "Faja ajustable", precio: 9900, stock: 17),
+        let vests = [
+            Product(id: 48, name: "Chaleco reflectivo", description: "Chaleco con cintas", price: 11000, stock: 24),
+            Product(id: 49, name: "Chaleco alta visibilidad", description: "Tipo DOT", price: 14000, stock: 12),
+            Product(id: 91, name: "Faja reflectiva", description: "Faja ajustable", price: 9900, stock: 17),
         ]
         #expect(
-            ProductMatcher.resolve(["los", "reflectivos"], among: Array(chalecos.prefix(2))) == .match(chalecos[0]))
-        #expect(ProductMatcher.resolve(["chaleco", "reflectivo"], among: chalecos) == .match(chalecos[0]))
-        #expect(ProductMatcher.resolve(["chalecos"], among: chalecos) == .ambiguous([chalecos[0], chalecos[1]]))
-        #expect(ProductMatcher.resolve(["celulares"], among: chalecos) == .none)
+            ProductMatcher.resolve(["los", "reflectivos"], among: Array(vests.prefix(2))) == .match(vests[0]))
+        #expect(ProductMatcher.resolve(["chaleco", "reflectivo"], among: vests) == .match(vests[0]))
+        #expect(ProductMatcher.resolve(["chalecos"], among: vests) == .ambiguous([vests[0], vests[1]]))
+        #expect(ProductMatcher.resolve(["celulares"], among: vests) == .none)
         #expect(WordForms.same("estintores", "extintor"))
         #expect(WordForms.same("arneses", "arnes"))
         #expect(!WordForms.same("casco", "cascos auditivos"))
@@ -63,8 +63,8 @@ struct AgentUnitTests {
         )
         #expect(answerer.shopName == "Tienda X")
         #expect(
-            answerer.answer(.envios, question: Words("¿hacen envíos?")) == ["Despachamos a todo el país, en 48 horas."])
-        #expect(answerer.answer(.horario, question: Words("¿qué horario tienen?")).isEmpty)
+            answerer.answer(.shipping, question: Words("¿hacen envíos?")) == ["Despachamos a todo el país, en 48 horas."])
+        #expect(answerer.answer(.hours, question: Words("¿qué horario tienen?")).isEmpty)
         #expect(answerer.contactLines == ["Teléfono: 555 1234."])
         #expect(CompanyAnswerer.topic(of: Words("¿tienen sistema de alarma?")) == nil)
     }

@@ -17,16 +17,16 @@ struct ChatPipelineTests {
             // Waiting on the second first: it cannot finish before the first.
             let secondReply = try await h.waitReply(client, second)
             let firstReply = try await h.waitReply(client, first)
-            #expect(firstReply.respuesta.contains("2 × Casco dieléctrico"))
-            #expect(secondReply.respuesta.contains("3 × Casco dieléctrico"), "la segunda ve el carrito de la primera")
+            #expect(firstReply.reply.contains("2 × Casco dieléctrico"))
+            #expect(secondReply.reply.contains("3 × Casco dieléctrico"), "la segunda ve el carrito de la primera")
         }
         let history = try h.database.history(chatId: "orden-1")
-        #expect(history.map(\.remitente) == [.usuario, .agente, .usuario, .agente])
-        #expect(history.map(\.contenido)[0] == "quiero 2 cascos dieléctricos")
-        #expect(history.map(\.contenido)[2] == "mejor que sean 3")
+        #expect(history.map(\.sender) == [.user, .agent, .user, .agent])
+        #expect(history.map(\.content)[0] == "quiero 2 cascos dieléctricos")
+        #expect(history.map(\.content)[2] == "mejor que sean 3")
         let delivered = try await h.deliveries.wait(for: 2)
-        #expect(delivered.map(\.texto) == [history[1].contenido, history[3].contenido])
-        #expect(delivered.allSatisfy { $0.canal == "http" && $0.origen == "agente" && $0.propietario == "widget" })
+        #expect(delivered.map(\.text) == [history[1].content, history[3].content])
+        #expect(delivered.allSatisfy { $0.channel == "http" && $0.origin == "agente" && $0.owner == "widget" })
         await h.tearDown()
     }
 
@@ -37,61 +37,61 @@ struct ChatPipelineTests {
             // A channel cannot take chats over; an operator can.
             let off = ByteBuffer(string: #"{"ia_activa": false}"#)
             try await client.execute(
-                uri: "/chat/humano-1/control", method: .put, headers: h.json(.canal), body: off
+                uri: "/chat/humano-1/control", method: .put, headers: h.json(.channel), body: off
             ) { #expect($0.status == .forbidden) }
             try await client.execute(
-                uri: "/chat/humano-1/control", method: .put, headers: h.json(.operador, "laura"), body: off
+                uri: "/chat/humano-1/control", method: .put, headers: h.json(.operator, "laura"), body: off
             ) { response in
                 #expect(response.status == .ok)
                 let control = try DomainJSON.decoder().decode(ChatControl.self, from: Data(buffer: response.body))
-                #expect(control.iaActiva == false && control.canal == "http" && control.propietario == "widget")
+                #expect(control.aiActive == false && control.channel == "http" && control.owner == "widget")
             }
             let held = try await h.waitReply(
                 client, try await h.post(client, "humano-1", "necesito hablar con alguien"))
-            #expect(held.respuesta.isEmpty)
+            #expect(held.reply.isEmpty)
             let reply = ByteBuffer(string: #"{"mensaje": "Hola, soy Laura, con gusto le ayudo."}"#)
             var deliveryId = ""
             try await client.execute(
-                uri: "/chat/humano-1/responder", method: .post, headers: h.json(.operador, "laura"), body: reply
+                uri: "/chat/humano-1/responder", method: .post, headers: h.json(.operator, "laura"), body: reply
             ) { response in
                 #expect(response.status == .accepted)
                 deliveryId = try JSONDecoder().decode(CommerceHarness.Accepted.self, from: Data(buffer: response.body))
-                    .job_id
+                    .jobId
             }
             try await client.execute(
-                uri: "/chat/sin-mensajes/responder", method: .post, headers: h.json(.operador), body: reply
+                uri: "/chat/sin-mensajes/responder", method: .post, headers: h.json(.operator), body: reply
             ) { #expect($0.status == .notFound) }
             try await client.execute(
-                uri: "/chat/humano-1/responder", method: .post, headers: h.json(.operador),
+                uri: "/chat/humano-1/responder", method: .post, headers: h.json(.operator),
                 body: ByteBuffer(string: #"{"mensaje": "  "}"#)
             ) { #expect($0.status == .unprocessableContent) }
             let delivered = try await h.deliveries.wait(for: 2)
             #expect(delivered.count == 2, "el mensaje en espera no se respondió solo")
-            #expect(delivered.last?.origen == "operador")
-            #expect(delivered.last?.texto == "Hola, soy Laura, con gusto le ayudo.")
-            #expect(delivered.last?.propietario == "widget", "por el canal del chat, no el del operador")
+            #expect(delivered.last?.origin == "operador")
+            #expect(delivered.last?.text == "Hola, soy Laura, con gusto le ayudo.")
+            #expect(delivered.last?.owner == "widget", "por el canal del chat, no el del operador")
             #expect(h.deliveries.envelopes.last?.id == deliveryId)
             // Back to the AI.
             try await client.execute(
-                uri: "/chat/humano-1/control", method: .put, headers: h.json(.operador),
+                uri: "/chat/humano-1/control", method: .put, headers: h.json(.operator),
                 body: ByteBuffer(string: #"{"ia_activa": true}"#)
             ) { #expect($0.status == .ok) }
             let again = try await h.waitReply(
                 client, try await h.post(client, "humano-1", "¿tienen guantes de vaqueta?"))
-            #expect(again.respuesta.contains("Guantes vaqueta"))
+            #expect(again.reply.contains("Guantes vaqueta"))
             // The conversation, oldest first, for the channel that owns it and for staff only.
-            try await client.execute(uri: "/chat/historial/humano-1", method: .get, headers: h.json(.canal)) {
+            try await client.execute(uri: "/chat/historial/humano-1", method: .get, headers: h.json(.channel)) {
                 response in
                 #expect(response.status == .ok)
-                let page = try DomainJSON.decoder().decode(ListBody<Mensaje>.self, from: Data(buffer: response.body))
+                let page = try DomainJSON.decoder().decode(ListBody<StoredMessage>.self, from: Data(buffer: response.body))
                 #expect(
-                    page.resultados.map(\.remitente) == [
-                        .usuario, .agente, .usuario, .operador, .usuario, .agente,
+                    page.results.map(\.sender) == [
+                        .user, .agent, .user, .operator, .user, .agent,
                     ])
-                #expect(page.resultados[3].contenido == "Hola, soy Laura, con gusto le ayudo.")
+                #expect(page.results[3].content == "Hola, soy Laura, con gusto le ayudo.")
             }
             try await client.execute(
-                uri: "/chat/historial/humano-1", method: .get, headers: h.json(.canal, "otro-canal")
+                uri: "/chat/historial/humano-1", method: .get, headers: h.json(.channel, "otro-canal")
             ) { #expect($0.status == .notFound) }
         }
         await h.tearDown()
@@ -105,7 +105,7 @@ struct ChatPipelineTests {
             config: AgentConfig(), retrieval: retrieval, database: h.database, jobs: h.fixture.jobs,
             waiters: h.waiters, transport: CurlTransport(), logger: h.fixture.logger)
         let handler = ChatMessageHandler(resources: resources)
-        let job = ChatMessageJob(chat_id: "repetido", canal: "http", mensaje: "3 señales de salida", recibido_ms: 0)
+        let job = ChatMessageJob(chatId: "repetido", channel: "http", message: "3 señales de salida", receivedMs: 0)
         let envelope = JobEnvelope(
             id: JobID.make(), kind: ChatMessageJob.kind, queue: ChatMessageJob.queue, attempt: 1, enqueuedAtMs: 0,
             idempotencyKey: nil, rootId: "", orderingKey: "repetido", payload: try JobCoding.encode(job),
@@ -131,14 +131,14 @@ struct ChatPipelineTests {
             config: AgentConfig(orderWait: .milliseconds(300)), overrides: ["chat": ["max_attempts": 1]],
             queues: ["chat", "entregas"])
         _ = try await h.say("lento", "2 extintores de 9 kilos")
-        _ = try await h.say("lento", SalesConversationTests.datos)
+        _ = try await h.say("lento", SalesConversationTests.details)
         let waiting = try await h.say("lento", "sí")
-        #expect(waiting.respuesta == ChatMessageHandler.stillPlacing)
-        #expect(waiting.pedido_id == nil)
+        #expect(waiting.reply == ChatMessageHandler.stillPlacing)
+        #expect(waiting.orderId == nil)
         let orders = try h.extraWorker(queues: ["pedidos"])
         let placed = try await h.say("lento", "sí")
-        let pedido = try #require(try h.orders(chatId: "lento").first)
-        #expect(placed.pedido_id == pedido.id)
+        let order = try #require(try h.orders(chatId: "lento").first)
+        #expect(placed.orderId == order.id)
         #expect(try h.orders(chatId: "lento").count == 1)
         #expect(try h.database.history(chatId: "lento").count == 8)
         await orders.stop()

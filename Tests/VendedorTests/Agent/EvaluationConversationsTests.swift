@@ -9,25 +9,25 @@ struct EvaluationConversationsTests {
     @Test func everyConversation() async throws {
         let set = try ConversationSet.load(
             path: TestPaths.repoRoot.appendingPathComponent(ConversationSet.defaultPath).path)
-        #expect(set.conversaciones.count >= 30)
+        #expect(set.conversations.count >= 30)
         let harness = try await AgentHarness()
         var failures: [String] = []
-        for conversation in set.conversaciones {
-            for cliente in conversation.clientes_previos ?? [] { _ = try harness.database.upsertClient(cliente) }
+        for conversation in set.conversations {
+            for client in conversation.previousClients ?? [] { _ = try harness.database.upsertClient(client) }
             let chatId = "eval-\(conversation.id)"
             var transcript: [String] = []
-            for message in conversation.mensajes {
+            for message in conversation.messages {
                 let reply = try await harness.say(chatId, message)
-                transcript.append("> \(message)\n\(reply.respuesta)")
+                transcript.append("> \(message)\n\(reply.reply)")
             }
             let orders = try harness.orders(chatId: chatId)
-            if let problem = ConversationSet.mismatch(conversation.esperado, orders: orders) {
+            if let problem = ConversationSet.mismatch(conversation.expected, orders: orders) {
                 failures.append("\(conversation.id): \(problem)\n" + transcript.joined(separator: "\n"))
             } else if ProcessInfo.processInfo.environment["VENDEDOR_TRANSCRIPTS"] != nil {
                 failures.append("OK \(conversation.id)\n" + transcript.joined(separator: "\n"))
             }
             // Every conversation starts from the same stock.
-            for pedido in orders { _ = try harness.database.changeOrderState(id: pedido.id, to: .cancelado) }
+            for order in orders { _ = try harness.database.changeOrderState(id: order.id, to: .cancelled) }
         }
         await harness.tearDown()
         print(failures.joined(separator: "\n\n==========\n\n"))

@@ -33,8 +33,8 @@ struct ReplyModelTests {
             let h = try await AgentHarness(config: Self.openAIConfig(fake))
             _ = try await h.say("m1", "hola")
             let reply = try await h.say("m1", "¿a cómo tienen los guantes de vaqueta?")
-            #expect(reply.respuesta.hasPrefix("¡Con mucho gusto!"))
-            #expect(reply.respuesta.contains("$15.800"))
+            #expect(reply.reply.hasPrefix("¡Con mucho gusto!"))
+            #expect(reply.reply.contains("$15.800"))
             let call = try #require(fake.chatCalls.last)
             #expect(call.model == "modelo-de-prueba")
             #expect(call.maxTokens == 321 && call.maxCompletionTokens == nil, "servidor compatible: max_tokens")
@@ -43,7 +43,7 @@ struct ReplyModelTests {
             #expect(call.messages.map(\.role) == ["system", "user", "assistant", "user"])
             #expect(call.lastUser == "¿a cómo tienen los guantes de vaqueta?")
             let stored = try h.database.history(chatId: "m1").last
-            #expect(stored?.contenido == reply.respuesta)
+            #expect(stored?.content == reply.reply)
             #expect(try Self.source(h, "m1") == "modelo")
             await h.tearDown()
         }
@@ -58,11 +58,11 @@ struct ReplyModelTests {
             }
             let h = try await AgentHarness(config: Self.openAIConfig(fake))
             let price = try await h.say("m2", "¿cuánto valen los guantes de vaqueta?")
-            #expect(!price.respuesta.contains("$9.900"))
-            #expect(price.respuesta.contains("Guantes vaqueta: $15.800 la unidad"))
+            #expect(!price.reply.contains("$9.900"))
+            #expect(price.reply.contains("Guantes vaqueta: $15.800 la unidad"))
             let product = try await h.say("m2", "¿tienen tapabocas N95?")
-            #expect(!product.respuesta.contains("Casco dieléctrico"))
-            #expect(product.respuesta.contains("Tapabocas N95: $4.800"))
+            #expect(!product.reply.contains("Casco dieléctrico"))
+            #expect(product.reply.contains("Tapabocas N95: $4.800"))
             #expect(try Self.source(h, "m2") == "respaldo")
             #expect(fake.chatCalls.count == 2)
             await h.tearDown()
@@ -75,15 +75,15 @@ struct ReplyModelTests {
             let h = try await AgentHarness(config: Self.openAIConfig(fake))
             fake.injectRateLimit(retryAfterMs: 20, path: FakeOpenAI.chatCompletions)
             let retried = try await h.say("m3", "¿tienen guantes de vaqueta?")
-            #expect(retried.respuesta.hasPrefix("¡Con mucho gusto!"))
+            #expect(retried.reply.hasPrefix("¡Con mucho gusto!"))
             #expect(fake.chatCalls.count == 2)
             fake.injectServerError(503, times: 3, path: FakeOpenAI.chatCompletions)
             let fallback = try await h.say("m3", "deme 2 pares")
-            #expect(fallback.respuesta.contains("Listo, agregué 2 × Guantes vaqueta"))
+            #expect(fallback.reply.contains("Listo, agregué 2 × Guantes vaqueta"))
             #expect(fake.chatCalls.count == 5)
             fake.chat { _ in .nullContent("content_filter") }
             let empty = try await h.say("m3", "¿qué llevo?")
-            #expect(empty.respuesta.contains("2 × Guantes vaqueta — $31.600"))
+            #expect(empty.reply.contains("2 × Guantes vaqueta — $31.600"))
             await h.tearDown()
         }
     }
@@ -95,10 +95,10 @@ struct ReplyModelTests {
             }
             let h = try await AgentHarness(config: Self.openAIConfig(fake))
             _ = try await h.say("m4", "2 extintores de 9 kilos")
-            _ = try await h.say("m4", SalesConversationTests.datos)
+            _ = try await h.say("m4", SalesConversationTests.details)
             let placed = try await h.say("m4", "sí")
-            let id = try #require(placed.pedido_id)
-            #expect(placed.respuesta.contains("#\(id)") && placed.respuesta.contains("$250.000"))
+            let id = try #require(placed.orderId)
+            #expect(placed.reply.contains("#\(id)") && placed.reply.contains("$250.000"))
             await h.tearDown()
         }
     }
@@ -115,14 +115,14 @@ struct ReplyModelTests {
                 gemini: GeminiConfig(apiKey: FakeGemini.key, baseURL: fake.baseURL))
             let h = try await AgentHarness(config: config)
             let reply = try await h.say("g1", "¿a cómo los guantes de vaqueta?")
-            #expect(reply.respuesta == "Claro: los Guantes vaqueta valen $15.800 y hay 23.")
+            #expect(reply.reply == "Claro: los Guantes vaqueta valen $15.800 y hay 23.")
             let call = try #require(fake.calls.last)
             #expect(call.model == "gemini-2.0-flash")
             #expect(call.texts.last == "¿a cómo los guantes de vaqueta?")
             #expect(call.systemInstruction?.contains("Guantes vaqueta: $15.800") == true)
             fake.injectUnavailable(3)
             let fallback = try await h.say("g1", "deme 3 pares")
-            #expect(fallback.respuesta.contains("Listo, agregué 3 × Guantes vaqueta"))
+            #expect(fallback.reply.contains("Listo, agregué 3 × Guantes vaqueta"))
             await h.tearDown()
         }
     }

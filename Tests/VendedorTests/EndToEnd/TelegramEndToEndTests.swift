@@ -69,8 +69,8 @@ struct TelegramEndToEndTests {
             // The photo's reply comes first and names the product read from the label.
             #expect(sent.first?.localizedCaseInsensitiveContains("casco") == true, "\(sent)")
             let history = try harness.database.history(chatId: "tg:5550001")
-            #expect(history.first?.tipo == .imagen)
-            #expect(history.first?.contenido.localizedCaseInsensitiveContains("casco") == true)
+            #expect(history.first?.kind == .image)
+            #expect(history.first?.content.localizedCaseInsensitiveContains("casco") == true)
         }
     }
 }

@@ -15,7 +15,7 @@ struct ExportFileTests {
     static func export(_ job: ExportJob, _ db: AppDatabase, in directory: TemporaryDirectory) throws -> (
         String, Exporter.Outcome
     ) {
-        let path = directory.url.appendingPathComponent("\(job.recurso.rawValue).\(job.formato.rawValue)").path
+        let path = directory.url.appendingPathComponent("\(job.resource.rawValue).\(job.format.rawValue)").path
         let outcome = try Exporter.run(job, database: db, to: path)
         #expect(!FileManager.default.fileExists(atPath: path + ".part"))
         return (path, outcome)
@@ -25,7 +25,7 @@ struct ExportFileTests {
     func csvMatchesTheDatabase(_ resource: ExportResource) throws {
         let tmp = try TemporaryDirectory()
         let db = try ExportFixtures.shop(in: tmp)
-        let (path, outcome) = try Self.export(ExportJob(recurso: resource), db, in: tmp)
+        let (path, outcome) = try Self.export(ExportJob(resource: resource), db, in: tmp)
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let expected = try ExportFixtures.expected(resource, db, text: ExportFixtures.guarded)
         #expect(expected.count > 1, "la prueba necesita filas de \(resource.rawValue)")
@@ -40,7 +40,7 @@ struct ExportFileTests {
     func xlsxOpensInARealReaderAndMatchesTheDatabase(_ resource: ExportResource) async throws {
         let tmp = try TemporaryDirectory()
         let db = try ExportFixtures.shop(in: tmp)
-        let (path, outcome) = try Self.export(ExportJob(recurso: resource, formato: .xlsx), db, in: tmp)
+        let (path, outcome) = try Self.export(ExportJob(resource: resource, format: .xlsx), db, in: tmp)
         let book = try await XLSXReader.read(path)
         let expected = try ExportFixtures.expected(resource, db)
         #expect(book.reader == (XLSXReader.venvPython == nil ? "zipfile" : "openpyxl"))
@@ -72,7 +72,7 @@ struct ExportFileTests {
     @Test func formulasAreNeutralisedAndNumbersStayNumbers() async throws {
         let tmp = try TemporaryDirectory()
         let db = try ExportFixtures.shop(in: tmp)
-        let (csvPath, _) = try Self.export(ExportJob(recurso: .productos), db, in: tmp)
+        let (csvPath, _) = try Self.export(ExportJob(resource: .products), db, in: tmp)
         let rows = ExportFixtures.csvRows(try Data(contentsOf: URL(fileURLWithPath: csvPath)))
         let names = rows.map { $0[1] }
         #expect(names.contains(#"'=HYPERLINK("http://malo.example","clic")"#))
@@ -80,7 +80,7 @@ struct ExportFileTests {
         #expect(names.contains("'+57 Señal"))
         #expect(rows.map { $0[2] }.contains(#"'@usuario dice "hola""#))
         #expect(!names.contains { $0.hasPrefix("=") || $0.hasPrefix("-") || $0.hasPrefix("+") })
-        let (xlsxPath, _) = try Self.export(ExportJob(recurso: .productos, formato: .xlsx), db, in: tmp)
+        let (xlsxPath, _) = try Self.export(ExportJob(resource: .products, format: .xlsx), db, in: tmp)
         let book = try await XLSXReader.read(xlsxPath)
         let formula = try #require(book.rows.first { $0[0].text == "6" })
         #expect(formula[1].k == "s")
@@ -106,11 +106,11 @@ struct ExportFileTests {
     @Test func semicolonAndBOMForExcelInSpanish() throws {
         let tmp = try TemporaryDirectory()
         let db = try ExportFixtures.shop(in: tmp)
-        let (path, _) = try Self.export(ExportJob(recurso: .pedidos, separador: ";", bom: true), db, in: tmp)
+        let (path, _) = try Self.export(ExportJob(resource: .orders, separator: ";", bom: true), db, in: tmp)
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(data.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
         #expect(String(decoding: data.dropFirst(3).prefix(20), as: UTF8.self).hasPrefix("pedido_id;fecha;"))
-        let expected = try ExportFixtures.expected(.pedidos, db, text: ExportFixtures.guarded)
+        let expected = try ExportFixtures.expected(.orders, db, text: ExportFixtures.guarded)
         #expect(Self.lineBreaksAsLF(ExportFixtures.csvRows(data, delimiter: ";")) == Self.lineBreaksAsLF(expected))
     }
 
@@ -118,18 +118,18 @@ struct ExportFileTests {
         let tmp = try TemporaryDirectory()
         let db = try ExportFixtures.shop(in: tmp)
         let cases: [(ExportResource, ExportFilters)] = [
-            (.pedidos, ExportFilters(estado: .cancelado)),
-            (.pedidos, ExportFilters(productoId: 7)),
-            (.pedidos, ExportFilters(desde: "2025-03-01", hasta: "2025-03-01")),
-            (.ventas, ExportFilters(cedula: "79555123")),
-            (.ventas, ExportFilters(productoId: 2)),
-            (.ventas, ExportFilters(desde: "2025-03-02")),
-            (.clientes, ExportFilters(cedula: "1107654321")),
-            (.productos, ExportFilters(productoId: 6)),
-            (.conversaciones, ExportFilters(cedula: "79555123")),
+            (.orders, ExportFilters(state: .cancelled)),
+            (.orders, ExportFilters(productId: 7)),
+            (.orders, ExportFilters(since: "2025-03-01", until: "2025-03-01")),
+            (.sales, ExportFilters(idNumber: "79555123")),
+            (.sales, ExportFilters(productId: 2)),
+            (.sales, ExportFilters(since: "2025-03-02")),
+            (.clients, ExportFilters(idNumber: "1107654321")),
+            (.products, ExportFilters(productId: 6)),
+            (.conversations, ExportFilters(idNumber: "79555123")),
         ]
         for (resource, filters) in cases {
-            let (path, outcome) = try Self.export(ExportJob(recurso: resource, filtros: filters), db, in: tmp)
+            let (path, outcome) = try Self.export(ExportJob(resource: resource, filters: filters), db, in: tmp)
             let expected = try ExportFixtures.expected(resource, db, filters: filters, text: ExportFixtures.guarded)
             let got = ExportFixtures.csvRows(try Data(contentsOf: URL(fileURLWithPath: path)))
             #expect(Self.lineBreaksAsLF(got) == Self.lineBreaksAsLF(expected), "\(resource) \(filters)")
@@ -137,7 +137,7 @@ struct ExportFileTests {
             #expect(outcome.rows > 0, "\(resource) \(filters) debería tener filas")
         }
         let (path, outcome) = try Self.export(
-            ExportJob(recurso: .ventas, filtros: ExportFilters(desde: "2030-01-01")), db, in: tmp)
+            ExportJob(resource: .sales, filters: ExportFilters(since: "2030-01-01")), db, in: tmp)
         #expect(outcome.rows == 0)
         #expect(ExportFixtures.csvRows(try Data(contentsOf: URL(fileURLWithPath: path))).count == 1)
     }
@@ -146,12 +146,12 @@ struct ExportFileTests {
         let tmp = try TemporaryDirectory()
         let db = try ExportFixtures.shop(in: tmp)
         let jobs = [
-            ExportJob(recurso: .ventas), ExportJob(recurso: .pedidos, separador: ";", bom: true),
-            ExportJob(recurso: .ventas, filtros: ExportFilters(productoId: 7)),
-            ExportJob(recurso: .pedidos, filtros: ExportFilters(estado: .cancelado)),
+            ExportJob(resource: .sales), ExportJob(resource: .orders, separator: ";", bom: true),
+            ExportJob(resource: .sales, filters: ExportFilters(productId: 7)),
+            ExportJob(resource: .orders, filters: ExportFilters(state: .cancelled)),
         ]
-        #expect(try ExportQuery.make(.ventas, ExportFilters()).halves(db, minimumSpan: 1) != nil)
-        #expect(try ExportQuery.make(.clientes, ExportFilters()).halves(db, minimumSpan: 1) == nil)
+        #expect(try ExportQuery.make(.sales, ExportFilters()).halves(db, minimumSpan: 1) != nil)
+        #expect(try ExportQuery.make(.clients, ExportFilters()).halves(db, minimumSpan: 1) == nil)
         for (index, job) in jobs.enumerated() {
             let single = tmp.url.appendingPathComponent("uno-\(index).csv").path
             let halves = tmp.url.appendingPathComponent("dos-\(index).csv").path
@@ -193,7 +193,7 @@ struct ExportFileTests {
 
     @Test func tooManyRowsForASpreadsheetFailsWithAClearMessage() {
         let error = ExportError.tooManyRows(2_000_000, XLSXSheetSink.maxDataRows)
-        #expect(error.mensaje.contains("2.000.000"))
-        #expect(error.mensaje.contains("csv"))
+        #expect(error.message.contains("2.000.000"))
+        #expect(error.message.contains("csv"))
     }
 }

@@ -8,40 +8,40 @@ import GRDB
 /// rows each export should hold, computed from the database through the domain API and
 /// Foundation's date formatting: independently of the exporter.
 enum ExportFixtures {
-    static let trickyProducts: [ProductoInput] = [
-        ProductoInput(
-            id: 6, nombre: #"=HYPERLINK("http://malo.example","clic")"#, descripcion: "Línea 1\nLínea 2, con coma",
-            precio: 1200, stock: 3, categoria: "Pruebas; punto y coma"),
-        ProductoInput(id: 7, nombre: "-Promo guantes", descripcion: "@usuario dice \"hola\"", precio: 900, stock: 2),
-        ProductoInput(id: 8, nombre: "+57 Señal", descripcion: "  espacios  ", precio: 0, stock: 100),
+    static let trickyProducts: [ProductInput] = [
+        ProductInput(
+            id: 6, name: #"=HYPERLINK("http://malo.example","clic")"#, description: "Línea 1\nLínea 2, con coma",
+            price: 1200, stock: 3, category: "Pruebas; punto y coma"),
+        ProductInput(id: 7, name: "-Promo guantes", description: "@usuario dice \"hola\"", price: 900, stock: 2),
+        ProductInput(id: 8, name: "+57 Señal", description: "  espacios  ", price: 0, stock: 100),
     ]
 
-    static let otherClient = ClienteDatos(
-        cedula: "79.555.123", nombre: "Pedro \"Pacho\" Núñez", telefono: "3001234567", correo: "pedro@example.com",
-        direccion: "=1+1, Bloque 2", barrio: "El Peñón", indicaciones: "Llamar antes\r\nDejar en portería")
+    static let otherClient = ClientDetails(
+        idNumber: "79.555.123", name: "Pedro \"Pacho\" Núñez", phone: "3001234567", email: "pedro@example.com",
+        address: "=1+1, Bloque 2", neighborhood: "El Peñón", notes: "Llamar antes\r\nDejar en portería")
 
     /// The five fixture products, three tricky ones, two clients, four orders (one cancelled,
     /// one on 2025-03-01 in shop time) and messages on two chats.
     static func shop(in directory: TemporaryDirectory) throws -> AppDatabase {
         let db = try Fixtures.databaseWithProducts(in: directory)
-        for producto in trickyProducts { _ = try db.createProduct(producto) }
-        let a = try db.placeOrder(Fixtures.order([(1, 2), (6, 1)], chatId: "tg:42"), idempotencyKey: "a").pedido
+        for product in trickyProducts { _ = try db.createProduct(product) }
+        let a = try db.placeOrder(Fixtures.order([(1, 2), (6, 1)], chatId: "tg:42"), idempotencyKey: "a").order
         _ = try db.placeOrder(
-            Fixtures.order([(2, 3), (7, 1), (8, 4)], cliente: otherClient, chatId: "web-7"), idempotencyKey: "b")
-        let c = try db.placeOrder(Fixtures.order([(3, 1)], chatId: nil), idempotencyKey: "c").pedido
-        _ = try db.placeOrder(Fixtures.order([(7, 1)], cliente: otherClient, chatId: "web-7"), idempotencyKey: "d")
-        _ = try db.changeOrderState(id: c.id, to: .cancelado)
+            Fixtures.order([(2, 3), (7, 1), (8, 4)], client: otherClient, chatId: "web-7"), idempotencyKey: "b")
+        let c = try db.placeOrder(Fixtures.order([(3, 1)], chatId: nil), idempotencyKey: "c").order
+        _ = try db.placeOrder(Fixtures.order([(7, 1)], client: otherClient, chatId: "web-7"), idempotencyKey: "d")
+        _ = try db.changeOrderState(id: c.id, to: .cancelled)
         try db.pool.write { database in
             try database.execute(
                 sql: "UPDATE pedidos SET creado = ? WHERE id = ?",
                 arguments: [ShopCalendar.timestamp("2025-03-01T15:04:05Z")!, a.id])
         }
-        try db.appendMessage(NuevoMensaje(chatId: "tg:42", remitente: .usuario, contenido: "Hola, ¿tienen extintores?"))
+        try db.appendMessage(NewMessage(chatId: "tg:42", sender: .user, content: "Hola, ¿tienen extintores?"))
         try db.appendMessage(
-            NuevoMensaje(chatId: "tg:42", remitente: .agente, contenido: "Sí: \"PQS\", 10 lb\nA $45.000"))
+            NewMessage(chatId: "tg:42", sender: .agent, content: "Sí: \"PQS\", 10 lb\nA $45.000"))
         try db.appendMessage(
-            NuevoMensaje(chatId: "web-7", remitente: .usuario, tipo: .imagen, contenido: "=cmd|' /C calc'!A0"))
-        try db.setAIActive(chatId: "web-7", active: false, canal: "http")
+            NewMessage(chatId: "web-7", sender: .user, kind: .image, content: "=cmd|' /C calc'!A0"))
+        try db.setAIActive(chatId: "web-7", active: false, channel: "http")
         return db
     }
 
@@ -69,64 +69,64 @@ enum ExportFixtures {
         let header = try ExportQuery.make(resource, filters).columns.map(\.name)
         var rows: [[String]] = []
         switch resource {
-        case .clientes:
-            let clientes = try db.pool.read { try Cliente.fetchAll($0, sql: "SELECT * FROM clientes ORDER BY cedula") }
-            for c in clientes where filters.cedula == nil || c.cedula == filters.cedula {
+        case .clients:
+            let clients = try db.pool.read { try Client.fetchAll($0, sql: "SELECT * FROM clientes ORDER BY cedula") }
+            for c in clients where filters.idNumber == nil || c.idNumber == filters.idNumber {
                 rows.append([
-                    text(c.cedula), text(c.nombre), text(c.telefono), text(c.correo), text(c.direccion),
-                    text(c.barrio), text(c.indicaciones), String(c.pedidosCount), String(c.totalComprado),
-                    local(c.ultimaCompra), local(c.creado),
+                    text(c.idNumber), text(c.name), text(c.phone), text(c.email), text(c.address),
+                    text(c.neighborhood), text(c.notes), String(c.orderCount), String(c.totalBought),
+                    local(c.lastPurchase), local(c.created),
                 ])
             }
-        case .productos:
-            let productos = try db.pool.read { try Row.fetchAll($0, sql: "SELECT * FROM productos ORDER BY id") }
-            for row in productos {
-                let p = try Producto(row: row)
-                guard filters.productoId == nil || p.id == filters.productoId else { continue }
+        case .products:
+            let products = try db.pool.read { try Row.fetchAll($0, sql: "SELECT * FROM productos ORDER BY id") }
+            for row in products {
+                let p = try Product(row: row)
+                guard filters.productId == nil || p.id == filters.productId else { continue }
                 rows.append([
-                    String(p.id), text(p.nombre), text(p.descripcion), String(p.precio), String(p.stock),
-                    p.activo ? "sí" : "no", text(p.categoria), local(row["actualizado"] as Date?),
+                    String(p.id), text(p.name), text(p.description), String(p.price), String(p.stock),
+                    p.active ? "sí" : "no", text(p.category), local(row["actualizado"] as Date?),
                 ])
             }
-        case .pedidos, .ventas:
-            let filtro = PedidoFiltro(
-                cedula: filters.cedula, estado: filters.estado, desde: filters.desde, hasta: filters.hasta)
-            let pedidos = try db.listOrders(filtro, limit: 500).resultados.sorted { $0.id < $1.id }
-            for p in pedidos {
-                if resource == .pedidos {
-                    guard filters.productoId == nil || p.items.contains(where: { $0.productoId == filters.productoId })
+        case .orders, .sales:
+            let filter = OrderFilter(
+                idNumber: filters.idNumber, state: filters.state, since: filters.since, until: filters.until)
+            let orders = try db.listOrders(filter, limit: 500).results.sorted { $0.id < $1.id }
+            for p in orders {
+                if resource == .orders {
+                    guard filters.productId == nil || p.items.contains(where: { $0.productId == filters.productId })
                     else { continue }
                     rows.append([
-                        String(p.id), local(p.creado), text(p.estado.rawValue), text(p.cliente.cedula),
-                        text(p.cliente.nombre), text(p.cliente.telefono), text(p.cliente.correo),
-                        text(p.cliente.direccion), text(p.cliente.barrio), text(p.cliente.indicaciones), text(p.chatId),
-                        String(p.items.count), String(p.unidades), String(p.total),
+                        String(p.id), local(p.created), text(p.state.rawValue), text(p.client.idNumber),
+                        text(p.client.name), text(p.client.phone), text(p.client.email),
+                        text(p.client.address), text(p.client.neighborhood), text(p.client.notes), text(p.chatId),
+                        String(p.items.count), String(p.units), String(p.total),
                     ])
                 } else {
-                    guard p.estado != .cancelado else { continue }
-                    for item in p.items where filters.productoId == nil || item.productoId == filters.productoId {
+                    guard p.state != .cancelled else { continue }
+                    for item in p.items where filters.productId == nil || item.productId == filters.productId {
                         rows.append([
-                            String(p.id), local(p.creado), text(p.estado.rawValue), text(p.cliente.cedula),
-                            text(p.cliente.nombre), String(item.productoId), text(item.nombre), String(item.cantidad),
-                            String(item.precioUnitario), String(item.subtotal),
+                            String(p.id), local(p.created), text(p.state.rawValue), text(p.client.idNumber),
+                            text(p.client.name), String(item.productId), text(item.name), String(item.quantity),
+                            String(item.unitPrice), String(item.subtotal),
                         ])
                     }
                 }
             }
-        case .conversaciones:
+        case .conversations:
             let chats = try db.pool.read {
                 try String.fetchAll($0, sql: "SELECT DISTINCT chat_id FROM mensajes ORDER BY chat_id")
             }
             for chat in chats {
-                if let cedula = filters.cedula {
-                    let orders = try db.listOrders(PedidoFiltro(chatId: chat, cedula: cedula)).total
+                if let idNumber = filters.idNumber {
+                    let orders = try db.listOrders(OrderFilter(chatId: chat, idNumber: idNumber)).total
                     guard orders > 0 else { continue }
                 }
-                let canal = try db.chatControl(chatId: chat).canal ?? (chat.hasPrefix("tg:") ? "telegram" : nil)
+                let channel = try db.chatControl(chatId: chat).channel ?? (chat.hasPrefix("tg:") ? "telegram" : nil)
                 for m in try db.history(chatId: chat, limit: 10_000) {
                     rows.append([
-                        text(m.chatId), text(canal), String(m.id), local(m.creado), text(m.remitente.rawValue),
-                        text(m.tipo.rawValue), text(m.contenido),
+                        text(m.chatId), text(channel), String(m.id), local(m.created), text(m.sender.rawValue),
+                        text(m.kind.rawValue), text(m.content),
                     ])
                 }
             }

@@ -30,13 +30,13 @@ struct ExportMemoryTests {
         let baseline = try #require(ProcessMemory.bytes("VmRSS", pid: pid))
         let reset = ProcessMemory.resetPeak(pid: pid)
 
-        let id = try await fixture.jobs.enqueue(ExportJob(recurso: .ventas, formato: format)).id
-        let status = try await fixture.waitFor(id, estado: "completado", timeout: .seconds(300))
+        let id = try await fixture.jobs.enqueue(ExportJob(resource: .sales, format: format)).id
+        let status = try await fixture.waitFor(id, state: "completado", timeout: .seconds(300))
         let peak = try #require(ProcessMemory.bytes("VmHWM", pid: pid))
-        #expect(status?.estado == "completado", "\(status?.error ?? "") \(worker.log)")
-        let result = try JobCoding.decode(ExportJob.Result.self, from: try #require(status?.resultado))
-        #expect(result.filas == 100_000)
-        #expect(status?.progreso?.hechos == 100_000)
+        #expect(status?.state == "completado", "\(status?.error ?? "") \(worker.log)")
+        let result = try JobCoding.decode(ExportJob.Result.self, from: try #require(status?.result))
+        #expect(result.rows == 100_000)
+        #expect(status?.progress?.facts == 100_000)
         let file = try #require(
             try FileManager.default.contentsOfDirectory(atPath: environment["EXPORTS_DIR"]!).first {
                 $0.hasSuffix("." + format.rawValue)

@@ -7,50 +7,50 @@ import Testing
 struct ExportRequestTests {
     @Test func anEmptyRequestIsEverythingAsCSV() throws {
         for resource in ExportResource.allCases {
-            #expect(try ExportRequest.job(resource, fields: [:]) == ExportJob(recurso: resource))
+            #expect(try ExportRequest.job(resource, fields: [:]) == ExportJob(resource: resource))
         }
     }
 
     @Test func fieldsAreNormalized() throws {
         let job = try ExportRequest.job(
-            .pedidos,
+            .orders,
             fields: [
                 "formato": "XLSX", "cedula": "1.107.654.321", "producto_id": "3", "estado": "Enviado",
                 "desde": " 2025-03-01 ", "hasta": "2025-03-31", "separador": ";", "bom": "sí", "otro": .null,
             ])
-        #expect(job.formato == .xlsx)
+        #expect(job.format == .xlsx)
         #expect(
-            job.filtros
+            job.filters
                 == ExportFilters(
-                    desde: "2025-03-01", hasta: "2025-03-31", cedula: "1107654321", productoId: 3, estado: .enviado))
-        #expect(job.separador == ";")
+                    since: "2025-03-01", until: "2025-03-31", idNumber: "1107654321", productId: 3, state: .sent))
+        #expect(job.separator == ";")
         #expect(job.bom)
-        #expect(try ExportRequest.job(.clientes, fields: ["cedula": .integer(79_555_123)]).filtros.cedula == "79555123")
-        #expect(try ExportRequest.job(.ventas, fields: ["producto_id": 2, "bom": false]).filtros.productoId == 2)
+        #expect(try ExportRequest.job(.clients, fields: ["cedula": .integer(79_555_123)]).filters.idNumber == "79555123")
+        #expect(try ExportRequest.job(.sales, fields: ["producto_id": 2, "bom": false]).filters.productId == 2)
     }
 
     @Test func everyWrongFieldIsNamed() {
         do {
             _ = try ExportRequest.job(
-                .clientes,
+                .clients,
                 fields: ["formato": "pdf", "estado": "pendiente", "desde": "ayer", "nuevo": 1, "bom": "tal vez"])
             Issue.record("debió fallar")
         } catch {
-            #expect(Set(error.errores.map(\.campo)) == ["formato", "estado", "desde", "nuevo", "bom"])
+            #expect(Set(error.errors.map(\.field)) == ["formato", "estado", "desde", "nuevo", "bom"])
         }
-        #expect(throws: ValidationErrors.self) { try ExportRequest.job(.productos, fields: ["desde": "2025-03-01"]) }
-        #expect(throws: ValidationErrors.self) { try ExportRequest.job(.ventas, fields: ["estado": "cancelado"]) }
-        #expect(throws: ValidationErrors.self) { try ExportRequest.job(.pedidos, fields: ["producto_id": 0]) }
-        #expect(throws: ValidationErrors.self) { try ExportRequest.job(.pedidos, fields: ["cedula": true]) }
+        #expect(throws: ValidationErrors.self) { try ExportRequest.job(.products, fields: ["desde": "2025-03-01"]) }
+        #expect(throws: ValidationErrors.self) { try ExportRequest.job(.sales, fields: ["estado": "cancelado"]) }
+        #expect(throws: ValidationErrors.self) { try ExportRequest.job(.orders, fields: ["producto_id": 0]) }
+        #expect(throws: ValidationErrors.self) { try ExportRequest.job(.orders, fields: ["cedula": true]) }
         // A payload that skipped the front end is checked again by the query builder.
-        #expect(throws: ValidationErrors.self) { try ExportQuery.make(.productos, ExportFilters(estado: .pendiente)) }
+        #expect(throws: ValidationErrors.self) { try ExportQuery.make(.products, ExportFilters(state: .pending)) }
     }
 
     @Test func linksVerifyOnlyUnalteredAndUnexpired() throws {
         let signer = DownloadLinkSigner(secret: "secreto-de-pruebas-0123456789")
         let now = Date(timeIntervalSince1970: 1_700_000_000)
         let link = DownloadLink(
-            archivo: "e1700003600_abc.csv", nombre: "ventas-2023-11-14-1713.csv", expira: 1_700_003_600)
+            file: "e1700003600_abc.csv", name: "ventas-2023-11-14-1713.csv", expires: 1_700_003_600)
         let token = signer.sign(link)
         #expect(try signer.verify(token, now: now) == link)
         #expect(!token.contains("=") && !token.contains("+") && !token.contains("/"))
@@ -60,7 +60,7 @@ struct ExportRequestTests {
         let other = DownloadLinkSigner(secret: "otro-secreto-0123456789")
         #expect(throws: DownloadLinkSigner.Failure.badSignature) { try other.verify(token, now: now) }
         var later = link
-        later.expira += 86_400
+        later.expires += 86_400
         let swapped = other.sign(later).split(separator: ".")[0] + "." + token.split(separator: ".")[1]
         #expect(throws: DownloadLinkSigner.Failure.badSignature) { try signer.verify(String(swapped), now: now) }
         #expect(throws: DownloadLinkSigner.Failure.malformed) { try signer.verify("a.b.c", now: now) }
@@ -92,7 +92,7 @@ struct ExportRequestTests {
         #expect(FileManager.default.fileExists(atPath: files.path(of: names[2])))
         #expect(ExportFiles.expiry(ofFileName: "e1800000001_vigente.csv") == 1_800_000_001)
         #expect(
-            ExportFiles.downloadName(.ventas, .xlsx, at: Date(timeIntervalSince1970: 1_740_841_445))
+            ExportFiles.downloadName(.sales, .xlsx, at: Date(timeIntervalSince1970: 1_740_841_445))
                 == "ventas-2025-03-01-1004.xlsx")
     }
 

@@ -65,8 +65,13 @@ struct CommerceHarness: @unchecked Sendable {
 
     struct ErrorBody: Decodable {
         struct Detail: Decodable {
-            var codigo: String
-            var mensaje: String
+            var code: String
+            var message: String
+
+            enum CodingKeys: String, CodingKey {
+                case code = "codigo"
+                case message = "mensaje"
+            }
         }
         var error: Detail
     }
@@ -80,8 +85,13 @@ struct CommerceHarness: @unchecked Sendable {
     }
 
     struct Accepted: Decodable {
-        var job_id: String
-        var estado: String
+        var jobId: String
+        var state: String
+
+        enum CodingKeys: String, CodingKey {
+            case jobId = "job_id"
+            case state = "estado"
+        }
     }
 
     /// Waits until the job is finished and returns its status.
@@ -92,15 +102,22 @@ struct CommerceHarness: @unchecked Sendable {
             return last?.isFinished == true
         }
         let status = try #require(last)
-        #expect(status.isFinished, "el trabajo \(id) sigue en \(status.estado)")
+        #expect(status.isFinished, "el trabajo \(id) sigue en \(status.state)")
         return status
     }
 }
 
 /// `{"resultados", "total", "limit", "offset"}` as read back by tests.
 struct ListBody<T: Decodable>: Decodable {
-    var resultados: [T]
+    var results: [T]
     var total: Int
     var limit: Int
     var offset: Int
+
+    enum CodingKeys: String, CodingKey {
+        case results = "resultados"
+        case total
+        case limit
+        case offset
+    }
 }

@@ -11,10 +11,10 @@ import Testing
 struct ExportAPITests {
     /// Orders and a tricky product on the harness's database.
     static func seed(_ h: CommerceHarness) throws {
-        for producto in ExportFixtures.trickyProducts { _ = try h.database.createProduct(producto) }
+        for product in ExportFixtures.trickyProducts { _ = try h.database.createProduct(product) }
         _ = try h.database.placeOrder(Fixtures.order([(1, 2), (6, 1)]), idempotencyKey: "a")
         _ = try h.database.placeOrder(
-            Fixtures.order([(2, 3), (7, 1)], cliente: ExportFixtures.otherClient, chatId: "web-7"), idempotencyKey: "b")
+            Fixtures.order([(2, 3), (7, 1)], client: ExportFixtures.otherClient, chatId: "web-7"), idempotencyKey: "b")
     }
 
     /// Posts an export, waits for the job and returns its result and final status.
@@ -22,16 +22,16 @@ struct ExportAPITests {
         _ h: CommerceHarness, _ client: any TestClientProtocol, _ uri: String, body: String = ""
     ) async throws -> (ExportJob.Result, JobStatus) {
         var id = ""
-        try await client.execute(uri: uri, method: .post, headers: h.json(.operador), body: ByteBuffer(string: body)) {
+        try await client.execute(uri: uri, method: .post, headers: h.json(.operator), body: ByteBuffer(string: body)) {
             response in
             #expect(response.status == .accepted, "\(String(buffer: response.body))")
             let accepted = try h.decode(CommerceHarness.Accepted.self, response)
-            #expect(response.headers[.location] == "/jobs/\(accepted.job_id)")
-            id = accepted.job_id
+            #expect(response.headers[.location] == "/jobs/\(accepted.jobId)")
+            id = accepted.jobId
         }
         let status = try await h.finished(id)
-        #expect(status.estado == "completado", "\(status.error ?? "")")
-        let result = try JobCoding.decode(ExportJob.Result.self, from: try #require(status.resultado))
+        #expect(status.state == "completado", "\(status.error ?? "")")
+        let result = try JobCoding.decode(ExportJob.Result.self, from: try #require(status.result))
         return (result, status)
     }
 
@@ -41,18 +41,18 @@ struct ExportAPITests {
             let worker = try h.exportWorker()
             defer { Task { await worker.stop() } }
             let (result, status) = try await Self.export(h, client, "/exportar/pedidos", body: #"{"formato": "csv"}"#)
-            let expected = try ExportFixtures.expected(.pedidos, h.database, text: ExportFixtures.guarded)
-            #expect(result.filas == expected.count - 1)
-            #expect(status.progreso?.hechos == result.filas)
-            #expect(status.progreso?.total == result.filas)
+            let expected = try ExportFixtures.expected(.orders, h.database, text: ExportFixtures.guarded)
+            #expect(result.rows == expected.count - 1)
+            #expect(status.progress?.facts == result.rows)
+            #expect(status.progress?.total == result.rows)
             #expect(result.url.hasPrefix("/exportar/descargas/"))
-            let expira = try #require(ShopCalendar.timestamp(result.expira))
-            #expect(abs(expira.timeIntervalSinceNow - 86_400) < 120)
-            #expect(result.archivo.hasPrefix("pedidos-") && result.archivo.hasSuffix(".csv"))
+            let expires = try #require(ShopCalendar.timestamp(result.expires))
+            #expect(abs(expires.timeIntervalSinceNow - 86_400) < 120)
+            #expect(result.file.hasPrefix("pedidos-") && result.file.hasSuffix(".csv"))
             try await client.execute(uri: result.url, method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
-                #expect(response.headers[.contentDisposition] == "attachment; filename=\"\(result.archivo)\"")
+                #expect(response.headers[.contentDisposition] == "attachment; filename=\"\(result.file)\"")
                 let data = Data(buffer: response.body)
                 #expect(data.count == result.bytes)
                 #expect(
@@ -69,10 +69,10 @@ struct ExportAPITests {
             let worker = try h.exportWorker()
             defer { Task { await worker.stop() } }
             let (result, _) = try await Self.export(h, client, "/exportar/ventas?formato=xlsx&producto_id=2")
-            let filters = ExportFilters(productoId: 2)
-            let expected = try ExportFixtures.expected(.ventas, h.database, filters: filters)
-            #expect(result.filas == 1)
-            let file = TestPaths.temporaryDirectory("descarga").appendingPathComponent(result.archivo)
+            let filters = ExportFilters(productId: 2)
+            let expected = try ExportFixtures.expected(.sales, h.database, filters: filters)
+            #expect(result.rows == 1)
+            let file = TestPaths.temporaryDirectory("descarga").appendingPathComponent(result.file)
             try await client.execute(uri: result.url, method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == ExportFormat.xlsx.contentType)
@@ -107,7 +107,7 @@ struct ExportAPITests {
             let parts = token.split(separator: ".").map(String.init)
             // A later expiry with the old signature.
             var longer = link
-            longer.expira += 3600
+            longer.expires += 3600
             let forgedPayload = DownloadLinkSigner(secret: "otro-secreto-de-al-menos-16").sign(longer)
                 .split(separator: ".")[0]
             let flipped = (parts[1].first == "A" ? "B" : "A") + parts[1].dropFirst()
@@ -123,23 +123,23 @@ struct ExportAPITests {
                 try await client.execute(uri: "/exportar/descargas/\(bad)", method: .get) { response in
                     #expect(response.status == .forbidden, "\(bad)")
                     let detail = try h.error(response)
-                    #expect(detail.codigo == "enlace_invalido")
+                    #expect(detail.code == "enlace_invalido")
                 }
             }
             var expired = link
-            expired.expira = Int(Date().timeIntervalSince1970) - 1
+            expired.expires = Int(Date().timeIntervalSince1970) - 1
             try await client.execute(uri: "/exportar/descargas/\(links.sign(expired))", method: .get) { response in
                 #expect(response.status == .gone)
                 let detail = try h.error(response)
-                #expect(detail.codigo == "enlace_vencido")
-                #expect(detail.mensaje.contains("venció"))
+                #expect(detail.code == "enlace_vencido")
+                #expect(detail.message.contains("venció"))
             }
             var missing = link
-            missing.archivo = "e9999999999_no-existe.csv"
+            missing.file = "e9999999999_no-existe.csv"
             try await client.execute(uri: "/exportar/descargas/\(links.sign(missing))", method: .get) { response in
                 #expect(response.status == .gone)
                 let detail = try h.error(response)
-                #expect(detail.codigo == "archivo_no_disponible")
+                #expect(detail.code == "archivo_no_disponible")
             }
             try await client.execute(uri: result.url, method: .get) { #expect($0.status == .ok) }
         }
@@ -168,19 +168,19 @@ struct ExportAPITests {
             ]
             for (uri, body, status, fragment) in cases {
                 try await client.execute(
-                    uri: uri, method: .post, headers: h.json(.operador), body: ByteBuffer(string: body)
+                    uri: uri, method: .post, headers: h.json(.operator), body: ByteBuffer(string: body)
                 ) {
                     response in
                     #expect(response.status == status, "\(uri) \(body)")
                     let detail = try h.error(response)
-                    #expect(detail.mensaje.contains(fragment), "\(uri) \(body): \(detail.mensaje)")
+                    #expect(detail.message.contains(fragment), "\(uri) \(body): \(detail.message)")
                 }
             }
             try await client.execute(uri: "/exportar/pedidos", method: .post) { #expect($0.status == .unauthorized) }
-            try await client.execute(uri: "/exportar/pedidos", method: .post, headers: h.bearer(.canal)) {
+            try await client.execute(uri: "/exportar/pedidos", method: .post, headers: h.bearer(.channel)) {
                 #expect($0.status == .forbidden)
             }
-            #expect(try await h.fixture.stats("exportar").pendientes == 0)
+            #expect(try await h.fixture.stats("exportar").pendingCount == 0)
         }
     }
 }

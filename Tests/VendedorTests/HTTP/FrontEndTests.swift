@@ -30,8 +30,13 @@ struct FrontEndTests {
 
     struct ErrorBody: Decodable {
         struct Detail: Decodable {
-            var codigo: String
-            var mensaje: String
+            var code: String
+            var message: String
+
+            enum CodingKeys: String, CodingKey {
+                case code = "codigo"
+                case message = "mensaje"
+            }
         }
         var error: Detail
     }
@@ -57,24 +62,29 @@ struct FrontEndTests {
     @Test func chatTextIsEnqueuedAsAnOrderedJobAndAnswered202() async throws {
         try await withApp { fixture, client in
             let body = ByteBuffer(string: #"{"chat_id":"web-1","mensaje":"  Hola, ¿tienen guantes?  "}"#)
-            try await client.execute(uri: "/chat/texto", method: .post, headers: bearer(.canal), body: body) {
+            try await client.execute(uri: "/chat/texto", method: .post, headers: bearer(.channel), body: body) {
                 response in
                 #expect(response.status == .accepted)
                 struct Accepted: Decodable {
-                    var job_id: String
-                    var estado: String
+                    var jobId: String
+                    var state: String
+
+                    enum CodingKeys: String, CodingKey {
+                        case jobId = "job_id"
+                        case state = "estado"
+                    }
                 }
                 let accepted = try JSONDecoder().decode(Accepted.self, from: Data(buffer: response.body))
-                #expect(accepted.estado == "encolado")
-                #expect(response.headers[.location] == "/jobs/\(accepted.job_id)")
-                let payload = try #require(try await fixture.jobs.payload(of: accepted.job_id))
+                #expect(accepted.state == "encolado")
+                #expect(response.headers[.location] == "/jobs/\(accepted.jobId)")
+                let payload = try #require(try await fixture.jobs.payload(of: accepted.jobId))
                 let job = try JobCoding.decode(ChatMessageJob.self, from: payload)
-                #expect(job.chat_id == "web-1")
-                #expect(job.mensaje == "Hola, ¿tienen guantes?")
-                #expect(job.canal == "http")
+                #expect(job.chatId == "web-1")
+                #expect(job.message == "Hola, ¿tienen guantes?")
+                #expect(job.channel == "http")
                 // Ordered by chat: the job waits in its chat's list.
                 let keyList = try await fixture.redis.send("LRANGE", "vd:o:web-1", "0", "-1")
-                #expect(keyList.array?.compactMap(\.string) == [accepted.job_id])
+                #expect(keyList.array?.compactMap(\.string) == [accepted.jobId])
             }
         }
     }
@@ -98,11 +108,11 @@ struct FrontEndTests {
             ]
             for (body, status, fragment) in cases {
                 try await client.execute(
-                    uri: "/chat/texto", method: .post, headers: bearer(.canal), body: ByteBuffer(string: body)
+                    uri: "/chat/texto", method: .post, headers: bearer(.channel), body: ByteBuffer(string: body)
                 ) { response in
                     #expect(response.status == status, "cuerpo: \(body.prefix(40))")
                     let detail = try error(response)
-                    #expect(detail.mensaje.contains(fragment), "\(detail.mensaje)")
+                    #expect(detail.message.contains(fragment), "\(detail.message)")
                 }
             }
         }
@@ -113,7 +123,7 @@ struct FrontEndTests {
             let body = ByteBuffer(string: #"{"chat_id":"a","mensaje":"hola"}"#)
             try await client.execute(uri: "/chat/texto", method: .post, body: body) { response in
                 #expect(response.status == .unauthorized)
-                #expect((try? error(response))?.codigo == "no_autenticado")
+                #expect((try? error(response))?.code == "no_autenticado")
             }
             let forged = TokenSigner(secret: "otro-secreto-distinto-123").sign(subject: "x", role: .admin, lifetime: 60)
             try await client.execute(
@@ -124,46 +134,53 @@ struct FrontEndTests {
                 uri: "/admin/colas", method: .get, headers: [.authorization: "Bearer \(expired)"]
             ) { response in
                 #expect(response.status == .unauthorized)
-                #expect((try? error(response))?.codigo == "token_expirado")
+                #expect((try? error(response))?.code == "token_expirado")
             }
-            try await client.execute(uri: "/admin/colas", method: .get, headers: bearer(.canal)) { response in
+            try await client.execute(uri: "/admin/colas", method: .get, headers: bearer(.channel)) { response in
                 #expect(response.status == .forbidden)
-                #expect((try? error(response))?.codigo == "prohibido")
+                #expect((try? error(response))?.code == "prohibido")
             }
             try await client.execute(uri: "/admin/colas", method: .get, headers: bearer(.admin)) {
                 #expect($0.status == .ok)
             }
             try await client.execute(uri: "/no-existe", method: .get) { response in
                 #expect(response.status == .notFound)
-                #expect((try? error(response))?.codigo == "no_encontrado")
+                #expect((try? error(response))?.code == "no_encontrado")
             }
         }
     }
 
-    @Test func jobWaitReturnsWhenTheWorkerFinishesAndCanalSeesOnlyItsOwn() async throws {
+    @Test func jobWaitReturnsWhenTheWorkerFinishesAndChannelSeesOnlyItsOwn() async throws {
         try await withApp { fixture, client in
-            let job = try await fixture.jobs.enqueue(NoopJob(dormir_ms: 200), owner: "canal-web")
+            let job = try await fixture.jobs.enqueue(NoopJob(sleepMs: 200), owner: "canal-web")
             let worker = try InProcessWorker(fixture)
-            try await client.execute(uri: "/jobs/\(job.id)?wait=10", method: .get, headers: bearer(.canal, "canal-web"))
+            try await client.execute(uri: "/jobs/\(job.id)?wait=10", method: .get, headers: bearer(.channel, "canal-web"))
             {
                 response in
                 #expect(response.status == .ok)
                 struct Status: Decodable {
                     var id: String
-                    var estado: String
-                    var intentos: Int
-                    var resultado: NoopJob.Result?
+                    var state: String
+                    var attempts: Int
+                    var result: NoopJob.Result?
+
+                    enum CodingKeys: String, CodingKey {
+                        case id
+                        case state = "estado"
+                        case attempts = "intentos"
+                        case result = "resultado"
+                    }
                 }
                 let status = try JSONDecoder().decode(Status.self, from: Data(buffer: response.body))
-                #expect(status.estado == "completado")
-                #expect(status.intentos == 1)
-                #expect(status.resultado?.intento == 1)
+                #expect(status.state == "completado")
+                #expect(status.attempts == 1)
+                #expect(status.result?.attempt == 1)
             }
             await worker.stop()
-            try await client.execute(uri: "/jobs/\(job.id)", method: .get, headers: bearer(.canal, "otro-canal")) {
+            try await client.execute(uri: "/jobs/\(job.id)", method: .get, headers: bearer(.channel, "otro-canal")) {
                 #expect($0.status == .notFound)
             }
-            try await client.execute(uri: "/jobs/\(job.id)", method: .get, headers: bearer(.operador)) {
+            try await client.execute(uri: "/jobs/\(job.id)", method: .get, headers: bearer(.operator)) {
                 #expect($0.status == .ok)
             }
             try await client.execute(uri: "/jobs/\(job.id)?wait=99", method: .get, headers: bearer(.admin)) {

@@ -15,19 +15,19 @@ struct ReindexRouteTests {
                 body: ByteBuffer(string: #"{"motivo":"catálogo revisado"}"#))
             #expect(response.status == .accepted)
             let accepted = try harness.decode(CommerceHarness.Accepted.self, response)
-            let status = try #require(try await harness.fixture.status(accepted.job_id))
-            #expect(status.tipo == ReindexCatalogJob.kind)
-            #expect(status.estado == "encolado")
-            let payload = try #require(try await harness.fixture.jobs.payload(of: accepted.job_id))
-            #expect(try JobCoding.decode(ReindexCatalogJob.self, from: payload).motivo == "catálogo revisado")
+            let status = try #require(try await harness.fixture.status(accepted.jobId))
+            #expect(status.kind == ReindexCatalogJob.kind)
+            #expect(status.state == "encolado")
+            let payload = try #require(try await harness.fixture.jobs.payload(of: accepted.jobId))
+            #expect(try JobCoding.decode(ReindexCatalogJob.self, from: payload).reason == "catálogo revisado")
 
             let empty = try await client.execute(
                 uri: "/admin/reindexar", method: .post, headers: harness.bearer(.admin))
             #expect(empty.status == .accepted)
 
-            let operador = try await client.execute(
-                uri: "/admin/reindexar", method: .post, headers: harness.bearer(.operador))
-            #expect(operador.status == .forbidden)
+            let `operator` = try await client.execute(
+                uri: "/admin/reindexar", method: .post, headers: harness.bearer(.operator))
+            #expect(`operator`.status == .forbidden)
             let anonymous = try await client.execute(uri: "/admin/reindexar", method: .post)
             #expect(anonymous.status == .unauthorized)
             let bad = try await client.execute(
@@ -37,7 +37,7 @@ struct ReindexRouteTests {
                 uri: "/admin/reindexar", method: .post, headers: harness.json(.admin),
                 body: ByteBuffer(string: #"{"motivo":"\#(String(repeating: "x", count: 201))"}"#))
             #expect(long.status == .unprocessableContent)
-            #expect(try harness.error(long).codigo == "validacion")
+            #expect(try harness.error(long).code == "validacion")
         }
     }
 
@@ -47,13 +47,13 @@ struct ReindexRouteTests {
                 uri: "/productos", method: .post, headers: harness.json(.admin),
                 body: ByteBuffer(string: #"{"nombre":"Peto de carnaza","precio":30000,"stock":3}"#))
             #expect(created.status == .created)
-            let id = try harness.decode(Producto.self, created).id
+            let id = try harness.decode(Product.self, created).id
             _ = try await client.execute(
                 uri: "/productos/\(id)", method: .put, headers: harness.json(.admin),
                 body: ByteBuffer(string: #"{"nombre":"Peto soldador"}"#))
             _ = try await client.execute(uri: "/productos/\(id)", method: .delete, headers: harness.bearer(.admin))
             let stats = try await harness.fixture.stats("indexar")
-            #expect(stats.pendientes == 3)
+            #expect(stats.pendingCount == 3)
         }
     }
 }

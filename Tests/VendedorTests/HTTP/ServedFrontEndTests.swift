@@ -34,7 +34,7 @@ struct ServedFrontEndTests {
     /// the server would wait for the body and the client for the answer, and the first read
     /// here would time out empty.
     @Test func aBodyAnnouncedWithExpectContinueIsAskedForThenAccepted() async throws {
-        let token = signer.sign(subject: "widget", role: .canal, lifetime: 600)
+        let token = signer.sign(subject: "widget", role: .channel, lifetime: 600)
         try await served { port, _ in
             let body = #"{"chat_id":"web-continuar","mensaje":"Hola"}"#
             let head =
@@ -68,7 +68,7 @@ struct ServedFrontEndTests {
     /// alone), probably because the response's end part, which restarts the idle clock, is
     /// written late while the cooperative pool is busy.
     @Test func anIdleConnectionIsClosedButALongPollIsAnswered() async throws {
-        let token = signer.sign(subject: "widget", role: .canal, lifetime: 600)
+        let token = signer.sign(subject: "widget", role: .channel, lifetime: 600)
         try await served(idleTimeout: .milliseconds(300)) { port, fixture in
             let job = try await fixture.jobs.enqueue(NoopJob(), owner: "widget")  // no worker: stays queued
             let (health, afterSilence, longPoll, elapsed) = try await BlockingPool.shared.run {

@@ -69,7 +69,7 @@ struct MediaHarness: @unchecked Sendable {
         if let failure { throw failure }
     }
 
-    func bearer(_ role: Role = .canal, _ subject: String = "widget") -> HTTPFields {
+    func bearer(_ role: Role = .channel, _ subject: String = "widget") -> HTTPFields {
         [.authorization: "Bearer \(signer.sign(subject: subject, role: role, lifetime: 3600))"]
     }
 
@@ -108,8 +108,8 @@ struct MediaHarness: @unchecked Sendable {
     ) async throws -> String {
         let response = try await post(client, route, chatId: chatId, caption: caption, file: file)
         #expect(response.status == .accepted, "\(String(buffer: response.body))")
-        struct Accepted: Decodable { var job_id: String }
-        return try JSONDecoder().decode(Accepted.self, from: Data(buffer: response.body)).job_id
+        struct Accepted: Decodable { var jobId: String; enum CodingKeys: String, CodingKey { case jobId = "job_id" } }
+        return try JSONDecoder().decode(Accepted.self, from: Data(buffer: response.body)).jobId
     }
 
     /// Waits until the job is finished and returns its status.
@@ -120,19 +120,24 @@ struct MediaHarness: @unchecked Sendable {
             return last?.isFinished == true
         }
         let status = try #require(last)
-        #expect(status.isFinished, "el trabajo \(id) sigue en \(status.estado)")
+        #expect(status.isFinished, "el trabajo \(id) sigue en \(status.state)")
         return status
     }
 
     /// The job's stored result as a chat reply.
     func reply(_ status: JobStatus) throws -> ChatReply {
-        try JSONDecoder().decode(ChatReply.self, from: Data(try #require(status.resultado).utf8))
+        try JSONDecoder().decode(ChatReply.self, from: Data(try #require(status.result).utf8))
     }
 
     struct ErrorBody: Decodable {
         struct Detail: Decodable {
-            var codigo: String
-            var mensaje: String
+            var code: String
+            var message: String
+
+            enum CodingKeys: String, CodingKey {
+                case code = "codigo"
+                case message = "mensaje"
+            }
         }
         var error: Detail
     }

@@ -17,23 +17,28 @@ struct MediaIntakeTests {
                 filename: "foto.gif")
             #expect(response.status == .accepted)
             struct Accepted: Decodable {
-                var job_id: String
-                var estado: String
+                var jobId: String
+                var state: String
+
+                enum CodingKeys: String, CodingKey {
+                    case jobId = "job_id"
+                    case state = "estado"
+                }
             }
             let accepted = try JSONDecoder().decode(Accepted.self, from: Data(buffer: response.body))
-            #expect(accepted.estado == "encolado")
-            #expect(response.headers[.location] == "/jobs/\(accepted.job_id)")
-            let payload = try #require(try await harness.fixture.jobs.payload(of: accepted.job_id))
+            #expect(accepted.state == "encolado")
+            #expect(response.headers[.location] == "/jobs/\(accepted.jobId)")
+            let payload = try #require(try await harness.fixture.jobs.payload(of: accepted.jobId))
             let job = try JobCoding.decode(ImageMessageJob.self, from: payload)
-            #expect(job.chat_id == "web-7")
-            #expect(job.canal == "http")
+            #expect(job.chatId == "web-7")
+            #expect(job.channel == "http")
             #expect(job.mime == "image/png")
-            #expect(job.mensaje == "¿Tienen este casco?")
+            #expect(job.message == "¿Tienen este casco?")
             #expect(BlobStore.isValidKey(job.blob))
             #expect(try harness.blobs.data(of: job.blob) == MediaSamples.png)
             #expect(!payload.contains("iVBOR"), "the job carries the key, never the bytes")
-            let status = try #require(try await harness.fixture.status(accepted.job_id))
-            #expect(status.cola == "vision")
+            let status = try #require(try await harness.fixture.status(accepted.jobId))
+            #expect(status.queue == "vision")
             #expect(status.owner == "widget")
         }
     }
@@ -49,15 +54,15 @@ struct MediaIntakeTests {
                 let job = try JobCoding.decode(
                     AudioMessageJob.self, from: try #require(try await harness.fixture.jobs.payload(of: id)))
                 #expect(job.mime == mime)
-                #expect(job.mensaje == nil)
+                #expect(job.message == nil)
                 #expect(try harness.blobs.data(of: job.blob) == bytes)
             }
             // A caption rides along with the audio.
             let id = try await harness.upload(client, "audio", caption: "para la obra", file: MediaSamples.ogg)
             let job = try JobCoding.decode(
                 AudioMessageJob.self, from: try #require(try await harness.fixture.jobs.payload(of: id)))
-            #expect(job.mensaje == "para la obra")
-            #expect(try await harness.fixture.status(id)?.cola == "transcripcion")
+            #expect(job.message == "para la obra")
+            #expect(try await harness.fixture.status(id)?.queue == "transcripcion")
             for (bytes, mime) in [(MediaSamples.jpeg, "image/jpeg"), (MediaSamples.webp, "image/webp")] {
                 let id = try await harness.upload(client, "imagen", file: bytes)
                 let job = try JobCoding.decode(
@@ -78,7 +83,7 @@ struct MediaIntakeTests {
             for (route, bytes, name) in refused {
                 let response = try await harness.post(client, route, file: bytes, filename: name)
                 #expect(response.status == .unsupportedMediaType, "\(route) \(name)")
-                #expect(try harness.error(response).codigo == "tipo_no_soportado")
+                #expect(try harness.error(response).code == "tipo_no_soportado")
             }
             // Not multipart at all.
             var headers = harness.bearer()
@@ -87,8 +92,8 @@ struct MediaIntakeTests {
                 uri: "/chat/imagen", method: .post, headers: headers,
                 body: ByteBuffer(string: #"{"chat_id":"web-7","imagen":"aGVsbG8="}"#))
             #expect(json.status == .unsupportedMediaType)
-            #expect(try harness.error(json).mensaje.contains("multipart/form-data"))
-            #expect(try await harness.fixture.stats("vision").pendientes == 0)
+            #expect(try harness.error(json).message.contains("multipart/form-data"))
+            #expect(try await harness.fixture.stats("vision").pendingCount == 0)
         }
     }
 
@@ -98,17 +103,17 @@ struct MediaIntakeTests {
             let refused = try await harness.post(client, "imagen", file: tooBig)
             #expect(refused.status == .contentTooLarge)
             let detail = try harness.error(refused)
-            #expect(detail.codigo == "cuerpo_demasiado_grande")
-            #expect(detail.mensaje.contains("10 MB"))
+            #expect(detail.code == "cuerpo_demasiado_grande")
+            #expect(detail.message.contains("10 MB"))
             let exact = MediaSamples.padded(Array(MediaSamples.png.prefix(12)), to: MediaFormat.maxImageBytes)
             #expect(try await harness.post(client, "imagen", file: exact).status == .accepted)
 
             let longAudio = MediaSamples.padded(Array(MediaSamples.ogg.prefix(36)), to: MediaFormat.maxAudioBytes + 1)
             let audio = try await harness.post(client, "audio", file: longAudio)
             #expect(audio.status == .contentTooLarge)
-            #expect(try harness.error(audio).mensaje.contains("25 MB"))
+            #expect(try harness.error(audio).message.contains("25 MB"))
 
-            #expect(try await harness.fixture.stats("transcripcion").pendientes == 0)
+            #expect(try await harness.fixture.stats("transcripcion").pendingCount == 0)
         }
     }
 
@@ -122,30 +127,30 @@ struct MediaIntakeTests {
             }
             let noBoundary = try await send("multipart/form-data", "--x\r\n\r\n--x--")
             #expect(noBoundary.status == .badRequest)
-            #expect(try harness.error(noBoundary).codigo == "solicitud_invalida")
+            #expect(try harness.error(noBoundary).code == "solicitud_invalida")
             let unterminated = try await send(
                 "multipart/form-data; boundary=x",
                 "--x\r\nContent-Disposition: form-data; name=\"chat_id\"\r\n\r\nweb-7\r\n--x\r\nContent-Disposition: form-data; name=\"imagen\"; filename=\"a.png\"\r\n\r\n\u{89}PNG sin cierre"
             )
             #expect(unterminated.status == .badRequest)
-            #expect(try harness.error(unterminated).mensaje.contains("sin cierre"))
+            #expect(try harness.error(unterminated).message.contains("sin cierre"))
             #expect(try await send("multipart/form-data; boundary=x", "esto no es multipart").status == .badRequest)
 
             let noChat = try await harness.post(client, "imagen", chatId: nil, file: MediaSamples.png)
             #expect(noChat.status == .unprocessableContent)
-            #expect(try harness.error(noChat).mensaje.contains("chat_id"))
+            #expect(try harness.error(noChat).message.contains("chat_id"))
             let badChat = try await harness.post(
                 client, "imagen", chatId: "chat con espacios/..", file: MediaSamples.png)
             #expect(badChat.status == .unprocessableContent)
             let noFile = try await harness.post(client, "imagen", file: nil)
             #expect(noFile.status == .unprocessableContent)
-            #expect(try harness.error(noFile).mensaje.contains("\"imagen\""))
+            #expect(try harness.error(noFile).message.contains("\"imagen\""))
             let empty = try await harness.post(client, "audio", file: Data())
             #expect(empty.status == .unprocessableContent)
             let longCaption = try await harness.post(
                 client, "imagen", caption: String(repeating: "a", count: 4_001), file: MediaSamples.png)
             #expect(longCaption.status == .unprocessableContent)
-            #expect(try await harness.fixture.stats("vision").pendientes == 0)
+            #expect(try await harness.fixture.stats("vision").pendingCount == 0)
 
             let form = MediaHarness.form([("chat_id", "web-7")], file: ("imagen", "a.png", MediaSamples.png))
             let anonymous = try await client.execute(
@@ -161,11 +166,11 @@ struct MediaIntakeTests {
                 let response = try await harness.post(
                     client, "imagen", file: MediaSamples.jpeg, headers: [HTTPField.Name("Idempotency-Key")!: "foto-1"])
                 #expect(response.status == .accepted)
-                struct Accepted: Decodable { var job_id: String }
-                ids.append(try JSONDecoder().decode(Accepted.self, from: Data(buffer: response.body)).job_id)
+                struct Accepted: Decodable { var jobId: String; enum CodingKeys: String, CodingKey { case jobId = "job_id" } }
+                ids.append(try JSONDecoder().decode(Accepted.self, from: Data(buffer: response.body)).jobId)
             }
             #expect(ids[0] == ids[1])
-            #expect(try await harness.fixture.stats("vision").pendientes == 1)
+            #expect(try await harness.fixture.stats("vision").pendingCount == 1)
         }
     }
 }

@@ -22,15 +22,15 @@ struct TranscriptionPipelineTests {
                 let id = try await harness.upload(
                     client, "audio", chatId: "web-voz", caption: "Es para mi esposo", file: MediaSamples.ogg)
                 let chat = try #require(try await harness.chats.wait().first)
-                #expect(chat.chat_id == "web-voz")
-                #expect(chat.tipo == "audio")
-                #expect(chat.mensaje == "Es para mi esposo\n¿Tienen botas punta de acero talla 40?")
+                #expect(chat.chatId == "web-voz")
+                #expect(chat.kind == "audio")
+                #expect(chat.message == "Es para mi esposo\n¿Tienen botas punta de acero talla 40?")
                 #expect(harness.chats.envelopes.first?.rootId == id)
                 let call = try #require(fake.calls.first)
                 #expect(call.audio == MediaSamples.ogg, "the voice note is sent as it is")
                 #expect(call.filename == "audio.ogg")
                 #expect(call.fields["language"] == "es")
-                #expect(try await harness.finished(id).estado == "completado")
+                #expect(try await harness.finished(id).state == "completado")
             }
         }
     }
@@ -39,10 +39,10 @@ struct TranscriptionPipelineTests {
         try await MediaHarness.run(transcription: TranscriptionConfig(provider: .none)) { harness, client in
             let id = try await harness.upload(client, "audio", chatId: "web-sin-voz", file: MediaSamples.mp3ID3)
             let delivery = try #require(try await harness.deliveries.wait().first)
-            #expect(delivery.texto == AudioMessageHandler.noTranscription)
-            #expect(delivery.chat_id == "web-sin-voz")
-            #expect(delivery.canal == "http")
-            #expect(delivery.job_id == id)
+            #expect(delivery.text == AudioMessageHandler.noTranscription)
+            #expect(delivery.chatId == "web-sin-voz")
+            #expect(delivery.channel == "http")
+            #expect(delivery.jobId == id)
             // The contract's view: GET /jobs/{id} shows the reply.
             let response = try await client.execute(
                 uri: "/jobs/\(id)?wait=20", method: .get, headers: harness.bearer())
@@ -50,10 +50,10 @@ struct TranscriptionPipelineTests {
             let body = try #require(
                 try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
             #expect(body["estado"] as? String == "completado")
-            let resultado = try #require(body["resultado"] as? [String: Any])
-            #expect(resultado["respuesta"] as? String == AudioMessageHandler.noTranscription)
-            #expect((resultado["productos"] as? [Any])?.isEmpty == true)
-            #expect(resultado["pedido_id"] is NSNull)
+            let result = try #require(body["resultado"] as? [String: Any])
+            #expect(result["respuesta"] as? String == AudioMessageHandler.noTranscription)
+            #expect((result["productos"] as? [Any])?.isEmpty == true)
+            #expect(result["pedido_id"] is NSNull)
             #expect(harness.chats.payloads.isEmpty)
         }
     }
@@ -68,7 +68,7 @@ struct TranscriptionPipelineTests {
                 harness, client in
                 let id = try await harness.upload(client, "audio", file: MediaSamples.m4a)
                 let chat = try #require(try await harness.chats.wait().first)
-                #expect(chat.mensaje == "Buenas tardes, necesito guantes de vaqueta")
+                #expect(chat.message == "Buenas tardes, necesito guantes de vaqueta")
                 let calls = fake.calls
                 #expect(calls.count == 3)
                 #expect(calls[0].rawBody == calls[1].rawBody, "the multipart body is re-sent intact")
@@ -80,8 +80,8 @@ struct TranscriptionPipelineTests {
                             ]
                     })
                 let status = try await harness.finished(id)
-                #expect(status.estado == "completado")
-                #expect(status.intentos == 2, "the first attempt's two tries failed; the engine retried")
+                #expect(status.state == "completado")
+                #expect(status.attempts == 2, "the first attempt's two tries failed; the engine retried")
             }
         }
     }
@@ -96,14 +96,14 @@ struct TranscriptionPipelineTests {
                 let second = try await harness.upload(client, "audio", chatId: "web-b", file: MediaSamples.mp3Frame)
                 let secondStatus = try await harness.finished(second)
                 for status in [firstStatus, secondStatus] {
-                    #expect(status.estado == "muerto")
-                    #expect(status.intentos == 1, "neither a 400 nor a spent quota is retried")
+                    #expect(status.state == "muerto")
+                    #expect(status.attempts == 1, "neither a 400 nor a spent quota is retried")
                 }
                 #expect(firstStatus.error?.contains("corrupted") == true)
                 #expect(secondStatus.error?.contains("quota") == true)
                 let deliveries = try await harness.deliveries.wait(for: 2)
-                #expect(deliveries.map(\.chat_id).sorted() == ["web-a", "web-b"])
-                #expect(deliveries.allSatisfy { $0.texto == AudioMessageHandler.failed })
+                #expect(deliveries.map(\.chatId).sorted() == ["web-a", "web-b"])
+                #expect(deliveries.allSatisfy { $0.text == AudioMessageHandler.failed })
                 let dead = try await harness.fixture.jobs.deadJobs(queue: "transcripcion")
                 #expect(Set(dead.jobs.map(\.id)) == [first, second])
                 #expect(fake.calls.count == 2)
@@ -118,13 +118,13 @@ struct TranscriptionPipelineTests {
             try await MediaHarness.run(transcription: Self.openAI(fake)) { harness, client in
                 let silent = try await harness.upload(client, "audio", chatId: "web-silencio", file: MediaSamples.ogg)
                 let delivery = try #require(try await harness.deliveries.wait().first)
-                #expect(delivery.texto == AudioMessageHandler.silent)
-                #expect(try harness.reply(try await harness.finished(silent)).respuesta == AudioMessageHandler.silent)
+                #expect(delivery.text == AudioMessageHandler.silent)
+                #expect(try harness.reply(try await harness.finished(silent)).reply == AudioMessageHandler.silent)
                 _ = try await harness.upload(
                     client, "audio", chatId: "web-silencio", caption: "Cotización de extintores", file: MediaSamples.ogg
                 )
                 let chat = try #require(try await harness.chats.wait().first)
-                #expect(chat.mensaje == "Cotización de extintores\n[Nota de voz sin palabras reconocibles]")
+                #expect(chat.message == "Cotización de extintores\n[Nota de voz sin palabras reconocibles]")
             }
         }
     }

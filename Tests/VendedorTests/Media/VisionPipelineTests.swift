@@ -18,14 +18,14 @@ struct VisionPipelineTests {
             let id = try await harness.upload(
                 client, "imagen", chatId: "web-ocr", caption: "¿Tienen este?", file: photo)
             let chat = try #require(try await harness.chats.wait().first)
-            #expect(chat.chat_id == "web-ocr")
-            #expect(chat.canal == "http")
-            #expect(chat.tipo == "imagen")
-            #expect(chat.mensaje.hasPrefix("¿Tienen este?\n[Foto, texto leído]\n"))
-            #expect(Self.folded(chat.mensaje).contains("casco de seguridad"), "\(chat.mensaje)")
+            #expect(chat.chatId == "web-ocr")
+            #expect(chat.channel == "http")
+            #expect(chat.kind == "imagen")
+            #expect(chat.message.hasPrefix("¿Tienen este?\n[Foto, texto leído]\n"))
+            #expect(Self.folded(chat.message).contains("casco de seguridad"), "\(chat.message)")
             let vision = try JobCoding.decode(
                 ImageMessageJob.self, from: try #require(try await harness.fixture.jobs.payload(of: id)))
-            #expect(chat.recibido_ms == vision.recibido_ms)
+            #expect(chat.receivedMs == vision.receivedMs)
             // The message is a follow-up in the photo's chain: the photo's job id is the
             // one the customer waits on.
             #expect(harness.chats.envelopes.first?.rootId == id)
@@ -34,7 +34,7 @@ struct VisionPipelineTests {
             #expect(harness.chats.envelopes.first?.owner == "widget")
             #expect(harness.deliveries.payloads.isEmpty)
             let status = try await harness.finished(id)
-            #expect(status.estado == "completado")
+            #expect(status.state == "completado")
         }
     }
 
@@ -51,9 +51,9 @@ struct VisionPipelineTests {
             // The OCR takes a while; the text is already queued, yet the photo's message
             // keeps the photo's turn in the chat's line.
             let chats = try await harness.chats.wait(for: 2)
-            #expect(chats.map(\.tipo) == ["imagen", "texto"])
-            #expect(Self.folded(chats[0].mensaje).contains("guantes de vaqueta"))
-            #expect(chats[1].mensaje == "¿Y cuánto valen?")
+            #expect(chats.map(\.kind) == ["imagen", "texto"])
+            #expect(Self.folded(chats[0].message).contains("guantes de vaqueta"))
+            #expect(chats[1].message == "¿Y cuánto valen?")
             #expect(harness.chats.envelopes.first?.rootId == photoId)
         }
     }
@@ -67,12 +67,12 @@ struct VisionPipelineTests {
                 ["Cotización 1043", "Extintor multipropósito ABC"], format: "webp")
             _ = try await harness.upload(client, "imagen", chatId: "web-cotizacion", file: quote)
             let chats = try await harness.chats.wait(for: 2)
-            let listMessage = try #require(chats.first { $0.chat_id == "web-lista" }).mensaje
+            let listMessage = try #require(chats.first { $0.chatId == "web-lista" }).message
             #expect(listMessage.hasPrefix("[Foto, texto leído]\n"))
             #expect(Self.folded(listMessage).contains("guantes de vaqueta"), "\(listMessage)")
             #expect(Self.folded(listMessage).contains("botas punta de acero"), "\(listMessage)")
             #expect(listMessage.split(separator: "\n").count >= 4, "one line per printed line: \(listMessage)")
-            let quoteMessage = try #require(chats.first { $0.chat_id == "web-cotizacion" }).mensaje
+            let quoteMessage = try #require(chats.first { $0.chatId == "web-cotizacion" }).message
             #expect(Self.folded(quoteMessage).contains("extintor multiproposito"), "\(quoteMessage)")
         }
     }
@@ -82,16 +82,16 @@ struct VisionPipelineTests {
             let blank = try await RenderedImage.withoutText()
             let id = try await harness.upload(client, "imagen", chatId: "tg:-1001234567890123", file: blank)
             let delivery = try #require(try await harness.deliveries.wait().first)
-            #expect(delivery.chat_id == "tg:-1001234567890123")
-            #expect(delivery.texto == ImageMessageHandler.unreadable)
-            #expect(delivery.origen == "agente")
-            #expect(delivery.job_id == id)
-            #expect(delivery.propietario == "widget")
+            #expect(delivery.chatId == "tg:-1001234567890123")
+            #expect(delivery.text == ImageMessageHandler.unreadable)
+            #expect(delivery.origin == "agente")
+            #expect(delivery.jobId == id)
+            #expect(delivery.owner == "widget")
             // No agent turn records this exchange: the delivery writes it in the history.
-            #expect(delivery.historial == .init(entrada: "(foto)", tipo: .imagen))
+            #expect(delivery.history == .init(incoming: "(foto)", kind: .image))
             let status = try await harness.finished(id)
-            #expect(status.estado == "completado")
-            #expect(try harness.reply(status) == ChatReply(respuesta: ImageMessageHandler.unreadable))
+            #expect(status.state == "completado")
+            #expect(try harness.reply(status) == ChatReply(reply: ImageMessageHandler.unreadable))
             #expect(harness.chats.payloads.isEmpty)
         }
     }
@@ -107,7 +107,7 @@ struct VisionPipelineTests {
                 let photo = try await RenderedImage.text(["CASCO"], format: "jpg")
                 let id = try await harness.upload(client, "imagen", caption: "Para la obra", file: photo)
                 let chat = try #require(try await harness.chats.wait().first)
-                #expect(chat.mensaje == "Para la obra\n[Foto, descripción]\nCasco de seguridad blanco tipo I.")
+                #expect(chat.message == "Para la obra\n[Foto, descripción]\nCasco de seguridad blanco tipo I.")
                 let call = try #require(fake.calls.first)
                 #expect(call.model == "gemini-2.0-flash")
                 #expect(call.camelCase)
@@ -115,7 +115,7 @@ struct VisionPipelineTests {
                 #expect(call.images.first?.data == photo)
                 #expect(call.texts.first?.contains("«Para la obra»") == true)
                 #expect(call.systemInstruction?.contains("seguridad industrial") == true)
-                #expect(try await harness.finished(id).estado == "completado")
+                #expect(try await harness.finished(id).state == "completado")
             }
         }
     }
@@ -132,11 +132,11 @@ struct VisionPipelineTests {
             try await MediaHarness.run(vision: vision) { harness, client in
                 let id = try await harness.upload(client, "imagen", file: MediaSamples.png)
                 let chat = try #require(try await harness.chats.wait().first)
-                #expect(chat.mensaje == "[Foto, descripción]\nGuantes de vaqueta reforzada.")
+                #expect(chat.message == "[Foto, descripción]\nGuantes de vaqueta reforzada.")
                 #expect(fake.calls.count == 4)
                 let status = try await harness.finished(id)
-                #expect(status.estado == "completado")
-                #expect(status.intentos == 2)
+                #expect(status.state == "completado")
+                #expect(status.attempts == 2)
                 #expect(harness.deliveries.payloads.isEmpty)
             }
         }
@@ -150,12 +150,12 @@ struct VisionPipelineTests {
             try await MediaHarness.run(vision: vision) { harness, client in
                 let id = try await harness.upload(client, "imagen", chatId: "web-falla", file: MediaSamples.webp)
                 let delivery = try #require(try await harness.deliveries.wait().first)
-                #expect(delivery.texto == ImageMessageHandler.failed)
-                #expect(delivery.chat_id == "web-falla")
+                #expect(delivery.text == ImageMessageHandler.failed)
+                #expect(delivery.chatId == "web-falla")
                 let status = try await harness.finished(id)
-                #expect(status.estado == "muerto")
+                #expect(status.state == "muerto")
                 #expect(status.error?.contains("Provided image is not valid.") == true)
-                #expect(status.intentos == 1, "a 400 is not retried")
+                #expect(status.attempts == 1, "a 400 is not retried")
                 let dead = try await harness.fixture.jobs.deadJobs(queue: "vision")
                 #expect(dead.jobs.map(\.id) == [id])
                 #expect(fake.calls.count == 1)
@@ -172,16 +172,16 @@ struct VisionPipelineTests {
             try await MediaHarness.run(vision: vision) { harness, client in
                 let id = try await harness.upload(client, "imagen", file: MediaSamples.jpeg)
                 let status = try await harness.finished(id)
-                #expect(status.estado == "muerto")
-                #expect(status.intentos == MediaHarness.maxAttempts)
+                #expect(status.state == "muerto")
+                #expect(status.attempts == MediaHarness.maxAttempts)
                 #expect(fake.calls.count == 2 * MediaHarness.maxAttempts)
                 let deliveries = try await harness.deliveries.wait()
-                #expect(deliveries.map(\.texto) == [ImageMessageHandler.failed])
+                #expect(deliveries.map(\.text) == [ImageMessageHandler.failed])
                 // Re-driving the dead letter with Gemini back to normal: the photo is read,
                 // and the earlier notice is not sent again.
                 #expect(try await harness.fixture.jobs.redrive(queue: "vision", id: id) == [id])
                 let chat = try #require(try await harness.chats.wait().first)
-                #expect(chat.mensaje.contains("Un casco de seguridad blanco."))
+                #expect(chat.message.contains("Un casco de seguridad blanco."))
                 #expect(harness.deliveries.payloads.count == 1)
             }
         }
@@ -192,14 +192,14 @@ struct VisionPipelineTests {
             let missing = String(repeating: "ab", count: 32)
             let enqueued = try await harness.fixture.jobs.enqueue(
                 ImageMessageJob(
-                    chat_id: "tg:55", canal: "telegram", blob: missing, mime: "image/jpeg", mensaje: "",
-                    recibido_ms: Clock.nowMs()))
+                    chatId: "tg:55", channel: "telegram", blob: missing, mime: "image/jpeg", message: "",
+                    receivedMs: Clock.nowMs()))
             let delivery = try #require(try await harness.deliveries.wait().first)
-            #expect(delivery.texto == ImageMessageHandler.expired)
-            #expect(delivery.canal == "telegram")
-            #expect(delivery.propietario == nil)
+            #expect(delivery.text == ImageMessageHandler.expired)
+            #expect(delivery.channel == "telegram")
+            #expect(delivery.owner == nil)
             let status = try await harness.finished(enqueued.id)
-            #expect(status.estado == "muerto")
+            #expect(status.state == "muerto")
             #expect(status.error?.contains(missing) == true)
         }
     }

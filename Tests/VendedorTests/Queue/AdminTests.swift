@@ -11,8 +11,8 @@ struct AdminTests {
         let jobs = try await fixture.jobs.enqueue((0..<12).map { _ in try NewJob(NoopJob()) })
         var startedAt: [Int] = []
         for job in jobs {
-            let status = try await fixture.waitFor(job.id, estado: "completado", timeout: .seconds(30))
-            #expect(status?.intentos == 1)
+            let status = try await fixture.waitFor(job.id, state: "completado", timeout: .seconds(30))
+            #expect(status?.attempts == 1)
             let admitted = try await fixture.redis.send("HGET", QueueKeys.job(job.id), "inicio")
             startedAt.append(try #require(admitted.int))
         }
@@ -29,16 +29,16 @@ struct AdminTests {
         defer { fixture.tearDown() }
         _ = try await fixture.jobs.enqueue((0..<5).map { _ in try NewJob(NoopJob()) })
         let before = try await fixture.stats("noop")
-        #expect(before.pendientes == 5)
-        #expect(before.procesados == 0)
+        #expect(before.pendingCount == 5)
+        #expect(before.processed == 0)
         let worker = try InProcessWorker(fixture)
-        #expect(try await eventually { try await fixture.stats("noop").procesados == 5 })
+        #expect(try await eventually { try await fixture.stats("noop").processed == 5 })
         let live = try await fixture.jobs.liveWorkers()
-        #expect(live.contains { $0.id == worker.service.id && $0.colas.contains("noop") })
+        #expect(live.contains { $0.id == worker.service.id && $0.queues.contains("noop") })
         let after = try await fixture.stats("noop")
-        #expect(after.pendientes == 0)
-        #expect(after.en_proceso == 0)
-        #expect(after.por_minuto >= 0)
+        #expect(after.pendingCount == 0)
+        #expect(after.inFlight == 0)
+        #expect(after.perMinute >= 0)
         await worker.stop()
         #expect(try await fixture.jobs.liveWorkers().allSatisfy { $0.id != worker.service.id })
     }

@@ -9,18 +9,18 @@ struct DeliveryTests {
         let fixture = try await QueueFixture(overrides: ["noop": ["visibility_timeout_ms": 1500]])
         defer { fixture.tearDown() }
         let first = try WorkerProcess(environment: fixture.environment)
-        let job = try await fixture.jobs.enqueue(NoopJob(dormir_ms: 4000, marca: "kill"))
-        #expect(try await fixture.waitFor(job.id, estado: "procesando")?.intentos == 1)
+        let job = try await fixture.jobs.enqueue(NoopJob(sleepMs: 4000, mark: "kill"))
+        #expect(try await fixture.waitFor(job.id, state: "procesando")?.attempts == 1)
         first.kill()
 
         let second = try WorkerProcess(environment: fixture.environment)
-        let done = try await fixture.waitFor(job.id, estado: "completado", timeout: .seconds(30))
-        #expect(done?.intentos == 2)
-        let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(done?.resultado))
-        #expect(result.trabajador == second.consumer("noop"))
+        let done = try await fixture.waitFor(job.id, state: "completado", timeout: .seconds(30))
+        #expect(done?.attempts == 2)
+        let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(done?.result))
+        #expect(result.worker == second.consumer("noop"))
         #expect(try await fixture.marks("kill") == ["inicio:0", "inicio:0", "fin:0"])
-        #expect(try await fixture.stats("noop").procesados == 1)
-        #expect(try await fixture.stats("noop").en_proceso == 0)
+        #expect(try await fixture.stats("noop").processed == 1)
+        #expect(try await fixture.stats("noop").inFlight == 0)
         second.terminate()
         #expect(await second.waitForExit(timeout: .seconds(15)) == 0)
     }
@@ -31,24 +31,24 @@ struct DeliveryTests {
         let fixture = try await QueueFixture(overrides: ["noop": ["ordering_key": "clave"]])
         defer { fixture.tearDown() }
         // Long enough that SIGTERM surely arrives while it runs, even on a loaded machine.
-        let running = try await fixture.jobs.enqueue(NoopJob(dormir_ms: 4000, marca: "stop", seq: 1, clave: "stop"))
+        let running = try await fixture.jobs.enqueue(NoopJob(sleepMs: 4000, mark: "stop", seq: 1, key: "stop"))
         var waiting: [String] = []
         for seq in 2...4 {
-            waiting.append(try await fixture.jobs.enqueue(NoopJob(marca: "stop", seq: seq, clave: "stop")).id)
+            waiting.append(try await fixture.jobs.enqueue(NoopJob(mark: "stop", seq: seq, key: "stop")).id)
         }
         let worker = try WorkerProcess(environment: fixture.environment, arguments: ["--concurrency", "1"])
-        #expect(try await fixture.waitFor(running.id, estado: "procesando") != nil)
+        #expect(try await fixture.waitFor(running.id, state: "procesando") != nil)
         worker.terminate()
         #expect(await worker.waitForExit(timeout: .seconds(15)) == 0, "log: \(worker.log)")
-        #expect(try await fixture.status(running.id)?.estado == "completado")
+        #expect(try await fixture.status(running.id)?.state == "completado")
         for id in waiting {
             let status = try await fixture.status(id)
             let marks = try await fixture.marks("stop")
-            #expect(status?.estado == "encolado", "\(String(describing: status)) marcas: \(marks) log: \(worker.log)")
+            #expect(status?.state == "encolado", "\(String(describing: status)) marcas: \(marks) log: \(worker.log)")
         }
 
         let next = try WorkerProcess(environment: fixture.environment)
-        for id in waiting { #expect(try await fixture.waitFor(id, estado: "completado")?.intentos == 1) }
+        for id in waiting { #expect(try await fixture.waitFor(id, state: "completado")?.attempts == 1) }
         next.terminate()
         _ = await next.waitForExit(timeout: .seconds(15))
     }
@@ -100,8 +100,8 @@ struct DeliveryTests {
         #expect(try await fixture.redis.send("EXISTS", stream).int == 0)
         #expect(try await fixture.redis.send("LLEN", QueueKeys.ready("noop")).int == 2)
         let worker = try InProcessWorker(fixture)
-        for id in ids.prefix(2) { #expect(try await fixture.waitFor(id, estado: "completado") != nil) }
-        #expect(try await fixture.status(ids[2])?.resultado == nil, "el trabajo ya terminado no debe correr otra vez")
+        for id in ids.prefix(2) { #expect(try await fixture.waitFor(id, state: "completado") != nil) }
+        #expect(try await fixture.status(ids[2])?.result == nil, "el trabajo ya terminado no debe correr otra vez")
         await worker.stop()
     }
 
@@ -127,7 +127,7 @@ struct DeliveryTests {
         #expect(undecodable.error?.contains("payload inválido para el tipo noop") == true)
 
         let good = try await fixture.jobs.enqueue(NoopJob())
-        #expect(try await fixture.waitFor(good.id, estado: "completado") != nil)
+        #expect(try await fixture.waitFor(good.id, state: "completado") != nil)
         await worker.stop()
     }
 }

@@ -18,11 +18,11 @@ struct OrderingTests {
         for seq in 0..<10 {
             var batch: [NewJob] = []
             for key in keys {
-                batch.append(try NewJob(NoopJob(dormir_ms: Int.random(in: 0...25), marca: key, seq: seq, clave: key)))
+                batch.append(try NewJob(NoopJob(sleepMs: Int.random(in: 0...25), mark: key, seq: seq, key: key)))
             }
             ids += try await fixture.jobs.enqueue(batch).map(\.id)
         }
-        for id in ids { #expect(try await fixture.waitFor(id, estado: "completado", timeout: .seconds(60)) != nil) }
+        for id in ids { #expect(try await fixture.waitFor(id, state: "completado", timeout: .seconds(60)) != nil) }
         for key in keys {
             let expected = (0..<10).flatMap { ["inicio:\($0)", "fin:\($0)"] }
             #expect(try await fixture.marks(key) == expected, "orden de \(key)")
@@ -31,8 +31,8 @@ struct OrderingTests {
         var takers = Set<String>()
         for id in ids {
             let result = try JobCoding.decode(
-                NoopJob.Result.self, from: try #require(try await fixture.status(id)?.resultado))
-            takers.insert(result.trabajador)
+                NoopJob.Result.self, from: try #require(try await fixture.status(id)?.result))
+            takers.insert(result.worker)
         }
         #expect(takers.count == 2)
         for worker in workers { worker.terminate() }
@@ -46,19 +46,19 @@ struct OrderingTests {
         let fixture = try await QueueFixture(overrides: ["noop": ordered, "noop2": ordered], copies: ["noop2": "noop"])
         defer { fixture.tearDown() }
         let photo = try await fixture.jobs.enqueue(
-            NoopJob(dormir_ms: 200, seguir: 2, marca: "chat-z", seq: 0, clave: "chat-z", cola_seguir: "noop2"))
-        let next = try await fixture.jobs.enqueue(NoopJob(marca: "chat-z", seq: 10, clave: "chat-z"))
-        let other = try await fixture.jobs.enqueue(NoopJob(marca: "chat-y", seq: 0, clave: "chat-y"))
+            NoopJob(sleepMs: 200, followUps: 2, mark: "chat-z", seq: 0, key: "chat-z", followUpQueue: "noop2"))
+        let next = try await fixture.jobs.enqueue(NoopJob(mark: "chat-z", seq: 10, key: "chat-z"))
+        let other = try await fixture.jobs.enqueue(NoopJob(mark: "chat-y", seq: 0, key: "chat-y"))
         let worker = try InProcessWorker(fixture, extraQueues: ["noop2"])
-        #expect(try await fixture.waitFor(photo.id, estado: "completado") != nil)
-        #expect(try await fixture.waitFor(next.id, estado: "completado") != nil)
-        #expect(try await fixture.waitFor(other.id, estado: "completado") != nil)
+        #expect(try await fixture.waitFor(photo.id, state: "completado") != nil)
+        #expect(try await fixture.waitFor(next.id, state: "completado") != nil)
+        #expect(try await fixture.waitFor(other.id, state: "completado") != nil)
         await worker.stop()
         #expect(
             try await fixture.marks("chat-z") == [
                 "inicio:0", "fin:0", "inicio:1", "fin:1", "inicio:2", "fin:2", "inicio:10", "fin:10",
             ])
-        #expect(try await fixture.stats("noop2").procesados == 2)
+        #expect(try await fixture.stats("noop2").processed == 2)
         #expect(try await fixture.redis.send("EXISTS", "vd:o:chat-z").int == 0)
     }
 
@@ -70,8 +70,8 @@ struct OrderingTests {
         defer { fixture.tearDown() }
         let photo = try await fixture.jobs.enqueue(
             NoopJob(
-                seguir: 1, morir_con_respuesta: true, marca: "chat-m", seq: 0, clave: "chat-m", cola_seguir: "noop2"))
-        let next = try await fixture.jobs.enqueue(NoopJob(marca: "chat-m", seq: 10, clave: "chat-m"))
+                followUps: 1, dieWithReply: true, mark: "chat-m", seq: 0, key: "chat-m", followUpQueue: "noop2"))
+        let next = try await fixture.jobs.enqueue(NoopJob(mark: "chat-m", seq: 10, key: "chat-m"))
         let worker = try InProcessWorker(fixture)
         #expect(try await eventually { try await fixture.jobs.deadJobs(queue: "noop").jobs.map(\.id) == [photo.id] })
         let record = try await fixture.redis.send("HMGET", QueueKeys.job(photo.id), "resultado", "error")
@@ -79,10 +79,10 @@ struct OrderingTests {
         #expect(record.array?.last?.string?.contains("muerte simulada") == true)
         // The chat's next message waits for the notice.
         try await Task.sleep(for: .milliseconds(300))
-        #expect(try await fixture.status(next.id)?.estado == "encolado")
+        #expect(try await fixture.status(next.id)?.state == "encolado")
         let notices = try InProcessWorker(fixture, extraQueues: ["noop2"])
-        #expect(try await fixture.waitFor(next.id, estado: "completado") != nil)
-        #expect(try await fixture.waitFor(photo.id, estado: "muerto") != nil)
+        #expect(try await fixture.waitFor(next.id, state: "completado") != nil)
+        #expect(try await fixture.waitFor(photo.id, state: "muerto") != nil)
         await worker.stop()
         await notices.stop()
         #expect(try await fixture.marks("chat-m") == ["inicio:0", "inicio:1", "fin:1", "inicio:10", "fin:10"])
@@ -91,11 +91,11 @@ struct OrderingTests {
     @Test func aKeyIsNotBlockedByAJobWhoseRecordVanished() async throws {
         let fixture = try await QueueFixture(overrides: ["noop": ["ordering_key": "clave"]])
         defer { fixture.tearDown() }
-        let lost = try await fixture.jobs.enqueue(NoopJob(clave: "chat-x"))
-        let next = try await fixture.jobs.enqueue(NoopJob(clave: "chat-x"))
+        let lost = try await fixture.jobs.enqueue(NoopJob(key: "chat-x"))
+        let next = try await fixture.jobs.enqueue(NoopJob(key: "chat-x"))
         try await fixture.redis.send("DEL", QueueKeys.job(lost.id))
         let worker = try InProcessWorker(fixture)
-        #expect(try await fixture.waitFor(next.id, estado: "completado") != nil)
+        #expect(try await fixture.waitFor(next.id, state: "completado") != nil)
         await worker.stop()
         let dead = try await fixture.jobs.deadJobs(queue: "noop").jobs
         #expect(dead.count == 1)
@@ -118,28 +118,28 @@ struct OrderingTests {
         #expect(payload.seq == 1)
 
         let worker = try InProcessWorker(fixture)
-        #expect(try await fixture.waitFor(first.id, estado: "completado") != nil)
-        #expect(try await fixture.waitFor(other.id, estado: "completado") != nil)
+        #expect(try await fixture.waitFor(first.id, state: "completado") != nil)
+        #expect(try await fixture.waitFor(other.id, state: "completado") != nil)
         await worker.stop()
-        #expect(try await fixture.stats("noop").procesados == 2)
+        #expect(try await fixture.stats("noop").processed == 2)
     }
 
     @Test func rootFinishesWhenItsChainDoes() async throws {
         let fixture = try await QueueFixture()
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
-        let root = try await fixture.jobs.enqueue(NoopJob(dormir_ms: 300, seguir: 2, marca: "cadena"))
+        let root = try await fixture.jobs.enqueue(NoopJob(sleepMs: 300, followUps: 2, mark: "cadena"))
         let waiters = JobWaiters(client: fixture.jobs)
         waiters.start()
         let finished = try await waiters.wait(for: root.id, timeout: .seconds(20))
         waiters.stop()
         await worker.stop()
-        #expect(finished?.estado == "completado")
+        #expect(finished?.state == "completado")
         // Both follow-ups ran before the root counted as finished.
         #expect(
             try await fixture.marks("cadena").filter { $0.hasPrefix("fin:") }.sorted() == ["fin:0", "fin:1", "fin:2"])
-        #expect(try await fixture.stats("noop").procesados == 3)
-        let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(finished?.resultado))
-        #expect(result.intento == 1)
+        #expect(try await fixture.stats("noop").processed == 3)
+        let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(finished?.result))
+        #expect(result.attempt == 1)
     }
 }

@@ -18,7 +18,7 @@ struct RedisRestartTests {
         let loader = Task {
             while await !tally.stopped {
                 do {
-                    let batch = try (0..<20).map { _ in try NewJob(NoopJob(dormir_ms: 1)) }
+                    let batch = try (0..<20).map { _ in try NewJob(NoopJob(sleepMs: 1)) }
                     let ids = try await jobs.enqueue(batch).map(\.id)
                     await tally.acknowledge(ids)
                 } catch {
@@ -39,8 +39,8 @@ struct RedisRestartTests {
         let afterRestart = await tally.afterRestart
         #expect(afterRestart > 0, "el cliente no se reconectó")
         for id in acknowledged {
-            let status = try await fixture.waitFor(id, estado: "completado", timeout: .seconds(60))
-            #expect(status?.estado == "completado", "trabajo confirmado \(id) perdido o atascado")
+            let status = try await fixture.waitFor(id, state: "completado", timeout: .seconds(60))
+            #expect(status?.state == "completado", "trabajo confirmado \(id) perdido o atascado")
         }
         #expect(acknowledged.count >= 200)
         worker.terminate()
@@ -52,10 +52,10 @@ struct RedisRestartTests {
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
         let before = try await fixture.jobs.enqueue(NoopJob())
-        #expect(try await fixture.waitFor(before.id, estado: "completado") != nil)
+        #expect(try await fixture.waitFor(before.id, state: "completado") != nil)
         try await fixture.redis.send("FLUSHALL")
         let after = try await fixture.jobs.enqueue(NoopJob())
-        #expect(try await fixture.waitFor(after.id, estado: "completado", timeout: .seconds(30)) != nil)
+        #expect(try await fixture.waitFor(after.id, state: "completado", timeout: .seconds(30)) != nil)
         await worker.stop()
     }
 }

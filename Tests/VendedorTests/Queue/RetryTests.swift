@@ -10,13 +10,13 @@ struct RetryTests {
         ])
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
-        let job = try await fixture.jobs.enqueue(NoopJob(fallos: 2))
-        let done = try await fixture.waitFor(job.id, estado: "completado")
+        let job = try await fixture.jobs.enqueue(NoopJob(failures: 2))
+        let done = try await fixture.waitFor(job.id, state: "completado")
         await worker.stop()
-        #expect(done?.intentos == 3)
-        #expect(try await fixture.stats("noop").reintentados == 2)
+        #expect(done?.attempts == 3)
+        #expect(try await fixture.stats("noop").retried == 2)
         // Two retries waited base and 2×base: at least 450 ms between enqueue and the end.
-        let elapsed = done!.actualizado.timeIntervalSince(done!.creado)
+        let elapsed = done!.updated.timeIntervalSince(done!.created)
         #expect(elapsed >= 0.45, "los reintentos no esperaron el backoff: \(elapsed) s")
     }
 
@@ -26,23 +26,23 @@ struct RetryTests {
         ])
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
-        let job = try await fixture.jobs.enqueue(NoopJob(fallos: 3, seq: 7))
-        let dead = try await fixture.waitFor(job.id, estado: "muerto")
-        #expect(dead?.intentos == 3)
+        let job = try await fixture.jobs.enqueue(NoopJob(failures: 3, seq: 7))
+        let dead = try await fixture.waitFor(job.id, state: "muerto")
+        #expect(dead?.attempts == 3)
         #expect(dead?.error?.contains("agotó sus 3 intentos") == true)
         #expect(dead?.error?.contains("fallo transitorio simulado") == true)
         let (list, total) = try await fixture.jobs.deadJobs(queue: "noop")
         #expect(total == 1)
         #expect(list.first?.id == job.id)
         let payload = try #require(try await fixture.jobs.payload(of: job.id))
-        #expect(try JobCoding.decode(NoopJob.self, from: payload) == NoopJob(fallos: 3, seq: 7))
+        #expect(try JobCoding.decode(NoopJob.self, from: payload) == NoopJob(failures: 3, seq: 7))
 
         // The fourth run succeeds (the payload fails only its first three runs).
         let redriven = try await fixture.jobs.redrive(queue: "noop")
         #expect(redriven == [job.id])
-        let done = try await fixture.waitFor(job.id, estado: "completado")
+        let done = try await fixture.waitFor(job.id, state: "completado")
         await worker.stop()
-        #expect(done?.intentos == 1)
+        #expect(done?.attempts == 1)
         #expect(try await fixture.jobs.deadJobs(queue: "noop").total == 0)
     }
 
@@ -50,13 +50,13 @@ struct RetryTests {
         let fixture = try await QueueFixture(overrides: ["noop": ["max_attempts": 1]])
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
-        let job = try await fixture.jobs.enqueue(NoopJob(reintentar_en_s: 0.2, pausas: 3))
-        let done = try await fixture.waitFor(job.id, estado: "completado")
+        let job = try await fixture.jobs.enqueue(NoopJob(retryAfterS: 0.2, pauses: 3))
+        let done = try await fixture.waitFor(job.id, state: "completado")
         await worker.stop()
         // Three "retry after" outcomes and one run, with max_attempts 1: none used an attempt.
-        #expect(done?.intentos == 1)
-        #expect(try await fixture.stats("noop").reintentados == 3)
-        let elapsed = done!.actualizado.timeIntervalSince(done!.creado)
+        #expect(done?.attempts == 1)
+        #expect(try await fixture.stats("noop").retried == 3)
+        let elapsed = done!.updated.timeIntervalSince(done!.created)
         #expect(elapsed >= 0.6, "no esperó lo pedido: \(elapsed) s")
     }
 
@@ -64,13 +64,13 @@ struct RetryTests {
         let fixture = try await QueueFixture()
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
-        let job = try await fixture.jobs.enqueue(NoopJob(fallar_siempre: true))
-        let failed = try await fixture.waitFor(job.id, estado: "fallido")
+        let job = try await fixture.jobs.enqueue(NoopJob(failAlways: true))
+        let failed = try await fixture.waitFor(job.id, state: "fallido")
         await worker.stop()
-        #expect(failed?.intentos == 1)
+        #expect(failed?.attempts == 1)
         #expect(failed?.error == "fallo permanente simulado")
         #expect(try await fixture.jobs.deadJobs(queue: "noop").total == 0)
-        #expect(try await fixture.stats("noop").fallidos == 1)
+        #expect(try await fixture.stats("noop").failed == 1)
     }
 
     @Test func backoffGrowsExponentiallyAndIsCapped() throws {

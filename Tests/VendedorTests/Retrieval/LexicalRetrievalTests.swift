@@ -20,7 +20,7 @@ enum RetrievalFixtures {
         return db
     }
 
-    static func ids(_ hits: [ProductHit]) -> [Int64] { hits.map(\.producto.id) }
+    static func ids(_ hits: [ProductHit]) -> [Int64] { hits.map(\.product.id) }
 }
 
 @Suite("Retrieval: lexical search")
@@ -31,16 +31,16 @@ struct LexicalRetrievalTests {
         let search = LexicalRetriever(database: db, lexicon: try RetrievalFixtures.lexicon())
 
         let created = try db.createProduct(
-            ProductoInput(nombre: "Guantes de carnaza", descripcion: "Cuero para soldador", precio: 9000, stock: 5))
+            ProductInput(name: "Guantes de carnaza", description: "Cuero para soldador", price: 9000, stock: 5))
         #expect(RetrievalFixtures.ids(try await search.search("guantes carnaza", limit: 5)) == [created.id])
 
-        _ = try db.updateProduct(id: created.id, ProductoCambios(nombre: "Peto de cuero"))
+        _ = try db.updateProduct(id: created.id, ProductChanges(name: "Peto de cuero"))
         #expect(try await search.search("guantes carnaza", limit: 5).isEmpty)
         #expect(RetrievalFixtures.ids(try await search.search("peto", limit: 5)) == [created.id])
 
-        _ = try db.updateProduct(id: created.id, ProductoCambios(activo: false))
+        _ = try db.updateProduct(id: created.id, ProductChanges(active: false))
         #expect(try await search.search("peto", limit: 5).isEmpty)
-        _ = try db.updateProduct(id: created.id, ProductoCambios(activo: true))
+        _ = try db.updateProduct(id: created.id, ProductChanges(active: true))
         #expect(RetrievalFixtures.ids(try await search.search("peto", limit: 5)) == [created.id])
 
         #expect(try db.deleteProduct(id: created.id) == .deleted)
@@ -60,14 +60,14 @@ struct LexicalRetrievalTests {
     @Test func existingProductsAreIndexedByTheMigration() async throws {
         let tmp = try TemporaryDirectory()
         let db = try RetrievalFixtures.demoDatabase(in: tmp)
-        let active = try db.listProducts(ProductoFiltro(activo: true), limit: 500).total
+        let active = try db.listProducts(ProductFilter(active: true), limit: 500).total
         let indexed = try db.searchVocabulary().productCount
         #expect(indexed == active)
         // Inactive demo products (ids 1–9) are never offered.
         let search = LexicalRetriever(database: db, lexicon: try RetrievalFixtures.lexicon())
         let hits = try await search.search("extintor", limit: 20)
         #expect(!hits.isEmpty)
-        #expect(hits.allSatisfy { $0.producto.activo && $0.producto.id >= 18 })
+        #expect(hits.allSatisfy { $0.product.active && $0.product.id >= 18 })
     }
 
     @Test(arguments: [
@@ -103,7 +103,7 @@ struct LexicalRetrievalTests {
         let db = try RetrievalFixtures.demoDatabase(in: tmp)
         let search = LexicalRetriever(database: db, lexicon: try RetrievalFixtures.lexicon())
         let hits = try await search.search(query, limit: 3)
-        #expect(RetrievalFixtures.ids(hits).contains(expected), "\(query) → \(hits.map(\.producto.nombre))")
+        #expect(RetrievalFixtures.ids(hits).contains(expected), "\(query) → \(hits.map(\.product.name))")
     }
 
     @Test(arguments: [
@@ -115,7 +115,7 @@ struct LexicalRetrievalTests {
         let db = try RetrievalFixtures.demoDatabase(in: tmp)
         let search = LexicalRetriever(database: db, lexicon: try RetrievalFixtures.lexicon())
         let hits = try await search.search(query, limit: 5)
-        #expect(hits.isEmpty, "\(query) → \(hits.map(\.producto.nombre))")
+        #expect(hits.isEmpty, "\(query) → \(hits.map(\.product.name))")
     }
 
     @Test func understandsAShoppersMessage() async throws {

@@ -38,12 +38,12 @@ struct LocalEmbeddingTests {
         let search = try ProductRetrievers.make(config: config, database: db, logger: logger)
         #expect(search is HybridRetriever)
         let fire = try await search.search("necesito algo para apagar un incendio", limit: 3)
-        #expect(fire.contains { $0.producto.nombre.hasPrefix("Extintor") }, "\(fire.map(\.producto.nombre))")
+        #expect(fire.contains { $0.product.name.hasPrefix("Extintor") }, "\(fire.map(\.product.name))")
         let gloves = try await search.search("gantes de vaketa", limit: 3)
-        #expect(gloves.first?.producto.id == 35)
+        #expect(gloves.first?.product.id == 35)
         for nothing in ["¿venden celulares?", "tienen pizza", "llantas para carro"] {
             let hits = try await search.search(nothing, limit: 5)
-            #expect(hits.isEmpty, "\(nothing) → \(hits.map(\.producto.nombre))")
+            #expect(hits.isEmpty, "\(nothing) → \(hits.map(\.product.name))")
         }
     }
 }

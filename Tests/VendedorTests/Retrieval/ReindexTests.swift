@@ -52,11 +52,11 @@ struct ReindexTests {
         let products = try db.allProductIds().count
         try await FakeOpenAI.run { fake in
             let worker = try Self.worker(fixture, Self.resources(db, fake))
-            let job = try await fixture.jobs.enqueue(ReindexCatalogJob(motivo: "prueba"))
-            let status = try #require(try await fixture.waitFor(job.id, estado: "completado", timeout: .seconds(60)))
-            #expect(status.progreso?.hechos == products)
-            #expect(status.progreso?.total == products)
-            let result = try JSONSerialization.jsonObject(with: Data((status.resultado ?? "").utf8)) as? [String: Any]
+            let job = try await fixture.jobs.enqueue(ReindexCatalogJob(reason: "prueba"))
+            let status = try #require(try await fixture.waitFor(job.id, state: "completado", timeout: .seconds(60)))
+            #expect(status.progress?.facts == products)
+            #expect(status.progress?.total == products)
+            let result = try JSONSerialization.jsonObject(with: Data((status.result ?? "").utf8)) as? [String: Any]
             #expect(result?["total"] as? Int == products)
             #expect(result?["lotes"] as? Int == (products + 7) / 8)
 
@@ -68,7 +68,7 @@ struct ReindexTests {
 
             // Again: a new index replaces the old one, whose vectors are deleted.
             let again = try await fixture.jobs.enqueue(ReindexCatalogJob())
-            _ = try await fixture.waitFor(again.id, estado: "completado", timeout: .seconds(60))
+            _ = try await fixture.waitFor(again.id, state: "completado", timeout: .seconds(60))
             let next = try #require(try db.activeVectorIndex())
             #expect(next.id != active.id)
             #expect(try Fixtures.count(db, "indices_vectores") == 1)
@@ -89,37 +89,37 @@ struct ReindexTests {
             let worker = try Self.worker(
                 fixture, resources, commerce: CommerceResources(database: db, uploadsDirectory: uploads.path))
             let reindex = try await fixture.jobs.enqueue(ReindexCatalogJob())
-            _ = try await fixture.waitFor(reindex.id, estado: "completado", timeout: .seconds(60))
+            _ = try await fixture.waitFor(reindex.id, state: "completado", timeout: .seconds(60))
             let cache = VectorIndexCache(database: try tmp.openDatabase())
             let index = try #require(try await cache.current())
 
             // Created: embedded; unchanged: skipped; edited: embedded again; deleted: gone.
             let created = try db.createProduct(
-                ProductoInput(nombre: "Guantes de carnaza", descripcion: "Para soldador", precio: 9000, stock: 5))
-            let first = try await fixture.jobs.enqueue(EmbedProductsJob(productoIds: [created.id]))
-            let done = try #require(try await fixture.waitFor(first.id, estado: "completado"))
-            #expect(done.resultado?.contains(#""embebidos":1"#) == true)
+                ProductInput(name: "Guantes de carnaza", description: "Para soldador", price: 9000, stock: 5))
+            let first = try await fixture.jobs.enqueue(EmbedProductsJob(productIds: [created.id]))
+            let done = try #require(try await fixture.waitFor(first.id, state: "completado"))
+            #expect(done.result?.contains(#""embebidos":1"#) == true)
             let withNew = try #require(try await cache.current())
             #expect(withNew.contains(created.id))
             #expect(!index.contains(created.id))
             let before = try #require(withNew.vector(id: created.id))
 
-            let same = try await fixture.jobs.enqueue(EmbedProductsJob(productoIds: [created.id]))
+            let same = try await fixture.jobs.enqueue(EmbedProductsJob(productIds: [created.id]))
             #expect(
-                try await fixture.waitFor(same.id, estado: "completado")?.resultado?.contains(#""sin_cambios":1"#)
+                try await fixture.waitFor(same.id, state: "completado")?.result?.contains(#""sin_cambios":1"#)
                     == true)
 
-            _ = try db.updateProduct(id: created.id, ProductoCambios(nombre: "Peto de carnaza"))
-            let edit = try await fixture.jobs.enqueue(EmbedProductsJob(productoIds: [created.id]))
-            _ = try await fixture.waitFor(edit.id, estado: "completado")
+            _ = try db.updateProduct(id: created.id, ProductChanges(name: "Peto de carnaza"))
+            let edit = try await fixture.jobs.enqueue(EmbedProductsJob(productIds: [created.id]))
+            _ = try await fixture.waitFor(edit.id, state: "completado")
             #expect(try await cache.current()?.vector(id: created.id) != before)
-            _ = try db.updateProduct(id: created.id, ProductoCambios(precio: 9500))  // text unchanged: nothing to do
+            _ = try db.updateProduct(id: created.id, ProductChanges(price: 9500))  // text unchanged: nothing to do
             let activeId = try #require(try db.activeVectorIndex()).id
             #expect(try db.vectorFingerprints(index: activeId, productIds: [created.id]).count == 1)
 
             #expect(try db.deleteProduct(id: created.id) == .deleted)
-            let gone = try await fixture.jobs.enqueue(EmbedProductsJob(productoIds: [created.id]))
-            _ = try await fixture.waitFor(gone.id, estado: "completado")
+            let gone = try await fixture.jobs.enqueue(EmbedProductsJob(productIds: [created.id]))
+            _ = try await fixture.waitFor(gone.id, state: "completado")
             #expect(try await cache.current()?.contains(created.id) == false)
 
             // An import enqueues the catch-up of the whole catalog.
@@ -127,8 +127,8 @@ struct ReindexTests {
                 "id,nombre,descripcion,precio,stock,activo,categoria\n900,Peto soldador,Peto de cuero,30000,4,1,General\n"
             try Data(csv.utf8).write(to: uploads.appendingPathComponent("catalogo.csv"))
             let importJob = try await fixture.jobs.enqueue(
-                ImportCatalogJob(archivo: "catalogo.csv", modo: .merge, bytes: csv.utf8.count))
-            _ = try await fixture.waitFor(importJob.id, estado: "completado")
+                ImportCatalogJob(file: "catalogo.csv", mode: .merge, bytes: csv.utf8.count))
+            _ = try await fixture.waitFor(importJob.id, state: "completado")
             #expect(
                 try await eventually(timeout: .seconds(20)) { try await cache.current()?.contains(900) == true })
             await worker.stop()
@@ -144,7 +144,7 @@ struct ReindexTests {
             let old = Self.resources(db, fake)
             let worker = try Self.worker(fixture, old)
             let first = try await fixture.jobs.enqueue(ReindexCatalogJob())
-            _ = try await fixture.waitFor(first.id, estado: "completado", timeout: .seconds(60))
+            _ = try await fixture.waitFor(first.id, state: "completado", timeout: .seconds(60))
             await worker.stop()
             let oldIndex = try #require(try db.activeVectorIndex())
 
@@ -158,13 +158,13 @@ struct ReindexTests {
                 lexical: lexical, vectors: VectorIndexCache(database: db), embedder: newEmbedder, logger: logger)
             // Until the new index exists, searches use words only: the old model's vectors are not used.
             for query in ["algo para apagar un incendio", "guantes de vaqueta", "casco"] {
-                let words = try await lexical.search(query, limit: 5).map(\.producto.id)
-                #expect(try await hybrid.search(query, limit: 5).map(\.producto.id) == words)
+                let words = try await lexical.search(query, limit: 5).map(\.product.id)
+                #expect(try await hybrid.search(query, limit: 5).map(\.product.id) == words)
             }
             // An embedding job of the new model does not write into the old model's index.
-            let skipped = try await fixture.jobs.enqueue(EmbedProductsJob(productoIds: [18]))
+            let skipped = try await fixture.jobs.enqueue(EmbedProductsJob(productIds: [18]))
             let newWorker = try Self.worker(fixture, new)
-            _ = try await fixture.waitFor(skipped.id, estado: "completado")
+            _ = try await fixture.waitFor(skipped.id, state: "completado")
             #expect(try db.vectorFingerprints(index: oldIndex.id, productIds: [18]).count == 1)
             #expect(fake.embedded.allSatisfy { $0.model == "text-embedding-3-small" })
 
@@ -195,8 +195,8 @@ struct ReindexTests {
             let hybrid = HybridRetriever(
                 lexical: lexical, vectors: VectorIndexCache(database: db), embedder: embedder, logger: logger)
             fake.injectServerError(500, times: 2, path: FakeOpenAI.embeddings)
-            let words = try await lexical.search("guantes de nitrilo", limit: 5).map(\.producto.id)
-            #expect(try await hybrid.search("guantes de nitrilo", limit: 5).map(\.producto.id) == words)
+            let words = try await lexical.search("guantes de nitrilo", limit: 5).map(\.product.id)
+            #expect(try await hybrid.search("guantes de nitrilo", limit: 5).map(\.product.id) == words)
             #expect(words.first == 34)
             // Nothing relevant is still nothing, with or without vectors.
             #expect(try await hybrid.search("¿venden celulares?", limit: 5).isEmpty)
@@ -210,7 +210,7 @@ struct ReindexTests {
         logger.logLevel = .critical
         let hybrid = HybridRetriever(
             lexical: lexical, vectors: VectorIndexCache(database: db), embedder: closed, logger: logger)
-        #expect(try await hybrid.search("tapabocas", limit: 3).map(\.producto.id).contains(30))
+        #expect(try await hybrid.search("tapabocas", limit: 3).map(\.product.id).contains(30))
     }
 
     @Test func aKilledWorkerLeavesTheReindexToAnotherWithoutDuplicates() async throws {
@@ -232,24 +232,24 @@ struct ReindexTests {
             // The same job the workers' start-up would enqueue (so there is exactly one).
             let model = "openai/text-embedding-3-small@32"
             let job = try await fixture.jobs.enqueue(
-                ReindexCatalogJob(motivo: "prueba"), idempotencyKey: ReindexCatalogJob.automaticKey(model: model))
+                ReindexCatalogJob(reason: "prueba"), idempotencyKey: ReindexCatalogJob.automaticKey(model: model))
 
             let first = try WorkerProcess(environment: environment, arguments: ["--queues", "indexar"])
             let midway = try await eventually(timeout: .seconds(60)) {
-                let progress = try await fixture.status(job.id)?.progreso
-                return (progress?.hechos ?? 0) >= 16
+                let progress = try await fixture.status(job.id)?.progress
+                return (progress?.facts ?? 0) >= 16
             }
             #expect(midway, "el reindexado no avanzó: \(first.log.suffix(800))")
             first.kill()
-            let atKill = try await fixture.status(job.id)?.progreso?.hechos ?? 0
+            let atKill = try await fixture.status(job.id)?.progress?.facts ?? 0
             #expect(atKill < products, "el trabajo terminó antes de matar el proceso; la prueba no probó nada")
             #expect(try db.activeVectorIndex() == nil)  // half built: nothing searchable yet
 
             let second = try WorkerProcess(environment: environment, arguments: ["--queues", "indexar"])
-            let status = try await fixture.waitFor(job.id, estado: "completado", timeout: .seconds(90))
-            #expect(status?.estado == "completado", "\(second.log.suffix(800))")
-            #expect(status?.progreso?.hechos == products)
-            #expect(status?.progreso?.total == products)
+            let status = try await fixture.waitFor(job.id, state: "completado", timeout: .seconds(90))
+            #expect(status?.state == "completado", "\(second.log.suffix(800))")
+            #expect(status?.progress?.facts == products)
+            #expect(status?.progress?.total == products)
             let active = try #require(try db.activeVectorIndex())
             #expect(active.model == model)
             let rows = try Self.vectorRows(db)

@@ -92,9 +92,9 @@ struct VectorIndexTests {
     }
 
     /// Stores vectors for products the way the embedding handler does.
-    static func store(_ db: AppDatabase, index: Int64, _ productos: [Producto], seed: UInt64) throws {
+    static func store(_ db: AppDatabase, index: Int64, _ products: [Product], seed: UInt64) throws {
         var generator = SeededGenerator(state: seed)
-        let entries = productos.map {
+        let entries = products.map {
             ProductVector(
                 productId: $0.id, fingerprint: ProductPassage.fingerprint($0), vector: randomUnit(8, &generator))
         }
@@ -108,24 +108,24 @@ struct VectorIndexTests {
         let cache = VectorIndexCache(database: reader)
         #expect(try await cache.current() == nil)
 
-        let productos = try writer.listProducts().resultados
+        let products = try writer.listProducts().results
         let first = try writer.buildingIndex(job: "trabajo-1", model: "modelo-a", dimension: 8)
-        try Self.store(writer, index: first.id, Array(productos.prefix(3)), seed: 1)
+        try Self.store(writer, index: first.id, Array(products.prefix(3)), seed: 1)
         #expect(try writer.activateIfComplete(index: first.id) == false)  // two products lack a vector
         #expect(try await cache.current() == nil)  // a half-built index is never searched
-        try Self.store(writer, index: first.id, Array(productos.dropFirst(3)), seed: 2)
+        try Self.store(writer, index: first.id, Array(products.dropFirst(3)), seed: 2)
         #expect(try writer.activateIfComplete(index: first.id))
 
         let loaded = try #require(try await cache.current())
         #expect(loaded.model == "modelo-a")
-        #expect(loaded.count == productos.count)
-        let stored = try #require(loaded.vector(id: productos[0].id))
+        #expect(loaded.count == products.count)
+        let stored = try #require(loaded.vector(id: products[0].id))
 
         // An edit: the vector of the old text is refused, the new one lands; the reader
         // picks up only that row (its generation moved by one).
-        let edited = try writer.updateProduct(id: productos[0].id, ProductoCambios(nombre: "Extintor ABC 20 libras"))
+        let edited = try writer.updateProduct(id: products[0].id, ProductChanges(name: "Extintor ABC 20 libras"))
         let stale = ProductVector(
-            productId: edited.id, fingerprint: ProductPassage.fingerprint(productos[0]), vector: stored)
+            productId: edited.id, fingerprint: ProductPassage.fingerprint(products[0]), vector: stored)
         #expect(try writer.storeVectors(index: first.id, [stale]) == 0)
         let fresh = ProductVector(
             productId: edited.id, fingerprint: ProductPassage.fingerprint(edited),
@@ -139,7 +139,7 @@ struct VectorIndexTests {
         #expect(loaded.vector(id: edited.id) == stored)  // the copy a search held is unchanged
 
         // A deleted product's vector disappears from readers.
-        let doomed = productos[1].id
+        let doomed = products[1].id
         #expect(try writer.deleteProduct(id: doomed) == .deleted)
         #expect(try writer.storeVectors(index: first.id, [], deleted: [doomed]) == 1)
         #expect(try await cache.current()?.contains(doomed) == false)
@@ -147,7 +147,7 @@ struct VectorIndexTests {
         // A re-index with another model builds aside; readers keep the old index until the swap.
         let second = try writer.buildingIndex(job: "trabajo-2", model: "modelo-b", dimension: 8)
         #expect(try writer.buildingIndex(job: "trabajo-2", model: "modelo-b", dimension: 8) == second)
-        let remaining = try writer.listProducts().resultados
+        let remaining = try writer.listProducts().results
         try Self.store(writer, index: second.id, Array(remaining.prefix(2)), seed: 3)
         #expect(try await cache.current()?.model == "modelo-a")
         try Self.store(writer, index: second.id, Array(remaining.dropFirst(2)), seed: 4)

@@ -18,22 +18,22 @@ struct StorageCatalogImportTests {
             + "20,Señal Extintor,Señal de ubicación,9500,32,1,Señalización\n"  // new
             + "21,,sin nombre,1000,1,1,General\n"  // bad name
         let result = try db.importCatalog(csv: Data(csv.utf8), mode: .merge)
-        #expect(result.creados == 1)
-        #expect(result.actualizados == 1)
-        #expect(result.sinCambios == 1)
-        #expect(result.desactivados == 0)
-        #expect(result.errores.map(\.fila) == [4, 6])
-        #expect(result.errores.map(\.campo) == ["precio", "nombre"])
-        #expect(try db.product(id: 2)?.precio == 16500)
-        #expect(try db.product(id: 3)?.precio == 109000)
-        #expect(try db.product(id: 20)?.categoria == "Señalización")
+        #expect(result.createdCount == 1)
+        #expect(result.updatedCount == 1)
+        #expect(result.unchanged == 1)
+        #expect(result.deactivatedCount == 0)
+        #expect(result.errors.map(\.row) == [4, 6])
+        #expect(result.errors.map(\.field) == ["precio", "nombre"])
+        #expect(try db.product(id: 2)?.price == 16500)
+        #expect(try db.product(id: 3)?.price == 109000)
+        #expect(try db.product(id: 20)?.category == "Señalización")
         #expect(try db.product(id: 21) == nil)
         #expect(try db.listProducts().total == 6)
 
         let again = try db.importCatalog(csv: Data(csv.utf8), mode: .merge)
-        #expect(again.creados == 0)
-        #expect(again.actualizados == 0)
-        #expect(again.sinCambios == 3)
+        #expect(again.createdCount == 0)
+        #expect(again.updatedCount == 0)
+        #expect(again.unchanged == 3)
     }
 
     @Test func replaceModeDeactivatesMissingProductsButNotMistypedOnes() throws {
@@ -44,16 +44,16 @@ struct StorageCatalogImportTests {
             + "1,Extintor PQS 10 libras,,45000,10,1,Contra Incendios\n"
             + "3,Cámara vigilancia,,precio-malo,7,1,General\n"
         let result = try db.importCatalog(csv: Data(csv.utf8), mode: .replace)
-        #expect(result.desactivados == 2)  // 2 and 4; 3 had a bad row, 5 was already inactive
-        #expect(result.errores.count == 1)
-        let activos = try db.listProducts(ProductoFiltro(activo: true)).resultados.map(\.id)
-        #expect(activos == [1, 3])
-        #expect(try db.product(id: 2)?.activo == false)
-        #expect(try db.product(id: 4)?.activo == false)
+        #expect(result.deactivatedCount == 2)  // 2 and 4; 3 had a bad row, 5 was already inactive
+        #expect(result.errors.count == 1)
+        let activeOnes = try db.listProducts(ProductFilter(active: true)).results.map(\.id)
+        #expect(activeOnes == [1, 3])
+        #expect(try db.product(id: 2)?.active == false)
+        #expect(try db.product(id: 4)?.active == false)
 
         let merge = try db.importCatalog(csv: Data((Self.header + "9,Nuevo,,1,1,1,X\n").utf8), mode: .merge)
-        #expect(merge.desactivados == 0)
-        #expect(try db.listProducts(ProductoFiltro(activo: true)).total == 3)
+        #expect(merge.deactivatedCount == 0)
+        #expect(try db.listProducts(ProductFilter(active: true)).total == 3)
     }
 
     @Test func replaceWithNoValidRowsChangesNothing() throws {
@@ -62,7 +62,7 @@ struct StorageCatalogImportTests {
         #expect(throws: ValidationErrors.self) {
             try db.importCatalog(csv: Data("nombre,precio\nx,1\n".utf8), mode: .replace)
         }
-        #expect(try db.listProducts(ProductoFiltro(activo: true)).total == 4)
+        #expect(try db.listProducts(ProductFilter(active: true)).total == 4)
     }
 
     @Test func modeParameterParses() throws {
@@ -76,16 +76,16 @@ struct StorageCatalogImportTests {
         let db = try tmp.openDatabase()
         let catalog = try StorageCatalogCSVTests.demoCatalog()
         let seeded = try db.seedIfEmpty(catalogCSV: catalog, companyText: "Sextinvalle Ltda, Cali.")
-        #expect(seeded.productos == 106)
-        #expect(seeded.contexto)
-        #expect(seeded.errores.isEmpty)
-        #expect(try db.product(id: 88)?.descripcion == "Disco corte 7\" para esmeril")
-        #expect(try db.activeCompanyContext()?.contenido == "Sextinvalle Ltda, Cali.")
+        #expect(seeded.products == 106)
+        #expect(seeded.companyText)
+        #expect(seeded.errors.isEmpty)
+        #expect(try db.product(id: 88)?.description == "Disco corte 7\" para esmeril")
+        #expect(try db.activeCompanyContext()?.content == "Sextinvalle Ltda, Cali.")
 
-        _ = try db.updateProduct(id: 18, ProductoCambios(stock: 1))
+        _ = try db.updateProduct(id: 18, ProductChanges(stock: 1))
         let second = try db.seedIfEmpty(catalogCSV: catalog, companyText: "otro texto")
-        #expect(second.productos == 0)
-        #expect(second.contexto == false)
+        #expect(second.products == 0)
+        #expect(second.companyText == false)
         #expect(try db.product(id: 18)?.stock == 1)
         #expect(try db.activeCompanyContext()?.version == 1)
     }

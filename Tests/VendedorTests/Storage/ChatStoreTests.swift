@@ -10,26 +10,26 @@ struct StorageChatStoreTests {
         let db = try tmp.openDatabase()
         for index in 1...5 {
             try db.appendMessage(
-                NuevoMensaje(
-                    chatId: "tg:1", remitente: index.isMultiple(of: 2) ? .agente : .usuario, contenido: "m\(index)"))
+                NewMessage(
+                    chatId: "tg:1", sender: index.isMultiple(of: 2) ? .agent : .user, content: "m\(index)"))
         }
-        try db.appendMessage(NuevoMensaje(chatId: "tg:2", remitente: .usuario, contenido: "otro chat"))
+        try db.appendMessage(NewMessage(chatId: "tg:2", sender: .user, content: "otro chat"))
         let photo = try db.appendMessage(
-            NuevoMensaje(
-                chatId: "tg:1", remitente: .usuario, tipo: .imagen, contenido: "foto de un extintor",
+            NewMessage(
+                chatId: "tg:1", sender: .user, kind: .image, content: "foto de un extintor",
                 metadata: ["blob": "uploads/ab12.jpg", "productos": [18, 20], "ocr": true]))
 
         #expect(
-            try db.history(chatId: "tg:1").map(\.contenido) == ["m1", "m2", "m3", "m4", "m5", "foto de un extintor"])
-        #expect(try db.history(chatId: "tg:1", limit: 2).map(\.contenido) == ["m5", "foto de un extintor"])
+            try db.history(chatId: "tg:1").map(\.content) == ["m1", "m2", "m3", "m4", "m5", "foto de un extintor"])
+        #expect(try db.history(chatId: "tg:1", limit: 2).map(\.content) == ["m5", "foto de un extintor"])
         #expect(try db.history(chatId: "nadie").isEmpty)
         let stored = try #require(try db.history(chatId: "tg:1").last)
         #expect(stored == photo)
-        #expect(stored.tipo == .imagen)
+        #expect(stored.kind == .image)
         #expect(stored.metadata?["productos"] == [18, 20])
-        #expect(try db.history(chatId: "tg:1").map(\.remitente).prefix(2) == [.usuario, .agente])
+        #expect(try db.history(chatId: "tg:1").map(\.sender).prefix(2) == [.user, .agent])
         #expect(throws: ValidationErrors.self) {
-            try db.appendMessage(NuevoMensaje(chatId: " ", remitente: .usuario, contenido: "x"))
+            try db.appendMessage(NewMessage(chatId: " ", sender: .user, content: "x"))
         }
     }
 
@@ -40,12 +40,12 @@ struct StorageChatStoreTests {
         let first = try db.replaceCompanyContext("  Primera versión  ")
         let second = try db.replaceCompanyContext("Segunda versión")
         #expect(first.version == 1)
-        #expect(first.contenido == "Primera versión")
+        #expect(first.content == "Primera versión")
         #expect(second.version == 2)
         #expect(try db.activeCompanyContext() == second)
         let versions = try db.companyContextVersions()
         #expect(versions.map(\.version) == [2, 1])
-        #expect(versions.map(\.activo) == [true, false])
+        #expect(versions.map(\.active) == [true, false])
         #expect(throws: ValidationErrors.self) { try db.replaceCompanyContext("   ") }
         #expect(try db.activeCompanyContext() == second)
     }
@@ -54,15 +54,15 @@ struct StorageChatStoreTests {
         let tmp = try TemporaryDirectory()
         let db = try tmp.openDatabase()
         #expect(try db.isAIActive(chatId: "tg:9"))
-        try db.recordChannel(chatId: "tg:9", canal: "telegram")
-        #expect(try db.chatControl(chatId: "tg:9").canal == "telegram")
+        try db.recordChannel(chatId: "tg:9", channel: "telegram")
+        #expect(try db.chatControl(chatId: "tg:9").channel == "telegram")
         #expect(try db.isAIActive(chatId: "tg:9"))
 
         let off = try db.setAIActive(chatId: "tg:9", active: false)
-        #expect(off.iaActiva == false)
-        #expect(off.canal == "telegram")
+        #expect(off.aiActive == false)
+        #expect(off.channel == "telegram")
         #expect(try db.isAIActive(chatId: "tg:9") == false)
-        try db.recordChannel(chatId: "tg:9", canal: "telegram")
+        try db.recordChannel(chatId: "tg:9", channel: "telegram")
         #expect(try db.isAIActive(chatId: "tg:9") == false)
         #expect(try db.isAIActive(chatId: "tg:10"))
         try db.setAIActive(chatId: "tg:9", active: true)

@@ -17,7 +17,7 @@ struct StorageMigrationTests {
         let second = try tmp.openDatabase()
         let third = try tmp.openDatabase()
         #expect(try second.listProducts().total == 5)
-        #expect(try third.product(id: 3)?.nombre == "Cámara vigilancia")
+        #expect(try third.product(id: 3)?.name == "Cámara vigilancia")
         let applied = try first.pool.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }

@@ -20,7 +20,7 @@ struct StorageOrderConcurrencyTests {
         func record(_ work: () throws -> PlacedOrder) {
             do {
                 let placed = try work()
-                tally.withLock { $0.placed.append(placed.pedido.id) }
+                tally.withLock { $0.placed.append(placed.order.id) }
             } catch let OrderError.insufficientStock(items) {
                 tally.withLock { $0.short.append(contentsOf: items) }
             } catch {
@@ -36,12 +36,12 @@ struct StorageOrderConcurrencyTests {
         #expect(tally.placed.count == 10)
         #expect(Set(tally.placed).count == 10)
         #expect(tally.short.count == 40)
-        #expect(tally.short.allSatisfy { $0.productoId == 1 && $0.pedido == 1 && $0.disponible == 0 })
+        #expect(tally.short.allSatisfy { $0.productId == 1 && $0.order == 1 && $0.available == 0 })
         #expect(try Fixtures.stock(db, 1) == 0)
         #expect(try Fixtures.count(db, "pedidos") == 10)
         #expect(try db.pool.read { try Int.fetchOne($0, sql: "SELECT SUM(cantidad) FROM pedido_items") } == 10)
-        #expect(try db.client(cedula: "1107654321")?.pedidosCount == 10)
-        #expect(try db.client(cedula: "1107654321")?.totalComprado == 450_000)
+        #expect(try db.client(idNumber: "1107654321")?.orderCount == 10)
+        #expect(try db.client(idNumber: "1107654321")?.totalBought == 450_000)
     }
 
     @Test func fiftyConcurrentOrdersForTenUnitsSellExactlyTen() throws {
@@ -88,7 +88,7 @@ struct StorageOrderConcurrencyTests {
         let replays = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: 20) { _ in
             guard let placed = try? db.placeOrder(Fixtures.order([(2, 2)]), idempotencyKey: "mismo") else { return }
-            ids.withLock { $0.append(placed.pedido.id) }
+            ids.withLock { $0.append(placed.order.id) }
             if placed.replayed { replays.withLock { $0 += 1 } }
         }
         #expect(ids.withLock { $0.count } == 20)

@@ -23,27 +23,27 @@ struct StorageOrderPlacementTests {
         #expect(placed.replayed == false)
 
         let expected = [
-            PedidoItem(productoId: 2, nombre: "Guantes vaqueta", cantidad: 12, precioUnitario: 15800),
-            PedidoItem(productoId: 1, nombre: "Extintor PQS 10 libras", cantidad: 2, precioUnitario: 45000),
-            PedidoItem(productoId: 3, nombre: "Cámara vigilancia", cantidad: 1, precioUnitario: 109000),
+            OrderLine(productId: 2, name: "Guantes vaqueta", quantity: 12, unitPrice: 15800),
+            OrderLine(productId: 1, name: "Extintor PQS 10 libras", quantity: 2, unitPrice: 45000),
+            OrderLine(productId: 3, name: "Cámara vigilancia", quantity: 1, unitPrice: 109000),
         ]
-        let stored = try #require(try db.order(id: placed.pedido.id))
-        #expect(stored == placed.pedido)
+        let stored = try #require(try db.order(id: placed.order.id))
+        #expect(stored == placed.order)
         #expect(stored.items == expected)
         #expect(stored.items.map(\.subtotal) == [189_600, 90_000, 109_000])
         #expect(stored.total == 388_600)
-        #expect(stored.estado == .pendiente)
+        #expect(stored.state == .pending)
         #expect(stored.chatId == "tg:42")
-        #expect(stored.cliente.cedula == "1107654321")
+        #expect(stored.client.idNumber == "1107654321")
         #expect(try Fixtures.count(db, "pedido_items") == 3)
         #expect(try Fixtures.stock(db, 2) == 11)
         #expect(try Fixtures.stock(db, 1) == 8)
         #expect(try Fixtures.stock(db, 3) == 6)
 
-        let cliente = try #require(try db.client(cedula: "1107654321"))
-        #expect(cliente.pedidosCount == 1)
-        #expect(cliente.totalComprado == 388_600)
-        #expect(cliente.ultimaCompra == stored.creado)
+        let client = try #require(try db.client(idNumber: "1107654321"))
+        #expect(client.orderCount == 1)
+        #expect(client.totalBought == 388_600)
+        #expect(client.lastPurchase == stored.created)
     }
 
     @Test func replayingAKeyReturnsTheSameOrderAndWritesNothing() throws {
@@ -56,18 +56,18 @@ struct StorageOrderPlacementTests {
         let again = try db.placeOrder(request, idempotencyKey: "job-7")
         let changed = try db.placeOrder(Fixtures.order([(3, 1)]), idempotencyKey: " job-7 ")
         #expect(again.replayed)
-        #expect(again.pedido == first.pedido)
+        #expect(again.order == first.order)
         #expect(changed.replayed)
-        #expect(changed.pedido.id == first.pedido.id)
+        #expect(changed.order.id == first.order.id)
         #expect(try ["pedidos", "pedido_items", "clientes"].map { try Fixtures.count(db, $0) } == counts)
         #expect(counts == [1, 2, 1])
         #expect(try Fixtures.stock(db, 1) == 8)
         #expect(try Fixtures.stock(db, 2) == 20)
-        #expect(try db.client(cedula: "1107654321")?.pedidosCount == 1)
+        #expect(try db.client(idNumber: "1107654321")?.orderCount == 1)
 
         let other = try db.placeOrder(request, idempotencyKey: "job-8")
         #expect(other.replayed == false)
-        #expect(other.pedido.id != first.pedido.id)
+        #expect(other.order.id != first.order.id)
     }
 
     @Test func insufficientStockNamesEveryShortItemAndChangesNothing() throws {
@@ -79,12 +79,12 @@ struct StorageOrderPlacementTests {
         #expect(
             error
                 == .insufficientStock([
-                    ShortItem(productoId: 2, nombre: "Guantes vaqueta", pedido: 30, disponible: 23),
-                    ShortItem(productoId: 4, nombre: "Casco dieléctrico", pedido: 1, disponible: 0),
+                    ShortItem(productId: 2, name: "Guantes vaqueta", order: 30, available: 23),
+                    ShortItem(productId: 4, name: "Casco dieléctrico", order: 1, available: 0),
                 ]))
-        #expect(error?.codigo == "stock_insuficiente")
+        #expect(error?.code == "stock_insuficiente")
         #expect(
-            error?.mensaje
+            error?.message
                 == "No hay suficiente stock: Guantes vaqueta (pidió 30, hay 23 disponibles); "
                 + "Casco dieléctrico (pidió 1, no hay unidades disponibles).")
         #expect(try Fixtures.stock(db, 1) == 10)
@@ -102,8 +102,8 @@ struct StorageOrderPlacementTests {
         let inactive = #expect(throws: OrderError.self) {
             try db.placeOrder(Fixtures.order([(5, 1)]), idempotencyKey: "b")
         }
-        #expect(inactive == .productInactive(id: 5, nombre: "Chaleco reflectivo"))
-        #expect(inactive?.codigo == "producto_inactivo")
+        #expect(inactive == .productInactive(id: 5, name: "Chaleco reflectivo"))
+        #expect(inactive?.code == "producto_inactivo")
         #expect(try Fixtures.stock(db, 1) == 10)
         #expect(try Fixtures.count(db, "pedidos") == 0)
     }
@@ -111,11 +111,11 @@ struct StorageOrderPlacementTests {
     @Test func invalidRequestsAreRefusedBeforeTouchingTheDatabase() throws {
         let tmp = try TemporaryDirectory()
         let db = try Fixtures.databaseWithProducts(in: tmp)
-        let sinTelefono = ClienteDatos(cedula: "1234567", nombre: "Luis")
+        let withoutPhone = ClientDetails(idNumber: "1234567", name: "Luis")
         let error = #expect(throws: ValidationErrors.self) {
-            try db.placeOrder(Fixtures.order([(1, 0)], cliente: sinTelefono), idempotencyKey: "x")
+            try db.placeOrder(Fixtures.order([(1, 0)], client: withoutPhone), idempotencyKey: "x")
         }
-        #expect(error.map { Set($0.errores.map(\.campo)) } == ["telefono", "cantidad"])
+        #expect(error.map { Set($0.errors.map(\.field)) } == ["telefono", "cantidad"])
         #expect(throws: ValidationErrors.self) { try db.placeOrder(Fixtures.order([(1, 1)]), idempotencyKey: "  ") }
         #expect(try Fixtures.count(db, "pedidos") == 0)
     }
@@ -123,24 +123,24 @@ struct StorageOrderPlacementTests {
     @Test func ordersAreListedWithFilters() throws {
         let tmp = try TemporaryDirectory()
         let db = try Fixtures.databaseWithProducts(in: tmp)
-        let luis = ClienteDatos(cedula: "94456789", nombre: "Luis", telefono: "3001112233")
-        let a = try db.placeOrder(Fixtures.order([(1, 1)]), idempotencyKey: "a").pedido
-        let b = try db.placeOrder(Fixtures.order([(2, 1)], cliente: luis, chatId: "tg:7"), idempotencyKey: "b").pedido
-        let c = try db.placeOrder(Fixtures.order([(3, 1)], chatId: nil), idempotencyKey: "c").pedido
-        _ = try db.changeOrderState(id: c.id, to: .procesando)
+        let luis = ClientDetails(idNumber: "94456789", name: "Luis", phone: "3001112233")
+        let a = try db.placeOrder(Fixtures.order([(1, 1)]), idempotencyKey: "a").order
+        let b = try db.placeOrder(Fixtures.order([(2, 1)], client: luis, chatId: "tg:7"), idempotencyKey: "b").order
+        let c = try db.placeOrder(Fixtures.order([(3, 1)], chatId: nil), idempotencyKey: "c").order
+        _ = try db.changeOrderState(id: c.id, to: .processing)
 
-        #expect(try db.listOrders().resultados.map(\.id) == [c.id, b.id, a.id])
-        #expect(try db.listOrders(PedidoFiltro(chatId: "tg:7")).resultados.map(\.id) == [b.id])
-        #expect(try db.listOrders(PedidoFiltro(cedula: "1.107.654.321")).resultados.map(\.id) == [c.id, a.id])
-        #expect(try db.listOrders(PedidoFiltro(estado: .procesando)).resultados.map(\.id) == [c.id])
+        #expect(try db.listOrders().results.map(\.id) == [c.id, b.id, a.id])
+        #expect(try db.listOrders(OrderFilter(chatId: "tg:7")).results.map(\.id) == [b.id])
+        #expect(try db.listOrders(OrderFilter(idNumber: "1.107.654.321")).results.map(\.id) == [c.id, a.id])
+        #expect(try db.listOrders(OrderFilter(state: .processing)).results.map(\.id) == [c.id])
         let today = ShopCalendar.day(of: Date())
-        #expect(try db.listOrders(PedidoFiltro(desde: today, hasta: today)).total == 3)
-        #expect(try db.listOrders(PedidoFiltro(hasta: "2020-01-01")).total == 0)
-        #expect(try db.listOrders(PedidoFiltro(desde: "2999-01-01")).total == 0)
-        #expect(throws: ValidationErrors.self) { try db.listOrders(PedidoFiltro(desde: "ayer")) }
+        #expect(try db.listOrders(OrderFilter(since: today, until: today)).total == 3)
+        #expect(try db.listOrders(OrderFilter(until: "2020-01-01")).total == 0)
+        #expect(try db.listOrders(OrderFilter(since: "2999-01-01")).total == 0)
+        #expect(throws: ValidationErrors.self) { try db.listOrders(OrderFilter(since: "ayer")) }
         let page = try db.listOrders(limit: 1, offset: 1)
         #expect(page.total == 3)
-        #expect(page.resultados.map(\.id) == [b.id])
-        #expect(page.resultados.first?.items.count == 1)
+        #expect(page.results.map(\.id) == [b.id])
+        #expect(page.results.first?.items.count == 1)
     }
 }

@@ -27,33 +27,33 @@ final class TemporaryDirectory: Sendable {
 
 /// Shared test data and small helpers reading the database directly.
 enum Fixtures {
-    static let cliente = ClienteDatos(
-        cedula: "1.107.654.321", nombre: "  Ana   María Gómez ", telefono: "+57 318 284 2304",
-        correo: "Ana.Gomez@Example.COM", direccion: "Cra 4 # 31-11", barrio: "San Nicolás",
-        indicaciones: "Portería")
+    static let client = ClientDetails(
+        idNumber: "1.107.654.321", name: "  Ana   María Gómez ", phone: "+57 318 284 2304",
+        email: "Ana.Gomez@Example.COM", address: "Cra 4 # 31-11", neighborhood: "San Nicolás",
+        notes: "Portería")
 
-    static let productos: [ProductoInput] = [
-        ProductoInput(id: 1, nombre: "Extintor PQS 10 libras", precio: 45000, stock: 10, categoria: "Contra Incendios"),
-        ProductoInput(id: 2, nombre: "Guantes vaqueta", descripcion: "Guantes de cuero", precio: 15800, stock: 23),
-        ProductoInput(
-            id: 3, nombre: "Cámara vigilancia", descripcion: "Cámara domo interior", precio: 109000, stock: 7),
-        ProductoInput(id: 4, nombre: "Casco dieléctrico", precio: 39000, stock: 0, categoria: "Protección Cabeza"),
-        ProductoInput(id: 5, nombre: "Chaleco reflectivo", precio: 15000, stock: 40, activo: false),
+    static let products: [ProductInput] = [
+        ProductInput(id: 1, name: "Extintor PQS 10 libras", price: 45000, stock: 10, category: "Contra Incendios"),
+        ProductInput(id: 2, name: "Guantes vaqueta", description: "Guantes de cuero", price: 15800, stock: 23),
+        ProductInput(
+            id: 3, name: "Cámara vigilancia", description: "Cámara domo interior", price: 109000, stock: 7),
+        ProductInput(id: 4, name: "Casco dieléctrico", price: 39000, stock: 0, category: "Protección Cabeza"),
+        ProductInput(id: 5, name: "Chaleco reflectivo", price: 15000, stock: 40, active: false),
     ]
 
     /// A database file with the five fixture products.
     static func databaseWithProducts(in directory: TemporaryDirectory) throws -> AppDatabase {
         let db = try directory.openDatabase()
-        for producto in productos { _ = try db.createProduct(producto) }
+        for product in products { _ = try db.createProduct(product) }
         return db
     }
 
-    static func order(_ lines: [(Int64, Int)], cliente: ClienteDatos = cliente, chatId: String? = "tg:42")
+    static func order(_ lines: [(Int64, Int)], client: ClientDetails = client, chatId: String? = "tg:42")
         -> OrderRequest
     {
         OrderRequest(
-            chatId: chatId, cliente: cliente,
-            items: lines.map { OrderRequest.Line(productoId: $0.0, cantidad: $0.1) })
+            chatId: chatId, client: client,
+            items: lines.map { OrderRequest.Line(productId: $0.0, quantity: $0.1) })
     }
 
     static func count(_ db: AppDatabase, _ table: String) throws -> Int {

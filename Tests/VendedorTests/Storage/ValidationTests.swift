@@ -11,20 +11,20 @@ struct StorageValidationTests {
         ("16-789-012", "16789012"),
         ("1234567890", "1234567890"),
     ])
-    func acceptsCedulas(raw: String, normalized: String) throws {
-        #expect(try Validation.cedula(raw) == normalized)
+    func acceptsIdNumbers(raw: String, normalized: String) throws {
+        #expect(try Validation.idNumber(raw) == normalized)
     }
 
     @Test(arguments: ["12345", "12345678901", "", "   ", "12a4567", "CC 1234567", "1,234,567"])
-    func rejectsCedulas(raw: String) {
-        let error = #expect(throws: ValidationError.self) { try Validation.cedula(raw) }
-        #expect(error?.campo == "cedula")
-        #expect(error?.codigo == "validacion")
+    func rejectsIdNumbers(raw: String) {
+        let error = #expect(throws: ValidationError.self) { try Validation.idNumber(raw) }
+        #expect(error?.field == "cedula")
+        #expect(error?.code == "validacion")
     }
 
-    @Test func cedulaLengthMessageIsTheDocumentedOne() {
-        let error = #expect(throws: ValidationError.self) { try Validation.cedula("12.345") }
-        #expect(error?.mensaje == "La cédula debe tener entre 6 y 10 dígitos.")
+    @Test func idNumberLengthMessageIsTheDocumentedOne() {
+        let error = #expect(throws: ValidationError.self) { try Validation.idNumber("12.345") }
+        #expect(error?.message == "La cédula debe tener entre 6 y 10 dígitos.")
     }
 
     @Test(arguments: [
@@ -47,7 +47,7 @@ struct StorageValidationTests {
     ])
     func rejectsPhones(raw: String) {
         let error = #expect(throws: ValidationError.self) { try Validation.phone(raw) }
-        #expect(error?.campo == "telefono")
+        #expect(error?.field == "telefono")
     }
 
     @Test(arguments: [
@@ -66,7 +66,7 @@ struct StorageValidationTests {
     ])
     func rejectsEmails(raw: String) {
         let error = #expect(throws: ValidationError.self) { try Validation.email(raw) }
-        #expect(error?.campo == "correo")
+        #expect(error?.field == "correo")
     }
 
     @Test func namesAreTrimmedAndBounded() throws {
@@ -74,55 +74,55 @@ struct StorageValidationTests {
         #expect(try Validation.name(String(repeating: "a", count: 120)).count == 120)
         #expect(throws: ValidationError.self) { try Validation.name(String(repeating: "a", count: 121)) }
         let empty = #expect(throws: ValidationError.self) { try Validation.name(" \n ") }
-        #expect(empty?.mensaje == "El nombre no puede estar vacío.")
+        #expect(empty?.message == "El nombre no puede estar vacío.")
     }
 
     @Test func pricesAndStockAreWholeNonNegativeNumbers() throws {
         #expect(try Validation.price(0) == 0)
         #expect(try Validation.stock(12) == 12)
         let negative = #expect(throws: ValidationError.self) { try Validation.price(-1) }
-        #expect(negative?.campo == "precio")
-        #expect(negative?.mensaje == "El precio no puede ser negativo.")
+        #expect(negative?.field == "precio")
+        #expect(negative?.message == "El precio no puede ser negativo.")
         #expect(throws: ValidationError.self) { try Validation.stock(-3) }
-        #expect(try Validation.wholeNumber(parsing: "$45.000", campo: "precio") == 45000)
-        #expect(try Validation.wholeNumber(parsing: " 1.234.567 ", campo: "precio") == 1_234_567)
+        #expect(try Validation.wholeNumber(parsing: "$45.000", field: "precio") == 45000)
+        #expect(try Validation.wholeNumber(parsing: " 1.234.567 ", field: "precio") == 1_234_567)
         for bad in ["45000.50", "45,000", "-5", "abc", "", "4.50"] {
             #expect(throws: ValidationError.self, "\(bad)") {
-                try Validation.wholeNumber(parsing: bad, campo: "precio")
+                try Validation.wholeNumber(parsing: bad, field: "precio")
             }
         }
     }
 
     @Test func clientValidationCollectsEveryError() {
-        let datos = ClienteDatos(cedula: "12", nombre: " ", telefono: "123", correo: "no-es-correo")
-        let error = #expect(throws: ValidationErrors.self) { try datos.validated() }
-        #expect(error.map { Set($0.errores.map(\.campo)) } == ["cedula", "nombre", "telefono", "correo"])
-        #expect(error?.codigo == "validacion")
+        let details = ClientDetails(idNumber: "12", name: " ", phone: "123", email: "no-es-correo")
+        let error = #expect(throws: ValidationErrors.self) { try details.validated() }
+        #expect(error.map { Set($0.errors.map(\.field)) } == ["cedula", "nombre", "telefono", "correo"])
+        #expect(error?.code == "validacion")
     }
 
     @Test func clientValidationNormalizes() throws {
-        let datos = try Fixtures.cliente.validated(requiringPhone: true)
-        #expect(datos.cedula == "1107654321")
-        #expect(datos.nombre == "Ana María Gómez")
-        #expect(datos.telefono == "3182842304")
-        #expect(datos.correo == "ana.gomez@example.com")
-        let sinTelefono = ClienteDatos(cedula: "1234567", nombre: "Luis")
-        #expect(try sinTelefono.validated().telefono == nil)
-        let error = #expect(throws: ValidationErrors.self) { try sinTelefono.validated(requiringPhone: true) }
-        #expect(error?.errores(campo: "telefono").count == 1)
+        let details = try Fixtures.client.validated(requiringPhone: true)
+        #expect(details.idNumber == "1107654321")
+        #expect(details.name == "Ana María Gómez")
+        #expect(details.phone == "3182842304")
+        #expect(details.email == "ana.gomez@example.com")
+        let withoutPhone = ClientDetails(idNumber: "1234567", name: "Luis")
+        #expect(try withoutPhone.validated().phone == nil)
+        let error = #expect(throws: ValidationErrors.self) { try withoutPhone.validated(requiringPhone: true) }
+        #expect(error?.errors(field: "telefono").count == 1)
     }
 
     @Test func orderRequestMergesDuplicateLinesAndRejectsBadQuantities() throws {
         let merged = try Fixtures.order([(2, 3), (1, 1), (2, 4)]).validated()
-        #expect(merged.items == [.init(productoId: 2, cantidad: 7), .init(productoId: 1, cantidad: 1)])
+        #expect(merged.items == [.init(productId: 2, quantity: 7), .init(productId: 1, quantity: 1)])
         let error = #expect(throws: ValidationErrors.self) { try Fixtures.order([(1, 0), (2, -1)]).validated() }
-        #expect(error?.errores(campo: "cantidad").count == 2)
+        #expect(error?.errors(field: "cantidad").count == 2)
         #expect(throws: ValidationErrors.self) { try Fixtures.order([]).validated() }
     }
 
     @Test func orderStatesParseLeniently() throws {
-        #expect(try EstadoPedido(parsing: " Enviado ") == .enviado)
-        #expect(throws: ValidationError.self) { try EstadoPedido(parsing: "perdido") }
+        #expect(try OrderState(parsing: " Enviado ") == .sent)
+        #expect(throws: ValidationError.self) { try OrderState(parsing: "perdido") }
     }
 }
 
@@ -150,11 +150,11 @@ struct StorageShopCalendarTests {
     }
 
     @Test func dateRangesValidateTheirBounds() throws {
-        let range = try DateRange(desde: "2025-03-01", hasta: "2025-03-01")
-        #expect(range.hastaExclusive?.timeIntervalSince(range.desde!) == 86_400)
-        let error = #expect(throws: ValidationErrors.self) { try DateRange(desde: "ayer", hasta: "2025-13-01") }
-        #expect(error.map { Set($0.errores.map(\.campo)) } == ["desde", "hasta"])
-        #expect(throws: ValidationErrors.self) { try DateRange(desde: "2025-03-02", hasta: "2025-03-01") }
-        #expect(try DateRange(desde: "2025-03-01T10:00:00Z", hasta: nil).desde != nil)
+        let range = try DateRange(since: "2025-03-01", until: "2025-03-01")
+        #expect(range.untilExclusive?.timeIntervalSince(range.since!) == 86_400)
+        let error = #expect(throws: ValidationErrors.self) { try DateRange(since: "ayer", until: "2025-13-01") }
+        #expect(error.map { Set($0.errors.map(\.field)) } == ["desde", "hasta"])
+        #expect(throws: ValidationErrors.self) { try DateRange(since: "2025-03-02", until: "2025-03-01") }
+        #expect(try DateRange(since: "2025-03-01T10:00:00Z", until: nil).since != nil)
     }
 }

@@ -61,11 +61,11 @@ final class QueueFixture: @unchecked Sendable {
     }
 
     /// Waits until the job reaches `estado` (or the timeout) and returns its last status.
-    func waitFor(_ id: String, estado: String, timeout: Duration = .seconds(20)) async throws -> JobStatus? {
+    func waitFor(_ id: String, state: String, timeout: Duration = .seconds(20)) async throws -> JobStatus? {
         var last: JobStatus?
         _ = try await eventually(timeout: timeout) {
             last = try await status(id)
-            return last?.estado == estado
+            return last?.state == state
         }
         return last
     }
@@ -75,7 +75,7 @@ final class QueueFixture: @unchecked Sendable {
     }
 
     func stats(_ queue: String) async throws -> QueueStats {
-        try await jobs.stats().first { $0.cola == queue }!
+        try await jobs.stats().first { $0.queue == queue }!
     }
 
     func tearDown() {

@@ -29,28 +29,28 @@ struct HTTPCallbackTests {
         try await Application(router: buildRouter(deps)).test(.router) { client in
             let body = ByteBuffer(string: #"{"callback_url":"https://tienda.example.com/vendedor/respuestas"}"#)
             let refused = try await client.execute(
-                uri: "/admin/canales/widget-web", method: .put, headers: headers(.operador), body: body)
+                uri: "/admin/canales/widget-web", method: .put, headers: headers(.operator), body: body)
             #expect(refused.status == .forbidden)
             let created = try await client.execute(
                 uri: "/admin/canales/widget-web", method: .put, headers: headers(.admin), body: body)
             #expect(created.status == .ok)
-            let canal = try DomainJSON.decoder().decode(CanalHTTP.self, from: Data(buffer: created.body))
-            #expect(canal.sujeto == "widget-web")
-            #expect(canal.callbackURL == "https://tienda.example.com/vendedor/respuestas")
-            #expect(canal.secreto.count == 64)
+            let channel = try DomainJSON.decoder().decode(HTTPChannel.self, from: Data(buffer: created.body))
+            #expect(channel.subject == "widget-web")
+            #expect(channel.callbackURL == "https://tienda.example.com/vendedor/respuestas")
+            #expect(channel.secret.count == 64)
 
             let moved = try await client.execute(
                 uri: "/admin/canales/widget-web", method: .put, headers: headers(.admin),
                 body: ByteBuffer(string: #"{"callback_url":"https://otra.example.com/r"}"#))
             #expect(
-                try DomainJSON.decoder().decode(CanalHTTP.self, from: Data(buffer: moved.body)).secreto == canal.secreto
+                try DomainJSON.decoder().decode(HTTPChannel.self, from: Data(buffer: moved.body)).secret == channel.secret
             )
             let rotated = try await client.execute(
                 uri: "/admin/canales/widget-web", method: .put, headers: headers(.admin),
                 body: ByteBuffer(string: #"{"callback_url":"https://otra.example.com/r","rotar_secreto":true}"#))
             #expect(
-                try DomainJSON.decoder().decode(CanalHTTP.self, from: Data(buffer: rotated.body)).secreto
-                    != canal.secreto)
+                try DomainJSON.decoder().decode(HTTPChannel.self, from: Data(buffer: rotated.body)).secret
+                    != channel.secret)
 
             let invalid = try await client.execute(
                 uri: "/admin/canales/widget-web", method: .put, headers: headers(.admin),
@@ -76,37 +76,37 @@ struct HTTPCallbackTests {
                 receiver.route("POST", "/retorno") { _ in .json(#"{"recibido":true}"#) }
             }) { receiver in
                 receiver.inject("/retorno", .json(#"{"error":"ocupado"}"#, status: 503))
-                let canal = try harness.database.setChannelCallback(
-                    sujeto: "widget-web", callbackURL: receiver.baseURL + "/retorno")
+                let channel = try harness.database.setChannelCallback(
+                    subject: "widget-web", callbackURL: receiver.baseURL + "/retorno")
                 let reply = DeliverReplyJob(
-                    chat_id: "web-7", canal: "http", texto: "Tenemos el casco dieléctrico a $39.000.",
-                    origen: .operador,
-                    job_id: "trabajo-del-chat", propietario: "widget-web")
+                    chatId: "web-7", channel: "http", text: "Tenemos el casco dieléctrico a $39.000.",
+                    origin: .operator,
+                    jobId: "trabajo-del-chat", owner: "widget-web")
                 let other = DeliverReplyJob(
-                    chat_id: "web-8", canal: "http", texto: "Sin retorno", propietario: "otro-canal")
+                    chatId: "web-8", channel: "http", text: "Sin retorno", owner: "otro-canal")
                 let ids = try await harness.fixture.jobs.enqueue([try NewJob(reply), try NewJob(other)]).map(\.id)
                 let worker = try harness.worker(["entregas"])
-                let delivered = try await harness.fixture.waitFor(ids[0], estado: "completado")
-                let skipped = try await harness.fixture.waitFor(ids[1], estado: "completado")
+                let delivered = try await harness.fixture.waitFor(ids[0], state: "completado")
+                let skipped = try await harness.fixture.waitFor(ids[1], state: "completado")
                 await worker.stop()
-                #expect(delivered?.intentos == 2)  // the 503, then the retry
-                #expect(delivered?.resultado?.contains("\"callback\":true") == true)
-                #expect(skipped?.resultado?.contains("\"callback\":false") == true)
+                #expect(delivered?.attempts == 2)  // the 503, then the retry
+                #expect(delivered?.result?.contains("\"callback\":true") == true)
+                #expect(skipped?.result?.contains("\"callback\":false") == true)
 
                 let calls = receiver.requests(matching: "/retorno")
                 #expect(calls.count == 2)
                 let last = try #require(calls.last)
                 let timestamp = try #require(last.headers["x-vendedor-timestamp"])
                 let mac = HMAC<SHA256>.authenticationCode(
-                    for: Data("\(timestamp).".utf8) + last.body, using: SymmetricKey(data: Data(canal.secreto.utf8)))
+                    for: Data("\(timestamp).".utf8) + last.body, using: SymmetricKey(data: Data(channel.secret.utf8)))
                 #expect(last.headers["x-vendedor-firma"] == "sha256=" + mac.map { String(format: "%02x", $0) }.joined())
                 #expect(last.headers["x-vendedor-entrega"] == ids[0])
                 let body = try JSONDecoder().decode(ReplyCallback.Body.self, from: last.body)
-                #expect(body.chat_id == "web-7")
-                #expect(body.texto == "Tenemos el casco dieléctrico a $39.000.")
-                #expect(body.origen == "operador")
-                #expect(body.job_id == "trabajo-del-chat")
-                #expect(body.entrega_id == ids[0])
+                #expect(body.chatId == "web-7")
+                #expect(body.text == "Tenemos el casco dieléctrico a $39.000.")
+                #expect(body.origin == "operador")
+                #expect(body.jobId == "trabajo-del-chat")
+                #expect(body.deliveryId == ids[0])
             }
         }
     }

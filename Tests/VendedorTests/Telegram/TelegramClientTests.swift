@@ -95,17 +95,17 @@ struct TelegramClientTests {
             let first = fake.addUpdate(message: FakeTelegram.message(chatId: 1, text: "uno"))
             fake.addUpdate(message: FakeTelegram.message(chatId: 1, text: "dos"))
             let all = try await telegram.getUpdates(offset: nil, timeout: 0)
-            #expect(all.map(\.update_id) == [first, first + 1])
+            #expect(all.map(\.updateId) == [first, first + 1])
             #expect(all[0].message?.text == "uno")
             // Not confirmed yet: asked again, the same updates come back.
             #expect(try await telegram.getUpdates(offset: nil, timeout: 0).count == 2)
-            #expect(try await telegram.getUpdates(offset: first + 1, timeout: 0).map(\.update_id) == [first + 1])
+            #expect(try await telegram.getUpdates(offset: first + 1, timeout: 0).map(\.updateId) == [first + 1])
             #expect(fake.pendingUpdates == 1)
             // Nothing pending: the call is held until an update is added.
             async let held = telegram.getUpdates(offset: first + 2, timeout: 20)
             try await Task.sleep(for: .milliseconds(300))
             let third = fake.addUpdate(message: FakeTelegram.message(chatId: 2, text: "tres"))
-            #expect(try await held.map(\.update_id) == [third])
+            #expect(try await held.map(\.updateId) == [third])
             // A webhook makes polling a 409.
             try await telegram.setWebhook(url: "https://ejemplo.com.co/telegram/webhook", secret: "abc")
             await #expect(throws: ProviderError.self) { _ = try await telegram.getUpdates(offset: nil, timeout: 0) }
@@ -121,7 +121,7 @@ struct TelegramClientTests {
             fake.addFile(id: "enorme", bytes: SampleFiles.jpeg, path: "documents/file_2.jpg", size: 21 << 20)
             let telegram = client(fake)
             let file = try await telegram.getFile(fileId: "AgAC-grande")
-            #expect(file.file_path == "photos/file_1.jpg")
+            #expect(file.filePath == "photos/file_1.jpg")
             #expect(try await telegram.download(filePath: "photos/file_1.jpg") == SampleFiles.jpeg)
             do {
                 _ = try await telegram.getFile(fileId: "enorme")

@@ -10,7 +10,7 @@ struct TelegramDeliveryTests {
     }
 
     func reply(_ chat: Int64, _ text: String) -> DeliverReplyJob {
-        DeliverReplyJob(chat_id: TelegramChatID.make(chat), canal: "telegram", texto: text)
+        DeliverReplyJob(chatId: TelegramChatID.make(chat), channel: "telegram", text: text)
     }
 
     /// Waits until every job is finished; returns their statuses.
@@ -56,11 +56,11 @@ struct TelegramDeliveryTests {
             let worker = try harness.worker(["entregas"])
             let statuses = try await finished(harness, ids)
             await worker.stop()
-            #expect(statuses.allSatisfy { $0.estado == "completado" })
-            #expect(statuses.allSatisfy { $0.intentos == 1 }, "esperar el límite no debe gastar intentos")
+            #expect(statuses.allSatisfy { $0.state == "completado" })
+            #expect(statuses.allSatisfy { $0.attempts == 1 }, "esperar el límite no debe gastar intentos")
             let sent = harness.fake.sentMessages
             #expect(sent.count == 200)
-            #expect(Set(sent.map(\.text)) == Set(replies.map(\.texto)))
+            #expect(Set(sent.map(\.text)) == Set(replies.map(\.text)))
             for chat in chats {
                 let texts = sent.filter { $0.chatId == chat }.map(\.text)
                 #expect(texts == (0..<20).map { "Respuesta \($0) para el chat \(chat)" }, "orden del chat \(chat)")
@@ -77,7 +77,7 @@ struct TelegramDeliveryTests {
             let worker = try harness.worker(["entregas"])
             let statuses = try await finished(harness, ids)
             await worker.stop()
-            #expect(statuses.allSatisfy { $0.estado == "completado" && $0.intentos == 1 })
+            #expect(statuses.allSatisfy { $0.state == "completado" && $0.attempts == 1 })
             let sent = harness.fake.sentMessages
             #expect(sent.count == 120)
             #expect(Set(sent.map(\.text)).count == 120)
@@ -94,8 +94,8 @@ struct TelegramDeliveryTests {
             let worker = try harness.worker(["entregas"], delivery: delivery)
             let status = try await finished(harness, ids).first
             await worker.stop()
-            #expect(status?.estado == "completado")
-            #expect(status?.intentos == 1)
+            #expect(status?.state == "completado")
+            #expect(status?.attempts == 1)
             let calls = harness.fake.calls("sendMessage")
             #expect(calls.count == 2)
             if calls.count == 2 {
@@ -113,16 +113,16 @@ struct TelegramDeliveryTests {
             let statuses = try await finished(harness, ids)
             await worker.stop()
             let blocked = try #require(statuses.first { $0.id == ids[0] })
-            #expect(blocked.estado == "fallido")
-            #expect(blocked.intentos == 1)
+            #expect(blocked.state == "fallido")
+            #expect(blocked.attempts == 1)
             #expect(blocked.error?.contains("403") == true)
-            #expect(statuses.first { $0.id == ids[1] }?.estado == "completado")
-            #expect(try harness.database.chatControl(chatId: "tg:98").canal == "telegram")
+            #expect(statuses.first { $0.id == ids[1] }?.state == "completado")
+            #expect(try harness.database.chatControl(chatId: "tg:98").channel == "telegram")
             #expect(harness.fake.calls("sendMessage").count == 2)  // no retry of the blocked one
             let history = try harness.database.history(chatId: "tg:99")
             #expect(try harness.database.history(chatId: "tg:98").isEmpty, "la respuesta del agente la anota su turno")
-            #expect(history.map(\.remitente) == [.sistema])
-            #expect(history.first?.contenido == TelegramReplies.blockedNote)
+            #expect(history.map(\.sender) == [.system])
+            #expect(history.first?.content == TelegramReplies.blockedNote)
             #expect(history.first?.metadata?.objectValue?["entrega"] == .string("bloqueado"))
         }
     }
@@ -140,12 +140,12 @@ struct TelegramDeliveryTests {
             let second = try await enqueue(harness, [reply(-4_321, "¿Algo más?")])
             let secondStatus = try await finished(harness, second).first
             await worker.stop()
-            #expect(firstStatus?.estado == "completado")
-            #expect(firstStatus?.intentos == 1)
+            #expect(firstStatus?.state == "completado")
+            #expect(firstStatus?.attempts == 1)
             #expect(
-                firstStatus?.resultado?.contains(#""migrado_a":"tg:\#(supergroup)""#) == true,
-                "\(firstStatus?.resultado ?? "")")
-            #expect(secondStatus?.estado == "completado")
+                firstStatus?.result?.contains(#""migrado_a":"tg:\#(supergroup)""#) == true,
+                "\(firstStatus?.result ?? "")")
+            #expect(secondStatus?.state == "completado")
             #expect(harness.fake.sentMessages.map(\.chatId) == [supergroup, supergroup])
             #expect(harness.fake.sentMessages.map(\.text) == ["Tenemos cascos dieléctricos.", "¿Algo más?"])
             #expect(harness.fake.calls("sendMessage").count == 3)  // one refusal, then two sends
@@ -157,19 +157,19 @@ struct TelegramDeliveryTests {
     @Test func aReplyNobodyElseRecordsGoesInTheHistoryOnce() async throws {
         try await TelegramHarness.run { harness in
             var welcome = reply(77, "¡Bienvenido a la tienda!")
-            welcome.historial = .init(entrada: "/start")
+            welcome.history = .init(incoming: "/start")
             let ids = try await enqueue(harness, [welcome])
             let worker = try harness.worker(["entregas"])
-            #expect(try await finished(harness, ids).first?.estado == "completado")
+            #expect(try await finished(harness, ids).first?.state == "completado")
             await worker.stop()
             let history = try harness.database.history(chatId: "tg:77")
-            #expect(history.map(\.remitente) == [.usuario, .agente])
-            #expect(history.map(\.contenido) == ["/start", "¡Bienvenido a la tienda!"])
+            #expect(history.map(\.sender) == [.user, .agent])
+            #expect(history.map(\.content) == ["/start", "¡Bienvenido a la tienda!"])
             #expect(history.allSatisfy { $0.metadata?.objectValue?["entrega_id"] == .string(ids[0]) })
             // The same delivery again (a re-run after a crash) writes nothing more.
             let again = try harness.database.recordDelivery(
-                entrada: NuevoMensaje(chatId: "tg:77", remitente: .usuario, contenido: "/start"),
-                respuesta: NuevoMensaje(chatId: "tg:77", remitente: .agente, contenido: "¡Bienvenido a la tienda!"),
+                incoming: NewMessage(chatId: "tg:77", sender: .user, content: "/start"),
+                reply: NewMessage(chatId: "tg:77", sender: .agent, content: "¡Bienvenido a la tienda!"),
                 deliveryId: ids[0])
             #expect(!again)
             #expect(try harness.database.history(chatId: "tg:77").count == 2)
@@ -183,7 +183,7 @@ struct TelegramDeliveryTests {
             let worker = try harness.worker(["entregas"])
             let status = try await finished(harness, ids).first
             await worker.stop()
-            #expect(status?.estado == "fallido")
+            #expect(status?.state == "fallido")
             #expect(status?.error?.contains("chat not found") == true)
             #expect(harness.fake.calls("sendMessage").count == 1)
         }
@@ -204,7 +204,7 @@ struct TelegramDeliveryTests {
             let worker = try harness.worker(["entregas"])
             let statuses = try await finished(harness, [first.id, second.id])
             await worker.stop()
-            #expect(statuses.allSatisfy { $0.estado == "completado" })
+            #expect(statuses.allSatisfy { $0.state == "completado" })
             let sent = harness.fake.sentMessages
             #expect(sent.filter { $0.chatId == 321 }.map(\.text) == pieces)
             #expect(sent.filter { $0.chatId == 654 }.map(\.text) == Array(pieces.dropFirst()))

@@ -4,11 +4,11 @@ import Testing
 
 @Suite("Telegram: files downloaded by a worker into the blob store")
 struct TelegramFileTests {
-    func fileJob(_ chat: Int64, _ tipo: TipoMensaje, _ fileId: String, caption: String = "") -> TelegramFileJob {
+    func fileJob(_ chat: Int64, _ kind: MessageKind, _ fileId: String, caption: String = "") -> TelegramFileJob {
         TelegramFileJob(
-            chat_id: TelegramChatID.make(chat), tipo: tipo, file_id: fileId, file_size: nil, mime: nil,
-            mensaje: caption,
-            message_id: 57, recibido_ms: 1_767_225_600_000)
+            chatId: TelegramChatID.make(chat), kind: kind, fileId: fileId, fileSize: nil, mime: nil,
+            message: caption,
+            messageId: 57, receivedMs: 1_767_225_600_000)
     }
 
     /// Runs the jobs; returns how each one's own handler ended ("completado"…). A job that
@@ -35,19 +35,19 @@ struct TelegramFileTests {
             harness.fake.addFile(id: "foto", bytes: SampleFiles.jpeg, path: "photos/file_7.jpg")
             harness.fake.addFile(id: "voz", bytes: SampleFiles.ogg, path: "voice/file_8.oga")
             let outcomes = try await run(
-                harness, [fileJob(10, .imagen, "foto", caption: "¿Tienen este?"), fileJob(11, .audio, "voz")])
+                harness, [fileJob(10, .image, "foto", caption: "¿Tienen este?"), fileJob(11, .audio, "voz")])
             #expect(outcomes == ["completado", "completado"])
 
             let image = try #require(try await harness.jobs(ImageMessageJob.self).first?.payload)
-            #expect(image.chat_id == "tg:10")
-            #expect(image.canal == "telegram")
+            #expect(image.chatId == "tg:10")
+            #expect(image.channel == "telegram")
             #expect(image.mime == "image/jpeg")
-            #expect(image.mensaje == "¿Tienen este?")
-            #expect(image.recibido_ms == 1_767_225_600_000)
+            #expect(image.message == "¿Tienen este?")
+            #expect(image.receivedMs == 1_767_225_600_000)
             #expect(try harness.blobs.data(of: image.blob) == SampleFiles.jpeg)
 
             let audio = try #require(try await harness.jobs(AudioMessageJob.self).first?.payload)
-            #expect(audio.chat_id == "tg:11")
+            #expect(audio.chatId == "tg:11")
             #expect(audio.mime == "audio/ogg")
             #expect(try harness.blobs.data(of: audio.blob) == SampleFiles.ogg)
             // The front end never downloads: only the worker's getFile and file requests reached Telegram.
@@ -63,12 +63,12 @@ struct TelegramFileTests {
             harness.fake.addFile(id: "enorme", bytes: SampleFiles.jpeg, path: "documents/file_9.jpg", size: 30 << 20)
             harness.fake.addFile(id: "pdf", bytes: SampleFiles.pdf, path: "documents/file_10.jpg")
             let outcomes = try await run(
-                harness, [fileJob(20, .imagen, "enorme"), fileJob(21, .imagen, "pdf"), fileJob(22, .audio, "perdido")])
+                harness, [fileJob(20, .image, "enorme"), fileJob(21, .image, "pdf"), fileJob(22, .audio, "perdido")])
             #expect(outcomes == ["completado", "completado", "muerto"])
-            let replies = try await harness.jobs(DeliverReplyJob.self).map(\.payload).sorted { $0.chat_id < $1.chat_id }
-            #expect(replies.map(\.chat_id) == ["tg:20", "tg:21", "tg:22"])
+            let replies = try await harness.jobs(DeliverReplyJob.self).map(\.payload).sorted { $0.chatId < $1.chatId }
+            #expect(replies.map(\.chatId) == ["tg:20", "tg:21", "tg:22"])
             #expect(
-                replies.map(\.texto) == [
+                replies.map(\.text) == [
                     TelegramReplies.tooLarge, TelegramReplies.unreadableImage, TelegramReplies.downloadFailed,
                 ])
             #expect(try await harness.jobs(ImageMessageJob.self).isEmpty)
@@ -82,25 +82,25 @@ struct TelegramTypingTests {
     @Test func typingIsShownWhileTheReplyIsUnfinishedAndTheChannelIsRecorded() async throws {
         try await TelegramHarness.run { harness in
             // The job being answered: a no-op that takes a moment (stands in for the agent).
-            let awaited = try await harness.fixture.jobs.enqueue(NoopJob(dormir_ms: 3000)).id
+            let awaited = try await harness.fixture.jobs.enqueue(NoopJob(sleepMs: 3000)).id
             let done = try await harness.fixture.jobs.enqueue(NoopJob()).id
             try harness.database.setAIActive(chatId: "tg:33", active: false)
             let jobs = try await harness.fixture.jobs.enqueue([
-                try NewJob(TelegramTypingJob(chat_id: "tg:31", job_id: awaited)),
-                try NewJob(TelegramTypingJob(chat_id: "tg:33", job_id: awaited)),
+                try NewJob(TelegramTypingJob(chatId: "tg:31", jobId: awaited)),
+                try NewJob(TelegramTypingJob(chatId: "tg:33", jobId: awaited)),
             ]).map(\.id)
             let noop = try InProcessWorker(harness.fixture, queues: ["noop"])
-            _ = try await harness.fixture.waitFor(done, estado: "completado")
+            _ = try await harness.fixture.waitFor(done, state: "completado")
             let worker = try harness.worker(["telegram_acciones"])
-            for id in jobs { _ = try await harness.fixture.waitFor(id, estado: "completado") }
+            for id in jobs { _ = try await harness.fixture.waitFor(id, state: "completado") }
             await worker.stop()
             await noop.stop()
             let actions = harness.fake.chatActions
             #expect(!actions.isEmpty)
             #expect(actions.allSatisfy { $0.chatId == 31 })  // not in the chat an operator took over
             #expect(actions.allSatisfy { $0.action == "typing" })
-            #expect(try harness.database.chatControl(chatId: "tg:31").canal == "telegram")
-            #expect(try harness.database.chatControl(chatId: "tg:33").canal == "telegram")
+            #expect(try harness.database.chatControl(chatId: "tg:31").channel == "telegram")
+            #expect(try harness.database.chatControl(chatId: "tg:33").channel == "telegram")
         }
     }
 }

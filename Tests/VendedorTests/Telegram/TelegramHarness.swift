@@ -88,7 +88,7 @@ struct TelegramHarness: @unchecked Sendable {
         var kind: String
         var queue: String
         var payload: String
-        var estado: String
+        var state: String
 
         func decode<P: JobPayload>(_ type: P.Type) throws -> P { try JobCoding.decode(P.self, from: payload) }
     }
@@ -102,13 +102,13 @@ struct TelegramHarness: @unchecked Sendable {
             jobs.append(
                 StoredJob(
                     id: String(key.dropFirst("vd:job:".count)), kind: fields["tipo"] ?? "", queue: fields["cola"] ?? "",
-                    payload: fields["payload"] ?? "", estado: fields["estado"] ?? ""))
+                    payload: fields["payload"] ?? "", state: fields["estado"] ?? ""))
         }
         return jobs
     }
 
-    func jobs<P: JobPayload>(_ type: P.Type) async throws -> [(id: String, payload: P, estado: String)] {
-        try await allJobs().filter { $0.kind == P.kind }.map { ($0.id, try $0.decode(P.self), $0.estado) }
+    func jobs<P: JobPayload>(_ type: P.Type) async throws -> [(id: String, payload: P, state: String)] {
+        try await allJobs().filter { $0.kind == P.kind }.map { ($0.id, try $0.decode(P.self), $0.state) }
     }
 }
 

@@ -26,7 +26,7 @@ struct TelegramPollerTests {
             fake.addUpdate(message: FakeTelegram.message(chatId: 2, text: "dos"))
             try await poller(harness).pollOnce()
             #expect(try await storedOffset(harness) == first + 2)
-            #expect(try await harness.jobs(ChatMessageJob.self).map(\.payload.mensaje).sorted() == ["dos", "uno"])
+            #expect(try await harness.jobs(ChatMessageJob.self).map(\.payload.message).sorted() == ["dos", "uno"])
 
             // "Restart": a new poller (new process) continues from the stored offset; the
             // confirmed updates are not asked for again.

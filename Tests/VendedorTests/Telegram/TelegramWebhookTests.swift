@@ -53,11 +53,11 @@ struct TelegramWebhookTests {
             let messages = try await harness.jobs(ChatMessageJob.self)
             let message = try #require(messages.first)
             #expect(messages.count == 1)
-            #expect(message.payload.chat_id == "tg:-1001234567890123")
-            #expect(message.payload.canal == "telegram")
-            #expect(message.payload.mensaje == "¿Tienen extintores de 10 libras?")
+            #expect(message.payload.chatId == "tg:-1001234567890123")
+            #expect(message.payload.channel == "telegram")
+            #expect(message.payload.message == "¿Tienen extintores de 10 libras?")
             let typing = try await harness.jobs(TelegramTypingJob.self)
-            #expect(typing.map(\.payload) == [TelegramTypingJob(chat_id: "tg:-1001234567890123", job_id: message.id)])
+            #expect(typing.map(\.payload) == [TelegramTypingJob(chatId: "tg:-1001234567890123", jobId: message.id)])
         }
     }
 
@@ -96,7 +96,7 @@ struct TelegramWebhookTests {
     @Test func theHTTPChannelCannotWriteAsATelegramChat() async throws {
         try await TelegramHarness.run { harness in
             let token = TokenSigner(secret: "secreto-de-pruebas-0123456789").sign(
-                subject: "widget", role: .canal, lifetime: 3600)
+                subject: "widget", role: .channel, lifetime: 3600)
             try await harness.app().test(.router) { client in
                 let response = try await client.execute(
                     uri: "/chat/texto", method: .post,
@@ -113,9 +113,9 @@ struct TelegramWebhookTests {
             let update = harness.fake.update(message: FakeTelegram.message(chatId: 42, text: "/start promo"))
             #expect(try await harness.intake().accept([Telegram.Update.decode(update.json)]) == 1)
             let replies = try await harness.jobs(DeliverReplyJob.self)
-            #expect(replies.map(\.payload.texto) == [TelegramConfig.defaultWelcome])
-            #expect(replies.first?.payload.chat_id == "tg:42")
-            #expect(replies.first?.payload.canal == "telegram")
+            #expect(replies.map(\.payload.text) == [TelegramConfig.defaultWelcome])
+            #expect(replies.first?.payload.chatId == "tg:42")
+            #expect(replies.first?.payload.channel == "telegram")
             #expect(try await harness.jobs(ChatMessageJob.self).isEmpty)
         }
     }
@@ -153,12 +153,12 @@ struct TelegramWebhookTests {
                 try Telegram.Update.decode(fake.update(message: $0).json)
             }
             #expect(try await harness.intake().accept(updates) == 8)
-            let files = try await harness.jobs(TelegramFileJob.self).map(\.payload).sorted { $0.chat_id < $1.chat_id }
-            #expect(files.map(\.chat_id) == ["tg:10", "tg:11", "tg:12", "tg:13"])
-            #expect(files.map(\.file_id) == ["grande", "voz", "cancion", "doc"])
-            #expect(files.map(\.tipo) == ["imagen", "audio", "audio", "imagen"])
-            #expect(files[0].mensaje == "¿Tienen este?")
-            #expect(files[0].file_size == 154_230)
+            let files = try await harness.jobs(TelegramFileJob.self).map(\.payload).sorted { $0.chatId < $1.chatId }
+            #expect(files.map(\.chatId) == ["tg:10", "tg:11", "tg:12", "tg:13"])
+            #expect(files.map(\.fileId) == ["grande", "voz", "cancion", "doc"])
+            #expect(files.map(\.kind) == ["imagen", "audio", "audio", "imagen"])
+            #expect(files[0].message == "¿Tienen este?")
+            #expect(files[0].fileSize == 154_230)
         }
     }
 
@@ -175,14 +175,14 @@ struct TelegramWebhookTests {
             let updates = try [huge, video, sticker, pdf, groupJoin].map {
                 try Telegram.Update.decode(fake.update(message: $0).json)
             }
-            try await harness.intake().accept(updates + [Telegram.Update(update_id: 1)])
-            let replies = try await harness.jobs(DeliverReplyJob.self).map(\.payload).sorted { $0.chat_id < $1.chat_id }
-            #expect(replies.map(\.chat_id) == ["tg:20", "tg:21", "tg:23"])
-            #expect(replies[0].texto == TelegramReplies.tooLarge)
-            #expect(replies[1].texto == TelegramReplies.unsupported)
+            try await harness.intake().accept(updates + [Telegram.Update(updateId: 1)])
+            let replies = try await harness.jobs(DeliverReplyJob.self).map(\.payload).sorted { $0.chatId < $1.chatId }
+            #expect(replies.map(\.chatId) == ["tg:20", "tg:21", "tg:23"])
+            #expect(replies[0].text == TelegramReplies.tooLarge)
+            #expect(replies[1].text == TelegramReplies.unsupported)
             // No agent turn records these: the delivery writes them in the history.
-            #expect(replies[0].historial == .init(entrada: TelegramIntake.tooLargeEntry, tipo: .audio))
-            #expect(replies[1].historial == .init(entrada: TelegramIntake.unsupportedEntry))
+            #expect(replies[0].history == .init(incoming: TelegramIntake.tooLargeEntry, kind: .audio))
+            #expect(replies[1].history == .init(incoming: TelegramIntake.unsupportedEntry))
             #expect(try await harness.allJobs().count == 3)
         }
     }

@@ -57,14 +57,14 @@ struct ConfigTests {
 
     @Test func tokensRoundTripAndRejectTampering() throws {
         let signer = TokenSigner(secret: "clave-de-prueba-larga")
-        let token = signer.sign(subject: "ana", role: .operador, lifetime: 60)
+        let token = signer.sign(subject: "ana", role: .operator, lifetime: 60)
         let (identity, _) = try signer.verify(token)
-        #expect(identity == Identity(subject: "ana", role: .operador))
+        #expect(identity == Identity(subject: "ana", role: .operator))
         var parts = token.split(separator: ".").map(String.init)
         parts[1] = TokenSigner.base64URLForTests(#"{"exp":9999999999,"iat":0,"rol":"admin","sub":"ana"}"#)
         #expect(throws: TokenSigner.Failure.badSignature) { try signer.verify(parts.joined(separator: ".")) }
         #expect(throws: TokenSigner.Failure.malformed) { try signer.verify("abc") }
-        let old = signer.sign(subject: "ana", role: .canal, lifetime: 10, now: Date().addingTimeInterval(-60))
+        let old = signer.sign(subject: "ana", role: .channel, lifetime: 10, now: Date().addingTimeInterval(-60))
         #expect(throws: TokenSigner.Failure.expired) { try signer.verify(old) }
     }
 }

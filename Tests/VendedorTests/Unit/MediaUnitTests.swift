@@ -72,10 +72,10 @@ struct MediaUnitTests {
         #expect(try Multipart.field("file", in: Data(form.body), contentType: form.contentType) == binary)
     }
 
-    @Test func aChatReplyAlwaysShowsPedidoId() throws {
-        let text = try JobCoding.encode(ChatReply(respuesta: "Hola"))
+    @Test func aChatReplyAlwaysShowsOrderId() throws {
+        let text = try JobCoding.encode(ChatReply(reply: "Hola"))
         #expect(text == #"{"pedido_id":null,"productos":[],"respuesta":"Hola"}"#)
-        #expect(try JobCoding.decode(ChatReply.self, from: text) == ChatReply(respuesta: "Hola"))
+        #expect(try JobCoding.decode(ChatReply.self, from: text) == ChatReply(reply: "Hola"))
     }
 
     @Test func mediaSettingsHaveSafeDefaultsAndNameWhatIsWrong() throws {

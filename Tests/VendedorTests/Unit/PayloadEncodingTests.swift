@@ -15,14 +15,14 @@ struct PayloadEncodingTests {
     ])
     func chatMessageMatchesJSONEncoder(message: String) throws {
         let job = ChatMessageJob(
-            chat_id: "web:abc-1.2_3", canal: "http", tipo: "texto", mensaje: message, recibido_ms: 1_795_000_000_123)
+            chatId: "web:abc-1.2_3", channel: "http", kind: "texto", message: message, receivedMs: 1_795_000_000_123)
         let handWritten = try job.encodedPayload()
         #expect(handWritten == (try JobCoding.encode(job)))
         #expect(try JobCoding.decode(ChatMessageJob.self, from: handWritten) == job)
     }
 
     @Test func newJobUsesThePayloadsOwnEncoding() throws {
-        let job = ChatMessageJob(chat_id: "c1", canal: "telegram", mensaje: "dos\ncascos", recibido_ms: 7)
+        let job = ChatMessageJob(chatId: "c1", channel: "telegram", message: "dos\ncascos", receivedMs: 7)
         let made = try NewJob(job)
         #expect(
             made.payload

@@ -25,9 +25,16 @@ public struct LocalEmbeddingClient: Embedder {
 
     struct Body: Encodable {
         var input: [String]
-        var input_type: String
+        var inputType: String
         var model: String
-        var encoding_format = "float"
+        var encodingFormat = "float"
+
+        enum CodingKeys: String, CodingKey {
+            case input
+            case inputType = "input_type"
+            case model
+            case encodingFormat = "encoding_format"
+        }
     }
 
     public func embed(_ texts: [String], purpose: EmbeddingPurpose) async throws -> [[Float]] {
@@ -38,7 +45,7 @@ public struct LocalEmbeddingClient: Embedder {
             try await limiter.acquire()
             let answer = try await http.sendJSON(
                 url: baseURL + "/v1/embeddings",
-                body: Body(input: batch, input_type: purpose.rawValue, model: modelName),
+                body: Body(input: batch, inputType: purpose.rawValue, model: modelName),
                 as: OpenAIEmbeddingAnswer.self, timeout: timeout)
             vectors += try EmbeddingMath.validated(
                 answer.orderedVectors(), count: batch.count, api: http.api, dimensions: nil)

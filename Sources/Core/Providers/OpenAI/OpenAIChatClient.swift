@@ -64,9 +64,9 @@ public struct OpenAIChatClient: Sendable {
         let decoded = try http.decode(ChatCompletionResponse.self, from: response)
         guard let choice = decoded.choices?.first else { throw ChatError.noChoices }
         guard let text = choice.message?.content?.text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ChatError.noText(finishReason: choice.finish_reason, refusal: choice.message?.refusal)
+            throw ChatError.noText(finishReason: choice.finishReason, refusal: choice.message?.refusal)
         }
-        return Reply(text: text, finishReason: choice.finish_reason, model: decoded.model)
+        return Reply(text: text, finishReason: choice.finishReason, model: decoded.model)
     }
 }
 
@@ -95,7 +95,12 @@ struct ChatCompletionRequest: Encodable {
 struct ChatCompletionResponse: Decodable {
     struct Choice: Decodable {
         var message: ResponseMessage?
-        var finish_reason: String?
+        var finishReason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case message
+            case finishReason = "finish_reason"
+        }
     }
 
     struct ResponseMessage: Decodable {

@@ -29,8 +29,15 @@ public struct OpenAIEmbeddingClient: Embedder {
     struct Body: Encodable {
         var model: String
         var input: [String]
-        var encoding_format = "float"
+        var encodingFormat = "float"
         var dimensions: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case model
+            case input
+            case encodingFormat = "encoding_format"
+            case dimensions
+        }
     }
 
     public func embed(_ texts: [String], purpose: EmbeddingPurpose) async throws -> [[Float]] {

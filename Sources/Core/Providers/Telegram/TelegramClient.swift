@@ -32,7 +32,14 @@ public struct TelegramClient: Sendable {
         var ok: Bool
         var result: Result?
         var description: String?
-        var error_code: Int?
+        var errorCode: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case ok
+            case result
+            case description
+            case errorCode = "error_code"
+        }
     }
 
     /// Calls `method` with `parameters` as JSON and decodes its `result`.
@@ -48,7 +55,7 @@ public struct TelegramClient: Sendable {
         guard envelope.ok, let result = envelope.result else {
             // A 2xx carrying ok:false: treat it as the error it describes.
             let failure = http.classify(
-                OutboundResponse(status: envelope.error_code ?? 400, headers: response.headers, body: response.body))
+                OutboundResponse(status: envelope.errorCode ?? 400, headers: response.headers, body: response.body))
             throw failure.kind == .rateLimited || failure.kind == .transient
                 ? failure
                 : ProviderError(kind: .permanent, api: "telegram", status: failure.status, message: failure.message)
@@ -59,17 +66,33 @@ public struct TelegramClient: Sendable {
     // MARK: Methods
 
     private struct SendMessage: Encodable {
-        var chat_id: Int64
+        var chatId: Int64
         var text: String
-        var reply_parameters: ReplyParameters?
-        var link_preview_options = LinkPreview()
+        var replyParameters: ReplyParameters?
+        var linkPreviewOptions = LinkPreview()
 
         struct ReplyParameters: Encodable {
-            var message_id: Int64
-            var allow_sending_without_reply = true
+            var messageId: Int64
+            var allowSendingWithoutReply = true
+
+            enum CodingKeys: String, CodingKey {
+                case messageId = "message_id"
+                case allowSendingWithoutReply = "allow_sending_without_reply"
+            }
         }
         struct LinkPreview: Encodable {
-            var is_disabled = true
+            var isDisabled = true
+
+            enum CodingKeys: String, CodingKey {
+                case isDisabled = "is_disabled"
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case chatId = "chat_id"
+            case text
+            case replyParameters = "reply_parameters"
+            case linkPreviewOptions = "link_preview_options"
         }
     }
 
@@ -77,17 +100,22 @@ public struct TelegramClient: Sendable {
     /// `TelegramText.maxLength` characters. Returns the sent message's id.
     public func sendMessage(chatId: Int64, text: String, replyTo: Int64? = nil) async throws -> Int64 {
         let parameters = SendMessage(
-            chat_id: chatId, text: text, reply_parameters: replyTo.map { .init(message_id: $0) })
-        return try await call("sendMessage", parameters, as: Telegram.SentMessage.self).message_id
+            chatId: chatId, text: text, replyParameters: replyTo.map { .init(messageId: $0) })
+        return try await call("sendMessage", parameters, as: Telegram.SentMessage.self).messageId
     }
 
     /// `typing`, `upload_photo`…; shown for up to 5 seconds or until the next message.
     public func sendChatAction(chatId: Int64, action: String = "typing") async throws {
         struct Parameters: Encodable {
-            var chat_id: Int64
+            var chatId: Int64
             var action: String
+
+            enum CodingKeys: String, CodingKey {
+                case chatId = "chat_id"
+                case action
+            }
         }
-        _ = try await call("sendChatAction", Parameters(chat_id: chatId, action: action), as: Bool.self)
+        _ = try await call("sendChatAction", Parameters(chatId: chatId, action: action), as: Bool.self)
     }
 
     /// Updates after `offset`, holding the request up to `timeout` seconds when there are
@@ -97,7 +125,14 @@ public struct TelegramClient: Sendable {
             var offset: Int64?
             var limit: Int
             var timeout: Int
-            var allowed_updates = ["message"]
+            var allowedUpdates = ["message"]
+
+            enum CodingKeys: String, CodingKey {
+                case offset
+                case limit
+                case timeout
+                case allowedUpdates = "allowed_updates"
+            }
         }
         let seconds = min(max(timeout, 0), 50)
         return try await call(
@@ -109,20 +144,31 @@ public struct TelegramClient: Sendable {
     public func setWebhook(url: String, secret: String, maxConnections: Int = 40) async throws {
         struct Parameters: Encodable {
             var url: String
-            var secret_token: String
-            var max_connections: Int
-            var allowed_updates = ["message"]
+            var secretToken: String
+            var maxConnections: Int
+            var allowedUpdates = ["message"]
+
+            enum CodingKeys: String, CodingKey {
+                case url
+                case secretToken = "secret_token"
+                case maxConnections = "max_connections"
+                case allowedUpdates = "allowed_updates"
+            }
         }
         _ = try await call(
-            "setWebhook", Parameters(url: url, secret_token: secret, max_connections: maxConnections), as: Bool.self)
+            "setWebhook", Parameters(url: url, secretToken: secret, maxConnections: maxConnections), as: Bool.self)
     }
 
     /// Removes the webhook (pending updates are kept unless `dropPending`), so polling can work.
     public func deleteWebhook(dropPending: Bool = false) async throws {
         struct Parameters: Encodable {
-            var drop_pending_updates: Bool
+            var dropPendingUpdates: Bool
+
+            enum CodingKeys: String, CodingKey {
+                case dropPendingUpdates = "drop_pending_updates"
+            }
         }
-        _ = try await call("deleteWebhook", Parameters(drop_pending_updates: dropPending), as: Bool.self)
+        _ = try await call("deleteWebhook", Parameters(dropPendingUpdates: dropPending), as: Bool.self)
     }
 
     public func getWebhookInfo() async throws -> Telegram.WebhookInfo {
@@ -132,9 +178,13 @@ public struct TelegramClient: Sendable {
 
     public func getFile(fileId: String) async throws -> Telegram.File {
         struct Parameters: Encodable {
-            var file_id: String
+            var fileId: String
+
+            enum CodingKeys: String, CodingKey {
+                case fileId = "file_id"
+            }
         }
-        return try await call("getFile", Parameters(file_id: fileId), as: Telegram.File.self)
+        return try await call("getFile", Parameters(fileId: fileId), as: Telegram.File.self)
     }
 
     /// The bytes of a file `getFile` described (`…/file/bot<token>/<file_path>`), at most 20 MiB.

@@ -4,11 +4,11 @@
 public enum Telegram {
     /// One incoming update; at most one payload field is set. Only `message` is used.
     public struct Update: Codable, Sendable, Equatable {
-        public var update_id: Int64
+        public var updateId: Int64
         public var message: Message?
 
-        public init(update_id: Int64, message: Message? = nil) {
-            self.update_id = update_id
+        public init(updateId: Int64, message: Message? = nil) {
+            self.updateId = updateId
             self.message = message
         }
 
@@ -16,13 +16,18 @@ public enum Telegram {
         /// leaves `message` nil instead of failing the whole update.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            update_id = try container.decode(Int64.self, forKey: .update_id)
+            updateId = try container.decode(Int64.self, forKey: .updateId)
             message = try? container.decodeIfPresent(Message.self, forKey: .message)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case updateId = "update_id"
+            case message
         }
     }
 
     public struct Message: Codable, Sendable, Equatable {
-        public var message_id: Int64
+        public var messageId: Int64
         public var date: Int64
         public var chat: Chat
         public var from: User?
@@ -35,15 +40,15 @@ public enum Telegram {
         public var audio: FileInfo?
         public var document: FileInfo?
         public var video: FileInfo?
-        public var video_note: FileInfo?
+        public var videoNote: FileInfo?
         public var sticker: FileInfo?
         public var animation: FileInfo?
 
         public init(
-            message_id: Int64, date: Int64, chat: Chat, from: User? = nil, text: String? = nil, caption: String? = nil,
+            messageId: Int64, date: Int64, chat: Chat, from: User? = nil, text: String? = nil, caption: String? = nil,
             photo: [PhotoSize]? = nil, voice: FileInfo? = nil, audio: FileInfo? = nil, document: FileInfo? = nil
         ) {
-            self.message_id = message_id
+            self.messageId = messageId
             self.date = date
             self.chat = chat
             self.from = from
@@ -53,6 +58,23 @@ public enum Telegram {
             self.voice = voice
             self.audio = audio
             self.document = document
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case messageId = "message_id"
+            case date
+            case chat
+            case from
+            case text
+            case caption
+            case photo
+            case voice
+            case audio
+            case document
+            case video
+            case videoNote = "video_note"
+            case sticker
+            case animation
         }
     }
 
@@ -69,66 +91,107 @@ public enum Telegram {
 
     public struct User: Codable, Sendable, Equatable {
         public var id: Int64
-        public var is_bot: Bool?
-        public var first_name: String?
-        public var language_code: String?
+        public var isBot: Bool?
+        public var firstName: String?
+        public var languageCode: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case isBot = "is_bot"
+            case firstName = "first_name"
+            case languageCode = "language_code"
+        }
     }
 
     public struct PhotoSize: Codable, Sendable, Equatable {
-        public var file_id: String
-        public var file_unique_id: String?
+        public var fileId: String
+        public var fileUniqueId: String?
         public var width: Int64
         public var height: Int64
-        public var file_size: Int64?
+        public var fileSize: Int64?
 
-        public init(file_id: String, width: Int64, height: Int64, file_size: Int64? = nil) {
-            self.file_id = file_id
+        public init(fileId: String, width: Int64, height: Int64, fileSize: Int64? = nil) {
+            self.fileId = fileId
             self.width = width
             self.height = height
-            self.file_size = file_size
+            self.fileSize = fileSize
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case fileId = "file_id"
+            case fileUniqueId = "file_unique_id"
+            case width
+            case height
+            case fileSize = "file_size"
         }
     }
 
     /// What voice, audio, document, video and sticker objects share.
     public struct FileInfo: Codable, Sendable, Equatable {
-        public var file_id: String
-        public var file_unique_id: String?
-        public var file_name: String?
-        public var mime_type: String?
-        public var file_size: Int64?
+        public var fileId: String
+        public var fileUniqueId: String?
+        public var fileName: String?
+        public var mimeType: String?
+        public var fileSize: Int64?
         /// Seconds (voice, audio, video).
         public var duration: Int64?
 
         public init(
-            file_id: String, file_name: String? = nil, mime_type: String? = nil, file_size: Int64? = nil,
+            fileId: String, fileName: String? = nil, mimeType: String? = nil, fileSize: Int64? = nil,
             duration: Int64? = nil
         ) {
-            self.file_id = file_id
-            self.file_name = file_name
-            self.mime_type = mime_type
-            self.file_size = file_size
+            self.fileId = fileId
+            self.fileName = fileName
+            self.mimeType = mimeType
+            self.fileSize = fileSize
             self.duration = duration
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case fileId = "file_id"
+            case fileUniqueId = "file_unique_id"
+            case fileName = "file_name"
+            case mimeType = "mime_type"
+            case fileSize = "file_size"
+            case duration
         }
     }
 
     /// `getFile`'s answer; `file_path` is what the download URL needs.
     public struct File: Codable, Sendable, Equatable {
-        public var file_id: String
-        public var file_size: Int64?
-        public var file_path: String?
+        public var fileId: String
+        public var fileSize: Int64?
+        public var filePath: String?
+
+        enum CodingKeys: String, CodingKey {
+            case fileId = "file_id"
+            case fileSize = "file_size"
+            case filePath = "file_path"
+        }
     }
 
     /// `sendMessage`'s answer (the sent message), reduced to its id.
     public struct SentMessage: Codable, Sendable, Equatable {
-        public var message_id: Int64
+        public var messageId: Int64
+
+        enum CodingKeys: String, CodingKey {
+            case messageId = "message_id"
+        }
     }
 
     public struct WebhookInfo: Codable, Sendable, Equatable {
         /// Empty in polling mode.
         public var url: String
-        public var pending_update_count: Int64?
-        public var last_error_date: Int64?
-        public var last_error_message: String?
+        public var pendingUpdateCount: Int64?
+        public var lastErrorDate: Int64?
+        public var lastErrorMessage: String?
+
+        enum CodingKeys: String, CodingKey {
+            case url
+            case pendingUpdateCount = "pending_update_count"
+            case lastErrorDate = "last_error_date"
+            case lastErrorMessage = "last_error_message"
+        }
     }
 
     /// The most a bot may download (`getFile`): 20 MiB.

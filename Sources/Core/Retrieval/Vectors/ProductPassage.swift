@@ -5,13 +5,13 @@ import Foundation
 /// the fingerprint of the product's text equals the one stored with it.
 public enum ProductPassage {
     /// Name, description and (when it says something) the category.
-    public static func text(_ producto: Producto) -> String {
-        var parts = [producto.nombre]
-        let descripcion = producto.descripcion.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !descripcion.isEmpty, TextFold.fold(descripcion) != TextFold.fold(producto.nombre) {
-            parts.append(descripcion)
+    public static func text(_ product: Product) -> String {
+        var parts = [product.name]
+        let description = product.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !description.isEmpty, TextFold.fold(description) != TextFold.fold(product.name) {
+            parts.append(description)
         }
-        if producto.categoria != Producto.defaultCategory { parts.append("Categoría: \(producto.categoria)") }
+        if product.category != Product.defaultCategory { parts.append("Categoría: \(product.category)") }
         return parts.joined(separator: ". ")
     }
 
@@ -19,8 +19,8 @@ public enum ProductPassage {
         SHA256.hash(data: Data(text.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
     }
 
-    public static func fingerprint(_ producto: Producto) -> String {
-        fingerprint(text(producto))
+    public static func fingerprint(_ product: Product) -> String {
+        fingerprint(text(product))
     }
 }
 
