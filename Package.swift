@@ -30,9 +30,9 @@ let package = Package(
     name: "Vendedor",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "vendedor-enqueuer", targets: ["Enqueuer"]),
-        .executable(name: "vendedor-workers", targets: ["Workers"]),
-        .library(name: "Core", targets: ["Core"]),
+        .executable(name: "vendedor-enqueuer", targets: ["vendedor-enqueuer"]),
+        .executable(name: "vendedor-workers", targets: ["vendedor-workers"]),
+        .executable(name: "vendedor-bench", targets: ["vendedor-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -47,64 +47,102 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CHiredis",
-            pkgConfig: "hiredis",
-            providers: [.apt(["libhiredis-dev"])]
-        ),
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // C libraries.
+        .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "VectorKernel", swiftSettings: vectorKernelSettings),
+
+        // Layers, bottom up. Each may use only the ones listed as its dependencies.
+        .target(name: "Support", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(name: "SpanishText", dependencies: ["Support"]),
         .target(
-            name: "VectorKernel",
-            swiftSettings: vectorKernelSettings
-        ),
-        .target(
-            name: "Core",
+            name: "JobEngine",
             dependencies: [
-                "CHiredis",
-                "CCurl",
-                "VectorKernel",
+                "Support", "CHiredis",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        .target(
+            name: "Shop",
+            dependencies: [
+                "Support", "SpanishText",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
-        ),
-        .executableTarget(
-            name: "Enqueuer",
+            ]),
+        .target(
+            name: "Integrations",
             dependencies: [
-                "Core",
+                "Support", "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(
+            name: "Assistant",
+            dependencies: [
+                "Support", "SpanishText", "Shop", "Integrations", "VectorKernel",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Support", "JobEngine", "Shop", "Integrations",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        // The two processes, as libraries the executables and the tests build.
+        .target(
+            name: "FrontEnd",
+            dependencies: [
+                "Support", "SpanishText", "JobEngine", "Shop", "Integrations", "Pipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
-        .executableTarget(
+            ]),
+        .target(
             name: "Workers",
             dependencies: [
-                "Core",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Support", "JobEngine", "Shop", "Integrations", "Assistant", "Pipeline",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
+            ]),
+
+        // Executables: a few lines each around the composition roots.
+        .executableTarget(
+            name: "vendedor-enqueuer",
+            dependencies: [
+                "FrontEnd", "Pipeline", "Shop", "Integrations", "Support",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "vendedor-workers",
+            dependencies: [
+                "Workers", "Pipeline", "JobEngine", "Shop", "Support",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "vendedor-bench",
+            dependencies: [
+                "Workers", "FrontEnd", "Assistant", "Pipeline", "JobEngine", "Shop", "Integrations", "Support",
+                "SpanishText", "VectorKernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "VendedorTests",
             dependencies: [
-                "Core",
-                "Enqueuer",
-                "Workers",
+                "Support", "SpanishText", "JobEngine", "Shop", "Integrations", "Assistant", "Pipeline", "FrontEnd",
+                "Workers", "VectorKernel", "vendedor-bench",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/VendedorTests"
         ),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""FAISS IndexFlatIP on one thread, side by side with `vendedor-workers bench vector`.
+"""FAISS IndexFlatIP on one thread, side by side with `vendedor-bench vector`.
 
 Usage: bench-vector.py DIR   (DIR holds shape, base.f32, queries.f32 and ids.i64 written by
 the Swift benchmark). Prints key=value lines:

@@ -1,18 +1,20 @@
-import Core
+import Integrations
 import Logging
 import ServiceLifecycle
+import Shop
+import Support
 
 /// Deletes what has expired (customers' photos and audio, export files) at start and then
 /// every `interval` seconds, until graceful shutdown. The sweep runs on `BlockingPool`
 /// threads (it walks directories); several worker processes sweeping one directory is harmless.
-struct PeriodicSweeper: Service {
+package struct PeriodicSweeper: Service {
     /// What the log says was removed ("Archivos de clientes vencidos eliminados").
     let what: String
     let interval: Double
     let logger: Logger
     let sweep: @Sendable () -> Int
 
-    func run() async {
+    package func run() async {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 let removed = (try? await BlockingPool.shared.run(sweep)) ?? 0
@@ -23,7 +25,7 @@ struct PeriodicSweeper: Service {
     }
 
     /// Customers' photos and audio older than `BLOBS_RETENTION_HOURS`.
-    static func blobs(_ store: BlobStore, config: BlobConfig, logger: Logger) -> PeriodicSweeper {
+    package static func blobs(_ store: BlobStore, config: BlobConfig, logger: Logger) -> PeriodicSweeper {
         PeriodicSweeper(
             what: "Archivos de clientes vencidos eliminados", interval: config.sweepIntervalSeconds, logger: logger
         ) { store.removeExpired(olderThan: config.retentionSeconds) }
@@ -31,7 +33,7 @@ struct PeriodicSweeper: Service {
 
     /// Expired exports and partial files a dead worker left, every `EXPORTS_CLEANUP_INTERVAL`
     /// (the download route refuses expired links anyway).
-    static func exports(_ files: ExportFiles, interval: Double, logger: Logger) -> PeriodicSweeper {
+    package static func exports(_ files: ExportFiles, interval: Double, logger: Logger) -> PeriodicSweeper {
         PeriodicSweeper(what: "Exportaciones vencidas borradas", interval: interval, logger: logger) { files.sweep() }
     }
 }

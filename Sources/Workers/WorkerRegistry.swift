@@ -1,15 +1,23 @@
-import Core
+import Integrations
+import JobEngine
+import Shop
 
 /// What the commerce handlers need: the shop's database and the uploads directory.
-struct CommerceResources: Sendable {
+package struct CommerceResources: Sendable {
     var database: AppDatabase
     var uploadsDirectory: String
     /// Exports need `SECRET_KEY` (they sign download links); nil = the kind isn't served here.
-    var exports: ExportResources? = nil
+    package var exports: ExportResources? = nil
+
+    package init(database: AppDatabase, uploadsDirectory: String, exports: ExportResources? = nil) {
+        self.database = database
+        self.uploadsDirectory = uploadsDirectory
+        self.exports = exports
+    }
 }
 
 /// What the delivery and Telegram handlers need besides the database.
-struct DeliveryResources: Sendable {
+package struct DeliveryResources: Sendable {
     /// Nil without `TELEGRAM_TOKEN`: replies to Telegram chats then wait as dead letters, and
     /// Telegram downloads and chat actions are not served by this process.
     var telegram: TelegramClient?
@@ -19,12 +27,12 @@ struct DeliveryResources: Sendable {
 }
 
 /// Every job kind this executable can run, with its handler.
-enum WorkerHandlers {
+package enum WorkerHandlers {
     /// Without `commerce` (engine tests, the queue benchmark) only the no-op kind is served;
     /// `media` adds photos (vision) and voice notes (transcripcion); `delivery` (with
     /// `commerce`) the delivery of replies and the Telegram kinds; `agent` the reply worker
     /// (chat messages); `retrieval` the catalog's vectors (embedding and re-index).
-    static func registry(
+    package static func registry(
         commerce: CommerceResources? = nil, media: MediaResources? = nil, delivery: DeliveryResources? = nil,
         agent: AgentResources? = nil, retrieval: RetrievalResources? = nil
     ) -> JobRegistry {

@@ -1,16 +1,20 @@
-import Core
+import Assistant
+import Integrations
+import JobEngine
 import Logging
+import Pipeline
+import Shop
 
 /// What the reply worker needs: the agent (catalog search, order placement), the reply
 /// writer (templates or a language model) and the database for history and state.
-struct AgentResources: Sendable {
+package struct AgentResources: Sendable {
     var agent: SalesAgent
     var writer: ReplyWriter
     var database: AppDatabase
     var maxHistory: Int
 
     /// From the process's environment (`AgentConfig`, `RetrievalConfig`).
-    static func make(_ boot: Bootstrap, database: AppDatabase, waiters: JobWaiters) throws -> AgentResources {
+    package static func make(_ boot: Bootstrap, database: AppDatabase, waiters: JobWaiters) throws -> AgentResources {
         try make(
             config: AgentConfig(environment: boot.environment),
             retrieval: RetrievalConfig(environment: boot.environment), database: database, jobs: boot.jobs,

@@ -1,4 +1,7 @@
-import Core
+import Assistant
+import JobEngine
+import Pipeline
+import Shop
 
 /// Places a chat's order through the `pedidos` queue (the one place orders are written) and
 /// waits, bounded, for the worker's answer. The order is stored under the cart's key; the

@@ -1,4 +1,7 @@
-import Core
+import Integrations
+import JobEngine
+import Pipeline
+import Shop
 
 /// Runs `chat.audio` jobs: transcribes the customer's voice note (OpenAI or a compatible
 /// server, Spanish) and hands the words, after any caption, to the reply worker as a

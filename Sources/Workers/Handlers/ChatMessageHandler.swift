@@ -1,5 +1,9 @@
-import Core
+import Assistant
 import Foundation
+import JobEngine
+import Pipeline
+import Shop
+import Support
 
 /// Runs `chat.mensaje` jobs: one customer message of one chat (the queue orders them per
 /// chat). The agent decides the turn from the chat's stored state; the reply is written
@@ -96,7 +100,7 @@ struct ChatMessageHandler: JobHandler {
         _ job: ChatMessageJob, _ jobId: String, _ owner: String?, _ incoming: NewMessage, _ reply: NewMessage?,
         _ state: DialogueState?, _ result: String
     ) async throws -> String {
-        let record = ChatTurnRecord(
+        let record = try ChatTurnRecord(
             jobId: jobId, chatId: job.chatId, channel: job.channel, owner: owner,
             incoming: incoming, reply: reply, state: state, result: result)
         return try await resources.database.perform { try $0.recordChatTurn(record) }

@@ -1,5 +1,8 @@
-import Core
 import Foundation
+import Integrations
+import JobEngine
+import Pipeline
+import Shop
 
 /// Runs `entrega.enviar` jobs: every reply to a customer, the agent's and an operator's, goes
 /// out through the chat's channel, in chat order. Telegram: `sendMessage` in pieces of at most

@@ -1,5 +1,8 @@
-import Core
 import Foundation
+import Integrations
+import JobEngine
+import Pipeline
+import Shop
 
 /// Runs `catalogo.embeber`: embeds the products whose text differs from the one their stored
 /// vector was made from, into every index of the configured model (the active one and any

@@ -1,12 +1,19 @@
-import Core
 import Foundation
+import JobEngine
+import Pipeline
+import Shop
 
 /// What the export handler and the sweep of expired files need.
-struct ExportResources: Sendable {
-    var config: ExportConfig
+package struct ExportResources: Sendable {
+    package var config: ExportConfig
     var links: DownloadLinkSigner
 
-    var files: ExportFiles { ExportFiles(directory: config.directory) }
+    package var files: ExportFiles { ExportFiles(directory: config.directory) }
+
+    package init(config: ExportConfig, links: DownloadLinkSigner) {
+        self.config = config
+        self.links = links
+    }
 }
 
 /// Runs `exportar` jobs: streams the rows into `EXPORTS_DIR` (progress in the job status),
@@ -70,7 +77,7 @@ extension ExportResources {
     /// From the environment: nil (with a warning) when `SECRET_KEY` is missing and the process
     /// wasn't asked for the `exportar` queue by name; a `ConfigError` when it was, or when a
     /// setting is malformed.
-    static func configure(_ boot: Bootstrap, queues: Set<String>?) throws -> ExportResources? {
+    package static func configure(_ boot: Bootstrap, queues: Set<String>?) throws -> ExportResources? {
         let config = try ExportConfig(environment: boot.environment)
         guard boot.config.secretKey != nil || queues?.contains(ExportJob.queue) == true else {
             if queues == nil {

@@ -1,4 +1,7 @@
-import Core
+import Integrations
+import JobEngine
+import Pipeline
+import Shop
 
 /// Runs `chat.imagen` jobs: reads the customer's photo (Tesseract OCR or Gemini) and hands
 /// what it says, with the caption, to the reply worker as a `ChatMessageJob` follow-up on

@@ -1,5 +1,7 @@
-import Core
 import Foundation
+import JobEngine
+import Pipeline
+import Shop
 
 /// Runs `catalogo.importar` jobs: reads the uploaded file and imports its valid rows in one
 /// transaction. The result is the `ImportResult` (created, updated, unchanged, deactivated

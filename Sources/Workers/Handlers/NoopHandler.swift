@@ -1,4 +1,5 @@
-import Core
+import JobEngine
+import Pipeline
 
 /// Runs `noop` jobs: nothing, unless the payload asks to wait, fail or leave marks.
 struct NoopHandler: JobHandler {

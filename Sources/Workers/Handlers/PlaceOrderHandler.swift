@@ -1,4 +1,6 @@
-import Core
+import JobEngine
+import Pipeline
+import Shop
 
 /// Runs `pedido.colocar` jobs: one `placeOrder` transaction, idempotent by key. Business
 /// refusals (stock, unknown or inactive products, invalid data) fail the job for good with

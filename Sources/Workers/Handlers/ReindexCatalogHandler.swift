@@ -1,5 +1,7 @@
-import Core
 import Foundation
+import Integrations
+import JobEngine
+import Pipeline
 
 /// Runs `catalogo.reindexar`: creates a new index for the configured model beside the active
 /// one (found again if this job is re-delivered after a crash), and fans the catalog out in

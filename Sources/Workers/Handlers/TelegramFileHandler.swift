@@ -1,5 +1,8 @@
-import Core
 import Foundation
+import Integrations
+import JobEngine
+import Pipeline
+import Shop
 
 /// Runs `telegram.archivo` jobs: asks Telegram for the file (`getFile`, at most 20 MB),
 /// downloads it into the blob store and hands it on, on the same chat key, as an

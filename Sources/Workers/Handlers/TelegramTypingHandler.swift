@@ -1,5 +1,8 @@
-import Core
 import Foundation
+import Integrations
+import JobEngine
+import Pipeline
+import Shop
 
 /// Runs `telegram.escribiendo` jobs: records that the chat lives on Telegram (so an
 /// operator's reply finds its channel), then shows "escribiendo…" every few seconds while

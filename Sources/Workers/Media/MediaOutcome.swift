@@ -1,4 +1,7 @@
-import Core
+import Integrations
+import JobEngine
+import Pipeline
+import Shop
 
 /// How a photo or voice-note job ends when no chat message comes out of it: the customer
 /// gets a kind Spanish reply (through the delivery worker, `DeliverReplyJob`), and either

@@ -1,13 +1,14 @@
-import Core
+import Integrations
+import Support
 
 /// What the photo and voice-note handlers need: the blob store, the photo reader chosen by
 /// `VISION_PROVIDER` and the transcriber chosen by `TRANSCRIPTION_PROVIDER` (nil = none).
-struct MediaResources: Sendable {
+package struct MediaResources: Sendable {
     var blobs: BlobStore
     var reader: any ImageReader
     var transcriber: (any Transcriber)?
 
-    init(blobs: BlobStore, reader: any ImageReader, transcriber: (any Transcriber)?) {
+    package init(blobs: BlobStore, reader: any ImageReader, transcriber: (any Transcriber)?) {
         self.blobs = blobs
         self.reader = reader
         self.transcriber = transcriber
@@ -16,7 +17,7 @@ struct MediaResources: Sendable {
     /// Built from the configuration; `policy` is the in-call retry policy of the outside
     /// APIs (tests pass tiny delays). A process serving the vision queue with OCR stops at
     /// start when Tesseract is missing.
-    init(
+    package init(
         blobs: BlobConfig, vision: VisionConfig, transcription: TranscriptionConfig, servesVision: Bool = true,
         transport: any HTTPTransport = CurlTransport(), policy: ProviderHTTP.RetryPolicy = .standard
     ) throws(ConfigError) {

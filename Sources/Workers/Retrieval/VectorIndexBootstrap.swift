@@ -1,14 +1,15 @@
-import Core
 import Foundation
+import JobEngine
 import Logging
+import Pipeline
 
 /// At worker start: when the catalog has products but no vector index of the configured
 /// model is active or being built (first start, or EMBEDDING_MODEL / provider changed), a
 /// re-index is enqueued (one per model and day, however many workers start); otherwise a
 /// catch-up job embeds whatever changed while no worker was running.
-enum VectorIndexBootstrap {
+package enum VectorIndexBootstrap {
 
-    static func run(jobs: JobClient, resources: RetrievalResources, logger: Logger) async {
+    package static func run(jobs: JobClient, resources: RetrievalResources, logger: Logger) async {
         guard let embedder = resources.embedder else {
             logger.info("EMBEDDINGS_PROVIDER=none: la búsqueda usa solo palabras")
             return

@@ -1,8 +1,10 @@
-import Core
 import Foundation
 import Testing
 
 @testable import Workers
+@testable import JobEngine
+@testable import Pipeline
+@testable import Shop
 
 @Suite("A reply worker killed mid-conversation loses nothing")
 struct AgentCrashTests {

@@ -1,9 +1,10 @@
-import Core
 import Foundation
+@testable import FrontEnd
 import Hummingbird
 import HummingbirdTesting
+@testable import Pipeline
+@testable import Shop
 
-@testable import Enqueuer
 
 extension AgentHarness {
     static let secret = "secreto-de-pruebas-agente-0123456789"

@@ -1,9 +1,13 @@
-import Core
 import Foundation
 import Logging
 import Testing
 
 @testable import Workers
+@testable import Assistant
+@testable import Integrations
+@testable import JobEngine
+@testable import Pipeline
+@testable import Shop
 
 /// The reply worker through the real pipeline: a test's own Redis, a SQLite file with the
 /// demo catalog and company text, the `chat` and `pedidos` workers in process, and a

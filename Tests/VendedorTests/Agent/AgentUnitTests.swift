@@ -1,4 +1,7 @@
-import Core
+@testable import Assistant
+@testable import Shop
+@testable import SpanishText
+@testable import Support
 import Testing
 
 @Suite("Agent pieces without I/O: grounding, matching, items, company text, configuration")

@@ -3,8 +3,12 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Core
 @testable import Workers
+@testable import Assistant
+@testable import Integrations
+@testable import JobEngine
+@testable import Pipeline
+@testable import Shop
 
 @Suite("Chat pipeline: order per chat, human takeover, history, retried turns", .serialized)
 struct ChatPipelineTests {

@@ -1,4 +1,4 @@
-import Core
+@testable import Assistant
 import Testing
 
 @Suite("Checkout data read from customers' messages")

@@ -1,8 +1,8 @@
-import Core
 import Foundation
 import Testing
 
 @testable import Workers
+@testable import vendedor_bench
 
 @Suite("The evaluation conversations end in exactly the expected orders", .serialized)
 struct EvaluationConversationsTests {

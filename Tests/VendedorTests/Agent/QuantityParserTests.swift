@@ -1,4 +1,5 @@
-import Core
+@testable import Assistant
+@testable import SpanishText
 import Testing
 
 @Suite("Quantities in Spanish: digits, words, dozens, pairs; sizes and prices are not quantities")

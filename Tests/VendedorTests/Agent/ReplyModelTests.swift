@@ -1,5 +1,6 @@
-import Core
+@testable import Assistant
 import Foundation
+@testable import Integrations
 import Testing
 
 /// Replies phrased by a language model (fake OpenAI-compatible and Gemini servers on

@@ -1,5 +1,5 @@
-import Core
 import Foundation
+@testable import Shop
 import Testing
 
 @Suite("Sales conversations through the reply worker (Redis, workers, SQLite)", .serialized)

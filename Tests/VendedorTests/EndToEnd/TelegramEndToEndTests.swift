@@ -1,10 +1,8 @@
-import Core
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Enqueuer
 
 /// The whole system as deployed: the front end's webhook, one `vendedor-workers` process
 /// serving every queue (downloads, OCR with real Tesseract, the agent, orders, delivery),

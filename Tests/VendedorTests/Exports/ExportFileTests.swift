@@ -1,7 +1,9 @@
 import Foundation
+@testable import FrontEnd
+@testable import Pipeline
+@testable import Shop
 import Testing
 
-@testable import Core
 
 @Suite("Exports: every resource to CSV and XLSX, read back and compared with the database")
 struct ExportFileTests {

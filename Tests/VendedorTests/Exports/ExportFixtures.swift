@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
+@testable import Shop
 
-@testable import Core
 
 /// A shop with awkward data for exports (commas, quotes, line breaks, text that looks like a
 /// formula, accents, an order from a known day, a cancelled order, two channels), and the

@@ -1,8 +1,11 @@
-import Core
 import Foundation
 import Testing
 
 @testable import Workers
+@testable import JobEngine
+@testable import Pipeline
+@testable import Shop
+@testable import vendedor_bench
 
 @Suite("Exports: a 100,000-row export keeps the worker's memory bounded")
 struct ExportMemoryTests {

@@ -1,7 +1,9 @@
 import Foundation
+@testable import Pipeline
+@testable import Shop
+@testable import Support
 import Testing
 
-@testable import Core
 
 @Suite("Exports: request validation, signed links, file sweep")
 struct ExportRequestTests {

@@ -1,10 +1,11 @@
-import Core
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+@testable import JobEngine
+@testable import Pipeline
+@testable import Shop
 import Testing
 
-@testable import Enqueuer
 
 @Suite("Commerce API: productos, importar, clientes, pedidos, ventas, contexto, estadísticas")
 struct CommerceAPITests {

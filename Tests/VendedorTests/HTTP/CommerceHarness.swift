@@ -1,11 +1,12 @@
-import Core
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Enqueuer
 @testable import Workers
+@testable import FrontEnd
+@testable import JobEngine
+@testable import Shop
 
 /// The front end on a test's own Redis and temporary SQLite file (with the five fixture
 /// products), plus helpers for tokens, JSON bodies and errors.

@@ -1,11 +1,12 @@
-import Core
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Enqueuer
 @testable import Workers
+@testable import JobEngine
+@testable import Pipeline
+@testable import Shop
 
 @Suite("Exports over HTTP: 202 job, progress, signed download links")
 struct ExportAPITests {

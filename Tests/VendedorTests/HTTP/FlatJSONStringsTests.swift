@@ -1,7 +1,7 @@
 import Foundation
+@testable import FrontEnd
 import Testing
 
-@testable import Enqueuer
 
 @Suite("Chat body read by hand (FlatJSONStrings)")
 struct FlatJSONStringsTests {

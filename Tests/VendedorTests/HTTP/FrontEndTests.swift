@@ -1,10 +1,12 @@
-import Core
 import Foundation
+@testable import FrontEnd
 import Hummingbird
 import HummingbirdTesting
+@testable import JobEngine
+@testable import Pipeline
+@testable import Shop
 import Testing
 
-@testable import Enqueuer
 
 @Suite("HTTP front end: health, chat ingestion, jobs, auth, bad input")
 struct FrontEndTests {

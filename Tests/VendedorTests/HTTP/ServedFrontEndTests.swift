@@ -1,12 +1,15 @@
-import Core
 import Foundation
+@testable import FrontEnd
 import Hummingbird
 import HummingbirdTesting
+@testable import JobEngine
 import Logging
 import NIOCore
+@testable import Pipeline
+@testable import Shop
+@testable import Support
 import Testing
 
-@testable import Enqueuer
 
 /// The production server (`buildApplication`, with its channel handlers and connection
 /// settings) on a real port, spoken to over raw sockets.

@@ -1,10 +1,9 @@
-import Core
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+@testable import Shop
 import Testing
 
-@testable import Enqueuer
 
 @Suite("GET /admin/estadisticas: counts, sales panel and usage with queue latency")
 struct StatisticsAPITests {

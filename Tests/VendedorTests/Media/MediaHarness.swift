@@ -1,11 +1,14 @@
-import Core
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Enqueuer
 @testable import Workers
+@testable import FrontEnd
+@testable import Integrations
+@testable import JobEngine
+@testable import Pipeline
+@testable import Shop
 
 /// The media pipeline on a test's own Redis: the front end (router), a blob directory, and
 /// a worker running the real vision and transcription handlers beside recording stand-ins

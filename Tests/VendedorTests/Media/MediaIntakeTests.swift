@@ -1,11 +1,12 @@
-import Core
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+@testable import Integrations
+@testable import JobEngine
+@testable import Pipeline
 import Testing
 
-@testable import Enqueuer
 
 @Suite("Photo and audio intake: multipart, type by content, size limits, blob store, jobs")
 struct MediaIntakeTests {

@@ -1,10 +1,10 @@
-import Core
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
 @testable import Workers
+@testable import Integrations
 
 /// Voice notes through the whole pipeline: HTTP upload → blob store → Redis → transcription
 /// worker (OpenAI's wire format on a loopback fake) → the chat message, or a kind reply.

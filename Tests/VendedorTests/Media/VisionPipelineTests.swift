@@ -1,10 +1,13 @@
-import Core
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
 @testable import Workers
+@testable import Integrations
+@testable import JobEngine
+@testable import Pipeline
+@testable import SpanishText
 
 /// Photos through the whole pipeline: HTTP upload → blob store → Redis → vision worker (real
 /// Tesseract, or Gemini on a loopback fake) → the chat message the reply worker will get.

@@ -1,5 +1,6 @@
-import Core
 import Foundation
+@testable import JobEngine
+@testable import Pipeline
 import Testing
 
 @Suite("Rate limits, stats and the worker registry")

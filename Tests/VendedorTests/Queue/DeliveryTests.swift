@@ -1,6 +1,7 @@
-import Core
 import Foundation
 import GRDB
+@testable import JobEngine
+@testable import Pipeline
 import Testing
 
 @Suite("At-least-once delivery: killed workers, graceful shutdown, malformed entries")

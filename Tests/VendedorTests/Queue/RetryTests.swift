@@ -1,5 +1,6 @@
-import Core
 import Foundation
+@testable import JobEngine
+@testable import Pipeline
 import Testing
 
 @Suite("Retries, backoff, retry-after, permanent failures, dead letters and re-drive")

@@ -1,5 +1,8 @@
-import Core
+@testable import Assistant
 import Foundation
+@testable import Integrations
+@testable import JobEngine
+@testable import Support
 import Testing
 
 /// The Gemini and OpenAI embedding clients against fake servers speaking the real wire

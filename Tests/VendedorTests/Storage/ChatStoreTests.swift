@@ -1,7 +1,7 @@
 import Foundation
+@testable import Shop
 import Testing
 
-@testable import Core
 
 @Suite("Storage: chat history, company text, chat control")
 struct StorageChatStoreTests {

@@ -1,5 +1,5 @@
-import Core
 import Foundation
+@testable import Support
 
 /// A child process started with posix_spawn and reaped with waitpid. (Foundation's
 /// `Process.waitUntilExit` can spin forever on Linux when called from test tasks.)

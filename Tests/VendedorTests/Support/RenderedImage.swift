@@ -1,5 +1,5 @@
-import Core
 import Foundation
+@testable import Support
 
 /// Images rendered during a test with ImageMagick's `convert` (apt: imagemagick; the font
 /// is DejaVu Sans from fonts-dejavu-core): black text on white, as a label, a written list

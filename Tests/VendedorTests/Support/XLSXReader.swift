@@ -1,5 +1,5 @@
-import Core
 import Foundation
+@testable import Support
 
 /// Reads an XLSX workbook back with a real reader: openpyxl when `VENDEDOR_PYTHON` (ops/test's
 /// venv) has it, else Python's own zipfile + XML parser (checks every CRC, parses every part,

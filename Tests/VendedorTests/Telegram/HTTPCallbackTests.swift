@@ -1,11 +1,14 @@
-import Core
 import Crypto
 import Foundation
+@testable import FrontEnd
 import Hummingbird
 import HummingbirdTesting
+@testable import JobEngine
+@testable import Pipeline
+@testable import Shop
 import Testing
+@testable import Workers
 
-@testable import Enqueuer
 
 @Suite("HTTP channel: callback URL registration and signed reply delivery")
 struct HTTPCallbackTests {

@@ -1,5 +1,6 @@
-import Core
 import Foundation
+@testable import Integrations
+@testable import JobEngine
 import Testing
 
 @Suite("Telegram: Bot API client against the fake server")

@@ -1,6 +1,9 @@
-import Core
 import Foundation
+@testable import JobEngine
+@testable import Pipeline
+@testable import Shop
 import Testing
+@testable import Workers
 
 @Suite("Telegram: files downloaded by a worker into the blob store")
 struct TelegramFileTests {

@@ -1,11 +1,14 @@
-import Core
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
 
-@testable import Enqueuer
 @testable import Workers
+@testable import FrontEnd
+@testable import Integrations
+@testable import JobEngine
+@testable import Shop
+@testable import Pipeline
 
 /// A test's Redis and queues, a SQLite file, a blob directory and a fake Telegram server,
 /// with the pieces of the Telegram front end and workers built on them.

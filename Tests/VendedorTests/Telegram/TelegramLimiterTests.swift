@@ -1,6 +1,6 @@
-import Core
 import Foundation
 import Testing
+@testable import Workers
 
 @Suite("Telegram: the shared send limiter (Redis script)")
 struct TelegramLimiterTests {

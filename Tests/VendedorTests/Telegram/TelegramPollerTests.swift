@@ -1,9 +1,10 @@
-import Core
 import Foundation
+@testable import FrontEnd
+@testable import Pipeline
 import ServiceLifecycle
 import Testing
+@testable import Workers
 
-@testable import Enqueuer
 
 @Suite("Telegram: long polling with a persisted offset")
 struct TelegramPollerTests {

@@ -1,5 +1,6 @@
-import Core
 import Foundation
+@testable import Integrations
+@testable import Support
 import Testing
 
 @Suite("Telegram: splitting long replies")

@@ -1,10 +1,12 @@
-import Core
 import Foundation
+@testable import FrontEnd
 import Hummingbird
 import HummingbirdTesting
+@testable import Integrations
+@testable import Pipeline
+@testable import Shop
 import Testing
 
-@testable import Enqueuer
 
 @Suite("Telegram: webhook front end and update intake")
 struct TelegramWebhookTests {

@@ -1,5 +1,8 @@
-import Core
 import Foundation
+@testable import JobEngine
+@testable import Pipeline
+@testable import Shop
+@testable import Support
 import Testing
 
 @Suite("Configuration, queue files, tokens, RESP")

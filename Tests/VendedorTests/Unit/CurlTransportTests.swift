@@ -1,7 +1,7 @@
-import Core
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+@testable import Integrations
 import Testing
 
 @Suite("libcurl transport against a real HTTP server on loopback")

@@ -1,5 +1,5 @@
-import Core
 import Foundation
+@testable import Integrations
 import Testing
 
 @Suite("The fake outside-API server the provider tests build on")

@@ -1,5 +1,6 @@
-import Core
 import Foundation
+@testable import Integrations
+@testable import JobEngine
 import Testing
 
 @Suite("Gemini generateContent client against a fake Gemini on loopback")

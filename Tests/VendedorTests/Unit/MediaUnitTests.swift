@@ -1,11 +1,14 @@
-import Core
 import Foundation
 import Logging
 import ServiceLifecycle
 import Testing
 
-@testable import Enqueuer
 @testable import Workers
+@testable import FrontEnd
+@testable import Integrations
+@testable import JobEngine
+@testable import Pipeline
+@testable import Support
 
 @Suite("Media pieces: formats, OCR cleanup, multipart, configuration, child processes")
 struct MediaUnitTests {

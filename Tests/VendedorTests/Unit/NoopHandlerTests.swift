@@ -1,8 +1,9 @@
-import Core
 import Foundation
 import Testing
 
 @testable import Workers
+@testable import JobEngine
+@testable import Pipeline
 
 @Suite("No-op handler")
 struct NoopHandlerTests {

@@ -1,5 +1,6 @@
-import Core
 import Foundation
+@testable import Integrations
+@testable import JobEngine
 import Testing
 
 @Suite("One retry policy for every outside API, against a real server on loopback")

@@ -1,5 +1,5 @@
-import Core
 import Foundation
+@testable import JobEngine
 import Logging
 import Synchronization
 import Testing

@@ -1,5 +1,5 @@
-import Core
 import Foundation
+@testable import Integrations
 import Testing
 
 @Suite("OpenAI transcription client against a fake OpenAI on loopback")

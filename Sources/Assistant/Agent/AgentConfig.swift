@@ -1,0 +1,84 @@
+import Integrations
+import Support
+
+/// Settings of the reply worker, read from the environment.
+///
+/// | variable | default | meaning |
+/// | --- | --- | --- |
+/// | `LLM_PROVIDER` | none | none (replies from templates), gemini, openai (any compatible server) |
+/// | `DEFAULT_MODEL` | gemini-2.0-flash; gpt-4o-mini for openai | the model that phrases replies |
+/// | `MAX_TOKENS` | 600 | reply length cap given to the model |
+/// | `TEMPERATURE` | 0.3 | 0…2 |
+/// | `MAX_HISTORY_LENGTH` | 10 | earlier messages of the chat the model sees |
+/// | `LLM_TIMEOUT_S` | 20 | per model call (then retried, then the composed reply) |
+/// | `ORDER_WAIT_S` | 20 | how long a turn waits for its order to be placed before retrying |
+/// | `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `GOOGLE_API_KEY`, `GEMINI_BASE_URL` | | see `OpenAIConfig`, `GeminiConfig` |
+public struct AgentConfig: Sendable {
+    public enum Provider: String, Sendable, CaseIterable {
+        case none, gemini, openai
+    }
+
+    public var provider: Provider
+    public var model: String
+    public var maxTokens: Int
+    public var temperature: Double
+    public var maxHistory: Int
+    public var modelTimeout: Duration
+    public var orderWait: Duration
+    public var openAI: OpenAIConfig
+    public var gemini: GeminiConfig
+
+    public static let defaultOpenAIModel = "gpt-4o-mini"
+    public static let defaultGeminiModel = "gemini-2.0-flash"
+
+    public init(
+        provider: Provider = .none, model: String? = nil, maxTokens: Int = 600, temperature: Double = 0.3,
+        maxHistory: Int = 10, modelTimeout: Duration = .seconds(20), orderWait: Duration = .seconds(20),
+        openAI: OpenAIConfig = OpenAIConfig(apiKey: nil), gemini: GeminiConfig = GeminiConfig(apiKey: nil)
+    ) {
+        self.provider = provider
+        self.model = model ?? (provider == .openai ? Self.defaultOpenAIModel : Self.defaultGeminiModel)
+        self.maxTokens = maxTokens
+        self.temperature = temperature
+        self.maxHistory = maxHistory
+        self.modelTimeout = modelTimeout
+        self.orderWait = orderWait
+        self.openAI = openAI
+        self.gemini = gemini
+    }
+
+    public init(environment env: Environment) throws(ConfigError) {
+        let name = try env.choice("LLM_PROVIDER", Provider.allCases.map(\.rawValue), default: "none")
+        let provider = Provider(rawValue: name)!
+        let maxTokens = try env.int("MAX_TOKENS", default: 600)
+        guard (16...8192).contains(maxTokens) else {
+            throw ConfigError(setting: "MAX_TOKENS", problem: "debe estar entre 16 y 8192")
+        }
+        let temperature = try env.double("TEMPERATURE", default: 0.3)
+        guard (0...2).contains(temperature) else {
+            throw ConfigError(setting: "TEMPERATURE", problem: "debe estar entre 0 y 2")
+        }
+        let history = try env.int("MAX_HISTORY_LENGTH", default: 10)
+        guard (0...200).contains(history) else {
+            throw ConfigError(setting: "MAX_HISTORY_LENGTH", problem: "debe estar entre 0 y 200")
+        }
+        let timeout = try env.double("LLM_TIMEOUT_S", default: 20)
+        let wait = try env.double("ORDER_WAIT_S", default: 20)
+        guard timeout > 0, timeout <= 300 else {
+            throw ConfigError(setting: "LLM_TIMEOUT_S", problem: "debe estar entre 0 y 300 segundos")
+        }
+        guard wait > 0, wait <= 300 else {
+            throw ConfigError(setting: "ORDER_WAIT_S", problem: "debe estar entre 0 y 300 segundos")
+        }
+        let openAI = try OpenAIConfig(environment: env)
+        if provider == .openai, openAI.apiKey == nil, openAI.isOpenAI {
+            throw ConfigError(setting: "OPENAI_API_KEY", problem: "falta (la necesita LLM_PROVIDER=openai)")
+        }
+        let gemini = try GeminiConfig(environment: env)
+        if provider == .gemini { _ = try gemini.requireKey(for: "LLM_PROVIDER=gemini") }
+        self.init(
+            provider: provider, model: env["DEFAULT_MODEL"], maxTokens: maxTokens, temperature: temperature,
+            maxHistory: history, modelTimeout: .milliseconds(Int(timeout * 1000)),
+            orderWait: .milliseconds(Int(wait * 1000)), openAI: openAI, gemini: gemini)
+    }
+}

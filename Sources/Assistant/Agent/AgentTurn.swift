@@ -1,0 +1,49 @@
+import Shop
+import SpanishText
+
+/// What the agent decided for one message: the chat's new state, the facts of the reply,
+/// the products it retrieved (best first) and the order it placed, if any.
+public struct AgentTurn: Sendable, Equatable {
+    public var state: DialogueState
+    public var facts: ReplyFacts
+    public var products: [Int64]
+    public var orderId: Int64?
+}
+
+/// The work-in-progress of one turn, passed through the agent's steps.
+struct TurnContext {
+    let chatId: String
+    let message: Words
+    var state: DialogueState
+    var facts: [ReplyFact] = []
+    var retrieved: [Int64] = []
+    var shown: [Int64] = []
+    var orderId: Int64?
+    /// The cart changed this turn (added, changed, removed).
+    var cartChanged = false
+    /// Something other than checkout data was answered (a question, product information).
+    var sideAnswer = false
+    /// A product request or product question was handled.
+    var handledProducts = false
+    /// Checkout slots filled or found invalid this turn.
+    var slotsChanged: Set<CheckoutSlot> = []
+    var invalidSlots: [CheckoutSlot] = []
+
+    init(chatId: String, message: String, state: DialogueState) {
+        self.chatId = chatId
+        self.message = Words(message)
+        self.state = state
+    }
+
+    mutating func add(_ fact: ReplyFact) {
+        facts.append(fact)
+    }
+
+    mutating func show(_ products: [Product]) {
+        shown += products.map(\.id).filter { !shown.contains($0) }
+    }
+
+    mutating func retrieved(_ ids: [Int64]) {
+        retrieved += ids.filter { !retrieved.contains($0) }
+    }
+}

@@ -1,0 +1,124 @@
+import Shop
+
+/// The checkout as a form (Rasa's slot-filling form): the customer's data, slot by slot,
+/// each validated with the shop's rules (`Validation`); an invalid value is not kept and
+/// the slot is asked again with the reason. Optional slots (e-mail, delivery notes) may be
+/// declined.
+public struct CheckoutForm: Codable, Sendable, Equatable {
+    /// Validated values by slot name.
+    public private(set) var values: [String: String] = [:]
+    public private(set) var declined: Set<CheckoutSlot> = []
+    /// The slot the agent asked for last (answers without a label go there).
+    public var requested: CheckoutSlot?
+    /// The cédula whose stored data was offered to the customer, if any.
+    public var offeredIdNumber: String?
+
+    public init() {}
+
+    public subscript(_ slot: CheckoutSlot) -> String? {
+        values[slot.rawValue]
+    }
+
+    public var isEmpty: Bool { values.isEmpty && declined.isEmpty }
+
+    /// Slots still needed, in asking order.
+    public var missing: [CheckoutSlot] {
+        CheckoutSlot.allCases.filter { values[$0.rawValue] == nil && !declined.contains($0) }
+    }
+
+    public var isComplete: Bool { missing.isEmpty }
+
+    /// Validates `raw` for `slot` and keeps it; throws the reason when it is not valid.
+    @discardableResult
+    public mutating func fill(_ slot: CheckoutSlot, _ raw: String) throws(ValidationError) -> String {
+        let value = try Self.validate(slot, raw)
+        values[slot.rawValue] = value
+        declined.remove(slot)
+        return value
+    }
+
+    /// Keeps a value known to be valid (the stored data of a returning client).
+    public mutating func keep(_ slot: CheckoutSlot, _ value: String?) {
+        if let value, !value.isEmpty {
+            values[slot.rawValue] = value
+            declined.remove(slot)
+        } else if slot.isOptional {
+            declined.insert(slot)
+        }
+    }
+
+    public mutating func decline(_ slot: CheckoutSlot) {
+        guard slot.isOptional else { return }
+        values[slot.rawValue] = nil
+        declined.insert(slot)
+    }
+
+    /// The client data for the order, once every required slot is filled.
+    public var client: ClientDetails? {
+        guard let name = self[.name], let idNumber = self[.idNumber], let phone = self[.phone] else {
+            return nil
+        }
+        return ClientDetails(
+            idNumber: idNumber, name: name, phone: phone, email: self[.email], address: self[.address],
+            neighborhood: self[.neighborhood], notes: self[.notes])
+    }
+
+    /// The shop's rule for each slot; returns the value to store.
+    public static func validate(_ slot: CheckoutSlot, _ raw: String) throws(ValidationError) -> String {
+        let text = raw.trimmingWhitespace()
+        switch slot {
+        case .name:
+            let name = try Validation.name(text)
+            guard name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "'" || $0 == "-" }) else {
+                throw ValidationError(field: "nombre", message: "El nombre solo puede tener letras.")
+            }
+            guard name.split(separator: " ").count >= 2 else {
+                throw ValidationError(field: "nombre", message: "Necesito su nombre completo, con apellido.")
+            }
+            return capitalized(name)
+        case .idNumber: return try Validation.idNumber(text)
+        case .phone: return try Validation.phone(text)
+        case .email: return try Validation.email(text)
+        case .address:
+            let address = try Validation.optionalText(text, field: "direccion", maximum: ClientDetails.maxAddressLength)
+            guard let address, address.contains(where: \.isNumber), address.split(separator: " ").count >= 2 else {
+                throw ValidationError(
+                    field: "direccion",
+                    message: "La dirección debe tener la calle o carrera y el número (por ejemplo: Calle 5 # 38-21).")
+            }
+            return address
+        case .neighborhood:
+            let neighborhood = try Validation.optionalText(
+                text, field: "barrio", maximum: ClientDetails.maxNeighborhoodLength)
+            guard let neighborhood, neighborhood.contains(where: \.isLetter), !neighborhood.contains("@"),
+                neighborhood.split(separator: " ").count <= 6
+            else {
+                throw ValidationError(
+                    field: "barrio", message: "El barrio debe ser un nombre (por ejemplo: San Fernando).")
+            }
+            return neighborhood
+        case .notes:
+            let notes = try Validation.optionalText(text, field: "indicaciones", maximum: ClientDetails.maxNotesLength)
+            guard let notes else {
+                throw ValidationError(field: "indicaciones", message: "Las indicaciones están vacías.")
+            }
+            return notes
+        }
+    }
+
+    /// "julian esteban mora" → "Julian Esteban Mora"; names typed with capitals are kept.
+    static func capitalized(_ name: String) -> String {
+        let hasUpper = name.contains { $0.isUppercase }
+        let hasLower = name.contains { $0.isLowercase }
+        guard !(hasUpper && hasLower) else { return name }
+        return name.lowercased().split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined(separator: " ")
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case values
+        case declined
+        case requested
+        case offeredIdNumber = "offeredCedula"
+    }
+}

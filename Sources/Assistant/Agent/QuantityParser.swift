@@ -1,0 +1,84 @@
+import SpanishText
+
+/// Finds the quantities in a customer's message: digits or Spanish words ("10", "dos",
+/// "una docena", "media docena", "x 12"), with the unit words that follow them ("10 pares
+/// de", "3 rollos de"). Numbers that are sizes or codes ("de 9 kilos", "3 pliegues",
+/// "talla 9") or prices ("$14.000", "el de 14 mil") are not quantities.
+public enum QuantityParser {
+    public struct Mention: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            case count
+            /// A price the customer named ("el de 14 mil"), in pesos.
+            case price
+        }
+
+        public var value: Int
+        public var kind: Kind
+        /// Words taken, including unit words and a following "de".
+        public var range: Range<Int>
+        /// Counted in pairs ("un par de", "10 pares de").
+        public var pairs: Bool
+    }
+
+    static let specMarkers: Set<String> = ["talla", "clase", "tipo", "numero", "no", "referencia", "ref", "modelo"]
+
+    public static func mentions(in words: Words) -> [Mention] {
+        var found: [Mention] = []
+        var index = 0
+        while index < words.count {
+            if let mention = mention(in: words, at: index) {
+                found.append(mention)
+                index = mention.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// Only the counts (what the customer wants to buy).
+    public static func counts(in words: Words) -> [Mention] {
+        mentions(in: words).filter { $0.kind == .count }
+    }
+
+    static func mention(in words: Words, at index: Int) -> Mention? {
+        var start = index
+        var word = words[index]
+        // "x12", "x 12": a count written after the product.
+        if word == "x", let (value, length) = SpanishNumber.read(words, at: index + 1),
+            SpanishNumber.digitsValue(words.at(index + 1)) != nil
+        {
+            return finish(words, start: index, end: index + 1 + length, value: value)
+        }
+        if word.hasPrefix("x"), word.count > 1, let value = SpanishNumber.digitsValue(String(word.dropFirst())) {
+            return Mention(value: value, kind: .count, range: index..<index + 1, pairs: false)
+        }
+        guard let (value, length) = SpanishNumber.read(words, at: index) else { return nil }
+        var end = index + length
+        let before = words.at(index - 1)
+        let after = words.at(end)
+        if before == "$" || after == "pesos" || after == "mil" || (before == "de" && value >= 1000) {
+            if after == "pesos" || after == "mil" { end += 1 }
+            let pesos = after == "mil" ? value * 1000 : value
+            start = before == "$" ? index - 1 : index
+            return Mention(value: pesos, kind: .price, range: start..<end, pairs: false)
+        }
+        if Lexicon.measureUnits.contains(after) || specMarkers.contains(before) { return nil }
+        word = words[index]
+        // Articles are quantities only before something ("una alarma"), never alone at the end.
+        if ["un", "una", "uno"].contains(word), length == 1, end >= words.count { return nil }
+        return finish(words, start: start, end: end, value: value)
+    }
+
+    /// Takes the unit words after the number ("pares", "rollos", then "de").
+    private static func finish(_ words: Words, start: Int, end: Int, value: Int) -> Mention {
+        var end = end
+        var pairs = false
+        if Lexicon.countUnits.contains(words.at(end)) {
+            pairs = ["par", "pares"].contains(words.at(end))
+            end += 1
+        }
+        if words.at(end) == "de" || words.at(end) == "del" { end += 1 }
+        return Mention(value: value, kind: .count, range: start..<end, pairs: pairs)
+    }
+}

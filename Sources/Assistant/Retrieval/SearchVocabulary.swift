@@ -1,0 +1,107 @@
+import SpanishText
+
+/// The words of the active catalog (from the FTS5 vocabulary) with the number of products
+/// each appears in, plus the words the lexicon knows: what spelling mistakes are corrected
+/// towards, and how rare (informative) a word is.
+public struct SearchVocabulary: Sendable {
+    /// Catalog terms, sorted, with their document counts.
+    private let terms: [String]
+    private let documents: [Int]
+    /// Active products in the index.
+    public let productCount: Int
+    /// Every candidate for a correction (catalog terms and lexicon words) with its phonetic key.
+    private let candidates: [(word: String, singular: String, key: String)]
+
+    public init(terms: [(term: String, documents: Int)], productCount: Int, extraWords: Set<String> = []) {
+        let sorted = terms.sorted { $0.term < $1.term }
+        self.terms = sorted.map(\.term)
+        self.documents = sorted.map(\.documents)
+        self.productCount = productCount
+        var all = Set(sorted.map(\.term))
+        all.formUnion(extraWords)
+        candidates = all.filter { $0.count >= 3 && $0.allSatisfy(\.isLetter) }.sorted().map {
+            ($0, SpanishWords.singular($0), SpanishWords.phoneticKey(SpanishWords.singular($0)))
+        }
+        extra = extraWords
+    }
+
+    private let extra: Set<String>
+
+    /// Index of the first term ≥ `token`.
+    private func lowerBound(_ token: String) -> Int {
+        var low = 0
+        var high = terms.count
+        while low < high {
+            let mid = (low + high) / 2
+            if terms[mid] < token { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Catalog terms a query token matches (by prefix for words, exactly otherwise).
+    public func matchingTerms(_ token: String) -> Range<Int> {
+        let start = lowerBound(token)
+        guard SearchPhrase.isPrefix(token) else {
+            return start < terms.count && terms[start] == token ? start..<(start + 1) : start..<start
+        }
+        var end = start
+        while end < terms.count, terms[end].hasPrefix(token) { end += 1 }
+        return start..<end
+    }
+
+    /// Whether some active product contains a word the token matches.
+    public func inCatalog(_ token: String) -> Bool {
+        !matchingTerms(token).isEmpty
+    }
+
+    /// Whether the catalog or the lexicon knows the token.
+    public func knows(_ token: String) -> Bool {
+        inCatalog(token) || extra.contains(token)
+    }
+
+    /// Products (at most) that contain the phrase: bounded by its rarest token.
+    public func documentFrequency(_ phrase: SearchPhrase) -> Int {
+        var frequency = productCount
+        for token in phrase.tokens {
+            let count = matchingTerms(token).reduce(0) { $0 + documents[$1] }
+            frequency = min(frequency, count)
+        }
+        return frequency
+    }
+
+    /// Catalog compounds ending in the word: "boca" → "tapabocas", "oido" → "tapaoidos",
+    /// "corte" → "anticorte" (Spanish joins a verb or prefix to a noun).
+    /// `minimumExtra`: letters the compound must have besides the word.
+    public func compounds(endingWith word: String, minimumExtra: Int = 3) -> [String] {
+        guard word.count >= 3, word.allSatisfy(\.isLetter) else { return [] }
+        let plural = word + "s"
+        return terms.filter { term in
+            term.count >= word.count + minimumExtra && (term.hasSuffix(word) || term.hasSuffix(plural))
+        }
+    }
+
+    /// The known words nearest to a misspelt one: the same sound, or few edits away (none
+    /// for words of four letters or fewer, one up to seven, two from eight; the sounds may
+    /// differ by one from seven letters). Best first, at most three.
+    public func corrections(for word: String) -> [String] {
+        guard word.count >= 4, word.allSatisfy(\.isLetter) else { return [] }
+        let singular = SpanishWords.singular(word)
+        let key = SpanishWords.phoneticKey(singular)
+        let letters = singular.count >= 8 ? 2 : singular.count >= 5 ? 1 : 0
+        let sounds = singular.count >= 7 ? 1 : 0
+        var scored: [(word: String, cost: Int)] = []
+        for candidate in candidates {
+            if candidate.key == key {
+                scored.append((candidate.word, 0))
+                continue
+            }
+            let byLetters = SpanishWords.distance(singular, candidate.singular, limit: letters)
+            let bySound = SpanishWords.distance(key, candidate.key, limit: sounds)
+            if byLetters <= letters || bySound <= sounds {
+                scored.append((candidate.word, min(byLetters, bySound + 1)))
+            }
+        }
+        guard let best = scored.map(\.cost).min() else { return [] }
+        return Array(scored.filter { $0.cost == best }.map(\.word).prefix(3))
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+import JobEngine
+import NIOCore
+import Shop
+
+/// An error the caller gets as `{"error": {"codigo", "mensaje"}}` with its HTTP status.
+struct APIError: HTTPResponseError {
+    var status: HTTPResponse.Status
+    var code: String
+    var message: String
+    /// For validation errors: every invalid field with its own message.
+    var fields: [ValidationError]?
+
+    init(_ status: HTTPResponse.Status, _ code: String, _ message: String, fields: [ValidationError]? = nil) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.fields = fields
+    }
+
+    static func badRequest(_ message: String) -> APIError { APIError(.badRequest, "solicitud_invalida", message) }
+    static func validation(_ message: String) -> APIError { APIError(.unprocessableContent, "validacion", message) }
+    static func notFound(_ message: String) -> APIError { APIError(.notFound, "no_encontrado", message) }
+
+    private struct Body: Encodable {
+        struct Detail: Encodable {
+            var code: String
+            var message: String
+            var fields: [ValidationError]?
+
+            enum CodingKeys: String, CodingKey {
+                case code = "codigo"
+                case message = "mensaje"
+                case fields = "campos"
+            }
+        }
+        var error: Detail
+    }
+
+    var body: Data {
+        (try? APIJSON.encoder.encode(Body(error: .init(code: code, message: message, fields: fields)))) ?? Data()
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+extension APIError {
+    /// Any error as the caller should see it: our own as is, framework errors translated,
+    /// everything else a 5xx without internals.
+    static func from(_ error: any Error) -> APIError {
+        switch error {
+        case let error as APIError:
+            return error
+        case let error as HTTPError:
+            return from(status: error.status)
+        case let error as any CodedError:
+            return from(coded: error)
+        case let error as RedisError where error.isTransient:
+            return APIError(
+                .serviceUnavailable, "no_disponible",
+                "El servicio no está disponible en este momento; intente de nuevo en unos segundos.")
+        default:
+            return APIError(.internalServerError, "error_interno", "Ocurrió un error interno; ya quedó registrado.")
+        }
+    }
+
+    /// Core's business errors: invalid fields 422, unknown records 404, conflicts and
+    /// refused state changes 409.
+    static func from(coded error: any CodedError) -> APIError {
+        let status: HTTPResponse.Status =
+            switch error.code {
+            case "validacion": .unprocessableContent
+            case "no_encontrado": .notFound
+            case "conflicto", "transicion_invalida", "stock_insuficiente", "producto_inactivo": .conflict
+            case "producto_no_encontrado": .unprocessableContent
+            default: .unprocessableContent
+            }
+        let fields: [ValidationError]? =
+            switch error {
+            case let errors as ValidationErrors: errors.errors
+            case let single as ValidationError: [single]
+            default: nil
+            }
+        return APIError(status, error.code, error.message, fields: fields)
+    }
+
+    static func from(status: HTTPResponse.Status) -> APIError {
+        switch status.code {
+        case 400: .badRequest("La solicitud no es válida.")
+        case 401: APIError(.unauthorized, "no_autenticado", "Falta el token o no es válido.")
+        case 403: APIError(.forbidden, "prohibido", "Su rol no permite esta operación.")
+        case 404: .notFound("No existe ese recurso.")
+        case 405: APIError(status, "metodo_no_permitido", "Ese método no está permitido en este recurso.")
+        case 413: APIError(status, "cuerpo_demasiado_grande", "El cuerpo de la solicitud es demasiado grande.")
+        case 415: APIError(status, "tipo_no_soportado", "Tipo de contenido no soportado.")
+        default:
+            status.code < 500
+                ? APIError(status, "solicitud_invalida", "La solicitud no es válida.")
+                : APIError(status, "error_interno", "Ocurrió un error interno; ya quedó registrado.")
+        }
+    }
+}

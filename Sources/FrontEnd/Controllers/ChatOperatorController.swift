@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import JobEngine
+import Pipeline
+import Shop
+
+/// Human takeover (operator role): turn the AI off or on for a chat, and answer a chat as
+/// an operator. The reply is stored in the conversation and handed to the delivery worker
+/// through the chat's own channel (the one its messages came through).
+struct ChatOperatorController {
+    let database: AppDatabase
+    let jobs: JobClient
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("{chat_id}/control", use: showControl)
+        group.put("{chat_id}/control", use: setControl)
+        group.post("{chat_id}/responder", use: reply)
+    }
+
+    struct ControlChange: Decodable {
+        var aiActive: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case aiActive = "ia_activa"
+        }
+    }
+
+    struct OperatorReply: Decodable {
+        var message: String
+
+        enum CodingKeys: String, CodingKey {
+            case message = "mensaje"
+        }
+    }
+
+    @Sendable func showControl(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let chatId = try ChatController.validChatId(context.pathString("chat_id"))
+        return try APIJSON.response(try await database.perform { try $0.chatControl(chatId: chatId) })
+    }
+
+    @Sendable func setControl(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let chatId = try ChatController.validChatId(context.pathString("chat_id"))
+        let body = try await request.decodeJSON(ControlChange.self)
+        let control = try await database.perform { try $0.setAIActive(chatId: chatId, active: body.aiActive) }
+        return try APIJSON.response(control)
+    }
+
+    /// `{"mensaje"}` → 202 with the delivery job. The chat must have written to us before
+    /// (its channel is known). With an `Idempotency-Key`, a repeated request sends and stores
+    /// the reply once.
+    @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let chatId = try ChatController.validChatId(context.pathString("chat_id"))
+        let body = try await request.decodeJSON(OperatorReply.self, limit: 32 * 1024)
+        let text = body.message.trimmed
+        guard !text.isEmpty else { throw APIError.validation("El campo \"mensaje\" no puede estar vacío.") }
+        guard text.count <= ChatController.maxMessageLength else {
+            throw APIError.validation(
+                "El campo \"mensaje\" admite máximo \(ChatController.maxMessageLength) caracteres.")
+        }
+        let control = try await database.perform { try $0.chatControl(chatId: chatId) }
+        guard let channel = control.channel else {
+            throw APIError.notFound("El chat \(chatId) no ha escrito todavía: no se sabe por qué canal responderle.")
+        }
+        let `operator` = context.identity?.subject ?? ""
+        let delivery = DeliverReplyJob(
+            chatId: chatId, channel: channel, text: text, origin: .operator, owner: control.owner)
+        let key = request.headers[.idempotencyKey].map { "operador:\(chatId):\($0.prefix(150))" }
+        let enqueued = try await jobs.enqueue(delivery, idempotencyKey: key, owner: `operator`)
+        if enqueued.created {
+            let message = NewMessage(
+                chatId: chatId, sender: .operator, content: text,
+                metadata: .object(["operador": .string(`operator`), "job_id": .string(enqueued.id)]))
+            _ = try await database.perform { try $0.appendMessage(message) }
+        }
+        return ChatController.accepted(enqueued.id)
+    }
+}
+
+/// `GET /chat/historial/{chat_id}`: the conversation, oldest first. A channel sees only the
+/// chats that came through it; staff see every chat.
+struct ChatHistoryController {
+    let database: AppDatabase
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("historial/{chat_id}", use: history)
+    }
+
+    @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let chatId = try ChatController.validChatId(context.pathString("chat_id"))
+        let (limit, offset) = try Pagination.parse(request)
+        if let identity = context.identity, identity.role == .channel {
+            let control = try await database.perform { try $0.chatControl(chatId: chatId) }
+            guard control.owner == identity.subject else {
+                throw APIError.notFound("No existe el chat \(chatId) para este canal.")
+            }
+        }
+        let page = try await database.perform { try $0.historyPage(chatId: chatId, limit: limit, offset: offset) }
+        return try APIJSON.response(page)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+import JobEngine
+import Shop
+import SpanishText
+import Support
+
+/// Exports: staff ask for one (`POST /exportar/{recurso}` → 202 job, filters in the JSON body
+/// or the query string); the worker's result is a signed link that anyone holding it can
+/// download without a bearer token until it expires (`GET /exportar/descargas/{token}`).
+struct ExportController {
+    let jobs: JobClient
+    let links: DownloadLinkSigner
+    let files: ExportFiles
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("{recurso}", use: create)
+    }
+
+    /// The download route: mounted without the auth middleware, the signature is the key.
+    func addDownloadRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("{token}", use: download)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let name = context.pathString("recurso")
+        guard let resource = ExportResource(rawValue: TextFold.fold(name)) else {
+            throw APIError.notFound("No se puede exportar «\(name)»; se puede exportar \(ExportResource.names).")
+        }
+        var fields: [String: JSONValue] = [:]
+        for (key, value) in request.uri.queryParameters {
+            fields[String(key)] = .string(String(value))
+        }
+        for (key, value) in try await Self.bodyFields(request) {
+            fields[key] = value
+        }
+        let job = try ExportRequest.job(resource, fields: fields)
+        let owner = context.identity?.subject ?? ""
+        var key: String?
+        if let header = request.headers[.idempotencyKey]?.trimmed, !header.isEmpty {
+            guard header.count <= 150 else {
+                throw APIError.badRequest("El encabezado Idempotency-Key admite máximo 150 caracteres.")
+            }
+            key = "exportar:\(owner.prefix(40)):\(header)"
+        }
+        let enqueued = try await jobs.enqueue(job, idempotencyKey: key, owner: owner)
+        return ChatController.accepted(enqueued.id)
+    }
+
+    /// The members of a JSON object body; an empty body means no filters.
+    static func bodyFields(_ request: Request) async throws -> [String: JSONValue] {
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: 16 * 1024)
+        } catch {
+            throw APIError(.contentTooLarge, "cuerpo_demasiado_grande", "El cuerpo supera el máximo de 16 KB.")
+        }
+        let data = Data(buffer.readableBytesView)
+        guard data.contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13) }) else { return [:] }
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            throw APIError.badRequest("El cuerpo no es JSON válido.")
+        }
+        guard case .object(let members) = value else {
+            throw APIError.badRequest("El cuerpo debe ser un objeto JSON con los filtros y el formato.")
+        }
+        return members
+    }
+
+    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let link: DownloadLink
+        do {
+            link = try links.verify(context.parameters.get("token") ?? "")
+        } catch .expired {
+            throw APIError(.gone, "enlace_vencido", "El enlace de descarga venció; pida una nueva exportación.")
+        } catch {
+            throw APIError(.forbidden, "enlace_invalido", "El enlace de descarga no es válido.")
+        }
+        guard ExportFiles.isSafeName(link.file), ExportFiles.isSafeName(link.name) else {
+            throw APIError(.forbidden, "enlace_invalido", "El enlace de descarga no es válido.")
+        }
+        let path = files.path(of: link.file)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw APIError(
+                .gone, "archivo_no_disponible", "El archivo ya no está disponible; pida una nueva exportación.")
+        }
+        let format: ExportFormat = link.file.hasSuffix(".xlsx") ? .xlsx : .csv
+        let body = try await FileIO().loadFile(path: path, context: context)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: format.contentType,
+                .contentDisposition: "attachment; filename=\"\(link.name)\"",
+                .cacheControl: "private, no-store",
+                .init("X-Content-Type-Options")!: "nosniff",
+            ],
+            body: body)
+    }
+}

@@ -1,0 +1,41 @@
+import Hummingbird
+import JobEngine
+import Shop
+
+/// `GET /jobs/{id}[?wait=S]`: a job's status, optionally held until it finishes.
+struct JobsController {
+    let jobs: JobClient
+    let waiters: JobWaiters
+    static let maxWaitSeconds = 30.0
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("{id}", use: show)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = context.parameters.get("id") ?? ""
+        var wait = 0.0
+        if let raw = request.uri.queryParameters.get("wait") {
+            guard let seconds = Double(raw), seconds >= 0, seconds <= Self.maxWaitSeconds else {
+                throw APIError.badRequest("El parámetro wait debe ser un número de segundos entre 0 y 30.")
+            }
+            wait = seconds
+        }
+        let status: JobStatus?
+        if wait > 0 {
+            status = try await waiters.wait(for: id, timeout: .milliseconds(Int(wait * 1000)))
+        } else {
+            status = try await jobs.status(id)
+        }
+        guard let status, Self.canSee(status, context.identity) else {
+            throw APIError.notFound("No existe el trabajo \(id) (o ya venció su tiempo de retención).")
+        }
+        return try APIJSON.response(status)
+    }
+
+    /// A `canal` sees only the jobs it created; staff see all.
+    static func canSee(_ status: JobStatus, _ identity: Identity?) -> Bool {
+        guard let identity else { return false }
+        return identity.role > .channel || status.owner == identity.subject
+    }
+}

@@ -1,0 +1,36 @@
+import Hummingbird
+import JobEngine
+
+/// `GET /metrics`: queue figures in the Prometheus text format (no token; bind the front
+/// end to loopback or filter it at the proxy if that matters).
+struct MetricsController {
+    let jobs: JobClient
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("metrics") { _, _ in try await metrics() }
+    }
+
+    private func metrics() async throws -> Response {
+        let stats = try await jobs.stats()
+        let workers = try await jobs.liveWorkers()
+        var lines: [String] = []
+        func family(_ name: String, _ type: String, _ help: String, _ value: (QueueStats) -> Int) {
+            lines.append("# HELP vendedor_cola_\(name) \(help)")
+            lines.append("# TYPE vendedor_cola_\(name) \(type)")
+            for queue in stats { lines.append("vendedor_cola_\(name){cola=\"\(queue.queue)\"} \(value(queue))") }
+        }
+        family("pendientes", "gauge", "Trabajos listos que ningún trabajador ha tomado.", \.pendingCount)
+        family("en_proceso", "gauge", "Trabajos entregados a un trabajador y sin confirmar.", \.inFlight)
+        family("diferidos", "gauge", "Trabajos esperando un reintento o el límite de tasa.", \.delayed)
+        family("muertos", "gauge", "Trabajos en la cola de muertos.", \.dead)
+        family("procesados_total", "counter", "Trabajos terminados con éxito.", \.processed)
+        family("fallidos_total", "counter", "Trabajos terminados con fallo o enviados a muertos.", \.failed)
+        family("reintentados_total", "counter", "Reintentos programados.", \.retried)
+        lines.append("# HELP vendedor_trabajadores_vivos Procesos trabajadores con latido reciente.")
+        lines.append("# TYPE vendedor_trabajadores_vivos gauge")
+        lines.append("vendedor_trabajadores_vivos \(workers.count)")
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: lines.joined(separator: "\n") + "\n")))
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Integrations
+import JobEngine
+import Logging
+import Pipeline
+import Shop
+
+/// Turns Telegram updates into jobs, for the webhook and the poller alike. Nothing is
+/// downloaded or answered here: text goes to the agent's queue, files to the download
+/// worker, `/start` and unusable messages get a ready reply through the delivery worker.
+/// Every job of an update carries the idempotency key `tg:<update_id>`, so an update
+/// delivered twice (a webhook retry, a poll repeated after a crash, two front ends) is one
+/// job.
+struct TelegramIntake: Sendable {
+    let jobs: JobClient
+    let welcomeText: String
+    let logger: Logger
+
+    /// Enqueues the jobs of `updates` in one step; returns how many jobs were new (repeated
+    /// updates add none).
+    @discardableResult
+    func accept(_ updates: [Telegram.Update], nowMs: Int = Clock.nowMs()) async throws -> Int {
+        let planned = try updates.flatMap { try jobs(for: $0, nowMs: nowMs) }
+        guard !planned.isEmpty else { return 0 }
+        let enqueued = try await jobs.enqueue(planned)
+        return enqueued.filter(\.created).count
+    }
+
+    /// The jobs one update asks for (none for updates that are not messages).
+    func jobs(for update: Telegram.Update, nowMs: Int) throws -> [NewJob] {
+        guard let message = update.message else { return [] }
+        let key = TelegramKeys.update(update.updateId)
+        let chatId = TelegramChatID.make(message.chat.id)
+        /// A ready reply; the delivery worker also writes it, after what the customer sent
+        /// (`entrada`), in the chat's history, since no agent turn records it.
+        func reply(_ text: String, incoming: String, kind: MessageKind = .text) throws -> [NewJob] {
+            let note = DeliverReplyJob.HistoryNote(incoming: incoming, kind: kind)
+            return [
+                try NewJob(
+                    DeliverReplyJob(chatId: chatId, channel: "telegram", text: text, history: note),
+                    idempotencyKey: key)
+            ]
+        }
+        /// The job plus "escribiendo…" until its reply is out.
+        func withTyping<P: JobPayload>(_ payload: P) throws -> [NewJob] {
+            let job = try NewJob(payload, idempotencyKey: key)
+            let typing = try NewJob(TelegramTypingJob(chatId: chatId, jobId: job.id), idempotencyKey: key)
+            return [job, typing]
+        }
+        func file(_ kind: MessageKind, id: String, size: Int64?, mime: String?) throws -> [NewJob] {
+            if let size, size > Telegram.maxDownloadBytes {
+                return try reply(TelegramReplies.tooLarge, incoming: Self.tooLargeEntry, kind: kind)
+            }
+            return try withTyping(
+                TelegramFileJob(
+                    chatId: chatId, kind: kind, fileId: id, fileSize: size, mime: mime,
+                    message: (message.caption ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                    messageId: message.messageId, receivedMs: nowMs))
+        }
+
+        if let text = message.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
+            if Self.isStart(text) { return try reply(welcomeText, incoming: text) }
+            return try withTyping(ChatMessageJob(chatId: chatId, channel: "telegram", message: text, receivedMs: nowMs))
+        }
+        if let photos = message.photo, !photos.isEmpty {
+            guard let best = Self.largestPhoto(photos) else {
+                return try reply(TelegramReplies.tooLarge, incoming: Self.tooLargeEntry, kind: .image)
+            }
+            return try file(.image, id: best.fileId, size: best.fileSize, mime: "image/jpeg")
+        }
+        if let voice = message.voice ?? message.audio {
+            return try file(.audio, id: voice.fileId, size: voice.fileSize, mime: voice.mimeType)
+        }
+        if let document = message.document, let mime = document.mimeType?.lowercased() {
+            if mime.hasPrefix("image/") {
+                return try file(.image, id: document.fileId, size: document.fileSize, mime: mime)
+            }
+            if mime.hasPrefix("audio/") {
+                return try file(.audio, id: document.fileId, size: document.fileSize, mime: mime)
+            }
+        }
+        // Stickers, videos, locations, service messages…: a short note in private chats only
+        // (a group's service messages must not make the bot talk).
+        guard message.chat.type == "private", message.sticker == nil else {
+            logger.debug(
+                "Actualización de Telegram sin contenido utilizable", metadata: ["update_id": "\(update.updateId)"])
+            return []
+        }
+        return try reply(TelegramReplies.unsupported, incoming: Self.unsupportedEntry)
+    }
+
+    /// How the chat's history shows messages the bot could not take.
+    static let tooLargeEntry = "(archivo de más de 20 MB)"
+    static let unsupportedEntry = "(mensaje sin texto, foto ni audio)"
+
+    /// `/start`, `/start@bot` or `/start <payload>`.
+    static func isStart(_ text: String) -> Bool {
+        let command = text.prefix(while: { !$0.isWhitespace })
+        return command == "/start" || command.hasPrefix("/start@")
+    }
+
+    /// The largest size (by pixels) a bot may download; nil when every size is too big.
+    static func largestPhoto(_ sizes: [Telegram.PhotoSize]) -> Telegram.PhotoSize? {
+        sizes.filter { ($0.fileSize ?? 0) <= Telegram.maxDownloadBytes }.max {
+            $0.width * $0.height < $1.width * $1.height
+        }
+    }
+}

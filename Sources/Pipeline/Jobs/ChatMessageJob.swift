@@ -1,0 +1,47 @@
+import JobEngine
+import Support
+
+/// A customer's chat message waiting for the agent's reply. Ordered by chat: one message
+/// of a chat is handled at a time, in the order received.
+public struct ChatMessageJob: JobPayload, Equatable {
+    public static let kind = "chat.mensaje"
+    public static let queue = "chat"
+
+    public var chatId: String
+    /// Where the reply goes: "http" (read from the job) or "telegram".
+    public var channel: String
+    public var kind: String
+    public var message: String
+    /// When the front end accepted the message (ms since 1970).
+    public var receivedMs: Int
+
+    public init(chatId: String, channel: String, kind: String = "texto", message: String, receivedMs: Int) {
+        self.chatId = chatId
+        self.channel = channel
+        self.kind = kind
+        self.message = message
+        self.receivedMs = receivedMs
+    }
+
+    public var orderingKey: String? { chatId }
+
+    /// Written by hand: one per chat message, the front end's hottest encoding (same text
+    /// as `JobCoding.encode`, keys sorted).
+    public func encodedPayload() throws -> String {
+        var writer = JSONObjectWriter(capacity: 96 + message.utf8.count + chatId.utf8.count)
+        writer.add("canal", channel)
+        writer.add("chat_id", chatId)
+        writer.add("mensaje", message)
+        writer.add("recibido_ms", receivedMs)
+        writer.add("tipo", kind)
+        return writer.finish()
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case chatId = "chat_id"
+        case channel = "canal"
+        case kind = "tipo"
+        case message = "mensaje"
+        case receivedMs = "recibido_ms"
+    }
+}

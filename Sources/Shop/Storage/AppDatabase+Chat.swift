@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import Support
+
+// Conversation history and per-chat control (human takeover).
+extension AppDatabase {
+    /// Stores one message of a conversation and returns it with its id and time.
+    @discardableResult
+    public func appendMessage(_ new: NewMessage) throws -> StoredMessage {
+        let message = try new.validated()
+        return try pool.write { db in try Self.insertMessage(db, message) }
+    }
+
+    /// Writes a delivered reply, after the customer's message it answers, in the chat's
+    /// history, once per delivery: both carry `entrega_id`, and a re-run of the same delivery
+    /// finds them and writes nothing. Returns whether it wrote.
+    @discardableResult
+    public func recordDelivery(incoming: NewMessage?, reply: NewMessage, deliveryId: String) throws -> Bool {
+        let tagged = try [incoming, reply].compactMap { message -> NewMessage? in
+            guard var message else { return nil }
+            var fields: [String: JSONValue] = [:]
+            if case .object(let existing) = message.metadata { fields = existing }
+            fields["entrega_id"] = .string(deliveryId)
+            message.metadata = .object(fields)
+            return try message.validated()
+        }
+        return try pool.write { db in
+            let seen =
+                try Bool.fetchOne(
+                    db,
+                    sql:
+                        "SELECT 1 FROM mensajes WHERE chat_id = ? AND json_extract(metadata, '$.entrega_id') = ? LIMIT 1",
+                    arguments: [reply.chatId, deliveryId]) ?? false
+            guard !seen else { return false }
+            for message in tagged { _ = try Self.insertMessage(db, message) }
+            return true
+        }
+    }
+
+    /// Inserts a validated message inside the caller's transaction.
+    static func insertMessage(_ db: Database, _ message: NewMessage) throws -> StoredMessage {
+        let metadata = try message.metadata.map { value in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO mensajes (chat_id, remitente, tipo, contenido, metadata, creado)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                message.chatId, message.sender.rawValue, message.kind.rawValue, message.content, metadata, Date(),
+            ])
+        return try StoredMessage.fetchOne(db, sql: "SELECT * FROM mensajes WHERE id = ?", arguments: [db.lastInsertedRowID])!
+    }
+
+    /// The last `limit` messages of a chat, oldest first.
+    public func history(chatId: String, limit: Int = 100) throws -> [StoredMessage] {
+        try pool.read { db in
+            try StoredMessage.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM (SELECT * FROM mensajes WHERE chat_id = ? ORDER BY id DESC LIMIT ?)
+                    ORDER BY id
+                    """,
+                arguments: [chatId, max(limit, 0)])
+        }
+    }
+
+    /// Whether the AI answers this chat; true unless an operator turned it off.
+    public func isAIActive(chatId: String) throws -> Bool {
+        try chatControl(chatId: chatId).aiActive
+    }
+
+    /// The chat's control record, or the defaults (AI on, channel unknown) when there is none.
+    public func chatControl(chatId: String) throws -> ChatControl {
+        try pool.read { db in
+            try ChatControl.fetchOne(db, sql: "SELECT * FROM chat_control WHERE chat_id = ?", arguments: [chatId])
+        } ?? ChatControl(chatId: chatId)
+    }
+
+    /// Turns the AI on or off for a chat (human takeover). A nil `canal` keeps the stored one.
+    @discardableResult
+    public func setAIActive(chatId: String, active: Bool, channel: String? = nil) throws -> ChatControl {
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO chat_control (chat_id, ia_activa, canal, actualizado) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(chat_id) DO UPDATE SET
+                        ia_activa = excluded.ia_activa, canal = COALESCE(excluded.canal, chat_control.canal),
+                        actualizado = excluded.actualizado
+                    """,
+                arguments: [chatId, active, channel, Date()])
+            return try ChatControl.fetchOne(
+                db, sql: "SELECT * FROM chat_control WHERE chat_id = ?", arguments: [chatId])!
+        }
+    }
+
+    /// Records which channel ("telegram", "http"...) a chat lives on, and for an HTTP chat the
+    /// token subject it came through (`propietario`), keeping its AI setting.
+    public func recordChannel(chatId: String, channel: String, owner: String? = nil) throws {
+        try pool.write { db in try Self.recordChannel(db, chatId: chatId, channel: channel, owner: owner) }
+    }
+
+    static func recordChannel(_ db: Database, chatId: String, channel: String, owner: String?) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO chat_control (chat_id, ia_activa, canal, propietario, actualizado) VALUES (?, 1, ?, ?, ?)
+                ON CONFLICT(chat_id) DO UPDATE SET canal = excluded.canal,
+                    propietario = COALESCE(excluded.propietario, chat_control.propietario),
+                    actualizado = excluded.actualizado
+                WHERE chat_control.canal IS NOT excluded.canal
+                    OR (excluded.propietario IS NOT NULL AND chat_control.propietario IS NOT excluded.propietario)
+                """,
+            arguments: [chatId, channel, owner, Date()])
+    }
+}
+
+extension AppDatabase {
+    /// A page of a chat's conversation, oldest first (`offset` counts from the first message).
+    public func historyPage(chatId: String, limit: Int? = nil, offset: Int? = nil) throws -> Page<StoredMessage> {
+        let paging = Paging(limit: limit, offset: offset)
+        return try pool.read { db in
+            let total = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM mensajes WHERE chat_id = ?", arguments: [chatId])
+            let page = try StoredMessage.fetchAll(
+                db, sql: "SELECT * FROM mensajes WHERE chat_id = ? ORDER BY id LIMIT ? OFFSET ?",
+                arguments: [chatId, paging.limit, paging.offset])
+            return Page(results: page, total: total ?? 0, limit: paging.limit, offset: paging.offset)
+        }
+    }
+}

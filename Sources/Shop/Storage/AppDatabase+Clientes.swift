@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import SpanishText
+
+// Clients, keyed by cédula (stored as digits only).
+extension AppDatabase {
+    /// The client with this cédula ("1.234.567" and "1234567" are the same), or nil.
+    public func client(idNumber: String) throws -> Client? {
+        let idNumber = try Validation.idNumber(idNumber)
+        return try pool.read { db in try Self.fetchClient(db, idNumber: idNumber) }
+    }
+
+    /// Adds a client; throws `StoreError.conflict` when the cédula is already registered.
+    public func createClient(_ details: ClientDetails) throws -> Client {
+        let details = try details.validated()
+        return try pool.write { db in
+            if try Self.fetchClient(db, idNumber: details.idNumber) != nil {
+                throw StoreError.conflict("Ya existe un cliente con la cédula \(details.idNumber).")
+            }
+            return try Self.upsertClient(db, details, now: Date())
+        }
+    }
+
+    /// Replaces a client's contact data (absent optional fields are cleared). The cédula in
+    /// `datos` must be the client's own: a cédula is never changed.
+    public func updateClient(idNumber: String, _ details: ClientDetails) throws -> Client {
+        let idNumber = try Validation.idNumber(idNumber)
+        let details = try details.validated()
+        guard details.idNumber == idNumber else {
+            throw ValidationErrors([
+                ValidationError(field: "cedula", message: "La cédula de un cliente no se puede cambiar.")
+            ])
+        }
+        return try pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE clientes SET nombre = ?, telefono = ?, correo = ?, direccion = ?, barrio = ?,
+                        indicaciones = ?, actualizado = ?
+                    WHERE cedula = ?
+                    """,
+                arguments: [
+                    details.name, details.phone, details.email, details.address, details.neighborhood, details.notes,
+                    Date(), idNumber,
+                ])
+            guard db.changesCount == 1 else {
+                throw StoreError.notFound(resource: "el cliente con cédula", key: idNumber)
+            }
+            return try Self.fetchClient(db, idNumber: idNumber)!
+        }
+    }
+
+    /// Creates the client or merges new data into the stored record (fields left empty keep
+    /// their stored value).
+    public func upsertClient(_ details: ClientDetails) throws -> Client {
+        let details = try details.validated()
+        return try pool.write { db in try Self.upsertClient(db, details, now: Date()) }
+    }
+
+    /// Deletes a client without orders; a client with orders is kept (`StoreError.conflict`).
+    public func deleteClient(idNumber: String) throws {
+        let idNumber = try Validation.idNumber(idNumber)
+        try pool.write { db in
+            guard try Self.fetchClient(db, idNumber: idNumber) != nil else {
+                throw StoreError.notFound(resource: "el cliente con cédula", key: idNumber)
+            }
+            let orders = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pedidos WHERE cedula = ?", arguments: [idNumber])
+            if let orders, orders > 0 {
+                throw StoreError.conflict("El cliente \(idNumber) tiene \(orders) pedido(s); no se puede eliminar.")
+            }
+            try db.execute(sql: "DELETE FROM clientes WHERE cedula = ?", arguments: [idNumber])
+        }
+    }
+
+    /// Every client, by name.
+    public func listClients(limit: Int? = nil, offset: Int? = nil) throws -> Page<Client> {
+        try searchClients(q: "", limit: limit, offset: offset)
+    }
+
+    /// Clients whose name (ignoring case and accents), e-mail, phone or cédula contains `q`.
+    /// An exact cédula match comes first, then by name. A blank `q` lists everyone.
+    public func searchClients(q: String, limit: Int? = nil, offset: Int? = nil) throws -> Page<Client> {
+        let paging = Paging(limit: limit, offset: offset)
+        let query = q.trimmingCharacters(in: .whitespacesAndNewlines)
+        let digits = Self.searchDigits(query)
+        var matches: [SQL] = []
+        if !query.isEmpty {
+            matches.append("pliegue(nombre) LIKE \(SearchFunctions.containsPattern(TextFold.fold(query))) ESCAPE '\\'")
+            matches.append("correo LIKE \(SearchFunctions.containsPattern(query.lowercased())) ESCAPE '\\'")
+        }
+        if !digits.isEmpty {
+            matches.append("cedula LIKE \(SearchFunctions.containsPattern(digits))")
+            matches.append("telefono LIKE \(SearchFunctions.containsPattern(digits))")
+        }
+        let filter: SQL = matches.isEmpty ? "" : "WHERE \(literal: matches.joined(separator: " OR "))"
+        return try pool.read { db in
+            let total = try SQLRequest<Int>(literal: "SELECT COUNT(*) FROM clientes \(literal: filter)").fetchOne(db)
+            let clients = try SQLRequest<Client>(
+                literal: """
+                    SELECT * FROM clientes \(literal: filter)
+                    ORDER BY cedula = \(digits) DESC, pliegue(nombre), cedula
+                    LIMIT \(paging.limit) OFFSET \(paging.offset)
+                    """
+            ).fetchAll(db)
+            return Page(results: clients, total: total ?? 0, limit: paging.limit, offset: paging.offset)
+        }
+    }
+
+    /// A client's orders, newest first; `StoreError.notFound` for an unknown cédula.
+    public func clientOrders(idNumber: String, limit: Int? = nil, offset: Int? = nil) throws -> Page<Order> {
+        let idNumber = try Validation.idNumber(idNumber)
+        let filter = try Self.orderFilter(OrderFilter(idNumber: idNumber))
+        return try pool.read { db in
+            guard try Self.fetchClient(db, idNumber: idNumber) != nil else {
+                throw StoreError.notFound(resource: "el cliente con cédula", key: idNumber)
+            }
+            return try Self.fetchOrderPage(db, filter: filter, paging: Paging(limit: limit, offset: offset))
+        }
+    }
+
+    /// The digits a phone or cédula search should look for: separators and a +57 prefix removed.
+    static func searchDigits(_ query: String) -> String {
+        let compact = query.filter { !$0.isWhitespace && !"-.()".contains($0) }
+        guard !compact.isEmpty, compact.dropFirst(compact.hasPrefix("+") ? 1 : 0).allSatisfy(\.isASCIIDigit) else {
+            return ""
+        }
+        if compact.hasPrefix("+57") { return String(compact.dropFirst(3)) }
+        return compact.filter(\.isASCIIDigit)
+    }
+
+    static func fetchClient(_ db: Database, idNumber: String) throws -> Client? {
+        try Client.fetchOne(db, sql: "SELECT * FROM clientes WHERE cedula = ?", arguments: [idNumber])
+    }
+
+    /// Inserts validated client data, or merges it into the stored record.
+    static func upsertClient(_ db: Database, _ details: ClientDetails, now: Date) throws -> Client {
+        try db.execute(
+            sql: """
+                INSERT INTO clientes (cedula, nombre, telefono, correo, direccion, barrio, indicaciones, creado, actualizado)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(cedula) DO UPDATE SET
+                    nombre = excluded.nombre,
+                    telefono = COALESCE(excluded.telefono, clientes.telefono),
+                    correo = COALESCE(excluded.correo, clientes.correo),
+                    direccion = COALESCE(excluded.direccion, clientes.direccion),
+                    barrio = COALESCE(excluded.barrio, clientes.barrio),
+                    indicaciones = COALESCE(excluded.indicaciones, clientes.indicaciones),
+                    actualizado = excluded.actualizado
+                """,
+            arguments: [
+                details.idNumber, details.name, details.phone, details.email, details.address, details.neighborhood,
+                details.notes, now, now,
+            ])
+        return try fetchClient(db, idNumber: details.idNumber)!
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import SpanishText
+
+/// The shop's records: one value per process wrapping a GRDB `DatabasePool` (WAL, foreign keys,
+/// 5 s busy timeout). Both executables may open the same file at once: every write is an
+/// IMMEDIATE transaction, so writers queue on SQLite's lock instead of failing.
+///
+/// Each public method is one transaction with an intention-revealing name; they are grouped by
+/// resource in `AppDatabase+*.swift`. The methods block the calling thread while SQLite works;
+/// async code should go through `perform(_:)`.
+public struct AppDatabase: Sendable {
+    public let pool: DatabasePool
+    /// Wraps an open pool and brings its schema up to date.
+    public init(pool: DatabasePool) throws {
+        self.pool = pool
+        try Self.migrate(pool)
+    }
+
+    /// Opens (creating it and its directory if needed) the database `DATABASE_URL` names.
+    public static func open(_ url: DatabaseURL) throws -> AppDatabase {
+        try url.createParentDirectory()
+        return try open(path: url.absolutePath())
+    }
+
+    /// Opens (creating it if needed) the database file at `path`. Two processes opening a new
+    /// file at the same moment race to switch it to WAL; SQLite answers the loser "database is
+    /// locked" at once (no busy wait for that step), so opening is retried a few times.
+    public static func open(path: String) throws -> AppDatabase {
+        var attempt = 1
+        while true {
+            do {
+                return try AppDatabase(pool: DatabasePool(path: path, configuration: makeConfiguration()))
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 20 {
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+                attempt += 1
+            }
+        }
+    }
+
+    /// The connection settings every process uses.
+    public static func makeConfiguration() -> Configuration {
+        var config = Configuration()
+        config.label = "vendedor"
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            db.add(function: SearchFunctions.fold)
+        }
+        return config
+    }
+
+    /// Runs the migrations. When another process migrates the same file at the same moment,
+    /// one of the two may fail on "table already exists"; it then retries and finds the work
+    /// done. A real schema error fails every attempt and is thrown.
+    static func migrate(_ pool: DatabasePool) throws {
+        let migrator = Schema.migrator
+        for attempt in 1... {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                if try pool.read(migrator.hasCompletedMigrations) { return }
+                if attempt >= 5 { throw error }
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            }
+        }
+    }
+}
+
+/// SQL functions registered on every connection (used in queries only, never in the schema,
+/// so the file stays readable by any SQLite tool).
+enum SearchFunctions {
+    /// `pliegue(text)`: lower-case without accents, see `TextFold`.
+    static let fold = DatabaseFunction("pliegue", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map(TextFold.fold)
+    }
+
+    /// A LIKE pattern matching `text` anywhere, with `%`, `_` and `\` escaped (use ESCAPE '\').
+    static func containsPattern(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return "%" + escaped + "%"
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Integrations
+import JobEngine
+import Logging
+import Pipeline
+import ServiceLifecycle
+import Shop
+import Workers
+
+/// What the agent benchmarks run on: the Redis of REDIS_URL, a fresh database at
+/// DATABASE_URL loaded with the demo catalog and company text (`data/`), and the reply,
+/// order and delivery workers in this process, configured from the environment like
+/// `serve` (`ops/bench` sets offline providers; HTTP chats without a callback URL).
+struct AgentBenchRig {
+    let boot: Bootstrap
+    let database: AppDatabase
+    let waiters: JobWaiters
+    let group: ServiceGroup
+
+    static func start(dataDirectory: String = "data") async throws -> (AgentBenchRig, Task<Void, any Error>) {
+        var made = try Bootstrap.make(label: "vendedor-bench")
+        made.logger.logLevel = .warning
+        let boot = made
+        try await boot.jobs.prepare()
+        let database = try AppDatabase.open(try DatabaseURL(boot.config.databaseURL))
+        _ = try database.seedIfEmpty(
+            catalogCSV: try String(contentsOfFile: "\(dataDirectory)/catalogo.csv", encoding: .utf8),
+            companyText: try String(contentsOfFile: "\(dataDirectory)/contexto_empresa.md", encoding: .utf8))
+        let waiters = JobWaiters(client: boot.jobs)
+        let agent = try AgentResources.make(boot, database: database, waiters: waiters)
+        let delivery = try DeliveryResources.make(boot, blobs: try BlobConfig(environment: boot.environment))
+        let registry = WorkerHandlers.registry(
+            commerce: CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory),
+            delivery: delivery, agent: agent)
+        let service = try WorkerService(
+            client: boot.jobs, registry: registry, options: .init(queues: nil), logger: boot.logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: waiters), .init(service: service)], gracefulShutdownSignals: [],
+                logger: boot.logger))
+        let task = Task { try await group.run() }
+        return (AgentBenchRig(boot: boot, database: database, waiters: waiters, group: group), task)
+    }
+
+    /// Sends a customer's message as `POST /chat/texto` would and waits for its reply.
+    func say(_ chatId: String, _ text: String, timeout: Duration = .seconds(60)) async throws -> ChatReply {
+        let job = try await boot.jobs.enqueue(
+            ChatMessageJob(chatId: chatId, channel: "http", message: text, receivedMs: Clock.nowMs()), owner: "bench")
+        guard let status = try await waiters.wait(for: job.id, timeout: timeout), status.state == "completado",
+            let result = status.result
+        else { throw BenchFailure("el mensaje «\(text)» de \(chatId) no se respondió") }
+        return try JobCoding.decode(ChatReply.self, from: result)
+    }
+
+    /// The conversation's orders go back (cancelled, stock returned), so the next one starts
+    /// from the same catalog.
+    func orders(chatId: String, cancel: Bool) throws -> [Order] {
+        let orders = try database.listOrders(OrderFilter(chatId: chatId)).results
+        if cancel {
+            for order in orders { _ = try database.changeOrderState(id: order.id, to: .cancelled) }
+        }
+        return orders
+    }
+}
+
+struct BenchFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Assistant
+import Foundation
+import Shop
+
+/// `vendedor-bench NAME`: the benchmarks `ops/bench` runs (one `key=value` line per figure
+/// on stdout). Its own executable, so no benchmark code ships in the production binaries.
+@main
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vendedor-bench", abstract: "Benchmarks; imprimen una línea clave=valor por cifra.")
+
+    @Argument(help: "queue | conversations | reply | export | vector | retrieval")
+    var name: String
+
+    @Option(help: "Trabajos para el benchmark de colas.")
+    var jobs: Int = 200_000
+
+    @Option(help: "Vueltas al conjunto de conversaciones (benchmark reply).")
+    var rounds: Int = 3
+
+    @Option(help: "Chats simultáneos (benchmark reply).")
+    var chats: Int = 8
+
+    @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000).")
+    var rows: Int?
+
+    @Option(help: "Python con pandas, para comparar con DataFrame.to_csv (benchmark de exportación).")
+    var python: String?
+
+    @Option(help: "Consultas (benchmark vector).")
+    var queries: Int = 1_000
+
+    @Option(help: "Directorio donde dejar datos y resultados para comparar con FAISS (benchmark vector).")
+    var out: String?
+
+    @Option(name: .customLong("data"), help: "Directorio de datos con catalogo.csv, busqueda/ y evaluacion/ (benchmark retrieval).")
+    var dataDirectory: String?
+
+    @Option(name: .customLong("tuning"), help: "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores (retrieval).")
+    var adjustment: String?
+
+    @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval).")
+    var query: String?
+
+    func run() async throws {
+        switch name {
+        case "queue":
+            try await QueueBench(jobs: jobs).run()
+        case "conversations":
+            try await ConversationsBench().run()
+        case "reply":
+            try await ReplyBench(rounds: rounds, chats: chats).run()
+        case "export":
+            try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
+        case "vector":
+            try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
+        case "retrieval":
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            var bench = RetrievalBench(dataDirectory: dataDirectory ?? root + "/data", explain: query)
+            if let adjustment {
+                let values = adjustment.split(separator: ",").compactMap { Double($0) }
+                guard values.count == 3 else {
+                    throw ValidationError("--tuning necesita 3 números separados por comas")
+                }
+                bench.tuning = HybridRetriever.Tuning(
+                    minSimilarity: Float(values[0]), maxGapFromBest: Float(values[1]), vectorWeight: values[2])
+            }
+            try await bench.run()
+        default:
+            throw ValidationError(
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval)")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// `ops/bench reply`: time from a customer's message being accepted (enqueued, as
+/// `POST /chat/texto` does) to its reply being available (the job finished), offline
+/// providers (`LLM_PROVIDER=none`), with the evaluation conversations replayed by several
+/// chats at once (each chat's messages in order, as customers send them).
+struct ReplyBench {
+    var rounds: Int
+    var chats: Int
+
+    func run() async throws {
+        let set = try ConversationSet.load()
+        let (rig, task) = try await AgentBenchRig.start()
+        // Warm-up: one conversation, not measured.
+        if let first = set.conversations.first {
+            for message in first.messages { _ = try await rig.say("bench-calentamiento", message) }
+        }
+        let work = (0..<rounds).flatMap { round in set.conversations.map { (round, $0) } }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
+            var next = 0
+            var all: [Double] = []
+            func launch() {
+                guard next < work.count else { return }
+                let (round, conversation) = work[next]
+                next += 1
+                group.addTask {
+                    for client in conversation.previousClients ?? [] { _ = try rig.database.upsertClient(client) }
+                    let chatId = "bench-\(round)-\(conversation.id)"
+                    var times: [Double] = []
+                    for message in conversation.messages {
+                        let sent = clock.now
+                        _ = try await rig.say(chatId, message)
+                        times.append((clock.now - sent).seconds * 1000)
+                    }
+                    _ = try rig.orders(chatId: chatId, cancel: true)
+                    return times
+                }
+            }
+            for _ in 0..<chats { launch() }
+            while let times = try await group.next() {
+                all += times
+                launch()
+            }
+            return all
+        }
+        let elapsed = clock.now - start
+        let sorted = latencies.sorted()
+        func percentile(_ p: Double) -> Double {
+            sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)]
+        }
+        print("reply.messages=\(sorted.count)")
+        print("reply.p50_ms=\(String(format: "%.2f", percentile(0.5)))")
+        print("reply.p99_ms=\(String(format: "%.2f", percentile(0.99)))")
+        print("reply.mean_ms=\(String(format: "%.2f", sorted.reduce(0, +) / Double(max(sorted.count, 1))))")
+        print("reply.messages_per_s=\(String(format: "%.1f", Double(sorted.count) / elapsed.seconds))")
+        await rig.group.triggerGracefulShutdown()
+        try await task.value
+    }
+}

