@@ -133,11 +133,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+
+        // Test support: the no-op handler that fails on request, and a worker binary with it.
+        .target(name: "FaultInjection", dependencies: ["Workers", "JobEngine", "Pipeline"], path: "Tests/FaultInjection"),
+        .executableTarget(
+            name: "vendedor-fault-worker",
+            dependencies: [
+                "FaultInjection", "Workers", "JobEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/FaultWorker"),
         .testTarget(
             name: "VendedorTests",
             dependencies: [
                 "Support", "SpanishText", "JobEngine", "Shop", "Integrations", "Assistant", "Pipeline", "FrontEnd",
-                "Workers", "VectorKernel", "vendedor-bench",
+                "Workers", "VectorKernel", "vendedor-bench", "FaultInjection",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),

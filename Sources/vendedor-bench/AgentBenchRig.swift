@@ -18,25 +18,23 @@ struct AgentBenchRig {
     let group: ServiceGroup
 
     static func start(dataDirectory: String = "data") async throws -> (AgentBenchRig, Task<Void, any Error>) {
-        var made = try Bootstrap.make(label: "vendedor-bench")
-        made.logger.logLevel = .warning
-        let boot = made
+        // The reply, order and delivery queues, as before the vectors exist (no re-index runs
+        // during a benchmark).
+        let queues: Set<String> = [ChatMessageJob.queue, PlaceOrderJob.queue, DeliverReplyJob.queue]
+        var config = try WorkersConfig(environment: .load(), options: .init(queues: queues))
+        config.app.logLevel = .warning
+        let boot = try Bootstrap(config: config.app, label: "vendedor-bench")
         try await boot.jobs.prepare()
         let database = try AppDatabase.open(try DatabaseURL(boot.config.databaseURL))
         _ = try database.seedIfEmpty(
             catalogCSV: try String(contentsOfFile: "\(dataDirectory)/catalogo.csv", encoding: .utf8),
             companyText: try String(contentsOfFile: "\(dataDirectory)/contexto_empresa.md", encoding: .utf8))
         let waiters = JobWaiters(client: boot.jobs)
-        let agent = try AgentResources.make(boot, database: database, waiters: waiters)
-        let delivery = try DeliveryResources.make(boot, blobs: try BlobConfig(environment: boot.environment))
-        let registry = WorkerHandlers.registry(
-            commerce: CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory),
-            delivery: delivery, agent: agent)
-        let service = try WorkerService(
-            client: boot.jobs, registry: registry, options: .init(queues: nil), logger: boot.logger)
+        // The production workers, as `vendedor-workers` builds them.
+        let workers = try await buildWorkers(config: config, label: "vendedor-bench")
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: waiters), .init(service: service)], gracefulShutdownSignals: [],
+                services: [.init(service: waiters), .init(service: workers)], gracefulShutdownSignals: [],
                 logger: boot.logger))
         let task = Task { try await group.run() }
         return (AgentBenchRig(boot: boot, database: database, waiters: waiters, group: group), task)

@@ -21,26 +21,10 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Atiende HTTP hasta SIGTERM.")
 
     func run() async throws {
-        let boot = startOrExit { try Bootstrap.make(label: "vendedor-enqueuer") }
-        let secret = startOrExit { try requireSecret(boot.config) }
-        await startOrExitAsync { try await boot.jobs.prepare() }
-        let exports = startOrExit { try ExportConfig(environment: boot.environment) }
-        let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
-        let embeddings = startOrExit { try EmbeddingConfig(environment: boot.environment) }
-        await startOrExitAsync {
-            try await DemoData.seedIfEmpty(database, logger: boot.logger, jobs: boot.jobs, embeddings: embeddings)
-        }
-        var deps = FrontEndDependencies(
-            jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
-            database: database, uploadsDirectory: boot.config.uploadsDirectory,
-            blobsDirectory: startOrExit { try BlobConfig(environment: boot.environment) }.directory)
-        deps.exportsDirectory = exports.directory
-        deps.telegram = startOrExit { try TelegramFrontEnd.make(boot) }
-        deps.readinessChecks = [
-            { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
-        ]
-        let app = buildApplication(deps, host: boot.config.host, port: boot.config.port, logger: boot.logger)
-        try await app.runService()
+        LineLogHandler.bootstrap()
+        let config = startOrExit { try FrontEndConfig(environment: .load()) }
+        let frontEnd = await startOrExitAsync { try await buildFrontEnd(config: config) }
+        try await frontEnd.run()
     }
 }
 

@@ -32,57 +32,6 @@ struct Serve: AsyncParsableCommand {
     var grace: Int = 20
 
     func run() async throws {
-        let boot = startOrExit { try Bootstrap.make(label: "vendedor-workers") }
-        var options = WorkerService.Options(
-            queues: queues.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) },
-            concurrency: concurrency)
-        options.grace = .seconds(grace)
-        let database = startOrExit { try AppDatabase.open(try DatabaseURL(boot.config.databaseURL)) }
-        var commerce = CommerceResources(database: database, uploadsDirectory: boot.config.uploadsDirectory)
-        commerce.exports = startOrExit { try ExportResources.configure(boot, queues: options.queues) }
-        let retrievalConfig = startOrExit { try RetrievalConfig(environment: boot.environment) }
-        let retrieval = RetrievalResources(database: database, config: retrievalConfig)
-        let blobs = startOrExit { try BlobConfig(environment: boot.environment) }
-        let delivery = startOrExit { try DeliveryResources.make(boot, blobs: blobs) }
-        let media = startOrExit {
-            try MediaResources(
-                blobs: blobs, vision: try VisionConfig(environment: boot.environment),
-                transcription: try TranscriptionConfig(environment: boot.environment),
-                servesVision: options.queues?.contains(ImageMessageJob.queue) ?? true)
-        }
-        let waiters = JobWaiters(client: boot.jobs)
-        // The reply worker's settings (model, search data) matter only where `chat` is served.
-        let servesChat = options.queues?.contains(ChatMessageJob.queue) ?? true
-        let agent =
-            servesChat ? startOrExit { try AgentResources.make(boot, database: database, waiters: waiters) } : nil
-        let service = startOrExit {
-            try WorkerService(
-                client: boot.jobs,
-                registry: WorkerHandlers.registry(
-                    commerce: commerce, media: media, delivery: delivery, agent: agent, retrieval: retrieval),
-                options: options, logger: boot.logger)
-        }
-        if options.queues?.contains(ReindexCatalogJob.queue) ?? true {
-            Task { await VectorIndexBootstrap.run(jobs: boot.jobs, resources: retrieval, logger: boot.logger) }
-        }
-        let sweeper = PeriodicSweeper.blobs(blobs.store, config: blobs, logger: boot.logger)
-        // Shut down in reverse: the job service stops taking jobs first (the reply worker's
-        // order waits keep their subscription until it has drained).
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: sweeper), .init(service: waiters),
-        ]
-        if let exports = commerce.exports, service.queueNames.contains(ExportJob.queue) {
-            services.append(
-                .init(
-                    service: PeriodicSweeper.exports(
-                        exports.files, interval: exports.config.cleanupInterval, logger: boot.logger)))
-        }
-        services.append(.init(service: service))
-        let group = ServiceGroup(
-            configuration: .init(
-                services: services,
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: boot.logger))
-        try await group.run()
+        try await serveWorkers(options: .init(queues: queues, concurrency: concurrency, graceSeconds: grace))
     }
 }

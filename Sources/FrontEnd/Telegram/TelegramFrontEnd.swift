@@ -29,12 +29,9 @@ package struct TelegramFrontEnd: Sendable {
 }
 
 extension TelegramFrontEnd {
-    /// From the environment; nil when Telegram is off (`TELEGRAM_MODE=off`, or neither a
-    /// token nor a webhook secret).
-    package static func make(_ boot: Bootstrap) throws -> TelegramFrontEnd? {
-        let config = try TelegramConfig(environment: boot.environment)
+    /// Nil when Telegram is off (`TELEGRAM_MODE=off`, or neither a token nor a webhook secret).
+    init?(config: TelegramConfig, queuesDirectory: String) throws {
         guard config.mode != .off else { return nil }
-        return TelegramFrontEnd(
-            config: config, scripts: try TelegramScripts.load(directory: boot.config.queuesDirectory))
+        self.init(config: config, scripts: try TelegramScripts.load(directory: queuesDirectory))
     }
 }

@@ -2,24 +2,27 @@ import JobEngine
 import Logging
 import Support
 
-/// What both executables build first: configuration, logging, Redis, queues.
+/// What both processes connect to first: Redis and the queue definitions, with the
+/// process's logger. Built from an `AppConfig`; reads no environment.
 public struct Bootstrap: Sendable {
     public var config: AppConfig
-    public var environment: Environment
     public var logger: Logger
     public var redis: RedisClient
     public var jobs: JobClient
 
-    /// Reads the environment; a bad setting or queue file throws an error whose
-    /// description is the one line to print.
-    public static func make(label: String, environment: Environment = .load()) throws -> Bootstrap {
-        let config = try AppConfig(environment: environment)
-        LineLogHandler.bootstrap()
+    /// A bad queue file throws an error whose description is the one line to print.
+    public init(config: AppConfig, label: String) throws {
         var logger = Logger(label: label)
         logger.logLevel = config.logLevel
         let catalog = try QueueCatalog.load(directory: config.queuesDirectory)
-        let redis = RedisClient(url: config.redisURL, name: label, logger: logger)
-        let jobs = JobClient(redis: redis, catalog: catalog, logger: logger)
-        return Bootstrap(config: config, environment: environment, logger: logger, redis: redis, jobs: jobs)
+        self.config = config
+        self.logger = logger
+        redis = RedisClient(url: config.redisURL, name: label, logger: logger)
+        jobs = JobClient(redis: redis, catalog: catalog, logger: logger)
+    }
+
+    /// For commands and benchmarks: the environment's `AppConfig`, connected.
+    public static func make(label: String, environment: Environment = .load()) throws -> Bootstrap {
+        try Bootstrap(config: AppConfig(environment: environment), label: label)
     }
 }

@@ -1,49 +1,16 @@
 import JobEngine
 
-/// A job that does nothing, for benchmarks and smoke tests. Its optional fields let tests
-/// and operators exercise the engine: wait, fail a few times, fail for good, ask to be
-/// retried later, and leave start/end marks in a Redis list to check ordering.
+/// A job that does nothing: what the queue benchmark measures the engine with, and a smoke
+/// test for operators. Test builds register a handler of the same kind that can also wait,
+/// fail or leave marks (`FaultJob`); production workers only ever finish it.
 public struct NoopJob: JobPayload, Equatable {
     public static let kind = "noop"
     public static let queue = "noop"
 
-    /// Sleep this long before finishing.
-    public var sleepMs: Int?
-    /// Fail with a transient error on the first N runs (counted across re-drives).
-    public var failures: Int?
-    /// Finish with this many follow-up no-op jobs in the same chain (same ordering key).
-    public var followUps: Int?
-    /// The queue of those follow-ups, when not `noop` (chains across queues).
-    public var followUpQueue: String?
-    /// Fail permanently (no retry).
-    public var failAlways: Bool?
-    /// Go to the dead-letter queue with a reply: its `seguir` follow-ups still run.
-    public var dieWithReply: Bool?
-    /// Ask to be retried after this many seconds, the first N times (`pausas`).
-    public var retryAfterS: Double?
-    public var pauses: Int?
-    /// Push "inicio:<seq>" and "fin:<seq>" to the Redis list `vd:marcas:<marca>`.
-    public var mark: String?
-    public var seq: Int?
     /// Ordering key (used only when the queue file declares one).
     public var key: String?
 
-    public init(
-        sleepMs: Int? = nil, failures: Int? = nil, followUps: Int? = nil, failAlways: Bool? = nil,
-        dieWithReply: Bool? = nil,
-        retryAfterS: Double? = nil,
-        pauses: Int? = nil, mark: String? = nil, seq: Int? = nil, key: String? = nil, followUpQueue: String? = nil
-    ) {
-        self.followUpQueue = followUpQueue
-        self.dieWithReply = dieWithReply
-        self.sleepMs = sleepMs
-        self.failures = failures
-        self.followUps = followUps
-        self.failAlways = failAlways
-        self.retryAfterS = retryAfterS
-        self.pauses = pauses
-        self.mark = mark
-        self.seq = seq
+    public init(key: String? = nil) {
         self.key = key
     }
 
@@ -66,16 +33,6 @@ public struct NoopJob: JobPayload, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case sleepMs = "dormir_ms"
-        case failures = "fallos"
-        case followUps = "seguir"
-        case followUpQueue = "cola_seguir"
-        case failAlways = "fallar_siempre"
-        case dieWithReply = "morir_con_respuesta"
-        case retryAfterS = "reintentar_en_s"
-        case pauses = "pausas"
-        case mark = "marca"
-        case seq
         case key = "clave"
     }
 }

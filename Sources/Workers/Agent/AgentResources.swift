@@ -13,17 +13,9 @@ package struct AgentResources: Sendable {
     var database: AppDatabase
     var maxHistory: Int
 
-    /// From the process's environment (`AgentConfig`, `RetrievalConfig`).
-    package static func make(_ boot: Bootstrap, database: AppDatabase, waiters: JobWaiters) throws -> AgentResources {
-        try make(
-            config: AgentConfig(environment: boot.environment),
-            retrieval: RetrievalConfig(environment: boot.environment), database: database, jobs: boot.jobs,
-            waiters: waiters, transport: CurlTransport(), logger: boot.logger)
-    }
-
     /// Built once at start; a bad setting stops the process. `policy` is the model calls'
     /// retry policy (tests shorten its waits).
-    static func make(
+    package static func make(
         config: AgentConfig, retrieval: RetrievalConfig, database: AppDatabase, jobs: JobClient, waiters: JobWaiters,
         transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy = .standard, logger: Logger
     ) throws -> AgentResources {

@@ -1,16 +1,18 @@
 import Integrations
+import JobEngine
 import Pipeline
 
 extension DeliveryResources {
-    /// From the environment (`TELEGRAM_TOKEN`, `TELEGRAM_API_BASE_URL`), the blob store, and
-    /// the Telegram scripts beside the queue files.
-    package static func make(_ boot: Bootstrap, blobs: BlobConfig) throws -> DeliveryResources {
-        let config = try TelegramConfig(environment: boot.environment)
-        let scripts = try TelegramScripts.load(directory: boot.config.queuesDirectory)
+    /// The Telegram client (with `TELEGRAM_TOKEN`), the shared send limits (scripts beside the
+    /// queue files), the blob store and the channels' HTTP callbacks.
+    package init(telegram config: TelegramConfig, queuesDirectory: String, redis: RedisClient, blobs: BlobConfig)
+        throws
+    {
+        let scripts = try TelegramScripts.load(directory: queuesDirectory)
         let transport = CurlTransport(maxConcurrent: 48)
-        return DeliveryResources(
+        self.init(
             telegram: config.token.map { TelegramClient(token: $0, baseURL: config.apiBaseURL, transport: transport) },
-            limiter: TelegramRateLimiter(redis: boot.redis, script: scripts.limit, limits: config.limits),
+            limiter: TelegramRateLimiter(redis: redis, script: scripts.limit, limits: config.limits),
             blobs: blobs.store,
             callback: ReplyCallback(transport: transport))
     }

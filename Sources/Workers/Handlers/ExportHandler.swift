@@ -1,3 +1,4 @@
+import Logging
 import Foundation
 import JobEngine
 import Pipeline
@@ -74,19 +75,17 @@ struct ExportHandler: JobHandler {
 }
 
 extension ExportResources {
-    /// From the environment: nil (with a warning) when `SECRET_KEY` is missing and the process
-    /// wasn't asked for the `exportar` queue by name; a `ConfigError` when it was, or when a
-    /// setting is malformed.
-    package static func configure(_ boot: Bootstrap, queues: Set<String>?) throws -> ExportResources? {
-        let config = try ExportConfig(environment: boot.environment)
-        guard boot.config.secretKey != nil || queues?.contains(ExportJob.queue) == true else {
-            if queues == nil {
-                boot.logger.warning(
+    /// Nil (with a warning) when `SECRET_KEY` is missing and the process wasn't asked for the
+    /// `exportar` queue by name (the links are signed with it); a `ConfigError` when it was.
+    init?(config: WorkersConfig, logger: Logger) throws {
+        guard config.app.secretKey != nil || config.options.queues?.contains(ExportJob.queue) == true else {
+            if config.options.queues == nil {
+                logger.warning(
                     "SECRET_KEY no está definida: este proceso no atiende la cola exportar (firma los enlaces de descarga)"
                 )
             }
             return nil
         }
-        return ExportResources(config: config, links: DownloadLinkSigner(secret: try boot.config.requiredSecretKey()))
+        self.init(config: config.exports, links: DownloadLinkSigner(secret: try config.app.requiredSecretKey()))
     }
 }

@@ -1,62 +1,19 @@
 import JobEngine
 import Pipeline
 
-/// Runs `noop` jobs: nothing, unless the payload asks to wait, fail or leave marks.
-struct NoopHandler: JobHandler {
-    struct TransientFailure: Error, CustomStringConvertible {
-        var attempt: Int
-        var description: String { "fallo transitorio simulado (intento \(attempt))" }
-    }
+/// Runs `noop` jobs: finishes them at once with `{"intento", "trabajador"}`.
+package struct NoopHandler: JobHandler {
+    package init() {}
 
-    func handle(_ job: NoopJob, context: JobContext) async throws -> JobResult {
-        let marks = job.mark.map { "vd:marcas:\($0)" }
-        if let marks {
-            try await context.jobs.redis.send("RPUSH", marks, "inicio:\(job.seq ?? 0)")
-        }
-        if let delay = job.sleepMs, delay > 0 {
-            try await Task.sleep(for: .milliseconds(delay))
-        }
-        if let pauses = job.pauses, let seconds = job.retryAfterS {
-            let taken = try await context.jobs.redis.send("HINCRBY", QueueKeys.job(context.id), "noop_pausas", "1")
-            if (taken.int ?? 0) <= pauses {
-                throw JobError.retryAfter(seconds: seconds, reason: "pausa simulada")
-            }
-        }
-        if job.dieWithReply == true {
-            let reply = #"{"respuesta":"aviso"}"#
-            throw JobError.deadLetterWithReply(
-                "muerte simulada", JobResult(result: reply, rootResult: reply, followUps: try followUps(of: job)))
-        }
-        if job.failAlways == true {
-            throw JobError.permanent("fallo permanente simulado")
-        }
-        if let failures = job.failures, failures > 0 {
-            let runs = try await context.jobs.redis.send("HINCRBY", QueueKeys.job(context.id), "noop_fallos", "1")
-            if (runs.int ?? 0) <= failures { throw TransientFailure(attempt: context.attempt) }
-        }
-        if let marks {
-            try await context.jobs.redis.send("RPUSH", marks, "fin:\(job.seq ?? 0)")
-        }
+    package func handle(_ job: NoopJob, context: JobContext) async throws -> JobResult {
         let result = try Self.json(NoopJob.Result(worker: context.workerId, attempt: context.attempt))
-        let followUps = try followUps(of: job)
         // A follow-up's result becomes the chain's result; the root's own shows until then.
-        return JobResult(
-            result: result, rootResult: context.envelope.rootId == context.id ? "" : result, followUps: followUps)
-    }
-
-    /// `seguir` no-op jobs on the same key (in `cola_seguir` when given).
-    private func followUps(of job: NoopJob) throws -> [NewJob] {
-        try (0..<(job.followUps ?? 0)).map { index in
-            var next = try NewJob(
-                NoopJob(sleepMs: job.sleepMs, mark: job.mark, seq: (job.seq ?? 0) + index + 1, key: job.key))
-            if let queue = job.followUpQueue { next.queue = queue }
-            return next
-        }
+        return JobResult(result: result, rootResult: context.envelope.rootId == context.id ? "" : result)
     }
 
     /// The result as JSON. Worker ids are host-pid-queue names that need no escaping, so the
     /// common case is written directly (a no-op job should cost the engine, not an encoder).
-    static func json(_ result: NoopJob.Result) throws -> String {
+    package static func json(_ result: NoopJob.Result) throws -> String {
         let plain = result.worker.utf8.allSatisfy { byte in
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || byte == 0x2D || byte == 0x2E || byte == 0x5F

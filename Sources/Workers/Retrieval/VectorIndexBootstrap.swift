@@ -1,15 +1,25 @@
 import Foundation
 import JobEngine
 import Logging
+import ServiceLifecycle
 import Pipeline
 
 /// At worker start: when the catalog has products but no vector index of the configured
 /// model is active or being built (first start, or EMBEDDING_MODEL / provider changed), a
 /// re-index is enqueued (one per model and day, however many workers start); otherwise a
 /// catch-up job embeds whatever changed while no worker was running.
-package enum VectorIndexBootstrap {
+package struct VectorIndexBootstrap: Service {
+    let jobs: JobClient
+    let resources: RetrievalResources
+    let logger: Logger
 
-    package static func run(jobs: JobClient, resources: RetrievalResources, logger: Logger) async {
+    package init(jobs: JobClient, resources: RetrievalResources, logger: Logger) {
+        self.jobs = jobs
+        self.resources = resources
+        self.logger = logger
+    }
+
+    package func run() async {
         guard let embedder = resources.embedder else {
             logger.info("EMBEDDINGS_PROVIDER=none: la búsqueda usa solo palabras")
             return

@@ -6,6 +6,7 @@ import HummingbirdTesting
 @testable import Pipeline
 @testable import Shop
 import Testing
+@testable import FaultInjection
 
 
 @Suite("HTTP front end: health, chat ingestion, jobs, auth, bad input")
@@ -154,7 +155,7 @@ struct FrontEndTests {
 
     @Test func jobWaitReturnsWhenTheWorkerFinishesAndChannelSeesOnlyItsOwn() async throws {
         try await withApp { fixture, client in
-            let job = try await fixture.jobs.enqueue(NoopJob(sleepMs: 200), owner: "canal-web")
+            let job = try await fixture.jobs.enqueue(FaultJob(sleepMs: 200), owner: "canal-web")
             let worker = try InProcessWorker(fixture)
             try await client.execute(uri: "/jobs/\(job.id)?wait=10", method: .get, headers: bearer(.channel, "canal-web"))
             {

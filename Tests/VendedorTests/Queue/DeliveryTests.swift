@@ -3,18 +3,19 @@ import GRDB
 @testable import JobEngine
 @testable import Pipeline
 import Testing
+@testable import FaultInjection
 
 @Suite("At-least-once delivery: killed workers, graceful shutdown, malformed entries")
 struct DeliveryTests {
     @Test func jobOfKilledWorkerIsCompletedExactlyOnceByAnother() async throws {
         let fixture = try await QueueFixture(overrides: ["noop": ["visibility_timeout_ms": 1500]])
         defer { fixture.tearDown() }
-        let first = try WorkerProcess(environment: fixture.environment)
-        let job = try await fixture.jobs.enqueue(NoopJob(sleepMs: 4000, mark: "kill"))
+        let first = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
+        let job = try await fixture.jobs.enqueue(FaultJob(sleepMs: 4000, mark: "kill"))
         #expect(try await fixture.waitFor(job.id, state: "procesando")?.attempts == 1)
         first.kill()
 
-        let second = try WorkerProcess(environment: fixture.environment)
+        let second = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
         let done = try await fixture.waitFor(job.id, state: "completado", timeout: .seconds(30))
         #expect(done?.attempts == 2)
         let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(done?.result))
@@ -32,12 +33,12 @@ struct DeliveryTests {
         let fixture = try await QueueFixture(overrides: ["noop": ["ordering_key": "clave"]])
         defer { fixture.tearDown() }
         // Long enough that SIGTERM surely arrives while it runs, even on a loaded machine.
-        let running = try await fixture.jobs.enqueue(NoopJob(sleepMs: 4000, mark: "stop", seq: 1, key: "stop"))
+        let running = try await fixture.jobs.enqueue(FaultJob(sleepMs: 4000, mark: "stop", seq: 1, key: "stop"))
         var waiting: [String] = []
         for seq in 2...4 {
-            waiting.append(try await fixture.jobs.enqueue(NoopJob(mark: "stop", seq: seq, key: "stop")).id)
+            waiting.append(try await fixture.jobs.enqueue(FaultJob(mark: "stop", seq: seq, key: "stop")).id)
         }
-        let worker = try WorkerProcess(environment: fixture.environment, arguments: ["--concurrency", "1"])
+        let worker = try WorkerProcess(environment: fixture.environment, arguments: ["--concurrency", "1"], binary: WorkerProcess.withFaults)
         #expect(try await fixture.waitFor(running.id, state: "procesando") != nil)
         worker.terminate()
         #expect(await worker.waitForExit(timeout: .seconds(15)) == 0, "log: \(worker.log)")
@@ -48,7 +49,7 @@ struct DeliveryTests {
             #expect(status?.state == "encolado", "\(String(describing: status)) marcas: \(marks) log: \(worker.log)")
         }
 
-        let next = try WorkerProcess(environment: fixture.environment)
+        let next = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
         for id in waiting { #expect(try await fixture.waitFor(id, state: "completado")?.attempts == 1) }
         next.terminate()
         _ = await next.waitForExit(timeout: .seconds(15))
@@ -71,7 +72,7 @@ struct DeliveryTests {
         let holder = try DatabaseQueue(path: file, configuration: holding)
         try await holder.writeWithoutTransaction { try $0.execute(sql: "CREATE TABLE espera (x); BEGIN IMMEDIATE") }
         let workers = try (0..<4).map { _ in
-            try WorkerProcess(environment: environment, arguments: ["--queues", "noop"])
+            try WorkerProcess(environment: environment, arguments: ["--queues", "noop"], binary: WorkerProcess.withFaults)
         }
         try await Task.sleep(for: .seconds(1))
         try await holder.writeWithoutTransaction { try $0.execute(sql: "COMMIT") }

@@ -2,6 +2,7 @@ import Foundation
 @testable import JobEngine
 @testable import Pipeline
 import Testing
+@testable import FaultInjection
 
 @Suite("Per-key ordering, idempotent enqueue and chains")
 struct OrderingTests {
@@ -9,8 +10,8 @@ struct OrderingTests {
         let fixture = try await QueueFixture(overrides: ["noop": ["ordering_key": "clave", "concurrency": 8]])
         defer { fixture.tearDown() }
         let workers = [
-            try WorkerProcess(environment: fixture.environment),
-            try WorkerProcess(environment: fixture.environment),
+            try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults),
+            try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults),
         ]
         // Both processes are up and reading before any job exists, so both take part.
         #expect(try await eventually(timeout: .seconds(30)) { try await fixture.jobs.liveWorkers().count == 2 })
@@ -19,7 +20,7 @@ struct OrderingTests {
         for seq in 0..<10 {
             var batch: [NewJob] = []
             for key in keys {
-                batch.append(try NewJob(NoopJob(sleepMs: Int.random(in: 0...25), mark: key, seq: seq, key: key)))
+                batch.append(try NewJob(FaultJob(sleepMs: Int.random(in: 0...25), mark: key, seq: seq, key: key)))
             }
             ids += try await fixture.jobs.enqueue(batch).map(\.id)
         }
@@ -47,9 +48,9 @@ struct OrderingTests {
         let fixture = try await QueueFixture(overrides: ["noop": ordered, "noop2": ordered], copies: ["noop2": "noop"])
         defer { fixture.tearDown() }
         let photo = try await fixture.jobs.enqueue(
-            NoopJob(sleepMs: 200, followUps: 2, mark: "chat-z", seq: 0, key: "chat-z", followUpQueue: "noop2"))
-        let next = try await fixture.jobs.enqueue(NoopJob(mark: "chat-z", seq: 10, key: "chat-z"))
-        let other = try await fixture.jobs.enqueue(NoopJob(mark: "chat-y", seq: 0, key: "chat-y"))
+            FaultJob(sleepMs: 200, followUps: 2, mark: "chat-z", seq: 0, key: "chat-z", followUpQueue: "noop2"))
+        let next = try await fixture.jobs.enqueue(FaultJob(mark: "chat-z", seq: 10, key: "chat-z"))
+        let other = try await fixture.jobs.enqueue(FaultJob(mark: "chat-y", seq: 0, key: "chat-y"))
         let worker = try InProcessWorker(fixture, extraQueues: ["noop2"])
         #expect(try await fixture.waitFor(photo.id, state: "completado") != nil)
         #expect(try await fixture.waitFor(next.id, state: "completado") != nil)
@@ -70,9 +71,9 @@ struct OrderingTests {
         let fixture = try await QueueFixture(overrides: ["noop": ordered, "noop2": ordered], copies: ["noop2": "noop"])
         defer { fixture.tearDown() }
         let photo = try await fixture.jobs.enqueue(
-            NoopJob(
+            FaultJob(
                 followUps: 1, dieWithReply: true, mark: "chat-m", seq: 0, key: "chat-m", followUpQueue: "noop2"))
-        let next = try await fixture.jobs.enqueue(NoopJob(mark: "chat-m", seq: 10, key: "chat-m"))
+        let next = try await fixture.jobs.enqueue(FaultJob(mark: "chat-m", seq: 10, key: "chat-m"))
         let worker = try InProcessWorker(fixture)
         #expect(try await eventually { try await fixture.jobs.deadJobs(queue: "noop").jobs.map(\.id) == [photo.id] })
         let record = try await fixture.redis.send("HMGET", QueueKeys.job(photo.id), "resultado", "error")
@@ -92,8 +93,8 @@ struct OrderingTests {
     @Test func aKeyIsNotBlockedByAJobWhoseRecordVanished() async throws {
         let fixture = try await QueueFixture(overrides: ["noop": ["ordering_key": "clave"]])
         defer { fixture.tearDown() }
-        let lost = try await fixture.jobs.enqueue(NoopJob(key: "chat-x"))
-        let next = try await fixture.jobs.enqueue(NoopJob(key: "chat-x"))
+        let lost = try await fixture.jobs.enqueue(FaultJob(key: "chat-x"))
+        let next = try await fixture.jobs.enqueue(FaultJob(key: "chat-x"))
         try await fixture.redis.send("DEL", QueueKeys.job(lost.id))
         let worker = try InProcessWorker(fixture)
         #expect(try await fixture.waitFor(next.id, state: "completado") != nil)
@@ -106,16 +107,16 @@ struct OrderingTests {
     @Test func sameIdempotencyKeyGivesTheSameJobOnce() async throws {
         let fixture = try await QueueFixture()
         defer { fixture.tearDown() }
-        let first = try await fixture.jobs.enqueue(NoopJob(seq: 1), idempotencyKey: "pedido-42")
-        let again = try await fixture.jobs.enqueue(NoopJob(seq: 2), idempotencyKey: "pedido-42")
-        let other = try await fixture.jobs.enqueue(NoopJob(seq: 3), idempotencyKey: "pedido-43")
+        let first = try await fixture.jobs.enqueue(FaultJob(seq: 1), idempotencyKey: "pedido-42")
+        let again = try await fixture.jobs.enqueue(FaultJob(seq: 2), idempotencyKey: "pedido-42")
+        let other = try await fixture.jobs.enqueue(FaultJob(seq: 3), idempotencyKey: "pedido-43")
         #expect(first.created)
         #expect(!again.created)
         #expect(again.id == first.id)
         #expect(other.id != first.id)
         #expect(try await fixture.redis.send("LLEN", QueueKeys.ready("noop")).int == 2)
         let payload = try JobCoding.decode(
-            NoopJob.self, from: try #require(try await fixture.jobs.payload(of: first.id)))
+            FaultJob.self, from: try #require(try await fixture.jobs.payload(of: first.id)))
         #expect(payload.seq == 1)
 
         let worker = try InProcessWorker(fixture)
@@ -129,7 +130,7 @@ struct OrderingTests {
         let fixture = try await QueueFixture()
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
-        let root = try await fixture.jobs.enqueue(NoopJob(sleepMs: 300, followUps: 2, mark: "cadena"))
+        let root = try await fixture.jobs.enqueue(FaultJob(sleepMs: 300, followUps: 2, mark: "cadena"))
         let waiters = JobWaiters(client: fixture.jobs)
         waiters.start()
         let finished = try await waiters.wait(for: root.id, timeout: .seconds(20))

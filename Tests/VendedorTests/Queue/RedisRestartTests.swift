@@ -2,6 +2,7 @@ import Foundation
 @testable import JobEngine
 @testable import Pipeline
 import Testing
+@testable import FaultInjection
 
 @Suite("Redis restarts")
 struct RedisRestartTests {
@@ -10,7 +11,7 @@ struct RedisRestartTests {
         // timeout: keep it short so the test does not wait 30 s for that.
         let fixture = try await QueueFixture(overrides: ["noop": ["visibility_timeout_ms": 2000]])
         defer { fixture.tearDown() }
-        let worker = try WorkerProcess(environment: fixture.environment)
+        let worker = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
         // Enqueue continuously from another task while Redis is killed and brought back, so
         // calls are in flight at the crash. Phases are counted, not timed: the machine may be
         // slow.
@@ -19,7 +20,7 @@ struct RedisRestartTests {
         let loader = Task {
             while await !tally.stopped {
                 do {
-                    let batch = try (0..<20).map { _ in try NewJob(NoopJob(sleepMs: 1)) }
+                    let batch = try (0..<20).map { _ in try NewJob(FaultJob(sleepMs: 1)) }
                     let ids = try await jobs.enqueue(batch).map(\.id)
                     await tally.acknowledge(ids)
                 } catch {

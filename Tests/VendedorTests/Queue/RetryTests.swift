@@ -2,6 +2,7 @@ import Foundation
 @testable import JobEngine
 @testable import Pipeline
 import Testing
+@testable import FaultInjection
 
 @Suite("Retries, backoff, retry-after, permanent failures, dead letters and re-drive")
 struct RetryTests {
@@ -11,7 +12,7 @@ struct RetryTests {
         ])
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
-        let job = try await fixture.jobs.enqueue(NoopJob(failures: 2))
+        let job = try await fixture.jobs.enqueue(FaultJob(failures: 2))
         let done = try await fixture.waitFor(job.id, state: "completado")
         await worker.stop()
         #expect(done?.attempts == 3)
@@ -27,7 +28,7 @@ struct RetryTests {
         ])
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
-        let job = try await fixture.jobs.enqueue(NoopJob(failures: 3, seq: 7))
+        let job = try await fixture.jobs.enqueue(FaultJob(failures: 3, seq: 7))
         let dead = try await fixture.waitFor(job.id, state: "muerto")
         #expect(dead?.attempts == 3)
         #expect(dead?.error?.contains("agotó sus 3 intentos") == true)
@@ -36,7 +37,7 @@ struct RetryTests {
         #expect(total == 1)
         #expect(list.first?.id == job.id)
         let payload = try #require(try await fixture.jobs.payload(of: job.id))
-        #expect(try JobCoding.decode(NoopJob.self, from: payload) == NoopJob(failures: 3, seq: 7))
+        #expect(try JobCoding.decode(FaultJob.self, from: payload) == FaultJob(failures: 3, seq: 7))
 
         // The fourth run succeeds (the payload fails only its first three runs).
         let redriven = try await fixture.jobs.redrive(queue: "noop")
@@ -51,7 +52,7 @@ struct RetryTests {
         let fixture = try await QueueFixture(overrides: ["noop": ["max_attempts": 1]])
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
-        let job = try await fixture.jobs.enqueue(NoopJob(retryAfterS: 0.2, pauses: 3))
+        let job = try await fixture.jobs.enqueue(FaultJob(retryAfterS: 0.2, pauses: 3))
         let done = try await fixture.waitFor(job.id, state: "completado")
         await worker.stop()
         // Three "retry after" outcomes and one run, with max_attempts 1: none used an attempt.
@@ -65,7 +66,7 @@ struct RetryTests {
         let fixture = try await QueueFixture()
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
-        let job = try await fixture.jobs.enqueue(NoopJob(failAlways: true))
+        let job = try await fixture.jobs.enqueue(FaultJob(failAlways: true))
         let failed = try await fixture.waitFor(job.id, state: "fallido")
         await worker.stop()
         #expect(failed?.attempts == 1)

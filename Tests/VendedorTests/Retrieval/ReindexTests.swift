@@ -173,8 +173,8 @@ struct ReindexTests {
             #expect(fake.embedded.allSatisfy { $0.model == "text-embedding-3-small" })
 
             // Start-up sees no index of the configured model and enqueues the re-index (once).
-            await VectorIndexBootstrap.run(jobs: fixture.jobs, resources: new, logger: logger)
-            await VectorIndexBootstrap.run(jobs: fixture.jobs, resources: new, logger: logger)
+            await VectorIndexBootstrap(jobs: fixture.jobs, resources: new, logger: logger).run()
+            await VectorIndexBootstrap(jobs: fixture.jobs, resources: new, logger: logger).run()
             #expect(
                 try await eventually(timeout: .seconds(60)) {
                     try db.activeVectorIndex()?.model == "openai/text-embedding-3-large@32"

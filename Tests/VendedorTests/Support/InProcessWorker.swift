@@ -2,6 +2,7 @@ import Logging
 import ServiceLifecycle
 
 @testable import Workers
+@testable import FaultInjection
 @testable import JobEngine
 @testable import Shop
 
@@ -22,6 +23,7 @@ final class InProcessWorker: @unchecked Sendable {
             CommerceResources(database: $0, uploadsDirectory: uploadsDirectory, exports: exports)
         }
         var registry = WorkerHandlers.registry(commerce: commerce, delivery: delivery)
+        registry.register(FaultInjectionHandler())
         for queue in extraQueues { registry.serve(queue: queue) }
         service = try WorkerService(
             client: fixture.jobs, registry: registry,

@@ -1,13 +1,18 @@
 import Foundation
 
-/// A `vendedor-workers` process, as deployed, for tests that kill or stop one.
+/// A `vendedor-workers` process, as deployed, for tests that kill or stop one; or, for the
+/// engine tests whose no-op jobs wait or fail on request, `vendedor-fault-worker` (the same
+/// workers plus the fault-injecting no-op handler).
 final class WorkerProcess: @unchecked Sendable {
     let process: ChildProcess
     let output: URL
 
-    init(environment: [String: String], arguments: [String] = []) throws {
+    static let production = "vendedor-workers"
+    static let withFaults = "vendedor-fault-worker"
+
+    init(environment: [String: String], arguments: [String] = [], binary name: String = production) throws {
         output = TestPaths.temporaryDirectory("worker").appendingPathComponent("worker.log")
-        let binary = TestPaths.binDir.appendingPathComponent("vendedor-workers").path
+        let binary = TestPaths.binDir.appendingPathComponent(name).path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw TestFailure("no existe \(binary); ejecute ops/test (compila antes de probar)")
         }

@@ -4,6 +4,7 @@ import Foundation
 @testable import Shop
 import Testing
 @testable import Workers
+@testable import FaultInjection
 
 @Suite("Telegram: files downloaded by a worker into the blob store")
 struct TelegramFileTests {
@@ -85,7 +86,7 @@ struct TelegramTypingTests {
     @Test func typingIsShownWhileTheReplyIsUnfinishedAndTheChannelIsRecorded() async throws {
         try await TelegramHarness.run { harness in
             // The job being answered: a no-op that takes a moment (stands in for the agent).
-            let awaited = try await harness.fixture.jobs.enqueue(NoopJob(sleepMs: 3000)).id
+            let awaited = try await harness.fixture.jobs.enqueue(FaultJob(sleepMs: 3000)).id
             let done = try await harness.fixture.jobs.enqueue(NoopJob()).id
             try harness.database.setAIActive(chatId: "tg:33", active: false)
             let jobs = try await harness.fixture.jobs.enqueue([

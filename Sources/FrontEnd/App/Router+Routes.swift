@@ -1,41 +1,9 @@
 import Hummingbird
 import Integrations
 import JobEngine
-import Logging
-import NIOCore
-import ServiceLifecycle
 import Shop
 
-/// What the front end needs, built once by the executable and by the tests.
-package struct FrontEndDependencies: Sendable {
-    var jobs: JobClient
-    var waiters: JobWaiters
-    var signer: TokenSigner
-    var database: AppDatabase
-    /// Where catalog uploads are written for the import workers (`UPLOADS_DIR`).
-    var uploadsDirectory: String = "./var/uploads"
-    /// Where customers' photos and audio are stored for the media workers (`BLOBS_DIR`).
-    var blobsDirectory: String = "./var/blobs"
-    /// Where the export workers write files and downloads are served from (`EXPORTS_DIR`).
-    package var exportsDirectory: String = "./var/exports"
-    package var readinessChecks: [@Sendable () async -> (String, Bool)] = []
-    /// The Telegram webhook or poller; nil when Telegram is off.
-    package var telegram: TelegramFrontEnd?
-
-    package init(jobs: JobClient, waiters: JobWaiters, signer: TokenSigner, database: AppDatabase, uploadsDirectory: String = "./var/uploads", blobsDirectory: String = "./var/blobs", exportsDirectory: String = "./var/exports", readinessChecks: [@Sendable () async -> (String, Bool)] = [], telegram: TelegramFrontEnd? = nil) {
-        self.jobs = jobs
-        self.waiters = waiters
-        self.signer = signer
-        self.database = database
-        self.uploadsDirectory = uploadsDirectory
-        self.blobsDirectory = blobsDirectory
-        self.exportsDirectory = exportsDirectory
-        self.readinessChecks = readinessChecks
-        self.telegram = telegram
-    }
-}
-
-/// The composition root of the HTTP front end.
+/// Every route of the front end, with the role each needs.
 func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware())
@@ -75,21 +43,4 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
             .addRoutes(to: router.group("telegram"))
     }
     return router
-}
-
-/// `idleTimeout`: a connection with no request in progress and nothing read for that long
-/// is closed (keep-alive clients reconnect), so idle or stalled clients cannot pile up
-/// connections until the process runs out of file descriptors. A request being answered
-/// (a `GET /jobs/{id}?wait=30`) is never cut.
-package func buildApplication(
-    _ deps: FrontEndDependencies, host: String, port: Int, logger: Logger, idleTimeout: TimeAmount = .seconds(75)
-) -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(deps),
-        server: .http1(
-            configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()], idleTimeout: idleTimeout)),
-        configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
-        services: [deps.waiters] as [any Service]
-            + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),
-        logger: logger)
 }

@@ -1,0 +1,36 @@
+import Hummingbird
+import Integrations
+import JobEngine
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Shop
+
+/// What the front end needs, built once by the executable and by the tests.
+package struct FrontEndDependencies: Sendable {
+    var jobs: JobClient
+    var waiters: JobWaiters
+    var signer: TokenSigner
+    var database: AppDatabase
+    /// Where catalog uploads are written for the import workers (`UPLOADS_DIR`).
+    var uploadsDirectory: String = "./var/uploads"
+    /// Where customers' photos and audio are stored for the media workers (`BLOBS_DIR`).
+    var blobsDirectory: String = "./var/blobs"
+    /// Where the export workers write files and downloads are served from (`EXPORTS_DIR`).
+    package var exportsDirectory: String = "./var/exports"
+    package var readinessChecks: [@Sendable () async -> (String, Bool)] = []
+    /// The Telegram webhook or poller; nil when Telegram is off.
+    package var telegram: TelegramFrontEnd?
+
+    package init(jobs: JobClient, waiters: JobWaiters, signer: TokenSigner, database: AppDatabase, uploadsDirectory: String = "./var/uploads", blobsDirectory: String = "./var/blobs", exportsDirectory: String = "./var/exports", readinessChecks: [@Sendable () async -> (String, Bool)] = [], telegram: TelegramFrontEnd? = nil) {
+        self.jobs = jobs
+        self.waiters = waiters
+        self.signer = signer
+        self.database = database
+        self.uploadsDirectory = uploadsDirectory
+        self.blobsDirectory = blobsDirectory
+        self.exportsDirectory = exportsDirectory
+        self.readinessChecks = readinessChecks
+        self.telegram = telegram
+    }
+}
