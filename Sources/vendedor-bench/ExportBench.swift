@@ -92,8 +92,8 @@ struct ExportBench {
         }
         let seconds = (clock.now - start).seconds
         let cpu = ProcessMemory.cpuSeconds() - cpuBefore
-        guard status?.state == "completado", let text = status?.result else {
-            throw BenchFailure("la exportación terminó en \(status?.state ?? "?"): \(status?.error ?? "")")
+        guard status?.state == .completed, let text = status?.result else {
+            throw BenchFailure("la exportación terminó en \(status?.state.rawValue ?? "?"): \(status?.error ?? "")")
         }
         let result = try JobCoding.decode(ExportJob.Result.self, from: text)
         guard result.rows == rows else { throw BenchFailure("se exportaron \(result.rows) filas de \(rows)") }

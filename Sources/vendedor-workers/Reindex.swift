@@ -29,14 +29,14 @@ struct Reindex: AsyncParsableCommand {
                 throw ValidationError("el trabajo \(enqueued.id) ya no existe")
             }
             let line =
-                "\(status.state)" + (status.progress.map { " \($0.facts)/\($0.total)" } ?? "")
+                "\(status.state.rawValue)" + (status.progress.map { " \($0.facts)/\($0.total)" } ?? "")
             if line != last {
                 FileHandle.standardError.write(Data("reindexado: \(line)\n".utf8))
                 last = line
             }
             switch status.state {
-            case "completado": return
-            case "fallido", "muerto": throw ExitCode(1)
+            case .completed: return
+            case .failed, .dead: throw ExitCode(1)
             default: try await Task.sleep(for: .milliseconds(500))
             }
         }

@@ -11,7 +11,7 @@ extension AppDatabase {
 
 extension ChatTurnRecord {
     public init(
-        jobId: String, chatId: String, channel: String, owner: String?, incoming: NewMessage,
+        jobId: String, chatId: String, channel: Channel, owner: String?, incoming: NewMessage,
         reply: NewMessage?, state: DialogueState?, result: String
     ) throws {
         let json = try state.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }

@@ -7,25 +7,31 @@ import Shop
 /// An error the caller gets as `{"error": {"codigo", "mensaje"}}` with its HTTP status.
 struct APIError: HTTPResponseError {
     var status: HTTPResponse.Status
-    var code: String
+    var code: ErrorCode
     var message: String
     /// For validation errors: every invalid field with its own message.
     var fields: [ValidationError]?
 
-    init(_ status: HTTPResponse.Status, _ code: String, _ message: String, fields: [ValidationError]? = nil) {
+    /// The status is the code's (`ErrorCode.status`).
+    init(_ code: ErrorCode, _ message: String, fields: [ValidationError]? = nil) {
+        self.init(status: code.status, code, message, fields: fields)
+    }
+
+    /// A framework error's own status with the code closest to it.
+    init(status: HTTPResponse.Status, _ code: ErrorCode, _ message: String, fields: [ValidationError]? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.fields = fields
     }
 
-    static func badRequest(_ message: String) -> APIError { APIError(.badRequest, "solicitud_invalida", message) }
-    static func validation(_ message: String) -> APIError { APIError(.unprocessableContent, "validacion", message) }
-    static func notFound(_ message: String) -> APIError { APIError(.notFound, "no_encontrado", message) }
+    static func badRequest(_ message: String) -> APIError { APIError(.badRequest, message) }
+    static func validation(_ message: String) -> APIError { APIError(.validation, message) }
+    static func notFound(_ message: String) -> APIError { APIError(.notFound, message) }
 
     private struct Body: Encodable {
         struct Detail: Encodable {
-            var code: String
+            var code: ErrorCode
             var message: String
             var fields: [ValidationError]?
 
@@ -61,47 +67,37 @@ extension APIError {
         case let error as any CodedError:
             return from(coded: error)
         case let error as RedisError where error.isTransient:
-            return APIError(
-                .serviceUnavailable, "no_disponible",
+            return APIError(.unavailable,
                 "El servicio no está disponible en este momento; intente de nuevo en unos segundos.")
         default:
-            return APIError(.internalServerError, "error_interno", "Ocurrió un error interno; ya quedó registrado.")
+            return APIError(.internalError, "Ocurrió un error interno; ya quedó registrado.")
         }
     }
 
-    /// Core's business errors: invalid fields 422, unknown records 404, conflicts and
-    /// refused state changes 409.
+    /// The shop's business errors, with their code's status.
     static func from(coded error: any CodedError) -> APIError {
-        let status: HTTPResponse.Status =
-            switch error.code {
-            case "validacion": .unprocessableContent
-            case "no_encontrado": .notFound
-            case "conflicto", "transicion_invalida", "stock_insuficiente", "producto_inactivo": .conflict
-            case "producto_no_encontrado": .unprocessableContent
-            default: .unprocessableContent
-            }
         let fields: [ValidationError]? =
             switch error {
             case let errors as ValidationErrors: errors.errors
             case let single as ValidationError: [single]
             default: nil
             }
-        return APIError(status, error.code, error.message, fields: fields)
+        return APIError(error.code, error.message, fields: fields)
     }
 
     static func from(status: HTTPResponse.Status) -> APIError {
         switch status.code {
         case 400: .badRequest("La solicitud no es válida.")
-        case 401: APIError(.unauthorized, "no_autenticado", "Falta el token o no es válido.")
-        case 403: APIError(.forbidden, "prohibido", "Su rol no permite esta operación.")
+        case 401: APIError(.unauthenticated, "Falta el token o no es válido.")
+        case 403: APIError(.forbidden, "Su rol no permite esta operación.")
         case 404: .notFound("No existe ese recurso.")
-        case 405: APIError(status, "metodo_no_permitido", "Ese método no está permitido en este recurso.")
-        case 413: APIError(status, "cuerpo_demasiado_grande", "El cuerpo de la solicitud es demasiado grande.")
-        case 415: APIError(status, "tipo_no_soportado", "Tipo de contenido no soportado.")
+        case 405: APIError(.methodNotAllowed, "Ese método no está permitido en este recurso.")
+        case 413: APIError(.bodyTooLarge, "El cuerpo de la solicitud es demasiado grande.")
+        case 415: APIError(.unsupportedMediaType, "Tipo de contenido no soportado.")
         default:
             status.code < 500
-                ? APIError(status, "solicitud_invalida", "La solicitud no es válida.")
-                : APIError(status, "error_interno", "Ocurrió un error interno; ya quedó registrado.")
+                ? APIError(status: status, .badRequest, "La solicitud no es válida.")
+                : APIError(status: status, .internalError, "Ocurrió un error interno; ya quedó registrado.")
         }
     }
 }

@@ -14,11 +14,11 @@ struct AuthMiddleware: RouterMiddleware {
         async throws -> Response
     {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
-            throw APIError(.unauthorized, "no_autenticado", "Falta el encabezado Authorization: Bearer <token>.")
+            throw APIError(.unauthenticated, "Falta el encabezado Authorization: Bearer <token>.")
         }
         let identity = try verifier.identity(for: String(header.dropFirst(7)))
         guard identity.role >= minimum else {
-            throw APIError(.forbidden, "prohibido", "El rol \(identity.role.rawValue) no permite esta operación.")
+            throw APIError(.forbidden, "El rol \(identity.role.rawValue) no permite esta operación.")
         }
         var context = context
         context.identity = identity
@@ -47,9 +47,9 @@ final class TokenVerifier: Sendable {
             }
             return identity
         } catch .expired {
-            throw APIError(.unauthorized, "token_expirado", "El token expiró; solicite uno nuevo.")
+            throw APIError(.tokenExpired, "El token expiró; solicite uno nuevo.")
         } catch {
-            throw APIError(.unauthorized, "no_autenticado", "El token no es válido.")
+            throw APIError(.unauthenticated, "El token no es válido.")
         }
     }
 }

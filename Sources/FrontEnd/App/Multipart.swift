@@ -21,8 +21,7 @@ enum Multipart {
     /// when the field is missing.
     static func field(_ name: String, in body: Data, contentType: String) throws -> Data {
         guard let part = try parts(in: body, contentType: contentType).first(where: { $0.name == name }) else {
-            throw APIError(
-                .unprocessableContent, "validacion", "Falta el campo \"\(name)\" con el archivo en el formulario.")
+            throw APIError(.validation, "Falta el campo \"\(name)\" con el archivo en el formulario.")
         }
         return part.data
     }

@@ -13,8 +13,7 @@ extension Request {
         do {
             buffer = try await request.collectBody(upTo: limit)
         } catch {
-            throw APIError(
-                .contentTooLarge, "cuerpo_demasiado_grande", "El cuerpo supera el máximo de \(limit / 1024) KB.")
+            throw APIError(.bodyTooLarge, "El cuerpo supera el máximo de \(limit / 1024) KB.")
         }
         guard buffer.readableBytes > 0 else {
             throw APIError.badRequest("El cuerpo está vacío; se esperaba un objeto JSON.")

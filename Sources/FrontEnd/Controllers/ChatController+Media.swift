@@ -38,20 +38,19 @@ extension ChatController {
     private func upload(_ kind: Upload, _ request: Request, context: AppRequestContext) async throws -> Response {
         let contentType = request.headers[.contentType] ?? ""
         guard contentType.lowercased().hasPrefix("multipart/form-data") else {
-            throw APIError(
-                .unsupportedMediaType, "tipo_no_soportado",
+            throw APIError(.unsupportedMediaType,
                 "Envíe multipart/form-data con los campos chat_id, \(kind.field) y, si quiere, mensaje.")
         }
         let limit = kind.maxBytes + Self.envelopeBytes
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
-            throw APIError(.contentTooLarge, "cuerpo_demasiado_grande", kind.tooLarge)
+            throw APIError(.bodyTooLarge, kind.tooLarge)
         }
         var request = request
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: limit)
         } catch {
-            throw APIError(.contentTooLarge, "cuerpo_demasiado_grande", kind.tooLarge)
+            throw APIError(.bodyTooLarge, kind.tooLarge)
         }
         let parts = try Multipart.parts(in: buffer.withUnsafeReadableBytes { Data($0) }, contentType: contentType)
         func part(_ name: String) -> Multipart.Part? { parts.first { $0.name == name } }
@@ -62,10 +61,10 @@ extension ChatController {
         }
         guard !file.isEmpty else { throw APIError.validation("El archivo de \"\(kind.field)\" está vacío.") }
         guard file.count <= kind.maxBytes else {
-            throw APIError(.contentTooLarge, "cuerpo_demasiado_grande", kind.tooLarge)
+            throw APIError(.bodyTooLarge, kind.tooLarge)
         }
         guard let format = MediaFormat.sniff(file), format.isImage == (kind == .image) else {
-            throw APIError(.unsupportedMediaType, "tipo_no_soportado", kind.wrongType)
+            throw APIError(.unsupportedMediaType, kind.wrongType)
         }
         let caption = (part("mensaje")?.text ?? "").trimmed
         guard caption.count <= Self.maxMessageLength else {
@@ -81,13 +80,13 @@ extension ChatController {
             case .image:
                 try await jobs.enqueue(
                     ImageMessageJob(
-                        chatId: chatId, channel: "http", blob: key, mime: format.mime, message: caption, receivedMs: now
+                        chatId: chatId, channel: .http, blob: key, mime: format.mime, message: caption, receivedMs: now
                     ),
                     idempotencyKey: idempotencyKey, owner: owner)
             case .audio:
                 try await jobs.enqueue(
                     AudioMessageJob(
-                        chatId: chatId, channel: "http", blob: key, mime: format.mime, receivedMs: now,
+                        chatId: chatId, channel: .http, blob: key, mime: format.mime, receivedMs: now,
                         message: caption.isEmpty ? nil : caption),
                     idempotencyKey: idempotencyKey, owner: owner)
             }

@@ -44,10 +44,10 @@ struct ClientsController {
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
         guard let q = request.query("q") else {
-            throw APIError(.unprocessableContent, "validacion", "Indique qué buscar en el parámetro q.")
+            throw APIError(.validation, "Indique qué buscar en el parámetro q.")
         }
         guard q.count <= 200 else {
-            throw APIError(.unprocessableContent, "validacion", "La búsqueda admite máximo 200 caracteres.")
+            throw APIError(.validation, "La búsqueda admite máximo 200 caracteres.")
         }
         let page = try await database.perform { try $0.searchClients(q: q, limit: limit, offset: offset) }
         return try APIJSON.response(page)

@@ -54,7 +54,7 @@ struct ExportController {
         do {
             buffer = try await request.collectBody(upTo: 16 * 1024)
         } catch {
-            throw APIError(.contentTooLarge, "cuerpo_demasiado_grande", "El cuerpo supera el máximo de 16 KB.")
+            throw APIError(.bodyTooLarge, "El cuerpo supera el máximo de 16 KB.")
         }
         let data = Data(buffer.readableBytesView)
         guard data.contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13) }) else { return [:] }
@@ -72,17 +72,16 @@ struct ExportController {
         do {
             link = try links.verify(context.parameters.get("token") ?? "")
         } catch .expired {
-            throw APIError(.gone, "enlace_vencido", "El enlace de descarga venció; pida una nueva exportación.")
+            throw APIError(.linkExpired, "El enlace de descarga venció; pida una nueva exportación.")
         } catch {
-            throw APIError(.forbidden, "enlace_invalido", "El enlace de descarga no es válido.")
+            throw APIError(.invalidLink, "El enlace de descarga no es válido.")
         }
         guard ExportFiles.isSafeName(link.file), ExportFiles.isSafeName(link.name) else {
-            throw APIError(.forbidden, "enlace_invalido", "El enlace de descarga no es válido.")
+            throw APIError(.invalidLink, "El enlace de descarga no es válido.")
         }
         let path = files.path(of: link.file)
         guard FileManager.default.fileExists(atPath: path) else {
-            throw APIError(
-                .gone, "archivo_no_disponible", "El archivo ya no está disponible; pida una nueva exportación.")
+            throw APIError(.fileGone, "El archivo ya no está disponible; pida una nueva exportación.")
         }
         let format: ExportFormat = link.file.hasSuffix(".xlsx") ? .xlsx : .csv
         let body = try await FileIO().loadFile(path: path, context: context)

@@ -19,7 +19,7 @@ struct HealthController {
         }
         let failing = results.filter { $0.value != "ok" }.keys.sorted()
         guard failing.isEmpty else {
-            throw APIError(.serviceUnavailable, "no_listo", "No responde: \(failing.joined(separator: ", ")).")
+            throw APIError(.notReady, "No responde: \(failing.joined(separator: ", ")).")
         }
         results["estado"] = "listo"
         return try APIJSON.response(results)

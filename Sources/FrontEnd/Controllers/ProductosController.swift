@@ -83,8 +83,7 @@ struct ProductsController {
         do {
             buffer = try await request.collectBody(upTo: Self.maxUploadBytes + 64 * 1024)
         } catch {
-            throw APIError(
-                .contentTooLarge, "cuerpo_demasiado_grande", "El archivo supera el máximo de 5 MB.")
+            throw APIError(.bodyTooLarge, "El archivo supera el máximo de 5 MB.")
         }
         var data = Data(buffer.readableBytesView)
         let contentType = request.headers[.contentType] ?? ""
@@ -92,10 +91,10 @@ struct ProductsController {
             data = try Multipart.field("archivo", in: data, contentType: contentType)
         }
         guard data.count <= Self.maxUploadBytes else {
-            throw APIError(.contentTooLarge, "cuerpo_demasiado_grande", "El archivo supera el máximo de 5 MB.")
+            throw APIError(.bodyTooLarge, "El archivo supera el máximo de 5 MB.")
         }
         guard !data.isEmpty else {
-            throw APIError(.unprocessableContent, "validacion", "El archivo del catálogo está vacío.")
+            throw APIError(.validation, "El archivo del catálogo está vacío.")
         }
         let name = "\(UUID().uuidString.lowercased()).csv"
         let directory = URL(fileURLWithPath: uploadsDirectory)

@@ -19,11 +19,10 @@ struct TelegramController {
 
     @Sendable func webhook(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let given = request.headers[.init("X-Telegram-Bot-Api-Secret-Token")!] else {
-            throw APIError(
-                .unauthorized, "no_autenticado", "Falta el encabezado X-Telegram-Bot-Api-Secret-Token.")
+            throw APIError(.unauthenticated, "Falta el encabezado X-Telegram-Bot-Api-Secret-Token.")
         }
         guard ConstantTime.equals(given, secret) else {
-            throw APIError(.forbidden, "prohibido", "El secreto del webhook de Telegram no coincide.")
+            throw APIError(.forbidden, "El secreto del webhook de Telegram no coincide.")
         }
         let update: Telegram.Update
         do {

@@ -37,7 +37,7 @@ struct TelegramIntake: Sendable {
             let note = DeliverReplyJob.HistoryNote(incoming: incoming, kind: kind)
             return [
                 try NewJob(
-                    DeliverReplyJob(chatId: chatId, channel: "telegram", text: text, history: note),
+                    DeliverReplyJob(chatId: chatId, channel: .telegram, text: text, history: note),
                     idempotencyKey: key)
             ]
         }
@@ -60,7 +60,7 @@ struct TelegramIntake: Sendable {
 
         if let text = message.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
             if Self.isStart(text) { return try reply(welcomeText, incoming: text) }
-            return try withTyping(ChatMessageJob(chatId: chatId, channel: "telegram", message: text, receivedMs: nowMs))
+            return try withTyping(ChatMessageJob(chatId: chatId, channel: .telegram, message: text, receivedMs: nowMs))
         }
         if let photos = message.photo, !photos.isEmpty {
             guard let best = Self.largestPhoto(photos) else {

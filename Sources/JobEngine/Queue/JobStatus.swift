@@ -1,6 +1,24 @@
 import Foundation
 import Support
 
+/// Where a job is in its life. Raw values are what the job record's `estado` field holds
+/// and what `GET /jobs/{id}` shows.
+public enum JobState: String, Sendable, Codable, CaseIterable {
+    case queued = "encolado"
+    case running = "procesando"
+    case completed = "completado"
+    case failed = "fallido"
+    case dead = "muerto"
+
+    /// Completed, failed for good or dead-lettered: nothing more will happen to it.
+    public var isFinished: Bool {
+        switch self {
+        case .completed, .failed, .dead: true
+        case .queued, .running: false
+        }
+    }
+}
+
 /// A job's public status, as `GET /jobs/{id}` shows it.
 public struct JobStatus: Sendable, Encodable, Equatable {
     public struct Progress: Sendable, Codable, Equatable {
@@ -16,7 +34,7 @@ public struct JobStatus: Sendable, Encodable, Equatable {
     public var id: String
     public var kind: String
     public var queue: String
-    public var state: String
+    public var state: JobState
     public var attempts: Int
     public var progress: Progress?
     /// The stored result JSON (kept as raw JSON text).
@@ -29,11 +47,13 @@ public struct JobStatus: Sendable, Encodable, Equatable {
     /// The job record's field holding `owner` (written by enqueue.lua).
     public static let ownerField = "dueno"
 
-    public var isFinished: Bool { ["completado", "fallido", "muerto"].contains(state) }
+    public var isFinished: Bool { state.isFinished }
 
     /// Builds a status from the job hash's fields.
     public init?(id: String, fields: [String: String]) {
-        guard let kind = fields["tipo"], let state = fields["estado"] else { return nil }
+        guard let kind = fields["tipo"], let state = fields["estado"].flatMap(JobState.init(rawValue:)) else {
+            return nil
+        }
         self.id = id
         self.kind = kind
         self.queue = fields["cola"] ?? ""

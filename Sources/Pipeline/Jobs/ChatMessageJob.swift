@@ -1,4 +1,5 @@
 import JobEngine
+import Shop
 import Support
 
 /// A customer's chat message waiting for the agent's reply. Ordered by chat: one message
@@ -8,14 +9,14 @@ public struct ChatMessageJob: JobPayload, Equatable {
     public static let queue = "chat"
 
     public var chatId: String
-    /// Where the reply goes: "http" (read from the job) or "telegram".
-    public var channel: String
-    public var kind: String
+    /// Where the reply goes: HTTP (read from the job, or a callback) or Telegram.
+    public var channel: Channel
+    public var kind: MessageKind
     public var message: String
     /// When the front end accepted the message (ms since 1970).
     public var receivedMs: Int
 
-    public init(chatId: String, channel: String, kind: String = "texto", message: String, receivedMs: Int) {
+    public init(chatId: String, channel: Channel, kind: MessageKind = .text, message: String, receivedMs: Int) {
         self.chatId = chatId
         self.channel = channel
         self.kind = kind
@@ -29,11 +30,11 @@ public struct ChatMessageJob: JobPayload, Equatable {
     /// as `JobCoding.encode`, keys sorted).
     public func encodedPayload() throws -> String {
         var writer = JSONObjectWriter(capacity: 96 + message.utf8.count + chatId.utf8.count)
-        writer.add("canal", channel)
+        writer.add("canal", channel.rawValue)
         writer.add("chat_id", chatId)
         writer.add("mensaje", message)
         writer.add("recibido_ms", receivedMs)
-        writer.add("tipo", kind)
+        writer.add("tipo", kind.rawValue)
         return writer.finish()
     }
 

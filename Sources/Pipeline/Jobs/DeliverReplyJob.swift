@@ -14,8 +14,7 @@ public struct DeliverReplyJob: JobPayload, Equatable {
     public static let queue = "entregas"
 
     public var chatId: String
-    /// "http" or "telegram" (`ChatMessageJob.canal`).
-    public var channel: String
+    public var channel: Channel
     /// The text for the customer, already final (Spanish, prices as whole pesos).
     public var text: String
     /// "agente" or "operador" (`Sender`).
@@ -48,7 +47,7 @@ public struct DeliverReplyJob: JobPayload, Equatable {
     }
 
     public init(
-        chatId: String, channel: String, text: String, origin: Sender = .agent, jobId: String? = nil,
+        chatId: String, channel: Channel, text: String, origin: Sender = .agent, jobId: String? = nil,
         owner: String? = nil, history: HistoryNote? = nil
     ) {
         self.chatId = chatId

@@ -1,4 +1,5 @@
 import JobEngine
+import Shop
 
 /// A customer's photo, waiting for the vision worker (OCR or Gemini). Its text plus the
 /// caption becomes a `ChatMessageJob` enqueued as its follow-up on the same chat key, so the
@@ -8,8 +9,7 @@ public struct ImageMessageJob: JobPayload, Equatable {
     public static let queue = "vision"
 
     public var chatId: String
-    /// "http" or "telegram".
-    public var channel: String
+    public var channel: Channel
     /// The image in the blob store (`BlobStore` key: a sha256 hex digest).
     public var blob: String
     /// "image/jpeg", "image/png" or "image/webp" (decided by magic bytes).
@@ -18,7 +18,7 @@ public struct ImageMessageJob: JobPayload, Equatable {
     public var message: String
     public var receivedMs: Int
 
-    public init(chatId: String, channel: String, blob: String, mime: String, message: String, receivedMs: Int) {
+    public init(chatId: String, channel: Channel, blob: String, mime: String, message: String, receivedMs: Int) {
         self.chatId = chatId
         self.channel = channel
         self.blob = blob
@@ -46,7 +46,7 @@ public struct AudioMessageJob: JobPayload, Equatable {
     public static let queue = "transcripcion"
 
     public var chatId: String
-    public var channel: String
+    public var channel: Channel
     /// The audio in the blob store (sha256 hex digest).
     public var blob: String
     /// "audio/ogg", "audio/mpeg", "audio/mp4" or "audio/wav" (decided by magic bytes).
@@ -55,7 +55,7 @@ public struct AudioMessageJob: JobPayload, Equatable {
     /// The customer's caption, when the audio came with text (nil or empty: none).
     public var message: String?
 
-    public init(chatId: String, channel: String, blob: String, mime: String, receivedMs: Int, message: String? = nil) {
+    public init(chatId: String, channel: Channel, blob: String, mime: String, receivedMs: Int, message: String? = nil) {
         self.chatId = chatId
         self.channel = channel
         self.blob = blob

@@ -32,14 +32,14 @@ public struct ChatControl: Codable, Sendable, Equatable {
     public var chatId: String
     public var aiActive: Bool
     /// "telegram", "http"...; nil until a front end or the reply worker records it.
-    public var channel: String?
+    public var channel: Channel?
     /// For an HTTP chat, the token subject of the channel it came through (whose callback
     /// receives replies); nil otherwise.
     public var owner: String?
     public var updated: Date?
 
     public init(
-        chatId: String, aiActive: Bool = true, channel: String? = nil, owner: String? = nil,
+        chatId: String, aiActive: Bool = true, channel: Channel? = nil, owner: String? = nil,
         updated: Date? = nil
     ) {
         self.chatId = chatId

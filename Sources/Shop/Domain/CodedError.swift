@@ -1,17 +1,15 @@
 /// An error that leaves the core: a stable machine-readable code plus a message in Spanish
 /// that a shopper or an operator can read. The HTTP edge turns the code into a status.
-///
-/// Codes used by the core: "validacion", "no_encontrado", "conflicto", "stock_insuficiente",
-/// "producto_no_encontrado", "producto_inactivo", "transicion_invalida".
+/// The codes are a closed set (`ErrorCode`).
 public protocol CodedError: Error, Sendable, CustomStringConvertible {
     /// Stable code, never translated or reworded.
-    var code: String { get }
+    var code: ErrorCode { get }
     /// Human-readable explanation in Spanish.
     var message: String { get }
 }
 
 extension CodedError {
-    public var description: String { "\(code): \(message)" }
+    public var description: String { "\(code.rawValue): \(message)" }
 }
 
 /// Failures of the record store that are not about a specific business rule.
@@ -21,10 +19,10 @@ public enum StoreError: CodedError, Equatable {
     /// The change would break an invariant (duplicate key, record still referenced...).
     case conflict(String)
 
-    public var code: String {
+    public var code: ErrorCode {
         switch self {
-        case .notFound: "no_encontrado"
-        case .conflict: "conflicto"
+        case .notFound: .notFound
+        case .conflict: .conflict
         }
     }
 

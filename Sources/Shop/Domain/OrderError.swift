@@ -6,12 +6,12 @@ public enum OrderError: CodedError, Equatable {
     case productInactive(id: Int64, name: String)
     case invalidTransition(from: OrderState, to: OrderState)
 
-    public var code: String {
+    public var code: ErrorCode {
         switch self {
-        case .insufficientStock: "stock_insuficiente"
-        case .productNotFound: "producto_no_encontrado"
-        case .productInactive: "producto_inactivo"
-        case .invalidTransition: "transicion_invalida"
+        case .insufficientStock: .insufficientStock
+        case .productNotFound: .productNotFound
+        case .productInactive: .productInactive
+        case .invalidTransition: .invalidTransition
         }
     }
 

@@ -9,7 +9,7 @@ public struct ValidationError: CodedError, Equatable, Codable {
         self.message = message
     }
 
-    public var code: String { "validacion" }
+    public var code: ErrorCode { .validation }
 
     enum CodingKeys: String, CodingKey {
         case field = "campo"
@@ -25,7 +25,7 @@ public struct ValidationErrors: CodedError, Equatable {
         self.errors = errors
     }
 
-    public var code: String { "validacion" }
+    public var code: ErrorCode { .validation }
 
     public var message: String { errors.map(\.message).joined(separator: " ") }
 

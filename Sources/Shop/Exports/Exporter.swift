@@ -143,7 +143,7 @@ public enum Exporter {
 public enum ExportError: CodedError, Equatable {
     case tooManyRows(Int, Int)
 
-    public var code: String { "demasiadas_filas" }
+    public var code: ErrorCode { .tooManyRows }
 
     public var message: String {
         switch self {

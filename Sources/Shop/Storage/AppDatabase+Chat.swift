@@ -82,7 +82,7 @@ extension AppDatabase {
 
     /// Turns the AI on or off for a chat (human takeover). A nil `canal` keeps the stored one.
     @discardableResult
-    public func setAIActive(chatId: String, active: Bool, channel: String? = nil) throws -> ChatControl {
+    public func setAIActive(chatId: String, active: Bool, channel: Channel? = nil) throws -> ChatControl {
         try pool.write { db in
             try db.execute(
                 sql: """
@@ -91,19 +91,19 @@ extension AppDatabase {
                         ia_activa = excluded.ia_activa, canal = COALESCE(excluded.canal, chat_control.canal),
                         actualizado = excluded.actualizado
                     """,
-                arguments: [chatId, active, channel, Date()])
+                arguments: [chatId, active, channel?.rawValue, Date()])
             return try ChatControl.fetchOne(
                 db, sql: "SELECT * FROM chat_control WHERE chat_id = ?", arguments: [chatId])!
         }
     }
 
-    /// Records which channel ("telegram", "http"...) a chat lives on, and for an HTTP chat the
+    /// Records which channel a chat lives on, and for an HTTP chat the
     /// token subject it came through (`propietario`), keeping its AI setting.
-    public func recordChannel(chatId: String, channel: String, owner: String? = nil) throws {
+    public func recordChannel(chatId: String, channel: Channel, owner: String? = nil) throws {
         try pool.write { db in try Self.recordChannel(db, chatId: chatId, channel: channel, owner: owner) }
     }
 
-    static func recordChannel(_ db: Database, chatId: String, channel: String, owner: String?) throws {
+    static func recordChannel(_ db: Database, chatId: String, channel: Channel, owner: String?) throws {
         try db.execute(
             sql: """
                 INSERT INTO chat_control (chat_id, ia_activa, canal, propietario, actualizado) VALUES (?, 1, ?, ?, ?)
@@ -113,7 +113,7 @@ extension AppDatabase {
                 WHERE chat_control.canal IS NOT excluded.canal
                     OR (excluded.propietario IS NOT NULL AND chat_control.propietario IS NOT excluded.propietario)
                 """,
-            arguments: [chatId, channel, owner, Date()])
+            arguments: [chatId, channel.rawValue, owner, Date()])
     }
 }
 

@@ -5,7 +5,7 @@ import GRDB
 public struct ChatTurnRecord: Sendable {
     public var jobId: String
     public var chatId: String
-    public var channel: String
+    public var channel: Channel
     public var owner: String?
     /// The customer's message.
     public var incoming: NewMessage
@@ -18,7 +18,7 @@ public struct ChatTurnRecord: Sendable {
     public var result: String
 
     public init(
-        jobId: String, chatId: String, channel: String, owner: String?, incoming: NewMessage,
+        jobId: String, chatId: String, channel: Channel, owner: String?, incoming: NewMessage,
         reply: NewMessage?, stateJSON: String?, result: String
     ) {
         self.jobId = jobId

@@ -57,6 +57,6 @@ public struct DatabaseURLError: CodedError, Equatable {
     public let value: String
     public let reason: String
 
-    public var code: String { "configuracion" }
+    public var code: ErrorCode { .configuration }
     public var message: String { "DATABASE_URL inválida (\(value)): \(reason)." }
 }

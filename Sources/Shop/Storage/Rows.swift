@@ -56,7 +56,7 @@ extension CompanyContext: FetchableRecord {
 extension ChatControl: FetchableRecord {
     public init(row: Row) throws {
         self.init(
-            chatId: row["chat_id"], aiActive: row["ia_activa"], channel: row["canal"], owner: row["propietario"],
+            chatId: row["chat_id"], aiActive: row["ia_activa"], channel: (row["canal"] as String?).flatMap(Channel.init(rawValue:)), owner: row["propietario"],
             updated: row["actualizado"])
     }
 }

@@ -29,10 +29,10 @@ struct QueuedOrderPlacer: OrderPlacer {
             let status = try await waiters.wait(for: job.id, timeout: max(slice, .milliseconds(1)))
             guard let status else { throw StillPlacing(jobId: job.id) }
             switch status.state {
-            case "completado":
+            case .completed:
                 let result = try JobCoding.decode(PlaceOrderJob.Result.self, from: status.result ?? "")
                 return .placed(orderId: result.orderId, total: result.total)
-            case "fallido", "muerto":
+            case .failed, .dead:
                 return .refused(status.error ?? "el pedido no se pudo registrar.")
             default:
                 if ContinuousClock.now >= deadline { throw StillPlacing(jobId: job.id) }

@@ -43,7 +43,7 @@ struct AudioMessageHandler: JobHandler {
 
     private func chatMessage(_ job: AudioMessageJob, _ text: String) throws -> JobResult {
         let chat = ChatMessageJob(
-            chatId: job.chatId, channel: job.channel, kind: MessageKind.audio.rawValue, message: text,
+            chatId: job.chatId, channel: job.channel, kind: .audio, message: text,
             receivedMs: job.receivedMs)
         return JobResult(followUps: [try NewJob(chat)])
     }

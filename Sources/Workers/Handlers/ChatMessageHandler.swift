@@ -45,12 +45,12 @@ struct ChatMessageHandler: JobHandler {
     func handle(_ job: ChatMessageJob, context: JobContext) async throws -> JobResult {
         let database = resources.database
         let jobId = context.id
-        let owner = job.channel == "telegram" ? nil : context.owner
+        let owner = job.channel == .telegram ? nil : context.owner
         if let recorded = try await database.perform({ try $0.chatTurnResult(jobId: jobId) }) {
             return try outcome(recorded, job, context, owner: owner)
         }
         let incoming = NewMessage(
-            chatId: job.chatId, sender: .user, kind: MessageKind(rawValue: job.kind) ?? .text,
+            chatId: job.chatId, sender: .user, kind: job.kind,
             content: job.message, metadata: .object(["job_id": .string(jobId)]))
         let chatId = job.chatId
         guard try await database.perform({ try $0.isAIActive(chatId: chatId) }) else {

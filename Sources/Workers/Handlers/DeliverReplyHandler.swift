@@ -19,7 +19,7 @@ struct DeliverReplyHandler: JobHandler {
     let callback: ReplyCallback
 
     struct Result: Codable, Sendable, Equatable {
-        var channel: String
+        var channel: Channel
         /// Telegram: messages the reply took.
         var pieces: Int?
         /// HTTP: whether a callback received it.
@@ -38,8 +38,8 @@ struct DeliverReplyHandler: JobHandler {
     func handle(_ job: DeliverReplyJob, context: JobContext) async throws -> JobResult {
         let result: Result
         switch job.channel {
-        case "telegram": result = try await deliverToTelegram(job, context: context)
-        case "http": result = try await deliverToCallback(job, context: context)
+        case .telegram: result = try await deliverToTelegram(job, context: context)
+        case .http: result = try await deliverToCallback(job, context: context)
         default: throw JobError.permanent("Canal de entrega desconocido: «\(job.channel)».")
         }
         if let note = job.history { await recordInHistory(job, note: note, context: context) }
@@ -74,7 +74,7 @@ struct DeliverReplyHandler: JobHandler {
         do {
             let outcome = try await telegram.send(job.text, to: chatId, deliveryId: context.id)
             await recordTelegramChannel(job.chatId, context: context)
-            var result = Result(channel: "telegram", pieces: outcome.pieces)
+            var result = Result(channel: .telegram, pieces: outcome.pieces)
             if outcome.chatId != chatId {
                 result.migradoA = TelegramChatID.make(outcome.chatId)
                 context.logger.notice(
@@ -95,8 +95,8 @@ struct DeliverReplyHandler: JobHandler {
     private func recordTelegramChannel(_ chatId: String, context: JobContext) async {
         do {
             try await database.perform { db in
-                if try db.chatControl(chatId: chatId).channel != "telegram" {
-                    try db.recordChannel(chatId: chatId, channel: "telegram")
+                if try db.chatControl(chatId: chatId).channel != .telegram {
+                    try db.recordChannel(chatId: chatId, channel: .telegram)
                 }
             }
         } catch {
@@ -123,13 +123,13 @@ struct DeliverReplyHandler: JobHandler {
         guard let owner = job.owner, !owner.isEmpty,
             let channel = try await database.perform({ try $0.channelCallback(subject: owner) })
         else {
-            return Result(channel: "http", callback: false)  // the reply is read from the chat job
+            return Result(channel: .http, callback: false)  // the reply is read from the chat job
         }
         do {
             try await callback.send(job, delivery: context.id, to: channel)
         } catch let error as ProviderError {
             throw error.jobError
         }
-        return Result(channel: "http", callback: true)
+        return Result(channel: .http, callback: true)
     }
 }

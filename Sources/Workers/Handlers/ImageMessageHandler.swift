@@ -35,7 +35,7 @@ struct ImageMessageHandler: JobHandler {
             return try await outcome.answer(Self.unreadable)
         }
         let chat = ChatMessageJob(
-            chatId: job.chatId, channel: job.channel, kind: MessageKind.image.rawValue, message: message,
+            chatId: job.chatId, channel: job.channel, kind: .image, message: message,
             receivedMs: job.receivedMs)
         return JobResult(followUps: [try NewJob(chat)])
     }

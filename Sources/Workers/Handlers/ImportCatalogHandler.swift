@@ -35,7 +35,7 @@ struct ImportCatalogHandler: JobHandler {
             )
             try await context.jobs.enqueue(EmbedProductsJob.wholeCatalog)
             return try JobResult(result)
-        } catch let error as any CodedError where error.code == "validacion" {
+        } catch let error as any CodedError where error.code == .validation {
             throw JobError.permanent(error.message)
         }
     }

@@ -9,9 +9,8 @@ struct PlaceOrderHandler: JobHandler {
     let database: AppDatabase
 
     /// Codes of `CodedError`s that retrying cannot fix.
-    static let permanentCodes: Set<String> = [
-        "stock_insuficiente", "producto_no_encontrado", "producto_inactivo", "validacion", "no_encontrado",
-        "conflicto",
+    static let permanentCodes: Set<ErrorCode> = [
+        .insufficientStock, .productNotFound, .productInactive, .validation, .notFound, .conflict,
     ]
 
     func handle(_ job: PlaceOrderJob, context: JobContext) async throws -> JobResult {

@@ -23,7 +23,7 @@ struct TelegramFileHandler: JobHandler {
 
     func handle(_ job: TelegramFileJob, context: JobContext) async throws -> JobResult {
         let outcome = MediaOutcome(
-            chatId: job.chatId, channel: "telegram", kind: MessageKind(rawValue: job.kind) ?? .image,
+            chatId: job.chatId, channel: .telegram, kind: MessageKind(rawValue: job.kind) ?? .image,
             caption: job.message, context: context)
         guard TelegramChatID.parse(job.chatId) != nil else {
             throw JobError.permanent("El chat \(job.chatId) no es un chat de Telegram (tg:<id>).")
@@ -57,11 +57,11 @@ struct TelegramFileHandler: JobHandler {
             image
             ? try NewJob(
                 ImageMessageJob(
-                    chatId: job.chatId, channel: "telegram", blob: key, mime: format.mime, message: job.message,
+                    chatId: job.chatId, channel: .telegram, blob: key, mime: format.mime, message: job.message,
                     receivedMs: job.receivedMs))
             : try NewJob(
                 AudioMessageJob(
-                    chatId: job.chatId, channel: "telegram", blob: key, mime: format.mime, receivedMs: job.receivedMs)
+                    chatId: job.chatId, channel: .telegram, blob: key, mime: format.mime, receivedMs: job.receivedMs)
             )
         return try JobResult(Result(blob: key, mime: format.mime, bytes: data.count), followUps: [next])
     }

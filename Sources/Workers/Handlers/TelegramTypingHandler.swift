@@ -19,7 +19,7 @@ struct TelegramTypingHandler: JobHandler {
             throw JobError.permanent("El chat \(job.chatId) no es un chat de Telegram (tg:<id>).")
         }
         let control = try await database.perform { db in
-            try db.recordChannel(chatId: job.chatId, channel: "telegram")
+            try db.recordChannel(chatId: job.chatId, channel: .telegram)
             return try db.chatControl(chatId: job.chatId)
         }
         guard control.aiActive else { return .empty }  // an operator answers; no "escribiendo…"

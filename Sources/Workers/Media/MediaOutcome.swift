@@ -10,12 +10,12 @@ import Shop
 /// silently.
 struct MediaOutcome {
     let chatId: String
-    let channel: String
+    let channel: Channel
     let context: JobContext
     /// What the customer sent, for the chat's history beside the reply ("(foto) …").
     let sent: DeliverReplyJob.HistoryNote
 
-    init(chatId: String, channel: String, kind: MessageKind, caption: String, context: JobContext) {
+    init(chatId: String, channel: Channel, kind: MessageKind, caption: String, context: JobContext) {
         self.chatId = chatId
         self.channel = channel
         self.context = context
@@ -90,7 +90,7 @@ struct MediaOutcome {
     /// The HTTP channel whose callback gets the reply (the token subject that sent the
     /// message); nil for Telegram.
     private func owner() async -> String? {
-        guard channel == "http" else { return nil }
+        guard channel == .http else { return nil }
         return context.owner
     }
 }

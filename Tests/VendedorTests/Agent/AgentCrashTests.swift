@@ -44,17 +44,17 @@ struct AgentCrashTests {
         for message in Self.conversation {
             ids.append(
                 try await fixture.jobs.enqueue(
-                    ChatMessageJob(chatId: "caida", channel: "http", message: message, receivedMs: Clock.nowMs()),
+                    ChatMessageJob(chatId: "caida", channel: .http, message: message, receivedMs: Clock.nowMs()),
                     owner: "widget"
                 ).id)
         }
         // Kill it once the conversation is under way (the next message is likely mid-turn).
-        #expect(try await waiters.wait(for: ids[1], timeout: .seconds(60))?.state == "completado")
+        #expect(try await waiters.wait(for: ids[1], timeout: .seconds(60))?.state == .completed)
         first.kill()
         let second = try WorkerProcess(environment: environment, arguments: ["--queues", "chat,pedidos"])
         for id in ids {
             let status = try await waiters.wait(for: id, timeout: .seconds(60))
-            #expect(status?.state == "completado", "log: \(second.log)")
+            #expect(status?.state == .completed, "log: \(second.log)")
         }
         let history = try database.history(chatId: "caida")
         #expect(history.count == 2 * Self.conversation.count)

@@ -76,13 +76,13 @@ final class AgentHarness: @unchecked Sendable {
 
     func send(_ chatId: String, _ text: String, owner: String = "pruebas") async throws -> String {
         try await fixture.jobs.enqueue(
-            ChatMessageJob(chatId: chatId, channel: "http", message: text, receivedMs: Clock.nowMs()), owner: owner
+            ChatMessageJob(chatId: chatId, channel: .http, message: text, receivedMs: Clock.nowMs()), owner: owner
         ).id
     }
 
     func reply(_ jobId: String, timeout: Duration = .seconds(30)) async throws -> ChatReply {
         let status = try await waiters.wait(for: jobId, timeout: timeout)
-        guard let status, status.state == "completado", let result = status.result else {
+        guard let status, status.state == .completed, let result = status.result else {
             throw TestFailure("el mensaje \(jobId) no se respondió: \(String(describing: status))")
         }
         return try JobCoding.decode(ChatReply.self, from: result)

@@ -30,7 +30,7 @@ struct ChatPipelineTests {
         #expect(history.map(\.content)[2] == "mejor que sean 3")
         let delivered = try await h.deliveries.wait(for: 2)
         #expect(delivered.map(\.text) == [history[1].content, history[3].content])
-        #expect(delivered.allSatisfy { $0.channel == "http" && $0.origin == "agente" && $0.owner == "widget" })
+        #expect(delivered.allSatisfy { $0.channel == .http && $0.origin == "agente" && $0.owner == "widget" })
         await h.tearDown()
     }
 
@@ -48,7 +48,7 @@ struct ChatPipelineTests {
             ) { response in
                 #expect(response.status == .ok)
                 let control = try DomainJSON.decoder().decode(ChatControl.self, from: Data(buffer: response.body))
-                #expect(control.aiActive == false && control.channel == "http" && control.owner == "widget")
+                #expect(control.aiActive == false && control.channel == .http && control.owner == "widget")
             }
             let held = try await h.waitReply(
                 client, try await h.post(client, "humano-1", "necesito hablar con alguien"))
@@ -109,7 +109,7 @@ struct ChatPipelineTests {
             config: AgentConfig(), retrieval: retrieval, database: h.database, jobs: h.fixture.jobs,
             waiters: h.waiters, transport: CurlTransport(), logger: h.fixture.logger)
         let handler = ChatMessageHandler(resources: resources)
-        let job = ChatMessageJob(chatId: "repetido", channel: "http", message: "3 señales de salida", receivedMs: 0)
+        let job = ChatMessageJob(chatId: "repetido", channel: .http, message: "3 señales de salida", receivedMs: 0)
         let envelope = JobEnvelope(
             id: JobID.make(), kind: ChatMessageJob.kind, queue: ChatMessageJob.queue, attempt: 1, enqueuedAtMs: 0,
             idempotencyKey: nil, rootId: "", orderingKey: "repetido", payload: try JobCoding.encode(job),

@@ -54,7 +54,7 @@ struct CompositionRootTests {
                 + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
         #expect(accepted.hasPrefix("HTTP/1.1 202"), "\(accepted)")
         let jobId = try #require(accepted.split(separator: "\"job_id\":\"").last?.split(separator: "\"").first)
-        let status = try #require(try await fixture.waitFor(String(jobId), state: "completado"))
+        let status = try #require(try await fixture.waitFor(String(jobId), state: .completed))
         #expect(status.result?.contains("$7.800") == true, "\(status)")
         #expect(status.result?.contains("\"productos\":[34") == true, "\(status)")
 

@@ -41,7 +41,7 @@ enum ExportFixtures {
             NewMessage(chatId: "tg:42", sender: .agent, content: "Sí: \"PQS\", 10 lb\nA $45.000"))
         try db.appendMessage(
             NewMessage(chatId: "web-7", sender: .user, kind: .image, content: "=cmd|' /C calc'!A0"))
-        try db.setAIActive(chatId: "web-7", active: false, channel: "http")
+        try db.setAIActive(chatId: "web-7", active: false, channel: .http)
         return db
     }
 
@@ -122,10 +122,10 @@ enum ExportFixtures {
                     let orders = try db.listOrders(OrderFilter(chatId: chat, idNumber: idNumber)).total
                     guard orders > 0 else { continue }
                 }
-                let channel = try db.chatControl(chatId: chat).channel ?? (chat.hasPrefix("tg:") ? "telegram" : nil)
+                let channel = try db.chatControl(chatId: chat).channel ?? (chat.hasPrefix("tg:") ? .telegram : nil)
                 for m in try db.history(chatId: chat, limit: 10_000) {
                     rows.append([
-                        text(m.chatId), text(channel), String(m.id), local(m.created), text(m.sender.rawValue),
+                        text(m.chatId), text(channel?.rawValue), String(m.id), local(m.created), text(m.sender.rawValue),
                         text(m.kind.rawValue), text(m.content),
                     ])
                 }

@@ -34,9 +34,9 @@ struct ExportMemoryTests {
         let reset = ProcessMemory.resetPeak(pid: pid)
 
         let id = try await fixture.jobs.enqueue(ExportJob(resource: .sales, format: format)).id
-        let status = try await fixture.waitFor(id, state: "completado", timeout: .seconds(300))
+        let status = try await fixture.waitFor(id, state: .completed, timeout: .seconds(300))
         let peak = try #require(ProcessMemory.bytes("VmHWM", pid: pid))
-        #expect(status?.state == "completado", "\(status?.error ?? "") \(worker.log)")
+        #expect(status?.state == .completed, "\(status?.error ?? "") \(worker.log)")
         let result = try JobCoding.decode(ExportJob.Result.self, from: try #require(status?.result))
         #expect(result.rows == 100_000)
         #expect(status?.progress?.facts == 100_000)

@@ -146,7 +146,7 @@ struct CommerceAPITests {
             #expect(FileManager.default.fileExists(atPath: h.uploads.appendingPathComponent(payload.file).path))
             let worker = try h.worker()
             let status = try await h.finished(jobId)
-            #expect(status.state == "completado")
+            #expect(status.state == .completed)
             let result = try JobCoding.decode(ImportResult.self, from: try #require(status.result))
             #expect(result.createdCount == 1)
             #expect(result.updatedCount == 1)

@@ -31,7 +31,7 @@ struct ExportAPITests {
             id = accepted.jobId
         }
         let status = try await h.finished(id)
-        #expect(status.state == "completado", "\(status.error ?? "")")
+        #expect(status.state == .completed, "\(status.error ?? "")")
         let result = try JobCoding.decode(ExportJob.Result.self, from: try #require(status.result))
         return (result, status)
     }

@@ -84,7 +84,7 @@ struct FrontEndTests {
                 let job = try JobCoding.decode(ChatMessageJob.self, from: payload)
                 #expect(job.chatId == "web-1")
                 #expect(job.message == "Hola, ¿tienen guantes?")
-                #expect(job.channel == "http")
+                #expect(job.channel == .http)
                 // Ordered by chat: the job waits in its chat's list.
                 let keyList = try await fixture.redis.send("LRANGE", "vd:o:web-1", "0", "-1")
                 #expect(keyList.array?.compactMap(\.string) == [accepted.jobId])

@@ -30,7 +30,7 @@ struct OrderJobTests {
                 jobId = accepted.jobId
             }
             let status = try await h.finished(jobId)
-            #expect(status.state == "completado")
+            #expect(status.state == .completed)
             let result = try JobCoding.decode(PlaceOrderJob.Result.self, from: try #require(status.result))
             #expect(result.total == 3 * 15800 + 45000)
             #expect(result.repeated == false)
@@ -125,8 +125,8 @@ struct OrderJobTests {
                 return statuses.count == 50 && statuses.allSatisfy(\.isFinished)
             }
             await worker.stop()
-            let completed = statuses.filter { $0.state == "completado" }
-            let failed = statuses.filter { $0.state == "fallido" }
+            let completed = statuses.filter { $0.state == .completed }
+            let failed = statuses.filter { $0.state == .failed }
             #expect(completed.count == 10)
             #expect(failed.count == 40)
             for status in failed {
@@ -159,8 +159,8 @@ struct OrderJobTests {
             let a = try await h.finished(first.id)
             let b = try await h.finished(second.id)
             await worker.stop()
-            #expect(a.state == "completado")
-            #expect(b.state == "completado")
+            #expect(a.state == .completed)
+            #expect(b.state == .completed)
             let ra = try JobCoding.decode(PlaceOrderJob.Result.self, from: try #require(a.result))
             let rb = try JobCoding.decode(PlaceOrderJob.Result.self, from: try #require(b.result))
             #expect(ra.orderId == rb.orderId)
@@ -203,11 +203,11 @@ struct OrderJobTests {
             let inactiveStatus = try await h.finished(inactive.id)
             let ss = try await h.finished(short.id)
             await worker.stop()
-            #expect(unknownStatus.state == "fallido")
+            #expect(unknownStatus.state == .failed)
             #expect(unknownStatus.error?.contains("999") == true)
-            #expect(inactiveStatus.state == "fallido")
+            #expect(inactiveStatus.state == .failed)
             #expect(inactiveStatus.error?.contains("Chaleco reflectivo") == true)
-            #expect(ss.state == "fallido")
+            #expect(ss.state == .failed)
             #expect(ss.error?.contains("Guantes vaqueta (pidió 30, hay 23 disponibles)") == true, "\(ss.error ?? "")")
             #expect(ss.error?.contains("Cámara vigilancia (pidió 8, hay 7 disponibles)") == true)
             #expect(try Fixtures.count(h.database, "pedidos") == 0)

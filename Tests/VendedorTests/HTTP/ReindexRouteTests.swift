@@ -18,7 +18,7 @@ struct ReindexRouteTests {
             let accepted = try harness.decode(CommerceHarness.Accepted.self, response)
             let status = try #require(try await harness.fixture.status(accepted.jobId))
             #expect(status.kind == ReindexCatalogJob.kind)
-            #expect(status.state == "encolado")
+            #expect(status.state == .queued)
             let payload = try #require(try await harness.fixture.jobs.payload(of: accepted.jobId))
             #expect(try JobCoding.decode(ReindexCatalogJob.self, from: payload).reason == "catálogo revisado")
 

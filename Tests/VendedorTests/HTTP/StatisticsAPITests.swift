@@ -18,7 +18,7 @@ struct StatisticsAPITests {
             ) { response in
                 jobId = try h.decode(CommerceHarness.Accepted.self, response).jobId
             }
-            #expect(try await h.finished(jobId).state == "completado")
+            #expect(try await h.finished(jobId).state == .completed)
             await worker.stop()
             try await client.execute(
                 uri: "/admin/estadisticas?top=3&umbral_stock=8", method: .get, headers: h.bearer(.admin)

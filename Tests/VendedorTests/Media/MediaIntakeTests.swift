@@ -32,7 +32,7 @@ struct MediaIntakeTests {
             let payload = try #require(try await harness.fixture.jobs.payload(of: accepted.jobId))
             let job = try JobCoding.decode(ImageMessageJob.self, from: payload)
             #expect(job.chatId == "web-7")
-            #expect(job.channel == "http")
+            #expect(job.channel == .http)
             #expect(job.mime == "image/png")
             #expect(job.message == "¿Tienen este casco?")
             #expect(BlobStore.isValidKey(job.blob))

@@ -23,14 +23,14 @@ struct TranscriptionPipelineTests {
                     client, "audio", chatId: "web-voz", caption: "Es para mi esposo", file: MediaSamples.ogg)
                 let chat = try #require(try await harness.chats.wait().first)
                 #expect(chat.chatId == "web-voz")
-                #expect(chat.kind == "audio")
+                #expect(chat.kind == .audio)
                 #expect(chat.message == "Es para mi esposo\n¿Tienen botas punta de acero talla 40?")
                 #expect(harness.chats.envelopes.first?.rootId == id)
                 let call = try #require(fake.calls.first)
                 #expect(call.audio == MediaSamples.ogg, "the voice note is sent as it is")
                 #expect(call.filename == "audio.ogg")
                 #expect(call.fields["language"] == "es")
-                #expect(try await harness.finished(id).state == "completado")
+                #expect(try await harness.finished(id).state == .completed)
             }
         }
     }
@@ -41,7 +41,7 @@ struct TranscriptionPipelineTests {
             let delivery = try #require(try await harness.deliveries.wait().first)
             #expect(delivery.text == AudioMessageHandler.noTranscription)
             #expect(delivery.chatId == "web-sin-voz")
-            #expect(delivery.channel == "http")
+            #expect(delivery.channel == .http)
             #expect(delivery.jobId == id)
             // The contract's view: GET /jobs/{id} shows the reply.
             let response = try await client.execute(
@@ -80,7 +80,7 @@ struct TranscriptionPipelineTests {
                             ]
                     })
                 let status = try await harness.finished(id)
-                #expect(status.state == "completado")
+                #expect(status.state == .completed)
                 #expect(status.attempts == 2, "the first attempt's two tries failed; the engine retried")
             }
         }
@@ -96,7 +96,7 @@ struct TranscriptionPipelineTests {
                 let second = try await harness.upload(client, "audio", chatId: "web-b", file: MediaSamples.mp3Frame)
                 let secondStatus = try await harness.finished(second)
                 for status in [firstStatus, secondStatus] {
-                    #expect(status.state == "muerto")
+                    #expect(status.state == .dead)
                     #expect(status.attempts == 1, "neither a 400 nor a spent quota is retried")
                 }
                 #expect(firstStatus.error?.contains("corrupted") == true)

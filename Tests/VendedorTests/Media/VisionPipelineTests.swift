@@ -22,8 +22,8 @@ struct VisionPipelineTests {
                 client, "imagen", chatId: "web-ocr", caption: "¿Tienen este?", file: photo)
             let chat = try #require(try await harness.chats.wait().first)
             #expect(chat.chatId == "web-ocr")
-            #expect(chat.channel == "http")
-            #expect(chat.kind == "imagen")
+            #expect(chat.channel == .http)
+            #expect(chat.kind == .image)
             #expect(chat.message.hasPrefix("¿Tienen este?\n[Foto, texto leído]\n"))
             #expect(Self.folded(chat.message).contains("casco de seguridad"), "\(chat.message)")
             let vision = try JobCoding.decode(
@@ -37,7 +37,7 @@ struct VisionPipelineTests {
             #expect(harness.chats.envelopes.first?.owner == "widget")
             #expect(harness.deliveries.payloads.isEmpty)
             let status = try await harness.finished(id)
-            #expect(status.state == "completado")
+            #expect(status.state == .completed)
         }
     }
 
@@ -54,7 +54,7 @@ struct VisionPipelineTests {
             // The OCR takes a while; the text is already queued, yet the photo's message
             // keeps the photo's turn in the chat's line.
             let chats = try await harness.chats.wait(for: 2)
-            #expect(chats.map(\.kind) == ["imagen", "texto"])
+            #expect(chats.map(\.kind) == [.image, .text])
             #expect(Self.folded(chats[0].message).contains("guantes de vaqueta"))
             #expect(chats[1].message == "¿Y cuánto valen?")
             #expect(harness.chats.envelopes.first?.rootId == photoId)
@@ -93,7 +93,7 @@ struct VisionPipelineTests {
             // No agent turn records this exchange: the delivery writes it in the history.
             #expect(delivery.history == .init(incoming: "(foto)", kind: .image))
             let status = try await harness.finished(id)
-            #expect(status.state == "completado")
+            #expect(status.state == .completed)
             #expect(try harness.reply(status) == ChatReply(reply: ImageMessageHandler.unreadable))
             #expect(harness.chats.payloads.isEmpty)
         }
@@ -118,7 +118,7 @@ struct VisionPipelineTests {
                 #expect(call.images.first?.data == photo)
                 #expect(call.texts.first?.contains("«Para la obra»") == true)
                 #expect(call.systemInstruction?.contains("seguridad industrial") == true)
-                #expect(try await harness.finished(id).state == "completado")
+                #expect(try await harness.finished(id).state == .completed)
             }
         }
     }
@@ -138,7 +138,7 @@ struct VisionPipelineTests {
                 #expect(chat.message == "[Foto, descripción]\nGuantes de vaqueta reforzada.")
                 #expect(fake.calls.count == 4)
                 let status = try await harness.finished(id)
-                #expect(status.state == "completado")
+                #expect(status.state == .completed)
                 #expect(status.attempts == 2)
                 #expect(harness.deliveries.payloads.isEmpty)
             }
@@ -156,7 +156,7 @@ struct VisionPipelineTests {
                 #expect(delivery.text == ImageMessageHandler.failed)
                 #expect(delivery.chatId == "web-falla")
                 let status = try await harness.finished(id)
-                #expect(status.state == "muerto")
+                #expect(status.state == .dead)
                 #expect(status.error?.contains("Provided image is not valid.") == true)
                 #expect(status.attempts == 1, "a 400 is not retried")
                 let dead = try await harness.fixture.jobs.deadJobs(queue: "vision")
@@ -175,7 +175,7 @@ struct VisionPipelineTests {
             try await MediaHarness.run(vision: vision) { harness, client in
                 let id = try await harness.upload(client, "imagen", file: MediaSamples.jpeg)
                 let status = try await harness.finished(id)
-                #expect(status.state == "muerto")
+                #expect(status.state == .dead)
                 #expect(status.attempts == MediaHarness.maxAttempts)
                 #expect(fake.calls.count == 2 * MediaHarness.maxAttempts)
                 let deliveries = try await harness.deliveries.wait()
@@ -195,14 +195,14 @@ struct VisionPipelineTests {
             let missing = String(repeating: "ab", count: 32)
             let enqueued = try await harness.fixture.jobs.enqueue(
                 ImageMessageJob(
-                    chatId: "tg:55", channel: "telegram", blob: missing, mime: "image/jpeg", message: "",
+                    chatId: "tg:55", channel: .telegram, blob: missing, mime: "image/jpeg", message: "",
                     receivedMs: Clock.nowMs()))
             let delivery = try #require(try await harness.deliveries.wait().first)
             #expect(delivery.text == ImageMessageHandler.expired)
-            #expect(delivery.channel == "telegram")
+            #expect(delivery.channel == .telegram)
             #expect(delivery.owner == nil)
             let status = try await harness.finished(enqueued.id)
-            #expect(status.state == "muerto")
+            #expect(status.state == .dead)
             #expect(status.error?.contains(missing) == true)
         }
     }

@@ -12,11 +12,11 @@ struct DeliveryTests {
         defer { fixture.tearDown() }
         let first = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
         let job = try await fixture.jobs.enqueue(FaultJob(sleepMs: 4000, mark: "kill"))
-        #expect(try await fixture.waitFor(job.id, state: "procesando")?.attempts == 1)
+        #expect(try await fixture.waitFor(job.id, state: .running)?.attempts == 1)
         first.kill()
 
         let second = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
-        let done = try await fixture.waitFor(job.id, state: "completado", timeout: .seconds(30))
+        let done = try await fixture.waitFor(job.id, state: .completed, timeout: .seconds(30))
         #expect(done?.attempts == 2)
         let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(done?.result))
         #expect(result.worker == second.consumer("noop"))
@@ -39,18 +39,18 @@ struct DeliveryTests {
             waiting.append(try await fixture.jobs.enqueue(FaultJob(mark: "stop", seq: seq, key: "stop")).id)
         }
         let worker = try WorkerProcess(environment: fixture.environment, arguments: ["--concurrency", "1"], binary: WorkerProcess.withFaults)
-        #expect(try await fixture.waitFor(running.id, state: "procesando") != nil)
+        #expect(try await fixture.waitFor(running.id, state: .running) != nil)
         worker.terminate()
         #expect(await worker.waitForExit(timeout: .seconds(15)) == 0, "log: \(worker.log)")
-        #expect(try await fixture.status(running.id)?.state == "completado")
+        #expect(try await fixture.status(running.id)?.state == .completed)
         for id in waiting {
             let status = try await fixture.status(id)
             let marks = try await fixture.marks("stop")
-            #expect(status?.state == "encolado", "\(String(describing: status)) marcas: \(marks) log: \(worker.log)")
+            #expect(status?.state == .queued, "\(String(describing: status)) marcas: \(marks) log: \(worker.log)")
         }
 
         let next = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
-        for id in waiting { #expect(try await fixture.waitFor(id, state: "completado")?.attempts == 1) }
+        for id in waiting { #expect(try await fixture.waitFor(id, state: .completed)?.attempts == 1) }
         next.terminate()
         _ = await next.waitForExit(timeout: .seconds(15))
     }
@@ -102,7 +102,7 @@ struct DeliveryTests {
         #expect(try await fixture.redis.send("EXISTS", stream).int == 0)
         #expect(try await fixture.redis.send("LLEN", QueueKeys.ready("noop")).int == 2)
         let worker = try InProcessWorker(fixture)
-        for id in ids.prefix(2) { #expect(try await fixture.waitFor(id, state: "completado") != nil) }
+        for id in ids.prefix(2) { #expect(try await fixture.waitFor(id, state: .completed) != nil) }
         #expect(try await fixture.status(ids[2])?.result == nil, "el trabajo ya terminado no debe correr otra vez")
         await worker.stop()
     }
@@ -129,7 +129,7 @@ struct DeliveryTests {
         #expect(undecodable.error?.contains("payload inválido para el tipo noop") == true)
 
         let good = try await fixture.jobs.enqueue(NoopJob())
-        #expect(try await fixture.waitFor(good.id, state: "completado") != nil)
+        #expect(try await fixture.waitFor(good.id, state: .completed) != nil)
         await worker.stop()
     }
 }

@@ -24,7 +24,7 @@ struct OrderingTests {
             }
             ids += try await fixture.jobs.enqueue(batch).map(\.id)
         }
-        for id in ids { #expect(try await fixture.waitFor(id, state: "completado", timeout: .seconds(60)) != nil) }
+        for id in ids { #expect(try await fixture.waitFor(id, state: .completed, timeout: .seconds(60)) != nil) }
         for key in keys {
             let expected = (0..<10).flatMap { ["inicio:\($0)", "fin:\($0)"] }
             #expect(try await fixture.marks(key) == expected, "orden de \(key)")
@@ -52,9 +52,9 @@ struct OrderingTests {
         let next = try await fixture.jobs.enqueue(FaultJob(mark: "chat-z", seq: 10, key: "chat-z"))
         let other = try await fixture.jobs.enqueue(FaultJob(mark: "chat-y", seq: 0, key: "chat-y"))
         let worker = try InProcessWorker(fixture, extraQueues: ["noop2"])
-        #expect(try await fixture.waitFor(photo.id, state: "completado") != nil)
-        #expect(try await fixture.waitFor(next.id, state: "completado") != nil)
-        #expect(try await fixture.waitFor(other.id, state: "completado") != nil)
+        #expect(try await fixture.waitFor(photo.id, state: .completed) != nil)
+        #expect(try await fixture.waitFor(next.id, state: .completed) != nil)
+        #expect(try await fixture.waitFor(other.id, state: .completed) != nil)
         await worker.stop()
         #expect(
             try await fixture.marks("chat-z") == [
@@ -81,10 +81,10 @@ struct OrderingTests {
         #expect(record.array?.last?.string?.contains("muerte simulada") == true)
         // The chat's next message waits for the notice.
         try await Task.sleep(for: .milliseconds(300))
-        #expect(try await fixture.status(next.id)?.state == "encolado")
+        #expect(try await fixture.status(next.id)?.state == .queued)
         let notices = try InProcessWorker(fixture, extraQueues: ["noop2"])
-        #expect(try await fixture.waitFor(next.id, state: "completado") != nil)
-        #expect(try await fixture.waitFor(photo.id, state: "muerto") != nil)
+        #expect(try await fixture.waitFor(next.id, state: .completed) != nil)
+        #expect(try await fixture.waitFor(photo.id, state: .dead) != nil)
         await worker.stop()
         await notices.stop()
         #expect(try await fixture.marks("chat-m") == ["inicio:0", "inicio:1", "fin:1", "inicio:10", "fin:10"])
@@ -97,7 +97,7 @@ struct OrderingTests {
         let next = try await fixture.jobs.enqueue(FaultJob(key: "chat-x"))
         try await fixture.redis.send("DEL", QueueKeys.job(lost.id))
         let worker = try InProcessWorker(fixture)
-        #expect(try await fixture.waitFor(next.id, state: "completado") != nil)
+        #expect(try await fixture.waitFor(next.id, state: .completed) != nil)
         await worker.stop()
         let dead = try await fixture.jobs.deadJobs(queue: "noop").jobs
         #expect(dead.count == 1)
@@ -120,8 +120,8 @@ struct OrderingTests {
         #expect(payload.seq == 1)
 
         let worker = try InProcessWorker(fixture)
-        #expect(try await fixture.waitFor(first.id, state: "completado") != nil)
-        #expect(try await fixture.waitFor(other.id, state: "completado") != nil)
+        #expect(try await fixture.waitFor(first.id, state: .completed) != nil)
+        #expect(try await fixture.waitFor(other.id, state: .completed) != nil)
         await worker.stop()
         #expect(try await fixture.stats("noop").processed == 2)
     }
@@ -136,7 +136,7 @@ struct OrderingTests {
         let finished = try await waiters.wait(for: root.id, timeout: .seconds(20))
         waiters.stop()
         await worker.stop()
-        #expect(finished?.state == "completado")
+        #expect(finished?.state == .completed)
         // Both follow-ups ran before the root counted as finished.
         #expect(
             try await fixture.marks("cadena").filter { $0.hasPrefix("fin:") }.sorted() == ["fin:0", "fin:1", "fin:2"])

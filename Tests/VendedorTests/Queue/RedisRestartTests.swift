@@ -41,8 +41,8 @@ struct RedisRestartTests {
         let afterRestart = await tally.afterRestart
         #expect(afterRestart > 0, "el cliente no se reconectó")
         for id in acknowledged {
-            let status = try await fixture.waitFor(id, state: "completado", timeout: .seconds(60))
-            #expect(status?.state == "completado", "trabajo confirmado \(id) perdido o atascado")
+            let status = try await fixture.waitFor(id, state: .completed, timeout: .seconds(60))
+            #expect(status?.state == .completed, "trabajo confirmado \(id) perdido o atascado")
         }
         #expect(acknowledged.count >= 200)
         worker.terminate()
@@ -54,10 +54,10 @@ struct RedisRestartTests {
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
         let before = try await fixture.jobs.enqueue(NoopJob())
-        #expect(try await fixture.waitFor(before.id, state: "completado") != nil)
+        #expect(try await fixture.waitFor(before.id, state: .completed) != nil)
         try await fixture.redis.send("FLUSHALL")
         let after = try await fixture.jobs.enqueue(NoopJob())
-        #expect(try await fixture.waitFor(after.id, state: "completado", timeout: .seconds(30)) != nil)
+        #expect(try await fixture.waitFor(after.id, state: .completed, timeout: .seconds(30)) != nil)
         await worker.stop()
     }
 }

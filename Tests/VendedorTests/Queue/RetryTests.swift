@@ -13,7 +13,7 @@ struct RetryTests {
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
         let job = try await fixture.jobs.enqueue(FaultJob(failures: 2))
-        let done = try await fixture.waitFor(job.id, state: "completado")
+        let done = try await fixture.waitFor(job.id, state: .completed)
         await worker.stop()
         #expect(done?.attempts == 3)
         #expect(try await fixture.stats("noop").retried == 2)
@@ -29,7 +29,7 @@ struct RetryTests {
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
         let job = try await fixture.jobs.enqueue(FaultJob(failures: 3, seq: 7))
-        let dead = try await fixture.waitFor(job.id, state: "muerto")
+        let dead = try await fixture.waitFor(job.id, state: .dead)
         #expect(dead?.attempts == 3)
         #expect(dead?.error?.contains("agotó sus 3 intentos") == true)
         #expect(dead?.error?.contains("fallo transitorio simulado") == true)
@@ -42,7 +42,7 @@ struct RetryTests {
         // The fourth run succeeds (the payload fails only its first three runs).
         let redriven = try await fixture.jobs.redrive(queue: "noop")
         #expect(redriven == [job.id])
-        let done = try await fixture.waitFor(job.id, state: "completado")
+        let done = try await fixture.waitFor(job.id, state: .completed)
         await worker.stop()
         #expect(done?.attempts == 1)
         #expect(try await fixture.jobs.deadJobs(queue: "noop").total == 0)
@@ -53,7 +53,7 @@ struct RetryTests {
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
         let job = try await fixture.jobs.enqueue(FaultJob(retryAfterS: 0.2, pauses: 3))
-        let done = try await fixture.waitFor(job.id, state: "completado")
+        let done = try await fixture.waitFor(job.id, state: .completed)
         await worker.stop()
         // Three "retry after" outcomes and one run, with max_attempts 1: none used an attempt.
         #expect(done?.attempts == 1)
@@ -67,7 +67,7 @@ struct RetryTests {
         defer { fixture.tearDown() }
         let worker = try InProcessWorker(fixture)
         let job = try await fixture.jobs.enqueue(FaultJob(failAlways: true))
-        let failed = try await fixture.waitFor(job.id, state: "fallido")
+        let failed = try await fixture.waitFor(job.id, state: .failed)
         await worker.stop()
         #expect(failed?.attempts == 1)
         #expect(failed?.error == "fallo permanente simulado")

@@ -57,7 +57,7 @@ struct ReindexTests {
         try await FakeOpenAI.run { fake in
             let worker = try Self.worker(fixture, Self.resources(db, fake))
             let job = try await fixture.jobs.enqueue(ReindexCatalogJob(reason: "prueba"))
-            let status = try #require(try await fixture.waitFor(job.id, state: "completado", timeout: .seconds(60)))
+            let status = try #require(try await fixture.waitFor(job.id, state: .completed, timeout: .seconds(60)))
             #expect(status.progress?.facts == products)
             #expect(status.progress?.total == products)
             let result = try JSONSerialization.jsonObject(with: Data((status.result ?? "").utf8)) as? [String: Any]
@@ -72,7 +72,7 @@ struct ReindexTests {
 
             // Again: a new index replaces the old one, whose vectors are deleted.
             let again = try await fixture.jobs.enqueue(ReindexCatalogJob())
-            _ = try await fixture.waitFor(again.id, state: "completado", timeout: .seconds(60))
+            _ = try await fixture.waitFor(again.id, state: .completed, timeout: .seconds(60))
             let next = try #require(try db.activeVectorIndex())
             #expect(next.id != active.id)
             #expect(try Fixtures.count(db, "indices_vectores") == 1)
@@ -93,7 +93,7 @@ struct ReindexTests {
             let worker = try Self.worker(
                 fixture, resources, commerce: CommerceResources(database: db, uploadsDirectory: uploads.path))
             let reindex = try await fixture.jobs.enqueue(ReindexCatalogJob())
-            _ = try await fixture.waitFor(reindex.id, state: "completado", timeout: .seconds(60))
+            _ = try await fixture.waitFor(reindex.id, state: .completed, timeout: .seconds(60))
             let cache = VectorIndexCache(database: try tmp.openDatabase())
             let index = try #require(try await cache.current())
 
@@ -101,7 +101,7 @@ struct ReindexTests {
             let created = try db.createProduct(
                 ProductInput(name: "Guantes de carnaza", description: "Para soldador", price: 9000, stock: 5))
             let first = try await fixture.jobs.enqueue(EmbedProductsJob(productIds: [created.id]))
-            let done = try #require(try await fixture.waitFor(first.id, state: "completado"))
+            let done = try #require(try await fixture.waitFor(first.id, state: .completed))
             #expect(done.result?.contains(#""embebidos":1"#) == true)
             let withNew = try #require(try await cache.current())
             #expect(withNew.contains(created.id))
@@ -110,12 +110,12 @@ struct ReindexTests {
 
             let same = try await fixture.jobs.enqueue(EmbedProductsJob(productIds: [created.id]))
             #expect(
-                try await fixture.waitFor(same.id, state: "completado")?.result?.contains(#""sin_cambios":1"#)
+                try await fixture.waitFor(same.id, state: .completed)?.result?.contains(#""sin_cambios":1"#)
                     == true)
 
             _ = try db.updateProduct(id: created.id, ProductChanges(name: "Peto de carnaza"))
             let edit = try await fixture.jobs.enqueue(EmbedProductsJob(productIds: [created.id]))
-            _ = try await fixture.waitFor(edit.id, state: "completado")
+            _ = try await fixture.waitFor(edit.id, state: .completed)
             #expect(try await cache.current()?.vector(id: created.id) != before)
             _ = try db.updateProduct(id: created.id, ProductChanges(price: 9500))  // text unchanged: nothing to do
             let activeId = try #require(try db.activeVectorIndex()).id
@@ -123,7 +123,7 @@ struct ReindexTests {
 
             #expect(try db.deleteProduct(id: created.id) == .deleted)
             let gone = try await fixture.jobs.enqueue(EmbedProductsJob(productIds: [created.id]))
-            _ = try await fixture.waitFor(gone.id, state: "completado")
+            _ = try await fixture.waitFor(gone.id, state: .completed)
             #expect(try await cache.current()?.contains(created.id) == false)
 
             // An import enqueues the catch-up of the whole catalog.
@@ -132,7 +132,7 @@ struct ReindexTests {
             try Data(csv.utf8).write(to: uploads.appendingPathComponent("catalogo.csv"))
             let importJob = try await fixture.jobs.enqueue(
                 ImportCatalogJob(file: "catalogo.csv", mode: .merge, bytes: csv.utf8.count))
-            _ = try await fixture.waitFor(importJob.id, state: "completado")
+            _ = try await fixture.waitFor(importJob.id, state: .completed)
             #expect(
                 try await eventually(timeout: .seconds(20)) { try await cache.current()?.contains(900) == true })
             await worker.stop()
@@ -148,7 +148,7 @@ struct ReindexTests {
             let old = Self.resources(db, fake)
             let worker = try Self.worker(fixture, old)
             let first = try await fixture.jobs.enqueue(ReindexCatalogJob())
-            _ = try await fixture.waitFor(first.id, state: "completado", timeout: .seconds(60))
+            _ = try await fixture.waitFor(first.id, state: .completed, timeout: .seconds(60))
             await worker.stop()
             let oldIndex = try #require(try db.activeVectorIndex())
 
@@ -168,7 +168,7 @@ struct ReindexTests {
             // An embedding job of the new model does not write into the old model's index.
             let skipped = try await fixture.jobs.enqueue(EmbedProductsJob(productIds: [18]))
             let newWorker = try Self.worker(fixture, new)
-            _ = try await fixture.waitFor(skipped.id, state: "completado")
+            _ = try await fixture.waitFor(skipped.id, state: .completed)
             #expect(try db.vectorFingerprints(index: oldIndex.id, productIds: [18]).count == 1)
             #expect(fake.embedded.allSatisfy { $0.model == "text-embedding-3-small" })
 
@@ -250,8 +250,8 @@ struct ReindexTests {
             #expect(try db.activeVectorIndex() == nil)  // half built: nothing searchable yet
 
             let second = try WorkerProcess(environment: environment, arguments: ["--queues", "indexar"])
-            let status = try await fixture.waitFor(job.id, state: "completado", timeout: .seconds(90))
-            #expect(status?.state == "completado", "\(second.log.suffix(800))")
+            let status = try await fixture.waitFor(job.id, state: .completed, timeout: .seconds(90))
+            #expect(status?.state == .completed, "\(second.log.suffix(800))")
             #expect(status?.progress?.facts == products)
             #expect(status?.progress?.total == products)
             let active = try #require(try db.activeVectorIndex())

@@ -82,7 +82,7 @@ struct StorageOrderPlacementTests {
                     ShortItem(productId: 2, name: "Guantes vaqueta", order: 30, available: 23),
                     ShortItem(productId: 4, name: "Casco dieléctrico", order: 1, available: 0),
                 ]))
-        #expect(error?.code == "stock_insuficiente")
+        #expect(error?.code == .insufficientStock)
         #expect(
             error?.message
                 == "No hay suficiente stock: Guantes vaqueta (pidió 30, hay 23 disponibles); "
@@ -103,7 +103,7 @@ struct StorageOrderPlacementTests {
             try db.placeOrder(Fixtures.order([(5, 1)]), idempotencyKey: "b")
         }
         #expect(inactive == .productInactive(id: 5, name: "Chaleco reflectivo"))
-        #expect(inactive?.code == "producto_inactivo")
+        #expect(inactive?.code == .productInactive)
         #expect(try Fixtures.stock(db, 1) == 10)
         #expect(try Fixtures.count(db, "pedidos") == 0)
     }

@@ -49,7 +49,7 @@ struct StorageOrderStateTests {
         for state in path { _ = try db.changeOrderState(id: order.id, to: state) }
         let before = try #require(try db.order(id: order.id))
         let error = #expect(throws: OrderError.self) { try db.changeOrderState(id: order.id, to: target) }
-        #expect(error?.code == "transicion_invalida")
+        #expect(error?.code == .invalidTransition)
         #expect(error?.message.contains("No se puede pasar un pedido de \(before.state.rawValue)") == true)
         #expect(try db.order(id: order.id) == before)
     }
@@ -58,7 +58,7 @@ struct StorageOrderStateTests {
         let tmp = try TemporaryDirectory()
         let db = try tmp.openDatabase()
         let error = #expect(throws: StoreError.self) { try db.changeOrderState(id: 404, to: .processing) }
-        #expect(error?.code == "no_encontrado")
+        #expect(error?.code == .notFound)
         #expect(error?.message == "No existe el pedido 404.")
     }
 

@@ -39,7 +39,7 @@ struct SalesPanelTests {
                 NewMessage(chatId: chat, sender: from, kind: kind, content: "hola"))
             try Self.backdate(db, "mensajes", id: stored.id, to: iso)
         }
-        try db.recordChannel(chatId: "web-9", channel: "http")
+        try db.recordChannel(chatId: "web-9", channel: .http)
 
         let panel = try db.salesPanel(since: "2025-03-01", until: "2025-03-15", top: 2, stockThreshold: 7)
         #expect(panel.period == .init(since: "2025-03-01", until: "2025-03-15"))

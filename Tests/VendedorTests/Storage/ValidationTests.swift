@@ -19,7 +19,7 @@ struct StorageValidationTests {
     func rejectsIdNumbers(raw: String) {
         let error = #expect(throws: ValidationError.self) { try Validation.idNumber(raw) }
         #expect(error?.field == "cedula")
-        #expect(error?.code == "validacion")
+        #expect(error?.code == .validation)
     }
 
     @Test func idNumberLengthMessageIsTheDocumentedOne() {
@@ -97,7 +97,7 @@ struct StorageValidationTests {
         let details = ClientDetails(idNumber: "12", name: " ", phone: "123", email: "no-es-correo")
         let error = #expect(throws: ValidationErrors.self) { try details.validated() }
         #expect(error.map { Set($0.errors.map(\.field)) } == ["cedula", "nombre", "telefono", "correo"])
-        #expect(error?.code == "validacion")
+        #expect(error?.code == .validation)
     }
 
     @Test func clientValidationNormalizes() throws {

@@ -82,15 +82,15 @@ struct HTTPCallbackTests {
                 let channel = try harness.database.setChannelCallback(
                     subject: "widget-web", callbackURL: receiver.baseURL + "/retorno")
                 let reply = DeliverReplyJob(
-                    chatId: "web-7", channel: "http", text: "Tenemos el casco dieléctrico a $39.000.",
+                    chatId: "web-7", channel: .http, text: "Tenemos el casco dieléctrico a $39.000.",
                     origin: .operator,
                     jobId: "trabajo-del-chat", owner: "widget-web")
                 let other = DeliverReplyJob(
-                    chatId: "web-8", channel: "http", text: "Sin retorno", owner: "otro-canal")
+                    chatId: "web-8", channel: .http, text: "Sin retorno", owner: "otro-canal")
                 let ids = try await harness.fixture.jobs.enqueue([try NewJob(reply), try NewJob(other)]).map(\.id)
                 let worker = try harness.worker(["entregas"])
-                let delivered = try await harness.fixture.waitFor(ids[0], state: "completado")
-                let skipped = try await harness.fixture.waitFor(ids[1], state: "completado")
+                let delivered = try await harness.fixture.waitFor(ids[0], state: .completed)
+                let skipped = try await harness.fixture.waitFor(ids[1], state: .completed)
                 await worker.stop()
                 #expect(delivered?.attempts == 2)  // the 503, then the retry
                 #expect(delivered?.result?.contains("\"callback\":true") == true)

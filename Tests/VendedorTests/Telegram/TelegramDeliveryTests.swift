@@ -15,7 +15,7 @@ struct TelegramDeliveryTests {
     }
 
     func reply(_ chat: Int64, _ text: String) -> DeliverReplyJob {
-        DeliverReplyJob(chatId: TelegramChatID.make(chat), channel: "telegram", text: text)
+        DeliverReplyJob(chatId: TelegramChatID.make(chat), channel: .telegram, text: text)
     }
 
     /// Waits until every job is finished; returns their statuses.
@@ -61,7 +61,7 @@ struct TelegramDeliveryTests {
             let worker = try harness.worker(["entregas"])
             let statuses = try await finished(harness, ids)
             await worker.stop()
-            #expect(statuses.allSatisfy { $0.state == "completado" })
+            #expect(statuses.allSatisfy { $0.state == .completed })
             #expect(statuses.allSatisfy { $0.attempts == 1 }, "esperar el límite no debe gastar intentos")
             let sent = harness.fake.sentMessages
             #expect(sent.count == 200)
@@ -82,7 +82,7 @@ struct TelegramDeliveryTests {
             let worker = try harness.worker(["entregas"])
             let statuses = try await finished(harness, ids)
             await worker.stop()
-            #expect(statuses.allSatisfy { $0.state == "completado" && $0.attempts == 1 })
+            #expect(statuses.allSatisfy { $0.state == .completed && $0.attempts == 1 })
             let sent = harness.fake.sentMessages
             #expect(sent.count == 120)
             #expect(Set(sent.map(\.text)).count == 120)
@@ -99,7 +99,7 @@ struct TelegramDeliveryTests {
             let worker = try harness.worker(["entregas"], delivery: delivery)
             let status = try await finished(harness, ids).first
             await worker.stop()
-            #expect(status?.state == "completado")
+            #expect(status?.state == .completed)
             #expect(status?.attempts == 1)
             let calls = harness.fake.calls("sendMessage")
             #expect(calls.count == 2)
@@ -118,11 +118,11 @@ struct TelegramDeliveryTests {
             let statuses = try await finished(harness, ids)
             await worker.stop()
             let blocked = try #require(statuses.first { $0.id == ids[0] })
-            #expect(blocked.state == "fallido")
+            #expect(blocked.state == .failed)
             #expect(blocked.attempts == 1)
             #expect(blocked.error?.contains("403") == true)
-            #expect(statuses.first { $0.id == ids[1] }?.state == "completado")
-            #expect(try harness.database.chatControl(chatId: "tg:98").channel == "telegram")
+            #expect(statuses.first { $0.id == ids[1] }?.state == .completed)
+            #expect(try harness.database.chatControl(chatId: "tg:98").channel == .telegram)
             #expect(harness.fake.calls("sendMessage").count == 2)  // no retry of the blocked one
             let history = try harness.database.history(chatId: "tg:99")
             #expect(try harness.database.history(chatId: "tg:98").isEmpty, "la respuesta del agente la anota su turno")
@@ -145,12 +145,12 @@ struct TelegramDeliveryTests {
             let second = try await enqueue(harness, [reply(-4_321, "¿Algo más?")])
             let secondStatus = try await finished(harness, second).first
             await worker.stop()
-            #expect(firstStatus?.state == "completado")
+            #expect(firstStatus?.state == .completed)
             #expect(firstStatus?.attempts == 1)
             #expect(
                 firstStatus?.result?.contains(#""migrado_a":"tg:\#(supergroup)""#) == true,
                 "\(firstStatus?.result ?? "")")
-            #expect(secondStatus?.state == "completado")
+            #expect(secondStatus?.state == .completed)
             #expect(harness.fake.sentMessages.map(\.chatId) == [supergroup, supergroup])
             #expect(harness.fake.sentMessages.map(\.text) == ["Tenemos cascos dieléctricos.", "¿Algo más?"])
             #expect(harness.fake.calls("sendMessage").count == 3)  // one refusal, then two sends
@@ -165,7 +165,7 @@ struct TelegramDeliveryTests {
             welcome.history = .init(incoming: "/start")
             let ids = try await enqueue(harness, [welcome])
             let worker = try harness.worker(["entregas"])
-            #expect(try await finished(harness, ids).first?.state == "completado")
+            #expect(try await finished(harness, ids).first?.state == .completed)
             await worker.stop()
             let history = try harness.database.history(chatId: "tg:77")
             #expect(history.map(\.sender) == [.user, .agent])
@@ -188,7 +188,7 @@ struct TelegramDeliveryTests {
             let worker = try harness.worker(["entregas"])
             let status = try await finished(harness, ids).first
             await worker.stop()
-            #expect(status?.state == "fallido")
+            #expect(status?.state == .failed)
             #expect(status?.error?.contains("chat not found") == true)
             #expect(harness.fake.calls("sendMessage").count == 1)
         }
@@ -209,7 +209,7 @@ struct TelegramDeliveryTests {
             let worker = try harness.worker(["entregas"])
             let statuses = try await finished(harness, [first.id, second.id])
             await worker.stop()
-            #expect(statuses.allSatisfy { $0.state == "completado" })
+            #expect(statuses.allSatisfy { $0.state == .completed })
             let sent = harness.fake.sentMessages
             #expect(sent.filter { $0.chatId == 321 }.map(\.text) == pieces)
             #expect(sent.filter { $0.chatId == 654 }.map(\.text) == Array(pieces.dropFirst()))

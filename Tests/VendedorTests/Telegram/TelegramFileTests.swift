@@ -44,7 +44,7 @@ struct TelegramFileTests {
 
             let image = try #require(try await harness.jobs(ImageMessageJob.self).first?.payload)
             #expect(image.chatId == "tg:10")
-            #expect(image.channel == "telegram")
+            #expect(image.channel == .telegram)
             #expect(image.mime == "image/jpeg")
             #expect(image.message == "¿Tienen este?")
             #expect(image.receivedMs == 1_767_225_600_000)
@@ -94,17 +94,17 @@ struct TelegramTypingTests {
                 try NewJob(TelegramTypingJob(chatId: "tg:33", jobId: awaited)),
             ]).map(\.id)
             let noop = try InProcessWorker(harness.fixture, queues: ["noop"])
-            _ = try await harness.fixture.waitFor(done, state: "completado")
+            _ = try await harness.fixture.waitFor(done, state: .completed)
             let worker = try harness.worker(["telegram_acciones"])
-            for id in jobs { _ = try await harness.fixture.waitFor(id, state: "completado") }
+            for id in jobs { _ = try await harness.fixture.waitFor(id, state: .completed) }
             await worker.stop()
             await noop.stop()
             let actions = harness.fake.chatActions
             #expect(!actions.isEmpty)
             #expect(actions.allSatisfy { $0.chatId == 31 })  // not in the chat an operator took over
             #expect(actions.allSatisfy { $0.action == "typing" })
-            #expect(try harness.database.chatControl(chatId: "tg:31").channel == "telegram")
-            #expect(try harness.database.chatControl(chatId: "tg:33").channel == "telegram")
+            #expect(try harness.database.chatControl(chatId: "tg:31").channel == .telegram)
+            #expect(try harness.database.chatControl(chatId: "tg:33").channel == .telegram)
         }
     }
 }

@@ -56,7 +56,7 @@ struct TelegramWebhookTests {
             let message = try #require(messages.first)
             #expect(messages.count == 1)
             #expect(message.payload.chatId == "tg:-1001234567890123")
-            #expect(message.payload.channel == "telegram")
+            #expect(message.payload.channel == .telegram)
             #expect(message.payload.message == "¿Tienen extintores de 10 libras?")
             let typing = try await harness.jobs(TelegramTypingJob.self)
             #expect(typing.map(\.payload) == [TelegramTypingJob(chatId: "tg:-1001234567890123", jobId: message.id)])
@@ -117,7 +117,7 @@ struct TelegramWebhookTests {
             let replies = try await harness.jobs(DeliverReplyJob.self)
             #expect(replies.map(\.payload.text) == [TelegramConfig.defaultWelcome])
             #expect(replies.first?.payload.chatId == "tg:42")
-            #expect(replies.first?.payload.channel == "telegram")
+            #expect(replies.first?.payload.channel == .telegram)
             #expect(try await harness.jobs(ChatMessageJob.self).isEmpty)
         }
     }

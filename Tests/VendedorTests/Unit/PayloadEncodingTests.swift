@@ -16,14 +16,14 @@ struct PayloadEncodingTests {
     ])
     func chatMessageMatchesJSONEncoder(message: String) throws {
         let job = ChatMessageJob(
-            chatId: "web:abc-1.2_3", channel: "http", kind: "texto", message: message, receivedMs: 1_795_000_000_123)
+            chatId: "web:abc-1.2_3", channel: .http, kind: .text, message: message, receivedMs: 1_795_000_000_123)
         let handWritten = try job.encodedPayload()
         #expect(handWritten == (try JobCoding.encode(job)))
         #expect(try JobCoding.decode(ChatMessageJob.self, from: handWritten) == job)
     }
 
     @Test func newJobUsesThePayloadsOwnEncoding() throws {
-        let job = ChatMessageJob(chatId: "c1", channel: "telegram", message: "dos\ncascos", receivedMs: 7)
+        let job = ChatMessageJob(chatId: "c1", channel: .telegram, message: "dos\ncascos", receivedMs: 7)
         let made = try NewJob(job)
         #expect(
             made.payload
