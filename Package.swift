@@ -135,7 +135,8 @@ let package = Package(
             ]),
 
         // Test support: the no-op handler that fails on request, and a worker binary with it.
-        .target(name: "FaultInjection", dependencies: ["Workers", "JobEngine", "Pipeline"], path: "Tests/FaultInjection"),
+        .target(
+            name: "FaultInjection", dependencies: ["Workers", "JobEngine", "Pipeline"], path: "Tests/FaultInjection"),
         .executableTarget(
             name: "vendedor-fault-worker",
             dependencies: [

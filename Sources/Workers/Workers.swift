@@ -1,5 +1,5 @@
-import Foundation
 import Assistant
+import Foundation
 import Integrations
 import JobEngine
 import Logging
@@ -122,7 +122,8 @@ public func buildWorkers(
 /// What `vendedor-workers` (and the tests' fault-injecting worker) do when run: read the
 /// environment once, build the workers, serve until SIGTERM. A bad setting or an unreachable
 /// start-up step prints one line and exits with status 1.
-public func serveWorkers(options: WorkerService.Options, customize: (inout JobRegistry) -> Void = { _ in }) async throws {
+public func serveWorkers(options: WorkerService.Options, customize: (inout JobRegistry) -> Void = { _ in }) async throws
+{
     LineLogHandler.bootstrap()
     let config = startOrExit { try WorkersConfig(environment: .load(), options: options) }
     let workers = await startOrExitAsync { try await buildWorkers(config: config, customize: customize) }

@@ -43,7 +43,8 @@ struct AgentBenchRig {
     /// Sends a customer's message as `POST /chat/texto` would and waits for its reply.
     func say(_ chatId: String, _ text: String, timeout: Duration = .seconds(60)) async throws -> ChatReply {
         let job = try await boot.jobs.enqueue(
-            ChatMessageJob(chatId: chatId, channel: .http, message: text, receivedMs: Clock.nowMs()), owner: "bench")
+            ChatMessageJob(chatId: chatId, channel: .http, message: text, receivedMs: WallClock.nowMs()), owner: "bench"
+        )
         guard let status = try await waiters.wait(for: job.id, timeout: timeout), status.state == .completed,
             let result = status.result
         else { throw BenchFailure("el mensaje «\(text)» de \(chatId) no se respondió") }

@@ -34,10 +34,14 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Directorio donde dejar datos y resultados para comparar con FAISS (benchmark vector).")
     var out: String?
 
-    @Option(name: .customLong("data"), help: "Directorio de datos con catalogo.csv, busqueda/ y evaluacion/ (benchmark retrieval).")
+    @Option(
+        name: .customLong("data"),
+        help: "Directorio de datos con catalogo.csv, busqueda/ y evaluacion/ (benchmark retrieval).")
     var dataDirectory: String?
 
-    @Option(name: .customLong("tuning"), help: "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores (retrieval).")
+    @Option(
+        name: .customLong("tuning"),
+        help: "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores (retrieval).")
     var adjustment: String?
 
     @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval).")

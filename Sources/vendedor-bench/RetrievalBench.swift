@@ -119,7 +119,8 @@ struct RetrievalBench {
                 let near = index.search(vector, k: 5, allowed: active)
                 meaning.add(near.map(\.id), item.expectedIds)
                 let hit =
-                    item.expectedIds.isEmpty ? ranked.isEmpty : ranked.prefix(3).contains(where: item.expectedIds.contains)
+                    item.expectedIds.isEmpty
+                    ? ranked.isEmpty : ranked.prefix(3).contains(where: item.expectedIds.contains)
                 if !hit {
                     let shown = ranked.map { "\($0) \(names[$0] ?? "?")" }.joined(separator: "; ")
                     let best = near.first.map { String(format: "%.3f", $0.score) } ?? "-"

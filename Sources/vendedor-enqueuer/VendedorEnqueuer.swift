@@ -35,7 +35,9 @@ struct Token: AsyncParsableCommand {
     @Option(name: [.customLong("role"), .customLong("rol")], help: "admin | operador | canal")
     var role: String
 
-    @Option(name: [.customLong("subject"), .customLong("sujeto")], help: "A quién se le entrega (nombre del canal o de la persona).")
+    @Option(
+        name: [.customLong("subject"), .customLong("sujeto")],
+        help: "A quién se le entrega (nombre del canal o de la persona).")
     var subject: String
 
     @Option(name: [.customLong("days"), .customLong("dias")], help: "Días de validez.")

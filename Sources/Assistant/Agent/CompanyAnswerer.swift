@@ -7,7 +7,8 @@ import SpanishText
 /// made up: the reply says so and gives the shop's contact lines.
 public struct CompanyAnswerer: Sendable {
     public enum Topic: String, Sendable, CaseIterable {
-        case shipping = "envios", hours = "horario", location = "ubicacion", services = "servicios", contact = "contacto", payments = "pagos", company = "empresa"
+        case shipping = "envios", hours = "horario", location = "ubicacion", services = "servicios", contact =
+            "contacto", payments = "pagos", company = "empresa"
     }
 
     /// Phrases that ask about each topic (folded).

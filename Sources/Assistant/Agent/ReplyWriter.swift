@@ -31,7 +31,9 @@ public struct ReplyWriter: Sendable {
         public var shop: String?
         public var catalogNames: [String]
 
-        public init(history: [StoredMessage], message: String, companyText: String, shop: String?, catalogNames: [String]) {
+        public init(
+            history: [StoredMessage], message: String, companyText: String, shop: String?, catalogNames: [String]
+        ) {
             self.history = history
             self.message = message
             self.companyText = companyText

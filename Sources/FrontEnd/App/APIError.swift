@@ -67,7 +67,8 @@ extension APIError {
         case let error as any CodedError:
             return from(coded: error)
         case let error as RedisError where error.isTransient:
-            return APIError(.unavailable,
+            return APIError(
+                .unavailable,
                 "El servicio no está disponible en este momento; intente de nuevo en unos segundos.")
         default:
             return APIError(.internalError, "Ocurrió un error interno; ya quedó registrado.")

@@ -22,7 +22,12 @@ package struct FrontEndDependencies: Sendable {
     /// The Telegram webhook or poller; nil when Telegram is off.
     package var telegram: TelegramFrontEnd?
 
-    package init(jobs: JobClient, waiters: JobWaiters, signer: TokenSigner, database: AppDatabase, uploadsDirectory: String = "./var/uploads", blobsDirectory: String = "./var/blobs", exportsDirectory: String = "./var/exports", readinessChecks: [@Sendable () async -> (String, Bool)] = [], telegram: TelegramFrontEnd? = nil) {
+    package init(
+        jobs: JobClient, waiters: JobWaiters, signer: TokenSigner, database: AppDatabase,
+        uploadsDirectory: String = "./var/uploads", blobsDirectory: String = "./var/blobs",
+        exportsDirectory: String = "./var/exports", readinessChecks: [@Sendable () async -> (String, Bool)] = [],
+        telegram: TelegramFrontEnd? = nil
+    ) {
         self.jobs = jobs
         self.waiters = waiters
         self.signer = signer

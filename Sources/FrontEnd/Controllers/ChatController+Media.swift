@@ -38,7 +38,8 @@ extension ChatController {
     private func upload(_ kind: Upload, _ request: Request, context: AppRequestContext) async throws -> Response {
         let contentType = request.headers[.contentType] ?? ""
         guard contentType.lowercased().hasPrefix("multipart/form-data") else {
-            throw APIError(.unsupportedMediaType,
+            throw APIError(
+                .unsupportedMediaType,
                 "Envíe multipart/form-data con los campos chat_id, \(kind.field) y, si quiere, mensaje.")
         }
         let limit = kind.maxBytes + Self.envelopeBytes
@@ -72,7 +73,7 @@ extension ChatController {
         }
 
         let key = try await blobs.store(file)
-        let now = Clock.nowMs()
+        let now = WallClock.nowMs()
         let idempotencyKey = request.headers[.idempotencyKey].map { "\(chatId):\($0.prefix(200))" }
         let owner = context.identity?.subject
         let enqueued =

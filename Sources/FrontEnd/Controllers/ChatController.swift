@@ -57,7 +57,7 @@ struct ChatController {
         guard message.utf8.count <= Self.maxMessageLength || message.count <= Self.maxMessageLength else {
             throw APIError.validation("El campo \"mensaje\" admite máximo \(Self.maxMessageLength) caracteres.")
         }
-        let job = ChatMessageJob(chatId: chatId, channel: .http, message: message, receivedMs: Clock.nowMs())
+        let job = ChatMessageJob(chatId: chatId, channel: .http, message: message, receivedMs: WallClock.nowMs())
         let idempotencyKey = request.headers[.idempotencyKey].map { "\(chatId):\($0.prefix(200))" }
         let enqueued = try await jobs.enqueue(job, idempotencyKey: idempotencyKey, owner: context.identity?.subject)
         return Self.accepted(enqueued.id)

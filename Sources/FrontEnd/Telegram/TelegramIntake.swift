@@ -19,7 +19,7 @@ struct TelegramIntake: Sendable {
     /// Enqueues the jobs of `updates` in one step; returns how many jobs were new (repeated
     /// updates add none).
     @discardableResult
-    func accept(_ updates: [Telegram.Update], nowMs: Int = Clock.nowMs()) async throws -> Int {
+    func accept(_ updates: [Telegram.Update], nowMs: Int = WallClock.nowMs()) async throws -> Int {
         let planned = try updates.flatMap { try jobs(for: $0, nowMs: nowMs) }
         guard !planned.isEmpty else { return 0 }
         let enqueued = try await jobs.enqueue(planned)

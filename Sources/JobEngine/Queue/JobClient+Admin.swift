@@ -47,7 +47,7 @@ public struct WorkerInfo: Sendable, Codable, Equatable {
 extension JobClient {
     public func stats() async throws -> [QueueStats] {
         let names = catalog.queues.keys.sorted()
-        let minute = Clock.nowMs() / 60_000 - 1
+        let minute = WallClock.nowMs() / 60_000 - 1
         var commands: [RedisCommand] = []
         for name in names {
             commands.append(RedisCommand("LLEN", QueueKeys.ready(name)))
@@ -100,13 +100,13 @@ extension JobClient {
     public func redrive(queue: String, id: String? = nil, limit: Int = 100) async throws -> [String] {
         _ = try catalog.queue(queue)
         let reply = try await redis.run(
-            scripts.redrive, arguments: [String(Clock.nowMs()), queue, String(limit), id ?? ""])
+            scripts.redrive, arguments: [String(WallClock.nowMs()), queue, String(limit), id ?? ""])
         return (reply.array ?? []).compactMap(\.string)
     }
 
     /// Workers whose heartbeat is recent.
     public func liveWorkers(maxAgeMs: Int = 15_000) async throws -> [WorkerInfo] {
-        let since = Clock.nowMs() - maxAgeMs
+        let since = WallClock.nowMs() - maxAgeMs
         let ids =
             (try await redis.send(RedisCommand("ZRANGEBYSCORE", QueueKeys.workers, String(since), "+inf")).array ?? [])
             .compactMap(\.string)

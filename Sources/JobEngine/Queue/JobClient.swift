@@ -98,7 +98,7 @@ public final class JobClient: Sendable {
             if byQueue[job.queue] == nil { order.append(job.queue) }
             byQueue[job.queue, default: []].append(index)
         }
-        let now = String(Clock.nowMs())
+        let now = String(WallClock.nowMs())
         var calls: [RedisClient.ScriptCall] = []
         for queue in order {
             let definition = try catalog.queue(queue)
@@ -160,7 +160,7 @@ public final class JobClient: Sendable {
     public func reportProgress(_ id: String, done: Int, total: Int) async throws {
         try await redis.send(
             RedisCommand(
-                "HSET", QueueKeys.job(id), "progreso", "\(done)/\(total)", "actualizado", String(Clock.nowMs())))
+                "HSET", QueueKeys.job(id), "progreso", "\(done)/\(total)", "actualizado", String(WallClock.nowMs())))
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Job ids: time-ordered (48-bit milliseconds) then 64 random bits, lower-case hex.
 public enum JobID {
-    public static func make(nowMs: Int = Clock.nowMs()) -> String {
+    public static func make(nowMs: Int = WallClock.nowMs()) -> String {
         var random = SystemRandomNumberGenerator()
         return hex(UInt64(nowMs), digits: 12) + hex(random.next(), digits: 16)
     }
@@ -24,12 +24,5 @@ public enum JobID {
     public static func isValid(_ id: String) -> Bool {
         (1...120).contains(id.utf8.count)
             && id.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95 }
-    }
-}
-
-/// Wall-clock milliseconds, the time unit of the queue scripts.
-public enum Clock {
-    public static func nowMs() -> Int {
-        Int(Date().timeIntervalSince1970 * 1000)
     }
 }

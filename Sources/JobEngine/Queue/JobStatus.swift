@@ -73,7 +73,8 @@ public struct JobStatus: Sendable, Encodable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind = "tipo", queue = "cola", state = "estado", attempts = "intentos", progress = "progreso", result = "resultado", error, created = "creado", updated = "actualizado"
+        case id, kind = "tipo", queue = "cola", state = "estado", attempts = "intentos", progress = "progreso", result =
+            "resultado", error, created = "creado", updated = "actualizado"
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -63,7 +63,9 @@ extension JobClient {
                 else { continue }
                 samples[queue, default: 0] += 1
                 waits[queue, default: []].append(max(0, started - created))
-                if fields[1] == JobState.completed.rawValue || fields[1] == JobState.failed.rawValue, let updated = fields[4].flatMap({ Int($0) }) {
+                if fields[1] == JobState.completed.rawValue || fields[1] == JobState.failed.rawValue,
+                    let updated = fields[4].flatMap({ Int($0) })
+                {
                     runs[queue, default: []].append(max(0, updated - started))
                 }
             }

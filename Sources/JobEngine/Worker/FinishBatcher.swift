@@ -64,7 +64,7 @@ final class FinishBatcher: Sendable {
 
     private static func arguments(_ records: [FinishRecord], queue: QueueDefinition) -> [String] {
         var arguments = [
-            String(Clock.nowMs()), queue.name, String(queue.completedRetentionSeconds),
+            String(WallClock.nowMs()), queue.name, String(queue.completedRetentionSeconds),
             String(queue.deadRetentionSeconds), String(records.count),
         ]
         arguments.reserveCapacity(arguments.count + records.count * 8)

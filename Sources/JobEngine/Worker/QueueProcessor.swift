@@ -146,7 +146,7 @@ final class QueueProcessor: Sendable {
     /// deadline passed) and starts them, in one script call.
     private func start(mode: String, count: Int) async throws -> (taken: Int, jobs: [JobEnvelope]) {
         let arguments = [
-            String(Clock.nowMs()), definition.name, consumer, String(definition.maxAttempts),
+            String(WallClock.nowMs()), definition.name, consumer, String(definition.maxAttempts),
             String(definition.rateLimitPerSecond), String(definition.deadRetentionSeconds),
             String(definition.visibilityTimeoutMs), mode, String(count),
         ]
@@ -180,7 +180,7 @@ final class QueueProcessor: Sendable {
             try? await Task.sleep(for: interval)
             let entries = inFlight.withLock { Array($0.keys) }
             guard !entries.isEmpty else { continue }
-            let deadline = String(Clock.nowMs() + definition.visibilityTimeoutMs)
+            let deadline = String(WallClock.nowMs() + definition.visibilityTimeoutMs)
             var command = RedisCommand(["ZADD", QueueKeys.running(definition.name), "XX"])
             for entry in entries {
                 command.append(deadline)

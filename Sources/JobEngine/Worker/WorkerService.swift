@@ -74,7 +74,7 @@ public final class WorkerService: Service, Sendable {
     private func maintain() async {
         var beat = 0
         while !Task.isCancelled {
-            let now = String(Clock.nowMs())
+            let now = String(WallClock.nowMs())
             let calls = processors.map { (client.scripts.promote, [String](), [now, $0.definition.name, "500"]) }
             do {
                 _ = try await client.redis.runMany(calls)
@@ -88,7 +88,7 @@ public final class WorkerService: Service, Sendable {
     }
 
     private func heartbeat() async throws {
-        let now = Clock.nowMs()
+        let now = WallClock.nowMs()
         let key = QueueKeys.worker(id)
         _ = try await client.redis.pipeline([
             RedisCommand("ZADD", QueueKeys.workers, String(now), id),

@@ -73,7 +73,8 @@ public struct ImportResult: Codable, Sendable, Equatable {
     public var errors: [RowError]
 
     public init(
-        createdCount: Int = 0, updatedCount: Int = 0, unchanged: Int = 0, deactivatedCount: Int = 0, errors: [RowError] = []
+        createdCount: Int = 0, updatedCount: Int = 0, unchanged: Int = 0, deactivatedCount: Int = 0,
+        errors: [RowError] = []
     ) {
         self.createdCount = createdCount
         self.updatedCount = updatedCount

@@ -52,7 +52,8 @@ extension AppDatabase {
             arguments: [
                 message.chatId, message.sender.rawValue, message.kind.rawValue, message.content, metadata, Date(),
             ])
-        return try StoredMessage.fetchOne(db, sql: "SELECT * FROM mensajes WHERE id = ?", arguments: [db.lastInsertedRowID])!
+        return try StoredMessage.fetchOne(
+            db, sql: "SELECT * FROM mensajes WHERE id = ?", arguments: [db.lastInsertedRowID])!
     }
 
     /// The last `limit` messages of a chat, oldest first.
@@ -129,5 +130,37 @@ extension AppDatabase {
                 arguments: [chatId, paging.limit, paging.offset])
             return Page(results: page, total: total ?? 0, limit: paging.limit, offset: paging.offset)
         }
+    }
+}
+
+extension StoredMessage: FetchableRecord {
+    public init(row: Row) throws {
+        let metadata: JSONValue? = try (row["metadata"] as String?).map { text in
+            try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        }
+        self.init(
+            id: row["id"], chatId: row["chat_id"],
+            sender: try StoredValue.decode(Sender.self, row["remitente"]),
+            kind: try StoredValue.decode(MessageKind.self, row["tipo"]), content: row["contenido"],
+            metadata: metadata, created: row["creado"])
+    }
+}
+
+extension ChatControl: FetchableRecord {
+    public init(row: Row) throws {
+        self.init(
+            chatId: row["chat_id"], aiActive: row["ia_activa"],
+            channel: (row["canal"] as String?).flatMap(Channel.init(rawValue:)), owner: row["propietario"],
+            updated: row["actualizado"])
+    }
+}
+
+enum StoredValue {
+    /// A stored enum value; the schema's CHECK constraints make a failure here a corrupt file.
+    static func decode<E: RawRepresentable>(_ type: E.Type, _ raw: String) throws -> E where E.RawValue == String {
+        guard let value = E(rawValue: raw) else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "unknown \(E.self) value \(raw)")
+        }
+        return value
     }
 }

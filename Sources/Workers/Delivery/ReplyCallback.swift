@@ -52,7 +52,8 @@ public struct ReplyCallback: Sendable {
     }
 
     /// Sends `reply` for `delivery` (the delivery job) to the channel; throws `ProviderError`.
-    public func send(_ reply: DeliverReplyJob, delivery: String, to channel: HTTPChannel, now: Date = Date()) async throws
+    public func send(_ reply: DeliverReplyJob, delivery: String, to channel: HTTPChannel, now: Date = Date())
+        async throws
     {
         let timestamp = Int(now.timeIntervalSince1970)
         let body = Body(

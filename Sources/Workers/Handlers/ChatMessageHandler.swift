@@ -32,7 +32,10 @@ struct ChatMessageHandler: JobHandler {
             try container.encode(note, forKey: .note)
         }
 
-        enum CodingKeys: String, CodingKey { case reply = "respuesta", products = "productos", orderId = "pedido_id", aiActive = "ia_activa", note = "nota" }
+        enum CodingKeys: String, CodingKey {
+            case reply = "respuesta", products = "productos", orderId = "pedido_id", aiActive = "ia_activa", note =
+                "nota"
+        }
     }
 
     static let apology =

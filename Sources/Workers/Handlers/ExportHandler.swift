@@ -1,6 +1,6 @@
-import Logging
 import Foundation
 import JobEngine
+import Logging
 import Pipeline
 import Shop
 

@@ -1,8 +1,8 @@
 import Foundation
 import JobEngine
 import Logging
-import ServiceLifecycle
 import Pipeline
+import ServiceLifecycle
 
 /// At worker start: when the catalog has products but no vector index of the configured
 /// model is active or being built (first start, or EMBEDDING_MODEL / provider changed), a

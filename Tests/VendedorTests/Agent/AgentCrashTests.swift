@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-@testable import Workers
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
+@testable import Workers
 
 @Suite("A reply worker killed mid-conversation loses nothing")
 struct AgentCrashTests {
@@ -44,7 +44,7 @@ struct AgentCrashTests {
         for message in Self.conversation {
             ids.append(
                 try await fixture.jobs.enqueue(
-                    ChatMessageJob(chatId: "caida", channel: .http, message: message, receivedMs: Clock.nowMs()),
+                    ChatMessageJob(chatId: "caida", channel: .http, message: message, receivedMs: WallClock.nowMs()),
                     owner: "widget"
                 ).id)
         }

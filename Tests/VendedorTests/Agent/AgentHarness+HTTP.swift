@@ -1,10 +1,10 @@
 import Foundation
-@testable import FrontEnd
 import Hummingbird
 import HummingbirdTesting
+
+@testable import FrontEnd
 @testable import Pipeline
 @testable import Shop
-
 
 extension AgentHarness {
     static let secret = "secreto-de-pruebas-agente-0123456789"

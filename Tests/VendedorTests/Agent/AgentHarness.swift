@@ -2,12 +2,12 @@ import Foundation
 import Logging
 import Testing
 
-@testable import Workers
 @testable import Assistant
 @testable import Integrations
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
+@testable import Workers
 
 /// The reply worker through the real pipeline: a test's own Redis, a SQLite file with the
 /// demo catalog and company text, the `chat` and `pedidos` workers in process, and a
@@ -76,7 +76,7 @@ final class AgentHarness: @unchecked Sendable {
 
     func send(_ chatId: String, _ text: String, owner: String = "pruebas") async throws -> String {
         try await fixture.jobs.enqueue(
-            ChatMessageJob(chatId: chatId, channel: .http, message: text, receivedMs: Clock.nowMs()), owner: owner
+            ChatMessageJob(chatId: chatId, channel: .http, message: text, receivedMs: WallClock.nowMs()), owner: owner
         ).id
     }
 

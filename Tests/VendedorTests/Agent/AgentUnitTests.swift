@@ -1,8 +1,9 @@
+import Testing
+
 @testable import Assistant
 @testable import Shop
 @testable import SpanishText
 @testable import Support
-import Testing
 
 @Suite("Agent pieces without I/O: grounding, matching, items, company text, configuration")
 struct AgentUnitTests {
@@ -66,7 +67,9 @@ struct AgentUnitTests {
         )
         #expect(answerer.shopName == "Tienda X")
         #expect(
-            answerer.answer(.shipping, question: Words("¿hacen envíos?")) == ["Despachamos a todo el país, en 48 horas."])
+            answerer.answer(.shipping, question: Words("¿hacen envíos?")) == [
+                "Despachamos a todo el país, en 48 horas."
+            ])
         #expect(answerer.answer(.hours, question: Words("¿qué horario tienen?")).isEmpty)
         #expect(answerer.contactLines == ["Teléfono: 555 1234."])
         #expect(CompanyAnswerer.topic(of: Words("¿tienen sistema de alarma?")) == nil)

@@ -3,12 +3,12 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Workers
 @testable import Assistant
 @testable import Integrations
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
+@testable import Workers
 
 @Suite("Chat pipeline: order per chat, human takeover, history, retried turns", .serialized)
 struct ChatPipelineTests {
@@ -87,7 +87,8 @@ struct ChatPipelineTests {
             try await client.execute(uri: "/chat/historial/humano-1", method: .get, headers: h.json(.channel)) {
                 response in
                 #expect(response.status == .ok)
-                let page = try DomainJSON.decoder().decode(ListBody<StoredMessage>.self, from: Data(buffer: response.body))
+                let page = try DomainJSON.decoder().decode(
+                    ListBody<StoredMessage>.self, from: Data(buffer: response.body))
                 #expect(
                     page.results.map(\.sender) == [
                         .user, .agent, .user, .operator, .user, .agent,

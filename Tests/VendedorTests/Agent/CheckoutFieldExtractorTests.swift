@@ -1,5 +1,6 @@
-@testable import Assistant
 import Testing
+
+@testable import Assistant
 
 @Suite("Checkout data read from customers' messages")
 struct CheckoutFieldExtractorTests {
@@ -47,7 +48,8 @@ struct CheckoutFieldExtractorTests {
     }
 
     @Test func addressThenNeighbourhoodThenNotes() {
-        #expect(values("Carrera 24 # 5B-31 barrio Alameda") == [.address: "Carrera 24 # 5B-31", .neighborhood: "Alameda"])
+        #expect(
+            values("Carrera 24 # 5B-31 barrio Alameda") == [.address: "Carrera 24 # 5B-31", .neighborhood: "Alameda"])
         #expect(
             values("Avenida 3N # 52-18, barrio La Flora, es un local comercial") == [
                 .address: "Avenida 3N # 52-18", .neighborhood: "La Flora", .notes: "es un local comercial",

@@ -1,6 +1,7 @@
+import Testing
+
 @testable import Assistant
 @testable import SpanishText
-import Testing
 
 @Suite("Quantities in Spanish: digits, words, dozens, pairs; sizes and prices are not quantities")
 struct QuantityParserTests {

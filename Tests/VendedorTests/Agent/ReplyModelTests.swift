@@ -1,7 +1,8 @@
-@testable import Assistant
 import Foundation
-@testable import Integrations
 import Testing
+
+@testable import Assistant
+@testable import Integrations
 
 /// Replies phrased by a language model (fake OpenAI-compatible and Gemini servers on
 /// loopback), checked against the facts, with the composed reply as the fallback.

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Shop
 import Testing
+
+@testable import Shop
 
 @Suite("Sales conversations through the reply worker (Redis, workers, SQLite)", .serialized)
 struct SalesConversationTests {

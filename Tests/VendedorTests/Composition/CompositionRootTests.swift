@@ -1,12 +1,13 @@
 import Foundation
+import Logging
+import ServiceLifecycle
+import Testing
+
 @testable import FrontEnd
 @testable import JobEngine
-import Logging
 @testable import Pipeline
-import ServiceLifecycle
 @testable import Shop
 @testable import Support
-import Testing
 @testable import Workers
 
 /// The processes as the executables start them: `buildFrontEnd(config:)` and

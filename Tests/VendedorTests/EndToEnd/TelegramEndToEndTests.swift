@@ -3,7 +3,6 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-
 /// The whole system as deployed: the front end's webhook, one `vendedor-workers` process
 /// serving every queue (downloads, OCR with real Tesseract, the agent, orders, delivery),
 /// a test's own Redis and SQLite file, and the fake Telegram Bot API.

@@ -1,9 +1,9 @@
 import Foundation
+import Testing
+
 @testable import FrontEnd
 @testable import Pipeline
 @testable import Shop
-import Testing
-
 
 @Suite("Exports: every resource to CSV and XLSX, read back and compared with the database")
 struct ExportFileTests {

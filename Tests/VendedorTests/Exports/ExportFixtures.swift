@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-@testable import Shop
 
+@testable import Shop
 
 /// A shop with awkward data for exports (commas, quotes, line breaks, text that looks like a
 /// formula, accents, an order from a known day, a cancelled order, two channels), and the
@@ -125,7 +125,8 @@ enum ExportFixtures {
                 let channel = try db.chatControl(chatId: chat).channel ?? (chat.hasPrefix("tg:") ? .telegram : nil)
                 for m in try db.history(chatId: chat, limit: 10_000) {
                     rows.append([
-                        text(m.chatId), text(channel?.rawValue), String(m.id), local(m.created), text(m.sender.rawValue),
+                        text(m.chatId), text(channel?.rawValue), String(m.id), local(m.created),
+                        text(m.sender.rawValue),
                         text(m.kind.rawValue), text(m.content),
                     ])
                 }

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-@testable import Workers
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
+@testable import Workers
 @testable import vendedor_bench
 
 @Suite("Exports: a 100,000-row export keeps the worker's memory bounded")

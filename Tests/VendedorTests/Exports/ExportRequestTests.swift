@@ -1,9 +1,9 @@
 import Foundation
+import Testing
+
 @testable import Pipeline
 @testable import Shop
 @testable import Support
-import Testing
-
 
 @Suite("Exports: request validation, signed links, file sweep")
 struct ExportRequestTests {
@@ -27,7 +27,8 @@ struct ExportRequestTests {
                     since: "2025-03-01", until: "2025-03-31", idNumber: "1107654321", productId: 3, state: .sent))
         #expect(job.separator == ";")
         #expect(job.bom)
-        #expect(try ExportRequest.job(.clients, fields: ["cedula": .integer(79_555_123)]).filters.idNumber == "79555123")
+        #expect(
+            try ExportRequest.job(.clients, fields: ["cedula": .integer(79_555_123)]).filters.idNumber == "79555123")
         #expect(try ExportRequest.job(.sales, fields: ["producto_id": 2, "bom": false]).filters.productId == 2)
     }
 

@@ -1,11 +1,11 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Testing
+
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
-import Testing
-
 
 @Suite("Commerce API: productos, importar, clientes, pedidos, ventas, contexto, estadísticas")
 struct CommerceAPITests {

@@ -3,10 +3,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Workers
 @testable import FrontEnd
 @testable import JobEngine
 @testable import Shop
+@testable import Workers
 
 /// The front end on a test's own Redis and temporary SQLite file (with the five fixture
 /// products), plus helpers for tokens, JSON bodies and errors.

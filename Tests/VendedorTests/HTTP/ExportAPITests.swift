@@ -3,10 +3,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Workers
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
+@testable import Workers
 
 @Suite("Exports over HTTP: 202 job, progress, signed download links")
 struct ExportAPITests {

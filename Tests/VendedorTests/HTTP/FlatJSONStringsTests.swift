@@ -1,7 +1,7 @@
 import Foundation
-@testable import FrontEnd
 import Testing
 
+@testable import FrontEnd
 
 @Suite("Chat body read by hand (FlatJSONStrings)")
 struct FlatJSONStringsTests {

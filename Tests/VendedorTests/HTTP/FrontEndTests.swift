@@ -1,13 +1,13 @@
 import Foundation
-@testable import FrontEnd
 import Hummingbird
 import HummingbirdTesting
+import Testing
+
+@testable import FaultInjection
+@testable import FrontEnd
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
-import Testing
-@testable import FaultInjection
-
 
 @Suite("HTTP front end: health, chat ingestion, jobs, auth, bad input")
 struct FrontEndTests {
@@ -157,8 +157,9 @@ struct FrontEndTests {
         try await withApp { fixture, client in
             let job = try await fixture.jobs.enqueue(FaultJob(sleepMs: 200), owner: "canal-web")
             let worker = try InProcessWorker(fixture)
-            try await client.execute(uri: "/jobs/\(job.id)?wait=10", method: .get, headers: bearer(.channel, "canal-web"))
-            {
+            try await client.execute(
+                uri: "/jobs/\(job.id)?wait=10", method: .get, headers: bearer(.channel, "canal-web")
+            ) {
                 response in
                 #expect(response.status == .ok)
                 struct Status: Decodable {

@@ -1,15 +1,15 @@
 import Foundation
-@testable import FrontEnd
 import Hummingbird
 import HummingbirdTesting
-@testable import JobEngine
 import Logging
 import NIOCore
+import Testing
+
+@testable import FrontEnd
+@testable import JobEngine
 @testable import Pipeline
 @testable import Shop
 @testable import Support
-import Testing
-
 
 /// The production server (`buildApplication`, with its channel handlers and connection
 /// settings) on a real port, spoken to over raw sockets.

@@ -1,9 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-@testable import Shop
 import Testing
 
+@testable import Shop
 
 @Suite("GET /admin/estadisticas: counts, sales panel and usage with queue latency")
 struct StatisticsAPITests {

@@ -3,12 +3,12 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Workers
 @testable import FrontEnd
 @testable import Integrations
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
+@testable import Workers
 
 /// The media pipeline on a test's own Redis: the front end (router), a blob directory, and
 /// a worker running the real vision and transcription handlers beside recording stand-ins

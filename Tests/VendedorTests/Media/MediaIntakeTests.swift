@@ -2,11 +2,11 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Testing
+
 @testable import Integrations
 @testable import JobEngine
 @testable import Pipeline
-import Testing
-
 
 @Suite("Photo and audio intake: multipart, type by content, size limits, blob store, jobs")
 struct MediaIntakeTests {
@@ -167,7 +167,9 @@ struct MediaIntakeTests {
                 let response = try await harness.post(
                     client, "imagen", file: MediaSamples.jpeg, headers: [HTTPField.Name("Idempotency-Key")!: "foto-1"])
                 #expect(response.status == .accepted)
-                struct Accepted: Decodable { var jobId: String; enum CodingKeys: String, CodingKey { case jobId = "job_id" } }
+                struct Accepted: Decodable {
+                    var jobId: String; enum CodingKeys: String, CodingKey { case jobId = "job_id" }
+                }
                 ids.append(try JSONDecoder().decode(Accepted.self, from: Data(buffer: response.body)).jobId)
             }
             #expect(ids[0] == ids[1])

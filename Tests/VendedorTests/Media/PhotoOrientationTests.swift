@@ -1,7 +1,7 @@
 import Foundation
-@testable import Integrations
 import Testing
 
+@testable import Integrations
 
 @Suite("Phone photos stored turned: EXIF orientation before OCR")
 struct PhotoOrientationTests {

@@ -3,8 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Workers
 @testable import Integrations
+@testable import Workers
 
 /// Voice notes through the whole pipeline: HTTP upload → blob store → Redis → transcription
 /// worker (OpenAI's wire format on a loopback fake) → the chat message, or a kind reply.

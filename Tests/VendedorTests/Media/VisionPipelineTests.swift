@@ -3,11 +3,11 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import Workers
 @testable import Integrations
 @testable import JobEngine
 @testable import Pipeline
 @testable import SpanishText
+@testable import Workers
 
 /// Photos through the whole pipeline: HTTP upload → blob store → Redis → vision worker (real
 /// Tesseract, or Gemini on a loopback fake) → the chat message the reply worker will get.
@@ -196,7 +196,7 @@ struct VisionPipelineTests {
             let enqueued = try await harness.fixture.jobs.enqueue(
                 ImageMessageJob(
                     chatId: "tg:55", channel: .telegram, blob: missing, mime: "image/jpeg", message: "",
-                    receivedMs: Clock.nowMs()))
+                    receivedMs: WallClock.nowMs()))
             let delivery = try #require(try await harness.deliveries.wait().first)
             #expect(delivery.text == ImageMessageHandler.expired)
             #expect(delivery.channel == .telegram)

@@ -1,7 +1,8 @@
 import Foundation
+import Testing
+
 @testable import JobEngine
 @testable import Pipeline
-import Testing
 
 @Suite("Rate limits, stats and the worker registry")
 struct AdminTests {

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import Testing
+
+@testable import FaultInjection
 @testable import JobEngine
 @testable import Pipeline
-import Testing
-@testable import FaultInjection
 
 @Suite("At-least-once delivery: killed workers, graceful shutdown, malformed entries")
 struct DeliveryTests {
@@ -38,7 +39,8 @@ struct DeliveryTests {
         for seq in 2...4 {
             waiting.append(try await fixture.jobs.enqueue(FaultJob(mark: "stop", seq: seq, key: "stop")).id)
         }
-        let worker = try WorkerProcess(environment: fixture.environment, arguments: ["--concurrency", "1"], binary: WorkerProcess.withFaults)
+        let worker = try WorkerProcess(
+            environment: fixture.environment, arguments: ["--concurrency", "1"], binary: WorkerProcess.withFaults)
         #expect(try await fixture.waitFor(running.id, state: .running) != nil)
         worker.terminate()
         #expect(await worker.waitForExit(timeout: .seconds(15)) == 0, "log: \(worker.log)")
@@ -72,7 +74,8 @@ struct DeliveryTests {
         let holder = try DatabaseQueue(path: file, configuration: holding)
         try await holder.writeWithoutTransaction { try $0.execute(sql: "CREATE TABLE espera (x); BEGIN IMMEDIATE") }
         let workers = try (0..<4).map { _ in
-            try WorkerProcess(environment: environment, arguments: ["--queues", "noop"], binary: WorkerProcess.withFaults)
+            try WorkerProcess(
+                environment: environment, arguments: ["--queues", "noop"], binary: WorkerProcess.withFaults)
         }
         try await Task.sleep(for: .seconds(1))
         try await holder.writeWithoutTransaction { try $0.execute(sql: "COMMIT") }
@@ -95,7 +98,7 @@ struct DeliveryTests {
             ids.append(id)
             try await fixture.redis.send(
                 "HSET", QueueKeys.job(id), "tipo", "noop", "cola", "noop", "payload", "{}", "estado", state,
-                "creado", String(Clock.nowMs()))
+                "creado", String(WallClock.nowMs()))
             try await fixture.redis.send("XADD", stream, "*", "i", id)
         }
         try await fixture.jobs.prepare()
@@ -116,7 +119,7 @@ struct DeliveryTests {
         let bogus = JobID.make()
         try await fixture.redis.send(
             "HSET", QueueKeys.job(bogus), "tipo", "noop", "cola", "noop", "payload", "{\"dormir_ms\":\"mucho\"}",
-            "estado", "encolado", "creado", String(Clock.nowMs()))
+            "estado", "encolado", "creado", String(WallClock.nowMs()))
         try await fixture.redis.send("RPUSH", QueueKeys.ready("noop"), bogus)
         #expect(
             try await eventually { try await fixture.jobs.deadJobs(queue: "noop").total == 2 },

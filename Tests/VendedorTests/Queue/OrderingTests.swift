@@ -1,8 +1,9 @@
 import Foundation
+import Testing
+
+@testable import FaultInjection
 @testable import JobEngine
 @testable import Pipeline
-import Testing
-@testable import FaultInjection
 
 @Suite("Per-key ordering, idempotent enqueue and chains")
 struct OrderingTests {

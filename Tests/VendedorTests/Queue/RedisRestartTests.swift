@@ -1,8 +1,9 @@
 import Foundation
+import Testing
+
+@testable import FaultInjection
 @testable import JobEngine
 @testable import Pipeline
-import Testing
-@testable import FaultInjection
 
 @Suite("Redis restarts")
 struct RedisRestartTests {

@@ -1,8 +1,9 @@
 import Foundation
+import Testing
+
+@testable import FaultInjection
 @testable import JobEngine
 @testable import Pipeline
-import Testing
-@testable import FaultInjection
 
 @Suite("Retries, backoff, retry-after, permanent failures, dead letters and re-drive")
 struct RetryTests {

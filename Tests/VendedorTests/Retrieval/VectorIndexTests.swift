@@ -1,8 +1,8 @@
-@testable import Assistant
 import Foundation
-@testable import Shop
 import Testing
 
+@testable import Assistant
+@testable import Shop
 
 /// The in-memory index against a brute force, and its persistence in SQLite as other
 /// processes see it (a second pool on the same file stands for another process).

@@ -1,7 +1,7 @@
 import Foundation
-@testable import Shop
 import Testing
 
+@testable import Shop
 
 @Suite("Storage: chat history, company text, chat control")
 struct StorageChatStoreTests {

@@ -1,7 +1,7 @@
 import Foundation
-@testable import Shop
 import Testing
 
+@testable import Shop
 
 @Suite("Storage: clients")
 struct StorageClientStoreTests {
@@ -42,7 +42,8 @@ struct StorageClientStoreTests {
         let tmp = try TemporaryDirectory()
         let db = try tmp.openDatabase()
         _ = try db.upsertClient(Fixtures.client)
-        let merged = try db.upsertClient(ClientDetails(idNumber: "1107654321", name: "Ana M. Gómez", neighborhood: "Granada"))
+        let merged = try db.upsertClient(
+            ClientDetails(idNumber: "1107654321", name: "Ana M. Gómez", neighborhood: "Granada"))
         #expect(merged.name == "Ana M. Gómez")
         #expect(merged.neighborhood == "Granada")
         #expect(merged.phone == "3182842304")

@@ -1,9 +1,9 @@
 import Dispatch
 import Foundation
-@testable import Shop
 import Synchronization
 import Testing
 
+@testable import Shop
 
 @Suite("Storage: concurrent order placement")
 struct StorageOrderConcurrencyTests {

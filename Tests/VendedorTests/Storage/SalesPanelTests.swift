@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
-@testable import Shop
 import Testing
 
+@testable import Shop
 
 @Suite("Storage: the sales and usage panel of /admin/estadisticas")
 struct SalesPanelTests {

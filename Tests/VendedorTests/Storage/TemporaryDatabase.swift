@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-@testable import Shop
 
+@testable import Shop
 
 /// A fresh directory per test holding real SQLite files; removed when the value goes away.
 final class TemporaryDirectory: Sendable {

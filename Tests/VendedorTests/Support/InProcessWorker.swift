@@ -1,10 +1,10 @@
 import Logging
 import ServiceLifecycle
 
-@testable import Workers
 @testable import FaultInjection
 @testable import JobEngine
 @testable import Shop
+@testable import Workers
 
 /// A worker service running inside the test process (for tests that don't kill it).
 final class InProcessWorker: @unchecked Sendable {

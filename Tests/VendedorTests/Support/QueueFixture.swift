@@ -1,6 +1,7 @@
 import Foundation
-@testable import JobEngine
 import Logging
+
+@testable import JobEngine
 
 /// A test's own Redis, a queues directory copied from the repository with per-test
 /// overrides, and a job client on them.

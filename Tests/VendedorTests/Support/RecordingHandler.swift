@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import JobEngine
 
 /// Stands in for a downstream worker that another issue builds (the reply worker, the

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Support
 
 /// Images rendered during a test with ImageMagick's `convert` (apt: imagemagick; the font

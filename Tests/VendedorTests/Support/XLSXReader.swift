@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Support
 
 /// Reads an XLSX workbook back with a real reader: openpyxl when `VENDEDOR_PYTHON` (ops/test's

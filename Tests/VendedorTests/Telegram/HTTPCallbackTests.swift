@@ -1,14 +1,14 @@
 import Crypto
 import Foundation
-@testable import FrontEnd
 import Hummingbird
 import HummingbirdTesting
+import Testing
+
+@testable import FrontEnd
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
-import Testing
 @testable import Workers
-
 
 @Suite("HTTP channel: callback URL registration and signed reply delivery")
 struct HTTPCallbackTests {
@@ -46,7 +46,8 @@ struct HTTPCallbackTests {
                 uri: "/admin/canales/widget-web", method: .put, headers: headers(.admin),
                 body: ByteBuffer(string: #"{"callback_url":"https://otra.example.com/r"}"#))
             #expect(
-                try DomainJSON.decoder().decode(HTTPChannel.self, from: Data(buffer: moved.body)).secret == channel.secret
+                try DomainJSON.decoder().decode(HTTPChannel.self, from: Data(buffer: moved.body)).secret
+                    == channel.secret
             )
             let rotated = try await client.execute(
                 uri: "/admin/canales/widget-web", method: .put, headers: headers(.admin),

@@ -1,7 +1,8 @@
 import Foundation
+import Testing
+
 @testable import Integrations
 @testable import JobEngine
-import Testing
 
 @Suite("Telegram: Bot API client against the fake server")
 struct TelegramClientTests {

@@ -1,10 +1,11 @@
 import Foundation
+import Testing
+
 @testable import Integrations
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
 @testable import Support
-import Testing
 @testable import Workers
 
 @Suite("Telegram: the delivery worker (rate limits, 429, 403, long texts)")

@@ -1,10 +1,11 @@
 import Foundation
+import Testing
+
+@testable import FaultInjection
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
-import Testing
 @testable import Workers
-@testable import FaultInjection
 
 @Suite("Telegram: files downloaded by a worker into the blob store")
 struct TelegramFileTests {

@@ -3,12 +3,12 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 
-@testable import Workers
 @testable import FrontEnd
 @testable import Integrations
 @testable import JobEngine
-@testable import Shop
 @testable import Pipeline
+@testable import Shop
+@testable import Workers
 
 /// A test's Redis and queues, a SQLite file, a blob directory and a fake Telegram server,
 /// with the pieces of the Telegram front end and workers built on them.

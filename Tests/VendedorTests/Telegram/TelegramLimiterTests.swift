@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workers
 
 @Suite("Telegram: the shared send limiter (Redis script)")

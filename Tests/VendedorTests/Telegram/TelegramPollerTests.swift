@@ -1,10 +1,10 @@
 import Foundation
-@testable import FrontEnd
-@testable import Pipeline
 import ServiceLifecycle
 import Testing
-@testable import Workers
 
+@testable import FrontEnd
+@testable import Pipeline
+@testable import Workers
 
 @Suite("Telegram: long polling with a persisted offset")
 struct TelegramPollerTests {

@@ -1,7 +1,8 @@
 import Foundation
+import Testing
+
 @testable import Integrations
 @testable import Support
-import Testing
 
 @Suite("Telegram: splitting long replies")
 struct TelegramTextTests {

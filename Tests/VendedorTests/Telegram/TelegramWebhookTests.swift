@@ -1,12 +1,12 @@
 import Foundation
-@testable import FrontEnd
 import Hummingbird
 import HummingbirdTesting
+import Testing
+
+@testable import FrontEnd
 @testable import Integrations
 @testable import Pipeline
 @testable import Shop
-import Testing
-
 
 @Suite("Telegram: webhook front end and update intake")
 struct TelegramWebhookTests {

@@ -1,8 +1,8 @@
 import Foundation
-@testable import JobEngine
 import Synchronization
 import Testing
 
+@testable import JobEngine
 
 @Suite("CallBatcher: batches taken when they can be sent")
 struct CallBatcherTests {

@@ -1,9 +1,10 @@
 import Foundation
+import Testing
+
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
 @testable import Support
-import Testing
 
 @Suite("Configuration, queue files, tokens, RESP")
 struct ConfigTests {

@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-@testable import Integrations
 import Testing
+
+@testable import Integrations
 
 @Suite("libcurl transport against a real HTTP server on loopback")
 struct CurlTransportTests {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Integrations
 import Testing
+
+@testable import Integrations
 
 @Suite("The fake outside-API server the provider tests build on")
 struct FakeAPIServerTests {

@@ -1,7 +1,8 @@
 import Foundation
+import Testing
+
 @testable import Integrations
 @testable import JobEngine
-import Testing
 
 @Suite("Gemini generateContent client against a fake Gemini on loopback")
 struct GeminiClientTests {

@@ -1,7 +1,7 @@
 import Logging
-@testable import Support
 import Testing
 
+@testable import Support
 
 @Suite("Log lines")
 struct LineLogHandlerTests {

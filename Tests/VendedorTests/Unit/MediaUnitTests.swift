@@ -3,12 +3,12 @@ import Logging
 import ServiceLifecycle
 import Testing
 
-@testable import Workers
 @testable import FrontEnd
 @testable import Integrations
 @testable import JobEngine
 @testable import Pipeline
 @testable import Support
+@testable import Workers
 
 @Suite("Media pieces: formats, OCR cleanup, multipart, configuration, child processes")
 struct MediaUnitTests {

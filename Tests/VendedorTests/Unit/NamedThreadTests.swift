@@ -1,7 +1,7 @@
 import Foundation
-@testable import Support
 import Testing
 
+@testable import Support
 
 @Suite("NamedThread: the OS sees the thread's name")
 struct NamedThreadTests {

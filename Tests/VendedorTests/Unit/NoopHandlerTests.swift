@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-@testable import Workers
 @testable import JobEngine
 @testable import Pipeline
+@testable import Workers
 
 @Suite("No-op handler")
 struct NoopHandlerTests {

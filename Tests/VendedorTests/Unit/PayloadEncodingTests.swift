@@ -1,7 +1,8 @@
 import Foundation
+import Testing
+
 @testable import JobEngine
 @testable import Pipeline
-import Testing
 
 @Suite("Hand-written payload JSON")
 struct PayloadEncodingTests {

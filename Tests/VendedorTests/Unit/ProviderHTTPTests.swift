@@ -1,7 +1,8 @@
 import Foundation
+import Testing
+
 @testable import Integrations
 @testable import JobEngine
-import Testing
 
 @Suite("One retry policy for every outside API, against a real server on loopback")
 struct ProviderHTTPTests {

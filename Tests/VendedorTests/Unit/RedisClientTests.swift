@@ -1,8 +1,9 @@
 import Foundation
-@testable import JobEngine
 import Logging
 import Synchronization
 import Testing
+
+@testable import JobEngine
 
 @Suite("Redis client: password, database, pipelining, errors")
 struct RedisClientTests {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Integrations
 import Testing
+
+@testable import Integrations
 
 @Suite("OpenAI transcription client against a fake OpenAI on loopback")
 struct TranscriptionClientTests {

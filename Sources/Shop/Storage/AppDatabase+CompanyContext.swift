@@ -43,3 +43,11 @@ extension AppDatabase {
         return try fetchActiveContext(db)!
     }
 }
+
+extension CompanyContext: FetchableRecord {
+    public init(row: Row) throws {
+        self.init(
+            id: row["id"], version: row["version"], content: row["contenido"], active: row["activo"],
+            created: row["creado"])
+    }
+}

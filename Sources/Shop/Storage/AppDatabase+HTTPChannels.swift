@@ -7,7 +7,8 @@ extension AppDatabase {
     /// Registers or changes a channel's callback URL. The signing secret is generated the
     /// first time and kept on later changes, unless `rotateSecret`.
     @discardableResult
-    public func setChannelCallback(subject: String, callbackURL: String, rotateSecret: Bool = false) throws -> HTTPChannel
+    public func setChannelCallback(subject: String, callbackURL: String, rotateSecret: Bool = false) throws
+        -> HTTPChannel
     {
         let subject = try HTTPChannel.validSubject(subject)
         let url = try HTTPChannel.validCallbackURL(callbackURL)
@@ -22,7 +23,8 @@ extension AppDatabase {
                         actualizado = excluded.actualizado
                     """,
                 arguments: [subject, url, fresh, Date(), rotateSecret])
-            return try HTTPChannel.fetchOne(db, sql: "SELECT * FROM canales_http WHERE sujeto = ?", arguments: [subject])!
+            return try HTTPChannel.fetchOne(
+                db, sql: "SELECT * FROM canales_http WHERE sujeto = ?", arguments: [subject])!
         }
     }
 

@@ -120,3 +120,11 @@ extension AppDatabase {
         }
     }
 }
+
+extension OrderLine: FetchableRecord {
+    public init(row: Row) throws {
+        self.init(
+            productId: row["producto_id"], name: row["nombre"], quantity: row["cantidad"],
+            unitPrice: row["precio_unitario"])
+    }
+}

@@ -137,3 +137,11 @@ enum JSONArray {
         "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 }
+
+extension Product: FetchableRecord {
+    public init(row: Row) throws {
+        self.init(
+            id: row["id"], name: row["nombre"], description: row["descripcion"], price: row["precio"],
+            stock: row["stock"], active: row["activo"], category: row["categoria"])
+    }
+}

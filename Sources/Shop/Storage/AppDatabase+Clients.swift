@@ -63,7 +63,8 @@ extension AppDatabase {
             guard try Self.fetchClient(db, idNumber: idNumber) != nil else {
                 throw StoreError.notFound(resource: "el cliente con cédula", key: idNumber)
             }
-            let orders = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pedidos WHERE cedula = ?", arguments: [idNumber])
+            let orders = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM pedidos WHERE cedula = ?", arguments: [idNumber])
             if let orders, orders > 0 {
                 throw StoreError.conflict("El cliente \(idNumber) tiene \(orders) pedido(s); no se puede eliminar.")
             }
@@ -151,5 +152,16 @@ extension AppDatabase {
                 details.notes, now, now,
             ])
         return try fetchClient(db, idNumber: details.idNumber)!
+    }
+}
+
+extension Client: FetchableRecord {
+    public init(row: Row) throws {
+        let details = ClientDetails(
+            idNumber: row["cedula"], name: row["nombre"], phone: row["telefono"], email: row["correo"],
+            address: row["direccion"], neighborhood: row["barrio"], notes: row["indicaciones"])
+        self.init(
+            details: details, orderCount: row["pedidos_count"], totalBought: row["total_comprado"],
+            lastPurchase: row["ultima_compra"], created: row["creado"], updated: row["actualizado"])
     }
 }

@@ -115,7 +115,8 @@ public struct Client: Codable, Sendable, Equatable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case idNumber = "cedula", name = "nombre", phone = "telefono", email = "correo", address = "direccion", neighborhood = "barrio", notes = "indicaciones"
+        case idNumber = "cedula", name = "nombre", phone = "telefono", email = "correo", address = "direccion",
+            neighborhood = "barrio", notes = "indicaciones"
         case orderCount = "pedidos_count"
         case totalBought = "total_comprado"
         case lastPurchase = "ultima_compra"
