@@ -66,12 +66,6 @@ public struct AudioMessageJob: JobPayload, Equatable {
 
     public var orderingKey: String? { chatId }
 
-    enum CodingKeys: String, CodingKey {
-        case chatId = "chat_id"
-        case channel = "canal"
-        case blob
-        case mime
-        case receivedMs = "recibido_ms"
-        case message = "mensaje"
-    }
+    /// The same fields as a photo's.
+    typealias CodingKeys = ImageMessageJob.CodingKeys
 }

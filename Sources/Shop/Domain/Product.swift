@@ -79,15 +79,8 @@ public struct ProductInput: Codable, Sendable, Equatable {
             stock: stock!, active: active ?? true, category: category.flatMap { $0 } ?? Product.defaultCategory)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name = "nombre"
-        case description = "descripcion"
-        case price = "precio"
-        case stock
-        case active = "activo"
-        case category = "categoria"
-    }
+    /// The same fields as a product's.
+    typealias CodingKeys = Product.CodingKeys
 }
 
 /// A partial update (`PUT /productos/{id}`): only the fields present change.
