@@ -10,7 +10,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vendedor-bench", abstract: "Benchmarks; imprimen una línea clave=valor por cifra.")
 
-    @Argument(help: "queue | conversations | reply | export | vector | retrieval")
+    @Argument(help: "queue | conversations | reply | export | vector | retrieval; simulate escribe los diálogos simulados")
     var name: String
 
     @Option(help: "Trabajos para el benchmark de colas.")
@@ -36,7 +36,7 @@ struct Bench: AsyncParsableCommand {
 
     @Option(
         name: .customLong("data"),
-        help: "Directorio de datos con catalogo.csv, busqueda/ y evaluacion/ (benchmark retrieval).")
+        help: "Directorio de datos con catalogo.csv, busqueda/ y evaluacion/ (benchmarks retrieval y conversations).")
     var dataDirectory: String?
 
     @Option(
@@ -47,12 +47,40 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval).")
     var query: String?
 
+    @Option(help: "Diálogos simulados (benchmark conversations).")
+    var simulated: Int = CustomerSimulator.defaultCount
+
+    @Option(help: "Semilla del simulador de clientes (benchmark conversations).")
+    var seed: UInt64 = CustomerSimulator.defaultSeed
+
+    @Option(help: "Archivo donde escribir los diálogos simulados, en el formato de conversaciones.json (benchmark conversations).")
+    var simulatedOut: String?
+
     func run() async throws {
         switch name {
         case "queue":
             try await QueueBench(jobs: jobs).run()
         case "conversations":
-            try await ConversationsBench().run()
+            guard simulated >= 0 else { throw ValidationError("--simulated no puede ser negativo") }
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            try await ConversationsBench(
+                simulated: simulated, seed: seed, dataDirectory: dataDirectory ?? root + "/data", simulatedOut: simulatedOut
+            ).run()
+        case "simulate":
+            // Not a benchmark: the simulated dialogues as JSON (stdout or --simulated-out), to read them.
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            let data = dataDirectory ?? root + "/data"
+            let set = ConversationSet(
+                description: "Diálogos simulados (CustomerSimulator, semilla \(seed)).",
+                conversations: try CustomerSimulator.load(dataDirectory: data).conversations(count: simulated, seed: seed))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let json = try encoder.encode(set)
+            if let simulatedOut {
+                try json.write(to: URL(fileURLWithPath: simulatedOut))
+            } else {
+                FileHandle.standardOutput.write(json)
+            }
         case "reply":
             try await ReplyBench(rounds: rounds, chats: chats).run()
         case "export":

@@ -4,8 +4,8 @@ import SpanishText
 
 /// The project's own purchase dialogues (`data/evaluacion/conversaciones.json`): what a
 /// customer writes, and the exact order that must end up registered (or none).
-struct ConversationSet: Decodable {
-    struct Conversation: Decodable, Sendable {
+struct ConversationSet: Codable {
+    struct Conversation: Codable, Sendable {
         var id: String
         var messages: [String]
         var previousClients: [ClientDetails]?
@@ -19,7 +19,7 @@ struct ConversationSet: Decodable {
         }
     }
 
-    struct Expected: Decodable, Sendable {
+    struct Expected: Codable, Sendable {
         /// [producto_id, cantidad] pairs, in the order asked for.
         var items: [[Int64]]
         var client: ClientDetails
@@ -30,24 +30,55 @@ struct ConversationSet: Decodable {
         }
     }
 
+    var description: String?
     var conversations: [Conversation]
 
     static let defaultPath = "data/evaluacion/conversaciones.json"
+    /// The held-out test set: only run, never read to change the agent.
+    static let testPath = "data/evaluacion/conversaciones_prueba.json"
 
     static func load(path: String = defaultPath) throws -> ConversationSet {
         try JSONDecoder().decode(ConversationSet.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
+    /// Every cédula the set registers (expected clients and clients registered beforehand).
+    var idNumbers: Set<String> {
+        Set(conversations.flatMap { ($0.previousClients ?? []).map(\.idNumber) + [$0.expected?.client.idNumber].compactMap { $0 } })
+    }
+
+    /// Why the orders a conversation left differ from the expected one: a category
+    /// ("sin pedido", "productos", "cedula"…) that may be shown for any set, and a
+    /// description with the values, only for the development set.
+    struct Mismatch: Sendable {
+        var category: String
+        var description: String
+    }
+
     /// Why the orders a conversation left differ from the expected one; nil when exact.
     static func mismatch(_ expected: Expected?, orders: [Order]) -> String? {
+        difference(expected, orders: orders)?.description
+    }
+
+    /// The same comparison for every set (development, test, simulated): one order (or none
+    /// when none is expected) with exactly the expected products and quantities in the
+    /// order asked for, and each client field equal to the expected one after `normalized`.
+    static func difference(_ expected: Expected?, orders: [Order]) -> Mismatch? {
         guard let expected else {
-            return orders.isEmpty ? nil : "se esperaba ningún pedido y hay \(orders.count)"
+            return orders.isEmpty
+                ? nil : Mismatch(category: "pedido de más", description: "se esperaba ningún pedido y hay \(orders.count)")
         }
         guard orders.count == 1, let order = orders.first else {
-            return "se esperaba un pedido y hay \(orders.count)"
+            return Mismatch(
+                category: orders.isEmpty ? "sin pedido" : "varios pedidos",
+                description: "se esperaba un pedido y hay \(orders.count)")
         }
         let items = order.items.map { [$0.productId, Int64($0.quantity)] }
-        if items != expected.items { return "productos \(items), se esperaban \(expected.items)" }
+        if items != expected.items {
+            let sameProducts = items.map { $0[0] } == expected.items.map { $0[0] }
+            return Mismatch(
+                category: sameProducts ? "cantidades" : "productos",
+                description: "productos \(items), se esperaban \(expected.items)")
+        }
         let got = order.client
         let want = expected.client
         let fields: [(String, String?, String?)] = [
@@ -57,20 +88,24 @@ struct ConversationSet: Decodable {
             ("indicaciones", got.notes, want.notes),
         ]
         for (name, value, wanted) in fields where normalized(value) != normalized(wanted) {
-            return "\(name) «\(value ?? "nulo")», se esperaba «\(wanted ?? "nulo")»"
+            return Mismatch(category: name, description: "\(name) «\(value ?? "nulo")», se esperaba «\(wanted ?? "nulo")»")
         }
         return nil
     }
 
-    /// Case, accents, repeated spaces and a final period do not make two values different.
+    /// Two values are the same when they have the same letters and digits in the same
+    /// order, ignoring case, accents (ñ = n), spacing and punctuation: "Calle 5 # 38-21" =
+    /// "calle 5 #38 - 21", "Muñoz." = "munoz", "1.130.456.789" = "1130456789". The test set's
+    /// names, addresses and notes are written exactly as the customer typed them; a stored
+    /// value that keeps them, with other spacing or punctuation, is right. Empty is nil.
     static func normalized(_ text: String?) -> String? {
         guard let text else { return nil }
-        var folded = TextFold.fold(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        while folded.hasSuffix(".") { folded.removeLast() }
-        return folded.isEmpty ? nil : folded
+        let words = TextFold.fold(text).split { !($0.isLetter || $0.isNumber) }
+        return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
     enum CodingKeys: String, CodingKey {
+        case description = "descripcion"
         case conversations = "conversaciones"
     }
 }

@@ -1,43 +1,117 @@
 import Foundation
 
-/// `ops/bench conversations`: every dialogue of `data/evaluacion/conversaciones.json`
-/// through the real pipeline (Redis, reply and order workers, SQLite); counts those that
-/// end in exactly the expected order (items, quantities, client fields; or no order).
-/// Failures are described on stderr.
+/// `ops/bench conversations`: purchase dialogues through the real pipeline (Redis, reply and
+/// order workers, SQLite), counting those that end in exactly the expected order (items,
+/// quantities, client fields; or no order), for three sets in one run and one database:
+///
+/// - `dev`: `data/evaluacion/conversaciones.json`, the development set. Failures go to
+///   stderr in full (reason and transcript).
+/// - `test`: `data/evaluacion/conversaciones_prueba.json`, the held-out set, only run.
+/// - `simulated`: `CustomerSimulator` dialogues (`--simulated N`, `--seed S`).
+///
+/// For the test and simulated sets stderr gets only the number of failures per reason
+/// ("productos", "cedula", "sin pedido"…), so nobody tunes the agent on them by accident.
+/// Every set is compared the same way (`ConversationSet.difference`).
+/// `conversations.exact`/`total`/`messages`/`ms_per_message` repeat the dev figures.
 struct ConversationsBench {
-    var path = ConversationSet.defaultPath
+    var simulated = CustomerSimulator.defaultCount
+    var seed = CustomerSimulator.defaultSeed
+    var dataDirectory = "data"
+    /// Writes the simulated dialogues there (same JSON format as the hand-written sets).
+    var simulatedOut: String?
+
+    struct Outcome {
+        var exact = 0
+        var total = 0
+        var messages = 0
+        var elapsed = Duration.zero
+        var failures: [String: Int] = [:]
+
+        var msPerMessage: Double { elapsed.seconds * 1000 / Double(max(messages, 1)) }
+    }
 
     func run() async throws {
-        let set = try ConversationSet.load(path: path)
-        let (rig, task) = try await AgentBenchRig.start()
-        var exact = 0
-        var messages = 0
-        let clock = ContinuousClock()
-        let start = clock.now
-        for conversation in set.conversations {
-            for client in conversation.previousClients ?? [] { _ = try rig.database.upsertClient(client) }
-            let chatId = "bench-\(conversation.id)-\(UUID().uuidString.prefix(8))"
-            var transcript: [String] = []
-            for message in conversation.messages {
-                let reply = try await rig.say(chatId, message)
-                transcript.append("> \(message)\n\(reply.reply)")
-                messages += 1
-            }
-            let orders = try rig.orders(chatId: chatId, cancel: true)
-            if let problem = ConversationSet.mismatch(conversation.expected, orders: orders) {
-                FileHandle.standardError.write(
-                    Data("✗ \(conversation.id): \(problem)\n\(transcript.joined(separator: "\n"))\n\n".utf8))
-            } else {
-                exact += 1
-            }
+        let dev = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones.json")
+        let test = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba.json")
+        let simulator = try CustomerSimulator.load(dataDirectory: dataDirectory)
+        // Orders register their clients: a simulated customer must not find a dev or test
+        // client under its cédula.
+        let generated = simulator.conversations(
+            count: simulated, seed: seed, takenIdNumbers: dev.idNumbers.union(test.idNumbers))
+        if let simulatedOut {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let set = ConversationSet(
+                description: "Diálogos simulados (CustomerSimulator, semilla \(seed)).", conversations: generated)
+            try encoder.encode(set).write(to: URL(fileURLWithPath: simulatedOut))
         }
-        let elapsed = clock.now - start
-        print("conversations.exact=\(exact)")
-        print("conversations.total=\(set.conversations.count)")
-        print("conversations.messages=\(messages)")
-        print(
-            "conversations.ms_per_message=\(String(format: "%.2f", elapsed.seconds * 1000 / Double(max(messages, 1))))")
+
+        let (rig, task) = try await AgentBenchRig.start(dataDirectory: dataDirectory)
+        let devOutcome = try await play(dev.conversations, set: "dev", rig: rig, detailed: true)
+        let testOutcome = try await play(test.conversations, set: "test", rig: rig, detailed: false)
+        let simulatedOutcome = try await play(generated, set: "simulated", rig: rig, detailed: false)
+
+        for (name, outcome) in [("dev", devOutcome), ("test", testOutcome), ("simulated", simulatedOutcome)] {
+            print("conversations.\(name)_exact=\(outcome.exact)")
+            print("conversations.\(name)_total=\(outcome.total)")
+            print("conversations.\(name)_messages=\(outcome.messages)")
+            print("conversations.\(name)_ms_per_message=\(String(format: "%.2f", outcome.msPerMessage))")
+        }
+        print("conversations.simulated_seed=\(seed)")
+        print("conversations.exact=\(devOutcome.exact)")
+        print("conversations.total=\(devOutcome.total)")
+        print("conversations.messages=\(devOutcome.messages)")
+        print("conversations.ms_per_message=\(String(format: "%.2f", devOutcome.msPerMessage))")
         await rig.group.triggerGracefulShutdown()
         try await task.value
+    }
+
+    /// Plays every conversation in its own chat; the orders are cancelled afterwards so the
+    /// next one starts from the same stock. `detailed`: each failure with its transcript on
+    /// stderr; otherwise only the count per reason at the end.
+    func play(_ conversations: [ConversationSet.Conversation], set: String, rig: AgentBenchRig, detailed: Bool)
+        async throws -> Outcome
+    {
+        var outcome = Outcome(total: conversations.count)
+        let clock = ContinuousClock()
+        let start = clock.now
+        for (number, conversation) in conversations.enumerated() {
+            for client in conversation.previousClients ?? [] { _ = try rig.database.upsertClient(client) }
+            let chatId = "bench-\(set)-\(conversation.id)-\(UUID().uuidString.prefix(8))"
+            var transcript: [String] = []
+            var problem: ConversationSet.Mismatch?
+            do {
+                for message in conversation.messages {
+                    let reply = try await rig.say(chatId, message)
+                    transcript.append("> \(message)\n\(reply.reply)")
+                    outcome.messages += 1
+                }
+                problem = ConversationSet.difference(
+                    conversation.expected, orders: try rig.orders(chatId: chatId, cancel: true))
+            } catch {
+                _ = try? rig.orders(chatId: chatId, cancel: true)
+                problem = ConversationSet.Mismatch(category: "sin respuesta", description: "\(error)")
+            }
+            if let problem {
+                outcome.failures[problem.category, default: 0] += 1
+                if detailed {
+                    FileHandle.standardError.write(
+                        Data("✗ \(conversation.id): \(problem.description)\n\(transcript.joined(separator: "\n"))\n\n".utf8))
+                }
+            } else {
+                outcome.exact += 1
+            }
+            if !detailed, (number + 1) % 100 == 0 {
+                FileHandle.standardError.write(Data("\(set): \(number + 1)/\(conversations.count)\n".utf8))
+            }
+        }
+        outcome.elapsed = clock.now - start
+        let reasons = outcome.failures.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        FileHandle.standardError.write(
+            Data(
+                "\(set): \(outcome.exact)/\(outcome.total) exactas\(reasons.isEmpty ? "" : "; fallos por motivo: \(reasons)")\n"
+                    .utf8))
+        return outcome
     }
 }
