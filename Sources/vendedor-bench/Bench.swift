@@ -10,7 +10,8 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vendedor-bench", abstract: "Benchmarks; imprimen una línea clave=valor por cifra.")
 
-    @Argument(help: "queue | conversations | reply | export | vector | retrieval; simulate escribe los diálogos simulados")
+    @Argument(
+        help: "queue | conversations | reply | export | vector | retrieval; simulate escribe los diálogos simulados")
     var name: String
 
     @Option(help: "Trabajos para el benchmark de colas.")
@@ -53,7 +54,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Semilla del simulador de clientes (benchmark conversations).")
     var seed: UInt64 = CustomerSimulator.defaultSeed
 
-    @Option(help: "Archivo donde escribir los diálogos simulados, en el formato de conversaciones.json (benchmark conversations).")
+    @Option(help: "Archivo para los diálogos simulados, con el formato de conversaciones.json.")
     var simulatedOut: String?
 
     func run() async throws {
@@ -64,7 +65,8 @@ struct Bench: AsyncParsableCommand {
             guard simulated >= 0 else { throw ValidationError("--simulated no puede ser negativo") }
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             try await ConversationsBench(
-                simulated: simulated, seed: seed, dataDirectory: dataDirectory ?? root + "/data", simulatedOut: simulatedOut
+                simulated: simulated, seed: seed, dataDirectory: dataDirectory ?? root + "/data",
+                simulatedOut: simulatedOut
             ).run()
         case "simulate":
             // Not a benchmark: the simulated dialogues as JSON (stdout or --simulated-out), to read them.
@@ -72,7 +74,8 @@ struct Bench: AsyncParsableCommand {
             let data = dataDirectory ?? root + "/data"
             let set = ConversationSet(
                 description: "Diálogos simulados (CustomerSimulator, semilla \(seed)).",
-                conversations: try CustomerSimulator.load(dataDirectory: data).conversations(count: simulated, seed: seed))
+                conversations: try CustomerSimulator.load(dataDirectory: data)
+                    .conversations(count: simulated, seed: seed))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let json = try encoder.encode(set)

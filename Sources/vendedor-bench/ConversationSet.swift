@@ -43,7 +43,11 @@ struct ConversationSet: Codable {
 
     /// Every cédula the set registers (expected clients and clients registered beforehand).
     var idNumbers: Set<String> {
-        Set(conversations.flatMap { ($0.previousClients ?? []).map(\.idNumber) + [$0.expected?.client.idNumber].compactMap { $0 } })
+        Set(
+            conversations.flatMap { conversation in
+                (conversation.previousClients ?? []).map(\.idNumber)
+                    + [conversation.expected?.client.idNumber].compactMap { $0 }
+            })
     }
 
     /// Why the orders a conversation left differ from the expected one: a category
@@ -64,8 +68,8 @@ struct ConversationSet: Codable {
     /// order asked for, and each client field equal to the expected one after `normalized`.
     static func difference(_ expected: Expected?, orders: [Order]) -> Mismatch? {
         guard let expected else {
-            return orders.isEmpty
-                ? nil : Mismatch(category: "pedido de más", description: "se esperaba ningún pedido y hay \(orders.count)")
+            guard !orders.isEmpty else { return nil }
+            return Mismatch(category: "pedido de más", description: "se esperaba ningún pedido y hay \(orders.count)")
         }
         guard orders.count == 1, let order = orders.first else {
             return Mismatch(
@@ -88,7 +92,8 @@ struct ConversationSet: Codable {
             ("indicaciones", got.notes, want.notes),
         ]
         for (name, value, wanted) in fields where normalized(value) != normalized(wanted) {
-            return Mismatch(category: name, description: "\(name) «\(value ?? "nulo")», se esperaba «\(wanted ?? "nulo")»")
+            return Mismatch(
+                category: name, description: "\(name) «\(value ?? "nulo")», se esperaba «\(wanted ?? "nulo")»")
         }
         return nil
     }

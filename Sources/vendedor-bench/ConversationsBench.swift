@@ -95,8 +95,8 @@ struct ConversationsBench {
             if let problem {
                 outcome.failures[problem.category, default: 0] += 1
                 if detailed {
-                    FileHandle.standardError.write(
-                        Data("✗ \(conversation.id): \(problem.description)\n\(transcript.joined(separator: "\n"))\n\n".utf8))
+                    let text = "✗ \(conversation.id): \(problem.description)\n\(transcript.joined(separator: "\n"))\n\n"
+                    FileHandle.standardError.write(Data(text.utf8))
                 }
             } else {
                 outcome.exact += 1

@@ -121,7 +121,8 @@ struct DialogueWriter {
             text = text.replacingOccurrences(of: " \n", with: "\n")
             messages.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        let id = (["s\(String(format: "%04d", number))", style.rawValue, "\(count)p"]
+        let id =
+            (["s\(String(format: "%04d", number))", style.rawValue, "\(count)p"]
             + (ending == .order ? [dataStyle.rawValue] : []) + tags).joined(separator: "-")
         return ConversationSet.Conversation(
             id: id, messages: messages, previousClients: previousClients, expected: expected)
@@ -130,13 +131,19 @@ struct DialogueWriter {
     var noiseLevel: NoiseLevel {
         switch style {
         case .careful:
-            NoiseLevel(shorthand: 0, typo: 0.01, lowercase: 0.05, dropAccents: 0.05, capitalize: 0.9, emoji: 0.03, filler: 0.03)
+            NoiseLevel(
+                shorthand: 0, typo: 0.01, lowercase: 0.05, dropAccents: 0.05, capitalize: 0.9, emoji: 0.03, filler: 0.03
+            )
         case .whatsapp:
-            NoiseLevel(shorthand: 0.35, typo: 0.06, lowercase: 0.6, dropAccents: 0.6, capitalize: 0.2, emoji: 0.25, filler: 0.12)
+            NoiseLevel(
+                shorthand: 0.35, typo: 0.06, lowercase: 0.6, dropAccents: 0.6, capitalize: 0.2, emoji: 0.25,
+                filler: 0.12)
         case .voice:
             NoiseLevel(shorthand: 0, typo: 0, lowercase: 0.1, dropAccents: 0, capitalize: 0.8, emoji: 0, filler: 0.15)
         case .sloppy:
-            NoiseLevel(shorthand: 0.5, typo: 0.15, lowercase: 0.85, dropAccents: 0.8, capitalize: 0.05, emoji: 0.1, filler: 0.1)
+            NoiseLevel(
+                shorthand: 0.5, typo: 0.15, lowercase: 0.85, dropAccents: 0.8, capitalize: 0.05, emoji: 0.1, filler: 0.1
+            )
         }
     }
 
@@ -194,7 +201,8 @@ struct DialogueWriter {
         }
         let changed: Int? = rng.chance(0.2) && items.contains { $0.product.stock >= 2 } ? pickChange(items) : nil
         if let changed {
-            items[changed].firstQuantity = chooseQuantity(stock: items[changed].product.stock, avoiding: items[changed].quantity)
+            items[changed].firstQuantity = chooseQuantity(
+                stock: items[changed].product.stock, avoiding: items[changed].quantity)
             tags.append("cambio")
         }
         var deferredChange = changed
@@ -206,7 +214,9 @@ struct DialogueWriter {
                 let template = index == 0 || rng.chance(0.4) ? rng.pick(phrases.order) : rng.pick(phrases.orderMore)
                 switch rng.weighted([(0, 50), (1, 30), (2, item.product.needs.isEmpty ? 0 : 20)]) {
                 case 0:
-                    say(template, ["pedido": wording.withProduct(item.firstQuantity, item.form, rng: &rng)], greeting: greeting)
+                    say(
+                        template, ["pedido": wording.withProduct(item.firstQuantity, item.form, rng: &rng)],
+                        greeting: greeting)
                 case 1:
                     say(rng.pick(phrases.askProduct), productSlots(item.form), greeting: greeting)
                     sayQuantity(item.firstQuantity, item.form)
@@ -218,7 +228,9 @@ struct DialogueWriter {
                 }
                 greeting = nil
                 if changed == index, rng.chance(0.5) {
-                    say(rng.pick(phrases.changeQuantity), ["cantidad": [.exact(wording.alone(item.quantity, item.form, rng: &rng))]])
+                    say(
+                        rng.pick(phrases.changeQuantity),
+                        ["cantidad": [.exact(wording.alone(item.quantity, item.form, rng: &rng))]])
                     deferredChange = nil
                 }
             }
@@ -306,7 +318,9 @@ struct DialogueWriter {
     mutating func labelled(_ field: ClientField, _ customer: SimulatedCustomer, wrong: [ClientField: String])
         -> [MessagePiece]
     {
-        fill(rng.pick(phrases.fieldInSentence[field]), ["valor": value(field, customer, wrong: wrong)])
+        fill(
+            rng.pick(phrases.fieldInSentence[field, landline: customer.hasLandline]),
+            ["valor": value(field, customer, wrong: wrong)])
     }
 
     mutating func giveData(_ customer: SimulatedCustomer, style dataStyle: DataStyle) {
@@ -340,14 +354,22 @@ struct DialogueWriter {
                     emailAnswered = true
                 } else if field == .address, !main.contains(.neighborhood) {
                     let joiner = rng.pick([", barrio ", " barrio ", ", "])
-                    data(value(.address, customer, wrong: wrong) + [.exact(joiner)] + value(.neighborhood, customer, wrong: wrong))
+                    data(
+                        value(.address, customer, wrong: wrong) + [.exact(joiner)]
+                            + value(.neighborhood, customer, wrong: wrong))
                 } else {
                     data(
                         rng.chance(0.8)
-                            ? value(field, customer, wrong: wrong, alone: true) : labelled(field, customer, wrong: wrong))
+                            ? value(field, customer, wrong: wrong, alone: true)
+                            : labelled(field, customer, wrong: wrong))
                 }
-                if immediate, field == correction || (field == .address && correction == .neighborhood && !main.contains(.neighborhood)) {
-                    say(rng.pick(phrases.corrections[correction!]), ["valor": [.exact(customer.typed(correction!)!)]], chatter: false)
+                if immediate,
+                    field == correction
+                        || (field == .address && correction == .neighborhood && !main.contains(.neighborhood))
+                {
+                    say(
+                        rng.pick(phrases.corrections[correction!, landline: customer.hasLandline]),
+                        ["valor": [.exact(customer.typed(correction!)!)]], chatter: false)
                 }
             }
         case .labelled:
@@ -359,7 +381,9 @@ struct DialogueWriter {
                     data(labelled(field, customer, wrong: wrong))
                 }
                 if immediate, field == correction {
-                    say(rng.pick(phrases.corrections[field]), ["valor": [.exact(customer.typed(field)!)]], chatter: false)
+                    say(
+                        rng.pick(phrases.corrections[field, landline: customer.hasLandline]),
+                        ["valor": [.exact(customer.typed(field)!)]], chatter: false)
                 }
             }
         case .grouped:
@@ -395,7 +419,10 @@ struct DialogueWriter {
             }
             let separator = rng.pick([": ", ": ", " "])
             for (index, field) in fields.enumerated() {
-                lines.append(.exact((index > 0 ? "\n" : "") + rng.pick(phrases.fieldLabels[field]) + separator))
+                lines.append(
+                    .exact(
+                        (index > 0 ? "\n" : "") + rng.pick(phrases.fieldLabels[field, landline: customer.hasLandline])
+                            + separator))
                 lines += value(field, customer, wrong: wrong)
             }
             data(lines)
@@ -414,7 +441,9 @@ struct DialogueWriter {
         }
         finishData(customer, notesGiven: notesGiven, emailAnswered: emailAnswered, firstData: firstData)
         if let correction, !immediate {
-            say(rng.pick(phrases.corrections[correction]), ["valor": [.exact(customer.typed(correction)!)]], chatter: false)
+            say(
+                rng.pick(phrases.corrections[correction, landline: customer.hasLandline]),
+                ["valor": [.exact(customer.typed(correction)!)]], chatter: false)
         }
     }
 
@@ -466,7 +495,8 @@ struct DialogueWriter {
     mutating func orderWithData(_ items: [Item], customer: SimulatedCustomer, greeting: String?) {
         var pieces: [MessagePiece] = greeting.map { [.loose($0 + ", ")] } ?? []
         if items.count == 1 {
-            pieces += fill(rng.pick(phrases.order), ["pedido": wording.withProduct(items[0].quantity, items[0].form, rng: &rng)])
+            pieces += fill(
+                rng.pick(phrases.order), ["pedido": wording.withProduct(items[0].quantity, items[0].form, rng: &rng)])
         } else {
             pieces += fill(rng.pick(phrases.orderSeveral), ["lista": itemList(items)])
         }
@@ -500,7 +530,8 @@ struct DialogueWriter {
         case .email:
             let email = details.email!
             let typos = [
-                "gmail.com": ["gmial.com", "gmail.co", "gamil.com"], "hotmail.com": ["hotmial.com", "hotmail.co", "hotmal.com"],
+                "gmail.com": ["gmial.com", "gmail.co", "gamil.com"],
+                "hotmail.com": ["hotmial.com", "hotmail.co", "hotmal.com"],
                 "yahoo.com": ["yaho.com", "yahoo.co"], "outlook.com": ["outlok.com", "outlook.co"],
             ]
             let parts = email.split(separator: "@", maxSplits: 1).map(String.init)
@@ -554,7 +585,9 @@ struct DialogueWriter {
         return pieces
     }
 
-    mutating func say(_ template: String, _ slots: [String: [MessagePiece]], greeting: String? = nil, chatter: Bool = true) {
+    mutating func say(
+        _ template: String, _ slots: [String: [MessagePiece]], greeting: String? = nil, chatter: Bool = true
+    ) {
         var pieces = fill(template, slots)
         if let greeting {
             let ended = greeting.last.map { ".?!".contains($0) } ?? false

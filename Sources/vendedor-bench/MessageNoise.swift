@@ -73,7 +73,9 @@ struct MessageNoise {
     func roughen(_ text: String, typos: Bool, rng: inout SeededGenerator) -> String {
         var text = text
         if level.shorthand > 0 {
-            for (long, shorts) in bank.shorthand.sorted(by: { $0.key.count > $1.key.count || ($0.key.count == $1.key.count && $0.key < $1.key) }) {
+            for (long, shorts) in bank.shorthand.sorted(by: {
+                $0.key.count > $1.key.count || ($0.key.count == $1.key.count && $0.key < $1.key)
+            }) {
                 guard let range = Self.wholeWord(long, in: text), rng.chance(level.shorthand) else { continue }
                 text.replaceSubrange(range, with: rng.pick(shorts))
             }

@@ -146,8 +146,9 @@ struct RetrievalBench {
             if !set.showMisses {
                 let counts = missesByType.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
                     .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                FileHandle.standardError.write(
-                    Data("\(set.file): \(missesByType.values.reduce(0, +)) fallos de \(cases.count)\(counts.isEmpty ? "" : " (por tipo: \(counts))")\n".utf8))
+                let misses = missesByType.values.reduce(0, +)
+                let byKind = counts.isEmpty ? "" : " (por tipo: \(counts))"
+                FileHandle.standardError.write(Data("\(set.file): \(misses) fallos de \(cases.count)\(byKind)\n".utf8))
             }
             var lines: [(String, String)] = [
                 ("queries", "\(cases.count)"),

@@ -56,7 +56,9 @@ struct SimulatedCustomer: Sendable {
             phone = rng.pick(people.landlineAreaCodes) + String(rng.int(in: 2...8)) + digits(6, rng: &rng)
             let area = phone.prefix(3)
             let local = String(phone.dropFirst(3))
-            phoneTyped = rng.chance(0.5) ? "(\(area)) \(typedLandline(local, rng: &rng))" : "\(area) \(typedLandline(local, rng: &rng))"
+            phoneTyped =
+                rng.chance(0.5)
+                ? "(\(area)) \(typedLandline(local, rng: &rng))" : "\(area) \(typedLandline(local, rng: &rng))"
         }
         let email = rng.chance(0.9) ? makeEmail(given: given, surnames: surnames, people: people, rng: &rng) : nil
         let notes = rng.chance(0.55) ? rng.pick(people.deliveryNotes) : nil
@@ -147,6 +149,9 @@ struct SimulatedCustomer: Sendable {
         if rng.chance(0.15) { address += " " + rng.pick(people.addressComplements) }
         return address
     }
+
+    /// A fixed line (7 digits, or 10 beginning with 60), not a mobile.
+    var hasLandline: Bool { details.phone.map { !$0.hasPrefix("3") } ?? false }
 
     /// A field as this customer types it; nil when the customer has none.
     func typed(_ field: ClientField) -> String? {

@@ -131,16 +131,18 @@ struct FieldTexts: Decodable, Sendable {
     var name: [String]?
     var idNumber: [String]?
     var phone: [String]?
+    /// For a landline instead of `phone` (a landline is not a "celular").
+    var landline: [String]?
     var email: [String]?
     var address: [String]?
     var neighborhood: [String]?
     var notes: [String]?
 
-    subscript(field: ClientField) -> [String] {
+    subscript(field: ClientField, landline landlineNumber: Bool = false) -> [String] {
         switch field {
         case .name: name ?? []
         case .idNumber: idNumber ?? []
-        case .phone: phone ?? []
+        case .phone: (landlineNumber ? landline : nil) ?? phone ?? []
         case .email: email ?? []
         case .address: address ?? []
         case .neighborhood: neighborhood ?? []
@@ -152,6 +154,7 @@ struct FieldTexts: Decodable, Sendable {
         case name = "nombre"
         case idNumber = "cedula"
         case phone = "telefono"
+        case landline = "telefono_fijo"
         case email = "correo"
         case address = "direccion"
         case neighborhood = "barrio"

@@ -42,7 +42,9 @@ struct CustomerSimulatorTests {
         var ordered: Set<Int64> = []
         for (conversation, expected) in conversations.compactMap({ c in c.expected.map { (c, $0) } }) {
             #expect(!expected.items.isEmpty, "\(conversation.id)")
-            #expect(Set(expected.items.map { $0[0] }).count == expected.items.count, "\(conversation.id): productos repetidos")
+            #expect(
+                Set(expected.items.map { $0[0] }).count == expected.items.count,
+                "\(conversation.id): productos repetidos")
             for item in expected.items {
                 let product = catalog[item[0]]
                 #expect(product?.active == true, "\(conversation.id): producto \(item[0]) inactivo o inexistente")
@@ -117,8 +119,10 @@ struct CustomerSimulatorTests {
     /// The digits of a message in order, with digits said as words ("tres uno…") read as
     /// digits and everything else (spaces, dots, dashes, words) left out.
     static func digitStream(_ message: String) -> String {
-        let words = ["cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
-                     "siete": "7", "ocho": "8", "nueve": "9"]
+        let words = [
+            "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
+            "siete": "7", "ocho": "8", "nueve": "9",
+        ]
         return TextFold.fold(message).split { !($0.isLetter || $0.isNumber) }.map { token in
             words[String(token)] ?? token.filter(\.isNumber)
         }.joined()
