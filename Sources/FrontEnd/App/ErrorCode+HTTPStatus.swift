@@ -12,7 +12,7 @@ extension ErrorCode {
         case .notFound: .notFound
         case .conflict, .invalidTransition, .insufficientStock, .productInactive: .conflict
         case .unauthenticated, .tokenExpired: .unauthorized
-        case .forbidden, .invalidLink: .forbidden
+        case .forbidden, .invalidLink, .originNotAllowed: .forbidden
         case .linkExpired, .fileGone: .gone
         case .methodNotAllowed: .methodNotAllowed
         case .bodyTooLarge: .contentTooLarge

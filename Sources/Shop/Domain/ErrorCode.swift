@@ -17,6 +17,7 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
     case unauthenticated = "no_autenticado"
     case tokenExpired = "token_expirado"
     case forbidden = "prohibido"
+    case originNotAllowed = "origen_no_permitido"
     case invalidLink = "enlace_invalido"
     case linkExpired = "enlace_vencido"
     case fileGone = "archivo_no_disponible"
