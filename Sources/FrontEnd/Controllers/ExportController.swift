@@ -34,6 +34,7 @@ struct ExportController {
         for (key, value) in try await Self.bodyFields(request) {
             fields[key] = value
         }
+        try Self.foldAliases(&fields)
         let job = try ExportRequest.job(resource, fields: fields)
         let owner = context.identity?.subject ?? ""
         var key: String?
@@ -45,6 +46,18 @@ struct ExportController {
         }
         let enqueued = try await jobs.enqueue(job, idempotencyKey: key, owner: owner)
         return ChatController.accepted(enqueued.id)
+    }
+
+    /// The old backend's date filter names (`fecha_desde`, `fecha_hasta`) as ours; both
+    /// names with different values is a 422.
+    static func foldAliases(_ fields: inout [String: JSONValue]) throws {
+        for (alias, name) in Request.dateFilterAliases {
+            guard let old = fields.removeValue(forKey: alias) else { continue }
+            if let value = fields[name], value != old {
+                throw Request.conflictingAlias(alias, of: name)
+            }
+            fields[name] = old
+        }
     }
 
     /// The members of a JSON object body; an empty body means no filters.
