@@ -62,19 +62,36 @@ struct APIDocument: Sendable {
     /// The operation for a method and a router path (`/pedidos/{id}`, as Hummingbird writes it).
     func operation(_ method: HTTPRequest.Method, routerPath: String) -> Operation? {
         let path = Self.normalized(routerPath)
-        let method = method == .head ? .get : method
+        let method: HTTPRequest.Method = method == .head ? .get : method
         return operations.first { $0.method == method && $0.path == path }
     }
 
-    /// The methods the document gives a concrete path (`/pedidos/12`), matching templates
-    /// segment by segment; empty when no template matches.
+    /// The methods the document gives a concrete path (`/pedidos/12`): those of the template
+    /// the router would pick (segment by segment, a literal segment before a parameter, so
+    /// `/clientes/buscar` is not `/clientes/{cedula}`); empty when no template matches.
     func methods(forConcretePath path: String) -> [HTTPRequest.Method] {
         let segments = Self.segments(path)
-        return operations.filter { operation in
+        var best: (template: [Substring], methods: [HTTPRequest.Method])?
+        for operation in operations {
             let template = Self.segments(operation.path)
-            guard template.count == segments.count else { return false }
-            return zip(template, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
-        }.map(\.method)
+            guard template.count == segments.count,
+                zip(template, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 })
+            else { continue }
+            if let current = best, current.template == template {
+                best?.methods.append(operation.method)
+            } else if best.map({ Self.isMoreSpecific(template, than: $0.template) }) ?? true {
+                best = (template, [operation.method])
+            }
+        }
+        return best?.methods ?? []
+    }
+
+    /// At the first segment where they differ, a literal beats a parameter.
+    private static func isMoreSpecific(_ template: [Substring], than other: [Substring]) -> Bool {
+        for (mine, theirs) in zip(template, other) where mine != theirs {
+            return !mine.hasPrefix("{") && theirs.hasPrefix("{")
+        }
+        return false
     }
 
     /// `/pedidos/{id}` from Hummingbird's `/pedidos/{id}` or `pedidos/:id` spellings.

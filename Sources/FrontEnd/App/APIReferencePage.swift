@@ -147,7 +147,9 @@ enum APIReferencePage {
         guard case .object(let properties) = schema["properties"] ?? .null, !properties.isEmpty else { return "" }
         let required = Set(APIDocument.array(schema["required"]).compactMap(text))
         var html = "<table><tr><th>campo</th><th>tipo</th><th>descripción</th></tr>"
-        for (name, property) in properties.sorted(by: { (required.contains($1.key) ? 1 : 0, $0.key) < (required.contains($0.key) ? 1 : 0, $1.key) }) {
+        for (name, property) in properties.sorted(by: {
+            (required.contains($0.key) ? 0 : 1, $0.key) < (required.contains($1.key) ? 0 : 1, $1.key)
+        }) {
             let mark = required.contains(name) ? " <span class=\"req\">obligatorio</span>" : ""
             html +=
                 "<tr><td><code>\(escape(name))</code>\(mark)</td><td>\(type(property, root: root))</td><td>\(inline(text(property["description"]) ?? ""))\(example(property))</td></tr>"

@@ -18,6 +18,9 @@ struct ErrorMiddleware: RouterMiddleware {
             let methods = document.methods(forConcretePath: request.uri.path)
             guard !methods.isEmpty else { return try APIError.from(error).response(from: request, context: context) }
             let allowed = methods.map(\.rawValue) + (methods.contains(.get) ? ["HEAD"] : [])
+            guard !methods.contains(request.method), request.method != .head || !methods.contains(.get) else {
+                return try APIError.from(error).response(from: request, context: context)
+            }
             var response = try APIError(.methodNotAllowed, "Esta ruta admite: \(allowed.joined(separator: ", ")).")
                 .response(from: request, context: context)
             response.headers[.allow] = allowed.joined(separator: ", ")
