@@ -15,7 +15,12 @@ public enum ItemExtractor {
     }
 
     public static func items(in words: Words) -> [Item] {
-        let counts = QuantityParser.counts(in: words)
+        items(in: words, counts: QuantityParser.counts(in: words))
+    }
+
+    /// The items of `words` around the quantities `counts` (already filtered: no times, no
+    /// phone numbers).
+    public static func items(in words: Words, counts: [QuantityParser.Mention]) -> [Item] {
         guard let first = counts.first, let last = counts.last else { return [] }
         let texts = words.texts
         let before = Array(texts[0..<first.range.lowerBound])

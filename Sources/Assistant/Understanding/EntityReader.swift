@@ -1,0 +1,118 @@
+import SpanishText
+
+/// The entities of one message, read with the state (`ReadingContext`): checkout data (the
+/// slot just asked for decides what a bare answer is; in checkout everything that reads as
+/// data is data), the product requests left once the data is taken out, the list position
+/// the customer picks and the optional slots declined. Every step is one pass over the
+/// message's words.
+struct EntityReader {
+    let words: Words
+    let context: ReadingContext
+    let data: CheckoutFieldExtractor.Extraction
+    /// The message without its data.
+    let productText: Words
+    let choice: ListChoice?
+
+    /// `chatter`: character ranges of clauses that only chat, left out of the product text.
+    init(text: String, context: ReadingContext, chatter: [Range<Int>] = []) {
+        self.context = context
+        words = Words(text)
+        let extraction = CheckoutFieldExtractor.extract(
+            text, requested: context.phase == .checkout ? context.requested : nil, known: context.known)
+        let useData = context.inForm || extraction.isStrong
+        data = useData ? extraction : CheckoutFieldExtractor.Extraction(remainder: text)
+        var characters = Array(useData ? extraction.remainder : text)
+        for range in chatter {
+            for offset in range where characters.indices.contains(offset) { characters[offset] = " " }
+        }
+        productText = Words(String(characters))
+        choice = Self.choice(in: productText)
+    }
+
+    /// Optional slots the message declines: "no tengo correo" anywhere, or "no" / "ninguna"
+    /// to the optional slot just asked for.
+    func declined(intent: Intent?) -> Set<CheckoutSlot> {
+        var result: Set<CheckoutSlot> = []
+        let emailWords: Set<String> = ["correo", "email", "mail", "e"]
+        let negations: Set<String> = ["no", "sin", "ningun", "ninguno", "nunca"]
+        for index in 0..<words.count where emailWords.contains(words[index]) {
+            let before = (max(0, index - 3)..<index).map { words[$0] }
+            if before.contains(where: negations.contains) { result.insert(.email) }
+        }
+        if let requested = context.requested, requested.isOptional, context.phase == .checkout, intent == .deny,
+            data.values.isEmpty
+        {
+            result.insert(requested)
+        }
+        return result
+    }
+
+    /// The product requests, capped at `Understanding.maxItemsPerMessage`; how many were
+    /// left out.
+    func items(intent: Intent?, commandWords: Set<String>) -> ([ItemCommand], Int) {
+        let counts = QuantityFilter.counts(in: productText)
+        let plain = productText.texts.enumerated()
+            .filter { index, word in !counts.contains { $0.range.contains(index) } && !commandWords.contains(word) }
+            .map(\.element)
+        let whole = query(0..<productText.count)
+        switch intent {
+        case .setQuantity?:
+            guard let count = counts.last else { break }
+            return ([ItemCommand(action: .set, words: plain, quantity: count.value, pairs: count.pairs, query: whole)], 0)
+        case .increase?, .decrease?:
+            let count = counts.last
+            return (
+                [
+                    ItemCommand(
+                        action: intent == .increase ? .increase : .decrease, words: plain, quantity: count?.value ?? 1,
+                        pairs: count?.pairs ?? false, query: whole)
+                ], 0
+            )
+        case .remove?:
+            return ([ItemCommand(action: .remove, words: plain, quantity: nil, query: whole)], 0)
+        default:
+            break
+        }
+        let items = ItemExtractor.items(in: productText, counts: counts)
+        let commands = items.prefix(Understanding.maxItemsPerMessage).map { item in
+            ItemCommand(
+                action: .add, words: item.words.filter { !commandWords.contains($0) }, quantity: item.quantity,
+                pairs: item.pairs, query: query(item.range))
+        }
+        return (Array(commands), max(0, items.count - Understanding.maxItemsPerMessage))
+    }
+
+    /// The customer's own words for a range of `productText`, without the request around
+    /// them ("chalecos", "guantes de vaqueta").
+    func query(_ range: Range<Int>) -> String {
+        var from = range.lowerBound
+        var to = range.upperBound
+        let skip = { (word: String) in
+            CommonWords.fillers.contains(word) || word == "$" || CommonWords.questionOpeners.contains(word)
+        }
+        while from < to, skip(productText[from]) { from += 1 }
+        while to > from, skip(productText[to - 1]) { to -= 1 }
+        return productText.originalText(from..<to)
+    }
+
+    /// "el segundo", "la opción 3", "el último", "el más barato", "el de 14 mil".
+    static func choice(in words: Words) -> ListChoice? {
+        for index in 0..<words.count {
+            let word = words[index]
+            if let position = ListChoice.ordinals[word] { return .position(position) }
+            if word == "ultimo" || word == "ultima" { return .last }
+            if ListChoice.cheap.contains(word) { return .cheapest }
+            if ListChoice.dear.contains(word), words.at(index - 1) == "mas" { return .dearest }
+            if ["opcion", "numero", "la", "el"].contains(word), words.count <= 4,
+                let number = SpanishNumber.digitsValue(words.at(index + 1)), (1...20).contains(number),
+                words.at(index + 2).isEmpty
+            {
+                return .position(number)
+            }
+        }
+        if let price = QuantityParser.mentions(in: words).first(where: { $0.kind == .price }) {
+            return .price(price.value)
+        }
+        return nil
+    }
+}

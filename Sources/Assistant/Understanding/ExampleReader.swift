@@ -1,0 +1,100 @@
+import Support
+
+/// The offline reader (the default, and the fallback of `ModelReader`): intents from the
+/// example bank by nearest neighbours (`IntentClassifier`), for the whole message and for
+/// each of its clauses; checkout data, product requests, list choices and declined slots by
+/// linear-time extractors that use the state (`ReadingContext`). Deterministic.
+public struct ExampleReader: MessageReader {
+    public let examples: [IntentClassifier.Example]
+    /// The confidence an intent needs to count.
+    public let threshold: Double
+    /// The classifier for the current catalog words (rebuilt when they change).
+    private let built: LockedBox<IntentClassifier?>
+
+    public static let defaultThreshold = 0.3
+    static let maxClauses = 8
+
+    public init(examples: [IntentClassifier.Example], threshold: Double = defaultThreshold) {
+        self.examples = examples
+        self.threshold = threshold
+        built = LockedBox(nil)
+    }
+
+    /// The bank of `directory` (`data/entendimiento`).
+    public init(directory: String, threshold: Double = defaultThreshold) throws {
+        self.init(examples: try ExampleBank.load(directory: directory), threshold: threshold)
+    }
+
+    public func classifier(catalogWords: Set<String>) -> IntentClassifier {
+        if let current = built.value, current.catalog == catalogWords { return current }
+        let classifier = IntentClassifier(examples: examples, catalog: catalogWords)
+        built.set(classifier)
+        return classifier
+    }
+
+    public func read(_ text: String, context: ReadingContext) async -> Reading {
+        readNow(text, context: context)
+    }
+
+    /// The same, synchronously.
+    public func readNow(_ raw: String, context: ReadingContext) -> Reading {
+        let text = DictatedDigits.rewrite(String(raw.prefix(Understanding.maxMessageCharacters)))
+        let classifier = classifier(catalogWords: context.catalogWords)
+        let guess = classifier.classify(text)
+        var reading = Reading(
+            intent: guess.flatMap { $0.confidence >= threshold ? $0.intent : nil }, confidence: guess?.confidence ?? 0)
+        // Clauses that only chat ("gracias", "eso es todo", "hágale pues") name no product.
+        var chatter: [Range<Int>] = []
+        for clause in Self.clauses(text).prefix(Self.maxClauses) {
+            let tokens = MessageTokens(clause.text, catalog: context.catalogWords).tokens
+            guard let act = classifier.classify(tokens: tokens), act.confidence >= threshold else { continue }
+            reading.acts.insert(act.intent)
+            if Self.chatterIntents.contains(act.intent), act.confidence >= Self.chatterConfidence,
+                !tokens.contains(MessageTokens.product), !tokens.contains(MessageTokens.number)
+            {
+                chatter.append(clause.range)
+            }
+        }
+        let entities = EntityReader(text: text, context: context, chatter: chatter)
+        reading.data = entities.data
+        reading.productText = entities.productText
+        reading.declined = entities.declined(intent: reading.intent)
+        reading.choice = entities.choice
+        reading.topic = reading.intent?.companyTopic
+        if reading.topic == nil, !(reading.intent?.changesCart ?? false) {
+            reading.topic = CompanyAnswerer.topic(of: entities.productText)
+        }
+        (reading.items, reading.itemsLeftOut) = entities.items(
+            intent: reading.intent, commandWords: classifier.commandWords)
+        return reading
+    }
+
+    /// Acts whose clauses never name a product.
+    static let chatterIntents: Set<Intent> = [.confirm, .deny, .proceed, .greet, .thank, .bye, .smalltalk, .cancel]
+    static let chatterConfidence = 0.4
+
+    struct Clause {
+        var text: String
+        /// Character offsets in the message.
+        var range: Range<Int>
+    }
+
+    /// The message cut at punctuation and line breaks, each piece with a letter in it; none
+    /// when the message is one piece.
+    static func clauses(_ text: String) -> [Clause] {
+        var pieces: [Clause] = []
+        var current = ""
+        var start = 0
+        for (offset, character) in text.enumerated() {
+            if ".,;:!?¿¡\n".contains(character) {
+                if current.contains(where: \.isLetter) { pieces.append(Clause(text: current, range: start..<offset)) }
+                current = ""
+                start = offset + 1
+            } else {
+                current.append(character)
+            }
+        }
+        if current.contains(where: \.isLetter) { pieces.append(Clause(text: current, range: start..<text.count)) }
+        return pieces.count > 1 ? pieces : []
+    }
+}
