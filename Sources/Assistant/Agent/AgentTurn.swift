@@ -31,6 +31,9 @@ struct TurnContext {
     /// Checkout slots filled or found invalid this turn.
     var slotsChanged: Set<CheckoutSlot> = []
     var invalidSlots: [CheckoutSlot] = []
+    /// The message is the plain answer to the checkout slot just asked for (nothing else is
+    /// read from it).
+    var answersSlot = false
 
     init(chatId: String, message: String, state: DialogueState) {
         self.chatId = chatId

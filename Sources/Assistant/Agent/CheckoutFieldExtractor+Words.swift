@@ -47,7 +47,12 @@ extension CheckoutFieldExtractor {
         }
         let stop = Lexicon.fillers.union(FieldScanner.streetWords).union(labelWords)
             .union(["barrio", "cedula", "celular", "correo", "telefono", "direccion", "nombre"])
-        return !words.texts.contains { stop.contains($0) } && !isNote(words)
+        // "Laura del Pilar", "María de los Ángeles": particles inside a name.
+        let particles: Set<String> = ["de", "del", "la", "las", "los", "y"]
+        let inside = words.texts.enumerated().filter { $0.offset > 0 && $0.offset < words.count - 1 }
+        return !words.texts.enumerated().contains { offset, word in
+            stop.contains(word) && !(particles.contains(word) && inside.contains { $0.offset == offset })
+        } && !isNote(words)
     }
 
     /// Words that introduce a value without being part of it ("es", "ahora es", "sería").

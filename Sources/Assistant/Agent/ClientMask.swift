@@ -24,6 +24,9 @@ public enum ClientMask {
         return ([String(first)] + parts.dropFirst().compactMap { $0.first.map { "\($0)." } }).joined(separator: " ")
     }
 
+    /// How a stored address, neighbourhood or note is shown.
+    public static let storedText = "la que tenemos registrada"
+
     /// What the chat shows of a stored value (`slot`'s).
     public static func value(_ slot: CheckoutSlot, _ value: String) -> String {
         switch slot {
@@ -31,7 +34,8 @@ public enum ClientMask {
         case .idNumber: value
         case .phone: "terminado en \(phoneEnding(value))"
         case .email: email(value)
-        case .address, .neighborhood, .notes: "(la registrada)"
+        case .address, .neighborhood: storedText
+        case .notes: "las que tenemos registradas"
         }
     }
 

@@ -28,20 +28,38 @@ public enum ItemExtractor {
         // The product before its number ("chalecos x 12", "cinta barricada, 3 rollos") when
         // nothing names a product after the last number but something does before the first.
         let productFirst = WordForms.contentWords(after).isEmpty && !WordForms.contentWords(before).isEmpty
-        return counts.enumerated().map { index, mention in
-            let range: Range<Int>
-            if productFirst {
-                range = (index == 0 ? 0 : counts[index - 1].range.upperBound)..<mention.range.lowerBound
+        // "x 2" always counts the words before it ("arneses x 2 y una cinta").
+        let postfix = counts.map { productFirst || $0.range.lowerBound < texts.count && texts[$0.range.lowerBound].hasPrefix("x") }
+        var items: [Item] = []
+        var cursor = 0
+        for (index, mention) in counts.enumerated() {
+            var range: Range<Int>
+            if postfix[index] {
+                range = min(cursor, mention.range.lowerBound)..<mention.range.lowerBound
             } else {
-                range =
-                    mention.range
-                    .upperBound..<(index + 1 < counts.count ? counts[index + 1].range.lowerBound : texts.count)
+                let end = index + 1 < counts.count ? counts[index + 1].range.lowerBound : texts.count
+                range = mention.range.upperBound..<max(mention.range.upperBound, end)
+                // Before a "x N" item, its words start after the last "y" or ",".
+                if index + 1 < counts.count, postfix[index + 1],
+                    let connector = range.reversed().first(where: { ["y", "e"].contains(texts[$0]) })
+                {
+                    range = range.lowerBound..<connector
+                    cursor = connector + 1
+                    items.append(item(mention, range, texts))
+                    continue
+                }
             }
-            let text = trimConnectors(Array(texts[range]))
-            return Item(
-                quantity: mention.value, pairs: mention.pairs, words: text,
-                range: range.lowerBound..<(range.lowerBound + text.count))
+            cursor = max(range.upperBound, mention.range.upperBound)
+            items.append(item(mention, range, texts))
         }
+        return items
+    }
+
+    static func item(_ mention: QuantityParser.Mention, _ range: Range<Int>, _ texts: [String]) -> Item {
+        let text = trimConnectors(Array(texts[range]))
+        return Item(
+            quantity: mention.value, pairs: mention.pairs, words: text,
+            range: range.lowerBound..<(range.lowerBound + text.count))
     }
 
     /// Drops a trailing "y", "e", "más", "también" (they introduce the next item).

@@ -193,7 +193,8 @@ public enum ReplyComposer {
         if let phone = details.phone { lines.append("Celular: \(phone)") }
         if let email = details.email { lines.append("Correo: \(email)") }
         if let address = details.address {
-            lines.append("Dirección: \(address)" + (details.neighborhood.map { ", barrio \($0)" } ?? ""))
+            let neighborhood = details.neighborhood.flatMap { $0 == ClientMask.storedText ? nil : $0 }
+            lines.append("Dirección: \(address)" + (neighborhood.map { ", barrio \($0)" } ?? ""))
         }
         if let notes = details.notes { lines.append("Indicaciones: \(notes)") }
         return lines.joined(separator: "\n")

@@ -1,4 +1,5 @@
 import Shop
+import SpanishText
 
 // The checkout form (Rasa-style slot filling) and the order placement.
 extension SalesAgent {
@@ -90,29 +91,52 @@ extension SalesAgent {
             turn.state.form.decline(slot)
             turn.slotsChanged.insert(slot)
         }
-        // The plain answer to the slot just asked ("San Fernando", "llamar antes de llegar"),
-        // when the message is nothing else.
-        guard let requested = turn.state.form.requested, turn.state.phase == .checkout, extraction.values.isEmpty,
-            !turn.handledProducts, !turn.sideAnswer, !reading.declined.contains(requested),
-            turn.state.form[requested] == nil || turn.state.phase == .checkout,
-            let text = extraction.freeText, !text.isEmpty, Self.mayBeData(reading, for: requested)
-        else { return }
+        // The plain answer to the slot just asked ("San Fernando", "llamar antes de llegar").
+        guard turn.answersSlot, let requested = turn.state.form.requested, let text = extraction.freeText else {
+            return
+        }
+        if [.idNumber, .phone].contains(requested), text.filter(\.isNumber).count < 6,
+            let other = Self.otherSlot(for: text, turn.state.form)
+        {
+            // Not a number: the customer moved on to another field ("Salomia", "Juan Pérez").
+            set(other, text, &turn)
+            return
+        }
         set(requested, text, &turn)
     }
 
-    /// Whether a message may be the plain answer to `slot`: not a yes or no, a question, a
-    /// request or a greeting (delivery notes are free text, so only a clear intent excludes
-    /// them).
-    static func mayBeData(_ reading: Reading, for slot: CheckoutSlot) -> Bool {
+    /// Whether the message is the plain answer to the slot just asked: nothing in it reads as
+    /// labelled or shaped data, and it is not a yes or no, a question, a request or a
+    /// greeting (delivery notes are free text, so only a clear intent excludes them).
+    static func answersSlot(_ turn: TurnContext) -> Bool {
+        let reading = turn.reading
+        guard turn.state.phase == .checkout, turn.state.pending == nil, let requested = turn.state.form.requested,
+            turn.state.form[requested] == nil, reading.data.values.isEmpty, reading.declined.isEmpty,
+            let text = reading.data.freeText, !text.isEmpty
+        else { return false }
+        let question = turn.message.isQuestion && requested != .notes || turn.message.original.contains("?")
+        guard !question else { return false }
         guard let intent = reading.intent else { return true }
         switch intent {
         case .giveData, .correctField: return true
-        case .confirm, .deny, .proceed, .cancel, .greet, .thank, .bye: return false
+        case .confirm, .deny, .proceed, .cancel, .greet, .thank, .bye, .viewCart: return false
         default:
-            return slot == .notes || slot == .neighborhood || slot == .name
-                ? !intent.changesCart && intent.companyTopic == nil && !reading.productText.isQuestion
-                : false
+            if intent.changesCart, !reading.items.isEmpty { return false }
+            if intent.companyTopic != nil { return requested == .notes }
+            return [.notes, .neighborhood, .name].contains(requested)
         }
+    }
+
+    /// A field of another shape than the numeric one asked for, still missing in the form.
+    static func otherSlot(for text: String, _ form: CheckoutForm) -> CheckoutSlot? {
+        let words = Words(text)
+        guard !text.contains(where: \.isNumber) else { return nil }
+        if form[.name] == nil, CheckoutFieldExtractor.looksLikeName(text), words.count >= 2 { return .name }
+        if form[.address] != nil, form[.neighborhood] == nil, CheckoutFieldExtractor.looksLikePlace(words) {
+            return .neighborhood
+        }
+        if form[.notes] == nil, CheckoutFieldExtractor.isNote(words) { return .notes }
+        return nil
     }
 
     func set(_ slot: CheckoutSlot, _ raw: String, _ turn: inout TurnContext) {

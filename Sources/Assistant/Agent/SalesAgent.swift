@@ -47,10 +47,12 @@ public struct SalesAgent: Sendable {
             return finish(turn)
         }
         let inForm = turn.state.phase != .browsing
-        let cartView = reading.has(.viewCart) && reading.items.isEmpty && !turn.state.cart.isEmpty
+        turn.answersSlot = Self.answersSlot(turn)
+        let cartView =
+            reading.has(.viewCart) && reading.items.isEmpty && !turn.state.cart.isEmpty && !turn.answersSlot
         let carried = turn.state.pending
         let answered = try await answerPending(&turn)
-        if !answered, !photoAnswered, reading.topic == nil || !reading.items.isEmpty {
+        if !answered, !photoAnswered, !turn.answersSlot, reading.topic == nil || !reading.items.isEmpty {
             try await handleProducts(&turn, inForm: inForm, cartView: cartView)
         }
         if reading.itemsLeftOut > 0 { turn.add(.tooManyItems(max: Understanding.maxItemsPerMessage)) }
@@ -58,7 +60,7 @@ public struct SalesAgent: Sendable {
             turn.add(.cart(turn.state.cart.lines.map(LineFact.init), total: turn.state.cart.total))
             turn.sideAnswer = true
         }
-        if let topic = reading.topic, !turn.handledProducts || turn.message.isQuestion {
+        if let topic = reading.topic, !turn.answersSlot, !turn.handledProducts || turn.message.isQuestion {
             let lines = company.answer(topic, question: turn.message)
             turn.add(lines.isEmpty ? .companyUnknown(contact: company.contactLines) : .company(lines))
             turn.sideAnswer = true

@@ -49,14 +49,38 @@ struct EntityReader {
 
     /// The product requests, capped at `Understanding.maxItemsPerMessage`; how many were
     /// left out.
-    func items(intent: Intent?, commandWords: Set<String>) -> ([ItemCommand], Int) {
-        let counts = QuantityFilter.counts(in: productText)
+    func items(intent: Intent?, acts: Set<Intent>, commandWords: Set<String>) -> ([ItemCommand], Int) {
+        var counts = QuantityFilter.counts(in: productText)
+        // "deme una", "me regala uno": a closing article is one unit of what is on screen.
+        if counts.isEmpty, ["una", "uno"].contains(productText.at(productText.count - 1)),
+            intent == .add || context.pending.map(Self.asksQuantity) == true
+        {
+            let last = productText.count - 1
+            counts = [QuantityParser.Mention(value: 1, kind: .count, range: last..<(last + 1), pairs: false)]
+        }
+        let isCommand = { (word: String) in
+            commandWords.contains(word) || commandWords.contains(MessageTokens.shorthand[word] ?? MessageTokens.collapsed(word))
+        }
         let plain = productText.texts.enumerated()
-            .filter { index, word in !counts.contains { $0.range.contains(index) } && !commandWords.contains(word) }
+            .filter { index, word in !counts.contains { $0.range.contains(index) } && !isCommand(word) }
             .map(\.element)
         let whole = query(0..<productText.count)
+        var action: ItemCommand.Action?
         switch intent {
-        case .setQuantity?:
+        case .setQuantity?: action = .set
+        case .increase?: action = .increase
+        case .decrease?: action = .decrease
+        case .remove?: action = .remove
+        default:
+            // "no, 7 pares" right after an order: the quantity is corrected, not added.
+            if acts.contains(.deny), counts.count == 1, WordForms.contentWords(plain).isEmpty,
+                context.pending == nil, !context.cartIsEmpty
+            {
+                action = .set
+            }
+        }
+        switch action {
+        case .set?:
             guard let count = counts.last else { break }
             return ([ItemCommand(action: .set, words: plain, quantity: count.value, pairs: count.pairs, query: whole)], 0)
         case .increase?, .decrease?:
@@ -64,8 +88,8 @@ struct EntityReader {
             return (
                 [
                     ItemCommand(
-                        action: intent == .increase ? .increase : .decrease, words: plain, quantity: count?.value ?? 1,
-                        pairs: count?.pairs ?? false, query: whole)
+                        action: action!, words: plain, quantity: count?.value ?? 1, pairs: count?.pairs ?? false,
+                        query: whole)
                 ], 0
             )
         case .remove?:
@@ -76,10 +100,17 @@ struct EntityReader {
         let items = ItemExtractor.items(in: productText, counts: counts)
         let commands = items.prefix(Understanding.maxItemsPerMessage).map { item in
             ItemCommand(
-                action: .add, words: item.words.filter { !commandWords.contains($0) }, quantity: item.quantity,
+                action: .add, words: item.words.filter { !isCommand($0) }, quantity: item.quantity,
                 pairs: item.pairs, query: query(item.range))
         }
         return (Array(commands), max(0, items.count - Understanding.maxItemsPerMessage))
+    }
+
+    static func asksQuantity(_ pending: DialogueState.Pending) -> Bool {
+        switch pending {
+        case .quantity, .choice, .stockOffer: true
+        case .returningClient: false
+        }
     }
 
     /// The customer's own words for a range of `productText`, without the request around

@@ -45,12 +45,19 @@ public struct ExampleReader: MessageReader {
             intent: guess.flatMap { $0.confidence >= threshold ? $0.intent : nil }, confidence: guess?.confidence ?? 0)
         // Clauses that only chat ("gracias", "eso es todo", "hágale pues") name no product.
         var chatter: [Range<Int>] = []
+        let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
+        if let intent = reading.intent, Self.chatterIntents.contains(intent), !tokens.contains(MessageTokens.product),
+            !tokens.contains(MessageTokens.number)
+        {
+            chatter.append(0..<text.count)
+        }
+        reading.namesProduct = tokens.contains(MessageTokens.product)
         for clause in Self.clauses(text).prefix(Self.maxClauses) {
             let tokens = MessageTokens(clause.text, catalog: context.catalogWords).tokens
             guard let act = classifier.classify(tokens: tokens), act.confidence >= threshold else { continue }
             reading.acts.insert(act.intent)
-            if Self.chatterIntents.contains(act.intent), act.confidence >= Self.chatterConfidence,
-                !tokens.contains(MessageTokens.product), !tokens.contains(MessageTokens.number)
+            if Self.chatterIntents.contains(act.intent), !tokens.contains(MessageTokens.product),
+                !tokens.contains(MessageTokens.number)
             {
                 chatter.append(clause.range)
             }
@@ -65,13 +72,15 @@ public struct ExampleReader: MessageReader {
             reading.topic = CompanyAnswerer.topic(of: entities.productText)
         }
         (reading.items, reading.itemsLeftOut) = entities.items(
-            intent: reading.intent, commandWords: classifier.commandWords)
+            intent: reading.intent, acts: reading.acts, commandWords: classifier.commandWords)
         return reading
     }
 
-    /// Acts whose clauses never name a product.
-    static let chatterIntents: Set<Intent> = [.confirm, .deny, .proceed, .greet, .thank, .bye, .smalltalk, .cancel]
-    static let chatterConfidence = 0.4
+    /// Acts whose clauses never name a product (a clause with a catalog word or a number is
+    /// kept whatever its act).
+    static let chatterIntents: Set<Intent> = [
+        .confirm, .deny, .proceed, .greet, .thank, .bye, .smalltalk, .cancel, .giveData, .correctField,
+    ]
 
     struct Clause {
         var text: String

@@ -82,11 +82,22 @@ public struct MessageTokens: Sendable, Equatable {
         close()
     }
 
+    /// Chat shorthand read as the word it stands for.
+    static let shorthand: [String: String] = [
+        "q": "que", "k": "que", "xq": "porque", "pq": "porque", "nd": "nada", "tb": "tambien", "tmb": "tambien",
+        "tbn": "tambien", "tambn": "tambien", "x": "por", "xfa": "favor", "xfavor": "favor", "pf": "favor",
+        "porfa": "favor", "porfis": "favor", "plis": "favor", "pls": "favor", "grax": "gracias", "gracis": "gracias",
+        "bn": "bien", "toy": "estoy", "pa": "para", "tons": "entonces", "entons": "entonces", "ps": "pues", "d": "de",
+        "dnd": "donde", "cmo": "como", "xa": "para", "msj": "mensaje", "sr": "senor", "sra": "senora", "ud": "usted",
+        "uds": "ustedes", "dle": "dale", "ok": "ok", "oki": "ok", "okis": "ok", "vl": "vale", "tdo": "todo",
+        "tds": "todos", "qe": "que", "kiero": "quiero", "nesesito": "necesito", "nececito": "necesito",
+    ]
+
     static func mask(_ raw: String, catalog: Set<String>) -> String {
         if raw.first?.isNumber == true, raw.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }) {
             return number
         }
-        let word = collapsed(raw)
+        let word = shorthand[raw] ?? collapsed(raw)
         for form in [raw, word] {
             if numberWords.contains(form) { return number }
             if catalog.contains(form) { return product }

@@ -26,8 +26,10 @@ public struct Reading: Sendable, Equatable {
     public var topic: CompanyAnswerer.Topic?
     /// One of the products just listed ("el segundo", "el más barato", "el de 14 mil").
     public var choice: ListChoice?
-    /// The message without its checkout data: what product questions are read from.
+    /// The message without its checkout data and chatter: what product questions are read from.
     public var productText: Words = Words("")
+    /// The message uses a catalog word.
+    public var namesProduct = false
     public var source: Source = .examples
 
     public init(intent: Intent? = nil, confidence: Double = 0) {
