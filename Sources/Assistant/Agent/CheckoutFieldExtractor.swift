@@ -15,6 +15,8 @@ public enum CheckoutFieldExtractor {
         public var freeText: String?
         /// The message without the data taken from it (same length: data is blanked out).
         public var remainder: String = ""
+        /// Where each value read from free text (a name, a neighbourhood, notes) lies.
+        public var freeRanges: [CheckoutSlot: Range<Int>] = [:]
 
         public init(values: [CheckoutSlot: String] = [:], freeText: String? = nil, remainder: String = "") {
             self.values = values
@@ -38,6 +40,7 @@ public enum CheckoutFieldExtractor {
             for offset in range where used.indices.contains(offset) { used[offset] = true }
         }
         var assigned = [Bool](repeating: false, count: scan.entities.count)
+        var freeRanges: [CheckoutSlot: Range<Int>] = [:]
         var entityCursor = 0
 
         for (position, label) in scan.labels.enumerated() {
@@ -112,23 +115,27 @@ public enum CheckoutFieldExtractor {
                 chunk.range.lowerBound < firstEntity || requested == .name
             {
                 values[.name] = chunk.text
+                freeRanges[.name] = chunk.range
                 use(chunk.range)
             } else if values[.neighborhood] == nil, let addressEnd, values[.address] != nil,
                 follows(chunk.range.lowerBound, addressEnd, in: scan), looksLikePlace(words)
             {
                 // "Av 136A N° 117-56 apto 302, Robledo": the place after the address.
                 values[.neighborhood] = chunk.text
+                freeRanges[.neighborhood] = chunk.range
                 use(chunk.range)
             } else if hasData, values[.notes] == nil, isNote(words) {
                 notes.append(chunk)
             }
         }
-        if !notes.isEmpty {
+        if let first = notes.first, let last = notes.last {
             values[.notes] = notes.map(\.text).joined(separator: ", ")
+            freeRanges[.notes] = first.range.lowerBound..<last.range.upperBound
             for note in notes { use(note.range) }
         }
 
         var extraction = Extraction(values: values)
+        extraction.freeRanges = freeRanges
         if let requested, values.isEmpty {
             if requested == .notes {
                 extraction.freeText = cleanValue(text)
@@ -193,7 +200,9 @@ public enum CheckoutFieldExtractor {
             && !words.texts.contains { labelWords.contains($0) || (Lexicon.fillers.contains($0) && !articles.contains($0)) }
     }
 
+    /// The words of the slots' labels that are not common words ("cc", "barrio", "correo").
     static let labelWords: Set<String> = Set(CheckoutSlot.allCases.flatMap { $0.labelWords.flatMap { $0 } })
+        .subtracting(Lexicon.fillers)
 
     struct FieldChunk {
         var text: String

@@ -13,12 +13,22 @@ struct EntityReader {
     let productText: Words
     let choice: ListChoice?
 
-    /// `chatter`: character ranges of clauses that only chat, left out of the product text.
-    init(text: String, context: ReadingContext, chatter: [Range<Int>] = []) {
+    /// `chatter`: character ranges of clauses that name no product (left out of the product
+    /// text); `talk`: those that carry no data either (a yes, thanks, "eso es todo").
+    init(text: String, context: ReadingContext, chatter: [Range<Int>] = [], talk: [Range<Int>] = []) {
         self.context = context
         words = Words(text)
-        let extraction = CheckoutFieldExtractor.extract(
+        let extracted = CheckoutFieldExtractor.extract(
             text, requested: context.phase == .checkout ? context.requested : nil, known: context.known)
+        var extraction = extracted
+        // A "name" or note read from a clause that only talks ("correcto, los mismos datos")
+        // is not data, nor is a message that only talks the plain answer to a slot.
+        for (slot, range) in extraction.freeRanges where talk.contains(where: { $0.overlaps(range) }) {
+            extraction.values[slot] = nil
+        }
+        if talk.contains(where: { $0.lowerBound == 0 && $0.upperBound >= text.count }), context.requested != .notes {
+            extraction.freeText = nil
+        }
         let useData = context.inForm || extraction.isStrong
         data = useData ? extraction : CheckoutFieldExtractor.Extraction(remainder: text)
         var characters = Array(useData ? extraction.remainder : text)
@@ -51,9 +61,16 @@ struct EntityReader {
     /// left out.
     func items(intent: Intent?, acts: Set<Intent>, commandWords: Set<String>) -> ([ItemCommand], Int) {
         var counts = QuantityFilter.counts(in: productText)
-        // "deme una", "me regala uno": a closing article is one unit of what is on screen.
+        // "¿me recomienda algo? necesito una lámpara que…": in a question an article is not an order.
+        let asking =
+            productText.original.contains("?") || productText.original.contains("¿") || (intent?.asksAboutProducts ?? false)
+        if asking {
+            counts.removeAll { $0.value == 1 && ["un", "una"].contains(productText[$0.range.lowerBound]) && !$0.pairs }
+        }
+        // "deme una", "cámbielo a uno": a closing article is one unit of what is on screen.
+        let quantityIntents: Set<Intent> = [.add, .setQuantity, .increase, .decrease]
         if counts.isEmpty, ["una", "uno"].contains(productText.at(productText.count - 1)),
-            intent == .add || context.pending.map(Self.asksQuantity) == true
+            intent.map(quantityIntents.contains) == true || context.pending.map(Self.asksQuantity) == true
         {
             let last = productText.count - 1
             counts = [QuantityParser.Mention(value: 1, kind: .count, range: last..<(last + 1), pairs: false)]
@@ -97,7 +114,7 @@ struct EntityReader {
         default:
             break
         }
-        let items = ItemExtractor.items(in: productText, counts: counts)
+        let items = ItemExtractor.items(in: productText, counts: counts, ignoring: isCommand)
         let commands = items.prefix(Understanding.maxItemsPerMessage).map { item in
             ItemCommand(
                 action: .add, words: item.words.filter { !isCommand($0) }, quantity: item.quantity,

@@ -45,14 +45,18 @@ public struct ExampleReader: MessageReader {
             intent: guess.flatMap { $0.confidence >= threshold ? $0.intent : nil }, confidence: guess?.confidence ?? 0)
         // Clauses that only chat ("gracias", "eso es todo", "hágale pues") name no product.
         var chatter: [Range<Int>] = []
+        var talk: [Range<Int>] = []
         let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
-        if let intent = reading.intent, Self.chatterIntents.contains(intent), !tokens.contains(MessageTokens.product),
-            !tokens.contains(MessageTokens.number)
+        let clauses = Self.clauses(text)
+        // A one-clause message that only chats; longer ones are judged clause by clause.
+        if clauses.isEmpty, let intent = reading.intent, Self.chatterIntents.contains(intent),
+            !tokens.contains(MessageTokens.product), !tokens.contains(MessageTokens.number)
         {
             chatter.append(0..<text.count)
+            if Self.talkIntents.contains(intent) { talk.append(0..<text.count) }
         }
         reading.namesProduct = tokens.contains(MessageTokens.product)
-        for clause in Self.clauses(text).prefix(Self.maxClauses) {
+        for clause in clauses.prefix(Self.maxClauses) {
             let tokens = MessageTokens(clause.text, catalog: context.catalogWords).tokens
             guard let act = classifier.classify(tokens: tokens), act.confidence >= threshold else { continue }
             reading.acts.insert(act.intent)
@@ -60,9 +64,10 @@ public struct ExampleReader: MessageReader {
                 !tokens.contains(MessageTokens.number)
             {
                 chatter.append(clause.range)
+                if Self.talkIntents.contains(act.intent) { talk.append(clause.range) }
             }
         }
-        let entities = EntityReader(text: text, context: context, chatter: chatter)
+        let entities = EntityReader(text: text, context: context, chatter: chatter, talk: talk)
         reading.data = entities.data
         reading.productText = entities.productText
         reading.declined = entities.declined(intent: reading.intent)
@@ -81,6 +86,8 @@ public struct ExampleReader: MessageReader {
     static let chatterIntents: Set<Intent> = [
         .confirm, .deny, .proceed, .greet, .thank, .bye, .smalltalk, .cancel, .giveData, .correctField,
     ]
+    /// Acts whose clauses carry no checkout data either.
+    static let talkIntents: Set<Intent> = [.confirm, .deny, .proceed, .greet, .thank, .bye, .smalltalk, .cancel]
 
     struct Clause {
         var text: String
@@ -94,8 +101,10 @@ public struct ExampleReader: MessageReader {
         var pieces: [Clause] = []
         var current = ""
         var start = 0
+        var count = 0
         for (offset, character) in text.enumerated() {
             if ".,;:!?¿¡\n".contains(character) {
+                if current.contains(where: { $0.isLetter || $0.isNumber }) { count += 1 }
                 if current.contains(where: \.isLetter) { pieces.append(Clause(text: current, range: start..<offset)) }
                 current = ""
                 start = offset + 1
@@ -103,7 +112,8 @@ public struct ExampleReader: MessageReader {
                 current.append(character)
             }
         }
+        if current.contains(where: { $0.isLetter || $0.isNumber }) { count += 1 }
         if current.contains(where: \.isLetter) { pieces.append(Clause(text: current, range: start..<text.count)) }
-        return pieces.count > 1 ? pieces : []
+        return count > 1 ? pieces : []
     }
 }

@@ -48,6 +48,12 @@ public struct IntentClassifier: Sendable {
     /// Words the examples of cart requests use that are not catalog words ("súmele",
     /// "apúnteme", "mejor"): they ask, they never name a product.
     public let commandWords: Set<String>
+    /// The examples' words, and each with one letter left out (a symmetric-delete index):
+    /// a message's unknown word one edit away from a known one ("lsito", "sigamso") is
+    /// read as that word.
+    private let vocabulary: Set<String>
+    private let oneLetterOff: [String: String]
+    static let maxCorrections = 40
 
     /// `catalog`: the catalog's words (`MessageTokens.catalogWords`), masked in the examples
     /// as they will be in messages.
@@ -60,6 +66,14 @@ public struct IntentClassifier: Sendable {
             commandWords.formUnion(tokens.filter { !$0.hasPrefix("#") })
         }
         self.commandWords = commandWords
+        var vocabulary: Set<String> = []
+        for tokens in tokenized { vocabulary.formUnion(tokens.filter { !$0.hasPrefix("#") }) }
+        self.vocabulary = vocabulary
+        var oneLetterOff: [String: String] = [:]
+        for word in vocabulary.sorted() where word.count >= 4 {
+            for variant in Self.deletions(word) where oneLetterOff[variant] == nil { oneLetterOff[variant] = word }
+        }
+        self.oneLetterOff = oneLetterOff
         let counts = tokenized.map(Self.counts)
         var documentFrequency: [String: Int] = [:]
         for features in counts { for feature in features.keys { documentFrequency[feature, default: 0] += 1 } }
@@ -83,7 +97,7 @@ public struct IntentClassifier: Sendable {
     }
 
     public func classify(tokens: [String]) -> Guess? {
-        let query = Self.normalized(Self.counts(tokens), idf: idf, unknown: unknownIDF)
+        let query = Self.normalized(Self.counts(corrected(tokens)), idf: idf, unknown: unknownIDF)
         guard !query.isEmpty, !examples.isEmpty else { return nil }
         var scores = [Float](repeating: 0, count: examples.count)
         for (feature, weight) in query {
@@ -115,6 +129,34 @@ public struct IntentClassifier: Sendable {
             intent: intent, confidence: max(shareOfIntent, intent == ranked[0].key ? share : 0) * similarity,
             similarity: similarity, runnerUp: ranked.first { $0.key != intent }?.key,
             nearest: examples[top.0].text)
+    }
+
+    /// Unknown words one edit (a letter missing, added, changed or two swapped) from a word
+    /// of the examples, replaced by it; at most `maxCorrections` per message.
+    func corrected(_ tokens: [String]) -> [String] {
+        var corrections = 0
+        return tokens.map { token in
+            guard corrections < Self.maxCorrections, !token.hasPrefix("#"), token.count >= 4, token.count <= 20,
+                !vocabulary.contains(token)
+            else { return token }
+            corrections += 1
+            if let word = oneLetterOff[token] { return word }
+            for variant in Self.deletions(token) {
+                if vocabulary.contains(variant) { return variant }
+                if let word = oneLetterOff[variant] { return word }
+            }
+            return token
+        }
+    }
+
+    /// The word with each of its letters left out in turn.
+    static func deletions(_ word: String) -> [String] {
+        let letters = Array(word)
+        return letters.indices.map { index in
+            var copy = letters
+            copy.remove(at: index)
+            return String(copy)
+        }
     }
 
     /// Feature occurrences of a token list: "w|" words, "b|" adjacent pairs, "c|" character

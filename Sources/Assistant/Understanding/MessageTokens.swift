@@ -91,6 +91,8 @@ public struct MessageTokens: Sendable, Equatable {
         "dnd": "donde", "cmo": "como", "xa": "para", "msj": "mensaje", "sr": "senor", "sra": "senora", "ud": "usted",
         "uds": "ustedes", "dle": "dale", "ok": "ok", "oki": "ok", "okis": "ok", "vl": "vale", "tdo": "todo",
         "tds": "todos", "qe": "que", "kiero": "quiero", "nesesito": "necesito", "nececito": "necesito",
+        "bno": "bueno", "bna": "buena", "bnas": "buenas", "bns": "buenas", "gcs": "gracias", "grs": "gracias",
+        "dcuerdo": "acuerdo", "dacuerdo": "acuerdo", "sisas": "si", "ntp": "tranquilo", "hgale": "hagale",
     ]
 
     static func mask(_ raw: String, catalog: Set<String>) -> String {
@@ -106,7 +108,7 @@ public struct MessageTokens: Sendable, Equatable {
     }
 
     /// Letters typed for emphasis counted once: "siii" → "si", "holaaa" → "hola", "hagaale"
-    /// → "hagale"; doubled consonants that Spanish writes ("ll", "rr", "cc") stay.
+    /// → "hagale", "ssi" → "si"; the doubles Spanish writes ("ll", "rr", "cc") stay.
     static func collapsed(_ word: String) -> String {
         var result = ""
         var previous: Character?
@@ -114,8 +116,7 @@ public struct MessageTokens: Sendable, Equatable {
         for character in word {
             run = character == previous ? run + 1 : 1
             previous = character
-            let vowel = "aeiou".contains(character)
-            if run == 1 || (!vowel && run == 2) { result.append(character) }
+            if run == 1 || (run == 2 && "lrc".contains(character)) { result.append(character) }
         }
         return result
     }
