@@ -58,6 +58,14 @@ extension CheckoutFieldExtractor {
     /// Words that introduce a value without being part of it ("es", "ahora es", "sería").
     static let valueLeads: Set<String> = ["es", "son", "seria", "sera", "ahora", "nuevo", "nueva", "queda", "mi"]
 
+    /// Without the punctuation and spaces around it.
+    static func trimmed(_ raw: String) -> String {
+        var text = Substring(raw)
+        while let first = text.first, isTrimmed(first) { text = text.dropFirst() }
+        while let last = text.last, isTrimmed(last) { text = text.dropLast() }
+        return String(text)
+    }
+
     static func cleanValue(_ raw: String) -> String {
         var text = Substring(raw)
         while let first = text.first, isTrimmed(first) { text = text.dropFirst() }

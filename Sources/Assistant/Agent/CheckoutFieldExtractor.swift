@@ -79,7 +79,9 @@ public enum CheckoutFieldExtractor {
             var end = label.slot == .notes ? lineEnd(scan, from: valueStart, limit: regionEnd)
                 : min(regionEnd, scan.nextSeparator(after: valueStart))
             if entityCursor < scan.entities.count { end = min(end, max(valueStart, scan.entities[entityCursor].range.lowerBound)) }
-            let value = cleanValue(scan.text(label.range.upperBound..<end))
+            let raw = scan.text(label.range.upperBound..<end)
+            // Notes are kept as written ("es un local"); other values lose "es", "mi"…
+            let value = label.slot == .notes ? trimmed(raw) : cleanValue(raw)
             guard !value.isEmpty, values[label.slot] == nil else {
                 use(label.range)
                 continue
@@ -138,7 +140,7 @@ public enum CheckoutFieldExtractor {
         extraction.freeRanges = freeRanges
         if let requested, values.isEmpty {
             if requested == .notes {
-                extraction.freeText = cleanValue(text)
+                extraction.freeText = trimmed(text)
             } else {
                 let leftover = leftoverChunks(scan, used: used).map(\.text).filter { !isOnlyChatter(Words($0)) }
                 let joined = leftover.joined(separator: ", ")

@@ -36,7 +36,8 @@ public enum CheckoutSlot: String, Codable, Sendable, CaseIterable, Comparable {
         case .notes:
             [
                 "indicaciones", "indicacion", "referencia", "observaciones", "observacion", "nota", "para la entrega",
-                "indicaciones para la entrega", "instrucciones",
+                "indicaciones para la entrega", "instrucciones", "indicaciones de entrega", "instrucciones de entrega",
+                "nota de entrega", "notas", "punto de referencia",
             ]
         }
     }

@@ -41,3 +41,43 @@ public enum DictatedDigits {
         return gap.count <= 3 && gap.allSatisfy { $0 == " " || $0 == "," || $0 == "-" }
     }
 }
+
+/// "docena y media" (18), "dos docenas y media" (30): a half added to dozens, written as
+/// its number so the quantity reader counts it whole. One pass over the words.
+public enum HalfDozens {
+    static let small: [String: Int] = [
+        "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+        "diez": 10,
+    ]
+
+    public static func rewrite(_ text: String) -> String {
+        let words = Words(text)
+        let characters = Array(text)
+        var result = ""
+        var copied = 0
+        var index = 0
+        while index + 2 < words.count {
+            guard ["docena", "docenas"].contains(words[index]), words[index + 1] == "y", words[index + 2] == "media"
+            else {
+                index += 1
+                continue
+            }
+            var start = index
+            var dozens = 1
+            if index > 0, let value = small[words[index - 1]] ?? Int(words[index - 1]), (1...99).contains(value) {
+                dozens = value
+                start = index - 1
+            }
+            let from = words.words[start].range.lowerBound
+            guard from >= copied else {
+                index += 3
+                continue
+            }
+            result += String(characters[copied..<from]) + String(dozens * 12 + 6)
+            copied = words.words[index + 2].range.upperBound
+            index += 3
+        }
+        result += String(characters[copied...])
+        return result
+    }
+}

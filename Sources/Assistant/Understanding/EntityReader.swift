@@ -35,6 +35,16 @@ struct EntityReader {
         for range in chatter {
             for offset in range where characters.indices.contains(offset) { characters[offset] = " " }
         }
+        // "no no, 7 pares": an interjected "no" is not the "No." of a number.
+        let plain = Words(String(characters))
+        for index in 0..<plain.count where ["no", "nop", "nono"].contains(plain[index]) {
+            let end = plain.words[index].range.upperBound
+            let next = index + 1 < plain.count ? plain.words[index + 1].range.lowerBound : characters.count
+            let gap = characters[end..<next]
+            if gap.contains(",") || gap.contains(";") || plain.at(index + 1) == "no" || index + 1 == plain.count {
+                for offset in plain.words[index].range { characters[offset] = " " }
+            }
+        }
         productText = Words(String(characters))
         choice = Self.choice(in: productText)
     }
@@ -59,7 +69,7 @@ struct EntityReader {
 
     /// The product requests, capped at `Understanding.maxItemsPerMessage`; how many were
     /// left out.
-    func items(intent: Intent?, acts: Set<Intent>, commandWords: Set<String>) -> ([ItemCommand], Int) {
+    func items(intent: Intent?, acts: Set<Intent>, isCommand: (String) -> Bool) -> ([ItemCommand], Int) {
         var counts = QuantityFilter.counts(in: productText)
         // "¿me recomienda algo? necesito una lámpara que…": in a question an article is not an order.
         let asking =
@@ -74,9 +84,6 @@ struct EntityReader {
         {
             let last = productText.count - 1
             counts = [QuantityParser.Mention(value: 1, kind: .count, range: last..<(last + 1), pairs: false)]
-        }
-        let isCommand = { (word: String) in
-            commandWords.contains(word) || commandWords.contains(MessageTokens.shorthand[word] ?? MessageTokens.collapsed(word))
         }
         let plain = productText.texts.enumerated()
             .filter { index, word in !counts.contains { $0.range.contains(index) } && !isCommand(word) }

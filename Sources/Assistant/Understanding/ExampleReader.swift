@@ -38,7 +38,7 @@ public struct ExampleReader: MessageReader {
 
     /// The same, synchronously.
     public func readNow(_ raw: String, context: ReadingContext) -> Reading {
-        let text = DictatedDigits.rewrite(String(raw.prefix(Understanding.maxMessageCharacters)))
+        let text = HalfDozens.rewrite(DictatedDigits.rewrite(String(raw.prefix(Understanding.maxMessageCharacters))))
         let classifier = classifier(catalogWords: context.catalogWords)
         let guess = classifier.classify(text)
         var reading = Reading(
@@ -67,6 +67,12 @@ public struct ExampleReader: MessageReader {
                 if Self.talkIntents.contains(act.intent) { talk.append(clause.range) }
             }
         }
+        // No intent for the whole message, but one clause asks something clear: that is it
+        // ("perdón, los overoles retardantes de llama son media docena").
+        if reading.intent == nil {
+            let asks = reading.acts.subtracting(Self.chatterIntents)
+            if asks.count == 1, let only = asks.first { reading.intent = only }
+        }
         let entities = EntityReader(text: text, context: context, chatter: chatter, talk: talk)
         reading.data = entities.data
         reading.productText = entities.productText
@@ -77,7 +83,7 @@ public struct ExampleReader: MessageReader {
             reading.topic = CompanyAnswerer.topic(of: entities.productText)
         }
         (reading.items, reading.itemsLeftOut) = entities.items(
-            intent: reading.intent, acts: reading.acts, commandWords: classifier.commandWords)
+            intent: reading.intent, acts: reading.acts, isCommand: classifier.isCommandWord)
         return reading
     }
 

@@ -131,6 +131,13 @@ public struct IntentClassifier: Sendable {
             nearest: examples[top.0].text)
     }
 
+    /// Whether a message word is one of the words cart requests are made of ("súmele",
+    /// "cámbielo", and their misspellings "camvielo", shorthand "bno"): it names no product.
+    public func isCommandWord(_ word: String) -> Bool {
+        let form = MessageTokens.mask(word, catalog: [])
+        return commandWords.contains(form) || commandWords.contains(corrected([form])[0])
+    }
+
     /// Unknown words one edit (a letter missing, added, changed or two swapped) from a word
     /// of the examples, replaced by it; at most `maxCorrections` per message.
     func corrected(_ tokens: [String]) -> [String] {
