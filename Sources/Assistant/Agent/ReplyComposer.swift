@@ -80,7 +80,8 @@ public enum ReplyComposer {
             return intro + "\n" + list(products) + "\n¿Cuál le interesa y cuántas unidades necesita?"
         case .choose(let query, let products, let quantity):
             let ask = quantity.flatMap { $0 > 1 ? "¿Cuál prefiere para las \($0) unidades?" : nil } ?? "¿Cuál prefiere?"
-            return "Tenemos varias opciones de «\(query)»:\n" + list(products, numbered: true) + "\n" + ask
+            let intro = query.isEmpty ? "Estas son las opciones:" : "Tenemos varias opciones de «\(query)»:"
+            return intro + "\n" + list(products, numbered: true) + "\n" + ask
         case .notFound(let query, let suggestions):
             let base = "No encontré «\(query)» en nuestro catálogo."
             guard !suggestions.isEmpty else {

@@ -24,15 +24,12 @@ extension SalesAgent {
         try await answerProductQuestion(&turn, reading.productText, asking: asking)
     }
 
-    /// The message only answers, greets or asks about the shop: nothing to search.
+    /// The message only answers, greets or asks about the shop, and names nothing we sell:
+    /// nothing to search ("buenos días, cordial saludo. precio de los kits…" does name one).
     func isOnlyAnswer(_ turn: TurnContext) -> Bool {
-        guard let intent = turn.reading.intent else { return false }
-        if intent.isAnswer || intent.isSocial || intent == .cancel || intent == .viewCart || intent == .giveData
+        guard let intent = turn.reading.intent, !turn.reading.namesProduct else { return false }
+        return intent.isAnswer || intent.isSocial || intent == .cancel || intent == .viewCart || intent == .giveData
             || intent == .correctField || intent.companyTopic != nil
-        {
-            return true
-        }
-        return false
     }
 
     func execute(_ command: ItemCommand, _ turn: inout TurnContext, inForm: Bool) async throws {
@@ -40,7 +37,7 @@ extension SalesAgent {
         case .add:
             try await add(command, &turn, inForm: inForm)
         case .set, .increase, .decrease:
-            guard let target = try await cartTarget(command.words, &turn) else {
+            guard let target = try await cartTarget(command, &turn) else {
                 // Not in the cart: "que sean 3 de esos" for a product just shown is an order.
                 if command.action != .decrease { try await add(command, &turn, inForm: inForm) }
                 return
@@ -85,8 +82,10 @@ extension SalesAgent {
         }
     }
 
-    /// The cart line the words name, or the one touched last when they name none.
-    func cartTarget(_ words: [String], _ turn: inout TurnContext) async throws -> Product? {
+    /// The cart line the words name, or the one touched last when they name none (words
+    /// that are no catalog word, like "ay" in "ay no, que sean 5", name none).
+    func cartTarget(_ command: ItemCommand, _ turn: inout TurnContext) async throws -> Product? {
+        let words = command.named ? command.words : []
         let named = WordForms.contentWords(words).filter { !Self.referringWords.contains($0) }
         let inCart = try await products(turn.state.cart.productIds)
         if named.isEmpty {

@@ -10,7 +10,9 @@ extension SalesAgent {
         turn.state.pending = nil
         let reading = turn.reading
         // One quantity and nothing that names a product: "3", "las 3", "deme 10 pares".
-        let bare = reading.items.count == 1 && reading.items[0].action == .add && Self.namesNothing(reading.items[0].words)
+        let bare =
+            reading.items.count == 1 && reading.items[0].action == .add
+            && (!reading.items[0].named || Self.namesNothing(reading.items[0].words))
         let count = bare ? reading.items[0] : nil
         switch pending {
         case .stockOffer(let id, let available, let total):
@@ -31,11 +33,21 @@ extension SalesAgent {
             return true
         case .choice(let options, let quantity, let pairs):
             let choices = try await products(options)
-            let named = reading.items.contains { !Self.namesNothing($0.words) }
+            let named = reading.items.contains { $0.named && !Self.namesNothing($0.words) }
             if named, reading.items.contains(where: { $0.quantity != nil }) {
                 // "los de nitrilo, 20 pares": the items resolve among the options first.
                 turn.state.focus = options
                 return false
+            }
+            if reading.intent == .setQuantity, reading.choice == nil, let only = reading.items.first,
+                let amount = only.quantity, !named
+            {
+                // "mejor que sean 2": the quantity changes, the question stays.
+                turn.handledProducts = true
+                turn.state.pending = .choice(options: options, quantity: amount, pairs: only.pairs)
+                turn.add(.choose(query: "", choices.map(ProductFact.init), quantity: amount))
+                turn.show(choices)
+                return true
             }
             guard let product = choose(among: choices, turn) else { return false }
             turn.handledProducts = true
@@ -65,7 +77,8 @@ extension SalesAgent {
         if let choice = reading.choice, let product = Self.pick(choice, among: options) { return product }
         let words = reading.productText
         let named = WordForms.contentWords(words.texts).filter { !ListChoice.vocabulary.contains($0) }
-        if words.count <= 4, let number = words.texts.compactMap({ SpanishNumber.digitsValue($0) }).first,
+        // A bare number picks a position only when the message is not about quantities.
+        if reading.intent == nil || reading.intent == .choose, words.count <= 4, let number = words.texts.compactMap({ SpanishNumber.digitsValue($0) }).first,
             (1...options.count).contains(number), named.allSatisfy({ SpanishNumber.digitsValue($0) != nil })
         {
             return options[number - 1]

@@ -89,6 +89,12 @@ struct EntityReader {
             .filter { index, word in !counts.contains { $0.range.contains(index) } && !isCommand(word) }
             .map(\.element)
         let whole = query(0..<productText.count)
+        let catalog = context.catalogWords
+        let names = { (words: [String]) -> Bool in
+            catalog.isEmpty
+                ? !WordForms.contentWords(words).isEmpty
+                : words.contains { catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0)) }
+        }
         var action: ItemCommand.Action?
         switch intent {
         case .setQuantity?: action = .set
@@ -106,26 +112,33 @@ struct EntityReader {
         switch action {
         case .set?:
             guard let count = counts.last else { break }
-            return ([ItemCommand(action: .set, words: plain, quantity: count.value, pairs: count.pairs, query: whole)], 0)
+            return (
+                [
+                    ItemCommand(
+                        action: .set, words: plain, quantity: count.value, pairs: count.pairs, query: whole,
+                        named: names(plain))
+                ], 0
+            )
         case .increase?, .decrease?:
             let count = counts.last
             return (
                 [
                     ItemCommand(
                         action: action!, words: plain, quantity: count?.value ?? 1, pairs: count?.pairs ?? false,
-                        query: whole)
+                        query: whole, named: names(plain))
                 ], 0
             )
         case .remove?:
-            return ([ItemCommand(action: .remove, words: plain, quantity: nil, query: whole)], 0)
+            return ([ItemCommand(action: .remove, words: plain, quantity: nil, query: whole, named: names(plain))], 0)
         default:
             break
         }
         let items = ItemExtractor.items(in: productText, counts: counts, ignoring: isCommand)
         let commands = items.prefix(Understanding.maxItemsPerMessage).map { item in
-            ItemCommand(
-                action: .add, words: item.words.filter { !isCommand($0) }, quantity: item.quantity,
-                pairs: item.pairs, query: query(item.range))
+            let words = item.words.filter { !isCommand($0) }
+            return ItemCommand(
+                action: .add, words: words, quantity: item.quantity, pairs: item.pairs, query: query(item.range),
+                named: names(words))
         }
         return (Array(commands), max(0, items.count - Understanding.maxItemsPerMessage))
     }

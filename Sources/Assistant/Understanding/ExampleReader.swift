@@ -73,6 +73,11 @@ public struct ExampleReader: MessageReader {
             let asks = reading.acts.subtracting(Self.chatterIntents)
             if asks.count == 1, let only = asks.first { reading.intent = only }
         }
+        // A correction names the product and its quantity, so it reads partly as an order:
+        // "en vez de lo que le dije, letreros… cantidad 22" changes the line.
+        if reading.intent == nil || reading.intent == .add, reading.acts.contains(.setQuantity) {
+            reading.intent = .setQuantity
+        }
         let entities = EntityReader(text: text, context: context, chatter: chatter, talk: talk)
         reading.data = entities.data
         reading.productText = entities.productText

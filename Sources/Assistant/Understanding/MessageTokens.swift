@@ -91,6 +91,7 @@ public struct MessageTokens: Sendable, Equatable {
         "dnd": "donde", "cmo": "como", "xa": "para", "msj": "mensaje", "sr": "senor", "sra": "senora", "ud": "usted",
         "uds": "ustedes", "dle": "dale", "ok": "ok", "oki": "ok", "okis": "ok", "vl": "vale", "tdo": "todo",
         "tds": "todos", "qe": "que", "kiero": "quiero", "nesesito": "necesito", "nececito": "necesito",
+        "fa": "favor", "fvr": "favor", "xfvr": "favor", "nesecito": "necesito", "nesesitamos": "necesitamos",
         "bno": "bueno", "bna": "buena", "bnas": "buenas", "bns": "buenas", "gcs": "gracias", "grs": "gracias",
         "dcuerdo": "acuerdo", "dacuerdo": "acuerdo", "sisas": "si", "ntp": "tranquilo", "hgale": "hagale",
     ]

@@ -69,13 +69,17 @@ public struct ItemCommand: Sendable, Equatable {
     public var pairs: Bool
     /// The customer's own words for the product, for replies ("chalecos").
     public var query: String
+    /// The words include a catalog word (or, from a model, any word): they name a product
+    /// rather than a slip ("ay", "nesecito") around a quantity.
+    public var named: Bool
 
-    public init(action: Action, words: [String], quantity: Int?, pairs: Bool = false, query: String) {
+    public init(action: Action, words: [String], quantity: Int?, pairs: Bool = false, query: String, named: Bool? = nil) {
         self.action = action
         self.words = words
         self.quantity = quantity
         self.pairs = pairs
         self.query = query
+        self.named = named ?? !words.isEmpty
     }
 }
 
