@@ -73,8 +73,16 @@ extension CheckoutFieldExtractor {
         while let space = text.firstIndex(of: " "), valueLeads.contains(TextFold.fold(String(text[..<space]))) {
             text = text[text.index(after: space)...]
         }
+        // "Rosalba Trujillo de Gómez y mi": the words that lead to the next value go.
+        while let space = text.lastIndex(of: " "), valueTails.contains(TextFold.fold(String(text[text.index(after: space)...]))) {
+            text = text[..<space]
+            while let last = text.last, isTrimmed(last) { text = text.dropLast() }
+        }
         return String(text).trimmingWhitespace()
     }
+
+    /// Words that end a value only because the next one follows ("… y mi cédula").
+    static let valueTails: Set<String> = ["y", "e", "mi", "con", "el", "la", "su", "de", "es", "mis"]
 
     static func stripNeighborhood(_ text: String) -> String {
         let words = Words(text)

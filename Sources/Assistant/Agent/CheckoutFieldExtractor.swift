@@ -78,7 +78,10 @@ public enum CheckoutFieldExtractor {
             // values to the next separator.
             var end = label.slot == .notes ? lineEnd(scan, from: valueStart, limit: regionEnd)
                 : min(regionEnd, scan.nextSeparator(after: valueStart))
-            if entityCursor < scan.entities.count { end = min(end, max(valueStart, scan.entities[entityCursor].range.lowerBound)) }
+            // A value stops at the next piece of shaped data; notes keep their numbers ("de 8 a 5").
+            if label.slot != .notes, entityCursor < scan.entities.count {
+                end = min(end, max(valueStart, scan.entities[entityCursor].range.lowerBound))
+            }
             let raw = scan.text(label.range.upperBound..<end)
             // Notes are kept as written ("es un local"); other values lose "es", "mi"…
             let value = label.slot == .notes ? trimmed(raw) : cleanValue(raw)
@@ -110,10 +113,13 @@ public enum CheckoutFieldExtractor {
             }?.range.lowerBound ?? Int.max
         let addressEnd = scan.entities.first { $0.kind == .address }?.range.upperBound
         var notes: [FieldChunk] = []
-        for chunk in leftoverChunks(scan, used: used) {
+        let chunks = leftoverChunks(scan, used: used)
+        for chunk in chunks {
             let words = Words(chunk.text)
             guard !words.isEmpty, !isOnlyChatter(words) else { continue }
-            if values[.name] == nil, hasData || requested == .name, looksLikeName(chunk.text),
+            // A lone word is a name only as the whole answer ("mija" after "no tengo correo" is not).
+            let lone = words.count < 2 && (hasData || chunks.count > 1)
+            if values[.name] == nil, hasData || requested == .name, looksLikeName(chunk.text), !lone,
                 chunk.range.lowerBound < firstEntity || requested == .name
             {
                 values[.name] = chunk.text

@@ -45,6 +45,8 @@ struct FieldScanner {
         "diagonal", "diag", "dg", "transversal", "transv", "tv", "tr", "trans", "autopista", "circular", "circ",
         "manzana", "mz", "mza", "vereda", "km", "kilometro",
     ]
+    /// Words that may trail an address only because the next value follows ("en el barrio").
+    static let addressTails: Set<String> = ["en", "el", "la", "los", "las", "de", "del", "y", "e", "con", "por", "queda"]
     /// Words for "number" inside an address ("No. 42-40", "N° 5-54", "Nro 3").
     static let numberSigns: Set<String> = ["no", "n", "nro", "num", "numero"]
 
@@ -165,6 +167,17 @@ struct FieldScanner {
             }
             var last = end
             while last > word.range.lowerBound, characters[last - 1].isWhitespace { last -= 1 }
+            // "Calle 15 # 22-33 en el barrio…": the words leading to the next value go.
+            var tail = cursor - 1
+            while tail > numberAt, words.words[tail].range.upperBound <= last,
+                Self.addressTails.contains(words[tail])
+            {
+                last = words.words[tail].range.lowerBound
+                while last > word.range.lowerBound, characters[last - 1].isWhitespace || characters[last - 1] == "," {
+                    last -= 1
+                }
+                tail -= 1
+            }
             add(Entity(kind: .address, range: word.range.lowerBound..<last))
             while index < words.count, words.words[index].range.lowerBound < end { index += 1 }
         }
