@@ -72,12 +72,11 @@ public enum ReplyComposer {
             let ask = quantity.flatMap { $0 > 1 ? "¿Cuál prefiere para las \($0) unidades?" : nil } ?? "¿Cuál prefiere?"
             return "Tenemos varias opciones de «\(query)»:\n" + list(products, numbered: true) + "\n" + ask
         case .notFound(let query, let suggestions):
-            let base = "No encontré «\(query)» en nuestro catálogo."
             guard !suggestions.isEmpty else {
-                return base
-                    + " ¿Me lo describe de otra forma? Por ejemplo: «guantes de vaqueta» o «extintor de 9 kilos»."
+                return "«\(query)» no lo manejamos."
+                    + " Si busca otra cosa, descríbamela; por ejemplo: «guantes de vaqueta» o «extintor de 9 kilos»."
             }
-            return base + " ¿Le sirve alguno de estos?\n" + list(suggestions)
+            return "«\(query)» no lo manejamos, pero tenemos:\n" + list(suggestions) + "\n¿Le sirve alguno?"
         case .added: return nil
         case .stockShort(let p, let requested, let available, let alternatives):
             var text =

@@ -6,7 +6,7 @@ import Support
 ///
 /// | variable | default | meaning |
 /// | --- | --- | --- |
-/// | `SEARCH_DATA_DIR` | data/busqueda | synonyms and filler words |
+/// | `SEARCH_DATA_DIR` | data/busqueda | synonyms, needs, attributes, filler words, use examples |
 /// | `SEARCH_THRESHOLD` | 0.5 | lexical coverage below which nothing is offered |
 public struct RetrievalConfig: Sendable {
     public typealias Provider = EmbeddingConfig.Provider
@@ -62,7 +62,7 @@ public struct RetrievalConfig: Sendable {
         embeddings.makeEmbedder(transport: transport, forQueries: forQueries, limiter: limiter)
     }
 
-    /// The synonyms and filler words; a missing file stops the process at start.
+    /// The search's data files (`SearchLexicon.files`); a missing one stops the process at start.
     public func loadLexicon() throws(ConfigError) -> SearchLexicon {
         do {
             return try SearchLexicon.load(directory: searchDataDirectory)
@@ -70,7 +70,7 @@ public struct RetrievalConfig: Sendable {
             throw ConfigError(
                 setting: "SEARCH_DATA_DIR",
                 problem:
-                    "no se pudieron leer \(SearchLexicon.synonymsFile) y \(SearchLexicon.fillersFile) en \(searchDataDirectory)"
+                    "no se pudieron leer \(SearchLexicon.files.joined(separator: ", ")) en \(searchDataDirectory)"
             )
         }
     }
