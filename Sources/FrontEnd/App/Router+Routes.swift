@@ -7,7 +7,8 @@ import Shop
 func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware())
-    HealthController(redis: deps.jobs.redis, checks: deps.readinessChecks).addRoutes(to: router)
+    HealthController(redis: deps.jobs.redis, checks: deps.readinessChecks, searchMode: deps.searchMode)
+        .addRoutes(to: router)
     MetricsController(jobs: deps.jobs).addRoutes(to: router)
     let verifier = TokenVerifier(signer: deps.signer)
     func protected(_ path: RouterPath, _ role: Role) -> RouterGroup<AppRequestContext> {
