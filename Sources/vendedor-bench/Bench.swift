@@ -42,8 +42,16 @@ struct Bench: AsyncParsableCommand {
 
     @Option(
         name: .customLong("tuning"),
-        help: "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores (retrieval).")
+        help:
+            "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores[, similitud y margen de los usos] (retrieval)."
+    )
     var adjustment: String?
+
+    @Option(help: "Archivo JSON donde guardar y reutilizar los vectores (retrieval, para ajustar a mano).")
+    var vectorCache: String?
+
+    @Option(help: "Conjuntos a evaluar, separados por comas: dev, control, test (retrieval; todos por omisión).")
+    var sets: String?
 
     @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval).")
     var query: String?
@@ -92,14 +100,20 @@ struct Bench: AsyncParsableCommand {
             try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
         case "retrieval":
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
-            var bench = RetrievalBench(dataDirectory: dataDirectory ?? root + "/data", explain: query)
+            var bench = RetrievalBench(
+                dataDirectory: dataDirectory ?? root + "/data", explain: query, vectorCache: vectorCache,
+                only: sets.map { Set($0.split(separator: ",").map(String.init)) })
             if let adjustment {
                 let values = adjustment.split(separator: ",").compactMap { Double($0) }
-                guard values.count == 3 else {
-                    throw ValidationError("--tuning necesita 3 números separados por comas")
+                guard values.count == 3 || values.count == 5 else {
+                    throw ValidationError("--tuning necesita 3 o 5 números separados por comas")
                 }
                 bench.tuning = HybridRetriever.Tuning(
                     minSimilarity: Float(values[0]), maxGapFromBest: Float(values[1]), vectorWeight: values[2])
+                if values.count == 5 {
+                    bench.tuning.useSimilarity = Float(values[3])
+                    bench.tuning.useMargin = Float(values[4])
+                }
             }
             try await bench.run()
         default:
