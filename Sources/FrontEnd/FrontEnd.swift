@@ -23,6 +23,8 @@ public struct FrontEndConfig: Sendable {
     public var exports: ExportConfig
     public var embeddings: EmbeddingConfig
     public var telegram: TelegramConfig
+    /// Browser origins allowed to call the API (`CORS_ORIGINS`).
+    public var cors: CORSPolicy = .none
     /// Where the demo catalog and company text are loaded from into an empty database.
     public var demoDataDirectory = "data"
     /// A connection with nothing in progress and nothing read for this long is closed.
@@ -46,6 +48,7 @@ public struct FrontEndConfig: Sendable {
             app: AppConfig(environment: environment), blobs: BlobConfig(environment: environment),
             exports: ExportConfig(environment: environment), embeddings: EmbeddingConfig(environment: environment),
             telegram: TelegramConfig(environment: environment))
+        cors = try CORSPolicy(environment: environment)
         _ = try app.requiredSecretKey()
     }
 }
@@ -65,6 +68,7 @@ public func buildFrontEnd(config: FrontEndConfig, label: String = "vendedor-enqu
         jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
         database: database, uploadsDirectory: config.app.uploadsDirectory, blobsDirectory: config.blobs.directory,
         exportsDirectory: config.exports.directory)
+    deps.cors = config.cors
     deps.telegram = try TelegramFrontEnd(config: config.telegram, queuesDirectory: config.app.queuesDirectory)
     deps.readinessChecks = [
         { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
@@ -90,7 +94,7 @@ package func buildApplication(
         server: .http1(
             configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()], idleTimeout: idleTimeout)),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
-        services: [deps.waiters] as [any Service]
+        services: [deps.waiters, RedisMemoryWatch(jobs: deps.jobs, logger: logger)] as [any Service]
             + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),
         logger: logger)
 }

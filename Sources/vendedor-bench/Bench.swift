@@ -96,6 +96,8 @@ struct Bench: AsyncParsableCommand {
             try await ReplyBench(rounds: rounds, chats: chats).run()
         case "export":
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
+        case "memory":
+            try await MemoryBench(messages: rows ?? 2_000).run()
         case "vector":
             try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
         case "retrieval":
@@ -118,7 +120,7 @@ struct Bench: AsyncParsableCommand {
             try await bench.run()
         default:
             throw ValidationError(
-                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval)")
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval, memory)")
         }
     }
 }
