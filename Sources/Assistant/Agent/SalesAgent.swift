@@ -12,6 +12,9 @@ public struct SalesAgent: Sendable {
     public let database: AppDatabase
     public let retriever: any ProductRetriever
     public let placer: any OrderPlacer
+    /// Products a turn hands on at most (`AgentTurn.products`: the reply's `productos`, what a
+    /// language model sees); `TOP_K`.
+    public var topK = RetrievalConfig.defaultTopK
 
     public init(database: AppDatabase, retriever: any ProductRetriever, placer: any OrderPlacer) {
         self.database = database
@@ -121,7 +124,7 @@ public struct SalesAgent: Sendable {
         var products = turn.shown.filter { turn.retrieved.contains($0) }
         products += turn.retrieved.filter { !products.contains($0) }
         return AgentTurn(
-            state: state, facts: ReplyFacts(turn.facts), products: Array(products.prefix(5)),
+            state: state, facts: ReplyFacts(turn.facts), products: Array(products.prefix(max(1, topK))),
             orderId: turn.orderId)
     }
 

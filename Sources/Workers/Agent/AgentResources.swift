@@ -22,8 +22,10 @@ package struct AgentResources: Sendable {
         let retriever = try ProductRetrievers.make(config: retrieval, database: database, logger: logger)
         let placer = QueuedOrderPlacer(jobs: jobs, waiters: waiters, wait: config.orderWait)
         let model = try ReplyModels.make(config, transport: transport, policy: policy)
+        var agent = SalesAgent(database: database, retriever: retriever, placer: placer)
+        agent.topK = retrieval.topK
         return AgentResources(
-            agent: SalesAgent(database: database, retriever: retriever, placer: placer),
+            agent: agent,
             writer: ReplyWriter(
                 model: model, maxTokens: config.maxTokens, temperature: config.temperature, logger: logger),
             database: database, maxHistory: config.maxHistory)
