@@ -23,6 +23,9 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Chats simultáneos (benchmark reply).")
     var chats: Int = 8
 
+    @Flag(help: "Construye antes los vectores del catálogo y cuenta los embeddings por mensaje (benchmark reply).")
+    var vectors = false
+
     @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000).")
     var rows: Int?
 
@@ -93,7 +96,7 @@ struct Bench: AsyncParsableCommand {
                 FileHandle.standardOutput.write(json)
             }
         case "reply":
-            try await ReplyBench(rounds: rounds, chats: chats).run()
+            try await ReplyBench(rounds: rounds, chats: chats, vectors: vectors).run()
         case "export":
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
         case "memory":
