@@ -33,7 +33,7 @@ struct NeedsAndAbstentionTests {
         #expect(ids.contains { expected.contains($0) }, "\(query) → \(result.matches.map(\.product.name))")
     }
 
-    @Test(arguments: ["venden lavadoras", "un casco para bicicleta", "quiero unas escaleras de tijera"])
+    @Test(arguments: ["venden lavadoras", "un casco de bicicleta", "quiero unas escaleras de tijera"])
     func somethingNotCarriedFindsNoMatch(query: String) async throws {
         let tmp = try TemporaryDirectory()
         let db = try RetrievalFixtures.demoDatabase(in: tmp)
@@ -45,8 +45,9 @@ struct NeedsAndAbstentionTests {
         let tmp = try TemporaryDirectory()
         let db = try RetrievalFixtures.demoDatabase(in: tmp)
         let search = try Self.search(db)
-        // The same kind of product for another use: the shop's cascos are the alternative.
-        let helmet = try await search.find("un casco para bicicleta", limit: 5)
+        // The same kind of product, specified by something the shop does not know: the shop's
+        // cascos are the alternative. ("para bicicleta" would be a use, and find the cascos.)
+        let helmet = try await search.find("un casco de bicicleta", limit: 5)
         #expect(!helmet.alternatives.isEmpty)
         #expect(helmet.alternatives.allSatisfy { $0.product.name.lowercased().hasPrefix("casco") })
         #expect(helmet.alternatives.count <= LexicalRetriever.maxAlternatives)
