@@ -53,11 +53,11 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Archivo JSON donde guardar y reutilizar los vectores (retrieval, para ajustar a mano).")
     var vectorCache: String?
 
-    @Option(help: "Conjuntos a evaluar, separados por comas: dev, control, test (retrieval; todos por omisión).")
-    var sets: String?
-
-    @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval).")
+    @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval); el mensaje (read).")
     var query: String?
+
+    @Option(help: "Estado para read: fase[:dato pedido], p. ej. checkout:telefono.")
+    var state: String?
 
     @Option(help: "Diálogos simulados (benchmark conversations).")
     var simulated: Int = CustomerSimulator.defaultCount
@@ -68,6 +68,15 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Archivo para los diálogos simulados, con el formato de conversaciones.json.")
     var simulatedOut: String?
 
+    @Flag(help: "Muestra completos los fallos del conjunto simulado (nunca los del conjunto de prueba).")
+    var simulatedDetails = false
+
+    @Option(
+        help:
+            "Conjuntos a correr, separados por comas: conversations dev,test,simulated; retrieval dev,control,test (todos por omisión)."
+    )
+    var sets: String?
+
     func run() async throws {
         switch name {
         case "queue":
@@ -77,7 +86,8 @@ struct Bench: AsyncParsableCommand {
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             try await ConversationsBench(
                 simulated: simulated, seed: seed, dataDirectory: dataDirectory ?? root + "/data",
-                simulatedOut: simulatedOut
+                simulatedOut: simulatedOut, simulatedDetails: simulatedDetails,
+                sets: Set((sets ?? "dev,test,simulated").split(separator: ",").map { String($0) })
             ).run()
         case "simulate":
             // Not a benchmark: the simulated dialogues as JSON (stdout or --simulated-out), to read them.
@@ -95,6 +105,10 @@ struct Bench: AsyncParsableCommand {
             } else {
                 FileHandle.standardOutput.write(json)
             }
+        case "read":
+            // Not a benchmark: how the offline reader reads --query (with --state fase:slot).
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            try ReadExplain(dataDirectory: dataDirectory ?? root + "/data", text: query ?? "", state: state).run()
         case "reply":
             try await ReplyBench(rounds: rounds, chats: chats, vectors: vectors).run()
         case "export":
