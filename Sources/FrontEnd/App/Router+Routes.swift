@@ -10,7 +10,8 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     if deps.cors.isEnabled { router.add(middleware: CORSMiddleware(policy: deps.cors)) }
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: QueryParameterMiddleware(document: .shared))
-    HealthController(redis: deps.jobs.redis, checks: deps.readinessChecks).addRoutes(to: router)
+    HealthController(redis: deps.jobs.redis, checks: deps.readinessChecks, searchMode: deps.searchMode)
+        .addRoutes(to: router)
     APIDocsController().addRoutes(to: router)
     MetricsController(jobs: deps.jobs).addRoutes(to: router)
     let verifier = TokenVerifier(signer: deps.signer)
