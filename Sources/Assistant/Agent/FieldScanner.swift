@@ -5,6 +5,9 @@ import SpanishText
 /// Pasoancho # 70-15"), numbers that may be a cédula or a phone ("1.107.654.321",
 /// "315 678 9012", "+57 318 284 2304"), labels ("cc", "cel", "barrio") and separators.
 /// Positions are character offsets in the original message.
+///
+/// Every scan is linear in the message: each word is looked at a bounded number of times
+/// (`wordVisits` counts them, so a test can hold the scanner to it), whatever the message.
 struct FieldScanner {
     struct Entity: Equatable {
         enum Kind: Equatable {
@@ -31,6 +34,12 @@ struct FieldScanner {
     private(set) var labels: [Label] = []
     /// Offsets of characters that end a piece of data: , ; / | : newline, and ". ".
     private(set) var separators: [Int] = []
+    /// Characters inside an entity found so far (`isConsumed` in constant time).
+    private var consumed: [Bool]
+    /// Start offsets of the e-mails, ascending.
+    private var emailStarts: [Int] = []
+    /// Words looked at by the scans that walk runs of words (numbers, labels, addresses).
+    private(set) var wordVisits = 0
 
     static let streetWords: Set<String> = [
         "calle", "cll", "cl", "clle", "carrera", "cra", "kra", "kr", "cr", "carr", "cra.", "av", "avenida", "avda",
@@ -38,8 +47,14 @@ struct FieldScanner {
         "manzana", "mz", "mza", "vereda", "km", "kilometro",
     ]
 
+    /// The label phrases of every slot, split into words once.
+    static let labelPhrases: [(slot: CheckoutSlot, words: [String])] = CheckoutSlot.allCases.flatMap { slot in
+        slot.labels.map { (slot, $0.split(separator: " ").map(String.init)) }
+    }
+
     init(_ text: String) {
         characters = Array(text)
+        consumed = Array(repeating: false, count: characters.count)
         words = Words(text)
         scanSeparators()
         scanEmails()
@@ -51,7 +66,13 @@ struct FieldScanner {
     }
 
     func isConsumed(_ offset: Int) -> Bool {
-        entities.contains { $0.range.contains(offset) }
+        consumed.indices.contains(offset) && consumed[offset]
+    }
+
+    private mutating func append(_ entity: Entity) {
+        entities.append(entity)
+        let range = max(0, entity.range.lowerBound)..<min(consumed.count, entity.range.upperBound)
+        for offset in range { consumed[offset] = true }
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -62,7 +83,19 @@ struct FieldScanner {
 
     /// The first separator at or after `offset`, or the end of the message.
     func nextSeparator(after offset: Int) -> Int {
-        separators.first { $0 >= offset } ?? characters.count
+        let index = Self.firstIndex(in: separators, atLeast: offset)
+        return index < separators.count ? separators[index] : characters.count
+    }
+
+    /// Binary search: the first index of ascending `values` whose value is ≥ `bound`.
+    static func firstIndex(in values: [Int], atLeast bound: Int) -> Int {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     private mutating func scanSeparators() {
@@ -88,7 +121,8 @@ struct FieldScanner {
             while end > index + 1, characters[end - 1] == "." { end -= 1 }
             let domain = String(characters[(index + 1)..<end])
             guard start < index, domain.contains("."), !domain.hasPrefix(".") else { continue }
-            entities.append(Entity(kind: .email, range: start..<end))
+            append(Entity(kind: .email, range: start..<end))
+            emailStarts.append(start)
         }
     }
 
@@ -101,6 +135,7 @@ struct FieldScanner {
     private mutating func scanAddresses() {
         var index = 0
         while index < words.count {
+            wordVisits += 1
             let word = words.words[index]
             let lookahead = index + 1..<min(index + 4, words.count)
             guard Self.streetWords.contains(word.text), !isConsumed(word.range.lowerBound),
@@ -116,12 +151,12 @@ struct FieldScanner {
                 continue
             }
             var end = nextSeparator(after: word.range.upperBound)
-            if let email = entities.first(where: { $0.range.lowerBound > word.range.lowerBound }) {
-                end = min(end, email.range.lowerBound)
-            }
+            let email = Self.firstIndex(in: emailStarts, atLeast: word.range.lowerBound + 1)
+            if email < emailStarts.count { end = min(end, emailStarts[email]) }
             // Stop before a label word that follows the address ("… barrio Alameda", "… cel 300…").
             var cursor = numberAt + 1
             while cursor < words.count, words.words[cursor].range.lowerBound < end {
+                wordVisits += 1
                 if Self.endsAddress(words, cursor) {
                     end = words.words[cursor].range.lowerBound
                     break
@@ -130,50 +165,55 @@ struct FieldScanner {
             }
             var last = end
             while last > word.range.lowerBound, characters[last - 1].isWhitespace { last -= 1 }
-            entities.append(Entity(kind: .address, range: word.range.lowerBound..<last))
+            append(Entity(kind: .address, range: word.range.lowerBound..<last))
             while index < words.count, words.words[index].range.lowerBound < end { index += 1 }
         }
     }
 
     static func endsAddress(_ words: Words, _ index: Int) -> Bool {
-        for slot in CheckoutSlot.allCases where slot != .address && slot != .notes {
-            if slot.labels.contains(where: { words.index(ofPhrase: $0, from: index) == index }) {
-                // "barrio" ends the address; "cel"/"cc" too, but only before a number or text value.
-                return true
-            }
-        }
-        return false
+        // "barrio" ends the address; "cel"/"cc" too.
+        labelPhrases.contains { $0.slot != .address && $0.slot != .notes && words.hasPhrase($0.words, at: index) }
     }
 
     /// Runs of digit words joined by spaces, dots or dashes; a run that reads as a phone
     /// ("315 678 9012") is one number, otherwise each word is its own.
+    ///
+    /// A phone has at most 12 digits, so only the words of a run up to its 12th digit can
+    /// make one: the run is read that far and no further (each word is read by at most 13
+    /// starts), never to its end from every word.
     private mutating func scanNumbers() {
         var index = 0
         while index < words.count {
+            wordVisits += 1
             guard numeric(index) else {
                 index += 1
                 continue
             }
-            var run = [index]
-            while let last = run.last, numeric(last + 1), gapIsJoin(last, last + 1) { run.append(last + 1) }
-            var taken = 0
-            // The longest prefix of the run that is a phone; else single words.
-            for length in stride(from: run.count, through: 1, by: -1) {
-                let digits = run.prefix(length).map { words[$0].filter(\.isNumber) }.joined()
-                if length > 1, Self.isPhoneShaped(digits) {
-                    add(number: digits, from: run[0], to: run[length - 1])
+            var digits = [words[index].filter(\.isNumber)]
+            var total = digits[0].count
+            while total <= Self.maxPhoneDigits, numeric(index + digits.count),
+                gapIsJoin(index + digits.count - 1, index + digits.count)
+            {
+                wordVisits += 1
+                digits.append(words[index + digits.count].filter(\.isNumber))
+                total += digits[digits.count - 1].count
+            }
+            var taken = 1
+            // The longest prefix of the run that is a phone; else the first word alone.
+            for length in stride(from: digits.count, through: 2, by: -1) {
+                let joined = digits.prefix(length).joined()
+                if Self.isPhoneShaped(joined) {
                     taken = length
                     break
                 }
             }
-            if taken == 0 {
-                let digits = words[run[0]].filter(\.isNumber)
-                add(number: digits, from: run[0], to: run[0])
-                taken = 1
-            }
-            index = run[taken - 1] + 1
+            add(number: digits.prefix(taken).joined(), from: index, to: index + taken - 1)
+            index += taken
         }
     }
+
+    /// "57" and a 10-digit number.
+    static let maxPhoneDigits = 12
 
     private func numeric(_ i: Int) -> Bool {
         i < words.count && words[i].allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
@@ -188,7 +228,7 @@ struct FieldScanner {
     private mutating func add(number digits: String, from first: Int, to last: Int) {
         var start = words.words[first].range.lowerBound
         if start > 0, characters[start - 1] == "+" { start -= 1 }
-        entities.append(
+        append(
             Entity(
                 kind: .number(digits: digits, phoneLike: Self.isPhoneShaped(digits)),
                 range: start..<words.words[last].range.upperBound))
@@ -204,16 +244,14 @@ struct FieldScanner {
     private mutating func scanLabels() {
         var index = 0
         while index < words.count {
+            wordVisits += 1
             if isConsumed(words.words[index].range.lowerBound) {
                 index += 1
                 continue
             }
             var best: (CheckoutSlot, Int)?
-            for slot in CheckoutSlot.allCases {
-                for phrase in slot.labels where words.index(ofPhrase: phrase, from: index) == index {
-                    let length = phrase.split(separator: " ").count
-                    if length > (best?.1 ?? 0) { best = (slot, length) }
-                }
+            for (slot, phrase) in Self.labelPhrases where words.hasPhrase(phrase, at: index) {
+                if phrase.count > (best?.1 ?? 0) { best = (slot, phrase.count) }
             }
             if let (slot, length) = best {
                 let range = words.words[index].range.lowerBound..<words.words[index + length - 1].range.upperBound
