@@ -28,18 +28,25 @@ public enum CheckoutFieldExtractor {
         var used: [Range<Int>] = []
         var assigned: Set<Int> = []  // entity indices
 
+        // Entities are sorted by start and each label's region ends where the next label
+        // starts, so the regions' entities are found by a binary search and a short walk:
+        // linear in the message however many labels it repeats.
+        let entityStarts = scan.entities.map(\.range.lowerBound)
         for (position, label) in scan.labels.enumerated() {
             let regionEnd =
                 position + 1 < scan.labels.count ? scan.labels[position + 1].range.lowerBound : scan.characters.count
-            let entityIndex = scan.entities.indices.first { index in
-                let entity = scan.entities[index]
-                guard !assigned.contains(index), entity.range.lowerBound >= label.range.upperBound,
-                    entity.range.lowerBound < regionEnd
-                else { return false }
-                switch (label.slot, entity.kind) {
-                case (.idNumber, .number), (.phone, .number), (.email, .email), (.address, .address): return true
-                default: return false
+            let firstAfter = FieldScanner.firstIndex(in: entityStarts, atLeast: label.range.upperBound)
+            var entityIndex: Int?
+            var candidate = firstAfter
+            while entityIndex == nil, candidate < entityStarts.count, entityStarts[candidate] < regionEnd {
+                if !assigned.contains(candidate) {
+                    switch (label.slot, scan.entities[candidate].kind) {
+                    case (.idNumber, .number), (.phone, .number), (.email, .email), (.address, .address):
+                        entityIndex = candidate
+                    default: break
+                    }
                 }
+                candidate += 1
             }
             if let entityIndex {
                 let entity = scan.entities[entityIndex]
@@ -54,9 +61,7 @@ public enum CheckoutFieldExtractor {
                 valueStart += 1
             }
             var end = min(regionEnd, scan.nextSeparator(after: valueStart))
-            if let next = scan.entities.first(where: { $0.range.lowerBound >= label.range.upperBound }) {
-                end = min(end, next.range.lowerBound)
-            }
+            if firstAfter < entityStarts.count { end = min(end, entityStarts[firstAfter]) }
             let value = cleanValue(scan.text(label.range.upperBound..<end))
             guard !value.isEmpty, values[label.slot] == nil else {
                 used.append(label.range)
@@ -140,6 +145,7 @@ public enum CheckoutFieldExtractor {
     /// Pieces of text not yet used, split at separators and used ranges, trimmed.
     static func leftoverChunks(_ scan: FieldScanner, used: [Range<Int>]) -> [FieldChunk] {
         let separators = Set(scan.separators)
+        let isUsed = coverage(of: used, count: scan.characters.count)
         var chunks: [FieldChunk] = []
         var start: Int?
         func close(_ end: Int) {
@@ -152,7 +158,7 @@ public enum CheckoutFieldExtractor {
             if from < to { chunks.append(FieldChunk(text: String(scan.characters[from..<to]), range: from..<to)) }
         }
         for index in scan.characters.indices {
-            if separators.contains(index) || used.contains(where: { $0.contains(index) }) {
+            if separators.contains(index) || isUsed[index] {
                 close(index)
             } else if start == nil {
                 start = index
@@ -166,15 +172,39 @@ public enum CheckoutFieldExtractor {
         c.isWhitespace || ":.,;-¿?¡!\"'()".contains(c)
     }
 
+    /// Which offsets of `count` characters some range covers: one pass over a difference
+    /// array (overlapping ranges cost nothing extra).
+    static func coverage(of ranges: [Range<Int>], count: Int) -> [Bool] {
+        var depth = [Int](repeating: 0, count: count + 1)
+        for range in ranges {
+            let lower = min(max(range.lowerBound, 0), count)
+            let upper = min(max(range.upperBound, lower), count)
+            depth[lower] += 1
+            depth[upper] -= 1
+        }
+        var covered = [Bool](repeating: false, count: count)
+        var running = 0
+        for index in 0..<count {
+            running += depth[index]
+            covered[index] = running > 0
+        }
+        return covered
+    }
+
+    static let chatter: Set<String> = [
+        "perdon", "disculpa", "disculpe", "claro", "listo", "ok", "bueno", "gracias", "es", "mi",
+        "son", "mis", "datos", "aqui", "van", "estan", "seria", "sería", "eh", "ah", "si", "no", "y", "los", "el",
+        "la", "de", "pues", "entonces", "ahi", "va", "estos", "esos", "ahora", "perfecto", "dale", "vale",
+    ]
+
     /// Greetings, yes/no, thanks and filler words only.
     static func isOnlyChatter(_ words: Words) -> Bool {
-        let chatter = Set([
-            "perdon", "disculpa", "disculpe", "claro", "listo", "ok", "bueno", "gracias", "es", "mi",
-            "son", "mis", "datos", "aqui", "van", "estan", "seria", "sería", "eh", "ah", "si", "no", "y", "los", "el",
-            "la", "de", "pues", "entonces", "ahi", "va", "estos", "esos", "ahora", "perfecto", "dale", "vale",
-        ])
-        return words.texts.allSatisfy { chatter.contains($0) || Lexicon.fillers.contains($0) }
+        words.texts.allSatisfy { chatter.contains($0) || Lexicon.fillers.contains($0) }
     }
+
+    /// Words that are never part of a name.
+    static let nameStopWords: Set<String> = Lexicon.fillers.union(noteOpeners).union(FieldScanner.streetWords)
+        .union(["barrio", "cedula", "celular", "correo", "telefono", "direccion", "nombre"])
 
     /// Two to five words of letters, none of them a shop or data word.
     static func looksLikeName(_ text: String) -> Bool {
@@ -184,9 +214,7 @@ public enum CheckoutFieldExtractor {
         guard words.count == parts.count, parts.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "." } }) else {
             return false
         }
-        let stop = Lexicon.fillers.union(noteOpeners).union(FieldScanner.streetWords)
-            .union(["barrio", "cedula", "celular", "correo", "telefono", "direccion", "nombre"])
-        return !words.texts.contains { stop.contains($0) }
+        return !words.texts.contains { nameStopWords.contains($0) }
     }
 
     /// Words that introduce a value without being part of it ("es", "ahora es", "sería").
@@ -214,9 +242,10 @@ public enum CheckoutFieldExtractor {
     }
 
     static func remove(_ used: [Range<Int>], from characters: [Character]) -> String {
+        let isUsed = coverage(of: used, count: characters.count)
         var result = ""
         for (index, character) in characters.enumerated() {
-            result.append(used.contains(where: { $0.contains(index) }) ? " " : character)
+            result.append(isUsed[index] ? " " : character)
         }
         return result
     }

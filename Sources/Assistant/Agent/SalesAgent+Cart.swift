@@ -29,30 +29,42 @@ extension SalesAgent {
         try await answerProductQuestion(&turn, words, asking: asking)
     }
 
+    /// The answer phrases, longest first, split into words once.
+    static let answerPhrases: [[String]] =
+        (Lexicon.done + Lexicon.yes + Lexicon.no + Lexicon.thanks
+        + Lexicon.greetings + Lexicon.goodbyes)
+        .sorted { $0.count > $1.count }
+        .map { $0.split(separator: " ").map(String.init) }
+        .filter { !$0.isEmpty }
+
     /// "ok seguimos", "sí, eso es todo": the message only answers (yes, no, that's all).
+    /// Each phrase is removed in one pass that copies what is kept (removing in place, word
+    /// by word, was quadratic on a message of many "sí").
     func isOnlyAnswer(_ words: Words) -> Bool {
         var rest = words.texts
-        for phrase in (Lexicon.done + Lexicon.yes + Lexicon.no + Lexicon.thanks + Lexicon.greetings + Lexicon.goodbyes)
-            .sorted(by: {
-                $0.count > $1.count
-            })
-        {
-            let parts = phrase.split(separator: " ").map(String.init)
+        for parts in Self.answerPhrases {
+            var kept: [String] = []
+            kept.reserveCapacity(rest.count)
             var index = 0
-            while index + parts.count <= rest.count {
-                if Array(rest[index..<(index + parts.count)]) == parts {
-                    rest.removeSubrange(index..<(index + parts.count))
+            while index < rest.count {
+                if index + parts.count <= rest.count, rest[index] == parts[0],
+                    parts.indices.allSatisfy({ rest[index + $0] == parts[$0] })
+                {
+                    index += parts.count
                 } else {
+                    kept.append(rest[index])
                     index += 1
                 }
             }
+            rest = kept
         }
         return WordForms.contentWords(rest).isEmpty
     }
 
     /// The words of the message that are not quantities.
     func productWords(_ words: Words, excluding counts: [QuantityParser.Mention]) -> [String] {
-        words.texts.enumerated().filter { index, _ in !counts.contains { $0.range.contains(index) } }.map(\.element)
+        let taken = CheckoutFieldExtractor.coverage(of: counts.map(\.range), count: words.count)
+        return words.texts.indices.filter { !taken[$0] }.map { words[$0] }
     }
 
     func addItems(_ turn: inout TurnContext, _ words: Words, inForm: Bool) async throws {

@@ -145,10 +145,7 @@ extension SalesAgent {
         guard let pending = turn.state.pending else { return false }
         turn.state.pending = nil
         let counts = QuantityParser.counts(in: words)
-        let named = WordForms.contentWords(
-            words.texts.enumerated().filter { index, _ in
-                !counts.contains { $0.range.contains(index) }
-            }.map(\.element))
+        let named = WordForms.contentWords(productWords(words, excluding: counts))
         switch pending {
         case .stockOffer(let id, let available, let total):
             guard named.isEmpty || named.allSatisfy({ Self.referringWords.contains($0) }) else { return false }
