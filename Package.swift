@@ -116,8 +116,9 @@ let package = Package(
         .executableTarget(
             name: "vendedor-enqueuer",
             dependencies: [
-                "FrontEnd", "Pipeline", "Shop", "Integrations", "Support",
+                "FrontEnd", "Pipeline", "Shop", "Integrations", "Support", "JobEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "vendedor-workers",

@@ -4,6 +4,7 @@ import FrontEnd
 import Hummingbird
 import Integrations
 import JobEngine
+import Logging
 import Pipeline
 import Shop
 import Support
@@ -30,27 +31,62 @@ struct Serve: AsyncParsableCommand {
 
 struct Token: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Imprime un token de acceso firmado con SECRET_KEY.")
+        commandName: "token",
+        abstract: "Imprime un token de acceso firmado con SECRET_KEY (su id va a stderr), o revoca uno con --revoke.")
 
     @Option(name: [.customLong("role"), .customLong("rol")], help: "admin | operador | canal")
-    var role: String
+    var role: String?
 
     @Option(
         name: [.customLong("subject"), .customLong("sujeto")],
-        help: "A quién se le entrega (nombre del canal o de la persona).")
-    var subject: String
+        help: "A quién se le entrega (nombre del canal o de la persona): 1–64 letras, dígitos o _ . @ -.")
+    var subject: String?
 
-    @Option(name: [.customLong("days"), .customLong("dias")], help: "Días de validez.")
+    @Option(name: [.customLong("days"), .customLong("dias")], help: "Días de validez (1–365).")
     var days: Int = 30
 
+    @Option(
+        name: [.customLong("revoke"), .customLong("revocar")],
+        help: "Revoca el token con este id (el que se imprimió al emitirlo) o el token mismo; usa REDIS_URL.")
+    var revoke: String?
+
     func run() async throws {
-        guard let role = Role(rawValue: role) else {
+        let config = startOrExit { try AppConfig(environment: .load()) }
+        if let revoke {
+            try await revokeToken(revoke, config: config)
+            return
+        }
+        guard let role = role.flatMap(Role.init(rawValue:)) else {
             throw ValidationError("--role debe ser admin, operador o canal")
         }
-        guard days >= 1, days <= 3650 else { throw ValidationError("--days debe estar entre 1 y 3650") }
-        let config = startOrExit { try AppConfig(environment: .load()) }
+        guard let subject, TokenSigner.isValidSubject(subject) else {
+            throw ValidationError("--subject debe tener de 1 a 64 letras, dígitos o _ . @ -")
+        }
+        let maxDays = Int(TokenSigner.maxLifetime / 86_400)
+        guard days >= 1, days <= maxDays else { throw ValidationError("--days debe estar entre 1 y \(maxDays)") }
         let secret = startOrExit { try requireSecret(config) }
-        print(TokenSigner(secret: secret).sign(subject: subject, role: role, lifetime: Double(days) * 86_400))
+        let id = TokenSigner.newId()
+        FileHandle.standardError.write(Data("id del token: \(id)\n".utf8))
+        print(TokenSigner(secret: secret).sign(subject: subject, role: role, lifetime: Double(days) * 86_400, id: id))
+    }
+
+    /// Puts the id on the revocation list every front end checks (within 5 s), until the
+    /// longest life a token can have has passed (or the token's own end, given the token).
+    private func revokeToken(_ given: String, config: AppConfig) async throws {
+        var id = given.trimmingCharacters(in: .whitespaces)
+        var until = Int(Date().timeIntervalSince1970 + TokenSigner.maxLifetime)
+        if id.split(separator: ".").count == 3 {
+            let secret = startOrExit { try requireSecret(config) }
+            guard let verified = try? TokenSigner(secret: secret).verifyToken(id) else {
+                throw ValidationError("el token no es válido o ya venció: no hace falta revocarlo")
+            }
+            id = verified.id
+            until = verified.expires
+        }
+        guard TokenSigner.isValidId(id) else { throw ValidationError("--revoke necesita un id de token o un token") }
+        let redis = RedisClient(url: config.redisURL, name: "token-revoke", logger: Logger(label: "vendedor-enqueuer"))
+        try await RequestGuard.revoke(id, until: until, redis: redis)
+        print("Token \(id) revocado.")
     }
 }
 

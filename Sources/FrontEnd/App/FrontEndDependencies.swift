@@ -21,6 +21,10 @@ package struct FrontEndDependencies: Sendable {
     package var readinessChecks: [@Sendable () async -> (String, Bool)] = []
     /// The Telegram webhook or poller; nil when Telegram is off.
     package var telegram: TelegramFrontEnd?
+    /// Rate limits, poll and upload caps (defaults in tests).
+    package var limits = LimitsConfig()
+    /// Where channel callbacks may point (`CALLBACK_ALLOWED_NETWORKS`).
+    package var callbackAddresses: AddressPolicy = .publicOnly
 
     package init(
         jobs: JobClient, waiters: JobWaiters, signer: TokenSigner, database: AppDatabase,

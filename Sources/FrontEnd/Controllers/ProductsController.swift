@@ -101,7 +101,7 @@ struct ProductsController {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try data.write(to: directory.appendingPathComponent(name), options: .atomic)
         let job = ImportCatalogJob(file: name, mode: mode, bytes: data.count)
-        let enqueued = try await jobs.enqueue(job, owner: context.identity?.subject)
+        let enqueued = try await jobs.enqueue(job, owner: context.identity?.ownerKey)
         return ChatController.accepted(enqueued.id)
     }
 }

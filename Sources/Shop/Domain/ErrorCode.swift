@@ -23,6 +23,7 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
     case methodNotAllowed = "metodo_no_permitido"
     case bodyTooLarge = "cuerpo_demasiado_grande"
     case unsupportedMediaType = "tipo_no_soportado"
+    case tooManyRequests = "demasiadas_solicitudes"
     case unavailable = "no_disponible"
     case notReady = "no_listo"
     case internalError = "error_interno"

@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v2-canales-http", migrate: createHTTPChannels)
         migrator.registerMigration("v2-dialogo", migrate: createDialogue)
         migrator.registerMigration("v2-vectores", migrate: createVectorIndexes)
+        migrator.registerMigration("v3-chats-por-canal", migrate: scopeHTTPChats)
         return migrator
     }
 
