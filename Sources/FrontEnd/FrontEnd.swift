@@ -25,6 +25,8 @@ public struct FrontEndConfig: Sendable {
     public var telegram: TelegramConfig
     public var limits: LimitsConfig
     public var callbacks: CallbackConfig
+    /// Browser origins allowed to call the API (`CORS_ORIGINS`).
+    public var cors: CORSPolicy = .none
     /// Where the demo catalog and company text are loaded from into an empty database.
     public var demoDataDirectory = "data"
     /// A connection with nothing in progress and nothing read for this long is closed.
@@ -52,6 +54,7 @@ public struct FrontEndConfig: Sendable {
             exports: ExportConfig(environment: environment), embeddings: EmbeddingConfig(environment: environment),
             telegram: TelegramConfig(environment: environment), limits: LimitsConfig(environment: environment),
             callbacks: CallbackConfig(environment: environment))
+        cors = try CORSPolicy(environment: environment)
         _ = try app.requiredSecretKey()
     }
 }
@@ -71,6 +74,7 @@ public func buildFrontEnd(config: FrontEndConfig, label: String = "vendedor-enqu
         jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
         database: database, uploadsDirectory: config.app.uploadsDirectory, blobsDirectory: config.blobs.directory,
         exportsDirectory: config.exports.directory)
+    deps.cors = config.cors
     deps.telegram = try TelegramFrontEnd(config: config.telegram, queuesDirectory: config.app.queuesDirectory)
     deps.limits = config.limits
     deps.callbackAddresses = config.callbacks.addresses
@@ -97,7 +101,7 @@ package func buildApplication(
             configuration: .init(
                 additionalChannelHandlers: [UnreadBodyHandler(), ExpectContinueHandler()], idleTimeout: idleTimeout)),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
-        services: [deps.waiters] as [any Service]
+        services: [deps.waiters, RedisMemoryWatch(jobs: deps.jobs, logger: logger)] as [any Service]
             + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),
         logger: logger)
 }

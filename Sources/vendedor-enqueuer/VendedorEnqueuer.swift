@@ -22,8 +22,11 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Atiende HTTP hasta SIGTERM.")
 
     func run() async throws {
-        LineLogHandler.bootstrap()
-        let config = startOrExit { try FrontEndConfig(environment: .load()) }
+        let environment = Support.Environment.load()
+        let config = startOrExit { try FrontEndConfig(environment: environment) }
+        LineLogHandler.bootstrap(file: config.app.logFile)
+        let logger = Logger(label: "vendedor-enqueuer")
+        for line in SettingsCatalog.warnings(environment) { logger.warning("\(line)") }
         let frontEnd = await startOrExitAsync { try await buildFrontEnd(config: config) }
         try await frontEnd.run()
     }
@@ -42,8 +45,10 @@ struct Token: AsyncParsableCommand {
         help: "A quién se le entrega (nombre del canal o de la persona): 1–64 letras, dígitos o _ . @ -.")
     var subject: String?
 
-    @Option(name: [.customLong("days"), .customLong("dias")], help: "Días de validez (1–365).")
-    var days: Int = 30
+    @Option(
+        name: [.customLong("days"), .customLong("dias")],
+        help: "Días de validez, 1–365 (por defecto ACCESS_TOKEN_EXPIRE_MINUTES, o 30 días).")
+    var days: Int?
 
     @Option(
         name: [.customLong("revoke"), .customLong("revocar")],
@@ -63,11 +68,14 @@ struct Token: AsyncParsableCommand {
             throw ValidationError("--subject debe tener de 1 a 64 letras, dígitos o _ . @ -")
         }
         let maxDays = Int(TokenSigner.maxLifetime / 86_400)
-        guard days >= 1, days <= maxDays else { throw ValidationError("--days debe estar entre 1 y \(maxDays)") }
+        if let days, !(1...maxDays).contains(days) {
+            throw ValidationError("--days debe estar entre 1 y \(maxDays)")
+        }
+        let lifetime = days.map { Double($0) * 86_400 } ?? config.tokenLifetimeSeconds
         let secret = startOrExit { try requireSecret(config) }
         let id = TokenSigner.newId()
         FileHandle.standardError.write(Data("id del token: \(id)\n".utf8))
-        print(TokenSigner(secret: secret).sign(subject: subject, role: role, lifetime: Double(days) * 86_400, id: id))
+        print(TokenSigner(secret: secret).sign(subject: subject, role: role, lifetime: lifetime, id: id))
     }
 
     /// Puts the id on the revocation list every front end checks (within 5 s), until the

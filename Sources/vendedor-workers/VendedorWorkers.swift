@@ -15,7 +15,7 @@ struct VendedorWorkers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vendedor-workers",
         abstract: "Trabajadores de Vendedor: procesan las colas de Redis.",
-        subcommands: [Serve.self, Reindex.self],
+        subcommands: [Serve.self, Reindex.self, ImportLegacy.self],
         defaultSubcommand: Serve.self)
 }
 

@@ -15,10 +15,12 @@ struct ClientsController {
         group.get("{cedula}/pedidos", use: orders)
     }
 
-    /// `PUT` body: the client's data; the cédula comes from the path (if sent, it must match).
+    /// `PUT` body: the client's data (the cédula comes from the path; if sent, it must
+    /// match), and/or `activo` to retire the client or bring one back. `{"activo": false}`
+    /// alone changes only the state.
     struct ClientChanges: Decodable {
         var idNumber: String?
-        var name: String
+        var name: String?
         var phone: String?
         var email: String?
         var address: String?
@@ -33,6 +35,14 @@ struct ClientsController {
             case address = "direccion"
             case neighborhood = "barrio"
             case notes = "indicaciones"
+            case active = "activo"
+        }
+
+        var active: Bool?
+
+        var onlyState: Bool {
+            idNumber == nil && name == nil && phone == nil && email == nil && address == nil && neighborhood == nil
+                && notes == nil && active != nil
         }
     }
 
@@ -70,17 +80,24 @@ struct ClientsController {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let idNumber = context.pathString("cedula")
         let body = try await request.decodeJSON(ClientChanges.self)
+        if body.onlyState, let active = body.active {
+            return try APIJSON.response(
+                try await database.perform { try $0.setClientActive(idNumber: idNumber, active: active) })
+        }
         let details = ClientDetails(
-            idNumber: body.idNumber ?? idNumber, name: body.name, phone: body.phone, email: body.email,
+            idNumber: body.idNumber ?? idNumber, name: body.name ?? "", phone: body.phone, email: body.email,
             address: body.address, neighborhood: body.neighborhood, notes: body.notes)
-        let client = try await database.perform { try $0.updateClient(idNumber: idNumber, details) }
+        var client = try await database.perform { try $0.updateClient(idNumber: idNumber, details) }
+        if let active = body.active, active != client.active {
+            client = try await database.perform { try $0.setClientActive(idNumber: idNumber, active: active) }
+        }
         return try APIJSON.response(client)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let idNumber = context.pathString("cedula")
-        try await database.perform { try $0.deleteClient(idNumber: idNumber) }
-        return try APIJSON.response(Outcome(result: "eliminado"))
+        let deletion = try await database.perform { try $0.deleteClient(idNumber: idNumber) }
+        return try APIJSON.response(Outcome(result: deletion.rawValue))
     }
 
     @Sendable func orders(_ request: Request, context: AppRequestContext) async throws -> Response {

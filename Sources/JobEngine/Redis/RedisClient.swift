@@ -37,6 +37,11 @@ public final class RedisClient: Sendable {
         connection.close()
     }
 
+    /// See `RedisConnection.stopWaitingForReconnect`.
+    public func stopWaitingForReconnect() {
+        connection.stopWaitingForReconnect()
+    }
+
     /// Sends commands as one pipeline; error replies come back as `.error`.
     public func pipeline(_ commands: [RedisCommand]) async throws -> [RedisReply] {
         try await connection.send(commands)

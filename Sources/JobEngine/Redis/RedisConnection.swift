@@ -45,6 +45,7 @@ public final class RedisConnection: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [Request] = []
     private var closed = false
+    private var failFast = false
     // Touched only by the connection thread.
     private var context: UnsafeMutablePointer<redisContext>?
     private var everConnected = false
@@ -97,6 +98,15 @@ public final class RedisConnection: @unchecked Sendable {
     /// Sends one command and returns its reply, throwing on an error reply.
     public func send(_ command: RedisCommand) async throws -> RedisReply {
         try await send([command])[0].checked()
+    }
+
+    /// From now on a request that finds Redis unreachable fails after one connection attempt
+    /// instead of waiting out the reconnect window; a live connection keeps working. For
+    /// shutdown: stopping must not wait for a Redis that is gone.
+    public func stopWaitingForReconnect() {
+        condition.lock()
+        failFast = true
+        condition.unlock()
     }
 
     /// Stops the thread after the queued requests; later calls fail with `.closed`.
@@ -218,16 +228,16 @@ public final class RedisConnection: @unchecked Sendable {
                 context = fresh
                 return fresh
             }
-            if Date() >= deadline || isClosed { return nil }
+            if Date() >= deadline || givesUp { return nil }
             Thread.sleep(forTimeInterval: Double(delayMs) / 1000)
             delayMs = min(delayMs * 2, 1_000)
         }
     }
 
-    private var isClosed: Bool {
+    private var givesUp: Bool {
         condition.lock()
         defer { condition.unlock() }
-        return closed
+        return closed || failFast
     }
 
     private func tryConnect() -> UnsafeMutablePointer<redisContext>? {

@@ -47,9 +47,13 @@ final class QueueProcessor: Sendable {
         await batcher.finish(record)
     }
 
-    /// Stops fetching; running jobs continue until done or the grace period ends.
+    /// Stops fetching; running jobs continue until done or the grace period ends. A Redis
+    /// that is gone is not waited for: calls fail at once instead of retrying to reconnect.
     func stop() {
         stopping.store(true, ordering: .relaxed)
+        client.redis.stopWaitingForReconnect()
+        finishClient.redis.stopWaitingForReconnect()
+        fetchConnection.stopWaitingForReconnect()
     }
 
     private var isStopping: Bool { stopping.load(ordering: .relaxed) }
@@ -120,7 +124,7 @@ final class QueueProcessor: Sendable {
                 if failures == 1 || failures % 20 == 0 {
                     logger.warning("Error leyendo la cola: \(error); reintentando")
                 }
-                try? await Task.sleep(for: .milliseconds(min(100 * failures, 2_000)))
+                if !isStopping { try? await Task.sleep(for: .milliseconds(min(100 * failures, 2_000))) }
             }
         }
     }

@@ -21,6 +21,9 @@ public final class WorkerService: Service, Sendable {
 
     public let id: String
     let client: JobClient
+    /// Promotion, heartbeat and deregistration, on a connection of its own: stopping makes
+    /// it give up on a Redis that is gone without touching the caller's `client`.
+    let redis: RedisClient
     let processors: [QueueProcessor]
     let options: Options
     let logger: Logger
@@ -38,6 +41,7 @@ public final class WorkerService: Service, Sendable {
         let host = ProcessInfo.processInfo.hostName
         self.id = "\(host)-\(getpid())-\(JobID.make().suffix(6))"
         self.client = client
+        self.redis = client.redis.makeClient(name: "worker")
         self.options = options
         self.logger = logger
         self.processors = try served.sorted().map { name in
@@ -63,10 +67,12 @@ public final class WorkerService: Service, Sendable {
             } onGracefulShutdown: {
                 self.logger.info("Deteniendo: no se toman trabajos nuevos; terminando los que están en curso")
                 for processor in self.processors { processor.stop() }
+                self.redis.stopWaitingForReconnect()
             }
             group.cancelAll()
         }
-        _ = try? await client.redis.send(RedisCommand("ZREM", QueueKeys.workers, id))
+        _ = try? await redis.send(RedisCommand("ZREM", QueueKeys.workers, id))
+        redis.close()
         logger.info("Trabajador \(id) detenido")
     }
 
@@ -77,7 +83,7 @@ public final class WorkerService: Service, Sendable {
             let now = String(WallClock.nowMs())
             let calls = processors.map { (client.scripts.promote, [String](), [now, $0.definition.name, "500"]) }
             do {
-                _ = try await client.redis.runMany(calls)
+                _ = try await redis.runMany(calls)
                 if beat % 10 == 0 { try await heartbeat() }
             } catch {
                 if beat % 50 == 0 { logger.warning("Mantenimiento de colas falló: \(error)") }
@@ -90,7 +96,7 @@ public final class WorkerService: Service, Sendable {
     private func heartbeat() async throws {
         let now = WallClock.nowMs()
         let key = QueueKeys.worker(id)
-        _ = try await client.redis.pipeline([
+        _ = try await redis.pipeline([
             RedisCommand("ZADD", QueueKeys.workers, String(now), id),
             RedisCommand([
                 "HSET", key, "host", ProcessInfo.processInfo.hostName, "pid", String(getpid()),

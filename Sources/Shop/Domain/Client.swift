@@ -84,6 +84,8 @@ public struct Client: Codable, Sendable, Equatable, Identifiable {
     /// Sum of the totals of those orders, in pesos.
     public var totalBought: Int
     public var lastPurchase: Date?
+    /// False for a retired client: kept with its history, not offered at checkout.
+    public var active: Bool
     public var created: Date
     public var updated: Date
 
@@ -91,7 +93,7 @@ public struct Client: Codable, Sendable, Equatable, Identifiable {
 
     public init(
         details: ClientDetails, orderCount: Int = 0, totalBought: Int = 0, lastPurchase: Date? = nil,
-        created: Date, updated: Date
+        active: Bool = true, created: Date, updated: Date
     ) {
         self.idNumber = details.idNumber
         self.name = details.name
@@ -103,6 +105,7 @@ public struct Client: Codable, Sendable, Equatable, Identifiable {
         self.orderCount = orderCount
         self.totalBought = totalBought
         self.lastPurchase = lastPurchase
+        self.active = active
         self.created = created
         self.updated = updated
     }
@@ -120,6 +123,7 @@ public struct Client: Codable, Sendable, Equatable, Identifiable {
         case orderCount = "pedidos_count"
         case totalBought = "total_comprado"
         case lastPurchase = "ultima_compra"
+        case active = "activo"
         case created = "creado", updated = "actualizado"
     }
 }

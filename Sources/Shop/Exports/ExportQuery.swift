@@ -159,6 +159,7 @@ public struct ExportQuery: Sendable {
             ExportColumn("total_comprado", .integer, "c.total_comprado"),
             ExportColumn("ultima_compra", .timestamp, "c.ultima_compra"),
             ExportColumn("registrado", .timestamp, "c.creado"),
+            ExportColumn("activo", .flag, "c.activo"),
         ]
 
         /// The catalog import's header first, so an exported catalog can be imported again.
@@ -170,6 +171,10 @@ public struct ExportQuery: Sendable {
             ExportColumn("stock", .integer, "pr.stock"),
             ExportColumn("activo", .flag, "pr.activo"),
             ExportColumn("categoria", .text, "pr.categoria"),
+            ExportColumn(
+                "estado", .text,
+                "CASE WHEN pr.descontinuado = 1 THEN 'descontinuado' WHEN pr.stock > 0 THEN 'disponible' ELSE 'agotado' END"
+            ),
             ExportColumn("actualizado", .timestamp, "pr.actualizado"),
         ]
 

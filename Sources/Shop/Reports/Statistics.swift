@@ -3,7 +3,11 @@ public struct Statistics: Codable, Sendable, Equatable {
     public var products: Int
     public var activeProducts: Int
     public var productsOutOfStock: Int
+    /// Products per state (`disponible`, `agotado`, `descontinuado`).
+    public var productsByState: [String: Int] = [:]
     public var clients: Int
+    /// Retired clients (kept with their history).
+    public var retiredClients: Int = 0
     public var orders: Int
     public var ordersByState: [String: Int]
     /// Sum of totals of orders not cancelled, in pesos.
@@ -32,7 +36,9 @@ public struct Statistics: Codable, Sendable, Equatable {
         case products = "productos"
         case activeProducts = "productos_activos"
         case productsOutOfStock = "productos_sin_stock"
+        case productsByState = "productos_por_estado"
         case clients = "clientes", orders = "pedidos"
+        case retiredClients = "clientes_retirados"
         case ordersByState = "pedidos_por_estado"
         case salesTotal = "ventas_total"
         case messages = "mensajes", chats

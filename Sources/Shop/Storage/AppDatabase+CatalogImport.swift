@@ -74,8 +74,14 @@ extension AppDatabase {
         let byId = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var result = ImportResult()
         for row in rows {
-            switch byId[row.product.id] {
-            case row.product?:
+            // A file cannot bring back a discontinued product (staff do that by its state).
+            var product = row.product
+            if byId[product.id]?.discontinued == true {
+                product.discontinued = true
+                product.active = false
+            }
+            switch byId[product.id] {
+            case product?:
                 result.unchanged += 1
                 continue
             case nil:
@@ -83,7 +89,7 @@ extension AppDatabase {
             default:
                 result.updatedCount += 1
             }
-            try saveProduct(db, row.product, now: now)
+            try saveProduct(db, product, now: now)
         }
         return result
     }

@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 import SpanishText
 
+/// What `deleteClient` did: a client with orders is retired, not deleted.
+public enum ClientDeletion: String, Codable, Sendable {
+    case deleted = "eliminado"
+    case retired = "retirado"
+}
+
 // Clients, keyed by cédula (stored as digits only).
 extension AppDatabase {
     /// The client with this cédula ("1.234.567" and "1234567" are the same), or nil.
@@ -56,19 +62,38 @@ extension AppDatabase {
         return try pool.write { db in try Self.upsertClient(db, details, now: Date()) }
     }
 
-    /// Deletes a client without orders; a client with orders is kept (`StoreError.conflict`).
-    public func deleteClient(idNumber: String) throws {
+    /// Deletes a client without orders; a client with orders is retired instead (kept with
+    /// its history, not offered at checkout).
+    public func deleteClient(idNumber: String) throws -> ClientDeletion {
         let idNumber = try Validation.idNumber(idNumber)
-        try pool.write { db in
+        return try pool.write { db in
             guard try Self.fetchClient(db, idNumber: idNumber) != nil else {
                 throw StoreError.notFound(resource: "el cliente con cédula", key: idNumber)
             }
             let orders = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM pedidos WHERE cedula = ?", arguments: [idNumber])
             if let orders, orders > 0 {
-                throw StoreError.conflict("El cliente \(idNumber) tiene \(orders) pedido(s); no se puede eliminar.")
+                try db.execute(
+                    sql: "UPDATE clientes SET activo = 0, actualizado = ? WHERE cedula = ?",
+                    arguments: [Date(), idNumber])
+                return .retired
             }
             try db.execute(sql: "DELETE FROM clientes WHERE cedula = ?", arguments: [idNumber])
+            return .deleted
+        }
+    }
+
+    /// Retires a client (`false`) or brings one back (`true`).
+    public func setClientActive(idNumber: String, active: Bool) throws -> Client {
+        let idNumber = try Validation.idNumber(idNumber)
+        return try pool.write { db in
+            try db.execute(
+                sql: "UPDATE clientes SET activo = ?, actualizado = ? WHERE cedula = ? AND activo != ?",
+                arguments: [active, Date(), idNumber, active])
+            guard let client = try Self.fetchClient(db, idNumber: idNumber) else {
+                throw StoreError.notFound(resource: "el cliente con cédula", key: idNumber)
+            }
+            return client
         }
     }
 
@@ -162,6 +187,7 @@ extension Client: FetchableRecord {
             address: row["direccion"], neighborhood: row["barrio"], notes: row["indicaciones"])
         self.init(
             details: details, orderCount: row["pedidos_count"], totalBought: row["total_comprado"],
-            lastPurchase: row["ultima_compra"], created: row["creado"], updated: row["actualizado"])
+            lastPurchase: row["ultima_compra"], active: row["activo"] ?? true, created: row["creado"],
+            updated: row["actualizado"])
     }
 }

@@ -69,9 +69,11 @@ extension AppDatabase {
             }
             try db.execute(
                 literal: """
-                    INSERT INTO productos (id, nombre, descripcion, precio, stock, activo, categoria, actualizado)
+                    INSERT INTO productos (id, nombre, descripcion, precio, stock, activo, categoria, descontinuado,
+                                           actualizado)
                     VALUES (\(input.id), \(product.name), \(product.description), \(product.price),
-                            \(product.stock), \(product.active), \(product.category), \(Date()))
+                            \(product.stock), \(product.active), \(product.category), \(product.discontinued),
+                            \(Date()))
                     """)
             return try Self.requireProduct(db, id: db.lastInsertedRowID)
         }
@@ -119,13 +121,14 @@ extension AppDatabase {
     static func saveProduct(_ db: Database, _ product: Product, now: Date) throws {
         try db.execute(
             literal: """
-                INSERT INTO productos (id, nombre, descripcion, precio, stock, activo, categoria, actualizado)
+                INSERT INTO productos (id, nombre, descripcion, precio, stock, activo, categoria, descontinuado,
+                                       actualizado)
                 VALUES (\(product.id), \(product.name), \(product.description), \(product.price),
-                        \(product.stock), \(product.active), \(product.category), \(now))
+                        \(product.stock), \(product.active), \(product.category), \(product.discontinued), \(now))
                 ON CONFLICT(id) DO UPDATE SET
                     nombre = excluded.nombre, descripcion = excluded.descripcion, precio = excluded.precio,
                     stock = excluded.stock, activo = excluded.activo, categoria = excluded.categoria,
-                    actualizado = excluded.actualizado
+                    descontinuado = excluded.descontinuado, actualizado = excluded.actualizado
                 """)
     }
 }
@@ -142,6 +145,7 @@ extension Product: FetchableRecord {
     public init(row: Row) throws {
         self.init(
             id: row["id"], name: row["nombre"], description: row["descripcion"], price: row["precio"],
-            stock: row["stock"], active: row["activo"], category: row["categoria"])
+            stock: row["stock"], active: row["activo"], category: row["categoria"],
+            discontinued: row["descontinuado"] ?? false)
     }
 }

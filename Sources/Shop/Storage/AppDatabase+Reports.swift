@@ -49,7 +49,7 @@ extension AppDatabase {
             let byState = try Row.fetchAll(db, sql: "SELECT estado, COUNT(*) AS n FROM pedidos GROUP BY estado")
             var ordersByState = Dictionary(uniqueKeysWithValues: OrderState.allCases.map { ($0.rawValue, 0) })
             for row in byState { ordersByState[row["estado"]] = row["n"] }
-            return Statistics(
+            var statistics = Statistics(
                 products: try count("SELECT COUNT(*) FROM productos"),
                 activeProducts: try count("SELECT COUNT(*) FROM productos WHERE activo = 1"),
                 productsOutOfStock: try count("SELECT COUNT(*) FROM productos WHERE activo = 1 AND stock = 0"),
@@ -60,6 +60,15 @@ extension AppDatabase {
                 messages: try count("SELECT COUNT(*) FROM mensajes"),
                 chats: try count("SELECT COUNT(DISTINCT chat_id) FROM mensajes"),
                 chatsWithoutAI: try count("SELECT COUNT(*) FROM chat_control WHERE ia_activa = 0"))
+            statistics.productsByState = [
+                ProductState.available.rawValue: try count(
+                    "SELECT COUNT(*) FROM productos WHERE descontinuado = 0 AND stock > 0"),
+                ProductState.soldOut.rawValue: try count(
+                    "SELECT COUNT(*) FROM productos WHERE descontinuado = 0 AND stock = 0"),
+                ProductState.discontinued.rawValue: try count("SELECT COUNT(*) FROM productos WHERE descontinuado = 1"),
+            ]
+            statistics.retiredClients = try count("SELECT COUNT(*) FROM clientes WHERE activo = 0")
+            return statistics
         }
     }
 }

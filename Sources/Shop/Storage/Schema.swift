@@ -16,6 +16,8 @@ enum Schema {
         migrator.registerMigration("v2-canales-http", migrate: createHTTPChannels)
         migrator.registerMigration("v2-dialogo", migrate: createDialogue)
         migrator.registerMigration("v2-vectores", migrate: createVectorIndexes)
+        migrator.registerMigration("v3-estados", migrate: addStates)
+        migrator.registerMigration("v3-importacion-legado", migrate: createLegacyImport)
         migrator.registerMigration("v3-chats-por-canal", migrate: scopeHTTPChats)
         return migrator
     }
@@ -128,6 +130,40 @@ enum Schema {
             t.column("ia_activa", .boolean).notNull().defaults(to: true).check(sql: "ia_activa IN (0, 1)")
             t.column("canal", .text)
             t.column("actualizado", .datetime).notNull()
+        }
+    }
+
+    /// Products can be discontinued (never offered again, kept for old orders; always
+    /// inactive) and clients retired (kept with their history, not offered at checkout).
+    private static func addStates(_ db: Database) throws {
+        try db.alter(table: "productos") { t in
+            t.add(column: "descontinuado", .boolean).notNull().defaults(to: false)
+                .check(sql: "descontinuado IN (0, 1)")
+        }
+        try db.alter(table: "clientes") { t in
+            t.add(column: "activo", .boolean).notNull().defaults(to: true).check(sql: "activo IN (0, 1)")
+        }
+        // A discontinued product is never active, whoever writes it.
+        try db.execute(
+            sql: """
+                CREATE TRIGGER productos_descontinuado_inactivo_insert BEFORE INSERT ON productos
+                WHEN NEW.descontinuado = 1 AND NEW.activo = 1
+                BEGIN SELECT RAISE(ABORT, 'un producto descontinuado no puede estar activo'); END;
+                CREATE TRIGGER productos_descontinuado_inactivo_update BEFORE UPDATE ON productos
+                WHEN NEW.descontinuado = 1 AND NEW.activo = 1
+                BEGIN SELECT RAISE(ABORT, 'un producto descontinuado no puede estar activo'); END;
+                """)
+    }
+
+    /// What `import-legacy` brought from the old system: the old record's key and the new
+    /// one's, per table, so a second run recognises what it already imported.
+    private static func createLegacyImport(_ db: Database) throws {
+        try db.create(table: "importacion_legado") { t in
+            t.column("tabla", .text).notNull()
+            t.column("id_legado", .text).notNull()
+            t.column("id_nuevo", .text).notNull()
+            t.column("importado", .datetime).notNull()
+            t.primaryKey(["tabla", "id_legado"])
         }
     }
 }

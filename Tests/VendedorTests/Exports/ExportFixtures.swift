@@ -75,7 +75,7 @@ enum ExportFixtures {
                 rows.append([
                     text(c.idNumber), text(c.name), text(c.phone), text(c.email), text(c.address),
                     text(c.neighborhood), text(c.notes), String(c.orderCount), String(c.totalBought),
-                    local(c.lastPurchase), local(c.created),
+                    local(c.lastPurchase), local(c.created), c.active ? "sí" : "no",
                 ])
             }
         case .products:
@@ -85,7 +85,7 @@ enum ExportFixtures {
                 guard filters.productId == nil || p.id == filters.productId else { continue }
                 rows.append([
                     String(p.id), text(p.name), text(p.description), String(p.price), String(p.stock),
-                    p.active ? "sí" : "no", text(p.category), local(row["actualizado"] as Date?),
+                    p.active ? "sí" : "no", text(p.category), p.state.rawValue, local(row["actualizado"] as Date?),
                 ])
             }
         case .orders, .sales:

@@ -288,9 +288,18 @@ struct CommerceAPITests {
             }
             try await client.execute(uri: "/clientes/1107654321", method: .delete, headers: h.bearer(.operator)) {
                 response in
-                #expect(response.status == .conflict)
-                let got9 = try h.error(response)
-                #expect(got9.message.contains("pedido"))
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains(#""resultado":"retirado""#))
+            }
+            try await client.execute(uri: "/clientes/1107654321", method: .get, headers: h.bearer(.operator)) {
+                #expect(String(buffer: $0.body).contains(#""activo":false"#))
+            }
+            try await client.execute(
+                uri: "/clientes/1107654321", method: .put, headers: h.json(.operator),
+                body: ByteBuffer(string: #"{"activo": true}"#)
+            ) {
+                #expect($0.status == .ok)
+                #expect(String(buffer: $0.body).contains(#""activo":true"#))
             }
             try await client.execute(uri: "/clientes/52345678", method: .delete, headers: h.bearer(.operator)) {
                 #expect($0.status == .ok)

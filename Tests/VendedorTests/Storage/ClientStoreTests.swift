@@ -84,7 +84,9 @@ struct StorageClientStoreTests {
         #expect(orders.results.map(\.id) == [second.order.id, first.order.id])
         #expect(throws: StoreError.self) { try db.clientOrders(idNumber: "55555555") }
         #expect(throws: ValidationError.self) { try db.clientOrders(idNumber: "12") }
-        #expect(throws: StoreError.self) { try db.deleteClient(idNumber: "1107654321") }
-        #expect(try db.client(idNumber: "1107654321") != nil)
+        // A client with orders is retired, not deleted: its history stays.
+        #expect(try db.deleteClient(idNumber: "1107654321") == .retired)
+        #expect(try db.client(idNumber: "1107654321")?.active == false)
+        #expect(try db.clientOrders(idNumber: "1107654321").total == 2)
     }
 }
