@@ -7,10 +7,12 @@ import SpanishText
 /// `ops/bench parse`: every reader of outside text on adversarial inputs of growing length
 /// (issue 16, finding 2). For each reader and each hostile pattern it times the reader on
 /// the pattern repeated to 1,000 and to 4,000 characters (bytes for multipart and CSV) and
-/// prints the worst pattern's `parse.<reader>_ratio_4000_1000` (linear ≈ 4, goal ≤ 5; the
-/// cubic number scanner of before gave ~64 and more), plus `parse.<reader>_us_4000`, the
-/// microseconds of one call on the worst pattern at 4,000. Every pattern's figures go to
-/// stderr. Times are the best of several batches of calls (a noisy machine only adds time).
+/// prints the worst pattern's `parse.<reader>_us_1000`, `parse.<reader>_us_4000` (microseconds
+/// of one call) and `parse.<reader>_ratio_4000_1000` (linear ≈ 4, goal ≤ 5; the cubic number
+/// scanner of before gave ~64 and more). The old pathological message, 800 and 2,000
+/// space-separated "1"s (6.3 s and minutes of worker CPU before), is timed through the whole
+/// agent as `parse.agent_ones_800_us` / `parse.agent_ones_2000_us`. Every pattern's figures go
+/// to stderr. Times are the best of several batches of calls (a noisy machine only adds time).
 struct ParseBench {
     var dataDirectory: String
 
@@ -23,11 +25,12 @@ struct ParseBench {
 
     static let textPieces: [(String, String)] = [
         ("unos", "1 "), ("guiones", "1-"), ("puntos", "1."), ("telefono", "315 678 9012 "), ("palabras_numero", "uno "),
-        ("mil", "dos mil "), ("docenas", "media docena "), ("x", "x1 "), ("etiquetas", "cc "),
+        ("mil", "dos mil "), ("numero_largo", "ciento veintitres mil cuatrocientos "), ("digitos_largos", "1234567890123 "),
+        ("separadores_numero", "1,5.2-3/4 "), ("decimales", "1,5 "), ("docenas", "media docena "), ("x", "x1 "), ("etiquetas", "cc "),
         ("etiqueta_numero", "cel 3 "),
         ("direcciones", "calle 5 # 38-21 "), ("correos", "a@b.co "), ("arrobas", "@"), ("si", "si "),
         ("gracias", "gracias "), ("separadores", ", "), ("digitos", "1"), ("letras", "a"), ("espacios", " "),
-        ("tildes", "a\u{301}"), ("emoji", "👍"), ("pregunta", "¿cuánto vale? "), ("productos", "guantes de vaqueta "),
+        ("tildes", "a\u{301}"), ("acentos", "ñáéíóú "), ("emoji", "👍"), ("pregunta", "¿cuánto vale? "), ("productos", "guantes de vaqueta "),
         ("pedido", "10 pares de guantes y 5 chalecos "), ("nombre", "me llamo Ana "), ("quita", "quita la linterna "),
     ]
 
@@ -159,7 +162,7 @@ struct ParseBench {
             Set($0.split(separator: ",").map(String.init))
         }
         for reader in readers where only?.contains(reader.name) ?? true {
-            var worst: (ratio: Double, micros: Double, pattern: String) = (0, 0, "")
+            var worst: (ratio: Double, smallMicros: Double, micros: Double, pattern: String) = (0, 0, 0, "")
             for pattern in reader.patterns {
                 let small = try await Self.time(pattern.make(1_000), reader.call)
                 let large = try await Self.time(pattern.make(4_000), reader.call)
@@ -170,11 +173,19 @@ struct ParseBench {
                             format: "parse %@ %@: %.1f µs → %.1f µs (×%.2f)\n", reader.name, pattern.name,
                             small * 1e6, large * 1e6, ratio
                         ).utf8))
-                if ratio > worst.ratio { worst = (ratio, large * 1e6, pattern.name) }
+                if ratio > worst.ratio { worst = (ratio, small * 1e6, large * 1e6, pattern.name) }
             }
             FileHandle.standardError.write(Data("parse \(reader.name): peor patrón \(worst.pattern)\n".utf8))
-            print(String(format: "parse.%@_ratio_4000_1000=%.2f", reader.name, worst.ratio))
+            print(String(format: "parse.%@_us_1000=%.1f", reader.name, worst.smallMicros))
             print(String(format: "parse.%@_us_4000=%.1f", reader.name, worst.micros))
+            print(String(format: "parse.%@_ratio_4000_1000=%.2f", reader.name, worst.ratio))
+            if reader.name == "agent" {
+                for count in [800, 2_000] {
+                    let ones = String(repeating: "1 ", count: count)
+                    let seconds = try await Self.time(ones, reader.call)
+                    print(String(format: "parse.agent_ones_%d_us=%.1f", count, seconds * 1e6))
+                }
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import SpanishText
+import Support
 
 /// Reads checkout data out of a message (Rasa's slot extraction): labelled values ("cc
 /// 16.789.432", "barrio Alameda", "me llamo Ana Gómez"), values recognized by their shape
@@ -35,7 +36,7 @@ public enum CheckoutFieldExtractor {
         for (position, label) in scan.labels.enumerated() {
             let regionEnd =
                 position + 1 < scan.labels.count ? scan.labels[position + 1].range.lowerBound : scan.characters.count
-            let firstAfter = FieldScanner.firstIndex(in: entityStarts, atLeast: label.range.upperBound)
+            let firstAfter = entityStarts.sortedFirstIndex(atLeast: label.range.upperBound)
             var entityIndex: Int?
             var candidate = firstAfter
             while entityIndex == nil, candidate < entityStarts.count, entityStarts[candidate] < regionEnd {

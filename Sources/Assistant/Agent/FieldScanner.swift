@@ -1,4 +1,5 @@
 import SpanishText
+import Support
 
 /// Finds the pieces of contact data in a message by their shape, before anything is
 /// assigned to a slot: e-mail addresses, street addresses ("Calle 5 # 38-21", "Av
@@ -83,19 +84,8 @@ struct FieldScanner {
 
     /// The first separator at or after `offset`, or the end of the message.
     func nextSeparator(after offset: Int) -> Int {
-        let index = Self.firstIndex(in: separators, atLeast: offset)
+        let index = separators.sortedFirstIndex(atLeast: offset)
         return index < separators.count ? separators[index] : characters.count
-    }
-
-    /// Binary search: the first index of ascending `values` whose value is ≥ `bound`.
-    static func firstIndex(in values: [Int], atLeast bound: Int) -> Int {
-        var low = 0
-        var high = values.count
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle] < bound { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     private mutating func scanSeparators() {
@@ -151,7 +141,7 @@ struct FieldScanner {
                 continue
             }
             var end = nextSeparator(after: word.range.upperBound)
-            let email = Self.firstIndex(in: emailStarts, atLeast: word.range.lowerBound + 1)
+            let email = emailStarts.sortedFirstIndex(atLeast: word.range.lowerBound + 1)
             if email < emailStarts.count { end = min(end, emailStarts[email]) }
             // Stop before a label word that follows the address ("… barrio Alameda", "… cel 300…").
             var cursor = numberAt + 1

@@ -5,6 +5,11 @@ import SpanishText
 /// (10 pairs, "guantes de vaqueta") and (5, "chalecos"); "chalecos reflectivos x 12" and
 /// "cinta barricada, 3 rollos" put the quantity after the product.
 public enum ItemExtractor {
+    /// Products one message may order: each is a catalog search (and, with embeddings, a
+    /// paid query embedding), so a message listing hundreds of numbers cannot fan out into
+    /// hundreds of searches (issue 16). The rest get one line asking to send them apart.
+    public static let maxItemsPerMessage = 20
+
     public struct Item: Sendable, Equatable {
         public var quantity: Int
         public var pairs: Bool

@@ -94,6 +94,8 @@ public enum ReplyComposer {
         case .changed(let line): return "Listo, ahora lleva \(lineText(line))."
         case .removed(let name): return "Quité \(name) de su pedido."
         case .notInCart(let query): return "No tengo «\(query)» en su pedido."
+        case .tooManyItems(let read):
+            return "Su mensaje trae muchos productos: leí los primeros \(read). Envíeme los demás en otro mensaje."
         case .cart(let lines, let total):
             return "Su pedido va así:\n" + lines.map { "• \(lineText($0))" }.joined(separator: "\n")
                 + "\nTotal: \(Money.format(total))"

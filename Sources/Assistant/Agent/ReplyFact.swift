@@ -53,6 +53,8 @@ public enum ReplyFact: Sendable, Equatable {
     case changed(LineFact)
     case removed(String)
     case notInCart(String)
+    /// The message named more products than one message may order; only the first `read`.
+    case tooManyItems(read: Int)
     case cart([LineFact], total: Int)
     case cartEmpty
     /// Cart lines dropped because the product is no longer sold.

@@ -68,7 +68,12 @@ extension SalesAgent {
     }
 
     func addItems(_ turn: inout TurnContext, _ words: Words, inForm: Bool) async throws {
-        for item in ItemExtractor.items(in: words) {
+        let items = ItemExtractor.items(in: words)
+        if items.count > ItemExtractor.maxItemsPerMessage {
+            turn.handledProducts = true
+            turn.add(.tooManyItems(read: ItemExtractor.maxItemsPerMessage))
+        }
+        for item in items.prefix(ItemExtractor.maxItemsPerMessage) {
             switch try await resolve(item.words, &turn) {
             case .match(let product):
                 turn.handledProducts = true

@@ -30,6 +30,10 @@ struct ProductsController {
         let filter = ProductFilter(
             category: request.query("categoria"), active: try request.boolQuery("activo"),
             text: request.query("q") ?? request.query("texto"))
+        guard filter.textWords != nil else {
+            throw APIError.validation(
+                "q admite hasta \(ProductFilter.maxTextLength) caracteres y \(ProductFilter.maxTextWords) palabras distintas.")
+        }
         let page = try await database.perform { try $0.listProducts(filter, limit: limit, offset: offset) }
         return try APIJSON.response(page)
     }

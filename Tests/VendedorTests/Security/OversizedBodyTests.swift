@@ -13,10 +13,14 @@ import Testing
 /// timeout of 20 s: a server that stops reading makes the write fail.
 @Suite("Security: an oversized body still gets its answer")
 struct OversizedBodyTests {
-    static func post(port: Int, token: String?, bytes: Int, path: String = "/chat/texto") throws -> String {
+    /// Like Python's urllib: `Connection: close`, the whole body written, then the answer read.
+    static func post(port: Int, token: String?, bytes: Int, path: String = "/chat/texto", close: Bool = true) throws
+        -> String
+    {
         let socket = try LoopbackSocket(port: port, receiveTimeoutSeconds: 20, sendTimeoutSeconds: 20)
         defer { socket.close() }
         var head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        if close { head += "Connection: close\r\n" }
         if let token { head += "Authorization: Bearer \(token)\r\n" }
         head += "Content-Length: \(bytes)\r\n\r\n"
         try socket.send(head)
@@ -28,10 +32,13 @@ struct OversizedBodyTests {
         return socket.receiveAll()
     }
 
-    @Test func aTenMegabyteJSONBodyGetsIts413() async throws {
+    @Test(arguments: [true, false])
+    func aTenMegabyteJSONBodyGetsIts413(connectionClose: Bool) async throws {
         try await SecurityHarness.served { h, port in
             let token = h.token(.channel, "widget")
-            let answer = try await BlockingPool.shared.run { try Self.post(port: port, token: token, bytes: 10 << 20) }
+            let answer = try await BlockingPool.shared.run {
+                try Self.post(port: port, token: token, bytes: 10 << 20, close: connectionClose)
+            }
             #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(200))")
             #expect(answer.lowercased().contains("connection: close"))
             #expect(answer.contains(#""codigo":"cuerpo_demasiado_grande""#))
