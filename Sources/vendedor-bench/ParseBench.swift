@@ -119,7 +119,8 @@ struct ParseBench {
         let read = try database.searchVocabulary()
         let vocabulary = SearchVocabulary(terms: read.terms, productCount: read.productCount, extraWords: lexicon.words)
         let understanding = QueryUnderstanding(lexicon: lexicon)
-        let agent = SalesAgent(database: database, retriever: NoProducts(), placer: NoOrders())
+        let agent = SalesAgent(database: database, retriever: NoProducts(), placer: NoOrders(),
+            reader: try ExampleReader(directory: "\(dataDirectory)/entendimiento"))
         var checkout = DialogueState()
         checkout.phase = .checkout
         checkout.form.requested = .name
@@ -217,7 +218,9 @@ struct ParseBench {
     }
 
     struct NoOrders: OrderPlacer {
-        func place(_ request: OrderRequest, key: String, attempt: Int) async throws -> OrderPlacement {
+        func place(_ request: OrderRequest, key: String, attempt: Int, updatesClient: Bool) async throws
+            -> OrderPlacement
+        {
             .refused("benchmark")
         }
     }

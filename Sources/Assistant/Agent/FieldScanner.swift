@@ -2,13 +2,12 @@ import SpanishText
 import Support
 
 /// Finds the pieces of contact data in a message by their shape, before anything is
-/// assigned to a slot: e-mail addresses, street addresses ("Calle 5 # 38-21", "Av
-/// Pasoancho # 70-15"), numbers that may be a cédula or a phone ("1.107.654.321",
-/// "315 678 9012", "+57 318 284 2304"), labels ("cc", "cel", "barrio") and separators.
-/// Positions are character offsets in the original message.
-///
-/// Every scan is linear in the message: each word is looked at a bounded number of times
-/// (`wordVisits` counts them, so a test can hold the scanner to it), whatever the message.
+/// assigned to a slot: e-mail addresses, street addresses ("Calle 5 # 38-21", "Carrera 28
+/// No. 42-40", "Av 136A N° 117-56"), numbers that may be a cédula or a phone
+/// ("1.107.654.321", "315 678 9012", "(602) 626 2679", "204 1587", "+57 318 284 2304"),
+/// labels ("cc", "cel", "barrio") and separators. Positions are character offsets in the
+/// original message. Every step is one pass over the message (entities and labels are
+/// capped), so a hostile message costs linear time.
 struct FieldScanner {
     struct Entity: Equatable {
         enum Kind: Equatable {
@@ -29,51 +28,43 @@ struct FieldScanner {
         var nextWord: Int
     }
 
+    /// Bounds on what one message may hold (a form has seven fields).
+    static let maxEntities = 40
+    static let maxLabels = 40
+
     let characters: [Character]
     let words: Words
     private(set) var entities: [Entity] = []
     private(set) var labels: [Label] = []
-    /// Offsets of characters that end a piece of data: , ; / | : newline, and ". ".
+    /// Offsets of characters that end a piece of data: , ; / | : newline, and ". ", in order.
     private(set) var separators: [Int] = []
-    /// Characters inside an entity found so far (`isConsumed` in constant time).
+    /// Characters taken by an entity.
     private var consumed: [Bool]
-    /// Start offsets of the e-mails, ascending.
-    private var emailStarts: [Int] = []
-    /// Words looked at by the scans that walk runs of words (numbers, labels, addresses).
-    private(set) var wordVisits = 0
 
     static let streetWords: Set<String> = [
         "calle", "cll", "cl", "clle", "carrera", "cra", "kra", "kr", "cr", "carr", "cra.", "av", "avenida", "avda",
         "diagonal", "diag", "dg", "transversal", "transv", "tv", "tr", "trans", "autopista", "circular", "circ",
         "manzana", "mz", "mza", "vereda", "km", "kilometro",
     ]
-
-    /// The label phrases of every slot, split into words once.
-    static let labelPhrases: [(slot: CheckoutSlot, words: [String])] = CheckoutSlot.allCases.flatMap { slot in
-        slot.labels.map { (slot, $0.split(separator: " ").map(String.init)) }
-    }
+    /// Words that may trail an address only because the next value follows ("en el barrio").
+    static let addressTails: Set<String> = ["en", "el", "la", "los", "las", "de", "del", "y", "e", "con", "por", "queda"]
+    /// Words for "number" inside an address ("No. 42-40", "N° 5-54", "Nro 3").
+    static let numberSigns: Set<String> = ["no", "n", "nro", "num", "numero"]
 
     init(_ text: String) {
         characters = Array(text)
-        consumed = Array(repeating: false, count: characters.count)
         words = Words(text)
+        consumed = Array(repeating: false, count: characters.count)
         scanSeparators()
         scanEmails()
         scanAddresses()
         scanNumbers()
         scanLabels()
         entities.sort { $0.range.lowerBound < $1.range.lowerBound }
-        labels.sort { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     func isConsumed(_ offset: Int) -> Bool {
         consumed.indices.contains(offset) && consumed[offset]
-    }
-
-    private mutating func append(_ entity: Entity) {
-        entities.append(entity)
-        let range = max(0, entity.range.lowerBound)..<min(consumed.count, entity.range.upperBound)
-        for offset in range { consumed[offset] = true }
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -82,10 +73,23 @@ struct FieldScanner {
         return String(characters[clamped])
     }
 
-    /// The first separator at or after `offset`, or the end of the message.
+    /// The first separator at or after `offset`, or the end of the message (binary search).
     func nextSeparator(after offset: Int) -> Int {
-        let index = separators.sortedFirstIndex(atLeast: offset)
-        return index < separators.count ? separators[index] : characters.count
+        let low = separators.sortedFirstIndex(atLeast: offset)
+        return low < separators.count ? separators[low] : characters.count
+    }
+
+    /// Whether the folded words of `phrase` occur at word `index`.
+    func phrase(_ phrase: [String], at index: Int) -> Bool {
+        guard index >= 0, index + phrase.count <= words.count else { return false }
+        for (offset, part) in phrase.enumerated() where words[index + offset] != part { return false }
+        return true
+    }
+
+    private mutating func add(_ entity: Entity) {
+        guard entities.count < Self.maxEntities else { return }
+        entities.append(entity)
+        for offset in entity.range where consumed.indices.contains(offset) { consumed[offset] = true }
     }
 
     private mutating func scanSeparators() {
@@ -111,8 +115,7 @@ struct FieldScanner {
             while end > index + 1, characters[end - 1] == "." { end -= 1 }
             let domain = String(characters[(index + 1)..<end])
             guard start < index, domain.contains("."), !domain.hasPrefix(".") else { continue }
-            append(Entity(kind: .email, range: start..<end))
-            emailStarts.append(start)
+            add(Entity(kind: .email, range: start..<end))
         }
     }
 
@@ -121,11 +124,10 @@ struct FieldScanner {
     }
 
     /// A street word followed, within three words, by a number or "#"; the address runs
-    /// to the next separator, label word or e-mail.
+    /// to the next separator, label word or e-mail. The dot of "No." is not a separator.
     private mutating func scanAddresses() {
         var index = 0
         while index < words.count {
-            wordVisits += 1
             let word = words.words[index]
             let lookahead = index + 1..<min(index + 4, words.count)
             guard Self.streetWords.contains(word.text), !isConsumed(word.range.lowerBound),
@@ -141,13 +143,19 @@ struct FieldScanner {
                 continue
             }
             var end = nextSeparator(after: word.range.upperBound)
-            let email = emailStarts.sortedFirstIndex(atLeast: word.range.lowerBound + 1)
-            if email < emailStarts.count { end = min(end, emailStarts[email]) }
+            // "Carrera 28 No. 42-40": the dot after a number sign does not end the address.
+            while end < characters.count, characters[end] == ".", let sign = wordEnding(at: end),
+                Self.numberSigns.contains(words[sign])
+            {
+                end = nextSeparator(after: end + 1)
+            }
+            if let email = entities.first(where: { $0.range.lowerBound > word.range.lowerBound }) {
+                end = min(end, email.range.lowerBound)
+            }
             // Stop before a label word that follows the address ("… barrio Alameda", "… cel 300…").
             var cursor = numberAt + 1
             while cursor < words.count, words.words[cursor].range.lowerBound < end {
-                wordVisits += 1
-                if Self.endsAddress(words, cursor) {
+                if endsAddress(cursor) {
                     end = words.words[cursor].range.lowerBound
                     break
                 }
@@ -155,55 +163,71 @@ struct FieldScanner {
             }
             var last = end
             while last > word.range.lowerBound, characters[last - 1].isWhitespace { last -= 1 }
-            append(Entity(kind: .address, range: word.range.lowerBound..<last))
+            // "Calle 15 # 22-33 en el barrio…": the words leading to the next value go.
+            var tail = cursor - 1
+            while tail > numberAt, words.words[tail].range.upperBound <= last,
+                Self.addressTails.contains(words[tail])
+            {
+                last = words.words[tail].range.lowerBound
+                while last > word.range.lowerBound, characters[last - 1].isWhitespace || characters[last - 1] == "," {
+                    last -= 1
+                }
+                tail -= 1
+            }
+            add(Entity(kind: .address, range: word.range.lowerBound..<last))
             while index < words.count, words.words[index].range.lowerBound < end { index += 1 }
         }
     }
 
-    static func endsAddress(_ words: Words, _ index: Int) -> Bool {
-        // "barrio" ends the address; "cel"/"cc" too.
-        labelPhrases.contains { $0.slot != .address && $0.slot != .notes && words.hasPhrase($0.words, at: index) }
+    /// The index of the word that ends right before character `offset`.
+    private func wordEnding(at offset: Int) -> Int? {
+        var low = 0
+        var high = words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words.words[middle].range.upperBound < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < words.count && words.words[low].range.upperBound == offset ? low : nil
     }
 
-    /// Runs of digit words joined by spaces, dots or dashes; a run that reads as a phone
-    /// ("315 678 9012") is one number, otherwise each word is its own.
-    ///
-    /// A phone has at most 12 digits, so only the words of a run up to its 12th digit can
-    /// make one: the run is read that far and no further (each word is read by at most 13
-    /// starts), never to its end from every word.
+    func endsAddress(_ index: Int) -> Bool {
+        for slot in CheckoutSlot.allCases where slot != .address && slot != .notes {
+            if slot.labelWords.contains(where: { phrase($0, at: index) }) { return true }
+        }
+        return false
+    }
+
+    /// Numbers: a word of six digits or more stands alone; runs of shorter digit groups
+    /// joined by spaces, dashes, dots or parentheses ("315 678 9012", "(602) 626 2679",
+    /// "1 130 456 789", "204 1587") are one number when they add up to 7–12 digits, otherwise
+    /// each group is its own number (quantities, house numbers).
     private mutating func scanNumbers() {
         var index = 0
         while index < words.count {
-            wordVisits += 1
             guard numeric(index) else {
                 index += 1
                 continue
             }
-            var digits = [words[index].filter(\.isNumber)]
-            var total = digits[0].count
-            while total <= Self.maxPhoneDigits, numeric(index + digits.count),
-                gapIsJoin(index + digits.count - 1, index + digits.count)
-            {
-                wordVisits += 1
-                digits.append(words[index + digits.count].filter(\.isNumber))
-                total += digits[digits.count - 1].count
-            }
-            var taken = 1
-            // The longest prefix of the run that is a phone; else the first word alone.
-            for length in stride(from: digits.count, through: 2, by: -1) {
-                let joined = digits.prefix(length).joined()
-                if Self.isPhoneShaped(joined) {
-                    taken = length
-                    break
+            var run = [index]
+            var digits = words[index].filter(\.isNumber)
+            if digits.count < 6 {
+                // "315 678 9012", and "315 6789012" (an area code before the rest).
+                while let last = run.last, numeric(last + 1), gapIsJoin(last, last + 1) {
+                    let next = words[last + 1].filter(\.isNumber)
+                    guard digits.count + next.count <= 12, next.count < 6 || Self.isPhoneShaped(digits + next)
+                    else { break }
+                    run.append(last + 1)
+                    digits += next
                 }
             }
-            add(number: digits.prefix(taken).joined(), from: index, to: index + taken - 1)
-            index += taken
+            if run.count > 1, (7...12).contains(digits.count) {
+                add(number: digits, from: run[0], to: run[run.count - 1])
+            } else {
+                for word in run { add(number: words[word].filter(\.isNumber), from: word, to: word) }
+            }
+            index = run[run.count - 1] + 1
         }
     }
-
-    /// "57" and a 10-digit number.
-    static let maxPhoneDigits = 12
 
     private func numeric(_ i: Int) -> Bool {
         i < words.count && words[i].allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
@@ -212,13 +236,13 @@ struct FieldScanner {
 
     private func gapIsJoin(_ a: Int, _ b: Int) -> Bool {
         let gap = characters[words.words[a].range.upperBound..<words.words[b].range.lowerBound]
-        return !gap.isEmpty && gap.count <= 2 && gap.allSatisfy { $0 == " " || $0 == "-" || $0 == "." }
+        return !gap.isEmpty && gap.count <= 3 && gap.allSatisfy { " -.()".contains($0) }
     }
 
     private mutating func add(number digits: String, from first: Int, to last: Int) {
         var start = words.words[first].range.lowerBound
-        if start > 0, characters[start - 1] == "+" { start -= 1 }
-        append(
+        while start > 0, "+(".contains(characters[start - 1]) { start -= 1 }
+        add(
             Entity(
                 kind: .number(digits: digits, phoneLike: Self.isPhoneShaped(digits)),
                 range: start..<words.words[last].range.upperBound))
@@ -233,15 +257,16 @@ struct FieldScanner {
 
     private mutating func scanLabels() {
         var index = 0
-        while index < words.count {
-            wordVisits += 1
+        while index < words.count, labels.count < Self.maxLabels {
             if isConsumed(words.words[index].range.lowerBound) {
                 index += 1
                 continue
             }
             var best: (CheckoutSlot, Int)?
-            for (slot, phrase) in Self.labelPhrases where words.hasPhrase(phrase, at: index) {
-                if phrase.count > (best?.1 ?? 0) { best = (slot, phrase.count) }
+            for slot in CheckoutSlot.allCases {
+                for parts in slot.labelWords where phrase(parts, at: index) {
+                    if parts.count > (best?.1 ?? 0) { best = (slot, parts.count) }
+                }
             }
             if let (slot, length) = best {
                 let range = words.words[index].range.lowerBound..<words.words[index + length - 1].range.upperBound

@@ -55,7 +55,7 @@ struct ChatMessageHandler: JobHandler {
         }
         let incoming = NewMessage(
             chatId: job.chatId, sender: .user, kind: job.kind,
-            content: job.message, metadata: .object(["job_id": .string(jobId)]))
+            content: job.historyText, metadata: .object(["job_id": .string(jobId)]))
         let chatId = job.chatId
         guard try await database.perform({ try $0.isAIActive(chatId: chatId) }) else {
             let result = try JobCoding.encode(HeldForOperator())
@@ -65,7 +65,7 @@ struct ChatMessageHandler: JobHandler {
         let turn: AgentTurn
         do {
             let state = try await database.perform { try $0.dialogue(chatId: chatId) } ?? DialogueState()
-            turn = try await resources.agent.respond(chatId: chatId, message: job.message, state: state)
+            turn = try await resources.agent.respond(chatId: chatId, message: Self.customerMessage(job), state: state)
         } catch  where context.isLastAttempt {
             // No more retries: the customer is told, the message is kept, the state is left
             // as it was (a confirmed order still being placed is found again by its key).
@@ -83,7 +83,7 @@ struct ChatMessageHandler: JobHandler {
             try await database.perform { db in
                 let company = try db.activeCompanyContext()?.content ?? ""
                 return ReplyWriter.Context(
-                    history: try db.history(chatId: chatId, limit: maxHistory), message: job.message,
+                    history: try db.history(chatId: chatId, limit: maxHistory), message: job.historyText,
                     companyText: company, shop: CompanyAnswerer(companyText: company).shopName,
                     catalogNames: try db.productNames())
             }
@@ -106,12 +106,21 @@ struct ChatMessageHandler: JobHandler {
     static func normalized(_ received: ChatMessageJob, owner: String?) -> ChatMessageJob {
         var job = received
         job.message = ChatMessageJob.readable(job.message)
+        if let read = job.readText { job.readText?.text = ChatMessageJob.readable(read.text) }
         if job.channel == .http, ChatScope.split(job.chatId) == nil, !ChatScope.isTelegram(job.chatId),
             let subject = owner.map(Identity.subject(ofOwner:))
         {
             job.chatId = ChatScope.scoped(job.chatId, channel: subject)
         }
         return job
+    }
+
+    /// The customer's words and, apart, the text read from their photo.
+    static func customerMessage(_ job: ChatMessageJob) -> CustomerMessage {
+        switch job.readText {
+        case let read? where read.origin != .transcription: CustomerMessage(job.message, photoText: read.text)
+        default: CustomerMessage(job.message)
+        }
     }
 
     private func record(

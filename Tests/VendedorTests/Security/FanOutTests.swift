@@ -22,7 +22,9 @@ struct FanOutTests {
     }
 
     struct NoOrders: OrderPlacer {
-        func place(_ request: OrderRequest, key: String, attempt: Int) async throws -> OrderPlacement {
+        func place(_ request: OrderRequest, key: String, attempt: Int, updatesClient: Bool) async throws
+            -> OrderPlacement
+        {
             .refused("pruebas")
         }
     }
@@ -37,18 +39,19 @@ struct FanOutTests {
     static func searches(_ message: String) async throws -> (Int, AgentTurn) {
         let directory = try TemporaryDirectory()
         let retriever = CountingRetriever()
-        let agent = SalesAgent(database: try directory.openDatabase(), retriever: retriever, placer: NoOrders())
+        let agent = SalesAgent(database: try directory.openDatabase(), retriever: retriever, placer: NoOrders(),
+            reader: try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path))
         let turn = try await agent.respond(chatId: "web-1", message: message, state: DialogueState())
         return (retriever.searches.withLock { $0 }, turn)
     }
 
     @Test func aMessageOrderingHundredsOfProductsSearchesOnlyTheCap() async throws {
-        let cap = ItemExtractor.maxItemsPerMessage
+        let cap = Understanding.maxItemsPerMessage
         let (few, _) = try await Self.searches(Self.order(cap))
         let (many, turn) = try await Self.searches(Self.order(300))
         #expect(few >= cap)
         #expect(many == few, "\(cap) productos: \(few) búsquedas; 300 productos: \(many)")
-        #expect(turn.facts.items.contains(.tooManyItems(read: cap)))
+        #expect(turn.facts.items.contains(.tooManyItems(max: cap)))
     }
 
     /// Counts the calls that reach the (paid) embedding API.

@@ -37,6 +37,11 @@ enum FuzzTarget: String, CaseIterable {
             _ = ItemExtractor.items(in: words)
             _ = CompanyAnswerer.topic(of: words)
             _ = words.containsAny(phrases: ["eso es todo", "nada mas", "si"])
+            // The understanding layer (intents by the example bank, entities), while browsing
+            // and in checkout asking for a cédula.
+            let text = String(decoding: bytes, as: UTF8.self)
+            _ = Self.reader.readNow(text, context: ReadingContext())
+            _ = Self.reader.readNow(text, context: ReadingContext(phase: .checkout, requested: .idNumber))
         case .quantities:
             let text = String(decoding: bytes, as: UTF8.self)
             let words = Words(text)
@@ -75,6 +80,12 @@ enum FuzzTarget: String, CaseIterable {
             }
         }
     }
+
+    /// The offline reader with the example bank (`VENDEDOR_REPO_ROOT/data/entendimiento`).
+    static let reader: ExampleReader = {
+        let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+        return (try? ExampleReader(directory: root + "/data/entendimiento")) ?? ExampleReader(examples: [])
+    }()
 
     /// The demo catalog's vocabulary and the search lexicon (`VENDEDOR_REPO_ROOT/data`).
     static let search: (QueryUnderstanding, SearchVocabulary) = {
@@ -123,6 +134,7 @@ public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePo
     }
     selected = target
     if target == .query { _ = FuzzTarget.search }
+    if target == .agent { _ = FuzzTarget.reader }
     var count = argc
     var arguments = argv
     return runFuzzerDriver(&count, &arguments, fuzzOneInput)
