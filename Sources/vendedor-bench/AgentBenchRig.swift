@@ -1,5 +1,5 @@
-import Foundation
 import Assistant
+import Foundation
 import Integrations
 import JobEngine
 import Logging

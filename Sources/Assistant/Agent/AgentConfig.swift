@@ -90,7 +90,8 @@ public struct AgentConfig: Sendable {
             provider: provider, model: env["DEFAULT_MODEL"], maxTokens: maxTokens, temperature: temperature,
             maxHistory: history, modelTimeout: .milliseconds(Int(timeout * 1000)),
             orderWait: .milliseconds(Int(wait * 1000)), openAI: openAI, gemini: gemini,
-            understandingDataDirectory: env.string("UNDERSTANDING_DATA_DIR", default: Understanding.defaultDataDirectory),
+            understandingDataDirectory: env.string(
+                "UNDERSTANDING_DATA_DIR", default: Understanding.defaultDataDirectory),
             modelReads: reads)
     }
 }

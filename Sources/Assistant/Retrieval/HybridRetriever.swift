@@ -156,7 +156,8 @@ public struct HybridRetriever: ProductRetriever {
         guard let match = await uses.nearest(to: vector), match.similarity >= tuning.useSimilarity,
             match.margin >= tuning.useMargin
         else { return nil }
-        return SearchConcept(text: "uso: \(match.example.text)", kind: .use, role: .purpose, phrases: match.example.targets)
+        return SearchConcept(
+            text: "uso: \(match.example.text)", kind: .use, role: .purpose, phrases: match.example.targets)
     }
 
     /// The active index when it is of the embedder's model; nil otherwise (words alone).

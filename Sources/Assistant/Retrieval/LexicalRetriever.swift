@@ -212,7 +212,8 @@ struct ProductText {
             let split = tokens.firstIndex(of: "para") ?? tokens.count
             fields.append(Field(tokens: content(tokens[..<split]), factor: factor, isName: isName, isForPart: false))
             if split < tokens.count {
-                fields.append(Field(tokens: content(tokens[(split + 1)...]), factor: 0.6, isName: false, isForPart: true))
+                fields.append(
+                    Field(tokens: content(tokens[(split + 1)...]), factor: 0.6, isName: false, isForPart: true))
             }
         }
     }

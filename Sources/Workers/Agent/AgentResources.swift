@@ -30,7 +30,8 @@ package struct AgentResources: Sendable {
         } catch {
             throw ConfigError(setting: "UNDERSTANDING_DATA_DIR", problem: "\(error)")
         }
-        let reader = try ReaderModels.make(config, offline: examples, transport: transport, policy: policy, logger: logger)
+        let reader = try ReaderModels.make(
+            config, offline: examples, transport: transport, policy: policy, logger: logger)
         var agent = SalesAgent(database: database, retriever: retriever, placer: placer, reader: reader)
         agent.topK = retrieval.topK
         return AgentResources(
@@ -61,7 +62,8 @@ enum ReaderModels {
             var gemini = config.gemini
             gemini.model = config.model
             model = GeminiReadingModel(
-                client: GeminiClient(config: gemini, transport: transport, policy: policy, timeout: config.modelTimeout))
+                client: GeminiClient(config: gemini, transport: transport, policy: policy, timeout: config.modelTimeout)
+            )
         }
         return ModelReader(model: model, fallback: offline, logger: logger)
     }
