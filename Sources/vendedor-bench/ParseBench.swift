@@ -214,7 +214,7 @@ struct ParseBench {
 
     /// The agent's catalog search, answering nothing at once: only the agent's own reading is timed.
     struct NoProducts: ProductRetriever {
-        func search(_ query: String, limit: Int) async throws -> [ProductHit] { [] }
+        func find(_ query: String, limit: Int) async throws -> ProductSearchResult { .notCarried(alternatives: []) }
     }
 
     struct NoOrders: OrderPlacer {

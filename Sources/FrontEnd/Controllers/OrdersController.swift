@@ -52,10 +52,11 @@ struct OrdersController {
         if let raw = request.query("chat_id") {
             chatId = try await ChatLookup(database: database).staffChat(raw, channel: request.query("canal"))
         }
+        let (since, until) = try request.period()
         let filter = OrderFilter(
             chatId: chatId, idNumber: request.query("cedula"),
             state: try request.query("estado").map { raw throws(ValidationError) in try OrderState(parsing: raw) },
-            since: request.query("desde"), until: request.query("hasta"))
+            since: since, until: until)
         let page = try await database.perform { try $0.listOrders(filter, limit: limit, offset: offset) }
         return try APIJSON.response(page)
     }

@@ -37,13 +37,8 @@ extension AppDatabase {
         if let active = filter.active {
             conditions.append("activo = \(active)")
         }
-        // A text over the caps (refused by the API) is read up to them, never past SQLite's limits.
-        let words =
-            filter.textWords
-            ?? Array(Set(TextFold.fold(String((filter.text ?? "").prefix(ProductFilter.maxTextLength)))
-                .split(whereSeparator: \.isWhitespace).map(String.init)).sorted().prefix(ProductFilter.maxTextWords))
-        for word in words {
-            let pattern = SearchFunctions.containsPattern(word)
+        for word in TextFold.fold(filter.text ?? "").split(whereSeparator: \.isWhitespace) {
+            let pattern = SearchFunctions.containsPattern(String(word))
             conditions.append(
                 "pliegue(nombre || ' ' || descripcion || ' ' || categoria) LIKE \(pattern) ESCAPE '\\'")
         }
