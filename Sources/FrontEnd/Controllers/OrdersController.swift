@@ -48,11 +48,11 @@ struct OrdersController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
+        let (since, until) = try request.period()
         var chatId: String?
         if let raw = request.query("chat_id") {
             chatId = try await ChatLookup(database: database).staffChat(raw, channel: request.query("canal"))
         }
-        let (since, until) = try request.period()
         let filter = OrderFilter(
             chatId: chatId, idNumber: request.query("cedula"),
             state: try request.query("estado").map { raw throws(ValidationError) in try OrderState(parsing: raw) },
