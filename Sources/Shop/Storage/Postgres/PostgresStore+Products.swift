@@ -136,8 +136,9 @@ extension PostgresStore {
         }
     }
 
-    /// `ts_rank` with the weights SQLite's BM25 uses (name 4, description 1, category 0.5),
-    /// negated so that lower is better as `TextSearchRow.bm25` says.
+    /// `ts_rank` with the proportions SQLite's BM25 weights have (name 4, description 1,
+    /// category 0.5, scaled into 0…1), negated so that lower is better as
+    /// `TextSearchRow.bm25` says.
     public func searchProducts(_ query: ProductTextQuery, limit: Int) async throws -> [TextSearchRow] {
         let text = TSQueryText.make(query)
         guard !text.isEmpty, limit > 0 else { return [] }
@@ -145,7 +146,7 @@ extension PostgresStore {
             try await connection.rows(
                 """
                 SELECT \(unescaped: Self.productColumns),
-                    ts_rank('{0, 0.5, 1, 4}', terminos, q) AS rango
+                    ts_rank('{0.0625, 0.125, 0.25, 1}', terminos, q) AS rango
                 FROM productos, CAST(\(text) AS tsquery) AS q
                 WHERE activo AND terminos @@ q
                 ORDER BY rango DESC, id LIMIT \(limit)

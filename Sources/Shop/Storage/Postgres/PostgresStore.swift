@@ -40,7 +40,7 @@ public final class PostgresStore: ShopStore, ClosableStore {
             try await PostgresSchema.migrate(store)
         } catch {
             await store.close()
-            throw error
+            throw PostgresFailure.readable(error)
         }
         return store
     }
@@ -94,20 +94,39 @@ public final class PostgresStore: ShopStore, ClosableStore {
             } catch where attempt < 5 && PostgresFailure.isRetryable(error) {
                 try await Task.sleep(for: .milliseconds(10 * attempt))
                 attempt += 1
+            } catch {
+                throw PostgresFailure.readable(error)
             }
         }
     }
 
     /// Runs read-only work on one pooled connection (one statement = one snapshot).
     func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in try await body(connection) }
+        do {
+            return try await client.withConnection { connection in try await body(connection) }
+        } catch {
+            throw PostgresFailure.readable(error)
+        }
+    }
+}
+
+/// A statement the server refused, with what it said (postgres-nio's own error hides it).
+/// Neither the query's parameters nor the connection's password are in it.
+public struct PostgresServerError: Error, CustomStringConvertible, Sendable {
+    public var sqlState: String
+    public var message: String
+    public var detail: String?
+
+    public var description: String {
+        "PostgreSQL \(sqlState): \(message)" + (detail.map { " (\($0))" } ?? "")
     }
 }
 
 /// Server errors by SQLSTATE.
 enum PostgresFailure {
     static func state(_ error: any Error) -> String? {
-        (error as? PSQLError)?.serverInfo?[.sqlState]
+        if let error = error as? PostgresServerError { return error.sqlState }
+        return (error as? PSQLError)?.serverInfo?[.sqlState]
     }
 
     /// 23505: a UNIQUE constraint refused the row.
@@ -115,6 +134,14 @@ enum PostgresFailure {
 
     /// 40001 serialization failure, 40P01 deadlock: the transaction may simply be run again.
     static func isRetryable(_ error: any Error) -> Bool { ["40001", "40P01"].contains(state(error)) }
+
+    /// `error` with the server's message readable, when the server refused a statement.
+    static func readable(_ error: any Error) -> any Error {
+        guard let psql = error as? PSQLError, let info = psql.serverInfo, let state = info[.sqlState] else {
+            return error
+        }
+        return PostgresServerError(sqlState: state, message: info[.message] ?? "", detail: info[.detail])
+    }
 }
 
 extension PostgresConnection {
