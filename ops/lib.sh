@@ -24,7 +24,7 @@
 #   vd_stop_redis_port PORT    SHUTDOWN NOSAVE whatever Redis is still on PORT (cleanup helper)
 #   vd_start_postgres PORT DIR [LOGFILE]
 #                              a throwaway PostgreSQL cluster: initdb in DIR/data (user vendedor,
-#                              trust on 127.0.0.1 only, no fsync), postgres on 127.0.0.1:PORT with
+#                              trust on 127.0.0.1 only, no fsync unless VD_PG_DURABLE=1), on 127.0.0.1:PORT with
 #                              its socket in DIR, waits until it accepts connections; sets
 #                              VD_PG_PID and VD_PG_URL (postgresql://vendedor@127.0.0.1:PORT/postgres).
 #                              As root the cluster runs as the `postgres` system user.
@@ -353,9 +353,11 @@ vd_start_postgres() {
     "${as[@]}" "$bin/initdb" -D "$dir/data" -U vendedor --auth=trust -E UTF8 --locale=C.UTF-8 \
         >>"$log" 2>&1 || { tail -n 15 "$log" >&2; vd_die "falló initdb en $dir/data"; }
     # The parent-death signal is set after the user switch (changing credentials clears it).
+    # Tests need no durability; VD_PG_DURABLE=1 (ops/bench) keeps PostgreSQL's defaults.
+    local speed=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
+    [[ "${VD_PG_DURABLE:-0}" == 1 ]] && speed=()
     vd_spawn "$log" "${as[@]}" setpriv --pdeathsig TERM "$bin/postgres" -D "$dir/data" -p "$port" -k "$dir" \
-        -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off \
-        -c full_page_writes=off
+        -c listen_addresses=127.0.0.1 -c max_connections=300 "${speed[@]}"
     VD_PG_PID="$VD_SPAWNED_PID"
     for ((i = 0; i < 300; i++)); do
         if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -U vendedor -d postgres; then

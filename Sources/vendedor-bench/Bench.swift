@@ -11,7 +11,9 @@ struct Bench: AsyncParsableCommand {
         commandName: "vendedor-bench", abstract: "Benchmarks; imprimen una línea clave=valor por cifra.")
 
     @Argument(
-        help: "queue | conversations | reply | export | vector | retrieval; simulate escribe los diálogos simulados")
+        help:
+            "queue | conversations | reply | export | vector | retrieval | storage; simulate escribe los diálogos simulados"
+    )
     var name: String
 
     @Option(help: "Trabajos para el benchmark de colas.")
@@ -90,6 +92,10 @@ struct Bench: AsyncParsableCommand {
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
         case "vector":
             try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
+        case "storage":
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            try await StorageBench(dataDirectory: dataDirectory ?? root + "/data", orders: rows ?? 2_000, turns: rows ?? 2_000)
+                .run()
         case "retrieval":
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             var bench = RetrievalBench(dataDirectory: dataDirectory ?? root + "/data", explain: query)

@@ -10,10 +10,7 @@ struct PostgresSchemaTests {
     @Test func concurrentStartsRunEachMigrationOnce() async throws {
         let server = try TestPostgres.serverURL()
         let name = "migra_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        try await TestPostgres.admin(server, "CREATE DATABASE \(name)")
-        var target = server
-        target.database = String(name)
-        let url = target
+        let url = try await PostgresStore.createDatabase(String(name), on: server)
         do {
             let stores = try await withThrowingTaskGroup(of: PostgresStore.self) { group in
                 for _ in 0..<4 { group.addTask { try await PostgresStore.connect(url) } }
@@ -22,14 +19,14 @@ struct PostgresSchemaTests {
             let applied = try await PostgresSchema.appliedMigrations(stores[0])
             #expect(applied == PostgresSchema.migrations.map(\.name))
             for store in stores { await store.close() }
-            let again = try await PostgresStore.connect(target)
+            let again = try await PostgresStore.connect(url)
             #expect(try await PostgresSchema.appliedMigrations(again) == applied)
             await again.close()
         } catch {
-            try? await TestPostgres.admin(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            try? await PostgresStore.dropDatabase(String(name), on: server)
             throw error
         }
-        try await TestPostgres.admin(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        try await PostgresStore.dropDatabase(String(name), on: server)
     }
 
     @Test func migrationNamesAreUnique() {

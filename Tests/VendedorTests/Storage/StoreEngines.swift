@@ -1,7 +1,5 @@
 import Foundation
 import Testing
-import Logging
-import PostgresNIO
 
 @testable import Shop
 
@@ -46,9 +44,7 @@ final class TestStore: Sendable {
         case .postgresql:
             let server = try TestPostgres.serverURL()
             let name = "prueba_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            try await TestPostgres.admin(server, "CREATE DATABASE \(name)")
-            var target = server
-            target.database = String(name)
+            let target = try await PostgresStore.createDatabase(String(name), on: server)
             let url = try DatabaseURL(TestPostgres.urlString(target))
             return TestStore(
                 engine: engine, store: try await StorageEngine.open(url), url: url, directory: nil,
@@ -60,7 +56,7 @@ final class TestStore: Sendable {
     func remove() async {
         await store.close()
         if let databaseName, let server = try? TestPostgres.serverURL() {
-            try? await TestPostgres.admin(server, "DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)")
+            try? await PostgresStore.dropDatabase(databaseName, on: server)
         }
     }
 
@@ -102,18 +98,5 @@ enum TestPostgres {
 
     static func urlString(_ url: PostgresURL) -> String {
         "postgresql://\(url.user)@\(url.host):\(url.port)/\(url.database)?sslmode=\(url.sslMode.rawValue)"
-    }
-
-    /// Runs one statement on the server's maintenance database (outside any transaction).
-    static func admin(_ url: PostgresURL, _ sql: String) async throws {
-        let configuration = PostgresClient.Configuration(
-            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
-            tls: .disable)
-        let client = PostgresClient(configuration: configuration)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            try await client.query(PostgresQuery(unsafeSQL: sql))
-        }
     }
 }

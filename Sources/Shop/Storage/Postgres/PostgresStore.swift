@@ -10,9 +10,9 @@ import PostgresNIO
 public final class PostgresStore: ShopStore, ClosableStore {
     let client: PostgresClient
     let logger: Logger
-    private let runner: Task<Void, Never>
+    let runner: Task<Void, Never>
 
-    private init(client: PostgresClient, logger: Logger) {
+    init(client: PostgresClient, logger: Logger = Logger(label: "vendedor.postgres")) {
         self.client = client
         self.logger = logger
         self.runner = Task { await client.run() }
@@ -23,6 +23,19 @@ public final class PostgresStore: ShopStore, ClosableStore {
     public static func connect(
         _ url: PostgresURL, maximumConnections: Int = 20, logger: Logger = Logger(label: "vendedor.postgres")
     ) async throws -> PostgresStore {
+        let store = PostgresStore(
+            client: PostgresClient(configuration: configuration(url, maximumConnections: maximumConnections)),
+            logger: logger)
+        do {
+            try await PostgresSchema.migrate(store)
+        } catch {
+            await store.close()
+            throw PostgresFailure.readable(error)
+        }
+        return store
+    }
+
+    static func configuration(_ url: PostgresURL, maximumConnections: Int) -> PostgresClient.Configuration {
         var configuration: PostgresClient.Configuration
         if let directory = url.socketDirectory {
             configuration = PostgresClient.Configuration(
@@ -35,14 +48,7 @@ public final class PostgresStore: ShopStore, ClosableStore {
         }
         configuration.options.maximumConnections = maximumConnections
         configuration.options.additionalStartupParameters = [("application_name", "vendedor")]
-        let store = PostgresStore(client: PostgresClient(configuration: configuration), logger: logger)
-        do {
-            try await PostgresSchema.migrate(store)
-        } catch {
-            await store.close()
-            throw PostgresFailure.readable(error)
-        }
-        return store
+        return configuration
     }
 
     static func tls(_ mode: PostgresURL.SSLMode) -> PostgresClient.Configuration.TLS {
