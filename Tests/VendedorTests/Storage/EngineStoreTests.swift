@@ -359,3 +359,78 @@ struct EngineStoreTests {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// Product vectors on every engine: an index is built, activated when complete, written by
+/// generation, and read back whole or as changes.
+@Suite("Storage on every engine: vectors")
+struct EngineVectorStoreTests {
+    static func vector(_ seed: Float, dimension: Int = 4) -> [Float] {
+        (0..<dimension).map { seed + Float($0) / 10 }
+    }
+
+    @Test(arguments: TestEngine.allCases)
+    func anIndexIsBuiltActivatedAndReadByGeneration(engine: TestEngine) async throws {
+        try await TestStore.withProducts(engine) { (test: TestStore) async throws -> Void in
+            let store = test.store
+            #expect(try await store.activeVectorIndex() == nil)
+            #expect(try await store.activeVectorChanges(knownIndex: nil, since: 0) == nil)
+            let index = try await store.buildingIndex(job: "reindex-1", model: "e5-small", dimension: 4)
+            #expect(index.state == .building)
+            #expect(index.total == 5)
+            #expect(try await store.buildingIndex(job: "reindex-1", model: "e5-small", dimension: 4).id == index.id)
+
+            let products = try await store.products(ids: try await store.allProductIds())
+            let entries = products.map {
+                ProductVector(
+                    productId: $0.id, fingerprint: ProductPassage.fingerprint($0), vector: Self.vector(Float($0.id)))
+            }
+            // A stale fingerprint (the product changed since) is not stored.
+            var stale = entries[0]
+            stale.fingerprint = "vieja"
+            #expect(try await store.storeVectors(index: index.id, [stale], deleted: []) == 0)
+            #expect(try await !store.activateIfComplete(index: index.id))
+            await #expect(throws: VectorIndexError.self) {
+                try await store.storeVectors(
+                    index: index.id,
+                    [ProductVector(productId: 1, fingerprint: entries[0].fingerprint, vector: [1, 2])], deleted: [])
+            }
+            #expect(try await store.storeVectors(index: index.id, Array(entries.prefix(3)), deleted: []) == 3)
+            #expect(try await store.vectorProgress(index: index.id) == (3, 5))
+            #expect(try await !store.activateIfComplete(index: index.id))
+            #expect(try await store.storeVectors(index: index.id, Array(entries.dropFirst(3)), deleted: []) == 2)
+            #expect(try await store.activateIfComplete(index: index.id))
+            let fingerprints = try await store.vectorFingerprints(index: index.id, productIds: [1, 2, 404])
+            #expect(fingerprints == [1: entries[0].fingerprint, 2: entries[1].fingerprint])
+            #expect(try await store.vectorTargets(model: "e5-small").map(\.id) == [index.id])
+            #expect(try await store.vectorTargets(model: "otro") == [])
+
+            let full = try #require(try await store.activeVectorChanges(knownIndex: nil, since: 0))
+            #expect(full.index.id == index.id)
+            #expect(full.rows.count == 5)
+            let byId = Dictionary(full.rows.map { ($0.productId, $0.vector) }, uniquingKeysWith: { first, _ in first })
+            #expect(byId[3] == Self.vector(3))
+            let generation = full.index.generation
+            #expect(try await store.activeVectorChanges(knownIndex: index.id, since: generation)?.rows.count == 0)
+
+            // A product deleted: its vector becomes a NULL row of a newer generation.
+            #expect(try await store.deleteProduct(id: 5) == .deleted)
+            #expect(try await store.orphanVectors(index: index.id) == [5])
+            #expect(try await store.storeVectors(index: index.id, [], deleted: [5, 1]) == 1)
+            let changes = try #require(try await store.activeVectorChanges(knownIndex: index.id, since: generation))
+            #expect(changes.rows.count == 1)
+            #expect(changes.rows.first?.productId == 5)
+            #expect(changes.rows.first?.vector == nil)
+            #expect(changes.index.generation == generation + 1)
+
+            // A re-index replaces the active index only once complete.
+            let next = try await store.buildingIndex(job: "reindex-2", model: "e5-small", dimension: 4)
+            let remaining = try await store.products(ids: try await store.allProductIds()).map {
+                ProductVector(productId: $0.id, fingerprint: ProductPassage.fingerprint($0), vector: Self.vector(9))
+            }
+            #expect(try await store.storeVectors(index: next.id, remaining, deleted: []) == 4)
+            #expect(try await store.activateIfComplete(index: next.id))
+            #expect(try await store.activeVectorIndex()?.id == next.id)
+            #expect(try await store.vectorIndex(id: index.id) == nil)
+        }
+    }
+}

@@ -141,4 +141,52 @@ public struct SQLiteStore: ShopStore, ClosableStore {
     public func recordChatTurn(_ record: ChatTurnRecord) async throws -> String {
         try await database.perform { try $0.recordChatTurn(record) }
     }
+
+    // MARK: VectorStore
+
+    public func activeVectorIndex() async throws -> VectorIndexInfo? {
+        try await database.perform { try $0.activeVectorIndex() }
+    }
+
+    public func vectorIndex(id: Int64) async throws -> VectorIndexInfo? {
+        try await database.perform { try $0.vectorIndex(id: id) }
+    }
+
+    public func vectorTargets(model: String) async throws -> [VectorIndexInfo] {
+        try await database.perform { try $0.vectorTargets(model: model) }
+    }
+
+    public func buildingIndex(job: String, model: String, dimension: Int) async throws -> VectorIndexInfo {
+        try await database.perform { try $0.buildingIndex(job: job, model: model, dimension: dimension) }
+    }
+
+    public func allProductIds() async throws -> [Int64] {
+        try await database.perform { try $0.allProductIds() }
+    }
+
+    public func vectorFingerprints(index: Int64, productIds: [Int64]) async throws -> [Int64: String] {
+        try await database.perform { try $0.vectorFingerprints(index: index, productIds: productIds) }
+    }
+
+    @discardableResult
+    public func storeVectors(index: Int64, _ vectors: [ProductVector], deleted: [Int64]) async throws -> Int {
+        try await database.perform { try $0.storeVectors(index: index, vectors, deleted: deleted) }
+    }
+
+    public func vectorProgress(index: Int64) async throws -> (done: Int, total: Int) {
+        try await database.perform { try $0.vectorProgress(index: index) }
+    }
+
+    @discardableResult
+    public func activateIfComplete(index: Int64) async throws -> Bool {
+        try await database.perform { try $0.activateIfComplete(index: index) }
+    }
+
+    public func activeVectorChanges(knownIndex: Int64?, since generation: Int64) async throws -> VectorChanges? {
+        try await database.perform { try $0.activeVectorChanges(knownIndex: knownIndex, since: generation) }
+    }
+
+    public func orphanVectors(index: Int64) async throws -> [Int64] {
+        try await database.perform { try $0.orphanVectors(index: index) }
+    }
 }

@@ -4,7 +4,7 @@ import Support
 /// Everything the shop stores, behind one boundary per aggregate. `AppDatabase` (SQLite,
 /// through `SQLiteStore`) and `PostgresStore` implement it; `StorageEngine.open` picks one
 /// from `DATABASE_URL`. Code that only needs orders takes an `OrderStore`, and so on.
-public typealias ShopStore = ProductStore & ProductSearchStore & OrderStore & ClientStore & ChatStore
+public typealias ShopStore = ProductStore & ProductSearchStore & OrderStore & ClientStore & ChatStore & VectorStore
 
 /// Opens the storage `DATABASE_URL` names.
 public enum StorageEngine {
