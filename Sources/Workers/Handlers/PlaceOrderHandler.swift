@@ -6,7 +6,7 @@ import Shop
 /// refusals (stock, unknown or inactive products, invalid data) fail the job for good with
 /// the Spanish reason; anything else (a busy database) is retried with backoff.
 struct PlaceOrderHandler: JobHandler {
-    let database: AppDatabase
+    let orders: any OrderStore
 
     /// Codes of `CodedError`s that retrying cannot fix.
     static let permanentCodes: Set<ErrorCode> = [
@@ -17,7 +17,7 @@ struct PlaceOrderHandler: JobHandler {
         let key = job.orderKey(jobId: context.id)
         let request = job.order
         do {
-            let placed = try await database.perform { try $0.placeOrder(request, idempotencyKey: key) }
+            let placed = try await orders.placeOrder(request, idempotencyKey: key)
             if placed.replayed {
                 context.logger.info("Pedido \(placed.order.id) ya existía para la clave; no se creó otro")
             }
