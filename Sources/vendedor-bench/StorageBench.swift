@@ -68,7 +68,9 @@ struct StorageBench {
             let productIds = parsed.rows.filter(\.product.active).map(\.product.id)
             let ordersPerSecond = try await Self.rate(count: orders) { index in
                 let line = OrderRequest.Line(productId: productIds[index % productIds.count], quantity: 1)
-                let client = ClientDetails(idNumber: String(10_000_000 + index % 50), name: "Cliente \(index % 50)")
+                let client = ClientDetails(
+                    idNumber: String(10_000_000 + index % 50), name: "Cliente \(index % 50)", phone: "3001234567",
+                    address: "Calle 10 # 5-20")
                 _ = try await store.placeOrder(
                     OrderRequest(chatId: "bench:\(index)", client: client, items: [line]), idempotencyKey: "k\(index)")
             }
