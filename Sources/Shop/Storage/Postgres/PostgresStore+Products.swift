@@ -137,8 +137,9 @@ extension PostgresStore {
     }
 
     /// `ts_rank` with the proportions SQLite's BM25 weights have (name 4, description 1,
-    /// category 0.5, scaled into 0…1), negated so that lower is better as
-    /// `TextSearchRow.bm25` says.
+    /// category 0.5, scaled into 0…1) and normalisation 1 (divided by 1 + log of the
+    /// product's length: longer texts rank lower, as BM25 makes them), negated so that lower
+    /// is better as `TextSearchRow.bm25` says.
     public func searchProducts(_ query: ProductTextQuery, limit: Int) async throws -> [TextSearchRow] {
         let text = TSQueryText.make(query)
         guard !text.isEmpty, limit > 0 else { return [] }
@@ -146,7 +147,7 @@ extension PostgresStore {
             try await connection.rows(
                 """
                 SELECT \(unescaped: Self.productColumns),
-                    ts_rank('{0.0625, 0.125, 0.25, 1}', terminos, q) AS rango
+                    ts_rank('{0.0625, 0.125, 0.25, 1}', terminos, q, 1) AS rango
                 FROM productos, CAST(\(text) AS tsquery) AS q
                 WHERE activo AND terminos @@ q
                 ORDER BY rango DESC, id LIMIT \(limit)
