@@ -92,7 +92,7 @@ package func buildApplication(
         server: .http1(
             configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()], idleTimeout: idleTimeout)),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
-        services: [deps.waiters] as [any Service]
+        services: [deps.waiters, RedisMemoryWatch(jobs: deps.jobs, logger: logger)] as [any Service]
             + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),
         logger: logger)
 }

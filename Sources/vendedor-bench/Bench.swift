@@ -12,7 +12,7 @@ struct Bench: AsyncParsableCommand {
 
     @Argument(
         help:
-            "queue | conversations | reply | export | vector | retrieval | storage; simulate escribe los diálogos simulados"
+            "queue | conversations | reply | export | vector | retrieval | memory | storage; simulate escribe los diálogos simulados"
     )
     var name: String
 
@@ -90,6 +90,8 @@ struct Bench: AsyncParsableCommand {
             try await ReplyBench(rounds: rounds, chats: chats).run()
         case "export":
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
+        case "memory":
+            try await MemoryBench(messages: rows ?? 2_000).run()
         case "vector":
             try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
         case "storage":
@@ -110,7 +112,7 @@ struct Bench: AsyncParsableCommand {
             try await bench.run()
         default:
             throw ValidationError(
-                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval)")
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval, memory)")
         }
     }
 }
