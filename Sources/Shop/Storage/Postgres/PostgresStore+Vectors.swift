@@ -79,13 +79,8 @@ extension PostgresStore {
                 "SELECT \(unescaped: Self.productColumns) FROM productos WHERE id = ANY(\(vectors.map(\.productId)))",
                 logger: logger
             ).map(Product.init(postgres:))
-            let fingerprints = Dictionary(
-                current.map { ($0.id, ProductPassage.fingerprint($0)) }, uniquingKeysWith: { first, _ in first })
             var written = 0
-            for entry in vectors where fingerprints[entry.productId] == entry.fingerprint {
-                guard entry.vector.count == info.dimension else {
-                    throw VectorIndexError.wrongDimension(expected: info.dimension, got: entry.vector.count)
-                }
+            for entry in try VectorWrites.current(vectors, products: current, dimension: info.dimension) {
                 try await connection.execute(
                     """
                     INSERT INTO vectores_productos (indice_id, producto_id, huella, vector, generacion)
