@@ -62,6 +62,7 @@ let package = Package(
                 "Support", "CHiredis",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "Shop",

@@ -252,6 +252,20 @@ struct EngineStoreTests {
             #expect(merged.address == "Calle 10 # 5-20")
             #expect(try await store.client(idNumber: "1107654321") == merged)
             await #expect(throws: ValidationError.self) { try await store.client(idNumber: "12") }
+
+            // A chat customer who did not prove to be the stored client: the record stays.
+            _ = try await store.createProduct(Fixtures.products[1])
+            var stranger = Fixtures.client
+            stranger.name = "Otra Persona"
+            stranger.address = "Carrera 1 # 2-3"
+            let order = try await store.placeOrder(
+                Fixtures.order([(2, 1)], client: stranger), idempotencyKey: "sin-actualizar", updatingClient: false
+            ).order
+            #expect(order.client.name == "Otra Persona")
+            let kept = try #require(try await store.client(idNumber: "1107654321"))
+            #expect(kept.name == merged.name)
+            #expect(kept.address == "Calle 10 # 5-20")
+            #expect(kept.orderCount == 1)
         }
     }
 

@@ -24,6 +24,19 @@ extension PostgresStore {
         ).map(Client.init(postgres:))
     }
 
+    /// Registers a new cédula; a stored client's record is left untouched.
+    static func insertClientIfNew(_ connection: PostgresConnection, _ details: ClientDetails, now: Date, logger: Logger)
+        async throws
+    {
+        try await connection.execute(
+            """
+            INSERT INTO clientes (cedula, nombre, telefono, correo, direccion, barrio, indicaciones, creado, actualizado)
+            VALUES (\(details.idNumber), \(details.name), \(details.phone), \(details.email), \(details.address),
+                    \(details.neighborhood), \(details.notes), \(now), \(now))
+            ON CONFLICT (cedula) DO NOTHING
+            """, logger: logger)
+    }
+
     /// Inserts validated client data, or merges it into the stored record (absent fields
     /// keep their stored value).
     static func upsertClient(_ connection: PostgresConnection, _ details: ClientDetails, now: Date, logger: Logger)

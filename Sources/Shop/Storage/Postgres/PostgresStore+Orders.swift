@@ -13,7 +13,9 @@ extension PostgresStore {
     /// in id order (so two orders never deadlock) before the stock is checked, and the
     /// decrement is guarded by `stock >= quantity` too. Two requests with one key: the
     /// second waits on the UNIQUE index, fails, rolls back and answers the first's order.
-    public func placeOrder(_ request: OrderRequest, idempotencyKey: String) async throws -> PlacedOrder {
+    public func placeOrder(_ request: OrderRequest, idempotencyKey: String, updatingClient: Bool) async throws
+        -> PlacedOrder
+    {
         let key = try IdempotencyKey.validated(idempotencyKey)
         let request = try request.validated()
         do {
@@ -23,7 +25,8 @@ extension PostgresStore {
                 {
                     return PlacedOrder(order: existing, replayed: true)
                 }
-                return try await Self.insertOrder(connection, request, key: key, logger: logger)
+                return try await Self.insertOrder(
+                    connection, request, key: key, updatingClient: updatingClient, logger: logger)
             }
         } catch where PostgresFailure.isUniqueViolation(error) {
             if let order = try await order(idempotencyKey: key) { return PlacedOrder(order: order, replayed: true) }
@@ -110,7 +113,7 @@ extension PostgresStore {
     // MARK: Inside a transaction
 
     private static func insertOrder(
-        _ connection: PostgresConnection, _ request: OrderRequest, key: String, logger: Logger
+        _ connection: PostgresConnection, _ request: OrderRequest, key: String, updatingClient: Bool, logger: Logger
     ) async throws -> PlacedOrder {
         let ids = request.items.map(\.productId).sorted()
         let locked = try await connection.rows(
@@ -134,7 +137,13 @@ extension PostgresStore {
             }
         }
         let total = items.reduce(0) { $0 + $1.subtotal }
-        let client = try await upsertClient(connection, request.client, now: now, logger: logger).details
+        let client: ClientDetails
+        if updatingClient {
+            client = try await upsertClient(connection, request.client, now: now, logger: logger).details
+        } else {
+            try await insertClientIfNew(connection, request.client, now: now, logger: logger)
+            client = request.client
+        }
         let inserted = try await connection.row(
             """
             INSERT INTO pedidos (idempotency_key, chat_id, cedula, estado, total, cliente_nombre, telefono, correo,

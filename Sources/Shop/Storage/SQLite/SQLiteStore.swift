@@ -66,8 +66,12 @@ public struct SQLiteStore: ShopStore, ClosableStore {
 
     // MARK: OrderStore
 
-    public func placeOrder(_ request: OrderRequest, idempotencyKey: String) async throws -> PlacedOrder {
-        try await database.perform { try $0.placeOrder(request, idempotencyKey: idempotencyKey) }
+    public func placeOrder(_ request: OrderRequest, idempotencyKey: String, updatingClient: Bool) async throws
+        -> PlacedOrder
+    {
+        try await database.perform {
+            try $0.placeOrder(request, idempotencyKey: idempotencyKey, updatingClient: updatingClient)
+        }
     }
 
     public func order(id: Int64) async throws -> Order? {
