@@ -12,7 +12,7 @@ struct Bench: AsyncParsableCommand {
 
     @Argument(
         help:
-            "queue | conversations | reply | export | vector | retrieval | memory | storage; simulate escribe los diálogos simulados"
+            "queue | conversations | reply | export | vector | retrieval | memory | parse | storage; simulate escribe los diálogos simulados"
     )
     var name: String
 
@@ -119,6 +119,9 @@ struct Bench: AsyncParsableCommand {
             try await MemoryBench(messages: rows ?? 2_000).run()
         case "vector":
             try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
+        case "parse":
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            try await ParseBench(dataDirectory: dataDirectory ?? root + "/data").run()
         case "storage":
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             try await StorageBench(dataDirectory: dataDirectory ?? root + "/data", orders: rows ?? 2_000, turns: rows ?? 2_000)
@@ -143,7 +146,8 @@ struct Bench: AsyncParsableCommand {
             try await bench.run()
         default:
             throw ValidationError(
-                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval, memory)")
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval, memory, parse)"
+            )
         }
     }
 }

@@ -25,6 +25,10 @@ package struct FrontEndDependencies: Sendable {
     package var cors: CORSPolicy = .none
     /// The Telegram webhook or poller; nil when Telegram is off.
     package var telegram: TelegramFrontEnd?
+    /// Rate limits, poll and upload caps (defaults in tests).
+    package var limits = LimitsConfig()
+    /// Where channel callbacks may point (`CALLBACK_ALLOWED_NETWORKS`).
+    package var callbackAddresses: AddressPolicy = .publicOnly
 
     package init(
         jobs: JobClient, waiters: JobWaiters, signer: TokenSigner, database: AppDatabase,

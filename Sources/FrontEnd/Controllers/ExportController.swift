@@ -42,13 +42,13 @@ struct ExportController {
         }
         try Self.foldAliases(&fields)
         let job = try ExportRequest.job(resource, fields: fields)
-        let owner = context.identity?.subject ?? ""
+        let owner = context.identity?.ownerKey ?? ""
         var key: String?
         if let header = request.headers[.idempotencyKey]?.trimmed, !header.isEmpty {
             guard header.count <= 150 else {
                 throw APIError.badRequest("El encabezado Idempotency-Key admite máximo 150 caracteres.")
             }
-            key = "exportar:\(owner.prefix(40)):\(header)"
+            key = "exportar:\(owner):\(header)"
         }
         let enqueued = try await jobs.enqueue(job, idempotencyKey: key, owner: owner)
         return ChatController.accepted(enqueued.id)

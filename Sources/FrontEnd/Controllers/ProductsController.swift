@@ -28,15 +28,17 @@ struct ProductsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
         let text = request.query("q") ?? request.query("texto")
-        if let text, text.count > ProductFilter.maxTextLength {
+        let filter = ProductFilter(
+            category: request.query("categoria"), active: try request.boolQuery("activo"), text: text)
+        guard filter.textWords != nil else {
             throw ValidationErrors([
                 ValidationError(
                     field: request.query("q") == nil ? "texto" : "q",
-                    message: "La búsqueda admite hasta \(ProductFilter.maxTextLength) caracteres.")
+                    message:
+                        "La búsqueda admite hasta \(ProductFilter.maxTextLength) caracteres y \(ProductFilter.maxTextWords) palabras distintas."
+                )
             ])
         }
-        let filter = ProductFilter(
-            category: request.query("categoria"), active: try request.boolQuery("activo"), text: text)
         let page = try await database.perform { try $0.listProducts(filter, limit: limit, offset: offset) }
         return try APIJSON.response(page)
     }
@@ -117,7 +119,7 @@ struct ProductsController {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try data.write(to: directory.appendingPathComponent(name), options: .atomic)
         let job = ImportCatalogJob(file: name, mode: mode, bytes: data.count)
-        let enqueued = try await jobs.enqueue(job, owner: context.identity?.subject)
+        let enqueued = try await jobs.enqueue(job, owner: context.identity?.ownerKey)
         return ChatController.accepted(enqueued.id)
     }
 }
