@@ -12,7 +12,7 @@ struct Bench: AsyncParsableCommand {
 
     @Argument(
         help:
-            "queue | conversations | reply | export | vector | retrieval | parse; simulate escribe los diálogos simulados"
+            "queue | conversations | reply | export | vector | retrieval | memory | parse | storage; simulate escribe los diálogos simulados"
     )
     var name: String
 
@@ -122,6 +122,10 @@ struct Bench: AsyncParsableCommand {
         case "parse":
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             try await ParseBench(dataDirectory: dataDirectory ?? root + "/data").run()
+        case "storage":
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            try await StorageBench(dataDirectory: dataDirectory ?? root + "/data", orders: rows ?? 2_000, turns: rows ?? 2_000)
+                .run()
         case "retrieval":
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             var bench = RetrievalBench(

@@ -14,6 +14,10 @@ package struct AgentResources: Sendable {
     var database: AppDatabase
     var maxHistory: Int
 
+    /// The turn's memory (recorded turns, AI switch, dialogue state) through the storage
+    /// boundary; the rest (company text, history for the writer) still reads `database`.
+    var chats: any ChatStore { SQLiteStore(database) }
+
     /// Built once at start; a bad setting stops the process. `policy` is the model calls'
     /// retry policy (tests shorten its waits).
     package static func make(
