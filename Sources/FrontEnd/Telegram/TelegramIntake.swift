@@ -119,7 +119,7 @@ struct TelegramIntake: Sendable {
         func answer(_ text: String?) throws -> NewJob {
             try NewJob(
                 TelegramCallbackAnswerJob(chatId: chatId, callbackQueryId: String(press.id.prefix(128)), text: text),
-                idempotencyKey: key)
+                idempotencyKey: TelegramKeys.callbackAnswer(update))
         }
         func refuse(_ reason: String) throws -> [NewJob] {
             logger.notice(

@@ -78,7 +78,8 @@ struct DeliverReplyHandler: JobHandler {
         }
         do {
             let outcome = try await telegram.send(
-                job.text, to: chatId, deliveryId: context.id, markup: TelegramButtons.markup(job.options, chatId: chatId))
+                job.text, to: chatId, deliveryId: context.id,
+                markup: TelegramButtons.markup(job.options, chatId: chatId))
             await recordTelegramChannel(job.chatId, context: context)
             var result = Result(channel: .telegram, pieces: outcome.pieces)
             if outcome.chatId != chatId {

@@ -21,9 +21,10 @@ enum TelegramButtons {
             }
             guard !buttons.isEmpty else { return nil }
             let perRow = options.kind == .quantity ? 3 : (options.kind == .confirmOrder ? 1 : 2)
-            return .inline(stride(from: 0, to: buttons.count, by: perRow).map {
-                Array(buttons[$0..<min($0 + perRow, buttons.count)])
-            })
+            return .inline(
+                stride(from: 0, to: buttons.count, by: perRow).map {
+                    Array(buttons[$0..<min($0 + perRow, buttons.count)])
+                })
         }
     }
 

@@ -25,7 +25,9 @@ final class FakeTelegram: @unchecked Sendable {
         var messageId: Int64
         var at: Date
         /// The message's `reply_markup` as sent (JSON object), if any.
-        var replyMarkup: [String: Any]? { markupJSON.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] } }
+        var replyMarkup: [String: Any]? {
+            markupJSON.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        }
         var markupJSON: Data?
 
         /// The inline buttons' `(text, callback_data)`, row by row flattened.
@@ -405,7 +407,9 @@ final class FakeTelegram: @unchecked Sendable {
             return "can't parse reply keyboard markup JSON object"
         }
         for button in (markup["inline_keyboard"] as? [[[String: Any]]] ?? []).flatMap({ $0 }) {
-            guard let text = button["text"] as? String, !text.isEmpty else { return "text buttons are unallowed in the inline keyboard" }
+            guard let text = button["text"] as? String, !text.isEmpty else {
+                return "text buttons are unallowed in the inline keyboard"
+            }
             let data = button["callback_data"] as? String ?? ""
             guard (1...64).contains(data.utf8.count) else { return "BUTTON_DATA_INVALID" }
         }
@@ -419,7 +423,8 @@ final class FakeTelegram: @unchecked Sendable {
 
     private func answerCallbackQuery(_ parameters: [String: Any]) -> FakeAPIServer.Reply {
         guard let id = parameters["callback_query_id"] as? String, !id.isEmpty else {
-            return Self.failure(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
+            return Self.failure(
+                400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
         }
         let text = parameters["text"] as? String
         if let text, text.count > 200 { return Self.failure(400, "Bad Request: MESSAGE_TOO_LONG") }

@@ -14,10 +14,11 @@ import Testing
 /// Telegram-native answers at the front end: button presses (`callback_query`), shared
 /// contacts and locations become the right jobs, and everything a press may carry that is
 /// not one of this bot's buttons for that chat is a clean refusal.
-@Suite("Telegram buttons, contacts and locations at the webhook")
-struct TelegramButtonsIntakeTests {
-    func post(_ harness: TelegramHarness, _ updates: [Data]) async throws -> [HTTPResponse.Status] {
-        try await harness.app().test(.router) { client in
+extension TelegramHarness {
+    /// Posts updates to the webhook route as Telegram does (with the secret header); the
+    /// status of each.
+    func postToWebhook(_ updates: [Data]) async throws -> [HTTPResponse.Status] {
+        try await app().test(.router) { client in
             var statuses: [HTTPResponse.Status] = []
             for update in updates {
                 var headers: HTTPFields = [.contentType: "application/json"]
@@ -29,6 +30,13 @@ struct TelegramButtonsIntakeTests {
             }
             return statuses
         }
+    }
+}
+
+@Suite("Telegram buttons, contacts and locations at the webhook")
+struct TelegramButtonsIntakeTests {
+    func post(_ harness: TelegramHarness, _ updates: [Data]) async throws -> [HTTPResponse.Status] {
+        try await harness.postToWebhook(updates)
     }
 
     @Test func aPressOnThisChatsButtonIsAnsweredAndTypedIntoTheChatsLine() async throws {
@@ -117,7 +125,9 @@ struct TelegramButtonsIntakeTests {
     }
 
     @Test func theDataCodecReadsOnlyItsOwnShape() {
-        #expect(TelegramButtonData.decode("v1:-1001234567890123:c12", chatId: -1_001_234_567_890_123) == .success(.quantity(12)))
+        #expect(
+            TelegramButtonData.decode("v1:-1001234567890123:c12", chatId: -1_001_234_567_890_123)
+                == .success(.quantity(12)))
         #expect(TelegramButtonData.decode("v1:5:cancelar", chatId: 5) == .success(.cancel))
         #expect(TelegramButtonData.decode("v1:5:no", chatId: 5) == .success(.no))
         #expect(TelegramButtonData.decode("v1:5:si", chatId: 6) == .failure(.otherChat))
@@ -162,7 +172,7 @@ struct TelegramButtonsIntakeTests {
             let fake = harness.fake
             let location = fake.update(
                 message: FakeTelegram.message(
-                    chatId: 4_400_000_010, extra: ["location": ["latitude": 3.451632, "longitude": -76.531975]]))
+                    chatId: 4_400_000_010, extra: ["location": ["latitude": 3.451632, "longitude": -76.531972]]))
             let venue = fake.update(
                 message: FakeTelegram.message(
                     chatId: 4_400_000_011,
@@ -178,9 +188,10 @@ struct TelegramButtonsIntakeTests {
                     chatId: 4_400_000_012, extra: ["location": ["latitude": 200.0, "longitude": 10.0]]))
             #expect(try await post(harness, [location.json, venue.json, impossible.json]) == [.ok, .ok, .ok])
             let messages = try await harness.jobs(ChatMessageJob.self).map(\.payload).sorted { $0.chatId < $1.chatId }
-            #expect(messages.map(\.shared?.location) == [
-                "Ubicación: 3.45163, -76.53197", "Ubicación: Bodega 4, Calle 13 # 68-20 (4.60970, -74.08170)",
-            ])
+            #expect(
+                messages.map(\.shared?.location) == [
+                    "Ubicación: 3.45163, -76.53197", "Ubicación: Bodega 4, Calle 13 # 68-20 (4.60970, -74.08170)",
+                ])
             let replies = try await harness.jobs(DeliverReplyJob.self).map(\.payload)
             #expect(replies.map(\.chatId) == ["tg:4400000012"])
         }
@@ -189,7 +200,8 @@ struct TelegramButtonsIntakeTests {
     @Test func pollingAndTheWebhookAskForButtonPresses() async throws {
         try await TelegramHarness.run { harness in
             let client = harness.client()
-            try await client.setWebhook(url: "https://tienda.example.co/telegram/webhook", secret: TelegramHarness.secret)
+            try await client.setWebhook(
+                url: "https://tienda.example.co/telegram/webhook", secret: TelegramHarness.secret)
             try await client.deleteWebhook()
             _ = try await client.getUpdates(offset: nil, timeout: 0)
             for method in ["setWebhook", "getUpdates"] {
@@ -236,15 +248,15 @@ struct TelegramButtonsPipelineTests {
 
         /// Posts updates to the webhook as Telegram does.
         func post(_ updates: [Data]) async throws {
-            try await harness.app().test(.router) { client in
-                for update in updates {
-                    var headers: HTTPFields = [.contentType: "application/json"]
-                    headers[.init("X-Telegram-Bot-Api-Secret-Token")!] = TelegramHarness.secret
-                    let response = try await client.execute(
-                        uri: "/telegram/webhook", method: .post, headers: headers, body: ByteBuffer(data: update))
-                    #expect(response.status == .ok)
-                }
-            }
+            let statuses = try await harness.postToWebhook(updates)
+            #expect(statuses.allSatisfy { $0 == .ok }, "\(statuses)")
+        }
+
+        /// A cart of 2 helmets, then name and cédula: the agent asks for the phone.
+        func reachThePhoneQuestion(_ chat: Int64) async throws -> FakeTelegram.Sent {
+            _ = try await say(chat, "quiero 2 cascos dieléctricos")
+            _ = try await say(chat, "eso es todo")
+            return try await say(chat, "Ana María Gómez, cc 1.107.654.321")
         }
 
         func sent(to chat: Int64) -> [FakeTelegram.Sent] {
@@ -268,14 +280,16 @@ struct TelegramButtonsPipelineTests {
             var contact: [String: Any] = ["phone_number": phone, "first_name": "Ana"]
             if let userId { contact["user_id"] = userId }
             return try await exchange(
-                chat, harness.fake.update(message: FakeTelegram.message(chatId: chat, extra: ["contact": contact])).json)
+                chat, harness.fake.update(message: FakeTelegram.message(chatId: chat, extra: ["contact": contact])).json
+            )
         }
 
         func press(_ chat: Int64, data: String, id: String, from: Int64? = nil) async throws -> FakeTelegram.Sent {
             try await exchange(
                 chat,
                 harness.fake.update(
-                    field: "callback_query", FakeTelegram.callbackQuery(id: id, fromId: from ?? chat, chatId: chat, data: data)
+                    field: "callback_query",
+                    FakeTelegram.callbackQuery(id: id, fromId: from ?? chat, chatId: chat, data: data)
                 ).json)
         }
 
@@ -288,11 +302,11 @@ struct TelegramButtonsPipelineTests {
         try await TelegramHarness.run { harness in
             let pipeline = try ButtonPipeline(harness)
             let chat: Int64 = 4_400_000_100
-            _ = try await pipeline.say(chat, "quiero 2 cascos dieléctricos")
-            _ = try await pipeline.say(chat, "eso es todo")
-            let askPhone = try await pipeline.say(chat, "Ana María Gómez, cc 1.107.654.321")
+            let askPhone = try await pipeline.reachThePhoneQuestion(chat)
             #expect(askPhone.text.contains("celular"), "\(askPhone.text)")
-            #expect(askPhone.requestsContact, "el teclado con «Compartir mi número»: \(String(describing: askPhone.replyMarkup))")
+            #expect(
+                askPhone.requestsContact,
+                "el teclado con «Compartir mi número»: \(String(describing: askPhone.replyMarkup))")
             #expect(askPhone.replyMarkup?["one_time_keyboard"] as? Bool == true)
 
             let afterContact = try await pipeline.shareContact(chat, phone: "+573182842304", userId: chat)
@@ -310,7 +324,7 @@ struct TelegramButtonsPipelineTests {
                 chat,
                 harness.fake.update(
                     message: FakeTelegram.message(
-                        chatId: chat, extra: ["location": ["latitude": 3.451632, "longitude": -76.531975]])
+                        chatId: chat, extra: ["location": ["latitude": 3.451632, "longitude": -76.531972]])
                 ).json)
             #expect(located.text.contains("guardé su ubicación"), "\(located.text)")
             #expect(located.text.contains("Ubicación: 3.45163, -76.53197"), "el resumen la muestra: \(located.text)")
@@ -340,9 +354,7 @@ struct TelegramButtonsPipelineTests {
         try await TelegramHarness.run { harness in
             let pipeline = try ButtonPipeline(harness)
             let chat: Int64 = 4_400_000_200
-            _ = try await pipeline.say(chat, "quiero 2 cascos dieléctricos")
-            _ = try await pipeline.say(chat, "eso es todo")
-            _ = try await pipeline.say(chat, "Ana María Gómez, cc 1.107.654.321")
+            _ = try await pipeline.reachThePhoneQuestion(chat)
             let refused = try await pipeline.shareContact(chat, phone: "+573001112233", userId: 77_777)
             #expect(refused.text == TelegramReplies.foreignContact)
             let state = try #require(try await harness.database.dialogue(chatId: TelegramChatID.make(chat)))
@@ -361,14 +373,17 @@ struct TelegramButtonsPipelineTests {
             let other: Int64 = 4_400_000_201
             try await pipeline.post([
                 harness.fake.update(
-                    field: "callback_query", FakeTelegram.callbackQuery(id: "forged-1", fromId: other, chatId: other, data: data)
-                ).json,
-                harness.fake.update(
-                    field: "callback_query", FakeTelegram.callbackQuery(id: "forged-2", fromId: other, chatId: chat, data: data)
+                    field: "callback_query",
+                    FakeTelegram.callbackQuery(id: "forged-1", fromId: other, chatId: other, data: data)
                 ).json,
                 harness.fake.update(
                     field: "callback_query",
-                    FakeTelegram.callbackQuery(id: "forged-3", fromId: chat, chatId: chat, data: String(repeating: "9", count: 4096))
+                    FakeTelegram.callbackQuery(id: "forged-2", fromId: other, chatId: chat, data: data)
+                ).json,
+                harness.fake.update(
+                    field: "callback_query",
+                    FakeTelegram.callbackQuery(
+                        id: "forged-3", fromId: chat, chatId: chat, data: String(repeating: "9", count: 4096))
                 ).json,
             ])
             let answered = await eventually { harness.fake.answeredCallbacks.count == 3 }
