@@ -1,12 +1,17 @@
 import Hummingbird
 import JobEngine
 import Shop
+import Support
 
 /// `GET /jobs/{id}[?wait=S]`: a job's status, optionally held until it finishes.
 struct JobsController {
     let jobs: JobClient
     let waiters: JobWaiters
     static let maxWaitSeconds = 30.0
+    /// `GET /jobs/{id}?wait=S` requests held now.
+    static let longPolls = MetricsRegistry.shared.gauge(
+        "vendedor_http_long_polls_waiting", "GET /jobs/{id}?wait=S requests held until their job finishes."
+    ).labels()
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("{id}", use: show)
@@ -23,6 +28,8 @@ struct JobsController {
         }
         let status: JobStatus?
         if wait > 0 {
+            Self.longPolls.add(1)
+            defer { Self.longPolls.add(-1) }
             status = try await waiters.wait(for: id, timeout: .milliseconds(Int(wait * 1000)))
         } else {
             status = try await jobs.status(id)

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Sends a request to an outside API through an `HTTPTransport` and applies the one retry
 /// policy of the project: 408, 409 (OpenAI), 429, 5xx, timeouts and connection failures
@@ -40,13 +41,20 @@ public struct ProviderHTTP: Sendable {
     /// The response of a successful (2xx) call, or throws a `ProviderError`.
     public func send(_ request: OutboundRequest) async throws -> OutboundResponse {
         var attempt = 1
+        let provider = OutboundMetrics.Provider(api: api)
+        let operation = OutboundMetrics.Operation(provider: provider, url: request.url)
         while true {
             let failure: ProviderError
+            let started = ContinuousClock.now
+            func seconds() -> Double { (ContinuousClock.now - started).inSeconds }
             do {
                 let response = try await transport.send(request)
+                OutboundMetrics.record(
+                    provider: provider, operation: operation, status: response.status, seconds: seconds())
                 if (200..<300).contains(response.status) { return response }
                 failure = classify(response)
             } catch let error as HTTPTransportError {
+                OutboundMetrics.record(provider: provider, operation: operation, status: nil, seconds: seconds())
                 switch error {
                 case .responseTooLarge:
                     throw ProviderError(kind: .permanent, api: api, status: 0, message: error.description)
@@ -58,6 +66,7 @@ public struct ProviderHTTP: Sendable {
             let delay = failure.retryAfter ?? backoff(attempt: attempt)
             guard delay <= policy.maxWait else { throw failure }
             try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+            OutboundMetrics.recordRetry(provider: provider, operation: operation)
             attempt += 1
         }
     }

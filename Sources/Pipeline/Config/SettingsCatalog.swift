@@ -10,7 +10,7 @@ public enum SettingsCatalog {
     public static let known: Set<String> = [
         // processes, storage, logging
         "REDIS_URL", "QUEUES_DIR", "DATABASE_URL", "HOST", "PORT", "LOG_LEVEL", "LOG_FILE", "SECRET_KEY",
-        "UPLOADS_DIR", "CORS_ORIGINS", "ACCESS_TOKEN_EXPIRE_MINUTES",
+        "UPLOADS_DIR", "CORS_ORIGINS", "ACCESS_TOKEN_EXPIRE_MINUTES", "LOG_FORMAT", "METRICS_PORT", "METRICS_HOST",
         // blobs and exports
         "BLOBS_DIR", "BLOBS_RETENTION_HOURS", "EXPORTS_DIR", "EXPORTS_LINK_TTL", "EXPORTS_CLEANUP_INTERVAL",
         // outside APIs
