@@ -1,6 +1,7 @@
 import Hummingbird
 import JobEngine
 import Logging
+import ServiceLifecycle
 import Support
 
 /// `GET /metrics` of a worker process, on `METRICS_HOST:METRICS_PORT` (loopback unless set
