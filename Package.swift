@@ -60,6 +60,7 @@ let package = Package(
             dependencies: [
                 "Support", "CHiredis",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .target(
@@ -103,7 +104,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            // The API document (OpenAPI 3.1), served at /openapi.json and rendered at /docs.
+            resources: [.copy("Resources/openapi.json")]),
         .target(
             name: "Workers",
             dependencies: [
@@ -117,8 +120,9 @@ let package = Package(
         .executableTarget(
             name: "vendedor-enqueuer",
             dependencies: [
-                "FrontEnd", "Pipeline", "Shop", "Integrations", "Support",
+                "FrontEnd", "Pipeline", "Shop", "Integrations", "Support", "JobEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "vendedor-workers",
@@ -161,3 +165,15 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// `ops/fuzz` only (`VENDEDOR_FUZZ=1`, built with `-sanitize=fuzzer,address` into .build/fuzz):
+/// libFuzzer targets for every reader of outside input (issue 16). Never part of the normal
+/// build, whose products would otherwise have to link libFuzzer.
+if ProcessInfo.processInfo.environment["VENDEDOR_FUZZ"] == "1" {
+    package.products.append(.executable(name: "vendedor-fuzz", targets: ["vendedor-fuzz"]))
+    package.targets.append(
+        .executableTarget(
+            name: "vendedor-fuzz",
+            dependencies: ["Support", "SpanishText", "JobEngine", "Shop", "Assistant", "CHiredis"],
+            path: "fuzz/Sources/vendedor-fuzz"))
+}

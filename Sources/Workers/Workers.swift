@@ -31,6 +31,8 @@ public struct WorkersConfig: Sendable {
     /// The reply worker's settings; nil when the process does not serve `chat`.
     public var agent: AgentConfig?
     public var telegram: TelegramConfig
+    public var callbacks = CallbackConfig()
+    public var retention = RetentionConfig()
     /// `METRICS_PORT`: serve `GET /metrics` there (off when unset); `METRICS_HOST`, the
     /// address to bind, is loopback unless set.
     public var metricsPort: Int?
@@ -62,6 +64,8 @@ public struct WorkersConfig: Sendable {
             transcription: TranscriptionConfig(environment: environment),
             agent: servesChat ? AgentConfig(environment: environment) : nil,
             telegram: TelegramConfig(environment: environment))
+        callbacks = try CallbackConfig(environment: environment)
+        retention = try RetentionConfig(environment: environment)
         if environment["METRICS_PORT"] != nil {
             let port = try environment.int("METRICS_PORT", default: 0)
             guard (1...65535).contains(port) else {
@@ -80,9 +84,11 @@ public struct WorkersConfig: Sendable {
 /// that runs the job service, the catalog-vector check at start, the completion
 /// subscription the reply worker waits on, and the sweepers of expired files, until SIGTERM
 /// or SIGINT. `customize` lets a test build register extra handlers (fault injection);
-/// production passes nothing.
+/// production passes nothing. `transport`: the reply worker's outside calls (a benchmark
+/// counts them).
 public func buildWorkers(
-    config: WorkersConfig, label: String = "vendedor-workers", customize: (inout JobRegistry) -> Void = { _ in }
+    config: WorkersConfig, label: String = "vendedor-workers", transport: any HTTPTransport = CurlTransport(),
+    customize: (inout JobRegistry) -> Void = { _ in }
 ) async throws -> ServiceGroup {
     let boot = try Bootstrap(config: config.app, label: label)
     let options = config.options
@@ -92,7 +98,7 @@ public func buildWorkers(
     let retrieval = RetrievalResources(database: database, config: config.retrieval)
     let delivery = try DeliveryResources(
         telegram: config.telegram, queuesDirectory: config.app.queuesDirectory, redis: boot.redis,
-        blobs: config.blobs)
+        blobs: config.blobs, callbacks: config.callbacks)
     let media = try MediaResources(
         blobs: config.blobs, vision: config.vision, transcription: config.transcription,
         servesVision: config.serves(ImageMessageJob.queue))
@@ -100,7 +106,7 @@ public func buildWorkers(
     let agent = try config.agent.map {
         try AgentResources.make(
             config: $0, retrieval: config.retrieval, database: database, jobs: boot.jobs, waiters: waiters,
-            transport: CurlTransport(), logger: boot.logger)
+            transport: transport, logger: boot.logger)
     }
     var registry = WorkerHandlers.registry(
         commerce: commerce, media: media, delivery: delivery, agent: agent, retrieval: retrieval)
@@ -110,6 +116,7 @@ public func buildWorkers(
     // order waits keep their subscription until it has drained).
     var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
         .init(service: PeriodicSweeper.blobs(config.blobs.store, config: config.blobs, logger: boot.logger)),
+        .init(service: PeriodicSweeper.conversations(database, config: config.retention, logger: boot.logger)),
         .init(service: waiters),
     ]
     if let exports = commerce.exports, service.queueNames.contains(ExportJob.queue) {

@@ -1,15 +1,22 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Shop
 
 /// Per-request state: the verified caller, once the auth middleware has run.
 struct AppRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     var identity: Identity?
+    /// The verified token's id (`jti`), for revocation and its rate limit.
+    var tokenId: String?
+    /// The connection (to let an `Expect: 100-continue` client send its body once allowed).
+    let channel: (any NIOCore.Channel)?
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.identity = nil
+        self.tokenId = nil
+        self.channel = source.channel
     }
 
     /// JSON bodies are small; uploads set their own limit.

@@ -19,10 +19,16 @@ package struct FrontEndDependencies: Sendable {
     /// Where the export workers write files and downloads are served from (`EXPORTS_DIR`).
     package var exportsDirectory: String = "./var/exports"
     package var readinessChecks: [@Sendable () async -> (String, Bool)] = []
+    /// How catalog search answers now (`SearchMode`), for `/ready`'s body.
+    package var searchMode: @Sendable () async -> SearchMode = { .wordsOnly }
     /// Browser origins allowed to call the API (`CORS_ORIGINS`); none by default.
     package var cors: CORSPolicy = .none
     /// The Telegram webhook or poller; nil when Telegram is off.
     package var telegram: TelegramFrontEnd?
+    /// Rate limits, poll and upload caps (defaults in tests).
+    package var limits = LimitsConfig()
+    /// Where channel callbacks may point (`CALLBACK_ALLOWED_NETWORKS`).
+    package var callbackAddresses: AddressPolicy = .publicOnly
 
     package init(
         jobs: JobClient, waiters: JobWaiters, signer: TokenSigner, database: AppDatabase,

@@ -33,13 +33,19 @@ struct ChatOperatorController {
         }
     }
 
+    /// The stored chat the path names (a channel's own id, `?canal=` when several use it).
+    private func chat(_ request: Request, _ context: AppRequestContext) async throws -> String {
+        try await ChatLookup(database: database).staffChat(
+            context.pathString("chat_id"), channel: request.query("canal"))
+    }
+
     @Sendable func showControl(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let chatId = try ChatController.validChatId(context.pathString("chat_id"))
+        let chatId = try await chat(request, context)
         return try APIJSON.response(try await database.perform { try $0.chatControl(chatId: chatId) })
     }
 
     @Sendable func setControl(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let chatId = try ChatController.validChatId(context.pathString("chat_id"))
+        let chatId = try await chat(request, context)
         let body = try await request.decodeJSON(ControlChange.self)
         let control = try await database.perform { try $0.setAIActive(chatId: chatId, active: body.aiActive) }
         return try APIJSON.response(control)
@@ -49,7 +55,7 @@ struct ChatOperatorController {
     /// (its channel is known). With an `Idempotency-Key`, a repeated request sends and stores
     /// the reply once.
     @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let chatId = try ChatController.validChatId(context.pathString("chat_id"))
+        let chatId = try await chat(request, context)
         let body = try await request.decodeJSON(OperatorReply.self, limit: 32 * 1024)
         let text = body.message.trimmed
         guard !text.isEmpty else { throw APIError.validation("El campo \"mensaje\" no puede estar vacío.") }
@@ -63,9 +69,10 @@ struct ChatOperatorController {
         }
         let `operator` = context.identity?.subject ?? ""
         let delivery = DeliverReplyJob(
-            chatId: chatId, channel: channel, text: text, origin: .operator, owner: control.owner)
-        let key = request.headers[.idempotencyKey].map { "operador:\(chatId):\($0.prefix(150))" }
-        let enqueued = try await jobs.enqueue(delivery, idempotencyKey: key, owner: `operator`)
+            chatId: chatId, channel: channel, text: text, origin: .operator,
+            owner: ChatScope.channelSubject(chatId) ?? control.owner)
+        let key = request.headers[.idempotencyKey].map { "operador:\(`operator`):\(chatId):\($0.prefix(150))" }
+        let enqueued = try await jobs.enqueue(delivery, idempotencyKey: key, owner: context.identity?.ownerKey)
         if enqueued.created {
             let message = NewMessage(
                 chatId: chatId, sender: .operator, content: text,
@@ -76,8 +83,9 @@ struct ChatOperatorController {
     }
 }
 
-/// `GET /chat/historial/{chat_id}`: the conversation, oldest first. A channel sees only the
-/// chats that came through it; staff see every chat.
+/// `GET /chat/historial/{chat_id}`: the conversation, oldest first. A channel names its own
+/// chats (its namespace, `ChatScope`) and sees its own ids in the messages; staff see every
+/// chat, named by its channel's id (`?canal=` when several channels use it) or its stored id.
 struct ChatHistoryController {
     let database: AppDatabase
 
@@ -86,14 +94,20 @@ struct ChatHistoryController {
     }
 
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let chatId = try ChatController.validChatId(context.pathString("chat_id"))
         let (limit, offset) = try Pagination.parse(request)
-        if let identity = context.identity, identity.role == .channel {
+        guard let identity = context.identity, identity.role > .channel else {
+            let raw = context.pathString("chat_id")
+            let chatId = try ChatLookup.channelChat(raw, context)
             let control = try await database.perform { try $0.chatControl(chatId: chatId) }
-            guard control.owner == identity.subject else {
-                throw APIError.notFound("No existe el chat \(chatId) para este canal.")
+            guard control.owner == context.identity?.subject else {
+                throw APIError.notFound("No existe el chat \(raw) para este canal.")
             }
+            var page = try await database.perform { try $0.historyPage(chatId: chatId, limit: limit, offset: offset) }
+            for index in page.results.indices { page.results[index].chatId = ChatScope.external(chatId) }
+            return try APIJSON.response(page)
         }
+        let chatId = try await ChatLookup(database: database).staffChat(
+            context.pathString("chat_id"), channel: request.query("canal"))
         let page = try await database.perform { try $0.historyPage(chatId: chatId, limit: limit, offset: offset) }
         return try APIJSON.response(page)
     }

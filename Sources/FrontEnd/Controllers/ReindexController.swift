@@ -41,7 +41,7 @@ struct ReindexController {
         }
         let key = request.headers[.idempotencyKey].map { "reindexar:\($0.prefix(200))" }
         let enqueued = try await jobs.enqueue(
-            ReindexCatalogJob(reason: reason), idempotencyKey: key, owner: context.identity?.subject)
+            ReindexCatalogJob(reason: reason), idempotencyKey: key, owner: context.identity?.ownerKey)
         return ChatController.accepted(enqueued.id)
     }
 }

@@ -23,6 +23,10 @@ public enum SettingsCatalog {
         "EMBEDDINGS_BATCH_SIZE", "EMBEDDINGS_RATE_LIMIT", "EMBEDDINGS_TIMEOUT_S", "SEARCH_DATA_DIR",
         "SEARCH_THRESHOLD", "VISION_PROVIDER", "VISION_MODEL", "OCR_LANGUAGES", "TRANSCRIPTION_PROVIDER",
         "TRANSCRIPTION_MODEL",
+        // hostile input: limits, rate limits, callbacks, retention (issue 16)
+        "RATE_LIMIT_TOKEN_PER_MIN", "RATE_LIMIT_CHAT_PER_MIN", "MAX_WAIT_POLLS", "MAX_WAIT_POLLS_PER_TOKEN",
+        "MAX_CONCURRENT_UPLOADS", "CALLBACK_ALLOWED_NETWORKS", "DELIVERY_MAX_WAIT_S", "RETENTION_SWEEP_INTERVAL_S",
+        "MESSAGES_RETENTION_DAYS", "DIALOGUE_RETENTION_DAYS",
     ]
 
     /// Keys of the old backend's `.env` that this system does not read, with what to do.

@@ -20,7 +20,8 @@ package struct AgentResources: Sendable {
         config: AgentConfig, retrieval: RetrievalConfig, database: AppDatabase, jobs: JobClient, waiters: JobWaiters,
         transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy = .standard, logger: Logger
     ) throws -> AgentResources {
-        let retriever = try ProductRetrievers.make(config: retrieval, database: database, logger: logger)
+        let retriever = try ProductRetrievers.make(
+            config: retrieval, database: database, logger: logger, transport: transport)
         let placer = QueuedOrderPlacer(jobs: jobs, waiters: waiters, wait: config.orderWait)
         let model = try ReplyModels.make(config, transport: transport, policy: policy)
         let examples: ExampleReader
@@ -30,8 +31,10 @@ package struct AgentResources: Sendable {
             throw ConfigError(setting: "UNDERSTANDING_DATA_DIR", problem: "\(error)")
         }
         let reader = try ReaderModels.make(config, offline: examples, transport: transport, policy: policy, logger: logger)
+        var agent = SalesAgent(database: database, retriever: retriever, placer: placer, reader: reader)
+        agent.topK = retrieval.topK
         return AgentResources(
-            agent: SalesAgent(database: database, retriever: retriever, placer: placer, reader: reader),
+            agent: agent,
             writer: ReplyWriter(
                 model: model, maxTokens: config.maxTokens, temperature: config.temperature, logger: logger),
             database: database, maxHistory: config.maxHistory)
