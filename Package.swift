@@ -114,6 +114,7 @@ let package = Package(
             name: "Workers",
             dependencies: [
                 "Support", "JobEngine", "Shop", "Integrations", "Assistant", "Pipeline",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -6,9 +6,16 @@ extension QueueProcessor {
     func execute(_ job: JobEnvelope) async {
         let context = JobContext(
             envelope: job, workerId: consumer, logger: logger, jobs: client, maxAttempts: definition.maxAttempts)
+        let startedMs = WallClock.nowMs()
+        let started = ContinuousClock.now
         let outcome = await outcome(of: job, context: context)
+        let ran = ContinuousClock.now - started
         let record = FinishRecord(jobId: job.id, entryId: job.entryId, lease: job.lease, outcome: outcome)
-        if !(await finish(record)) {
+        if await finish(record) {
+            metrics.record(
+                outcome, waitSeconds: Double(startedMs - job.enqueuedAtMs) / 1000,
+                runSeconds: ran.inSeconds)
+        } else {
             context.logger.warning("Resultado descartado: el trabajo ya lo tomó otro trabajador o Redis no respondió")
         }
     }

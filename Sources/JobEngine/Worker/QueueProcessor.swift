@@ -12,6 +12,7 @@ final class QueueProcessor: Sendable {
     let registry: JobRegistry
     let consumer: String
     let logger: Logger
+    let metrics: QueueMetrics
     private let slots: AsyncSlots
     private let batcher: FinishBatcher
     private let finishClient: JobClient
@@ -32,6 +33,7 @@ final class QueueProcessor: Sendable {
         var logger = logger
         logger[metadataKey: "cola"] = "\(definition.name)"
         self.logger = logger
+        self.metrics = QueueMetrics(queue: definition.name)
         // Outcomes go on a connection of their own, so a finish and a start can both be
         // waiting in Redis and it never idles between them.
         self.finishClient = client.withOwnConnection(name: "\(definition.name)-fin")
