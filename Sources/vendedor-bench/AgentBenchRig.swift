@@ -5,6 +5,7 @@ import Logging
 import Pipeline
 import ServiceLifecycle
 import Shop
+import Support
 import Workers
 
 /// What the agent benchmarks run on: the Redis of REDIS_URL, a fresh database at
@@ -17,11 +18,16 @@ struct AgentBenchRig {
     let waiters: JobWaiters
     let group: ServiceGroup
 
-    static func start(dataDirectory: String = "data") async throws -> (AgentBenchRig, Task<Void, any Error>) {
+    /// `overrides` replace settings of the environment (the slow-model benchmark's model).
+    static func start(dataDirectory: String = "data", overrides: [String: String] = [:]) async throws -> (
+        AgentBenchRig, Task<Void, any Error>
+    ) {
         // The reply, order and delivery queues, as before the vectors exist (no re-index runs
         // during a benchmark).
         let queues: Set<String> = [ChatMessageJob.queue, PlaceOrderJob.queue, DeliverReplyJob.queue]
-        var config = try WorkersConfig(environment: .load(), options: .init(queues: queues))
+        var environment = Environment.load()
+        environment.values.merge(overrides) { _, new in new }
+        var config = try WorkersConfig(environment: environment, options: .init(queues: queues))
         config.app.logLevel = .warning
         let boot = try Bootstrap(config: config.app, label: "vendedor-bench")
         try await boot.jobs.prepare()

@@ -11,7 +11,7 @@ struct Bench: AsyncParsableCommand {
         commandName: "vendedor-bench", abstract: "Benchmarks; imprimen una línea clave=valor por cifra.")
 
     @Argument(
-        help: "queue | conversations | reply | export | vector | retrieval; simulate escribe los diálogos simulados")
+        help: "queue | conversations | reply | reply-slow-model | export | vector | retrieval; simulate escribe los diálogos simulados")
     var name: String
 
     @Option(help: "Trabajos para el benchmark de colas.")
@@ -22,6 +22,18 @@ struct Bench: AsyncParsableCommand {
 
     @Option(help: "Chats simultáneos (benchmark reply).")
     var chats: Int = 8
+
+    @Option(help: "Mensajes, uno por chat (benchmark reply-slow-model).")
+    var messages: Int = 1_000
+
+    @Option(help: "Latencias del modelo falso en ms, separadas por comas (benchmark reply-slow-model).")
+    var latencies: String = "500,2000"
+
+    @Option(help: "Llamadas simultáneas que admite el modelo falso; más reciben 429 (benchmark reply-slow-model).")
+    var modelLimit: Int = 1_000
+
+    @Option(help: "Directorio de colas con la cola chat de antes, medido también (benchmark reply-slow-model).")
+    var beforeQueues: String?
 
     @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000).")
     var rows: Int?
@@ -86,6 +98,14 @@ struct Bench: AsyncParsableCommand {
             }
         case "reply":
             try await ReplyBench(rounds: rounds, chats: chats).run()
+        case "reply-slow-model":
+            let values = latencies.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !values.isEmpty, values.allSatisfy({ $0 >= 0 }), messages > 0 else {
+                throw ValidationError("--latencies necesita milisegundos separados por comas y --messages > 0")
+            }
+            try await SlowModelBench(
+                messages: messages, latenciesMs: values, modelLimit: modelLimit, beforeQueues: beforeQueues
+            ).run()
         case "export":
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
         case "vector":
@@ -104,7 +124,7 @@ struct Bench: AsyncParsableCommand {
             try await bench.run()
         default:
             throw ValidationError(
-                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval)")
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, reply-slow-model, export, vector, retrieval)")
         }
     }
 }

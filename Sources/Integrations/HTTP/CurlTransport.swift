@@ -3,49 +3,48 @@ import Foundation
 import Support
 import Synchronization
 
-/// `HTTPTransport` over libcurl. `curl_easy_perform` blocks, so each call runs on a
-/// `BlockingPool` thread (never on Swift's cooperative pool, nor on GCD's, which on Linux is
-/// the same), at most `maxConcurrent` at a time.
+/// `HTTPTransport` over libcurl's multi interface: every call of the process is a transfer
+/// on one event-loop thread (`CurlMultiLoop`), so a slow outside API with hundreds of calls
+/// in flight costs no thread per call. At most `maxConcurrent` calls of this transport are
+/// in flight; later ones wait their turn (in arrival order) without a thread. The wait for
+/// the answer is an outside wait: a job gives its CPU slot back meanwhile (`OutsideWait`).
 public final class CurlTransport: HTTPTransport {
     private static let globalInit: Bool = { vd_curl_global_init() == CURLE_OK }()
 
-    private let gate: DispatchSemaphore
+    private let gate: AsyncGate
 
-    public init(maxConcurrent: Int = 16) {
-        gate = DispatchSemaphore(value: maxConcurrent)
+    public init(maxConcurrent: Int = 256) {
+        gate = AsyncGate(limit: maxConcurrent)
         _ = Self.globalInit
     }
 
     public func send(_ request: OutboundRequest) async throws -> OutboundResponse {
-        try await withCheckedThrowingContinuation { continuation in
-            BlockingPool.shared.submit { [gate] in
-                gate.wait()
-                defer { gate.signal() }
-                continuation.resume(with: Result { try Self.perform(request) })
+        try await OutsideWait.around {
+            await gate.enter()
+            defer { gate.leave() }
+            return try await withCheckedThrowingContinuation { continuation in
+                do {
+                    CurlMultiLoop.shared.submit(try Self.prepare(request) { continuation.resume(with: $0) })
+                } catch {
+                    continuation.resume(throwing: error)
+                }
             }
         }
     }
 
-    /// Collects the body and headers curl hands to its callbacks.
-    private final class Sink {
-        var body: [UInt8] = []
-        var headers: [String: String] = [:]
-        var limit: Int
-        var overflow = false
-
-        init(limit: Int) { self.limit = limit }
-    }
-
-    private static func perform(_ request: OutboundRequest) throws -> OutboundResponse {
+    /// An easy handle set up for `request`; the body is copied into curl (COPYPOSTFIELDS).
+    private static func prepare(
+        _ request: OutboundRequest, done: @escaping @Sendable (Result<OutboundResponse, any Error>) -> Void
+    ) throws -> CurlMultiLoop.Transfer {
         guard let handle = curl_easy_init() else { throw HTTPTransportError.connection("curl_easy_init falló") }
-        defer { curl_easy_cleanup(handle) }
-        let sink = Sink(limit: request.maxResponseBytes)
-        let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
+        let sink = CurlSink(limit: request.maxResponseBytes)
         var list: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(list) }
         for (name, value) in request.headers { list = curl_slist_append(list, "\(name): \(value)") }
         // An empty "Expect:" stops curl from waiting for "100 Continue" on larger bodies.
         list = curl_slist_append(list, "Expect:")
+        let transfer = CurlMultiLoop.Transfer(handle: handle, headers: list, sink: sink, done: done)
+        // The sink lives as long as the transfer, which the loop keeps until it finishes.
+        let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
 
         _ = vd_curl_setopt_string(handle, VD_CURLOPT_URL, request.url)
         _ = vd_curl_setopt_long(handle, VD_CURLOPT_NOSIGNAL, 1)
@@ -56,7 +55,7 @@ public final class CurlTransport: HTTPTransport {
         _ = vd_curl_setopt_write(
             handle, VD_CURLOPT_WRITEFUNCTION,
             { data, size, count, user in
-                let sink = Unmanaged<Sink>.fromOpaque(user!).takeUnretainedValue()
+                let sink = Unmanaged<CurlSink>.fromOpaque(user!).takeUnretainedValue()
                 let length = size * count
                 if sink.body.count + length > sink.limit {
                     sink.overflow = true
@@ -69,7 +68,7 @@ public final class CurlTransport: HTTPTransport {
         _ = vd_curl_setopt_write(
             handle, VD_CURLOPT_HEADERFUNCTION,
             { data, size, count, user in
-                let sink = Unmanaged<Sink>.fromOpaque(user!).takeUnretainedValue()
+                let sink = Unmanaged<CurlSink>.fromOpaque(user!).takeUnretainedValue()
                 let length = size * count
                 if let data {
                     let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
@@ -88,25 +87,19 @@ public final class CurlTransport: HTTPTransport {
         case "POST": _ = vd_curl_setopt_long(handle, VD_CURLOPT_POST, 1)
         default: _ = vd_curl_setopt_string(handle, VD_CURLOPT_CUSTOMREQUEST, request.method)
         }
-        let body = request.body ?? (request.method == "POST" ? [] : nil)
-        let code: CURLcode =
-            body.map { bytes in
-                bytes.withUnsafeBufferPointer { buffer in
-                    _ = vd_curl_setopt_off(handle, VD_CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(buffer.count))
+        if let body = request.body ?? (request.method == "POST" ? [] : nil) {
+            _ = vd_curl_setopt_off(handle, VD_CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+            body.withUnsafeBufferPointer { buffer in
+                // COPYPOSTFIELDS copies POSTFIELDSIZE bytes (an empty body needs a valid pointer).
+                let empty: [UInt8] = [0]
+                empty.withUnsafeBufferPointer { zero in
                     _ = vd_curl_setopt_pointer(
-                        handle, VD_CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress))
-                    return curl_easy_perform(handle)
+                        handle, VD_CURLOPT_COPYPOSTFIELDS,
+                        UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? zero.baseAddress))
                 }
-            } ?? curl_easy_perform(handle)
-
-        if sink.overflow { throw HTTPTransportError.responseTooLarge }
-        guard code == CURLE_OK else {
-            if code == CURLE_OPERATION_TIMEDOUT { throw HTTPTransportError.timeout }
-            throw HTTPTransportError.connection(String(cString: curl_easy_strerror(code)))
+            }
         }
-        var status = 0
-        _ = vd_curl_getinfo_long(handle, VD_CURLINFO_RESPONSE_CODE, &status)
-        return OutboundResponse(status: status, headers: sink.headers, body: sink.body)
+        return transfer
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {
@@ -114,3 +107,4 @@ public final class CurlTransport: HTTPTransport {
         return max(1, Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000))
     }
 }
+

@@ -5,7 +5,12 @@ extension QueueProcessor {
     func execute(_ job: JobEnvelope) async {
         let context = JobContext(
             envelope: job, workerId: consumer, logger: logger, jobs: client, maxAttempts: definition.maxAttempts)
-        let outcome = await outcome(of: job, context: context)
+        let outcome: FinishRecord.Outcome
+        if let cpu {
+            outcome = await cpu.run { await self.outcome(of: job, context: context) }
+        } else {
+            outcome = await self.outcome(of: job, context: context)
+        }
         let record = FinishRecord(jobId: job.id, entryId: job.entryId, lease: job.lease, outcome: outcome)
         if !(await finish(record)) {
             context.logger.warning("Resultado descartado: el trabajo ya lo tomó otro trabajador o Redis no respondió")

@@ -5,6 +5,8 @@ import Logging
 import Pipeline
 import Shop
 
+extension ProviderLimiter: ProviderPermits {}
+
 /// What the reply worker needs: the agent (catalog search, order placement), the reply
 /// writer (templates or a language model) and the database for history and state.
 package struct AgentResources: Sendable {
@@ -32,6 +34,22 @@ package struct AgentResources: Sendable {
 
 /// The language model `LLM_PROVIDER` names, or nil for template replies.
 enum ReplyModels {
+    /// The transport of model calls: curl, each call holding one of the model's permits
+    /// (`LLM_MAX_CONCURRENT`, `LLM_MAX_PER_S`, shared by every worker process through Redis).
+    static func transport(_ config: AgentConfig, redis: RedisClient, queuesDirectory: String, logger: Logger) throws
+        -> any HTTPTransport
+    {
+        let curl = CurlTransport(maxConcurrent: config.maxConcurrent)
+        guard config.provider != .none else { return curl }
+        // A permit outlives the call's timeout; one left by a dead process expires after it.
+        let leaseMs = Int(config.modelTimeout.components.seconds) * 1000 + 30_000
+        let limiter = try ProviderLimiter(
+            name: "modelo",
+            limits: .init(maxConcurrent: config.maxConcurrent, maxPerSecond: config.maxPerSecond, leaseMs: leaseMs),
+            redis: redis, queuesDirectory: queuesDirectory, logger: logger)
+        return LimitedTransport(base: curl, permits: limiter)
+    }
+
     static func make(_ config: AgentConfig, transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy) throws
         -> (any ReplyModel)?
     {
