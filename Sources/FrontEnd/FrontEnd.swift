@@ -73,6 +73,8 @@ public func buildFrontEnd(config: FrontEndConfig, label: String = "vendedor-enqu
     deps.readinessChecks = [
         { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
     ]
+    let searchModel = config.embeddings.makeEmbedder(transport: CurlTransport(), forQueries: true)?.model
+    deps.searchMode = { await SearchMode.current(database: database, model: searchModel) }
     let app = buildApplication(
         deps, host: config.app.host, port: config.app.port, logger: boot.logger, idleTimeout: config.idleTimeout)
     return ServiceGroup(
@@ -92,7 +94,7 @@ package func buildApplication(
         server: .http1(
             configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()], idleTimeout: idleTimeout)),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
-        services: [deps.waiters] as [any Service]
+        services: [deps.waiters, RedisMemoryWatch(jobs: deps.jobs, logger: logger)] as [any Service]
             + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),
         logger: logger)
 }

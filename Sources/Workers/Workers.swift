@@ -68,9 +68,11 @@ public struct WorkersConfig: Sendable {
 /// that runs the job service, the catalog-vector check at start, the completion
 /// subscription the reply worker waits on, and the sweepers of expired files, until SIGTERM
 /// or SIGINT. `customize` lets a test build register extra handlers (fault injection);
-/// production passes nothing.
+/// production passes nothing. `transport`: the reply worker's outside calls (a benchmark
+/// counts them).
 public func buildWorkers(
-    config: WorkersConfig, label: String = "vendedor-workers", customize: (inout JobRegistry) -> Void = { _ in }
+    config: WorkersConfig, label: String = "vendedor-workers", transport: any HTTPTransport = CurlTransport(),
+    customize: (inout JobRegistry) -> Void = { _ in }
 ) async throws -> ServiceGroup {
     let boot = try Bootstrap(config: config.app, label: label)
     let options = config.options
@@ -89,7 +91,8 @@ public func buildWorkers(
         try AgentResources.make(
             config: $0, retrieval: config.retrieval, database: database, jobs: boot.jobs, waiters: waiters,
             transport: try ReplyModels.transport(
-                $0, redis: boot.redis, queuesDirectory: config.app.queuesDirectory, logger: boot.logger),
+                $0, base: transport, redis: boot.redis, queuesDirectory: config.app.queuesDirectory,
+                logger: boot.logger),
             logger: boot.logger)
     }
     var registry = WorkerHandlers.registry(

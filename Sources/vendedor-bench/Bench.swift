@@ -35,6 +35,9 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Directorio de colas con la cola chat de antes, medido también (benchmark reply-slow-model).")
     var beforeQueues: String?
 
+    @Flag(help: "Construye antes los vectores del catálogo y cuenta los embeddings por mensaje (benchmark reply).")
+    var vectors = false
+
     @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000).")
     var rows: Int?
 
@@ -54,11 +57,19 @@ struct Bench: AsyncParsableCommand {
 
     @Option(
         name: .customLong("tuning"),
-        help: "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores (retrieval).")
+        help:
+            "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores[, similitud y margen de los usos] (retrieval)."
+    )
     var adjustment: String?
 
-    @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval).")
+    @Option(help: "Archivo JSON donde guardar y reutilizar los vectores (retrieval, para ajustar a mano).")
+    var vectorCache: String?
+
+    @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval); el mensaje (read).")
     var query: String?
+
+    @Option(help: "Estado para read: fase[:dato pedido], p. ej. checkout:telefono.")
+    var state: String?
 
     @Option(help: "Diálogos simulados (benchmark conversations).")
     var simulated: Int = CustomerSimulator.defaultCount
@@ -69,6 +80,15 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Archivo para los diálogos simulados, con el formato de conversaciones.json.")
     var simulatedOut: String?
 
+    @Flag(help: "Muestra completos los fallos del conjunto simulado (nunca los del conjunto de prueba).")
+    var simulatedDetails = false
+
+    @Option(
+        help:
+            "Conjuntos a correr, separados por comas: conversations dev,test,simulated; retrieval dev,control,test (todos por omisión)."
+    )
+    var sets: String?
+
     func run() async throws {
         switch name {
         case "queue":
@@ -78,7 +98,8 @@ struct Bench: AsyncParsableCommand {
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             try await ConversationsBench(
                 simulated: simulated, seed: seed, dataDirectory: dataDirectory ?? root + "/data",
-                simulatedOut: simulatedOut
+                simulatedOut: simulatedOut, simulatedDetails: simulatedDetails,
+                sets: Set((sets ?? "dev,test,simulated").split(separator: ",").map { String($0) })
             ).run()
         case "simulate":
             // Not a benchmark: the simulated dialogues as JSON (stdout or --simulated-out), to read them.
@@ -96,8 +117,12 @@ struct Bench: AsyncParsableCommand {
             } else {
                 FileHandle.standardOutput.write(json)
             }
+        case "read":
+            // Not a benchmark: how the offline reader reads --query (with --state fase:slot).
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            try ReadExplain(dataDirectory: dataDirectory ?? root + "/data", text: query ?? "", state: state).run()
         case "reply":
-            try await ReplyBench(rounds: rounds, chats: chats).run()
+            try await ReplyBench(rounds: rounds, chats: chats, vectors: vectors).run()
         case "reply-slow-model":
             let values = latencies.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !values.isEmpty, values.allSatisfy({ $0 >= 0 }), messages > 0 else {
@@ -108,23 +133,31 @@ struct Bench: AsyncParsableCommand {
             ).run()
         case "export":
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
+        case "memory":
+            try await MemoryBench(messages: rows ?? 2_000).run()
         case "vector":
             try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
         case "retrieval":
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
-            var bench = RetrievalBench(dataDirectory: dataDirectory ?? root + "/data", explain: query)
+            var bench = RetrievalBench(
+                dataDirectory: dataDirectory ?? root + "/data", explain: query, vectorCache: vectorCache,
+                only: sets.map { Set($0.split(separator: ",").map(String.init)) })
             if let adjustment {
                 let values = adjustment.split(separator: ",").compactMap { Double($0) }
-                guard values.count == 3 else {
-                    throw ValidationError("--tuning necesita 3 números separados por comas")
+                guard values.count == 3 || values.count == 5 else {
+                    throw ValidationError("--tuning necesita 3 o 5 números separados por comas")
                 }
                 bench.tuning = HybridRetriever.Tuning(
                     minSimilarity: Float(values[0]), maxGapFromBest: Float(values[1]), vectorWeight: values[2])
+                if values.count == 5 {
+                    bench.tuning.useSimilarity = Float(values[3])
+                    bench.tuning.useMargin = Float(values[4])
+                }
             }
             try await bench.run()
         default:
             throw ValidationError(
-                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, reply-slow-model, export, vector, retrieval)")
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, reply-slow-model, export, vector, retrieval, memory)")
         }
     }
 }

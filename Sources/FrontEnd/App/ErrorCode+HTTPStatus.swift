@@ -17,7 +17,7 @@ extension ErrorCode {
         case .methodNotAllowed: .methodNotAllowed
         case .bodyTooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
-        case .unavailable, .notReady: .serviceUnavailable
+        case .unavailable, .notReady, .overloaded: .serviceUnavailable
         case .configuration, .internalError: .internalServerError
         }
     }

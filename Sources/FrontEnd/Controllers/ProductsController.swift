@@ -27,9 +27,16 @@ struct ProductsController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
+        let text = request.query("q") ?? request.query("texto")
+        if let text, text.count > ProductFilter.maxTextLength {
+            throw ValidationErrors([
+                ValidationError(
+                    field: request.query("q") == nil ? "texto" : "q",
+                    message: "La búsqueda admite hasta \(ProductFilter.maxTextLength) caracteres.")
+            ])
+        }
         let filter = ProductFilter(
-            category: request.query("categoria"), active: try request.boolQuery("activo"),
-            text: request.query("q") ?? request.query("texto"))
+            category: request.query("categoria"), active: try request.boolQuery("activo"), text: text)
         let page = try await database.perform { try $0.listProducts(filter, limit: limit, offset: offset) }
         return try APIJSON.response(page)
     }
@@ -95,6 +102,15 @@ struct ProductsController {
         }
         guard !data.isEmpty else {
             throw APIError(.validation, "El archivo del catálogo está vacío.")
+        }
+        // The header is checked here (a file that is not a catalog gets a 422 now, not a
+        // failed job later); the rows are the import job's.
+        let header = data.prefix(64 * 1024).prefix { $0 != 0x0A }
+        let headerErrors = CatalogCSV.parse(Data(header)).errors.filter { $0.row == 1 }
+        guard headerErrors.isEmpty else {
+            throw APIError(
+                .validation, headerErrors.map(\.message).joined(separator: " "),
+                fields: headerErrors.map { ValidationError(field: $0.field ?? "archivo", message: $0.message) })
         }
         let name = "\(UUID().uuidString.lowercased()).csv"
         let directory = URL(fileURLWithPath: uploadsDirectory)

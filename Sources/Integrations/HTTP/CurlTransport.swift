@@ -13,7 +13,7 @@ public final class CurlTransport: HTTPTransport {
 
     private let gate: AsyncGate
 
-    public init(maxConcurrent: Int = 256) {
+    public init(maxConcurrent: Int = 1024) {
         gate = AsyncGate(limit: maxConcurrent)
         _ = Self.globalInit
     }

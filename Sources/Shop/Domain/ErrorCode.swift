@@ -25,6 +25,8 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
     case bodyTooLarge = "cuerpo_demasiado_grande"
     case unsupportedMediaType = "tipo_no_soportado"
     case unavailable = "no_disponible"
+    /// Redis reached its `maxmemory`: nothing new can be accepted until the queues drain.
+    case overloaded = "sobrecargado"
     case notReady = "no_listo"
     case internalError = "error_interno"
 }

@@ -4,6 +4,7 @@ import JobEngine
 import Logging
 import Pipeline
 import Shop
+import Support
 
 extension ProviderLimiter: ProviderPermits {}
 
@@ -24,11 +25,46 @@ package struct AgentResources: Sendable {
         let retriever = try ProductRetrievers.make(config: retrieval, database: database, logger: logger)
         let placer = QueuedOrderPlacer(jobs: jobs, waiters: waiters, wait: config.orderWait)
         let model = try ReplyModels.make(config, transport: transport, policy: policy)
+        let examples: ExampleReader
+        do {
+            examples = try ExampleReader(directory: config.understandingDataDirectory)
+        } catch {
+            throw ConfigError(setting: "UNDERSTANDING_DATA_DIR", problem: "\(error)")
+        }
+        let reader = try ReaderModels.make(config, offline: examples, transport: transport, policy: policy, logger: logger)
+        var agent = SalesAgent(database: database, retriever: retriever, placer: placer, reader: reader)
+        agent.topK = retrieval.topK
         return AgentResources(
-            agent: SalesAgent(database: database, retriever: retriever, placer: placer),
+            agent: agent,
             writer: ReplyWriter(
                 model: model, maxTokens: config.maxTokens, temperature: config.temperature, logger: logger),
             database: database, maxHistory: config.maxHistory)
+    }
+}
+
+/// The reader of customers' messages: the offline one, or (`UNDERSTANDING_MODEL=on` with a
+/// provider) the model with the offline one as its fallback.
+enum ReaderModels {
+    static func make(
+        _ config: AgentConfig, offline: ExampleReader, transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy,
+        logger: Logger
+    ) throws -> any MessageReader {
+        guard config.modelReads else { return offline }
+        let model: any ReadingModel
+        switch config.provider {
+        case .none:
+            return offline
+        case .openai:
+            let client = OpenAIChatClient(
+                config: config.openAI, transport: transport, policy: policy, timeout: config.modelTimeout)
+            model = OpenAIReadingModel(client: client, model: config.model)
+        case .gemini:
+            var gemini = config.gemini
+            gemini.model = config.model
+            model = GeminiReadingModel(
+                client: GeminiClient(config: gemini, transport: transport, policy: policy, timeout: config.modelTimeout))
+        }
+        return ModelReader(model: model, fallback: offline, logger: logger)
     }
 }
 
@@ -36,18 +72,17 @@ package struct AgentResources: Sendable {
 enum ReplyModels {
     /// The transport of model calls: curl, each call holding one of the model's permits
     /// (`LLM_MAX_CONCURRENT`, `LLM_MAX_PER_S`, shared by every worker process through Redis).
-    static func transport(_ config: AgentConfig, redis: RedisClient, queuesDirectory: String, logger: Logger) throws
-        -> any HTTPTransport
-    {
-        let curl = CurlTransport(maxConcurrent: config.maxConcurrent)
-        guard config.provider != .none else { return curl }
+    static func transport(
+        _ config: AgentConfig, base: any HTTPTransport, redis: RedisClient, queuesDirectory: String, logger: Logger
+    ) throws -> any HTTPTransport {
+        guard config.provider != .none else { return base }
         // A permit outlives the call's timeout; one left by a dead process expires after it.
         let leaseMs = Int(config.modelTimeout.components.seconds) * 1000 + 30_000
         let limiter = try ProviderLimiter(
             name: "modelo",
             limits: .init(maxConcurrent: config.maxConcurrent, maxPerSecond: config.maxPerSecond, leaseMs: leaseMs),
             redis: redis, queuesDirectory: queuesDirectory, logger: logger)
-        return LimitedTransport(base: curl, permits: limiter)
+        return LimitedTransport(base: base, permits: limiter)
     }
 
     static func make(_ config: AgentConfig, transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy) throws

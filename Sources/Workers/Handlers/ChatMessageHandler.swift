@@ -54,7 +54,7 @@ struct ChatMessageHandler: JobHandler {
         }
         let incoming = NewMessage(
             chatId: job.chatId, sender: .user, kind: job.kind,
-            content: job.message, metadata: .object(["job_id": .string(jobId)]))
+            content: job.historyText, metadata: .object(["job_id": .string(jobId)]))
         let chatId = job.chatId
         guard try await database.perform({ try $0.isAIActive(chatId: chatId) }) else {
             let result = try JobCoding.encode(HeldForOperator())
@@ -64,7 +64,7 @@ struct ChatMessageHandler: JobHandler {
         let turn: AgentTurn
         do {
             let state = try await database.perform { try $0.dialogue(chatId: chatId) } ?? DialogueState()
-            turn = try await resources.agent.respond(chatId: chatId, message: job.message, state: state)
+            turn = try await resources.agent.respond(chatId: chatId, message: Self.customerMessage(job), state: state)
         } catch  where context.isLastAttempt {
             // No more retries: the customer is told, the message is kept, the state is left
             // as it was (a confirmed order still being placed is found again by its key).
@@ -82,7 +82,7 @@ struct ChatMessageHandler: JobHandler {
             try await database.perform { db in
                 let company = try db.activeCompanyContext()?.content ?? ""
                 return ReplyWriter.Context(
-                    history: try db.history(chatId: chatId, limit: maxHistory), message: job.message,
+                    history: try db.history(chatId: chatId, limit: maxHistory), message: job.historyText,
                     companyText: company, shop: CompanyAnswerer(companyText: company).shopName,
                     catalogNames: try db.productNames())
             }
@@ -97,6 +97,14 @@ struct ChatMessageHandler: JobHandler {
             chatId: chatId, sender: .agent, content: written.text, metadata: .object(metadata))
         let recorded = try await record(job, jobId, owner, incoming, reply, turn.state, try JobCoding.encode(chatReply))
         return try outcome(recorded, job, context, owner: owner)
+    }
+
+    /// The customer's words and, apart, the text read from their photo.
+    static func customerMessage(_ job: ChatMessageJob) -> CustomerMessage {
+        switch job.readText {
+        case let read? where read.origin != .transcription: CustomerMessage(job.message, photoText: read.text)
+        default: CustomerMessage(job.message)
+        }
     }
 
     private func record(

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Assistant
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
@@ -48,7 +49,7 @@ struct ConfigTests {
         #expect(error { $0["backoff"] = ["base_ms": 10, "cap_ms": 5, "jitter": 0] }.contains("backoff.cap_ms"))
         #expect(error { $0["backoff"] = ["base_ms": 10, "cap_ms": 50, "jitter": 2] }.contains("backoff.jitter"))
         #expect(error { $0["name"] = "otra" }.contains("campo \"name\""))
-        #expect(error { $0["idempotency_window_s"] = 999_999 }.contains("idempotency_window_s"))
+        #expect(error { $0["idempotency_window_s"] = 99_999_999 }.contains("idempotency_window_s"))
         #expect(error { _ in } == "aceptado")
         // CPU slots: at most the jobs a process holds.
         let concurrency = valid["concurrency"] as! Int
@@ -70,6 +71,14 @@ struct ConfigTests {
         #expect(catalog.queues["chat"]?.orderingKey == "chat_id")
         #expect(catalog.queues["noop"] != nil)
         #expect(catalog.scripts.all.allSatisfy { $0.source.contains("local function jkey") })
+    }
+
+    @Test func topKOfTheOldBackendBoundsTheProductsAReplyHandsOn() throws {
+        #expect(try RetrievalConfig(environment: Environment([:])).topK == RetrievalConfig.defaultTopK)
+        #expect(try RetrievalConfig(environment: Environment(["TOP_K": "3"])).topK == 3)
+        for bad in ["0", "21", "tres", "-1"] {
+            #expect(throws: ConfigError.self) { try RetrievalConfig(environment: Environment(["TOP_K": bad])) }
+        }
     }
 
     @Test func tokensRoundTripAndRejectTampering() throws {
