@@ -15,13 +15,20 @@ public struct ChatMessageJob: JobPayload, Equatable {
     public var message: String
     /// When the front end accepted the message (ms since 1970).
     public var receivedMs: Int
+    /// For a photo or voice note read into this message: its key in the blob store, kept in
+    /// the chat's history so the console can show the photo beside what was read from it.
+    public var blob: String?
 
-    public init(chatId: String, channel: Channel, kind: MessageKind = .text, message: String, receivedMs: Int) {
+    public init(
+        chatId: String, channel: Channel, kind: MessageKind = .text, message: String, receivedMs: Int,
+        blob: String? = nil
+    ) {
         self.chatId = chatId
         self.channel = channel
         self.kind = kind
         self.message = message
         self.receivedMs = receivedMs
+        self.blob = blob
     }
 
     public var orderingKey: String? { chatId }
@@ -30,6 +37,7 @@ public struct ChatMessageJob: JobPayload, Equatable {
     /// as `JobCoding.encode`, keys sorted).
     public func encodedPayload() throws -> String {
         var writer = JSONObjectWriter(capacity: 96 + message.utf8.count + chatId.utf8.count)
+        if let blob { writer.add("blob", blob) }
         writer.add("canal", channel.rawValue)
         writer.add("chat_id", chatId)
         writer.add("mensaje", message)
@@ -44,5 +52,6 @@ public struct ChatMessageJob: JobPayload, Equatable {
         case kind = "tipo"
         case message = "mensaje"
         case receivedMs = "recibido_ms"
+        case blob
     }
 }

@@ -44,7 +44,7 @@ struct AudioMessageHandler: JobHandler {
     private func chatMessage(_ job: AudioMessageJob, _ text: String) throws -> JobResult {
         let chat = ChatMessageJob(
             chatId: job.chatId, channel: job.channel, kind: .audio, message: text,
-            receivedMs: job.receivedMs)
+            receivedMs: job.receivedMs, blob: job.blob)
         return JobResult(followUps: [try NewJob(chat)])
     }
 }

@@ -52,9 +52,11 @@ struct ChatMessageHandler: JobHandler {
         if let recorded = try await database.perform({ try $0.chatTurnResult(jobId: jobId) }) {
             return try outcome(recorded, job, context, owner: owner)
         }
+        var incomingMetadata: [String: JSONValue] = ["job_id": .string(jobId)]
+        if let blob = job.blob { incomingMetadata["blob"] = .string(blob) }
         let incoming = NewMessage(
-            chatId: job.chatId, sender: .user, kind: job.kind,
-            content: job.message, metadata: .object(["job_id": .string(jobId)]))
+            chatId: job.chatId, sender: .user, kind: job.kind, content: job.message,
+            metadata: .object(incomingMetadata))
         let chatId = job.chatId
         guard try await database.perform({ try $0.isAIActive(chatId: chatId) }) else {
             let result = try JobCoding.encode(HeldForOperator())

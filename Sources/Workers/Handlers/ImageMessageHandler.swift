@@ -36,7 +36,7 @@ struct ImageMessageHandler: JobHandler {
         }
         let chat = ChatMessageJob(
             chatId: job.chatId, channel: job.channel, kind: .image, message: message,
-            receivedMs: job.receivedMs)
+            receivedMs: job.receivedMs, blob: job.blob)
         return JobResult(followUps: [try NewJob(chat)])
     }
 
