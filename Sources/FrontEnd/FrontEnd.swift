@@ -23,6 +23,7 @@ public struct FrontEndConfig: Sendable {
     public var exports: ExportConfig
     public var embeddings: EmbeddingConfig
     public var telegram: TelegramConfig
+    public var console = ConsoleConfig()
     /// Where the demo catalog and company text are loaded from into an empty database.
     public var demoDataDirectory = "data"
     /// A connection with nothing in progress and nothing read for this long is closed.
@@ -46,6 +47,7 @@ public struct FrontEndConfig: Sendable {
             app: AppConfig(environment: environment), blobs: BlobConfig(environment: environment),
             exports: ExportConfig(environment: environment), embeddings: EmbeddingConfig(environment: environment),
             telegram: TelegramConfig(environment: environment))
+        console = try ConsoleConfig(environment: environment)
         _ = try app.requiredSecretKey()
     }
 }
@@ -65,6 +67,7 @@ public func buildFrontEnd(config: FrontEndConfig, label: String = "vendedor-enqu
         jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
         database: database, uploadsDirectory: config.app.uploadsDirectory, blobsDirectory: config.blobs.directory,
         exportsDirectory: config.exports.directory)
+    deps.console = config.console
     deps.telegram = try TelegramFrontEnd(config: config.telegram, queuesDirectory: config.app.queuesDirectory)
     deps.readinessChecks = [
         { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }

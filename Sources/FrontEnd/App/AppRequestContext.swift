@@ -6,10 +6,16 @@ import Shop
 struct AppRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     var identity: Identity?
+    /// The console session, for requests under `/consola` that have one.
+    var consoleSession: ConsoleSession?
+    /// The client's IP address as the socket shows it (nil in router tests).
+    var remoteAddress: String?
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.identity = nil
+        self.consoleSession = nil
+        self.remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// JSON bodies are small; uploads set their own limit.

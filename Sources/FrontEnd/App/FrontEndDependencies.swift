@@ -21,6 +21,8 @@ package struct FrontEndDependencies: Sendable {
     package var readinessChecks: [@Sendable () async -> (String, Bool)] = []
     /// The Telegram webhook or poller; nil when Telegram is off.
     package var telegram: TelegramFrontEnd?
+    /// The staff console's settings (cookies, session life).
+    package var console = ConsoleConfig()
 
     package init(
         jobs: JobClient, waiters: JobWaiters, signer: TokenSigner, database: AppDatabase,
