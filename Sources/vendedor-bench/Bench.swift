@@ -11,7 +11,7 @@ struct Bench: AsyncParsableCommand {
         commandName: "vendedor-bench", abstract: "Benchmarks; imprimen una línea clave=valor por cifra.")
 
     @Argument(
-        help: "queue | conversations | reply | export | vector | retrieval; simulate escribe los diálogos simulados")
+        help: "queue | conversations | reply | export | vector | retrieval | console; simulate escribe los diálogos simulados")
     var name: String
 
     @Option(help: "Trabajos para el benchmark de colas.")
@@ -23,7 +23,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Chats simultáneos (benchmark reply).")
     var chats: Int = 8
 
-    @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000).")
+    @Option(help: "Líneas de pedido (export, 1.000.000), vectores del índice (vector, 100.000) o conversaciones (console, 10.000).")
     var rows: Int?
 
     @Option(help: "Python con pandas, para comparar con DataFrame.to_csv (benchmark de exportación).")
@@ -88,6 +88,8 @@ struct Bench: AsyncParsableCommand {
             try await ReplyBench(rounds: rounds, chats: chats).run()
         case "export":
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
+        case "console":
+            try await ConsoleBench(conversations: rows ?? 10_000).run()
         case "vector":
             try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
         case "retrieval":
@@ -104,7 +106,7 @@ struct Bench: AsyncParsableCommand {
             try await bench.run()
         default:
             throw ValidationError(
-                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval)")
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval, console)")
         }
     }
 }
