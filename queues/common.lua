@@ -152,6 +152,9 @@ end
 -- `awaited` are the job's "pend" and "w" fields when the caller already read them.
 local function job_final(now, id, root, state, result, err, root_result, ttl, pend, awaited)
   local jk = jkey(id)
+  -- A completed job's payload is never read again (only dead ones are redriven): what stays
+  -- for the retention window is its state and result.
+  if state == 'completado' then redis.call('HDEL', jk, 'payload') end
   if pend == nil then pend = redis.call('HGET', jk, 'pend') end
   if awaited ~= nil then awaited = awaited ~= false end
   if root == id then

@@ -24,6 +24,8 @@ public struct FrontEndConfig: Sendable {
     public var embeddings: EmbeddingConfig
     public var telegram: TelegramConfig
     public var console = ConsoleConfig()
+    /// Browser origins allowed to call the API (`CORS_ORIGINS`).
+    public var cors: CORSPolicy = .none
     /// Where the demo catalog and company text are loaded from into an empty database.
     public var demoDataDirectory = "data"
     /// A connection with nothing in progress and nothing read for this long is closed.
@@ -48,6 +50,7 @@ public struct FrontEndConfig: Sendable {
             exports: ExportConfig(environment: environment), embeddings: EmbeddingConfig(environment: environment),
             telegram: TelegramConfig(environment: environment))
         console = try ConsoleConfig(environment: environment)
+        cors = try CORSPolicy(environment: environment)
         _ = try app.requiredSecretKey()
     }
 }
@@ -68,6 +71,7 @@ public func buildFrontEnd(config: FrontEndConfig, label: String = "vendedor-enqu
         database: database, uploadsDirectory: config.app.uploadsDirectory, blobsDirectory: config.blobs.directory,
         exportsDirectory: config.exports.directory)
     deps.console = config.console
+    deps.cors = config.cors
     deps.telegram = try TelegramFrontEnd(config: config.telegram, queuesDirectory: config.app.queuesDirectory)
     deps.readinessChecks = [
         { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
@@ -91,7 +95,7 @@ package func buildApplication(
         server: .http1(
             configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()], idleTimeout: idleTimeout)),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
-        services: [deps.waiters] as [any Service]
+        services: [deps.waiters, RedisMemoryWatch(jobs: deps.jobs, logger: logger)] as [any Service]
             + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),
         logger: logger)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,6 +11,10 @@ import Foundation
 /// value built from it.
 public struct Environment: Sendable {
     public var values: [String: String]
+    /// The keys the `.env` file set (the ones a start-up warning may call unknown).
+    public var dotEnvKeys: Set<String> = []
+    /// When set, every key read is recorded (tests check that each is documented).
+    public var recorder: KeyRecorder?
 
     public init(_ values: [String: String]) {
         self.values = values
@@ -17,16 +22,31 @@ public struct Environment: Sendable {
 
     /// Reads `ProcessInfo` and, when present, `.env` in the working directory.
     public static func load(dotEnvPath: String = ".env") -> Environment {
-        var merged = Self.parseDotEnv(path: dotEnvPath)
+        let file = Self.parseDotEnv(path: dotEnvPath)
+        var merged = file
         for (key, value) in ProcessInfo.processInfo.environment {
             merged[key] = value
         }
-        return Environment(merged)
+        var environment = Environment(merged)
+        environment.dotEnvKeys = Set(file.keys)
+        return environment
     }
 
     public subscript(_ key: String) -> String? {
+        recorder?.record(key)
         guard let value = values[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         return value
+    }
+
+    /// The keys a configuration read.
+    public final class KeyRecorder: Sendable {
+        private let box = Mutex(Set<String>())
+
+        public init() {}
+
+        func record(_ key: String) { box.withLock { _ = $0.insert(key) } }
+
+        public var keys: Set<String> { box.withLock { $0 } }
     }
 
     public func string(_ key: String, default fallback: String) -> String {

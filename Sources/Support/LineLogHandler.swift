@@ -19,10 +19,24 @@ public struct LineLogHandler: LogHandler {
         self.metadataProvider = metadataProvider
     }
 
-    /// Makes it the process's handler, once (later calls do nothing).
-    public static func bootstrap() {
+    /// Makes it the process's handler, once (later calls do nothing). With `file` (the
+    /// `LOG_FILE` setting), every line is also appended to that file (created if missing);
+    /// a file that cannot be opened is reported once on standard error and skipped.
+    public static func bootstrap(file: String? = nil) {
+        if let file, !file.isEmpty {
+            let fd = open(file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
+            if fd >= 0 {
+                fileDescriptor.withLock { $0 = fd }
+            } else {
+                let line = "vendedor: no se pudo abrir LOG_FILE \(file): \(String(cString: strerror(errno)))\n"
+                _ = line.withCString { write(2, $0, strlen($0)) }
+            }
+        }
         _ = bootstrapped
     }
+
+    /// The `LOG_FILE` descriptor, or -1.
+    private static let fileDescriptor = Mutex<Int32>(-1)
 
     private static let bootstrapped: Void = {
         LoggingSystem.bootstrap { label in
@@ -50,15 +64,11 @@ public struct LineLogHandler: LogHandler {
         var line = Self.line(
             timestamp: Self.timestamp(), level: event.level, label: label, metadata: all, source: event.source,
             message: event.message)
+        let file = Self.fileDescriptor.withLock { $0 }
         Self.output.withLock { _ in
             line.withUTF8 { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = write(2, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 && errno == EINTR { continue }
-                    if written <= 0 { break }
-                    offset += written
-                }
+                Self.writeAll(2, bytes)
+                if file >= 0 { Self.writeAll(file, bytes) }
             }
         }
     }
@@ -70,6 +80,17 @@ public struct LineLogHandler: LogHandler {
     ) -> String {
         let pretty = metadata.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
         return "\(timestamp) \(level) \(label):\(pretty) [\(source)] \(message)\n"
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(fd, base + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { break }
+            offset += written
+        }
     }
 
     /// One line at a time on standard error, whichever thread logs.

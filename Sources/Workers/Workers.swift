@@ -124,8 +124,11 @@ public func buildWorkers(
 /// start-up step prints one line and exits with status 1.
 public func serveWorkers(options: WorkerService.Options, customize: (inout JobRegistry) -> Void = { _ in }) async throws
 {
-    LineLogHandler.bootstrap()
-    let config = startOrExit { try WorkersConfig(environment: .load(), options: options) }
+    let environment = Environment.load()
+    let config = startOrExit { try WorkersConfig(environment: environment, options: options) }
+    LineLogHandler.bootstrap(file: config.app.logFile)
+    let logger = Logger(label: "vendedor-workers")
+    for line in SettingsCatalog.warnings(environment) { logger.warning("\(line)") }
     let workers = await startOrExitAsync { try await buildWorkers(config: config, customize: customize) }
     try await workers.run()
 }

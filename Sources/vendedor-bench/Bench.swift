@@ -11,7 +11,7 @@ struct Bench: AsyncParsableCommand {
         commandName: "vendedor-bench", abstract: "Benchmarks; imprimen una línea clave=valor por cifra.")
 
     @Argument(
-        help: "queue | conversations | reply | export | vector | retrieval | console; simulate escribe los diálogos simulados")
+        help: "queue | conversations | reply | export | vector | retrieval | memory | console; simulate escribe los diálogos simulados")
     var name: String
 
     @Option(help: "Trabajos para el benchmark de colas.")
@@ -90,6 +90,8 @@ struct Bench: AsyncParsableCommand {
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
         case "console":
             try await ConsoleBench(conversations: rows ?? 10_000).run()
+        case "memory":
+            try await MemoryBench(messages: rows ?? 2_000).run()
         case "vector":
             try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
         case "retrieval":
@@ -106,7 +108,7 @@ struct Bench: AsyncParsableCommand {
             try await bench.run()
         default:
             throw ValidationError(
-                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval, console)")
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval, memory, console)")
         }
     }
 }

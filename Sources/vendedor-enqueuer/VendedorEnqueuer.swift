@@ -4,6 +4,7 @@ import FrontEnd
 import Hummingbird
 import Integrations
 import JobEngine
+import Logging
 import Pipeline
 import Shop
 import Support
@@ -21,8 +22,11 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Atiende HTTP hasta SIGTERM.")
 
     func run() async throws {
-        LineLogHandler.bootstrap()
-        let config = startOrExit { try FrontEndConfig(environment: .load()) }
+        let environment = Support.Environment.load()
+        let config = startOrExit { try FrontEndConfig(environment: environment) }
+        LineLogHandler.bootstrap(file: config.app.logFile)
+        let logger = Logger(label: "vendedor-enqueuer")
+        for line in SettingsCatalog.warnings(environment) { logger.warning("\(line)") }
         let frontEnd = await startOrExitAsync { try await buildFrontEnd(config: config) }
         try await frontEnd.run()
     }
@@ -40,17 +44,20 @@ struct Token: AsyncParsableCommand {
         help: "A quién se le entrega (nombre del canal o de la persona).")
     var subject: String
 
-    @Option(name: [.customLong("days"), .customLong("dias")], help: "Días de validez.")
-    var days: Int = 30
+    @Option(
+        name: [.customLong("days"), .customLong("dias")],
+        help: "Días de validez (por defecto ACCESS_TOKEN_EXPIRE_MINUTES, o 30 días).")
+    var days: Int?
 
     func run() async throws {
         guard let role = Role(rawValue: role) else {
             throw ValidationError("--role debe ser admin, operador o canal")
         }
-        guard days >= 1, days <= 3650 else { throw ValidationError("--days debe estar entre 1 y 3650") }
+        if let days, !(1...3650).contains(days) { throw ValidationError("--days debe estar entre 1 y 3650") }
         let config = startOrExit { try AppConfig(environment: .load()) }
         let secret = startOrExit { try requireSecret(config) }
-        print(TokenSigner(secret: secret).sign(subject: subject, role: role, lifetime: Double(days) * 86_400))
+        let lifetime = days.map { Double($0) * 86_400 } ?? config.tokenLifetimeSeconds
+        print(TokenSigner(secret: secret).sign(subject: subject, role: role, lifetime: lifetime))
     }
 }
 

@@ -51,6 +51,7 @@ struct APIError: HTTPResponseError {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if code == .overloaded { headers[.retryAfter] = "60" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
@@ -66,6 +67,11 @@ extension APIError {
             return from(status: error.status)
         case let error as any CodedError:
             return from(coded: error)
+        case let error as RedisError where error.isOutOfMemory:
+            return APIError(
+                .overloaded,
+                "Estamos recibiendo más mensajes de los que podemos guardar; no quedó registrado. "
+                    + "Intente de nuevo en un minuto.")
         case let error as RedisError where error.isTransient:
             return APIError(
                 .unavailable,

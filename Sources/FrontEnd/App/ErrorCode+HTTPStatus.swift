@@ -12,12 +12,12 @@ extension ErrorCode {
         case .notFound: .notFound
         case .conflict, .invalidTransition, .insufficientStock, .productInactive: .conflict
         case .unauthenticated, .tokenExpired: .unauthorized
-        case .forbidden, .invalidLink: .forbidden
+        case .forbidden, .invalidLink, .originNotAllowed: .forbidden
         case .linkExpired, .fileGone: .gone
         case .methodNotAllowed: .methodNotAllowed
         case .bodyTooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
-        case .unavailable, .notReady: .serviceUnavailable
+        case .unavailable, .notReady, .overloaded: .serviceUnavailable
         case .configuration, .internalError: .internalServerError
         }
     }

@@ -6,6 +6,7 @@ import Shop
 /// Every route of the front end, with the role each needs.
 func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    if deps.cors.isEnabled { router.add(middleware: CORSMiddleware(policy: deps.cors)) }
     router.add(middleware: ErrorMiddleware())
     HealthController(redis: deps.jobs.redis, checks: deps.readinessChecks).addRoutes(to: router)
     MetricsController(jobs: deps.jobs).addRoutes(to: router)

@@ -35,8 +35,12 @@ struct ConsoleController: Sendable {
         self.streams = StreamSlots(limit: 200)
     }
 
+    /// Every console route lives under this prefix and is registered here, in `addRoutes`
+    /// (HTML pages for people: outside the API document, which can leave them out by prefix).
+    static let pathPrefix = "/consola"
+
     func addRoutes(to router: Router<AppRequestContext>) {
-        let console = router.group("consola").add(middleware: ConsoleErrorMiddleware())
+        let console = router.group(RouterPath(String(Self.pathPrefix.dropFirst()))).add(middleware: ConsoleErrorMiddleware())
         console.get(use: home)
         console.get("static/{archivo}", use: asset)
         console.get("login", use: loginPage)

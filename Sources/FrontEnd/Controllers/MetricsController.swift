@@ -29,6 +29,13 @@ struct MetricsController {
         lines.append("# HELP vendedor_trabajadores_vivos Procesos trabajadores con latido reciente.")
         lines.append("# TYPE vendedor_trabajadores_vivos gauge")
         lines.append("vendedor_trabajadores_vivos \(workers.count)")
+        let memory = try await jobs.redisMemory()
+        lines.append("# HELP vendedor_redis_memory_used_bytes Memoria usada por Redis (INFO memory).")
+        lines.append("# TYPE vendedor_redis_memory_used_bytes gauge")
+        lines.append("vendedor_redis_memory_used_bytes \(memory.usedBytes)")
+        lines.append("# HELP vendedor_redis_memory_max_bytes maxmemory de Redis (0 = sin límite); al llegar, 503.")
+        lines.append("# TYPE vendedor_redis_memory_max_bytes gauge")
+        lines.append("vendedor_redis_memory_max_bytes \(memory.maxBytes)")
         return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: lines.joined(separator: "\n") + "\n")))

@@ -55,11 +55,6 @@ extension QueueDefinition {
         guard definition.backoff.capMs >= definition.backoff.baseMs else {
             throw QueueDefinitionError(file: file, field: "backoff.cap_ms", problem: "debe ser ≥ backoff.base_ms")
         }
-        guard definition.idempotencyWindowSeconds <= definition.completedRetentionSeconds else {
-            throw QueueDefinitionError(
-                file: file, field: "idempotency_window_s",
-                problem: "no puede superar retention.completed_s (la clave apuntaría a un trabajo ya borrado)")
-        }
         return definition
     }
 }

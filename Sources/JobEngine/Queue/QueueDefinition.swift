@@ -16,6 +16,10 @@ public struct QueueDefinition: Sendable, Equatable {
     /// Payload field whose value orders jobs (one at a time per value), or nil.
     public var orderingKey: String?
     public var rateLimitPerSecond: Int
+    /// How long an idempotency key is remembered. It may outlive the job's record
+    /// (`completedRetentionSeconds`): a repeat within the window is still not run again and gets
+    /// the first job's id, whose status may by then have expired (404). Keys are ~100 bytes;
+    /// records with their results are ~10× that, so the record is what is kept short.
     public var idempotencyWindowSeconds: Int
     public var completedRetentionSeconds: Int
     public var deadRetentionSeconds: Int

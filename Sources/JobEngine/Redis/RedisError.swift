@@ -21,12 +21,19 @@ public enum RedisError: Error, CustomStringConvertible, Sendable {
         }
     }
 
-    /// True when retrying later may succeed (Redis restarting, network blip).
+    /// True when retrying later may succeed (Redis restarting, network blip, memory full).
     public var isTransient: Bool {
         switch self {
         case .unavailable, .connectionLost: true
-        case .server(let message): message.hasPrefix("LOADING") || message.hasPrefix("BUSY")
+        case .server(let message): message.hasPrefix("LOADING") || message.hasPrefix("BUSY") || isOutOfMemory
         default: false
         }
+    }
+
+    /// Redis refused a write because `maxmemory` is reached (`noeviction`): the command did
+    /// not run. Also when the refusal comes from inside a script.
+    public var isOutOfMemory: Bool {
+        guard case .server(let message) = self else { return false }
+        return message.hasPrefix("OOM ") || message.contains("-OOM ") || message.contains(" OOM command not allowed")
     }
 }

@@ -14,6 +14,11 @@ public struct AppConfig: Sendable {
     /// Where the front end stores uploads (catalog CSVs) for the workers; shared storage
     /// when they run on other machines.
     public var uploadsDirectory: String
+    /// `LOG_FILE`: log lines also go to this file (the old backend's setting).
+    public var logFile: String?
+    /// Default life of a token minted by `vendedor-enqueuer token` without `--days`
+    /// (`ACCESS_TOKEN_EXPIRE_MINUTES`, the old backend's setting; 30 days by default).
+    public var tokenLifetimeSeconds: Double = 30 * 86_400
 
     public init(
         redisURL: RedisURL, queuesDirectory: String = "queues", databaseURL: String = "sqlite:///./var/app.db",
@@ -59,5 +64,13 @@ public struct AppConfig: Sendable {
             secretKey: env["SECRET_KEY"],
             uploadsDirectory: env.string("UPLOADS_DIR", default: "./var/uploads")
         )
+        logFile = env["LOG_FILE"]
+        if env["ACCESS_TOKEN_EXPIRE_MINUTES"] != nil {
+            let minutes = try env.int("ACCESS_TOKEN_EXPIRE_MINUTES", default: 0)
+            guard (1...(3650 * 1440)).contains(minutes) else {
+                throw ConfigError(setting: "ACCESS_TOKEN_EXPIRE_MINUTES", problem: "debe estar entre 1 y 5256000")
+            }
+            tokenLifetimeSeconds = Double(minutes) * 60
+        }
     }
 }

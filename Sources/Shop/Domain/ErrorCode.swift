@@ -17,6 +17,7 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
     case unauthenticated = "no_autenticado"
     case tokenExpired = "token_expirado"
     case forbidden = "prohibido"
+    case originNotAllowed = "origen_no_permitido"
     case invalidLink = "enlace_invalido"
     case linkExpired = "enlace_vencido"
     case fileGone = "archivo_no_disponible"
@@ -24,6 +25,8 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
     case bodyTooLarge = "cuerpo_demasiado_grande"
     case unsupportedMediaType = "tipo_no_soportado"
     case unavailable = "no_disponible"
+    /// Redis reached its `maxmemory`: nothing new can be accepted until the queues drain.
+    case overloaded = "sobrecargado"
     case notReady = "no_listo"
     case internalError = "error_interno"
 }

@@ -5,7 +5,8 @@ import Foundation
 /// Accepted forms (the seed's SQLAlchemy style is kept so existing `.env` files work):
 /// - `sqlite:///./var/app.db` or `sqlite:///var/app.db`: relative to the working directory;
 /// - `sqlite:////srv/vendedor/app.db`: absolute;
-/// - `./var/app.db` or `/srv/vendedor/app.db`: a plain path.
+/// - `./var/app.db` or `/srv/vendedor/app.db`: a plain path;
+/// - `sqlite+aiosqlite:///./app.db` (the old backend's async driver): the same file.
 public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     public static let defaultValue = "sqlite:///./var/app.db"
 
@@ -15,7 +16,11 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     /// Parses a `DATABASE_URL` value; nil or blank means `defaultValue`.
     public init(_ value: String?) throws(DatabaseURLError) {
         let text = value?.trimmingCharacters(in: .whitespaces) ?? ""
-        let raw = text.isEmpty ? Self.defaultValue : text
+        var raw = text.isEmpty ? Self.defaultValue : text
+        // The old backend's SQLAlchemy async driver names: the same SQLite file.
+        for driver in ["sqlite+aiosqlite:", "sqlite+pysqlite:"] where raw.hasPrefix(driver) {
+            raw = "sqlite:" + raw.dropFirst(driver.count)
+        }
         let path: String
         if raw.hasPrefix("sqlite:///") {
             path = String(raw.dropFirst("sqlite:///".count))

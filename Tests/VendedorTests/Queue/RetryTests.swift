@@ -47,6 +47,11 @@ struct RetryTests {
         await worker.stop()
         #expect(done?.attempts == 1)
         #expect(try await fixture.jobs.deadJobs(queue: "noop").total == 0)
+        // Completed, the record keeps its state and result but not the payload (issue 21:
+        // small records); the TTL is the queue's completed retention.
+        #expect(try await fixture.jobs.payload(of: job.id) == nil)
+        let ttl = try await fixture.redis.send("TTL", "vd:job:\(job.id)").int ?? -1
+        #expect(ttl > 0 && ttl <= 120)
     }
 
     @Test func retryAfterDoesNotUseUpAttempts() async throws {
