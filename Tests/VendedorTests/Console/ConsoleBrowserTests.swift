@@ -125,7 +125,7 @@ struct ConsoleBrowserTests {
         scriptEnv["CAPTURAS_DIR"] = screenshots.path
         scriptEnv["DESCARGAS_DIR"] = downloads.path
         let script = try ChildProcess(
-            path: environment["VENDEDOR_SELENIUM_PYTHON"] ?? "",
+            path: Self.environment["VENDEDOR_SELENIUM_PYTHON"] ?? "",
             arguments: [root.appendingPathComponent("ops/console-browser-test.py").path],
             environment: scriptEnv, outputPath: output)
         let status = await script.waitForExit(timeout: .seconds(240))
