@@ -113,8 +113,12 @@ struct ConsolePagesTests {
                 try h.database.appendMessage(
                     NewMessage(chatId: "tg:\(index)", sender: .user, content: String(repeating: "texto largo ", count: 30)))
             }
+            _ = try h.database.createProduct(ProductInput(name: "Careta de soldar", price: 95000, stock: 2))
             var console = ConsoleClient(h, client)
             try await console.login("jefe")
+            let panel = try await console.page("/consola/panel")
+            #expect(panel.html.contains("Careta de soldar"))  // low stock, listed as markup
+            #expect(panel.html.contains("<li>Careta de soldar"))
             let assets = ConsoleAssets.style.body.utf8.count + ConsoleAssets.script.body.utf8.count
             for uri in [
                 "/consola/conversaciones", "/consola/conversaciones/tg:1", "/consola/pedidos", "/consola/catalogo",
@@ -122,6 +126,8 @@ struct ConsolePagesTests {
             ] {
                 let page = try await console.page(uri)
                 #expect(page.status == .ok, "\(uri)")
+                // A list of fragments interpolated as a Swift value would show its description.
+                #expect(!page.html.contains("HTML(text:"), "\(uri) shows a Swift value instead of markup")
                 #expect(page.html.utf8.count + assets < 150 * 1024, "\(uri): \(page.html.utf8.count + assets) bytes")
             }
             let css = try await client.execute(uri: ConsoleAssets.styleURL, method: .get)

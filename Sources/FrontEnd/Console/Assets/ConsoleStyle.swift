@@ -90,7 +90,7 @@ enum ConsoleStyle {
         .acciones form{margin:0}
         progress{width:100%;height:1.2rem}
         .grafico{width:100%;height:auto;background:var(--papel);border:1px solid var(--linea);border-radius:.4rem}
-        .cifras{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.5rem;margin-bottom:1rem}
+        .cifras{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.5rem;margin-bottom:1rem}
         .cifra{background:var(--papel);border:1px solid var(--linea);border-radius:.4rem;padding:.6rem}
         .cifra strong{display:block;font-size:1.3rem}
         .paginas{display:flex;gap:1rem;margin:1rem 0}

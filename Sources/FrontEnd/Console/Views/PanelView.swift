@@ -53,7 +53,7 @@ enum PanelView {
             <h2>Productos más vendidos</h2>
             \(SVGChart.bars(top, description: "Productos más vendidos del periodo"))
             <h2>Stock bajo (≤ \(panel.lowStock.threshold) unidades)</h2>
-            \(low.isEmpty ? "<p>Ningún producto activo con stock bajo.</p>" : "<ul>\(low)</ul>")
+            \(low.isEmpty ? ("<p>Ningún producto activo con stock bajo.</p>" as HTML) : ("<ul>\(low)</ul>" as HTML))
             \(queueTable(queues, latencies: latencies))
             \(workerList(workers))
             \(deadLetters(dead, session: session))
@@ -97,7 +97,7 @@ enum PanelView {
         }
         return """
             <h2>Trabajadores vivos: \(workers.count)</h2>
-            \(workers.isEmpty ? "<p class=\"aviso error\">No hay trabajadores vivos: nadie atiende las colas.</p>" : "<ul>\(items)</ul>")
+            \(workers.isEmpty ? ("<p class=\"aviso error\">No hay trabajadores vivos: nadie atiende las colas.</p>" as HTML) : ("<ul>\(items)</ul>" as HTML))
             """
     }
 
