@@ -45,8 +45,11 @@ struct Bench: AsyncParsableCommand {
         help: "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores (retrieval).")
     var adjustment: String?
 
-    @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval).")
+    @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval); el mensaje (read).")
     var query: String?
+
+    @Option(help: "Estado para read: fase[:dato pedido], p. ej. checkout:telefono.")
+    var state: String?
 
     @Option(help: "Diálogos simulados (benchmark conversations).")
     var simulated: Int = CustomerSimulator.defaultCount
@@ -57,6 +60,12 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Archivo para los diálogos simulados, con el formato de conversaciones.json.")
     var simulatedOut: String?
 
+    @Flag(help: "Muestra completos los fallos del conjunto simulado (nunca los del conjunto de prueba).")
+    var simulatedDetails = false
+
+    @Option(help: "Conjuntos de conversaciones a correr, separados por comas (dev,test,simulated).")
+    var sets = "dev,test,simulated"
+
     func run() async throws {
         switch name {
         case "queue":
@@ -66,7 +75,8 @@ struct Bench: AsyncParsableCommand {
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             try await ConversationsBench(
                 simulated: simulated, seed: seed, dataDirectory: dataDirectory ?? root + "/data",
-                simulatedOut: simulatedOut
+                simulatedOut: simulatedOut, simulatedDetails: simulatedDetails,
+                sets: Set(sets.split(separator: ",").map { String($0) })
             ).run()
         case "simulate":
             // Not a benchmark: the simulated dialogues as JSON (stdout or --simulated-out), to read them.
@@ -84,6 +94,10 @@ struct Bench: AsyncParsableCommand {
             } else {
                 FileHandle.standardOutput.write(json)
             }
+        case "read":
+            // Not a benchmark: how the offline reader reads --query (with --state fase:slot).
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            try ReadExplain(dataDirectory: dataDirectory ?? root + "/data", text: query ?? "", state: state).run()
         case "reply":
             try await ReplyBench(rounds: rounds, chats: chats).run()
         case "export":

@@ -10,7 +10,8 @@ import Foundation
 /// - `simulated`: `CustomerSimulator` dialogues (`--simulated N`, `--seed S`).
 ///
 /// For the test and simulated sets stderr gets only the number of failures per reason
-/// ("productos", "cedula", "sin pedido"…), so nobody tunes the agent on them by accident.
+/// ("productos", "cedula", "sin pedido"…), so nobody tunes the agent on them by accident;
+/// `--simulated-details` prints the simulated failures in full (to find classes of problems).
 /// Every set is compared the same way (`ConversationSet.difference`).
 /// `conversations.exact`/`total`/`messages`/`ms_per_message` repeat the dev figures.
 struct ConversationsBench {
@@ -19,6 +20,10 @@ struct ConversationsBench {
     var dataDirectory = "data"
     /// Writes the simulated dialogues there (same JSON format as the hand-written sets).
     var simulatedOut: String?
+    /// Prints the simulated set's failures in full too (never the test set's).
+    var simulatedDetails = false
+    /// The sets to play (dev, test, simulated); the others print nothing.
+    var sets: Set<String> = ["dev", "test", "simulated"]
 
     struct Outcome {
         var exact = 0
@@ -47,21 +52,26 @@ struct ConversationsBench {
         }
 
         let (rig, task) = try await AgentBenchRig.start(dataDirectory: dataDirectory)
-        let devOutcome = try await play(dev.conversations, set: "dev", rig: rig, detailed: true)
-        let testOutcome = try await play(test.conversations, set: "test", rig: rig, detailed: false)
-        let simulatedOutcome = try await play(generated, set: "simulated", rig: rig, detailed: false)
-
-        for (name, outcome) in [("dev", devOutcome), ("test", testOutcome), ("simulated", simulatedOutcome)] {
+        var outcomes: [(String, Outcome)] = []
+        for (name, conversations, detailed) in [
+            ("dev", dev.conversations, true), ("test", test.conversations, false),
+            ("simulated", generated, simulatedDetails),
+        ] where sets.contains(name) {
+            outcomes.append((name, try await play(conversations, set: name, rig: rig, detailed: detailed)))
+        }
+        for (name, outcome) in outcomes {
             print("conversations.\(name)_exact=\(outcome.exact)")
             print("conversations.\(name)_total=\(outcome.total)")
             print("conversations.\(name)_messages=\(outcome.messages)")
             print("conversations.\(name)_ms_per_message=\(String(format: "%.2f", outcome.msPerMessage))")
         }
         print("conversations.simulated_seed=\(seed)")
-        print("conversations.exact=\(devOutcome.exact)")
-        print("conversations.total=\(devOutcome.total)")
-        print("conversations.messages=\(devOutcome.messages)")
-        print("conversations.ms_per_message=\(String(format: "%.2f", devOutcome.msPerMessage))")
+        if let devOutcome = outcomes.first(where: { $0.0 == "dev" })?.1 {
+            print("conversations.exact=\(devOutcome.exact)")
+            print("conversations.total=\(devOutcome.total)")
+            print("conversations.messages=\(devOutcome.messages)")
+            print("conversations.ms_per_message=\(String(format: "%.2f", devOutcome.msPerMessage))")
+        }
         await rig.group.triggerGracefulShutdown()
         try await task.value
     }

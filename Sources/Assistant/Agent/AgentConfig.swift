@@ -12,6 +12,8 @@ import Support
 /// | `MAX_HISTORY_LENGTH` | 10 | earlier messages of the chat the model sees |
 /// | `LLM_TIMEOUT_S` | 20 | per model call (then retried, then the composed reply) |
 /// | `ORDER_WAIT_S` | 20 | how long a turn waits for its order to be placed before retrying |
+/// | `UNDERSTANDING_DATA_DIR` | data/entendimiento | the intent example bank (`*.tsv`) |
+/// | `UNDERSTANDING_MODEL` | off | on: with `LLM_PROVIDER`, the model also reads messages into commands (`ModelReader`) |
 /// | `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `GOOGLE_API_KEY`, `GEMINI_BASE_URL` | | see `OpenAIConfig`, `GeminiConfig` |
 public struct AgentConfig: Sendable {
     public enum Provider: String, Sendable, CaseIterable {
@@ -27,6 +29,10 @@ public struct AgentConfig: Sendable {
     public var orderWait: Duration
     public var openAI: OpenAIConfig
     public var gemini: GeminiConfig
+    /// The example bank's directory.
+    public var understandingDataDirectory: String
+    /// With a provider, the model reads messages too (the offline reader stays the fallback).
+    public var modelReads: Bool
 
     public static let defaultOpenAIModel = "gpt-4o-mini"
     public static let defaultGeminiModel = "gemini-2.0-flash"
@@ -34,7 +40,8 @@ public struct AgentConfig: Sendable {
     public init(
         provider: Provider = .none, model: String? = nil, maxTokens: Int = 600, temperature: Double = 0.3,
         maxHistory: Int = 10, modelTimeout: Duration = .seconds(20), orderWait: Duration = .seconds(20),
-        openAI: OpenAIConfig = OpenAIConfig(apiKey: nil), gemini: GeminiConfig = GeminiConfig(apiKey: nil)
+        openAI: OpenAIConfig = OpenAIConfig(apiKey: nil), gemini: GeminiConfig = GeminiConfig(apiKey: nil),
+        understandingDataDirectory: String = Understanding.defaultDataDirectory, modelReads: Bool = false
     ) {
         self.provider = provider
         self.model = model ?? (provider == .openai ? Self.defaultOpenAIModel : Self.defaultGeminiModel)
@@ -45,6 +52,8 @@ public struct AgentConfig: Sendable {
         self.orderWait = orderWait
         self.openAI = openAI
         self.gemini = gemini
+        self.understandingDataDirectory = understandingDataDirectory
+        self.modelReads = modelReads
     }
 
     public init(environment env: Environment) throws(ConfigError) {
@@ -76,9 +85,12 @@ public struct AgentConfig: Sendable {
         }
         let gemini = try GeminiConfig(environment: env)
         if provider == .gemini { _ = try gemini.requireKey(for: "LLM_PROVIDER=gemini") }
+        let reads = try env.choice("UNDERSTANDING_MODEL", ["off", "on"], default: "off") == "on"
         self.init(
             provider: provider, model: env["DEFAULT_MODEL"], maxTokens: maxTokens, temperature: temperature,
             maxHistory: history, modelTimeout: .milliseconds(Int(timeout * 1000)),
-            orderWait: .milliseconds(Int(wait * 1000)), openAI: openAI, gemini: gemini)
+            orderWait: .milliseconds(Int(wait * 1000)), openAI: openAI, gemini: gemini,
+            understandingDataDirectory: env.string("UNDERSTANDING_DATA_DIR", default: Understanding.defaultDataDirectory),
+            modelReads: reads)
     }
 }

@@ -8,6 +8,8 @@ public struct AgentTurn: Sendable, Equatable {
     public var facts: ReplyFacts
     public var products: [Int64]
     public var orderId: Int64?
+    /// How the message was read (intent, confidence, source), for logs.
+    public var reading: Reading
 }
 
 /// The work-in-progress of one turn, passed through the agent's steps.
@@ -15,6 +17,7 @@ struct TurnContext {
     let chatId: String
     let message: Words
     var state: DialogueState
+    var reading = Reading()
     var facts: [ReplyFact] = []
     var retrieved: [Int64] = []
     var shown: [Int64] = []
@@ -28,10 +31,13 @@ struct TurnContext {
     /// Checkout slots filled or found invalid this turn.
     var slotsChanged: Set<CheckoutSlot> = []
     var invalidSlots: [CheckoutSlot] = []
+    /// The message is the plain answer to the checkout slot just asked for (nothing else is
+    /// read from it).
+    var answersSlot = false
 
     init(chatId: String, message: String, state: DialogueState) {
         self.chatId = chatId
-        self.message = Words(message)
+        self.message = Words(String(message.prefix(Understanding.maxMessageCharacters)))
         self.state = state
     }
 
@@ -45,5 +51,17 @@ struct TurnContext {
 
     mutating func retrieved(_ ids: [Int64]) {
         retrieved += ids.filter { !retrieved.contains($0) }
+    }
+
+    /// Yes to what the agent asked ("sí", "dale", "los mismos datos").
+    var affirms: Bool { reading.has(.confirm) && !reading.is(.deny) }
+    /// No ("no", "ninguna", "todavía no").
+    var denies: Bool { reading.is(.deny) || (reading.has(.deny) && !reading.has(.confirm)) }
+    /// Done adding products ("eso es todo", "sigamos", "ya, facture").
+    var proceeds: Bool { reading.has(.proceed) }
+    /// Cancel everything. Destructive, so only when the message (or a clause of a message
+    /// that asks nothing else) clearly says so.
+    var cancels: Bool {
+        reading.is(.cancel) || (reading.has(.cancel) && (reading.intent.map(\.isSocial) ?? true))
     }
 }

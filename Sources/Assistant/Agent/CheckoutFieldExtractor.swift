@@ -1,51 +1,72 @@
 import SpanishText
 
 /// Reads checkout data out of a message (Rasa's slot extraction): labelled values ("cc
-/// 16.789.432", "barrio Alameda", "me llamo Ana Gómez"), values recognized by their shape
-/// (an e-mail, a street address, a phone, a cédula), a name or delivery notes among them,
-/// and, for the slot the agent just asked for, the plain answer ("San Fernando").
-/// Values are raw text; `CheckoutForm` validates them.
+/// 16.789.432", "barrio Alameda", "me llamo Ana Gómez", a block "Nombre: …\nCC: …"), values
+/// recognized by their shape (an e-mail, a street address, a phone, a cédula), a name,
+/// a neighbourhood or delivery notes among them, and, for the slot the agent just asked
+/// for, the plain answer ("San Fernando"). What the agent asked decides what a bare number
+/// is: a 7-digit number after "¿su teléfono?" is a landline, not a cédula. Values are raw
+/// text; `CheckoutForm` validates them. Linear in the message (`FieldScanner`).
 public enum CheckoutFieldExtractor {
     public struct Extraction: Sendable, Equatable {
         public var values: [CheckoutSlot: String] = [:]
         /// The whole answer, offered for the slot that was asked for; the agent uses it only
         /// when the message is nothing else (not a question, not a product).
         public var freeText: String?
-        /// The message without the data taken from it (for reading products and intents).
+        /// The message without the data taken from it (same length: data is blanked out).
         public var remainder: String = ""
+        /// Where each value read from free text (a name, a neighbourhood, notes) lies.
+        public var freeRanges: [CheckoutSlot: Range<Int>] = [:]
+
+        public init(values: [CheckoutSlot: String] = [:], freeText: String? = nil, remainder: String = "") {
+            self.values = values
+            self.freeText = freeText
+            self.remainder = remainder
+        }
+
+        /// Data the customer clearly meant as checkout data even before checkout: an e-mail
+        /// or an address, or at least two fields.
+        public var isStrong: Bool {
+            values.count >= 2 || values[.email] != nil || values[.address] != nil
+        }
     }
 
-    static let noteOpeners: Set<String> = [
-        "entregar", "entregue", "entreguen", "dejar", "dejarlo", "dejelo", "dejen", "llamar", "llamen", "llame",
-        "timbrar", "timbre", "preguntar", "pregunten", "pregunte", "apto", "apartamento", "torre", "oficina", "piso",
-        "casa", "interior", "bodega", "local", "porteria", "recepcion", "descargar", "entrada", "conjunto",
-        "edificio", "frente", "detras", "cerca", "horario", "recibe", "recibir", "enviar", "subir", "avisar",
-    ]
-
-    public static func extract(_ text: String, requested: CheckoutSlot?) -> Extraction {
+    /// `requested`: the slot the agent asked for; `known`: slots the form already holds.
+    public static func extract(_ text: String, requested: CheckoutSlot?, known: Set<CheckoutSlot> = []) -> Extraction {
         let scan = FieldScanner(text)
         var values: [CheckoutSlot: String] = [:]
-        var used: [Range<Int>] = []
-        var assigned: Set<Int> = []  // entity indices
+        var used = [Bool](repeating: false, count: scan.characters.count)
+        func use(_ range: Range<Int>) {
+            for offset in range where used.indices.contains(offset) { used[offset] = true }
+        }
+        var assigned = [Bool](repeating: false, count: scan.entities.count)
+        var freeRanges: [CheckoutSlot: Range<Int>] = [:]
+        var entityCursor = 0
 
         for (position, label) in scan.labels.enumerated() {
             let regionEnd =
                 position + 1 < scan.labels.count ? scan.labels[position + 1].range.lowerBound : scan.characters.count
-            let entityIndex = scan.entities.indices.first { index in
-                let entity = scan.entities[index]
-                guard !assigned.contains(index), entity.range.lowerBound >= label.range.upperBound,
-                    entity.range.lowerBound < regionEnd
-                else { return false }
-                switch (label.slot, entity.kind) {
-                case (.idNumber, .number), (.phone, .number), (.email, .email), (.address, .address): return true
-                default: return false
+            while entityCursor < scan.entities.count,
+                scan.entities[entityCursor].range.lowerBound < label.range.upperBound
+            {
+                entityCursor += 1
+            }
+            // The label's value is the first entity of its kind before the next label.
+            var entityIndex: Int?
+            var candidate = entityCursor
+            while candidate < scan.entities.count, scan.entities[candidate].range.lowerBound < regionEnd {
+                if !assigned[candidate], fits(label.slot, scan.entities[candidate].kind) {
+                    entityIndex = candidate
+                    break
                 }
+                candidate += 1
             }
             if let entityIndex {
                 let entity = scan.entities[entityIndex]
-                assigned.insert(entityIndex)
+                assigned[entityIndex] = true
                 values[label.slot] = values[label.slot] ?? scan.text(entity.range)
-                used += [label.range, label.range.upperBound..<entity.range.upperBound]
+                use(label.range)
+                use(label.range.upperBound..<entity.range.upperBound)
                 continue
             }
             var valueStart = label.range.upperBound
@@ -53,38 +74,34 @@ public enum CheckoutFieldExtractor {
             {
                 valueStart += 1
             }
-            var end = min(regionEnd, scan.nextSeparator(after: valueStart))
-            if let next = scan.entities.first(where: { $0.range.lowerBound >= label.range.upperBound }) {
-                end = min(end, next.range.lowerBound)
+            // Notes run to the end of their line ("de 8 a.m. a 5 p.m., timbrar"); other
+            // values to the next separator.
+            var end = label.slot == .notes ? lineEnd(scan, from: valueStart, limit: regionEnd)
+                : min(regionEnd, scan.nextSeparator(after: valueStart))
+            // A value stops at the next piece of shaped data; notes keep their numbers ("de 8 a 5").
+            if label.slot != .notes, entityCursor < scan.entities.count {
+                end = min(end, max(valueStart, scan.entities[entityCursor].range.lowerBound))
             }
-            let value = cleanValue(scan.text(label.range.upperBound..<end))
+            let raw = scan.text(label.range.upperBound..<end)
+            // Notes are kept as written ("es un local"); other values lose "es", "mi"…
+            let value = label.slot == .notes ? trimmed(raw) : cleanValue(raw)
             guard !value.isEmpty, values[label.slot] == nil else {
-                used.append(label.range)
+                use(label.range)
                 continue
             }
             if label.slot == .name, !looksLikeName(value) { continue }
             if [.idNumber, .phone].contains(label.slot), !value.contains(where: \.isNumber) { continue }
             values[label.slot] = value
-            used += [label.range, label.range.upperBound..<end]
+            use(label.range)
+            use(label.range.upperBound..<end)
         }
 
-        for (index, entity) in scan.entities.enumerated() where !assigned.contains(index) {
-            let slot: CheckoutSlot?
-            switch entity.kind {
-            case .email: slot = .email
-            case .address: slot = .address
-            case .number(let digits, let phoneLike):
-                if phoneLike {
-                    slot = .phone
-                } else if (6...10).contains(digits.count) {
-                    slot = values[.idNumber] == nil ? .idNumber : .phone
-                } else {
-                    slot = nil
-                }
-            }
-            guard let slot, values[slot] == nil else { continue }
+        for (index, entity) in scan.entities.enumerated() where !assigned[index] {
+            guard let slot = slot(for: entity.kind, values: values, requested: requested, known: known),
+                values[slot] == nil
+            else { continue }
             values[slot] = scan.text(entity.range)
-            used.append(entity.range)
+            use(entity.range)
         }
 
         // What is left, in pieces between separators and the data already taken.
@@ -94,28 +111,42 @@ public enum CheckoutFieldExtractor {
                 if case .number(let digits, _) = entity.kind { return digits.count >= 6 }
                 return true
             }?.range.lowerBound ?? Int.max
+        let addressEnd = scan.entities.first { $0.kind == .address }?.range.upperBound
         var notes: [FieldChunk] = []
-        for chunk in leftoverChunks(scan, used: used) {
+        let chunks = leftoverChunks(scan, used: used)
+        for chunk in chunks {
             let words = Words(chunk.text)
             guard !words.isEmpty, !isOnlyChatter(words) else { continue }
-            if values[.name] == nil, hasData || requested == .name, looksLikeName(chunk.text),
+            // A lone word is a name only as the whole answer ("mija" after "no tengo correo" is not).
+            let lone = words.count < 2 && (hasData || chunks.count > 1)
+            if values[.name] == nil, hasData || requested == .name, looksLikeName(chunk.text), !lone,
                 chunk.range.lowerBound < firstEntity || requested == .name
             {
                 values[.name] = chunk.text
-                used.append(chunk.range)
+                freeRanges[.name] = chunk.range
+                use(chunk.range)
+            } else if values[.neighborhood] == nil, let addressEnd, values[.address] != nil,
+                follows(chunk.range.lowerBound, addressEnd, in: scan), looksLikePlace(words)
+            {
+                // "Av 136A N° 117-56 apto 302, Robledo": the place after the address.
+                values[.neighborhood] = chunk.text
+                freeRanges[.neighborhood] = chunk.range
+                use(chunk.range)
             } else if hasData, values[.notes] == nil, isNote(words) {
                 notes.append(chunk)
             }
         }
-        if !notes.isEmpty {
+        if let first = notes.first, let last = notes.last {
             values[.notes] = notes.map(\.text).joined(separator: ", ")
-            used += notes.map(\.range)
+            freeRanges[.notes] = first.range.lowerBound..<last.range.upperBound
+            for note in notes { use(note.range) }
         }
 
         var extraction = Extraction(values: values)
+        extraction.freeRanges = freeRanges
         if let requested, values.isEmpty {
             if requested == .notes {
-                extraction.freeText = cleanValue(text)
+                extraction.freeText = trimmed(text)
             } else {
                 let leftover = leftoverChunks(scan, used: used).map(\.text).filter { !isOnlyChatter(Words($0)) }
                 let joined = leftover.joined(separator: ", ")
@@ -123,14 +154,63 @@ public enum CheckoutFieldExtractor {
                     joined.isEmpty ? nil : cleanValue(requested == .neighborhood ? stripNeighborhood(joined) : joined)
             }
         }
-        extraction.remainder = remove(used, from: scan.characters)
+        extraction.remainder = String(zip(scan.characters, used).map { $1 ? " " : $0 })
         return extraction
     }
 
-    /// Delivery notes start like "entregar en…", "apto 503…", "es un local…".
-    static func isNote(_ words: Words) -> Bool {
-        noteOpeners.contains(words.at(0)) || (words.at(0) == "es" && ["un", "una"].contains(words.at(1)))
+    static func fits(_ slot: CheckoutSlot, _ kind: FieldScanner.Entity.Kind) -> Bool {
+        switch (slot, kind) {
+        case (.idNumber, .number), (.phone, .number), (.email, .email), (.address, .address): true
+        default: false
+        }
     }
+
+    /// The slot an unlabelled entity fills. A phone-shaped number is a phone; another number
+    /// of 6–10 digits answers what was asked (a landline after "¿su teléfono?", a cédula
+    /// after "¿su cédula?"), else the cédula first (when the form has none) and the phone next.
+    static func slot(
+        for kind: FieldScanner.Entity.Kind, values: [CheckoutSlot: String], requested: CheckoutSlot?,
+        known: Set<CheckoutSlot>
+    ) -> CheckoutSlot? {
+        switch kind {
+        case .email: return .email
+        case .address: return .address
+        case .number(let digits, let phoneLike):
+            if phoneLike { return .phone }
+            guard (6...10).contains(digits.count) else { return nil }
+            let landline = digits.count == 7 || (digits.count == 10 && digits.hasPrefix("60"))
+            if requested == .phone, values[.phone] == nil, landline { return .phone }
+            if requested == .idNumber, values[.idNumber] == nil { return .idNumber }
+            if values[.idNumber] == nil, !known.contains(.idNumber) { return .idNumber }
+            if landline, values[.phone] == nil { return .phone }
+            return values[.idNumber] == nil ? .idNumber : nil
+        }
+    }
+
+    /// The end of the line that starts at `start` (a line break, ";" or "|"), within `limit`.
+    static func lineEnd(_ scan: FieldScanner, from start: Int, limit: Int) -> Int {
+        var end = start
+        while end < limit, !"\n;|".contains(scan.characters[end]) { end += 1 }
+        return end
+    }
+
+    /// Only separators and spaces lie between `end` and `start`.
+    static func follows(_ start: Int, _ end: Int, in scan: FieldScanner) -> Bool {
+        guard start >= end else { return false }
+        return scan.characters[end..<start].allSatisfy { $0.isWhitespace || ",;-/".contains($0) }
+    }
+
+    /// One to four words of letters that are not a delivery note, a label or a request.
+    static func looksLikePlace(_ words: Words) -> Bool {
+        guard (1...4).contains(words.count), words.texts.allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return false }
+        let articles: Set<String> = ["el", "la", "los", "las", "de", "del"]
+        return !isNote(words)
+            && !words.texts.contains { labelWords.contains($0) || (Lexicon.fillers.contains($0) && !articles.contains($0)) }
+    }
+
+    /// The words of the slots' labels that are not common words ("cc", "barrio", "correo").
+    static let labelWords: Set<String> = Set(CheckoutSlot.allCases.flatMap { $0.labelWords.flatMap { $0 } })
+        .subtracting(Lexicon.fillers)
 
     struct FieldChunk {
         var text: String
@@ -138,8 +218,9 @@ public enum CheckoutFieldExtractor {
     }
 
     /// Pieces of text not yet used, split at separators and used ranges, trimmed.
-    static func leftoverChunks(_ scan: FieldScanner, used: [Range<Int>]) -> [FieldChunk] {
-        let separators = Set(scan.separators)
+    static func leftoverChunks(_ scan: FieldScanner, used: [Bool]) -> [FieldChunk] {
+        var isSeparator = [Bool](repeating: false, count: scan.characters.count)
+        for index in scan.separators { isSeparator[index] = true }
         var chunks: [FieldChunk] = []
         var start: Int?
         func close(_ end: Int) {
@@ -152,7 +233,7 @@ public enum CheckoutFieldExtractor {
             if from < to { chunks.append(FieldChunk(text: String(scan.characters[from..<to]), range: from..<to)) }
         }
         for index in scan.characters.indices {
-            if separators.contains(index) || used.contains(where: { $0.contains(index) }) {
+            if isSeparator[index] || used[index] {
                 close(index)
             } else if start == nil {
                 start = index
@@ -164,60 +245,5 @@ public enum CheckoutFieldExtractor {
 
     static func isTrimmed(_ c: Character) -> Bool {
         c.isWhitespace || ":.,;-¿?¡!\"'()".contains(c)
-    }
-
-    /// Greetings, yes/no, thanks and filler words only.
-    static func isOnlyChatter(_ words: Words) -> Bool {
-        let chatter = Set([
-            "perdon", "disculpa", "disculpe", "claro", "listo", "ok", "bueno", "gracias", "es", "mi",
-            "son", "mis", "datos", "aqui", "van", "estan", "seria", "sería", "eh", "ah", "si", "no", "y", "los", "el",
-            "la", "de", "pues", "entonces", "ahi", "va", "estos", "esos", "ahora", "perfecto", "dale", "vale",
-        ])
-        return words.texts.allSatisfy { chatter.contains($0) || Lexicon.fillers.contains($0) }
-    }
-
-    /// Two to five words of letters, none of them a shop or data word.
-    static func looksLikeName(_ text: String) -> Bool {
-        let parts = text.split(whereSeparator: \.isWhitespace)
-        guard (1...5).contains(parts.count) else { return false }
-        let words = Words(text)
-        guard words.count == parts.count, parts.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "." } }) else {
-            return false
-        }
-        let stop = Lexicon.fillers.union(noteOpeners).union(FieldScanner.streetWords)
-            .union(["barrio", "cedula", "celular", "correo", "telefono", "direccion", "nombre"])
-        return !words.texts.contains { stop.contains($0) }
-    }
-
-    /// Words that introduce a value without being part of it ("es", "ahora es", "sería").
-    static let valueLeads: Set<String> = ["es", "son", "seria", "sera", "ahora", "nuevo", "nueva", "queda", "mi"]
-
-    static func cleanValue(_ raw: String) -> String {
-        var text = Substring(raw)
-        while let first = text.first, isTrimmed(first) { text = text.dropFirst() }
-        while let last = text.last, isTrimmed(last) { text = text.dropLast() }
-        while let space = text.firstIndex(of: " "), valueLeads.contains(TextFold.fold(String(text[..<space]))) {
-            text = text[text.index(after: space)...]
-        }
-        return String(text).trimmingWhitespace()
-    }
-
-    static func stripNeighborhood(_ text: String) -> String {
-        let words = Words(text)
-        for lead in ["el barrio es", "mi barrio es", "en el barrio", "barrio", "es el", "es"] {
-            if words.index(ofPhrase: lead) == 0 {
-                let count = lead.split(separator: " ").count
-                return words.originalText(count..<words.count)
-            }
-        }
-        return text
-    }
-
-    static func remove(_ used: [Range<Int>], from characters: [Character]) -> String {
-        var result = ""
-        for (index, character) in characters.enumerated() {
-            result.append(used.contains(where: { $0.contains(index) }) ? " " : character)
-        }
-        return result
     }
 }

@@ -12,6 +12,11 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
     public var requested: CheckoutSlot?
     /// The cédula whose stored data was offered to the customer, if any.
     public var offeredIdNumber: String?
+    /// Slots filled from a stored client's record: used for the order, shown masked.
+    public private(set) var stored: Set<CheckoutSlot> = []
+    /// The customer proved to be the stored client (typed the phone on file): only then
+    /// may the order update the stored record.
+    public var verified = false
 
     public init() {}
 
@@ -34,14 +39,17 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         let value = try Self.validate(slot, raw)
         values[slot.rawValue] = value
         declined.remove(slot)
+        stored.remove(slot)
+        if slot == .idNumber, value != offeredIdNumber { forgetStored() }
         return value
     }
 
-    /// Keeps a value known to be valid (the stored data of a returning client).
-    public mutating func keep(_ slot: CheckoutSlot, _ value: String?) {
+    /// Keeps a stored client's value (known valid; shown masked).
+    public mutating func keepStored(_ slot: CheckoutSlot, _ value: String?) {
         if let value, !value.isEmpty {
             values[slot.rawValue] = value
             declined.remove(slot)
+            stored.insert(slot)
         } else if slot.isOptional {
             declined.insert(slot)
         }
@@ -51,6 +59,19 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         guard slot.isOptional else { return }
         values[slot.rawValue] = nil
         declined.insert(slot)
+        stored.remove(slot)
+    }
+
+    /// Another cédula: values taken from the previous one's record go.
+    mutating func forgetStored() {
+        for slot in stored { values[slot.rawValue] = nil }
+        stored = []
+        verified = false
+    }
+
+    /// The client data as the chat shows it: stored values masked.
+    public var shownClient: ClientDetails? {
+        client.map { ClientMask.details($0, stored: stored) }
     }
 
     /// The client data for the order, once every required slot is filled.
@@ -115,10 +136,22 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
             .joined(separator: " ")
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        values = try container.decodeIfPresent([String: String].self, forKey: .values) ?? [:]
+        declined = try container.decodeIfPresent(Set<CheckoutSlot>.self, forKey: .declined) ?? []
+        requested = try container.decodeIfPresent(CheckoutSlot.self, forKey: .requested)
+        offeredIdNumber = try container.decodeIfPresent(String.self, forKey: .offeredIdNumber)
+        stored = try container.decodeIfPresent(Set<CheckoutSlot>.self, forKey: .stored) ?? []
+        verified = try container.decodeIfPresent(Bool.self, forKey: .verified) ?? false
+    }
+
     enum CodingKeys: String, CodingKey {
         case values
         case declined
         case requested
         case offeredIdNumber = "offeredCedula"
+        case stored = "guardados"
+        case verified = "verificado"
     }
 }

@@ -19,23 +19,36 @@ public enum CheckoutSlot: String, Codable, Sendable, CaseIterable, Comparable {
     /// Phrases that introduce this slot's value in a message ("cc 1.107…", "mi celular es …").
     var labels: [String] {
         switch self {
-        case .name: ["nombre completo", "mi nombre es", "nombre", "me llamo", "a nombre de", "soy"]
+        case .name: ["nombre completo", "mi nombre es", "nombre", "me llamo", "a nombre de", "soy", "nombres"]
         case .idNumber:
             [
                 "numero de cedula", "cedula de ciudadania", "cedula", "cc", "c c", "ced", "documento", "identificacion",
-                "nit",
+                "nit", "numero de documento", "doc",
             ]
         case .phone:
             [
                 "numero de celular", "numero de telefono", "telefono fijo", "telefono", "tel", "cel", "celular",
-                "movil", "whatsapp", "wsp", "whats", "fijo",
+                "movil", "whatsapp", "wsp", "whats", "fijo", "mi numero", "numero de contacto", "contacto",
             ]
-        case .email: ["correo electronico", "correo", "email", "e mail", "mail"]
+        case .email: ["correo electronico", "correo", "email", "e mail", "mail", "gmail"]
         case .address: ["direccion de entrega", "direccion", "dir", "la direccion"]
         case .neighborhood: ["barrio", "brr", "urbanizacion", "sector"]
-        case .notes: ["indicaciones", "indicacion", "referencia", "observaciones", "observacion", "nota"]
+        case .notes:
+            [
+                "indicaciones", "indicacion", "referencia", "observaciones", "observacion", "nota", "para la entrega",
+                "indicaciones para la entrega", "instrucciones", "indicaciones de entrega", "instrucciones de entrega",
+                "nota de entrega", "notas", "punto de referencia",
+            ]
         }
     }
+
+    /// The labels split into folded words, computed once.
+    var labelWords: [[String]] { Self.labelWordsBySlot[self] ?? [] }
+
+    private static let labelWordsBySlot: [CheckoutSlot: [[String]]] = Dictionary(
+        uniqueKeysWithValues: allCases.map { slot in
+            (slot, slot.labels.map { $0.split(separator: " ").map(String.init) })
+        })
 
     /// How the slot is named to the customer.
     public var label: String {

@@ -1,10 +1,12 @@
 import SpanishText
 
 /// Finds the pieces of contact data in a message by their shape, before anything is
-/// assigned to a slot: e-mail addresses, street addresses ("Calle 5 # 38-21", "Av
-/// Pasoancho # 70-15"), numbers that may be a cédula or a phone ("1.107.654.321",
-/// "315 678 9012", "+57 318 284 2304"), labels ("cc", "cel", "barrio") and separators.
-/// Positions are character offsets in the original message.
+/// assigned to a slot: e-mail addresses, street addresses ("Calle 5 # 38-21", "Carrera 28
+/// No. 42-40", "Av 136A N° 117-56"), numbers that may be a cédula or a phone
+/// ("1.107.654.321", "315 678 9012", "(602) 626 2679", "204 1587", "+57 318 284 2304"),
+/// labels ("cc", "cel", "barrio") and separators. Positions are character offsets in the
+/// original message. Every step is one pass over the message (entities and labels are
+/// capped), so a hostile message costs linear time.
 struct FieldScanner {
     struct Entity: Equatable {
         enum Kind: Equatable {
@@ -25,33 +27,43 @@ struct FieldScanner {
         var nextWord: Int
     }
 
+    /// Bounds on what one message may hold (a form has seven fields).
+    static let maxEntities = 40
+    static let maxLabels = 40
+
     let characters: [Character]
     let words: Words
     private(set) var entities: [Entity] = []
     private(set) var labels: [Label] = []
-    /// Offsets of characters that end a piece of data: , ; / | : newline, and ". ".
+    /// Offsets of characters that end a piece of data: , ; / | : newline, and ". ", in order.
     private(set) var separators: [Int] = []
+    /// Characters taken by an entity.
+    private var consumed: [Bool]
 
     static let streetWords: Set<String> = [
         "calle", "cll", "cl", "clle", "carrera", "cra", "kra", "kr", "cr", "carr", "cra.", "av", "avenida", "avda",
         "diagonal", "diag", "dg", "transversal", "transv", "tv", "tr", "trans", "autopista", "circular", "circ",
         "manzana", "mz", "mza", "vereda", "km", "kilometro",
     ]
+    /// Words that may trail an address only because the next value follows ("en el barrio").
+    static let addressTails: Set<String> = ["en", "el", "la", "los", "las", "de", "del", "y", "e", "con", "por", "queda"]
+    /// Words for "number" inside an address ("No. 42-40", "N° 5-54", "Nro 3").
+    static let numberSigns: Set<String> = ["no", "n", "nro", "num", "numero"]
 
     init(_ text: String) {
         characters = Array(text)
         words = Words(text)
+        consumed = Array(repeating: false, count: characters.count)
         scanSeparators()
         scanEmails()
         scanAddresses()
         scanNumbers()
         scanLabels()
         entities.sort { $0.range.lowerBound < $1.range.lowerBound }
-        labels.sort { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     func isConsumed(_ offset: Int) -> Bool {
-        entities.contains { $0.range.contains(offset) }
+        consumed.indices.contains(offset) && consumed[offset]
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -60,9 +72,28 @@ struct FieldScanner {
         return String(characters[clamped])
     }
 
-    /// The first separator at or after `offset`, or the end of the message.
+    /// The first separator at or after `offset`, or the end of the message (binary search).
     func nextSeparator(after offset: Int) -> Int {
-        separators.first { $0 >= offset } ?? characters.count
+        var low = 0
+        var high = separators.count
+        while low < high {
+            let middle = (low + high) / 2
+            if separators[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < separators.count ? separators[low] : characters.count
+    }
+
+    /// Whether the folded words of `phrase` occur at word `index`.
+    func phrase(_ phrase: [String], at index: Int) -> Bool {
+        guard index >= 0, index + phrase.count <= words.count else { return false }
+        for (offset, part) in phrase.enumerated() where words[index + offset] != part { return false }
+        return true
+    }
+
+    private mutating func add(_ entity: Entity) {
+        guard entities.count < Self.maxEntities else { return }
+        entities.append(entity)
+        for offset in entity.range where consumed.indices.contains(offset) { consumed[offset] = true }
     }
 
     private mutating func scanSeparators() {
@@ -88,7 +119,7 @@ struct FieldScanner {
             while end > index + 1, characters[end - 1] == "." { end -= 1 }
             let domain = String(characters[(index + 1)..<end])
             guard start < index, domain.contains("."), !domain.hasPrefix(".") else { continue }
-            entities.append(Entity(kind: .email, range: start..<end))
+            add(Entity(kind: .email, range: start..<end))
         }
     }
 
@@ -97,7 +128,7 @@ struct FieldScanner {
     }
 
     /// A street word followed, within three words, by a number or "#"; the address runs
-    /// to the next separator, label word or e-mail.
+    /// to the next separator, label word or e-mail. The dot of "No." is not a separator.
     private mutating func scanAddresses() {
         var index = 0
         while index < words.count {
@@ -116,13 +147,19 @@ struct FieldScanner {
                 continue
             }
             var end = nextSeparator(after: word.range.upperBound)
+            // "Carrera 28 No. 42-40": the dot after a number sign does not end the address.
+            while end < characters.count, characters[end] == ".", let sign = wordEnding(at: end),
+                Self.numberSigns.contains(words[sign])
+            {
+                end = nextSeparator(after: end + 1)
+            }
             if let email = entities.first(where: { $0.range.lowerBound > word.range.lowerBound }) {
                 end = min(end, email.range.lowerBound)
             }
             // Stop before a label word that follows the address ("… barrio Alameda", "… cel 300…").
             var cursor = numberAt + 1
             while cursor < words.count, words.words[cursor].range.lowerBound < end {
-                if Self.endsAddress(words, cursor) {
+                if endsAddress(cursor) {
                     end = words.words[cursor].range.lowerBound
                     break
                 }
@@ -130,23 +167,44 @@ struct FieldScanner {
             }
             var last = end
             while last > word.range.lowerBound, characters[last - 1].isWhitespace { last -= 1 }
-            entities.append(Entity(kind: .address, range: word.range.lowerBound..<last))
+            // "Calle 15 # 22-33 en el barrio…": the words leading to the next value go.
+            var tail = cursor - 1
+            while tail > numberAt, words.words[tail].range.upperBound <= last,
+                Self.addressTails.contains(words[tail])
+            {
+                last = words.words[tail].range.lowerBound
+                while last > word.range.lowerBound, characters[last - 1].isWhitespace || characters[last - 1] == "," {
+                    last -= 1
+                }
+                tail -= 1
+            }
+            add(Entity(kind: .address, range: word.range.lowerBound..<last))
             while index < words.count, words.words[index].range.lowerBound < end { index += 1 }
         }
     }
 
-    static func endsAddress(_ words: Words, _ index: Int) -> Bool {
+    /// The index of the word that ends right before character `offset`.
+    private func wordEnding(at offset: Int) -> Int? {
+        var low = 0
+        var high = words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words.words[middle].range.upperBound < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < words.count && words.words[low].range.upperBound == offset ? low : nil
+    }
+
+    func endsAddress(_ index: Int) -> Bool {
         for slot in CheckoutSlot.allCases where slot != .address && slot != .notes {
-            if slot.labels.contains(where: { words.index(ofPhrase: $0, from: index) == index }) {
-                // "barrio" ends the address; "cel"/"cc" too, but only before a number or text value.
-                return true
-            }
+            if slot.labelWords.contains(where: { phrase($0, at: index) }) { return true }
         }
         return false
     }
 
-    /// Runs of digit words joined by spaces, dots or dashes; a run that reads as a phone
-    /// ("315 678 9012") is one number, otherwise each word is its own.
+    /// Numbers: a word of six digits or more stands alone; runs of shorter digit groups
+    /// joined by spaces, dashes, dots or parentheses ("315 678 9012", "(602) 626 2679",
+    /// "1 130 456 789", "204 1587") are one number when they add up to 7–12 digits, otherwise
+    /// each group is its own number (quantities, house numbers).
     private mutating func scanNumbers() {
         var index = 0
         while index < words.count {
@@ -155,23 +213,23 @@ struct FieldScanner {
                 continue
             }
             var run = [index]
-            while let last = run.last, numeric(last + 1), gapIsJoin(last, last + 1) { run.append(last + 1) }
-            var taken = 0
-            // The longest prefix of the run that is a phone; else single words.
-            for length in stride(from: run.count, through: 1, by: -1) {
-                let digits = run.prefix(length).map { words[$0].filter(\.isNumber) }.joined()
-                if length > 1, Self.isPhoneShaped(digits) {
-                    add(number: digits, from: run[0], to: run[length - 1])
-                    taken = length
-                    break
+            var digits = words[index].filter(\.isNumber)
+            if digits.count < 6 {
+                // "315 678 9012", and "315 6789012" (an area code before the rest).
+                while let last = run.last, numeric(last + 1), gapIsJoin(last, last + 1) {
+                    let next = words[last + 1].filter(\.isNumber)
+                    guard digits.count + next.count <= 12, next.count < 6 || Self.isPhoneShaped(digits + next)
+                    else { break }
+                    run.append(last + 1)
+                    digits += next
                 }
             }
-            if taken == 0 {
-                let digits = words[run[0]].filter(\.isNumber)
-                add(number: digits, from: run[0], to: run[0])
-                taken = 1
+            if run.count > 1, (7...12).contains(digits.count) {
+                add(number: digits, from: run[0], to: run[run.count - 1])
+            } else {
+                for word in run { add(number: words[word].filter(\.isNumber), from: word, to: word) }
             }
-            index = run[taken - 1] + 1
+            index = run[run.count - 1] + 1
         }
     }
 
@@ -182,13 +240,13 @@ struct FieldScanner {
 
     private func gapIsJoin(_ a: Int, _ b: Int) -> Bool {
         let gap = characters[words.words[a].range.upperBound..<words.words[b].range.lowerBound]
-        return !gap.isEmpty && gap.count <= 2 && gap.allSatisfy { $0 == " " || $0 == "-" || $0 == "." }
+        return !gap.isEmpty && gap.count <= 3 && gap.allSatisfy { " -.()".contains($0) }
     }
 
     private mutating func add(number digits: String, from first: Int, to last: Int) {
         var start = words.words[first].range.lowerBound
-        if start > 0, characters[start - 1] == "+" { start -= 1 }
-        entities.append(
+        while start > 0, "+(".contains(characters[start - 1]) { start -= 1 }
+        add(
             Entity(
                 kind: .number(digits: digits, phoneLike: Self.isPhoneShaped(digits)),
                 range: start..<words.words[last].range.upperBound))
@@ -203,16 +261,15 @@ struct FieldScanner {
 
     private mutating func scanLabels() {
         var index = 0
-        while index < words.count {
+        while index < words.count, labels.count < Self.maxLabels {
             if isConsumed(words.words[index].range.lowerBound) {
                 index += 1
                 continue
             }
             var best: (CheckoutSlot, Int)?
             for slot in CheckoutSlot.allCases {
-                for phrase in slot.labels where words.index(ofPhrase: phrase, from: index) == index {
-                    let length = phrase.split(separator: " ").count
-                    if length > (best?.1 ?? 0) { best = (slot, length) }
+                for parts in slot.labelWords where phrase(parts, at: index) {
+                    if parts.count > (best?.1 ?? 0) { best = (slot, parts.count) }
                 }
             }
             if let (slot, length) = best {

@@ -1,9 +1,13 @@
 import Shop
 import SpanishText
 
-/// Splits a request into its items: "10 pares de guantes de vaqueta y 5 chalecos" is
-/// (10 pairs, "guantes de vaqueta") and (5, "chalecos"); "chalecos reflectivos x 12" and
-/// "cinta barricada, 3 rollos" put the quantity after the product.
+/// Splits a request into its items. The message is cut into segments at line breaks,
+/// punctuation and "y"; a segment with one quantity is one item, its product before or
+/// after the number ("10 pares de guantes de vaqueta y 5 chalecos", "chalecos reflectivos
+/// x 12", "eslingas dobles: 7"); a quantity alone takes the product of the segment before it
+/// ("cinta barricada, 3 rollos"); a product alone after "y" describes the item before it
+/// ("3 cintas amarillas y negras"). A segment with several quantities is read in order
+/// ("2 cascos 3 conos"). One pass over the words.
 public enum ItemExtractor {
     public struct Item: Sendable, Equatable {
         public var quantity: Int
@@ -15,28 +19,133 @@ public enum ItemExtractor {
     }
 
     public static func items(in words: Words) -> [Item] {
-        let counts = QuantityParser.counts(in: words)
-        guard let first = counts.first, let last = counts.last else { return [] }
+        items(in: words, counts: QuantityParser.counts(in: words))
+    }
+
+    struct Segment {
+        var range: Range<Int>
+        var counts: [QuantityParser.Mention]
+        /// The segment began after "y" / "e".
+        var afterAnd: Bool
+    }
+
+    /// The items of `words` around the quantities `counts` (already filtered: no times, no
+    /// phone numbers). `ignoring`: words that never name a product ("mándeme", "cantidad").
+    public static func items(
+        in words: Words, counts: [QuantityParser.Mention], ignoring: (String) -> Bool = { _ in false }
+    ) -> [Item] {
+        guard !counts.isEmpty else { return [] }
         let texts = words.texts
-        let before = Array(texts[0..<first.range.lowerBound])
-        let after = Array(texts[last.range.upperBound...])
-        // The product before its number ("chalecos x 12", "cinta barricada, 3 rollos") when
-        // nothing names a product after the last number but something does before the first.
-        let productFirst = WordForms.contentWords(after).isEmpty && !WordForms.contentWords(before).isEmpty
+        func names(_ range: Range<Int>) -> Bool {
+            WordForms.contentWords(Array(texts[range])).contains { !ignoring($0) }
+        }
+        var items: [Item] = []
+        var orphan: Range<Int>?
+        var previousHasProduct = false
+        for segment in segments(words, counts: counts) {
+            let named = names(segment.range)
+            switch segment.counts.count {
+            case 0:
+                guard named else { continue }
+                if segment.afterAnd, previousHasProduct, let last = items.indices.last {
+                    // "3 cintas amarillas y negras": the words describe the item before.
+                    let range = items[last].range.lowerBound..<segment.range.upperBound
+                    items[last].words = trimConnectors(Array(texts[range]))
+                    items[last].range = range
+                } else {
+                    orphan = segment.range
+                }
+            case 1:
+                let mention = segment.counts[0]
+                // "9 unidades de cartuchos" (product after), else "overoles antifluido: 4".
+                var range = mention.range.upperBound..<segment.range.upperBound
+                if !names(range) { range = segment.range.lowerBound..<mention.range.lowerBound }
+                var hasProduct = names(range)
+                if !hasProduct, let before = orphan {
+                    // "eslingas dobles: 7", "cinta barricada, 3 rollos".
+                    range = before
+                    hasProduct = true
+                }
+                items.append(item(mention, range, texts))
+                previousHasProduct = hasProduct
+                orphan = nil
+            default:
+                items += sequential(texts, segment, names: names)
+                previousHasProduct = true
+                orphan = nil
+            }
+        }
+        return items
+    }
+
+    /// Segments at line breaks, punctuation (not inside numbers) and "y"/"e".
+    static func segments(_ words: Words, counts: [QuantityParser.Mention]) -> [Segment] {
+        let characters = Array(words.original)
+        var segments: [Segment] = []
+        var start = 0
+        var afterAnd = false
+        var countIndex = 0
+        // Words inside a quantity after its first ("un par de") never cut.
+        var insideCount = [Bool](repeating: false, count: words.count)
+        for mention in counts {
+            for index in mention.range.dropFirst() where index < words.count { insideCount[index] = true }
+        }
+        func close(_ end: Int, nextAfterAnd: Bool) {
+            if start < end {
+                var inside: [QuantityParser.Mention] = []
+                while countIndex < counts.count, counts[countIndex].range.lowerBound < end {
+                    if counts[countIndex].range.lowerBound >= start { inside.append(counts[countIndex]) }
+                    countIndex += 1
+                }
+                segments.append(Segment(range: start..<end, counts: inside, afterAnd: afterAnd))
+            }
+            afterAnd = nextAfterAnd
+        }
+        for index in 0..<words.count {
+            let word = words[index]
+            let inCount = insideCount[index]
+            if !inCount, word == "y" || word == "e" {
+                close(index, nextAfterAnd: true)
+                start = index + 1
+                continue
+            }
+            if index > 0 {
+                let gap = characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
+                if !inCount, gap.contains(where: { ",;:\n|.".contains($0) }) {
+                    close(index, nextAfterAnd: false)
+                    start = index
+                }
+            }
+        }
+        close(words.count, nextAfterAnd: false)
+        return segments
+    }
+
+    /// Several quantities in one segment: each takes the words after it, or (when nothing
+    /// follows the last) the words before it.
+    static func sequential(_ texts: [String], _ segment: Segment, names: (Range<Int>) -> Bool) -> [Item] {
+        let counts = segment.counts
+        let productFirst =
+            !names(counts[counts.count - 1].range.upperBound..<segment.range.upperBound)
+            && names(segment.range.lowerBound..<counts[0].range.lowerBound)
         return counts.enumerated().map { index, mention in
             let range: Range<Int>
             if productFirst {
-                range = (index == 0 ? 0 : counts[index - 1].range.upperBound)..<mention.range.lowerBound
+                range = (index == 0 ? segment.range.lowerBound : counts[index - 1].range.upperBound)..<mention.range.lowerBound
             } else {
-                range =
-                    mention.range
-                    .upperBound..<(index + 1 < counts.count ? counts[index + 1].range.lowerBound : texts.count)
+                let end = index + 1 < counts.count ? counts[index + 1].range.lowerBound : segment.range.upperBound
+                range = mention.range.upperBound..<max(mention.range.upperBound, end)
             }
-            let text = trimConnectors(Array(texts[range]))
-            return Item(
-                quantity: mention.value, pairs: mention.pairs, words: text,
-                range: range.lowerBound..<(range.lowerBound + text.count))
+            return item(mention, range, texts)
         }
+    }
+
+    static func item(_ mention: QuantityParser.Mention, _ range: Range<Int>, _ texts: [String]) -> Item {
+        var start = range.lowerBound
+        while start < range.upperBound, ["y", "e"].contains(texts[start]) { start += 1 }
+        let text = trimConnectors(Array(texts[start..<range.upperBound]))
+        return Item(
+            quantity: mention.value, pairs: mention.pairs, words: text, range: start..<(start + text.count))
     }
 
     /// Drops a trailing "y", "e", "más", "también" (they introduce the next item).

@@ -6,7 +6,10 @@ import Shop
 public protocol OrderPlacer: Sendable {
     /// `attempt` counts earlier refused placements of the same cart (a new attempt after a
     /// refusal must be a new job, while a retried turn must find the same one).
-    func place(_ request: OrderRequest, key: String, attempt: Int) async throws -> OrderPlacement
+    /// `updatesClient`: whether the order may change a stored client's record (only when the
+    /// customer proved to be that client); the order always keeps the data given with it.
+    func place(_ request: OrderRequest, key: String, attempt: Int, updatesClient: Bool) async throws
+        -> OrderPlacement
 }
 
 public enum OrderPlacement: Sendable, Equatable {

@@ -51,10 +51,13 @@ public enum ProductMatcher {
         var descriptionHits = 0
         var unmatched = 0
         var headHit = false
-        for word in words {
+        var leadHit = false
+        for (index, word) in words.enumerated() {
             if let position = name.firstIndex(where: { WordForms.same(word, $0) }) {
                 nameHits += 1
                 if position == 0 { headHit = true }
+                // The customer's first word is the product's kind ("fundas para tapabocas").
+                if position == 0, index == 0 { leadHit = true }
             } else if description.contains(where: { WordForms.same(word, $0) }) {
                 descriptionHits += 1
             } else {
@@ -64,6 +67,7 @@ public enum ProductMatcher {
         let covered = name.allSatisfy { part in words.contains { WordForms.same($0, part) } }
         var score = 3.0 * Double(nameHits) + Double(descriptionHits) - 2.0 * Double(unmatched)
         if headHit { score += 1.5 }
+        if leadHit { score += 1 }
         if covered && nameHits > 0 { score += 2 }
         return Scored(
             product: product, score: score, nameHits: nameHits, headHit: headHit, unmatched: unmatched, rank: rank)

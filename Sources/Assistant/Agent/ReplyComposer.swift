@@ -36,8 +36,18 @@ public enum ReplyComposer {
     }
 
     static func productLine(_ product: ProductFact) -> String {
-        let stock = product.stock > 0 ? "\(product.stock) disponibles" : "agotado"
+        let stock = product.stock > 0 ? available(product.stock) : "agotado"
         return "\(product.name) — \(Money.format(product.price)) (\(stock))"
+    }
+
+    /// "1 disponible", "5 disponibles".
+    static func available(_ count: Int) -> String {
+        count == 1 ? "1 disponible" : "\(count) disponibles"
+    }
+
+    /// "1 unidad", "5 unidades".
+    static func units(_ count: Int) -> String {
+        count == 1 ? "1 unidad" : "\(count) unidades"
     }
 
     static func list(_ products: [ProductFact], numbered: Bool = false) -> String {
@@ -57,7 +67,7 @@ public enum ReplyComposer {
         case .productInfo(let p, let purpose):
             var text =
                 p.stock > 0
-                ? "\(p.name): \(Money.format(p.price)) la unidad, y tenemos \(p.stock) disponibles."
+                ? "\(p.name): \(Money.format(p.price)) la unidad, y tenemos \(available(p.stock))."
                 : "\(p.name) (\(Money.format(p.price))) está agotado en este momento."
             if purpose || !p.description.isEmpty { text += " \(sentence(p.description))" }
             return text
@@ -70,7 +80,8 @@ public enum ReplyComposer {
             return intro + "\n" + list(products) + "\n¿Cuál le interesa y cuántas unidades necesita?"
         case .choose(let query, let products, let quantity):
             let ask = quantity.flatMap { $0 > 1 ? "¿Cuál prefiere para las \($0) unidades?" : nil } ?? "¿Cuál prefiere?"
-            return "Tenemos varias opciones de «\(query)»:\n" + list(products, numbered: true) + "\n" + ask
+            let intro = query.isEmpty ? "Estas son las opciones:" : "Tenemos varias opciones de «\(query)»:"
+            return intro + "\n" + list(products, numbered: true) + "\n" + ask
         case .notFound(let query, let suggestions):
             let base = "No encontré «\(query)» en nuestro catálogo."
             guard !suggestions.isEmpty else {
@@ -80,11 +91,17 @@ public enum ReplyComposer {
             return base + " ¿Le sirve alguno de estos?\n" + list(suggestions)
         case .added: return nil
         case .stockShort(let p, let requested, let available, let alternatives):
-            var text =
-                available == 0
-                ? "Del producto \(p.name) ya tiene en su pedido todas las unidades que tenemos (\(p.stock))."
-                : "Del producto \(p.name) solo tenemos \(available) unidades disponibles (usted pidió \(requested)). "
+            var text: String
+            switch (available, p.stock) {
+            case (0, 1): text = "Del producto \(p.name) ya tiene en su pedido la única unidad que tenemos."
+            case (0, _): text = "Del producto \(p.name) ya tiene en su pedido todas las unidades que tenemos (\(p.stock))."
+            case (1, _):
+                text = "Del producto \(p.name) solo tenemos 1 unidad disponible (usted pidió \(requested)). "
+                    + "¿Le agrego la que hay?"
+            default:
+                text = "Del producto \(p.name) solo tenemos \(available) unidades disponibles (usted pidió \(requested)). "
                     + "¿Le agrego las \(available)?"
+            }
             if !alternatives.isEmpty { text += "\nTambién le puedo ofrecer:\n" + list(alternatives) }
             return text
         case .outOfStock(let p, let alternatives):
@@ -99,7 +116,8 @@ public enum ReplyComposer {
                 + "\nTotal: \(Money.format(total))"
         case .cartEmpty: return "Su pedido está vacío por ahora."
         case .dropped(let names):
-            return "Quité de su pedido \(names.joined(separator: ", ")) porque ya no está disponible."
+            return "Quité de su pedido \(naturalList(names)) porque ya no "
+                + (names.count == 1 ? "está disponible." : "están disponibles.")
         case .askProceed: return "¿Desea agregar algo más o seguimos con el pedido?"
         case .company(let lines): return lines.joined(separator: "\n")
         case .companyUnknown(let contact):
@@ -115,9 +133,14 @@ public enum ReplyComposer {
                 + "si la hay. Me los puede enviar en un solo mensaje."
         case .invalid(_, let message): return message
         case .askSlot(let slot, let resumed): return (resumed ? "Sigamos con su pedido: " : "") + question(slot)
-        case .returningClient(let details):
-            return "¡Qué bueno tenerle de nuevo! Tengo registrados estos datos:\n" + clientLines(details)
-                + "\n¿Los usamos para este pedido? Responda «sí», o dígame qué cambiar."
+        case .returningClient(let hint):
+            var known: [String] = []
+            if let phone = hint.phoneEnding, !phone.isEmpty { known.append("celular terminado en \(phone)") }
+            if let email = hint.email { known.append("correo \(email)") }
+            if hint.hasAddress { known.append("una dirección de entrega") }
+            let what = known.isEmpty ? "" : " (\(naturalList(known)))"
+            return "¡Qué bueno tenerle de nuevo! Tenemos datos de entrega registrados con esa cédula\(what). "
+                + "¿Los usamos para este pedido? Responda «sí», o dígame qué cambiar."
         case .summary(let lines, let total, let details):
             return "Este es el resumen de su pedido:\n" + lines.map { "• \(lineText($0))" }.joined(separator: "\n")
                 + "\nTotal: \(Money.format(total))\n\nDatos de entrega:\n" + clientLines(details)
@@ -130,9 +153,26 @@ public enum ReplyComposer {
         case .askWhatToChange:
             return "Claro. Dígame qué desea cambiar: productos, cantidades o datos de entrega."
         case .emptyCart: return "Aún no tiene productos en su pedido. ¿Qué le gustaría comprar?"
-        case .fallback:
-            return "Disculpe, no le entendí bien. Puede preguntarme por un producto (por ejemplo «guantes de "
-                + "vaqueta»), pedirme cantidades («10 pares de guantes y 5 chalecos») o preguntar por envíos y servicios."
+        case .listed(let products):
+            return "Con gusto, estos son los precios:\n" + list(products, numbered: products.count > 1)
+                + "\n¿Cuál le interesa y cuántas unidades necesita?"
+        case .tooManyItems(let max):
+            return "Por mensaje puedo tomar hasta \(max) productos, así que revisé solo los primeros \(max). "
+                + "¿Me envía los demás en otro mensaje?"
+        case .photoUnreadable:
+            return "Recibí su foto, pero no logré leer texto en ella. ¿Me podría escribir el nombre del producto "
+                + "que busca?"
+        case .clarify(let clarification):
+            let sorry = "Disculpe, no le entendí bien."
+            switch clarification {
+            case .whatProduct:
+                return sorry + " ¿Qué producto busca? Por ejemplo: «guantes de vaqueta» o «10 pares de guantes y "
+                    + "5 chalecos». También le cuento de envíos, pagos y servicios."
+            case .addOrProceed: return sorry + " ¿Desea agregar algo más o seguimos con el pedido?"
+            case .slot(let slot): return sorry + " " + question(slot)
+            case .confirmOrder:
+                return sorry + " ¿Confirmamos el pedido? Responda «sí» para confirmar, o dígame qué cambiar."
+            }
         }
     }
 
@@ -154,7 +194,8 @@ public enum ReplyComposer {
         if let phone = details.phone { lines.append("Celular: \(phone)") }
         if let email = details.email { lines.append("Correo: \(email)") }
         if let address = details.address {
-            lines.append("Dirección: \(address)" + (details.neighborhood.map { ", barrio \($0)" } ?? ""))
+            let neighborhood = details.neighborhood.flatMap { $0 == ClientMask.storedText ? nil : $0 }
+            lines.append("Dirección: \(address)" + (neighborhood.map { ", barrio \($0)" } ?? ""))
         }
         if let notes = details.notes { lines.append("Indicaciones: \(notes)") }
         return lines.joined(separator: "\n")

@@ -64,7 +64,8 @@ public enum ReplyFact: Sendable, Equatable {
     case checkoutStart(missing: [CheckoutSlot])
     case invalid(CheckoutSlot, String)
     case askSlot(CheckoutSlot, resumed: Bool)
-    case returningClient(ClientDetails)
+    /// A cédula on file: the stored data hinted at (masked), and the offer to use it.
+    case returningClient(StoredClientHint)
     case summary([LineFact], total: Int, ClientDetails)
     case orderPlaced(id: Int64, total: Int)
     case orderRefused(String)
@@ -72,7 +73,22 @@ public enum ReplyFact: Sendable, Equatable {
     case askConfirm
     case askWhatToChange
     case emptyCart
-    case fallback
+    /// Products listed again with their prices ("¿y esos a cómo?").
+    case listed([ProductFact])
+    /// More product requests in one message than the agent takes.
+    case tooManyItems(max: Int)
+    /// A photo with nothing readable.
+    case photoUnreadable
+    /// The message was not understood: a short question from where the dialogue is.
+    case clarify(Clarification)
+}
+
+/// What the agent asks when it did not understand a message.
+public enum Clarification: Sendable, Equatable {
+    case whatProduct
+    case addOrProceed
+    case slot(CheckoutSlot)
+    case confirmOrder
 }
 
 /// The facts of one reply, with what a model-written reply may and must mention.
@@ -91,7 +107,8 @@ public struct ReplyFacts: Sendable, Equatable {
         for item in items {
             switch item {
             case .productInfo(let p, _), .askHowMany(let p): add(p)
-            case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps): ps.forEach(add)
+            case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps), .listed(let ps):
+                ps.forEach(add)
             case .stockShort(let p, _, _, let alternatives), .outOfStock(let p, let alternatives):
                 add(p)
                 alternatives.forEach(add)
@@ -112,7 +129,7 @@ public struct ReplyFacts: Sendable, Equatable {
         for item in items {
             switch item {
             case .productInfo(let p, _), .askHowMany(let p): result.insert(p.name)
-            case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps):
+            case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps), .listed(let ps):
                 result.formUnion(ps.map(\.name))
             case .stockShort(let p, _, _, let alternatives), .outOfStock(let p, let alternatives):
                 result.insert(p.name)

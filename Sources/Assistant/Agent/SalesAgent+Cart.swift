@@ -1,115 +1,119 @@
 import Shop
 import SpanishText
 
-// What the customer asks of the cart: add, change, remove; and product questions.
+// What the customer asks of the cart: the reading's item commands (add, set, increase,
+// decrease, remove), and product questions when there are none.
 extension SalesAgent {
-    func handleProducts(_ turn: inout TurnContext, _ words: Words, inForm: Bool, cartView: Bool) async throws {
-        let counts = QuantityParser.counts(in: words)
-        let cart = turn.state.cart
-        if !cart.isEmpty, words.containsAny(phrases: Lexicon.remove), try await remove(&turn, words, counts: counts) {
-            turn.handledProducts = true
-            return
+    func handleProducts(_ turn: inout TurnContext, inForm: Bool, cartView: Bool) async throws {
+        let reading = turn.reading
+        // In checkout the cart changes only when the customer clearly asks ("agregue también
+        // 2 señales"); numbers among data ("apto 503 torre 2") are not orders.
+        let clearRequest = reading.intent?.changesCart ?? false
+        if !reading.items.isEmpty, !inForm || clearRequest {
+            for command in reading.items { try await execute(command, &turn, inForm: inForm) }
+            if turn.handledProducts || turn.cartChanged { return }
         }
-        if !cart.isEmpty, !counts.isEmpty, words.containsAny(phrases: Lexicon.change),
-            try await change(&turn, words, counts: counts)
-        {
-            turn.handledProducts = true
-            return
-        }
-        if !counts.isEmpty {
-            try await addItems(&turn, words, inForm: inForm)
-            return
-        }
-        guard !cartView, !isOnlyAnswer(words) else { return }
-        // In checkout, plain words are data (a neighbourhood, a name), not a product search.
+        guard !cartView, !isOnlyAnswer(turn) else { return }
+        let intent = reading.intent
         let asking =
-            words.isQuestion || words.containsAny(Lexicon.addVerbs)
-            || words.containsAny(phrases: Lexicon.priceWords + Lexicon.availabilityWords + Lexicon.purposeWords)
-        guard !inForm || asking else { return }
-        try await answerProductQuestion(&turn, words, asking: asking)
+            (intent?.asksAboutProducts ?? false) || intent == .choose || intent == .add
+            || reading.productText.isQuestion
+        // In checkout, plain words are data (a neighbourhood, a name), not a product search.
+        guard !inForm || (asking && reading.data.values.isEmpty && !reading.has(.giveData)) else { return }
+        if try await answerAboutListed(&turn) { return }
+        try await answerProductQuestion(&turn, reading.productText, asking: asking)
     }
 
-    /// "ok seguimos", "sí, eso es todo": the message only answers (yes, no, that's all).
-    func isOnlyAnswer(_ words: Words) -> Bool {
-        var rest = words.texts
-        for phrase in (Lexicon.done + Lexicon.yes + Lexicon.no + Lexicon.thanks + Lexicon.greetings + Lexicon.goodbyes)
-            .sorted(by: {
-                $0.count > $1.count
-            })
-        {
-            let parts = phrase.split(separator: " ").map(String.init)
-            var index = 0
-            while index + parts.count <= rest.count {
-                if Array(rest[index..<(index + parts.count)]) == parts {
-                    rest.removeSubrange(index..<(index + parts.count))
-                } else {
-                    index += 1
-                }
+    /// The message only answers, greets or asks about the shop, and names nothing we sell:
+    /// nothing to search ("buenos días, cordial saludo. precio de los kits…" does name one).
+    func isOnlyAnswer(_ turn: TurnContext) -> Bool {
+        guard let intent = turn.reading.intent, !turn.reading.namesProduct else { return false }
+        return intent.isAnswer || intent.isSocial || intent == .cancel || intent == .viewCart || intent == .giveData
+            || intent == .correctField || intent.companyTopic != nil
+    }
+
+    func execute(_ command: ItemCommand, _ turn: inout TurnContext, inForm: Bool) async throws {
+        switch command.action {
+        case .add:
+            try await add(command, &turn, inForm: inForm)
+        case .set, .increase, .decrease:
+            guard let target = try await cartTarget(command, &turn) else {
+                // Not in the cart: "que sean 3 de esos" for a product just shown is an order.
+                if command.action != .decrease { try await add(command, &turn, inForm: inForm) }
+                return
             }
-        }
-        return WordForms.contentWords(rest).isEmpty
-    }
-
-    /// The words of the message that are not quantities.
-    func productWords(_ words: Words, excluding counts: [QuantityParser.Mention]) -> [String] {
-        words.texts.enumerated().filter { index, _ in !counts.contains { $0.range.contains(index) } }.map(\.element)
-    }
-
-    func addItems(_ turn: inout TurnContext, _ words: Words, inForm: Bool) async throws {
-        for item in ItemExtractor.items(in: words) {
-            switch try await resolve(item.words, &turn) {
-            case .match(let product):
-                turn.handledProducts = true
-                try await add(product, quantity: item.quantity, pairs: item.pairs, &turn)
-            case .ambiguous(let options):
-                turn.handledProducts = true
-                turn.state.pending = .choice(options: options.map(\.id), quantity: item.quantity, pairs: item.pairs)
-                turn.add(
-                    .choose(query: query(words, item.range), options.map(ProductFact.init), quantity: item.quantity))
-                turn.show(options)
-            case .none(let suggestions):
-                let named = WordForms.contentWords(item.words)
-                // In checkout, numbers among data ("apto 503 torre 2") are not orders.
-                guard !named.isEmpty, !inForm || words.containsAny(Lexicon.addVerbs) else { continue }
-                turn.handledProducts = true
-                turn.add(.notFound(query: query(words, item.range), suggestions: suggestions.map(ProductFact.init)))
-                turn.show(suggestions)
+            let amount = Self.units(command.quantity ?? 1, pairs: command.pairs, of: target)
+            let current = turn.state.cart.quantity(of: target.id)
+            let total: Int
+            switch command.action {
+            case .increase: total = current + amount
+            case .decrease: total = max(0, current - amount)
+            default: total = amount
             }
+            turn.handledProducts = true
+            try await setQuantity(target, to: total, requested: total, &turn)
+        case .remove:
+            if try await remove(command, &turn) { turn.handledProducts = true }
         }
     }
 
-    /// "cambia los mosquetones a 6", "mejor que sean 5", "no son 10 sino 8".
-    func change(_ turn: inout TurnContext, _ words: Words, counts: [QuantityParser.Mention]) async throws -> Bool {
-        guard let count = counts.last else { return false }
-        let named = WordForms.contentWords(productWords(words, excluding: counts))
+    /// "2 pares de guantes" is 2 units of gloves (sold in pairs) and 4 of cones.
+    static func units(_ quantity: Int, pairs: Bool, of product: Product) -> Int {
+        pairs && !ItemExtractor.soldInPairs(product) ? quantity * 2 : quantity
+    }
+
+    func add(_ command: ItemCommand, _ turn: inout TurnContext, inForm: Bool) async throws {
+        let quantity = command.quantity ?? 1
+        switch try await resolve(command.words, &turn) {
+        case .match(let product):
+            turn.handledProducts = true
+            try await add(product, quantity: quantity, pairs: command.pairs, &turn)
+        case .ambiguous(let options):
+            turn.handledProducts = true
+            turn.state.pending = .choice(options: options.map(\.id), quantity: quantity, pairs: command.pairs)
+            turn.add(.choose(query: command.query, options.map(ProductFact.init), quantity: quantity))
+            turn.show(options)
+        case .none(let suggestions):
+            let named = WordForms.contentWords(command.words)
+            guard !named.isEmpty, !inForm || turn.reading.is(.add) else { return }
+            turn.handledProducts = true
+            turn.add(.notFound(query: command.query, suggestions: suggestions.map(ProductFact.init)))
+            turn.show(suggestions)
+        }
+    }
+
+    /// The cart line the words name, or the one touched last when they name none (words
+    /// that are no catalog word, like "ay" in "ay no, que sean 5", name none).
+    func cartTarget(_ command: ItemCommand, _ turn: inout TurnContext) async throws -> Product? {
+        let words = command.named ? command.words : []
+        let named = WordForms.contentWords(words).filter { !Self.referringWords.contains($0) }
         let inCart = try await products(turn.state.cart.productIds)
-        let target: Product?
         if named.isEmpty {
-            target = inCart.first { $0.id == turn.state.lastTouched } ?? (inCart.count == 1 ? inCart[0] : nil)
-        } else if case .match(let product) = ProductMatcher.resolve(named, among: inCart) {
-            target = product
-        } else {
-            target = nil
+            if let last = inCart.first(where: { $0.id == turn.state.lastTouched }) { return last }
+            if inCart.count == 1 { return inCart[0] }
+            // "que sean 3 de esos" right after one product was shown.
+            let focus = turn.state.focus
+            return focus.count == 1 ? inCart.first { $0.id == focus[0] } : nil
         }
-        guard let target else { return false }
-        let quantity = count.pairs && !ItemExtractor.soldInPairs(target) ? count.value * 2 : count.value
-        try await setQuantity(target, to: quantity, requested: quantity, &turn)
-        return true
+        if case .match(let product) = ProductMatcher.resolve(named, among: inCart) { return product }
+        return nil
     }
 
     /// "quita la linterna", "ya no quiero los guantes".
-    func remove(_ turn: inout TurnContext, _ words: Words, counts: [QuantityParser.Mention]) async throws -> Bool {
-        let named = WordForms.contentWords(productWords(words, excluding: counts))
+    func remove(_ command: ItemCommand, _ turn: inout TurnContext) async throws -> Bool {
+        let named = WordForms.contentWords(command.words).filter { !Self.referringWords.contains($0) }
         let inCart = try await products(turn.state.cart.productIds)
+        guard !inCart.isEmpty else { return false }
         var targets: [Product] = []
         if named.isEmpty {
             targets = inCart.filter { $0.id == turn.state.lastTouched }
+            if targets.isEmpty, inCart.count == 1 { targets = inCart }
         } else {
             switch ProductMatcher.resolve(named, among: inCart) {
             case .match(let product): targets = [product]
             case .ambiguous(let options): targets = options
             case .none:
-                turn.add(.notInCart(query(words, 0..<words.count)))
+                turn.add(.notInCart(command.query))
                 return true
             }
         }
@@ -123,46 +127,59 @@ extension SalesAgent {
         return true
     }
 
-    /// "¿tienen guantes de vaqueta?", "¿qué guantes tienen?", "¿para qué sirve el cartucho ABEK?".
-    func answerProductQuestion(_ turn: inout TurnContext, _ words: Words, asking: Bool) async throws {
-        let named = WordForms.contentWords(words.texts)
-        guard !named.isEmpty else { return }
-        let purpose = words.containsAny(phrases: Lexicon.purposeWords)
-        switch try await resolve(words.texts, &turn) {
-        case .match(let product):
-            turn.handledProducts = true
-            showInfo(product, purpose: purpose, &turn)
-        case .ambiguous(let options):
-            turn.handledProducts = true
-            let exact =
-                options.contains { ProductMatcher.coversAll(named, $0) }
-                || named.allSatisfy { word in options.allSatisfy { Self.mentions($0, word) } }
-            turn.add(.productList(query: query(words, 0..<words.count), options.map(ProductFact.init), exact: exact))
-            turn.show(options)
-            turn.sideAnswer = true
-        case .none(let suggestions):
-            guard asking || turn.state.phase == .browsing else { return }
-            turn.handledProducts = true
-            turn.add(.notFound(query: query(words, 0..<words.count), suggestions: suggestions.map(ProductFact.init)))
-            turn.show(suggestions)
-            turn.sideAnswer = true
+    /// Adds `quantity` units (pairs counted per product) within the stock, or offers what
+    /// is available.
+    func add(_ product: Product, quantity: Int, pairs: Bool, _ turn: inout TurnContext) async throws {
+        let quantity = Self.units(quantity, pairs: pairs, of: product)
+        turn.state.remember([product.id])
+        guard quantity > 0 else { return }
+        guard product.available else {
+            turn.add(
+                .outOfStock(ProductFact(product), alternatives: try await alternatives(to: product, turn: &turn)))
+            turn.show([product])
+            return
         }
+        let inCart = turn.state.cart.quantity(of: product.id)
+        try await setQuantity(product, to: inCart + quantity, requested: quantity, adding: true, &turn)
     }
 
-    static func mentions(_ product: Product, _ word: String) -> Bool {
-        WordForms.contentWords(product.name + " " + product.description).contains { WordForms.same($0, word) }
+    /// Sets a cart line to `total` units, or offers the stock when there are fewer.
+    /// `requested` is what the customer asked for (for the reply).
+    func setQuantity(
+        _ product: Product, to total: Int, requested: Int, adding: Bool = false, _ turn: inout TurnContext
+    ) async throws {
+        let inCart = turn.state.cart.quantity(of: product.id)
+        turn.state.lastTouched = product.id
+        turn.show([product])
+        guard total <= product.stock else {
+            let available = adding ? max(0, product.stock - inCart) : product.stock
+            if available > 0 {
+                turn.state.pending = .stockOffer(productId: product.id, available: available, total: product.stock)
+            }
+            turn.add(
+                .stockShort(
+                    ProductFact(product), requested: requested, available: available,
+                    alternatives: try await alternatives(to: product, turn: &turn)))
+            return
+        }
+        guard let line = turn.state.cart.set(product, quantity: total) else {
+            turn.add(.removed(product.name))
+            turn.cartChanged = true
+            return
+        }
+        turn.add(adding && inCart == 0 ? .added(LineFact(line)) : .changed(LineFact(line)))
+        turn.cartChanged = true
     }
 
-    /// The customer's own words for a product, for replies ("chalecos", "guantes de vaqueta"),
-    /// without the request around them.
-    func query(_ words: Words, _ range: Range<Int>) -> String {
-        var from = range.lowerBound
-        var to = range.upperBound
-        let skip = { (word: String) in
-            Lexicon.fillers.contains(word) || word == "$" || Lexicon.questionOpeners.contains(word)
+    /// Up to three other products of the same kind that are in stock.
+    func alternatives(to product: Product, turn: inout TurnContext) async throws -> [ProductFact] {
+        guard let head = WordForms.contentWords(product.name).first else { return [] }
+        let hits = try await retriever.search(head, limit: 8).map(\.product)
+        return hits.filter {
+            $0.id != product.id && $0.available
+                && WordForms.contentWords($0.name).first
+                    .map { WordForms.same($0, head) } == true
         }
-        while from < to, skip(words[from]) { from += 1 }
-        while to > from, skip(words[to - 1]) { to -= 1 }
-        return words.originalText(from..<to)
+        .prefix(3).map(ProductFact.init)
     }
 }

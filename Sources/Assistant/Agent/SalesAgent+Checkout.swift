@@ -1,15 +1,21 @@
 import Shop
+import SpanishText
 
 // The checkout form (Rasa-style slot filling) and the order placement.
 extension SalesAgent {
-    func handleCheckout(_ turn: inout TurnContext, extraction: CheckoutFieldExtractor.Extraction?) async throws {
-        let words = turn.message
+    func handleCheckout(_ turn: inout TurnContext) async throws {
+        let reading = turn.reading
         var started = false
         if turn.state.phase == .browsing {
-            let strong = extraction.map(Self.isStrongData) ?? false
+            let strong = reading.data.isStrong
+            // "4 overoles, eso es todo": a message may add and close at once, when adding
+            // raised no question (stock, which product).
+            let calm = !turn.sideAnswer && turn.state.pending == nil
             let proceed =
-                !turn.cartChanged && !turn.handledProducts && !turn.sideAnswer && turn.state.pending == nil
-                && (isDone(words) || (turn.state.askedToProceed && (isYes(words) || isNo(words))))
+                calm
+                && ((!turn.cartChanged && !turn.handledProducts
+                    && (turn.proceeds || (turn.state.askedToProceed && (turn.affirms || turn.denies))))
+                    || (turn.cartChanged && turn.proceeds))
             guard strong || proceed else { return }
             guard !turn.state.cart.isEmpty else {
                 if proceed { turn.add(.emptyCart) }
@@ -29,11 +35,11 @@ extension SalesAgent {
         }
         if case .returningClient(let idNumber) = turn.state.pending {
             turn.state.pending = nil
-            if isYes(words), let stored = try await storedClient(idNumber) {
-                useStored(stored, &turn, except: Set(extraction?.values.keys ?? [:].keys))
+            if turn.affirms || (reading.has(.correctField) && !turn.denies), let stored = try await storedClient(idNumber) {
+                useStored(stored, &turn, except: Set(reading.data.values.keys))
             }
         }
-        if let extraction { fill(extraction, &turn) }
+        fill(&turn)
         try await offerStoredData(&turn)
         if case .returningClient = turn.state.pending { return }
 
@@ -41,11 +47,11 @@ extension SalesAgent {
         if turn.state.phase == .review, turn.slotsChanged.isEmpty, turn.invalidSlots.isEmpty, !turn.cartChanged,
             !turn.handledProducts
         {
-            if isYes(words), !isNo(words) {
+            if (turn.affirms || turn.proceeds) && !turn.denies {
                 try await placeOrder(&turn)
                 return
             }
-            if isNo(words), !turn.sideAnswer {
+            if turn.denies, !turn.sideAnswer {
                 turn.add(.askWhatToChange)
                 return
             }
@@ -68,35 +74,69 @@ extension SalesAgent {
     }
 
     func addSummary(_ turn: inout TurnContext) {
-        guard let client = turn.state.form.client else { return }
+        guard let client = turn.state.form.shownClient else { return }
         let cart = turn.state.cart
         turn.add(.summary(cart.lines.map(LineFact.init), total: cart.total, client))
     }
 
     /// Validated values from the message; an invalid one is reported and asked again.
-    func fill(_ extraction: CheckoutFieldExtractor.Extraction, _ turn: inout TurnContext) {
-        let words = turn.message
+    func fill(_ turn: inout TurnContext) {
+        let reading = turn.reading
+        let extraction = reading.data
         for slot in CheckoutSlot.allCases {
             guard let raw = extraction.values[slot] else { continue }
             set(slot, raw, &turn)
         }
-        if words.containsAny(phrases: ["no tengo correo", "sin correo", "no tengo email", "no uso correo"]),
-            turn.state.form[.email] == nil
-        {
-            turn.state.form.decline(.email)
-            turn.slotsChanged.insert(.email)
+        for slot in reading.declined where turn.state.form[slot] == nil || slot == turn.state.form.requested {
+            turn.state.form.decline(slot)
+            turn.slotsChanged.insert(slot)
         }
-        guard let requested = turn.state.form.requested, extraction.values.isEmpty, !turn.handledProducts,
-            !turn.sideAnswer, !words.isQuestion, turn.state.form[requested] == nil || turn.state.phase == .checkout
-        else { return }
-        if requested.isOptional, isNo(words) {
-            turn.state.form.decline(requested)
-            turn.slotsChanged.insert(requested)
-        } else if let text = extraction.freeText, !text.isEmpty, !isYes(words) || requested == .notes,
-            !isNo(words)
-        {
-            set(requested, text, &turn)
+        // The plain answer to the slot just asked ("San Fernando", "llamar antes de llegar").
+        guard turn.answersSlot, let requested = turn.state.form.requested, let text = extraction.freeText else {
+            return
         }
+        if [.idNumber, .phone].contains(requested), text.filter(\.isNumber).count < 6,
+            let other = Self.otherSlot(for: text, turn.state.form)
+        {
+            // Not a number: the customer moved on to another field ("Salomia", "Juan Pérez").
+            set(other, text, &turn)
+            return
+        }
+        set(requested, text, &turn)
+    }
+
+    /// Whether the message is the plain answer to the slot just asked: nothing in it reads as
+    /// labelled or shaped data, and it is not a yes or no, a question, a request or a
+    /// greeting (delivery notes are free text, so only a clear intent excludes them).
+    static func answersSlot(_ turn: TurnContext) -> Bool {
+        let reading = turn.reading
+        guard turn.state.phase == .checkout, turn.state.pending == nil, let requested = turn.state.form.requested,
+            turn.state.form[requested] == nil, reading.data.values.isEmpty, reading.declined.isEmpty,
+            let text = reading.data.freeText, !text.isEmpty
+        else { return false }
+        let question = turn.message.isQuestion && requested != .notes || turn.message.original.contains("?")
+        guard !question else { return false }
+        guard let intent = reading.intent else { return true }
+        switch intent {
+        case .giveData, .correctField: return true
+        case .confirm, .deny, .proceed, .cancel, .greet, .thank, .bye, .viewCart: return false
+        default:
+            if intent.changesCart, !reading.items.isEmpty { return false }
+            if intent.companyTopic != nil { return requested == .notes }
+            return [.notes, .neighborhood, .name].contains(requested)
+        }
+    }
+
+    /// A field of another shape than the numeric one asked for, still missing in the form.
+    static func otherSlot(for text: String, _ form: CheckoutForm) -> CheckoutSlot? {
+        let words = Words(text)
+        guard !text.contains(where: \.isNumber) else { return nil }
+        if form[.name] == nil, CheckoutFieldExtractor.looksLikeName(text), words.count >= 2 { return .name }
+        if form[.address] != nil, form[.neighborhood] == nil, CheckoutFieldExtractor.looksLikePlace(words) {
+            return .neighborhood
+        }
+        if form[.notes] == nil, CheckoutFieldExtractor.isNote(words) { return .notes }
+        return nil
     }
 
     func set(_ slot: CheckoutSlot, _ raw: String, _ turn: inout TurnContext) {
@@ -114,15 +154,22 @@ extension SalesAgent {
         try await database.perform { try $0.client(idNumber: idNumber) }
     }
 
-    /// A cédula we know: offer the stored data instead of asking for it all again.
+    /// A cédula we know: its owner may use the stored data instead of typing it all again.
+    /// The data is only hinted at (masked), never shown.
     func offerStoredData(_ turn: inout TurnContext) async throws {
-        guard turn.slotsChanged.contains(.idNumber), let idNumber = turn.state.form[.idNumber],
-            turn.state.form.offeredIdNumber != idNumber, !turn.state.form.isComplete,
-            let stored = try await storedClient(idNumber)
+        guard let idNumber = turn.state.form[.idNumber] else { return }
+        if turn.slotsChanged.contains(.phone), let phone = turn.state.form[.phone],
+            let stored = try await storedClient(idNumber), stored.details.phone == phone
+        {
+            // Only the client knows the phone on file.
+            turn.state.form.verified = true
+        }
+        guard turn.slotsChanged.contains(.idNumber), turn.state.form.offeredIdNumber != idNumber,
+            !turn.state.form.isComplete, let stored = try await storedClient(idNumber)
         else { return }
         turn.state.form.offeredIdNumber = idNumber
         turn.state.pending = .returningClient(idNumber: idNumber)
-        turn.add(.returningClient(stored.details))
+        turn.add(.returningClient(StoredClientHint(stored.details)))
     }
 
     /// The customer accepted their stored data: it fills every slot still empty.
@@ -133,7 +180,7 @@ extension SalesAgent {
             (.address, details.address), (.neighborhood, details.neighborhood), (.notes, details.notes),
         ]
         for (slot, value) in values where turn.state.form[slot] == nil && !given.contains(slot) {
-            turn.state.form.keep(slot, value)
+            turn.state.form.keepStored(slot, value)
             turn.slotsChanged.insert(slot)
         }
     }
@@ -143,8 +190,11 @@ extension SalesAgent {
     func placeOrder(_ turn: inout TurnContext) async throws {
         guard let client = turn.state.form.client, !turn.state.cart.isEmpty else { return }
         let request = OrderRequest(chatId: turn.chatId, client: client, items: turn.state.cart.orderLines)
+        // A stored client's record changes only for a customer who proved to be that client.
+        let known = try await storedClient(client.idNumber) != nil
         let outcome = try await placer.place(
-            request, key: turn.state.orderKey(chatId: turn.chatId), attempt: turn.state.placementAttempts)
+            request, key: turn.state.orderKey(chatId: turn.chatId), attempt: turn.state.placementAttempts,
+            updatesClient: !known || turn.state.form.verified)
         switch outcome {
         case .placed(let id, let total):
             turn.orderId = id

@@ -1,7 +1,8 @@
 import Shop
 import SpanishText
 
-// Products: finding what the customer names, and filling the cart within the stock.
+// Products: finding what the customer names, answering questions about them and about the
+// ones just listed.
 extension SalesAgent {
     enum Resolution {
         case match(Product)
@@ -12,9 +13,11 @@ extension SalesAgent {
     /// Words that point back at a product already shown ("el normal", "el mismo").
     static let referringWords: Set<String> = [
         "normal", "normales", "sencillo", "sencilla", "basico", "basica", "barato", "barata", "economico",
-        "economica", "mismo", "misma", "mismos", "mismas", "ese", "esos", "esa", "esas", "este", "estos",
-        "primero", "anterior",
+        "economica", "mismo", "misma", "mismos", "mismas", "ese", "esos", "esa", "esas", "este", "estos", "esta",
+        "estas", "primero", "anterior", "aquel", "aquellos", "foto", "imagen",
     ]
+    /// The most words of one phrase searched one by one.
+    static let maxWordSearches = 6
 
     func products(_ ids: [Int64]) async throws -> [Product] {
         guard !ids.isEmpty else { return [] }
@@ -36,7 +39,7 @@ extension SalesAgent {
     /// then in the whole catalog through the retriever.
     func resolve(_ words: [String], _ turn: inout TurnContext) async throws -> Resolution {
         // "el normal", "el mismo": the words point back at what was shown, they name nothing.
-        let content = WordForms.contentWords(words).filter { !Self.referringWords.contains($0) }
+        let content = Array(WordForms.contentWords(words).filter { !Self.referringWords.contains($0) }.prefix(16))
         let focus = try await products(turn.state.focus).filter(\.active)
         if content.isEmpty {
             if focus.count == 1 { return .match(focus[0]) }
@@ -53,9 +56,9 @@ extension SalesAgent {
             .filter(\.product.active)
         var hits = phraseHits
         if hits.isEmpty, content.count > 1 {
-            // A phrase the search did not find as a whole: each word on its own, and the
-            // matcher judges the union by the customer's own words.
-            for word in content where word.first?.isLetter == true {
+            // A phrase the search did not find as a whole: each word on its own (a few), and
+            // the matcher judges the union by the customer's own words.
+            for word in content.filter({ $0.first?.isLetter == true }).prefix(Self.maxWordSearches) {
                 let more = try await retriever.search(word, limit: 6).filter(\.product.active)
                 hits += more.filter { hit in !hits.contains { $0.product.id == hit.product.id } }
             }
@@ -83,137 +86,87 @@ extension SalesAgent {
     /// for words the matcher does not know.
     static let retrieverConfidence = 0.75
 
-    /// Adds `quantity` units (pairs counted per product) within the stock, or offers what
-    /// is available.
-    func add(_ product: Product, quantity: Int, pairs: Bool, _ turn: inout TurnContext) async throws {
-        let quantity = pairs && !ItemExtractor.soldInPairs(product) ? quantity * 2 : quantity
-        turn.state.remember([product.id])
-        guard quantity > 0 else { return }
-        guard product.available else {
-            turn.add(
-                .outOfStock(ProductFact(product), alternatives: try await alternatives(to: product, turn: &turn)))
-            turn.show([product])
-            return
-        }
-        let inCart = turn.state.cart.quantity(of: product.id)
-        try await setQuantity(product, to: inCart + quantity, requested: quantity, adding: true, &turn)
-    }
-
-    /// Sets a cart line to `total` units, or offers the stock when there are fewer.
-    /// `requested` is what the customer asked for (for the reply).
-    func setQuantity(
-        _ product: Product, to total: Int, requested: Int, adding: Bool = false, _ turn: inout TurnContext
-    ) async throws {
-        let inCart = turn.state.cart.quantity(of: product.id)
-        turn.state.lastTouched = product.id
-        turn.show([product])
-        guard total <= product.stock else {
-            let available = adding ? max(0, product.stock - inCart) : product.stock
-            if available > 0 {
-                turn.state.pending = .stockOffer(productId: product.id, available: available, total: product.stock)
-            }
-            turn.add(
-                .stockShort(
-                    ProductFact(product), requested: requested, available: available,
-                    alternatives: try await alternatives(to: product, turn: &turn)))
-            return
-        }
-        guard let line = turn.state.cart.set(product, quantity: total) else {
-            turn.add(.removed(product.name))
-            turn.cartChanged = true
-            return
-        }
-        turn.add(adding && inCart == 0 ? .added(LineFact(line)) : .changed(LineFact(line)))
-        turn.cartChanged = true
-    }
-
-    /// Up to three other products of the same kind that are in stock.
-    func alternatives(to product: Product, turn: inout TurnContext) async throws -> [ProductFact] {
-        guard let head = WordForms.contentWords(product.name).first else { return [] }
-        let hits = try await retriever.search(head, limit: 8).map(\.product)
-        return hits.filter {
-            $0.id != product.id && $0.available
-                && WordForms.contentWords($0.name).first
-                    .map { WordForms.same($0, head) } == true
-        }
-        .prefix(3).map(ProductFact.init)
-    }
-
-    /// Answers a question the agent asked last turn (which product, how many, take the
-    /// available stock, use the stored data). Returns true when the message was that answer.
-    func answerPending(_ turn: inout TurnContext, _ words: Words) async throws -> Bool {
-        guard let pending = turn.state.pending else { return false }
-        turn.state.pending = nil
-        let counts = QuantityParser.counts(in: words)
-        let named = WordForms.contentWords(
-            words.texts.enumerated().filter { index, _ in
-                !counts.contains { $0.range.contains(index) }
-            }.map(\.element))
-        switch pending {
-        case .stockOffer(let id, let available, let total):
-            guard named.isEmpty || named.allSatisfy({ Self.referringWords.contains($0) }) else { return false }
-            if let count = counts.first?.value, counts.count == 1, count > 0 {
-                guard let product = try await products([id]).first else { return true }
-                try await setQuantity(
-                    product, to: total - available + min(count, available), requested: count, adding: true, &turn)
-                return true
-            }
-            if isYes(words), !isNo(words), let product = try await products([id]).first {
-                try await setQuantity(product, to: total, requested: available, adding: true, &turn)
-                return true
-            }
-            return isNo(words)
-        case .quantity(let id):
-            guard named.isEmpty, let count = counts.first, let product = try await products([id]).first else {
-                return false
-            }
-            try await add(product, quantity: count.value, pairs: count.pairs, &turn)
+    /// "¿tienen guantes de vaqueta?", "¿qué guantes tienen?", "¿para qué sirve el cartucho ABEK?".
+    func answerProductQuestion(_ turn: inout TurnContext, _ words: Words, asking: Bool) async throws {
+        let named = WordForms.contentWords(words.texts)
+        guard !named.isEmpty else { return }
+        let purpose = turn.reading.has(.askUse)
+        let query = Self.query(words, 0..<words.count)
+        switch try await resolve(words.texts, &turn) {
+        case .match(let product):
             turn.handledProducts = true
-            return true
-        case .choice(let options, let quantity, let pairs):
-            let choices = try await products(options)
-            if !counts.isEmpty, !named.isEmpty {
-                turn.state.focus = options
-                return false
-            }
-            guard let product = choose(among: choices, words: words, named: named) else { return false }
+            showInfo(product, purpose: purpose, &turn)
+        case .ambiguous(let options):
             turn.handledProducts = true
-            turn.state.remember([product.id])
-            if let count = counts.first {
-                try await add(product, quantity: count.value, pairs: count.pairs, &turn)
-            } else if let quantity {
-                try await add(product, quantity: quantity, pairs: pairs, &turn)
-            } else {
-                showInfo(product, purpose: false, &turn)
-            }
-            return true
-        case .returningClient:
-            turn.state.pending = pending
-            return false
+            let exact =
+                options.contains { ProductMatcher.coversAll(named, $0) }
+                || named.allSatisfy { word in options.allSatisfy { Self.mentions($0, word) } }
+            turn.add(.productList(query: query, options.map(ProductFact.init), exact: exact))
+            turn.show(options)
+            turn.sideAnswer = true
+        case .none(let suggestions):
+            guard asking || turn.state.phase == .browsing else { return }
+            turn.handledProducts = true
+            turn.add(.notFound(query: query, suggestions: suggestions.map(ProductFact.init)))
+            turn.show(suggestions)
+            turn.sideAnswer = true
         }
     }
 
-    /// "el primero", "la 2", "el reflectivo", "el de 14 mil".
-    func choose(among options: [Product], words: Words, named: [String]) -> Product? {
-        let ordinals: [String: Int] = [
-            "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3, "cuarto": 4,
-            "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
-        ]
-        for word in words.texts {
-            if let position = ordinals[word], position <= options.count { return options[position - 1] }
-            if word == "ultimo" || word == "ultima" { return options.last }
+    /// Questions about the products just listed: "¿y esos a cómo?", "¿cuál es más
+    /// económico?", "el segundo". True when the message was one.
+    func answerAboutListed(_ turn: inout TurnContext) async throws -> Bool {
+        let reading = turn.reading
+        let named = WordForms.contentWords(reading.productText.texts).filter {
+            !Self.referringWords.contains($0) && !ListChoice.vocabulary.contains($0)
         }
-        if words.count <= 4, let number = words.texts.compactMap({ SpanishNumber.digitsValue($0) }).first,
-            (1...options.count).contains(number), named.isEmpty
-        {
-            return options[number - 1]
+        let focus = try await products(turn.state.focus).filter(\.active)
+        guard !focus.isEmpty, named.isEmpty else { return false }
+        if let choice = reading.choice, let product = Self.pick(choice, among: focus) {
+            turn.handledProducts = true
+            showInfo(product, purpose: false, &turn)
+            return true
         }
-        if let price = QuantityParser.mentions(in: words).first(where: { $0.kind == .price }) {
-            let close = options.filter { abs($0.price - price.value) <= max(500, price.value / 20) }
-            if close.count == 1 { return close[0] }
+        guard reading.intent?.asksAboutProducts == true || reading.intent == .choose else { return false }
+        turn.handledProducts = true
+        turn.sideAnswer = true
+        if focus.count == 1 {
+            showInfo(focus[0], purpose: reading.has(.askUse), &turn)
+        } else {
+            turn.add(.listed(focus.map(ProductFact.init)))
+            turn.show(focus)
         }
-        if case .match(let product) = ProductMatcher.resolve(named, among: options) { return product }
-        return nil
+        return true
+    }
+
+    /// The product of `options` a list choice names.
+    static func pick(_ choice: ListChoice, among options: [Product]) -> Product? {
+        switch choice {
+        case .position(let position): return options.indices.contains(position - 1) ? options[position - 1] : nil
+        case .last: return options.last
+        case .cheapest: return options.min { ($0.price, $0.id) < ($1.price, $1.id) }
+        case .dearest: return options.max { ($0.price, -$0.id) < ($1.price, -$1.id) }
+        case .price(let price):
+            let close = options.filter { abs($0.price - price) <= max(500, price / 20) }
+            return close.count == 1 ? close[0] : nil
+        }
+    }
+
+    static func mentions(_ product: Product, _ word: String) -> Bool {
+        WordForms.contentWords(product.name + " " + product.description).contains { WordForms.same($0, word) }
+    }
+
+    /// The customer's own words for a product, for replies ("chalecos", "guantes de vaqueta"),
+    /// without the request around them.
+    static func query(_ words: Words, _ range: Range<Int>) -> String {
+        var from = range.lowerBound
+        var to = range.upperBound
+        let skip = { (word: String) in
+            CommonWords.fillers.contains(word) || word == "$" || CommonWords.questionOpeners.contains(word)
+        }
+        while from < to, skip(words[from]) { from += 1 }
+        while to > from, skip(words[to - 1]) { to -= 1 }
+        return words.originalText(from..<to)
     }
 
     func showInfo(_ product: Product, purpose: Bool, _ turn: inout TurnContext) {

@@ -1,10 +1,13 @@
 import Shop
 import SpanishText
+import Support
 
-/// The sales agent: reads one customer message in the light of the chat's state and
-/// decides the reply's facts, updating the cart, the checkout form and placing the order
-/// when the customer confirms. Every price and stock figure comes from the database; the
-/// agent never writes prose itself (see `ReplyComposer` and `ReplyWriter`).
+/// The sales agent: reads one customer message in the light of the chat's state (a
+/// `MessageReader` turns it into a `Reading`: intent, product requests, data) and decides
+/// the reply's facts, updating the cart, the checkout form and placing the order when the
+/// customer confirms. Every price and stock figure comes from the database; the agent never
+/// writes prose itself (see `ReplyComposer` and `ReplyWriter`), and the reader never decides
+/// anything: the dialogue logic here does (Rasa CALM's split).
 ///
 /// A turn is a pure function of (message, state, catalog): running it twice on the same
 /// state gives the same decisions, so a retried job reaches the same order key.
@@ -12,52 +15,60 @@ public struct SalesAgent: Sendable {
     public let database: AppDatabase
     public let retriever: any ProductRetriever
     public let placer: any OrderPlacer
+    public let reader: any MessageReader
+    /// The catalog's words for the reader, recomputed when the product names change.
+    private let catalogWords = LockedBox<(names: [String], words: Set<String>)>(([], []))
 
-    public init(database: AppDatabase, retriever: any ProductRetriever, placer: any OrderPlacer) {
+    public init(
+        database: AppDatabase, retriever: any ProductRetriever, placer: any OrderPlacer, reader: any MessageReader
+    ) {
         self.database = database
         self.retriever = retriever
         self.placer = placer
+        self.reader = reader
     }
 
     public func respond(chatId: String, message: String, state: DialogueState) async throws -> AgentTurn {
-        var turn = TurnContext(chatId: chatId, message: message, state: state)
+        try await respond(chatId: chatId, message: CustomerMessage(message), state: state)
+    }
+
+    public func respond(chatId: String, message: CustomerMessage, state: DialogueState) async throws -> AgentTurn {
+        var turn = TurnContext(chatId: chatId, message: message.text, state: state)
         turn.state.turns += 1
         try await refreshCart(&turn)
-        let words = turn.message
         let company = try await companyAnswerer()
+        turn.reading = await reader.read(message.text, context: try await readingContext(turn.state))
+        var photoAnswered = false
+        if let photo = message.photoText { photoAnswered = try await handlePhoto(photo, &turn) }
+        let reading = turn.reading
 
-        if isCancel(words) {
+        if turn.cancels {
             cancel(&turn)
             return finish(turn)
         }
-
-        // Checkout data first, so a cédula is never read as a quantity.
         let inForm = turn.state.phase != .browsing
-        let extraction = CheckoutFieldExtractor.extract(
-            message, requested: turn.state.phase == .checkout ? turn.state.form.requested : nil)
-        let useData = inForm || Self.isStrongData(extraction)
-        let rest = useData ? Words(extraction.remainder) : words
-
-        let topic = CompanyAnswerer.topic(of: words)
-        let cartView = words.containsAny(phrases: Lexicon.cartView) && !turn.state.cart.isEmpty
+        turn.answersSlot = Self.answersSlot(turn)
+        let cartView =
+            reading.has(.viewCart) && reading.items.isEmpty && !turn.state.cart.isEmpty && !turn.answersSlot
         let carried = turn.state.pending
-        let answered = try await answerPending(&turn, rest)
-        if !answered, topic == nil || !QuantityParser.counts(in: rest).isEmpty {
-            try await handleProducts(&turn, rest, inForm: inForm, cartView: cartView)
+        let answered = try await answerPending(&turn)
+        if !answered, !photoAnswered, !turn.answersSlot, reading.topic == nil || !reading.items.isEmpty {
+            try await handleProducts(&turn, inForm: inForm, cartView: cartView)
         }
+        if reading.itemsLeftOut > 0 { turn.add(.tooManyItems(max: Understanding.maxItemsPerMessage)) }
         if cartView, !turn.facts.contains(where: { if case .cart = $0 { true } else { false } }) {
             turn.add(.cart(turn.state.cart.lines.map(LineFact.init), total: turn.state.cart.total))
             turn.sideAnswer = true
         }
-        if let topic, !turn.handledProducts || words.isQuestion {
-            let lines = company.answer(topic, question: words)
+        if let topic = reading.topic, !turn.answersSlot, !turn.handledProducts || turn.message.isQuestion {
+            let lines = company.answer(topic, question: turn.message)
             turn.add(lines.isEmpty ? .companyUnknown(contact: company.contactLines) : .company(lines))
             turn.sideAnswer = true
         }
-        try await handleCheckout(&turn, extraction: useData ? extraction : nil)
+        try await handleCheckout(&turn)
         // A side question ("¿qué llevo?", "¿hacen envíos?") leaves the agent's question open.
         if turn.state.pending == nil, let carried, !answered, !turn.cartChanged, !turn.handledProducts,
-            turn.slotsChanged.isEmpty, !isNo(words), turn.state.phase == state.phase
+            turn.slotsChanged.isEmpty, !turn.denies, turn.state.phase == state.phase
         {
             turn.state.pending = carried
         }
@@ -66,24 +77,29 @@ public struct SalesAgent: Sendable {
         {
             turn.add(.askProceed)
         }
+        if message.photoText?.isEmpty == true, turn.facts.isEmpty { turn.add(.photoUnreadable) }
         conversationalFacts(&turn, shop: company.shopName)
         return finish(turn)
     }
 
-    /// Data the customer clearly meant as checkout data even before checkout: an e-mail or
-    /// an address, or at least two fields.
-    static func isStrongData(_ extraction: CheckoutFieldExtractor.Extraction) -> Bool {
-        let slots = Set(extraction.values.keys)
-        return slots.count >= 2 || slots.contains(.email) || slots.contains(.address)
+    /// What the reader may know of the chat: the phase, what was asked, what is listed.
+    func readingContext(_ state: DialogueState) async throws -> ReadingContext {
+        let names = try await database.perform { try $0.productNames() }
+        var cached = catalogWords.value
+        if cached.names != names {
+            cached = (names, MessageTokens.catalogWords(names))
+            catalogWords.set(cached)
+        }
+        return ReadingContext(
+            phase: state.phase, requested: state.form.requested,
+            known: Set(CheckoutSlot.allCases.filter { state.form[$0] != nil }), pending: state.pending,
+            cartIsEmpty: state.cart.isEmpty, listed: state.focus.count, catalogWords: cached.words,
+            cartNames: state.cart.lines.map(\.name))
     }
 
     func companyAnswerer() async throws -> CompanyAnswerer {
         let text = try await database.perform { try $0.activeCompanyContext()?.content } ?? ""
         return CompanyAnswerer(companyText: text)
-    }
-
-    func isCancel(_ words: Words) -> Bool {
-        words.containsAny(phrases: Lexicon.cancel)
     }
 
     func cancel(_ turn: inout TurnContext) {
@@ -92,22 +108,30 @@ public struct SalesAgent: Sendable {
         turn.add(.cancelled(hadCart: hadCart))
     }
 
-    /// Greetings, thanks and the fallback, around what the turn already decided.
+    /// Greetings, thanks and, when nothing else was said, a short clarifying question.
     func conversationalFacts(_ turn: inout TurnContext, shop: String?) {
-        let words = turn.message
-        let greets = words.containsAny(phrases: Lexicon.greetings)
-        if greets, turn.state.turns == 1 || turn.facts.isEmpty {
+        let reading = turn.reading
+        if reading.has(.greet), turn.state.turns == 1 || turn.facts.isEmpty {
             turn.facts.insert(.greeting(shop: shop, brief: !turn.facts.isEmpty), at: 0)
         }
         guard turn.facts.isEmpty else { return }
-        if words.containsAny(phrases: Lexicon.goodbyes) {
+        if reading.has(.bye) {
             turn.add(.goodbye)
-        } else if words.containsAny(phrases: Lexicon.thanks) {
+        } else if reading.has(.thank) {
             turn.add(.thanks)
-        } else if turn.state.phase == .browsing, !turn.state.cart.isEmpty, isYes(words) || isDone(words) {
+        } else if turn.state.phase == .browsing, !turn.state.cart.isEmpty, turn.affirms || turn.proceeds {
             turn.add(.askProceed)
         } else {
-            turn.add(.fallback)
+            turn.add(.clarify(clarification(turn)))
+        }
+    }
+
+    /// What to ask when the message was not understood, from where the dialogue is.
+    func clarification(_ turn: TurnContext) -> Clarification {
+        switch turn.state.phase {
+        case .review: return .confirmOrder
+        case .checkout: return .slot(turn.state.form.requested ?? turn.state.form.missing.first ?? .name)
+        case .browsing: return turn.state.cart.isEmpty ? .whatProduct : .addOrProceed
         }
     }
 
@@ -121,21 +145,7 @@ public struct SalesAgent: Sendable {
         var products = turn.shown.filter { turn.retrieved.contains($0) }
         products += turn.retrieved.filter { !products.contains($0) }
         return AgentTurn(
-            state: state, facts: ReplyFacts(turn.facts), products: Array(products.prefix(5)),
-            orderId: turn.orderId)
-    }
-
-    func isYes(_ words: Words) -> Bool {
-        guard !["no", "nop", "nel", "negativo"].contains(words.at(0)) else { return false }
-        return words.containsAny(phrases: Lexicon.yes)
-    }
-
-    func isNo(_ words: Words) -> Bool {
-        ["no", "nop", "nel", "negativo", "ninguna", "ninguno", "nada"].contains(words.at(0))
-            || words.containsAny(phrases: ["no gracias", "todavia no", "aun no", "sin indicaciones", "no tengo"])
-    }
-
-    func isDone(_ words: Words) -> Bool {
-        words.containsAny(phrases: Lexicon.done)
+            state: state, facts: ReplyFacts(turn.facts), products: Array(products.prefix(5)), orderId: turn.orderId,
+            reading: turn.reading)
     }
 }

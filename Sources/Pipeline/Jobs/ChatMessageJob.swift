@@ -4,15 +4,46 @@ import Support
 
 /// A customer's chat message waiting for the agent's reply. Ordered by chat: one message
 /// of a chat is handled at a time, in the order received.
+///
+/// What the customer wrote (`message`, a photo's caption) and what a machine read from a
+/// photo (`readText`) travel apart, so the agent never takes a reader's words or markers
+/// for the customer's own ("quiero 2 de estos" + a label read from the photo).
 public struct ChatMessageJob: JobPayload, Equatable {
     public static let kind = "chat.mensaje"
     public static let queue = "chat"
+
+    /// Text a machine read from the customer's media: a photo by OCR (the label's words) or a
+    /// model's description; an empty transcription marks a voice note with no words.
+    public struct ReadText: Codable, Sendable, Equatable {
+        public enum Origin: String, Codable, Sendable {
+            case ocr
+            case description = "descripcion"
+            case transcription = "transcripcion"
+        }
+
+        public var origin: Origin
+        public var text: String
+
+        public init(origin: Origin, text: String) {
+            self.origin = origin
+            self.text = text
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case origin = "origen"
+            case text = "texto"
+        }
+    }
 
     public var chatId: String
     /// Where the reply goes: HTTP (read from the job, or a callback) or Telegram.
     public var channel: Channel
     public var kind: MessageKind
+    /// What the customer wrote (a photo's caption, a voice note's words); may be empty
+    /// for a photo.
     public var message: String
+    /// What was read from the customer's photo (empty text: nothing readable).
+    public var readText: ReadText?
     /// When the front end accepted the message (ms since 1970).
     public var receivedMs: Int
     /// For a photo or voice note read into this message: its key in the blob store, kept in
@@ -20,15 +51,30 @@ public struct ChatMessageJob: JobPayload, Equatable {
     public var blob: String?
 
     public init(
-        chatId: String, channel: Channel, kind: MessageKind = .text, message: String, receivedMs: Int,
-        blob: String? = nil
+        chatId: String, channel: Channel, kind: MessageKind = .text, message: String, readText: ReadText? = nil,
+        receivedMs: Int, blob: String? = nil
     ) {
         self.chatId = chatId
         self.channel = channel
         self.kind = kind
         self.message = message
+        self.readText = readText
         self.receivedMs = receivedMs
         self.blob = blob
+    }
+
+    /// The message as the chat's history shows it: the caption, then what the photo says
+    /// under a marker naming how it was read.
+    public var historyText: String {
+        guard let readText else { return message }
+        let marker: String
+        switch readText.origin {
+        case .ocr: marker = readText.text.isEmpty ? "[Foto sin texto legible]" : "[Foto, texto leído]"
+        case .description: marker = readText.text.isEmpty ? "[Foto sin texto legible]" : "[Foto, descripción]"
+        case .transcription: marker = "[Nota de voz sin palabras reconocibles]"
+        }
+        guard !readText.text.isEmpty else { return message.isEmpty ? marker : message + "\n" + marker }
+        return message.isEmpty ? "\(marker)\n\(readText.text)" : "\(message)\n\(marker)\n\(readText.text)"
     }
 
     public var orderingKey: String? { chatId }
@@ -36,6 +82,7 @@ public struct ChatMessageJob: JobPayload, Equatable {
     /// Written by hand: one per chat message, the front end's hottest encoding (same text
     /// as `JobCoding.encode`, keys sorted).
     public func encodedPayload() throws -> String {
+        if readText != nil { return try JobCoding.encode(self) }
         var writer = JSONObjectWriter(capacity: 96 + message.utf8.count + chatId.utf8.count)
         if let blob { writer.add("blob", blob) }
         writer.add("canal", channel.rawValue)
@@ -51,6 +98,7 @@ public struct ChatMessageJob: JobPayload, Equatable {
         case channel = "canal"
         case kind = "tipo"
         case message = "mensaje"
+        case readText = "leido"
         case receivedMs = "recibido_ms"
         case blob
     }

@@ -14,10 +14,15 @@ public struct PlaceOrderJob: JobPayload, Equatable {
     public var order: OrderRequest
     /// The order's idempotency key in the database; nil = the job id.
     public var key: String?
+    /// Whether the order may change the stored record of a client with its cédula (staff
+    /// orders, and chats whose customer proved to be that client); otherwise a new client is
+    /// registered but a stored one is left as it is. nil (older jobs) = true.
+    public var updatesClient: Bool?
 
-    public init(order: OrderRequest, key: String? = nil) {
+    public init(order: OrderRequest, key: String? = nil, updatesClient: Bool? = nil) {
         self.order = order
         self.key = key
+        self.updatesClient = updatesClient
     }
 
     /// The key `placeOrder` stores the order under, for the job with id `jobId`.
@@ -57,5 +62,6 @@ public struct PlaceOrderJob: JobPayload, Equatable {
     enum CodingKeys: String, CodingKey {
         case order = "pedido"
         case key = "clave"
+        case updatesClient = "actualiza_cliente"
     }
 }

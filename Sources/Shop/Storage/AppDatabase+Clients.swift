@@ -180,6 +180,22 @@ extension AppDatabase {
     }
 }
 
+extension AppDatabase {
+    /// Registers a client under a new cédula; a stored client is left as it is.
+    static func insertClientIfNew(_ db: Database, _ details: ClientDetails, now: Date) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO clientes (cedula, nombre, telefono, correo, direccion, barrio, indicaciones, creado, actualizado)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(cedula) DO NOTHING
+                """,
+            arguments: [
+                details.idNumber, details.name, details.phone, details.email, details.address, details.neighborhood,
+                details.notes, now, now,
+            ])
+    }
+}
+
 extension Client: FetchableRecord {
     public init(row: Row) throws {
         let details = ClientDetails(

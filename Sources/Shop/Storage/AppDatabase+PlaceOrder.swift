@@ -12,7 +12,13 @@ extension AppDatabase {
     /// 4. the order and all its lines are written at catalog prices (never the caller's), total
     ///    = sum of subtotals; the client is upserted and their purchase stats updated.
     /// Any failure rolls everything back.
-    public func placeOrder(_ request: OrderRequest, idempotencyKey: String) throws -> PlacedOrder {
+    ///
+    /// `updatingClient` false (a chat customer who did not prove to be the stored client):
+    /// a new cédula is registered, a stored client's record is left untouched, and the order
+    /// keeps exactly the data given with it.
+    public func placeOrder(_ request: OrderRequest, idempotencyKey: String, updatingClient: Bool = true) throws
+        -> PlacedOrder
+    {
         let key = idempotencyKey.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...200).contains(key.count) else {
             throw ValidationErrors([
@@ -22,7 +28,7 @@ extension AppDatabase {
         }
         let request = try request.validated()
         do {
-            return try pool.write { db in try Self.placeOrder(db, request, key: key) }
+            return try pool.write { db in try Self.placeOrder(db, request, key: key, updatingClient: updatingClient) }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // Writers are serialized, so this is a safety net: if another writer stored the same
             // key first, its order is the answer.
@@ -42,7 +48,9 @@ extension AppDatabase {
         try fetchOrders(db, "WHERE idempotency_key = \(idempotencyKey)").first
     }
 
-    private static func placeOrder(_ db: Database, _ request: OrderRequest, key: String) throws -> PlacedOrder {
+    private static func placeOrder(_ db: Database, _ request: OrderRequest, key: String, updatingClient: Bool) throws
+        -> PlacedOrder
+    {
         if let existing = try fetchOrder(db, idempotencyKey: key) {
             return PlacedOrder(order: existing, replayed: true)
         }
@@ -64,7 +72,13 @@ extension AppDatabase {
             }
         }
         let total = items.reduce(0) { $0 + $1.subtotal }
-        let client = try upsertClient(db, request.client, now: now).details
+        let client: ClientDetails
+        if updatingClient {
+            client = try upsertClient(db, request.client, now: now).details
+        } else {
+            try insertClientIfNew(db, request.client, now: now)
+            client = request.client
+        }
         try db.execute(
             sql: """
                 INSERT INTO pedidos (idempotency_key, chat_id, cedula, estado, total, cliente_nombre, telefono, correo,

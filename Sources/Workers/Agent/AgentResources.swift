@@ -4,6 +4,7 @@ import JobEngine
 import Logging
 import Pipeline
 import Shop
+import Support
 
 /// What the reply worker needs: the agent (catalog search, order placement), the reply
 /// writer (templates or a language model) and the database for history and state.
@@ -22,11 +23,44 @@ package struct AgentResources: Sendable {
         let retriever = try ProductRetrievers.make(config: retrieval, database: database, logger: logger)
         let placer = QueuedOrderPlacer(jobs: jobs, waiters: waiters, wait: config.orderWait)
         let model = try ReplyModels.make(config, transport: transport, policy: policy)
+        let examples: ExampleReader
+        do {
+            examples = try ExampleReader(directory: config.understandingDataDirectory)
+        } catch {
+            throw ConfigError(setting: "UNDERSTANDING_DATA_DIR", problem: "\(error)")
+        }
+        let reader = try ReaderModels.make(config, offline: examples, transport: transport, policy: policy, logger: logger)
         return AgentResources(
-            agent: SalesAgent(database: database, retriever: retriever, placer: placer),
+            agent: SalesAgent(database: database, retriever: retriever, placer: placer, reader: reader),
             writer: ReplyWriter(
                 model: model, maxTokens: config.maxTokens, temperature: config.temperature, logger: logger),
             database: database, maxHistory: config.maxHistory)
+    }
+}
+
+/// The reader of customers' messages: the offline one, or (`UNDERSTANDING_MODEL=on` with a
+/// provider) the model with the offline one as its fallback.
+enum ReaderModels {
+    static func make(
+        _ config: AgentConfig, offline: ExampleReader, transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy,
+        logger: Logger
+    ) throws -> any MessageReader {
+        guard config.modelReads else { return offline }
+        let model: any ReadingModel
+        switch config.provider {
+        case .none:
+            return offline
+        case .openai:
+            let client = OpenAIChatClient(
+                config: config.openAI, transport: transport, policy: policy, timeout: config.modelTimeout)
+            model = OpenAIReadingModel(client: client, model: config.model)
+        case .gemini:
+            var gemini = config.gemini
+            gemini.model = config.model
+            model = GeminiReadingModel(
+                client: GeminiClient(config: gemini, transport: transport, policy: policy, timeout: config.modelTimeout))
+        }
+        return ModelReader(model: model, fallback: offline, logger: logger)
     }
 }
 

@@ -19,9 +19,12 @@ struct QueuedOrderPlacer: OrderPlacer {
         var description: String { "el pedido (trabajo \(jobId)) sigue en proceso; se reintentará" }
     }
 
-    func place(_ request: OrderRequest, key: String, attempt: Int) async throws -> OrderPlacement {
+    func place(_ request: OrderRequest, key: String, attempt: Int, updatesClient: Bool) async throws
+        -> OrderPlacement
+    {
         let queueKey = try PlaceOrderJob.bodyKey(owner: "\(key):\(attempt)", order: request)
-        let job = try await jobs.enqueue(PlaceOrderJob(order: request, key: key), idempotencyKey: queueKey)
+        let job = try await jobs.enqueue(
+            PlaceOrderJob(order: request, key: key, updatesClient: updatesClient), idempotencyKey: queueKey)
         let deadline = ContinuousClock.now + wait
         while true {
             // Short waits, each re-reading the job: a missed wake-up costs at most one slice.

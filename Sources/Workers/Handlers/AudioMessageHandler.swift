@@ -36,14 +36,17 @@ struct AudioMessageHandler: JobHandler {
         let message = [caption, words].filter { !$0.isEmpty }.joined(separator: "\n")
         guard !words.isEmpty else {
             if caption.isEmpty { return try await outcome.answer(Self.silent) }
-            return try chatMessage(job, "\(caption)\n[Nota de voz sin palabras reconocibles]")
+            // The caption alone is the customer's message; the silent note is only marked.
+            return try chatMessage(job, caption, readText: .init(origin: .transcription, text: ""))
         }
         return try chatMessage(job, message)
     }
 
-    private func chatMessage(_ job: AudioMessageJob, _ text: String) throws -> JobResult {
+    private func chatMessage(_ job: AudioMessageJob, _ text: String, readText: ChatMessageJob.ReadText? = nil) throws
+        -> JobResult
+    {
         let chat = ChatMessageJob(
-            chatId: job.chatId, channel: job.channel, kind: .audio, message: text,
+            chatId: job.chatId, channel: job.channel, kind: .audio, message: text, readText: readText,
             receivedMs: job.receivedMs, blob: job.blob)
         return JobResult(followUps: [try NewJob(chat)])
     }

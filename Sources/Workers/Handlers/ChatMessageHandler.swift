@@ -55,7 +55,7 @@ struct ChatMessageHandler: JobHandler {
         var incomingMetadata: [String: JSONValue] = ["job_id": .string(jobId)]
         if let blob = job.blob { incomingMetadata["blob"] = .string(blob) }
         let incoming = NewMessage(
-            chatId: job.chatId, sender: .user, kind: job.kind, content: job.message,
+            chatId: job.chatId, sender: .user, kind: job.kind, content: job.historyText,
             metadata: .object(incomingMetadata))
         let chatId = job.chatId
         guard try await database.perform({ try $0.isAIActive(chatId: chatId) }) else {
@@ -66,7 +66,7 @@ struct ChatMessageHandler: JobHandler {
         let turn: AgentTurn
         do {
             let state = try await database.perform { try $0.dialogue(chatId: chatId) } ?? DialogueState()
-            turn = try await resources.agent.respond(chatId: chatId, message: job.message, state: state)
+            turn = try await resources.agent.respond(chatId: chatId, message: Self.customerMessage(job), state: state)
         } catch  where context.isLastAttempt {
             // No more retries: the customer is told, the message is kept, the state is left
             // as it was (a confirmed order still being placed is found again by its key).
@@ -84,7 +84,7 @@ struct ChatMessageHandler: JobHandler {
             try await database.perform { db in
                 let company = try db.activeCompanyContext()?.content ?? ""
                 return ReplyWriter.Context(
-                    history: try db.history(chatId: chatId, limit: maxHistory), message: job.message,
+                    history: try db.history(chatId: chatId, limit: maxHistory), message: job.historyText,
                     companyText: company, shop: CompanyAnswerer(companyText: company).shopName,
                     catalogNames: try db.productNames())
             }
@@ -99,6 +99,14 @@ struct ChatMessageHandler: JobHandler {
             chatId: chatId, sender: .agent, content: written.text, metadata: .object(metadata))
         let recorded = try await record(job, jobId, owner, incoming, reply, turn.state, try JobCoding.encode(chatReply))
         return try outcome(recorded, job, context, owner: owner)
+    }
+
+    /// The customer's words and, apart, the text read from their photo.
+    static func customerMessage(_ job: ChatMessageJob) -> CustomerMessage {
+        switch job.readText {
+        case let read? where read.origin != .transcription: CustomerMessage(job.message, photoText: read.text)
+        default: CustomerMessage(job.message)
+        }
     }
 
     private func record(

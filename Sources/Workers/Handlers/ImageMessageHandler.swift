@@ -4,8 +4,9 @@ import Pipeline
 import Shop
 
 /// Runs `chat.imagen` jobs: reads the customer's photo (Tesseract OCR or Gemini) and hands
-/// what it says, with the caption, to the reply worker as a `ChatMessageJob` follow-up on
-/// the same chat key, so it takes the photo's place in the chat's line. A photo with no
+/// what it says (`readText`) and the caption (`message`), as two parts, to the reply worker
+/// as a `ChatMessageJob` follow-up on the same chat key, so it takes the photo's place in the
+/// chat's line. A photo with no
 /// readable text and no caption gets a kind reply asking for the product's name; a failure
 /// that retrying will not fix gets a clear reply and a dead letter (`MediaOutcome`).
 /// Idempotent: reading the same blob again gives the same message.
@@ -31,21 +32,21 @@ struct ImageMessageHandler: JobHandler {
         } catch {
             throw try await outcome.failure(error, notice: error is BlobError ? Self.expired : Self.failed)
         }
-        guard let message = Self.message(caption: caption, reading: reading) else {
+        guard let read = Self.readText(caption: caption, reading: reading) else {
             return try await outcome.answer(Self.unreadable)
         }
         let chat = ChatMessageJob(
-            chatId: job.chatId, channel: job.channel, kind: .image, message: message,
+            chatId: job.chatId, channel: job.channel, kind: .image, message: caption, readText: read,
             receivedMs: job.receivedMs, blob: job.blob)
         return JobResult(followUps: [try NewJob(chat)])
     }
 
-    /// The customer's message as the agent reads it: the caption, then what the photo says
-    /// under a marker naming how it was read. nil when there is nothing at all.
-    static func message(caption: String, reading: ImageReading) -> String? {
+    /// What the photo says, apart from the caption (the agent reads them as two parts: the
+    /// customer's words, and the product the photo shows); empty text when nothing could be
+    /// read but there is a caption; nil when there is nothing at all.
+    static func readText(caption: String, reading: ImageReading) -> ChatMessageJob.ReadText? {
         let text = reading.text.trimmed
-        if text.isEmpty { return caption.isEmpty ? nil : "\(caption)\n[Foto sin texto legible]" }
-        let marker = reading.source == .ocr ? "[Foto, texto leído]" : "[Foto, descripción]"
-        return caption.isEmpty ? "\(marker)\n\(text)" : "\(caption)\n\(marker)\n\(text)"
+        if text.isEmpty, caption.isEmpty { return nil }
+        return ChatMessageJob.ReadText(origin: reading.source == .ocr ? .ocr : .description, text: text)
     }
 }

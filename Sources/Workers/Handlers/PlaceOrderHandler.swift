@@ -17,7 +17,10 @@ struct PlaceOrderHandler: JobHandler {
         let key = job.orderKey(jobId: context.id)
         let request = job.order
         do {
-            let placed = try await database.perform { try $0.placeOrder(request, idempotencyKey: key) }
+            let updates = job.updatesClient ?? true
+            let placed = try await database.perform {
+                try $0.placeOrder(request, idempotencyKey: key, updatingClient: updates)
+            }
             if placed.replayed {
                 context.logger.info("Pedido \(placed.order.id) ya existía para la clave; no se creó otro")
             }

@@ -124,7 +124,8 @@ struct TranscriptionPipelineTests {
                     client, "audio", chatId: "web-silencio", caption: "Cotización de extintores", file: MediaSamples.ogg
                 )
                 let chat = try #require(try await harness.chats.wait().first)
-                #expect(chat.message == "Cotización de extintores\n[Nota de voz sin palabras reconocibles]")
+                #expect(chat.message == "Cotización de extintores")
+                #expect(chat.historyText == "Cotización de extintores\n[Nota de voz sin palabras reconocibles]")
             }
         }
     }

@@ -24,8 +24,12 @@ struct VisionPipelineTests {
             #expect(chat.chatId == "web-ocr")
             #expect(chat.channel == .http)
             #expect(chat.kind == .image)
-            #expect(chat.message.hasPrefix("¿Tienen este?\n[Foto, texto leído]\n"))
-            #expect(Self.folded(chat.message).contains("casco de seguridad"), "\(chat.message)")
+            // The caption and the label's text arrive as two parts.
+            #expect(chat.message == "¿Tienen este?")
+            #expect(chat.readText?.origin == .ocr)
+            let read: String = Self.folded(chat.readText?.text ?? "")
+            #expect(read.contains("casco de seguridad"), "\(chat.historyText)")
+            #expect(chat.historyText.hasPrefix("¿Tienen este?\n[Foto, texto leído]\n"))
             let vision = try JobCoding.decode(
                 ImageMessageJob.self, from: try #require(try await harness.fixture.jobs.payload(of: id)))
             #expect(chat.receivedMs == vision.receivedMs)
@@ -55,7 +59,7 @@ struct VisionPipelineTests {
             // keeps the photo's turn in the chat's line.
             let chats = try await harness.chats.wait(for: 2)
             #expect(chats.map(\.kind) == [.image, .text])
-            #expect(Self.folded(chats[0].message).contains("guantes de vaqueta"))
+            #expect(Self.folded(chats[0].historyText).contains("guantes de vaqueta"))
             #expect(chats[1].message == "¿Y cuánto valen?")
             #expect(harness.chats.envelopes.first?.rootId == photoId)
         }
@@ -70,12 +74,12 @@ struct VisionPipelineTests {
                 ["Cotización 1043", "Extintor multipropósito ABC"], format: "webp")
             _ = try await harness.upload(client, "imagen", chatId: "web-cotizacion", file: quote)
             let chats = try await harness.chats.wait(for: 2)
-            let listMessage = try #require(chats.first { $0.chatId == "web-lista" }).message
+            let listMessage = try #require(chats.first { $0.chatId == "web-lista" }).historyText
             #expect(listMessage.hasPrefix("[Foto, texto leído]\n"))
             #expect(Self.folded(listMessage).contains("guantes de vaqueta"), "\(listMessage)")
             #expect(Self.folded(listMessage).contains("botas punta de acero"), "\(listMessage)")
             #expect(listMessage.split(separator: "\n").count >= 4, "one line per printed line: \(listMessage)")
-            let quoteMessage = try #require(chats.first { $0.chatId == "web-cotizacion" }).message
+            let quoteMessage = try #require(chats.first { $0.chatId == "web-cotizacion" }).historyText
             #expect(Self.folded(quoteMessage).contains("extintor multiproposito"), "\(quoteMessage)")
         }
     }
@@ -110,7 +114,8 @@ struct VisionPipelineTests {
                 let photo = try await RenderedImage.text(["CASCO"], format: "jpg")
                 let id = try await harness.upload(client, "imagen", caption: "Para la obra", file: photo)
                 let chat = try #require(try await harness.chats.wait().first)
-                #expect(chat.message == "Para la obra\n[Foto, descripción]\nCasco de seguridad blanco tipo I.")
+                #expect(chat.message == "Para la obra")
+                #expect(chat.readText == .init(origin: .description, text: "Casco de seguridad blanco tipo I."))
                 let call = try #require(fake.calls.first)
                 #expect(call.model == "gemini-2.0-flash")
                 #expect(call.camelCase)
@@ -135,7 +140,7 @@ struct VisionPipelineTests {
             try await MediaHarness.run(vision: vision) { harness, client in
                 let id = try await harness.upload(client, "imagen", file: MediaSamples.png)
                 let chat = try #require(try await harness.chats.wait().first)
-                #expect(chat.message == "[Foto, descripción]\nGuantes de vaqueta reforzada.")
+                #expect(chat.historyText == "[Foto, descripción]\nGuantes de vaqueta reforzada.")
                 #expect(fake.calls.count == 4)
                 let status = try await harness.finished(id)
                 #expect(status.state == .completed)
@@ -184,7 +189,7 @@ struct VisionPipelineTests {
                 // and the earlier notice is not sent again.
                 #expect(try await harness.fixture.jobs.redrive(queue: "vision", id: id) == [id])
                 let chat = try #require(try await harness.chats.wait().first)
-                #expect(chat.message.contains("Un casco de seguridad blanco."))
+                #expect(chat.readText?.text.contains("Un casco de seguridad blanco.") == true)
                 #expect(harness.deliveries.payloads.count == 1)
             }
         }

@@ -44,17 +44,28 @@ struct MediaUnitTests {
         #expect(cut.split(separator: "\n").allSatisfy { $0.hasPrefix("Producto número ") })
     }
 
-    @Test func theMessageForTheAgentMarksHowThePhotoWasRead() {
+    @Test func thePhotosTextTravelsApartFromTheCaption() throws {
         let ocr = ImageReading(text: "CASCO DE SEGURIDAD", source: .ocr)
-        #expect(ImageMessageHandler.message(caption: "", reading: ocr) == "[Foto, texto leído]\nCASCO DE SEGURIDAD")
-        #expect(
-            ImageMessageHandler.message(caption: "¿Precio?", reading: ocr)
-                == "¿Precio?\n[Foto, texto leído]\nCASCO DE SEGURIDAD")
+        let read = try #require(ImageMessageHandler.readText(caption: "¿Precio?", reading: ocr))
+        #expect(read == ChatMessageJob.ReadText(origin: .ocr, text: "CASCO DE SEGURIDAD"))
+        let job = ChatMessageJob(
+            chatId: "c", channel: .http, kind: .image, message: "¿Precio?", readText: read, receivedMs: 1)
+        // The agent gets the caption alone; the history shows both, marked.
+        #expect(job.message == "¿Precio?")
+        #expect(job.historyText == "¿Precio?\n[Foto, texto leído]\nCASCO DE SEGURIDAD")
+        let decoded = try JobCoding.decode(ChatMessageJob.self, from: try job.encodedPayload())
+        #expect(decoded == job)
         let gemini = ImageReading(text: "Un casco blanco.", source: .gemini)
-        #expect(ImageMessageHandler.message(caption: "", reading: gemini) == "[Foto, descripción]\nUn casco blanco.")
+        let described = try #require(ImageMessageHandler.readText(caption: "", reading: gemini))
+        #expect(
+            ChatMessageJob(chatId: "c", channel: .http, kind: .image, message: "", readText: described, receivedMs: 1)
+                .historyText == "[Foto, descripción]\nUn casco blanco.")
         let nothing = ImageReading(text: " ", source: .ocr)
-        #expect(ImageMessageHandler.message(caption: "", reading: nothing) == nil)
-        #expect(ImageMessageHandler.message(caption: "Hola", reading: nothing) == "Hola\n[Foto sin texto legible]")
+        #expect(ImageMessageHandler.readText(caption: "", reading: nothing) == nil)
+        let unreadable = try #require(ImageMessageHandler.readText(caption: "Hola", reading: nothing))
+        #expect(
+            ChatMessageJob(chatId: "c", channel: .http, kind: .image, message: "Hola", readText: unreadable, receivedMs: 1)
+                .historyText == "Hola\n[Foto sin texto legible]")
     }
 
     @Test func multipartBodiesRoundTripWithBinaryContent() throws {

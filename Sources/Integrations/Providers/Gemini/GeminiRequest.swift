@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The body of `models/{model}:generateContent`, in the camelCase the API documents.
 public struct GeminiRequest: Encodable, Sendable {
@@ -83,6 +84,8 @@ public struct GeminiGenerationConfig: Encodable, Sendable {
     public var stopSequences: [String]?
     /// "text/plain" (default) or "application/json".
     public var responseMimeType: String?
+    /// With "application/json": the OpenAPI-style schema the answer must follow.
+    public var responseSchema: JSONValue?
     public var thinkingConfig: ThinkingConfig?
 
     public struct ThinkingConfig: Encodable, Sendable {
@@ -99,7 +102,7 @@ public struct GeminiGenerationConfig: Encodable, Sendable {
     public init(
         temperature: Double? = nil, maxOutputTokens: Int? = nil, topP: Double? = nil, topK: Int? = nil,
         candidateCount: Int? = nil, stopSequences: [String]? = nil, responseMimeType: String? = nil,
-        thinkingConfig: ThinkingConfig? = nil
+        responseSchema: JSONValue? = nil, thinkingConfig: ThinkingConfig? = nil
     ) {
         self.temperature = temperature.map { min(2, max(0, $0)) }
         self.maxOutputTokens = maxOutputTokens
@@ -108,6 +111,7 @@ public struct GeminiGenerationConfig: Encodable, Sendable {
         self.candidateCount = candidateCount
         self.stopSequences = stopSequences
         self.responseMimeType = responseMimeType
+        self.responseSchema = responseSchema
         self.thinkingConfig = thinkingConfig
     }
 }

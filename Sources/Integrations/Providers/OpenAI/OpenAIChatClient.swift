@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// `POST {OPENAI_BASE_URL}/chat/completions` (OpenAI, or a compatible server: llama.cpp,
 /// Ollama, vLLM, Gemini's compatibility endpoint) through `ProviderHTTP`, non-streaming.
@@ -49,13 +50,15 @@ public struct OpenAIChatClient: Sendable {
     }
 
     /// OpenAI's own service wants `max_completion_tokens`; compatible servers `max_tokens`.
+    /// `responseFormat`: the `response_format` object (a JSON schema the answer must follow),
+    /// or nil for plain text.
     public func complete(
-        model: String, messages: [Message], maxTokens: Int, temperature: Double
+        model: String, messages: [Message], maxTokens: Int, temperature: Double, responseFormat: JSONValue? = nil
     ) async throws -> Reply {
         let body = ChatCompletionRequest(
             model: model, messages: messages.map { .init(role: $0.role, content: $0.content) },
             temperature: temperature, maxTokens: config.isOpenAI ? nil : maxTokens,
-            maxCompletionTokens: config.isOpenAI ? maxTokens : nil)
+            maxCompletionTokens: config.isOpenAI ? maxTokens : nil, responseFormat: responseFormat)
         let response = try await http.send(
             OutboundRequest(
                 method: "POST", url: "\(config.baseURL)/chat/completions",
@@ -82,12 +85,14 @@ struct ChatCompletionRequest: Encodable {
     var temperature: Double
     var maxTokens: Int?
     var maxCompletionTokens: Int?
+    var responseFormat: JSONValue?
     var stream = false
 
     enum CodingKeys: String, CodingKey {
         case model, messages, temperature, stream
         case maxTokens = "max_tokens"
         case maxCompletionTokens = "max_completion_tokens"
+        case responseFormat = "response_format"
     }
 }
 

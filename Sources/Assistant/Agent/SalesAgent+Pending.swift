@@ -1,0 +1,89 @@
+import Shop
+import SpanishText
+
+// Answers to the question the agent asked last turn: which product, how many, take the
+// available stock.
+extension SalesAgent {
+    /// Returns true when the message was that answer.
+    func answerPending(_ turn: inout TurnContext) async throws -> Bool {
+        guard let pending = turn.state.pending else { return false }
+        turn.state.pending = nil
+        let reading = turn.reading
+        // One quantity and nothing that names a product: "3", "las 3", "deme 10 pares".
+        let bare =
+            reading.items.count == 1 && reading.items[0].action == .add
+            && (!reading.items[0].named || Self.namesNothing(reading.items[0].words))
+        let count = bare ? reading.items[0] : nil
+        switch pending {
+        case .stockOffer(let id, let available, let total):
+            let accepts = reading.has(.acceptAvailable) || (turn.affirms && !turn.denies)
+            guard accepts || count != nil else {
+                // "no", "no gracias": the offer is declined; anything else is a new request.
+                return turn.denies && reading.items.isEmpty
+            }
+            guard let product = try await products([id]).first else { return true }
+            let wanted = min(count?.quantity ?? available, available)
+            turn.handledProducts = true
+            try await setQuantity(product, to: total - available + wanted, requested: wanted, adding: true, &turn)
+            return true
+        case .quantity(let id):
+            guard let count, let product = try await products([id]).first else { return false }
+            turn.handledProducts = true
+            try await add(product, quantity: count.quantity ?? 1, pairs: count.pairs, &turn)
+            return true
+        case .choice(let options, let quantity, let pairs):
+            let choices = try await products(options)
+            let named = reading.items.contains { $0.named && !Self.namesNothing($0.words) }
+            if named, reading.items.contains(where: { $0.quantity != nil }) {
+                // "los de nitrilo, 20 pares": the items resolve among the options first.
+                turn.state.focus = options
+                return false
+            }
+            if reading.intent == .setQuantity, reading.choice == nil, let only = reading.items.first,
+                let amount = only.quantity, !named
+            {
+                // "mejor que sean 2": the quantity changes, the question stays.
+                turn.handledProducts = true
+                turn.state.pending = .choice(options: options, quantity: amount, pairs: only.pairs)
+                turn.add(.choose(query: "", choices.map(ProductFact.init), quantity: amount))
+                turn.show(choices)
+                return true
+            }
+            guard let product = choose(among: choices, turn) else { return false }
+            turn.handledProducts = true
+            turn.state.remember([product.id])
+            if let count = reading.items.first, count.quantity != nil, !named {
+                try await add(product, quantity: count.quantity ?? 1, pairs: count.pairs, &turn)
+            } else if let quantity {
+                try await add(product, quantity: quantity, pairs: pairs, &turn)
+            } else {
+                showInfo(product, purpose: false, &turn)
+            }
+            return true
+        case .returningClient:
+            turn.state.pending = pending
+            return false
+        }
+    }
+
+    /// True when the words name no product (only quantities' units, fillers, "esos").
+    static func namesNothing(_ words: [String]) -> Bool {
+        WordForms.contentWords(words).allSatisfy { referringWords.contains($0) }
+    }
+
+    /// "el primero", "la 2", "el reflectivo", "el de 14 mil", "el más barato".
+    func choose(among options: [Product], _ turn: TurnContext) -> Product? {
+        let reading = turn.reading
+        if let choice = reading.choice, let product = Self.pick(choice, among: options) { return product }
+        let words = reading.productText
+        let named = WordForms.contentWords(words.texts).filter { !ListChoice.vocabulary.contains($0) }
+        // A bare number picks a position only when the message is not about quantities.
+        if reading.intent == nil || reading.intent == .choose, words.count <= 4, let number = words.texts.compactMap({ SpanishNumber.digitsValue($0) }).first,
+            (1...options.count).contains(number), named.allSatisfy({ SpanishNumber.digitsValue($0) != nil })
+        {
+            return options[number - 1]
+        }
+        if case .match(let product) = ProductMatcher.resolve(named, among: options) { return product }
+        return nil
+    }
+}

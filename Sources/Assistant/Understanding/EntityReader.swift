@@ -1,0 +1,186 @@
+import SpanishText
+
+/// The entities of one message, read with the state (`ReadingContext`): checkout data (the
+/// slot just asked for decides what a bare answer is; in checkout everything that reads as
+/// data is data), the product requests left once the data is taken out, the list position
+/// the customer picks and the optional slots declined. Every step is one pass over the
+/// message's words.
+struct EntityReader {
+    let words: Words
+    let context: ReadingContext
+    let data: CheckoutFieldExtractor.Extraction
+    /// The message without its data.
+    let productText: Words
+    let choice: ListChoice?
+
+    /// `chatter`: character ranges of clauses that name no product (left out of the product
+    /// text); `talk`: those that carry no data either (a yes, thanks, "eso es todo").
+    init(text: String, context: ReadingContext, chatter: [Range<Int>] = [], talk: [Range<Int>] = []) {
+        self.context = context
+        words = Words(text)
+        let extracted = CheckoutFieldExtractor.extract(
+            text, requested: context.phase == .checkout ? context.requested : nil, known: context.known)
+        var extraction = extracted
+        // A "name" or note read from a clause that only talks ("correcto, los mismos datos")
+        // is not data, nor is a message that only talks the plain answer to a slot.
+        for (slot, range) in extraction.freeRanges where talk.contains(where: { $0.overlaps(range) }) {
+            extraction.values[slot] = nil
+        }
+        if talk.contains(where: { $0.lowerBound == 0 && $0.upperBound >= text.count }), context.requested != .notes {
+            extraction.freeText = nil
+        }
+        let useData = context.inForm || extraction.isStrong
+        data = useData ? extraction : CheckoutFieldExtractor.Extraction(remainder: text)
+        var characters = Array(useData ? extraction.remainder : text)
+        for range in chatter {
+            for offset in range where characters.indices.contains(offset) { characters[offset] = " " }
+        }
+        // "no no, 7 pares": an interjected "no" is not the "No." of a number.
+        let plain = Words(String(characters))
+        for index in 0..<plain.count where ["no", "nop", "nono"].contains(plain[index]) {
+            let end = plain.words[index].range.upperBound
+            let next = index + 1 < plain.count ? plain.words[index + 1].range.lowerBound : characters.count
+            let gap = characters[end..<next]
+            if gap.contains(",") || gap.contains(";") || plain.at(index + 1) == "no" || index + 1 == plain.count {
+                for offset in plain.words[index].range { characters[offset] = " " }
+            }
+        }
+        productText = Words(String(characters))
+        choice = Self.choice(in: productText)
+    }
+
+    /// Optional slots the message declines: "no tengo correo" anywhere, or "no" / "ninguna"
+    /// to the optional slot just asked for.
+    func declined(intent: Intent?) -> Set<CheckoutSlot> {
+        var result: Set<CheckoutSlot> = []
+        let emailWords: Set<String> = ["correo", "email", "mail", "e"]
+        let negations: Set<String> = ["no", "sin", "ningun", "ninguno", "nunca"]
+        for index in 0..<words.count where emailWords.contains(words[index]) {
+            let before = (max(0, index - 3)..<index).map { words[$0] }
+            if before.contains(where: negations.contains) { result.insert(.email) }
+        }
+        if let requested = context.requested, requested.isOptional, context.phase == .checkout, intent == .deny,
+            data.values.isEmpty
+        {
+            result.insert(requested)
+        }
+        return result
+    }
+
+    /// The product requests, capped at `Understanding.maxItemsPerMessage`; how many were
+    /// left out.
+    func items(intent: Intent?, acts: Set<Intent>, isCommand: (String) -> Bool) -> ([ItemCommand], Int) {
+        var counts = QuantityFilter.counts(in: productText)
+        // "¿me recomienda algo? necesito una lámpara que…": in a question an article is not an order.
+        let asking =
+            productText.original.contains("?") || productText.original.contains("¿") || (intent?.asksAboutProducts ?? false)
+        if asking {
+            counts.removeAll { $0.value == 1 && ["un", "una"].contains(productText[$0.range.lowerBound]) && !$0.pairs }
+        }
+        // "deme una", "cámbielo a uno": a closing article is one unit of what is on screen.
+        let quantityIntents: Set<Intent> = [.add, .setQuantity, .increase, .decrease]
+        if counts.isEmpty, ["una", "uno"].contains(productText.at(productText.count - 1)),
+            intent.map(quantityIntents.contains) == true || context.pending.map(Self.asksQuantity) == true
+        {
+            let last = productText.count - 1
+            counts = [QuantityParser.Mention(value: 1, kind: .count, range: last..<(last + 1), pairs: false)]
+        }
+        let plain = productText.texts.enumerated()
+            .filter { index, word in !counts.contains { $0.range.contains(index) } && !isCommand(word) }
+            .map(\.element)
+        let whole = query(0..<productText.count)
+        let catalog = context.catalogWords
+        let names = { (words: [String]) -> Bool in
+            catalog.isEmpty
+                ? !WordForms.contentWords(words).isEmpty
+                : words.contains { catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0)) }
+        }
+        var action: ItemCommand.Action?
+        switch intent {
+        case .setQuantity?: action = .set
+        case .increase?: action = .increase
+        case .decrease?: action = .decrease
+        case .remove?: action = .remove
+        default:
+            // "no, 7 pares" right after an order: the quantity is corrected, not added.
+            if acts.contains(.deny), counts.count == 1, WordForms.contentWords(plain).isEmpty,
+                context.pending == nil, !context.cartIsEmpty
+            {
+                action = .set
+            }
+        }
+        switch action {
+        case .set?:
+            guard let count = counts.last else { break }
+            return (
+                [
+                    ItemCommand(
+                        action: .set, words: plain, quantity: count.value, pairs: count.pairs, query: whole,
+                        named: names(plain))
+                ], 0
+            )
+        case .increase?, .decrease?:
+            let count = counts.last
+            return (
+                [
+                    ItemCommand(
+                        action: action!, words: plain, quantity: count?.value ?? 1, pairs: count?.pairs ?? false,
+                        query: whole, named: names(plain))
+                ], 0
+            )
+        case .remove?:
+            return ([ItemCommand(action: .remove, words: plain, quantity: nil, query: whole, named: names(plain))], 0)
+        default:
+            break
+        }
+        let items = ItemExtractor.items(in: productText, counts: counts, ignoring: isCommand)
+        let commands = items.prefix(Understanding.maxItemsPerMessage).map { item in
+            let words = item.words.filter { !isCommand($0) }
+            return ItemCommand(
+                action: .add, words: words, quantity: item.quantity, pairs: item.pairs, query: query(item.range),
+                named: names(words))
+        }
+        return (Array(commands), max(0, items.count - Understanding.maxItemsPerMessage))
+    }
+
+    static func asksQuantity(_ pending: DialogueState.Pending) -> Bool {
+        switch pending {
+        case .quantity, .choice, .stockOffer: true
+        case .returningClient: false
+        }
+    }
+
+    /// The customer's own words for a range of `productText`, without the request around
+    /// them ("chalecos", "guantes de vaqueta").
+    func query(_ range: Range<Int>) -> String {
+        var from = range.lowerBound
+        var to = range.upperBound
+        let skip = { (word: String) in
+            CommonWords.fillers.contains(word) || word == "$" || CommonWords.questionOpeners.contains(word)
+        }
+        while from < to, skip(productText[from]) { from += 1 }
+        while to > from, skip(productText[to - 1]) { to -= 1 }
+        return productText.originalText(from..<to)
+    }
+
+    /// "el segundo", "la opción 3", "el último", "el más barato", "el de 14 mil".
+    static func choice(in words: Words) -> ListChoice? {
+        for index in 0..<words.count {
+            let word = words[index]
+            if let position = ListChoice.ordinals[word] { return .position(position) }
+            if word == "ultimo" || word == "ultima" { return .last }
+            if ListChoice.cheap.contains(word) { return .cheapest }
+            if ListChoice.dear.contains(word), words.at(index - 1) == "mas" { return .dearest }
+            if ["opcion", "numero", "la", "el"].contains(word), words.count <= 4,
+                let number = SpanishNumber.digitsValue(words.at(index + 1)), (1...20).contains(number),
+                words.at(index + 2).isEmpty
+            {
+                return .position(number)
+            }
+        }
+        if let price = QuantityParser.mentions(in: words).first(where: { $0.kind == .price }) {
+            return .price(price.value)
+        }
+        return nil
+    }
+}

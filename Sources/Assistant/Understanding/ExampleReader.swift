@@ -1,0 +1,130 @@
+import Support
+
+/// The offline reader (the default, and the fallback of `ModelReader`): intents from the
+/// example bank by nearest neighbours (`IntentClassifier`), for the whole message and for
+/// each of its clauses; checkout data, product requests, list choices and declined slots by
+/// linear-time extractors that use the state (`ReadingContext`). Deterministic.
+public struct ExampleReader: MessageReader {
+    public let examples: [IntentClassifier.Example]
+    /// The confidence an intent needs to count.
+    public let threshold: Double
+    /// The classifier for the current catalog words (rebuilt when they change).
+    private let built: LockedBox<IntentClassifier?>
+
+    public static let defaultThreshold = 0.3
+    static let maxClauses = 8
+
+    public init(examples: [IntentClassifier.Example], threshold: Double = defaultThreshold) {
+        self.examples = examples
+        self.threshold = threshold
+        built = LockedBox(nil)
+    }
+
+    /// The bank of `directory` (`data/entendimiento`).
+    public init(directory: String, threshold: Double = defaultThreshold) throws {
+        self.init(examples: try ExampleBank.load(directory: directory), threshold: threshold)
+    }
+
+    public func classifier(catalogWords: Set<String>) -> IntentClassifier {
+        if let current = built.value, current.catalog == catalogWords { return current }
+        let classifier = IntentClassifier(examples: examples, catalog: catalogWords)
+        built.set(classifier)
+        return classifier
+    }
+
+    public func read(_ text: String, context: ReadingContext) async -> Reading {
+        readNow(text, context: context)
+    }
+
+    /// The same, synchronously.
+    public func readNow(_ raw: String, context: ReadingContext) -> Reading {
+        let text = HalfDozens.rewrite(DictatedDigits.rewrite(String(raw.prefix(Understanding.maxMessageCharacters))))
+        let classifier = classifier(catalogWords: context.catalogWords)
+        let guess = classifier.classify(text)
+        var reading = Reading(
+            intent: guess.flatMap { $0.confidence >= threshold ? $0.intent : nil }, confidence: guess?.confidence ?? 0)
+        // Clauses that only chat ("gracias", "eso es todo", "hágale pues") name no product.
+        var chatter: [Range<Int>] = []
+        var talk: [Range<Int>] = []
+        let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
+        let clauses = Self.clauses(text)
+        // A one-clause message that only chats; longer ones are judged clause by clause.
+        if clauses.isEmpty, let intent = reading.intent, Self.chatterIntents.contains(intent),
+            !tokens.contains(MessageTokens.product), !tokens.contains(MessageTokens.number)
+        {
+            chatter.append(0..<text.count)
+            if Self.talkIntents.contains(intent) { talk.append(0..<text.count) }
+        }
+        reading.namesProduct = tokens.contains(MessageTokens.product)
+        for clause in clauses.prefix(Self.maxClauses) {
+            let tokens = MessageTokens(clause.text, catalog: context.catalogWords).tokens
+            guard let act = classifier.classify(tokens: tokens), act.confidence >= threshold else { continue }
+            reading.acts.insert(act.intent)
+            if Self.chatterIntents.contains(act.intent), !tokens.contains(MessageTokens.product),
+                !tokens.contains(MessageTokens.number)
+            {
+                chatter.append(clause.range)
+                if Self.talkIntents.contains(act.intent) { talk.append(clause.range) }
+            }
+        }
+        // No intent for the whole message, but one clause asks something clear: that is it
+        // ("perdón, los overoles retardantes de llama son media docena").
+        if reading.intent == nil {
+            let asks = reading.acts.subtracting(Self.chatterIntents)
+            if asks.count == 1, let only = asks.first { reading.intent = only }
+        }
+        // A correction names the product and its quantity, so it reads partly as an order:
+        // "en vez de lo que le dije, letreros… cantidad 22" changes the line.
+        if reading.intent == nil || reading.intent == .add, reading.acts.contains(.setQuantity) {
+            reading.intent = .setQuantity
+        }
+        let entities = EntityReader(text: text, context: context, chatter: chatter, talk: talk)
+        reading.data = entities.data
+        reading.productText = entities.productText
+        reading.declined = entities.declined(intent: reading.intent)
+        reading.choice = entities.choice
+        reading.topic = reading.intent?.companyTopic
+        if reading.topic == nil, !(reading.intent?.changesCart ?? false) {
+            reading.topic = CompanyAnswerer.topic(of: entities.productText)
+        }
+        (reading.items, reading.itemsLeftOut) = entities.items(
+            intent: reading.intent, acts: reading.acts, isCommand: classifier.isCommandWord)
+        return reading
+    }
+
+    /// Acts whose clauses never name a product (a clause with a catalog word or a number is
+    /// kept whatever its act).
+    static let chatterIntents: Set<Intent> = [
+        .confirm, .deny, .proceed, .greet, .thank, .bye, .smalltalk, .cancel, .giveData, .correctField,
+    ]
+    /// Acts whose clauses carry no checkout data either.
+    static let talkIntents: Set<Intent> = [.confirm, .deny, .proceed, .greet, .thank, .bye, .smalltalk, .cancel]
+
+    struct Clause {
+        var text: String
+        /// Character offsets in the message.
+        var range: Range<Int>
+    }
+
+    /// The message cut at punctuation and line breaks, each piece with a letter in it; none
+    /// when the message is one piece.
+    static func clauses(_ text: String) -> [Clause] {
+        var pieces: [Clause] = []
+        var current = ""
+        var start = 0
+        var count = 0
+        for (offset, character) in text.enumerated() {
+            if ".,;:!?¿¡\n".contains(character) {
+                if current.contains(where: { $0.isLetter || $0.isNumber }) { count += 1 }
+                if current.contains(where: \.isLetter) { pieces.append(Clause(text: current, range: start..<offset)) }
+                current = ""
+                start = offset + 1
+            } else {
+                current.append(character)
+            }
+        }
+        if current.contains(where: { $0.isLetter || $0.isNumber }) { count += 1 }
+        if current.contains(where: \.isLetter) { pieces.append(Clause(text: current, range: start..<text.count)) }
+        return count > 1 ? pieces : []
+    }
+}

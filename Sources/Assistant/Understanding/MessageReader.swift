@@ -1,0 +1,40 @@
+/// Reads a customer message into a `Reading` against the dialogue state. `ExampleReader` is
+/// the offline default; `ModelReader` asks a language model and falls back to it.
+public protocol MessageReader: Sendable {
+    func read(_ text: String, context: ReadingContext) async -> Reading
+}
+
+/// What a reader knows of the dialogue: what the agent just asked and what is on screen.
+public struct ReadingContext: Sendable, Equatable {
+    public var phase: DialogueState.Phase
+    /// The checkout slot the agent asked for last (during checkout).
+    public var requested: CheckoutSlot?
+    /// The checkout slots the form already holds.
+    public var known: Set<CheckoutSlot>
+    public var pending: DialogueState.Pending?
+    public var cartIsEmpty: Bool
+    /// How many products the last reply listed.
+    public var listed: Int
+    /// The catalog's words (`MessageTokens.catalogWords`), masked before classifying.
+    public var catalogWords: Set<String>
+    /// The cart's product names, for a model reader.
+    public var cartNames: [String]
+
+    public init(
+        phase: DialogueState.Phase = .browsing, requested: CheckoutSlot? = nil, known: Set<CheckoutSlot> = [],
+        pending: DialogueState.Pending? = nil,
+        cartIsEmpty: Bool = true, listed: Int = 0, catalogWords: Set<String> = [], cartNames: [String] = []
+    ) {
+        self.phase = phase
+        self.requested = requested
+        self.known = known
+        self.pending = pending
+        self.cartIsEmpty = cartIsEmpty
+        self.listed = listed
+        self.catalogWords = catalogWords
+        self.cartNames = cartNames
+    }
+
+    /// Collecting or reviewing the customer's data.
+    public var inForm: Bool { phase != .browsing }
+}

@@ -1,0 +1,142 @@
+import SpanishText
+
+/// A message as the intent classifier sees it: folded words, with what varies from one
+/// customer to the next replaced by a mark, so the example "quiero 3 cascos" stands for
+/// "quiero 7 guantes de vaqueta": numbers (digits or number words) become `#n`, e-mail
+/// addresses `#correo`, catalog words `#p`, and in the example bank a product written in
+/// braces ("quiero 3 {cascos}") `#p` as well. A question mark adds `#pregunta`. One pass over
+/// the characters (linear time).
+public struct MessageTokens: Sendable, Equatable {
+    public static let number = "#n"
+    public static let email = "#correo"
+    public static let product = "#p"
+    public static let question = "#pregunta"
+
+    public private(set) var tokens: [String] = []
+
+    /// Number words customers write for quantities ("dos", "quince", "docena"); articles
+    /// ("un", "una") stay words.
+    static let numberWords: Set<String> = [
+        "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "trece",
+        "catorce", "quince", "dieciseis", "diecisiete", "dieciocho", "diecinueve", "veinte", "veintiuno",
+        "veintidos", "veintitres", "veinticuatro", "veinticinco", "treinta", "cuarenta", "cincuenta", "sesenta",
+        "setenta", "ochenta", "noventa", "cien", "ciento", "docena", "docenas",
+    ]
+
+    /// `catalog`: folded catalog words to mask (`catalogWords`).
+    public init(_ text: String, catalog: Set<String> = []) {
+        let characters = Array(TextFold.fold(String(text.prefix(Understanding.maxMessageCharacters))))
+        var asked = false
+        var chunkStart = 0
+        var index = 0
+        while index <= characters.count {
+            if index < characters.count, characters[index] == "{" {
+                // "{guantes de vaqueta}": one product mark for the whole phrase.
+                if chunkStart < index { read(characters[chunkStart..<index], catalog: catalog, asked: &asked) }
+                var close = index + 1
+                while close < characters.count, characters[close] != "}" { close += 1 }
+                tokens.append(Self.product)
+                index = close + 1
+                chunkStart = index
+                continue
+            }
+            if index == characters.count || characters[index].isWhitespace {
+                if chunkStart < index {
+                    read(characters[chunkStart..<index], catalog: catalog, asked: &asked)
+                }
+                chunkStart = index + 1
+            }
+            index += 1
+        }
+        // "una linterna": an article before a product counts one.
+        for index in tokens.indices.dropLast() where tokens[index + 1] == Self.product && ["un", "una"].contains(tokens[index]) {
+            tokens[index] = Self.number
+        }
+        if asked { tokens.append(Self.question) }
+    }
+
+    /// One whitespace-separated chunk: an e-mail as a whole, otherwise its words.
+    private mutating func read(_ chunk: ArraySlice<Character>, catalog: Set<String>, asked: inout Bool) {
+        if chunk.contains("@") {
+            tokens.append(Self.email)
+            return
+        }
+        var word: [Character] = []
+        var previous: Character = " "
+        var position = chunk.startIndex
+        func close() {
+            guard !word.isEmpty else { return }
+            tokens.append(Self.mask(String(word), catalog: catalog))
+            word.removeAll(keepingCapacity: true)
+        }
+        while position < chunk.endIndex {
+            let character = chunk[position]
+            let next = position + 1 < chunk.endIndex ? chunk[position + 1] : " "
+            if character.isLetter || character.isNumber {
+                word.append(character)
+            } else if (character == "." || character == ","), previous.isNumber, next.isNumber {
+                word.append(character)
+            } else {
+                if character == "?" || character == "¿" { asked = true }
+                close()
+            }
+            previous = character
+            position += 1
+        }
+        close()
+    }
+
+    /// Chat shorthand read as the word it stands for.
+    static let shorthand: [String: String] = [
+        "q": "que", "k": "que", "xq": "porque", "pq": "porque", "nd": "nada", "tb": "tambien", "tmb": "tambien",
+        "tbn": "tambien", "tambn": "tambien", "x": "por", "xfa": "favor", "xfavor": "favor", "pf": "favor",
+        "porfa": "favor", "porfis": "favor", "plis": "favor", "pls": "favor", "grax": "gracias", "gracis": "gracias",
+        "bn": "bien", "toy": "estoy", "pa": "para", "tons": "entonces", "entons": "entonces", "ps": "pues", "d": "de",
+        "dnd": "donde", "cmo": "como", "xa": "para", "msj": "mensaje", "sr": "senor", "sra": "senora", "ud": "usted",
+        "uds": "ustedes", "dle": "dale", "ok": "ok", "oki": "ok", "okis": "ok", "vl": "vale", "tdo": "todo",
+        "tds": "todos", "qe": "que", "kiero": "quiero", "nesesito": "necesito", "nececito": "necesito",
+        "fa": "favor", "fvr": "favor", "xfvr": "favor", "nesecito": "necesito", "nesesitamos": "necesitamos",
+        "bno": "bueno", "bna": "buena", "bnas": "buenas", "bns": "buenas", "gcs": "gracias", "grs": "gracias",
+        "dcuerdo": "acuerdo", "dacuerdo": "acuerdo", "sisas": "si", "ntp": "tranquilo", "hgale": "hagale",
+    ]
+
+    static func mask(_ raw: String, catalog: Set<String>) -> String {
+        if raw.first?.isNumber == true, raw.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }) {
+            return number
+        }
+        let word = shorthand[raw] ?? collapsed(raw)
+        for form in [raw, word] {
+            if numberWords.contains(form) { return number }
+            if catalog.contains(form) { return product }
+        }
+        return word
+    }
+
+    /// Letters typed for emphasis counted once: "siii" → "si", "holaaa" → "hola", "hagaale"
+    /// → "hagale", "ssi" → "si"; the doubles Spanish writes ("ll", "rr", "cc") stay.
+    static func collapsed(_ word: String) -> String {
+        var result = ""
+        var previous: Character?
+        var run = 0
+        for character in word {
+            run = character == previous ? run + 1 : 1
+            previous = character
+            if run == 1 || (run == 2 && "lrc".contains(character)) { result.append(character) }
+        }
+        return result
+    }
+
+    /// The catalog's words and their plural or singular forms, for masking.
+    public static func catalogWords(_ names: [String]) -> Set<String> {
+        var words: Set<String> = []
+        for name in names {
+            for word in WordForms.contentWords(name) where word.count >= 3 && word.allSatisfy(\.isLetter) {
+                words.formUnion([word, word + "s", word + "es"])
+                if word.hasSuffix("s") { words.insert(String(word.dropLast())) }
+                if word.hasSuffix("es") { words.insert(String(word.dropLast(2))) }
+                if word.hasSuffix("z") { words.insert(String(word.dropLast()) + "ces") }
+            }
+        }
+        return words
+    }
+}

@@ -1,0 +1,67 @@
+import SpanishText
+
+/// The quantities of a message that are really counts of products: a number that is part of
+/// a time ("de 8 a.m. a 5 p.m.", "a las 3", "8:30"), a long number (a phone, a cédula, a
+/// code) or an absurd amount is never a quantity. Addresses are taken out earlier, with the
+/// rest of the checkout data (`CheckoutFieldExtractor`). Linear in the message.
+public enum QuantityFilter {
+    /// The largest quantity one line may ask for; more is a number of another kind.
+    public static let maxQuantity = 9_999
+
+    static let timeMarks: Set<String> = ["am", "pm", "hrs", "hr", "horas", "hora", "h", "m"]
+    static let timeLeads: Set<String> = ["las", "la"]
+    static let timeVerbs: Set<String> = ["a", "desde", "hasta", "despues", "antes", "entre"]
+
+    /// Nouns that follow "un"/"una" without being products ("un pedido", "una pregunta").
+    static let notProducts: Set<String> = [
+        "pedido", "pedidos", "favor", "pregunta", "consulta", "momento", "momentico", "rato", "poco", "mensaje",
+        "cotizacion", "duda", "pedidito", "saludo", "dia", "tiempo", "compra", "vez",
+    ]
+
+    public static func counts(in words: Words) -> [QuantityParser.Mention] {
+        let notCounts = timeWords(words)
+        return QuantityParser.counts(in: words).filter { mention in
+            mention.value > 0 && mention.value <= maxQuantity
+                && !mention.range.contains { notCounts.contains($0) }
+                && !mention.range.contains { words[$0].filter(\.isNumber).count > 5 }
+                && !(["un", "una"].contains(words.at(mention.range.lowerBound))
+                    && notProducts.contains(words.at(mention.range.upperBound)))
+        }
+    }
+
+    /// Word indices that belong to a time of day.
+    static func timeWords(_ words: Words) -> Set<Int> {
+        var result: Set<Int> = []
+        let characters = Array(words.original)
+        for index in 0..<words.count {
+            let word = words[index]
+            guard let first = word.first, first.isNumber else { continue }
+            let next = words.at(index + 1)
+            // "8am", "5pm", "8h"
+            if word.hasSuffix("am") || word.hasSuffix("pm") || (word.hasSuffix("h") && word.dropLast().allSatisfy(\.isNumber)) {
+                result.insert(index)
+            }
+            // "8 am", "8 a.m.", "5 p. m.", "3 horas"
+            if timeMarks.contains(next) || ((next == "a" || next == "p") && words.at(index + 2) == "m") {
+                result.insert(index)
+                result.insert(index + 1)
+                if next == "a" || next == "p" { result.insert(index + 2) }
+            }
+            // "8:30"
+            if index + 1 < words.count {
+                let gap = words.words[index].range.upperBound..<words.words[index + 1].range.lowerBound
+                if gap.count == 1, characters.indices.contains(gap.lowerBound), characters[gap.lowerBound] == ":",
+                    words[index + 1].allSatisfy(\.isNumber)
+                {
+                    result.insert(index)
+                    result.insert(index + 1)
+                }
+            }
+            // "a las 3", "desde las 8", "hasta la 1"
+            if timeLeads.contains(words.at(index - 1)), timeVerbs.contains(words.at(index - 2)) {
+                result.insert(index)
+            }
+        }
+        return result
+    }
+}
