@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "Support", "CHiredis",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .target(
@@ -106,7 +107,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]),
+            ],
+            // The API document (OpenAPI 3.1), served at /openapi.json and rendered at /docs.
+            resources: [.copy("Resources/openapi.json")]),
         .target(
             name: "Workers",
             dependencies: [

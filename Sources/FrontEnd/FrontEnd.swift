@@ -76,6 +76,8 @@ public func buildFrontEnd(config: FrontEndConfig, label: String = "vendedor-enqu
     deps.readinessChecks = [
         { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
     ]
+    let searchModel = config.embeddings.makeEmbedder(transport: CurlTransport(), forQueries: true)?.model
+    deps.searchMode = { await SearchMode.current(database: database, model: searchModel) }
     let app = buildApplication(
         deps, host: config.app.host, port: config.app.port, logger: boot.logger, idleTimeout: config.idleTimeout)
     return ServiceGroup(

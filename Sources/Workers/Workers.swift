@@ -68,9 +68,11 @@ public struct WorkersConfig: Sendable {
 /// that runs the job service, the catalog-vector check at start, the completion
 /// subscription the reply worker waits on, and the sweepers of expired files, until SIGTERM
 /// or SIGINT. `customize` lets a test build register extra handlers (fault injection);
-/// production passes nothing.
+/// production passes nothing. `transport`: the reply worker's outside calls (a benchmark
+/// counts them).
 public func buildWorkers(
-    config: WorkersConfig, label: String = "vendedor-workers", customize: (inout JobRegistry) -> Void = { _ in }
+    config: WorkersConfig, label: String = "vendedor-workers", transport: any HTTPTransport = CurlTransport(),
+    customize: (inout JobRegistry) -> Void = { _ in }
 ) async throws -> ServiceGroup {
     let boot = try Bootstrap(config: config.app, label: label)
     let options = config.options
@@ -88,7 +90,7 @@ public func buildWorkers(
     let agent = try config.agent.map {
         try AgentResources.make(
             config: $0, retrieval: config.retrieval, database: database, jobs: boot.jobs, waiters: waiters,
-            transport: CurlTransport(), logger: boot.logger)
+            transport: transport, logger: boot.logger)
     }
     var registry = WorkerHandlers.registry(
         commerce: commerce, media: media, delivery: delivery, agent: agent, retrieval: retrieval)

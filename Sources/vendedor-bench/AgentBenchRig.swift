@@ -1,4 +1,5 @@
 import Foundation
+import Assistant
 import Integrations
 import JobEngine
 import Logging
@@ -17,7 +18,11 @@ struct AgentBenchRig {
     let waiters: JobWaiters
     let group: ServiceGroup
 
-    static func start(dataDirectory: String = "data") async throws -> (AgentBenchRig, Task<Void, any Error>) {
+    /// `vectors`: the catalog's vectors are built first (searches then embed the customer's
+    /// words); `transport`: the reply worker's outside calls.
+    static func start(
+        dataDirectory: String = "data", vectors: Bool = false, transport: any HTTPTransport = CurlTransport()
+    ) async throws -> (AgentBenchRig, Task<Void, any Error>) {
         // The reply, order and delivery queues, as before the vectors exist (no re-index runs
         // during a benchmark).
         let queues: Set<String> = [ChatMessageJob.queue, PlaceOrderJob.queue, DeliverReplyJob.queue]
@@ -29,9 +34,15 @@ struct AgentBenchRig {
         _ = try database.seedIfEmpty(
             catalogCSV: try String(contentsOfFile: "\(dataDirectory)/catalogo.csv", encoding: .utf8),
             companyText: try String(contentsOfFile: "\(dataDirectory)/contexto_empresa.md", encoding: .utf8))
+        if vectors {
+            guard let indexer = config.retrieval.makeEmbedder(transport: CurlTransport(), forQueries: false) else {
+                throw BenchFailure("--vectors necesita un proveedor de embeddings (EMBEDDINGS_PROVIDER)")
+            }
+            try await RetrievalBench.buildIndex(database: database, embedder: indexer)
+        }
         let waiters = JobWaiters(client: boot.jobs)
         // The production workers, as `vendedor-workers` builds them.
-        let workers = try await buildWorkers(config: config, label: "vendedor-bench")
+        let workers = try await buildWorkers(config: config, label: "vendedor-bench", transport: transport)
         let group = ServiceGroup(
             configuration: .init(
                 services: [.init(service: waiters), .init(service: workers)], gracefulShutdownSignals: [],

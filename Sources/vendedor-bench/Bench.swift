@@ -23,7 +23,10 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Chats simultáneos (benchmark reply).")
     var chats: Int = 8
 
-    @Option(help: "Líneas de pedido (export, 1.000.000), vectores del índice (vector, 100.000) o conversaciones (console, 10.000).")
+    @Flag(help: "Construye antes los vectores del catálogo y cuenta los embeddings por mensaje (benchmark reply).")
+    var vectors = false
+
+    @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000) o conversaciones (console, 10.000).")
     var rows: Int?
 
     @Option(help: "Python con pandas, para comparar con DataFrame.to_csv (benchmark de exportación).")
@@ -42,8 +45,13 @@ struct Bench: AsyncParsableCommand {
 
     @Option(
         name: .customLong("tuning"),
-        help: "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores (retrieval).")
+        help:
+            "Ajuste de la fusión: similitud mínima, distancia al mejor, peso de los vectores[, similitud y margen de los usos] (retrieval)."
+    )
     var adjustment: String?
+
+    @Option(help: "Archivo JSON donde guardar y reutilizar los vectores (retrieval, para ajustar a mano).")
+    var vectorCache: String?
 
     @Option(help: "Explica una consulta en vez de evaluar los conjuntos (benchmark retrieval); el mensaje (read).")
     var query: String?
@@ -63,8 +71,11 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Muestra completos los fallos del conjunto simulado (nunca los del conjunto de prueba).")
     var simulatedDetails = false
 
-    @Option(help: "Conjuntos de conversaciones a correr, separados por comas (dev,test,simulated).")
-    var sets = "dev,test,simulated"
+    @Option(
+        help:
+            "Conjuntos a correr, separados por comas: conversations dev,test,simulated; retrieval dev,control,test (todos por omisión)."
+    )
+    var sets: String?
 
     func run() async throws {
         switch name {
@@ -76,7 +87,7 @@ struct Bench: AsyncParsableCommand {
             try await ConversationsBench(
                 simulated: simulated, seed: seed, dataDirectory: dataDirectory ?? root + "/data",
                 simulatedOut: simulatedOut, simulatedDetails: simulatedDetails,
-                sets: Set(sets.split(separator: ",").map { String($0) })
+                sets: Set((sets ?? "dev,test,simulated").split(separator: ",").map { String($0) })
             ).run()
         case "simulate":
             // Not a benchmark: the simulated dialogues as JSON (stdout or --simulated-out), to read them.
@@ -99,7 +110,7 @@ struct Bench: AsyncParsableCommand {
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             try ReadExplain(dataDirectory: dataDirectory ?? root + "/data", text: query ?? "", state: state).run()
         case "reply":
-            try await ReplyBench(rounds: rounds, chats: chats).run()
+            try await ReplyBench(rounds: rounds, chats: chats, vectors: vectors).run()
         case "export":
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
         case "console":
@@ -110,14 +121,20 @@ struct Bench: AsyncParsableCommand {
             try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
         case "retrieval":
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
-            var bench = RetrievalBench(dataDirectory: dataDirectory ?? root + "/data", explain: query)
+            var bench = RetrievalBench(
+                dataDirectory: dataDirectory ?? root + "/data", explain: query, vectorCache: vectorCache,
+                only: sets.map { Set($0.split(separator: ",").map(String.init)) })
             if let adjustment {
                 let values = adjustment.split(separator: ",").compactMap { Double($0) }
-                guard values.count == 3 else {
-                    throw ValidationError("--tuning necesita 3 números separados por comas")
+                guard values.count == 3 || values.count == 5 else {
+                    throw ValidationError("--tuning necesita 3 o 5 números separados por comas")
                 }
                 bench.tuning = HybridRetriever.Tuning(
                     minSimilarity: Float(values[0]), maxGapFromBest: Float(values[1]), vectorWeight: values[2])
+                if values.count == 5 {
+                    bench.tuning.useSimilarity = Float(values[3])
+                    bench.tuning.useMargin = Float(values[4])
+                }
             }
             try await bench.run()
         default:

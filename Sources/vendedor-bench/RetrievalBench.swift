@@ -24,6 +24,11 @@ struct RetrievalBench {
     var tuning = HybridRetriever.Tuning()
     /// Explain one query instead of running the sets (for tuning by hand).
     var explain: String?
+    /// A JSON file of vectors kept between runs (for tuning by hand: no provider calls for
+    /// texts already embedded; `ms_per_query` then measures the search alone).
+    var vectorCache: String?
+    /// The sets to run (nil: all).
+    var only: Set<String>?
 
     struct Case {
         var kind: String
@@ -68,14 +73,19 @@ struct RetrievalBench {
 
         let clock = ContinuousClock()
         let start = clock.now
-        let indexer = config.makeEmbedder(transport: CurlTransport(), forQueries: false)!
+        let provider = config.makeEmbedder(transport: CurlTransport(), forQueries: false)!
+        let stored = vectorCache.map { StoredVectorsEmbedder(base: provider, path: $0) }
+        let indexer: any Embedder = stored ?? provider
         try await Self.buildIndex(database: database, embedder: indexer)
         FileHandle.standardError.write(
             Data("índice construido en \(String(format: "%.1f", (clock.now - start).seconds)) s\n".utf8))
 
         let lexical = LexicalRetriever(
             database: database, lexicon: try config.loadLexicon(), threshold: config.threshold)
-        let queryEmbedder = config.makeEmbedder(transport: CurlTransport(), forQueries: true)!
+        let queryEmbedder = QueryEmbedder(
+            base: stored ?? config.makeEmbedder(transport: CurlTransport(), forQueries: true)!,
+            maxBatch: config.batchSize)
+        defer { try? stored?.save() }
         let cache = VectorIndexCache(database: database)
         let hybrid = HybridRetriever(
             lexical: lexical, vectors: cache, embedder: queryEmbedder, logger: logger, tuning: tuning)
@@ -85,6 +95,12 @@ struct RetrievalBench {
             let understood = try await lexical.understand(explain)
             for concept in understood.query.concepts {
                 FileHandle.standardError.write(Data("concepto \(concept.kind) \(concept)\n".utf8))
+            }
+            if let use = await hybrid.uses.nearest(to: try await queryEmbedder.embedQuery(explain)) {
+                FileHandle.standardError.write(
+                    Data(
+                        "uso más cercano «\(use.example.text)» similitud \(format(Double(use.similarity))) margen \(format(Double(use.margin)))\n"
+                            .utf8))
             }
             for match in try await lexical.matches(for: understood.query, vocabulary: understood.vocabulary).prefix(8) {
                 FileHandle.standardError.write(
@@ -96,9 +112,14 @@ struct RetrievalBench {
             for hit in index.search(vector, k: 8) {
                 FileHandle.standardError.write(Data("vector \(hit.id) \(format(Double(hit.score)))\n".utf8))
             }
-            for hit in try await hybrid.search(explain, limit: 5) {
+            let result = try await hybrid.find(explain, limit: 5)
+            for hit in result.matches {
                 FileHandle.standardError.write(
                     Data("híbrido \(hit.product.id) \(hit.product.name) \(format(hit.score))\n".utf8))
+            }
+            for hit in result.alternatives {
+                FileHandle.standardError.write(
+                    Data("alternativa \(hit.product.id) \(hit.product.name) \(format(hit.score))\n".utf8))
             }
             return
         }
@@ -106,18 +127,19 @@ struct RetrievalBench {
         let names = Dictionary(
             try database.listProducts(limit: 500).results.map { ($0.id, $0.name) },
             uniquingKeysWith: { first, _ in first })
-        for set in Self.sets {
+        for set in Self.sets where only?.contains(set.name) ?? true {
             let cases = try Self.load(dataDirectory + "/evaluacion/\(set.file).tsv")
             var total = Score()
             var words = Score()
             var meaning = Score()
             var byType: [String: Score] = [:]
             var missesByType: [String: Int] = [:]
-            var abstentions = (correct: 0, total: 0)
+            var abstentions = (correct: 0, total: 0, withAlternatives: 0)
             var searching = Duration.zero
             for item in cases {
                 let began = clock.now
-                let ranked = try await hybrid.search(item.query, limit: 5).map(\.product.id)
+                let result = try await hybrid.find(item.query, limit: 5)
+                let ranked = result.matches.map(\.product.id)
                 searching += clock.now - began
                 total.add(ranked, item.expectedIds)
                 byType[item.kind, default: Score()].add(ranked, item.expectedIds)
@@ -128,6 +150,7 @@ struct RetrievalBench {
                 if item.kind == "sin_resultado" {
                     abstentions.total += 1
                     if ranked.isEmpty { abstentions.correct += 1 }
+                    if !result.alternatives.isEmpty { abstentions.withAlternatives += 1 }
                 }
                 let hit =
                     item.expectedIds.isEmpty
@@ -135,7 +158,11 @@ struct RetrievalBench {
                 guard !hit else { continue }
                 missesByType[item.kind, default: 0] += 1
                 if set.showMisses {
-                    let shown = ranked.map { "\($0) \(names[$0] ?? "?")" }.joined(separator: "; ")
+                    let shown =
+                        ranked.isEmpty
+                        ? "nada" + (result.alternatives.isEmpty ? "" : ", alternativas ")
+                            + result.alternatives.map { "\($0.product.id) \($0.product.name)" }.joined(separator: "; ")
+                        : ranked.map { "\($0) \(names[$0] ?? "?")" }.joined(separator: "; ")
                     let best = near.first.map { String(format: "%.3f", $0.score) } ?? "-"
                     FileHandle.standardError.write(
                         Data(
@@ -170,6 +197,7 @@ struct RetrievalBench {
             }
             print("retrieval.\(set.name)_abstention_correct=\(abstentions.correct)")
             print("retrieval.\(set.name)_abstention_total=\(abstentions.total)")
+            print("retrieval.\(set.name)_abstention_with_alternatives=\(abstentions.withAlternatives)")
             // The lines before the split into sets: the development set without a prefix.
             if set.name == "dev" {
                 for (key, value) in lines { print("retrieval.\(key)=\(value)") }

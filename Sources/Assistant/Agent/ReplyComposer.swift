@@ -83,12 +83,11 @@ public enum ReplyComposer {
             let intro = query.isEmpty ? "Estas son las opciones:" : "Tenemos varias opciones de «\(query)»:"
             return intro + "\n" + list(products, numbered: true) + "\n" + ask
         case .notFound(let query, let suggestions):
-            let base = "No encontré «\(query)» en nuestro catálogo."
             guard !suggestions.isEmpty else {
-                return base
-                    + " ¿Me lo describe de otra forma? Por ejemplo: «guantes de vaqueta» o «extintor de 9 kilos»."
+                return "«\(query)» no lo manejamos."
+                    + " Si busca otra cosa, descríbamela; por ejemplo: «guantes de vaqueta» o «extintor de 9 kilos»."
             }
-            return base + " ¿Le sirve alguno de estos?\n" + list(suggestions)
+            return "«\(query)» no lo manejamos, pero tenemos:\n" + list(suggestions) + "\n¿Le sirve alguno?"
         case .added: return nil
         case .stockShort(let p, let requested, let available, let alternatives):
             var text: String

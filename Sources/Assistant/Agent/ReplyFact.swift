@@ -46,6 +46,8 @@ public enum ReplyFact: Sendable, Equatable {
     /// what was asked.
     case productList(query: String, [ProductFact], exact: Bool)
     case choose(query: String, [ProductFact], quantity: Int?)
+    /// Nothing in the catalog is what was asked for; `suggestions`: close products the shop
+    /// does carry ("no lo manejamos, pero tenemos …"), empty when nothing is close.
     case notFound(query: String, suggestions: [ProductFact])
     case added(LineFact)
     case stockShort(ProductFact, requested: Int, available: Int, alternatives: [ProductFact])

@@ -52,8 +52,11 @@ extension SalesAgent {
         if coveringFocus.count == 1 { return .match(coveringFocus[0]) }
         if coveringFocus.isEmpty, covering.count == 1 { return .match(covering[0]) }
 
-        let phraseHits = try await retriever.search(content.joined(separator: " "), limit: 10)
-            .filter(\.product.active)
+        let phrase = try await retriever.find(content.joined(separator: " "), limit: 10)
+        let phraseHits = phrase.matches.filter(\.product.active)
+        // The search's verdict "not carried, but these are close" is final.
+        let alternatives = phrase.alternatives.map(\.product).filter(\.active)
+        if !alternatives.isEmpty { return .none(suggestions: alternatives) }
         var hits = phraseHits
         if hits.isEmpty, content.count > 1 {
             // A phrase the search did not find as a whole: each word on its own (a few), and

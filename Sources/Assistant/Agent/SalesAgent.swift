@@ -15,6 +15,9 @@ public struct SalesAgent: Sendable {
     public let database: AppDatabase
     public let retriever: any ProductRetriever
     public let placer: any OrderPlacer
+    /// Products a turn hands on at most (`AgentTurn.products`: the reply's `productos`, what a
+    /// language model sees); `TOP_K`.
+    public var topK = RetrievalConfig.defaultTopK
     public let reader: any MessageReader
     /// The catalog's words for the reader, recomputed when the product names change.
     private let catalogWords = LockedBox<(names: [String], words: Set<String>)>(([], []))
@@ -145,7 +148,7 @@ public struct SalesAgent: Sendable {
         var products = turn.shown.filter { turn.retrieved.contains($0) }
         products += turn.retrieved.filter { !products.contains($0) }
         return AgentTurn(
-            state: state, facts: ReplyFacts(turn.facts), products: Array(products.prefix(5)), orderId: turn.orderId,
-            reading: turn.reading)
+            state: state, facts: ReplyFacts(turn.facts), products: Array(products.prefix(max(1, topK))),
+            orderId: turn.orderId, reading: turn.reading)
     }
 }

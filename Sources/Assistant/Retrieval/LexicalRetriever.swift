@@ -14,12 +14,30 @@ public struct LexicalMatch: Sendable {
     /// SQLite's BM25 rank (lower is better), the tie-breaker.
     public var bm25: Double
     /// Whether it has what the customer named first ("guantes" in "guantes para soldar"):
-    /// relevant even when the rest of the words are unknown to the catalog.
+    /// relevant even when the rest of the words are unknown to the catalog…
     public var headMatched: Bool
+    /// …unless the customer specified the name with a word the shop does not know ("casco
+    /// de moto"): then it is an alternative, not a match.
+    public var headOnlyAlternative = false
+    /// It is only what the customer named is for (an accessory: "pulidora" → "Disco de corte
+    /// para esmeril"), or it serves a thing named that the shop does not sell ("escalera" →
+    /// the antislip strip): an alternative.
+    public var accessoryOrUse = false
 
     /// Relevant enough to offer at `threshold`.
     public func passes(_ threshold: Double) -> Bool {
-        coverage >= threshold || headMatched
+        coverage >= threshold || (headMatched && !headOnlyAlternative)
+    }
+
+    /// It has every use the customer gave ("contra incendios" in "manguera contra
+    /// incendios"), when there was one.
+    public var usesMatched = false
+
+    /// Close enough to offer instead when nothing passes ("no lo manejamos, pero tenemos …"):
+    /// it is what was named ("casco de moto" → the cascos), an accessory of it, or serves the
+    /// same use.
+    public var isAlternative: Bool {
+        headMatched || accessoryOrUse || usesMatched
     }
 }
 
@@ -33,6 +51,8 @@ public struct LexicalRetriever: ProductRetriever {
     public var threshold: Double
     /// Candidates read from the index per query, before ranking.
     public var candidateLimit = 200
+    /// The vocabulary built from the catalog's terms, kept while they do not change.
+    private let vocabularies = SearchVocabularyCache()
 
     public static let defaultThreshold = 0.5
 
@@ -42,20 +62,39 @@ public struct LexicalRetriever: ProductRetriever {
         self.threshold = threshold
     }
 
-    public func search(_ query: String, limit: Int) async throws -> [ProductHit] {
+    public func find(_ query: String, limit: Int) async throws -> ProductSearchResult {
         let understood = try await understand(query)
-        return try await matches(for: understood.query, vocabulary: understood.vocabulary)
-            .filter { $0.passes(threshold) }
-            .prefix(max(0, limit))
-            .map { ProductHit(product: $0.product, score: $0.score) }
+        let found = try await matches(for: understood.query, vocabulary: understood.vocabulary)
+        return decide(found, query: understood.query, limit: limit)
     }
+
+    /// The matches that pass, or the alternatives when none does and the customer named
+    /// something the shop does not carry (or whose accessories only it sells).
+    func decide(_ found: [LexicalMatch], query: SearchQuery, limit: Int) -> ProductSearchResult {
+        let limit = max(0, limit)
+        let passing = found.filter { $0.passes(threshold) }
+        guard passing.isEmpty else {
+            return .found(passing.prefix(limit).map { ProductHit(product: $0.product, score: $0.score) })
+        }
+        guard query.namesSomethingNotCarried || found.contains(where: \.accessoryOrUse) else {
+            return .notCarried(alternatives: [])
+        }
+        return .notCarried(
+            alternatives: found.filter(\.isAlternative).prefix(min(limit, Self.maxAlternatives)).map {
+                ProductHit(product: $0.product, score: $0.score)
+            })
+    }
+
+    /// Alternatives offered at most ("no lo manejamos, pero tenemos …").
+    public static let maxAlternatives = 3
 
     /// The query as understood against the catalog's current vocabulary.
     public func understand(_ text: String) async throws -> (query: SearchQuery, vocabulary: SearchVocabulary) {
         let words = understanding.lexicon.words
+        let vocabularies = self.vocabularies
         let vocabulary = try await database.perform { db in
             let read = try db.searchVocabulary()
-            return SearchVocabulary(terms: read.terms, productCount: read.productCount, extraWords: words)
+            return vocabularies.vocabulary(terms: read.terms, productCount: read.productCount, extraWords: words)
         }
         return (understanding.understand(text, vocabulary: vocabulary), vocabulary)
     }
@@ -67,43 +106,59 @@ public struct LexicalRetriever: ProductRetriever {
         let limit = candidateLimit
         let rows = try await database.perform { try $0.searchProducts(matching: expression, limit: limit) }
         let weights = query.concepts.map { Self.weight($0, vocabulary: vocabulary) }
-        let head = query.concepts.firstIndex { $0.kind == .word }
+        let head = query.head
+        let specified = query.namesSomethingNotCarried
+        let fillers = understanding.lexicon.fillerWords
         let total = weights.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return [] }
         var matches: [LexicalMatch] = rows.map { row in
-            let name = SpanishWords.tokens(row.product.name)
-            let fields = [
-                (name, 1.0),
-                (SpanishWords.tokens(row.product.description), 0.6),
-                (SpanishWords.tokens(row.product.category), 0.4),
-            ]
+            let text = ProductText(row.product, fillers: fillers)
             var scored = 0.0
             var matched = 0.0
             var missing = 0.0
             var headMatched = false
+            var alternative = false
+            var uses = 0
+            var usesFound = 0
             for (position, (concept, weight)) in zip(query.concepts, weights).enumerated() {
                 var best = 0.0
-                for (tokens, factor) in fields {
-                    guard let strength = concept.strength(in: tokens) else { continue }
+                var onlyFor = true
+                for field in text.fields {
+                    guard let strength = concept.strength(in: field.tokens) else { continue }
                     // The name's first word is what the product is ("Extintor PQS" vs
                     // "Gabinete para extintor").
-                    let headBonus = factor == 1.0 && concept.occurs(in: [name.first ?? ""]) ? 1.0 : 0.85
-                    best = max(best, factor * strength * (factor == 1.0 ? headBonus : 1))
+                    let headBonus = field.isName && concept.occurs(in: [text.firstWord]) ? 1.0 : 0.85
+                    best = max(best, field.factor * strength * (field.isName ? headBonus : 1))
+                    if !field.isForPart { onlyFor = false }
                 }
+                // What the customer names, found only in what a product is for ("pulidora" in
+                // "Disco de corte para esmeril"): an accessory of it, not it.
+                if best > 0, concept.role == .named, onlyFor, concept.kind == .word {
+                    alternative = true
+                    best = 0
+                }
+                if best > 0, concept.namesSomethingNotCarried {
+                    alternative = true
+                    best = 0
+                }
+                let isUse = concept.role == .purpose && !concept.unknown && concept.kind != .attribute
+                if isUse { uses += 1 }
                 if best > 0 {
+                    if isUse { usesFound += 1 }
                     if position == head { headMatched = true }
                     scored += weight.weight * best
                     matched += weight.weight
                 } else {
-                    missing += weight.weight * weight.missingFactor
+                    missing += weight.weight * (concept.namesSomethingNotCarried ? 1 : weight.missingFactor)
                 }
             }
             return LexicalMatch(
                 product: row.product, score: scored / total,
                 coverage: matched + missing > 0 ? matched / (matched + missing) : 0, bm25: row.bm25,
-                headMatched: headMatched)
+                headMatched: headMatched, headOnlyAlternative: specified, accessoryOrUse: alternative,
+                usesMatched: uses > 0 && usesFound == uses)
         }
-        matches.removeAll { $0.coverage == 0 }
+        matches.removeAll { $0.coverage == 0 && !$0.accessoryOrUse }
         matches.sort { ($0.score, -$0.bm25) > ($1.score, -$1.bm25) }
         return matches
     }
@@ -111,7 +166,8 @@ public struct LexicalRetriever: ProductRetriever {
     /// A concept's weight: rarer words tell more (an inverse document frequency); a size or
     /// amount weighs 1. `missingFactor`: how much its absence from a product counts against
     /// it: fully for a word no active product contains ("celulares"), half for a catalog word
-    /// this product lacks ("casco amarillo"), little for a verb of purpose ("para soldar").
+    /// this product lacks ("casco amarillo"), little for a verb of purpose ("para soldar"),
+    /// a describing word ("azul") or an unknown word of context ("botas para la finca").
     static func weight(_ concept: SearchConcept, vocabulary: SearchVocabulary) -> (
         weight: Double, missingFactor: Double
     ) {
@@ -119,9 +175,45 @@ public struct LexicalRetriever: ProductRetriever {
         switch concept.kind {
         case .measure: return (1, frequency > 0 ? 0.5 : 1)
         case .action: return (1.5, 0.3)
-        case .word:
+        case .attribute: return (0.5, 0.3)
+        case .use:
+            let products = Double(max(vocabulary.productCount, 1))
+            return (log(1 + products / (Double(frequency) + 0.5)), 0)
+        case .word, .context:
+            if concept.unknown, concept.role == .purpose { return (1, 0.3) }
             let products = Double(max(vocabulary.productCount, 1))
             return (log(1 + products / (Double(frequency) + 0.5)), frequency > 0 ? 0.5 : 1)
+        }
+    }
+}
+
+/// A product's text as the ranking reads it: name, description and category, each split at
+/// "para" into what the product is and what it is for ("Gabinete | para extintor"), without
+/// filler words (queries lose them too: "línea de vida" is the phrase "linea vida").
+struct ProductText {
+    struct Field {
+        var tokens: [String]
+        var factor: Double
+        var isName: Bool
+        var isForPart: Bool
+    }
+
+    var fields: [Field] = []
+    var firstWord: String
+
+    init(_ product: Product, fillers: Set<String>) {
+        let name = SpanishWords.tokens(product.name)
+        firstWord = name.first ?? ""
+        func content(_ tokens: ArraySlice<String>) -> [String] { tokens.filter { !fillers.contains($0) } }
+        for (tokens, factor, isName) in [
+            (name, 1.0, true), (SpanishWords.tokens(product.description), 0.6, false),
+            (SpanishWords.tokens(product.category), 0.4, false),
+        ] {
+            let split = tokens.firstIndex(of: "para") ?? tokens.count
+            fields.append(Field(tokens: content(tokens[..<split]), factor: factor, isName: isName, isForPart: false))
+            if split < tokens.count {
+                fields.append(Field(tokens: content(tokens[(split + 1)...]), factor: 0.6, isName: false, isForPart: true))
+            }
         }
     }
 }

@@ -12,10 +12,45 @@ public struct ProductHit: Sendable, Equatable {
     }
 }
 
+/// What a catalog search found for a customer's words: the products that are what was
+/// asked for, or the verdict that the shop does not carry it, with the close products it
+/// does carry when there are any ("no lo manejamos, pero tenemos …").
+public enum ProductSearchResult: Sendable, Equatable {
+    /// What the customer asked for, best first (never empty).
+    case found([ProductHit])
+    /// The shop does not carry it. `alternatives`: products of the same kind or for the same
+    /// use, best first; empty when nothing is close ("no lo manejamos").
+    case notCarried(alternatives: [ProductHit])
+
+    /// The matches; empty when the shop does not carry it.
+    public var matches: [ProductHit] {
+        if case .found(let hits) = self { return hits }
+        return []
+    }
+
+    /// The alternatives offered instead; empty when there are matches.
+    public var alternatives: [ProductHit] {
+        if case .notCarried(let alternatives) = self { return alternatives }
+        return []
+    }
+
+    /// `.found` when there are matches, else `.notCarried` with the alternatives.
+    public static func from(matches: [ProductHit], alternatives: [ProductHit]) -> ProductSearchResult {
+        matches.isEmpty ? .notCarried(alternatives: alternatives) : .found(matches)
+    }
+}
+
 /// Finds catalog products for free text ("guantes de vaqueta", "algo para apagar fuego").
 /// Implementations: lexical (SQLite FTS5) and hybrid (FTS5 + vectors).
 public protocol ProductRetriever: Sendable {
-    /// Best first, at most `limit`; only active products; empty when nothing is relevant
-    /// enough (so the agent can say it does not carry that).
-    func search(_ query: String, limit: Int) async throws -> [ProductHit]
+    /// At most `limit` matches (or alternatives), best first; only active products.
+    func find(_ query: String, limit: Int) async throws -> ProductSearchResult
+}
+
+extension ProductRetriever {
+    /// The matches alone, best first; empty when nothing is relevant enough (so the agent can
+    /// say it does not carry that).
+    public func search(_ query: String, limit: Int) async throws -> [ProductHit] {
+        try await find(query, limit: limit).matches
+    }
 }

@@ -5,7 +5,8 @@ import Shop
 /// Builds the best catalog search the configuration allows; the reply worker calls this once
 /// at start (a bad setting or a missing data file stops the process with one line).
 /// With an embedding provider: `HybridRetriever` (words and vectors, falling back to words
-/// alone while vectors are unavailable); with EMBEDDINGS_PROVIDER=none: `LexicalRetriever`.
+/// alone while vectors are unavailable), its query embeddings cached and batched
+/// (`QueryEmbedder`); with EMBEDDINGS_PROVIDER=none: `LexicalRetriever`.
 public enum ProductRetrievers {
     public static func make(
         config: RetrievalConfig, database: AppDatabase, logger: Logger, transport: any HTTPTransport = CurlTransport()
@@ -14,6 +15,7 @@ public enum ProductRetrievers {
             database: database, lexicon: try config.loadLexicon(), threshold: config.threshold)
         guard let embedder = config.makeEmbedder(transport: transport, forQueries: true) else { return lexical }
         return HybridRetriever(
-            lexical: lexical, vectors: VectorIndexCache(database: database), embedder: embedder, logger: logger)
+            lexical: lexical, vectors: VectorIndexCache(database: database),
+            embedder: QueryEmbedder(base: embedder, maxBatch: config.batchSize), logger: logger)
     }
 }

@@ -2,10 +2,26 @@ import SpanishText
 
 /// Turns a shopper's message into search concepts: drops greetings, buying verbs, price
 /// questions and quantities ("3 pares de"), keeps sizes with their unit ("6 kilos" → 6kg),
-/// reads plurals as singulars, expands regional synonyms from the lexicon and corrects
-/// misspelt words towards the catalog's own vocabulary.
+/// reads plurals as singulars, expands regional names and needs from the lexicon, corrects
+/// misspelt words towards the catalog's own vocabulary, and tells what the customer names
+/// from what it is for ("casco" named, "calor" a purpose in "casco para trabajar con calor").
+///
+/// Every input is bounded and every step linear in it: at most `maxCharacters` characters
+/// and `maxTokens` words are read, words longer than `maxWordLength` are skipped, at most
+/// `maxConcepts` concepts are kept; each word costs a bounded number of dictionary lookups
+/// plus one pass over the catalog's vocabulary (spelling corrections, compounds).
 public struct QueryUnderstanding: Sendable {
     public let lexicon: SearchLexicon
+
+    /// Characters of a message read; the rest is ignored (a request names its products in
+    /// far fewer).
+    public static let maxCharacters = 1_000
+    /// Words read from those characters.
+    public static let maxTokens = 96
+    /// Concepts kept (the rest are repetitions or noise).
+    public static let maxConcepts = 24
+    /// Longer tokens are not words anyone searches for.
+    public static let maxWordLength = 40
 
     public init(lexicon: SearchLexicon) {
         self.lexicon = lexicon
@@ -30,34 +46,104 @@ public struct QueryUnderstanding: Sendable {
         "kg": ["kilogramo"], "lb": ["libra"], "gal": ["galon"], "m": ["metro"], "l": ["litro"],
     ]
 
+    /// Words after which the customer says what the product is for, not what it is
+    /// ("guantes para soldar", "algo contra el ruido", "sin lastimar la espalda").
+    static let purposeMarkers: Set<String> = ["para", "pa", "contra", "sin", "porque", "evitar", "mientras"]
+    /// Words that start a clause about the use when something was named before them ("algo
+    /// que suene", "guantes que aguanten") or a pronoun or "no" follows ("que no se caigan",
+    /// "cuando se va la luz"); otherwise they ask ("¿qué guantes tienen?", "si tienen…").
+    static let clauseMarkers: Set<String> = ["que", "si", "cuando", "donde", "como"]
+    static let clauseStarts: Set<String> = [
+        "no", "se", "me", "te", "le", "les", "nos", "lo", "la", "los", "las", "uno", "una", "alguien", "nadie",
+    ]
+    /// What may stand between a name and the word that specifies it ("casco de moto").
+    static let connectors: Set<String> = ["de", "del"]
+
+    /// The message's words as read: folded tokens, at most `maxTokens`, none longer than
+    /// `maxWordLength`.
+    public static func readTokens(_ text: String) -> [String] {
+        let tokens = SpanishWords.tokens(String(text.prefix(maxCharacters)))
+        return Array(tokens.lazy.filter { $0.count <= maxWordLength }.prefix(maxTokens))
+    }
+
     public func understand(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
-        let tokens = removingFillerPhrases(splittingMeasures(SpanishWords.tokens(text)))
+        let read = Self.readTokens(text)
+        let tokens = removingFillerPhrases(splittingMeasures(read))
         var concepts: [SearchConcept] = []
+        var spans: [Range<Int>] = []
+        var role = SearchConcept.Role.named
         var index = 0
-        while index < tokens.count {
+        while index < tokens.count, concepts.count < Self.maxConcepts {
             let token = tokens[index]
             if SpanishWords.isNumber(token) {
                 if index + 1 < tokens.count, let unit = Self.units[tokens[index + 1]] {
-                    concepts.append(measure(token, unit))
+                    concepts.append(measure(token, unit, role: role))
+                    spans.append(index..<(index + 2))
                     index += 2
                 } else {
                     index += 1  // a quantity ("3 guantes"): not part of what is sought
                 }
                 continue
             }
+            if Self.purposeMarkers.contains(token)
+                || (Self.clauseMarkers.contains(token)
+                    && (!concepts.isEmpty || (index + 1 < tokens.count && Self.clauseStarts.contains(tokens[index + 1]))))
+            {
+                role = .purpose
+                index += 1
+                continue
+            }
             if lexicon.fillerWords.contains(token) || Self.units[token] != nil {
                 index += 1
                 continue
             }
-            if let (concept, length) = synonymPhrase(at: index, in: tokens) {
+            if let (concept, length) = synonymPhrase(at: index, in: tokens, role: role) {
                 concepts.append(concept)
+                spans.append(index..<(index + length))
                 index += length
                 continue
             }
-            concepts.append(word(token, vocabulary: vocabulary))
+            let concept = word(token, vocabulary: vocabulary, role: role)
+            concepts.append(concept)
+            spans.append(index..<(index + 1))
+            // The object of a verb is what the product is for ("subirse a un poste").
+            if concept.kind == .action { role = .purpose }
             index += 1
         }
-        return SearchQuery(original: text, concepts: Self.joiningCompounds(Self.merged(concepts), vocabulary))
+        Self.placeUnknownWords(&concepts, spans: spans, tokens: tokens)
+        return SearchQuery(
+            original: text, concepts: Self.joiningCompounds(Self.merged(concepts), vocabulary),
+            foldedText: read.joined(separator: " "))
+    }
+
+    /// Whether what the customer names is something the shop does not carry. An unknown word
+    /// or a context does when it is all that is named ("pizza", "¿venden escaleras?"); an
+    /// unknown word also when it is joined to a known name ("casco de moto", "chaleco
+    /// salvavidas"), and a context when a known name qualifies it ("escalera de emergencia").
+    /// A context qualifying a known name is its use ("botas de obra"); anything else named
+    /// apart from the known names is context too ("mi jefe necesita guantes").
+    private static func placeUnknownWords(_ concepts: inout [SearchConcept], spans: [Range<Int>], tokens: [String]) {
+        func knownName(_ index: Int) -> Bool {
+            concepts.indices.contains(index) && concepts[index].kind == .word && concepts[index].role == .named
+                && !concepts[index].unknown
+        }
+        // Side by side, or with "de" between ("casco de moto"). A word right before a name
+        // is joined to it only with "de" ("zapatos de tacon"): bare, it is mostly a verb
+        // ("ocupo guantes").
+        func joined(_ first: Int, _ second: Int) -> Bool {
+            let between = tokens[spans[first].upperBound..<spans[second].lowerBound]
+            guard between.count <= 1, between.allSatisfy(connectors.contains) else { return false }
+            return !between.isEmpty || concepts[first].kind == .word && !concepts[first].unknown
+        }
+        guard concepts.indices.contains(where: knownName) else { return }
+        for index in concepts.indices where concepts[index].namesSomethingNotCarried {
+            let qualifies = knownName(index - 1) && joined(index - 1, index)
+            let qualified = knownName(index + 1) && joined(index, index + 1)
+            // Spanish names first and specifies after: "casco de moto" (the unknown word after
+            // the name), "escalera de emergencia" (the context before it).
+            let named = concepts[index].kind == .context ? qualified && !qualifies : qualifies || qualified
+            if !named { concepts[index].role = .purpose }
+        }
     }
 
     /// A verb and the noun after it may be one catalog word: "lavar los ojos" → "lavaojos",
@@ -75,6 +161,7 @@ public struct QueryUnderstanding: Sendable {
                 let phrase = SearchPhrase([compound])
                 if !result[index].phrases.contains(phrase) { result[index].phrases.append(phrase) }
                 if !result[index + 1].phrases.contains(phrase) { result[index + 1].phrases.append(phrase) }
+                result[index + 1].unknown = false
             }
         }
         return result
@@ -83,6 +170,7 @@ public struct QueryUnderstanding: Sendable {
     /// "6kg" → "6", "kg" (so every spelling of a measure takes the same path).
     private func splittingMeasures(_ tokens: [String]) -> [String] {
         var result: [String] = []
+        result.reserveCapacity(tokens.count)
         for token in tokens {
             if let split = token.firstIndex(where: \.isLetter), split != token.startIndex,
                 token[..<split].allSatisfy(\.isNumber), Self.units[String(token[split...])] != nil
@@ -96,35 +184,40 @@ public struct QueryUnderstanding: Sendable {
         return result
     }
 
+    /// Filler phrases removed ("por favor", "cuánto cuesta"): one dictionary lookup per word.
     private func removingFillerPhrases(_ tokens: [String]) -> [String] {
         var result: [String] = []
+        result.reserveCapacity(tokens.count)
         var index = 0
-        outer: while index < tokens.count {
-            for phrase in lexicon.fillerPhrases
-            where index + phrase.count <= tokens.count && Array(tokens[index..<(index + phrase.count)]) == phrase {
-                index += phrase.count
-                continue outer
+        while index < tokens.count {
+            let length = lexicon.fillerPhraseLength(at: index, in: tokens)
+            if length > 0 {
+                index += length
+            } else {
+                result.append(tokens[index])
+                index += 1
             }
-            result.append(tokens[index])
-            index += 1
         }
         return result
     }
 
-    private func measure(_ number: String, _ unit: String) -> SearchConcept {
+    private func measure(_ number: String, _ unit: String, role: SearchConcept.Role) -> SearchConcept {
         var phrases = [SearchPhrase([number + unit]), SearchPhrase([number, unit])]
         for spelled in Self.spelledUnits[unit] ?? [] { phrases.append(SearchPhrase([number, spelled])) }
-        return SearchConcept(text: number + unit, kind: .measure, phrases: phrases)
+        return SearchConcept(text: number + unit, kind: .measure, role: role, phrases: phrases)
     }
 
     /// The longest synonym key (two words or more) starting at `index`, skipping filler words
-    /// inside it ("kit de primeros auxilios").
-    private func synonymPhrase(at index: Int, in tokens: [String]) -> (SearchConcept, Int)? {
+    /// inside it ("kit de primeros auxilios"). Reads at most `lexicon.longestKey` words.
+    private func synonymPhrase(at index: Int, in tokens: [String], role: SearchConcept.Role)
+        -> (SearchConcept, Int)?
+    {
         guard lexicon.longestKey > 1 else { return nil }
         var content: [String] = []
         var ends: [Int] = []  // ends[k]: tokens consumed once content has k + 1 words
         var position = index
-        while position < tokens.count, content.count < lexicon.longestKey {
+        while position < tokens.count, content.count < lexicon.longestKey, position - index < 2 * lexicon.longestKey
+        {
             let token = tokens[position]
             position += 1
             if lexicon.fillerWords.contains(token), !content.isEmpty { continue }
@@ -137,45 +230,76 @@ public struct QueryUnderstanding: Sendable {
             let key = Array(content[..<length])
             if let expansions = lexicon.synonyms(of: key) {
                 let phrases = Self.unique([SearchPhrase(key)] + expansions.map(Self.normalized))
-                return (SearchConcept(text: key.joined(separator: " "), phrases: phrases), ends[length - 1] - index)
+                let kind: SearchConcept.Kind = lexicon.isContext(key) ? .context : .word
+                return (
+                    SearchConcept(text: key.joined(separator: " "), kind: kind, role: role, phrases: phrases),
+                    ends[length - 1] - index
+                )
             }
         }
         return nil
     }
 
-    private func word(_ token: String, vocabulary: SearchVocabulary) -> SearchConcept {
+    private func word(_ token: String, vocabulary: SearchVocabulary, role: SearchConcept.Role) -> SearchConcept {
         let singular = SpanishWords.singular(token)
         var phrases = [SearchPhrase([singular])]
         if let stem = SpanishWords.genderStem(singular) { phrases.append(SearchPhrase([stem])) }
-        var synonyms = lexicon.synonyms(of: [singular]) ?? lexicon.synonyms(of: [token])
+        let key = lexicon.synonyms(of: [singular]) != nil ? [singular] : [token]
+        var synonyms = lexicon.synonyms(of: key) ?? lexicon.stemExpansions(of: token)
         var corrected = false
-        var kind = SearchConcept.Kind.word
+        var kind: SearchConcept.Kind = lexicon.isContext(key) ? .context : .word
         let known = vocabulary.knows(singular) || vocabulary.knows(token)
         let inCatalog = vocabulary.inCatalog(singular) || vocabulary.inCatalog(token)
-        if synonyms == nil, !inCatalog, let root = SpanishWords.infinitiveRoot(token) {
+        let attribute = lexicon.isAttribute(token) || lexicon.isAttribute(singular)
+        // A word the lexicon mentions only inside a longer name ("fundicion" of "guante de
+        // fundicion") is not corrected, but on its own it names nothing the shop has.
+        var recognised = synonyms != nil || vocabulary.hasWord(singular) || vocabulary.hasWord(token) || attribute
+        if synonyms == nil, !inCatalog, !attribute, let root = SpanishWords.infinitiveRoot(Self.withoutClitic(token)) {
             // "soldar" finds "soldador"; "lavarse" finds "lavaojos".
             kind = .action
+            recognised = true
             if root.count >= 4 || vocabulary.inCatalog(root) { phrases.append(SearchPhrase([root])) }
             synonyms = lexicon.synonyms(of: [root + "ar"]) ?? lexicon.synonyms(of: [token])
-        } else if synonyms == nil, !known {
+        } else if synonyms == nil, !known, !attribute {
             let corrections = vocabulary.corrections(for: token)
             if !corrections.isEmpty {
                 corrected = true
+                recognised = true
                 phrases = []
                 for correction in corrections {
                     let fixed = SpanishWords.singular(correction)
                     phrases.append(SearchPhrase([fixed]))
-                    if let found = lexicon.synonyms(of: [fixed]) ?? lexicon.synonyms(of: [correction]) {
+                    let fixedKey = lexicon.synonyms(of: [fixed]) != nil ? [fixed] : [correction]
+                    if let found = lexicon.synonyms(of: fixedKey) {
                         synonyms = (synonyms ?? []) + found
+                        if lexicon.isContext(fixedKey) { kind = .context }
                     }
                 }
             }
         }
+        if kind == .word, attribute, synonyms == nil { kind = .attribute }
         for compound in vocabulary.compounds(endingWith: singular, minimumExtra: singular.count < 4 ? 4 : 3) {
             phrases.append(SearchPhrase([compound]))
+            recognised = true
         }
         phrases += (synonyms ?? []).map(Self.normalized)
-        return SearchConcept(text: singular, kind: kind, phrases: Self.unique(phrases), corrected: corrected)
+        // Two letters or fewer ("xl", "m"): a size or a slip, never a reason to offer nothing.
+        let unknown = !recognised && token.count >= 3
+        return SearchConcept(
+            text: singular, kind: kind, role: role, phrases: Self.unique(phrases), corrected: corrected,
+            unknown: unknown)
+    }
+
+    /// An infinitive without the pronoun joined to it ("subirme" → "subir", "ponerlos" →
+    /// "poner"); other words unchanged.
+    static func withoutClitic(_ word: String) -> String {
+        for clitic in ["nos", "los", "las", "les", "me", "te", "lo", "la", "le"] where word.count > clitic.count + 4 {
+            let base = word.dropLast(clitic.count)
+            if word.hasSuffix(clitic), base.hasSuffix("ar") || base.hasSuffix("er") || base.hasSuffix("ir") {
+                return String(base)
+            }
+        }
+        return word
     }
 
     /// Singular tokens, so that prefix matching finds both numbers.

@@ -1,62 +1,140 @@
 import Foundation
 import SpanishText
 
-/// What the shop knows about how customers ask: filler words and phrases that describe no
-/// product, and synonyms (regional names, other ways of saying the same thing). Loaded from
-/// the data files in `data/busqueda/` (see their headers for the format).
+/// What the shop knows about how customers ask, loaded from the data files in
+/// `data/busqueda/` (see their headers for the format):
+///
+/// - `sinonimos.txt`: other names of what the shop sells (regional, generic, brand-like);
+/// - `necesidades.txt`: what a customer wants to protect or solve (a body part, a hazard, a
+///   trade, a place, a situation) and the products that answer it;
+/// - `contextos.txt`: things, places, trades and materials the shop does not sell that say
+///   what a product is for ("botas para la obra", "algo para la rampa"), with the products
+///   for that use; named alone ("¿venden escaleras?") they are something the shop does not
+///   carry, and those products the alternatives;
+/// - `atributos.txt`: words that describe a product without naming one (colours, sizes,
+///   qualities): never a reason to offer nothing;
+/// - `palabras_vacias.txt`: filler words and phrases that describe no product;
+/// - `usos.txt`: example requests by use, each with the products that answer it, for the
+///   embedding model to compare a customer's words with (`UseExampleIndex`).
 public struct SearchLexicon: Sendable {
     /// Folded words that never describe a product ("hola", "quiero", "de").
     public private(set) var fillerWords: Set<String> = []
-    /// Folded multi-word fillers ("por favor", "cuanto cuesta"), longest first.
-    public private(set) var fillerPhrases: [[String]] = []
+    /// Folded multi-word fillers ("por favor", "cuanto cuesta"), by their first word, longest
+    /// first.
+    public private(set) var fillerPhrases: [String: [[String]]] = [:]
     /// Key: a term's tokens in singular; value: the phrases to search too (strength 0.9 for
     /// an equivalent, 0.7 for a one-way target).
     public private(set) var expansions: [[String]: [SearchPhrase]] = [:]
+    /// The keys of `expansions` that come from `contextos.txt`.
+    public private(set) var contextKeys: Set<[String]> = []
+    /// Word beginnings that stand for every form of a word ("resbal" for resbalar, resbalen,
+    /// resbalón…), with their expansions; at least `minimumStem` letters.
+    public private(set) var stems: [String: [SearchPhrase]] = [:]
+    /// Words that describe without naming ("azul", "grande", "talla").
+    public private(set) var attributes: Set<String> = []
+    /// Example requests by use, with the phrases of the products that answer them.
+    public private(set) var useExamples: [UseExample] = []
     /// The longest synonym key, in tokens.
     public private(set) var longestKey = 1
-    /// Every token the synonyms mention (a typo may be corrected towards them).
+    /// Every token the synonyms and needs mention (a typo may be corrected towards them).
     public private(set) var words: Set<String> = []
 
+    public struct UseExample: Sendable, Equatable {
+        /// The request, folded ("para trabajar en alturas sin caerse").
+        public var text: String
+        /// What answers it, searched like a need's targets.
+        public var targets: [SearchPhrase]
+    }
+
     public static let synonymsFile = "sinonimos.txt"
+    public static let needsFile = "necesidades.txt"
+    public static let contextsFile = "contextos.txt"
+    public static let attributesFile = "atributos.txt"
     public static let fillersFile = "palabras_vacias.txt"
+    public static let usesFile = "usos.txt"
+    /// The files `load(directory:)` reads; all are required.
+    public static let files = [synonymsFile, needsFile, contextsFile, attributesFile, fillersFile, usesFile]
+
+    /// Shortest stem (`resbal*`): shorter ones would catch unrelated words.
+    public static let minimumStem = 4
 
     public init() {}
 
-    /// Parses the two files' contents.
-    public init(synonyms: String, fillers: String) {
+    /// Parses the files' contents (each may be empty).
+    public init(
+        synonyms: String, fillers: String, needs: String = "", contexts: String = "", attributes: String = "",
+        uses: String = ""
+    ) {
         for line in Self.lines(fillers) {
             let tokens = SpanishWords.tokens(line)
             if tokens.count == 1 {
                 fillerWords.insert(tokens[0])
             } else if tokens.count > 1 {
-                fillerPhrases.append(tokens)
+                fillerPhrases[tokens[0], default: []].append(tokens)
             }
         }
-        fillerPhrases.sort { $0.count > $1.count }
-        for line in Self.lines(synonyms) {
-            let sides = line.components(separatedBy: "=>")
-            let left = Self.terms(sides[0], dropping: fillerWords)
-            let right = sides.count > 1 ? Self.terms(sides[1], dropping: fillerWords) : []
-            let targets =
-                left.map { SearchPhrase($0, strength: Self.equivalent) }
-                + right.map { SearchPhrase($0, strength: Self.oneWay) }
-            for term in left {
-                let key = term.map(SpanishWords.singular)
-                var known = expansions[key] ?? []
-                for target in targets where !known.contains(target) { known.append(target) }
-                expansions[key] = known
-                longestKey = max(longestKey, key.count)
+        for key in fillerPhrases.keys { fillerPhrases[key]?.sort { $0.count > $1.count } }
+        for line in Self.lines(attributes) {
+            for token in SpanishWords.tokens(line) where !fillerWords.contains(token) {
+                self.attributes.insert(token)
+                self.attributes.insert(SpanishWords.singular(token))
             }
-            for term in left + right { words.formUnion(term) }
+        }
+        for line in Self.lines(synonyms) + Self.lines(needs) { addRule(line, context: false) }
+        for line in Self.lines(contexts) { addRule(line, context: true) }
+        for line in Self.lines(uses) {
+            let sides = line.components(separatedBy: "=>")
+            guard sides.count == 2 else { continue }
+            let text = SpanishWords.tokens(sides[0]).joined(separator: " ")
+            let targets = Self.terms(sides[1], dropping: fillerWords).map {
+                SearchPhrase($0.tokens.map(SpanishWords.singular), strength: Self.oneWay)
+            }
+            guard !text.isEmpty, !targets.isEmpty else { continue }
+            useExamples.append(UseExample(text: text, targets: targets))
+            for target in targets { words.formUnion(target.tokens) }
         }
     }
 
-    /// Loads `sinonimos.txt` and `palabras_vacias.txt` from `directory`.
+    /// One line of `sinonimos.txt` or `necesidades.txt`: `a, b, c` (equivalents) or
+    /// `a, b => c, d` (one way); a single word ending in `*` on the left is a stem. A rule of
+    /// `contextos.txt` marks its keys as contexts.
+    private mutating func addRule(_ line: String, context: Bool) {
+        let sides = line.components(separatedBy: "=>")
+        let left = Self.terms(sides[0], dropping: fillerWords)
+        let right = sides.count > 1 ? Self.terms(sides[1], dropping: fillerWords) : []
+        // Equivalents find each other; the terms of a one-way rule find only its targets (two
+        // needs answered by the same products are not the same need).
+        let targets =
+            sides.count > 1
+            ? right.filter { !$0.isStem }.map { SearchPhrase($0.tokens, strength: Self.oneWay) }
+            : left.filter { !$0.isStem }.map { SearchPhrase($0.tokens, strength: Self.equivalent) }
+        for term in left {
+            if term.isStem {
+                guard let stem = term.tokens.first, stem.count >= Self.minimumStem else { continue }
+                var known = stems[stem] ?? []
+                for target in targets where !known.contains(target) { known.append(target) }
+                stems[stem] = known
+                continue
+            }
+            let key = term.tokens.map(SpanishWords.singular)
+            var known = expansions[key] ?? []
+            for target in targets where !known.contains(target) { known.append(target) }
+            expansions[key] = known
+            if context { contextKeys.insert(key) }
+            longestKey = max(longestKey, key.count)
+        }
+        for term in left + right where !term.isStem { words.formUnion(term.tokens) }
+    }
+
+    /// Loads the files of `directory`.
     public static func load(directory: String) throws -> SearchLexicon {
         let base = URL(fileURLWithPath: directory)
-        let synonyms = try String(contentsOf: base.appendingPathComponent(synonymsFile), encoding: .utf8)
-        let fillers = try String(contentsOf: base.appendingPathComponent(fillersFile), encoding: .utf8)
-        return SearchLexicon(synonyms: synonyms, fillers: fillers)
+        func read(_ name: String) throws -> String {
+            try String(contentsOf: base.appendingPathComponent(name), encoding: .utf8)
+        }
+        return SearchLexicon(
+            synonyms: try read(synonymsFile), fillers: try read(fillersFile), needs: try read(needsFile),
+            contexts: try read(contextsFile), attributes: try read(attributesFile), uses: try read(usesFile))
     }
 
     static let equivalent = 0.9
@@ -67,14 +145,58 @@ public struct SearchLexicon: Sendable {
         expansions[tokens]
     }
 
-    /// Comma-separated terms; filler words inside a multi-word term are dropped (queries lose
-    /// them too), so "kit de primeros auxilios" matches the catalog's "kit primeros auxilios".
-    private static func terms(_ side: String, dropping fillers: Set<String>) -> [[String]] {
+    /// The expansions of the longest stem `word` begins with ("resbalen" → resbal*), nil
+    /// when none does (one lookup per letter of the word, words of 40 letters at most).
+    public func stemExpansions(of word: String) -> [SearchPhrase]? {
+        guard !stems.isEmpty, word.count >= Self.minimumStem, word.count <= 40 else { return nil }
+        var candidate = Substring(word)
+        while candidate.count >= Self.minimumStem {
+            if let found = stems[String(candidate)] { return found }
+            candidate = candidate.dropLast()
+        }
+        return nil
+    }
+
+    /// Whether the key (singular tokens) is a context (`contextos.txt`).
+    public func isContext(_ key: [String]) -> Bool {
+        contextKeys.contains(key)
+    }
+
+    /// Whether the word only describes ("azul", "grande").
+    public func isAttribute(_ word: String) -> Bool {
+        attributes.contains(word)
+    }
+
+    /// The longest filler phrase starting at `index` of `tokens`, in tokens (0 when none).
+    func fillerPhraseLength(at index: Int, in tokens: [String]) -> Int {
+        guard let candidates = fillerPhrases[tokens[index]] else { return 0 }
+        for phrase in candidates where index + phrase.count <= tokens.count {
+            var same = true
+            for offset in 1..<phrase.count where tokens[index + offset] != phrase[offset] {
+                same = false
+                break
+            }
+            if same { return phrase.count }
+        }
+        return 0
+    }
+
+    /// A term of a rule: its tokens (filler words inside a multi-word term dropped: queries
+    /// lose them too, so "kit de primeros auxilios" matches the catalog's "kit primeros
+    /// auxilios"), and whether it was written as a stem (`resbal*`).
+    private struct Term {
+        var tokens: [String]
+        var isStem: Bool
+    }
+
+    private static func terms(_ side: String, dropping fillers: Set<String>) -> [Term] {
         side.split(separator: ",").compactMap { raw in
-            let tokens = SpanishWords.tokens(String(raw))
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let tokens = SpanishWords.tokens(trimmed)
             guard !tokens.isEmpty else { return nil }
+            if trimmed.hasSuffix("*"), tokens.count == 1 { return Term(tokens: tokens, isStem: true) }
             let content = tokens.filter { !fillers.contains($0) }
-            return content.isEmpty ? tokens : content
+            return Term(tokens: content.isEmpty ? tokens : content, isStem: false)
         }
     }
 

@@ -47,27 +47,63 @@ public struct SearchPhrase: Hashable, Sendable, CustomStringConvertible {
 /// nearest words.
 public struct SearchConcept: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
-        /// A word or phrase naming a product or a feature.
+        /// A word or phrase naming a product, a feature or a need.
         case word
         /// A size or amount with its unit ("6kg", "10 metros"): it narrows, it does not name.
         case measure
         /// A verb saying what the product is for ("apagar", "soldar", "lavarse"): it helps
         /// when the catalog has its root ("soldador"), and is no reason to offer nothing.
         case action
+        /// A word that describes without naming ("azul", "grande"): it ranks, it never
+        /// excludes.
+        case attribute
+        /// The products of the use the embedding model found nearest to the request
+        /// (`UseExampleIndex`): it adds candidates, its absence counts against nothing.
+        case use
+        /// A thing, place or material the shop does not sell that says what a product is
+        /// for ("obra", "rampa", "pintura"; `contextos.txt`): a use when it qualifies a
+        /// product or follows "para", something not carried when it is what is named.
+        case context
+    }
+
+    /// Where the concept stands in the request.
+    public enum Role: Sendable, Equatable {
+        /// What the customer names ("casco" and "moto" in "casco de moto").
+        case named
+        /// What it is for, after "para", "contra", "que", "cuando"… or a verb ("calor" in
+        /// "guantes para trabajar con calor", "obra" in "botas para la obra"): context.
+        case purpose
     }
 
     /// The customer's words, folded.
     public var text: String
     public var kind: Kind
+    public var role: Role
     public var phrases: [SearchPhrase]
     /// Whether `phrases` came from a spelling correction.
     public var corrected: Bool
+    /// Neither the catalog nor the lexicon knows the word, even corrected: it names
+    /// something the shop does not list.
+    public var unknown: Bool
 
-    public init(text: String, kind: Kind = .word, phrases: [SearchPhrase], corrected: Bool = false) {
+    public init(
+        text: String, kind: Kind = .word, role: Role = .named, phrases: [SearchPhrase], corrected: Bool = false,
+        unknown: Bool = false
+    ) {
         self.text = text
         self.kind = kind
+        self.role = role
         self.phrases = phrases
         self.corrected = corrected
+        self.unknown = unknown
+    }
+
+    /// Something the customer names that the shop does not carry: a word it does not know
+    /// ("moto" in "casco de moto", "pizza") or a context named as the thing wanted
+    /// ("¿venden escaleras?"). The request is then for something else than what its known
+    /// words match.
+    public var namesSomethingNotCarried: Bool {
+        role == .named && ((unknown && kind == .word) || kind == .context)
     }
 
     public func occurs(in document: [String]) -> Bool {
@@ -84,7 +120,8 @@ public struct SearchConcept: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(text)→[\(phrases.map(\.description).joined(separator: " | "))]"
+        let marks = (role == .purpose ? "·uso" : "") + (unknown ? "·desconocida" : "")
+        return "\(text)\(marks)→[\(phrases.map(\.description).joined(separator: " | "))]"
     }
 }
 
@@ -95,15 +132,35 @@ public struct SearchQuery: Sendable, Equatable {
     /// The concepts, in the customer's order (filler words and quantities removed).
     public var concepts: [SearchConcept]
 
-    public init(original: String, concepts: [SearchConcept]) {
+    public init(original: String, concepts: [SearchConcept], foldedText: String = "") {
         self.original = original
         self.concepts = concepts
+        self.foldedText = foldedText
     }
 
     /// The content words, for an embedding model ("guantes nitrilo" for "¿Tienen 3 pares de
     /// guantes de nitrilo?").
     public var contentText: String {
         concepts.map(\.text).joined(separator: " ")
+    }
+
+    /// The customer's words as read (folded, at most `QueryUnderstanding.maxTokens`): what an
+    /// embedding model is given, so that the same words are one cache entry.
+    public var foldedText: String = ""
+
+    /// Whether the customer names something the shop does not carry (see
+    /// `SearchConcept.namesSomethingNotCarried`).
+    public var namesSomethingNotCarried: Bool {
+        concepts.contains(where: \.namesSomethingNotCarried)
+    }
+
+    /// What the customer names first, when the catalog or lexicon knows it: what the product
+    /// is (nil when the first thing named is not carried, or nothing is named).
+    public var head: Int? {
+        guard let first = concepts.firstIndex(where: { ($0.kind == .word || $0.kind == .context) && $0.role == .named }),
+            concepts[first].kind == .word, !concepts[first].unknown
+        else { return nil }
+        return first
     }
 
     /// Every phrase of every concept, each once.

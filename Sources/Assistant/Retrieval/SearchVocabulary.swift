@@ -54,6 +54,15 @@ public struct SearchVocabulary: Sendable {
         !matchingTerms(token).isEmpty
     }
 
+    /// Whether some active product has the word itself or a form of it (a plural, a
+    /// gender: at most three more letters, or any ending for words of six letters or more):
+    /// "sol" is not a word of a catalog that only has "soldador".
+    public func hasWord(_ token: String) -> Bool {
+        let range = matchingTerms(token)
+        guard token.count < 6 else { return !range.isEmpty }
+        return range.contains { terms[$0].count - token.count <= 3 }
+    }
+
     /// Whether the catalog or the lexicon knows the token.
     public func knows(_ token: String) -> Bool {
         inCatalog(token) || extra.contains(token)
@@ -82,7 +91,8 @@ public struct SearchVocabulary: Sendable {
 
     /// The known words nearest to a misspelt one: the same sound, or few edits away (none
     /// for words of four letters or fewer, one up to seven, two from eight; the sounds may
-    /// differ by one from seven letters). Best first, at most three.
+    /// differ by one from seven letters) that begin with the same sound (a slip rarely hits
+    /// the first letter: "llanta" is not "planta"). Best first, at most three.
     public func corrections(for word: String) -> [String] {
         guard word.count >= 4, word.allSatisfy(\.isLetter) else { return [] }
         let singular = SpanishWords.singular(word)
@@ -95,6 +105,7 @@ public struct SearchVocabulary: Sendable {
                 scored.append((candidate.word, 0))
                 continue
             }
+            guard candidate.key.first == key.first else { continue }
             let byLetters = SpanishWords.distance(singular, candidate.singular, limit: letters)
             let bySound = SpanishWords.distance(key, candidate.key, limit: sounds)
             if byLetters <= letters || bySound <= sounds {

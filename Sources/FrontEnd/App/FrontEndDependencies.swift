@@ -19,6 +19,8 @@ package struct FrontEndDependencies: Sendable {
     /// Where the export workers write files and downloads are served from (`EXPORTS_DIR`).
     package var exportsDirectory: String = "./var/exports"
     package var readinessChecks: [@Sendable () async -> (String, Bool)] = []
+    /// How catalog search answers now (`SearchMode`), for `/ready`'s body.
+    package var searchMode: @Sendable () async -> SearchMode = { .wordsOnly }
     /// Browser origins allowed to call the API (`CORS_ORIGINS`); none by default.
     package var cors: CORSPolicy = .none
     /// The Telegram webhook or poller; nil when Telegram is off.

@@ -3,12 +3,16 @@ import Integrations
 import JobEngine
 import Shop
 
-/// Every route of the front end, with the role each needs.
+/// Every route of the front end, with the role each needs. Each is described in
+/// `Resources/openapi.json` (`APIDocumentTests` checks both ways).
 func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     if deps.cors.isEnabled { router.add(middleware: CORSMiddleware(policy: deps.cors)) }
     router.add(middleware: ErrorMiddleware())
-    HealthController(redis: deps.jobs.redis, checks: deps.readinessChecks).addRoutes(to: router)
+    router.add(middleware: QueryParameterMiddleware(document: .shared))
+    HealthController(redis: deps.jobs.redis, checks: deps.readinessChecks, searchMode: deps.searchMode)
+        .addRoutes(to: router)
+    APIDocsController().addRoutes(to: router)
     MetricsController(jobs: deps.jobs).addRoutes(to: router)
     let verifier = TokenVerifier(signer: deps.signer)
     func protected(_ path: RouterPath, _ role: Role) -> RouterGroup<AppRequestContext> {

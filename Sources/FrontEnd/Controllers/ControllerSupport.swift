@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Shop
 import SpanishText
 
 extension Request {
@@ -17,6 +18,34 @@ extension Request {
         case "true", "1", "si", "yes": return true
         case "false", "0", "no": return false
         default: throw APIError.badRequest("El parámetro \(name) debe ser true o false.")
+        }
+    }
+}
+
+extension Request {
+    /// The old backend's names for the date filters, each accepted for ours.
+    static let dateFilterAliases = ["fecha_desde": "desde", "fecha_hasta": "hasta"]
+
+    /// `desde` / `hasta` (days or instants), also under the old names `fecha_desde` /
+    /// `fecha_hasta`; both names with different values is a 422.
+    func period() throws -> (since: String?, until: String?) {
+        (try dateFilter("desde"), try dateFilter("hasta"))
+    }
+
+    /// The 422 for a filter sent under both of its names with different values.
+    static func conflictingAlias(_ alias: String, of name: String) -> APIError {
+        APIError(
+            .validation, "«\(name)» y «\(alias)» son el mismo filtro y traen valores distintos; envíe solo uno.",
+            fields: [ValidationError(field: alias, message: "No coincide con «\(name)».")])
+    }
+
+    private func dateFilter(_ name: String) throws -> String? {
+        let alias = Self.dateFilterAliases.first { $0.value == name }!.key
+        switch (query(name), query(alias)) {
+        case (let value?, let old?) where value != old:
+            throw Self.conflictingAlias(alias, of: name)
+        case (let value, let old):
+            return value ?? old
         }
     }
 }

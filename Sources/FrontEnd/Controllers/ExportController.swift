@@ -28,12 +28,41 @@ struct ExportController {
             fields[String(key)] = .string(String(value))
         }
         for (key, value) in try await Self.bodyFields(request) {
+            // The same filter in the URL and in the body must agree: one of them would be ignored.
+            if let query = fields[key], query != value, query != .string(Self.text(of: value)) {
+                throw APIError(
+                    .validation, "«\(key)» llega en la URL y en el cuerpo con valores distintos; envíe solo uno.",
+                    fields: [ValidationError(field: key, message: "No coincide con el valor de la URL.")])
+            }
             fields[key] = value
         }
+        try Self.foldAliases(&fields)
         let id = try await ExportRequester(jobs: jobs).request(
             context.pathString("recurso"), fields: fields, owner: context.identity?.subject ?? "",
             idempotencyKey: request.headers[.idempotencyKey])
         return ChatController.accepted(id)
+    }
+
+    /// How a JSON scalar reads in a URL (`4`, `true`), to compare it with a query parameter.
+    private static func text(of value: JSONValue) -> String {
+        switch value {
+        case .string(let text): text
+        case .integer(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        default: ""
+        }
+    }
+
+    /// The old backend's date filter names (`fecha_desde`, `fecha_hasta`) as ours; both
+    /// names with different values is a 422.
+    static func foldAliases(_ fields: inout [String: JSONValue]) throws {
+        for (alias, name) in Request.dateFilterAliases {
+            guard let old = fields.removeValue(forKey: alias) else { continue }
+            if let value = fields[name], value != old {
+                throw Request.conflictingAlias(alias, of: name)
+            }
+            fields[name] = old
+        }
     }
 
     /// The members of a JSON object body; an empty body means no filters.

@@ -1,10 +1,12 @@
 import Hummingbird
 import JobEngine
 
-/// `/health` (the process answers) and `/ready` (its dependencies answer).
+/// `/health` (the process answers) and `/ready` (its dependencies answer; the body also says
+/// how catalog search answers now, `SearchMode`).
 struct HealthController {
     let redis: RedisClient
     let checks: [@Sendable () async -> (String, Bool)]
+    var searchMode: @Sendable () async -> SearchMode = { .wordsOnly }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("health") { _, _ in try APIJSON.response(["estado": "ok"]) }
@@ -22,6 +24,7 @@ struct HealthController {
             throw APIError(.notReady, "No responde: \(failing.joined(separator: ", ")).")
         }
         results["estado"] = "listo"
+        results["busqueda"] = await searchMode().rawValue
         return try APIJSON.response(results)
     }
 }

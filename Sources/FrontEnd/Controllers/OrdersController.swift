@@ -45,10 +45,11 @@ struct OrdersController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
+        let (since, until) = try request.period()
         let filter = OrderFilter(
             chatId: request.query("chat_id"), idNumber: request.query("cedula"),
             state: try request.query("estado").map { raw throws(ValidationError) in try OrderState(parsing: raw) },
-            since: request.query("desde"), until: request.query("hasta"))
+            since: since, until: until)
         let page = try await database.perform { try $0.listOrders(filter, limit: limit, offset: offset) }
         return try APIJSON.response(page)
     }

@@ -27,9 +27,16 @@ struct ProductsController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
+        let text = request.query("q") ?? request.query("texto")
+        if let text, text.count > ProductFilter.maxTextLength {
+            throw ValidationErrors([
+                ValidationError(
+                    field: request.query("q") == nil ? "texto" : "q",
+                    message: "La búsqueda admite hasta \(ProductFilter.maxTextLength) caracteres.")
+            ])
+        }
         let filter = ProductFilter(
-            category: request.query("categoria"), active: try request.boolQuery("activo"),
-            text: request.query("q") ?? request.query("texto"))
+            category: request.query("categoria"), active: try request.boolQuery("activo"), text: text)
         let page = try await database.perform { try $0.listProducts(filter, limit: limit, offset: offset) }
         return try APIJSON.response(page)
     }

@@ -17,16 +17,14 @@ struct ReportsController {
     }
 
     @Sendable func sales(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let since = request.query("desde")
-        let until = request.query("hasta")
+        let (since, until) = try request.period()
         return try APIJSON.response(try await database.perform { try $0.sales(since: since, until: until) })
     }
 
     /// `?desde=&hasta=` (shop days; the last 30 by default), `?top=` (1–50, 10) and
     /// `?umbral_stock=` (5). Queue latency comes from Redis; if Redis fails it is null.
     @Sendable func statistics(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let since = request.query("desde")
-        let until = request.query("hasta")
+        let (since, until) = try request.period()
         let top = try Self.intQuery(request, "top", range: 1...50, default: 10)
         let threshold = try Self.intQuery(request, "umbral_stock", range: 0...1_000_000, default: 5)
         let (counts, panel) = try await database.perform { db in

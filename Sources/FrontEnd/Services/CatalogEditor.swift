@@ -42,6 +42,15 @@ struct CatalogEditor: Sendable {
         guard !data.isEmpty else {
             throw APIError(.validation, "El archivo del catálogo está vacío.")
         }
+        // The header is checked here (a file that is not a catalog gets a 422 now, not a
+        // failed job later); the rows are the import job's.
+        let header = data.prefix(64 * 1024).prefix { $0 != 0x0A }
+        let headerErrors = CatalogCSV.parse(Data(header)).errors.filter { $0.row == 1 }
+        guard headerErrors.isEmpty else {
+            throw APIError(
+                .validation, headerErrors.map(\.message).joined(separator: " "),
+                fields: headerErrors.map { ValidationError(field: $0.field ?? "archivo", message: $0.message) })
+        }
         let name = "\(UUID().uuidString.lowercased()).csv"
         let directory = URL(fileURLWithPath: uploadsDirectory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -189,8 +189,13 @@ public struct ProductChanges: Codable, Sendable, Equatable {
 public struct ProductFilter: Sendable, Equatable {
     public var category: String?
     public var active: Bool?
-    /// Words searched in name, description and category, ignoring case and accents.
+    /// Words searched in name, description and category, ignoring case and accents; at most
+    /// `maxTextLength` characters (a longer text is refused at the edge).
     public var text: String?
+
+    /// Longest `text` accepted (`GET /productos?q=`): a few words name a product; a thousand
+    /// would only make the query (one LIKE per word) expensive.
+    public static let maxTextLength = 200
 
     public init(category: String? = nil, active: Bool? = nil, text: String? = nil) {
         self.category = category

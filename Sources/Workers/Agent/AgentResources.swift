@@ -30,8 +30,10 @@ package struct AgentResources: Sendable {
             throw ConfigError(setting: "UNDERSTANDING_DATA_DIR", problem: "\(error)")
         }
         let reader = try ReaderModels.make(config, offline: examples, transport: transport, policy: policy, logger: logger)
+        var agent = SalesAgent(database: database, retriever: retriever, placer: placer, reader: reader)
+        agent.topK = retrieval.topK
         return AgentResources(
-            agent: SalesAgent(database: database, retriever: retriever, placer: placer, reader: reader),
+            agent: agent,
             writer: ReplyWriter(
                 model: model, maxTokens: config.maxTokens, temperature: config.temperature, logger: logger),
             database: database, maxHistory: config.maxHistory)

@@ -27,8 +27,8 @@ struct VisionPipelineTests {
             // The caption and the label's text arrive as two parts.
             #expect(chat.message == "¿Tienen este?")
             #expect(chat.readText?.origin == .ocr)
-            let read: String = Self.folded(chat.readText?.text ?? "")
-            #expect(read.contains("casco de seguridad"), "\(chat.historyText)")
+            let readText: String = Self.folded(chat.readText?.text ?? "")
+            #expect(readText.contains("casco de seguridad"), "\(chat.historyText)")
             #expect(chat.historyText.hasPrefix("¿Tienen este?\n[Foto, texto leído]\n"))
             let vision = try JobCoding.decode(
                 ImageMessageJob.self, from: try #require(try await harness.fixture.jobs.payload(of: id)))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Assistant
 @testable import JobEngine
 @testable import Pipeline
 @testable import Shop
@@ -57,6 +58,14 @@ struct ConfigTests {
         #expect(catalog.queues["chat"]?.orderingKey == "chat_id")
         #expect(catalog.queues["noop"] != nil)
         #expect(catalog.scripts.all.allSatisfy { $0.source.contains("local function jkey") })
+    }
+
+    @Test func topKOfTheOldBackendBoundsTheProductsAReplyHandsOn() throws {
+        #expect(try RetrievalConfig(environment: Environment([:])).topK == RetrievalConfig.defaultTopK)
+        #expect(try RetrievalConfig(environment: Environment(["TOP_K": "3"])).topK == 3)
+        for bad in ["0", "21", "tres", "-1"] {
+            #expect(throws: ConfigError.self) { try RetrievalConfig(environment: Environment(["TOP_K": bad])) }
+        }
     }
 
     @Test func tokensRoundTripAndRejectTampering() throws {
