@@ -122,8 +122,9 @@ let package = Package(
         .executableTarget(
             name: "vendedor-enqueuer",
             dependencies: [
-                "FrontEnd", "Pipeline", "Shop", "Integrations", "Support",
+                "FrontEnd", "Pipeline", "Shop", "Integrations", "Support", "JobEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "vendedor-workers",
@@ -166,3 +167,15 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// `ops/fuzz` only (`VENDEDOR_FUZZ=1`, built with `-sanitize=fuzzer,address` into .build/fuzz):
+/// libFuzzer targets for every reader of outside input (issue 16). Never part of the normal
+/// build, whose products would otherwise have to link libFuzzer.
+if ProcessInfo.processInfo.environment["VENDEDOR_FUZZ"] == "1" {
+    package.products.append(.executable(name: "vendedor-fuzz", targets: ["vendedor-fuzz"]))
+    package.targets.append(
+        .executableTarget(
+            name: "vendedor-fuzz",
+            dependencies: ["Support", "SpanishText", "JobEngine", "Shop", "Assistant", "CHiredis"],
+            path: "fuzz/Sources/vendedor-fuzz"))
+}

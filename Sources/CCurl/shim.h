@@ -3,6 +3,9 @@
 #ifndef VENDEDOR_CCURL_SHIM_H
 #define VENDEDOR_CCURL_SHIM_H
 #include <curl/curl.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
 
 static inline CURLcode vd_curl_setopt_long(CURL *h, CURLoption o, long v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode vd_curl_setopt_string(CURL *h, CURLoption o, const char *v) { return curl_easy_setopt(h, o, v); }
@@ -12,6 +15,32 @@ static inline CURLcode vd_curl_setopt_off(CURL *h, CURLoption o, curl_off_t v) {
 
 typedef size_t (*vd_curl_write_cb)(char *ptr, size_t size, size_t nmemb, void *userdata);
 static inline CURLcode vd_curl_setopt_write(CURL *h, CURLoption o, vd_curl_write_cb v) { return curl_easy_setopt(h, o, v); }
+
+// The socket curl is about to connect (CURLOPT_OPENSOCKETFUNCTION): the callback sees the
+// resolved address and may refuse it (returning CURL_SOCKET_BAD).
+typedef curl_socket_t (*vd_curl_opensocket_cb)(void *clientp, curlsocktype purpose, struct curl_sockaddr *address);
+static inline CURLcode vd_curl_setopt_opensocket(CURL *h, vd_curl_opensocket_cb v) {
+    return curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, v);
+}
+/// Copies the IP address of `a` into `out`: 4 bytes for IPv4, 16 for IPv6; returns the count
+/// (0 for any other family).
+static inline int vd_curl_sockaddr_ip(const struct curl_sockaddr *a, unsigned char out[16]) {
+    if (a->family == AF_INET && a->addrlen >= sizeof(struct sockaddr_in)) {
+        const struct sockaddr_in *s = (const struct sockaddr_in *)(const void *)&a->addr;
+        memcpy(out, &s->sin_addr, 4);
+        return 4;
+    }
+    if (a->family == AF_INET6 && a->addrlen >= sizeof(struct sockaddr_in6)) {
+        const struct sockaddr_in6 *s = (const struct sockaddr_in6 *)(const void *)&a->addr;
+        memcpy(out, &s->sin6_addr, 16);
+        return 16;
+    }
+    return 0;
+}
+static inline curl_socket_t vd_curl_open_socket(const struct curl_sockaddr *a) {
+    return socket(a->family, a->socktype, a->protocol);
+}
+static const curl_socket_t VD_CURL_SOCKET_BAD = CURL_SOCKET_BAD;
 
 /// Process-wide libcurl set-up; call once before any handle is created.
 static inline CURLcode vd_curl_global_init(void) { return curl_global_init(CURL_GLOBAL_ALL); }
@@ -38,6 +67,9 @@ static const CURLoption VD_CURLOPT_NOSIGNAL = CURLOPT_NOSIGNAL;
 static const CURLoption VD_CURLOPT_HTTPGET = CURLOPT_HTTPGET;
 static const CURLoption VD_CURLOPT_NOBODY = CURLOPT_NOBODY;
 static const CURLoption VD_CURLOPT_MAXFILESIZE_LARGE = CURLOPT_MAXFILESIZE_LARGE;
+static const CURLoption VD_CURLOPT_OPENSOCKETDATA = CURLOPT_OPENSOCKETDATA;
+static const CURLoption VD_CURLOPT_PROTOCOLS_STR = CURLOPT_PROTOCOLS_STR;
+static const CURLoption VD_CURLOPT_NOPROXY = CURLOPT_NOPROXY;
 static const CURLINFO VD_CURLINFO_RESPONSE_CODE = CURLINFO_RESPONSE_CODE;
 
 #endif

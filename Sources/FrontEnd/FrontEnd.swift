@@ -24,6 +24,8 @@ public struct FrontEndConfig: Sendable {
     public var embeddings: EmbeddingConfig
     public var telegram: TelegramConfig
     public var console = ConsoleConfig()
+    public var limits: LimitsConfig
+    public var callbacks: CallbackConfig
     /// Browser origins allowed to call the API (`CORS_ORIGINS`).
     public var cors: CORSPolicy = .none
     /// Where the demo catalog and company text are loaded from into an empty database.
@@ -34,13 +36,16 @@ public struct FrontEndConfig: Sendable {
     public init(
         app: AppConfig, blobs: BlobConfig = BlobConfig(), exports: ExportConfig = ExportConfig(),
         embeddings: EmbeddingConfig = EmbeddingConfig(provider: .none),
-        telegram: TelegramConfig = TelegramConfig(mode: .off)
+        telegram: TelegramConfig = TelegramConfig(mode: .off), limits: LimitsConfig = LimitsConfig(),
+        callbacks: CallbackConfig = CallbackConfig()
     ) {
         self.app = app
         self.blobs = blobs
         self.exports = exports
         self.embeddings = embeddings
         self.telegram = telegram
+        self.limits = limits
+        self.callbacks = callbacks
     }
 
     /// A missing or malformed setting throws a `ConfigError` naming it.
@@ -48,7 +53,8 @@ public struct FrontEndConfig: Sendable {
         try self.init(
             app: AppConfig(environment: environment), blobs: BlobConfig(environment: environment),
             exports: ExportConfig(environment: environment), embeddings: EmbeddingConfig(environment: environment),
-            telegram: TelegramConfig(environment: environment))
+            telegram: TelegramConfig(environment: environment), limits: LimitsConfig(environment: environment),
+            callbacks: CallbackConfig(environment: environment))
         console = try ConsoleConfig(environment: environment)
         cors = try CORSPolicy(environment: environment)
         _ = try app.requiredSecretKey()
@@ -73,6 +79,8 @@ public func buildFrontEnd(config: FrontEndConfig, label: String = "vendedor-enqu
     deps.console = config.console
     deps.cors = config.cors
     deps.telegram = try TelegramFrontEnd(config: config.telegram, queuesDirectory: config.app.queuesDirectory)
+    deps.limits = config.limits
+    deps.callbackAddresses = config.callbacks.addresses
     deps.readinessChecks = [
         { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
     ]
@@ -95,7 +103,8 @@ package func buildApplication(
     Application(
         router: buildRouter(deps),
         server: .http1(
-            configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()], idleTimeout: idleTimeout)),
+            configuration: .init(
+                additionalChannelHandlers: [UnreadBodyHandler(), ExpectContinueHandler()], idleTimeout: idleTimeout)),
         configuration: .init(address: .hostname(host, port: port), serverName: "vendedor"),
         services: [deps.waiters, RedisMemoryWatch(jobs: deps.jobs, logger: logger)] as [any Service]
             + (deps.telegram?.poller(deps.jobs, logger: logger).map { [$0] } ?? []),

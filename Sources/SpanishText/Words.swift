@@ -70,6 +70,12 @@ public struct Words: Sendable, Equatable {
         return nil
     }
 
+    /// Whether the words `parts` (folded) stand at `index`; constant work in the message's length.
+    public func hasPhrase(_ parts: [String], at index: Int) -> Bool {
+        guard !parts.isEmpty, index >= 0, index + parts.count <= words.count else { return false }
+        return parts.indices.allSatisfy { words[index + $0].text == parts[$0] }
+    }
+
     public func contains(phrase: String) -> Bool {
         index(ofPhrase: phrase) != nil
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Integrations
 import Logging
 import ServiceLifecycle
@@ -19,7 +20,7 @@ package struct PeriodicSweeper: Service {
             while !Task.isCancelled {
                 let removed = (try? await BlockingPool.shared.run(sweep)) ?? 0
                 if removed > 0 { logger.info("\(what): \(removed)") }
-                try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
+                try? await Task.sleep(for: .milliseconds(OutsideNumber.milliseconds(interval)))
             }
         }
     }
@@ -29,6 +30,28 @@ package struct PeriodicSweeper: Service {
         PeriodicSweeper(
             what: "Archivos de clientes vencidos eliminados", interval: config.sweepIntervalSeconds, logger: logger
         ) { store.removeExpired(olderThan: config.retentionSeconds) }
+    }
+
+    /// Conversations past their retention (`RetentionConfig`): old messages, dialogue states
+    /// and turn records; several worker processes sweeping one database is harmless.
+    package static func conversations(_ database: AppDatabase, config: RetentionConfig, logger: Logger)
+        -> PeriodicSweeper
+    {
+        PeriodicSweeper(
+            what: "Mensajes, turnos y estados de chat vencidos eliminados", interval: config.sweepIntervalSeconds,
+            logger: logger
+        ) {
+            let now = Date()
+            func before(_ days: Double) -> Date? { days > 0 ? now.addingTimeInterval(-days * 86_400) : nil }
+            do {
+                return try database.pruneConversations(
+                    messagesBefore: before(config.messagesDays), dialogueBefore: before(config.dialogueDays)
+                ).total
+            } catch {
+                logger.warning("No se pudieron borrar las conversaciones vencidas: \(error)")
+                return 0
+            }
+        }
     }
 
     /// Expired exports and partial files a dead worker left, every `EXPORTS_CLEANUP_INTERVAL`

@@ -24,6 +24,9 @@ package struct DeliveryResources: Sendable {
     var limiter: TelegramRateLimiter
     var blobs: BlobStore
     var callback: ReplyCallback
+    /// How long a reply may keep being refused with 429 before its delivery fails
+    /// (`DELIVERY_MAX_WAIT_S`).
+    var maxWaitSeconds: Double = 3_600
 }
 
 /// Every job kind this executable can run, with its handler.
@@ -55,7 +58,7 @@ package enum WorkerHandlers {
                 DeliverReplyHandler(
                     database: commerce.database,
                     telegram: delivery.telegram.map { TelegramSender(client: $0, limiter: delivery.limiter) },
-                    callback: delivery.callback))
+                    callback: delivery.callback, maxWaitSeconds: delivery.maxWaitSeconds))
             if let telegram = delivery.telegram {
                 registry.register(TelegramFileHandler(telegram: telegram, blobs: delivery.blobs))
                 registry.register(

@@ -31,6 +31,8 @@ public struct WorkersConfig: Sendable {
     /// The reply worker's settings; nil when the process does not serve `chat`.
     public var agent: AgentConfig?
     public var telegram: TelegramConfig
+    public var callbacks = CallbackConfig()
+    public var retention = RetentionConfig()
 
     public init(
         app: AppConfig, options: WorkerService.Options = .init(), blobs: BlobConfig = BlobConfig(),
@@ -58,6 +60,8 @@ public struct WorkersConfig: Sendable {
             transcription: TranscriptionConfig(environment: environment),
             agent: servesChat ? AgentConfig(environment: environment) : nil,
             telegram: TelegramConfig(environment: environment))
+        callbacks = try CallbackConfig(environment: environment)
+        retention = try RetentionConfig(environment: environment)
     }
 
     /// True when the process serves `queue` (all queues without `--queues`).
@@ -82,7 +86,7 @@ public func buildWorkers(
     let retrieval = RetrievalResources(database: database, config: config.retrieval)
     let delivery = try DeliveryResources(
         telegram: config.telegram, queuesDirectory: config.app.queuesDirectory, redis: boot.redis,
-        blobs: config.blobs)
+        blobs: config.blobs, callbacks: config.callbacks)
     let media = try MediaResources(
         blobs: config.blobs, vision: config.vision, transcription: config.transcription,
         servesVision: config.serves(ImageMessageJob.queue))
@@ -100,6 +104,7 @@ public func buildWorkers(
     // order waits keep their subscription until it has drained).
     var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
         .init(service: PeriodicSweeper.blobs(config.blobs.store, config: config.blobs, logger: boot.logger)),
+        .init(service: PeriodicSweeper.conversations(database, config: config.retention, logger: boot.logger)),
         .init(service: waiters),
     ]
     if let exports = commerce.exports, service.queueNames.contains(ExportJob.queue) {

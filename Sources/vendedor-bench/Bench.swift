@@ -11,7 +11,9 @@ struct Bench: AsyncParsableCommand {
         commandName: "vendedor-bench", abstract: "Benchmarks; imprimen una línea clave=valor por cifra.")
 
     @Argument(
-        help: "queue | conversations | reply | export | vector | retrieval | memory | console; simulate escribe los diálogos simulados")
+        help:
+            "queue | conversations | reply | export | vector | retrieval | memory | parse | console; simulate escribe los diálogos simulados"
+    )
     var name: String
 
     @Option(help: "Trabajos para el benchmark de colas.")
@@ -119,6 +121,9 @@ struct Bench: AsyncParsableCommand {
             try await MemoryBench(messages: rows ?? 2_000).run()
         case "vector":
             try await VectorBench(rows: rows ?? 100_000, queries: queries, out: out).run()
+        case "parse":
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            try await ParseBench(dataDirectory: dataDirectory ?? root + "/data").run()
         case "retrieval":
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             var bench = RetrievalBench(
@@ -139,7 +144,8 @@ struct Bench: AsyncParsableCommand {
             try await bench.run()
         default:
             throw ValidationError(
-                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval, memory, console)")
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval, memory, parse, console)"
+            )
         }
     }
 }

@@ -1,4 +1,5 @@
 import SpanishText
+import Support
 
 /// Finds the pieces of contact data in a message by their shape, before anything is
 /// assigned to a slot: e-mail addresses, street addresses ("Calle 5 # 38-21", "Carrera 28
@@ -74,12 +75,7 @@ struct FieldScanner {
 
     /// The first separator at or after `offset`, or the end of the message (binary search).
     func nextSeparator(after offset: Int) -> Int {
-        var low = 0
-        var high = separators.count
-        while low < high {
-            let middle = (low + high) / 2
-            if separators[middle] < offset { low = middle + 1 } else { high = middle }
-        }
+        let low = separators.sortedFirstIndex(atLeast: offset)
         return low < separators.count ? separators[low] : characters.count
     }
 

@@ -155,17 +155,21 @@ extension SalesAgent {
     }
 
     /// A cédula we know: its owner may use the stored data instead of typing it all again.
-    /// The data is only hinted at (masked), never shown.
+    /// The data is only hinted at (masked), never shown. A retired client (`activo` false,
+    /// removed by the shop but kept for its orders) is neither offered nor verified: the
+    /// chat goes on as for a new customer, the order keeps the data given, the record stays
+    /// as the shop left it.
     func offerStoredData(_ turn: inout TurnContext) async throws {
-        guard let idNumber = turn.state.form[.idNumber] else { return }
-        if turn.slotsChanged.contains(.phone), let phone = turn.state.form[.phone],
-            let stored = try await storedClient(idNumber), stored.details.phone == phone
-        {
-            // Only the client knows the phone on file.
+        guard let idNumber = turn.state.form[.idNumber],
+            turn.slotsChanged.contains(.phone) || turn.slotsChanged.contains(.idNumber),
+            let stored = try await storedClient(idNumber), stored.active
+        else { return }
+        if let phone = turn.state.form[.phone], !turn.state.form.stored.contains(.phone), stored.details.phone == phone {
+            // Only the client knows the phone on file (typed, not taken from the record).
             turn.state.form.verified = true
         }
         guard turn.slotsChanged.contains(.idNumber), turn.state.form.offeredIdNumber != idNumber,
-            !turn.state.form.isComplete, let stored = try await storedClient(idNumber)
+            !turn.state.form.isComplete
         else { return }
         turn.state.form.offeredIdNumber = idNumber
         turn.state.pending = .returningClient(idNumber: idNumber)

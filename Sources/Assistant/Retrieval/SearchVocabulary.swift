@@ -1,4 +1,5 @@
 import SpanishText
+import Support
 
 /// The words of the active catalog (from the FTS5 vocabulary) with the number of products
 /// each appears in, plus the words the lexicon knows: what spelling mistakes are corrected
@@ -27,20 +28,10 @@ public struct SearchVocabulary: Sendable {
 
     private let extra: Set<String>
 
-    /// Index of the first term ≥ `token`.
-    private func lowerBound(_ token: String) -> Int {
-        var low = 0
-        var high = terms.count
-        while low < high {
-            let mid = (low + high) / 2
-            if terms[mid] < token { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
 
     /// Catalog terms a query token matches (by prefix for words, exactly otherwise).
     public func matchingTerms(_ token: String) -> Range<Int> {
-        let start = lowerBound(token)
+        let start = terms.sortedFirstIndex(atLeast: token)
         guard SearchPhrase.isPrefix(token) else {
             return start < terms.count && terms[start] == token ? start..<(start + 1) : start..<start
         }

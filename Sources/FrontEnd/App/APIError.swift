@@ -11,10 +11,13 @@ struct APIError: HTTPResponseError {
     var message: String
     /// For validation errors: every invalid field with its own message.
     var fields: [ValidationError]?
+    /// Seconds to wait before trying again (`Retry-After`), for 429 and 503.
+    var retryAfter: Int?
 
     /// The status is the code's (`ErrorCode.status`).
-    init(_ code: ErrorCode, _ message: String, fields: [ValidationError]? = nil) {
+    init(_ code: ErrorCode, _ message: String, fields: [ValidationError]? = nil, retryAfter: Int? = nil) {
         self.init(status: code.status, code, message, fields: fields)
+        self.retryAfter = retryAfter
     }
 
     /// A framework error's own status with the code closest to it.
@@ -51,7 +54,11 @@ struct APIError: HTTPResponseError {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
-        if code == .overloaded { headers[.retryAfter] = "60" }
+        if let retryAfter {
+            headers[.retryAfter] = String(retryAfter)
+        } else if code == .overloaded {
+            headers[.retryAfter] = "60"
+        }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -3,7 +3,7 @@ import Shop
 
 extension ErrorCode {
     /// The HTTP status of each code: invalid fields 422, malformed requests 400, unknown
-    /// records 404, conflicts and refused state changes 409, gone links 410. Exhaustive: a
+    /// records 404, conflicts and refused state changes 409, gone links 410, limits 429. Exhaustive: a
     /// new code must choose its status here.
     var status: HTTPResponse.Status {
         switch self {
@@ -17,6 +17,7 @@ extension ErrorCode {
         case .methodNotAllowed: .methodNotAllowed
         case .bodyTooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
+        case .tooManyRequests: .tooManyRequests
         case .unavailable, .notReady, .overloaded: .serviceUnavailable
         case .configuration, .internalError: .internalServerError
         }

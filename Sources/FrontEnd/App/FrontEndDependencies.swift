@@ -27,6 +27,10 @@ package struct FrontEndDependencies: Sendable {
     package var telegram: TelegramFrontEnd?
     /// The staff console's settings (cookies, session life).
     package var console = ConsoleConfig()
+    /// Rate limits, poll and upload caps (defaults in tests).
+    package var limits = LimitsConfig()
+    /// Where channel callbacks may point (`CALLBACK_ALLOWED_NETWORKS`).
+    package var callbackAddresses: AddressPolicy = .publicOnly
 
     package init(
         jobs: JobClient, waiters: JobWaiters, signer: TokenSigner, database: AppDatabase,

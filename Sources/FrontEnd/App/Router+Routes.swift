@@ -15,14 +15,23 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     APIDocsController().addRoutes(to: router)
     MetricsController(jobs: deps.jobs).addRoutes(to: router)
     let verifier = TokenVerifier(signer: deps.signer)
-    func protected(_ path: RouterPath, _ role: Role) -> RouterGroup<AppRequestContext> {
-        router.group(path).add(middleware: AuthMiddleware(verifier: verifier, minimum: role))
+    let requestGuard = RequestGuard(redis: deps.jobs.redis, limits: deps.limits)
+    func protected(_ path: RouterPath, _ role: Role, guardsHere: Bool = true) -> RouterGroup<AppRequestContext> {
+        router.group(path).add(
+            middleware: AuthMiddleware(
+                verifier: verifier, minimum: role, requestGuard: requestGuard, guardsHere: guardsHere))
     }
-    ChatController(jobs: deps.jobs, blobs: BlobStore(directory: deps.blobsDirectory)).addRoutes(
-        to: protected("chat", .channel))
+    // The chat routes check the token and the chat's limits in one call (`RequestGuard`).
+    ChatController(
+        jobs: deps.jobs, blobs: BlobStore(directory: deps.blobsDirectory), requestGuard: requestGuard,
+        uploads: UploadSlots(capacity: deps.limits.maxConcurrentUploads)
+    ).addRoutes(to: protected("chat", .channel, guardsHere: false))
     ChatHistoryController(database: deps.database).addRoutes(to: protected("chat", .channel))
     ChatOperatorController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("chat", .operator))
-    JobsController(jobs: deps.jobs, waiters: deps.waiters).addRoutes(to: protected("jobs", .channel))
+    JobsController(
+        jobs: deps.jobs, waiters: deps.waiters,
+        polls: WaitPolls(capacity: deps.limits.maxWaitPolls, perToken: deps.limits.maxWaitPollsPerToken)
+    ).addRoutes(to: protected("jobs", .channel))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
     ReindexController(database: deps.database, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory).addRoutes(to: protected("admin", .admin))
     let products = ProductsController(
@@ -41,7 +50,8 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     let companyText = CompanyContextController(database: deps.database)
     companyText.addReadRoutes(to: protected("contexto", .operator))
     companyText.addWriteRoutes(to: protected("contexto", .admin))
-    ChannelsController(database: deps.database).addRoutes(to: protected("admin", .admin))
+    ChannelsController(database: deps.database, addresses: deps.callbackAddresses).addRoutes(
+        to: protected("admin", .admin))
     ConsoleController(
         database: deps.database, jobs: deps.jobs, config: deps.console, blobsDirectory: deps.blobsDirectory,
         uploadsDirectory: deps.uploadsDirectory

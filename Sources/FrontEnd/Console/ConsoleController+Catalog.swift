@@ -71,7 +71,7 @@ extension ConsoleController {
             throw APIError.validation("Elija el archivo CSV del catálogo.")
         }
         let mode = try ImportMode(parsing: parts.first { $0.name == "modo" }?.text)
-        let id = try await editor.importFile(file.data, mode: mode, owner: context.identity?.subject)
+        let id = try await editor.importFile(file.data, mode: mode, owner: context.identity?.ownerKey)
         await audit(context, "catalogo.importar", "\(file.data.count) bytes, modo \(mode.rawValue), trabajo \(id)")
         return ConsoleResponses.redirect(ConsoleFormat.url("/consola/catalogo", [("trabajo", id)]))
     }
@@ -79,7 +79,7 @@ extension ConsoleController {
     @Sendable func reindex(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try session(context)
         let id = try await editor.reindex(
-            reason: "consola (\(session.name))", idempotencyKey: nil, owner: context.identity?.subject)
+            reason: "consola (\(session.name))", idempotencyKey: nil, owner: context.identity?.ownerKey)
         await audit(context, "catalogo.reindexar", "trabajo \(id)")
         return ConsoleResponses.redirect(ConsoleFormat.url("/consola/catalogo", [("trabajo", id)]))
     }

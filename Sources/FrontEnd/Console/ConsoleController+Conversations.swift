@@ -96,7 +96,8 @@ extension ConsoleController {
         let session = try session(context)
         let key = form.text("clave_envio").map { String($0.prefix(64)) }
         let id = try await OperatorChat(database: database, jobs: jobs).reply(
-            chatId: chatId, text: form["mensaje"] ?? "", operator: session.name, idempotencyKey: key)
+            chatId: chatId, text: form["mensaje"] ?? "", operator: session.name, owner: session.identity.ownerKey,
+            idempotencyKey: key)
         await audit(context, "chat.responder", "\(chatId) (trabajo \(id))")
         return ConsoleResponses.redirect(
             ConsoleFormat.url(

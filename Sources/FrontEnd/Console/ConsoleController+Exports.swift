@@ -31,7 +31,7 @@ extension ConsoleController {
         }
         let resource = form.text("recurso") ?? ""
         let id = try await ExportRequester(jobs: jobs).request(
-            resource, fields: fields, owner: session.name, idempotencyKey: nil)
+            resource, fields: fields, owner: session.identity.ownerKey, idempotencyKey: nil)
         let key = Self.exportsKey(session.userId)
         _ = try await jobs.redis.pipeline([
             RedisCommand("LREM", key, "0", id), RedisCommand("LPUSH", key, id), RedisCommand("LTRIM", key, "0", "9"),

@@ -76,13 +76,8 @@ struct AdminQueuesController {
         let queue = try queueName(context)
         let id = request.uri.queryParameters.get("id")
         if let id, !JobID.isValid(id) { throw APIError.badRequest("El parámetro id no es un id de trabajo válido.") }
-        var limit = 100
-        if let raw = request.uri.queryParameters.get("limit") {
-            guard let value = Int(raw), (1...10_000).contains(value) else {
-                throw APIError.badRequest("El parámetro limit debe estar entre 1 y 10000.")
-            }
-            limit = value
-        }
+        let limit = try IntegerParameter.parse(
+            request.uri.queryParameters.get("limit"), name: "limit", range: 1...10_000, default: 100)
         let ids = try await jobs.redrive(queue: queue, id: id, limit: limit)
         return try APIJSON.response(Redriven(retried: ids))
     }
@@ -94,26 +89,5 @@ struct AdminQueuesController {
                 "No existe la cola \(name). Colas: \(jobs.catalog.queues.keys.sorted().joined(separator: ", ")).")
         }
         return name
-    }
-}
-
-/// `limit` (1–500, default 50) and `offset` (≥ 0) query parameters.
-enum Pagination {
-    static func parse(_ request: Request, defaultLimit: Int = 50) throws -> (limit: Int, offset: Int) {
-        var limit = defaultLimit
-        var offset = 0
-        if let raw = request.uri.queryParameters.get("limit") {
-            guard let value = Int(raw), (1...500).contains(value) else {
-                throw APIError.badRequest("El parámetro limit debe ser un entero entre 1 y 500.")
-            }
-            limit = value
-        }
-        if let raw = request.uri.queryParameters.get("offset") {
-            guard let value = Int(raw), value >= 0 else {
-                throw APIError.badRequest("El parámetro offset debe ser un entero mayor o igual a 0.")
-            }
-            offset = value
-        }
-        return (limit, offset)
     }
 }

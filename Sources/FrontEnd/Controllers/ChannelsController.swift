@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Integrations
 import Shop
 
 /// `/admin/canales/{sujeto}`: an HTTP channel's callback URL (the `sujeto` of its `canal`
@@ -8,6 +9,9 @@ import Shop
 /// the jobs only).
 struct ChannelsController {
     let database: AppDatabase
+    /// Where a callback may point: a private or local literal address, or `localhost`, is
+    /// refused here (the workers check every resolved address again when they connect).
+    var addresses: AddressPolicy = .publicOnly
 
     struct CallbackInput: Decodable {
         var callbackUrl: String
@@ -28,6 +32,17 @@ struct ChannelsController {
     @Sendable func put(_ request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await request.decodeJSON(CallbackInput.self)
         let subject = context.pathString("sujeto")
+        if let host = URLComponents(string: input.callbackUrl.trimmed)?.host, addresses.refusesHost(host) {
+            throw APIError(
+                .validation, "La URL de retorno apunta a una dirección privada o local.",
+                fields: [
+                    ValidationError(
+                        field: "callback_url",
+                        message:
+                            "callback_url no puede apuntar a la máquina ni a la red privada (permítalo con "
+                            + "CALLBACK_ALLOWED_NETWORKS).")
+                ])
+        }
         let channel = try await database.perform {
             try $0.setChannelCallback(
                 subject: subject, callbackURL: input.callbackUrl, rotateSecret: input.rotateSecret ?? false)

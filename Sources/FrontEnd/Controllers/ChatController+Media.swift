@@ -3,6 +3,8 @@ import Hummingbird
 import Integrations
 import JobEngine
 import Pipeline
+import Shop
+import Support
 
 /// `POST /chat/imagen` and `POST /chat/audio`: multipart with `chat_id`, the file (`imagen`
 /// or `audio`) and an optional caption `mensaje`. The file's type is decided by its first
@@ -35,6 +37,10 @@ extension ChatController {
         try await upload(.audio, request, context: context)
     }
 
+    /// Reads the upload once: the body stays in the one buffer it arrives in, the parts are
+    /// places in it, and the file is hashed and written straight from it (an audio file was
+    /// held three times over). At most `MAX_CONCURRENT_UPLOADS` are read at once; the token
+    /// is checked before the body is read and the chat's limit once its id is known.
     private func upload(_ kind: Upload, _ request: Request, context: AppRequestContext) async throws -> Response {
         let contentType = request.headers[.contentType] ?? ""
         guard contentType.lowercased().hasPrefix("multipart/form-data") else {
@@ -46,36 +52,50 @@ extension ChatController {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
             throw APIError(.bodyTooLarge, kind.tooLarge)
         }
-        var request = request
+        try await admit(context, chatId: nil)
+        guard let slot = uploads.take() else {
+            throw APIError(
+                .unavailable, "Hay muchos archivos subiéndose en este momento; intente de nuevo en unos segundos.",
+                retryAfter: 2)
+        }
+        defer { slot.release() }
         let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: limit)
+            buffer = try await request.body.collect(upTo: limit)
         } catch {
             throw APIError(.bodyTooLarge, kind.tooLarge)
         }
-        let parts = try Multipart.parts(in: buffer.withUnsafeReadableBytes { Data($0) }, contentType: contentType)
-        func part(_ name: String) -> Multipart.Part? { parts.first { $0.name == name } }
+        let slices = try buffer.withUnsafeReadableBytes { try Multipart.slices(in: $0, contentType: contentType) }
+        func part(_ name: String) -> Multipart.Slice? { slices.first { $0.name == name } }
+        func text(_ name: String) -> String {
+            guard let range = part(name)?.range else { return "" }
+            return buffer.withUnsafeReadableBytes {
+                String(decoding: UnsafeRawBufferPointer(rebasing: $0[range]), as: UTF8.self)
+            }
+        }
 
-        let chatId = try Self.validChatId(part("chat_id")?.text ?? "")
-        guard let file = part(kind.field)?.data else {
+        let chatId = try ChatLookup.channelChat(text("chat_id"), context)
+        try await requestGuard?.admitChat(chatId)
+        guard let file = part(kind.field)?.range else {
             throw APIError.validation("Falta el campo \"\(kind.field)\" con el archivo en el formulario.")
         }
         guard !file.isEmpty else { throw APIError.validation("El archivo de \"\(kind.field)\" está vacío.") }
         guard file.count <= kind.maxBytes else {
             throw APIError(.bodyTooLarge, kind.tooLarge)
         }
-        guard let format = MediaFormat.sniff(file), format.isImage == (kind == .image) else {
+        let head = buffer.withUnsafeReadableBytes { Data(UnsafeRawBufferPointer(rebasing: $0[file.prefix(16)])) }
+        guard let format = MediaFormat.sniff(head), format.isImage == (kind == .image) else {
             throw APIError(.unsupportedMediaType, kind.wrongType)
         }
-        let caption = (part("mensaje")?.text ?? "").trimmed
+        let caption = text("mensaje").trimmed
         guard caption.count <= Self.maxMessageLength else {
             throw APIError.validation("El campo \"mensaje\" admite máximo \(Self.maxMessageLength) caracteres.")
         }
 
-        let key = try await blobs.store(file)
+        let key = try await blobs.store(buffer, range: file)
         let now = WallClock.nowMs()
         let idempotencyKey = request.headers[.idempotencyKey].map { "\(chatId):\($0.prefix(200))" }
-        let owner = context.identity?.subject
+        let owner = context.identity?.ownerKey
         let enqueued =
             switch kind {
             case .image:
@@ -92,5 +112,21 @@ extension ChatController {
                     idempotencyKey: idempotencyKey, owner: owner)
             }
         return Self.accepted(enqueued.id)
+    }
+}
+
+extension BlobStore {
+    /// Stores bytes `range` of `buffer` without copying them out of it (hashed and written
+    /// from the buffer's memory, off the cooperative pool).
+    func store(_ buffer: ByteBuffer, range: Range<Int>) async throws -> String {
+        try await BlockingPool.shared.run {
+            try buffer.withUnsafeReadableBytes { raw in
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[range])
+                guard let base = bytes.baseAddress else { return try self.put(Data()) }
+                let data = Data(
+                    bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+                return try self.put(data)
+            }
+        }
     }
 }

@@ -9,6 +9,10 @@ struct ChatController {
     let jobs: JobClient
     /// Where uploaded photos and audio are stored (`BLOBS_DIR`).
     var blobs = BlobStore(directory: "./var/blobs")
+    /// Revocation and the token's and the chat's rate limits, checked in one call.
+    var requestGuard: RequestGuard? = nil
+    /// Uploads read into memory at once.
+    var uploads = UploadSlots(capacity: 8)
 
     struct TextMessage: Decodable, Equatable {
         var chatId: String
@@ -37,7 +41,7 @@ struct ChatController {
         }
     }
 
-    static let maxMessageLength = 4_000
+    static let maxMessageLength = ChatMessageJob.maxLength
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("texto", use: text)
@@ -47,10 +51,8 @@ struct ChatController {
 
     @Sendable func text(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(TextMessage.self, limit: 32 * 1024, fastPath: TextMessage.fast)
-        let chatId = try Self.validChatId(body.chatId)
-        guard !chatId.hasPrefix("tg:") else {  // Telegram's chats come only from Telegram
-            throw APIError.validation("Los chat_id que empiezan por \"tg:\" son de Telegram; use otro identificador.")
-        }
+        let chatId = try ChatLookup.channelChat(body.chatId, context)
+        try await admit(context, chatId: chatId)
         let message = body.message.trimmed
         guard !message.isEmpty else { throw APIError.validation("El campo \"mensaje\" no puede estar vacío.") }
         // Counting characters walks the text; a short one in bytes is short enough.
@@ -59,8 +61,14 @@ struct ChatController {
         }
         let job = ChatMessageJob(chatId: chatId, channel: .http, message: message, receivedMs: WallClock.nowMs())
         let idempotencyKey = request.headers[.idempotencyKey].map { "\(chatId):\($0.prefix(200))" }
-        let enqueued = try await jobs.enqueue(job, idempotencyKey: idempotencyKey, owner: context.identity?.subject)
+        let enqueued = try await jobs.enqueue(job, idempotencyKey: idempotencyKey, owner: context.identity?.ownerKey)
         return Self.accepted(enqueued.id)
+    }
+
+    /// The request guard for a message to `chatId` (also the token's revocation and limit).
+    func admit(_ context: AppRequestContext, chatId: String?) async throws {
+        guard let requestGuard, let tokenId = context.tokenId else { return }
+        try await requestGuard.admit(tokenId: tokenId, chatId: chatId)
     }
 
     /// `202 {"job_id", "estado": "encolado"}` with `Location` (written by hand: this is the

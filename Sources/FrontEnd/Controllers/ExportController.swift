@@ -38,7 +38,7 @@ struct ExportController {
         }
         try Self.foldAliases(&fields)
         let id = try await ExportRequester(jobs: jobs).request(
-            context.pathString("recurso"), fields: fields, owner: context.identity?.subject ?? "",
+            context.pathString("recurso"), fields: fields, owner: context.identity?.ownerKey ?? "",
             idempotencyKey: request.headers[.idempotencyKey])
         return ChatController.accepted(id)
     }

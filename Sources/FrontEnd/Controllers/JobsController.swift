@@ -6,6 +6,7 @@ import Shop
 struct JobsController {
     let jobs: JobClient
     let waiters: JobWaiters
+    var polls = WaitPolls(capacity: 512, perToken: 32)
     static let maxWaitSeconds = 30.0
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -23,6 +24,14 @@ struct JobsController {
         }
         let status: JobStatus?
         if wait > 0 {
+            let token = context.tokenId ?? ""
+            guard polls.enter(token) else {
+                throw APIError(
+                    .tooManyRequests,
+                    "Hay demasiadas consultas con wait abiertas; intente de nuevo en 1 s o consulte sin wait.",
+                    retryAfter: 1)
+            }
+            defer { polls.leave(token) }
             status = try await waiters.wait(for: id, timeout: .milliseconds(Int(wait * 1000)))
         } else {
             status = try await jobs.status(id)
@@ -33,9 +42,10 @@ struct JobsController {
         return try APIJSON.response(status)
     }
 
-    /// A `canal` sees only the jobs it created; staff see all.
+    /// A `canal` sees only the jobs it created (role and subject: a channel named like an
+    /// operator does not see the operator's exports); staff see all.
     static func canSee(_ status: JobStatus, _ identity: Identity?) -> Bool {
         guard let identity else { return false }
-        return identity.role > .channel || status.owner == identity.subject
+        return identity.role > .channel || status.owner == identity.ownerKey
     }
 }

@@ -25,19 +25,22 @@ struct OrdersController {
     /// resubmission within the window (24 h) returns the same job.
     @Sendable func place(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(OrderRequest.self, limit: 256 * 1024)
-        let order = try body.validated()
-        if let chatId = order.chatId { _ = try ChatController.validChatId(chatId) }
-        let owner = context.identity?.subject ?? ""
+        var order = try body.validated()
+        if let chatId = order.chatId {
+            order.chatId = try await ChatLookup(database: database).staffChat(chatId, channel: request.query("canal"))
+        }
+        let subject = context.identity?.subject ?? ""
+        let owner = context.identity?.ownerKey ?? ""
         var job = PlaceOrderJob(order: order)
         let queueKey: String
         if let header = request.headers[.idempotencyKey]?.trimmed, !header.isEmpty {
             guard header.count <= 150 else {
                 throw APIError.badRequest("El encabezado Idempotency-Key admite máximo 150 caracteres.")
             }
-            job.key = "cliente:\(owner.prefix(40)):\(header)"
+            job.key = "cliente:\(subject):\(header)"
             queueKey = job.key!
         } else {
-            queueKey = try PlaceOrderJob.bodyKey(owner: owner, order: order)
+            queueKey = try PlaceOrderJob.bodyKey(owner: subject, order: order)
         }
         let enqueued = try await jobs.enqueue(job, idempotencyKey: queueKey, owner: owner)
         return ChatController.accepted(enqueued.id)
@@ -46,8 +49,12 @@ struct OrdersController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
         let (since, until) = try request.period()
+        var chatId: String?
+        if let raw = request.query("chat_id") {
+            chatId = try await ChatLookup(database: database).staffChat(raw, channel: request.query("canal"))
+        }
         let filter = OrderFilter(
-            chatId: request.query("chat_id"), idNumber: request.query("cedula"),
+            chatId: chatId, idNumber: request.query("cedula"),
             state: try request.query("estado").map { raw throws(ValidationError) in try OrderState(parsing: raw) },
             since: since, until: until)
         let page = try await database.perform { try $0.listOrders(filter, limit: limit, offset: offset) }

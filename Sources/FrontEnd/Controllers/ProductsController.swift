@@ -28,15 +28,17 @@ struct ProductsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
         let text = request.query("q") ?? request.query("texto")
-        if let text, text.count > ProductFilter.maxTextLength {
+        let filter = ProductFilter(
+            category: request.query("categoria"), active: try request.boolQuery("activo"), text: text)
+        guard filter.textWords != nil else {
             throw ValidationErrors([
                 ValidationError(
                     field: request.query("q") == nil ? "texto" : "q",
-                    message: "La búsqueda admite hasta \(ProductFilter.maxTextLength) caracteres.")
+                    message:
+                        "La búsqueda admite hasta \(ProductFilter.maxTextLength) caracteres y \(ProductFilter.maxTextWords) palabras distintas."
+                )
             ])
         }
-        let filter = ProductFilter(
-            category: request.query("categoria"), active: try request.boolQuery("activo"), text: text)
         let page = try await database.perform { try $0.listProducts(filter, limit: limit, offset: offset) }
         return try APIJSON.response(page)
     }
@@ -87,7 +89,7 @@ struct ProductsController {
         if contentType.lowercased().hasPrefix("multipart/form-data") {
             data = try Multipart.field("archivo", in: data, contentType: contentType)
         }
-        let id = try await editor.importFile(data, mode: mode, owner: context.identity?.subject)
+        let id = try await editor.importFile(data, mode: mode, owner: context.identity?.ownerKey)
         return ChatController.accepted(id)
     }
 }

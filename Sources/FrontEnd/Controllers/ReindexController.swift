@@ -42,7 +42,7 @@ struct ReindexController {
             }
         }
         let id = try await CatalogEditor(database: database, jobs: jobs, uploadsDirectory: uploadsDirectory).reindex(
-            reason: reason, idempotencyKey: request.headers[.idempotencyKey], owner: context.identity?.subject)
+            reason: reason, idempotencyKey: request.headers[.idempotencyKey], owner: context.identity?.ownerKey)
         return ChatController.accepted(id)
     }
 }

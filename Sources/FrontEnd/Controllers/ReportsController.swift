@@ -42,12 +42,7 @@ struct ReportsController {
     private static func intQuery(_ request: Request, _ name: String, range: ClosedRange<Int>, default value: Int) throws
         -> Int
     {
-        guard let raw = request.query(name) else { return value }
-        guard let number = Int(raw), range.contains(number) else {
-            throw APIError.badRequest(
-                "El parámetro \(name) debe ser un número entero entre \(range.lowerBound) y \(range.upperBound).")
-        }
-        return number
+        try IntegerParameter.parse(request.query(name), name: name, range: range, default: value)
     }
 }
 

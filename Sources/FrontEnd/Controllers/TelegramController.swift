@@ -24,6 +24,7 @@ struct TelegramController {
         guard ConstantTime.equals(given, secret) else {
             throw APIError(.forbidden, "El secreto del webhook de Telegram no coincide.")
         }
+        context.proceedWithBody(request)
         let update: Telegram.Update
         do {
             update = try await request.decodeJSON(Telegram.Update.self, limit: 1 << 20)

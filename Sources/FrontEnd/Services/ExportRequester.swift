@@ -24,7 +24,7 @@ struct ExportRequester: Sendable {
             guard header.count <= 150 else {
                 throw APIError.badRequest("El encabezado Idempotency-Key admite máximo 150 caracteres.")
             }
-            key = "exportar:\(owner.prefix(40)):\(header)"
+            key = "exportar:\(owner):\(header)"
         }
         return try await jobs.enqueue(job, idempotencyKey: key, owner: owner).id
     }

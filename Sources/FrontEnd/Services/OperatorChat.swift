@@ -23,7 +23,9 @@ struct OperatorChat: Sendable {
     /// Validates and sends an operator's reply → the delivery job's id. The chat must have
     /// written before (its channel is known). With an idempotency key, a repeated request
     /// sends and stores the reply once.
-    func reply(chatId: String, text raw: String, operator name: String, idempotencyKey: String?) async throws
+    func reply(
+        chatId: String, text raw: String, operator name: String, owner: String?, idempotencyKey: String?
+    ) async throws
         -> String
     {
         let text = raw.trimmed
@@ -37,9 +39,10 @@ struct OperatorChat: Sendable {
             throw APIError.notFound("El chat \(chatId) no ha escrito todavía: no se sabe por qué canal responderle.")
         }
         let delivery = DeliverReplyJob(
-            chatId: chatId, channel: channel, text: text, origin: .operator, owner: control.owner)
-        let key = idempotencyKey.map { "operador:\(chatId):\($0.prefix(150))" }
-        let enqueued = try await jobs.enqueue(delivery, idempotencyKey: key, owner: name)
+            chatId: chatId, channel: channel, text: text, origin: .operator,
+            owner: ChatScope.channelSubject(chatId) ?? control.owner)
+        let key = idempotencyKey.map { "operador:\(name):\(chatId):\($0.prefix(150))" }
+        let enqueued = try await jobs.enqueue(delivery, idempotencyKey: key, owner: owner)
         if enqueued.created {
             let message = NewMessage(
                 chatId: chatId, sender: .operator, content: text,

@@ -6,22 +6,30 @@ import Synchronization
 /// `HTTPTransport` over libcurl. `curl_easy_perform` blocks, so each call runs on a
 /// `BlockingPool` thread (never on Swift's cooperative pool, nor on GCD's, which on Linux is
 /// the same), at most `maxConcurrent` at a time.
+///
+/// `addresses` decides which IP addresses a call may connect to: curl hands every socket it
+/// opens to a callback that sees the resolved address (`CURLOPT_OPENSOCKETFUNCTION`), so a
+/// refused address is never connected, whatever name led to it (channel callbacks: public
+/// addresses only unless an operator allows a network). With a restricted policy no proxy
+/// from the environment is used and only http and https are spoken.
 public final class CurlTransport: HTTPTransport {
     private static let globalInit: Bool = { vd_curl_global_init() == CURLE_OK }()
 
     private let gate: DispatchSemaphore
+    public let addresses: AddressPolicy
 
-    public init(maxConcurrent: Int = 16) {
+    public init(maxConcurrent: Int = 16, addresses: AddressPolicy = .anything) {
         gate = DispatchSemaphore(value: maxConcurrent)
+        self.addresses = addresses
         _ = Self.globalInit
     }
 
     public func send(_ request: OutboundRequest) async throws -> OutboundResponse {
         try await withCheckedThrowingContinuation { continuation in
-            BlockingPool.shared.submit { [gate] in
+            BlockingPool.shared.submit { [gate, addresses] in
                 gate.wait()
                 defer { gate.signal() }
-                continuation.resume(with: Result { try Self.perform(request) })
+                continuation.resume(with: Result { try Self.perform(request, addresses: addresses) })
             }
         }
     }
@@ -36,7 +44,15 @@ public final class CurlTransport: HTTPTransport {
         init(limit: Int) { self.limit = limit }
     }
 
-    private static func perform(_ request: OutboundRequest) throws -> OutboundResponse {
+    /// What the socket callback needs: the policy, and the first address it refused.
+    private final class SocketGuard {
+        let policy: AddressPolicy
+        var refused: String?
+
+        init(policy: AddressPolicy) { self.policy = policy }
+    }
+
+    private static func perform(_ request: OutboundRequest, addresses: AddressPolicy) throws -> OutboundResponse {
         guard let handle = curl_easy_init() else { throw HTTPTransportError.connection("curl_easy_init falló") }
         defer { curl_easy_cleanup(handle) }
         let sink = Sink(limit: request.maxResponseBytes)
@@ -52,6 +68,25 @@ public final class CurlTransport: HTTPTransport {
         _ = vd_curl_setopt_long(handle, VD_CURLOPT_TIMEOUT_MS, Self.milliseconds(request.timeout))
         _ = vd_curl_setopt_long(handle, VD_CURLOPT_CONNECTTIMEOUT_MS, min(Self.milliseconds(request.timeout), 10_000))
         _ = vd_curl_setopt_slist(handle, VD_CURLOPT_HTTPHEADER, list)
+        let socketGuard = SocketGuard(policy: addresses)
+        if !addresses.allowsAll {
+            _ = vd_curl_setopt_string(handle, VD_CURLOPT_PROTOCOLS_STR, "http,https")
+            _ = vd_curl_setopt_string(handle, VD_CURLOPT_NOPROXY, "*")
+            _ = vd_curl_setopt_pointer(
+                handle, VD_CURLOPT_OPENSOCKETDATA, Unmanaged.passUnretained(socketGuard).toOpaque())
+            _ = vd_curl_setopt_opensocket(handle) { user, _, address in
+                guard let user, let address else { return VD_CURL_SOCKET_BAD }
+                let socketGuard = Unmanaged<SocketGuard>.fromOpaque(user).takeUnretainedValue()
+                var bytes = [UInt8](repeating: 0, count: 16)
+                let count = Int(bytes.withUnsafeMutableBufferPointer { vd_curl_sockaddr_ip(address, $0.baseAddress) })
+                let ip = Array(bytes.prefix(count))
+                guard count > 0, socketGuard.policy.permits(ip) else {
+                    if socketGuard.refused == nil { socketGuard.refused = count > 0 ? AddressPolicy.format(ip) : "?" }
+                    return VD_CURL_SOCKET_BAD
+                }
+                return vd_curl_open_socket(address)
+            }
+        }
         _ = vd_curl_setopt_pointer(handle, VD_CURLOPT_WRITEDATA, sinkPointer)
         _ = vd_curl_setopt_write(
             handle, VD_CURLOPT_WRITEFUNCTION,
@@ -100,6 +135,9 @@ public final class CurlTransport: HTTPTransport {
             } ?? curl_easy_perform(handle)
 
         if sink.overflow { throw HTTPTransportError.responseTooLarge }
+        if let refused = socketGuard.refused, code != CURLE_OK {
+            throw HTTPTransportError.addressRefused(refused)
+        }
         guard code == CURLE_OK else {
             if code == CURLE_OPERATION_TIMEDOUT { throw HTTPTransportError.timeout }
             throw HTTPTransportError.connection(String(cString: curl_easy_strerror(code)))
@@ -111,6 +149,7 @@ public final class CurlTransport: HTTPTransport {
 
     private static func milliseconds(_ duration: Duration) -> Int {
         let parts = duration.components
-        return max(1, Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000))
+        let seconds = min(max(parts.seconds, 0), 1 << 31)
+        return max(1, Int(seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000))
     }
 }

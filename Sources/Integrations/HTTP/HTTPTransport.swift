@@ -36,9 +36,12 @@ public enum HTTPTransportError: Error, Equatable, CustomStringConvertible, Senda
     case timeout
     case connection(String)
     case responseTooLarge
+    /// The address the name led to is not one this transport may reach (`AddressPolicy`).
+    case addressRefused(String)
 
     public var description: String {
         switch self {
+        case .addressRefused(let address): "la dirección \(address) no está permitida (red privada o local)"
         case .timeout: "la llamada HTTP superó su tiempo límite"
         case .connection(let why): "fallo de conexión HTTP: \(why)"
         case .responseTooLarge: "la respuesta HTTP supera el tamaño máximo"

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Spaces calls to an outside API so that at most `perSecond` start each second in this
 /// process (0 = no limit). Callers wait their turn in arrival order.
@@ -16,6 +17,6 @@ public actor CallRateLimiter {
         let now = Date().timeIntervalSince1970
         let slot = max(now, nextSlot)
         nextSlot = slot + interval
-        if slot > now { try await Task.sleep(for: .milliseconds(Int((slot - now) * 1000))) }
+        if slot > now { try await Task.sleep(for: .milliseconds(OutsideNumber.milliseconds(slot - now))) }
     }
 }

@@ -1,3 +1,5 @@
+import Support
+
 /// A failed call to an outside API (Gemini, OpenAI-compatible servers, Telegram, the local
 /// embedding server), classified once for every client.
 public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable {
@@ -18,8 +20,11 @@ public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable
     /// The server's own message (never the request, so never a key or token).
     public var message: String
     /// The delay the server asked for (Retry-After, retry-after-ms, Gemini RetryInfo,
-    /// Telegram parameters.retry_after), in seconds.
-    public var retryAfter: Double?
+    /// Telegram parameters.retry_after), in seconds: always a number within 0…a day (an
+    /// outside number, clamped by `OutsideNumber` however it is set).
+    public var retryAfter: Double? {
+        didSet { retryAfter = OutsideNumber.delaySeconds(retryAfter) }
+    }
     /// Telegram: the group was upgraded to a supergroup with this id
     /// (`parameters.migrate_to_chat_id`); sends must go there.
     public var migrateToChatId: Int64?
@@ -29,7 +34,7 @@ public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable
         self.api = api
         self.status = status
         self.message = message
-        self.retryAfter = retryAfter
+        self.retryAfter = OutsideNumber.delaySeconds(retryAfter)
     }
 
     public var description: String {

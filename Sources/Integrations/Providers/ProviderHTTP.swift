@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Sends a request to an outside API through an `HTTPTransport` and applies the one retry
 /// policy of the project: 408, 409 (OpenAI), 429, 5xx, timeouts and connection failures
@@ -48,16 +49,16 @@ public struct ProviderHTTP: Sendable {
                 failure = classify(response)
             } catch let error as HTTPTransportError {
                 switch error {
-                case .responseTooLarge:
+                case .responseTooLarge, .addressRefused:
                     throw ProviderError(kind: .permanent, api: api, status: 0, message: error.description)
                 case .timeout, .connection:
                     failure = ProviderError(kind: .transient, api: api, status: 0, message: error.description)
                 }
             }
             guard failure.kind != .permanent, attempt < policy.attempts else { throw failure }
-            let delay = failure.retryAfter ?? backoff(attempt: attempt)
+            let delay = OutsideNumber.delaySeconds(failure.retryAfter) ?? backoff(attempt: attempt)
             guard delay <= policy.maxWait else { throw failure }
-            try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+            try await Task.sleep(for: .milliseconds(OutsideNumber.milliseconds(delay)))
             attempt += 1
         }
     }
@@ -128,11 +129,13 @@ public struct ProviderHTTP: Sendable {
         return false
     }
 
-    /// `retry-after-ms` (OpenAI) or `Retry-After` in seconds.
+    /// `retry-after-ms` (OpenAI) or `Retry-After` in seconds, clamped (`OutsideNumber`): a
+    /// peer's `1e300`, `inf`, `nan` or `-5` never reaches a conversion to an integer.
     static func headerDelay(_ headers: [String: String]) -> Double? {
-        if let ms = headers["retry-after-ms"].flatMap(Double.init) { return ms / 1000 }
-        if let seconds = headers["retry-after"].flatMap(Double.init) { return seconds }
-        return nil
+        if let ms = headers["retry-after-ms"].flatMap(Double.init), let delay = OutsideNumber.delaySeconds(ms / 1000) {
+            return delay
+        }
+        return OutsideNumber.delaySeconds(headers["retry-after"].flatMap(Double.init))
     }
 
     /// The message and delay inside the error bodies of Gemini (`error.message`,
@@ -151,7 +154,7 @@ public struct ProviderHTTP: Sendable {
             message = error["message"] as? String
             for detail in error["details"] as? [[String: Any]] ?? [] {
                 if let raw = detail["retryDelay"] as? String, raw.hasSuffix("s"), let seconds = Double(raw.dropLast()) {
-                    delay = seconds
+                    delay = OutsideNumber.delaySeconds(seconds)
                 }
             }
         } else if let error = object["error"] as? String {
@@ -161,7 +164,7 @@ public struct ProviderHTTP: Sendable {
         var migrated: Int64?
         if let parameters = object["parameters"] as? [String: Any] {
             if let retry = parameters["retry_after"] {
-                delay = (retry as? Double) ?? (retry as? Int).map(Double.init)
+                delay = OutsideNumber.delaySeconds((retry as? Double) ?? (retry as? Int).map(Double.init))
             }
             // A supergroup's id does not fit in 32 bits (-100…).
             migrated = (parameters["migrate_to_chat_id"] as? Int).map(Int64.init)

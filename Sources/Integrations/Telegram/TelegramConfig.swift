@@ -57,10 +57,12 @@ public struct TelegramConfig: Sendable {
                 setting: "TELEGRAM_TOKEN", problem: "no tiene la forma <número>:<clave> de un token de bot")
         }
         let secret = env["TELEGRAM_WEBHOOK_SECRET"]
-        if let secret, !Self.isValidSecret(secret) {
+        if let secret, !Self.isStrongSecret(secret) {
             throw ConfigError(
                 setting: "TELEGRAM_WEBHOOK_SECRET",
-                problem: "debe tener de 1 a 256 caracteres entre A-Z, a-z, 0-9, _ y -")
+                problem:
+                    "debe tener de \(Self.minSecretLength) a 256 caracteres entre A-Z, a-z, 0-9, _ y -, y no ser "
+                    + "repetitivo (p. ej. openssl rand -hex 32)")
         }
         var base = env.string("TELEGRAM_API_BASE_URL", default: Self.defaultBaseURL)
         while base.hasSuffix("/") { base.removeLast() }
@@ -102,6 +104,17 @@ public struct TelegramConfig: Sendable {
     }
 
     /// What Telegram accepts as `secret_token`: 1–256 of `A-Z a-z 0-9 _ -`.
+    /// The shortest webhook secret accepted at start: Telegram takes 1–256 characters, but a
+    /// short one can be guessed (issue 16: a one-character secret was accepted).
+    public static let minSecretLength = 16
+
+    /// Telegram's rule (1–256 of A–Z a–z 0–9 _ -), at least `minSecretLength` long and with
+    /// at least 8 different characters (not "aaaaaaaaaaaaaaaa").
+    public static func isStrongSecret(_ secret: String) -> Bool {
+        isValidSecret(secret) && secret.utf8.count >= minSecretLength && Set(secret.utf8).count >= 8
+    }
+
+    /// Telegram's own rule for `secret_token`.
     public static func isValidSecret(_ secret: String) -> Bool {
         (1...256).contains(secret.utf8.count)
             && secret.utf8.allSatisfy { byte in

@@ -79,8 +79,11 @@ extension JobClient {
         jobs: [JobStatus], total: Int
     ) {
         _ = try catalog.queue(queue)
+        // Whatever the caller passes, the range's ends stay far from overflowing.
+        let first = min(max(offset, 0), 1 << 40)
+        let last = first + min(max(limit, 1), 10_000) - 1
         let replies = try await redis.pipeline([
-            RedisCommand("LRANGE", QueueKeys.dead(queue), String(offset), String(offset + limit - 1)),
+            RedisCommand("LRANGE", QueueKeys.dead(queue), String(first), String(last)),
             RedisCommand("LLEN", QueueKeys.dead(queue)),
         ])
         let ids = (try replies[0].checked().array ?? []).compactMap(\.string)

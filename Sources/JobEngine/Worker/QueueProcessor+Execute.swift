@@ -1,4 +1,5 @@
 import Logging
+import Support
 
 extension QueueProcessor {
     /// Runs one job's handler and records its outcome.
@@ -29,7 +30,7 @@ extension QueueProcessor {
                 context.logger.info("Falló sin reintento: \(message)")
                 return .fail(message)
             case .retryAfter(let seconds, let reason):
-                return .later(reason: reason, delayMs: max(Int(seconds * 1000), 1))
+                return .later(reason: reason, delayMs: max(OutsideNumber.milliseconds(seconds), 1))
             case .deadLetter(let message):
                 context.logger.warning("A la cola de muertos: \(message)")
                 return .dead(message)

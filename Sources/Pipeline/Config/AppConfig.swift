@@ -67,8 +67,9 @@ public struct AppConfig: Sendable {
         logFile = env["LOG_FILE"]
         if env["ACCESS_TOKEN_EXPIRE_MINUTES"] != nil {
             let minutes = try env.int("ACCESS_TOKEN_EXPIRE_MINUTES", default: 0)
-            guard (1...(3650 * 1440)).contains(minutes) else {
-                throw ConfigError(setting: "ACCESS_TOKEN_EXPIRE_MINUTES", problem: "debe estar entre 1 y 5256000")
+            // No token lives longer than a year (`TokenSigner.maxLifetime`).
+            guard (1...(365 * 1440)).contains(minutes) else {
+                throw ConfigError(setting: "ACCESS_TOKEN_EXPIRE_MINUTES", problem: "debe estar entre 1 y 525600")
             }
             tokenLifetimeSeconds = Double(minutes) * 60
         }

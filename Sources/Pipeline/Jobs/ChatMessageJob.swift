@@ -79,6 +79,16 @@ public struct ChatMessageJob: JobPayload, Equatable {
 
     public var orderingKey: String? { chatId }
 
+    /// The longest chat message, in characters: `POST /chat/texto` refuses longer ones (422)
+    /// and the reply worker reads only this much of any message (a Telegram text, a photo's
+    /// text, a transcription), so no message costs the agent more than this.
+    public static let maxLength = 4_000
+
+    /// What the agent reads of `text`: at most `maxLength` characters.
+    public static func readable(_ text: String) -> String {
+        text.utf8.count <= maxLength ? text : String(text.prefix(maxLength))
+    }
+
     /// Written by hand: one per chat message, the front end's hottest encoding (same text
     /// as `JobCoding.encode`, keys sorted).
     public func encodedPayload() throws -> String {

@@ -25,4 +25,17 @@ public struct Identity: Sendable, Equatable {
         self.subject = subject
         self.role = role
     }
+
+    /// Who owns the jobs this caller enqueues: role and subject, so a `canal` named like an
+    /// operator is never taken for it (issue 16).
+    public var ownerKey: String { "\(role.rawValue):\(subject)" }
+
+    /// The subject in a job's owner key (`canal:widget` → widget); a bare subject (jobs
+    /// enqueued before owners carried the role) is returned as is.
+    public static func subject(ofOwner owner: String) -> String {
+        for role in Role.allCases where owner.hasPrefix(role.rawValue + ":") {
+            return String(owner.dropFirst(role.rawValue.count + 1))
+        }
+        return owner
+    }
 }

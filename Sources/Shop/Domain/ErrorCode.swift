@@ -24,6 +24,7 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
     case methodNotAllowed = "metodo_no_permitido"
     case bodyTooLarge = "cuerpo_demasiado_grande"
     case unsupportedMediaType = "tipo_no_soportado"
+    case tooManyRequests = "demasiadas_solicitudes"
     case unavailable = "no_disponible"
     /// Redis reached its `maxmemory`: nothing new can be accepted until the queues drain.
     case overloaded = "sobrecargado"

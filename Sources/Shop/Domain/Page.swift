@@ -26,13 +26,33 @@ public struct Page<Element: Codable & Sendable & Equatable>: Codable, Sendable, 
 public struct Paging: Sendable, Equatable {
     public static let defaultLimit = 50
     public static let maxLimit = 500
+    /// Far beyond any list the shop keeps, and small enough that `offset + limit` never
+    /// overflows anywhere downstream (SQL, Redis ranges).
+    public static let maxOffset = 1_000_000_000
 
     public let limit: Int
     public let offset: Int
 
-    /// Limits below 1 become 1, above `maxLimit` become `maxLimit`; negative offsets become 0.
+    /// Limits below 1 become 1, above `maxLimit` become `maxLimit`; offsets are kept within
+    /// 0…`maxOffset`.
     public init(limit: Int? = nil, offset: Int? = nil) {
         self.limit = min(max(limit ?? Self.defaultLimit, 1), Self.maxLimit)
-        self.offset = max(offset ?? 0, 0)
+        self.offset = min(max(offset ?? 0, 0), Self.maxOffset)
+    }
+
+    private init(checkedLimit: Int, offset: Int) {
+        limit = checkedLimit
+        self.offset = offset
+    }
+
+    /// `limit` (1…`maxLimit`, `defaultLimit` when absent) and `offset` (0…`maxOffset`) as a
+    /// caller wrote them in a query string: anything else is a 400 naming the parameter.
+    /// Every list route reads its paging through this.
+    public static func parse(
+        limit: String?, offset: String?, defaultLimit: Int = Paging.defaultLimit, maxLimit: Int = Paging.maxLimit
+    ) throws(ParameterError) -> Paging {
+        Paging(
+            checkedLimit: try IntegerParameter.parse(limit, name: "limit", range: 1...maxLimit, default: defaultLimit),
+            offset: try IntegerParameter.parse(offset, name: "offset", range: 0...maxOffset, default: 0))
     }
 }

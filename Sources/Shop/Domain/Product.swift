@@ -1,3 +1,5 @@
+import SpanishText
+
 /// A catalog product as the contract shows it. Prices are whole Colombian pesos.
 public struct Product: Codable, Sendable, Equatable, Identifiable {
     public var id: Int64
@@ -193,9 +195,24 @@ public struct ProductFilter: Sendable, Equatable {
     /// `maxTextLength` characters (a longer text is refused at the edge).
     public var text: String?
 
-    /// Longest `text` accepted (`GET /productos?q=`): a few words name a product; a thousand
-    /// would only make the query (one LIKE per word) expensive.
-    public static let maxTextLength = 200
+    /// Distinct words `text` may hold (each is one condition of the query; 1,100 of them
+    /// went past SQLite's expression depth and answered 500, issue 16) and its length.
+    public static let maxTextWords = 32
+    public static let maxTextLength = 500
+
+    /// The distinct folded words searched, in order of first appearance; nil when `text`
+    /// is longer than `maxTextLength` or has more than `maxTextWords` distinct words.
+    public var textWords: [String]? {
+        guard let text else { return [] }
+        guard text.count <= Self.maxTextLength else { return nil }
+        var seen = Set<String>()
+        var words: [String] = []
+        for word in TextFold.fold(text).split(whereSeparator: \.isWhitespace) where seen.insert(String(word)).inserted {
+            words.append(String(word))
+            if words.count > Self.maxTextWords { return nil }
+        }
+        return words
+    }
 
     public init(category: String? = nil, active: Bool? = nil, text: String? = nil) {
         self.category = category

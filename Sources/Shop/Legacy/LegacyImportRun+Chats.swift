@@ -17,7 +17,9 @@ extension LegacyImportRun {
             progressLine("mensajes", done, total)
             report.tally("mensajes") { $0.read += 1 }
             let legacyId: Int64 = row["id"]
-            guard let chatId = LegacyValues.text(row["chat_id"], limit: 201), chatId.count <= 200 else {
+            guard let legacyChat = LegacyValues.text(row["chat_id"], limit: 201), legacyChat.count <= 200,
+                let chatId = storedChatId(legacyChat)
+            else {
                 skipped["sin chat_id válido", default: 0] += 1
                 report.tally("mensajes") { $0.skipped += 1 }
                 return
@@ -119,7 +121,9 @@ extension LegacyImportRun {
         try source.forEachRow("SELECT * FROM chat_control ORDER BY id") { row in
             report.tally("chat_control") { $0.read += 1 }
             let active = LegacyValues.flag(row["ia_activa"]) ?? true
-            guard let chatId = LegacyValues.text(row["chat_id"], limit: 201), chatId.count <= 200 else {
+            guard let legacyChat = LegacyValues.text(row["chat_id"], limit: 201), legacyChat.count <= 200,
+                let chatId = storedChatId(legacyChat)
+            else {
                 report.notes.append(
                     "chat_control: el control global (ia_activa=\(active ? 1 : 0)) no tiene equivalente; aquí la IA se apaga por chat"
                 )

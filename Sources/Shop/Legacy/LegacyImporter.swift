@@ -53,6 +53,15 @@ struct LegacyImportRun {
     var report = LegacyImportReport()
     let now = Date()
 
+    /// The stored id of an old chat: Telegram's as they were, the others in the namespace of
+    /// the channel that continues them (`ChatScope`, `chatOwner`; none gives the empty
+    /// subject, a chat no channel can write to); nil when the scoped id is too long.
+    func storedChatId(_ legacy: String) -> String? {
+        if ChatScope.isTelegram(legacy) { return legacy }
+        let stored = ChatScope.scoped(legacy, channel: chatOwner ?? "")
+        return stored.utf8.count <= ChatScope.maxStoredLength ? stored : nil
+    }
+
     mutating func importAll() throws {
         try importProducts()
         try importClients()

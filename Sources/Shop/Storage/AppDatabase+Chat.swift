@@ -98,8 +98,9 @@ extension AppDatabase {
         }
     }
 
-    /// Records which channel a chat lives on, and for an HTTP chat the
-    /// token subject it came through (`propietario`), keeping its AI setting.
+    /// Records which channel a chat lives on, and for an HTTP chat the token subject it came
+    /// through (`propietario`), keeping its AI setting. Both are set once and never move: a
+    /// later writer cannot take a chat over (issue 16, finding 3).
     public func recordChannel(chatId: String, channel: Channel, owner: String? = nil) throws {
         try pool.write { db in try Self.recordChannel(db, chatId: chatId, channel: channel, owner: owner) }
     }
@@ -108,17 +109,35 @@ extension AppDatabase {
         try db.execute(
             sql: """
                 INSERT INTO chat_control (chat_id, ia_activa, canal, propietario, actualizado) VALUES (?, 1, ?, ?, ?)
-                ON CONFLICT(chat_id) DO UPDATE SET canal = excluded.canal,
-                    propietario = COALESCE(excluded.propietario, chat_control.propietario),
+                ON CONFLICT(chat_id) DO UPDATE SET canal = COALESCE(chat_control.canal, excluded.canal),
+                    propietario = COALESCE(chat_control.propietario, excluded.propietario),
                     actualizado = excluded.actualizado
-                WHERE chat_control.canal IS NOT excluded.canal
-                    OR (excluded.propietario IS NOT NULL AND chat_control.propietario IS NOT excluded.propietario)
+                WHERE chat_control.canal IS NULL
+                    OR (chat_control.propietario IS NULL AND excluded.propietario IS NOT NULL)
                 """,
             arguments: [chatId, channel.rawValue, owner, Date()])
     }
 }
 
 extension AppDatabase {
+    /// The stored ids of the chats a person names by the id its channel uses (`ChatScope`):
+    /// the HTTP chats of every channel with that id, and the id itself when a chat is stored
+    /// under it (a Telegram chat). Staff routes use it to accept a channel's own chat id.
+    public func storedChatIds(external chatId: String) throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT chat_id FROM chat_control
+                    WHERE chat_id = ?1
+                        OR (substr(chat_id, 1, 2) = 'h:' AND instr(substr(chat_id, 3), ':') > 0
+                            AND substr(chat_id, instr(substr(chat_id, 3), ':') + 3) = ?1)
+                    ORDER BY chat_id
+                    """,
+                arguments: [chatId])
+        }
+    }
+
     /// A page of a chat's conversation, oldest first (`offset` counts from the first message).
     public func historyPage(chatId: String, limit: Int? = nil, offset: Int? = nil) throws -> Page<StoredMessage> {
         let paging = Paging(limit: limit, offset: offset)

@@ -37,8 +37,13 @@ extension AppDatabase {
         if let active = filter.active {
             conditions.append("activo = \(active)")
         }
-        for word in TextFold.fold(filter.text ?? "").split(whereSeparator: \.isWhitespace) {
-            let pattern = SearchFunctions.containsPattern(String(word))
+        // A text over the caps (refused by the API) is read up to them, never past SQLite's limits.
+        let words =
+            filter.textWords
+            ?? Array(Set(TextFold.fold(String((filter.text ?? "").prefix(ProductFilter.maxTextLength)))
+                .split(whereSeparator: \.isWhitespace).map(String.init)).sorted().prefix(ProductFilter.maxTextWords))
+        for word in words {
+            let pattern = SearchFunctions.containsPattern(word)
             conditions.append(
                 "pliegue(nombre || ' ' || descripcion || ' ' || categoria) LIKE \(pattern) ESCAPE '\\'")
         }

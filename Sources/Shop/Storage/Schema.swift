@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("v2-vectores", migrate: createVectorIndexes)
         migrator.registerMigration("v3-estados", migrate: addStates)
         migrator.registerMigration("v3-importacion-legado", migrate: createLegacyImport)
+        migrator.registerMigration("v3-chats-por-canal", migrate: scopeHTTPChats)
         migrator.registerMigration("v4-consola", migrate: createConsole)
         return migrator
     }

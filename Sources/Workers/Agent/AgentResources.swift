@@ -20,7 +20,8 @@ package struct AgentResources: Sendable {
         config: AgentConfig, retrieval: RetrievalConfig, database: AppDatabase, jobs: JobClient, waiters: JobWaiters,
         transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy = .standard, logger: Logger
     ) throws -> AgentResources {
-        let retriever = try ProductRetrievers.make(config: retrieval, database: database, logger: logger)
+        let retriever = try ProductRetrievers.make(
+            config: retrieval, database: database, logger: logger, transport: transport)
         let placer = QueuedOrderPlacer(jobs: jobs, waiters: waiters, wait: config.orderWait)
         let model = try ReplyModels.make(config, transport: transport, policy: policy)
         let examples: ExampleReader

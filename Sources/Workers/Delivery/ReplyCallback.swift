@@ -56,8 +56,9 @@ public struct ReplyCallback: Sendable {
         async throws
     {
         let timestamp = Int(now.timeIntervalSince1970)
+        // The channel sees its own chat id, never the stored one (`ChatScope`).
         let body = Body(
-            deliveryId: delivery, chatId: reply.chatId, jobId: reply.jobId, text: reply.text,
+            deliveryId: delivery, chatId: ChatScope.external(reply.chatId), jobId: reply.jobId, text: reply.text,
             origin: reply.origin, sent: timestamp)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

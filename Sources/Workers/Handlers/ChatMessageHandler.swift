@@ -45,10 +45,11 @@ struct ChatMessageHandler: JobHandler {
         "Su pedido se está registrando. En unos minutos le confirmo el número; si me escribe «sí» se lo confirmo "
         + "apenas quede listo."
 
-    func handle(_ job: ChatMessageJob, context: JobContext) async throws -> JobResult {
+    func handle(_ received: ChatMessageJob, context: JobContext) async throws -> JobResult {
+        let job = Self.normalized(received, owner: context.owner)
         let database = resources.database
         let jobId = context.id
-        let owner = job.channel == .telegram ? nil : context.owner
+        let owner = job.channel == .telegram ? nil : context.httpChannelSubject(chatId: job.chatId)
         if let recorded = try await database.perform({ try $0.chatTurnResult(jobId: jobId) }) {
             return try outcome(recorded, job, context, owner: owner)
         }
@@ -99,6 +100,21 @@ struct ChatMessageHandler: JobHandler {
             chatId: chatId, sender: .agent, content: written.text, metadata: .object(metadata))
         let recorded = try await record(job, jobId, owner, incoming, reply, turn.state, try JobCoding.encode(chatReply))
         return try outcome(recorded, job, context, owner: owner)
+    }
+
+    /// The message as the agent reads it: at most `ChatMessageJob.maxLength` characters, and
+    /// a message enqueued before chats were scoped by channel (`ChatScope`) in its channel's
+    /// chat.
+    static func normalized(_ received: ChatMessageJob, owner: String?) -> ChatMessageJob {
+        var job = received
+        job.message = ChatMessageJob.readable(job.message)
+        if let read = job.readText { job.readText?.text = ChatMessageJob.readable(read.text) }
+        if job.channel == .http, ChatScope.split(job.chatId) == nil, !ChatScope.isTelegram(job.chatId),
+            let subject = owner.map(Identity.subject(ofOwner:))
+        {
+            job.chatId = ChatScope.scoped(job.chatId, channel: subject)
+        }
+        return job
     }
 
     /// The customer's words and, apart, the text read from their photo.

@@ -17,6 +17,11 @@ struct DeliverReplyHandler: JobHandler {
     /// Nil when this process has no `TELEGRAM_TOKEN`.
     let telegram: TelegramSender?
     let callback: ReplyCallback
+    /// A reply refused with 429 for longer than this since it was enqueued fails, so a
+    /// receiver that always answers 429 cannot hold its chat's line for ever.
+    var maxWaitSeconds: Double = 3_600
+    /// The shortest wait after a 429 (a `Retry-After: 0` must not become a tight loop).
+    static let minimumRetrySeconds = 5.0
 
     struct Result: Codable, Sendable, Equatable {
         var channel: Channel
@@ -86,8 +91,23 @@ struct DeliverReplyHandler: JobHandler {
             await noteBlocked(job, error: error, context: context)
             throw JobError.permanent("Telegram rechazó el envío (403): \(error.message)")
         } catch let error as ProviderError {
-            throw error.jobError
+            throw bounded(error, context: context)
         }
+    }
+
+    /// A rate-limited call waits the server's delay (at least `minimumRetrySeconds`) without
+    /// using an attempt, until `maxWaitSeconds` after the delivery was enqueued: then the
+    /// delivery fails (`fallido`) and the chat's next turn goes ahead.
+    func bounded(_ error: ProviderError, context: JobContext) -> any Error {
+        guard error.kind == .rateLimited else { return error.jobError }
+        let waited = Double(max(0, WallClock.nowMs() - context.envelope.enqueuedAtMs)) / 1000
+        let delay = max(error.retryAfter ?? Self.minimumRetrySeconds, Self.minimumRetrySeconds)
+        guard waited + delay <= maxWaitSeconds else {
+            return JobError.permanent(
+                "\(error.api) sigue pidiendo esperar (429) tras \(Int(waited)) s; la entrega se da por fallida "
+                    + "(DELIVERY_MAX_WAIT_S = \(Int(maxWaitSeconds)) s)")
+        }
+        return JobError.retryAfter(seconds: delay, reason: error.description)
     }
 
     /// Records that the chat lives on Telegram when not yet known (a chat that only sent
@@ -120,7 +140,8 @@ struct DeliverReplyHandler: JobHandler {
     }
 
     private func deliverToCallback(_ job: DeliverReplyJob, context: JobContext) async throws -> Result {
-        guard let owner = job.owner, !owner.isEmpty,
+        // The chat's own channel (its stored id names it); the job's owner for older chats.
+        guard let owner = ChatScope.channelSubject(job.chatId) ?? job.owner, !owner.isEmpty,
             let channel = try await database.perform({ try $0.channelCallback(subject: owner) })
         else {
             return Result(channel: .http, callback: false)  // the reply is read from the chat job
@@ -128,7 +149,7 @@ struct DeliverReplyHandler: JobHandler {
         do {
             try await callback.send(job, delivery: context.id, to: channel)
         } catch let error as ProviderError {
-            throw error.jobError
+            throw bounded(error, context: context)
         }
         return Result(channel: .http, callback: true)
     }

@@ -91,6 +91,6 @@ struct MediaOutcome {
     /// message); nil for Telegram.
     private func owner() async -> String? {
         guard channel == .http else { return nil }
-        return context.owner
+        return context.httpChannelSubject(chatId: chatId)
     }
 }

@@ -56,11 +56,11 @@ struct AgentCrashTests {
             let status = try await waiters.wait(for: id, timeout: .seconds(60))
             #expect(status?.state == .completed, "log: \(second.log)")
         }
-        let history = try database.history(chatId: "caida")
+        let history = try database.history(chatId: ChatScope.scoped("caida", channel: "widget"))
         #expect(history.count == 2 * Self.conversation.count)
         #expect(history.filter { $0.sender == .user }.map(\.content) == Self.conversation)
         #expect(history.map(\.sender) == Array(repeating: [Sender.user, .agent], count: 7).flatMap { $0 })
-        let orders = try database.listOrders(OrderFilter(chatId: "caida")).results
+        let orders = try database.listOrders(OrderFilter(chatId: ChatScope.scoped("caida", channel: "widget"))).results
         #expect(orders.count == 1)
         #expect(orders.first?.items.map(\.productId) == [46, 63])
         #expect(orders.first?.items.map(\.quantity) == [6, 2])

@@ -96,7 +96,12 @@ final class AgentHarness: @unchecked Sendable {
     }
 
     func orders(chatId: String) throws -> [Order] {
-        try database.listOrders(OrderFilter(chatId: chatId)).results
+        try database.listOrders(OrderFilter(chatId: stored(chatId))).results
+    }
+
+    /// The stored id of a chat `send` writes to (`ChatScope`: the channel's namespace).
+    func stored(_ chatId: String, channel: String = "pruebas") -> String {
+        ChatScope.scoped(chatId, channel: channel)
     }
 
     func tearDown() async {

@@ -24,7 +24,7 @@ struct ChatPipelineTests {
             #expect(firstReply.reply.contains("2 × Casco dieléctrico"))
             #expect(secondReply.reply.contains("3 × Casco dieléctrico"), "la segunda ve el carrito de la primera")
         }
-        let history = try h.database.history(chatId: "orden-1")
+        let history = try h.database.history(chatId: ChatScope.scoped("orden-1", channel: "widget"))
         #expect(history.map(\.sender) == [.user, .agent, .user, .agent])
         #expect(history.map(\.content)[0] == "quiero 2 cascos dieléctricos")
         #expect(history.map(\.content)[2] == "mejor que sean 3")
@@ -145,7 +145,7 @@ struct ChatPipelineTests {
         let order = try #require(try h.orders(chatId: "lento").first)
         #expect(placed.orderId == order.id)
         #expect(try h.orders(chatId: "lento").count == 1)
-        #expect(try h.database.history(chatId: "lento").count == 8)
+        #expect(try h.database.history(chatId: h.stored("lento")).count == 8)
         await orders.stop()
         await h.tearDown()
     }

@@ -13,7 +13,8 @@ struct LegacyChatTests {
         defer { Task { await h.tearDown() } }
         let report = try LegacyImporter(chatOwner: "pruebas").run(from: LegacyImportTests.fixture, into: h.database)
         #expect(report.tally("mensajes")?.created == 787)
-        let chatId = "cliente_empresa_1"
+        // Continued by the channel `pruebas`: its own id, stored in its namespace.
+        let chatId = ChatScope.scoped("cliente_empresa_1", channel: "pruebas")
         let before = try h.database.history(chatId: chatId, limit: 1_000)
         #expect(before.count == 23)
 

@@ -23,7 +23,7 @@ struct ReplyModelTests {
 
     /// How the chat's last reply was written ("modelo", "respaldo", "plantilla").
     static func source(_ h: AgentHarness, _ chatId: String) throws -> String? {
-        guard case .object(let metadata) = try h.database.history(chatId: chatId).last?.metadata,
+        guard case .object(let metadata) = try h.database.history(chatId: h.stored(chatId)).last?.metadata,
             case .string(let source) = metadata["fuente"]
         else { return nil }
         return source
@@ -44,7 +44,7 @@ struct ReplyModelTests {
             #expect(call.system.contains("Sextinvalle"), "con el texto de la empresa")
             #expect(call.messages.map(\.role) == ["system", "user", "assistant", "user"])
             #expect(call.lastUser == "¿a cómo tienen los guantes de vaqueta?")
-            let stored = try h.database.history(chatId: "m1").last
+            let stored = try h.database.history(chatId: h.stored("m1")).last
             #expect(stored?.content == reply.reply)
             #expect(try Self.source(h, "m1") == "modelo")
             await h.tearDown()

@@ -111,23 +111,6 @@ struct SalesConversationTests {
         await h.tearDown()
     }
 
-    @Test func aReturningClientIsOfferedTheStoredData() async throws {
-        let h = try await AgentHarness()
-        _ = try h.database.upsertClient(
-            ClientDetails(
-                idNumber: "29876543", name: "Gloria Inés Patiño", phone: "3005551234", email: "gloria@example.com",
-                address: "Calle 9 # 45-12", neighborhood: "El Refugio"))
-        _ = try await h.say("r1", "2 arneses de seguridad")
-        _ = try await h.say("r1", "listo")
-        let offer = try await h.say("r1", "CC 29.876.543")
-        #expect(offer.reply.contains("Gloria Inés Patiño") && offer.reply.contains("¿Los usamos"))
-        let summary = try await h.say("r1", "sí, pero el barrio ahora es El Limonar")
-        #expect(summary.reply.contains("Dirección: Calle 9 # 45-12, barrio El Limonar"))
-        _ = try await h.say("r1", "sí")
-        #expect(try h.orders(chatId: "r1").first?.client.neighborhood == "El Limonar")
-        await h.tearDown()
-    }
-
     @Test func cancellingEmptiesTheCartAndPlacesNothing() async throws {
         let h = try await AgentHarness()
         _ = try await h.say("x1", "2 extintores de 9 kilos")

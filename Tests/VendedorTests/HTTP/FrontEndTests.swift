@@ -82,11 +82,11 @@ struct FrontEndTests {
                 #expect(response.headers[.location] == "/jobs/\(accepted.jobId)")
                 let payload = try #require(try await fixture.jobs.payload(of: accepted.jobId))
                 let job = try JobCoding.decode(ChatMessageJob.self, from: payload)
-                #expect(job.chatId == "web-1")
+                #expect(job.chatId == "h:pruebas:web-1", "the chat lives in the channel's namespace")
                 #expect(job.message == "Hola, ¿tienen guantes?")
                 #expect(job.channel == .http)
                 // Ordered by chat: the job waits in its chat's list.
-                let keyList = try await fixture.redis.send("LRANGE", "vd:o:web-1", "0", "-1")
+                let keyList = try await fixture.redis.send("LRANGE", "vd:o:h:pruebas:web-1", "0", "-1")
                 #expect(keyList.array?.compactMap(\.string) == [accepted.jobId])
             }
         }
@@ -155,7 +155,7 @@ struct FrontEndTests {
 
     @Test func jobWaitReturnsWhenTheWorkerFinishesAndChannelSeesOnlyItsOwn() async throws {
         try await withApp { fixture, client in
-            let job = try await fixture.jobs.enqueue(FaultJob(sleepMs: 200), owner: "canal-web")
+            let job = try await fixture.jobs.enqueue(FaultJob(sleepMs: 200), owner: "canal:canal-web")
             let worker = try InProcessWorker(fixture)
             try await client.execute(
                 uri: "/jobs/\(job.id)?wait=10", method: .get, headers: bearer(.channel, "canal-web")

@@ -73,7 +73,7 @@ struct ServedFrontEndTests {
     @Test func anIdleConnectionIsClosedButALongPollIsAnswered() async throws {
         let token = signer.sign(subject: "widget", role: .channel, lifetime: 600)
         try await served(idleTimeout: .milliseconds(300)) { port, fixture in
-            let job = try await fixture.jobs.enqueue(NoopJob(), owner: "widget")  // no worker: stays queued
+            let job = try await fixture.jobs.enqueue(NoopJob(), owner: "canal:widget")  // no worker: stays queued
             let (health, afterSilence, longPoll, elapsed) = try await BlockingPool.shared.run {
                 let quiet = try LoopbackSocket(port: port, receiveTimeoutSeconds: 20)
                 defer { quiet.close() }

@@ -31,7 +31,7 @@ struct MediaIntakeTests {
             #expect(response.headers[.location] == "/jobs/\(accepted.jobId)")
             let payload = try #require(try await harness.fixture.jobs.payload(of: accepted.jobId))
             let job = try JobCoding.decode(ImageMessageJob.self, from: payload)
-            #expect(job.chatId == "web-7")
+            #expect(job.chatId == "h:widget:web-7")
             #expect(job.channel == .http)
             #expect(job.mime == "image/png")
             #expect(job.message == "¿Tienen este casco?")
@@ -40,7 +40,7 @@ struct MediaIntakeTests {
             #expect(!payload.contains("iVBOR"), "the job carries the key, never the bytes")
             let status = try #require(try await harness.fixture.status(accepted.jobId))
             #expect(status.queue == "vision")
-            #expect(status.owner == "widget")
+            #expect(status.owner == "canal:widget")
         }
     }
 
@@ -51,7 +51,7 @@ struct MediaIntakeTests {
                 (MediaSamples.mp3Frame, "audio/mpeg"), (MediaSamples.m4a, "audio/mp4"), (MediaSamples.wav, "audio/wav"),
             ]
             for (index, (bytes, mime)) in cases.enumerated() {
-                let id = try await harness.upload(client, "audio", chatId: "tg:\(index)", file: bytes)
+                let id = try await harness.upload(client, "audio", chatId: "web-audio-\(index)", file: bytes)
                 let job = try JobCoding.decode(
                     AudioMessageJob.self, from: try #require(try await harness.fixture.jobs.payload(of: id)))
                 #expect(job.mime == mime)

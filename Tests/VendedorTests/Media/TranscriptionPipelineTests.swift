@@ -22,7 +22,7 @@ struct TranscriptionPipelineTests {
                 let id = try await harness.upload(
                     client, "audio", chatId: "web-voz", caption: "Es para mi esposo", file: MediaSamples.ogg)
                 let chat = try #require(try await harness.chats.wait().first)
-                #expect(chat.chatId == "web-voz")
+                #expect(chat.chatId == "h:widget:web-voz")
                 #expect(chat.kind == .audio)
                 #expect(chat.message == "Es para mi esposo\n¿Tienen botas punta de acero talla 40?")
                 #expect(harness.chats.envelopes.first?.rootId == id)
@@ -40,7 +40,7 @@ struct TranscriptionPipelineTests {
             let id = try await harness.upload(client, "audio", chatId: "web-sin-voz", file: MediaSamples.mp3ID3)
             let delivery = try #require(try await harness.deliveries.wait().first)
             #expect(delivery.text == AudioMessageHandler.noTranscription)
-            #expect(delivery.chatId == "web-sin-voz")
+            #expect(delivery.chatId == "h:widget:web-sin-voz")
             #expect(delivery.channel == .http)
             #expect(delivery.jobId == id)
             // The contract's view: GET /jobs/{id} shows the reply.
@@ -102,7 +102,7 @@ struct TranscriptionPipelineTests {
                 #expect(firstStatus.error?.contains("corrupted") == true)
                 #expect(secondStatus.error?.contains("quota") == true)
                 let deliveries = try await harness.deliveries.wait(for: 2)
-                #expect(deliveries.map(\.chatId).sorted() == ["web-a", "web-b"])
+                #expect(deliveries.map(\.chatId).sorted() == ["h:widget:web-a", "h:widget:web-b"])
                 #expect(deliveries.allSatisfy { $0.text == AudioMessageHandler.failed })
                 let dead = try await harness.fixture.jobs.deadJobs(queue: "transcripcion")
                 #expect(Set(dead.jobs.map(\.id)) == [first, second])

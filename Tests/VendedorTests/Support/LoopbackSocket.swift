@@ -9,11 +9,16 @@ import Foundation
 final class LoopbackSocket: @unchecked Sendable {
     private let fd: Int32
 
-    init(port: Int, receiveTimeoutSeconds: Int) throws {
+    /// `sendTimeoutSeconds` > 0: a send blocked that long fails (a server that stopped reading).
+    init(port: Int, receiveTimeoutSeconds: Int, sendTimeoutSeconds: Int = 0) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestFailure("socket() falló") }
         var timeout = timeval(tv_sec: receiveTimeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        if sendTimeoutSeconds > 0 {
+            var send = timeval(tv_sec: sendTimeoutSeconds, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &send, socklen_t(MemoryLayout<timeval>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -34,6 +39,28 @@ final class LoopbackSocket: @unchecked Sendable {
         guard Glibc.send(fd, bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count else {
             throw TestFailure("send() falló")
         }
+    }
+
+    /// Writes all of `bytes` as a plain client does before reading the answer (Python's
+    /// urllib); throws when a write fails or blocks past the send timeout.
+    func sendAll(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            }
+            guard sent > 0 else {
+                throw TestFailure("send() falló tras \(offset) de \(bytes.count) bytes (errno \(errno))")
+            }
+            offset += sent
+        }
+    }
+
+    /// Everything the peer sends until it closes or the receive timeout passes.
+    func receiveAll() -> String {
+        var text = ""
+        while case .data(let more) = read() { text += more }
+        return text
     }
 
     /// What one read returns ("" on timeout or close).

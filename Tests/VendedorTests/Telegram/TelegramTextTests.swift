@@ -53,7 +53,7 @@ struct TelegramConfigTests {
         #expect(polling.apiBaseURL == "https://api.telegram.org")
         let webhook = try TelegramConfig(
             environment: Environment([
-                "TELEGRAM_TOKEN": "123:abc", "TELEGRAM_WEBHOOK_SECRET": "s3creto_ok-1",
+                "TELEGRAM_TOKEN": "123:abc", "TELEGRAM_WEBHOOK_SECRET": "s3creto_ok-1_abcdef",
                 "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9999/",
             ]))
         #expect(webhook.mode == .webhook)
