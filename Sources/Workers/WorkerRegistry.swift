@@ -14,6 +14,9 @@ package struct CommerceResources: Sendable {
         self.uploadsDirectory = uploadsDirectory
         self.exports = exports
     }
+
+    /// Orders through the storage boundary.
+    var orders: any OrderStore { SQLiteStore(database) }
 }
 
 /// What the delivery and Telegram handlers need besides the database.
@@ -42,7 +45,7 @@ package enum WorkerHandlers {
         var registry = JobRegistry()
         registry.register(NoopHandler())
         if let commerce {
-            registry.register(PlaceOrderHandler(database: commerce.database))
+            registry.register(PlaceOrderHandler(orders: commerce.orders))
             registry.register(
                 ImportCatalogHandler(database: commerce.database, uploadsDirectory: commerce.uploadsDirectory))
             if let exports = commerce.exports {

@@ -55,7 +55,8 @@ struct MemoryBench {
             byKind[kind, default: (0, 0)].bytes += info.bytes
         }
         for (kind, sum) in byKind.sorted(by: { $0.key < $1.key }) {
-            FileHandle.standardError.write(Data("después de 10 min: \(kind) \(sum.keys) claves, \(sum.bytes) bytes\n".utf8))
+            FileHandle.standardError.write(
+                Data("después de 10 min: \(kind) \(sum.keys) claves, \(sum.bytes) bytes\n".utf8))
         }
         await rig.group.triggerGracefulShutdown()
         try await task.value

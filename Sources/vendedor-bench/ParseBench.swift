@@ -25,12 +25,15 @@ struct ParseBench {
 
     static let textPieces: [(String, String)] = [
         ("unos", "1 "), ("guiones", "1-"), ("puntos", "1."), ("telefono", "315 678 9012 "), ("palabras_numero", "uno "),
-        ("mil", "dos mil "), ("numero_largo", "ciento veintitres mil cuatrocientos "), ("digitos_largos", "1234567890123 "),
-        ("separadores_numero", "1,5.2-3/4 "), ("decimales", "1,5 "), ("docenas", "media docena "), ("x", "x1 "), ("etiquetas", "cc "),
+        ("mil", "dos mil "), ("numero_largo", "ciento veintitres mil cuatrocientos "),
+        ("digitos_largos", "1234567890123 "),
+        ("separadores_numero", "1,5.2-3/4 "), ("decimales", "1,5 "), ("docenas", "media docena "), ("x", "x1 "),
+        ("etiquetas", "cc "),
         ("etiqueta_numero", "cel 3 "),
         ("direcciones", "calle 5 # 38-21 "), ("correos", "a@b.co "), ("arrobas", "@"), ("si", "si "),
         ("gracias", "gracias "), ("separadores", ", "), ("digitos", "1"), ("letras", "a"), ("espacios", " "),
-        ("tildes", "a\u{301}"), ("acentos", "ñáéíóú "), ("emoji", "👍"), ("pregunta", "¿cuánto vale? "), ("productos", "guantes de vaqueta "),
+        ("tildes", "a\u{301}"), ("acentos", "ñáéíóú "), ("emoji", "👍"), ("pregunta", "¿cuánto vale? "),
+        ("productos", "guantes de vaqueta "),
         ("pedido", "10 pares de guantes y 5 chalecos "), ("nombre", "me llamo Ana "), ("quita", "quita la linterna "),
     ]
 
@@ -119,7 +122,8 @@ struct ParseBench {
         let read = try database.searchVocabulary()
         let vocabulary = SearchVocabulary(terms: read.terms, productCount: read.productCount, extraWords: lexicon.words)
         let understanding = QueryUnderstanding(lexicon: lexicon)
-        let agent = SalesAgent(database: database, retriever: NoProducts(), placer: NoOrders(),
+        let agent = SalesAgent(
+            database: database, retriever: NoProducts(), placer: NoOrders(),
             reader: try ExampleReader(directory: "\(dataDirectory)/entendimiento"))
         var checkout = DialogueState()
         checkout.phase = .checkout

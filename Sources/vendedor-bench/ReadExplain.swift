@@ -33,10 +33,16 @@ struct ReadExplain {
         let reading = reader.readNow(text, context: context)
         print("intent: \(reading.intent?.rawValue ?? "nil") acts: \(reading.acts.map(\.rawValue).sorted())")
         for item in reading.items {
-            print("item: \(item.action.rawValue) \(item.quantity.map(String.init) ?? "-") «\(item.words.joined(separator: " "))» pairs=\(item.pairs)")
+            print(
+                "item: \(item.action.rawValue) \(item.quantity.map(String.init) ?? "-") «\(item.words.joined(separator: " "))» pairs=\(item.pairs)"
+            )
         }
-        print("data: \(reading.data.values.map { "\($0.key.rawValue)=«\($0.value)»" }.sorted()) free=«\(reading.data.freeText ?? "")»")
-        print("declined: \(reading.declined.map(\.rawValue)) choice: \(String(describing: reading.choice)) topic: \(reading.topic?.rawValue ?? "-")")
+        print(
+            "data: \(reading.data.values.map { "\($0.key.rawValue)=«\($0.value)»" }.sorted()) free=«\(reading.data.freeText ?? "")»"
+        )
+        print(
+            "declined: \(reading.declined.map(\.rawValue)) choice: \(String(describing: reading.choice)) topic: \(reading.topic?.rawValue ?? "-")"
+        )
         print("productText: «\(reading.productText.original)»")
     }
 }

@@ -5,7 +5,21 @@ import Shop
 extension AppDatabase {
     /// The chat's dialogue state, or nil for a chat the agent has not talked to.
     public func dialogue(chatId: String) throws -> DialogueState? {
-        try dialogueJSON(chatId: chatId).map { try JSONDecoder().decode(DialogueState.self, from: Data($0.utf8)) }
+        try dialogueJSON(chatId: chatId).map(DialogueState.decode)
+    }
+}
+
+extension ChatStore {
+    /// The chat's dialogue state on any engine, or nil for a chat the agent has not talked to.
+    public func dialogue(chatId: String) async throws -> DialogueState? {
+        try await dialogueJSON(chatId: chatId).map(DialogueState.decode)
+    }
+}
+
+extension DialogueState {
+    /// A state as stored (JSON).
+    static func decode(_ json: String) throws -> DialogueState {
+        try JSONDecoder().decode(DialogueState.self, from: Data(json.utf8))
     }
 }
 

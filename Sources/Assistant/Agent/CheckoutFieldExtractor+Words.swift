@@ -74,7 +74,9 @@ extension CheckoutFieldExtractor {
             text = text[text.index(after: space)...]
         }
         // "Rosalba Trujillo de Gómez y mi": the words that lead to the next value go.
-        while let space = text.lastIndex(of: " "), valueTails.contains(TextFold.fold(String(text[text.index(after: space)...]))) {
+        while let space = text.lastIndex(of: " "),
+            valueTails.contains(TextFold.fold(String(text[text.index(after: space)...])))
+        {
             text = text[..<space]
             while let last = text.last, isTrimmed(last) { text = text.dropLast() }
         }

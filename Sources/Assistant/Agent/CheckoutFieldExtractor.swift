@@ -76,7 +76,9 @@ public enum CheckoutFieldExtractor {
             }
             // Notes run to the end of their line ("de 8 a.m. a 5 p.m., timbrar"); other
             // values to the next separator.
-            var end = label.slot == .notes ? lineEnd(scan, from: valueStart, limit: regionEnd)
+            var end =
+                label.slot == .notes
+                ? lineEnd(scan, from: valueStart, limit: regionEnd)
                 : min(regionEnd, scan.nextSeparator(after: valueStart))
             // A value stops at the next piece of shaped data; notes keep their numbers ("de 8 a 5").
             if label.slot != .notes, entityCursor < scan.entities.count {
@@ -205,7 +207,9 @@ public enum CheckoutFieldExtractor {
         guard (1...4).contains(words.count), words.texts.allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return false }
         let articles: Set<String> = ["el", "la", "los", "las", "de", "del"]
         return !isNote(words)
-            && !words.texts.contains { labelWords.contains($0) || (Lexicon.fillers.contains($0) && !articles.contains($0)) }
+            && !words.texts.contains {
+                labelWords.contains($0) || (Lexicon.fillers.contains($0) && !articles.contains($0))
+            }
     }
 
     /// The words of the slots' labels that are not common words ("cc", "barrio", "correo").

@@ -47,7 +47,9 @@ struct FieldScanner {
         "manzana", "mz", "mza", "vereda", "km", "kilometro",
     ]
     /// Words that may trail an address only because the next value follows ("en el barrio").
-    static let addressTails: Set<String> = ["en", "el", "la", "los", "las", "de", "del", "y", "e", "con", "por", "queda"]
+    static let addressTails: Set<String> = [
+        "en", "el", "la", "los", "las", "de", "del", "y", "e", "con", "por", "queda",
+    ]
     /// Words for "number" inside an address ("No. 42-40", "N° 5-54", "Nro 3").
     static let numberSigns: Set<String> = ["no", "n", "nro", "num", "numero"]
 

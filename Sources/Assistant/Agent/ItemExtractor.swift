@@ -131,7 +131,8 @@ public enum ItemExtractor {
         return counts.enumerated().map { index, mention in
             let range: Range<Int>
             if productFirst {
-                range = (index == 0 ? segment.range.lowerBound : counts[index - 1].range.upperBound)..<mention.range.lowerBound
+                let start = index == 0 ? segment.range.lowerBound : counts[index - 1].range.upperBound
+                range = start..<mention.range.lowerBound
             } else {
                 let end = index + 1 < counts.count ? counts[index + 1].range.lowerBound : segment.range.upperBound
                 range = mention.range.upperBound..<max(mention.range.upperBound, end)

@@ -93,12 +93,15 @@ public enum ReplyComposer {
             var text: String
             switch (available, p.stock) {
             case (0, 1): text = "Del producto \(p.name) ya tiene en su pedido la única unidad que tenemos."
-            case (0, _): text = "Del producto \(p.name) ya tiene en su pedido todas las unidades que tenemos (\(p.stock))."
+            case (0, _):
+                text = "Del producto \(p.name) ya tiene en su pedido todas las unidades que tenemos (\(p.stock))."
             case (1, _):
-                text = "Del producto \(p.name) solo tenemos 1 unidad disponible (usted pidió \(requested)). "
+                text =
+                    "Del producto \(p.name) solo tenemos 1 unidad disponible (usted pidió \(requested)). "
                     + "¿Le agrego la que hay?"
             default:
-                text = "Del producto \(p.name) solo tenemos \(available) unidades disponibles (usted pidió \(requested)). "
+                text =
+                    "Del producto \(p.name) solo tenemos \(available) unidades disponibles (usted pidió \(requested)). "
                     + "¿Le agrego las \(available)?"
             }
             if !alternatives.isEmpty { text += "\nTambién le puedo ofrecer:\n" + list(alternatives) }

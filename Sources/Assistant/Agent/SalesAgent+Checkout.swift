@@ -35,7 +35,9 @@ extension SalesAgent {
         }
         if case .returningClient(let idNumber) = turn.state.pending {
             turn.state.pending = nil
-            if turn.affirms || (reading.has(.correctField) && !turn.denies), let stored = try await storedClient(idNumber) {
+            if turn.affirms || (reading.has(.correctField) && !turn.denies),
+                let stored = try await storedClient(idNumber)
+            {
                 useStored(stored, &turn, except: Set(reading.data.values.keys))
             }
         }
@@ -164,7 +166,8 @@ extension SalesAgent {
             turn.slotsChanged.contains(.phone) || turn.slotsChanged.contains(.idNumber),
             let stored = try await storedClient(idNumber), stored.active
         else { return }
-        if let phone = turn.state.form[.phone], !turn.state.form.stored.contains(.phone), stored.details.phone == phone {
+        if let phone = turn.state.form[.phone], !turn.state.form.stored.contains(.phone), stored.details.phone == phone
+        {
             // Only the client knows the phone on file (typed, not taken from the record).
             turn.state.form.verified = true
         }

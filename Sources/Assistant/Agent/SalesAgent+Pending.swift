@@ -78,7 +78,8 @@ extension SalesAgent {
         let words = reading.productText
         let named = WordForms.contentWords(words.texts).filter { !ListChoice.vocabulary.contains($0) }
         // A bare number picks a position only when the message is not about quantities.
-        if reading.intent == nil || reading.intent == .choose, words.count <= 4, let number = words.texts.compactMap({ SpanishNumber.digitsValue($0) }).first,
+        if reading.intent == nil || reading.intent == .choose, words.count <= 4,
+            let number = words.texts.compactMap({ SpanishNumber.digitsValue($0) }).first,
             (1...options.count).contains(number), named.allSatisfy({ SpanishNumber.digitsValue($0) != nil })
         {
             return options[number - 1]

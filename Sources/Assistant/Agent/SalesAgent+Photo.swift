@@ -32,7 +32,8 @@ extension SalesAgent {
                     case .ambiguous(let options) where !handled:
                         turn.state.pending = .choice(
                             options: options.map(\.id), quantity: command.quantity, pairs: command.pairs)
-                        turn.add(.choose(query: command.query, options.map(ProductFact.init), quantity: command.quantity))
+                        turn.add(
+                            .choose(query: command.query, options.map(ProductFact.init), quantity: command.quantity))
                         turn.show(options)
                         handled = true
                     default: continue

@@ -128,7 +128,7 @@ public struct HybridRetriever: ProductRetriever {
         var known = Dictionary(words.map { ($0.product.id, $0.product) }, uniquingKeysWith: { first, _ in first })
         let unknown = ranked.map { $0.id }.filter { known[$0] == nil }
         if !unknown.isEmpty {
-            for product in try await lexical.database.perform({ try $0.products(ids: unknown) }) {
+            for product in try await lexical.store.products(ids: unknown) {
                 known[product.id] = product
             }
         }
@@ -156,7 +156,8 @@ public struct HybridRetriever: ProductRetriever {
         guard let match = await uses.nearest(to: vector), match.similarity >= tuning.useSimilarity,
             match.margin >= tuning.useMargin
         else { return nil }
-        return SearchConcept(text: "uso: \(match.example.text)", kind: .use, role: .purpose, phrases: match.example.targets)
+        return SearchConcept(
+            text: "uso: \(match.example.text)", kind: .use, role: .purpose, phrases: match.example.targets)
     }
 
     /// The active index when it is of the embedder's model; nil otherwise (words alone).
@@ -186,7 +187,7 @@ public struct HybridRetriever: ProductRetriever {
             warn("el modelo devolvió \(vector.count) dimensiones y el índice tiene \(index.dimension)")
             return nil
         }
-        let active = try? await lexical.database.perform { try $0.activeProductIds() }
+        let active = try? await lexical.store.activeProductIds()
         return index.search(vector, k: tuning.vectorCandidates, allowed: active.map(Set.init))
     }
 

@@ -11,7 +11,7 @@ public struct LexicalMatch: Sendable {
     /// Share of the query's weight matched anywhere, with known-but-absent words counting
     /// half: what the relevance threshold looks at.
     public var coverage: Double
-    /// SQLite's BM25 rank (lower is better), the tie-breaker.
+    /// The engine's rank (lower is better), the tie-breaker.
     public var bm25: Double
     /// Whether it has what the customer named first ("guantes" in "guantes para soldar"):
     /// relevant even when the rest of the words are unknown to the catalog…
@@ -41,12 +41,13 @@ public struct LexicalMatch: Sendable {
     }
 }
 
-/// Catalog search over SQLite FTS5: the query is understood (`QueryUnderstanding`), every
+/// Catalog search over the engine's word index (FTS5 or PostgreSQL full text): the query is understood (`QueryUnderstanding`), every
 /// phrase of every concept is searched (OR), and the candidates are ranked by how much of the
 /// query they cover, rare words weighing more. Below `threshold` coverage nothing is returned,
 /// so "¿tienen celulares?" finds nothing instead of something unrelated.
 public struct LexicalRetriever: ProductRetriever {
-    public let database: AppDatabase
+    /// The catalog and its word index, on whichever engine `DATABASE_URL` names.
+    public let store: any ProductStore & ProductSearchStore
     public let understanding: QueryUnderstanding
     public var threshold: Double
     /// Candidates read from the index per query, before ranking.
@@ -57,7 +58,14 @@ public struct LexicalRetriever: ProductRetriever {
     public static let defaultThreshold = 0.5
 
     public init(database: AppDatabase, lexicon: SearchLexicon, threshold: Double = LexicalRetriever.defaultThreshold) {
-        self.database = database
+        self.init(store: SQLiteStore(database), lexicon: lexicon, threshold: threshold)
+    }
+
+    public init(
+        store: any ProductStore & ProductSearchStore, lexicon: SearchLexicon,
+        threshold: Double = LexicalRetriever.defaultThreshold
+    ) {
+        self.store = store
         self.understanding = QueryUnderstanding(lexicon: lexicon)
         self.threshold = threshold
     }
@@ -92,19 +100,16 @@ public struct LexicalRetriever: ProductRetriever {
     public func understand(_ text: String) async throws -> (query: SearchQuery, vocabulary: SearchVocabulary) {
         let words = understanding.lexicon.words
         let vocabularies = self.vocabularies
-        let vocabulary = try await database.perform { db in
-            let read = try db.searchVocabulary()
-            return vocabularies.vocabulary(terms: read.terms, productCount: read.productCount, extraWords: words)
-        }
+        let read = try await store.searchVocabulary()
+        let vocabulary = vocabularies.vocabulary(terms: read.terms, productCount: read.productCount, extraWords: words)
         return (understanding.understand(text, vocabulary: vocabulary), vocabulary)
     }
 
     /// Every candidate, best first, without the threshold applied.
     public func matches(for query: SearchQuery, vocabulary: SearchVocabulary) async throws -> [LexicalMatch] {
-        let expression = ProductSearchExpression.make(query)
-        guard !expression.isEmpty else { return [] }
-        let limit = candidateLimit
-        let rows = try await database.perform { try $0.searchProducts(matching: expression, limit: limit) }
+        let textQuery = ProductSearchExpression.make(query)
+        guard !textQuery.isEmpty else { return [] }
+        let rows = try await store.searchProducts(textQuery, limit: candidateLimit)
         let weights = query.concepts.map { Self.weight($0, vocabulary: vocabulary) }
         let head = query.head
         let specified = query.namesSomethingNotCarried
@@ -212,21 +217,20 @@ struct ProductText {
             let split = tokens.firstIndex(of: "para") ?? tokens.count
             fields.append(Field(tokens: content(tokens[..<split]), factor: factor, isName: isName, isForPart: false))
             if split < tokens.count {
-                fields.append(Field(tokens: content(tokens[(split + 1)...]), factor: 0.6, isName: false, isForPart: true))
+                fields.append(
+                    Field(tokens: content(tokens[(split + 1)...]), factor: 0.6, isName: false, isForPart: true))
             }
         }
     }
 }
 
-/// The FTS5 MATCH expression for a query: every phrase of every concept, OR-ed; a phrase's
-/// words AND-ed, each a prefix when it is a word (`"guante"* AND "nitrilo"*`).
+/// The word search for a query: every phrase of every concept is an alternative; a phrase's
+/// words must all occur, each a prefix when it is a word (`guante* AND nitrilo*`).
 enum ProductSearchExpression {
-    static func make(_ query: SearchQuery) -> String {
-        query.allPhrases.map { phrase in
-            let parts = phrase.tokens.map { token in
-                SearchPhrase.isPrefix(token) ? "\"\(token)\"*" : "\"\(token)\""
-            }
-            return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " AND ") + ")"
-        }.joined(separator: " OR ")
+    static func make(_ query: SearchQuery) -> ProductTextQuery {
+        ProductTextQuery(
+            alternatives: query.allPhrases.map { phrase in
+                phrase.tokens.map { ProductTextQuery.Term($0, prefix: SearchPhrase.isPrefix($0)) }
+            })
     }
 }

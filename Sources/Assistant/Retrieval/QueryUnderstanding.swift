@@ -87,7 +87,8 @@ public struct QueryUnderstanding: Sendable {
             }
             if Self.purposeMarkers.contains(token)
                 || (Self.clauseMarkers.contains(token)
-                    && (!concepts.isEmpty || (index + 1 < tokens.count && Self.clauseStarts.contains(tokens[index + 1]))))
+                    && (!concepts.isEmpty
+                        || (index + 1 < tokens.count && Self.clauseStarts.contains(tokens[index + 1]))))
             {
                 role = .purpose
                 index += 1
@@ -216,8 +217,7 @@ public struct QueryUnderstanding: Sendable {
         var content: [String] = []
         var ends: [Int] = []  // ends[k]: tokens consumed once content has k + 1 words
         var position = index
-        while position < tokens.count, content.count < lexicon.longestKey, position - index < 2 * lexicon.longestKey
-        {
+        while position < tokens.count, content.count < lexicon.longestKey, position - index < 2 * lexicon.longestKey {
             let token = tokens[position]
             position += 1
             if lexicon.fillerWords.contains(token), !content.isEmpty { continue }

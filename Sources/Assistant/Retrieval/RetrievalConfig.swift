@@ -49,7 +49,8 @@ public struct RetrievalConfig: Sendable {
         topK = try env.int("TOP_K", default: Self.defaultTopK)
         guard Self.topKRange.contains(topK) else {
             throw ConfigError(
-                setting: "TOP_K", problem: "debe estar entre \(Self.topKRange.lowerBound) y \(Self.topKRange.upperBound)")
+                setting: "TOP_K",
+                problem: "debe estar entre \(Self.topKRange.lowerBound) y \(Self.topKRange.upperBound)")
         }
     }
 

@@ -157,7 +157,8 @@ public struct SearchQuery: Sendable, Equatable {
     /// What the customer names first, when the catalog or lexicon knows it: what the product
     /// is (nil when the first thing named is not carried, or nothing is named).
     public var head: Int? {
-        guard let first = concepts.firstIndex(where: { ($0.kind == .word || $0.kind == .context) && $0.role == .named }),
+        guard
+            let first = concepts.firstIndex(where: { ($0.kind == .word || $0.kind == .context) && $0.role == .named }),
             concepts[first].kind == .word, !concepts[first].unknown
         else { return nil }
         return first

@@ -28,7 +28,6 @@ public struct SearchVocabulary: Sendable {
 
     private let extra: Set<String>
 
-
     /// Catalog terms a query token matches (by prefix for words, exactly otherwise).
     public func matchingTerms(_ token: String) -> Range<Int> {
         let start = terms.sortedFirstIndex(atLeast: token)

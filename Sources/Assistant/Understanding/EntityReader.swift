@@ -73,7 +73,8 @@ struct EntityReader {
         var counts = QuantityFilter.counts(in: productText)
         // "¿me recomienda algo? necesito una lámpara que…": in a question an article is not an order.
         let asking =
-            productText.original.contains("?") || productText.original.contains("¿") || (intent?.asksAboutProducts ?? false)
+            productText.original.contains("?") || productText.original.contains("¿")
+            || (intent?.asksAboutProducts ?? false)
         if asking {
             counts.removeAll { $0.value == 1 && ["un", "una"].contains(productText[$0.range.lowerBound]) && !$0.pairs }
         }

@@ -37,7 +37,8 @@ public enum ExampleBank {
         }
         let missing = Intent.allCases.filter { intent in !examples.contains { $0.intent == intent } }
         guard missing.isEmpty else {
-            throw LoadError(description: "el banco no tiene ejemplos de: \(missing.map(\.rawValue).joined(separator: ", "))")
+            throw LoadError(
+                description: "el banco no tiene ejemplos de: \(missing.map(\.rawValue).joined(separator: ", "))")
         }
         return examples
     }
@@ -64,7 +65,8 @@ public enum ExampleBank {
             }
             let example = fields[1].trimmingCharacters(in: .whitespaces)
             guard !example.isEmpty, example.count <= maxExampleCharacters else {
-                throw LoadError(description: "\(file):\(number + 1): ejemplo vacío o de más de \(maxExampleCharacters) caracteres")
+                throw LoadError(
+                    description: "\(file):\(number + 1): ejemplo vacío o de más de \(maxExampleCharacters) caracteres")
             }
             examples.append(IntentClassifier.Example(intent, example))
         }

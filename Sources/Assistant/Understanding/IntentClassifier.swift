@@ -62,7 +62,8 @@ public struct IntentClassifier: Sendable {
         self.catalog = catalog
         let tokenized = examples.map { MessageTokens($0.text, catalog: catalog).tokens }
         var commandWords: Set<String> = []
-        for (example, tokens) in zip(examples, tokenized) where example.intent.changesCart || example.intent == .choose {
+        for (example, tokens) in zip(examples, tokenized) where example.intent.changesCart || example.intent == .choose
+        {
             commandWords.formUnion(tokens.filter { !$0.hasPrefix("#") })
         }
         self.commandWords = commandWords

@@ -49,7 +49,8 @@ public struct MessageTokens: Sendable, Equatable {
             index += 1
         }
         // "una linterna": an article before a product counts one.
-        for index in tokens.indices.dropLast() where tokens[index + 1] == Self.product && ["un", "una"].contains(tokens[index]) {
+        for index in tokens.indices.dropLast()
+        where tokens[index + 1] == Self.product && ["un", "una"].contains(tokens[index]) {
             tokens[index] = Self.number
         }
         if asked { tokens.append(Self.question) }

@@ -38,7 +38,9 @@ public enum QuantityFilter {
             guard let first = word.first, first.isNumber else { continue }
             let next = words.at(index + 1)
             // "8am", "5pm", "8h"
-            if word.hasSuffix("am") || word.hasSuffix("pm") || (word.hasSuffix("h") && word.dropLast().allSatisfy(\.isNumber)) {
+            if word.hasSuffix("am") || word.hasSuffix("pm")
+                || (word.hasSuffix("h") && word.dropLast().allSatisfy(\.isNumber))
+            {
                 result.insert(index)
             }
             // "8 am", "8 a.m.", "5 p. m.", "3 horas"

@@ -73,7 +73,8 @@ public struct ItemCommand: Sendable, Equatable {
     /// rather than a slip ("ay", "nesecito") around a quantity.
     public var named: Bool
 
-    public init(action: Action, words: [String], quantity: Int?, pairs: Bool = false, query: String, named: Bool? = nil) {
+    public init(action: Action, words: [String], quantity: Int?, pairs: Bool = false, query: String, named: Bool? = nil)
+    {
         self.action = action
         self.words = words
         self.quantity = quantity

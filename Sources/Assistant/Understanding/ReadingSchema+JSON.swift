@@ -27,15 +27,20 @@ extension ReadingSchema {
         ])
         return .object([
             "type": .string("object"), "additionalProperties": .bool(false),
-            "required": .array(["intencion", "productos", "consulta", "datos", "sin", "eleccion"].map(JSONValue.string)),
+            "required": .array(
+                ["intencion", "productos", "consulta", "datos", "sin", "eleccion"].map(JSONValue.string)),
             "properties": .object([
-                "intencion": .object(["type": .array([.string("string"), .string("null")]), "enum": .array(intents + [.null])]),
+                "intencion": .object([
+                    "type": .array([.string("string"), .string("null")]), "enum": .array(intents + [.null]),
+                ]),
                 "productos": .object(["type": .string("array"), "items": item]),
                 "consulta": nullable("string"),
                 "datos": data,
                 "sin": .object([
                     "type": .string("array"),
-                    "items": .object(["type": .string("string"), "enum": .array([.string("correo"), .string("indicaciones")])]),
+                    "items": .object([
+                        "type": .string("string"), "enum": .array([.string("correo"), .string("indicaciones")]),
+                    ]),
                 ]),
                 "eleccion": nullable("string"),
             ]),
@@ -58,14 +63,16 @@ extension ReadingSchema {
         ])
         item["required"] = .array(["accion", "producto"].map(JSONValue.string))
         var data = type("OBJECT")
-        data["properties"] = .object(Dictionary(uniqueKeysWithValues: slots.map { ($0, .object(type("STRING", nullable: true))) }))
+        data["properties"] = .object(
+            Dictionary(uniqueKeysWithValues: slots.map { ($0, .object(type("STRING", nullable: true))) }))
         var products = type("ARRAY")
         products["items"] = .object(item)
         var declined = type("ARRAY")
         declined["items"] = .object(type("STRING"))
         var root = type("OBJECT")
         root["properties"] = .object([
-            "intencion": .object(intent), "productos": .object(products), "consulta": .object(type("STRING", nullable: true)),
+            "intencion": .object(intent), "productos": .object(products),
+            "consulta": .object(type("STRING", nullable: true)),
             "datos": .object(data), "sin": .object(declined), "eleccion": .object(type("STRING", nullable: true)),
         ])
         root["required"] = .array(["intencion", "productos"].map(JSONValue.string))

@@ -137,7 +137,9 @@ public enum ReadingSchema {
         let asked = message.contains("?") || message.contains("¿")
         reading.productText = Words((query ?? "") + (asked ? " ?" : ""))
         reading.topic = reading.intent?.companyTopic
-        if reading.topic == nil, !(reading.intent?.changesCart ?? false), reading.items.isEmpty { reading.topic = offline.topic }
+        if reading.topic == nil, !(reading.intent?.changesCart ?? false), reading.items.isEmpty {
+            reading.topic = offline.topic
+        }
         return .success(reading)
     }
 

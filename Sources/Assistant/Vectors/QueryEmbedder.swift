@@ -11,7 +11,9 @@ public struct QueryEmbedder: Embedder {
     public let cache: QueryEmbeddingCache
     public let batcher: QueryEmbeddingBatcher
 
-    public init(base: any Embedder, cache: QueryEmbeddingCache = QueryEmbeddingCache(), maxInFlight: Int = 2, maxBatch: Int = 32) {
+    public init(
+        base: any Embedder, cache: QueryEmbeddingCache = QueryEmbeddingCache(), maxInFlight: Int = 2, maxBatch: Int = 32
+    ) {
         self.base = base
         self.cache = cache
         batcher = QueryEmbeddingBatcher(embedder: base, maxInFlight: maxInFlight, maxBatch: maxBatch)

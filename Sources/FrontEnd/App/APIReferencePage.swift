@@ -27,9 +27,11 @@ enum APIReferencePage {
             html += "</ul>"
         }
         html += "<p class=\"tag\"><a href=\"#errores\">Errores</a> · <a href=\"#esquemas\">Esquemas</a></p></nav><main>"
-        html += "<h1>\(escape(text(root["info"]?["title"]) ?? "API")) <small>\(escape(text(root["info"]?["version"]) ?? ""))</small></h1>"
+        html +=
+            "<h1>\(escape(text(root["info"]?["title"]) ?? "API")) <small>\(escape(text(root["info"]?["version"]) ?? ""))</small></h1>"
         html += "<p>\(inline(text(root["info"]?["description"]) ?? ""))</p>"
-        html += "<p class=\"muted\">Documento de máquina: <a href=\"/openapi.json\">/openapi.json</a> (OpenAPI 3.1).</p>"
+        html +=
+            "<p class=\"muted\">Documento de máquina: <a href=\"/openapi.json\">/openapi.json</a> (OpenAPI 3.1).</p>"
         for tag in sections {
             html += "<h2>\(escape(tag))</h2>"
             for operation in grouped[tag] ?? [] { html += self.operation(operation, root: root) }
@@ -103,14 +105,18 @@ enum APIReferencePage {
         if case .object(let responses) = root["components"]?["responses"] ?? .null {
             let rows = responses.compactMap { _, response -> (String, String, String)? in
                 let codes = APIDocument.array(
-                    APIDocument.array(response["content"]?["application/json"]?["schema"]?["allOf"]).last?["properties"]?[
-                        "error"]?["properties"]?["codigo"]?["enum"])
+                    APIDocument.array(response["content"]?["application/json"]?["schema"]?["allOf"]).last?[
+                        "properties"]?[
+                            "error"]?["properties"]?["codigo"]?["enum"])
                 guard let status = statusOf(response, root: root) else { return nil }
-                return (status, codes.compactMap(text).map { "<code>\($0)</code>" }.joined(separator: " "),
-                    inline(text(response["description"]) ?? ""))
+                return (
+                    status, codes.compactMap(text).map { "<code>\($0)</code>" }.joined(separator: " "),
+                    inline(text(response["description"]) ?? "")
+                )
             }
             for (status, codes, description) in rows.sorted(by: { $0.0 < $1.0 }) {
-                html += "<tr><td><span class=\"st err\">\(status)</span></td><td>\(codes)</td><td>\(description)</td></tr>"
+                html +=
+                    "<tr><td><span class=\"st err\">\(status)</span></td><td>\(codes)</td><td>\(description)</td></tr>"
             }
         }
         return html + "</table>"

@@ -21,10 +21,13 @@ struct QueryParameterMiddleware: RouterMiddleware {
         }
         guard unknown.isEmpty else {
             let accepted = operation.queryParameters.sorted()
-            let hint = accepted.isEmpty ? "esta ruta no recibe parámetros" : "se aceptan: \(accepted.joined(separator: ", "))"
+            let hint =
+                accepted.isEmpty ? "esta ruta no recibe parámetros" : "se aceptan: \(accepted.joined(separator: ", "))"
             throw APIError(
                 .validation, "Parámetro desconocido: \(unknown.joined(separator: ", ")) (\(hint)).",
-                fields: unknown.map { ValidationError(field: $0, message: "El parámetro «\($0)» no existe en esta ruta; \(hint).") })
+                fields: unknown.map {
+                    ValidationError(field: $0, message: "El parámetro «\($0)» no existe en esta ruta; \(hint).")
+                })
         }
         return try await next(request, context)
     }

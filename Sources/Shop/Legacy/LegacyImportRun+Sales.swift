@@ -161,7 +161,8 @@ extension LegacyImportRun {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                key, sale.chatId.flatMap(storedChatId), client.idNumber, state.rawValue, lines.reduce(0) { $0 + $1.subtotal }, client.name,
+                key, sale.chatId.flatMap(storedChatId), client.idNumber, state.rawValue,
+                lines.reduce(0) { $0 + $1.subtotal }, client.name,
                 client.phone, client.email, client.address, client.neighborhood, client.notes, created, created,
             ])
         let orderId = db.lastInsertedRowID

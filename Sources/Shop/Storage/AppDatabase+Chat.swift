@@ -16,14 +16,7 @@ extension AppDatabase {
     /// finds them and writes nothing. Returns whether it wrote.
     @discardableResult
     public func recordDelivery(incoming: NewMessage?, reply: NewMessage, deliveryId: String) throws -> Bool {
-        let tagged = try [incoming, reply].compactMap { message -> NewMessage? in
-            guard var message else { return nil }
-            var fields: [String: JSONValue] = [:]
-            if case .object(let existing) = message.metadata { fields = existing }
-            fields["entrega_id"] = .string(deliveryId)
-            message.metadata = .object(fields)
-            return try message.validated()
-        }
+        let tagged = try DeliveryTag.tagged([incoming, reply].compactMap { $0 }, deliveryId: deliveryId)
         return try pool.write { db in
             let seen =
                 try Bool.fetchOne(
@@ -39,11 +32,7 @@ extension AppDatabase {
 
     /// Inserts a validated message inside the caller's transaction.
     static func insertMessage(_ db: Database, _ message: NewMessage) throws -> StoredMessage {
-        let metadata = try message.metadata.map { value in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
-        }
+        let metadata = try message.metadata.map(DeliveryTag.encode)
         try db.execute(
             sql: """
                 INSERT INTO mensajes (chat_id, remitente, tipo, contenido, metadata, creado)

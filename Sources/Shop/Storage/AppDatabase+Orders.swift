@@ -68,22 +68,13 @@ extension AppDatabase {
 
     /// The WHERE clause for `filtro`, after validating its cédula and dates.
     static func orderFilter(_ filter: OrderFilter) throws -> SQL {
-        var check = ValidationCollector()
-        var idNumber: String?
-        if let raw = filter.idNumber { idNumber = check.check(try Validation.idNumber(raw)) }
-        var range: DateRange?
-        do {
-            range = try DateRange(since: filter.since, until: filter.until)
-        } catch {
-            error.errors.forEach { check.add($0) }
-        }
-        try check.finish()
+        let valid = try filter.validated()
         var conditions: [SQL] = []
-        if let chatId = filter.chatId { conditions.append("chat_id = \(chatId)") }
-        if let idNumber { conditions.append("cedula = \(idNumber)") }
-        if let state = filter.state { conditions.append("estado = \(state.rawValue)") }
-        if let since = range?.since { conditions.append("creado >= \(since)") }
-        if let until = range?.untilExclusive { conditions.append("creado < \(until)") }
+        if let chatId = valid.chatId { conditions.append("chat_id = \(chatId)") }
+        if let idNumber = valid.idNumber { conditions.append("cedula = \(idNumber)") }
+        if let state = valid.state { conditions.append("estado = \(state.rawValue)") }
+        if let since = valid.since { conditions.append("creado >= \(since)") }
+        if let until = valid.untilExclusive { conditions.append("creado < \(until)") }
         return conditions.isEmpty ? "" : "WHERE \(literal: conditions.joined(separator: " AND "))"
     }
 

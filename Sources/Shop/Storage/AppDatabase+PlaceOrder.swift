@@ -19,13 +19,7 @@ extension AppDatabase {
     public func placeOrder(_ request: OrderRequest, idempotencyKey: String, updatingClient: Bool = true) throws
         -> PlacedOrder
     {
-        let key = idempotencyKey.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(key.count) else {
-            throw ValidationErrors([
-                ValidationError(
-                    field: "idempotency_key", message: "La clave de idempotencia debe tener entre 1 y 200 caracteres.")
-            ])
-        }
+        let key = try IdempotencyKey.validated(idempotencyKey)
         let request = try request.validated()
         do {
             return try pool.write { db in try Self.placeOrder(db, request, key: key, updatingClient: updatingClient) }
@@ -117,28 +111,6 @@ extension AppDatabase {
         let found = try Product.fetchAll(
             db, sql: "SELECT * FROM productos WHERE id IN (SELECT value FROM json_each(?))",
             arguments: [JSONArray.of(lines.map(\.productId))])
-        let products = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var items: [OrderLine] = []
-        var short: [ShortItem] = []
-        for line in lines {
-            guard let product = products[line.productId] else {
-                throw OrderError.productNotFound(line.productId)
-            }
-            guard product.active else {
-                throw OrderError.productInactive(id: product.id, name: product.name)
-            }
-            if product.stock < line.quantity {
-                short.append(
-                    ShortItem(
-                        productId: product.id, name: product.name, order: line.quantity,
-                        available: product.stock))
-            }
-            items.append(
-                OrderLine(
-                    productId: product.id, name: product.name, quantity: line.quantity,
-                    unitPrice: product.price))
-        }
-        if !short.isEmpty { throw OrderError.insufficientStock(short) }
-        return items
+        return try OrderPricing.lines(lines, products: found)
     }
 }

@@ -40,8 +40,11 @@ extension AppDatabase {
         // A text over the caps (refused by the API) is read up to them, never past SQLite's limits.
         let words =
             filter.textWords
-            ?? Array(Set(TextFold.fold(String((filter.text ?? "").prefix(ProductFilter.maxTextLength)))
-                .split(whereSeparator: \.isWhitespace).map(String.init)).sorted().prefix(ProductFilter.maxTextWords))
+            ?? Array(
+                Set(
+                    TextFold.fold(String((filter.text ?? "").prefix(ProductFilter.maxTextLength)))
+                        .split(whereSeparator: \.isWhitespace).map(String.init)
+                ).sorted().prefix(ProductFilter.maxTextWords))
         for word in words {
             let pattern = SearchFunctions.containsPattern(word)
             conditions.append(

@@ -17,9 +17,10 @@ extension AppDatabase {
         }
     }
 
-    /// Active products matching an FTS5 expression (see `ProductSearchExpression`), best
-    /// BM25 first (name counts four times the description, the category half of it).
-    public func searchProducts(matching expression: String, limit: Int) throws -> [TextSearchRow] {
+    /// Active products matching `query`, best BM25 first (name counts four times the
+    /// description, the category half of it).
+    public func searchProducts(_ query: ProductTextQuery, limit: Int) throws -> [TextSearchRow] {
+        let expression = FTS5Expression.make(query)
         guard !expression.isEmpty, limit > 0 else { return [] }
         return try pool.read { db in
             try Row.fetchAll(
@@ -38,5 +39,19 @@ extension AppDatabase {
     /// Ids of the products that can be offered (active).
     public func activeProductIds() throws -> [Int64] {
         try pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM productos WHERE activo = 1") }
+    }
+}
+
+/// A `ProductTextQuery` as an FTS5 MATCH expression: the alternatives OR-ed, the terms of
+/// one AND-ed, each quoted and a prefix when asked (`("guante"* AND "nitrilo"*) OR "n95"`).
+enum FTS5Expression {
+    static func make(_ query: ProductTextQuery) -> String {
+        query.alternatives.map { terms in
+            let parts = terms.map { term in
+                let quoted = "\"" + term.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                return term.prefix ? quoted + "*" : quoted
+            }
+            return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " AND ") + ")"
+        }.joined(separator: " OR ")
     }
 }

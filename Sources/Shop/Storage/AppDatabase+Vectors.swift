@@ -105,13 +105,8 @@ extension AppDatabase {
             let current = try Product.fetchAll(
                 db, sql: "SELECT * FROM productos WHERE id IN (SELECT value FROM json_each(?))",
                 arguments: [JSONArray.of(vectors.map(\.productId))])
-            let fingerprints = Dictionary(
-                current.map { ($0.id, ProductPassage.fingerprint($0)) }, uniquingKeysWith: { first, _ in first })
             var written = 0
-            for entry in vectors where fingerprints[entry.productId] == entry.fingerprint {
-                guard entry.vector.count == info.dimension else {
-                    throw VectorIndexError.wrongDimension(expected: info.dimension, got: entry.vector.count)
-                }
+            for entry in try VectorWrites.current(vectors, products: current, dimension: info.dimension) {
                 try db.execute(
                     sql: """
                         INSERT INTO vectores_productos (indice_id, producto_id, huella, vector, generacion)

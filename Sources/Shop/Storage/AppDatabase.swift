@@ -19,6 +19,13 @@ public struct AppDatabase: Sendable {
 
     /// Opens (creating it and its directory if needed) the database `DATABASE_URL` names.
     public static func open(_ url: DatabaseURL) throws -> AppDatabase {
+        if let postgres = url.postgres {
+            throw DatabaseURLError(
+                value: postgres.description,
+                reason:
+                    "PostgreSQL aún no está disponible para este proceso: solo pedidos, productos, búsqueda, clientes y "
+                    + "conversaciones están portados (ver docs/architecture.md); use sqlite:///ruta.db")
+        }
         try url.createParentDirectory()
         return try open(path: url.absolutePath())
     }

@@ -1,8 +1,11 @@
 import Foundation
 
-/// Where the SQLite file lives, read from `DATABASE_URL`.
+/// Which storage engine and where, read from `DATABASE_URL`.
 ///
-/// Accepted forms (the seed's SQLAlchemy style is kept so existing `.env` files work):
+/// PostgreSQL: `postgresql://user:password@host:5432/db?sslmode=require` (also `postgres://`,
+/// see `PostgresURL`); `postgres` is set and `path` is empty.
+///
+/// SQLite, accepted forms (the seed's SQLAlchemy style is kept so existing `.env` files work):
 /// - `sqlite:///./var/app.db` or `sqlite:///var/app.db`: relative to the working directory;
 /// - `sqlite:////srv/vendedor/app.db`: absolute;
 /// - `./var/app.db` or `/srv/vendedor/app.db`: a plain path;
@@ -10,8 +13,10 @@ import Foundation
 public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     public static let defaultValue = "sqlite:///./var/app.db"
 
-    /// The file path, absolute or relative to the working directory.
+    /// The SQLite file path, absolute or relative to the working directory ("" for PostgreSQL).
     public let path: String
+    /// The PostgreSQL server, when the URL names one.
+    public let postgres: PostgresURL?
 
     /// Parses a `DATABASE_URL` value; nil or blank means `defaultValue`.
     public init(_ value: String?) throws(DatabaseURLError) {
@@ -21,6 +26,16 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         for driver in ["sqlite+aiosqlite:", "sqlite+pysqlite:"] where raw.hasPrefix(driver) {
             raw = "sqlite:" + raw.dropFirst(driver.count)
         }
+        if raw.hasPrefix("postgresql://") || raw.hasPrefix("postgres://") {
+            do {
+                postgres = try PostgresURL(raw)
+            } catch {
+                throw DatabaseURLError(value: PostgresURL.redacted(raw), reason: error.reason)
+            }
+            path = ""
+            return
+        }
+        postgres = nil
         let path: String
         if raw.hasPrefix("sqlite:///") {
             path = String(raw.dropFirst("sqlite:///".count))
@@ -28,7 +43,7 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
             throw DatabaseURLError(
                 value: raw, reason: "use sqlite:///ruta/relativa.db o sqlite:////ruta/absoluta.db")
         } else if raw.contains("://") {
-            throw DatabaseURLError(value: raw, reason: "solo se admite SQLite (sqlite:///ruta/al/archivo.db)")
+            throw DatabaseURLError(value: raw, reason: "se admite sqlite:///ruta/al/archivo.db o postgresql://usuario:clave@host:5432/base")
         } else {
             path = raw
         }
@@ -42,6 +57,9 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         self.path = file
     }
 
+    /// Whether this is a SQLite file (the processes' only engine until every store is ported).
+    public var isSQLite: Bool { postgres == nil }
+
     /// The path made absolute against `directory` (the working directory by default).
     public func absolutePath(relativeTo directory: String = FileManager.default.currentDirectoryPath) -> String {
         if path.hasPrefix("/") { return path }
@@ -54,7 +72,7 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
     }
 
-    public var description: String { path }
+    public var description: String { postgres.map(\.description) ?? path }
 }
 
 /// A malformed `DATABASE_URL`; the message is the one line printed at start-up.

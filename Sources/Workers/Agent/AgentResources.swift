@@ -6,6 +6,8 @@ import Pipeline
 import Shop
 import Support
 
+extension ProviderLimiter: ProviderPermits {}
+
 /// What the reply worker needs: the agent (catalog search, order placement), the reply
 /// writer (templates or a language model) and the database for history and state.
 package struct AgentResources: Sendable {
@@ -13,6 +15,10 @@ package struct AgentResources: Sendable {
     var writer: ReplyWriter
     var database: AppDatabase
     var maxHistory: Int
+
+    /// The turn's memory (recorded turns, AI switch, dialogue state) through the storage
+    /// boundary; the rest (company text, history for the writer) still reads `database`.
+    var chats: any ChatStore { SQLiteStore(database) }
 
     /// Built once at start; a bad setting stops the process. `policy` is the model calls'
     /// retry policy (tests shorten its waits).
@@ -30,7 +36,8 @@ package struct AgentResources: Sendable {
         } catch {
             throw ConfigError(setting: "UNDERSTANDING_DATA_DIR", problem: "\(error)")
         }
-        let reader = try ReaderModels.make(config, offline: examples, transport: transport, policy: policy, logger: logger)
+        let reader = try ReaderModels.make(
+            config, offline: examples, transport: transport, policy: policy, logger: logger)
         var agent = SalesAgent(database: database, retriever: retriever, placer: placer, reader: reader)
         agent.topK = retrieval.topK
         return AgentResources(
@@ -61,7 +68,8 @@ enum ReaderModels {
             var gemini = config.gemini
             gemini.model = config.model
             model = GeminiReadingModel(
-                client: GeminiClient(config: gemini, transport: transport, policy: policy, timeout: config.modelTimeout))
+                client: GeminiClient(config: gemini, transport: transport, policy: policy, timeout: config.modelTimeout)
+            )
         }
         return ModelReader(model: model, fallback: offline, logger: logger)
     }
@@ -69,6 +77,21 @@ enum ReaderModels {
 
 /// The language model `LLM_PROVIDER` names, or nil for template replies.
 enum ReplyModels {
+    /// The transport of model calls: curl, each call holding one of the model's permits
+    /// (`LLM_MAX_CONCURRENT`, `LLM_MAX_PER_S`, shared by every worker process through Redis).
+    static func transport(
+        _ config: AgentConfig, base: any HTTPTransport, redis: RedisClient, queuesDirectory: String, logger: Logger
+    ) throws -> any HTTPTransport {
+        guard config.provider != .none else { return base }
+        // A permit outlives the call's timeout; one left by a dead process expires after it.
+        let leaseMs = Int(config.modelTimeout.components.seconds) * 1000 + 30_000
+        let limiter = try ProviderLimiter(
+            name: "modelo",
+            limits: .init(maxConcurrent: config.maxConcurrent, maxPerSecond: config.maxPerSecond, leaseMs: leaseMs),
+            redis: redis, queuesDirectory: queuesDirectory, logger: logger)
+        return LimitedTransport(base: base, permits: limiter)
+    }
+
     static func make(_ config: AgentConfig, transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy) throws
         -> (any ReplyModel)?
     {

@@ -50,7 +50,8 @@ struct ChatMessageHandler: JobHandler {
         let database = resources.database
         let jobId = context.id
         let owner = job.channel == .telegram ? nil : context.httpChannelSubject(chatId: job.chatId)
-        if let recorded = try await database.perform({ try $0.chatTurnResult(jobId: jobId) }) {
+        let chats = resources.chats
+        if let recorded = try await chats.chatTurnResult(jobId: jobId) {
             return try outcome(recorded, job, context, owner: owner)
         }
         var incomingMetadata: [String: JSONValue] = ["job_id": .string(jobId)]
@@ -59,14 +60,15 @@ struct ChatMessageHandler: JobHandler {
             chatId: job.chatId, sender: .user, kind: job.kind, content: job.historyText,
             metadata: .object(incomingMetadata))
         let chatId = job.chatId
-        guard try await database.perform({ try $0.isAIActive(chatId: chatId) }) else {
+        guard try await chats.isAIActive(chatId: chatId) else {
             let result = try JobCoding.encode(HeldForOperator())
             let recorded = try await record(job, jobId, owner, incoming, nil, nil, result)
+            AgentMetrics.record(.handedToPerson)
             return JobResult(result: recorded, rootResult: recorded)
         }
         let turn: AgentTurn
         do {
-            let state = try await database.perform { try $0.dialogue(chatId: chatId) } ?? DialogueState()
+            let state = try await chats.dialogue(chatId: chatId) ?? DialogueState()
             turn = try await resources.agent.respond(chatId: chatId, message: Self.customerMessage(job), state: state)
         } catch  where context.isLastAttempt {
             // No more retries: the customer is told, the message is kept, the state is left
@@ -78,6 +80,7 @@ struct ChatMessageHandler: JobHandler {
                 chatId: chatId, sender: .agent, content: text,
                 metadata: .object(["job_id": .string(jobId), "fuente": .string("aviso")]))
             let recorded = try await record(job, jobId, owner, incoming, reply, nil, try JobCoding.encode(chatReply))
+            AgentMetrics.record(.failed)
             return try outcome(recorded, job, context, owner: owner)
         }
         let maxHistory = resources.maxHistory
@@ -99,6 +102,7 @@ struct ChatMessageHandler: JobHandler {
         let reply = NewMessage(
             chatId: chatId, sender: .agent, content: written.text, metadata: .object(metadata))
         let recorded = try await record(job, jobId, owner, incoming, reply, turn.state, try JobCoding.encode(chatReply))
+        AgentMetrics.record(turn)
         return try outcome(recorded, job, context, owner: owner)
     }
 
@@ -132,7 +136,7 @@ struct ChatMessageHandler: JobHandler {
         let record = try ChatTurnRecord(
             jobId: jobId, chatId: job.chatId, channel: job.channel, owner: owner,
             incoming: incoming, reply: reply, state: state, result: result)
-        return try await resources.database.perform { try $0.recordChatTurn(record) }
+        return try await resources.chats.recordChatTurn(record)
     }
 
     /// The job's result, on the chain's root too (the root may be a photo or a voice note),

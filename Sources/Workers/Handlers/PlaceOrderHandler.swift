@@ -6,7 +6,7 @@ import Shop
 /// refusals (stock, unknown or inactive products, invalid data) fail the job for good with
 /// the Spanish reason; anything else (a busy database) is retried with backoff.
 struct PlaceOrderHandler: JobHandler {
-    let database: AppDatabase
+    let orders: any OrderStore
 
     /// Codes of `CodedError`s that retrying cannot fix.
     static let permanentCodes: Set<ErrorCode> = [
@@ -18,9 +18,7 @@ struct PlaceOrderHandler: JobHandler {
         let request = job.order
         do {
             let updates = job.updatesClient ?? true
-            let placed = try await database.perform {
-                try $0.placeOrder(request, idempotencyKey: key, updatingClient: updates)
-            }
+            let placed = try await orders.placeOrder(request, idempotencyKey: key, updatingClient: updates)
             if placed.replayed {
                 context.logger.info("Pedido \(placed.order.id) ya existía para la clave; no se creó otro")
             }

@@ -82,7 +82,8 @@ struct APIDocumentTests {
         }
         let callerCodes = ErrorCode.allCases.filter { $0.status.code < 500 }.map(\.rawValue)
         #expect(Set(callerCodes).subtracting(listed).sorted() == [])
-        let all = APIDocument.array(root["components"]?["schemas"]?["Error"]?["properties"]?["error"]?["properties"]?["codigo"]?["enum"])
+        let all = APIDocument.array(
+            root["components"]?["schemas"]?["Error"]?["properties"]?["error"]?["properties"]?["codigo"]?["enum"])
         #expect(all.count == ErrorCode.allCases.count)
         #expect(statusesSeen.contains(422) && statusesSeen.contains(401))
     }
@@ -111,8 +112,12 @@ struct APIDocumentTests {
 
     @Test func unknownQueryParametersAreRefusedNamingThem() async throws {
         try await withApp { client, _ in
-            let staff: HTTPFields = [.authorization: "Bearer \(signer.sign(subject: "t", role: .operator, lifetime: 600))"]
-            try await client.execute(uri: "/pedidos?fecha_desd=2025-01-01&estado=pendiente", method: .get, headers: staff) {
+            let staff: HTTPFields = [
+                .authorization: "Bearer \(signer.sign(subject: "t", role: .operator, lifetime: 600))"
+            ]
+            try await client.execute(
+                uri: "/pedidos?fecha_desd=2025-01-01&estado=pendiente", method: .get, headers: staff
+            ) {
                 #expect($0.status == .unprocessableContent)
                 let body = String(buffer: $0.body)
                 #expect(body.contains("fecha_desd"))
@@ -145,7 +150,9 @@ struct APIDocumentTests {
                 let order = try database.placeOrder(Fixtures.order([(1, 1)]), idempotencyKey: key).order
                 try StorageReportTests.backdate(database, order: order.id, to: day)
             }
-            let staff: HTTPFields = [.authorization: "Bearer \(signer.sign(subject: "t", role: .operator, lifetime: 600))"]
+            let staff: HTTPFields = [
+                .authorization: "Bearer \(signer.sign(subject: "t", role: .operator, lifetime: 600))"
+            ]
             func total(_ query: String) async throws -> Int {
                 try await client.execute(uri: "/pedidos?\(query)", method: .get, headers: staff) { response in
                     #expect(response.status == .ok, "\(query): \(String(buffer: response.body))")
@@ -159,7 +166,9 @@ struct APIDocumentTests {
             #expect(try await total("fecha_hasta=2025-01-31") == 1)
             #expect(try await total("desde=2025-02-01") == 1)
             #expect(try await total("fecha_desde=2025-03-01") == 0)
-            try await client.execute(uri: "/pedidos?desde=2025-01-01&fecha_desde=2025-02-01", method: .get, headers: staff) {
+            try await client.execute(
+                uri: "/pedidos?desde=2025-01-01&fecha_desde=2025-02-01", method: .get, headers: staff
+            ) {
                 #expect($0.status == .unprocessableContent)
             }
             try await client.execute(uri: "/ventas?fecha_desde=2025-02-01", method: .get, headers: staff) {

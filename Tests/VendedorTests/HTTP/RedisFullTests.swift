@@ -20,24 +20,16 @@ struct RedisFullTests {
     }
 
     @Test func aBurstPastMaxmemoryIsRefusedWith503AndEveryAcceptedMessageIsKept() async throws {
-        let fixture = try await QueueFixture()
-        defer { fixture.tearDown() }
-        let waiters = JobWaiters(client: fixture.jobs)
-        waiters.start()
-        defer { waiters.stop() }
-        let directory = try TemporaryDirectory()
-        let deps = FrontEndDependencies(
-            jobs: fixture.jobs, waiters: waiters, signer: signer, database: try directory.openDatabase())
-        let redis = fixture.jobs.redis
-        let before = try await fixture.jobs.redisMemory()
-        // Room for a few hundred messages of ~2 KB, then Redis refuses writes.
-        _ = try await redis.send(RedisCommand("CONFIG", "SET", "maxmemory", String(before.usedBytes + 400_000)))
-            .checked()
-        let headers: HTTPFields = [
-            .authorization: "Bearer \(signer.sign(subject: "rafaga", role: .channel, lifetime: 3600))"
-        ]
-        let text = String(repeating: "necesito guantes de nitrilo talla 9 para la planta ", count: 40)
-        try await Application(router: buildRouter(deps)).test(.router) { client in
+        try await FrontEndTests().withApp { fixture, client in
+            let redis = fixture.jobs.redis
+            let before = try await fixture.jobs.redisMemory()
+            // Room for a few hundred messages of ~2 KB, then Redis refuses writes.
+            _ = try await redis.send(RedisCommand("CONFIG", "SET", "maxmemory", String(before.usedBytes + 400_000)))
+                .checked()
+            let headers: HTTPFields = [
+                .authorization: "Bearer \(signer.sign(subject: "rafaga", role: .channel, lifetime: 3600))"
+            ]
+            let text = String(repeating: "necesito guantes de nitrilo talla 9 para la planta ", count: 40)
             var accepted: [String] = []
             var refused = 0
             for index in 0..<3_000 where refused < 5 {

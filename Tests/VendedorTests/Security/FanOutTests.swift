@@ -39,7 +39,8 @@ struct FanOutTests {
     static func searches(_ message: String) async throws -> (Int, AgentTurn) {
         let directory = try TemporaryDirectory()
         let retriever = CountingRetriever()
-        let agent = SalesAgent(database: try directory.openDatabase(), retriever: retriever, placer: NoOrders(),
+        let agent = SalesAgent(
+            database: try directory.openDatabase(), retriever: retriever, placer: NoOrders(),
             reader: try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path))
         let turn = try await agent.respond(chatId: "web-1", message: message, state: DialogueState())
         return (retriever.searches.withLock { $0 }, turn)

@@ -82,7 +82,10 @@ struct SecurityHarness: @unchecked Sendable {
     }
 
     static func jobId(_ response: TestResponse) -> String? {
-        struct Accepted: Decodable { var job_id: String }
-        return (try? JSONDecoder().decode(Accepted.self, from: Data(buffer: response.body)))?.job_id
+        struct Accepted: Decodable {
+            var jobId: String
+            enum CodingKeys: String, CodingKey { case jobId = "job_id" }
+        }
+        return (try? JSONDecoder().decode(Accepted.self, from: Data(buffer: response.body)))?.jobId
     }
 }

@@ -29,14 +29,16 @@ struct LegacyImportTests {
         #expect(try db.product(id: 118)?.price == 200)
         #expect(report.notes.contains("productos 118: precio 199.99 redondeado a $200"))
         // One sale row per product, client data inside `detalle`: rebuilt as an order.
-        let sale = try #require(try db.listOrders(OrderFilter(chatId: ChatScope.scoped("cliente_empresa_1", channel: ""))).results.first)
+        let sale = try #require(
+            try db.listOrders(OrderFilter(chatId: ChatScope.scoped("cliente_empresa_1", channel: ""))).results.first)
         #expect(sale.state == .delivered)
         #expect(sale.total == 225_000)
         #expect(sale.items.map { [$0.productId, Int64($0.quantity), Int64($0.unitPrice)] } == [[1, 5, 45_000]])
         #expect(sale.client.idNumber == "1098765432")
         #expect(sale.client.notes == "Edificio azul, portón café, timbre #301")
         // The order keeps the data given with it, not the stored client's.
-        let first = try #require(try db.listOrders(OrderFilter(chatId: ChatScope.scoped("test_correo_123", channel: ""))).results.first)
+        let first = try #require(
+            try db.listOrders(OrderFilter(chatId: ChatScope.scoped("test_correo_123", channel: ""))).results.first)
         #expect(first.client.name == "María González Test")
         #expect(try db.client(idNumber: "12345678")?.name == "Juan Carlos Pérez")
         // Purchase figures come from the imported orders.

@@ -119,7 +119,9 @@ struct StorageDatabaseURLTests {
         #expect(try DatabaseURL(nil).absolutePath(relativeTo: "/repo") == "/repo/var/app.db")
     }
 
-    @Test(arguments: ["postgres://u@h/db", "sqlite:///", "sqlite:///:memory:", "mysql://x", "sqlite://var/app.db"])
+    @Test(arguments: [
+        "postgres://u@h/db?sslmode=sometimes", "sqlite:///", "sqlite:///:memory:", "mysql://x", "sqlite://var/app.db",
+    ])
     func rejectsOtherForms(value: String) {
         #expect(throws: DatabaseURLError.self) { try DatabaseURL(value) }
     }

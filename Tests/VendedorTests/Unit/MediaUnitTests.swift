@@ -64,8 +64,10 @@ struct MediaUnitTests {
         #expect(ImageMessageHandler.readText(caption: "", reading: nothing) == nil)
         let unreadable = try #require(ImageMessageHandler.readText(caption: "Hola", reading: nothing))
         #expect(
-            ChatMessageJob(chatId: "c", channel: .http, kind: .image, message: "Hola", readText: unreadable, receivedMs: 1)
-                .historyText == "Hola\n[Foto sin texto legible]")
+            ChatMessageJob(
+                chatId: "c", channel: .http, kind: .image, message: "Hola", readText: unreadable, receivedMs: 1
+            )
+            .historyText == "Hola\n[Foto sin texto legible]")
     }
 
     @Test func multipartBodiesRoundTripWithBinaryContent() throws {

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import Shop
+
+@Suite("Storage: PostgreSQL schema and URLs")
+struct PostgresSchemaTests {
+    /// Four processes opening a fresh database at once: every migration runs exactly once
+    /// (the advisory lock), and a later open runs none.
+    @Test func concurrentStartsRunEachMigrationOnce() async throws {
+        let server = try TestPostgres.serverURL()
+        let name = "migra_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let url = try await PostgresStore.createDatabase(String(name), on: server)
+        do {
+            let stores = try await withThrowingTaskGroup(of: PostgresStore.self) { group in
+                for _ in 0..<4 { group.addTask { try await PostgresStore.connect(url) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let applied = try await PostgresSchema.appliedMigrations(stores[0])
+            #expect(applied == PostgresSchema.migrations.map(\.name))
+            for store in stores { await store.close() }
+            let again = try await PostgresStore.connect(url)
+            #expect(try await PostgresSchema.appliedMigrations(again) == applied)
+            await again.close()
+        } catch {
+            try? await PostgresStore.dropDatabase(String(name), on: server)
+            throw error
+        }
+        try await PostgresStore.dropDatabase(String(name), on: server)
+    }
+
+    @Test func migrationNamesAreUnique() {
+        let names = PostgresSchema.migrations.map(\.name)
+        #expect(Set(names).count == names.count)
+    }
+
+    @Test func postgresURLsAreParsedLikeLibpq() throws {
+        let full = try DatabaseURL("postgresql://ana%40x:p%3Ass@db.example.com:6543/tienda?sslmode=verify-full")
+        let url = try #require(full.postgres)
+        #expect(url.user == "ana@x")
+        #expect(url.password == "p:ss")
+        #expect(url.host == "db.example.com")
+        #expect(url.port == 6543)
+        #expect(url.database == "tienda")
+        #expect(url.sslMode == .verifyFull)
+        #expect(!full.isSQLite)
+        #expect(!full.description.contains("p:ss"))
+
+        let short = try #require(try DatabaseURL("postgres://vendedor@[::1]/").postgres)
+        #expect(short.host == "::1")
+        #expect(short.port == 5432)
+        #expect(short.database == "vendedor")
+        #expect(short.sslMode == .prefer)
+
+        let socket = try #require(try DatabaseURL("postgresql:///tienda?host=/run/postgresql").postgres)
+        #expect(socket.socketDirectory == "/run/postgresql")
+        #expect(socket.database == "tienda")
+
+        #expect(try DatabaseURL("sqlite:///./var/app.db").postgres == nil)
+    }
+
+    @Test(arguments: [
+        "postgresql://u:secreto@h/db?sslmode=maybe", "postgresql://u@h:99999/db", "postgresql://u@h/db?sslcert=x",
+        "postgresql://:x@h/db", "mysql://u@h/db",
+    ])
+    func badURLsAreRefusedWithoutShowingThePassword(text: String) {
+        let error = #expect(throws: DatabaseURLError.self) { try DatabaseURL(text) }
+        #expect(error?.message.contains("secreto") == false)
+    }
+
+    @Test func processesStillOnSQLiteRefusePostgresClearly() {
+        let error = #expect(throws: DatabaseURLError.self) {
+            try AppDatabase.open(try DatabaseURL("postgresql://u:secreto@127.0.0.1:1/db"))
+        }
+        #expect(error?.message.contains("PostgreSQL") == true)
+        #expect(error?.message.contains("secreto") == false)
+    }
+}
