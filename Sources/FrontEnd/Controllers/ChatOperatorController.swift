@@ -8,7 +8,7 @@ import Shop
 /// an operator. The reply is stored in the conversation and handed to the delivery worker
 /// through the chat's own channel (the one its messages came through).
 struct ChatOperatorController {
-    let database: AppDatabase
+    let store: any ShopStore
     let jobs: JobClient
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -35,19 +35,19 @@ struct ChatOperatorController {
 
     /// The stored chat the path names (a channel's own id, `?canal=` when several use it).
     private func chat(_ request: Request, _ context: AppRequestContext) async throws -> String {
-        try await ChatLookup(database: database).staffChat(
+        try await ChatLookup(store: store).staffChat(
             context.pathString("chat_id"), channel: request.query("canal"))
     }
 
     @Sendable func showControl(_ request: Request, context: AppRequestContext) async throws -> Response {
         let chatId = try await chat(request, context)
-        return try APIJSON.response(try await database.perform { try $0.chatControl(chatId: chatId) })
+        return try APIJSON.response(try await store.chatControl(chatId: chatId))
     }
 
     @Sendable func setControl(_ request: Request, context: AppRequestContext) async throws -> Response {
         let chatId = try await chat(request, context)
         let body = try await request.decodeJSON(ControlChange.self)
-        let control = try await database.perform { try $0.setAIActive(chatId: chatId, active: body.aiActive) }
+        let control = try await store.setAIActive(chatId: chatId, active: body.aiActive, channel: nil)
         return try APIJSON.response(control)
     }
 
@@ -63,7 +63,7 @@ struct ChatOperatorController {
             throw APIError.validation(
                 "El campo \"mensaje\" admite máximo \(ChatController.maxMessageLength) caracteres.")
         }
-        let control = try await database.perform { try $0.chatControl(chatId: chatId) }
+        let control = try await store.chatControl(chatId: chatId)
         guard let channel = control.channel else {
             throw APIError.notFound("El chat \(chatId) no ha escrito todavía: no se sabe por qué canal responderle.")
         }
@@ -77,7 +77,7 @@ struct ChatOperatorController {
             let message = NewMessage(
                 chatId: chatId, sender: .operator, content: text,
                 metadata: .object(["operador": .string(`operator`), "job_id": .string(enqueued.id)]))
-            _ = try await database.perform { try $0.appendMessage(message) }
+            _ = try await store.appendMessage(message)
         }
         return ChatController.accepted(enqueued.id)
     }
@@ -87,7 +87,7 @@ struct ChatOperatorController {
 /// chats (its namespace, `ChatScope`) and sees its own ids in the messages; staff see every
 /// chat, named by its channel's id (`?canal=` when several channels use it) or its stored id.
 struct ChatHistoryController {
-    let database: AppDatabase
+    let store: any ShopStore
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("historial/{chat_id}", use: history)
@@ -98,17 +98,17 @@ struct ChatHistoryController {
         guard let identity = context.identity, identity.role > .channel else {
             let raw = context.pathString("chat_id")
             let chatId = try ChatLookup.channelChat(raw, context)
-            let control = try await database.perform { try $0.chatControl(chatId: chatId) }
+            let control = try await store.chatControl(chatId: chatId)
             guard control.owner == context.identity?.subject else {
                 throw APIError.notFound("No existe el chat \(raw) para este canal.")
             }
-            var page = try await database.perform { try $0.historyPage(chatId: chatId, limit: limit, offset: offset) }
+            var page = try await store.historyPage(chatId: chatId, limit: limit, offset: offset)
             for index in page.results.indices { page.results[index].chatId = ChatScope.external(chatId) }
             return try APIJSON.response(page)
         }
-        let chatId = try await ChatLookup(database: database).staffChat(
+        let chatId = try await ChatLookup(store: store).staffChat(
             context.pathString("chat_id"), channel: request.query("canal"))
-        let page = try await database.perform { try $0.historyPage(chatId: chatId, limit: limit, offset: offset) }
+        let page = try await store.historyPage(chatId: chatId, limit: limit, offset: offset)
         return try APIJSON.response(page)
     }
 }

@@ -6,7 +6,7 @@ import Shop
 
 /// The catalog: anyone with a token reads it; admins change it and import CSV files (→ job).
 struct ProductsController {
-    let database: AppDatabase
+    let store: any ShopStore
     let jobs: JobClient
     let uploadsDirectory: String
 
@@ -39,13 +39,13 @@ struct ProductsController {
                 )
             ])
         }
-        let page = try await database.perform { try $0.listProducts(filter, limit: limit, offset: offset) }
+        let page = try await store.listProducts(filter, limit: limit, offset: offset)
         return try APIJSON.response(page)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.pathId(resource: "el producto")
-        guard let product = try await database.perform({ try $0.product(id: id) }) else {
+        guard let product = try await store.product(id: id) else {
             throw APIError.notFound("No existe el producto \(id).")
         }
         return try APIJSON.response(product)
@@ -53,7 +53,7 @@ struct ProductsController {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await request.decodeJSON(ProductInput.self)
-        let product = try await database.perform { try $0.createProduct(input) }
+        let product = try await store.createProduct(input)
         await refreshVectors([product.id], context: context)
         return try APIJSON.response(product, status: .created, headers: [.location: "/productos/\(product.id)"])
     }
@@ -61,14 +61,14 @@ struct ProductsController {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.pathId(resource: "el producto")
         let changes = try await request.decodeJSON(ProductChanges.self)
-        let product = try await database.perform { try $0.updateProduct(id: id, changes) }
+        let product = try await store.updateProduct(id: id, changes)
         await refreshVectors([id], context: context)
         return try APIJSON.response(product)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.pathId(resource: "el producto")
-        let outcome = try await database.perform { try $0.deleteProduct(id: id) }
+        let outcome = try await store.deleteProduct(id: id)
         await refreshVectors([id], context: context)
         return try APIJSON.response(Outcome(result: outcome.rawValue))
     }
