@@ -4,6 +4,7 @@ import Testing
 
 @testable import Assistant
 @testable import Integrations
+import Shop
 @testable import Workers
 @testable import vendedor_bench
 

@@ -167,12 +167,17 @@ extension PostgresStore {
                        COUNT(*) FILTER (WHERE m.remitente = 'usuario') AS de_clientes
                 FROM mensajes m LEFT JOIN chat_control cc ON cc.chat_id = m.chat_id
                 WHERE m.creado >= \(start) AND m.creado < \(end)
-                GROUP BY 1, 2 ORDER BY 1 COLLATE "C", 2 COLLATE "C"
+                GROUP BY 1, 2
                 """, logger: logger
             ).map {
                 ChannelMessages(
                     channel: try $0.value("canal"), kind: try $0.value("tipo"), messages: try $0.value("mensajes"),
                     fromClients: try $0.value("de_clientes"))
+            }.sorted { first, second in
+                // By bytes, as SQLite orders text (the server's collation may not).
+                first.channel != second.channel
+                    ? first.channel.utf8.lexicographicallyPrecedes(second.channel.utf8)
+                    : first.kind.utf8.lexicographicallyPrecedes(second.kind.utf8)
             }
             return SalesPanel(
                 period: period, report: report, top: top, byWeek: byWeek, byState: byState, clients: clients,
