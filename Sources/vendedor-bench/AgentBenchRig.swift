@@ -6,6 +6,7 @@ import Logging
 import Pipeline
 import ServiceLifecycle
 import Shop
+import Support
 import Workers
 
 /// What the agent benchmarks run on: the Redis of REDIS_URL, a fresh database at
@@ -14,31 +15,36 @@ import Workers
 /// `serve` (`ops/bench` sets offline providers; HTTP chats without a callback URL).
 struct AgentBenchRig {
     let boot: Bootstrap
-    let database: AppDatabase
+    /// The shop's storage on either engine (`DATABASE_URL`).
+    let store: any ShopStore & ClosableStore
     let waiters: JobWaiters
     let group: ServiceGroup
 
     /// `vectors`: the catalog's vectors are built first (searches then embed the customer's
-    /// words); `transport`: the reply worker's outside calls.
+    /// words); `transport`: the reply worker's outside calls; `overrides` replace settings of
+    /// the environment (the slow-model benchmark's model).
     static func start(
-        dataDirectory: String = "data", vectors: Bool = false, transport: any HTTPTransport = CurlTransport()
+        dataDirectory: String = "data", vectors: Bool = false, transport: any HTTPTransport = CurlTransport(),
+        overrides: [String: String] = [:]
     ) async throws -> (AgentBenchRig, Task<Void, any Error>) {
         // The reply, order and delivery queues, as before the vectors exist (no re-index runs
         // during a benchmark).
         let queues: Set<String> = [ChatMessageJob.queue, PlaceOrderJob.queue, DeliverReplyJob.queue]
-        var config = try WorkersConfig(environment: .load(), options: .init(queues: queues))
+        var environment = Environment.load()
+        environment.values.merge(overrides) { _, new in new }
+        var config = try WorkersConfig(environment: environment, options: .init(queues: queues))
         config.app.logLevel = .warning
         let boot = try Bootstrap(config: config.app, label: "vendedor-bench")
         try await boot.jobs.prepare()
-        let database = try AppDatabase.open(try DatabaseURL(boot.config.databaseURL))
-        _ = try database.seedIfEmpty(
+        let store = try await StorageEngine.open(try DatabaseURL(boot.config.databaseURL))
+        _ = try await store.seedIfEmpty(
             catalogCSV: try String(contentsOfFile: "\(dataDirectory)/catalogo.csv", encoding: .utf8),
             companyText: try String(contentsOfFile: "\(dataDirectory)/contexto_empresa.md", encoding: .utf8))
         if vectors {
             guard let indexer = config.retrieval.makeEmbedder(transport: CurlTransport(), forQueries: false) else {
                 throw BenchFailure("--vectors necesita un proveedor de embeddings (EMBEDDINGS_PROVIDER)")
             }
-            try await RetrievalBench.buildIndex(database: database, embedder: indexer)
+            try await RetrievalBench.buildIndex(store: store, embedder: indexer)
         }
         let waiters = JobWaiters(client: boot.jobs)
         // The production workers, as `vendedor-workers` builds them.
@@ -48,7 +54,7 @@ struct AgentBenchRig {
                 services: [.init(service: waiters), .init(service: workers)], gracefulShutdownSignals: [],
                 logger: boot.logger))
         let task = Task { try await group.run() }
-        return (AgentBenchRig(boot: boot, database: database, waiters: waiters, group: group), task)
+        return (AgentBenchRig(boot: boot, store: store, waiters: waiters, group: group), task)
     }
 
     /// Sends a customer's message as `POST /chat/texto` would and waits for its reply.
@@ -64,10 +70,10 @@ struct AgentBenchRig {
 
     /// The conversation's orders go back (cancelled, stock returned), so the next one starts
     /// from the same catalog.
-    func orders(chatId: String, cancel: Bool) throws -> [Order] {
-        let orders = try database.listOrders(OrderFilter(chatId: chatId)).results
+    func orders(chatId: String, cancel: Bool) async throws -> [Order] {
+        let orders = try await store.listOrders(OrderFilter(chatId: chatId), limit: nil, offset: nil).results
         if cancel {
-            for order in orders { _ = try database.changeOrderState(id: order.id, to: .cancelled) }
+            for order in orders { _ = try await store.changeOrderState(id: order.id, to: .cancelled) }
         }
         return orders
     }

@@ -61,6 +61,7 @@ struct ChatMessageHandler: JobHandler {
         guard try await chats.isAIActive(chatId: chatId) else {
             let result = try JobCoding.encode(HeldForOperator())
             let recorded = try await record(job, jobId, owner, incoming, nil, nil, result)
+            AgentMetrics.record(.handedToPerson)
             return JobResult(result: recorded, rootResult: recorded)
         }
         let turn: AgentTurn
@@ -77,6 +78,7 @@ struct ChatMessageHandler: JobHandler {
                 chatId: chatId, sender: .agent, content: text,
                 metadata: .object(["job_id": .string(jobId), "fuente": .string("aviso")]))
             let recorded = try await record(job, jobId, owner, incoming, reply, nil, try JobCoding.encode(chatReply))
+            AgentMetrics.record(.failed)
             return try outcome(recorded, job, context, owner: owner)
         }
         let maxHistory = resources.maxHistory
@@ -98,6 +100,7 @@ struct ChatMessageHandler: JobHandler {
         let reply = NewMessage(
             chatId: chatId, sender: .agent, content: written.text, metadata: .object(metadata))
         let recorded = try await record(job, jobId, owner, incoming, reply, turn.state, try JobCoding.encode(chatReply))
+        AgentMetrics.record(turn)
         return try outcome(recorded, job, context, owner: owner)
     }
 
