@@ -20,9 +20,9 @@ extension Exporter {
         }
     }
 
-    /// Writes `job` to `path` like `run`, with rows from an asynchronous `stream` (which
-    /// writes the header's row cells through the target and returns the rows written) and
-    /// the total from `count` (progress only; runs beside the stream).
+    /// Writes `job` to `path` like `run` (header written here), with the rows from an
+    /// asynchronous `stream` (which writes each row's cells through the target and returns
+    /// how many it wrote) and the total from `count` (progress only; runs beside the stream).
     static func runAsync(
         _ job: ExportJob, to path: String, progress: @escaping Progress,
         count: @escaping @Sendable () async throws -> Int,
@@ -61,12 +61,7 @@ extension Exporter {
             try out.close()
             try XLSXPackage.write(sheetPath: sheetPath, sheetName: job.resource.sheetName, to: partial)
         }
-        progress(rows, rows)
-        guard rename(partial, path) == 0 else {
-            throw FileByteWriter.IOError(operation: "rename", path: path, code: errno)
-        }
-        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        return Outcome(rows: rows, bytes: size)
+        return try publish(partial, as: path, rows: rows, progress: progress)
     }
 }
 
