@@ -34,7 +34,7 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
         polls: WaitPolls(capacity: deps.limits.maxWaitPolls, perToken: deps.limits.maxWaitPollsPerToken)
     ).addRoutes(to: protected("jobs", .channel))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
-    ReindexController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
+    ReindexController(store: deps.store, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory).addRoutes(to: protected("admin", .admin))
     let products = ProductsController(
         store: deps.store, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory)
     products.addReadRoutes(to: protected("productos", .channel))
@@ -53,6 +53,14 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     companyText.addWriteRoutes(to: protected("contexto", .admin))
     ChannelsController(store: deps.store, addresses: deps.callbackAddresses).addRoutes(
         to: protected("admin", .admin))
+    // The console's staff users, sessions and audit are still SQLite-only: on PostgreSQL the
+    // front end serves the API without the console.
+    if let database = (deps.store as? SQLiteStore)?.database {
+        ConsoleController(
+            database: database, jobs: deps.jobs, config: deps.console, blobsDirectory: deps.blobsDirectory,
+            uploadsDirectory: deps.uploadsDirectory
+        ).addRoutes(to: router)
+    }
     if let telegram = deps.telegram, telegram.config.mode == .webhook, let secret = telegram.config.webhookSecret {
         // Authenticated by Telegram's secret header, not by a bearer token.
         TelegramController(secret: secret, intake: telegram.intake(deps.jobs, logger: deps.jobs.logger))

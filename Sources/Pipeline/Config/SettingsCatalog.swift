@@ -11,6 +11,8 @@ public enum SettingsCatalog {
         // processes, storage, logging
         "REDIS_URL", "QUEUES_DIR", "DATABASE_URL", "HOST", "PORT", "LOG_LEVEL", "LOG_FILE", "SECRET_KEY",
         "UPLOADS_DIR", "CORS_ORIGINS", "ACCESS_TOKEN_EXPIRE_MINUTES", "LOG_FORMAT", "METRICS_PORT", "METRICS_HOST",
+        // the staff console
+        "CONSOLE_SECURE_COOKIE", "CONSOLE_SESSION_HOURS",
         // blobs and exports
         "BLOBS_DIR", "BLOBS_RETENTION_HOURS", "EXPORTS_DIR", "EXPORTS_LINK_TTL", "EXPORTS_CLEANUP_INTERVAL",
         // outside APIs
