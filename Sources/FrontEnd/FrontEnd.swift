@@ -68,13 +68,13 @@ public func buildFrontEnd(config: FrontEndConfig, label: String = "vendedor-enqu
     let boot = try Bootstrap(config: config.app, label: label)
     let secret = try config.app.requiredSecretKey()
     try await boot.jobs.prepare()
-    let database = try AppDatabase.open(try DatabaseURL(config.app.databaseURL))
+    let store = try await StorageEngine.open(try DatabaseURL(config.app.databaseURL))
     try await DemoData.seedIfEmpty(
-        database, directory: config.demoDataDirectory, logger: boot.logger, jobs: boot.jobs,
+        store, directory: config.demoDataDirectory, logger: boot.logger, jobs: boot.jobs,
         embeddings: config.embeddings)
     var deps = FrontEndDependencies(
         jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
-        database: database, uploadsDirectory: config.app.uploadsDirectory, blobsDirectory: config.blobs.directory,
+        store: store, uploadsDirectory: config.app.uploadsDirectory, blobsDirectory: config.blobs.directory,
         exportsDirectory: config.exports.directory)
     deps.console = config.console
     deps.cors = config.cors
@@ -82,10 +82,10 @@ public func buildFrontEnd(config: FrontEndConfig, label: String = "vendedor-enqu
     deps.limits = config.limits
     deps.callbackAddresses = config.callbacks.addresses
     deps.readinessChecks = [
-        { ("base_de_datos", (try? await database.perform { try $0.statistics() }) != nil) }
+        { ("base_de_datos", (try? await store.productCategories()) != nil) }
     ]
     let searchModel = config.embeddings.makeEmbedder(transport: CurlTransport(), forQueries: true)?.model
-    deps.searchMode = { await SearchMode.current(database: database, model: searchModel) }
+    deps.searchMode = { await SearchMode.current(store: store, model: searchModel) }
     let app = buildApplication(
         deps, host: config.app.host, port: config.app.port, logger: boot.logger, idleTimeout: config.idleTimeout)
     return ServiceGroup(

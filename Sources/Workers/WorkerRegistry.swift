@@ -2,21 +2,25 @@ import Integrations
 import JobEngine
 import Shop
 
-/// What the commerce handlers need: the shop's database and the uploads directory.
+/// What the commerce handlers need: the shop's storage and the uploads directory.
 package struct CommerceResources: Sendable {
-    var database: AppDatabase
+    var store: any ShopStore
     var uploadsDirectory: String
     /// Exports need `SECRET_KEY` (they sign download links); nil = the kind isn't served here.
     package var exports: ExportResources? = nil
 
     package init(database: AppDatabase, uploadsDirectory: String, exports: ExportResources? = nil) {
-        self.database = database
+        self.init(store: SQLiteStore(database), uploadsDirectory: uploadsDirectory, exports: exports)
+    }
+
+    package init(store: any ShopStore, uploadsDirectory: String, exports: ExportResources? = nil) {
+        self.store = store
         self.uploadsDirectory = uploadsDirectory
         self.exports = exports
     }
 
     /// Orders through the storage boundary.
-    var orders: any OrderStore { SQLiteStore(database) }
+    var orders: any OrderStore { store }
 }
 
 /// What the delivery and Telegram handlers need besides the database.
@@ -47,9 +51,9 @@ package enum WorkerHandlers {
         if let commerce {
             registry.register(PlaceOrderHandler(orders: commerce.orders))
             registry.register(
-                ImportCatalogHandler(database: commerce.database, uploadsDirectory: commerce.uploadsDirectory))
+                ImportCatalogHandler(store: commerce.store, uploadsDirectory: commerce.uploadsDirectory))
             if let exports = commerce.exports {
-                registry.register(ExportHandler(database: commerce.database, exports: exports))
+                registry.register(ExportHandler(store: commerce.store, exports: exports))
             }
         }
         if let media {
@@ -59,13 +63,13 @@ package enum WorkerHandlers {
         if let commerce, let delivery {
             registry.register(
                 DeliverReplyHandler(
-                    database: commerce.database,
+                    store: commerce.store,
                     telegram: delivery.telegram.map { TelegramSender(client: $0, limiter: delivery.limiter) },
                     callback: delivery.callback, maxWaitSeconds: delivery.maxWaitSeconds))
             if let telegram = delivery.telegram {
                 registry.register(TelegramFileHandler(telegram: telegram, blobs: delivery.blobs))
                 registry.register(
-                    TelegramTypingHandler(telegram: telegram.with(policy: .once), database: commerce.database))
+                    TelegramTypingHandler(telegram: telegram.with(policy: .once), store: commerce.store))
                 registry.register(TelegramCallbackAnswerHandler(telegram: telegram))
             }
         }

@@ -92,10 +92,10 @@ public func buildWorkers(
 ) async throws -> ServiceGroup {
     let boot = try Bootstrap(config: config.app, label: label)
     let options = config.options
-    let database = try AppDatabase.open(try DatabaseURL(config.app.databaseURL))
-    var commerce = CommerceResources(database: database, uploadsDirectory: config.app.uploadsDirectory)
+    let store = try await StorageEngine.open(try DatabaseURL(config.app.databaseURL))
+    var commerce = CommerceResources(store: store, uploadsDirectory: config.app.uploadsDirectory)
     commerce.exports = try ExportResources(config: config, logger: boot.logger)
-    let retrieval = RetrievalResources(database: database, config: config.retrieval)
+    let retrieval = RetrievalResources(store: store, config: config.retrieval)
     let delivery = try DeliveryResources(
         telegram: config.telegram, queuesDirectory: config.app.queuesDirectory, redis: boot.redis,
         blobs: config.blobs, callbacks: config.callbacks)
@@ -105,7 +105,7 @@ public func buildWorkers(
     let waiters = JobWaiters(client: boot.jobs)
     let agent = try config.agent.map {
         try AgentResources.make(
-            config: $0, retrieval: config.retrieval, database: database, jobs: boot.jobs, waiters: waiters,
+            config: $0, retrieval: config.retrieval, store: store, jobs: boot.jobs, waiters: waiters,
             transport: try ReplyModels.transport(
                 $0, base: transport, redis: boot.redis, queuesDirectory: config.app.queuesDirectory,
                 logger: boot.logger),
@@ -119,7 +119,7 @@ public func buildWorkers(
     // order waits keep their subscription until it has drained).
     var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
         .init(service: PeriodicSweeper.blobs(config.blobs.store, config: config.blobs, logger: boot.logger)),
-        .init(service: PeriodicSweeper.conversations(database, config: config.retention, logger: boot.logger)),
+        .init(service: PeriodicSweeper.conversations(store, config: config.retention, logger: boot.logger)),
         .init(service: waiters),
     ]
     if let exports = commerce.exports, service.queueNames.contains(ExportJob.queue) {

@@ -15,7 +15,8 @@ import Workers
 /// `serve` (`ops/bench` sets offline providers; HTTP chats without a callback URL).
 struct AgentBenchRig {
     let boot: Bootstrap
-    let database: AppDatabase
+    /// The shop's storage on either engine (`DATABASE_URL`).
+    let store: any ShopStore & ClosableStore
     let waiters: JobWaiters
     let group: ServiceGroup
 
@@ -35,15 +36,15 @@ struct AgentBenchRig {
         config.app.logLevel = .warning
         let boot = try Bootstrap(config: config.app, label: "vendedor-bench")
         try await boot.jobs.prepare()
-        let database = try AppDatabase.open(try DatabaseURL(boot.config.databaseURL))
-        _ = try database.seedIfEmpty(
+        let store = try await StorageEngine.open(try DatabaseURL(boot.config.databaseURL))
+        _ = try await store.seedIfEmpty(
             catalogCSV: try String(contentsOfFile: "\(dataDirectory)/catalogo.csv", encoding: .utf8),
             companyText: try String(contentsOfFile: "\(dataDirectory)/contexto_empresa.md", encoding: .utf8))
         if vectors {
             guard let indexer = config.retrieval.makeEmbedder(transport: CurlTransport(), forQueries: false) else {
                 throw BenchFailure("--vectors necesita un proveedor de embeddings (EMBEDDINGS_PROVIDER)")
             }
-            try await RetrievalBench.buildIndex(database: database, embedder: indexer)
+            try await RetrievalBench.buildIndex(store: store, embedder: indexer)
         }
         let waiters = JobWaiters(client: boot.jobs)
         // The production workers, as `vendedor-workers` builds them.
@@ -53,7 +54,7 @@ struct AgentBenchRig {
                 services: [.init(service: waiters), .init(service: workers)], gracefulShutdownSignals: [],
                 logger: boot.logger))
         let task = Task { try await group.run() }
-        return (AgentBenchRig(boot: boot, database: database, waiters: waiters, group: group), task)
+        return (AgentBenchRig(boot: boot, store: store, waiters: waiters, group: group), task)
     }
 
     /// Sends a customer's message as `POST /chat/texto` would and waits for its reply.
@@ -69,10 +70,10 @@ struct AgentBenchRig {
 
     /// The conversation's orders go back (cancelled, stock returned), so the next one starts
     /// from the same catalog.
-    func orders(chatId: String, cancel: Bool) throws -> [Order] {
-        let orders = try database.listOrders(OrderFilter(chatId: chatId)).results
+    func orders(chatId: String, cancel: Bool) async throws -> [Order] {
+        let orders = try await store.listOrders(OrderFilter(chatId: chatId), limit: nil, offset: nil).results
         if cancel {
-            for order in orders { _ = try database.changeOrderState(id: order.id, to: .cancelled) }
+            for order in orders { _ = try await store.changeOrderState(id: order.id, to: .cancelled) }
         }
         return orders
     }

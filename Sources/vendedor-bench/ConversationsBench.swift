@@ -86,7 +86,7 @@ struct ConversationsBench {
         let clock = ContinuousClock()
         let start = clock.now
         for (number, conversation) in conversations.enumerated() {
-            for client in conversation.previousClients ?? [] { _ = try rig.database.upsertClient(client) }
+            for client in conversation.previousClients ?? [] { _ = try await rig.store.upsertClient(client) }
             let chatId = "bench-\(set)-\(conversation.id)-\(UUID().uuidString.prefix(8))"
             var transcript: [String] = []
             var problem: ConversationSet.Mismatch?
@@ -97,9 +97,9 @@ struct ConversationsBench {
                     outcome.messages += 1
                 }
                 problem = ConversationSet.difference(
-                    conversation.expected, orders: try rig.orders(chatId: chatId, cancel: true))
+                    conversation.expected, orders: try await rig.orders(chatId: chatId, cancel: true))
             } catch {
-                _ = try? rig.orders(chatId: chatId, cancel: true)
+                _ = try? await rig.orders(chatId: chatId, cancel: true)
                 problem = ConversationSet.Mismatch(category: "sin respuesta", description: "\(error)")
             }
             if let problem {

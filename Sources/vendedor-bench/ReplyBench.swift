@@ -25,37 +25,7 @@ struct ReplyBench {
             for message in first.messages { _ = try await rig.say("bench-calentamiento", message) }
         }
         let before = counting.embeddings
-        let work = (0..<rounds).flatMap { round in set.conversations.map { (round, $0) } }
-        let clock = ContinuousClock()
-        let start = clock.now
-        let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
-            var next = 0
-            var all: [Double] = []
-            func launch() {
-                guard next < work.count else { return }
-                let (round, conversation) = work[next]
-                next += 1
-                group.addTask {
-                    for client in conversation.previousClients ?? [] { _ = try rig.database.upsertClient(client) }
-                    let chatId = "bench-\(round)-\(conversation.id)"
-                    var times: [Double] = []
-                    for message in conversation.messages {
-                        let sent = clock.now
-                        _ = try await rig.say(chatId, message)
-                        times.append((clock.now - sent).seconds * 1000)
-                    }
-                    _ = try rig.orders(chatId: chatId, cancel: true)
-                    return times
-                }
-            }
-            for _ in 0..<chats { launch() }
-            while let times = try await group.next() {
-                all += times
-                launch()
-            }
-            return all
-        }
-        let elapsed = clock.now - start
+        let (latencies, elapsed) = try await Self.measure(rig, set, rounds: rounds, chats: chats)
         let sorted = latencies.sorted()
         func percentile(_ p: Double) -> Double {
             sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)]
@@ -74,5 +44,43 @@ struct ReplyBench {
             "reply.embeddings_per_message=\(String(format: "%.3f", Double(texts) / Double(max(sorted.count, 1))))")
         await rig.group.triggerGracefulShutdown()
         try await task.value
+    }
+
+    /// Replays every conversation `rounds` times, `chats` at once; each message's latency
+    /// (ms) and the time it all took.
+    static func measure(_ rig: AgentBenchRig, _ set: ConversationSet, rounds: Int, chats: Int) async throws
+        -> (latencies: [Double], elapsed: Duration)
+    {
+        let work = (0..<rounds).flatMap { round in set.conversations.map { (round, $0) } }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
+            var next = 0
+            var all: [Double] = []
+            func launch() {
+                guard next < work.count else { return }
+                let (round, conversation) = work[next]
+                next += 1
+                group.addTask {
+                    for client in conversation.previousClients ?? [] { _ = try await rig.store.upsertClient(client) }
+                    let chatId = "bench-\(round)-\(conversation.id)"
+                    var times: [Double] = []
+                    for message in conversation.messages {
+                        let sent = clock.now
+                        _ = try await rig.say(chatId, message)
+                        times.append((clock.now - sent).seconds * 1000)
+                    }
+                    _ = try await rig.orders(chatId: chatId, cancel: true)
+                    return times
+                }
+            }
+            for _ in 0..<chats { launch() }
+            while let times = try await group.next() {
+                all += times
+                launch()
+            }
+            return all
+        }
+        return (latencies, clock.now - start)
     }
 }

@@ -213,16 +213,22 @@ struct RetrievalBench {
 
     /// Every product embedded into a fresh index, which is then activated.
     static func buildIndex(database: AppDatabase, embedder: any Embedder) async throws {
-        let products = try database.listProducts(limit: 500).results
+        try await buildIndex(store: SQLiteStore(database), embedder: embedder)
+    }
+
+    static func buildIndex(store: any ShopStore, embedder: any Embedder) async throws {
+        let products = try await store.listProducts(ProductFilter(), limit: 500, offset: nil).results
         let texts = products.map(ProductPassage.text)
         let vectors = try await embedder.embed(texts, purpose: .passage)
-        let index = try database.buildingIndex(
+        let index = try await store.buildingIndex(
             job: "bench-\(UUID().uuidString)", model: embedder.model, dimension: vectors[0].count)
         let entries = zip(products, zip(texts, vectors)).map {
             ProductVector(productId: $0.id, fingerprint: ProductPassage.fingerprint($1.0), vector: $1.1)
         }
-        try database.storeVectors(index: index.id, entries)
-        guard try database.activateIfComplete(index: index.id) else { throw BenchError("el índice quedó incompleto") }
+        try await store.storeVectors(index: index.id, entries, deleted: [])
+        guard try await store.activateIfComplete(index: index.id) else {
+            throw BenchError("el índice quedó incompleto")
+        }
     }
 
     static func load(_ path: String) throws -> [Case] {

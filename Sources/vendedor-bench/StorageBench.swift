@@ -10,7 +10,10 @@ import Support
 ///   over the demo catalog for the dev, control and test search sets;
 /// - `orders_per_s`: orders placed by 16 concurrent tasks (one line each, with stock);
 /// - `chat_turns_per_s`: chat turns recorded (history, dialogue state, turn) by 16 tasks, the
-///   reply path's write.
+///   reply path's write;
+/// - `replies_per_s`: the reply path whole (`ReplyBench.measure`: the production reply, order
+///   and delivery workers in this process on that engine, the evaluation conversations by
+///   8 chats at once, offline providers), and `storage.postgresql_vs_sqlite_replies`.
 /// And `storage.lexical_<set>_same_top5`: share of queries whose first five products are the
 /// same, in the same order, on both engines (differences listed on stderr, not for test); `storage.postgresql_vs_sqlite_orders` / `_chat_turns`: throughput ratios.
 struct StorageBench {
@@ -102,9 +105,35 @@ struct StorageBench {
             }
             offset += cases.count
         }
+        // The reply path whole, on a fresh database of each engine.
+        let replyDatabase = databaseName + "_r"
+        let replyURL = try await PostgresStore.createDatabase(replyDatabase, on: server)
+        defer { Task { try? await PostgresStore.dropDatabase(replyDatabase, on: server) } }
+        var components = URLComponents(string: serverText)
+        components?.path = "/" + replyURL.database
+        let conversations = try ConversationSet.load()
+        var replies: [String: Double] = [:]
+        for (name, url) in [
+            ("sqlite", "sqlite:///" + directory.path + "/replies.db"), ("postgresql", components?.string ?? ""),
+        ] {
+            let (rig, task) = try await AgentBenchRig.start(
+                dataDirectory: dataDirectory, overrides: ["DATABASE_URL": url])
+            if let first = conversations.conversations.first {
+                for message in first.messages { _ = try await rig.say("calentamiento-\(name)", message) }
+            }
+            let (latencies, elapsed) = try await ReplyBench.measure(rig, conversations, rounds: 1, chats: 8)
+            await rig.group.triggerGracefulShutdown()
+            try await task.value
+            await rig.store.close()
+            replies[name] = Double(latencies.count) / max(elapsed.seconds, 1e-9)
+            print("storage.\(name).replies_per_s=\(format(replies[name] ?? 0))")
+        }
         if let lite = throughput["sqlite"], let pg = throughput["postgresql"] {
             print("storage.postgresql_vs_sqlite_orders=\(format(pg.orders / lite.orders))")
             print("storage.postgresql_vs_sqlite_chat_turns=\(format(pg.turns / lite.turns))")
+        }
+        if let lite = replies["sqlite"], let pg = replies["postgresql"] {
+            print("storage.postgresql_vs_sqlite_replies=\(format(pg / lite))")
         }
     }
 

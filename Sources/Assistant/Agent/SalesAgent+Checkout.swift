@@ -153,7 +153,7 @@ extension SalesAgent {
     }
 
     func storedClient(_ idNumber: String) async throws -> Client? {
-        try await database.perform { try $0.client(idNumber: idNumber) }
+        try await store.client(idNumber: idNumber)
     }
 
     /// A cédula we know: its owner may use the stored data instead of typing it all again.

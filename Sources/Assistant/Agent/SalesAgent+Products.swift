@@ -21,7 +21,7 @@ extension SalesAgent {
 
     func products(_ ids: [Int64]) async throws -> [Product] {
         guard !ids.isEmpty else { return [] }
-        return try await database.perform { try $0.products(ids: ids) }
+        return try await store.products(ids: ids)
     }
 
     /// Cart prices and names from the catalog; withdrawn products leave the cart.

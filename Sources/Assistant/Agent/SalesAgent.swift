@@ -12,7 +12,8 @@ import Support
 /// A turn is a pure function of (message, state, catalog): running it twice on the same
 /// state gives the same decisions, so a retried job reaches the same order key.
 public struct SalesAgent: Sendable {
-    public let database: AppDatabase
+    /// The catalog, clients and company text it reads (either engine).
+    public let store: any ProductStore & ClientStore & CompanyTextStore
     public let retriever: any ProductRetriever
     public let placer: any OrderPlacer
     /// Products a turn hands on at most (`AgentTurn.products`: the reply's `productos`, what a
@@ -23,12 +24,20 @@ public struct SalesAgent: Sendable {
     private let catalogWords = LockedBox<(names: [String], words: Set<String>)>(([], []))
 
     public init(
-        database: AppDatabase, retriever: any ProductRetriever, placer: any OrderPlacer, reader: any MessageReader
+        store: any ProductStore & ClientStore & CompanyTextStore, retriever: any ProductRetriever,
+        placer: any OrderPlacer, reader: any MessageReader
     ) {
-        self.database = database
+        self.store = store
         self.retriever = retriever
         self.placer = placer
         self.reader = reader
+    }
+
+    /// On SQLite.
+    public init(
+        database: AppDatabase, retriever: any ProductRetriever, placer: any OrderPlacer, reader: any MessageReader
+    ) {
+        self.init(store: SQLiteStore(database), retriever: retriever, placer: placer, reader: reader)
     }
 
     public func respond(chatId: String, message: String, state: DialogueState) async throws -> AgentTurn {
@@ -91,7 +100,7 @@ public struct SalesAgent: Sendable {
 
     /// What the reader may know of the chat: the phase, what was asked, what is listed.
     func readingContext(_ state: DialogueState) async throws -> ReadingContext {
-        let names = try await database.perform { try $0.productNames() }
+        let names = try await store.productNames()
         var cached = catalogWords.value
         if cached.names != names {
             cached = (names, MessageTokens.catalogWords(names))
@@ -105,7 +114,7 @@ public struct SalesAgent: Sendable {
     }
 
     func companyAnswerer() async throws -> CompanyAnswerer {
-        let text = try await database.perform { try $0.activeCompanyContext()?.content } ?? ""
+        let text = try await store.activeCompanyContext()?.content ?? ""
         return CompanyAnswerer(companyText: text)
     }
 

@@ -9,13 +9,12 @@ import Shop
 /// (`QueryEmbedder`); with EMBEDDINGS_PROVIDER=none: `LexicalRetriever`.
 public enum ProductRetrievers {
     public static func make(
-        config: RetrievalConfig, database: AppDatabase, logger: Logger, transport: any HTTPTransport = CurlTransport()
+        config: RetrievalConfig, store: any ShopStore, logger: Logger, transport: any HTTPTransport = CurlTransport()
     ) throws -> any ProductRetriever {
-        let lexical = LexicalRetriever(
-            database: database, lexicon: try config.loadLexicon(), threshold: config.threshold)
+        let lexical = LexicalRetriever(store: store, lexicon: try config.loadLexicon(), threshold: config.threshold)
         guard let embedder = config.makeEmbedder(transport: transport, forQueries: true) else { return lexical }
         return HybridRetriever(
-            lexical: lexical, vectors: VectorIndexCache(database: database),
+            lexical: lexical, vectors: VectorIndexCache(store: store),
             embedder: QueryEmbedder(base: embedder, maxBatch: config.batchSize), logger: logger)
     }
 }

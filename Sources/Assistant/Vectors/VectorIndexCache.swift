@@ -7,27 +7,33 @@ import Shop
 /// wrote vectors it loads only the rows stamped after the generation it has, and when a
 /// re-index swapped indexes it loads the new one whole. Searches run on an immutable copy,
 /// so a reload never disturbs a search in flight.
-public final class VectorIndexCache: @unchecked Sendable {
-    private let database: AppDatabase
-    private let lock = NSLock()
+/// Concurrent callers share one refresh in flight.
+public actor VectorIndexCache {
+    private let store: any VectorStore
     private var cached: (info: VectorIndexInfo, index: VectorIndex)?
+    private var inFlight: Task<VectorIndex?, any Error>?
 
+    public init(store: any VectorStore) {
+        self.store = store
+    }
+
+    /// On SQLite.
     public init(database: AppDatabase) {
-        self.database = database
+        self.init(store: SQLiteStore(database))
     }
 
     /// The active index as the database has it now; nil when none is active.
     public func current() async throws -> VectorIndex? {
-        try await database.perform { [self] _ in try refresh() }
+        if let inFlight { return try await inFlight.value }
+        let task = Task { try await self.refresh() }
+        inFlight = task
+        defer { inFlight = nil }
+        return try await task.value
     }
 
-    /// Blocking form of `current()`.
-    public func refresh() throws -> VectorIndex? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard
-            let changes = try database.activeVectorChanges(
-                knownIndex: cached?.info.id, since: cached?.info.generation ?? 0)
+    private func refresh() async throws -> VectorIndex? {
+        let known = cached?.info
+        guard let changes = try await store.activeVectorChanges(knownIndex: known?.id, since: known?.generation ?? 0)
         else {
             cached = nil
             return nil

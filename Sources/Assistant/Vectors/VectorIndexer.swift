@@ -9,15 +9,20 @@ import Shop
 /// an interruption loses at most one batch and a re-run skips what is stored. An index being
 /// built is swapped in once it holds every product.
 public struct VectorIndexer: Sendable {
-    public let database: AppDatabase
+    public let store: any VectorStore & ProductStore
     public let embedder: any Embedder
     /// Texts per embedding call.
     public var batchSize: Int
 
-    public init(database: AppDatabase, embedder: any Embedder, batchSize: Int) {
-        self.database = database
+    public init(store: any VectorStore & ProductStore, embedder: any Embedder, batchSize: Int) {
+        self.store = store
         self.embedder = embedder
         self.batchSize = max(1, batchSize)
+    }
+
+    /// On SQLite.
+    public init(database: AppDatabase, embedder: any Embedder, batchSize: Int) {
+        self.init(store: SQLiteStore(database), embedder: embedder, batchSize: batchSize)
     }
 
     /// Which products to bring up to date.
@@ -53,10 +58,13 @@ public struct VectorIndexer: Sendable {
     ) async throws -> Outcome {
         var outcome = Outcome()
         let model = embedder.model
-        let targets = try await database.perform { db -> [VectorIndexInfo] in
-            if let index { return try db.vectorIndex(id: index).map { [$0] } ?? [] }
-            return try db.vectorTargets(model: model)
-        }.filter { $0.model == model && $0.state != .retired }
+        let found: [VectorIndexInfo]
+        if let index {
+            found = try await store.vectorIndex(id: index).map { [$0] } ?? []
+        } else {
+            found = try await store.vectorTargets(model: model)
+        }
+        let targets = found.filter { $0.model == model && $0.state != .retired }
         guard !targets.isEmpty else {
             return Outcome(skipped: "no hay índice del modelo \(model) (lo creará el reindexado)")
         }
@@ -65,13 +73,13 @@ public struct VectorIndexer: Sendable {
         let ids: [Int64]
         switch scope {
         case .products(let list): ids = list
-        case .wholeCatalog: ids = try await database.perform { try $0.allProductIds() }
+        case .wholeCatalog: ids = try await store.allProductIds()
         }
-        let products = try await database.perform { try $0.products(ids: ids) }
+        let products = try await store.products(ids: ids)
         let existing = Set(products.map(\.id))
         var deleted = ids.filter { !existing.contains($0) }
         if case .wholeCatalog = scope {
-            for target in targets { deleted += try await database.perform { try $0.orphanVectors(index: target.id) } }
+            for target in targets { deleted += try await store.orphanVectors(index: target.id) }
         }
 
         let missing = try await missingVectors(products, ids: ids, targets: targets)
@@ -86,13 +94,11 @@ public struct VectorIndexer: Sendable {
         if !deleted.isEmpty {
             let deleted = deleted
             for target in targets {
-                outcome.deleted += try await database.perform {
-                    try $0.storeVectors(index: target.id, [], deleted: deleted)
-                }
+                outcome.deleted += try await store.storeVectors(index: target.id, [], deleted: deleted)
             }
         }
         for target in targets where target.state == .building {
-            if try await database.perform({ try $0.activateIfComplete(index: target.id) }) { outcome.activated = true }
+            if try await store.activateIfComplete(index: target.id) { outcome.activated = true }
         }
         await afterBatch()
         return outcome
@@ -104,7 +110,7 @@ public struct VectorIndexer: Sendable {
     {
         var missing: [Int64: [Int64]] = [:]
         for target in targets {
-            let stored = try await database.perform { try $0.vectorFingerprints(index: target.id, productIds: ids) }
+            let stored = try await store.vectorFingerprints(index: target.id, productIds: ids)
             for product in products where stored[product.id] != ProductPassage.fingerprint(product) {
                 missing[product.id, default: []].append(target.id)
             }
@@ -123,7 +129,7 @@ public struct VectorIndexer: Sendable {
                 return ProductVector(
                     productId: product.id, fingerprint: ProductPassage.fingerprint(pair.0), vector: pair.1)
             }
-            _ = try await database.perform { try $0.storeVectors(index: target.id, entries) }
+            _ = try await store.storeVectors(index: target.id, entries, deleted: [])
         }
     }
 }

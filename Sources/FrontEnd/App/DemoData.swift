@@ -10,12 +10,12 @@ package enum DemoData {
     /// With `jobs`, a freshly loaded catalog gets its vectors: the same automatic re-index a
     /// worker would enqueue at start (one job, whoever asks first).
     package static func seedIfEmpty(
-        _ database: AppDatabase, directory: String = "data", logger: Logger, jobs: JobClient? = nil,
+        _ store: any CatalogStore, directory: String = "data", logger: Logger, jobs: JobClient? = nil,
         embeddings: EmbeddingConfig? = nil
     ) async throws {
         let catalog = (try? String(contentsOfFile: "\(directory)/catalogo.csv", encoding: .utf8)) ?? ""
         let company = (try? String(contentsOfFile: "\(directory)/contexto_empresa.md", encoding: .utf8)) ?? ""
-        let result = try await database.perform { try $0.seedIfEmpty(catalogCSV: catalog, companyText: company) }
+        let result = try await store.seedIfEmpty(catalogCSV: catalog, companyText: company)
         if result.products > 0 {
             logger.info("Catálogo de demostración cargado: \(result.products) productos")
             if let jobs, let model = embeddings?.makeEmbedder(transport: CurlTransport(), forQueries: false)?.model {

@@ -11,7 +11,8 @@ package struct FrontEndDependencies: Sendable {
     var jobs: JobClient
     var waiters: JobWaiters
     var signer: TokenSigner
-    var database: AppDatabase
+    /// The shop's storage (SQLite or PostgreSQL, `DATABASE_URL`).
+    var store: any ShopStore
     /// Where catalog uploads are written for the import workers (`UPLOADS_DIR`).
     var uploadsDirectory: String = "./var/uploads"
     /// Where customers' photos and audio are stored for the media workers (`BLOBS_DIR`).
@@ -32,8 +33,21 @@ package struct FrontEndDependencies: Sendable {
     /// Where channel callbacks may point (`CALLBACK_ALLOWED_NETWORKS`).
     package var callbackAddresses: AddressPolicy = .publicOnly
 
+    /// On SQLite (the tests' usual storage).
     package init(
         jobs: JobClient, waiters: JobWaiters, signer: TokenSigner, database: AppDatabase,
+        uploadsDirectory: String = "./var/uploads", blobsDirectory: String = "./var/blobs",
+        exportsDirectory: String = "./var/exports", readinessChecks: [@Sendable () async -> (String, Bool)] = [],
+        telegram: TelegramFrontEnd? = nil
+    ) {
+        self.init(
+            jobs: jobs, waiters: waiters, signer: signer, store: SQLiteStore(database),
+            uploadsDirectory: uploadsDirectory, blobsDirectory: blobsDirectory, exportsDirectory: exportsDirectory,
+            readinessChecks: readinessChecks, telegram: telegram)
+    }
+
+    package init(
+        jobs: JobClient, waiters: JobWaiters, signer: TokenSigner, store: any ShopStore,
         uploadsDirectory: String = "./var/uploads", blobsDirectory: String = "./var/blobs",
         exportsDirectory: String = "./var/exports", readinessChecks: [@Sendable () async -> (String, Bool)] = [],
         telegram: TelegramFrontEnd? = nil
@@ -41,7 +55,7 @@ package struct FrontEndDependencies: Sendable {
         self.jobs = jobs
         self.waiters = waiters
         self.signer = signer
-        self.database = database
+        self.store = store
         self.uploadsDirectory = uploadsDirectory
         self.blobsDirectory = blobsDirectory
         self.exportsDirectory = exportsDirectory

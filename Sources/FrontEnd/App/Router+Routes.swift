@@ -27,36 +27,40 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
         jobs: deps.jobs, blobs: BlobStore(directory: deps.blobsDirectory), requestGuard: requestGuard,
         uploads: UploadSlots(capacity: deps.limits.maxConcurrentUploads)
     ).addRoutes(to: protected("chat", .channel, guardsHere: false))
-    ChatHistoryController(database: deps.database).addRoutes(to: protected("chat", .channel))
-    ChatOperatorController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("chat", .operator))
+    ChatHistoryController(store: deps.store).addRoutes(to: protected("chat", .channel))
+    ChatOperatorController(store: deps.store, jobs: deps.jobs).addRoutes(to: protected("chat", .operator))
     JobsController(
         jobs: deps.jobs, waiters: deps.waiters,
         polls: WaitPolls(capacity: deps.limits.maxWaitPolls, perToken: deps.limits.maxWaitPollsPerToken)
     ).addRoutes(to: protected("jobs", .channel))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
-    ReindexController(database: deps.database, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory).addRoutes(to: protected("admin", .admin))
+    ReindexController(store: deps.store, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory).addRoutes(to: protected("admin", .admin))
     let products = ProductsController(
-        database: deps.database, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory)
+        store: deps.store, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory)
     products.addReadRoutes(to: protected("productos", .channel))
     products.addWriteRoutes(to: protected("productos", .admin))
-    ClientsController(database: deps.database).addRoutes(to: protected("clientes", .operator))
-    OrdersController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("pedidos", .operator))
-    ReportsController(database: deps.database, jobs: deps.jobs).addRoutes(to: protected("ventas", .operator))
-    ReportsController(database: deps.database, jobs: deps.jobs).addStatisticsRoutes(to: protected("admin", .admin))
+    ClientsController(store: deps.store).addRoutes(to: protected("clientes", .operator))
+    OrdersController(store: deps.store, jobs: deps.jobs).addRoutes(to: protected("pedidos", .operator))
+    ReportsController(store: deps.store, jobs: deps.jobs).addRoutes(to: protected("ventas", .operator))
+    ReportsController(store: deps.store, jobs: deps.jobs).addStatisticsRoutes(to: protected("admin", .admin))
     let export = ExportController(
         jobs: deps.jobs, links: DownloadLinkSigner(tokens: deps.signer),
         files: ExportFiles(directory: deps.exportsDirectory))
     export.addDownloadRoutes(to: router.group("exportar/descargas"))
     export.addRoutes(to: protected("exportar", .operator))
-    let companyText = CompanyContextController(database: deps.database)
+    let companyText = CompanyContextController(store: deps.store)
     companyText.addReadRoutes(to: protected("contexto", .operator))
     companyText.addWriteRoutes(to: protected("contexto", .admin))
-    ChannelsController(database: deps.database, addresses: deps.callbackAddresses).addRoutes(
+    ChannelsController(store: deps.store, addresses: deps.callbackAddresses).addRoutes(
         to: protected("admin", .admin))
-    ConsoleController(
-        database: deps.database, jobs: deps.jobs, config: deps.console, blobsDirectory: deps.blobsDirectory,
-        uploadsDirectory: deps.uploadsDirectory
-    ).addRoutes(to: router)
+    // The console's staff users, sessions and audit are still SQLite-only: on PostgreSQL the
+    // front end serves the API without the console.
+    if let database = (deps.store as? SQLiteStore)?.database {
+        ConsoleController(
+            database: database, jobs: deps.jobs, config: deps.console, blobsDirectory: deps.blobsDirectory,
+            uploadsDirectory: deps.uploadsDirectory
+        ).addRoutes(to: router)
+    }
     if let telegram = deps.telegram, telegram.config.mode == .webhook, let secret = telegram.config.webhookSecret {
         // Authenticated by Telegram's secret header, not by a bearer token.
         TelegramController(secret: secret, intake: telegram.intake(deps.jobs, logger: deps.jobs.logger))

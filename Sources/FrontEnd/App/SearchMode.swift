@@ -11,9 +11,9 @@ package enum SearchMode: String, Sendable {
     case wordsOnly = "solo_palabras"
 
     /// `model`: the configured embedder's model name (nil without an embedding provider).
-    static func current(database: AppDatabase, model: String?) async -> SearchMode {
+    static func current(store: any VectorStore, model: String?) async -> SearchMode {
         guard let model else { return .wordsOnly }
-        let active = try? await database.perform { try $0.activeVectorIndex() }
+        let active = try? await store.activeVectorIndex()
         return active?.model == model ? .vectors : .wordsOnly
     }
 }

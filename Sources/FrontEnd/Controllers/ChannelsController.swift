@@ -8,7 +8,7 @@ import Shop
 /// channel's signing secret; `GET` shows it; `DELETE` removes it (replies are then read from
 /// the jobs only).
 struct ChannelsController {
-    let database: AppDatabase
+    let store: any ShopStore
     /// Where a callback may point: a private or local literal address, or `localhost`, is
     /// refused here (the workers check every resolved address again when they connect).
     var addresses: AddressPolicy = .publicOnly
@@ -43,16 +43,14 @@ struct ChannelsController {
                             + "CALLBACK_ALLOWED_NETWORKS).")
                 ])
         }
-        let channel = try await database.perform {
-            try $0.setChannelCallback(
-                subject: subject, callbackURL: input.callbackUrl, rotateSecret: input.rotateSecret ?? false)
-        }
+        let channel = try await store.setChannelCallback(
+            subject: subject, callbackURL: input.callbackUrl, rotateSecret: input.rotateSecret ?? false)
         return try APIJSON.response(channel)
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         let subject = context.pathString("sujeto")
-        guard let channel = try await database.perform({ try $0.channelCallback(subject: subject) }) else {
+        guard let channel = try await store.channelCallback(subject: subject) else {
             throw APIError.notFound("El canal \(subject) no tiene URL de retorno registrada.")
         }
         return try APIJSON.response(channel)
@@ -60,7 +58,7 @@ struct ChannelsController {
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let subject = context.pathString("sujeto")
-        guard try await database.perform({ try $0.deleteChannelCallback(subject: subject) }) else {
+        guard try await store.deleteChannelCallback(subject: subject) else {
             throw APIError.notFound("El canal \(subject) no tiene URL de retorno registrada.")
         }
         return try APIJSON.response(Outcome(result: "eliminado"))

@@ -7,7 +7,7 @@ import Shop
 /// `canal` (the channel's token subject) when several channels use that id; a stored id
 /// (`h:<canal>:<id>`, `tg:<id>`) is accepted as is.
 struct ChatLookup {
-    let database: AppDatabase
+    let store: any ShopStore
 
     /// The stored id of the chat a channel (or staff writing as one) sends to or reads.
     static func channelChat(_ raw: String, _ context: AppRequestContext) throws -> String {
@@ -37,7 +37,7 @@ struct ChatLookup {
             return ChatScope.scoped(chatId, channel: channel)
         }
         if ChatScope.isTelegram(chatId) || ChatScope.split(chatId) != nil { return chatId }
-        let found = try await database.perform { try $0.storedChatIds(external: chatId) }
+        let found = try await store.storedChatIds(external: chatId)
         guard found.count <= 1 else {
             let channels = found.compactMap(ChatScope.channelSubject).map { "«\($0)»" }.joined(separator: ", ")
             throw APIError(

@@ -8,7 +8,7 @@ import Shop
 /// an operator. The reply is stored in the conversation and handed to the delivery worker
 /// through the chat's own channel (the one its messages came through).
 struct ChatOperatorController {
-    let database: AppDatabase
+    let store: any ShopStore
     let jobs: JobClient
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -35,19 +35,19 @@ struct ChatOperatorController {
 
     /// The stored chat the path names (a channel's own id, `?canal=` when several use it).
     private func chat(_ request: Request, _ context: AppRequestContext) async throws -> String {
-        try await ChatLookup(database: database).staffChat(
+        try await ChatLookup(store: store).staffChat(
             context.pathString("chat_id"), channel: request.query("canal"))
     }
 
     @Sendable func showControl(_ request: Request, context: AppRequestContext) async throws -> Response {
         let chatId = try await chat(request, context)
-        return try APIJSON.response(try await database.perform { try $0.chatControl(chatId: chatId) })
+        return try APIJSON.response(try await store.chatControl(chatId: chatId))
     }
 
     @Sendable func setControl(_ request: Request, context: AppRequestContext) async throws -> Response {
         let chatId = try await chat(request, context)
         let body = try await request.decodeJSON(ControlChange.self)
-        let control = try await OperatorChat(database: database, jobs: jobs).setAIActive(
+        let control = try await OperatorChat(store: store, jobs: jobs).setAIActive(
             chatId: chatId, active: body.aiActive)
         return try APIJSON.response(control)
     }
@@ -56,7 +56,7 @@ struct ChatOperatorController {
     @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
         let chatId = try await chat(request, context)
         let body = try await request.decodeJSON(OperatorReply.self, limit: 32 * 1024)
-        let id = try await OperatorChat(database: database, jobs: jobs).reply(
+        let id = try await OperatorChat(store: store, jobs: jobs).reply(
             chatId: chatId, text: body.message, operator: context.identity?.subject ?? "",
             owner: context.identity?.ownerKey, idempotencyKey: request.headers[.idempotencyKey])
         return ChatController.accepted(id)
@@ -67,7 +67,7 @@ struct ChatOperatorController {
 /// chats (its namespace, `ChatScope`) and sees its own ids in the messages; staff see every
 /// chat, named by its channel's id (`?canal=` when several channels use it) or its stored id.
 struct ChatHistoryController {
-    let database: AppDatabase
+    let store: any ShopStore
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("historial/{chat_id}", use: history)
@@ -78,17 +78,17 @@ struct ChatHistoryController {
         guard let identity = context.identity, identity.role > .channel else {
             let raw = context.pathString("chat_id")
             let chatId = try ChatLookup.channelChat(raw, context)
-            let control = try await database.perform { try $0.chatControl(chatId: chatId) }
+            let control = try await store.chatControl(chatId: chatId)
             guard control.owner == context.identity?.subject else {
                 throw APIError.notFound("No existe el chat \(raw) para este canal.")
             }
-            var page = try await database.perform { try $0.historyPage(chatId: chatId, limit: limit, offset: offset) }
+            var page = try await store.historyPage(chatId: chatId, limit: limit, offset: offset)
             for index in page.results.indices { page.results[index].chatId = ChatScope.external(chatId) }
             return try APIJSON.response(page)
         }
-        let chatId = try await ChatLookup(database: database).staffChat(
+        let chatId = try await ChatLookup(store: store).staffChat(
             context.pathString("chat_id"), channel: request.query("canal"))
-        let page = try await database.perform { try $0.historyPage(chatId: chatId, limit: limit, offset: offset) }
+        let page = try await store.historyPage(chatId: chatId, limit: limit, offset: offset)
         return try APIJSON.response(page)
     }
 }

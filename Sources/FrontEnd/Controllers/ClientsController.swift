@@ -3,7 +3,7 @@ import Shop
 
 /// Clients, keyed by cédula (dots and spaces allowed in the path): staff only.
 struct ClientsController {
-    let database: AppDatabase
+    let store: any ShopStore
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: list)
@@ -48,7 +48,7 @@ struct ClientsController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
-        return try APIJSON.response(try await database.perform { try $0.listClients(limit: limit, offset: offset) })
+        return try APIJSON.response(try await store.listClients(limit: limit, offset: offset))
     }
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -59,19 +59,19 @@ struct ClientsController {
         guard q.count <= 200 else {
             throw APIError(.validation, "La búsqueda admite máximo 200 caracteres.")
         }
-        let page = try await database.perform { try $0.searchClients(q: q, limit: limit, offset: offset) }
+        let page = try await store.searchClients(q: q, limit: limit, offset: offset)
         return try APIJSON.response(page)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let details = try await request.decodeJSON(ClientDetails.self)
-        let client = try await database.perform { try $0.createClient(details) }
+        let client = try await store.createClient(details)
         return try APIJSON.response(client, status: .created, headers: [.location: "/clientes/\(client.idNumber)"])
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let idNumber = context.pathString("cedula")
-        guard let client = try await database.perform({ try $0.client(idNumber: idNumber) }) else {
+        guard let client = try await store.client(idNumber: idNumber) else {
             throw APIError.notFound("No existe el cliente con cédula \(idNumber).")
         }
         return try APIJSON.response(client)
@@ -82,28 +82,28 @@ struct ClientsController {
         let body = try await request.decodeJSON(ClientChanges.self)
         if body.onlyState, let active = body.active {
             return try APIJSON.response(
-                try await database.perform { try $0.setClientActive(idNumber: idNumber, active: active) })
+                try await store.setClientActive(idNumber: idNumber, active: active))
         }
         let details = ClientDetails(
             idNumber: body.idNumber ?? idNumber, name: body.name ?? "", phone: body.phone, email: body.email,
             address: body.address, neighborhood: body.neighborhood, notes: body.notes)
-        var client = try await database.perform { try $0.updateClient(idNumber: idNumber, details) }
+        var client = try await store.updateClient(idNumber: idNumber, details)
         if let active = body.active, active != client.active {
-            client = try await database.perform { try $0.setClientActive(idNumber: idNumber, active: active) }
+            client = try await store.setClientActive(idNumber: idNumber, active: active)
         }
         return try APIJSON.response(client)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let idNumber = context.pathString("cedula")
-        let deletion = try await database.perform { try $0.deleteClient(idNumber: idNumber) }
+        let deletion = try await store.deleteClient(idNumber: idNumber)
         return try APIJSON.response(Outcome(result: deletion.rawValue))
     }
 
     @Sendable func orders(_ request: Request, context: AppRequestContext) async throws -> Response {
         let idNumber = context.pathString("cedula")
         let (limit, offset) = try Pagination.parse(request)
-        let page = try await database.perform { try $0.clientOrders(idNumber: idNumber, limit: limit, offset: offset) }
+        let page = try await store.clientOrders(idNumber: idNumber, limit: limit, offset: offset)
         return try APIJSON.response(page)
     }
 }

@@ -5,7 +5,7 @@ import Shop
 /// The active company text the agent answers from: staff read it, admins replace it (the
 /// previous version is kept, inactive).
 struct CompanyContextController {
-    let database: AppDatabase
+    let store: any ShopStore
 
     struct Replacement: Decodable {
         var content: String
@@ -24,7 +24,7 @@ struct CompanyContextController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let companyText = try await database.perform({ try $0.activeCompanyContext() }) else {
+        guard let companyText = try await store.activeCompanyContext() else {
             throw APIError.notFound("Todavía no hay texto de la empresa; cárguelo con PUT /contexto.")
         }
         return try APIJSON.response(companyText)
@@ -32,7 +32,7 @@ struct CompanyContextController {
 
     @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(Replacement.self, limit: 512 * 1024)
-        let companyText = try await database.perform { try $0.replaceCompanyContext(body.content) }
+        let companyText = try await store.replaceCompanyContext(body.content)
         return try APIJSON.response(companyText)
     }
 }

@@ -6,7 +6,7 @@ import Shop
 
 /// Orders: placed by a worker (`POST` → 202 job), read and moved through their states here.
 struct OrdersController {
-    let database: AppDatabase
+    let store: any ShopStore
     let jobs: JobClient
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -27,7 +27,7 @@ struct OrdersController {
         let body = try await request.decodeJSON(OrderRequest.self, limit: 256 * 1024)
         var order = try body.validated()
         if let chatId = order.chatId {
-            order.chatId = try await ChatLookup(database: database).staffChat(chatId, channel: request.query("canal"))
+            order.chatId = try await ChatLookup(store: store).staffChat(chatId, channel: request.query("canal"))
         }
         let subject = context.identity?.subject ?? ""
         let owner = context.identity?.ownerKey ?? ""
@@ -51,19 +51,19 @@ struct OrdersController {
         let (since, until) = try request.period()
         var chatId: String?
         if let raw = request.query("chat_id") {
-            chatId = try await ChatLookup(database: database).staffChat(raw, channel: request.query("canal"))
+            chatId = try await ChatLookup(store: store).staffChat(raw, channel: request.query("canal"))
         }
         let filter = OrderFilter(
             chatId: chatId, idNumber: request.query("cedula"),
             state: try request.query("estado").map { raw throws(ValidationError) in try OrderState(parsing: raw) },
             since: since, until: until)
-        let page = try await database.perform { try $0.listOrders(filter, limit: limit, offset: offset) }
+        let page = try await store.listOrders(filter, limit: limit, offset: offset)
         return try APIJSON.response(page)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.pathId(resource: "el pedido")
-        guard let order = try await database.perform({ try $0.order(id: id) }) else {
+        guard let order = try await store.order(id: id) else {
             throw APIError.notFound("No existe el pedido \(id).")
         }
         return try APIJSON.response(order)
@@ -81,7 +81,7 @@ struct OrdersController {
         let id = try context.pathId(resource: "el pedido")
         let body = try await request.decodeJSON(StateChange.self)
         let state = try OrderState(parsing: body.state)
-        let order = try await database.perform { try $0.changeOrderState(id: id, to: state) }
+        let order = try await store.changeOrderState(id: id, to: state)
         return try APIJSON.response(order)
     }
 }

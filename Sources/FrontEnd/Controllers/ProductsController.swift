@@ -6,7 +6,7 @@ import Shop
 
 /// The catalog: anyone with a token reads it; admins change it and import CSV files (→ job).
 struct ProductsController {
-    let database: AppDatabase
+    let store: any ShopStore
     let jobs: JobClient
     let uploadsDirectory: String
 
@@ -39,20 +39,20 @@ struct ProductsController {
                 )
             ])
         }
-        let page = try await database.perform { try $0.listProducts(filter, limit: limit, offset: offset) }
+        let page = try await store.listProducts(filter, limit: limit, offset: offset)
         return try APIJSON.response(page)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.pathId(resource: "el producto")
-        guard let product = try await database.perform({ try $0.product(id: id) }) else {
+        guard let product = try await store.product(id: id) else {
             throw APIError.notFound("No existe el producto \(id).")
         }
         return try APIJSON.response(product)
     }
 
     private var editor: CatalogEditor {
-        CatalogEditor(database: database, jobs: jobs, uploadsDirectory: uploadsDirectory)
+        CatalogEditor(store: store, jobs: jobs, uploadsDirectory: uploadsDirectory)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

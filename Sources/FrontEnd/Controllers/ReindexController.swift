@@ -8,7 +8,7 @@ import Shop
 /// whose status shows `progreso` hechos/total until the new index is built and swapped in.
 /// Optional body `{"motivo": "..."}`; an `Idempotency-Key` header makes a resubmission the same job.
 struct ReindexController {
-    let database: AppDatabase
+    let store: any ShopStore
     let jobs: JobClient
     let uploadsDirectory: String
 
@@ -41,7 +41,7 @@ struct ReindexController {
                 reason = given
             }
         }
-        let id = try await CatalogEditor(database: database, jobs: jobs, uploadsDirectory: uploadsDirectory).reindex(
+        let id = try await CatalogEditor(store: store, jobs: jobs, uploadsDirectory: uploadsDirectory).reindex(
             reason: reason, idempotencyKey: request.headers[.idempotencyKey], owner: context.identity?.ownerKey)
         return ChatController.accepted(id)
     }

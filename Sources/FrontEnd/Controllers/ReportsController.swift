@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import JobEngine
 import Shop
@@ -5,7 +6,7 @@ import Shop
 /// Sales report (`GET /ventas`) and the administration panel (`GET /admin/estadisticas`):
 /// counts, sales of a period, rankings, conversion, low stock and usage.
 struct ReportsController {
-    let database: AppDatabase
+    let store: any ShopStore
     let jobs: JobClient
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -18,7 +19,7 @@ struct ReportsController {
 
     @Sendable func sales(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (since, until) = try request.period()
-        return try APIJSON.response(try await database.perform { try $0.sales(since: since, until: until) })
+        return try APIJSON.response(try await store.sales(since: since, until: until))
     }
 
     /// `?desde=&hasta=` (shop days; the last 30 by default), `?top=` (1–50, 10) and
@@ -27,9 +28,10 @@ struct ReportsController {
         let (since, until) = try request.period()
         let top = try Self.intQuery(request, "top", range: 1...50, default: 10)
         let threshold = try Self.intQuery(request, "umbral_stock", range: 0...1_000_000, default: 5)
-        let (counts, panel) = try await database.perform { db in
-            (try db.statistics(), try db.salesPanel(since: since, until: until, top: top, stockThreshold: threshold))
-        }
+        async let readCounts = store.statistics()
+        async let readPanel = store.salesPanel(
+            since: since, until: until, top: top, stockThreshold: threshold, now: Date())
+        let (counts, panel) = try await (readCounts, readPanel)
         var latencies: [QueueLatency]?
         do {
             latencies = try await jobs.latencySample()

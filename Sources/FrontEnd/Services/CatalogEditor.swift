@@ -9,7 +9,7 @@ import Shop
 /// by an `indexar` job; a catalog file is stored under `UPLOADS_DIR` and imported by the
 /// `importar` worker; a re-index is a job.
 struct CatalogEditor: Sendable {
-    let database: AppDatabase
+    let store: any ProductStore
     let jobs: JobClient
     let uploadsDirectory: String
 
@@ -17,19 +17,19 @@ struct CatalogEditor: Sendable {
     static let maxUploadBytes = 5 * 1024 * 1024
 
     func create(_ input: ProductInput, logger: Logger) async throws -> Product {
-        let product = try await database.perform { try $0.createProduct(input) }
+        let product = try await store.createProduct(input)
         await refreshVectors([product.id], logger: logger)
         return product
     }
 
     func update(id: Int64, _ changes: ProductChanges, logger: Logger) async throws -> Product {
-        let product = try await database.perform { try $0.updateProduct(id: id, changes) }
+        let product = try await store.updateProduct(id: id, changes)
         await refreshVectors([id], logger: logger)
         return product
     }
 
     func delete(id: Int64, logger: Logger) async throws -> ProductDeletion {
-        let outcome = try await database.perform { try $0.deleteProduct(id: id) }
+        let outcome = try await store.deleteProduct(id: id)
         await refreshVectors([id], logger: logger)
         return outcome
     }

@@ -7,17 +7,32 @@ import Shop
 /// take it over or hand it back to the AI, and answer it through its own channel (the reply
 /// is stored in the conversation and delivered by an `entrega.enviar` job).
 struct OperatorChat: Sendable {
-    let database: AppDatabase
+    let store: any ChatStore
+    /// The SQLite file, where the console's "needs a person" flag lives (not on PostgreSQL yet).
+    var database: AppDatabase?
     let jobs: JobClient
+
+    init(store: any ChatStore, jobs: JobClient) {
+        self.store = store
+        self.database = (store as? SQLiteStore)?.database
+        self.jobs = jobs
+    }
+
+    init(database: AppDatabase, jobs: JobClient) {
+        self.init(store: SQLiteStore(database), jobs: jobs)
+    }
 
     /// Turns the AI off (an operator takes the chat) or on (handed back; the chat no longer
     /// waits for a person).
     func setAIActive(chatId: String, active: Bool) async throws -> ChatControl {
-        try await database.perform { db in
-            let control = try db.setAIActive(chatId: chatId, active: active)
-            if active { try db.clearNeedsPerson(chatId: chatId) }
-            return control
+        if let database {
+            return try await database.perform { db in
+                let control = try db.setAIActive(chatId: chatId, active: active)
+                if active { try db.clearNeedsPerson(chatId: chatId) }
+                return control
+            }
         }
+        return try await store.setAIActive(chatId: chatId, active: active, channel: nil)
     }
 
     /// Validates and sends an operator's reply → the delivery job's id. The chat must have
@@ -34,7 +49,7 @@ struct OperatorChat: Sendable {
             throw APIError.validation(
                 "El campo \"mensaje\" admite máximo \(ChatController.maxMessageLength) caracteres.")
         }
-        let control = try await database.perform { try $0.chatControl(chatId: chatId) }
+        let control = try await store.chatControl(chatId: chatId)
         guard let channel = control.channel else {
             throw APIError.notFound("El chat \(chatId) no ha escrito todavía: no se sabe por qué canal responderle.")
         }
@@ -47,7 +62,7 @@ struct OperatorChat: Sendable {
             let message = NewMessage(
                 chatId: chatId, sender: .operator, content: text,
                 metadata: .object(["operador": .string(name), "job_id": .string(enqueued.id)]))
-            _ = try await database.perform { try $0.appendMessage(message) }
+            _ = try await store.appendMessage(message)
         }
         return enqueued.id
     }

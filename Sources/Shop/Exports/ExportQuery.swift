@@ -173,7 +173,7 @@ public struct ExportQuery: Sendable {
             ExportColumn("categoria", .text, "pr.categoria"),
             ExportColumn(
                 "estado", .text,
-                "CASE WHEN pr.descontinuado = 1 THEN 'descontinuado' WHEN pr.stock > 0 THEN 'disponible' ELSE 'agotado' END"
+                "CASE WHEN pr.descontinuado THEN 'descontinuado' WHEN pr.stock > 0 THEN 'disponible' ELSE 'agotado' END"
             ),
             ExportColumn("actualizado", .timestamp, "pr.actualizado"),
         ]

@@ -66,6 +66,12 @@ public enum Exporter {
             try out.close()
             try XLSXPackage.write(sheetPath: sheetPath, sheetName: job.resource.sheetName, to: partial)
         }
+        return try publish(partial, as: path, rows: rows, progress: progress)
+    }
+
+    /// Renames the finished `partial` file to `path` (a reader never sees half an export)
+    /// and reports the last progress.
+    static func publish(_ partial: String, as path: String, rows: Int, progress: Progress) throws -> Outcome {
         progress(rows, rows)
         guard rename(partial, path) == 0 else {
             throw FileByteWriter.IOError(operation: "rename", path: path, code: errno)

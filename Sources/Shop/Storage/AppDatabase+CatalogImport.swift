@@ -18,17 +18,12 @@ extension AppDatabase {
     public func importCatalog(rows: [CatalogRow], mode: ImportMode, rowErrors: [RowError] = []) throws
         -> ImportResult
     {
-        if mode == .replace, rows.isEmpty {
-            throw ValidationErrors([
-                ValidationError(
-                    field: "archivo", message: "El archivo no tiene filas válidas; no se desactivó ningún producto.")
-            ])
-        }
+        try CatalogMerge.check(rows, mode: mode)
         return try pool.write { db in
             let now = Date()
             var result = try Self.upsertCatalogRows(db, rows, now: now)
             if mode == .replace {
-                let kept = Set(rows.map(\.product.id)).union(rowErrors.compactMap(\.id))
+                let kept = CatalogMerge.kept(rows, rowErrors: rowErrors)
                 try db.execute(
                     sql: """
                         UPDATE productos SET activo = 0, actualizado = ?
@@ -71,26 +66,8 @@ extension AppDatabase {
         let existing = try Product.fetchAll(
             db, sql: "SELECT * FROM productos WHERE id IN (SELECT value FROM json_each(?))",
             arguments: [JSONArray.of(rows.map(\.product.id))])
-        let byId = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var result = ImportResult()
-        for row in rows {
-            // A file cannot bring back a discontinued product (staff do that by its state).
-            var product = row.product
-            if byId[product.id]?.discontinued == true {
-                product.discontinued = true
-                product.active = false
-            }
-            switch byId[product.id] {
-            case product?:
-                result.unchanged += 1
-                continue
-            case nil:
-                result.createdCount += 1
-            default:
-                result.updatedCount += 1
-            }
-            try saveProduct(db, product, now: now)
-        }
+        let (writes, result) = CatalogMerge.plan(rows, existing: existing)
+        for product in writes { try saveProduct(db, product, now: now) }
         return result
     }
 }

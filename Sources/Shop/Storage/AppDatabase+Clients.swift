@@ -30,13 +30,7 @@ extension AppDatabase {
     /// Replaces a client's contact data (absent optional fields are cleared). The cédula in
     /// `datos` must be the client's own: a cédula is never changed.
     public func updateClient(idNumber: String, _ details: ClientDetails) throws -> Client {
-        let idNumber = try Validation.idNumber(idNumber)
-        let details = try details.validated()
-        guard details.idNumber == idNumber else {
-            throw ValidationErrors([
-                ValidationError(field: "cedula", message: "La cédula de un cliente no se puede cambiar.")
-            ])
-        }
+        let (idNumber, details) = try ClientRules.update(idNumber: idNumber, details)
         return try pool.write { db in
             try db.execute(
                 sql: """
@@ -107,7 +101,7 @@ extension AppDatabase {
     public func searchClients(q: String, limit: Int? = nil, offset: Int? = nil) throws -> Page<Client> {
         let paging = Paging(limit: limit, offset: offset)
         let query = q.trimmingCharacters(in: .whitespacesAndNewlines)
-        let digits = Self.searchDigits(query)
+        let digits = ClientRules.searchDigits(query)
         var matches: [SQL] = []
         if !query.isEmpty {
             matches.append("pliegue(nombre) LIKE \(SearchFunctions.containsPattern(TextFold.fold(query))) ESCAPE '\\'")
@@ -141,16 +135,6 @@ extension AppDatabase {
             }
             return try Self.fetchOrderPage(db, filter: filter, paging: Paging(limit: limit, offset: offset))
         }
-    }
-
-    /// The digits a phone or cédula search should look for: separators and a +57 prefix removed.
-    static func searchDigits(_ query: String) -> String {
-        let compact = query.filter { !$0.isWhitespace && !"-.()".contains($0) }
-        guard !compact.isEmpty, compact.dropFirst(compact.hasPrefix("+") ? 1 : 0).allSatisfy(\.isASCIIDigit) else {
-            return ""
-        }
-        if compact.hasPrefix("+57") { return String(compact.dropFirst(3)) }
-        return compact.filter(\.isASCIIDigit)
     }
 
     static func fetchClient(_ db: Database, idNumber: String) throws -> Client? {

@@ -18,15 +18,7 @@ extension AppDatabase {
     /// stays in the table, inactive.
     @discardableResult
     public func replaceCompanyContext(_ content: String) throws -> CompanyContext {
-        let text = content.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= CompanyContext.maxLength else {
-            throw ValidationErrors([
-                ValidationError(
-                    field: "contenido",
-                    message: "El texto de la empresa no puede estar vacío ni tener más de "
-                        + "\(Money.grouped(CompanyContext.maxLength)) caracteres.")
-            ])
-        }
+        let text = try CompanyContext.validContent(content)
         return try pool.write { db in try Self.insertCompanyContext(db, text) }
     }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -12,7 +11,7 @@ extension AppDatabase {
     {
         let subject = try HTTPChannel.validSubject(subject)
         let url = try HTTPChannel.validCallbackURL(callbackURL)
-        let fresh = Self.newSecret()
+        let fresh = HTTPChannel.newSecret()
         return try pool.write { db in
             try db.execute(
                 sql: """
@@ -42,11 +41,6 @@ extension AppDatabase {
             try db.execute(sql: "DELETE FROM canales_http WHERE sujeto = ?", arguments: [subject])
             return db.changesCount > 0
         }
-    }
-
-    /// 32 random bytes as 64 hex digits.
-    static func newSecret() -> String {
-        SymmetricKey(size: .bits256).withUnsafeBytes { bytes in bytes.map { String(format: "%02x", $0) }.joined() }
     }
 }
 

@@ -35,10 +35,7 @@ extension AppDatabase {
                     productId: row["producto_id"], name: row["nombre"], units: row["unidades"],
                     total: row["total"])
             }
-            return SalesReport(
-                since: since, until: until, orders: byDay.reduce(0) { $0 + $1.orders },
-                units: byDay.reduce(0) { $0 + $1.units }, total: byDay.reduce(0) { $0 + $1.total },
-                byDay: byDay, byProduct: byProduct)
+            return SalesReport(since: since, until: until, byDay: byDay, byProduct: byProduct)
         }
     }
 
@@ -80,14 +77,10 @@ extension AppDatabase {
     public func salesPanel(
         since: String? = nil, until: String? = nil, top: Int = 10, stockThreshold: Int = 5, now: Date = Date()
     ) throws -> SalesPanel {
-        let today = ShopCalendar.day(of: now)
-        let until = until ?? today
-        let since =
-            since ?? ShopCalendar.startOfDay(until).map { ShopCalendar.day(of: $0.addingTimeInterval(-29 * 86_400)) }
-            ?? today
-        let range = try DateRange(since: since, until: until)
-        let report = try sales(since: since, until: until)
-        let period = "p.creado >= ? AND p.creado < ?"
+        let period = try SalesPanelPeriod(since: since, until: until, now: now)
+        let range = period.range
+        let report = try sales(since: period.since, until: period.until)
+        let inPeriod = "p.creado >= ? AND p.creado < ?"
         let bounds: StatementArguments = [range.since, range.untilExclusive]
         return try pool.read { db in
             let byWeek = try Row.fetchAll(
@@ -96,7 +89,7 @@ extension AppDatabase {
                     SELECT date(p.creado, '\(ShopCalendar.sqliteModifier)', 'weekday 0', '-6 days') AS semana,
                            COUNT(DISTINCT p.id) AS pedidos, SUM(i.cantidad) AS unidades, SUM(i.subtotal) AS total
                     FROM pedidos p JOIN pedido_items i ON i.pedido_id = p.id
-                    WHERE p.estado != 'cancelado' AND \(period)
+                    WHERE p.estado != 'cancelado' AND \(inPeriod)
                     GROUP BY semana ORDER BY semana
                     """, arguments: bounds
             ).map {
@@ -104,7 +97,7 @@ extension AppDatabase {
             }
             var byState = Dictionary(uniqueKeysWithValues: OrderState.allCases.map { ($0.rawValue, 0) })
             for row in try Row.fetchAll(
-                db, sql: "SELECT estado, COUNT(*) AS n FROM pedidos p WHERE \(period) GROUP BY estado",
+                db, sql: "SELECT estado, COUNT(*) AS n FROM pedidos p WHERE \(inPeriod) GROUP BY estado",
                 arguments: bounds)
             {
                 byState[row["estado"]] = row["n"]
@@ -115,7 +108,7 @@ extension AppDatabase {
                     SELECT p.cedula, COALESCE(c.nombre, MAX(p.cliente_nombre)) AS nombre, COUNT(*) AS pedidos,
                            SUM(p.total) AS total
                     FROM pedidos p LEFT JOIN clientes c ON c.cedula = p.cedula
-                    WHERE p.estado != 'cancelado' AND \(period)
+                    WHERE p.estado != 'cancelado' AND \(inPeriod)
                     GROUP BY p.cedula ORDER BY total DESC, p.cedula LIMIT ?
                     """, arguments: bounds + [top]
             ).map { TopClient(idNumber: $0["cedula"], name: $0["nombre"], orders: $0["pedidos"], total: $0["total"]) }
@@ -126,7 +119,7 @@ extension AppDatabase {
                                    WHERE remitente = 'usuario' AND creado >= ? AND creado < ?)
                     SELECT COUNT(*) AS chats,
                            COALESCE(SUM(EXISTS (SELECT 1 FROM pedidos p WHERE p.chat_id = chats.chat_id
-                                                AND \(period))), 0) AS con_pedido
+                                                AND \(inPeriod))), 0) AS con_pedido
                     FROM chats
                     """, arguments: bounds + bounds)
             let stock = try Row.fetchAll(
@@ -149,17 +142,11 @@ extension AppDatabase {
                 ChannelMessages(
                     channel: $0["canal"], kind: $0["tipo"], messages: $0["mensajes"], fromClients: $0["de_clientes"])
             }
-            let orders = report.orders
             return SalesPanel(
-                period: .init(since: since, until: until),
-                sales: .init(
-                    orders: orders, units: report.units, total: report.total,
-                    averageTicket: orders == 0 ? 0 : Int((Double(report.total) / Double(orders)).rounded()),
-                    byDay: report.byDay, byWeek: byWeek, ordersByState: byState),
-                topProducts: Array(report.byProduct.prefix(top)), topClients: clients,
+                period: period, report: report, top: top, byWeek: byWeek, byState: byState, clients: clients,
                 conversion: Conversion(
                     chats: conversion?["chats"] ?? 0, chatsWithOrder: conversion?["con_pedido"] ?? 0),
-                lowStock: LowStock(threshold: stockThreshold, products: stock), messagesByChannel: messages)
+                lowStock: LowStock(threshold: stockThreshold, products: stock), messages: messages)
         }
     }
 }

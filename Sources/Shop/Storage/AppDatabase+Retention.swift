@@ -4,21 +4,29 @@ import GRDB
 // How long conversations are kept (issue 16: messages, dialogue turns and chat state were
 // never pruned). Deletes go in batches of the oldest rows, so a sweep holds the write lock
 // briefly and costs nothing when there is nothing to delete.
-extension AppDatabase {
-    public struct Pruned: Sendable, Equatable {
-        public var messages = 0
-        public var turns = 0
-        public var states = 0
-        public var controls = 0
+/// What a retention sweep deleted.
+public struct PrunedConversations: Sendable, Equatable {
+    public var messages = 0
+    public var turns = 0
+    public var states = 0
+    public var controls = 0
 
-        public var total: Int { messages + turns + states + controls }
+    public init(messages: Int = 0, turns: Int = 0, states: Int = 0, controls: Int = 0) {
+        self.messages = messages
+        self.turns = turns
+        self.states = states
+        self.controls = controls
     }
 
+    public var total: Int { messages + turns + states + controls }
+}
+
+extension AppDatabase {
     /// Deletes messages created before `messagesBefore`, the turn records and dialogue states
     /// (carts, checkout forms) older than `dialogueBefore`, and the control records of chats
     /// left without messages that were not touched since `messagesBefore`. Nil keeps that kind.
-    public func pruneConversations(messagesBefore: Date?, dialogueBefore: Date?, batch: Int = 5_000) throws -> Pruned {
-        var pruned = Pruned()
+    public func pruneConversations(messagesBefore: Date?, dialogueBefore: Date?, batch: Int = 5_000) throws -> PrunedConversations {
+        var pruned = PrunedConversations()
         if let messagesBefore {
             pruned.messages = try deleteOldest(
                 table: "mensajes", column: "creado", before: messagesBefore, batch: batch)

@@ -17,14 +17,15 @@ public struct AppDatabase: Sendable {
         try Self.migrate(pool)
     }
 
-    /// Opens (creating it and its directory if needed) the database `DATABASE_URL` names.
+    /// Opens (creating it and its directory if needed) the SQLite database `DATABASE_URL` names;
+    /// a PostgreSQL URL is refused (the processes open either with `StorageEngine.open`).
     public static func open(_ url: DatabaseURL) throws -> AppDatabase {
         if let postgres = url.postgres {
             throw DatabaseURLError(
                 value: postgres.description,
                 reason:
-                    "PostgreSQL aún no está disponible para este proceso: solo pedidos, productos, búsqueda, clientes y "
-                    + "conversaciones están portados (ver docs/architecture.md); use sqlite:///ruta.db")
+                    "este comando lee solo SQLite (la importación del sistema anterior y las pruebas de rendimiento); "
+                    + "el front end y los workers abren PostgreSQL con StorageEngine.open")
         }
         try url.createParentDirectory()
         return try open(path: url.absolutePath())

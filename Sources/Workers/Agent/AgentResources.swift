@@ -9,16 +9,15 @@ import Support
 extension ProviderLimiter: ProviderPermits {}
 
 /// What the reply worker needs: the agent (catalog search, order placement), the reply
-/// writer (templates or a language model) and the database for history and state.
+/// writer (templates or a language model) and the storage for history, state and company text.
 package struct AgentResources: Sendable {
     var agent: SalesAgent
     var writer: ReplyWriter
-    var database: AppDatabase
+    var store: any ShopStore
     var maxHistory: Int
 
-    /// The turn's memory (recorded turns, AI switch, dialogue state) through the storage
-    /// boundary; the rest (company text, history for the writer) still reads `database`.
-    var chats: any ChatStore { SQLiteStore(database) }
+    /// The turn's memory (recorded turns, AI switch, dialogue state, history).
+    var chats: any ChatStore { store }
 
     /// Built once at start; a bad setting stops the process. `policy` is the model calls'
     /// retry policy (tests shorten its waits).
@@ -26,8 +25,17 @@ package struct AgentResources: Sendable {
         config: AgentConfig, retrieval: RetrievalConfig, database: AppDatabase, jobs: JobClient, waiters: JobWaiters,
         transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy = .standard, logger: Logger
     ) throws -> AgentResources {
+        try make(
+            config: config, retrieval: retrieval, store: SQLiteStore(database), jobs: jobs, waiters: waiters,
+            transport: transport, policy: policy, logger: logger)
+    }
+
+    package static func make(
+        config: AgentConfig, retrieval: RetrievalConfig, store: any ShopStore, jobs: JobClient, waiters: JobWaiters,
+        transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy = .standard, logger: Logger
+    ) throws -> AgentResources {
         let retriever = try ProductRetrievers.make(
-            config: retrieval, database: database, logger: logger, transport: transport)
+            config: retrieval, store: store, logger: logger, transport: transport)
         let placer = QueuedOrderPlacer(jobs: jobs, waiters: waiters, wait: config.orderWait)
         let model = try ReplyModels.make(config, transport: transport, policy: policy)
         let examples: ExampleReader
@@ -38,13 +46,13 @@ package struct AgentResources: Sendable {
         }
         let reader = try ReaderModels.make(
             config, offline: examples, transport: transport, policy: policy, logger: logger)
-        var agent = SalesAgent(database: database, retriever: retriever, placer: placer, reader: reader)
+        var agent = SalesAgent(store: store, retriever: retriever, placer: placer, reader: reader)
         agent.topK = retrieval.topK
         return AgentResources(
             agent: agent,
             writer: ReplyWriter(
                 model: model, maxTokens: config.maxTokens, temperature: config.temperature, logger: logger),
-            database: database, maxHistory: config.maxHistory)
+            store: store, maxHistory: config.maxHistory)
     }
 }
 

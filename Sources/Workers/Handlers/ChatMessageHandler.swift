@@ -47,7 +47,7 @@ struct ChatMessageHandler: JobHandler {
 
     func handle(_ received: ChatMessageJob, context: JobContext) async throws -> JobResult {
         let job = Self.normalized(received, owner: context.owner)
-        let database = resources.database
+        let store = resources.store
         let jobId = context.id
         let owner = job.channel == .telegram ? nil : context.httpChannelSubject(chatId: job.chatId)
         let chats = resources.chats
@@ -85,13 +85,13 @@ struct ChatMessageHandler: JobHandler {
         }
         let maxHistory = resources.maxHistory
         let written = await resources.writer.write(turn.facts) {
-            try await database.perform { db in
-                let company = try db.activeCompanyContext()?.content ?? ""
-                return ReplyWriter.Context(
-                    history: try db.history(chatId: chatId, limit: maxHistory), message: job.historyText,
-                    companyText: company, shop: CompanyAnswerer(companyText: company).shopName,
-                    catalogNames: try db.productNames())
-            }
+            async let company = store.activeCompanyContext()
+            async let history = store.history(chatId: chatId, limit: maxHistory)
+            async let names = store.productNames()
+            let text = try await company?.content ?? ""
+            return ReplyWriter.Context(
+                history: try await history, message: job.historyText, companyText: text,
+                shop: CompanyAnswerer(companyText: text).shopName, catalogNames: try await names)
         }
         let chatReply = ChatReply(
             reply: written.text, products: turn.products, orderId: turn.orderId, options: turn.options)

@@ -13,7 +13,7 @@ import Shop
 /// when the channel registered a callback URL it also receives the reply as a signed POST,
 /// retried with the queue's backoff.
 struct DeliverReplyHandler: JobHandler {
-    let database: AppDatabase
+    let store: any ChatStore & ChannelStore
     /// Nil when this process has no `TELEGRAM_TOKEN`.
     let telegram: TelegramSender?
     let callback: ReplyCallback
@@ -60,9 +60,7 @@ struct DeliverReplyHandler: JobHandler {
         let reply = NewMessage(
             chatId: job.chatId, sender: Sender(rawValue: job.origin) ?? .agent, content: job.text)
         do {
-            _ = try await database.perform {
-                try $0.recordDelivery(incoming: incoming, reply: reply, deliveryId: context.id)
-            }
+            _ = try await store.recordDelivery(incoming: incoming, reply: reply, deliveryId: context.id)
         } catch {
             context.logger.warning("No se pudo anotar la respuesta en el historial: \(error)")
         }
@@ -116,10 +114,8 @@ struct DeliverReplyHandler: JobHandler {
     /// `/start` has had no typing job to do it), so an operator's reply finds its channel.
     private func recordTelegramChannel(_ chatId: String, context: JobContext) async {
         do {
-            try await database.perform { db in
-                if try db.chatControl(chatId: chatId).channel != .telegram {
-                    try db.recordChannel(chatId: chatId, channel: .telegram)
-                }
+            if try await store.chatControl(chatId: chatId).channel != .telegram {
+                try await store.recordChannel(chatId: chatId, channel: .telegram, owner: nil)
             }
         } catch {
             context.logger.warning("No se pudo registrar el canal del chat: \(error)")
@@ -135,7 +131,7 @@ struct DeliverReplyHandler: JobHandler {
                 "detalle": .string(error.message),
             ]))
         do {
-            _ = try await database.perform { try $0.appendMessage(note) }
+            _ = try await store.appendMessage(note)
         } catch {
             context.logger.warning("No se pudo anotar el bloqueo en el historial: \(error)")
         }
@@ -144,7 +140,7 @@ struct DeliverReplyHandler: JobHandler {
     private func deliverToCallback(_ job: DeliverReplyJob, context: JobContext) async throws -> Result {
         // The chat's own channel (its stored id names it); the job's owner for older chats.
         guard let owner = ChatScope.channelSubject(job.chatId) ?? job.owner, !owner.isEmpty,
-            let channel = try await database.perform({ try $0.channelCallback(subject: owner) })
+            let channel = try await store.channelCallback(subject: owner)
         else {
             return Result(channel: .http, callback: false)  // the reply is read from the chat job
         }

@@ -18,7 +18,7 @@ struct EmbedProductsHandler: JobHandler {
                 VectorIndexer.Outcome(skipped: "sin proveedor de embeddings (EMBEDDINGS_PROVIDER=none)"))
         }
         let indexer = VectorIndexer(
-            database: resources.database, embedder: embedder, batchSize: resources.sliceSize / 4)
+            store: resources.store, embedder: embedder, batchSize: resources.sliceSize / 4)
         do {
             let outcome = try await indexer.update(
                 job.all ? .wholeCatalog : .products(job.productIds), index: job.indexId
@@ -34,7 +34,7 @@ struct EmbedProductsHandler: JobHandler {
     private func reportReindexProgress(_ job: EmbedProductsJob, context: JobContext) async {
         guard let root = job.reindexed, let index = job.indexId else { return }
         do {
-            let progress = try await resources.database.perform { try $0.vectorProgress(index: index) }
+            let progress = try await resources.store.vectorProgress(index: index)
             try await context.jobs.reportProgress(root, done: progress.done, total: progress.total)
         } catch {
             context.logger.warning("No se pudo registrar el progreso del reindexado: \(error)")

@@ -21,7 +21,7 @@ package struct ExportResources: Sendable {
 /// then answers a signed download link. Idempotent: a re-run removes what an earlier attempt
 /// of the same job left and writes the file again.
 struct ExportHandler: JobHandler {
-    let database: AppDatabase
+    let store: any ExportStore
     let exports: ExportResources
 
     func handle(_ job: ExportJob, context: JobContext) async throws -> JobResult {
@@ -45,11 +45,11 @@ struct ExportHandler: JobHandler {
                 bytes: outcome.bytes, file: link.name))
     }
 
-    /// The export on the database's blocking queue, its progress relayed to the job status
+    /// The export streamed by the storage engine, its progress relayed to the job status
     /// (only the newest figure waits: a slow Redis never holds the export back).
     private func export(_ job: ExportJob, to path: String, context: JobContext) async throws -> Exporter.Outcome {
         let (updates, continuation) = AsyncStream.makeStream(of: (Int, Int).self, bufferingPolicy: .bufferingNewest(1))
-        let database = self.database
+        let store = self.store
         do {
             return try await withThrowingTaskGroup(of: Exporter.Outcome?.self) { group in
                 group.addTask {
@@ -58,10 +58,8 @@ struct ExportHandler: JobHandler {
                 }
                 group.addTask {
                     defer { continuation.finish() }
-                    return try await database.perform { db in
-                        try Exporter.run(job, database: db, to: path) { done, total in
-                            continuation.yield((done, total))
-                        }
+                    return try await store.export(job, to: path) { done, total in
+                        continuation.yield((done, total))
                     }
                 }
                 var outcome: Exporter.Outcome?

@@ -10,7 +10,7 @@ import Shop
 /// vectors are brought up to date by a `catalogo.embeber` job (enqueued on its own, not as a
 /// follow-up: the import is done when its rows are stored, not when they are embedded).
 struct ImportCatalogHandler: JobHandler {
-    let database: AppDatabase
+    let store: any CatalogStore
     let uploadsDirectory: String
 
     func handle(_ job: ImportCatalogJob, context: JobContext) async throws -> JobResult {
@@ -29,7 +29,7 @@ struct ImportCatalogHandler: JobHandler {
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         do {
-            let result = try await database.perform { try $0.importCatalog(csv: data, mode: mode) }
+            let result = try await store.importCatalog(csv: data, mode: mode)
             context.logger.info(
                 "Catálogo importado: \(result.createdCount) creados, \(result.updatedCount) actualizados, \(result.deactivatedCount) desactivados, \(result.errors.count) filas con errores"
             )

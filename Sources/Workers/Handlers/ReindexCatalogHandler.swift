@@ -36,18 +36,16 @@ struct ReindexCatalogHandler: JobHandler {
             throw error.jobError
         }
         let jobId = context.id
-        let database = resources.database
+        let store = resources.store
         let model = embedder.model
-        let index = try await database.perform {
-            try $0.buildingIndex(job: jobId, model: model, dimension: probe.count)
-        }
-        let ids = try await database.perform { try $0.allProductIds() }
-        let progress = try await database.perform { try $0.vectorProgress(index: index.id) }
+        let index = try await store.buildingIndex(job: jobId, model: model, dimension: probe.count)
+        let ids = try await store.allProductIds()
+        let progress = try await store.vectorProgress(index: index.id)
         await context.progress(done: progress.done, total: progress.total)
         context.logger.info(
             "Reindexado (\(job.reason)): índice \(index.id), modelo \(model), \(ids.count) productos")
         if index.state == .active || ids.isEmpty {
-            _ = try await database.perform { try $0.activateIfComplete(index: index.id) }
+            _ = try await store.activateIfComplete(index: index.id)
             return try JobResult(Outcome(indexId: index.id, model: model, total: ids.count, batches: 0))
         }
         var slices: [NewJob] = []

@@ -3,23 +3,27 @@ import Integrations
 import Logging
 import Shop
 
-/// What the indexing handlers need: the database and the embedding client of the configured
+/// What the indexing handlers need: the storage and the embedding client of the configured
 /// provider (nil with EMBEDDINGS_PROVIDER=none), with the job engine's retry patience.
 package struct RetrievalResources: Sendable {
-    var database: AppDatabase
+    var store: any ShopStore
     var embedder: (any Embedder)?
     /// Products per re-index slice (one `catalogo.embeber` job each).
     var sliceSize: Int
 
     package init(database: AppDatabase, embedder: (any Embedder)?, sliceSize: Int = 128) {
-        self.database = database
+        self.init(store: SQLiteStore(database), embedder: embedder, sliceSize: sliceSize)
+    }
+
+    package init(store: any ShopStore, embedder: (any Embedder)?, sliceSize: Int = 128) {
+        self.store = store
         self.embedder = embedder
         self.sliceSize = max(1, sliceSize)
     }
 
-    package init(database: AppDatabase, config: RetrievalConfig) {
+    package init(store: any ShopStore, config: RetrievalConfig) {
         self.init(
-            database: database, embedder: config.makeEmbedder(transport: CurlTransport(), forQueries: false),
+            store: store, embedder: config.makeEmbedder(transport: CurlTransport(), forQueries: false),
             sliceSize: config.batchSize * 4)
     }
 }

@@ -26,9 +26,11 @@ package struct VectorIndexBootstrap: Service {
         }
         let model = embedder.model
         do {
-            let (targets, active, products) = try await resources.database.perform { db in
-                (try db.vectorTargets(model: model), try db.activeVectorIndex(), try db.allProductIds().count)
-            }
+            let store = resources.store
+            let (targets, active, products) = (
+                try await store.vectorTargets(model: model), try await store.activeVectorIndex(),
+                try await store.allProductIds().count
+            )
             guard products > 0 else { return }
             if targets.isEmpty {
                 let reason =

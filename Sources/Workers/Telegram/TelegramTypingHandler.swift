@@ -10,7 +10,7 @@ import Shop
 /// for at most `maxDuration`. Best effort: a failed chat action is not retried.
 struct TelegramTypingHandler: JobHandler {
     let telegram: TelegramClient
-    let database: AppDatabase
+    let store: any ChatStore
     var interval: Duration = .seconds(4)
     var maxDuration: Duration = .seconds(30)
 
@@ -18,10 +18,8 @@ struct TelegramTypingHandler: JobHandler {
         guard let chatId = TelegramChatID.parse(job.chatId) else {
             throw JobError.permanent("El chat \(job.chatId) no es un chat de Telegram (tg:<id>).")
         }
-        let control = try await database.perform { db in
-            try db.recordChannel(chatId: job.chatId, channel: .telegram)
-            return try db.chatControl(chatId: job.chatId)
-        }
+        try await store.recordChannel(chatId: job.chatId, channel: .telegram, owner: nil)
+        let control = try await store.chatControl(chatId: job.chatId)
         guard control.aiActive else { return .empty }  // an operator answers; no "escribiendo…"
         let deadline = ContinuousClock.now + maxDuration
         var sent = 0

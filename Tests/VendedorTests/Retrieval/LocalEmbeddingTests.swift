@@ -4,6 +4,7 @@ import Testing
 
 @testable import Assistant
 @testable import Integrations
+import Shop
 @testable import Workers
 @testable import vendedor_bench
 
@@ -37,7 +38,7 @@ struct LocalEmbeddingTests {
         config.searchDataDirectory = TestPaths.repoRoot.appendingPathComponent("data/busqueda").path
         var logger = Logger(label: "prueba")
         logger.logLevel = .critical
-        let search = try ProductRetrievers.make(config: config, database: db, logger: logger)
+        let search = try ProductRetrievers.make(config: config, store: SQLiteStore(db), logger: logger)
         #expect(search is HybridRetriever)
         let fire = try await search.search("necesito algo para apagar un incendio", limit: 3)
         #expect(fire.contains { $0.product.name.hasPrefix("Extintor") }, "\(fire.map(\.product.name))")

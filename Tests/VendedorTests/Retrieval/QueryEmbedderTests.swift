@@ -85,7 +85,7 @@ struct QueryEmbedderTests {
             var deps = FrontEndDependencies(
                 jobs: fixture.jobs, waiters: waiters, signer: TokenSigner(secret: FrontEndTests.secret), database: db)
             let model = embedder.model
-            deps.searchMode = { await SearchMode.current(database: db, model: model) }
+            deps.searchMode = { await SearchMode.current(store: SQLiteStore(db), model: model) }
             let app = Application(router: buildRouter(deps))
             try await app.test(.router) { client in
                 func mode() async throws -> String? {
@@ -101,8 +101,8 @@ struct QueryEmbedderTests {
                 #expect(try await mode() == "vectores")
             }
             // An index of another model does not count.
-            #expect(await SearchMode.current(database: db, model: "otro-modelo") == .wordsOnly)
-            #expect(await SearchMode.current(database: db, model: nil) == .wordsOnly)
+            #expect(await SearchMode.current(store: SQLiteStore(db), model: "otro-modelo") == .wordsOnly)
+            #expect(await SearchMode.current(store: SQLiteStore(db), model: nil) == .wordsOnly)
         }
     }
 

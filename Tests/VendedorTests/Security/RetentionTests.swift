@@ -34,7 +34,7 @@ struct RetentionTests {
         }
         let cutoff = Date().addingTimeInterval(-365 * 86_400)
         let pruned = try database.pruneConversations(messagesBefore: cutoff, dialogueBefore: cutoff, batch: 1)
-        #expect(pruned == AppDatabase.Pruned(messages: 1, turns: 1, states: 1, controls: 1))
+        #expect(pruned == PrunedConversations(messages: 1, turns: 1, states: 1, controls: 1))
         #expect(try database.history(chatId: "h:w:viejo").isEmpty)
         #expect(try database.history(chatId: "h:w:nuevo").count == 1)
         #expect(try database.dialogueJSON(chatId: "h:w:viejo") == nil)

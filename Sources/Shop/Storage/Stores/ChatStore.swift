@@ -27,6 +27,14 @@ public protocol ChatStore: Sendable {
     /// result recorded for it.
     @discardableResult
     func recordChatTurn(_ record: ChatTurnRecord) async throws -> String
+    /// The stored chat ids (`chat_control`) a staff member's chat id can mean: itself, and
+    /// `h:<channel>:<id>` of every HTTP channel.
+    func storedChatIds(external chatId: String) async throws -> [String]
+    /// Deletes messages created before `messagesBefore`, turn records and dialogue states
+    /// older than `dialogueBefore`, and the control records of chats left without messages
+    /// untouched since `messagesBefore`, in batches. Nil keeps that kind.
+    func pruneConversations(messagesBefore: Date?, dialogueBefore: Date?, batch: Int) async throws
+        -> PrunedConversations
 }
 
 extension ChatStore {
