@@ -217,7 +217,8 @@ struct FieldScanner {
             }
             var end = index + 1
             while numeric(end), gapIsJoin(end - 1, end) { end += 1 }
-            scanGroups(Array(index..<end))
+            // Each number takes at most 12 groups: later ones could not be kept anyway.
+            scanGroups(Array(index..<min(end, index + (Self.maxEntities - entities.count) * 12)))
             index = end
         }
     }

@@ -1,18 +1,13 @@
 import HTTPTypes
 import Hummingbird
 import Logging
-import Support
 
 /// Turns every error into the JSON error shape; unexpected ones are logged, not shown. A path
-/// the API document has, called with a method it does not have, is a 405 with `Allow`. A 503
-/// of load (Redis full and refusing writes, every upload slot taken) lasts as long as the load
-/// and comes on every request: it is logged once per code every 10 s, with how many were
-/// held back.
+/// the API document has, called with a method it does not have, is a 405 with `Allow`.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     var document: APIDocument = .shared
-    let loadLog = LogThrottle(interval: .seconds(10))
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
@@ -32,15 +27,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return response
         } catch {
             let apiError = APIError.from(error)
-            if apiError.status == .serviceUnavailable {
-                if let held = loadLog.admit(apiError.code.rawValue) {
-                    let more = held > 0 ? " (\(held) más iguales desde la línea anterior)" : ""
-                    context.logger.error("Error atendiendo \(request.method) \(request.uri.path): \(error)\(more)")
-                }
-            } else if apiError.status.code >= 500 {
-                context.logger.error(
-                    "Error atendiendo \(request.method) \(request.uri.path): \(error)")
-            }
+            apiError.log(error, "Error atendiendo \(request.method) \(request.uri.path)", to: context.logger)
             return try apiError.response(from: request, context: context)
         }
     }
