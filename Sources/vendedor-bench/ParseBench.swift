@@ -5,14 +5,18 @@ import Shop
 import SpanishText
 
 /// `ops/bench parse`: every reader of outside text on adversarial inputs of growing length
-/// (issue 16, finding 2). For each reader and each hostile pattern it times the reader on
-/// the pattern repeated to 1,000 and to 4,000 characters (bytes for multipart and CSV) and
-/// prints the worst pattern's `parse.<reader>_us_1000`, `parse.<reader>_us_4000` (microseconds
-/// of one call) and `parse.<reader>_ratio_4000_1000` (linear ≈ 4, goal ≤ 5; the cubic number
-/// scanner of before gave ~64 and more). The old pathological message, 800 and 2,000
+/// (issue 16, finding 2). For each reader and each hostile shape (spaced digits, one long
+/// digit word, long words, many short words, many lines, labels, addresses…) it times the
+/// reader on the shape repeated to 1,000 and to 4,000 characters (bytes for multipart and
+/// CSV) and prints `parse.<reader>.<shape>.ratio_4000_1000` (linear ≈ 4, goal ≤ 5; the cubic
+/// number scanner of before gave ~64 and more), then the worst shape's
+/// `parse.<reader>_us_1000`, `parse.<reader>_us_4000` (microseconds of one call) and
+/// `parse.<reader>_ratio_4000_1000`. The old pathological message, 800 and 2,000
 /// space-separated "1"s (6.3 s and minutes of worker CPU before), is timed through the whole
-/// agent as `parse.agent_ones_800_us` / `parse.agent_ones_2000_us`. Every pattern's figures go
-/// to stderr. Times are the best of several batches of calls (a noisy machine only adds time).
+/// agent as `parse.agent_ones_800_us` / `parse.agent_ones_2000_us`. The machine may be
+/// shared: times are this process's CPU time, the two sizes are timed in alternating batches
+/// (`PARSE_BENCH_ROUNDS`, default 7), the ratio is the median of the rounds' ratios and the
+/// times are medians. `PARSE_BENCH_SHAPES=unos,digitos…` times only those shapes.
 struct ParseBench {
     var dataDirectory: String
 
@@ -32,6 +36,8 @@ struct ParseBench {
         ("etiqueta_numero", "cel 3 "),
         ("direcciones", "calle 5 # 38-21 "), ("correos", "a@b.co "), ("arrobas", "@"), ("si", "si "),
         ("gracias", "gracias "), ("separadores", ", "), ("digitos", "1"), ("letras", "a"), ("espacios", " "),
+        ("lineas", "10 guantes\n"), ("lineas_vacias", "\n"),
+        ("palabras_largas", String(repeating: "guantes", count: 12) + " "),
         ("tildes", "a\u{301}"), ("acentos", "ñáéíóú "), ("emoji", "👍"), ("pregunta", "¿cuánto vale? "),
         ("productos", "guantes de vaqueta "),
         ("pedido", "10 pares de guantes y 5 chalecos "), ("nombre", "me llamo Ana "), ("quita", "quita la linterna "),
@@ -166,18 +172,23 @@ struct ParseBench {
         let only = ProcessInfo.processInfo.environment["PARSE_BENCH_ONLY"].map {
             Set($0.split(separator: ",").map(String.init))
         }
+        let shapes = ProcessInfo.processInfo.environment["PARSE_BENCH_SHAPES"].map {
+            Set($0.split(separator: ",").map(String.init))
+        }
+        let rounds =
+            ProcessInfo.processInfo.environment["PARSE_BENCH_ROUNDS"].flatMap { Int($0) }.map { max(1, $0) } ?? 7
         for reader in readers where only?.contains(reader.name) ?? true {
             var worst: (ratio: Double, smallMicros: Double, micros: Double, pattern: String) = (0, 0, 0, "")
-            for pattern in reader.patterns {
-                let small = try await Self.time(pattern.make(1_000), reader.call)
-                let large = try await Self.time(pattern.make(4_000), reader.call)
-                let ratio = large / max(small, 1e-9)
+            for pattern in reader.patterns where shapes?.contains(pattern.name) ?? true {
+                let (small, large, ratio) = try await Self.compare(
+                    pattern.make(1_000), pattern.make(4_000), rounds: rounds, reader.call)
                 FileHandle.standardError.write(
                     Data(
                         String(
                             format: "parse %@ %@: %.1f µs → %.1f µs (×%.2f)\n", reader.name, pattern.name,
                             small * 1e6, large * 1e6, ratio
                         ).utf8))
+                print(String(format: "parse.%@.%@.ratio_4000_1000=%.2f", reader.name, pattern.name, ratio))
                 if ratio > worst.ratio { worst = (ratio, small * 1e6, large * 1e6, pattern.name) }
             }
             FileHandle.standardError.write(Data("parse \(reader.name): peor patrón \(worst.pattern)\n".utf8))
@@ -187,33 +198,64 @@ struct ParseBench {
             if reader.name == "agent" {
                 for count in [800, 2_000] {
                     let ones = String(repeating: "1 ", count: count)
-                    let seconds = try await Self.time(ones, reader.call)
-                    print(String(format: "parse.agent_ones_%d_us=%.1f", count, seconds * 1e6))
+                    let calls = try await Self.calls(ones, reader.call)
+                    var times: [Double] = []
+                    for _ in 0..<rounds { times.append(try await Self.seconds(ones, calls: calls, reader.call)) }
+                    print(String(format: "parse.agent_ones_%d_us=%.1f", count, Self.median(times) * 1e6))
                 }
             }
         }
     }
 
-    /// Seconds per call: the best of 5 batches, each of enough calls to last ≥ 20 ms.
-    static func time(_ input: Any, _ call: (Any) async throws -> Void) async throws -> Double {
-        let clock = ContinuousClock()
+    /// Seconds per call on the small and the large input, and their ratio: batches of the two
+    /// alternate, so a burst of load from elsewhere lands on both; medians over the rounds.
+    static func compare(_ small: Any, _ large: Any, rounds: Int, _ call: (Any) async throws -> Void) async throws
+        -> (small: Double, large: Double, ratio: Double)
+    {
+        let smallCalls = try await calls(small, call)
+        let largeCalls = try await calls(large, call)
+        var smallTimes: [Double] = []
+        var largeTimes: [Double] = []
+        var ratios: [Double] = []
+        for _ in 0..<rounds {
+            let s = try await seconds(small, calls: smallCalls, call)
+            let l = try await seconds(large, calls: largeCalls, call)
+            smallTimes.append(s)
+            largeTimes.append(l)
+            ratios.append(l / max(s, 1e-12))
+        }
+        return (median(smallTimes), median(largeTimes), median(ratios))
+    }
+
+    /// How many calls make a batch of at least 10 ms of CPU (at most 2^16).
+    static func calls(_ input: Any, _ call: (Any) async throws -> Void) async throws -> Int {
         var calls = 1
-        while true {
-            let start = clock.now
-            for _ in 0..<calls { try await call(input) }
-            let elapsed = clock.now - start
-            if elapsed >= .milliseconds(20) || calls >= 1 << 16 { break }
+        while calls < 1 << 16 {
+            if try await seconds(input, calls: calls, call) * Double(calls) >= 0.01 { break }
             calls *= 2
         }
-        var best = Double.infinity
-        for _ in 0..<5 {
-            let start = clock.now
-            for _ in 0..<calls { try await call(input) }
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            best = min(best, seconds / Double(calls))
-        }
-        return best
+        return calls
+    }
+
+    /// CPU seconds of this process per call over one batch of `calls` calls: what other
+    /// processes on a shared machine do is not counted (their time on the CPU would be).
+    static func seconds(_ input: Any, calls: Int, _ call: (Any) async throws -> Void) async throws -> Double {
+        let start = cpuSeconds()
+        for _ in 0..<calls { try await call(input) }
+        return (cpuSeconds() - start) / Double(calls)
+    }
+
+    static func cpuSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     /// The agent's catalog search, answering nothing at once: only the agent's own reading is timed.

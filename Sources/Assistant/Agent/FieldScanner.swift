@@ -199,36 +199,86 @@ struct FieldScanner {
         return false
     }
 
-    /// Numbers: a word of six digits or more stands alone; runs of shorter digit groups
-    /// joined by spaces, dashes, dots or parentheses ("315 678 9012", "(602) 626 2679",
-    /// "1 130 456 789", "204 1587") are one number when they add up to 7–12 digits, otherwise
-    /// each group is its own number (quantities, house numbers).
+    /// Numbers. A word of digits (dots or commas inside: "1.107.654.321") is a number. Digit
+    /// groups written apart (spaces, dashes, dots or parentheses between them) are one number
+    /// only when the groups have the shape of one: a phone ("315 678 9012", "315 6789012",
+    /// "(602) 626 2679", "+57 318 284 2304": groups of 2–7 digits), a landline ("204 1587",
+    /// "204 15 87": groups of 2–4, seven digits) or a cédula in thousands ("1 020 345 678",
+    /// "16 789 432": a first group of 1–3 digits, then groups of three, 7–10 digits). Phones
+    /// are found first and every group joins at most one number, so stray digits around one
+    /// ("1 1 315 678 9012 1") stay numbers of their own (quantities, house numbers). A window
+    /// holds at most a phone's 12 digits, so the scan is linear.
     private mutating func scanNumbers() {
         var index = 0
-        while index < words.count {
+        while index < words.count, entities.count < Self.maxEntities {
             guard numeric(index) else {
                 index += 1
                 continue
             }
-            var run = [index]
-            var digits = words[index].filter(\.isNumber)
-            if digits.count < 6 {
-                // "315 678 9012", and "315 6789012" (an area code before the rest).
-                while let last = run.last, numeric(last + 1), gapIsJoin(last, last + 1) {
-                    let next = words[last + 1].filter(\.isNumber)
-                    guard digits.count + next.count <= 12, next.count < 6 || Self.isPhoneShaped(digits + next)
-                    else { break }
-                    run.append(last + 1)
-                    digits += next
+            var end = index + 1
+            while numeric(end), gapIsJoin(end - 1, end) { end += 1 }
+            // Each number takes at most 12 groups: later ones could not be kept anyway.
+            scanGroups(Array(index..<min(end, index + (Self.maxEntities - entities.count) * 12)))
+            index = end
+        }
+    }
+
+    /// One run of digit groups written apart: phones first, then the other shapes, then
+    /// every group left on its own, in order.
+    private mutating func scanGroups(_ run: [Int]) {
+        let groups = run.map { words[$0].filter(\.isNumber) }
+        let sizes = groups.map(\.count)
+        var numberAt = [Int?](repeating: nil, count: run.count)  // the end of the number starting here
+        var taken = [Bool](repeating: false, count: run.count)
+        func take(_ shape: (Range<Int>) -> Bool) {
+            var start = 0
+            while start < run.count {
+                var longest: Int?
+                var digits = 0
+                var end = start
+                while end < run.count, !taken[end], digits + sizes[end] <= 12 {
+                    digits += sizes[end]
+                    end += 1
+                    if end - start >= 2, shape(start..<end) { longest = end }
+                }
+                if let longest {
+                    numberAt[start] = longest
+                    for group in start..<longest { taken[group] = true }
+                    start = longest
+                } else {
+                    start += 1
                 }
             }
-            if run.count > 1, (7...12).contains(digits.count) {
-                add(number: digits, from: run[0], to: run[run.count - 1])
-            } else {
-                for word in run { add(number: words[word].filter(\.isNumber), from: word, to: word) }
-            }
-            index = run[run.count - 1] + 1
         }
+        take { Self.isPhoneGrouping(Array(groups[$0])) }
+        take { Self.isLandlineGrouping(Array(groups[$0])) || Self.isThousandsGrouping(run[$0].map { words[$0] }) }
+        var group = 0
+        while group < run.count {
+            let end = numberAt[group] ?? group + 1
+            add(number: groups[group..<end].joined(), from: run[group], to: run[end - 1])
+            group = end
+        }
+    }
+
+    /// "315 678 9012", "315 6789012", "57 318 284 2304", "(602) 626 2679": groups of 2–7
+    /// digits making a phone (a lone digit is never part of one).
+    static func isPhoneGrouping(_ groups: [String]) -> Bool {
+        groups.allSatisfy { (2...7).contains($0.count) } && isPhoneShaped(groups.joined())
+            || groups.count == 2 && groups[0] == "57" && isPhoneShaped(groups[1])
+    }
+
+    /// "204 1587", "204 15 87": seven digits in groups of 2–4.
+    static func isLandlineGrouping(_ groups: [String]) -> Bool {
+        groups.allSatisfy { (2...4).contains($0.count) } && groups.reduce(0) { $0 + $1.count } == 7
+    }
+
+    /// "1 020 345 678", "16 789 432", "1.020 345 678": 1–3 digits, then groups of three,
+    /// 7–10 digits in all (the groups inside a word, split at its dots, count too).
+    static func isThousandsGrouping(_ words: [String]) -> Bool {
+        let groups = words.flatMap { $0.split(whereSeparator: { $0 == "." || $0 == "," }) }
+        guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { return false }
+        return (7...10).contains(first.count + 3 * (groups.count - 1))
     }
 
     private func numeric(_ i: Int) -> Bool {

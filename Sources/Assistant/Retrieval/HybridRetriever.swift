@@ -1,6 +1,7 @@
 import Foundation
 import Integrations
 import Logging
+import Support
 
 /// Catalog search with words and meaning. The lexical search (FTS5 + query understanding)
 /// is precise about names, synonyms, sizes and typos; the embedding model (the query against
@@ -32,7 +33,7 @@ public struct HybridRetriever: ProductRetriever {
     public let uses: UseExampleIndex
     public var logger: Logger
     public var tuning: Tuning
-    private let warnings = WarningThrottle(interval: 60)
+    private let warnings = LogThrottle(interval: .seconds(60))
 
     /// Parameters of the fusion, measured on the evaluation set (`ops/bench retrieval`).
     public struct Tuning: Sendable {
@@ -192,28 +193,6 @@ public struct HybridRetriever: ProductRetriever {
     }
 
     private func warn(_ message: String) {
-        if warnings.shouldLog(message) { logger.warning("Búsqueda del catálogo: \(message)") }
-    }
-}
-
-/// Lets the same warning through once per interval (a degraded search would otherwise log it
-/// on every customer message).
-final class WarningThrottle: @unchecked Sendable {
-    private let interval: TimeInterval
-    private let lock = NSLock()
-    private var last: [String: Date] = [:]
-
-    init(interval: TimeInterval) {
-        self.interval = interval
-    }
-
-    func shouldLog(_ message: String) -> Bool {
-        let key = String(message.prefix(40))
-        return lock.withLock {
-            let now = Date()
-            if let previous = last[key], now.timeIntervalSince(previous) < interval { return false }
-            last[key] = now
-            return true
-        }
+        if warnings.admit(String(message.prefix(40))) != nil { logger.warning("Búsqueda del catálogo: \(message)") }
     }
 }

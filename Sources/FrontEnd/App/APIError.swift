@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
 import JobEngine
+import Logging
 import NIOCore
 import Shop
+import Support
 
 /// An error the caller gets as `{"error": {"codigo", "mensaje"}}` with its HTTP status.
 struct APIError: HTTPResponseError {
@@ -113,5 +115,24 @@ extension APIError {
                 ? APIError(status: status, .badRequest, "La solicitud no es válida.")
                 : APIError(status: status, .internalError, "Ocurrió un error interno; ya quedó registrado.")
         }
+    }
+}
+
+extension APIError {
+    /// A 503 of load (Redis full and refusing writes, every upload slot taken) lasts as long
+    /// as the load and comes on every request: logged once per code every 10 s.
+    static let loadLog = LogThrottle(interval: .seconds(10))
+
+    /// Logs `error`, answered as this, when it is the server's (5xx); a 503 of load once per
+    /// code every 10 s, saying how many more came since the line before.
+    func log(_ error: any Error, _ what: String, to logger: Logger) {
+        guard status.code >= 500 else { return }
+        guard status == .serviceUnavailable else {
+            logger.error("\(what): \(error)")
+            return
+        }
+        guard let held = Self.loadLog.admit(code.rawValue) else { return }
+        let more = held > 0 ? " (\(held) más iguales desde la línea anterior)" : ""
+        logger.error("\(what): \(error)\(more)")
     }
 }

@@ -27,10 +27,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return response
         } catch {
             let apiError = APIError.from(error)
-            if apiError.status.code >= 500 {
-                context.logger.error(
-                    "Error atendiendo \(request.method) \(request.uri.path): \(error)")
-            }
+            apiError.log(error, "Error atendiendo \(request.method) \(request.uri.path)", to: context.logger)
             return try apiError.response(from: request, context: context)
         }
     }

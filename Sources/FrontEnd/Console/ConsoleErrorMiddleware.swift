@@ -13,9 +13,7 @@ struct ConsoleErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let apiError = APIError.from(error)
-            if apiError.status.code >= 500 {
-                context.logger.error("Error en la consola \(request.method) \(request.uri.path): \(error)")
-            }
+            apiError.log(error, "Error en la consola \(request.method) \(request.uri.path)", to: context.logger)
             if ConsoleAuthMiddleware.wantsData(request) || request.headers[ConsoleAuthMiddleware.csrfHeader] != nil {
                 return try apiError.response(from: request, context: context)
             }
