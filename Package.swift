@@ -46,6 +46,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
     ],
     targets: [
         // C libraries.
@@ -54,13 +55,19 @@ let package = Package(
         .target(name: "VectorKernel", swiftSettings: vectorKernelSettings),
 
         // Layers, bottom up. Each may use only the ones listed as its dependencies.
-        .target(name: "Support", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Support",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ]),
         .target(name: "SpanishText", dependencies: ["Support"]),
         .target(
             name: "JobEngine",
             dependencies: [
                 "Support", "CHiredis",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -81,6 +88,8 @@ let package = Package(
             dependencies: [
                 "Support", "CCurl",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
@@ -94,6 +103,7 @@ let package = Package(
             dependencies: [
                 "Support", "JobEngine", "Shop", "Integrations",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]),
 
         // The two processes, as libraries the executables and the tests build.
@@ -107,6 +117,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             // The API document (OpenAPI 3.1), served at /openapi.json and rendered at /docs.
             resources: [.copy("Resources/openapi.json")]),
@@ -117,6 +128,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]),
 
         // Executables: a few lines each around the composition roots.
