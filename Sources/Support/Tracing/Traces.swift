@@ -45,16 +45,34 @@ public enum Traces {
     /// with the span's context current, ending it after; an error thrown is recorded on it.
     /// With tracing off, `body` runs with nil and nothing else happens.
     public static func span<T>(
-        _ name: String, kind: SpanKind = .internal, context: ServiceContext? = nil,
+        _ name: @autoclosure () -> String, kind: SpanKind = .internal, context: ServiceContext? = nil,
         _ body: (RecordedSpan?) async throws -> T
     ) async rethrows -> T {
         guard let recorder else { return try await body(nil) }
         let span = recorder.startSpan(
-            name, context: context ?? ServiceContext.current ?? .topLevel, ofKind: kind, at: DefaultTracerClock.now,
+            name(), context: context ?? ServiceContext.current ?? .topLevel, ofKind: kind, at: DefaultTracerClock.now,
             function: #function, file: #fileID, line: #line)
         defer { span.end() }
         do {
             return try await ServiceContext.$current.withValue(span.context) { try await body(span) }
+        } catch {
+            span.recordError(error)
+            span.setStatus(SpanStatus(code: .error))
+            throw error
+        }
+    }
+
+    /// `span` for synchronous work (no suspension inside).
+    public static func syncSpan<T>(
+        _ name: @autoclosure () -> String, kind: SpanKind = .internal, context: ServiceContext? = nil, _ body: (RecordedSpan?) throws -> T
+    ) rethrows -> T {
+        guard let recorder else { return try body(nil) }
+        let span = recorder.startSpan(
+            name(), context: context ?? ServiceContext.current ?? .topLevel, ofKind: kind, at: DefaultTracerClock.now,
+            function: #function, file: #fileID, line: #line)
+        defer { span.end() }
+        do {
+            return try ServiceContext.$current.withValue(span.context) { try body(span) }
         } catch {
             span.recordError(error)
             span.setStatus(SpanStatus(code: .error))
