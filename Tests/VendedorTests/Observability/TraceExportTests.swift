@@ -77,7 +77,7 @@ struct TraceExportTests {
                 _ = frontEnd.waitForExitBlocking()
             }
             let base = "http://127.0.0.1:\(port)"
-            #expect(try await eventually(timeout: .seconds(30)) { await Self.send("GET", "\(base)/health")?.status == 200 })
+            #expect(await eventually(timeout: .seconds(30)) { await Self.send("GET", "\(base)/health")?.status == 200 })
 
             let signer = TokenSigner(secret: secret)
             let admin = signer.sign(subject: "admin-trazas", role: .admin, lifetime: 3600)
