@@ -149,12 +149,22 @@ let package = Package(
             name: "vendedor-bench",
             dependencies: [
                 "Workers", "FrontEnd", "Assistant", "Pipeline", "JobEngine", "Shop", "Integrations", "Support",
-                "SpanishText", "VectorKernel",
+                "SpanishText", "VectorKernel", "FakeServers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        // Test support: the no-op handler that fails on request, and a worker binary with it.
+        // Test support: fake outside APIs on loopback (tests and the slow-model benchmark), the
+        // no-op handler that fails on request, and a worker binary with it.
+        .target(
+            name: "FakeServers",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Tests/FakeServers"),
         .target(
             name: "FaultInjection", dependencies: ["Workers", "JobEngine", "Pipeline"], path: "Tests/FaultInjection"),
         .executableTarget(
@@ -168,7 +178,7 @@ let package = Package(
             name: "VendedorTests",
             dependencies: [
                 "Support", "SpanishText", "JobEngine", "Shop", "Integrations", "Assistant", "Pipeline", "FrontEnd",
-                "Workers", "VectorKernel", "vendedor-bench", "FaultInjection",
+                "Workers", "VectorKernel", "vendedor-bench", "FaultInjection", "FakeServers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),

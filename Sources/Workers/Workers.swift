@@ -106,7 +106,10 @@ public func buildWorkers(
     let agent = try config.agent.map {
         try AgentResources.make(
             config: $0, retrieval: config.retrieval, database: database, jobs: boot.jobs, waiters: waiters,
-            transport: transport, logger: boot.logger)
+            transport: try ReplyModels.transport(
+                $0, base: transport, redis: boot.redis, queuesDirectory: config.app.queuesDirectory,
+                logger: boot.logger),
+            logger: boot.logger)
     }
     var registry = WorkerHandlers.registry(
         commerce: commerce, media: media, delivery: delivery, agent: agent, retrieval: retrieval)

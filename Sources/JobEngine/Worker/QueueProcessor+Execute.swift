@@ -33,7 +33,12 @@ extension QueueProcessor {
             envelope: job, workerId: consumer, logger: logger, jobs: client, maxAttempts: definition.maxAttempts)
         let startedMs = WallClock.nowMs()
         let started = ContinuousClock.now
-        let outcome = await outcome(of: job, context: context)
+        let outcome: FinishRecord.Outcome
+        if let cpu {
+            outcome = await cpu.run { await self.outcome(of: job, context: context) }
+        } else {
+            outcome = await self.outcome(of: job, context: context)
+        }
         let ran = ContinuousClock.now - started
         if let span { Self.describe(outcome, on: span) }
         let record = FinishRecord(jobId: job.id, entryId: job.entryId, lease: job.lease, outcome: outcome)
