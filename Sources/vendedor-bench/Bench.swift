@@ -12,7 +12,7 @@ struct Bench: AsyncParsableCommand {
 
     @Argument(
         help:
-            "queue | conversations | reply | reply-slow-model | export | vector | retrieval | memory | parse | storage; simulate escribe los diálogos simulados"
+            "queue | conversations | reply | reply-slow-model | export | vector | retrieval | memory | parse | storage | console; simulate escribe los diálogos simulados"
     )
     var name: String
 
@@ -40,7 +40,7 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Construye antes los vectores del catálogo y cuenta los embeddings por mensaje (benchmark reply).")
     var vectors = false
 
-    @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000).")
+    @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000) o conversaciones (console, 10.000).")
     var rows: Int?
 
     @Option(help: "Python con pandas, para comparar con DataFrame.to_csv (benchmark de exportación).")
@@ -135,6 +135,8 @@ struct Bench: AsyncParsableCommand {
             ).run()
         case "export":
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
+        case "console":
+            try await ConsoleBench(conversations: rows ?? 10_000).run()
         case "memory":
             try await MemoryBench(messages: rows ?? 2_000).run()
         case "vector":
@@ -166,7 +168,7 @@ struct Bench: AsyncParsableCommand {
             try await bench.run()
         default:
             throw ValidationError(
-                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, reply-slow-model, export, vector, retrieval, memory, parse, storage)"
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, reply-slow-model, export, vector, retrieval, memory, parse, storage, console)"
             )
         }
     }

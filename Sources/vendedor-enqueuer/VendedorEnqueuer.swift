@@ -14,7 +14,7 @@ struct VendedorEnqueuer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vendedor-enqueuer",
         abstract: "Front end de Vendedor: HTTP y Telegram; valida, guarda adjuntos y encola.",
-        subcommands: [Serve.self, Token.self, SetWebhook.self, DeleteWebhook.self],
+        subcommands: [Serve.self, Token.self, User.self, SetWebhook.self, DeleteWebhook.self],
         defaultSubcommand: Serve.self)
 }
 

@@ -35,7 +35,7 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
         polls: WaitPolls(capacity: deps.limits.maxWaitPolls, perToken: deps.limits.maxWaitPollsPerToken)
     ).addRoutes(to: protected("jobs", .channel))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
-    ReindexController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
+    ReindexController(database: deps.database, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory).addRoutes(to: protected("admin", .admin))
     let products = ProductsController(
         database: deps.database, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory)
     products.addReadRoutes(to: protected("productos", .channel))
@@ -54,6 +54,10 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     companyText.addWriteRoutes(to: protected("contexto", .admin))
     ChannelsController(database: deps.database, addresses: deps.callbackAddresses).addRoutes(
         to: protected("admin", .admin))
+    ConsoleController(
+        database: deps.database, jobs: deps.jobs, config: deps.console, blobsDirectory: deps.blobsDirectory,
+        uploadsDirectory: deps.uploadsDirectory
+    ).addRoutes(to: router)
     if let telegram = deps.telegram, telegram.config.mode == .webhook, let secret = telegram.config.webhookSecret {
         // Authenticated by Telegram's secret header, not by a bearer token.
         TelegramController(secret: secret, intake: telegram.intake(deps.jobs, logger: deps.jobs.logger))

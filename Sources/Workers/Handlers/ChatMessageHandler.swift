@@ -54,9 +54,11 @@ struct ChatMessageHandler: JobHandler {
         if let recorded = try await chats.chatTurnResult(jobId: jobId) {
             return try outcome(recorded, job, context, owner: owner)
         }
+        var incomingMetadata: [String: JSONValue] = ["job_id": .string(jobId)]
+        if let blob = job.blob { incomingMetadata["blob"] = .string(blob) }
         let incoming = NewMessage(
-            chatId: job.chatId, sender: .user, kind: job.kind,
-            content: job.historyText, metadata: .object(["job_id": .string(jobId)]))
+            chatId: job.chatId, sender: .user, kind: job.kind, content: job.historyText,
+            metadata: .object(incomingMetadata))
         let chatId = job.chatId
         guard try await chats.isAIActive(chatId: chatId) else {
             let result = try JobCoding.encode(HeldForOperator())

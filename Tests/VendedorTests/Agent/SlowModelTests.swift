@@ -50,9 +50,12 @@ struct SlowModelTests {
             }
         }
 
+        /// The stored id of the test channel's chat `chatId` (chats are scoped by channel).
+        static func stored(_ chatId: String) -> String { ChatScope.scoped(chatId, channel: "pruebas") }
+
         func send(_ chatId: String, _ text: String) async throws -> String {
             try await fixture.jobs.enqueue(
-                ChatMessageJob(chatId: chatId, channel: .http, message: text, receivedMs: WallClock.nowMs()),
+                ChatMessageJob(chatId: Self.stored(chatId), channel: .http, message: text, receivedMs: WallClock.nowMs()),
                 owner: "pruebas"
             ).id
         }
@@ -67,7 +70,7 @@ struct SlowModelTests {
 
         /// The customer's messages in the chat's stored history, each followed by a reply.
         func expectHistory(_ chatId: String, _ sent: [String]) throws {
-            let history = try database.history(chatId: chatId)
+            let history = try database.history(chatId: Self.stored(chatId))
             #expect(history.filter { $0.sender == .user }.map(\.content) == sent)
             #expect(history.map(\.sender) == Array(repeating: [Sender.user, .agent], count: sent.count).flatMap { $0 })
         }
@@ -126,7 +129,7 @@ struct SlowModelTests {
             }
             let delivered = try await rig.deliveries.wait(for: ids.count)
             for chat in 0..<6 {
-                let jobs = delivered.filter { $0.chatId == "orden-\(chat)" }.compactMap(\.jobId)
+                let jobs = delivered.filter { $0.chatId == Rig.stored("orden-\(chat)") }.compactMap(\.jobId)
                 #expect(jobs == (0..<4).map { ids[$0 * 6 + chat] })
             }
             await rig.stop()
