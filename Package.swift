@@ -47,6 +47,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
     ],
     targets: [
         // C libraries.
@@ -55,13 +56,19 @@ let package = Package(
         .target(name: "VectorKernel", swiftSettings: vectorKernelSettings),
 
         // Layers, bottom up. Each may use only the ones listed as its dependencies.
-        .target(name: "Support", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Support",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ]),
         .target(name: "SpanishText", dependencies: ["Support"]),
         .target(
             name: "JobEngine",
             dependencies: [
                 "Support", "CHiredis",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -83,6 +90,8 @@ let package = Package(
             dependencies: [
                 "Support", "CCurl",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
@@ -96,6 +105,7 @@ let package = Package(
             dependencies: [
                 "Support", "JobEngine", "Shop", "Integrations",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]),
 
         // The two processes, as libraries the executables and the tests build.
@@ -109,6 +119,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The API document (OpenAPI 3.1), served at /openapi.json and rendered at /docs.
@@ -120,6 +131,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]),
 
         // Executables: a few lines each around the composition roots.

@@ -105,7 +105,9 @@ local function advance_key(q, id, okey)
 end
 
 -- `owner` (optional): subject of the token that asked for the job (field "dueno").
-local function enqueue_job(now, q, id, kind, payload, okey, root, idem, idem_ttl, after, owner)
+-- `tp` (optional): the W3C traceparent of the span that enqueued it (field "tp"); a job
+-- without one (tracing off, or enqueued before the field existed) runs all the same.
+local function enqueue_job(now, q, id, kind, payload, okey, root, idem, idem_ttl, after, owner, tp)
   if idem ~= '' then
     local ik = 'vd:idem:' .. q .. ':' .. idem
     local existing = redis.call('GET', ik)
@@ -116,6 +118,7 @@ local function enqueue_job(now, q, id, kind, payload, okey, root, idem, idem_ttl
   if okey ~= '' then fields[#fields + 1] = 'clave'; fields[#fields + 1] = okey end
   if idem ~= '' then fields[#fields + 1] = 'idem'; fields[#fields + 1] = idem end
   if owner and owner ~= '' then fields[#fields + 1] = 'dueno'; fields[#fields + 1] = owner end
+  if tp and tp ~= '' then fields[#fields + 1] = 'tp'; fields[#fields + 1] = tp end
   if root ~= id then
     fields[#fields + 1] = 'raiz'; fields[#fields + 1] = root
     redis.call('HINCRBY', jkey(root), 'pend', 1)

@@ -3,7 +3,7 @@
 -- turn), retries into the delayed set, dead letters, chain and ordering-key release, stats. A record whose lease no longer matches (another worker took the job over after the
 -- visibility timeout) is ignored: only the current holder can finish a job.
 -- KEYS: none. ARGV: now_ms, queue, completed_ttl_s, dead_ttl_s, n, then n records:
---   id, entry, lease, outcome, a, b, nf, then nf x (queue, id, kind, payload, okey)
+--   id, entry, lease, outcome, a, b, nf, then nf x (queue, id, kind, payload, okey, traceparent)
 --   outcome ok: a = result JSON, b = result for the chain's root ('' = none)
 --   outcome retry: a = error, b = delay ms (uses the attempt)
 --   outcome later: a = reason, b = delay ms (retry-after: the attempt is given back)
@@ -15,20 +15,20 @@ local now, q, cttl, dttl, n = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV
 local p = 6
 local done, res = {}, {}
 
--- Enqueues a finished job's nf follow-ups (5 arguments each from ARGV[fp]) in its chain,
+-- Enqueues a finished job's nf follow-ups (6 arguments each from ARGV[fp]) in its chain,
 -- with the chain's owner. One on the job's own ordering key takes the job's turn: it goes
 -- right behind it (before later jobs of the key), in the order returned.
 local function follow_ups(now, id, okey, root, fp, nf, owner)
   local after = nil
   if nf > 0 and okey ~= '' and redis.call('LINDEX', okey_list(okey), 0) == id then after = id end
   for f = 0, nf - 1 do
-    local o = fp + f * 5
+    local o = fp + f * 6
     local fkey = ARGV[o + 4]
     if after and fkey == okey then
-      enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], fkey, root, '', 0, after, owner)
+      enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], fkey, root, '', 0, after, owner, ARGV[o + 5])
       after = ARGV[o + 1]
     else
-      enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], fkey, root, '', 0, nil, owner)
+      enqueue_job(now, ARGV[o], ARGV[o + 1], ARGV[o + 2], ARGV[o + 3], fkey, root, '', 0, nil, owner, ARGV[o + 5])
     end
   end
 end
@@ -37,7 +37,7 @@ for r = 1, n do
   local id, entry, lease, outcome, a, b = ARGV[p], ARGV[p + 1], ARGV[p + 2], ARGV[p + 3], ARGV[p + 4], ARGV[p + 5]
   local nf = tonumber(ARGV[p + 6])
   local fp = p + 7
-  p = fp + nf * 5
+  p = fp + nf * 6
   local jk = jkey(id)
   local h = redis.call('HMGET', jk, 'lease', 'clave', 'raiz', 'pend', 'w', 'dueno')
   if h[1] ~= lease then

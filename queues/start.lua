@@ -8,7 +8,7 @@
 -- KEYS: none. ARGV: now_ms, queue, consumer, max_attempts, rate_limit_per_s (0 = none),
 --       dead_ttl_s, visibility_ms, mode ('read' | 'reclaim'), count.
 -- Returns: flat array: number of entries taken, then k x (entry, job_id, kind, payload,
---          attempt, root, okey, created, idem, lease, owner).
+--          attempt, root, okey, created, idem, lease, owner, traceparent).
 local now, q, consumer = ARGV[1], ARGV[2], ARGV[3]
 local maxa, rl, dttl, vis = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local mode, count = ARGV[8], tonumber(ARGV[9])
@@ -30,7 +30,7 @@ for i, e in ipairs(got) do
       'entrada malformada en la cola ' .. q .. ': no es el id de un trabajo', dttl)
   else
     local jk = jkey(id)
-    local h = redis.call('HMGET', jk, 'tipo', 'payload', 'intentos', 'estado', 'raiz', 'clave', 'creado', 'idem', 'dueno')
+    local h = redis.call('HMGET', jk, 'tipo', 'payload', 'intentos', 'estado', 'raiz', 'clave', 'creado', 'idem', 'dueno', 'tp')
     local state = h[4]
     if not h[1] or not h[2] then
       dead_entry(now, q, e, 'el trabajo ' .. id .. ' no existe o está incompleto (expiró o fue borrado)', dttl)
@@ -74,6 +74,7 @@ for i, e in ipairs(got) do
           out[#out + 1] = h[8] or ''
           out[#out + 1] = lease
           out[#out + 1] = h[9] or ''
+          out[#out + 1] = h[10] or ''
         end
       end
     end

@@ -88,9 +88,11 @@ public func buildFrontEnd(config: FrontEndConfig, label: String = "vendedor-enqu
     deps.searchMode = { await SearchMode.current(store: store, model: searchModel) }
     let app = buildApplication(
         deps, host: config.app.host, port: config.app.port, logger: boot.logger, idleTimeout: config.idleTimeout)
+    // The trace exporter first: services stop in reverse order, so it sends the last spans.
+    let services: [any Service] = (boot.traceExporter.map { [$0] } ?? []) + [app]
     return ServiceGroup(
         configuration: .init(
-            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: boot.logger))
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: boot.logger))
 }
 
 /// `idleTimeout`: a connection with no request in progress and nothing read for that long

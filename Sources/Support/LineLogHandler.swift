@@ -43,9 +43,10 @@ public struct LineLogHandler: LogHandler {
     private static let fileDescriptor = Mutex<Int32>(-1)
 
     private static let bootstrapped: Void = {
-        LoggingSystem.bootstrap { label in
-            LineLogHandler(label: label, metadataProvider: LoggingSystem.metadataProvider)
-        }
+        // Every line says which trace and job it belongs to, when it belongs to one.
+        LoggingSystem.bootstrap(
+            { label, provider in LineLogHandler(label: label, metadataProvider: provider) },
+            metadataProvider: Traces.logMetadata)
     }()
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {

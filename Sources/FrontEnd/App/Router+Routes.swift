@@ -7,6 +7,7 @@ import Shop
 /// `Resources/openapi.json` (`APIDocumentTests` checks both ways).
 func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: HTTPTracingMiddleware())
     router.add(middleware: HTTPMetricsMiddleware())
     if deps.cors.isEnabled { router.add(middleware: CORSMiddleware(policy: deps.cors)) }
     router.add(middleware: ErrorMiddleware())

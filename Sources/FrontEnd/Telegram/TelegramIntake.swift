@@ -4,6 +4,7 @@ import JobEngine
 import Logging
 import Pipeline
 import Shop
+import Support
 
 /// Turns Telegram updates into jobs, for the webhook and the poller alike. Nothing is
 /// downloaded or answered here: text goes to the agent's queue, files to the download
@@ -20,7 +21,14 @@ struct TelegramIntake: Sendable {
     /// updates add none).
     @discardableResult
     func accept(_ updates: [Telegram.Update], nowMs: Int = WallClock.nowMs()) async throws -> Int {
-        let planned = try updates.flatMap { try jobs(for: $0, nowMs: nowMs) }
+        // With tracing on, each update is a span (under the webhook's request, or a trace of
+        // its own when polled) that its jobs name as their parent.
+        let planned = try updates.flatMap { update in
+            try Traces.syncSpan("telegram update", kind: .consumer) { span in
+                span?.attributes["vendedor.telegram.update_id"] = Int(update.updateId)
+                return try jobs(for: update, nowMs: nowMs)
+            }
+        }
         guard !planned.isEmpty else { return 0 }
         let enqueued = try await jobs.enqueue(planned)
         return enqueued.filter(\.created).count

@@ -1,5 +1,6 @@
 import Foundation
 import Support
+import Tracing
 
 /// Sends a request to an outside API through an `HTTPTransport` and applies the one retry
 /// policy of the project: 408, 409 (OpenAI), 429, 5xx, timeouts and connection failures
@@ -39,10 +40,27 @@ public struct ProviderHTTP: Sendable {
     }
 
     /// The response of a successful (2xx) call, or throws a `ProviderError`.
+    /// With tracing on, the call is one client span (`telegram sendMessage`): provider,
+    /// operation, method, status and tries as attributes, each retry an event; never the URL
+    /// (Telegram's carries the bot token).
     public func send(_ request: OutboundRequest) async throws -> OutboundResponse {
-        var attempt = 1
         let provider = OutboundMetrics.Provider(api: api)
         let operation = OutboundMetrics.Operation(provider: provider, url: request.url)
+        return try await Traces.span("\(provider.rawValue) \(operation.rawValue)", kind: .client) { span in
+            span?.updateAttributes { attributes in
+                attributes["vendedor.provider"] = provider.rawValue
+                attributes["vendedor.operation"] = operation.rawValue
+                attributes["http.request.method"] = request.method
+            }
+            return try await send(request, provider: provider, operation: operation, span: span)
+        }
+    }
+
+    private func send(
+        _ request: OutboundRequest, provider: OutboundMetrics.Provider, operation: OutboundMetrics.Operation,
+        span: RecordedSpan?
+    ) async throws -> OutboundResponse {
+        var attempt = 1
         while true {
             let failure: ProviderError
             let started = ContinuousClock.now
@@ -51,6 +69,8 @@ public struct ProviderHTTP: Sendable {
                 let response = try await transport.send(request)
                 OutboundMetrics.record(
                     provider: provider, operation: operation, status: response.status, seconds: seconds())
+                span?.attributes["http.response.status_code"] = response.status
+                span?.attributes["vendedor.tries"] = attempt
                 if (200..<300).contains(response.status) { return response }
                 failure = classify(response)
             } catch let error as HTTPTransportError {
@@ -67,6 +87,7 @@ public struct ProviderHTTP: Sendable {
             guard delay <= policy.maxWait else { throw failure }
             try await Task.sleep(for: .milliseconds(OutsideNumber.milliseconds(delay)))
             OutboundMetrics.recordRetry(provider: provider, operation: operation)
+            span?.addEvent(SpanEvent(name: "retry", attributes: ["vendedor.delay_s": .double(delay)]))
             attempt += 1
         }
     }

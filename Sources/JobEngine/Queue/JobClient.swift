@@ -104,11 +104,11 @@ public final class JobClient: Sendable {
             let definition = try catalog.queue(queue)
             let indices = byQueue[queue]!
             var arguments = [now, queue, String(definition.idempotencyWindowSeconds), String(indices.count)]
-            arguments.reserveCapacity(4 + indices.count * 7)
+            arguments.reserveCapacity(4 + indices.count * 8)
             for index in indices {
                 let job = jobs[index]
                 let key = definition.orderingKey == nil ? "" : job.orderingKey
-                arguments += [job.id, job.kind, job.payload, key, job.id, job.idempotencyKey, job.owner]
+                arguments += [job.id, job.kind, job.payload, key, job.id, job.idempotencyKey, job.owner, job.traceParent]
             }
             calls.append((catalog.scripts.enqueue, [], arguments))
         }

@@ -1,3 +1,5 @@
+import Support
+
 /// A job as a worker receives it: the stored record around the payload bytes.
 public struct JobEnvelope: Sendable {
     public var id: String
@@ -17,6 +19,9 @@ public struct JobEnvelope: Sendable {
     /// The token subject that enqueued the chain's root (for a chat message: the HTTP
     /// channel whose callback gets the reply), copied to every follow-up; nil when none.
     public var owner: String? = nil
+    /// The W3C `traceparent` of the span that enqueued the job (record field `tp`); nil for a
+    /// job enqueued with tracing off or before the field existed: it runs all the same.
+    public var traceParent: String? = nil
 }
 
 /// A new job to add, built from a typed payload.
@@ -29,6 +34,9 @@ public struct NewJob: Sendable {
     public var idempotencyKey: String
     /// Subject of the token that asked for the job (a `canal` sees only its own jobs).
     public var owner: String = ""
+    /// The span that asked for the job (`traceparent`), "" when tracing is off: a follow-up
+    /// made in a handler names the handler's span, a request's job the request's span.
+    public var traceParent: String = Traces.currentTraceParent
 
     public init<P: JobPayload>(_ payload: P, id: String = JobID.make(), idempotencyKey: String? = nil) throws {
         self.id = id

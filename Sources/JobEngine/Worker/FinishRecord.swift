@@ -35,7 +35,7 @@ struct FinishRecord: Sendable {
     private static func append(_ followUps: [NewJob], to arguments: inout [String]) {
         arguments.append(String(followUps.count))
         for job in followUps {
-            arguments += [job.queue, job.id, job.kind, job.payload, job.orderingKey]
+            arguments += [job.queue, job.id, job.kind, job.payload, job.orderingKey, job.traceParent]
         }
     }
 }

@@ -1,9 +1,34 @@
 import Logging
 import Support
+import Tracing
 
 extension QueueProcessor {
-    /// Runs one job's handler and records its outcome.
+    /// Runs one job's handler and records its outcome. The job's id is in the task's
+    /// `ServiceContext` (every log line below says it); with tracing on, the run is a
+    /// consumer span, child of the span that enqueued the job (a new trace when the job
+    /// carries none), and the follow-ups it returns name this span.
     func execute(_ job: JobEnvelope) async {
+        var serviceContext = ServiceContext.topLevel
+        if Traces.isEnabled, let parent = job.traceParent.flatMap(TraceParent.init) {
+            serviceContext.traceParent = parent
+        }
+        serviceContext[JobIDKey.self] = job.id
+        await ServiceContext.$current.withValue(serviceContext) {
+            await Traces.span(job.kind, kind: .consumer) { span in
+                span?.updateAttributes { attributes in
+                    attributes["messaging.system"] = "vendedor"
+                    attributes["messaging.destination.name"] = definition.name
+                    attributes["messaging.message.id"] = job.id
+                    attributes["vendedor.job.kind"] = job.kind
+                    attributes["vendedor.job.attempt"] = job.attempt
+                    if job.rootId != job.id { attributes["vendedor.job.root"] = job.rootId }
+                }
+                await run(job, span: span)
+            }
+        }
+    }
+
+    private func run(_ job: JobEnvelope, span: RecordedSpan?) async {
         let context = JobContext(
             envelope: job, workerId: consumer, logger: logger, jobs: client, maxAttempts: definition.maxAttempts)
         let startedMs = WallClock.nowMs()
@@ -15,6 +40,7 @@ extension QueueProcessor {
             outcome = await self.outcome(of: job, context: context)
         }
         let ran = ContinuousClock.now - started
+        if let span { Self.describe(outcome, on: span) }
         let record = FinishRecord(jobId: job.id, entryId: job.entryId, lease: job.lease, outcome: outcome)
         if await finish(record) {
             metrics.record(
@@ -23,6 +49,20 @@ extension QueueProcessor {
         } else {
             context.logger.warning("Resultado descartado: el trabajo ya lo tomó otro trabajador o Redis no respondió")
         }
+    }
+
+    /// The outcome as the span's `vendedor.job.outcome` and status (an error unless ok).
+    private static func describe(_ outcome: FinishRecord.Outcome, on span: RecordedSpan) {
+        let (name, message): (String, String?) =
+            switch outcome {
+            case .ok: ("completed", nil)
+            case .retry(let error, _): ("retried", error)
+            case .later(let reason, _): ("deferred", reason)
+            case .fail(let error): ("failed", error)
+            case .dead(let error), .deadWithReply(let error, _): ("dead", error)
+            }
+        span.attributes["vendedor.job.outcome"] = name
+        if let message { span.setStatus(SpanStatus(code: .error, message: String(message.prefix(300)))) }
     }
 
     private func outcome(of job: JobEnvelope, context: JobContext) async -> FinishRecord.Outcome {

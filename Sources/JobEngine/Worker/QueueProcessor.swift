@@ -173,12 +173,13 @@ final class QueueProcessor: Sendable {
         let reply = try await client.redis.run(client.scripts.start, arguments: arguments)
         let fields = reply.array ?? []
         var jobs: [JobEnvelope] = []
-        jobs.reserveCapacity(fields.count / 11)
+        jobs.reserveCapacity(fields.count / 12)
         var index = 1
-        while index + 10 < fields.count {
+        while index + 11 < fields.count {
             let key = fields[index + 6].string ?? ""
             let idem = fields[index + 8].string ?? ""
             let owner = fields[index + 10].string ?? ""
+            let traceParent = fields[index + 11].string ?? ""
             jobs.append(
                 JobEnvelope(
                     id: fields[index + 1].string ?? "", kind: fields[index + 2].string ?? "", queue: definition.name,
@@ -186,8 +187,8 @@ final class QueueProcessor: Sendable {
                     idempotencyKey: idem.isEmpty ? nil : idem, rootId: fields[index + 5].string ?? "",
                     orderingKey: key.isEmpty ? nil : key, payload: fields[index + 3].string ?? "",
                     entryId: fields[index].string ?? "", lease: fields[index + 9].string ?? "",
-                    owner: owner.isEmpty ? nil : owner))
-            index += 11
+                    owner: owner.isEmpty ? nil : owner, traceParent: traceParent.isEmpty ? nil : traceParent))
+            index += 12
         }
         return (fields.first?.int ?? 0, jobs)
     }

@@ -21,6 +21,8 @@ public struct AppConfig: Sendable {
     /// Default life of a token minted by `vendedor-enqueuer token` without `--days`
     /// (`ACCESS_TOKEN_EXPIRE_MINUTES`, the old backend's setting; 30 days by default).
     public var tokenLifetimeSeconds: Double = 30 * 86_400
+    /// Trace export (`OTEL_EXPORTER_OTLP_ENDPOINT`…); nil: no tracing at all.
+    public var tracing: TracingConfig?
 
     public init(
         redisURL: RedisURL, queuesDirectory: String = "queues", databaseURL: String = "sqlite:///./var/app.db",
@@ -72,6 +74,7 @@ public struct AppConfig: Sendable {
             throw ConfigError(setting: "LOG_FORMAT", problem: "debe ser text o json")
         }
         self.logFormat = logFormat
+        tracing = try TracingConfig.from(env)
         if env["ACCESS_TOKEN_EXPIRE_MINUTES"] != nil {
             let minutes = try env.int("ACCESS_TOKEN_EXPIRE_MINUTES", default: 0)
             // No token lives longer than a year (`TokenSigner.maxLifetime`).

@@ -1,3 +1,4 @@
+import Integrations
 import JobEngine
 import Logging
 import Support
@@ -9,6 +10,8 @@ public struct Bootstrap: Sendable {
     public var logger: Logger
     public var redis: RedisClient
     public var jobs: JobClient
+    /// With trace export configured: the exporter, to run as the process's first service.
+    public var traceExporter: OTLPExporter?
 
     /// A bad queue file throws an error whose description is the one line to print.
     public init(config: AppConfig, label: String) throws {
@@ -19,6 +22,7 @@ public struct Bootstrap: Sendable {
         self.logger = logger
         redis = RedisClient(url: config.redisURL, name: label, logger: logger)
         jobs = JobClient(redis: redis, catalog: catalog, logger: logger)
+        traceExporter = config.tracing?.start(processName: label, logger: logger)
     }
 
     /// For commands and benchmarks: the environment's `AppConfig`, connected.
