@@ -26,7 +26,22 @@ public enum QuantityFilter {
                 && !mention.range.contains { words[$0].filter(\.isNumber).count > 5 }
                 && !(["un", "una"].contains(words.at(mention.range.lowerBound))
                     && notProducts.contains(words.at(mention.range.upperBound)))
+                && !isFeature(mention, words)
         }
+    }
+
+    /// "máscaras de media cara con dos filtros", "arnés con 2 argollas": a number after "con"
+    /// that joins a noun to the thing named just before (same clause) is a feature of it.
+    static func isFeature(_ mention: QuantityParser.Mention, _ words: Words) -> Bool {
+        let start = mention.range.lowerBound
+        guard start >= 2, words.at(start - 1) == "con" else { return false }
+        let before = words.at(start - 2)
+        guard !CommonWords.fillers.contains(before), !WordForms.contentWords([before]).isEmpty,
+            !WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty
+        else { return false }
+        let characters = Array(words.original)
+        let gap = words.words[start - 2].range.upperBound..<words.words[start - 1].range.lowerBound
+        return !characters[gap].contains { ",;:.!?\n".contains($0) }
     }
 
     /// Word indices that belong to a time of day.
