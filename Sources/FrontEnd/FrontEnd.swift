@@ -23,6 +23,7 @@ public struct FrontEndConfig: Sendable {
     public var exports: ExportConfig
     public var embeddings: EmbeddingConfig
     public var telegram: TelegramConfig
+    public var console = ConsoleConfig()
     public var limits: LimitsConfig
     public var callbacks: CallbackConfig
     /// Browser origins allowed to call the API (`CORS_ORIGINS`).
@@ -54,6 +55,7 @@ public struct FrontEndConfig: Sendable {
             exports: ExportConfig(environment: environment), embeddings: EmbeddingConfig(environment: environment),
             telegram: TelegramConfig(environment: environment), limits: LimitsConfig(environment: environment),
             callbacks: CallbackConfig(environment: environment))
+        console = try ConsoleConfig(environment: environment)
         cors = try CORSPolicy(environment: environment)
         _ = try app.requiredSecretKey()
     }
@@ -74,6 +76,7 @@ public func buildFrontEnd(config: FrontEndConfig, label: String = "vendedor-enqu
         jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
         database: database, uploadsDirectory: config.app.uploadsDirectory, blobsDirectory: config.blobs.directory,
         exportsDirectory: config.exports.directory)
+    deps.console = config.console
     deps.cors = config.cors
     deps.telegram = try TelegramFrontEnd(config: config.telegram, queuesDirectory: config.app.queuesDirectory)
     deps.limits = config.limits

@@ -22,7 +22,11 @@ public struct LineLogHandler: LogHandler {
     /// Makes it the process's handler, once (later calls do nothing). With `file` (the
     /// `LOG_FILE` setting), every line is also appended to that file (created if missing);
     /// a file that cannot be opened is reported once on standard error and skipped.
-    public static func bootstrap(file: String? = nil) {
+    ///
+    /// `format` (the `LOG_FORMAT` setting): `.json` writes one JSON object per line
+    /// (`ts`, `level`, `label`, `source`, `message`, then the metadata keys), for log shippers.
+    public static func bootstrap(file: String? = nil, format: LogFormat = .text) {
+        lineFormat.withLock { $0 = format }
         if let file, !file.isEmpty {
             let fd = open(file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
             if fd >= 0 {
@@ -61,9 +65,14 @@ public struct LineLogHandler: LogHandler {
             all["error.message"] = "\(error)"
             all["error.type"] = "\(String(reflecting: type(of: error)))"
         }
-        var line = Self.line(
-            timestamp: Self.timestamp(), level: event.level, label: label, metadata: all, source: event.source,
-            message: event.message)
+        var line =
+            Self.lineFormat.withLock({ $0 }) == .json
+            ? Self.jsonLine(
+                timestamp: Self.timestamp(), level: event.level, label: label, metadata: all, source: event.source,
+                message: event.message)
+            : Self.line(
+                timestamp: Self.timestamp(), level: event.level, label: label, metadata: all, source: event.source,
+                message: event.message)
         let file = Self.fileDescriptor.withLock { $0 }
         Self.output.withLock { _ in
             line.withUTF8 { bytes in
@@ -81,6 +90,34 @@ public struct LineLogHandler: LogHandler {
         let pretty = metadata.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
         return "\(timestamp) \(level) \(label):\(pretty) [\(source)] \(message)\n"
     }
+
+    /// One log line as a JSON object. Metadata whose key names a credential (token, secret,
+    /// password, authorization, api key) is written as `"[oculto]"`.
+    static func jsonLine(
+        timestamp: String, level: Logger.Level, label: String, metadata: Logger.Metadata, source: String,
+        message: Logger.Message
+    ) -> String {
+        var object: [String: Any] = [:]
+        for (key, value) in metadata {
+            let lower = key.lowercased()
+            let secret = ["token", "secret", "password", "authorization", "api_key", "apikey"].contains {
+                lower.contains($0)
+            }
+            object[key] = secret ? "[oculto]" : "\(value)"
+        }
+        object["ts"] = timestamp
+        object["level"] = level.rawValue
+        object["label"] = label
+        object["source"] = source
+        object["message"] = "\(message)"
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return "{\"message\":\"(línea de log no representable)\"}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private static let lineFormat = Mutex<LogFormat>(.text)
 
     private static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
@@ -104,4 +141,9 @@ public struct LineLogHandler: LogHandler {
         let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &local)
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
+}
+
+/// How log lines are written (`LOG_FORMAT`).
+public enum LogFormat: String, Sendable {
+    case text, json
 }

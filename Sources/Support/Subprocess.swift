@@ -38,7 +38,7 @@ public enum Subprocess {
         stdout: String = "/dev/null", stderr: String = "/dev/null", timeout: Duration
     ) async throws -> Outcome {
         let child = try Child(executable, arguments, environment: environment, stdout: stdout, stderr: stderr)
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let seconds = timeout.inSeconds
         waiters.asyncAfter(deadline: .now() + seconds) { child.kill(timedOut: true) }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

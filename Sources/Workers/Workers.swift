@@ -33,6 +33,10 @@ public struct WorkersConfig: Sendable {
     public var telegram: TelegramConfig
     public var callbacks = CallbackConfig()
     public var retention = RetentionConfig()
+    /// `METRICS_PORT`: serve `GET /metrics` there (off when unset); `METRICS_HOST`, the
+    /// address to bind, is loopback unless set.
+    public var metricsPort: Int?
+    public var metricsHost = "127.0.0.1"
 
     public init(
         app: AppConfig, options: WorkerService.Options = .init(), blobs: BlobConfig = BlobConfig(),
@@ -62,6 +66,14 @@ public struct WorkersConfig: Sendable {
             telegram: TelegramConfig(environment: environment))
         callbacks = try CallbackConfig(environment: environment)
         retention = try RetentionConfig(environment: environment)
+        if environment["METRICS_PORT"] != nil {
+            let port = try environment.int("METRICS_PORT", default: 0)
+            guard (1...65535).contains(port) else {
+                throw ConfigError(setting: "METRICS_PORT", problem: "debe estar entre 1 y 65535")
+            }
+            metricsPort = port
+        }
+        metricsHost = environment.string("METRICS_HOST", default: "127.0.0.1")
     }
 
     /// True when the process serves `queue` (all queues without `--queues`).
@@ -94,7 +106,10 @@ public func buildWorkers(
     let agent = try config.agent.map {
         try AgentResources.make(
             config: $0, retrieval: config.retrieval, database: database, jobs: boot.jobs, waiters: waiters,
-            transport: transport, logger: boot.logger)
+            transport: try ReplyModels.transport(
+                $0, base: transport, redis: boot.redis, queuesDirectory: config.app.queuesDirectory,
+                logger: boot.logger),
+            logger: boot.logger)
     }
     var registry = WorkerHandlers.registry(
         commerce: commerce, media: media, delivery: delivery, agent: agent, retrieval: retrieval)
@@ -120,6 +135,12 @@ public func buildWorkers(
                 service: VectorIndexBootstrap(jobs: boot.jobs, resources: retrieval, logger: boot.logger),
                 successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
     }
+    if let port = config.metricsPort {
+        services.append(
+            .init(
+                service: WorkerMetricsServer.make(
+                    host: config.metricsHost, port: port, jobs: boot.jobs, logger: boot.logger)))
+    }
     services.append(.init(service: service))
     return ServiceGroup(
         configuration: .init(
@@ -133,7 +154,7 @@ public func serveWorkers(options: WorkerService.Options, customize: (inout JobRe
 {
     let environment = Environment.load()
     let config = startOrExit { try WorkersConfig(environment: environment, options: options) }
-    LineLogHandler.bootstrap(file: config.app.logFile)
+    LineLogHandler.bootstrap(file: config.app.logFile, format: config.app.logFormat)
     let logger = Logger(label: "vendedor-workers")
     for line in SettingsCatalog.warnings(environment) { logger.warning("\(line)") }
     let workers = await startOrExitAsync { try await buildWorkers(config: config, customize: customize) }

@@ -6,6 +6,7 @@ import Logging
 import Pipeline
 import ServiceLifecycle
 import Shop
+import Support
 import Workers
 
 /// What the agent benchmarks run on: the Redis of REDIS_URL, a fresh database at
@@ -19,14 +20,18 @@ struct AgentBenchRig {
     let group: ServiceGroup
 
     /// `vectors`: the catalog's vectors are built first (searches then embed the customer's
-    /// words); `transport`: the reply worker's outside calls.
+    /// words); `transport`: the reply worker's outside calls; `overrides` replace settings of
+    /// the environment (the slow-model benchmark's model).
     static func start(
-        dataDirectory: String = "data", vectors: Bool = false, transport: any HTTPTransport = CurlTransport()
+        dataDirectory: String = "data", vectors: Bool = false, transport: any HTTPTransport = CurlTransport(),
+        overrides: [String: String] = [:]
     ) async throws -> (AgentBenchRig, Task<Void, any Error>) {
         // The reply, order and delivery queues, as before the vectors exist (no re-index runs
         // during a benchmark).
         let queues: Set<String> = [ChatMessageJob.queue, PlaceOrderJob.queue, DeliverReplyJob.queue]
-        var config = try WorkersConfig(environment: .load(), options: .init(queues: queues))
+        var environment = Environment.load()
+        environment.values.merge(overrides) { _, new in new }
+        var config = try WorkersConfig(environment: environment, options: .init(queues: queues))
         config.app.logLevel = .warning
         let boot = try Bootstrap(config: config.app, label: "vendedor-bench")
         try await boot.jobs.prepare()

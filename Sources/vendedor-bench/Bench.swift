@@ -12,7 +12,7 @@ struct Bench: AsyncParsableCommand {
 
     @Argument(
         help:
-            "queue | conversations | reply | export | vector | retrieval | memory | parse | storage; simulate escribe los diálogos simulados"
+            "queue | conversations | reply | reply-slow-model | export | vector | retrieval | memory | parse | storage | console; simulate escribe los diálogos simulados"
     )
     var name: String
 
@@ -25,10 +25,22 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Chats simultáneos (benchmark reply).")
     var chats: Int = 8
 
+    @Option(help: "Mensajes, uno por chat (benchmark reply-slow-model).")
+    var messages: Int = 1_000
+
+    @Option(help: "Latencias del modelo falso en ms, separadas por comas (benchmark reply-slow-model).")
+    var latencies: String = "500,2000"
+
+    @Option(help: "Llamadas simultáneas que admite el modelo falso; más reciben 429 (benchmark reply-slow-model).")
+    var modelLimit: Int = 1_000
+
+    @Option(help: "Directorio de colas con la cola chat de antes, medido también (benchmark reply-slow-model).")
+    var beforeQueues: String?
+
     @Flag(help: "Construye antes los vectores del catálogo y cuenta los embeddings por mensaje (benchmark reply).")
     var vectors = false
 
-    @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000).")
+    @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000) o conversaciones (console, 10.000).")
     var rows: Int?
 
     @Option(help: "Python con pandas, para comparar con DataFrame.to_csv (benchmark de exportación).")
@@ -113,8 +125,18 @@ struct Bench: AsyncParsableCommand {
             try ReadExplain(dataDirectory: dataDirectory ?? root + "/data", text: query ?? "", state: state).run()
         case "reply":
             try await ReplyBench(rounds: rounds, chats: chats, vectors: vectors).run()
+        case "reply-slow-model":
+            let values = latencies.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !values.isEmpty, values.allSatisfy({ $0 >= 0 }), messages > 0 else {
+                throw ValidationError("--latencies necesita milisegundos separados por comas y --messages > 0")
+            }
+            try await SlowModelBench(
+                messages: messages, latenciesMs: values, modelLimit: modelLimit, beforeQueues: beforeQueues
+            ).run()
         case "export":
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
+        case "console":
+            try await ConsoleBench(conversations: rows ?? 10_000).run()
         case "memory":
             try await MemoryBench(messages: rows ?? 2_000).run()
         case "vector":
@@ -146,7 +168,7 @@ struct Bench: AsyncParsableCommand {
             try await bench.run()
         default:
             throw ValidationError(
-                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, export, vector, retrieval, memory, parse)"
+                "benchmark desconocido: \(name) (disponibles: queue, conversations, reply, reply-slow-model, export, vector, retrieval, memory, parse, storage, console)"
             )
         }
     }

@@ -14,7 +14,7 @@ struct VendedorEnqueuer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vendedor-enqueuer",
         abstract: "Front end de Vendedor: HTTP y Telegram; valida, guarda adjuntos y encola.",
-        subcommands: [Serve.self, Token.self, SetWebhook.self, DeleteWebhook.self],
+        subcommands: [Serve.self, Token.self, User.self, SetWebhook.self, DeleteWebhook.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -24,7 +24,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let environment = Support.Environment.load()
         let config = startOrExit { try FrontEndConfig(environment: environment) }
-        LineLogHandler.bootstrap(file: config.app.logFile)
+        LineLogHandler.bootstrap(file: config.app.logFile, format: config.app.logFormat)
         let logger = Logger(label: "vendedor-enqueuer")
         for line in SettingsCatalog.warnings(environment) { logger.warning("\(line)") }
         let frontEnd = await startOrExitAsync { try await buildFrontEnd(config: config) }

@@ -11,6 +11,8 @@ import Support
 /// | `TEMPERATURE` | 0.3 | 0…2 |
 /// | `MAX_HISTORY_LENGTH` | 10 | earlier messages of the chat the model sees |
 /// | `LLM_TIMEOUT_S` | 20 | per model call (then retried, then the composed reply) |
+/// | `LLM_MAX_CONCURRENT` | 256 | model calls in flight at once, all worker processes together |
+/// | `LLM_MAX_PER_S` | 0 | model calls started per second, all worker processes together (0 = no limit) |
 /// | `ORDER_WAIT_S` | 20 | how long a turn waits for its order to be placed before retrying |
 /// | `UNDERSTANDING_DATA_DIR` | data/entendimiento | the intent example bank (`*.tsv`) |
 /// | `UNDERSTANDING_MODEL` | off | on: with `LLM_PROVIDER`, the model also reads messages into commands (`ModelReader`) |
@@ -26,6 +28,10 @@ public struct AgentConfig: Sendable {
     public var temperature: Double
     public var maxHistory: Int
     public var modelTimeout: Duration
+    /// Model calls in flight at once across every worker process (a Redis-held limit).
+    public var maxConcurrent: Int
+    /// Model calls started per second across every worker process; 0 = no limit.
+    public var maxPerSecond: Int
     public var orderWait: Duration
     public var openAI: OpenAIConfig
     public var gemini: GeminiConfig
@@ -39,7 +45,8 @@ public struct AgentConfig: Sendable {
 
     public init(
         provider: Provider = .none, model: String? = nil, maxTokens: Int = 600, temperature: Double = 0.3,
-        maxHistory: Int = 10, modelTimeout: Duration = .seconds(20), orderWait: Duration = .seconds(20),
+        maxHistory: Int = 10, modelTimeout: Duration = .seconds(20), maxConcurrent: Int = 256, maxPerSecond: Int = 0,
+        orderWait: Duration = .seconds(20),
         openAI: OpenAIConfig = OpenAIConfig(apiKey: nil), gemini: GeminiConfig = GeminiConfig(apiKey: nil),
         understandingDataDirectory: String = Understanding.defaultDataDirectory, modelReads: Bool = false
     ) {
@@ -49,6 +56,8 @@ public struct AgentConfig: Sendable {
         self.temperature = temperature
         self.maxHistory = maxHistory
         self.modelTimeout = modelTimeout
+        self.maxConcurrent = maxConcurrent
+        self.maxPerSecond = maxPerSecond
         self.orderWait = orderWait
         self.openAI = openAI
         self.gemini = gemini
@@ -79,6 +88,14 @@ public struct AgentConfig: Sendable {
         guard wait > 0, wait <= 300 else {
             throw ConfigError(setting: "ORDER_WAIT_S", problem: "debe estar entre 0 y 300 segundos")
         }
+        let maxConcurrent = try env.int("LLM_MAX_CONCURRENT", default: 256)
+        guard (1...10_000).contains(maxConcurrent) else {
+            throw ConfigError(setting: "LLM_MAX_CONCURRENT", problem: "debe estar entre 1 y 10000")
+        }
+        let maxPerSecond = try env.int("LLM_MAX_PER_S", default: 0)
+        guard (0...100_000).contains(maxPerSecond) else {
+            throw ConfigError(setting: "LLM_MAX_PER_S", problem: "debe estar entre 0 (sin límite) y 100000")
+        }
         let openAI = try OpenAIConfig(environment: env)
         if provider == .openai, openAI.apiKey == nil, openAI.isOpenAI {
             throw ConfigError(setting: "OPENAI_API_KEY", problem: "falta (la necesita LLM_PROVIDER=openai)")
@@ -88,7 +105,8 @@ public struct AgentConfig: Sendable {
         let reads = try env.choice("UNDERSTANDING_MODEL", ["off", "on"], default: "off") == "on"
         self.init(
             provider: provider, model: env["DEFAULT_MODEL"], maxTokens: maxTokens, temperature: temperature,
-            maxHistory: history, modelTimeout: .milliseconds(Int(timeout * 1000)),
+            maxHistory: history, modelTimeout: .milliseconds(Int(timeout * 1000)), maxConcurrent: maxConcurrent,
+            maxPerSecond: maxPerSecond,
             orderWait: .milliseconds(Int(wait * 1000)), openAI: openAI, gemini: gemini,
             understandingDataDirectory: env.string(
                 "UNDERSTANDING_DATA_DIR", default: Understanding.defaultDataDirectory),

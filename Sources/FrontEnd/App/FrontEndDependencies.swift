@@ -25,6 +25,8 @@ package struct FrontEndDependencies: Sendable {
     package var cors: CORSPolicy = .none
     /// The Telegram webhook or poller; nil when Telegram is off.
     package var telegram: TelegramFrontEnd?
+    /// The staff console's settings (cookies, session life).
+    package var console = ConsoleConfig()
     /// Rate limits, poll and upload caps (defaults in tests).
     package var limits = LimitsConfig()
     /// Where channel callbacks may point (`CALLBACK_ALLOWED_NETWORKS`).

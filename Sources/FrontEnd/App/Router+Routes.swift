@@ -7,6 +7,7 @@ import Shop
 /// `Resources/openapi.json` (`APIDocumentTests` checks both ways).
 func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: HTTPMetricsMiddleware())
     if deps.cors.isEnabled { router.add(middleware: CORSMiddleware(policy: deps.cors)) }
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: QueryParameterMiddleware(document: .shared))
@@ -33,7 +34,7 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
         polls: WaitPolls(capacity: deps.limits.maxWaitPolls, perToken: deps.limits.maxWaitPollsPerToken)
     ).addRoutes(to: protected("jobs", .channel))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
-    ReindexController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
+    ReindexController(database: deps.database, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory).addRoutes(to: protected("admin", .admin))
     let products = ProductsController(
         database: deps.database, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory)
     products.addReadRoutes(to: protected("productos", .channel))
@@ -52,6 +53,10 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     companyText.addWriteRoutes(to: protected("contexto", .admin))
     ChannelsController(database: deps.database, addresses: deps.callbackAddresses).addRoutes(
         to: protected("admin", .admin))
+    ConsoleController(
+        database: deps.database, jobs: deps.jobs, config: deps.console, blobsDirectory: deps.blobsDirectory,
+        uploadsDirectory: deps.uploadsDirectory
+    ).addRoutes(to: router)
     if let telegram = deps.telegram, telegram.config.mode == .webhook, let secret = telegram.config.webhookSecret {
         // Authenticated by Telegram's secret header, not by a bearer token.
         TelegramController(secret: secret, intake: telegram.intake(deps.jobs, logger: deps.jobs.logger))

@@ -16,15 +16,20 @@ struct AdminQueuesController {
     struct Overview: Encodable {
         var queues: [QueueStats]
         var workers: [WorkerInfo]
+        var providers: [ProviderState]
 
         enum CodingKeys: String, CodingKey {
             case queues = "colas"
             case workers = "trabajadores"
+            case providers = "proveedores"
         }
     }
 
     @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try APIJSON.response(Overview(queues: try await jobs.stats(), workers: try await jobs.liveWorkers()))
+        try APIJSON.response(
+            Overview(
+                queues: try await jobs.stats(), workers: try await jobs.liveWorkers(),
+                providers: try await jobs.providers()))
     }
 
     struct DeadJob: Encodable {

@@ -47,39 +47,19 @@ struct ChatOperatorController {
     @Sendable func setControl(_ request: Request, context: AppRequestContext) async throws -> Response {
         let chatId = try await chat(request, context)
         let body = try await request.decodeJSON(ControlChange.self)
-        let control = try await database.perform { try $0.setAIActive(chatId: chatId, active: body.aiActive) }
+        let control = try await OperatorChat(database: database, jobs: jobs).setAIActive(
+            chatId: chatId, active: body.aiActive)
         return try APIJSON.response(control)
     }
 
-    /// `{"mensaje"}` → 202 with the delivery job. The chat must have written to us before
-    /// (its channel is known). With an `Idempotency-Key`, a repeated request sends and stores
-    /// the reply once.
+    /// `{"mensaje"}` → 202 with the delivery job (`OperatorChat.reply`).
     @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
         let chatId = try await chat(request, context)
         let body = try await request.decodeJSON(OperatorReply.self, limit: 32 * 1024)
-        let text = body.message.trimmed
-        guard !text.isEmpty else { throw APIError.validation("El campo \"mensaje\" no puede estar vacío.") }
-        guard text.count <= ChatController.maxMessageLength else {
-            throw APIError.validation(
-                "El campo \"mensaje\" admite máximo \(ChatController.maxMessageLength) caracteres.")
-        }
-        let control = try await database.perform { try $0.chatControl(chatId: chatId) }
-        guard let channel = control.channel else {
-            throw APIError.notFound("El chat \(chatId) no ha escrito todavía: no se sabe por qué canal responderle.")
-        }
-        let `operator` = context.identity?.subject ?? ""
-        let delivery = DeliverReplyJob(
-            chatId: chatId, channel: channel, text: text, origin: .operator,
-            owner: ChatScope.channelSubject(chatId) ?? control.owner)
-        let key = request.headers[.idempotencyKey].map { "operador:\(`operator`):\(chatId):\($0.prefix(150))" }
-        let enqueued = try await jobs.enqueue(delivery, idempotencyKey: key, owner: context.identity?.ownerKey)
-        if enqueued.created {
-            let message = NewMessage(
-                chatId: chatId, sender: .operator, content: text,
-                metadata: .object(["operador": .string(`operator`), "job_id": .string(enqueued.id)]))
-            _ = try await database.perform { try $0.appendMessage(message) }
-        }
-        return ChatController.accepted(enqueued.id)
+        let id = try await OperatorChat(database: database, jobs: jobs).reply(
+            chatId: chatId, text: body.message, operator: context.identity?.subject ?? "",
+            owner: context.identity?.ownerKey, idempotencyKey: request.headers[.idempotencyKey])
+        return ChatController.accepted(id)
     }
 }
 

@@ -23,10 +23,6 @@ struct ExportController {
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let name = context.pathString("recurso")
-        guard let resource = ExportResource(rawValue: TextFold.fold(name)) else {
-            throw APIError.notFound("No se puede exportar «\(name)»; se puede exportar \(ExportResource.names).")
-        }
         var fields: [String: JSONValue] = [:]
         for (key, value) in request.uri.queryParameters {
             fields[String(key)] = .string(String(value))
@@ -41,17 +37,10 @@ struct ExportController {
             fields[key] = value
         }
         try Self.foldAliases(&fields)
-        let job = try ExportRequest.job(resource, fields: fields)
-        let owner = context.identity?.ownerKey ?? ""
-        var key: String?
-        if let header = request.headers[.idempotencyKey]?.trimmed, !header.isEmpty {
-            guard header.count <= 150 else {
-                throw APIError.badRequest("El encabezado Idempotency-Key admite máximo 150 caracteres.")
-            }
-            key = "exportar:\(owner):\(header)"
-        }
-        let enqueued = try await jobs.enqueue(job, idempotencyKey: key, owner: owner)
-        return ChatController.accepted(enqueued.id)
+        let id = try await ExportRequester(jobs: jobs).request(
+            context.pathString("recurso"), fields: fields, owner: context.identity?.ownerKey ?? "",
+            idempotencyKey: request.headers[.idempotencyKey])
+        return ChatController.accepted(id)
     }
 
     /// How a JSON scalar reads in a URL (`4`, `true`), to compare it with a query parameter.

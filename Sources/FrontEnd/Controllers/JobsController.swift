@@ -1,6 +1,7 @@
 import Hummingbird
 import JobEngine
 import Shop
+import Support
 
 /// `GET /jobs/{id}[?wait=S]`: a job's status, optionally held until it finishes.
 struct JobsController {
@@ -8,6 +9,10 @@ struct JobsController {
     let waiters: JobWaiters
     var polls = WaitPolls(capacity: 512, perToken: 32)
     static let maxWaitSeconds = 30.0
+    /// `GET /jobs/{id}?wait=S` requests held now.
+    static let longPolls = MetricsRegistry.shared.gauge(
+        "vendedor_http_long_polls_waiting", "GET /jobs/{id}?wait=S requests held until their job finishes."
+    ).labels()
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("{id}", use: show)
@@ -32,6 +37,8 @@ struct JobsController {
                     retryAfter: 1)
             }
             defer { polls.leave(token) }
+            Self.longPolls.add(1)
+            defer { Self.longPolls.add(-1) }
             status = try await waiters.wait(for: id, timeout: .milliseconds(Int(wait * 1000)))
         } else {
             status = try await jobs.status(id)

@@ -1,8 +1,11 @@
 import Hummingbird
 import JobEngine
+import Support
 
-/// `GET /metrics`: queue figures in the Prometheus text format (no token; bind the front
-/// end to loopback or filter it at the proxy if that matters).
+/// `GET /metrics`: this process's figures (HTTP, long polls, outside calls) and the queues'
+/// depths read from Redis, in the Prometheus text format, after the eight older queue
+/// families (kept for existing dashboards). No token; bind the front end to loopback or
+/// filter it at the proxy if that matters. Workers serve their own on `METRICS_PORT`.
 struct MetricsController {
     let jobs: JobClient
 
@@ -36,8 +39,10 @@ struct MetricsController {
         lines.append("# HELP vendedor_redis_memory_max_bytes maxmemory de Redis (0 = sin límite); al llegar, 503.")
         lines.append("# TYPE vendedor_redis_memory_max_bytes gauge")
         lines.append("vendedor_redis_memory_max_bytes \(memory.maxBytes)")
+        let text = lines.joined(separator: "\n") + "\n"
+            + MetricsRegistry.shared.exposition(adding: await jobs.depthMetrics())
         return Response(
-            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: lines.joined(separator: "\n") + "\n")))
+            status: .ok, headers: [.contentType: "\(MetricsRegistry.contentType)"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

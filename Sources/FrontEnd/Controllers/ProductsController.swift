@@ -11,7 +11,7 @@ struct ProductsController {
     let uploadsDirectory: String
 
     /// Largest catalog file accepted (the multipart envelope gets a little extra room).
-    static let maxUploadBytes = 5 * 1024 * 1024
+    static let maxUploadBytes = CatalogEditor.maxUploadBytes
 
     func addReadRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: list)
@@ -51,36 +51,26 @@ struct ProductsController {
         return try APIJSON.response(product)
     }
 
+    private var editor: CatalogEditor {
+        CatalogEditor(database: database, jobs: jobs, uploadsDirectory: uploadsDirectory)
+    }
+
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await request.decodeJSON(ProductInput.self)
-        let product = try await database.perform { try $0.createProduct(input) }
-        await refreshVectors([product.id], context: context)
+        let product = try await editor.create(input, logger: context.logger)
         return try APIJSON.response(product, status: .created, headers: [.location: "/productos/\(product.id)"])
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.pathId(resource: "el producto")
         let changes = try await request.decodeJSON(ProductChanges.self)
-        let product = try await database.perform { try $0.updateProduct(id: id, changes) }
-        await refreshVectors([id], context: context)
-        return try APIJSON.response(product)
+        return try APIJSON.response(try await editor.update(id: id, changes, logger: context.logger))
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.pathId(resource: "el producto")
-        let outcome = try await database.perform { try $0.deleteProduct(id: id) }
-        await refreshVectors([id], context: context)
+        let outcome = try await editor.delete(id: id, logger: context.logger)
         return try APIJSON.response(Outcome(result: outcome.rawValue))
-    }
-
-    /// Enqueues the embedding of changed products. The change is already stored, so a
-    /// failure here is logged, not returned: workers catch up at their next start.
-    private func refreshVectors(_ ids: [Int64], context: AppRequestContext) async {
-        do {
-            try await jobs.enqueue(EmbedProductsJob(productIds: ids))
-        } catch {
-            context.logger.warning("No se encoló el embebido de los productos \(ids): \(error)")
-        }
     }
 
     /// `POST /productos/importar?modo=fusionar|reemplazar`: the CSV as a raw body (`text/csv`)
@@ -99,27 +89,7 @@ struct ProductsController {
         if contentType.lowercased().hasPrefix("multipart/form-data") {
             data = try Multipart.field("archivo", in: data, contentType: contentType)
         }
-        guard data.count <= Self.maxUploadBytes else {
-            throw APIError(.bodyTooLarge, "El archivo supera el máximo de 5 MB.")
-        }
-        guard !data.isEmpty else {
-            throw APIError(.validation, "El archivo del catálogo está vacío.")
-        }
-        // The header is checked here (a file that is not a catalog gets a 422 now, not a
-        // failed job later); the rows are the import job's.
-        let header = data.prefix(64 * 1024).prefix { $0 != 0x0A }
-        let headerErrors = CatalogCSV.parse(Data(header)).errors.filter { $0.row == 1 }
-        guard headerErrors.isEmpty else {
-            throw APIError(
-                .validation, headerErrors.map(\.message).joined(separator: " "),
-                fields: headerErrors.map { ValidationError(field: $0.field ?? "archivo", message: $0.message) })
-        }
-        let name = "\(UUID().uuidString.lowercased()).csv"
-        let directory = URL(fileURLWithPath: uploadsDirectory)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try data.write(to: directory.appendingPathComponent(name), options: .atomic)
-        let job = ImportCatalogJob(file: name, mode: mode, bytes: data.count)
-        let enqueued = try await jobs.enqueue(job, owner: context.identity?.ownerKey)
-        return ChatController.accepted(enqueued.id)
+        let id = try await editor.importFile(data, mode: mode, owner: context.identity?.ownerKey)
+        return ChatController.accepted(id)
     }
 }

@@ -8,7 +8,9 @@ import Shop
 /// whose status shows `progreso` hechos/total until the new index is built and swapped in.
 /// Optional body `{"motivo": "..."}`; an `Idempotency-Key` header makes a resubmission the same job.
 struct ReindexController {
+    let database: AppDatabase
     let jobs: JobClient
+    let uploadsDirectory: String
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("reindexar", use: start)
@@ -39,9 +41,8 @@ struct ReindexController {
                 reason = given
             }
         }
-        let key = request.headers[.idempotencyKey].map { "reindexar:\($0.prefix(200))" }
-        let enqueued = try await jobs.enqueue(
-            ReindexCatalogJob(reason: reason), idempotencyKey: key, owner: context.identity?.ownerKey)
-        return ChatController.accepted(enqueued.id)
+        let id = try await CatalogEditor(database: database, jobs: jobs, uploadsDirectory: uploadsDirectory).reindex(
+            reason: reason, idempotencyKey: request.headers[.idempotencyKey], owner: context.identity?.ownerKey)
+        return ChatController.accepted(id)
     }
 }

@@ -41,13 +41,20 @@ public struct ProviderHTTP: Sendable {
     /// The response of a successful (2xx) call, or throws a `ProviderError`.
     public func send(_ request: OutboundRequest) async throws -> OutboundResponse {
         var attempt = 1
+        let provider = OutboundMetrics.Provider(api: api)
+        let operation = OutboundMetrics.Operation(provider: provider, url: request.url)
         while true {
             let failure: ProviderError
+            let started = ContinuousClock.now
+            func seconds() -> Double { (ContinuousClock.now - started).inSeconds }
             do {
                 let response = try await transport.send(request)
+                OutboundMetrics.record(
+                    provider: provider, operation: operation, status: response.status, seconds: seconds())
                 if (200..<300).contains(response.status) { return response }
                 failure = classify(response)
             } catch let error as HTTPTransportError {
+                OutboundMetrics.record(provider: provider, operation: operation, status: nil, seconds: seconds())
                 switch error {
                 case .responseTooLarge, .addressRefused:
                     throw ProviderError(kind: .permanent, api: api, status: 0, message: error.description)
@@ -59,6 +66,7 @@ public struct ProviderHTTP: Sendable {
             let delay = OutsideNumber.delaySeconds(failure.retryAfter) ?? backoff(attempt: attempt)
             guard delay <= policy.maxWait else { throw failure }
             try await Task.sleep(for: .milliseconds(OutsideNumber.milliseconds(delay)))
+            OutboundMetrics.recordRetry(provider: provider, operation: operation)
             attempt += 1
         }
     }

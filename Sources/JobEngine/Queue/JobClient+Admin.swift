@@ -11,6 +11,11 @@ public struct QueueStats: Sendable, Codable, Equatable {
     public var retried: Int
     /// Jobs processed in the last full minute.
     public var perMinute: Int
+    /// Where the live workers' jobs of the queue are (queues that split CPU work from
+    /// outside waits, `cpu_concurrency`), summed over the workers; nil for the others.
+    public var phases: WorkPhases? = nil
+    /// Why the queue is slow, when it is.
+    public var bottleneck: QueueBottleneck? = nil
 
     enum CodingKeys: String, CodingKey {
         case queue = "cola"
@@ -22,6 +27,44 @@ public struct QueueStats: Sendable, Codable, Equatable {
         case failed = "fallidos"
         case retried = "reintentados"
         case perMinute = "por_minuto"
+        case phases = "fases"
+        case bottleneck = "cuello"
+    }
+}
+
+/// What holds a queue back, read from its workers' phases and its backlog.
+public enum QueueBottleneck: String, Sendable, Codable, Equatable {
+    /// Jobs wait for an outside provider's permit (its concurrency or rate limit, or a 429 pause).
+    case provider = "proveedor"
+    /// Jobs wait for a CPU slot (understanding, retrieval, composing).
+    case cpu
+    /// Jobs wait in Redis while every worker's job slots are taken (mostly by outside calls):
+    /// more worker processes or a higher `concurrency` would help.
+    case workers = "trabajadores"
+
+    static func of(pending: Int, phases: WorkPhases?) -> QueueBottleneck? {
+        guard let phases else { return nil }
+        if phases.waitingForPermit > 0 { return .provider }
+        if phases.waitingForCPU > 0 { return .cpu }
+        return pending > 0 ? .workers : nil
+    }
+}
+
+/// One outside provider's limits and state, shared by every worker process.
+public struct ProviderState: Sendable, Codable, Equatable {
+    public var name: String
+    public var maxConcurrent: Int
+    public var maxPerSecond: Int
+    public var inFlight: Int
+    /// Milliseconds left of a pause the provider asked for (429), 0 when none.
+    public var pausedMs: Int
+
+    enum CodingKeys: String, CodingKey {
+        case name = "nombre"
+        case maxConcurrent = "max_simultaneas"
+        case maxPerSecond = "max_por_s"
+        case inFlight = "en_curso"
+        case pausedMs = "pausa_ms"
     }
 }
 
@@ -33,6 +76,8 @@ public struct WorkerInfo: Sendable, Codable, Equatable {
     public var queues: [String]
     public var inFlight: Int
     public var lastHeartbeat: Int
+    /// Per queue that splits CPU work from outside waits.
+    public var phases: [String: WorkPhases] = [:]
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -41,6 +86,7 @@ public struct WorkerInfo: Sendable, Codable, Equatable {
         case queues = "colas"
         case inFlight = "en_proceso"
         case lastHeartbeat = "ultimo_latido"
+        case phases = "fases"
     }
 }
 
@@ -58,6 +104,10 @@ extension JobClient {
             commands.append(RedisCommand("GET", QueueKeys.minute(name, minute)))
         }
         let replies = try await redis.pipeline(commands)
+        var phases: [String: WorkPhases] = [:]
+        for worker in try await liveWorkers() {
+            for (queue, own) in worker.phases { phases[queue] = (phases[queue] ?? WorkPhases()) + own }
+        }
         return names.enumerated().map { index, name in
             let r = Array(replies[(index * 6)..<(index * 6 + 6)])
             let counters = r[4].fieldMap
@@ -70,8 +120,24 @@ extension JobClient {
                 processed: Int(counters["processed"] ?? "") ?? 0,
                 failed: Int(counters["failed"] ?? "") ?? 0,
                 retried: Int(counters["retried"] ?? "") ?? 0,
-                perMinute: r[5].int ?? 0)
+                perMinute: r[5].int ?? 0, phases: phases[name],
+                bottleneck: QueueBottleneck.of(pending: r[0].int ?? 0, phases: phases[name]))
         }
+    }
+
+    /// The outside providers whose limits workers use (model…), with their state.
+    public func providers() async throws -> [ProviderState] {
+        let limits = try await redis.send(RedisCommand("HGETALL", ProviderKeys.registry)).fieldMap
+        var states: [ProviderState] = []
+        for name in limits.keys.sorted() {
+            let parts = (limits[name] ?? "").split(separator: ",").compactMap { Int($0) }
+            let (inFlight, pausedMs) = try await ProviderLimiter.state(of: name, redis: redis)
+            states.append(
+                ProviderState(
+                    name: name, maxConcurrent: parts.first ?? 0, maxPerSecond: parts.count > 1 ? parts[1] : 0,
+                    inFlight: inFlight, pausedMs: pausedMs))
+        }
+        return states
     }
 
     /// Dead-lettered jobs of a queue, newest first, with payload and last error.
@@ -118,11 +184,15 @@ extension JobClient {
         return zip(ids, records).compactMap { id, reply in
             let fields = reply.fieldMap
             guard let host = fields["host"] else { return nil }
+            var phases: [String: WorkPhases] = [:]
+            for (field, value) in fields where field.hasPrefix("fases:") {
+                phases[String(field.dropFirst(6))] = WorkPhases(field: value)
+            }
             return WorkerInfo(
                 id: id, host: host, pid: Int(fields["pid"] ?? "") ?? 0,
                 queues: (fields["colas"] ?? "").split(separator: ",").map(String.init),
                 inFlight: Int(fields["en_proceso"] ?? "") ?? 0,
-                lastHeartbeat: Int(fields["latido"] ?? "") ?? 0)
+                lastHeartbeat: Int(fields["latido"] ?? "") ?? 0, phases: phases)
         }
     }
 }

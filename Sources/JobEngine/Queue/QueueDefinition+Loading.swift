@@ -28,9 +28,11 @@ extension QueueDefinition {
         let reader = FieldReader(file: file, object: object)
         let backoff = try reader.object("backoff")
         let retention = try reader.object("retention")
+        let concurrency = try reader.int("concurrency", in: 1...10_000)
         let definition = QueueDefinition(
             name: try reader.string("name"),
-            concurrency: try reader.int("concurrency", in: 1...10_000),
+            concurrency: concurrency,
+            cpuConcurrency: try reader.optionalInt("cpu_concurrency", in: 1...concurrency) ?? concurrency,
             batchSize: try reader.int("batch_size", in: 1...1_000),
             maxAttempts: try reader.int("max_attempts", in: 1...100),
             backoff: Backoff(
@@ -93,6 +95,11 @@ private struct FieldReader {
             throw fail(field, "debe estar entre \(range.lowerBound) y \(range.upperBound) (es \(int))")
         }
         return int
+    }
+
+    func optionalInt(_ field: String, in range: ClosedRange<Int>) throws(QueueDefinitionError) -> Int? {
+        guard let value = object[field], value != .null else { return nil }
+        return try int(field, in: range)
     }
 
     func double(_ field: String, in range: ClosedRange<Double>) throws(QueueDefinitionError) -> Double {

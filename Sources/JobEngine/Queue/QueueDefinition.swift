@@ -8,7 +8,12 @@ public struct QueueDefinition: Sendable, Equatable {
     }
 
     public var name: String
+    /// Jobs one worker process holds at once (running, or waiting outside the process).
     public var concurrency: Int
+    /// Of those, how many do CPU work at once; a job waiting on an outside call
+    /// (`OutsideWait`) holds no CPU slot. Equal to `concurrency` unless the file says
+    /// `cpu_concurrency` (then outside waits give their slot back).
+    public var cpuConcurrency: Int
     public var batchSize: Int
     public var maxAttempts: Int
     public var backoff: Backoff

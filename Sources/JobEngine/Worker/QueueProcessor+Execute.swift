@@ -6,9 +6,21 @@ extension QueueProcessor {
     func execute(_ job: JobEnvelope) async {
         let context = JobContext(
             envelope: job, workerId: consumer, logger: logger, jobs: client, maxAttempts: definition.maxAttempts)
-        let outcome = await outcome(of: job, context: context)
+        let startedMs = WallClock.nowMs()
+        let started = ContinuousClock.now
+        let outcome: FinishRecord.Outcome
+        if let cpu {
+            outcome = await cpu.run { await self.outcome(of: job, context: context) }
+        } else {
+            outcome = await self.outcome(of: job, context: context)
+        }
+        let ran = ContinuousClock.now - started
         let record = FinishRecord(jobId: job.id, entryId: job.entryId, lease: job.lease, outcome: outcome)
-        if !(await finish(record)) {
+        if await finish(record) {
+            metrics.record(
+                outcome, waitSeconds: Double(startedMs - job.enqueuedAtMs) / 1000,
+                runSeconds: ran.inSeconds)
+        } else {
             context.logger.warning("Resultado descartado: el trabajo ya lo tomó otro trabajador o Redis no respondió")
         }
     }

@@ -12,7 +12,10 @@ final class QueueProcessor: Sendable {
     let registry: JobRegistry
     let consumer: String
     let logger: Logger
+    let metrics: QueueMetrics
     private let slots: AsyncSlots
+    /// Nil unless the queue's CPU slots are fewer than its jobs in flight.
+    let cpu: CPUSlots?
     private let batcher: FinishBatcher
     private let finishClient: JobClient
     private let fetchConnection: RedisConnection
@@ -32,16 +35,24 @@ final class QueueProcessor: Sendable {
         var logger = logger
         logger[metadataKey: "cola"] = "\(definition.name)"
         self.logger = logger
+        self.metrics = QueueMetrics(queue: definition.name)
         // Outcomes go on a connection of their own, so a finish and a start can both be
         // waiting in Redis and it never idles between them.
         self.finishClient = client.withOwnConnection(name: "\(definition.name)-fin")
         self.batcher = FinishBatcher(queue: definition, client: finishClient, logger: logger)
-        self.slots = AsyncSlots(capacity: concurrency ?? definition.concurrency)
+        let jobs = concurrency ?? definition.concurrency
+        self.slots = AsyncSlots(capacity: jobs)
+        self.cpu =
+            definition.cpuConcurrency < definition.concurrency
+            ? CPUSlots(capacity: min(definition.cpuConcurrency, jobs)) : nil
         self.fetchConnection = client.redis.makeDedicatedConnection(
             name: "fetch-\(definition.name)", commandTimeoutMs: blockMs + 10_000)
     }
 
     var inFlightCount: Int { slots.inUse }
+
+    /// Where this process's jobs of the queue are (nil: no split between CPU and outside waits).
+    var phases: WorkPhases? { cpu?.phases }
 
     func finish(_ record: FinishRecord) async -> Bool {
         await batcher.finish(record)
@@ -89,6 +100,11 @@ final class QueueProcessor: Sendable {
                 free = slots.free
             }
             if isStopping { break }
+            if let cpu, cpu.isBackedUp {
+                // Jobs wait for the CPU or a provider: more would only wait in memory.
+                try? await Task.sleep(for: .milliseconds(2))
+                continue
+            }
             let count = min(free, definition.batchSize)
             do {
                 var jobs: [JobEnvelope]

@@ -96,13 +96,17 @@ public final class WorkerService: Service, Sendable {
     private func heartbeat() async throws {
         let now = WallClock.nowMs()
         let key = QueueKeys.worker(id)
+        var fields = [
+            "HSET", key, "host", ProcessInfo.processInfo.hostName, "pid", String(getpid()),
+            "colas", queueNames.joined(separator: ","), "en_proceso",
+            String(processors.reduce(0) { $0 + $1.inFlightCount }), "latido", String(now),
+        ]
+        for processor in processors {
+            if let phases = processor.phases { fields += [WorkPhases.heartbeatField(processor.definition.name), phases.field] }
+        }
         _ = try await redis.pipeline([
             RedisCommand("ZADD", QueueKeys.workers, String(now), id),
-            RedisCommand([
-                "HSET", key, "host", ProcessInfo.processInfo.hostName, "pid", String(getpid()),
-                "colas", queueNames.joined(separator: ","), "en_proceso",
-                String(processors.reduce(0) { $0 + $1.inFlightCount }), "latido", String(now),
-            ]),
+            RedisCommand(fields),
             RedisCommand("EXPIRE", key, "30"),
             RedisCommand("ZREMRANGEBYSCORE", QueueKeys.workers, "-inf", String(now - 3_600_000)),
         ])

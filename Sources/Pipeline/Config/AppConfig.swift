@@ -16,6 +16,8 @@ public struct AppConfig: Sendable {
     public var uploadsDirectory: String
     /// `LOG_FILE`: log lines also go to this file (the old backend's setting).
     public var logFile: String?
+    /// `LOG_FORMAT`: `text` (default) or `json` (one object per line).
+    public var logFormat: LogFormat = .text
     /// Default life of a token minted by `vendedor-enqueuer token` without `--days`
     /// (`ACCESS_TOKEN_EXPIRE_MINUTES`, the old backend's setting; 30 days by default).
     public var tokenLifetimeSeconds: Double = 30 * 86_400
@@ -65,6 +67,11 @@ public struct AppConfig: Sendable {
             uploadsDirectory: env.string("UPLOADS_DIR", default: "./var/uploads")
         )
         logFile = env["LOG_FILE"]
+        let format = env.string("LOG_FORMAT", default: "text").lowercased()
+        guard let logFormat = LogFormat(rawValue: format) else {
+            throw ConfigError(setting: "LOG_FORMAT", problem: "debe ser text o json")
+        }
+        self.logFormat = logFormat
         if env["ACCESS_TOKEN_EXPIRE_MINUTES"] != nil {
             let minutes = try env.int("ACCESS_TOKEN_EXPIRE_MINUTES", default: 0)
             // No token lives longer than a year (`TokenSigner.maxLifetime`).

@@ -46,10 +46,13 @@ public struct ChatMessageJob: JobPayload, Equatable {
     public var readText: ReadText?
     /// When the front end accepted the message (ms since 1970).
     public var receivedMs: Int
+    /// For a photo or voice note read into this message: its key in the blob store, kept in
+    /// the chat's history so the console can show the photo beside what was read from it.
+    public var blob: String?
 
     public init(
         chatId: String, channel: Channel, kind: MessageKind = .text, message: String, readText: ReadText? = nil,
-        receivedMs: Int
+        receivedMs: Int, blob: String? = nil
     ) {
         self.chatId = chatId
         self.channel = channel
@@ -57,6 +60,7 @@ public struct ChatMessageJob: JobPayload, Equatable {
         self.message = message
         self.readText = readText
         self.receivedMs = receivedMs
+        self.blob = blob
     }
 
     /// The message as the chat's history shows it: the caption, then what the photo says
@@ -90,6 +94,7 @@ public struct ChatMessageJob: JobPayload, Equatable {
     public func encodedPayload() throws -> String {
         if readText != nil { return try JobCoding.encode(self) }
         var writer = JSONObjectWriter(capacity: 96 + message.utf8.count + chatId.utf8.count)
+        if let blob { writer.add("blob", blob) }
         writer.add("canal", channel.rawValue)
         writer.add("chat_id", chatId)
         writer.add("mensaje", message)
@@ -105,5 +110,6 @@ public struct ChatMessageJob: JobPayload, Equatable {
         case message = "mensaje"
         case readText = "leido"
         case receivedMs = "recibido_ms"
+        case blob
     }
 }

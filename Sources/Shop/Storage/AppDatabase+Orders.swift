@@ -18,6 +18,19 @@ extension AppDatabase {
         }
     }
 
+    /// The sum of the totals of the orders matching `filter` (cancelled ones included when
+    /// the filter asks for them; left out otherwise).
+    public func orderTotal(_ filter: OrderFilter = OrderFilter()) throws -> Int {
+        let state = filter.state
+        let clause = try Self.orderFilter(filter)
+        return try pool.read { db in
+            let extra: SQL = state == nil ? (clause.isEmpty ? "WHERE estado != 'cancelado'" : " AND estado != 'cancelado'") : ""
+            return try SQLRequest<Int>(
+                literal: "SELECT COALESCE(SUM(total), 0) FROM pedidos \(literal: clause)\(literal: extra)"
+            ).fetchOne(db) ?? 0
+        }
+    }
+
     /// Moves an order to `estado` if the state machine allows it (`OrderError.invalidTransition`
     /// otherwise). Cancelling puts the units back in stock and takes the order out of the
     /// client's purchase statistics.

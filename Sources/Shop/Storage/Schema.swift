@@ -19,6 +19,7 @@ enum Schema {
         migrator.registerMigration("v3-estados", migrate: addStates)
         migrator.registerMigration("v3-importacion-legado", migrate: createLegacyImport)
         migrator.registerMigration("v3-chats-por-canal", migrate: scopeHTTPChats)
+        migrator.registerMigration("v4-consola", migrate: createConsole)
         return migrator
     }
 

@@ -6,6 +6,8 @@ import Pipeline
 import Shop
 import Support
 
+extension ProviderLimiter: ProviderPermits {}
+
 /// What the reply worker needs: the agent (catalog search, order placement), the reply
 /// writer (templates or a language model) and the database for history and state.
 package struct AgentResources: Sendable {
@@ -75,6 +77,21 @@ enum ReaderModels {
 
 /// The language model `LLM_PROVIDER` names, or nil for template replies.
 enum ReplyModels {
+    /// The transport of model calls: curl, each call holding one of the model's permits
+    /// (`LLM_MAX_CONCURRENT`, `LLM_MAX_PER_S`, shared by every worker process through Redis).
+    static func transport(
+        _ config: AgentConfig, base: any HTTPTransport, redis: RedisClient, queuesDirectory: String, logger: Logger
+    ) throws -> any HTTPTransport {
+        guard config.provider != .none else { return base }
+        // A permit outlives the call's timeout; one left by a dead process expires after it.
+        let leaseMs = Int(config.modelTimeout.components.seconds) * 1000 + 30_000
+        let limiter = try ProviderLimiter(
+            name: "modelo",
+            limits: .init(maxConcurrent: config.maxConcurrent, maxPerSecond: config.maxPerSecond, leaseMs: leaseMs),
+            redis: redis, queuesDirectory: queuesDirectory, logger: logger)
+        return LimitedTransport(base: base, permits: limiter)
+    }
+
     static func make(_ config: AgentConfig, transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy) throws
         -> (any ReplyModel)?
     {

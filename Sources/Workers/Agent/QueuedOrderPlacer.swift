@@ -2,6 +2,7 @@ import Assistant
 import JobEngine
 import Pipeline
 import Shop
+import Support
 
 /// Places a chat's order through the `pedidos` queue (the one place orders are written) and
 /// waits, bounded, for the worker's answer. The order is stored under the cart's key; the
@@ -25,12 +26,17 @@ struct QueuedOrderPlacer: OrderPlacer {
         let queueKey = try PlaceOrderJob.bodyKey(owner: "\(key):\(attempt)", order: request)
         let job = try await jobs.enqueue(
             PlaceOrderJob(order: request, key: key, updatesClient: updatesClient), idempotencyKey: queueKey)
+        // Waiting for another job is an outside wait: it holds no CPU slot of the chat queue.
+        return try await OutsideWait.around { try await self.waitForResult(of: job.id) }
+    }
+
+    private func waitForResult(of jobId: String) async throws -> OrderPlacement {
         let deadline = ContinuousClock.now + wait
         while true {
             // Short waits, each re-reading the job: a missed wake-up costs at most one slice.
             let slice = min(Duration.seconds(2), deadline - ContinuousClock.now)
-            let status = try await waiters.wait(for: job.id, timeout: max(slice, .milliseconds(1)))
-            guard let status else { throw StillPlacing(jobId: job.id) }
+            let status = try await waiters.wait(for: jobId, timeout: max(slice, .milliseconds(1)))
+            guard let status else { throw StillPlacing(jobId: jobId) }
             switch status.state {
             case .completed:
                 let result = try JobCoding.decode(PlaceOrderJob.Result.self, from: status.result ?? "")
@@ -38,7 +44,7 @@ struct QueuedOrderPlacer: OrderPlacer {
             case .failed, .dead:
                 return .refused(status.error ?? "el pedido no se pudo registrar.")
             default:
-                if ContinuousClock.now >= deadline { throw StillPlacing(jobId: job.id) }
+                if ContinuousClock.now >= deadline { throw StillPlacing(jobId: jobId) }
             }
         }
     }

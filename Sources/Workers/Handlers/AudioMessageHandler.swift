@@ -47,7 +47,7 @@ struct AudioMessageHandler: JobHandler {
     {
         let chat = ChatMessageJob(
             chatId: job.chatId, channel: job.channel, kind: .audio, message: text, readText: readText,
-            receivedMs: job.receivedMs)
+            receivedMs: job.receivedMs, blob: job.blob)
         return JobResult(followUps: [try NewJob(chat)])
     }
 }

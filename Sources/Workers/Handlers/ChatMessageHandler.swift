@@ -54,13 +54,16 @@ struct ChatMessageHandler: JobHandler {
         if let recorded = try await chats.chatTurnResult(jobId: jobId) {
             return try outcome(recorded, job, context, owner: owner)
         }
+        var incomingMetadata: [String: JSONValue] = ["job_id": .string(jobId)]
+        if let blob = job.blob { incomingMetadata["blob"] = .string(blob) }
         let incoming = NewMessage(
-            chatId: job.chatId, sender: .user, kind: job.kind,
-            content: job.historyText, metadata: .object(["job_id": .string(jobId)]))
+            chatId: job.chatId, sender: .user, kind: job.kind, content: job.historyText,
+            metadata: .object(incomingMetadata))
         let chatId = job.chatId
         guard try await chats.isAIActive(chatId: chatId) else {
             let result = try JobCoding.encode(HeldForOperator())
             let recorded = try await record(job, jobId, owner, incoming, nil, nil, result)
+            AgentMetrics.record(.handedToPerson)
             return JobResult(result: recorded, rootResult: recorded)
         }
         let turn: AgentTurn
@@ -77,6 +80,7 @@ struct ChatMessageHandler: JobHandler {
                 chatId: chatId, sender: .agent, content: text,
                 metadata: .object(["job_id": .string(jobId), "fuente": .string("aviso")]))
             let recorded = try await record(job, jobId, owner, incoming, reply, nil, try JobCoding.encode(chatReply))
+            AgentMetrics.record(.failed)
             return try outcome(recorded, job, context, owner: owner)
         }
         let maxHistory = resources.maxHistory
@@ -98,6 +102,7 @@ struct ChatMessageHandler: JobHandler {
         let reply = NewMessage(
             chatId: chatId, sender: .agent, content: written.text, metadata: .object(metadata))
         let recorded = try await record(job, jobId, owner, incoming, reply, turn.state, try JobCoding.encode(chatReply))
+        AgentMetrics.record(turn)
         return try outcome(recorded, job, context, owner: owner)
     }
 

@@ -37,7 +37,7 @@ struct ImageMessageHandler: JobHandler {
         }
         let chat = ChatMessageJob(
             chatId: job.chatId, channel: job.channel, kind: .image, message: caption, readText: read,
-            receivedMs: job.receivedMs)
+            receivedMs: job.receivedMs, blob: job.blob)
         return JobResult(followUps: [try NewJob(chat)])
     }
 

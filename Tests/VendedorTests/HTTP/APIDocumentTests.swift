@@ -18,7 +18,7 @@ import Testing
 struct APIDocumentTests {
     let signer = TokenSigner(secret: "secreto-de-pruebas-0123456789")
     /// HTML pages of the staff console are not part of the JSON API.
-    static let excludedPrefixes = ["/consola"]
+    static let excludedPrefixes = [ConsoleController.pathPrefix]
 
     func deps(_ fixture: QueueFixture, _ database: AppDatabase) throws -> FrontEndDependencies {
         var deps = FrontEndDependencies(

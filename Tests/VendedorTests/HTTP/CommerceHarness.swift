@@ -33,6 +33,7 @@ struct CommerceHarness: @unchecked Sendable {
             jobs: fixture.jobs, waiters: waiters, signer: harness.signer, database: database,
             uploadsDirectory: uploads.path)
         deps.exportsDirectory = harness.exports.path
+        deps.blobsDirectory = harness.blobs.path
         let app = Application(router: buildRouter(deps))
         try await app.test(.router) { client in try await body(harness, client) }
         withExtendedLifetime(directory) {}
@@ -43,6 +44,9 @@ struct CommerceHarness: @unchecked Sendable {
             fixture, queues: ["pedidos", "importar"], concurrency: concurrency, database: database,
             uploadsDirectory: uploads.path)
     }
+
+    /// Customers' photos and audio (`BLOBS_DIR`).
+    var blobs: URL { uploads.deletingLastPathComponent().appendingPathComponent("blobs") }
 
     /// Where export workers write and downloads are served from.
     var exports: URL { uploads.deletingLastPathComponent().appendingPathComponent("exports") }

@@ -51,6 +51,19 @@ struct ConfigTests {
         #expect(error { $0["name"] = "otra" }.contains("campo \"name\""))
         #expect(error { $0["idempotency_window_s"] = 99_999_999 }.contains("idempotency_window_s"))
         #expect(error { _ in } == "aceptado")
+        // CPU slots: at most the jobs a process holds.
+        let concurrency = valid["concurrency"] as! Int
+        #expect(error { $0["cpu_concurrency"] = concurrency + 1 }.contains("campo \"cpu_concurrency\" debe estar entre 1 y"))
+        #expect(error { $0["cpu_concurrency"] = 0 }.contains("cpu_concurrency"))
+        #expect(error { $0["cpu_concurrency"] = 1 } == "aceptado")
+    }
+
+    @Test func cpuSlotsDefaultToTheQueuesConcurrency() throws {
+        let catalog = try QueueCatalog.load(directory: TestPaths.repoRoot.appendingPathComponent("queues").path)
+        let noop = try #require(catalog.queues["noop"])
+        #expect(noop.cpuConcurrency == noop.concurrency)
+        let chat = try #require(catalog.queues["chat"])
+        #expect(chat.cpuConcurrency < chat.concurrency)
     }
 
     @Test func everyRepositoryQueueLoads() throws {

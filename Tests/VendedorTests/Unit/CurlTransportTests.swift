@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 @testable import Integrations
@@ -28,6 +29,13 @@ struct CurlTransportTests {
             return "tarde"
         }
         router.get("grande") { _, _ -> String in String(repeating: "x", count: 100_000) }
+        router.get("espera") { _, _ -> String in
+            let now = Self.waiting.add(1, ordering: .relaxed).newValue
+            Self.mostWaiting.max(now, ordering: .relaxed)
+            try await Task.sleep(for: .milliseconds(600))
+            Self.waiting.subtract(1, ordering: .relaxed)
+            return "listo"
+        }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             try await body("http://127.0.0.1:\(client.port!)")
@@ -67,6 +75,52 @@ struct CurlTransportTests {
             }
             let whole = try await transport.send(OutboundRequest(url: "\(base)/grande"))
             #expect(whole.body.count == 100_000)
+        }
+    }
+
+    static let waiting = Atomic<Int>(0)
+    static let mostWaiting = Atomic<Int>(0)
+    static let mostThreads = Atomic<Int>(0)
+
+    /// The process's threads that a call could take: unnamed ones (named like the process's
+    /// main thread) and `BlockingPool`'s. Threads other suites name for themselves (NIO's event
+    /// loops, Redis connections, worker loops) are left out, so suites running at the same
+    /// time do not count against this one.
+    static func threads() -> Int {
+        func name(_ path: String) -> String {
+            ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let main = name("/proc/self/comm")
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return tasks.filter { task in
+            let comm = name("/proc/self/task/\(task)/comm")
+            return comm == main || comm.hasPrefix("vendedor-bloque")
+        }.count
+    }
+
+    @Test func hundredsOfCallsInFlightTakeNoThreadEach() async throws {
+        try await withServer { base in
+            let transport = CurlTransport(maxConcurrent: 500)
+            let before = Self.threads()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<200 {
+                    group.addTask {
+                        let response = try await transport.send(OutboundRequest(url: "\(base)/espera"))
+                        #expect(response.text == "listo")
+                    }
+                }
+                group.addTask {
+                    // Look while the calls wait in the server.
+                    for _ in 0..<20 {
+                        try await Task.sleep(for: .milliseconds(25))
+                        Self.mostThreads.max(Self.threads(), ordering: .relaxed)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // The server held most of them at once; the process did not grow a thread per call.
+            #expect(Self.mostWaiting.load(ordering: .relaxed) > 32)
+            #expect(Self.mostThreads.load(ordering: .relaxed) - before < 40)
         }
     }
 

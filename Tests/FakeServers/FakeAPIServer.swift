@@ -8,77 +8,77 @@ import NIOCore
 /// Telegram). Each fake (FakeGemini, FakeOpenAI, FakeTelegram…) registers routes that speak
 /// the API's wire format; tests inject errors (429 with a retry delay, 5xx, 403) ahead of
 /// the normal answers and read back every request the server received.
-final class FakeAPIServer: @unchecked Sendable {
-    struct Received: Sendable {
-        var method: String
+public final class FakeAPIServer: @unchecked Sendable {
+    public struct Received: Sendable {
+        public var method: String
         /// The path without the query ("/v1beta/models/gemini-2.0-flash:generateContent").
-        var path: String
-        var query: String
+        public var path: String
+        public var query: String
         /// Header names in lower case.
-        var headers: [String: String]
-        var body: Data
-        var at: Date
+        public var headers: [String: String]
+        public var body: Data
+        public var at: Date
 
-        var text: String { String(decoding: body, as: UTF8.self) }
-        var json: Any? { try? JSONSerialization.jsonObject(with: body) }
+        public var text: String { String(decoding: body, as: UTF8.self) }
+        public var json: Any? { try? JSONSerialization.jsonObject(with: body) }
     }
 
-    struct Reply: Sendable {
-        var status: Int
-        var headers: [String: String]
-        var body: Data
+    public struct Reply: Sendable {
+        public var status: Int
+        public var headers: [String: String]
+        public var body: Data
         /// Held this long before answering (timeouts).
-        var delay: Duration?
+        public var delay: Duration?
 
-        init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delay: Duration? = nil) {
+        public init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delay: Duration? = nil) {
             self.status = status
             self.headers = headers
             self.body = body
             self.delay = delay
         }
 
-        static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> Reply {
+        public static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> Reply {
             var all = headers
             all["Content-Type"] = "application/json"
             return Reply(status: status, headers: all, body: Data(text.utf8))
         }
 
         /// Any JSON-serializable value (dictionaries, arrays, strings, numbers).
-        static func json(object: Any, status: Int = 200) -> Reply {
+        public static func json(object: Any, status: Int = 200) -> Reply {
             let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("null".utf8)
             return Reply(status: status, headers: ["Content-Type": "application/json"], body: data)
         }
     }
 
-    typealias Route = @Sendable (Received) async -> Reply
+    public typealias Route = @Sendable (Received) async -> Reply
 
     private let lock = NSLock()
     private var routes: [(method: String, path: String, handler: Route)] = []
     private var injected: [(path: String, reply: Reply)] = []
     private var log: [Received] = []
-    private(set) var baseURL = ""
+    public private(set) var baseURL = ""
 
     /// Answers `method` requests whose path equals `path`, or starts with it when it ends
     /// in "*" ("/bot*"). Later routes win over earlier ones for the same request.
-    func route(_ method: String, _ path: String, _ handler: @escaping Route) {
+    public func route(_ method: String, _ path: String, _ handler: @escaping Route) {
         lock.withLock { routes.append((method.uppercased(), path, handler)) }
     }
 
     /// The next requests matching `path` (same pattern rules) get these replies, in order,
     /// before the routes answer again. For 429s, 5xx, 403.
-    func inject(_ path: String, _ replies: Reply...) {
+    public func inject(_ path: String, _ replies: Reply...) {
         lock.withLock { injected += replies.map { (path, $0) } }
     }
 
     /// Every request received so far, oldest first.
-    var requests: [Received] { lock.withLock { log } }
+    public var requests: [Received] { lock.withLock { log } }
 
-    func requests(matching path: String) -> [Received] {
+    public func requests(matching path: String) -> [Received] {
         requests.filter { Self.matches(pattern: path, $0.path) }
     }
 
     /// Starts the server on a free loopback port, runs `body` with it, stops it.
-    static func run<T: Sendable>(
+    public static func run<T: Sendable>(
         _ configure: (FakeAPIServer) -> Void = { _ in }, _ body: @Sendable (FakeAPIServer) async throws -> T
     ) async throws -> T {
         let server = FakeAPIServer()
@@ -109,7 +109,7 @@ final class FakeAPIServer: @unchecked Sendable {
         return await handler(received)
     }
 
-    static func matches(pattern: String, _ path: String) -> Bool {
+    public static func matches(pattern: String, _ path: String) -> Bool {
         pattern.hasSuffix("*") ? path.hasPrefix(String(pattern.dropLast())) : path == pattern
     }
 }

@@ -1,0 +1,104 @@
+import FakeServers
+import Foundation
+import JobEngine
+import Pipeline
+
+/// `ops/bench reply-slow-model`: replies per second when every reply waits on a slow
+/// language model. An OpenAI-compatible fake (`FakeChatModel`) on loopback holds each answer
+/// `latency` and refuses calls over its own concurrency limit; the reply, order and delivery
+/// workers run in this process against it (`LLM_PROVIDER=openai`, words-only search so the
+/// local embedder does not set the pace); `messages` first messages of as many chats are
+/// accepted at once (as `POST /chat/texto` enqueues them) and timed from acceptance to reply.
+/// With `beforeQueues` (a queues directory with the chat queue as it was before the CPU /
+/// outside-wait split) the first latency is measured that way too, in the same run.
+struct SlowModelBench {
+    var messages: Int
+    var latenciesMs: [Int]
+    var modelLimit: Int
+    var beforeQueues: String?
+
+    func run() async throws {
+        let texts = try ConversationSet.load().conversations.compactMap(\.messages.first)
+        guard !texts.isEmpty, let first = latenciesMs.first else { throw BenchFailure("sin mensajes o latencias") }
+        try await FakeChatModel.run(latency: .milliseconds(first), maxConcurrent: modelLimit) { model in
+            let settings = [
+                "LLM_PROVIDER": "openai", "OPENAI_BASE_URL": model.baseURL, "OPENAI_API_KEY": FakeChatModel.key,
+                "DEFAULT_MODEL": "modelo-lento", "EMBEDDINGS_PROVIDER": "none",
+                // The provider allows this many calls at once: so does the shared limit.
+                "LLM_MAX_CONCURRENT": String(modelLimit),
+            ]
+            if let beforeQueues {
+                var before = settings
+                before["QUEUES_DIR"] = beforeQueues
+                let rig = try await Rig.start(settings: before)
+                try await measure(rig, model, texts, latencyMs: first, prefix: "reply_slow.before_")
+                try await rig.stop()
+            }
+            let rig = try await Rig.start(settings: settings)
+            for (index, latency) in latenciesMs.enumerated() {
+                let prefix = index == 0 ? "reply_slow." : "reply_slow_\(latency)ms."
+                try await measure(rig, model, texts, latencyMs: latency, prefix: prefix)
+            }
+            try await rig.stop()
+        }
+    }
+
+    private struct Rig {
+        var rig: AgentBenchRig
+        var task: Task<Void, any Error>
+
+        static func start(settings: [String: String]) async throws -> Rig {
+            let (rig, task) = try await AgentBenchRig.start(overrides: settings)
+            return Rig(rig: rig, task: task)
+        }
+
+        func stop() async throws {
+            await rig.group.triggerGracefulShutdown()
+            try await task.value
+        }
+    }
+
+    private func measure(_ rig: Rig, _ model: FakeChatModel, _ texts: [String], latencyMs: Int, prefix: String)
+        async throws
+    {
+        model.latency = .milliseconds(latencyMs)
+        let run = JobID.make().suffix(6)
+        // Warm-up (connections, caches, the catalog's pages), not measured.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<16 {
+                group.addTask { _ = try await rig.rig.say("lento-\(run)-calor-\(index)", texts[index % texts.count]) }
+            }
+            try await group.waitForAll()
+        }
+        model.resetCounts()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let latencies = try await withThrowingTaskGroup(of: Double.self) { group in
+            for index in 0..<messages {
+                let chatId = "lento-\(run)-\(index)"
+                let text = texts[index % texts.count]
+                group.addTask {
+                    let accepted = clock.now
+                    _ = try await rig.rig.say(chatId, text, timeout: .seconds(300))
+                    return (clock.now - accepted).seconds * 1000
+                }
+            }
+            var all: [Double] = []
+            for try await latency in group { all.append(latency) }
+            return all
+        }
+        let elapsed = (clock.now - start).seconds
+        let sorted = latencies.sorted()
+        func percentile(_ p: Double) -> Double {
+            sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
+        }
+        print("\(prefix)messages=\(sorted.count)")
+        print("\(prefix)model_latency_ms=\(latencyMs)")
+        print("\(prefix)replies_per_s=\(String(format: "%.1f", Double(sorted.count) / elapsed))")
+        print("\(prefix)p50_ms=\(String(format: "%.1f", percentile(0.5)))")
+        print("\(prefix)p99_ms=\(String(format: "%.1f", percentile(0.99)))")
+        print("\(prefix)model_calls_in_flight_max=\(model.maxInFlight)")
+        print("\(prefix)model_calls_answered=\(model.answered)")
+        print("\(prefix)model_calls_refused=\(model.refused)")
+    }
+}
