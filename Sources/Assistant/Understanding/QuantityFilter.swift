@@ -30,19 +30,29 @@ public enum QuantityFilter {
         }
     }
 
-    /// "máscaras de media cara con dos filtros", "arnés con 2 argollas": a number after "con"
-    /// that joins a noun to the thing named just before (same clause) is a feature of it.
+    /// "las máscaras de media cara con dos filtros", "un arnés con 2 argollas": a number after
+    /// "con" that joins a noun to a thing already named with an article or a count (same
+    /// clause, a few words back) is a feature of it; "me colabora con 5 guantes" names
+    /// nothing before "con", so its 5 is the order.
     static func isFeature(_ mention: QuantityParser.Mention, _ words: Words) -> Bool {
         let start = mention.range.lowerBound
-        guard start >= 2, words.at(start - 1) == "con" else { return false }
-        let before = words.at(start - 2)
-        guard !CommonWords.fillers.contains(before), !WordForms.contentWords([before]).isEmpty,
+        guard start >= 3, words.at(start - 1) == "con",
+            !WordForms.contentWords([words.at(start - 2)]).isEmpty,
             !WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty
         else { return false }
         let characters = Array(words.original)
-        let gap = words.words[start - 2].range.upperBound..<words.words[start - 1].range.lowerBound
-        return !characters[gap].contains { ",;:.!?\n".contains($0) }
+        var index = start - 2
+        while index > 0, start - index <= 7 {
+            let gap = words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound
+            if characters[gap].contains(where: { ",;:.!?\n".contains($0) }) { return false }
+            index -= 1
+            let word = words[index]
+            if articles.contains(word) || word.first?.isNumber == true { return true }
+        }
+        return false
     }
+
+    static let articles: Set<String> = ["el", "la", "los", "las", "un", "una", "unos", "unas"]
 
     /// Word indices that belong to a time of day.
     static func timeWords(_ words: Words) -> Set<Int> {
