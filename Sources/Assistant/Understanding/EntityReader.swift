@@ -156,7 +156,7 @@ struct EntityReader {
     }
 
     /// Whether word `index` is in a question: its sentence (between line breaks and . ! ?)
-    /// opens with "¿" or ends with "?". Linear in the sentence.
+    /// opens with "¿" or ends with "?", or a question comes before it. Linear in the message.
     static func inQuestion(_ index: Int, _ words: Words) -> Bool {
         let characters = Array(words.original)
         guard words.words.indices.contains(index) else { return false }
@@ -165,7 +165,10 @@ struct EntityReader {
         while start > 0, !ends.contains(characters[start - 1]) { start -= 1 }
         var end = words.words[index].range.upperBound
         while end < characters.count, !ends.contains(characters[end]) { end += 1 }
-        return characters[start..<end].contains("¿") || (end < characters.count && characters[end] == "?")
+        // "¿qué tienen? necesito un extintor para la cocina": a question before the sentence
+        // asks about what it describes.
+        return characters[0..<end].contains("¿") || characters[0..<start].contains("?")
+            || (end < characters.count && characters[end] == "?")
     }
 
     static func asksQuantity(_ pending: DialogueState.Pending) -> Bool {
