@@ -66,6 +66,7 @@ package enum WorkerHandlers {
                 registry.register(TelegramFileHandler(telegram: telegram, blobs: delivery.blobs))
                 registry.register(
                     TelegramTypingHandler(telegram: telegram.with(policy: .once), database: commerce.database))
+                registry.register(TelegramCallbackAnswerHandler(telegram: telegram))
             }
         }
         if let agent {

@@ -17,6 +17,8 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
     /// The customer proved to be the stored client (typed the phone on file): only then
     /// may the order update the stored record.
     public var verified = false
+    /// A location the customer shared (Telegram), kept with the delivery indications.
+    public var location: String?
 
     public init() {}
 
@@ -81,7 +83,14 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         }
         return ClientDetails(
             idNumber: idNumber, name: name, phone: phone, email: self[.email], address: self[.address],
-            neighborhood: self[.neighborhood], notes: self[.notes])
+            neighborhood: self[.neighborhood], notes: notesWithLocation)
+    }
+
+    /// The indications, then the shared location, within the indications' length.
+    var notesWithLocation: String? {
+        let parts = [self[.notes], location].compactMap { $0 }
+        guard !parts.isEmpty else { return nil }
+        return String(parts.joined(separator: ". ").prefix(ClientDetails.maxNotesLength))
     }
 
     /// The shop's rule for each slot; returns the value to store.
@@ -144,6 +153,7 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         offeredIdNumber = try container.decodeIfPresent(String.self, forKey: .offeredIdNumber)
         stored = try container.decodeIfPresent(Set<CheckoutSlot>.self, forKey: .stored) ?? []
         verified = try container.decodeIfPresent(Bool.self, forKey: .verified) ?? false
+        location = try container.decodeIfPresent(String.self, forKey: .location)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -153,5 +163,6 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         case offeredIdNumber = "offeredCedula"
         case stored = "guardados"
         case verified = "verificado"
+        case location = "ubicacion"
     }
 }

@@ -164,6 +164,8 @@ public enum ReplyComposer {
         case .photoUnreadable:
             return "Recibí su foto, pero no logré leer texto en ella. ¿Me podría escribir el nombre del producto "
                 + "que busca?"
+        case .sharedKept(.phone): return "Gracias, tomé su número de celular para el pedido."
+        case .sharedKept(.location): return "Gracias, guardé su ubicación para la entrega."
         case .clarify(let clarification):
             let sorry = "Disculpe, no le entendí bien."
             switch clarification {

@@ -81,8 +81,17 @@ public enum ReplyFact: Sendable, Equatable {
     case tooManyItems(max: Int)
     /// A photo with nothing readable.
     case photoUnreadable
+    /// The customer shared their phone number or a location (Telegram) and it was kept for
+    /// the order.
+    case sharedKept(SharedData)
     /// The message was not understood: a short question from where the dialogue is.
     case clarify(Clarification)
+}
+
+/// What a customer can share without typing (Telegram's contact and location).
+public enum SharedData: Sendable, Equatable {
+    case phone
+    case location
 }
 
 /// What the agent asks when it did not understand a message.

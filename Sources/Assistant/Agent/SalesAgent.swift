@@ -41,6 +41,10 @@ public struct SalesAgent: Sendable {
         try await refreshCart(&turn)
         let company = try await companyAnswerer()
         turn.reading = await reader.read(message.text, context: try await readingContext(turn.state))
+        if message.hasSharedData, message.text.isEmpty, message.photoText == nil {
+            try await respondToShared(message, &turn)
+            return finish(turn)
+        }
         var photoAnswered = false
         if let photo = message.photoText { photoAnswered = try await handlePhoto(photo, &turn) }
         let reading = turn.reading

@@ -28,6 +28,7 @@ struct TelegramIntake: Sendable {
 
     /// The jobs one update asks for (none for updates that are not messages).
     func jobs(for update: Telegram.Update, nowMs: Int) throws -> [NewJob] {
+        if let press = update.callbackQuery { return try jobs(for: press, update: update.updateId, nowMs: nowMs) }
         guard let message = update.message else { return [] }
         let key = TelegramKeys.update(update.updateId)
         let chatId = TelegramChatID.make(message.chat.id)
@@ -79,7 +80,24 @@ struct TelegramIntake: Sendable {
                 return try file(.audio, id: document.fileId, size: document.fileSize, mime: mime)
             }
         }
-        // Stickers, videos, locations, service messages…: a short note in private chats only
+        if let contact = message.contact {
+            // Only the sender's own contact ("share my phone number") is their phone.
+            guard let owner = contact.userId, owner == message.from?.id else {
+                return try reply(TelegramReplies.foreignContact, incoming: Self.foreignContactEntry)
+            }
+            let phone = String(contact.phoneNumber.prefix(Self.maxPhoneCharacters))
+            return try withTyping(
+                ChatMessageJob(
+                    chatId: chatId, channel: .telegram, message: "", shared: .init(phone: phone), receivedMs: nowMs))
+        }
+        if let place = Self.locationText(location: message.location, venue: message.venue) {
+            let text = (message.caption ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            return try withTyping(
+                ChatMessageJob(
+                    chatId: chatId, channel: .telegram, message: ChatMessageJob.readable(text),
+                    shared: .init(location: place), receivedMs: nowMs))
+        }
+        // Stickers, videos, service messages…: a short note in private chats only
         // (a group's service messages must not make the bot talk).
         guard message.chat.type == "private", message.sticker == nil else {
             logger.debug(
@@ -88,6 +106,58 @@ struct TelegramIntake: Sendable {
         }
         return try reply(TelegramReplies.unsupported, incoming: Self.unsupportedEntry)
     }
+
+    /// A button press: answered at once (`answerCallbackQuery`, so the spinner stops), and,
+    /// when it is one of this bot's buttons for this very chat, fed to the agent as the words
+    /// it stands for, in the chat's line like a typed message. Anything else (no message, a
+    /// private chat's press by someone else, data that is not ours) is only answered with a
+    /// short notice.
+    func jobs(for press: Telegram.CallbackQuery, update: Int64, nowMs: Int) throws -> [NewJob] {
+        let key = TelegramKeys.update(update)
+        let chat = press.message?.chat
+        let chatId = chat.map { TelegramChatID.make($0.id) } ?? TelegramChatID.make(press.from.id)
+        func answer(_ text: String?) throws -> NewJob {
+            try NewJob(
+                TelegramCallbackAnswerJob(chatId: chatId, callbackQueryId: String(press.id.prefix(128)), text: text),
+                idempotencyKey: TelegramKeys.callbackAnswer(update))
+        }
+        func refuse(_ reason: String) throws -> [NewJob] {
+            logger.notice(
+                "Botón de Telegram rechazado", metadata: ["update_id": "\(update)", "motivo": "\(reason)"])
+            return [try answer(TelegramReplies.buttonRefused)]
+        }
+        guard let chat else { return try refuse("sin_mensaje") }
+        // In a private chat only its one user can press (the chat id is the user's id).
+        guard chat.type != "private" || press.from.id == chat.id else { return try refuse("otro_usuario") }
+        switch TelegramButtonData.decode(press.data, chatId: chat.id) {
+        case .failure(let refusal): return try refuse(refusal.rawValue)
+        case .success(let action):
+            let message = try NewJob(
+                ChatMessageJob(chatId: chatId, channel: .telegram, message: action.typed, receivedMs: nowMs),
+                idempotencyKey: key)
+            let typing = try NewJob(TelegramTypingJob(chatId: chatId, jobId: message.id), idempotencyKey: key)
+            return [try answer(nil), message, typing]
+        }
+    }
+
+    /// A shared location (or a venue: its name and address too) as the text kept with the
+    /// delivery indications: "Ubicación: 3.45163, -76.53197". Nil for impossible coordinates.
+    static func locationText(location: Telegram.Location?, venue: Telegram.Venue?) -> String? {
+        guard let point = venue?.location ?? location, point.latitude.isFinite, point.longitude.isFinite,
+            (-90...90).contains(point.latitude), (-180...180).contains(point.longitude)
+        else { return nil }
+        let coordinates = String(format: "%.5f, %.5f", point.latitude, point.longitude)
+        let named = [venue?.title, venue?.address].compactMap { text -> String? in
+            let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return trimmed.isEmpty ? nil : String(trimmed.prefix(80))
+        }
+        return named.isEmpty
+            ? "Ubicación: \(coordinates)" : "Ubicación: \(named.joined(separator: ", ")) (\(coordinates))"
+    }
+
+    /// Longer than any phone number; a contact's is cut here before anything reads it.
+    static let maxPhoneCharacters = 32
+    static let foreignContactEntry = "(contacto de otra persona)"
 
     /// How the chat's history shows messages the bot could not take.
     static let tooLargeEntry = "(archivo de más de 20 MB)"

@@ -70,6 +70,7 @@ public struct TelegramClient: Sendable {
         var text: String
         var replyParameters: ReplyParameters?
         var linkPreviewOptions = LinkPreview()
+        var replyMarkup: Telegram.ReplyMarkup?
 
         struct ReplyParameters: Encodable {
             var messageId: Int64
@@ -93,16 +94,39 @@ public struct TelegramClient: Sendable {
             case text
             case replyParameters = "reply_parameters"
             case linkPreviewOptions = "link_preview_options"
+            case replyMarkup = "reply_markup"
         }
     }
 
     /// Sends plain text (no `parse_mode`: model output is not safe markup); at most
-    /// `TelegramText.maxLength` characters. Returns the sent message's id.
-    public func sendMessage(chatId: Int64, text: String, replyTo: Int64? = nil) async throws -> Int64 {
+    /// `TelegramText.maxLength` characters, with buttons when `markup` is set. Returns the
+    /// sent message's id.
+    public func sendMessage(
+        chatId: Int64, text: String, replyTo: Int64? = nil, markup: Telegram.ReplyMarkup? = nil
+    ) async throws -> Int64 {
         let parameters = SendMessage(
-            chatId: chatId, text: text, replyParameters: replyTo.map { .init(messageId: $0) })
+            chatId: chatId, text: text, replyParameters: replyTo.map { .init(messageId: $0) }, replyMarkup: markup)
         return try await call("sendMessage", parameters, as: Telegram.SentMessage.self).messageId
     }
+
+    /// Answers a button press, so the client stops its spinner; `text` (at most 200
+    /// characters) shows as a short notification.
+    public func answerCallbackQuery(id: String, text: String? = nil) async throws {
+        struct Parameters: Encodable {
+            var callbackQueryId: String
+            var text: String?
+
+            enum CodingKeys: String, CodingKey {
+                case callbackQueryId = "callback_query_id"
+                case text
+            }
+        }
+        let notice = text.map { String($0.prefix(Telegram.maxCallbackAnswerCharacters)) }
+        _ = try await call("answerCallbackQuery", Parameters(callbackQueryId: id, text: notice), as: Bool.self)
+    }
+
+    /// The update kinds asked for: messages and button presses.
+    public static let allowedUpdates = ["message", "callback_query"]
 
     /// `typing`, `upload_photo`…; shown for up to 5 seconds or until the next message.
     public func sendChatAction(chatId: Int64, action: String = "typing") async throws {
@@ -119,13 +143,13 @@ public struct TelegramClient: Sendable {
     }
 
     /// Updates after `offset`, holding the request up to `timeout` seconds when there are
-    /// none. Only messages are asked for.
+    /// none. Only messages and button presses are asked for.
     public func getUpdates(offset: Int64?, timeout: Int, limit: Int = 100) async throws -> [Telegram.Update] {
         struct Parameters: Encodable {
             var offset: Int64?
             var limit: Int
             var timeout: Int
-            var allowedUpdates = ["message"]
+            var allowedUpdates = TelegramClient.allowedUpdates
 
             enum CodingKeys: String, CodingKey {
                 case offset
@@ -146,7 +170,7 @@ public struct TelegramClient: Sendable {
             var url: String
             var secretToken: String
             var maxConnections: Int
-            var allowedUpdates = ["message"]
+            var allowedUpdates = TelegramClient.allowedUpdates
 
             enum CodingKeys: String, CodingKey {
                 case url

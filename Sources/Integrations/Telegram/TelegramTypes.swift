@@ -2,14 +2,17 @@
 /// ignored, so new ones never break decoding). Every id and size is an Int64: chat ids reach
 /// 52 bits and file sizes can pass 2^31.
 public enum Telegram {
-    /// One incoming update; at most one payload field is set. Only `message` is used.
+    /// One incoming update; at most one payload field is set. `message` and
+    /// `callback_query` (a press on an inline keyboard's button) are used.
     public struct Update: Codable, Sendable, Equatable {
         public var updateId: Int64
         public var message: Message?
+        public var callbackQuery: CallbackQuery?
 
-        public init(updateId: Int64, message: Message? = nil) {
+        public init(updateId: Int64, message: Message? = nil, callbackQuery: CallbackQuery? = nil) {
             self.updateId = updateId
             self.message = message
+            self.callbackQuery = callbackQuery
         }
 
         /// A message that does not fit the fields above (a shape this code does not know)
@@ -18,11 +21,13 @@ public enum Telegram {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             updateId = try container.decode(Int64.self, forKey: .updateId)
             message = try? container.decodeIfPresent(Message.self, forKey: .message)
+            callbackQuery = try? container.decodeIfPresent(CallbackQuery.self, forKey: .callbackQuery)
         }
 
         enum CodingKeys: String, CodingKey {
             case updateId = "update_id"
             case message
+            case callbackQuery = "callback_query"
         }
     }
 
@@ -43,6 +48,11 @@ public enum Telegram {
         public var videoNote: FileInfo?
         public var sticker: FileInfo?
         public var animation: FileInfo?
+        /// A shared contact ("share my phone number" sends the sender's own).
+        public var contact: Contact?
+        public var location: Location?
+        /// A place picked from the map (its location, name and address).
+        public var venue: Venue?
 
         public init(
             messageId: Int64, date: Int64, chat: Chat, from: User? = nil, text: String? = nil, caption: String? = nil,
@@ -75,6 +85,9 @@ public enum Telegram {
             case videoNote = "video_note"
             case sticker
             case animation
+            case contact
+            case location
+            case venue
         }
     }
 

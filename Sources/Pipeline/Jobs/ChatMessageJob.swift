@@ -35,6 +35,23 @@ public struct ChatMessageJob: JobPayload, Equatable {
         }
     }
 
+    /// What a customer shared without typing (Telegram): their own contact's phone, or a
+    /// location as text. The front end checked the contact is the sender's own.
+    public struct Shared: Codable, Sendable, Equatable {
+        public var phone: String?
+        public var location: String?
+
+        public init(phone: String? = nil, location: String? = nil) {
+            self.phone = phone
+            self.location = location
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case phone = "telefono"
+            case location = "ubicacion"
+        }
+    }
+
     public var chatId: String
     /// Where the reply goes: HTTP (read from the job, or a callback) or Telegram.
     public var channel: Channel
@@ -44,6 +61,7 @@ public struct ChatMessageJob: JobPayload, Equatable {
     public var message: String
     /// What was read from the customer's photo (empty text: nothing readable).
     public var readText: ReadText?
+    public var shared: Shared?
     /// When the front end accepted the message (ms since 1970).
     public var receivedMs: Int
     /// For a photo or voice note read into this message: its key in the blob store, kept in
@@ -52,13 +70,14 @@ public struct ChatMessageJob: JobPayload, Equatable {
 
     public init(
         chatId: String, channel: Channel, kind: MessageKind = .text, message: String, readText: ReadText? = nil,
-        receivedMs: Int, blob: String? = nil
+        shared: Shared? = nil, receivedMs: Int, blob: String? = nil
     ) {
         self.chatId = chatId
         self.channel = channel
         self.kind = kind
         self.message = message
         self.readText = readText
+        self.shared = shared
         self.receivedMs = receivedMs
         self.blob = blob
     }
@@ -66,6 +85,12 @@ public struct ChatMessageJob: JobPayload, Equatable {
     /// The message as the chat's history shows it: the caption, then what the photo says
     /// under a marker naming how it was read.
     public var historyText: String {
+        if let shared {
+            let parts = [
+                message.isEmpty ? nil : message, shared.phone.map { "[Comparte su número: \($0)]" }, shared.location,
+            ]
+            return parts.compactMap { $0 }.joined(separator: "\n")
+        }
         guard let readText else { return message }
         let marker: String
         switch readText.origin {
@@ -92,7 +117,7 @@ public struct ChatMessageJob: JobPayload, Equatable {
     /// Written by hand: one per chat message, the front end's hottest encoding (same text
     /// as `JobCoding.encode`, keys sorted).
     public func encodedPayload() throws -> String {
-        if readText != nil { return try JobCoding.encode(self) }
+        if readText != nil || shared != nil { return try JobCoding.encode(self) }
         var writer = JSONObjectWriter(capacity: 96 + message.utf8.count + chatId.utf8.count)
         if let blob { writer.add("blob", blob) }
         writer.add("canal", channel.rawValue)
@@ -109,6 +134,7 @@ public struct ChatMessageJob: JobPayload, Equatable {
         case kind = "tipo"
         case message = "mensaje"
         case readText = "leido"
+        case shared = "compartido"
         case receivedMs = "recibido_ms"
         case blob
     }

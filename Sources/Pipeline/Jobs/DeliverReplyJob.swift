@@ -28,6 +28,8 @@ public struct DeliverReplyJob: JobPayload, Equatable {
     /// welcome, a note about an unusable message, a photo or voice note that could not be
     /// read): after delivering, the worker records what the customer sent and the reply.
     public var history: HistoryNote?
+    /// Buttons the reply offers (Telegram: a keyboard on its last piece; a callback: `opciones`).
+    public var options: ReplyOptions?
 
     /// What the customer sent, as the chat's history shows it beside the reply.
     public struct HistoryNote: Codable, Sendable, Equatable {
@@ -48,7 +50,7 @@ public struct DeliverReplyJob: JobPayload, Equatable {
 
     public init(
         chatId: String, channel: Channel, text: String, origin: Sender = .agent, jobId: String? = nil,
-        owner: String? = nil, history: HistoryNote? = nil
+        owner: String? = nil, history: HistoryNote? = nil, options: ReplyOptions? = nil
     ) {
         self.chatId = chatId
         self.channel = channel
@@ -57,6 +59,7 @@ public struct DeliverReplyJob: JobPayload, Equatable {
         self.jobId = jobId
         self.owner = owner
         self.history = history
+        self.options = options
     }
 
     public var orderingKey: String? { chatId }
@@ -69,5 +72,6 @@ public struct DeliverReplyJob: JobPayload, Equatable {
         case jobId = "job_id"
         case owner = "propietario"
         case history = "historial"
+        case options = "opciones"
     }
 }

@@ -75,3 +75,27 @@ public struct TelegramTypingJob: JobPayload, Equatable {
         case jobId = "job_id"
     }
 }
+
+/// Answers a Telegram button press (`answerCallbackQuery`), so the customer's client stops
+/// its spinner; `text` is a short notification (when the press was refused). Not ordered:
+/// it runs beside the chat's line, at once.
+public struct TelegramCallbackAnswerJob: JobPayload, Equatable {
+    public static let kind = "telegram.boton"
+    public static let queue = "telegram_acciones"
+
+    public var chatId: String
+    public var callbackQueryId: String
+    public var text: String?
+
+    public init(chatId: String, callbackQueryId: String, text: String? = nil) {
+        self.chatId = chatId
+        self.callbackQueryId = callbackQueryId
+        self.text = text
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case chatId = "chat_id"
+        case callbackQueryId = "callback_query_id"
+        case text = "texto"
+    }
+}

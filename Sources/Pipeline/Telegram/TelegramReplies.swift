@@ -13,6 +13,14 @@ public enum TelegramReplies {
         "No pude abrir ese audio. ¿Me podría enviar una nota de voz, o escribirme su consulta?"
     public static let downloadFailed =
         "No pude recibir su archivo en este momento. ¿Me lo podría enviar de nuevo, o escribirme qué necesita?"
+    /// A contact that is not the sender's own (forwarded, or picked from the address book).
+    public static let foreignContact =
+        "Recibí un contacto, pero no es el suyo, así que no lo tomo como su número. Para su pedido toque «Compartir mi número» o escríbame su celular."
+    /// The notification on a button that cannot be used (old, from another chat, unreadable).
+    public static let buttonRefused = "Este botón ya no es válido. Por favor escríbame su respuesta."
+    /// The label of the keyboard button that shares the customer's phone.
+    public static let shareContact = "📱 Compartir mi número"
+    public static let phonePlaceholder = "O escriba su celular"
     /// Written in the chat's history when Telegram refuses a reply with 403.
     public static let blockedNote =
         "No se pudo entregar la respuesta por Telegram: el cliente bloqueó el bot."

@@ -35,6 +35,9 @@ public enum TelegramKeys {
     public static func migrated(_ chatId: Int64) -> String { "vd:tg:migrado:\(chatId)" }
     /// The queue idempotency key of an update: the same update_id is one job in every process.
     public static func update(_ updateId: Int64) -> String { "tg:\(updateId)" }
+    /// The key of a button press's answer: apart from the update's key, because it shares its
+    /// queue (`telegram_acciones`) with the press's "escribiendo…" job.
+    public static func callbackAnswer(_ updateId: Int64) -> String { "tg:\(updateId):boton" }
 }
 
 /// Internal chat ids of Telegram chats: `tg:<chat.id>`.

@@ -27,6 +27,8 @@ public struct ReplyCallback: Sendable {
         public var origin: String
         /// Unix seconds at signing.
         public var sent: Int
+        /// Buttons the reply offers (absent when it offers none).
+        public var options: ReplyOptions?
 
         enum CodingKeys: String, CodingKey {
             case event = "evento"
@@ -36,6 +38,7 @@ public struct ReplyCallback: Sendable {
             case text = "texto"
             case origin = "origen"
             case sent = "enviado"
+            case options = "opciones"
         }
     }
 
@@ -59,7 +62,7 @@ public struct ReplyCallback: Sendable {
         // The channel sees its own chat id, never the stored one (`ChatScope`).
         let body = Body(
             deliveryId: delivery, chatId: ChatScope.external(reply.chatId), jobId: reply.jobId, text: reply.text,
-            origin: reply.origin, sent: timestamp)
+            origin: reply.origin, sent: timestamp, options: reply.options)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let bytes = Array(try encoder.encode(body))

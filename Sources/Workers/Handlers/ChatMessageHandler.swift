@@ -93,7 +93,8 @@ struct ChatMessageHandler: JobHandler {
                     catalogNames: try db.productNames())
             }
         }
-        let chatReply = ChatReply(reply: written.text, products: turn.products, orderId: turn.orderId)
+        let chatReply = ChatReply(
+            reply: written.text, products: turn.products, orderId: turn.orderId, options: turn.options)
         var metadata: [String: JSONValue] = [
             "job_id": .string(jobId), "productos": .array(turn.products.map { .integer(Int($0)) }),
             "fuente": .string(written.source.rawValue),
@@ -123,10 +124,14 @@ struct ChatMessageHandler: JobHandler {
 
     /// The customer's words and, apart, the text read from their photo.
     static func customerMessage(_ job: ChatMessageJob) -> CustomerMessage {
-        switch job.readText {
-        case let read? where read.origin != .transcription: CustomerMessage(job.message, photoText: read.text)
-        default: CustomerMessage(job.message)
-        }
+        var message =
+            switch job.readText {
+            case let read? where read.origin != .transcription: CustomerMessage(job.message, photoText: read.text)
+            default: CustomerMessage(job.message)
+            }
+        message.sharedPhone = job.shared?.phone
+        message.sharedLocation = job.shared?.location
+        return message
     }
 
     private func record(
@@ -150,7 +155,7 @@ struct ChatMessageHandler: JobHandler {
         }
         let delivery = DeliverReplyJob(
             chatId: job.chatId, channel: job.channel, text: text, origin: .agent, jobId: context.id,
-            owner: owner)
+            owner: owner, options: reply?.options)
         return JobResult(result: recorded, rootResult: recorded, followUps: [try NewJob(delivery)])
     }
 }

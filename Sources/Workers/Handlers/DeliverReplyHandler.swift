@@ -77,7 +77,9 @@ struct DeliverReplyHandler: JobHandler {
                 "TELEGRAM_TOKEN no está configurado en este trabajador; no se puede enviar a Telegram.")
         }
         do {
-            let outcome = try await telegram.send(job.text, to: chatId, deliveryId: context.id)
+            let outcome = try await telegram.send(
+                job.text, to: chatId, deliveryId: context.id,
+                markup: TelegramButtons.markup(job.options, chatId: chatId))
             await recordTelegramChannel(job.chatId, context: context)
             var result = Result(channel: .telegram, pieces: outcome.pieces)
             if outcome.chatId != chatId {

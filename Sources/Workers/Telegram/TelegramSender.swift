@@ -27,7 +27,10 @@ public struct TelegramSender: Sendable {
     /// the user blocked the bot) or `JobError.retryAfter` when the limiter says wait. A group
     /// upgraded to a supergroup (a 400 with `migrate_to_chat_id`) is sent to under its new id,
     /// which is remembered for every later send to the old one.
-    public func send(_ text: String, to chatId: Int64, deliveryId: String) async throws -> Outcome {
+    /// `markup` (buttons) goes on the last piece, where the question is.
+    public func send(_ text: String, to chatId: Int64, deliveryId: String, markup: Telegram.ReplyMarkup? = nil)
+        async throws -> Outcome
+    {
         let pieces = TelegramText.split(text)
         let progressKey = TelegramKeys.sentPieces(deliveryId)
         let known = try await limiter.redis.pipeline([
@@ -37,19 +40,22 @@ public struct TelegramSender: Sendable {
         var target = known[1].string.flatMap { Int64($0) } ?? chatId
         var ids: [Int64] = []
         for index in pieces.indices where index >= alreadySent {
-            ids.append(try await sendPiece(pieces[index], to: &target))
+            let buttons = index == pieces.count - 1 ? markup : nil
+            ids.append(try await sendPiece(pieces[index], markup: buttons, to: &target))
             try await limiter.redis.send("SET", progressKey, String(index + 1), "EX", "86400")
         }
         return Outcome(pieces: pieces.count, messageIds: ids, chatId: target)
     }
 
     /// One message within the rate limits; follows one group → supergroup migration.
-    private func sendPiece(_ text: String, to target: inout Int64) async throws -> Int64 {
+    private func sendPiece(_ text: String, markup: Telegram.ReplyMarkup?, to target: inout Int64) async throws
+        -> Int64
+    {
         var followed = false
         while true {
             let token = try await limiter.acquire(chatId: target)
             do {
-                let sent = try await client.sendMessage(chatId: target, text: text)
+                let sent = try await client.sendMessage(chatId: target, text: text, markup: markup)
                 try await limiter.sent(chatId: target, token: token)
                 return sent
             } catch let error as ProviderError {

@@ -24,6 +24,28 @@ final class FakeTelegram: @unchecked Sendable {
         var replyTo: Int64?
         var messageId: Int64
         var at: Date
+        /// The message's `reply_markup` as sent (JSON object), if any.
+        var replyMarkup: [String: Any]? {
+            markupJSON.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        }
+        var markupJSON: Data?
+
+        /// The inline buttons' `(text, callback_data)`, row by row flattened.
+        var inlineButtons: [(text: String, data: String)] {
+            let rows = replyMarkup?["inline_keyboard"] as? [[[String: Any]]] ?? []
+            return rows.flatMap { $0 }.map { ($0["text"] as? String ?? "", $0["callback_data"] as? String ?? "") }
+        }
+
+        /// Whether the message carries a keyboard button that asks for the user's contact.
+        var requestsContact: Bool {
+            let rows = replyMarkup?["keyboard"] as? [[[String: Any]]] ?? []
+            return rows.flatMap { $0 }.contains { ($0["request_contact"] as? Bool) == true }
+        }
+    }
+
+    struct CallbackAnswer: Sendable {
+        var id: String
+        var text: String?
     }
 
     struct Action: Sendable {
@@ -50,6 +72,7 @@ final class FakeTelegram: @unchecked Sendable {
     private var migrations: [Int64: Int64] = [:]
     private var sent: [Sent] = []
     private var actions: [Action] = []
+    private var callbackAnswers: [CallbackAnswer] = []
     private var nextMessageId: Int64 = 500
     private var lastSend: [Int64: Date] = [:]
     /// When set, a second message to a chat sooner than this answers 429 (retry_after 1).
@@ -85,11 +108,35 @@ final class FakeTelegram: @unchecked Sendable {
 
     /// The JSON of an update as Telegram would send it (for webhook calls).
     func update(id: Int64? = nil, message: [String: Any]) -> (id: Int64, json: Data) {
+        update(id: id, field: "message", message)
+    }
+
+    /// An update of any payload field (`callback_query`, `edited_message`…).
+    func update(id: Int64? = nil, field: String, _ payload: [String: Any]) -> (id: Int64, json: Data) {
         lock.withLock {
             let id = id ?? nextUpdateId
             nextUpdateId = max(nextUpdateId, id + 1)
-            return (id, try! JSONSerialization.data(withJSONObject: ["update_id": id, "message": message]))
+            return (id, try! JSONSerialization.data(withJSONObject: ["update_id": id, field: payload]))
         }
+    }
+
+    /// A `CallbackQuery` as Telegram sends it when `fromId` presses a button of the bot's
+    /// message `messageId` in `chatId`.
+    static func callbackQuery(
+        id: String = "cbq-1", fromId: Int64, chatId: Int64, messageId: Int64 = 600, data: String?
+    ) -> [String: Any] {
+        var query: [String: Any] = [
+            "id": id, "chat_instance": "-7123456789012345678",
+            "from": ["id": fromId, "is_bot": false, "first_name": "Ana", "language_code": "es"],
+            "message": [
+                "message_id": messageId, "date": 1_767_225_700,
+                "chat": ["id": chatId, "type": chatId < 0 ? "supergroup" : "private", "first_name": "Ana"],
+                "from": ["id": 7_000_000_001, "is_bot": true, "first_name": "Vendedor"],
+                "text": "¿Confirmamos el pedido?",
+            ],
+        ]
+        if let data { query["data"] = data }
+        return query
     }
 
     static func message(chatId: Int64, text: String? = nil, extra: [String: Any] = [:], messageId: Int64 = 57)
@@ -140,6 +187,8 @@ final class FakeTelegram: @unchecked Sendable {
 
     var sentMessages: [Sent] { lock.withLock { sent } }
     var chatActions: [Action] { lock.withLock { actions } }
+    /// Every `answerCallbackQuery` call, oldest first.
+    var answeredCallbacks: [CallbackAnswer] { lock.withLock { callbackAnswers } }
     var webhookURL: String? { lock.withLock { webhook?.url } }
     var webhookSecret: String? { lock.withLock { webhook?.secret } }
     var pendingUpdates: Int { lock.withLock { updates.count } }
@@ -210,6 +259,7 @@ final class FakeTelegram: @unchecked Sendable {
         case "sendmessage": return sendMessage(parameters, at: received.at)
         case "sendchataction": return sendChatAction(parameters, at: received.at)
         case "getfile": return getFile(parameters)
+        case "answercallbackquery": return answerCallbackQuery(parameters)
         default: return Self.failure(404, "Not Found: method not found")
         }
     }
@@ -316,10 +366,16 @@ final class FakeTelegram: @unchecked Sendable {
             lastSend[chatId] = at
             nextMessageId += 1
             let replyTo = (parameters["reply_parameters"] as? [String: Any]).flatMap { Self.int64($0["message_id"]) }
+            let markup = (parameters["reply_markup"] as? [String: Any]).flatMap {
+                try? JSONSerialization.data(withJSONObject: $0)
+            }
+            if let markup, let problem = Self.markupProblem(markup, chatId: chatId) {
+                return Self.failure(400, "Bad Request: \(problem)")
+            }
             sent.append(
                 Sent(
                     chatId: chatId, text: text, parseMode: parameters["parse_mode"] as? String, replyTo: replyTo,
-                    messageId: nextMessageId, at: at))
+                    messageId: nextMessageId, at: at, markupJSON: markup))
             return Self.ok([
                 "message_id": nextMessageId, "date": Int(at.timeIntervalSince1970),
                 "chat": ["id": chatId, "type": "private"],
@@ -342,6 +398,38 @@ final class FakeTelegram: @unchecked Sendable {
             actions.append(Action(chatId: chatId, action: action, at: at))
             return Self.ok(true)
         }
+    }
+
+    /// What Telegram refuses in a `reply_markup`: `callback_data` outside 1–64 bytes, a
+    /// button without text, `request_contact` outside a private chat.
+    static func markupProblem(_ json: Data, chatId: Int64) -> String? {
+        guard let markup = try? JSONSerialization.jsonObject(with: json) as? [String: Any] else {
+            return "can't parse reply keyboard markup JSON object"
+        }
+        for button in (markup["inline_keyboard"] as? [[[String: Any]]] ?? []).flatMap({ $0 }) {
+            guard let text = button["text"] as? String, !text.isEmpty else {
+                return "text buttons are unallowed in the inline keyboard"
+            }
+            let data = button["callback_data"] as? String ?? ""
+            guard (1...64).contains(data.utf8.count) else { return "BUTTON_DATA_INVALID" }
+        }
+        for button in (markup["keyboard"] as? [[[String: Any]]] ?? []).flatMap({ $0 }) {
+            if (button["request_contact"] as? Bool) == true, chatId < 0 {
+                return "phone number can be requested in private chats only"
+            }
+        }
+        return nil
+    }
+
+    private func answerCallbackQuery(_ parameters: [String: Any]) -> FakeAPIServer.Reply {
+        guard let id = parameters["callback_query_id"] as? String, !id.isEmpty else {
+            return Self.failure(
+                400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
+        }
+        let text = parameters["text"] as? String
+        if let text, text.count > 200 { return Self.failure(400, "Bad Request: MESSAGE_TOO_LONG") }
+        lock.withLock { callbackAnswers.append(CallbackAnswer(id: id, text: text)) }
+        return Self.ok(true)
     }
 
     private func getFile(_ parameters: [String: Any]) -> FakeAPIServer.Reply {
