@@ -60,18 +60,24 @@ struct AgentBenchRig {
     /// Sends a customer's message as `POST /chat/texto` would and waits for its reply.
     func say(_ chatId: String, _ text: String, timeout: Duration = .seconds(60)) async throws -> ChatReply {
         let job = try await boot.jobs.enqueue(
-            ChatMessageJob(chatId: chatId, channel: .http, message: text, receivedMs: WallClock.nowMs()), owner: "bench"
-        )
+            ChatMessageJob(chatId: chatId, channel: .http, message: text, receivedMs: WallClock.nowMs()),
+            owner: Self.channel)
         guard let status = try await waiters.wait(for: job.id, timeout: timeout), status.state == .completed,
             let result = status.result
         else { throw BenchFailure("el mensaje «\(text)» de \(chatId) no se respondió") }
         return try JobCoding.decode(ChatReply.self, from: result)
     }
 
+    /// The HTTP channel the benchmark's messages come from (the job's owner): the reply
+    /// worker stores each chat under this channel's namespace (`ChatScope`).
+    static let channel = "bench"
+
     /// The conversation's orders go back (cancelled, stock returned), so the next one starts
-    /// from the same catalog.
+    /// from the same catalog. `chatId` as sent with `say`.
     func orders(chatId: String, cancel: Bool) async throws -> [Order] {
-        let orders = try await store.listOrders(OrderFilter(chatId: chatId), limit: nil, offset: nil).results
+        let orders = try await store.listOrders(
+            OrderFilter(chatId: ChatScope.scoped(chatId, channel: Self.channel)), limit: nil, offset: nil
+        ).results
         if cancel {
             for order in orders { _ = try await store.changeOrderState(id: order.id, to: .cancelled) }
         }

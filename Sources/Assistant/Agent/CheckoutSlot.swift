@@ -37,7 +37,7 @@ public enum CheckoutSlot: String, Codable, Sendable, CaseIterable, Comparable {
             [
                 "indicaciones", "indicacion", "referencia", "observaciones", "observacion", "nota", "para la entrega",
                 "indicaciones para la entrega", "instrucciones", "indicaciones de entrega", "instrucciones de entrega",
-                "nota de entrega", "notas", "punto de referencia",
+                "nota de entrega", "notas", "punto de referencia", "pa la entrega",
             ]
         }
     }

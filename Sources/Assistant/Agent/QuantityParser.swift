@@ -20,6 +20,8 @@ public enum QuantityParser {
         public var pairs: Bool
     }
 
+    /// Measure words that are also what a product comes in: "N galones de …" orders N of them.
+    static let containers: Set<String> = ["galon", "galones", "litro", "litros", "caneca", "canecas"]
     static let specMarkers: Set<String> = ["talla", "clase", "tipo", "numero", "no", "referencia", "ref", "modelo"]
 
     public static func mentions(in words: Words) -> [Mention] {
@@ -62,6 +64,12 @@ public enum QuantityParser {
             let pesos = after == "mil" ? value * 1000 : value
             start = before == "$" ? index - 1 : index
             return Mention(value: pesos, kind: .price, range: start..<end, pairs: false)
+        }
+        // "dos galones de jabón": containers counted, not a size ("extintor de 2 galones").
+        if containers.contains(after), ["de", "del"].contains(words.at(end + 1)), before != "de",
+            !specMarkers.contains(before)
+        {
+            return Mention(value: value, kind: .count, range: start..<(end + 2), pairs: false)
         }
         if Lexicon.measureUnits.contains(after) || specMarkers.contains(before) { return nil }
         word = words[index]

@@ -7,7 +7,8 @@ extension SalesAgent {
         let reading = turn.reading
         var started = false
         if turn.state.phase == .browsing {
-            let strong = reading.data.isStrong
+            // Data the reader took as data: clearly so, or volunteered with a cart and no product.
+            let strong = reading.data.isStrong || (!turn.state.cart.isEmpty && !reading.data.values.isEmpty)
             // "4 overoles, eso es todo": a message may add and close at once, when adding
             // raised no question (stock, which product).
             let calm = !turn.sideAnswer && turn.state.pending == nil

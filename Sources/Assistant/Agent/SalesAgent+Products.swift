@@ -122,6 +122,7 @@ extension SalesAgent {
         let reading = turn.reading
         let named = WordForms.contentWords(reading.productText.texts).filter {
             !Self.referringWords.contains($0) && !ListChoice.vocabulary.contains($0)
+                && !reading.questionWords.contains($0)
         }
         let focus = try await products(turn.state.focus).filter(\.active)
         guard !focus.isEmpty, named.isEmpty else { return false }

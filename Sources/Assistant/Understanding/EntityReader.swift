@@ -29,7 +29,12 @@ struct EntityReader {
         if talk.contains(where: { $0.lowerBound == 0 && $0.upperBound >= text.count }), context.requested != .notes {
             extraction.freeText = nil
         }
-        let useData = context.inForm || extraction.isStrong
+        // Data volunteered before checkout: clearly meant as data (`isStrong`), or, once the
+        // cart holds something, any field in a message that names no product ("Barrio
+        // Engativá", "con cédula 1.038.595.178", "teléfono fijo 4921590").
+        let useData =
+            context.inForm || extraction.isStrong
+            || (!context.cartIsEmpty && !extraction.values.isEmpty && !Self.namesProduct(words, context.catalogWords))
         data = useData ? extraction : CheckoutFieldExtractor.Extraction(remainder: text)
         var characters = Array(useData ? extraction.remainder : text)
         for range in chatter {
@@ -47,6 +52,11 @@ struct EntityReader {
         }
         productText = Words(String(characters))
         choice = Self.choice(in: productText)
+    }
+
+    /// Whether a word of the message is a catalog word.
+    static func namesProduct(_ words: Words, _ catalog: Set<String>) -> Bool {
+        words.texts.contains { catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0)) }
     }
 
     /// Optional slots the message declines: "no tengo correo" anywhere, or "no" / "ninguna"
@@ -72,11 +82,12 @@ struct EntityReader {
     func items(intent: Intent?, acts: Set<Intent>, isCommand: (String) -> Bool) -> ([ItemCommand], Int) {
         var counts = QuantityFilter.counts(in: productText)
         // "¿me recomienda algo? necesito una lámpara que…": in a question an article is not an order.
-        let asking =
-            productText.original.contains("?") || productText.original.contains("¿")
-            || (intent?.asksAboutProducts ?? false)
-        if asking {
-            counts.removeAll { $0.value == 1 && ["un", "una"].contains(productText[$0.range.lowerBound]) && !$0.pairs }
+        // The question must be the article's own sentence: "un botiquín\n3 arneses, ya está,
+        // ¿qué datos necesita?" orders the botiquín.
+        let asksAll = intent?.asksAboutProducts ?? false
+        counts.removeAll { mention in
+            mention.value == 1 && ["un", "una"].contains(productText[mention.range.lowerBound]) && !mention.pairs
+                && (asksAll || Self.inQuestion(mention.range.lowerBound, productText))
         }
         // "deme una", "cámbielo a uno": a closing article is one unit of what is on screen.
         let quantityIntents: Set<Intent> = [.add, .setQuantity, .increase, .decrease]
@@ -142,6 +153,22 @@ struct EntityReader {
                 named: names(words))
         }
         return (Array(commands), max(0, items.count - Understanding.maxItemsPerMessage))
+    }
+
+    /// Whether word `index` is in a question: its sentence (between line breaks and . ! ?)
+    /// opens with "¿" or ends with "?", or a question comes before it. Linear in the message.
+    static func inQuestion(_ index: Int, _ words: Words) -> Bool {
+        let characters = Array(words.original)
+        guard words.words.indices.contains(index) else { return false }
+        let ends: Set<Character> = [".", "!", "?", "\n"]
+        var start = words.words[index].range.lowerBound
+        while start > 0, !ends.contains(characters[start - 1]) { start -= 1 }
+        var end = words.words[index].range.upperBound
+        while end < characters.count, !ends.contains(characters[end]) { end += 1 }
+        // "¿qué tienen? necesito un extintor para la cocina": a question before the sentence
+        // asks about what it describes.
+        return characters[0..<end].contains("¿") || characters[0..<start].contains("?")
+            || (end < characters.count && characters[end] == "?")
     }
 
     static func asksQuantity(_ pending: DialogueState.Pending) -> Bool {

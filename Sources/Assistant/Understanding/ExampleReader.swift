@@ -56,10 +56,16 @@ public struct ExampleReader: MessageReader {
             if Self.talkIntents.contains(intent) { talk.append(0..<text.count) }
         }
         reading.namesProduct = tokens.contains(MessageTokens.product)
-        for clause in clauses.prefix(Self.maxClauses) {
+        var lastAct: Intent?
+        for (index, clause) in clauses.prefix(Self.maxClauses).enumerated() {
             let tokens = MessageTokens(clause.text, catalog: context.catalogWords).tokens
             guard let act = classifier.classify(tokens: tokens), act.confidence >= threshold else { continue }
             reading.acts.insert(act.intent)
+            if index == min(clauses.count, Self.maxClauses) - 1, !tokens.contains(MessageTokens.product),
+                !tokens.contains(MessageTokens.number)
+            {
+                lastAct = act.intent
+            }
             if Self.chatterIntents.contains(act.intent), !tokens.contains(MessageTokens.product),
                 !tokens.contains(MessageTokens.number)
             {
@@ -81,6 +87,7 @@ public struct ExampleReader: MessageReader {
         let entities = EntityReader(text: text, context: context, chatter: chatter, talk: talk)
         reading.data = entities.data
         reading.productText = entities.productText
+        reading.questionWords = Set(entities.productText.texts.filter(classifier.isQuestionWord))
         reading.declined = entities.declined(intent: reading.intent)
         reading.choice = entities.choice
         reading.topic = reading.intent?.companyTopic
@@ -89,6 +96,13 @@ public struct ExampleReader: MessageReader {
         }
         (reading.items, reading.itemsLeftOut) = entities.items(
             intent: reading.intent, acts: reading.acts, isCommand: classifier.isCommandWord)
+        // "perdón, eran x16, de una", "agrégueme 2 conos, listo": a yes closing a message that
+        // orders or changes the cart is the go-ahead to check out, not a yes to a question.
+        if lastAct == .confirm, context.phase == .browsing,
+            !reading.items.isEmpty || reading.acts.contains(where: \.changesCart)
+        {
+            reading.acts.insert(.proceed)
+        }
         return reading
     }
 

@@ -48,6 +48,9 @@ public struct IntentClassifier: Sendable {
     /// Words the examples of cart requests use that are not catalog words ("súmele",
     /// "apúnteme", "mejor"): they ask, they never name a product.
     public let commandWords: Set<String>
+    /// Words the examples of product questions use that are not catalog words ("cuestan",
+    /// "salen", "manejan"): they ask about a product, they never name one.
+    public let questionWords: Set<String>
     /// The examples' words, and each with one letter left out (a symmetric-delete index):
     /// a message's unknown word one edit away from a known one ("lsito", "sigamso") is
     /// read as that word.
@@ -67,6 +70,11 @@ public struct IntentClassifier: Sendable {
             commandWords.formUnion(tokens.filter { !$0.hasPrefix("#") })
         }
         self.commandWords = commandWords
+        var questionWords: Set<String> = []
+        for (example, tokens) in zip(examples, tokenized) where example.intent.asksAboutProducts {
+            questionWords.formUnion(tokens.filter { !$0.hasPrefix("#") })
+        }
+        self.questionWords = questionWords.subtracting(catalog)
         var vocabulary: Set<String> = []
         for tokens in tokenized { vocabulary.formUnion(tokens.filter { !$0.hasPrefix("#") }) }
         self.vocabulary = vocabulary
@@ -137,6 +145,13 @@ public struct IntentClassifier: Sendable {
     public func isCommandWord(_ word: String) -> Bool {
         let form = MessageTokens.mask(word, catalog: [])
         return commandWords.contains(form) || commandWords.contains(corrected([form])[0])
+    }
+
+    /// Whether a message word is one of the words product questions are made of (or one
+    /// edit from one: "salen" for "sale").
+    public func isQuestionWord(_ word: String) -> Bool {
+        let form = MessageTokens.mask(word, catalog: [])
+        return !catalog.contains(form) && (questionWords.contains(form) || questionWords.contains(corrected([form])[0]))
     }
 
     /// Unknown words one edit (a letter missing, added, changed or two swapped) from a word

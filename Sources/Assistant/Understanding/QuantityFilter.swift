@@ -26,8 +26,33 @@ public enum QuantityFilter {
                 && !mention.range.contains { words[$0].filter(\.isNumber).count > 5 }
                 && !(["un", "una"].contains(words.at(mention.range.lowerBound))
                     && notProducts.contains(words.at(mention.range.upperBound)))
+                && !isFeature(mention, words)
         }
     }
+
+    /// "las máscaras de media cara con dos filtros", "un arnés con 2 argollas": a number after
+    /// "con" that joins a noun to a thing already named with an article or a count (same
+    /// clause, a few words back) is a feature of it; "me colabora con 5 guantes" names
+    /// nothing before "con", so its 5 is the order.
+    static func isFeature(_ mention: QuantityParser.Mention, _ words: Words) -> Bool {
+        let start = mention.range.lowerBound
+        guard start >= 3, words.at(start - 1) == "con",
+            !WordForms.contentWords([words.at(start - 2)]).isEmpty,
+            !WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty
+        else { return false }
+        let characters = Array(words.original)
+        var index = start - 2
+        while index > 0, start - index <= 7 {
+            let gap = words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound
+            if characters[gap].contains(where: { ",;:.!?\n".contains($0) }) { return false }
+            index -= 1
+            let word = words[index]
+            if articles.contains(word) || word.first?.isNumber == true { return true }
+        }
+        return false
+    }
+
+    static let articles: Set<String> = ["el", "la", "los", "las", "un", "una", "unos", "unas"]
 
     /// Word indices that belong to a time of day.
     static func timeWords(_ words: Words) -> Set<Int> {

@@ -30,6 +30,9 @@ public struct Reading: Sendable, Equatable {
     public var productText: Words = Words("")
     /// The message uses a catalog word.
     public var namesProduct = false
+    /// Words of `productText` that only ask about products ("cuánto salen", "manejan"), never
+    /// naming one: a question made of them and pointing words is about the products listed.
+    public var questionWords: Set<String> = []
     public var source: Source = .examples
 
     public init(intent: Intent? = nil, confidence: Double = 0) {

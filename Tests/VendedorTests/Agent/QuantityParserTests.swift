@@ -9,6 +9,19 @@ struct QuantityParserTests {
         QuantityParser.counts(in: Words(text)).map(\.value)
     }
 
+    /// Containers are counted ("dos galones de jabón"), a size is not ("extintor de 2
+    /// galones"); a number joining a feature to a thing already named is no order, one after
+    /// "me colabora con" is.
+    @Test func containersFeaturesAndRequests() {
+        #expect(counts("quería pedir diez galones de jabón antibacterial") == [10])
+        #expect(counts("un extintor de 2 galones") == [1])
+        let filtered = { (text: String) in QuantityFilter.counts(in: Words(text)).map(\.value) }
+        #expect(filtered("me interesan las máscaras de media cara con dos filtros") == [])
+        #expect(filtered("necesito un arnés con 2 argollas") == [1])
+        #expect(filtered("me colabora con 5 guantes de vaqueta") == [5])
+        #expect(filtered("ok, con 3 estoy bien") == [3])
+    }
+
     @Test func digitsAndWords() {
         #expect(counts("quiero 10 pares de guantes de vaqueta y 5 chalecos") == [10, 5])
         #expect(counts("quiero veinte pares de guantes de nitrilo y quince tapabocas N95") == [20, 15])

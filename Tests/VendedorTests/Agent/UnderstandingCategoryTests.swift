@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import Shop
+
+/// Issue 22's categories of misunderstanding, each through the real pipeline (Redis, the
+/// reply and order workers, SQLite, the offline reader and its example bank), with phrasings
+/// that are not in the example bank (`data/entendimiento/intenciones.tsv`): the layer must
+/// generalise from its examples, not recognise them.
+@Suite("Understanding: each category of issue 22 with unseen phrasings", .serialized)
+struct UnderstandingCategoryTests {
+    static let block = "Nombre: Marta Lucía Rendón\nCC: 43.876.210\nCel: 311 456 7788\nCorreo: marta.rendon@gmail.com\n"
+        + "Dirección: Carrera 43A # 18-95\nBarrio: El Poblado\nIndicaciones: reciben de 7 a.m. a 4 p.m."
+
+    static func cart(_ h: AgentHarness, _ chatId: String) throws -> [String: Int] {
+        let lines = try h.database.dialogue(chatId: h.stored(chatId))?.cart.lines ?? []
+        return Dictionary(lines.map { ($0.name, $0.quantity) }, uniquingKeysWith: +)
+    }
+
+    @Test func goAheadPhrasingsOpenTheCheckoutInsteadOfASearch() async throws {
+        let h = try await AgentHarness()
+        for (index, phrase) in ["bueno, pasemos a pagar", "dele, cerramos ahí", "listo mijo, ya con eso cobre"]
+            .enumerated()
+        {
+            let chat = "seguir-\(index)"
+            _ = try await h.say(chat, "quiero 2 cascos dieléctricos")
+            let reply = try await h.say(chat, phrase)
+            #expect(reply.reply.contains("Para el despacho necesito"), "«\(phrase)»: \(reply.reply)")
+            #expect(!reply.reply.contains("no lo manejamos"), "«\(phrase)»: \(reply.reply)")
+        }
+        await h.tearDown()
+    }
+
+    @Test func aLabelledBlockWithTimesIsReadInOneTurnAndAddsNothing() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("bloque", "necesito 4 conos de señalización")
+        let summary = try await h.say("bloque", Self.block)
+        #expect(summary.reply.contains("Este es el resumen"), "\(summary.reply)")
+        #expect(summary.reply.contains("Cédula: 43876210") && summary.reply.contains("Celular: 3114567788"))
+        #expect(summary.reply.contains("Indicaciones: reciben de 7 a.m. a 4 p.m"), "\(summary.reply)")
+        #expect(try Self.cart(h, "bloque") == ["Cono señalización": 4])
+        _ = try await h.say("bloque", "correcto")
+        let order = try #require(try h.orders(chatId: "bloque").first)
+        #expect(order.items.map(\.quantity) == [4] && order.client.neighborhood == "El Poblado")
+        await h.tearDown()
+    }
+
+    @Test func deliveryIndicationsAreNeverProducts() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("senas", "3 mosquetones")
+        _ = try await h.say("senas", "eso es todo")
+        _ = try await h.say("senas", "Jorge Iván Salcedo, cédula 94.321.654, celular 3157894561, no tengo correo")
+        _ = try await h.say("senas", "Calle 70 # 12-40, barrio La Floresta")
+        let reply = try await h.say("senas", "diagonal a la droguería, casa de dos pisos con portón café")
+        #expect(reply.reply.contains("Este es el resumen"), "\(reply.reply)")
+        #expect(try Self.cart(h, "senas") == ["Mosquetón": 3])
+        await h.tearDown()
+    }
+
+    @Test func relativeQuantityChangesApplyToTheCartLine() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("rel", "quiero 5 conos de señalización")
+        _ = try await h.say("rel", "póngale otros 3")
+        #expect(try Self.cart(h, "rel") == ["Cono señalización": 8])
+        _ = try await h.say("rel", "mejor rebájelo a 6")
+        #expect(try Self.cart(h, "rel") == ["Cono señalización": 6])
+        _ = try await h.say("rel", "no, mejor que queden en 10")
+        #expect(try Self.cart(h, "rel") == ["Cono señalización": 10])
+        await h.tearDown()
+    }
+
+    @Test func questionsAboutTheListedProductsAnswerFromTheList() async throws {
+        let h = try await AgentHarness()
+        let list = try await h.say("esos", "¿qué chalecos tienen?")
+        #expect(list.reply.contains("Chaleco reflectivo") && list.reply.contains("Chaleco alta visibilidad"))
+        let prices = try await h.say("esos", "¿y cuánto me salen esos?")
+        #expect(prices.reply.contains("$11.000") && prices.reply.contains("$14.000"), "\(prices.reply)")
+        let cheapest = try await h.say("esos", "¿y el que sea más barato?")
+        #expect(cheapest.reply.contains("Chaleco reflectivo: $11.000"), "\(cheapest.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aSevenDigitNumberAfterThePhoneQuestionIsALandline() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("fijo", "2 alarmas sonoras")
+        _ = try await h.say("fijo", "eso es todo")
+        _ = try await h.say("fijo", "Rosa Elvira Cárdenas")
+        _ = try await h.say("fijo", "31.456.789")
+        let phone = try await h.say("fijo", "es un fijo: 4456789")
+        #expect(phone.reply.contains("correo"), "\(phone.reply)")
+        _ = try await h.say("fijo", "no tengo")
+        _ = try await h.say("fijo", "Transversal 29 # 35-12")
+        _ = try await h.say("fijo", "Belén")
+        let summary = try await h.say("fijo", "no")
+        #expect(summary.reply.contains("Cédula: 31456789") && summary.reply.contains("Celular: 4456789"), "\(summary.reply)")
+        await h.tearDown()
+    }
+
+    @Test func correctingOneFieldReplacesOnlyThatField() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("corr", "quiero 2 cascos dieléctricos")
+        _ = try await h.say("corr", Self.block)
+        let fixed = try await h.say("corr", "uy no, el correo bien escrito es marta.rendon82@gmail.com")
+        #expect(fixed.reply.contains("Correo: marta.rendon82@gmail.com"), "\(fixed.reply)")
+        #expect(fixed.reply.contains("Nombre: Marta Lucía Rendón") && fixed.reply.contains("Celular: 3114567788"))
+        #expect(fixed.reply.contains("Dirección: Carrera 43A # 18-95, barrio El Poblado"), "\(fixed.reply)")
+        #expect(try Self.cart(h, "corr") == ["Casco dieléctrico": 2])
+        await h.tearDown()
+    }
+
+    @Test func oneUnitLeftIsWordedInTheSingular() async throws {
+        let h = try await AgentHarness()
+        _ = try h.database.updateProduct(id: 57, ProductChanges(stock: 1))
+        let info = try await h.say("uno", "¿tienen alarma sonora?")
+        #expect(info.reply.contains("tenemos 1 disponible.") && !info.reply.contains("1 disponibles"), "\(info.reply)")
+        let short = try await h.say("uno", "necesito 3 alarmas sonoras")
+        #expect(short.reply.contains("¿Le agrego la que hay?") && !short.reply.contains("las 1"), "\(short.reply)")
+        _ = try await h.say("uno", "bueno, deme esa")
+        #expect(try Self.cart(h, "uno") == ["Alarma sonora": 1])
+        await h.tearDown()
+    }
+}
