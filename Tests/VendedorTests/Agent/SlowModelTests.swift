@@ -85,7 +85,9 @@ struct SlowModelTests {
     }
 
     @Test func theModelsConcurrencyLimitHoldsAcrossTwoWorkerProcesses() async throws {
-        try await FakeChatModel.run(latency: .milliseconds(300)) { model in
+        // A second per call: long enough that both processes have calls out at once even on
+        // a busy machine, so reaching the limit (not only staying under it) is checked.
+        try await FakeChatModel.run(latency: .seconds(1)) { model in
             let rig = try await Rig(model: model, settings: ["LLM_MAX_CONCURRENT": "3"])
             var ids: [String] = []
             for index in 0..<24 { ids.append(try await rig.send("limite-\(index)", "hola, ¿tienen guantes de vaqueta?")) }

@@ -12,7 +12,7 @@ struct DeliveryTests {
         let fixture = try await QueueFixture(overrides: ["noop": ["visibility_timeout_ms": 1500]])
         defer { fixture.tearDown() }
         let first = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
-        let job = try await fixture.jobs.enqueue(FaultJob(sleepMs: 4000, mark: "kill"))
+        let job = try await fixture.jobs.enqueue(FaultJob(sleepMs: 8000, mark: "kill"))
         #expect(try await fixture.waitFor(job.id, state: .running)?.attempts == 1)
         first.kill()
 

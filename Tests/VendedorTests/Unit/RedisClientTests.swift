@@ -91,7 +91,7 @@ struct RedisClientTests {
     }
 
     private func waitUntil(_ what: String, _ condition: () async -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while !(await condition()) {
             guard Date() < deadline else { throw TestFailure("no se cumplió a tiempo: \(what)") }
             try await Task.sleep(for: .milliseconds(10))
