@@ -72,6 +72,7 @@ package struct PeriodicSweeper: Service {
     /// Expired exports and partial files a dead worker left, every `EXPORTS_CLEANUP_INTERVAL`
     /// (the download route refuses expired links anyway).
     package static func exports(_ files: ExportFiles, interval: Double, logger: Logger) -> PeriodicSweeper {
-        PeriodicSweeper(what: "Exportaciones vencidas borradas", interval: interval, logger: logger, blocking: { files.sweep() })
+        PeriodicSweeper(
+            what: "Exportaciones vencidas borradas", interval: interval, logger: logger, blocking: { files.sweep() })
     }
 }

@@ -118,7 +118,8 @@ public func buildWorkers(
     // Shut down in reverse: the job service stops taking jobs first (the reply worker's
     // order waits keep their subscription until it has drained).
     // The trace exporter first, so it stops last and sends the spans of the last jobs.
-    var services: [ServiceGroupConfiguration.ServiceConfiguration] = boot.traceExporter.map { [.init(service: $0)] } ?? []
+    var services: [ServiceGroupConfiguration.ServiceConfiguration] =
+        boot.traceExporter.map { [.init(service: $0)] } ?? []
     services += [
         .init(service: PeriodicSweeper.blobs(config.blobs.store, config: config.blobs, logger: boot.logger)),
         .init(service: PeriodicSweeper.conversations(store, config: config.retention, logger: boot.logger)),

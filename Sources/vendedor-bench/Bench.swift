@@ -40,7 +40,10 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Construye antes los vectores del catálogo y cuenta los embeddings por mensaje (benchmark reply).")
     var vectors = false
 
-    @Option(help: "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000) o conversaciones (console, 10.000).")
+    @Option(
+        help:
+            "Líneas de pedido (export, 1.000.000) o vectores del índice (vector, 100.000) o conversaciones (console, 10.000)."
+    )
     var rows: Int?
 
     @Option(help: "Python con pandas, para comparar con DataFrame.to_csv (benchmark de exportación).")
@@ -146,8 +149,10 @@ struct Bench: AsyncParsableCommand {
             try await ParseBench(dataDirectory: dataDirectory ?? root + "/data").run()
         case "storage":
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
-            try await StorageBench(dataDirectory: dataDirectory ?? root + "/data", orders: rows ?? 2_000, turns: rows ?? 2_000)
-                .run()
+            try await StorageBench(
+                dataDirectory: dataDirectory ?? root + "/data", orders: rows ?? 2_000, turns: rows ?? 2_000
+            )
+            .run()
         case "retrieval":
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             var bench = RetrievalBench(

@@ -78,7 +78,8 @@ struct ConsoleBench {
                     guard response.status == 200 else { throw BenchError("\(path) respondió \(response.status)") }
                     bytes = response.body.count
                     if round >= 20 {  // the first ones warm caches
-                        times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+                        times.append(
+                            Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
                     }
                 }
                 times.sort()
@@ -95,10 +96,13 @@ struct ConsoleBench {
     /// `count` chats of 8 messages (customer and agent in turn), written in one transaction;
     /// every 7th with the AI off, every 5th with an open cart, every 11th asking for a person.
     static func seed(_ database: AppDatabase, conversations count: Int) throws {
-        let cart = #"{"phase":"browsing","cart":{"lines":[{"productoId":34,"nombre":"Guantes nitrilo","cantidad":2,"precio":7800}]}}"#
+        let cart =
+            #"{"phase":"browsing","cart":{"lines":[{"productoId":34,"nombre":"Guantes nitrilo","cantidad":2,"precio":7800}]}}"#
         try database.pool.write { db in
             let insert = try db.makeStatement(
-                sql: "INSERT INTO mensajes (chat_id, remitente, tipo, contenido, metadata, creado) VALUES (?, ?, 'texto', ?, NULL, ?)")
+                sql:
+                    "INSERT INTO mensajes (chat_id, remitente, tipo, contenido, metadata, creado) VALUES (?, ?, 'texto', ?, NULL, ?)"
+            )
             let now = Date()
             for chat in 0..<count {
                 let chatId = chat % 3 == 0 ? "web-\(chat)" : "tg:\(100_000 + chat)"

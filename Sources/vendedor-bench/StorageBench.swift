@@ -35,7 +35,9 @@ struct StorageBench {
         config.searchDataDirectory = dataDirectory + "/busqueda"
         let lexicon = try config.loadLexicon()
         let parsed = CatalogCSV.parse(try Data(contentsOf: URL(fileURLWithPath: dataDirectory + "/catalogo.csv")))
-        let sets = try RetrievalBench.sets.map { ($0.name, try RetrievalBench.load(dataDirectory + "/evaluacion/\($0.file).tsv")) }
+        let sets = try RetrievalBench.sets.map {
+            ($0.name, try RetrievalBench.load(dataDirectory + "/evaluacion/\($0.file).tsv"))
+        }
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-storage-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -101,7 +103,9 @@ struct StorageBench {
             print("storage.lexical_\(set)_same_top5=\(format(Double(same) / Double(max(1, range.count))))")
             for index in range where sqlite[index] != postgres[index] && set != "test" {
                 FileHandle.standardError.write(
-                    Data("distinto «\(cases[index - offset].query)»: sqlite \(sqlite[index]) postgresql \(postgres[index])\n".utf8))
+                    Data(
+                        "distinto «\(cases[index - offset].query)»: sqlite \(sqlite[index]) postgresql \(postgres[index])\n"
+                            .utf8))
             }
             offset += cases.count
         }

@@ -14,12 +14,14 @@ struct User: AsyncParsableCommand {
 
 struct CreateUser: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create", abstract: "Crea un usuario de la consola con la clave que llega por la entrada estándar.")
+        commandName: "create", abstract: "Crea un usuario de la consola con la clave que llega por la entrada estándar."
+    )
 
     @Option(name: [.customLong("role"), .customLong("rol")], help: "admin | operador")
     var role: String
 
-    @Option(name: [.customLong("name"), .customLong("nombre")], help: "Nombre de usuario (3–40: letras, dígitos, . _ -).")
+    @Option(
+        name: [.customLong("name"), .customLong("nombre")], help: "Nombre de usuario (3–40: letras, dígitos, . _ -).")
     var name: String
 
     @Flag(help: "Lee la clave de la entrada estándar (obligatorio: la clave nunca va en la línea de comandos).")
@@ -32,7 +34,9 @@ struct CreateUser: AsyncParsableCommand {
         guard passwordStdin else {
             throw ArgumentParser.ValidationError("use --password-stdin y escriba la clave por la entrada estándar")
         }
-        guard (4...31).contains(bcryptCost) else { throw ArgumentParser.ValidationError("--bcrypt-cost debe estar entre 4 y 31") }
+        guard (4...31).contains(bcryptCost) else {
+            throw ArgumentParser.ValidationError("--bcrypt-cost debe estar entre 4 y 31")
+        }
     }
 
     func run() async throws {
@@ -51,7 +55,8 @@ struct CreateUser: AsyncParsableCommand {
         let hash = PasswordHash.make(password, cost: bcryptCost)
         do {
             let user = try database.createStaffUser(name: name, role: role, passwordHash: hash)
-            try database.appendAudit(NewAuditEntry(user: "cli", action: "usuario.crear", detail: "\(user.name) (\(role.rawValue))"))
+            try database.appendAudit(
+                NewAuditEntry(user: "cli", action: "usuario.crear", detail: "\(user.name) (\(role.rawValue))"))
             print("Usuario \(user.name) creado con rol \(role.rawValue).")
         } catch let error as CodedError {
             FileHandle.standardError.write(Data("vendedor: \(error.message)\n".utf8))

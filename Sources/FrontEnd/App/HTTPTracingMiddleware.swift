@@ -25,7 +25,9 @@ struct HTTPTracingMiddleware<Context: RequestContext>: RouterMiddleware {
                 record(span, context: context, method: method, status: Int(response.status.code))
                 return response
             } catch {
-                record(span, context: context, method: method, status: (error as? any HTTPResponseError).map { Int($0.status.code) } ?? 500)
+                record(
+                    span, context: context, method: method,
+                    status: (error as? any HTTPResponseError).map { Int($0.status.code) } ?? 500)
                 throw error
             }
         }

@@ -35,7 +35,8 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
         polls: WaitPolls(capacity: deps.limits.maxWaitPolls, perToken: deps.limits.maxWaitPollsPerToken)
     ).addRoutes(to: protected("jobs", .channel))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
-    ReindexController(store: deps.store, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory).addRoutes(to: protected("admin", .admin))
+    ReindexController(store: deps.store, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory).addRoutes(
+        to: protected("admin", .admin))
     let products = ProductsController(
         store: deps.store, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory)
     products.addReadRoutes(to: protected("productos", .channel))

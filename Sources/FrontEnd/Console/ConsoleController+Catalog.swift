@@ -43,7 +43,8 @@ extension ConsoleController {
         let product = try await editor.update(id: id, changes, logger: context.logger)
         await audit(
             context, "producto.editar",
-            "#\(id) precio \(product.price) stock \(product.stock) activo \(product.active) estado \(product.state.rawValue)")
+            "#\(id) precio \(product.price) stock \(product.stock) activo \(product.active) estado \(product.state.rawValue)"
+        )
         return ConsoleResponses.redirect(
             ConsoleFormat.url(
                 "/consola/catalogo", [("q", request.query("q")), ("aviso", ConsoleFlash.productSaved.rawValue)])

@@ -9,7 +9,9 @@ extension ConsoleController {
         let query = request.query("q")
         guard (query?.count ?? 0) <= 200 else { throw APIError.badRequest("La búsqueda admite máximo 200 caracteres.") }
         let page = try await database.perform { db in
-            if let query { try db.searchClients(q: query, limit: limit, offset: offset) } else {
+            if let query {
+                try db.searchClients(q: query, limit: limit, offset: offset)
+            } else {
                 try db.listClients(limit: limit, offset: offset)
             }
         }

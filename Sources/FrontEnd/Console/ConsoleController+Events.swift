@@ -55,7 +55,9 @@ extension ConsoleController {
                     }
                     if let latestChat, latestChat.id > lastChat {
                         lastChat = latestChat.id
-                        events += Self.event("chat", id: "\(latest.id):\(lastChat)", ["ultimo": .integer(Int(latestChat.id)), "en": .integer(Self.ms(latestChat.created))])
+                        events += Self.event(
+                            "chat", id: "\(latest.id):\(lastChat)",
+                            ["ultimo": .integer(Int(latestChat.id)), "en": .integer(Self.ms(latestChat.created))])
                     }
                     last = latest.id
                     events += Self.event(

@@ -11,7 +11,8 @@ extension ConsoleController {
     @Sendable func exports(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try session(context)
         let current = try await requestedJob(request)
-        let ids = (try await jobs.redis.send(RedisCommand("LRANGE", Self.exportsKey(session.userId), "0", "9"))
+        let ids =
+            (try await jobs.redis.send(RedisCommand("LRANGE", Self.exportsKey(session.userId), "0", "9"))
             .checked().array ?? []).compactMap(\.string).filter { $0 != current?.id }
         var recent: [JobStatus] = []
         for id in ids where JobID.isValid(id) {

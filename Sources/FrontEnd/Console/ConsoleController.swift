@@ -40,7 +40,8 @@ struct ConsoleController: Sendable {
     static let pathPrefix = "/consola"
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        let console = router.group(RouterPath(String(Self.pathPrefix.dropFirst()))).add(middleware: ConsoleErrorMiddleware())
+        let console = router.group(RouterPath(String(Self.pathPrefix.dropFirst()))).add(
+            middleware: ConsoleErrorMiddleware())
         console.get(use: home)
         console.get("static/{archivo}", use: asset)
         console.get("login", use: loginPage)

@@ -26,7 +26,9 @@ enum ConsoleResponses {
 
     /// 303 See Other to a path of this site.
     static func redirect(_ location: String, headers extra: HTTPFields = [:]) -> Response {
-        var headers: HTTPFields = [.location: location.hasPrefix("/") ? location : "/consola", .cacheControl: "no-store"]
+        var headers: HTTPFields = [
+            .location: location.hasPrefix("/") ? location : "/consola", .cacheControl: "no-store",
+        ]
         headers.append(contentsOf: extra)
         return Response(status: .seeOther, headers: headers)
     }
@@ -40,7 +42,8 @@ enum ConsoleResponses {
     /// `Set-Cookie` for the session: HttpOnly, SameSite=Strict, the console's path, `Secure`
     /// when asked; an empty value with Max-Age=0 removes it.
     static func sessionCookie(_ value: String, maxAge: Int, secure: Bool) -> HTTPFields {
-        var cookie = "\(ConsoleAuthMiddleware.cookieName)=\(value); Path=/consola; Max-Age=\(maxAge); HttpOnly; SameSite=Strict"
+        var cookie =
+            "\(ConsoleAuthMiddleware.cookieName)=\(value); Path=/consola; Max-Age=\(maxAge); HttpOnly; SameSite=Strict"
         if secure { cookie += "; Secure" }
         return [.setCookie: cookie]
     }

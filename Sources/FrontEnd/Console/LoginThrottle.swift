@@ -26,7 +26,8 @@ struct LoginThrottle: Sendable {
     /// Counts a failure for both; the window starts at the first failure.
     func recordFailure(user: String, address: String) async throws {
         _ = try await redis.pipeline([
-            RedisCommand("INCR", Self.userKey(user)), RedisCommand("EXPIRE", Self.userKey(user), String(windowSeconds), "NX"),
+            RedisCommand("INCR", Self.userKey(user)),
+            RedisCommand("EXPIRE", Self.userKey(user), String(windowSeconds), "NX"),
             RedisCommand("INCR", Self.addressKey(address)),
             RedisCommand("EXPIRE", Self.addressKey(address), String(windowSeconds), "NX"),
         ]).map { try $0.checked() }

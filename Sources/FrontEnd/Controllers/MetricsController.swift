@@ -39,7 +39,8 @@ struct MetricsController {
         lines.append("# HELP vendedor_redis_memory_max_bytes maxmemory de Redis (0 = sin límite); al llegar, 503.")
         lines.append("# TYPE vendedor_redis_memory_max_bytes gauge")
         lines.append("vendedor_redis_memory_max_bytes \(memory.maxBytes)")
-        let text = lines.joined(separator: "\n") + "\n"
+        let text =
+            lines.joined(separator: "\n") + "\n"
             + MetricsRegistry.shared.exposition(adding: await jobs.depthMetrics())
         return Response(
             status: .ok, headers: [.contentType: "\(MetricsRegistry.contentType)"],

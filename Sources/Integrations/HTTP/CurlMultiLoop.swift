@@ -154,7 +154,8 @@ final class CurlMultiLoop: @unchecked Sendable {
         } else {
             var status = 0
             _ = vd_curl_getinfo_long(transfer.handle, VD_CURLINFO_RESPONSE_CODE, &status)
-            result = .success(OutboundResponse(status: status, headers: transfer.sink.headers, body: transfer.sink.body))
+            result = .success(
+                OutboundResponse(status: status, headers: transfer.sink.headers, body: transfer.sink.body))
         }
         curl_slist_free_all(transfer.headers)
         curl_easy_cleanup(transfer.handle)

@@ -32,7 +32,8 @@ public final class CurlTransport: HTTPTransport {
             defer { gate.leave() }
             return try await withCheckedThrowingContinuation { continuation in
                 do {
-                    CurlMultiLoop.shared.submit(try Self.prepare(request, addresses: addresses) { continuation.resume(with: $0) })
+                    CurlMultiLoop.shared.submit(
+                        try Self.prepare(request, addresses: addresses) { continuation.resume(with: $0) })
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -42,7 +43,8 @@ public final class CurlTransport: HTTPTransport {
 
     /// An easy handle set up for `request`; the body is copied into curl (COPYPOSTFIELDS).
     private static func prepare(
-        _ request: OutboundRequest, addresses: AddressPolicy, done: @escaping @Sendable (Result<OutboundResponse, any Error>) -> Void
+        _ request: OutboundRequest, addresses: AddressPolicy,
+        done: @escaping @Sendable (Result<OutboundResponse, any Error>) -> Void
     ) throws -> CurlMultiLoop.Transfer {
         guard let handle = curl_easy_init() else { throw HTTPTransportError.connection("curl_easy_init falló") }
         let sink = CurlSink(limit: request.maxResponseBytes, addresses: addresses)
@@ -133,4 +135,3 @@ public final class CurlTransport: HTTPTransport {
         return max(1, Int(seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000))
     }
 }
-

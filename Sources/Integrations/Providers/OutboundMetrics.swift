@@ -31,7 +31,8 @@ enum OutboundMetrics {
                     self = .download
                 } else {
                     let method = path.split(separator: "/").last.map(String.init) ?? ""
-                    self = Operation(rawValue: method).flatMap { Self.telegramMethods.contains($0) ? $0 : nil } ?? .other
+                    self =
+                        Operation(rawValue: method).flatMap { Self.telegramMethods.contains($0) ? $0 : nil } ?? .other
                 }
             } else if path.hasSuffix(":generateContent") || path.hasSuffix("/chat/completions") {
                 self = .generate

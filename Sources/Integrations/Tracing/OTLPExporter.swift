@@ -34,7 +34,9 @@ public final class OTLPExporter: Service, Sendable {
     private let logger: Logger
     private let lastWarning = LockedBox<ContinuousClock.Instant?>(nil)
 
-    public init(settings: Settings, recorder: SpanRecorder, transport: any HTTPTransport = CurlTransport(), logger: Logger) {
+    public init(
+        settings: Settings, recorder: SpanRecorder, transport: any HTTPTransport = CurlTransport(), logger: Logger
+    ) {
         self.settings = settings
         self.recorder = recorder
         self.transport = transport

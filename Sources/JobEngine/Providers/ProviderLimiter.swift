@@ -50,22 +50,27 @@ public final class ProviderLimiter: Sendable {
         self.keys = keys
         self.logger = logger
         // One reply per ask: 0 = granted, else the milliseconds to wait before asking again.
-        asks = CallBatcher(maxPerCall: 256, send: { tokens in
-            do {
-                let reply = try await redis.run(script, keys: keys, arguments: arguments("acquire", tokens)).checked()
-                let fields = reply.array ?? []
-                let granted = fields.first?.int ?? 0
-                let wait = max(1, fields.count > 1 ? fields[1].int ?? 10 : 10)
-                return tokens.indices.map { $0 < granted ? 0 : wait }
-            } catch {
-                logger.warning("No se pudo pedir permiso para llamar a \(name): \(error)")
-                return tokens.map { _ in 200 }
-            }
-        })
-        releases = CallBatcher(maxPerCall: 512, send: { tokens in
-            let done = (try? await redis.run(script, keys: keys, arguments: arguments("release", tokens))) != nil
-            return tokens.map { _ in done }
-        })
+        asks = CallBatcher(
+            maxPerCall: 256,
+            send: { tokens in
+                do {
+                    let reply = try await redis.run(script, keys: keys, arguments: arguments("acquire", tokens))
+                        .checked()
+                    let fields = reply.array ?? []
+                    let granted = fields.first?.int ?? 0
+                    let wait = max(1, fields.count > 1 ? fields[1].int ?? 10 : 10)
+                    return tokens.indices.map { $0 < granted ? 0 : wait }
+                } catch {
+                    logger.warning("No se pudo pedir permiso para llamar a \(name): \(error)")
+                    return tokens.map { _ in 200 }
+                }
+            })
+        releases = CallBatcher(
+            maxPerCall: 512,
+            send: { tokens in
+                let done = (try? await redis.run(script, keys: keys, arguments: arguments("release", tokens))) != nil
+                return tokens.map { _ in done }
+            })
     }
 
     /// Waits for a permit and returns its token (give it back with `release`).
@@ -114,4 +119,3 @@ public enum ProviderKeys {
         ["vd:p:\(name):en_curso", "vd:p:\(name):pausa", "vd:p:\(name):ritmo", registry]
     }
 }
-

@@ -108,7 +108,9 @@ public final class JobClient: Sendable {
             for index in indices {
                 let job = jobs[index]
                 let key = definition.orderingKey == nil ? "" : job.orderingKey
-                arguments += [job.id, job.kind, job.payload, key, job.id, job.idempotencyKey, job.owner, job.traceParent]
+                arguments += [
+                    job.id, job.kind, job.payload, key, job.id, job.idempotencyKey, job.owner, job.traceParent,
+                ]
             }
             calls.append((catalog.scripts.enqueue, [], arguments))
         }

@@ -102,7 +102,9 @@ public final class WorkerService: Service, Sendable {
             String(processors.reduce(0) { $0 + $1.inFlightCount }), "latido", String(now),
         ]
         for processor in processors {
-            if let phases = processor.phases { fields += [WorkPhases.heartbeatField(processor.definition.name), phases.field] }
+            if let phases = processor.phases {
+                fields += [WorkPhases.heartbeatField(processor.definition.name), phases.field]
+            }
         }
         _ = try await redis.pipeline([
             RedisCommand("ZADD", QueueKeys.workers, String(now), id),

@@ -39,7 +39,8 @@ public struct TracingConfig: Sendable {
             return nil
         }
         let protocolName = env.string(
-            "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", default: env.string("OTEL_EXPORTER_OTLP_PROTOCOL", default: "http/json"))
+            "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL",
+            default: env.string("OTEL_EXPORTER_OTLP_PROTOCOL", default: "http/json"))
         guard protocolName == "http/json" else {
             throw ConfigError(
                 setting: "OTEL_EXPORTER_OTLP_PROTOCOL",
@@ -50,7 +51,8 @@ public struct TracingConfig: Sendable {
         config.timeoutMs = try bounded(env, "OTEL_EXPORTER_OTLP_TIMEOUT", default: 10_000, 1...600_000)
         config.intervalMs = try bounded(env, "OTEL_BSP_SCHEDULE_DELAY", default: 1_000, 10...600_000)
         config.queueSize = try bounded(env, "OTEL_BSP_MAX_QUEUE_SIZE", default: 2_048, 1...1_000_000)
-        config.batchSize = min(try bounded(env, "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", default: 512, 1...100_000), config.queueSize)
+        config.batchSize = min(
+            try bounded(env, "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", default: 512, 1...100_000), config.queueSize)
         return config
     }
 
@@ -84,7 +86,8 @@ public struct TracingConfig: Sendable {
                 parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
                 let value = parts[1].removingPercentEncoding, !value.contains(where: { $0 == "\r" || $0 == "\n" })
             else {
-                throw ConfigError(setting: "OTEL_EXPORTER_OTLP_HEADERS", problem: "debe ser clave=valor separados por comas")
+                throw ConfigError(
+                    setting: "OTEL_EXPORTER_OTLP_HEADERS", problem: "debe ser clave=valor separados por comas")
             }
             headers.append((parts[0], value))
         }

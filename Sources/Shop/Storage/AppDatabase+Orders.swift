@@ -24,7 +24,8 @@ extension AppDatabase {
         let state = filter.state
         let clause = try Self.orderFilter(filter)
         return try pool.read { db in
-            let extra: SQL = state == nil ? (clause.isEmpty ? "WHERE estado != 'cancelado'" : " AND estado != 'cancelado'") : ""
+            let extra: SQL =
+                state == nil ? (clause.isEmpty ? "WHERE estado != 'cancelado'" : " AND estado != 'cancelado'") : ""
             return try SQLRequest<Int>(
                 literal: "SELECT COALESCE(SUM(total), 0) FROM pedidos \(literal: clause)\(literal: extra)"
             ).fetchOne(db) ?? 0

@@ -25,7 +25,9 @@ extension AppDatabase {
     /// Deletes messages created before `messagesBefore`, the turn records and dialogue states
     /// (carts, checkout forms) older than `dialogueBefore`, and the control records of chats
     /// left without messages that were not touched since `messagesBefore`. Nil keeps that kind.
-    public func pruneConversations(messagesBefore: Date?, dialogueBefore: Date?, batch: Int = 5_000) throws -> PrunedConversations {
+    public func pruneConversations(messagesBefore: Date?, dialogueBefore: Date?, batch: Int = 5_000) throws
+        -> PrunedConversations
+    {
         var pruned = PrunedConversations()
         if let messagesBefore {
             pruned.messages = try deleteOldest(

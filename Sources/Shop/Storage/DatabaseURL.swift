@@ -43,7 +43,9 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
             throw DatabaseURLError(
                 value: raw, reason: "use sqlite:///ruta/relativa.db o sqlite:////ruta/absoluta.db")
         } else if raw.contains("://") {
-            throw DatabaseURLError(value: raw, reason: "se admite sqlite:///ruta/al/archivo.db o postgresql://usuario:clave@host:5432/base")
+            throw DatabaseURLError(
+                value: raw, reason: "se admite sqlite:///ruta/al/archivo.db o postgresql://usuario:clave@host:5432/base"
+            )
         } else {
             path = raw
         }

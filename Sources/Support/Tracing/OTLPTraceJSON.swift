@@ -70,7 +70,9 @@ public enum OTLPTraceJSON {
             endTimeUnixNano = String(span.endNanos)
             attributes = KeyValue.list(span.attributes)
             events = span.events.map {
-                Event(timeUnixNano: String($0.nanosecondsSinceEpoch), name: $0.name, attributes: KeyValue.list($0.attributes))
+                Event(
+                    timeUnixNano: String($0.nanosecondsSinceEpoch), name: $0.name,
+                    attributes: KeyValue.list($0.attributes))
             }
             status =
                 switch span.status?.code {
@@ -148,7 +150,8 @@ public enum OTLPTraceJSON {
                 if value.isFinite {
                     try container.encode(value, forKey: .doubleValue)
                 } else {
-                    try container.encode(value.isNaN ? "NaN" : value > 0 ? "Infinity" : "-Infinity", forKey: .doubleValue)
+                    try container.encode(
+                        value.isNaN ? "NaN" : value > 0 ? "Infinity" : "-Infinity", forKey: .doubleValue)
                 }
             case .bool(let value): try container.encode(value, forKey: .boolValue)
             case .array(let values): try container.encode(ArrayValue(values: values), forKey: .arrayValue)

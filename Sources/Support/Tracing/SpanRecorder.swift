@@ -90,7 +90,9 @@ public final class SpanRecorder: Tracer, Sendable {
 
     public func forceFlush() {}
 
-    public func inject<Carrier, Inject: Injector>(_ context: ServiceContext, into carrier: inout Carrier, using injector: Inject)
+    public func inject<Carrier, Inject: Injector>(
+        _ context: ServiceContext, into carrier: inout Carrier, using injector: Inject
+    )
     where Inject.Carrier == Carrier {
         guard let parent = context.traceParent else { return }
         injector.inject(parent.header, forKey: "traceparent", into: &carrier)

@@ -64,7 +64,8 @@ public enum Traces {
 
     /// `span` for synchronous work (no suspension inside).
     public static func syncSpan<T>(
-        _ name: @autoclosure () -> String, kind: SpanKind = .internal, context: ServiceContext? = nil, _ body: (RecordedSpan?) throws -> T
+        _ name: @autoclosure () -> String, kind: SpanKind = .internal, context: ServiceContext? = nil,
+        _ body: (RecordedSpan?) throws -> T
     ) rethrows -> T {
         guard let recorder else { return try body(nil) }
         let span = recorder.startSpan(

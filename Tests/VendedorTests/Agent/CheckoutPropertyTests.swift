@@ -75,7 +75,9 @@ struct CheckoutPropertyTests {
     }
 
     static func customer(_ g: inout Generator) -> Customer {
-        let name = g.pick(["Ana María Gómez", "Pedro Pérez Rojas", "Luz Dary Castaño", "Jhon Fredy Muñoz", "Sofía Ortiz"])
+        let name = g.pick([
+            "Ana María Gómez", "Pedro Pérez Rojas", "Luz Dary Castaño", "Jhon Fredy Muñoz", "Sofía Ortiz",
+        ])
         let long = g.chance()
         var idNumber = long ? "1" : String(g.below(9) + 1)
         for _ in 0..<(long ? 9 : 7) { idNumber.append(String(g.below(10))) }
@@ -166,7 +168,10 @@ struct CheckoutPropertyTests {
             shapesSeen.insert("\(shape)")
             let order = g.shuffled(CheckoutSlot.allCases)
             var run = Run()
-            try await Self.say(agent, "\(g.pick(["quiero", "necesito", "me regala", "buenas, me manda"])) \(items.joined(separator: " y "))", &run)
+            try await Self.say(
+                agent,
+                "\(g.pick(["quiero", "necesito", "me regala", "buenas, me manda"])) \(items.joined(separator: " y "))",
+                &run)
             try await Self.say(agent, g.pick(["eso es todo", "nada más", "listo, eso es todo"]), &run)
             switch shape {
             case .labelledBlock:
@@ -179,7 +184,9 @@ struct CheckoutPropertyTests {
                     agent, order.map { Self.labelled($0, c, accents: accents, colon: false) }.joined(separator: ", "),
                     &run)
             case .labelledMessages:
-                for slot in order { try await Self.say(agent, Self.labelled(slot, c, accents: accents, colon: g.chance()), &run) }
+                for slot in order {
+                    try await Self.say(agent, Self.labelled(slot, c, accents: accents, colon: g.chance()), &run)
+                }
             case .plainAnswers:
                 // What the agent asks, answered plainly, until it shows the summary.
                 for _ in 0..<CheckoutSlot.allCases.count {

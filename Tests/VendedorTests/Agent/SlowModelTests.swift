@@ -55,7 +55,8 @@ struct SlowModelTests {
 
         func send(_ chatId: String, _ text: String) async throws -> String {
             try await fixture.jobs.enqueue(
-                ChatMessageJob(chatId: Self.stored(chatId), channel: .http, message: text, receivedMs: WallClock.nowMs()),
+                ChatMessageJob(
+                    chatId: Self.stored(chatId), channel: .http, message: text, receivedMs: WallClock.nowMs()),
                 owner: "pruebas"
             ).id
         }
@@ -90,7 +91,9 @@ struct SlowModelTests {
         try await FakeChatModel.run(latency: .seconds(1)) { model in
             let rig = try await Rig(model: model, settings: ["LLM_MAX_CONCURRENT": "3"])
             var ids: [String] = []
-            for index in 0..<24 { ids.append(try await rig.send("limite-\(index)", "hola, ¿tienen guantes de vaqueta?")) }
+            for index in 0..<24 {
+                ids.append(try await rig.send("limite-\(index)", "hola, ¿tienen guantes de vaqueta?"))
+            }
             try await rig.expectCompleted(ids)
             // Each process holds up to 4 jobs; together they never had more than 3 calls out.
             #expect(model.maxInFlight == 3)

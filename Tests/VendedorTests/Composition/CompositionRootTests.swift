@@ -142,7 +142,8 @@ struct ComposedSystem {
     func say(_ chatId: String, _ message: String) async throws -> JobStatus {
         let token = TokenSigner(secret: Self.secret).sign(subject: "widget", role: .channel, lifetime: 600)
         let body = String(
-            decoding: try JSONSerialization.data(withJSONObject: ["chat_id": chatId, "mensaje": message]), as: UTF8.self)
+            decoding: try JSONSerialization.data(withJSONObject: ["chat_id": chatId, "mensaje": message]), as: UTF8.self
+        )
         let accepted = try await CompositionRootTests.request(
             port: port,
             "POST /chat/texto HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"

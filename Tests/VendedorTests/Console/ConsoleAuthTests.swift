@@ -95,11 +95,13 @@ struct ConsoleAuthTests {
             let order = try h.database.placeOrder(Fixtures.order([(1, 1)]), idempotencyKey: "csrf-1").order
             var console = ConsoleClient(h, client)
             try await console.login("ana")
-            let missing = try await console.post("/consola/pedidos/\(order.id)/estado", [("estado", "procesando")], csrf: false)
+            let missing = try await console.post(
+                "/consola/pedidos/\(order.id)/estado", [("estado", "procesando")], csrf: false)
             #expect(missing.status == .forbidden)
             #expect(missing.html.contains("CSRF"))
             let wrong = try await console.post(
-                "/consola/pedidos/\(order.id)/estado", [("estado", "procesando"), ("_csrf", String(repeating: "a", count: 43))],
+                "/consola/pedidos/\(order.id)/estado",
+                [("estado", "procesando"), ("_csrf", String(repeating: "a", count: 43))],
                 csrf: false)
             #expect(wrong.status == .forbidden)
             #expect(try h.database.order(id: order.id)?.state == .pending)
@@ -132,7 +134,8 @@ struct ConsoleAuthTests {
             try await admin.login("jefe")
             #expect(try await admin.page("/consola/panel").status == .ok)
             let saved = try await admin.post(
-                "/consola/catalogo/productos/2", [("precio", "16.900"), ("stock", "20"), ("activo", "1"), ("estado", "disponible")])
+                "/consola/catalogo/productos/2",
+                [("precio", "16.900"), ("stock", "20"), ("activo", "1"), ("estado", "disponible")])
             #expect(saved.status == .seeOther)
             let product = try #require(try h.database.product(id: 2))
             #expect(product.price == 16_900)

@@ -94,7 +94,8 @@ struct ConsoleBrowserTests {
             name: "gerente", role: .admin, passwordHash: PasswordHash.make("clave-de-gerente", cost: 4))
         let order = try database.placeOrder(
             OrderRequest(
-                chatId: nil, client: ClientDetails(idNumber: "1107654321", name: "Ana María Gómez", phone: "3182842304"),
+                chatId: nil,
+                client: ClientDetails(idNumber: "1107654321", name: "Ana María Gómez", phone: "3182842304"),
                 items: [OrderRequest.Line(productId: 34, quantity: 2)]),
             idempotencyKey: "consola-navegador"
         ).order

@@ -20,7 +20,9 @@ struct ConsoleClient {
     }
 
     @discardableResult
-    static func createUser(_ harness: CommerceHarness, _ name: String, _ role: Role, password: String = "clave-segura-1")
+    static func createUser(
+        _ harness: CommerceHarness, _ name: String, _ role: Role, password: String = "clave-segura-1"
+    )
         throws -> StaffUser
     {
         try harness.database.createStaffUser(

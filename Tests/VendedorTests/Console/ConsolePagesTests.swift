@@ -18,7 +18,8 @@ struct ConsolePagesTests {
             try ConsoleClient.createUser(h, "ana", .operator)
             let db = h.database
             try db.appendMessage(NewMessage(chatId: "tg:1", sender: .user, content: "Hola, ¿tienen guantes?"))
-            try db.appendMessage(NewMessage(chatId: "tg:1", sender: .agent, content: "Sí, guantes de vaqueta a $15.800."))
+            try db.appendMessage(
+                NewMessage(chatId: "tg:1", sender: .agent, content: "Sí, guantes de vaqueta a $15.800."))
             try db.appendMessage(NewMessage(chatId: "web-2", sender: .user, content: "Quiero hablar con un asesor"))
             _ = try db.setAIActive(chatId: "tg:3", active: false, channel: .telegram)
             try db.appendMessage(NewMessage(chatId: "tg:3", sender: .user, content: "¿Me atienden?"))
@@ -77,7 +78,9 @@ struct ConsolePagesTests {
             var other = ConsoleClient(h, client)
             let response = try await client.execute(
                 uri: "/consola/login", method: .post, headers: ConsoleClient.formHeaders,
-                body: ConsoleClient.form([("nombre", "jefe"), ("clave", "clave-segura-1"), ("siguiente", "//evil.example/")]))
+                body: ConsoleClient.form([
+                    ("nombre", "jefe"), ("clave", "clave-segura-1"), ("siguiente", "//evil.example/"),
+                ]))
             #expect(response.headers[.location] == "/consola/conversaciones")
             _ = try await other.login("jefe")
         }
@@ -86,7 +89,9 @@ struct ConsolePagesTests {
     @Test func aPhotoIsShownFromTheBlobStoreBesideWhatWasReadFromIt() async throws {
         try await CommerceHarness.run { h, client in
             try ConsoleClient.createUser(h, "ana", .operator)
-            let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")!
+            let png = Data(
+                base64Encoded:
+                    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")!
             let blobs = BlobStore(directory: h.blobs.path)
             let key = try blobs.put(png)
             try h.database.appendMessage(
@@ -98,7 +103,8 @@ struct ConsolePagesTests {
             let page = try await console.page("/consola/conversaciones/tg:9").html
             #expect(page.contains("<img src=\"/consola/blobs/\(key)\""))
             #expect(page.contains("lo que se leyó: [Foto, texto leído]\nEXTINTOR PQS"))
-            let image = try await client.execute(uri: "/consola/blobs/\(key)", method: .get, headers: console.sessionHeaders)
+            let image = try await client.execute(
+                uri: "/consola/blobs/\(key)", method: .get, headers: console.sessionHeaders)
             #expect(image.status == .ok)
             #expect(image.headers[.contentType] == "image/png")
             #expect(try await console.page("/consola/blobs/../../etc/passwd").status == .notFound)
@@ -111,7 +117,8 @@ struct ConsolePagesTests {
             try ConsoleClient.createUser(h, "jefe", .admin)
             for index in 0..<60 {
                 try h.database.appendMessage(
-                    NewMessage(chatId: "tg:\(index)", sender: .user, content: String(repeating: "texto largo ", count: 30)))
+                    NewMessage(
+                        chatId: "tg:\(index)", sender: .user, content: String(repeating: "texto largo ", count: 30)))
             }
             _ = try h.database.createProduct(ProductInput(name: "Careta de soldar", price: 95000, stock: 2))
             var console = ConsoleClient(h, client)
@@ -134,7 +141,8 @@ struct ConsolePagesTests {
             #expect(css.status == .ok)
             #expect(css.headers[.cacheControl] == "public, max-age=31536000, immutable")
             let etag = try #require(css.headers[.eTag])
-            let again = try await client.execute(uri: ConsoleAssets.styleURL, method: .get, headers: [.ifNoneMatch: etag])
+            let again = try await client.execute(
+                uri: ConsoleAssets.styleURL, method: .get, headers: [.ifNoneMatch: etag])
             #expect(again.status == .notModified)
         }
     }

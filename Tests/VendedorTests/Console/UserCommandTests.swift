@@ -22,7 +22,8 @@ struct UserCommandTests {
     @Test func createsAUserWhosePasswordCameOnStandardInput() async throws {
         let directory = TestPaths.temporaryDirectory("usuarios")
         let binary = TestPaths.binDir.appendingPathComponent("vendedor-enqueuer").path
-        let create = "printf 'una clave larga\\n' | '\(binary)' user create --role admin --name gerente --password-stdin --bcrypt-cost 4"
+        let create =
+            "printf 'una clave larga\\n' | '\(binary)' user create --role admin --name gerente --password-stdin --bcrypt-cost 4"
         let first = try await run(create, in: directory)
         #expect(first.status == 0, "\(first.output)")
         #expect(first.output.contains("Usuario gerente creado con rol admin"))
@@ -47,7 +48,8 @@ struct UserCommandTests {
         let noStdin = try await run("'\(binary)' user create --role operador --name luisa", in: directory)
         #expect(noStdin.status != 0)
         let badRole = try await run(
-            "printf 'una clave larga' | '\(binary)' user create --role canal --name luisa --password-stdin", in: directory)
+            "printf 'una clave larga' | '\(binary)' user create --role canal --name luisa --password-stdin",
+            in: directory)
         #expect(badRole.status != 0)
         #expect(try database.staffUser(name: "luisa") == nil)
     }

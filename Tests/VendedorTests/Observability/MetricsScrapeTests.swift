@@ -54,7 +54,8 @@ struct MetricsScrapeTests {
         #expect(workerText.contains(#"vendedor_queue_jobs_total{queue="noop",outcome="failed"} 1"#))
         #expect(workerText.contains(#"vendedor_queue_wait_seconds_count{queue="noop"} 4"#))
         #expect(workerText.contains(#"vendedor_queue_run_seconds_bucket{queue="noop",le="+Inf"} 4"#))
-        #expect(frontEndText.contains(#"vendedor_http_requests_total{route="/health",method="GET",status_class="2xx"} "#))
+        #expect(
+            frontEndText.contains(#"vendedor_http_requests_total{route="/health",method="GET",status_class="2xx"} "#))
         // A concrete job id never becomes a label: the route template does.
         #expect(!frontEndText.contains("no-existe"))
         #expect(frontEndText.contains(#"route="/jobs/{id}""#))

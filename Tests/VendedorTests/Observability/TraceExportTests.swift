@@ -41,7 +41,8 @@ struct TraceExportTests {
                             Received(
                                 service: service, traceId: span["traceId"] as? String ?? "",
                                 spanId: span["spanId"] as? String ?? "",
-                                parentSpanId: span["parentSpanId"] as? String ?? "", name: span["name"] as? String ?? "",
+                                parentSpanId: span["parentSpanId"] as? String ?? "",
+                                name: span["name"] as? String ?? "",
                                 kind: span["kind"] as? Int ?? 0))
                     }
                 }
@@ -161,7 +162,10 @@ struct TraceExportTests {
             #expect(root.kind == .consumer)
             let child = try #require(jobs.first { $0.parentSpanId == parent.spanId })
             #expect(child.identity.traceIdHex == parent.traceIdHex)
-            #expect(jobs.contains { $0.parentSpanId == child.identity.spanId && $0.identity.traceIdHex == parent.traceIdHex })
+            #expect(
+                jobs.contains {
+                    $0.parentSpanId == child.identity.spanId && $0.identity.traceIdHex == parent.traceIdHex
+                })
             await worker.stop()
         }
     }
@@ -266,6 +270,7 @@ struct TraceExportTests {
         if let token { headers.append(("Authorization", "Bearer \(token)")) }
         if json != nil { headers.append(("Content-Type", "application/json")) }
         return try? await CurlTransport().send(
-            OutboundRequest(method: method, url: url, headers: headers, body: json.map { Array($0.utf8) }, timeout: .seconds(10)))
+            OutboundRequest(
+                method: method, url: url, headers: headers, body: json.map { Array($0.utf8) }, timeout: .seconds(10)))
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 import Logging
+import Shop
 import Testing
 
 @testable import Assistant
 @testable import Integrations
-import Shop
 @testable import Workers
 @testable import vendedor_bench
 

@@ -82,7 +82,9 @@ struct EngineStaffStoreTests {
             #expect(updated.phone == nil)
             #expect(try await store.searchClients(q: "ruiz", limit: nil, offset: nil).results == [updated])
             changed.idNumber = "999999"
-            await #expect(throws: ValidationErrors.self) { try await store.updateClient(idNumber: "1107654321", changed) }
+            await #expect(throws: ValidationErrors.self) {
+                try await store.updateClient(idNumber: "1107654321", changed)
+            }
             await #expect(throws: StoreError.self) {
                 try await store.updateClient(idNumber: "999999", changed)
             }
@@ -227,8 +229,14 @@ struct EngineStaffStoreTests {
             let (products, productRows) = try await export(ExportJob(resource: .products))
             #expect(products.rows == 5)
             #expect(productRows.count == 6)
-            #expect(productRows[0].prefix(8) == ["id", "nombre", "descripcion", "precio", "stock", "activo", "categoria", "estado"])
-            #expect(productRows[1].prefix(8) == ["1", "Extintor PQS 10 libras", "", "45000", "8", "sí", "Contra Incendios", "disponible"])
+            #expect(
+                productRows[0].prefix(8) == [
+                    "id", "nombre", "descripcion", "precio", "stock", "activo", "categoria", "estado",
+                ])
+            #expect(
+                productRows[1].prefix(8) == [
+                    "1", "Extintor PQS 10 libras", "", "45000", "8", "sí", "Contra Incendios", "disponible",
+                ])
             #expect(productRows[4][7] == "agotado")
             #expect(productRows[5][5] == "no")
             let shopTime = DateFormatter()

@@ -15,7 +15,8 @@ struct EngineStoreTests {
         try await TestStore.withProducts(engine) { test in
             let store = test.store
             await #expect(throws: StoreError.self) { try await store.createProduct(Fixtures.products[0]) }
-            let added = try await store.createProduct(ProductInput(name: "Botas punta de acero", price: 89000, stock: 4))
+            let added = try await store.createProduct(
+                ProductInput(name: "Botas punta de acero", price: 89000, stock: 4))
             #expect(added.id == 6)
             #expect(try await store.product(id: 6)?.name == "Botas punta de acero")
             #expect(try await store.products(ids: [3, 404, 1]).map(\.id) == [3, 1])
@@ -179,10 +180,12 @@ struct EngineStoreTests {
     func anOrderThatDoesNotFitChangesNothing(engine: TestEngine) async throws {
         try await TestStore.withProducts(engine) { (test: TestStore) async throws -> Void in
             let store = test.store
-            await #expect(throws: OrderError.insufficientStock([
-                ShortItem(productId: 1, name: "Extintor PQS 10 libras", order: 11, available: 10),
-                ShortItem(productId: 4, name: "Casco dieléctrico", order: 1, available: 0),
-            ])) {
+            await #expect(
+                throws: OrderError.insufficientStock([
+                    ShortItem(productId: 1, name: "Extintor PQS 10 libras", order: 11, available: 10),
+                    ShortItem(productId: 4, name: "Casco dieléctrico", order: 1, available: 0),
+                ])
+            ) {
                 try await store.placeOrder(Fixtures.order([(1, 11), (2, 1), (4, 1)]), idempotencyKey: "no-cabe")
             }
             await #expect(throws: OrderError.productInactive(id: 5, name: "Chaleco reflectivo")) {

@@ -1,7 +1,7 @@
 import Foundation
+import Integrations
 import Testing
 
-import Integrations
 @testable import Workers
 
 @Suite("Telegram: the shared send limiter (Redis script)")

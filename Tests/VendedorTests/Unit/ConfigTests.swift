@@ -53,7 +53,9 @@ struct ConfigTests {
         #expect(error { _ in } == "aceptado")
         // CPU slots: at most the jobs a process holds.
         let concurrency = valid["concurrency"] as! Int
-        #expect(error { $0["cpu_concurrency"] = concurrency + 1 }.contains("campo \"cpu_concurrency\" debe estar entre 1 y"))
+        #expect(
+            error { $0["cpu_concurrency"] = concurrency + 1 }.contains("campo \"cpu_concurrency\" debe estar entre 1 y")
+        )
         #expect(error { $0["cpu_concurrency"] = 0 }.contains("cpu_concurrency"))
         #expect(error { $0["cpu_concurrency"] = 1 } == "aceptado")
     }

@@ -18,7 +18,8 @@ enum CatalogView {
     ) -> HTML {
         let admin = session.role >= .admin
         let rows = page.results.map { admin ? editableRow($0, session: session) : row($0) }
-        let empty: HTML = page.results.isEmpty ? "<tr><td colspan=\"7\">No hay productos con esa búsqueda.</td></tr>" : ""
+        let empty: HTML =
+            page.results.isEmpty ? "<tr><td colspan=\"7\">No hay productos con esa búsqueda.</td></tr>" : ""
         return """
             \(job.map(JobView.box) ?? "")
             <form method="get" action="/consola/catalogo" class="filtros" role="search">

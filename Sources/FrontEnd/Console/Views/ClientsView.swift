@@ -14,7 +14,8 @@ enum ClientsView {
             <td class="num" data-titulo="Comprado">\(ConsoleFormat.money(client.totalBought))</td></tr>
             """
         }
-        let empty: HTML = page.results.isEmpty ? "<tr><td colspan=\"6\">No hay clientes con esa búsqueda.</td></tr>" : ""
+        let empty: HTML =
+            page.results.isEmpty ? "<tr><td colspan=\"6\">No hay clientes con esa búsqueda.</td></tr>" : ""
         return """
             <form method="get" action="/consola/clientes" class="filtros" role="search">
             <div><label for="f-q">Nombre, cédula, teléfono o correo</label>\

@@ -13,6 +13,7 @@ enum ErrorView {
 
     private static func fields(_ error: APIError) -> HTML {
         guard let fields = error.fields, !fields.isEmpty else { return "" }
-        return "<ul>\(fields.map { field -> HTML in "<li><strong>\(field.field)</strong>: \(field.message)</li>" })</ul>"
+        return
+            "<ul>\(fields.map { field -> HTML in "<li><strong>\(field.field)</strong>: \(field.message)</li>" })</ul>"
     }
 }

@@ -8,7 +8,8 @@ enum ExportsView {
         let resources = ExportResource.allCases.map { resource -> HTML in
             "<option value=\"\(resource.rawValue)\">\(resource.sheetName)</option>"
         }
-        let states = [HTML("<option value=\"\">Todos</option>")]
+        let states =
+            [HTML("<option value=\"\">Todos</option>")]
             + OrderState.allCases.map { "<option value=\"\($0.rawValue)\">\(OrdersView.stateName($0))</option>" }
         let history = recent.map { job -> HTML in "<li>\(JobView.box(job))</li>" }
         return """

@@ -50,7 +50,8 @@ enum InboxView {
         if !chat.aiActive { labels.append("<span class=\"etiqueta ia-off\">IA apagada</span>") }
         if chat.openCart { labels.append("<span class=\"etiqueta carrito\">Carrito abierto</span>") }
         labels.append("<span class=\"etiqueta canal\">\(channelName(chat.channel))</span>")
-        let unread: HTML = chat.unread ? "<span class=\"punto\" aria-hidden=\"true\"></span><span class=\"sr\">Sin leer: </span>" : ""
+        let unread: HTML =
+            chat.unread ? "<span class=\"punto\" aria-hidden=\"true\"></span><span class=\"sr\">Sin leer: </span>" : ""
         let rowClass: HTML = chat.unread ? " no-leido" : ""
         return """
             <li><a class="fila\(rowClass)" href="/consola/conversaciones/\(ConsoleFormat.segment(chat.chatId))" data-chat="\(chat.chatId)">

@@ -28,7 +28,8 @@ enum OrdersView {
     static func list(
         _ page: Page<Order>, amount: Int, filter: OrderFilter, stateRaw: String?, request: Request
     ) -> HTML {
-        let states = [HTML("<option value=\"\">Todos</option>")]
+        let states =
+            [HTML("<option value=\"\">Todos</option>")]
             + OrderState.allCases.map { state -> HTML in
                 let selected: HTML = stateRaw == state.rawValue ? " selected" : ""
                 return "<option value=\"\(state.rawValue)\"\(selected)>\(stateName(state))</option>"
@@ -45,7 +46,8 @@ enum OrdersView {
                 <td data-titulo="Chat">\(chat)</td></tr>
                 """
         }
-        let empty: HTML = page.results.isEmpty ? "<tr><td colspan=\"6\">No hay pedidos con estos filtros.</td></tr>" : ""
+        let empty: HTML =
+            page.results.isEmpty ? "<tr><td colspan=\"6\">No hay pedidos con estos filtros.</td></tr>" : ""
         return """
             <form method="get" action="/consola/pedidos" class="filtros" aria-label="Filtros">
             <div><label for="f-estado">Estado</label><select id="f-estado" name="estado">\(states)</select></div>

@@ -19,7 +19,8 @@ extension PostgresStore {
         return try await transaction { try await Self.upsertClient($0, details, now: Date(), logger: logger) }
     }
 
-    static func fetchClient(_ connection: PostgresConnection, idNumber: String, logger: Logger) async throws -> Client? {
+    static func fetchClient(_ connection: PostgresConnection, idNumber: String, logger: Logger) async throws -> Client?
+    {
         try await connection.row(
             "SELECT \(unescaped: clientColumns) FROM clientes WHERE cedula = \(idNumber)", logger: logger
         ).map(Client.init(postgres:))
@@ -75,7 +76,7 @@ extension PostgresStore {
                 }
                 return try await Self.upsertClient(connection, details, now: Date(), logger: logger)
             }
-        } catch where PostgresFailure.isUniqueViolation(error) {
+        } catch  where PostgresFailure.isUniqueViolation(error) {
             throw conflict
         }
     }

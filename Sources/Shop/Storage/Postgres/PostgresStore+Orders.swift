@@ -28,7 +28,7 @@ extension PostgresStore {
                 return try await Self.insertOrder(
                     connection, request, key: key, updatingClient: updatingClient, logger: logger)
             }
-        } catch where PostgresFailure.isUniqueViolation(error) {
+        } catch  where PostgresFailure.isUniqueViolation(error) {
             if let order = try await order(idempotencyKey: key) { return PlacedOrder(order: order, replayed: true) }
             throw error
         }
@@ -65,7 +65,8 @@ extension PostgresStore {
                 + "LIMIT $\(binds.count - 1) OFFSET $\(binds.count)", binds: binds)
         return try await read { connection in
             let total = try await connection.row(count, logger: logger)?.value("n", as: Int.self) ?? 0
-            let orders = try await Self.ordersWithItems(connection, try await connection.rows(page, logger: logger), logger)
+            let orders = try await Self.ordersWithItems(
+                connection, try await connection.rows(page, logger: logger), logger)
             return Page(results: orders, total: total, limit: paging.limit, offset: paging.offset)
         }
     }
@@ -209,7 +210,8 @@ extension PostgresStore {
                 neighborhood: try row.value("barrio"), notes: try row.value("indicaciones"))
             return Order(
                 id: id, chatId: try row.value("chat_id"),
-                state: try PostgresValue.decode(OrderState.self, try row.value("estado")), total: try row.value("total"),
+                state: try PostgresValue.decode(OrderState.self, try row.value("estado")),
+                total: try row.value("total"),
                 created: try row.value("creado"), updated: try row.value("actualizado"), client: client,
                 items: items[id] ?? [])
         }

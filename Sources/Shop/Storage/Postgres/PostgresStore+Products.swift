@@ -71,7 +71,7 @@ extension PostgresStore {
                 let id = try await Self.insertProduct(connection, product, explicitId: input.id, logger: logger)
                 return try await Self.requireProduct(connection, id: id, logger: logger)
             }
-        } catch where PostgresFailure.isUniqueViolation(error) {
+        } catch  where PostgresFailure.isUniqueViolation(error) {
             throw StoreError.conflict("Ya existe un producto con el id \(input.id ?? 0).")
         }
     }
@@ -152,7 +152,9 @@ extension PostgresStore {
                 WHERE activo AND terminos @@ q
                 ORDER BY rango DESC, id LIMIT \(limit)
                 """, logger: logger
-            ).map { TextSearchRow(product: try Product(postgres: $0), bm25: -Double(try $0.value("rango", as: Float.self))) }
+            ).map {
+                TextSearchRow(product: try Product(postgres: $0), bm25: -Double(try $0.value("rango", as: Float.self)))
+            }
         }
     }
 

@@ -182,7 +182,8 @@ extension PostgresStore {
             return SalesPanel(
                 period: period, report: report, top: top, byWeek: byWeek, byState: byState, clients: clients,
                 conversion: Conversion(
-                    chats: try conversion?.value("chats") ?? 0, chatsWithOrder: try conversion?.value("con_pedido") ?? 0),
+                    chats: try conversion?.value("chats") ?? 0, chatsWithOrder: try conversion?.value("con_pedido") ?? 0
+                ),
                 lowStock: LowStock(threshold: stockThreshold, products: stock), messages: messages)
         }
     }

@@ -150,7 +150,8 @@ extension PostgresStore {
     }
 
     /// Read in one REPEATABLE READ snapshot, so the index row and its vectors agree.
-    public func activeVectorChanges(knownIndex indexId: Int64?, since generation: Int64) async throws -> VectorChanges? {
+    public func activeVectorChanges(knownIndex indexId: Int64?, since generation: Int64) async throws -> VectorChanges?
+    {
         try await transaction { connection in
             try await connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             guard let info = try await Self.fetchIndexes(connection, "WHERE estado = 'activo'", logger).first else {
@@ -185,7 +186,8 @@ extension PostgresStore {
     static func fetchIndexes(_ connection: PostgresConnection, _ clause: PostgresQuery, _ logger: Logger)
         async throws -> [VectorIndexInfo]
     {
-        let query = PostgresQuery(unsafeSQL: "SELECT \(indexColumns) FROM indices_vectores " + clause.sql, binds: clause.binds)
+        let query = PostgresQuery(
+            unsafeSQL: "SELECT \(indexColumns) FROM indices_vectores " + clause.sql, binds: clause.binds)
         return try await connection.rows(query, logger: logger).map { row in
             VectorIndexInfo(
                 id: try row.value("id"), model: try row.value("modelo"), dimension: try row.value("dimension"),

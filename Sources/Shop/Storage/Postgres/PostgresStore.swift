@@ -97,7 +97,7 @@ public final class PostgresStore: ShopStore, ClosableStore {
                         throw error
                     }
                 }
-            } catch where attempt < 5 && PostgresFailure.isRetryable(error) {
+            } catch  where attempt < 5 && PostgresFailure.isRetryable(error) {
                 try await Task.sleep(for: .milliseconds(10 * attempt))
                 attempt += 1
             } catch {
