@@ -86,8 +86,9 @@ struct TelegramFileTests {
 struct TelegramTypingTests {
     @Test func typingIsShownWhileTheReplyIsUnfinishedAndTheChannelIsRecorded() async throws {
         try await TelegramHarness.run { harness in
-            // The job being answered: a no-op that takes a moment (stands in for the agent).
-            let awaited = try await harness.fixture.jobs.enqueue(FaultJob(sleepMs: 3000)).id
+            // The job being answered: a no-op that takes a moment (stands in for the agent),
+            // long enough to be still running when the typing worker starts on a busy machine.
+            let awaited = try await harness.fixture.jobs.enqueue(FaultJob(sleepMs: 8000)).id
             let done = try await harness.fixture.jobs.enqueue(NoopJob()).id
             try harness.database.setAIActive(chatId: "tg:33", active: false)
             let jobs = try await harness.fixture.jobs.enqueue([
