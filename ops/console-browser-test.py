@@ -29,6 +29,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -143,8 +144,25 @@ def login(driver, password):
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
 
 
-def flash(driver):
-    return WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".aviso.ok"))).text
+def flash(driver, expected=None):
+    """The page's success notice. After a click the old page (and its notice) may still be
+    there for a moment, or go away while being read: wait for a notice that can be read and, when
+    `expected` is given, says it; return the last one seen (the caller checks it) on timeout."""
+    seen = [""]
+
+    def notice(d):
+        try:
+            texts = [e.text for e in d.find_elements(By.CSS_SELECTOR, ".aviso.ok")]
+        except StaleElementReferenceException:
+            return False
+        if texts:
+            seen[0] = texts[0]
+        return next((t for t in texts if expected is None or expected in t), False)
+
+    try:
+        return WebDriverWait(driver, 15).until(notice)
+    except TimeoutException:
+        return seen[0]
 
 
 def main():
@@ -192,11 +210,11 @@ def main():
         wait.until(EC.presence_of_element_located((By.ID, "mensajes")))
         weigh(driver, "conversacion", f"/consola/conversaciones/tg:{chat}")
         driver.find_element(By.XPATH, "//button[normalize-space()='Tomar la conversación']").click()
-        check("Usted atiende" in flash(driver), "no se tomó la conversación")
+        check("Usted atiende" in flash(driver, "Usted atiende"), "no se tomó la conversación")
         reply = "Hola, le escribe Marta de la tienda. Ya le confirmo el envío."
         driver.find_element(By.ID, "mensaje").send_keys(reply)
         driver.find_element(By.XPATH, "//button[normalize-space()='Enviar respuesta']").click()
-        check("Respuesta enviada" in flash(driver), "no se envió la respuesta")
+        check("Respuesta enviada" in flash(driver, "Respuesta enviada"), "no se envió la respuesta")
         wait_for(lambda: reply in sent_to(chat), 30, "Telegram no recibió la respuesta del operador")
         step("conversación tomada; Telegram recibió la respuesta del operador")
         # The customer writes in the taken-over chat: the history updates live and a
@@ -207,7 +225,7 @@ def main():
         step("mensaje en chat tomado: historial en vivo y aviso de que necesita una persona")
         shot(driver, "03-conversacion")
         driver.find_element(By.XPATH, "//button[normalize-space()='Devolver a la IA']").click()
-        check("otra vez a cargo de la IA" in flash(driver), "no se devolvió el chat a la IA")
+        check("otra vez a cargo de la IA" in flash(driver, "otra vez a cargo de la IA"), "no se devolvió el chat a la IA")
 
         # --- An order from pendiente to enviado (only allowed moves are offered).
         driver.get(BASE + "/consola/pedidos")
@@ -216,9 +234,13 @@ def main():
         driver.find_element(By.CSS_SELECTOR, f'a[href="/consola/pedidos/{ORDER}"]').click()
         buttons = [b.text for b in driver.find_elements(By.CSS_SELECTOR, ".acciones button")]
         check(buttons == ["Pasar a procesando", "Cancelar pedido"], f"acciones de un pedido pendiente: {buttons}")
-        driver.find_element(By.XPATH, "//button[normalize-space()='Pasar a procesando']").click()
+        button = driver.find_element(By.XPATH, "//button[normalize-space()='Pasar a procesando']")
+        button.click()
+        WebDriverWait(driver, 15).until(EC.staleness_of(button))  # the form's page is replaced
         flash(driver)
-        driver.find_element(By.XPATH, "//button[normalize-space()='Marcar como enviado']").click()
+        button = driver.find_element(By.XPATH, "//button[normalize-space()='Marcar como enviado']")
+        button.click()
+        WebDriverWait(driver, 15).until(EC.staleness_of(button))  # the form's page is replaced
         flash(driver)
         state = driver.find_element(By.CSS_SELECTOR, ".acciones .etiqueta").text
         check(state == "Estado: Enviado", f"el pedido quedó en {state}")
@@ -233,7 +255,7 @@ def main():
         price.clear()
         price.send_keys("8350")
         driver.find_element(By.CSS_SELECTOR, f'#producto-{PRODUCT} button[type=submit]').click()
-        check("Producto guardado" in flash(driver), "no se guardó el precio")
+        check("Producto guardado" in flash(driver, "Producto guardado"), "no se guardó el precio")
         check("$8.350" in driver.find_element(By.ID, f"producto-{PRODUCT}").text, "la fila no muestra $8.350")
         customer_writes(7_200_000, "¿Cuánto valen los guantes de nitrilo?")
         answer = wait_for(lambda: [t for t in sent_to(7_200_000) if "nitrilo" in t.lower()], 30,
@@ -274,7 +296,7 @@ def main():
         section = driver.find_element(By.ID, "muertos-noop")
         check(DEAD in section.text, "el trabajo muerto no aparece en el panel")
         section.find_element(By.XPATH, ".//button[normalize-space()='Reintentar']").click()
-        check("devueltos a la cola" in flash(driver), "no se reintentó el trabajo muerto")
+        check("devueltos a la cola" in flash(driver, "devueltos a la cola"), "no se reintentó el trabajo muerto")
 
         def redriven():
             driver.get(BASE + "/consola/panel")
