@@ -29,7 +29,7 @@ package struct DeliveryResources: Sendable {
     /// Telegram downloads and chat actions are not served by this process.
     var telegram: TelegramClient?
     var limiter: TelegramRateLimiter
-    var blobs: BlobStore
+    var blobs: any BlobStore
     var callback: ReplyCallback
     /// How long a reply may keep being refused with 429 before its delivery fails
     /// (`DELIVERY_MAX_WAIT_S`).

@@ -16,13 +16,13 @@ struct ConsoleController: Sendable {
     let sessions: ConsoleSessionStore
     let throttle: LoginThrottle
     let config: ConsoleConfig
-    let blobs: BlobStore
+    let blobs: any BlobStore
     let uploadsDirectory: String
     let streams: StreamSlots
 
     init(
         database: AppDatabase, jobs: JobClient, config: ConsoleConfig = ConsoleConfig(),
-        blobsDirectory: String, uploadsDirectory: String
+        blobs: any BlobStore, uploadsDirectory: String
     ) {
         self.database = database
         self.jobs = jobs
@@ -30,7 +30,7 @@ struct ConsoleController: Sendable {
         self.sessions = ConsoleSessionStore(
             redis: jobs.redis, idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds)
         self.throttle = LoginThrottle(redis: jobs.redis)
-        self.blobs = BlobStore(directory: blobsDirectory)
+        self.blobs = blobs
         self.uploadsDirectory = uploadsDirectory
         self.streams = StreamSlots(limit: 200)
     }

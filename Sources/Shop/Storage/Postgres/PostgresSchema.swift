@@ -217,6 +217,31 @@ enum PostgresSchema {
                 "CREATE INDEX chat_turnos_creado ON chat_turnos (creado)",
                 "CREATE INDEX chat_estado_actualizado ON chat_estado (actualizado)",
             ]),
+        Migration(
+            name: "pg3-blobs",
+            statements: [
+                """
+                CREATE TABLE blobs (
+                    clave TEXT PRIMARY KEY CHECK (length(clave) BETWEEN 1 AND 200),
+                    tamano BIGINT NOT NULL CHECK (tamano >= 0),
+                    trozos INTEGER NOT NULL CHECK (trozos >= 0),
+                    guardado TIMESTAMPTZ NOT NULL,
+                    expira TIMESTAMPTZ
+                )
+                """,
+                "CREATE INDEX blobs_guardado ON blobs (guardado) WHERE expira IS NULL",
+                "CREATE INDEX blobs_expira ON blobs (expira) WHERE expira IS NOT NULL",
+                """
+                CREATE TABLE blob_trozos (
+                    clave TEXT NOT NULL REFERENCES blobs ON DELETE CASCADE,
+                    n INTEGER NOT NULL CHECK (n >= 0),
+                    datos BYTEA NOT NULL,
+                    PRIMARY KEY (clave, n)
+                )
+                """,
+                // Photos, audio and XLSX are compressed already: kept out of line as they are.
+                "ALTER TABLE blob_trozos ALTER COLUMN datos SET STORAGE EXTERNAL",
+            ]),
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its row in
