@@ -242,6 +242,34 @@ enum PostgresSchema {
                 // Photos, audio and XLSX are compressed already: kept out of line as they are.
                 "ALTER TABLE blob_trozos ALTER COLUMN datos SET STORAGE EXTERNAL",
             ]),
+        Migration(
+            name: "pg4-version-catalogo",
+            statements: [
+                """
+                CREATE TABLE catalogo_version (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    version BIGINT NOT NULL
+                )
+                """,
+                "INSERT INTO catalogo_version (id, version) VALUES (1, 0)",
+                """
+                CREATE FUNCTION catalogo_cambiado() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE catalogo_version SET version = version + 1 WHERE id = 1;
+                    RETURN NULL;
+                END
+                $$
+                """,
+                """
+                CREATE TRIGGER productos_version_filas AFTER INSERT OR DELETE OR TRUNCATE ON productos
+                FOR EACH STATEMENT EXECUTE FUNCTION catalogo_cambiado()
+                """,
+                """
+                CREATE TRIGGER productos_version_textos
+                AFTER UPDATE OF nombre, descripcion, categoria, activo, terminos ON productos
+                FOR EACH STATEMENT EXECUTE FUNCTION catalogo_cambiado()
+                """,
+            ]),
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its row in
