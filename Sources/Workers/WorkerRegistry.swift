@@ -5,7 +5,9 @@ import Shop
 /// What the commerce handlers need: the shop's storage and the uploads directory.
 package struct CommerceResources: Sendable {
     var store: any ShopStore
-    var uploadsDirectory: String
+    /// Where uploaded catalog files are read from (`UPLOADS_DIR` unless `BLOBS_BACKEND`
+    /// says database).
+    package var uploads: any CatalogUploads
     /// Exports need `SECRET_KEY` (they sign download links); nil = the kind isn't served here.
     package var exports: ExportResources? = nil
 
@@ -15,7 +17,7 @@ package struct CommerceResources: Sendable {
 
     package init(store: any ShopStore, uploadsDirectory: String, exports: ExportResources? = nil) {
         self.store = store
-        self.uploadsDirectory = uploadsDirectory
+        self.uploads = UploadDirectory(directory: uploadsDirectory)
         self.exports = exports
     }
 
@@ -51,7 +53,7 @@ package enum WorkerHandlers {
         if let commerce {
             registry.register(PlaceOrderHandler(orders: commerce.orders))
             registry.register(
-                ImportCatalogHandler(store: commerce.store, uploadsDirectory: commerce.uploadsDirectory))
+                ImportCatalogHandler(store: commerce.store, uploads: commerce.uploads))
             if let exports = commerce.exports {
                 registry.register(ExportHandler(store: commerce.store, exports: exports))
             }

@@ -95,6 +95,7 @@ public func buildWorkers(
     let store = try await StorageEngine.open(try DatabaseURL(config.app.databaseURL))
     var commerce = CommerceResources(store: store, uploadsDirectory: config.app.uploadsDirectory)
     let blobs = config.blobs.makeStore(table: store)
+    commerce.uploads = config.blobs.makeUploads(uploadsDirectory: config.app.uploadsDirectory, table: store)
     commerce.exports = try ExportResources(
         config: config,
         shelf: config.blobs.makeExportShelf(exportsDirectory: config.exports.directory, table: store),

@@ -41,6 +41,12 @@ package struct FrontEndDependencies: Sendable {
         BlobConfig(directory: blobsDirectory, backend: blobsBackend).makeStore(table: store)
     }
 
+    /// Where uploaded catalog files are saved for the import workers.
+    var uploads: any CatalogUploads {
+        BlobConfig(directory: blobsDirectory, backend: blobsBackend).makeUploads(
+            uploadsDirectory: uploadsDirectory, table: store)
+    }
+
     /// Where export downloads are read from.
     var exportShelf: any ExportShelf {
         BlobConfig(directory: blobsDirectory, backend: blobsBackend).makeExportShelf(

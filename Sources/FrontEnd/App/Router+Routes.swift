@@ -35,10 +35,10 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
         polls: WaitPolls(capacity: deps.limits.maxWaitPolls, perToken: deps.limits.maxWaitPollsPerToken)
     ).addRoutes(to: protected("jobs", .channel))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
-    ReindexController(store: deps.store, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory).addRoutes(
+    ReindexController(store: deps.store, jobs: deps.jobs, uploads: deps.uploads).addRoutes(
         to: protected("admin", .admin))
     let products = ProductsController(
-        store: deps.store, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory)
+        store: deps.store, jobs: deps.jobs, uploads: deps.uploads)
     products.addReadRoutes(to: protected("productos", .channel))
     products.addWriteRoutes(to: protected("productos", .admin))
     ClientsController(store: deps.store).addRoutes(to: protected("clientes", .operator))
@@ -60,7 +60,7 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     if let database = (deps.store as? SQLiteStore)?.database {
         ConsoleController(
             database: database, jobs: deps.jobs, config: deps.console, blobs: deps.blobs,
-            uploadsDirectory: deps.uploadsDirectory
+            uploads: deps.uploads
         ).addRoutes(to: router)
     }
     if let telegram = deps.telegram, telegram.config.mode == .webhook, let secret = telegram.config.webhookSecret {

@@ -17,12 +17,12 @@ struct ConsoleController: Sendable {
     let throttle: LoginThrottle
     let config: ConsoleConfig
     let blobs: any BlobStore
-    let uploadsDirectory: String
+    let uploads: any CatalogUploads
     let streams: StreamSlots
 
     init(
         database: AppDatabase, jobs: JobClient, config: ConsoleConfig = ConsoleConfig(),
-        blobs: any BlobStore, uploadsDirectory: String
+        blobs: any BlobStore, uploads: any CatalogUploads
     ) {
         self.database = database
         self.jobs = jobs
@@ -31,7 +31,7 @@ struct ConsoleController: Sendable {
             redis: jobs.redis, idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds)
         self.throttle = LoginThrottle(redis: jobs.redis)
         self.blobs = blobs
-        self.uploadsDirectory = uploadsDirectory
+        self.uploads = uploads
         self.streams = StreamSlots(limit: 200)
     }
 

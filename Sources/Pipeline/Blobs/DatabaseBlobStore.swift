@@ -65,8 +65,19 @@ extension BlobConfig {
         }
     }
 
+    /// Where uploaded catalog files wait for the import worker: `UPLOADS_DIR` with the local
+    /// backend, the blob table with the database one.
+    ///
     /// Where finished exports are kept for their download links: `EXPORTS_DIR` with the local
     /// backend, the blob table with the database one (written to `EXPORTS_DIR` first).
+    public func makeUploads(uploadsDirectory: String, table: any BlobTable) -> any CatalogUploads {
+        switch backend {
+        case .local: UploadDirectory(directory: uploadsDirectory)
+        case .database: DatabaseUploads(table: table)
+        }
+    }
+
+    /// Where finished exports are kept (see above) for their download links.
     public func makeExportShelf(exportsDirectory: String, table: any BlobTable) -> any ExportShelf {
         let files = ExportFiles(directory: exportsDirectory)
         switch backend {

@@ -11,7 +11,8 @@ import Testing
 @testable import Shop
 
 /// Hosts that share no disk (`BLOBS_BACKEND=database`): a photo uploaded to one front end is
-/// read (real Tesseract) by a `vendedor-workers` process with its own directories, and the
+/// read (real Tesseract) by a `vendedor-workers` process with its own directories, a catalog
+/// CSV uploaded there is imported by that worker, and the
 /// export that worker writes is downloaded from a second front end with directories of its
 /// own. Only the database (SQLite file or PostgreSQL) and Redis are shared.
 @Suite("End to end: photos and exports with no shared disk (BLOBS_BACKEND=database)")
@@ -80,7 +81,7 @@ struct DatabaseBlobEndToEndTests {
             environment["TRANSCRIPTION_PROVIDER"] = "none"
             environment["SEARCH_DATA_DIR"] = TestPaths.repoRoot.appendingPathComponent("data/busqueda").path
             let worker = try WorkerProcess(
-                environment: environment, arguments: ["--queues", "vision,chat,entregas,exportar"])
+                environment: environment, arguments: ["--queues", "vision,chat,entregas,exportar,importar"])
             defer { worker.kill() }
 
             let waiters = JobWaiters(client: fixture.jobs)
@@ -90,7 +91,7 @@ struct DatabaseBlobEndToEndTests {
             let label = try await RenderedImage.text(["CASCO DE SEGURIDAD"], format: "jpg")
 
             // Front end 1: the customer's photo and the staff's export request.
-            let (photoId, exportId) = try await Self.frontEnd(fixture, test.store, disk: firstFront, waiters: waiters)
+            let (photoId, exportId, importId) = try await Self.frontEnd(fixture, test.store, disk: firstFront, waiters: waiters)
                 .test(.router) { client in
                 let form = MediaHarness.form(
                     [("chat_id", "foto-db"), ("mensaje", "¿tienen esto?")],
@@ -106,9 +107,21 @@ struct DatabaseBlobEndToEndTests {
                 headers = [.authorization: "Bearer \(signer.sign(subject: "personal", role: .operator, lifetime: 600))"]
                 let export = try await client.execute(uri: "/exportar/productos?formato=csv", method: .post, headers: headers)
                 #expect(export.status == .accepted, "\(String(buffer: export.body))")
-                return (photoId, try Self.jobId(export))
+                let csv = "id,nombre,descripcion,precio,stock,activo,categoria\n40,Arnés de cuerpo entero,Arnés,180000,3,1,Alturas\n"
+                headers = [
+                    .authorization: "Bearer \(signer.sign(subject: "personal", role: .admin, lifetime: 600))",
+                    .contentType: "text/csv",
+                ]
+                let catalog = try await client.execute(
+                    uri: "/productos/importar", method: .post, headers: headers, body: ByteBuffer(string: csv))
+                #expect(catalog.status == .accepted, "\(String(buffer: catalog.body))")
+                return (photoId, try Self.jobId(export), try Self.jobId(catalog))
             }
             #expect(Self.files(under: firstFront).isEmpty, "the front end keeps nothing on its disk")
+
+            let imported = try await fixture.waitFor(importId, state: .completed, timeout: .seconds(120))
+            #expect(imported?.state == .completed, "\(imported?.error ?? "") \(worker.log.suffix(3000))")
+            #expect(try await test.store.product(id: 40)?.name == "Arnés de cuerpo entero")
 
             let photo = try await fixture.waitFor(photoId, state: .completed, timeout: .seconds(120))
             #expect(photo?.state == .completed, "\(photo?.error ?? "") \(worker.log.suffix(3000))")
