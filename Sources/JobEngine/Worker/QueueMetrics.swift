@@ -46,21 +46,30 @@ struct QueueMetrics: Sendable {
 }
 
 extension JobClient {
-    /// The queue depths, read from Redis now (for a scrape): `vendedor_queue_depth{queue,state}`
+    /// The queue depths and all workers' totals, read from Redis now (for a scrape):
+    /// `vendedor_queue_depth{queue,state}`, `vendedor_queue_redis_jobs_total{queue,outcome}`
     /// and `vendedor_workers_alive`; nothing when Redis does not answer.
     public func depthMetrics() async -> [MetricFamily] {
         guard let queues = try? await self.stats() else { return [] }
         var values: [([String], Double)] = []
+        var totals: [([String], Double)] = []
         for queue in queues {
             values.append(([queue.queue, "pending"], Double(queue.pendingCount)))
             values.append(([queue.queue, "running"], Double(queue.inFlight)))
             values.append(([queue.queue, "delayed"], Double(queue.delayed)))
             values.append(([queue.queue, "dead"], Double(queue.dead)))
+            totals.append(([queue.queue, "completed"], Double(queue.processed)))
+            totals.append(([queue.queue, "failed"], Double(queue.failed)))
+            totals.append(([queue.queue, "retried"], Double(queue.retried)))
         }
         var families = [
             MetricFamily.snapshot(
                 name: "vendedor_queue_depth", help: "Jobs in a queue now, by state (read from Redis at the scrape).",
-                kind: .gauge, labelNames: ["queue", "state"], values: values)
+                kind: .gauge, labelNames: ["queue", "state"], values: values),
+            MetricFamily.snapshot(
+                name: "vendedor_queue_redis_jobs_total",
+                help: "Jobs finished by every worker since Redis' data began, by queue and outcome (Redis counters).",
+                kind: .counter, labelNames: ["queue", "outcome"], values: totals),
         ]
         if let workers = try? await self.liveWorkers() {
             families.append(
