@@ -4,7 +4,7 @@ import Support
 /// the wait (enqueued → started, of this attempt) and run (started → outcome) histograms
 /// and the outcome counter. The series are looked up once per queue, so a finish costs two
 /// histogram observations and one counter increment (each one uncontended lock).
-struct QueueMetrics: Sendable {
+public struct QueueMetrics: Sendable {
     /// The outcome label: a closed set.
     enum Outcome: String, CaseIterable, Sendable {
         case completed, retried, failed, dead
@@ -24,16 +24,20 @@ struct QueueMetrics: Sendable {
     private let runSeries: MetricSeries
     private let outcomeSeries: [MetricSeries]
 
-    init(queue: String) {
+    public init(queue: String) {
         waitSeries = Self.wait.labels(queue)
         runSeries = Self.run.labels(queue)
         // Every outcome shows from the start (at 0), so rate() sees the first one.
         outcomeSeries = Outcome.allCases.map { Self.outcomes.labels(queue, $0.rawValue) }
     }
 
+    /// A completed job, as `record` keeps it (what `ops/bench queue` times to show the
+    /// metrics' share of a job's cost).
+    public func recordCompleted(waitSeconds: Double, runSeconds: Double) {
+        record(.completed, waitSeconds: waitSeconds, runSeconds: runSeconds)
+    }
+
     func record(_ outcome: FinishRecord.Outcome, waitSeconds: Double, runSeconds: Double) {
-        waitSeries.observe(waitSeconds)
-        runSeries.observe(runSeconds)
         let label: Outcome
         switch outcome {
         case .ok: label = .completed
@@ -41,6 +45,12 @@ struct QueueMetrics: Sendable {
         case .fail: label = .failed
         case .dead, .deadWithReply: label = .dead
         }
+        record(label, waitSeconds: waitSeconds, runSeconds: runSeconds)
+    }
+
+    private func record(_ label: Outcome, waitSeconds: Double, runSeconds: Double) {
+        waitSeries.observe(waitSeconds)
+        runSeries.observe(runSeconds)
         outcomeSeries[Outcome.allCases.firstIndex(of: label)!].increment()
     }
 }
