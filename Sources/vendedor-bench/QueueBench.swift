@@ -2,8 +2,8 @@ import Foundation
 import JobEngine
 import Logging
 import Pipeline
-import Support
 import ServiceLifecycle
+import Support
 import Workers
 
 /// No-op jobs end to end (enqueue → start → handler → finish) against the Redis of

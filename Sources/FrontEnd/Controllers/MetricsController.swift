@@ -19,7 +19,9 @@ struct MetricsController {
         lines.append("# HELP vendedor_redis_memory_used_bytes Memory Redis uses (INFO memory used_memory).")
         lines.append("# TYPE vendedor_redis_memory_used_bytes gauge")
         lines.append("vendedor_redis_memory_used_bytes \(memory.usedBytes)")
-        lines.append("# HELP vendedor_redis_memory_max_bytes Redis' maxmemory (0 = no limit); near it the front end answers 503.")
+        lines.append(
+            "# HELP vendedor_redis_memory_max_bytes Redis' maxmemory (0 = no limit); near it the front end answers 503."
+        )
         lines.append("# TYPE vendedor_redis_memory_max_bytes gauge")
         lines.append("vendedor_redis_memory_max_bytes \(memory.maxBytes)")
         let text =
