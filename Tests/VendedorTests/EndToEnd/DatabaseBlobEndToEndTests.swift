@@ -67,7 +67,9 @@ struct DatabaseBlobEndToEndTests {
             let secondFront = TestPaths.temporaryDirectory("frente-2")
             let workerDisk = TestPaths.temporaryDirectory("trabajador")
             defer {
-                for directory in [firstFront, secondFront, workerDisk] { try? FileManager.default.removeItem(at: directory) }
+                for directory in [firstFront, secondFront, workerDisk] {
+                    try? FileManager.default.removeItem(at: directory)
+                }
             }
             var environment = fixture.environment
             environment["DATABASE_URL"] = try Self.databaseURL(test)
@@ -91,8 +93,10 @@ struct DatabaseBlobEndToEndTests {
             let label = try await RenderedImage.text(["CASCO DE SEGURIDAD"], format: "jpg")
 
             // Front end 1: the customer's photo and the staff's export request.
-            let (photoId, exportId, importId) = try await Self.frontEnd(fixture, test.store, disk: firstFront, waiters: waiters)
-                .test(.router) { client in
+            let (photoId, exportId, importId) = try await Self.frontEnd(
+                fixture, test.store, disk: firstFront, waiters: waiters
+            )
+            .test(.router) { client in
                 let form = MediaHarness.form(
                     [("chat_id", "foto-db"), ("mensaje", "¿tienen esto?")],
                     file: ("imagen", "foto.jpg", label))
@@ -105,9 +109,11 @@ struct DatabaseBlobEndToEndTests {
                 #expect(upload.status == .accepted, "\(String(buffer: upload.body))")
                 let photoId = try Self.jobId(upload)
                 headers = [.authorization: "Bearer \(signer.sign(subject: "personal", role: .operator, lifetime: 600))"]
-                let export = try await client.execute(uri: "/exportar/productos?formato=csv", method: .post, headers: headers)
+                let export = try await client.execute(
+                    uri: "/exportar/productos?formato=csv", method: .post, headers: headers)
                 #expect(export.status == .accepted, "\(String(buffer: export.body))")
-                let csv = "id,nombre,descripcion,precio,stock,activo,categoria\n40,Arnés de cuerpo entero,Arnés,180000,3,1,Alturas\n"
+                let csv =
+                    "id,nombre,descripcion,precio,stock,activo,categoria\n40,Arnés de cuerpo entero,Arnés,180000,3,1,Alturas\n"
                 headers = [
                     .authorization: "Bearer \(signer.sign(subject: "personal", role: .admin, lifetime: 600))",
                     .contentType: "text/csv",
@@ -133,7 +139,9 @@ struct DatabaseBlobEndToEndTests {
             #expect(export?.state == .completed, "\(export?.error ?? "") \(worker.log.suffix(3000))")
             let result = try JobCoding.decode(ExportJob.Result.self, from: try #require(export?.result))
             #expect(result.rows == Fixtures.products.count)
-            #expect(Self.files(under: workerDisk).isEmpty, "the worker keeps nothing on its disk: \(Self.files(under: workerDisk))")
+            #expect(
+                Self.files(under: workerDisk).isEmpty,
+                "the worker keeps nothing on its disk: \(Self.files(under: workerDisk))")
 
             // Front end 2, another disk: serves the link the worker signed.
             try await Self.frontEnd(fixture, test.store, disk: secondFront, waiters: waiters).test(.router) { client in
