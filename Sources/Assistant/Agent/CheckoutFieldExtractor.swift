@@ -60,7 +60,7 @@ public enum CheckoutFieldExtractor {
             var entityIndex: Int?
             var candidate = entityCursor
             while candidate < scan.entities.count, scan.entities[candidate].range.lowerBound < regionEnd {
-                if !assigned[candidate], fits(label.slot, scan.entities[candidate].kind) {
+                if !assigned[candidate], fits(label, scan.entities[candidate], scan) {
                     entityIndex = candidate
                     break
                 }
@@ -167,16 +167,25 @@ public enum CheckoutFieldExtractor {
         return extraction
     }
 
-    /// A cédula or phone has at least `minDigits` digits: "le cuento que quisiera 1 cono"
-    /// after "whatsapp" is a quantity, not a phone.
     static func fits(_ slot: CheckoutSlot, _ kind: FieldScanner.Entity.Kind) -> Bool {
         switch (slot, kind) {
-        case (.idNumber, .number(let digits, _)), (.phone, .number(let digits, _)): digits.count >= minDigits
-        case (.email, .email), (.address, .address): true
+        case (.idNumber, .number), (.phone, .number), (.email, .email), (.address, .address): true
         default: false
         }
     }
 
+    /// Whether `entity` may be the value of `label`: a short number ("12345") only right
+    /// after its label, in the same clause; "whatsapp pero mi nieta…, quisiera 1 cono" has
+    /// no phone in it.
+    static func fits(_ label: FieldScanner.Label, _ entity: FieldScanner.Entity, _ scan: FieldScanner) -> Bool {
+        guard fits(label.slot, entity.kind) else { return false }
+        guard case .number(let digits, _) = entity.kind, digits.count < minDigits else { return true }
+        var next = scan.nextSeparator(after: label.range.upperBound)
+        while next < scan.characters.count, scan.characters[next] == ":" { next = scan.nextSeparator(after: next + 1) }
+        return next >= entity.range.lowerBound
+    }
+
+    /// The digits of a number that is a cédula or phone wherever it stands.
     static let minDigits = 6
 
     /// Whether label `index` introduces a value: it ends in ":", opens its line, or a value
@@ -196,7 +205,7 @@ public enum CheckoutFieldExtractor {
         case .idNumber, .phone, .email, .address:
             return scan.entities.contains { entity in
                 entity.range.lowerBound >= label.range.upperBound && entity.range.lowerBound < limit
-                    && fits(label.slot, entity.kind)
+                    && fits(label, entity, scan)
             }
         default:
             return true

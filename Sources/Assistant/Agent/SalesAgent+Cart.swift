@@ -138,22 +138,22 @@ extension SalesAgent {
     }
 
     /// The line a bare amount restates: the message names no product, the cart's last
-    /// touched line is there and is all that was shown last, no question is open, and the reading is not a confident
-    /// addition ("deme otros 2" and "2 más" are read as additions).
+    /// touched line is there and is all that was shown last, and no word adds ("deme otros
+    /// 2", "2 más", "también 3" are additions).
     func restatedLine(_ command: ItemCommand, _ turn: TurnContext) async throws -> Product? {
         let reading = turn.reading
         guard turn.state.phase == .browsing, command.quantity != nil, reading.items.count == 1,
             !command.named || Self.namesNothing(command.words), let touched = turn.state.lastTouched,
             turn.state.cart.quantity(of: touched) > 0, turn.state.focus.allSatisfy({ $0 == touched }),
-            reading.intent == nil || (reading.intent == .add && reading.confidence < Self.confidentAddition),
+            reading.intent == nil || reading.intent == .add,
             !turn.message.texts.contains(where: Self.additionWords.contains)
         else { return nil }
         return try await products([touched]).first
     }
 
-    /// The confidence above which "add" is an addition even for a bare amount.
-    static let confidentAddition = 0.5
-    static let additionWords: Set<String> = ["mas", "otro", "otros", "otra", "otras", "adicional", "adicionales"]
+    static let additionWords: Set<String> = [
+        "mas", "otro", "otros", "otra", "otras", "adicional", "adicionales", "tambien", "ademas", "aparte",
+    ]
 
     /// The fewest letters of a word that may name a product ("ay", "pues" do not).
     static let minNamingLetters = 5
