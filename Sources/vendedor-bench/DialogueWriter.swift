@@ -231,7 +231,8 @@ struct DialogueWriter {
         if rng.chance(0.1), let index = items.indices.first(where: { $0 != changed && items[$0].product.stock <= 60 }) {
             beyondStock = index
             items[index].quantity = items[index].product.stock
-            items[index].firstQuantity = items[index].product.stock + rng.int(in: 1...max(2, items[index].product.stock / 2))
+            items[index].firstQuantity =
+                items[index].product.stock + rng.int(in: 1...max(2, items[index].product.stock / 2))
             tags.append("sin-stock")
         }
         var deferredChange = changed
@@ -244,7 +245,9 @@ struct DialogueWriter {
             for (index, item) in items.enumerated() {
                 var template = index == 0 || rng.chance(0.4) ? rng.pick(phrases.order) : rng.pick(phrases.orderMore)
                 if style == .corporate, index == 0 { template = rng.pick(phrases.corporateOrder) }
-                let way = beyondStock == index ? 0 : rng.weighted([(0, 50), (1, 30), (2, item.product.needs.isEmpty ? 0 : 20)])
+                let way =
+                    beyondStock == index
+                    ? 0 : rng.weighted([(0, 50), (1, 30), (2, item.product.needs.isEmpty ? 0 : 20)])
                 switch way {
                 case 0:
                     say(

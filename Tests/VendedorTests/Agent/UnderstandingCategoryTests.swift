@@ -151,7 +151,8 @@ struct UnderstandingCategoryTests {
         let h = try await AgentHarness()
         _ = try await h.say(
             "historia",
-            "buenas tardes, le habla una vecina de Bello que tiene un taller, resulta que necesito 3 cascos dieléctricos")
+            "buenas tardes, le habla una vecina de Bello que tiene un taller, resulta que necesito 3 cascos dieléctricos"
+        )
         #expect(try Self.cart(h, "historia") == ["Casco dieléctrico": 3])
         await h.tearDown()
     }
@@ -207,4 +208,3 @@ struct UnderstandingCategoryTests {
         await h.tearDown()
     }
 }
-
