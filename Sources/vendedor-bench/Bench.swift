@@ -22,10 +22,16 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Vueltas al conjunto de conversaciones (benchmark reply).")
     var rounds: Int = 3
 
-    @Option(help: "Chats simultáneos (benchmark reply).")
-    var chats: Int = 8
+    @Option(help: "Chats simultáneos (benchmark reply; 8, o 64 con --mix first).")
+    var chats: Int?
 
-    @Option(help: "Mensajes, uno por chat (benchmark reply-slow-model).")
+    @Option(
+        help:
+            "Mensajes del benchmark reply: evaluation (conversaciones.json, --rounds veces), simulated (100 × --rounds diálogos del simulador) o first (el primer mensaje de --messages diálogos simulados, un chat cada uno)."
+    )
+    var mix: ReplyBench.Mix = .evaluation
+
+    @Option(help: "Mensajes, uno por chat (benchmarks reply-slow-model y reply --mix first).")
     var messages: Int = 1_000
 
     @Option(help: "Latencias del modelo falso en ms, separadas por comas (benchmark reply-slow-model).")
@@ -33,6 +39,12 @@ struct Bench: AsyncParsableCommand {
 
     @Option(help: "Llamadas simultáneas que admite el modelo falso; más reciben 429 (benchmark reply-slow-model).")
     var modelLimit: Int = 1_000
+
+    @Option(
+        help:
+            "Mensajes por segundo de la tanda a ritmo constante tras cada ráfaga; 0, ninguna (benchmark reply-slow-model)."
+    )
+    var pacedRate: Int = 40
 
     @Option(help: "Directorio de colas con la cola chat de antes, medido también (benchmark reply-slow-model).")
     var beforeQueues: String?
@@ -127,14 +139,18 @@ struct Bench: AsyncParsableCommand {
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             try ReadExplain(dataDirectory: dataDirectory ?? root + "/data", text: query ?? "", state: state).run()
         case "reply":
-            try await ReplyBench(rounds: rounds, chats: chats, vectors: vectors).run()
+            try await ReplyBench(
+                rounds: rounds, chats: chats ?? (mix == .first ? 64 : 8), vectors: vectors, mix: mix,
+                messages: messages, seed: seed
+            ).run()
         case "reply-slow-model":
             let values = latencies.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !values.isEmpty, values.allSatisfy({ $0 >= 0 }), messages > 0 else {
                 throw ValidationError("--latencies necesita milisegundos separados por comas y --messages > 0")
             }
             try await SlowModelBench(
-                messages: messages, latenciesMs: values, modelLimit: modelLimit, beforeQueues: beforeQueues
+                messages: messages, latenciesMs: values, modelLimit: modelLimit, beforeQueues: beforeQueues,
+                pacedRate: pacedRate
             ).run()
         case "export":
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()
@@ -178,3 +194,5 @@ struct Bench: AsyncParsableCommand {
         }
     }
 }
+
+extension ReplyBench.Mix: ExpressibleByArgument {}
