@@ -1,11 +1,8 @@
 import Foundation
-import Logging
-import Shop
 import Testing
 
 @testable import Assistant
 @testable import Integrations
-@testable import vendedor_bench
 
 /// Regional or generic names and needs told in the customer's words, through the retriever the
 /// workers use (`ProductRetrievers.make`: words, the catalog's real vectors from the local
@@ -39,13 +36,7 @@ struct RegionalNamesAndNeedsTests {
         let client = LocalEmbeddingClient(
             baseURL: server.url, model: "multilingual-e5-small-q4", transport: CurlTransport(), batchSize: 8)
         let tmp = try TemporaryDirectory()
-        let db = try RetrievalFixtures.demoDatabase(in: tmp)
-        try await RetrievalBench.buildIndex(database: db, embedder: client)
-        var config = RetrievalConfig(provider: .local, embeddingsURL: server.url)
-        config.searchDataDirectory = TestPaths.repoRoot.appendingPathComponent("data/busqueda").path
-        var logger = Logger(label: "prueba")
-        logger.logLevel = .critical
-        let search = try ProductRetrievers.make(config: config, store: SQLiteStore(db), logger: logger)
+        let search = try await RetrievalFixtures.realRetriever(in: tmp, server: server, client: client)
         #expect(search is HybridRetriever)
 
         for (query, wanted) in Self.names + Self.needs {
