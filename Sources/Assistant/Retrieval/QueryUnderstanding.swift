@@ -68,7 +68,7 @@ public struct QueryUnderstanding: Sendable {
 
     public func understand(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
         let read = Self.readTokens(text)
-        let tokens = removingFillerPhrases(splittingMeasures(read))
+        let tokens = removingFillerPhrases(splittingMeasures(read)).map { undiminished($0, vocabulary) }
         var concepts: [SearchConcept] = []
         var spans: [Range<Int>] = []
         var role = SearchConcept.Role.named
@@ -288,6 +288,40 @@ public struct QueryUnderstanding: Sendable {
         return SearchConcept(
             text: singular, kind: kind, role: role, phrases: Self.unique(phrases), corrected: corrected,
             unknown: unknown)
+    }
+
+    /// A diminutive of a word the shop knows ("conitos", "botitas de caucho", "taponcitos") as
+    /// that word, before names are read and before a spelling correction would pull it
+    /// elsewhere; any other token unchanged.
+    private func undiminished(_ token: String, _ vocabulary: SearchVocabulary) -> String {
+        let singular = SpanishWords.singular(token)
+        guard !SpanishWords.isNumber(token), !knowsWord(singular, vocabulary), !knowsWord(token, vocabulary),
+            let base = Self.diminutiveBases(of: singular).first(where: { knowsWord($0, vocabulary) })
+        else { return token }
+        return base
+    }
+
+    /// Whether the catalog, the lexicon's names or its describing words know the word.
+    private func knowsWord(_ word: String, _ vocabulary: SearchVocabulary) -> Bool {
+        vocabulary.knows(word) || lexicon.synonyms(of: [word]) != nil || lexicon.isAttribute(word)
+            || lexicon.fillerWords.contains(word)
+    }
+
+    /// Diminutive endings and what they replace: "conito" → "cono", "botica" → "bota",
+    /// "taponcito" → "tapon", "casquito" → "casco".
+    static let diminutives: [(suffix: String, base: String)] = [
+        ("quito", "co"), ("quita", "ca"), ("cito", ""), ("cita", ""), ("ito", "o"), ("ita", "a"),
+        ("ico", "o"), ("ica", "a"), ("illo", "o"), ("illa", "a"),
+    ]
+
+    /// The words a diminutive may come from, most specific ending first (bases of at least
+    /// three letters; a bounded number of string operations).
+    static func diminutiveBases(of word: String) -> [String] {
+        var bases: [String] = []
+        for (suffix, base) in diminutives where word.count >= suffix.count + 3 && word.hasSuffix(suffix) {
+            bases.append(String(word.dropLast(suffix.count)) + base)
+        }
+        return bases
     }
 
     /// An infinitive without the pronoun joined to it ("subirme" → "subir", "ponerlos" →

@@ -14,6 +14,9 @@ public actor UseExampleIndex {
     public let examples: [SearchLexicon.UseExample]
     /// Examples with the same targets share a group.
     private let groups: [Int]
+    /// For each group, the groups whose examples share a target with it (itself included):
+    /// they agree on what answers, so they do not compete for the margin.
+    private let related: [Set<Int>]
     private let embedder: any Embedder
     private var vectors: [[Float]]?
     private var building: Task<[[Float]], any Error>?
@@ -30,6 +33,13 @@ public actor UseExampleIndex {
             ids[key] = ids.count
             return ids.count - 1
         }
+        var targetsOfGroup: [Int: Set<SearchPhrase>] = [:]
+        for (example, group) in zip(examples, groups) { targetsOfGroup[group, default: []].formUnion(example.targets) }
+        let groupCount = ids.count
+        related = (0..<groupCount).map { group in
+            let mine = targetsOfGroup[group] ?? []
+            return Set((0..<groupCount).filter { !(targetsOfGroup[$0] ?? []).isDisjoint(with: mine) })
+        }
         self.embedder = embedder
         self.retryAfter = retryAfter
     }
@@ -38,7 +48,8 @@ public actor UseExampleIndex {
     public struct Match: Sendable, Equatable {
         public var example: SearchLexicon.UseExample
         public var similarity: Float
-        /// How much nearer it is than the nearest example with other targets.
+        /// How much nearer it is than the nearest example that shares none of its targets
+        /// (a use answered by some of the same products agrees with it).
         public var margin: Float
     }
 
@@ -58,7 +69,8 @@ public actor UseExampleIndex {
             }
         }
         var runnerUp: Float = -2
-        for (row, score) in scores.enumerated() where groups[row] != groups[best] {
+        let agreeing = related[groups[best]]
+        for (row, score) in scores.enumerated() where !agreeing.contains(groups[row]) {
             runnerUp = max(runnerUp, score)
         }
         return Match(example: examples[best], similarity: bestScore, margin: bestScore - runnerUp)

@@ -32,13 +32,7 @@ struct LocalEmbeddingTests {
 
         // The demo catalog, indexed with real vectors, searched through the factory's retriever.
         let tmp = try TemporaryDirectory()
-        let db = try RetrievalFixtures.demoDatabase(in: tmp)
-        try await RetrievalBench.buildIndex(database: db, embedder: client)
-        var config = RetrievalConfig(provider: .local, embeddingsURL: server.url)
-        config.searchDataDirectory = TestPaths.repoRoot.appendingPathComponent("data/busqueda").path
-        var logger = Logger(label: "prueba")
-        logger.logLevel = .critical
-        let search = try ProductRetrievers.make(config: config, store: SQLiteStore(db), logger: logger)
+        let search = try await RetrievalFixtures.realRetriever(in: tmp, server: server, client: client)
         #expect(search is HybridRetriever)
         let fire = try await search.search("necesito algo para apagar un incendio", limit: 3)
         #expect(fire.contains { $0.product.name.hasPrefix("Extintor") }, "\(fire.map(\.product.name))")
@@ -48,5 +42,21 @@ struct LocalEmbeddingTests {
             let hits = try await search.search(nothing, limit: 5)
             #expect(hits.isEmpty, "\(nothing) → \(hits.map(\.product.name))")
         }
+    }
+}
+
+extension RetrievalFixtures {
+    /// The demo catalog in `directory`, indexed with the real vectors of `client` (served by
+    /// `server`), searched through the factory's retriever with the repository's lexicon.
+    static func realRetriever(
+        in directory: TemporaryDirectory, server: EmbeddingServer, client: LocalEmbeddingClient
+    ) async throws -> any ProductRetriever {
+        let db = try demoDatabase(in: directory)
+        try await RetrievalBench.buildIndex(database: db, embedder: client)
+        var config = RetrievalConfig(provider: .local, embeddingsURL: server.url)
+        config.searchDataDirectory = TestPaths.repoRoot.appendingPathComponent("data/busqueda").path
+        var logger = Logger(label: "prueba")
+        logger.logLevel = .critical
+        return try ProductRetrievers.make(config: config, store: SQLiteStore(db), logger: logger)
     }
 }
