@@ -10,9 +10,12 @@
       failed request is sent again with the same Idempotency-Key (a client's retry), so only
       a 202 counts as acknowledged. One JSON line per message goes to --out.
 
-  cluster-load.py burst --fronts URL,URL --token T --prefix P --messages N [--senders K]
-      N first messages of distinct chats as fast as K senders post them, then waits for every
-      reply; prints replies per second from the first post to the last reply (scale-out bench).
+  cluster-load.py burst --fronts URL,URL --token T --prefix P --messages N --ids FILE [--senders K]
+      N first messages of distinct chats posted by K senders (before the workers start: the
+      load generator is no bottleneck); their job ids to FILE.
+  cluster-load.py collect --fronts URL,URL --token T --ids FILE
+      Waits for every job of FILE and prints JSON with replies_per_s: replies per second between
+      the 10th and the 90th percentile of the chains' finish times (the workers' steady state).
 
   cluster-load.py check --sent FILE --phase NAME --psql CMD…
       Reads what the database holds for those chats (through psql, JSON) and prints, as
@@ -169,8 +172,9 @@ def run_load(args):
 
 
 def run_burst(args):
+    """Posts the messages (8 senders); the job ids go to --ids, one a line."""
     fronts = Fronts(args.fronts.split(","), args.token)
-    text = ("Quiero 2 cascos dieléctricos y 2 pares de guantes dieléctricos, ¿a cómo están?")
+    text = "Quiero 2 cascos dieléctricos y 2 pares de guantes dieléctricos, ¿a cómo están?"
     jobs = [None] * args.messages
     nxt = {"i": 0}
     lock = threading.Lock()
@@ -184,33 +188,66 @@ def run_burst(args):
                 nxt["i"] += 1
             jobs[i], _ = post_message(fronts, f"{args.prefix}-{i}", "text", text, None, time.time() + 60)
 
-    def waiter(part):
-        for i in part:
-            if jobs[i]:
-                job = wait_job(fronts, jobs[i], time.time() + args.drain)
-                states[i] = job.get("estado") if job else None
-                ends[i] = time.time()
-
-    start = time.time()
     senders = [threading.Thread(target=sender, daemon=True) for _ in range(args.senders)]
     for t in senders:
         t.start()
     for t in senders:
         t.join()
-    posted = time.time()
-    states = [None] * args.messages
-    ends = [0.0] * args.messages
-    parts = [list(range(k, args.messages, 16)) for k in range(16)]
+    with open(args.ids, "w") as out:
+        for job in jobs:
+            out.write((job or "") + "\n")
+
+
+def finished_at(job):
+    """The job's last update (its chain's end) in seconds, whatever the date encoding."""
+    value = job.get("actualizado")
+    if isinstance(value, (int, float)):
+        return float(value)
+    import datetime
+
+    return datetime.datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp()
+
+
+def run_collect(args):
+    """Waits for every job of --ids; prints the reply rate between the 10th and 90th percentile
+    of the finish times (the workers' steady state: neither their start nor the last stragglers)."""
+    fronts = Fronts(args.fronts.split(","), args.token)
+    ids = [line.strip() for line in open(args.ids)]
+    ends = [None] * len(ids)
+
+    def waiter(part):
+        for i in part:
+            if ids[i]:
+                job = wait_job(fronts, ids[i], time.time() + args.drain)
+                if job and job.get("estado") == "completado":
+                    ends[i] = finished_at(job)
+
+    parts = [list(range(k, len(ids), 16)) for k in range(16)]
     waiters = [threading.Thread(target=waiter, args=(p,), daemon=True) for p in parts]
     for t in waiters:
         t.start()
     for t in waiters:
         t.join()
-    done = sum(1 for s in states if s == "completado")
-    last = max(ends) if done else time.time()
-    elapsed = max(last - start, 1e-6)
-    print(json.dumps({"messages": args.messages, "replied": done, "seconds": round(elapsed, 3),
-                      "post_seconds": round(posted - start, 3), "replies_per_s": round(done / elapsed, 2)}))
+    if args.redis:
+        # The API shows whole seconds; the job records keep milliseconds (the worker's clock).
+        import subprocess
+
+        host, _, port = args.redis.rpartition(":")
+        wanted = [i for i, e in enumerate(ends) if e is not None]
+        script = "".join(f"HGET vd:job:{ids[i]} actualizado\n" for i in wanted)
+        res = subprocess.run(["redis-cli", "-h", host, "-p", port], input=script, capture_output=True, text=True,
+                             timeout=120)
+        values = res.stdout.split()
+        if res.returncode == 0 and len(values) == len(wanted):
+            for i, v in zip(wanted, values):
+                ends[i] = int(v) / 1000
+    done = sorted(e for e in ends if e is not None)
+    rate = 0.0
+    if len(done) >= 10:
+        lo, hi = int(len(done) * 0.1), int(len(done) * 0.9) - 1
+        rate = (hi - lo) / max(done[hi] - done[lo], 1e-6)
+    print(json.dumps({"messages": len(ids), "replied": len(done), "replies_per_s": round(rate, 2),
+                      "seconds": round(done[-1] - done[0], 3) if done else 0}))
 
 
 def psql_json(cmd, sql):
@@ -312,14 +349,20 @@ def main():
     burst.add_argument("--prefix", required=True)
     burst.add_argument("--messages", type=int, default=1000)
     burst.add_argument("--senders", type=int, default=8)
-    burst.add_argument("--drain", type=float, default=300)
+    burst.add_argument("--ids", required=True)
+    collect = sub.add_parser("collect")
+    collect.add_argument("--fronts", required=True)
+    collect.add_argument("--token", required=True)
+    collect.add_argument("--ids", required=True)
+    collect.add_argument("--drain", type=float, default=300)
+    collect.add_argument("--redis", help="HOST:PORT: finish times in ms from the job records")
     check = sub.add_parser("check")
     check.add_argument("--sent", required=True)
     check.add_argument("--phase", required=True)
     check.add_argument("--prefix", required=True)
     check.add_argument("--psql", nargs=argparse.REMAINDER, required=True)
     args = parser.parse_args()
-    {"load": run_load, "burst": run_burst, "check": run_check}[args.cmd](args)
+    {"load": run_load, "burst": run_burst, "collect": run_collect, "check": run_check}[args.cmd](args)
 
 
 if __name__ == "__main__":

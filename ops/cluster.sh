@@ -10,9 +10,12 @@
 #   vc_spawn HOST LOG CMD…     vd_spawn CMD inside HOST's namespace; sets VD_SPAWNED_PID
 #   vc_kill_host HOST [SIG]    that signal (KILL) to every process in HOST's namespace
 #   vc_link HOST up|down       pulls / plugs HOST's cable (the root side of its veth)
-#   vc_cgroup HOST QUOTA_PCT   a cgroup v1 `cpu` group for HOST limited to QUOTA_PCT % of one CPU
-#                              (cpu.cfs_quota_us over a 100 ms period); vc_cgroup_add HOST PID puts
-#                              a process (and its future children) in it
+#   vc_cgroup HOST QUOTA_PCT [SHARES]
+#                              a cgroup v1 `cpu` group for HOST limited to QUOTA_PCT % of one CPU
+#                              (cpu.cfs_quota_us over a 100 ms period; 0 = no limit), weighted
+#                              SHARES (cpu.shares, 1024) against everything else on the machine;
+#                              vc_cgroup_add HOST PID puts a process (and its future children) in
+#                              it, vc_cgroup_host HOST every process of HOST's namespace
 #   vc_net_down                stops every process left in the namespaces (TERM, then KILL),
 #                              deletes the namespaces, the bridge and the cgroups (idempotent:
 #                              call it from the EXIT trap)
@@ -71,11 +74,16 @@ vc_link() {
 }
 
 vc_cgroup() {
-    local host="$1" pct="$2" dir="$VC_CGROUP_ROOT/$VC_TAG-$1"
+    local host="$1" pct="$2" shares="${3:-1024}" dir="$VC_CGROUP_ROOT/$VC_TAG-$1"
     [[ -d "$VC_CGROUP_ROOT" ]] || vd_die "no está montado el controlador cpu de cgroup v1 en $VC_CGROUP_ROOT"
     mkdir -p "$dir"
     echo 100000 >"$dir/cpu.cfs_period_us"
-    echo $((pct * 1000)) >"$dir/cpu.cfs_quota_us"
+    if ((pct > 0)); then
+        echo $((pct * 1000)) >"$dir/cpu.cfs_quota_us"
+    else
+        echo -1 >"$dir/cpu.cfs_quota_us"
+    fi
+    echo "$shares" >"$dir/cpu.shares"
     VC_CG[$host]="$dir"
     # CPU time is counted by the cpuacct controller (its own hierarchy here, or joined to cpu).
     if [[ -r "$dir/cpuacct.usage" ]]; then
@@ -91,6 +99,13 @@ vc_cgroup_add() {
     if [[ -n "${VC_ACCT[$1]:-}" && "${VC_ACCT[$1]}" != "${VC_CG[$1]}" ]]; then
         echo "$2" >"${VC_ACCT[$1]}/cgroup.procs"
     fi
+}
+
+vc_cgroup_host() {
+    local pid
+    for pid in $(vc_host_pids "$1"); do
+        vc_cgroup_add "$1" "$pid" 2>/dev/null || true
+    done
 }
 
 # CPU seconds the host's processes used so far (0 without cpuacct).
