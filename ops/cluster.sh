@@ -8,6 +8,7 @@
 #   vc_net_up HOST…            a bridge and one namespace per HOST (eth0 10.77.N.<k>/24, lo up);
 #                              sets VC_NS[host], VC_IP[host], VC_LINK[host] (the root side of the veth)
 #   vc_spawn HOST LOG CMD…     vd_spawn CMD inside HOST's namespace; sets VD_SPAWNED_PID
+#   vc_wait_http HOST URL PID  polls URL from inside HOST until 2xx (60 s; 2 when PID dies first)
 #   vc_kill_host HOST [SIG]    that signal (KILL) to every process in HOST's namespace
 #   vc_link HOST up|down       pulls / plugs HOST's cable (the root side of its veth)
 #   vc_cgroup HOST QUOTA_PCT [SHARES]
@@ -55,6 +56,17 @@ vc_spawn() {
     local host="$1" log="$2"
     shift 2
     vd_spawn "$log" ip netns exec "${VC_NS[$host]}" "$@"
+}
+
+# vc_wait_http HOST URL PID: polls URL from inside HOST until it answers 2xx (60 s); 2 when PID died.
+vc_wait_http() {
+    local host="$1" url="$2" pid="$3" i
+    for ((i = 0; i < 300; i++)); do
+        ip netns exec "${VC_NS[$host]}" curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null && return 0
+        kill -0 "$pid" 2>/dev/null || return 2
+        sleep 0.2
+    done
+    return 1
 }
 
 # The pids of every process in HOST's namespace (what this script started there).
