@@ -22,10 +22,16 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Vueltas al conjunto de conversaciones (benchmark reply).")
     var rounds: Int = 3
 
-    @Option(help: "Chats simultáneos (benchmark reply).")
-    var chats: Int = 8
+    @Option(help: "Chats simultáneos (benchmark reply; 8, o 64 con --mix first).")
+    var chats: Int?
 
-    @Option(help: "Mensajes, uno por chat (benchmark reply-slow-model).")
+    @Option(
+        help:
+            "Mensajes del benchmark reply: evaluation (conversaciones.json, --rounds veces), simulated (100 × --rounds diálogos del simulador) o first (el primer mensaje de --messages diálogos simulados, un chat cada uno)."
+    )
+    var mix: ReplyBench.Mix = .evaluation
+
+    @Option(help: "Mensajes, uno por chat (benchmarks reply-slow-model y reply --mix first).")
     var messages: Int = 1_000
 
     @Option(help: "Latencias del modelo falso en ms, separadas por comas (benchmark reply-slow-model).")
@@ -127,7 +133,10 @@ struct Bench: AsyncParsableCommand {
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             try ReadExplain(dataDirectory: dataDirectory ?? root + "/data", text: query ?? "", state: state).run()
         case "reply":
-            try await ReplyBench(rounds: rounds, chats: chats, vectors: vectors).run()
+            try await ReplyBench(
+                rounds: rounds, chats: chats ?? (mix == .first ? 64 : 8), vectors: vectors, mix: mix,
+                messages: messages, seed: seed
+            ).run()
         case "reply-slow-model":
             let values = latencies.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !values.isEmpty, values.allSatisfy({ $0 >= 0 }), messages > 0 else {
@@ -178,3 +187,5 @@ struct Bench: AsyncParsableCommand {
         }
     }
 }
+
+extension ReplyBench.Mix: ExpressibleByArgument {}

@@ -125,7 +125,8 @@ struct StorageBench {
             if let first = conversations.conversations.first {
                 for message in first.messages { _ = try await rig.say("calentamiento-\(name)", message) }
             }
-            let (latencies, elapsed) = try await ReplyBench.measure(rig, conversations, rounds: 1, chats: 8)
+            let (latencies, elapsed) = try await ReplyBench.measure(
+                rig, conversations.conversations.map { (0, $0) }, chats: 8, cancelOrders: true)
             await rig.group.triggerGracefulShutdown()
             try await task.value
             await rig.store.close()

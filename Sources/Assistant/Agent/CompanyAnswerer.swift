@@ -1,5 +1,6 @@
 import Foundation
 import SpanishText
+import Synchronization
 
 /// Answers questions about the shop (shipping, hours, services, location, contact,
 /// payment) from the active company text: it finds what the question is about, then
@@ -70,6 +71,19 @@ public struct CompanyAnswerer: Sendable {
         passages = parsed.passages
         shopName = parsed.title ?? Self.nameFromFirstSentence(parsed.passages.first?.text)
     }
+
+    /// The answerer of `companyText`, parsed once per text: every turn reads the same
+    /// company text until staff change it, so the last one parsed is kept.
+    public static func cached(companyText: String) -> CompanyAnswerer {
+        last.withLock { last in
+            if let last, last.text == companyText { return last.answerer }
+            let made = CompanyAnswerer(companyText: companyText)
+            last = (companyText, made)
+            return made
+        }
+    }
+
+    private static let last = Mutex<(text: String, answerer: CompanyAnswerer)?>(nil)
 
     /// The topic a message asks about, if it asks about the shop.
     public static func topic(of words: Words) -> Topic? {

@@ -1,5 +1,6 @@
 import Shop
 import SpanishText
+import Synchronization
 
 /// Refuses a model-written reply that says more than the facts: an amount of pesos that is
 /// not a price, subtotal or total of the facts, a catalog product the facts do not mention,
@@ -7,10 +8,32 @@ import SpanishText
 public struct GroundingCheck: Sendable {
     /// Names of every catalog product (a reply naming one must have it among the facts).
     public var catalogNames: [String]
+    /// Each name folded and as words, made once per catalog (not per reply).
+    private let phrases: [CatalogPhrase]
+
+    /// A catalog name as the check compares it.
+    struct CatalogPhrase: Sendable {
+        var name: String
+        var folded: String
+        /// The name's words, folded; empty for a name with no word.
+        var parts: [String]
+    }
 
     public init(catalogNames: [String]) {
         self.catalogNames = catalogNames
+        self.phrases = Self.lastPhrases.withLock { last in
+            if let last, last.names == catalogNames { return last.phrases }
+            let made = catalogNames.map { name in
+                CatalogPhrase(name: name, folded: TextFold.fold(name), parts: Words(name).texts)
+            }
+            last = (catalogNames, made)
+            return made
+        }
     }
+
+    /// The phrases of the last catalog seen: replies of one process check against the same
+    /// catalog until it changes.
+    private static let lastPhrases = Mutex<(names: [String], phrases: [CatalogPhrase])?>(nil)
 
     public enum Verdict: Sendable, Equatable {
         case grounded
@@ -26,11 +49,14 @@ public struct GroundingCheck: Sendable {
             return .refused("menciona \(Money.format(amount)), que no está en los hechos")
         }
         let words = Words(text)
+        let present = Set(words.texts)
         let mentioned = Set(facts.productNames.map(TextFold.fold))
-        for name in catalogNames where !mentioned.contains(TextFold.fold(name)) {
-            let phrase = Words(name).texts.joined(separator: " ")
-            if !phrase.isEmpty, words.contains(phrase: phrase) {
-                return .refused("nombra el producto «\(name)», que no está en los hechos")
+        // Only names whose every word is in the reply can stand in it: a set lookup per word
+        // before the phrase is looked for.
+        for phrase in phrases
+        where !phrase.parts.isEmpty && phrase.parts.allSatisfy(present.contains) && !mentioned.contains(phrase.folded) {
+            if words.contains(phrase: phrase.parts.joined(separator: " ")) {
+                return .refused("nombra el producto «\(phrase.name)», que no está en los hechos")
             }
         }
         for required in facts.mustMention where !text.contains(required) {

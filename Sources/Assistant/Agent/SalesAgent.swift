@@ -115,7 +115,7 @@ public struct SalesAgent: Sendable {
 
     func companyAnswerer() async throws -> CompanyAnswerer {
         let text = try await store.activeCompanyContext()?.content ?? ""
-        return CompanyAnswerer(companyText: text)
+        return CompanyAnswerer.cached(companyText: text)
     }
 
     func cancel(_ turn: inout TurnContext) {

@@ -4,7 +4,7 @@ import Support
 /// the wait (enqueued → started, of this attempt) and run (started → outcome) histograms
 /// and the outcome counter. The series are looked up once per queue, so a finish costs two
 /// histogram observations and one counter increment (each one uncontended lock).
-struct QueueMetrics: Sendable {
+public struct QueueMetrics: Sendable {
     /// The outcome label: a closed set.
     enum Outcome: String, CaseIterable, Sendable {
         case completed, retried, failed, dead
@@ -24,16 +24,20 @@ struct QueueMetrics: Sendable {
     private let runSeries: MetricSeries
     private let outcomeSeries: [MetricSeries]
 
-    init(queue: String) {
+    public init(queue: String) {
         waitSeries = Self.wait.labels(queue)
         runSeries = Self.run.labels(queue)
         // Every outcome shows from the start (at 0), so rate() sees the first one.
         outcomeSeries = Outcome.allCases.map { Self.outcomes.labels(queue, $0.rawValue) }
     }
 
+    /// A completed job, as `record` keeps it (what `ops/bench queue` times to show the
+    /// metrics' share of a job's cost).
+    public func recordCompleted(waitSeconds: Double, runSeconds: Double) {
+        record(.completed, waitSeconds: waitSeconds, runSeconds: runSeconds)
+    }
+
     func record(_ outcome: FinishRecord.Outcome, waitSeconds: Double, runSeconds: Double) {
-        waitSeries.observe(waitSeconds)
-        runSeries.observe(runSeconds)
         let label: Outcome
         switch outcome {
         case .ok: label = .completed
@@ -41,26 +45,41 @@ struct QueueMetrics: Sendable {
         case .fail: label = .failed
         case .dead, .deadWithReply: label = .dead
         }
+        record(label, waitSeconds: waitSeconds, runSeconds: runSeconds)
+    }
+
+    private func record(_ label: Outcome, waitSeconds: Double, runSeconds: Double) {
+        waitSeries.observe(waitSeconds)
+        runSeries.observe(runSeconds)
         outcomeSeries[Outcome.allCases.firstIndex(of: label)!].increment()
     }
 }
 
 extension JobClient {
-    /// The queue depths, read from Redis now (for a scrape): `vendedor_queue_depth{queue,state}`
+    /// The queue depths and all workers' totals, read from Redis now (for a scrape):
+    /// `vendedor_queue_depth{queue,state}`, `vendedor_queue_redis_jobs_total{queue,outcome}`
     /// and `vendedor_workers_alive`; nothing when Redis does not answer.
     public func depthMetrics() async -> [MetricFamily] {
         guard let queues = try? await self.stats() else { return [] }
         var values: [([String], Double)] = []
+        var totals: [([String], Double)] = []
         for queue in queues {
             values.append(([queue.queue, "pending"], Double(queue.pendingCount)))
             values.append(([queue.queue, "running"], Double(queue.inFlight)))
             values.append(([queue.queue, "delayed"], Double(queue.delayed)))
             values.append(([queue.queue, "dead"], Double(queue.dead)))
+            totals.append(([queue.queue, "completed"], Double(queue.processed)))
+            totals.append(([queue.queue, "failed"], Double(queue.failed)))
+            totals.append(([queue.queue, "retried"], Double(queue.retried)))
         }
         var families = [
             MetricFamily.snapshot(
                 name: "vendedor_queue_depth", help: "Jobs in a queue now, by state (read from Redis at the scrape).",
-                kind: .gauge, labelNames: ["queue", "state"], values: values)
+                kind: .gauge, labelNames: ["queue", "state"], values: values),
+            MetricFamily.snapshot(
+                name: "vendedor_queue_redis_jobs_total",
+                help: "Jobs finished by every worker since Redis' data began, by queue and outcome (Redis counters).",
+                kind: .counter, labelNames: ["queue", "outcome"], values: totals),
         ]
         if let workers = try? await self.liveWorkers() {
             families.append(

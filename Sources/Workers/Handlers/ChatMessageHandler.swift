@@ -91,7 +91,7 @@ struct ChatMessageHandler: JobHandler {
             let text = try await company?.content ?? ""
             return ReplyWriter.Context(
                 history: try await history, message: job.historyText, companyText: text,
-                shop: CompanyAnswerer(companyText: text).shopName, catalogNames: try await names)
+                shop: CompanyAnswerer.cached(companyText: text).shopName, catalogNames: try await names)
         }
         let chatReply = ChatReply(
             reply: written.text, products: turn.products, orderId: turn.orderId, options: turn.options)

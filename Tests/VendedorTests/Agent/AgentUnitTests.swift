@@ -33,6 +33,23 @@ struct AgentUnitTests {
         let placed = ReplyFacts([.orderPlaced(id: 41, total: 158_000)])
         guard case .refused = check.check("¡Pedido registrado!", facts: placed) else { Issue.record("pedido"); return }
         #expect(check.check("Su pedido #41 por $158.000 quedó listo.", facts: placed) == .grounded)
+        // The names' phrases are kept per catalog: a name only in another catalog is refused
+        // under that one, and the first catalog's check is unchanged after it.
+        let other = GroundingCheck(catalogNames: ["Botas punta de acero"])
+        guard case .refused = other.check("Le sirven las botas punta de acero.", facts: Self.facts) else {
+            Issue.record("catálogo nuevo")
+            return
+        }
+        #expect(check.check("Le sirven las botas punta de acero.", facts: Self.facts) == .grounded)
+        let again = GroundingCheck(catalogNames: ["Guantes vaqueta", "Casco dieléctrico", "Señal Salida"])
+        guard case .refused = again.check("Le sirve el casco dieléctrico.", facts: Self.facts) else {
+            Issue.record("producto, otra vez")
+            return
+        }
+        // The company text is parsed once per text, and a changed text is parsed again.
+        #expect(CompanyAnswerer.cached(companyText: "# Ferretería Uno\nVendemos.").shopName == "Ferretería Uno")
+        #expect(CompanyAnswerer.cached(companyText: "# Dotaciones Dos\nVendemos.").shopName == "Dotaciones Dos")
+        #expect(CompanyAnswerer.cached(companyText: "# Ferretería Uno\nVendemos.").shopName == "Ferretería Uno")
     }
 
     @Test func matcherPicksTheNamedProductOrAsksAmongEquals() {

@@ -57,7 +57,10 @@ struct FrontEndTests {
             }
             try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains("vendedor_cola_pendientes{cola=\"chat\"} 0"))
+                let text = String(buffer: response.body)
+                #expect(text.contains("vendedor_queue_depth{queue=\"chat\",state=\"pending\"} 0"))
+                #expect(text.contains("vendedor_queue_redis_jobs_total{queue=\"chat\",outcome=\"completed\"} 0"))
+                #expect(!text.contains("vendedor_cola_"))
             }
         }
     }

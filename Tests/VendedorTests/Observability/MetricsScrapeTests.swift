@@ -178,6 +178,44 @@ struct MetricsScrapeTests {
         }
     }
 
+    /// The dashboard loads in Grafana's schema (ops/grafana/check-dashboard.py, with the
+    /// schema of grafana-foundation-sdk); a copy with a key the schema lacks, a panel type
+    /// Grafana does not have and a grid position that is not a number is refused, naming each.
+    @Test func dashboardMatchesGrafanasSchema() async throws {
+        let python = try #require(
+            ProcessInfo.processInfo.environment["VENDEDOR_GRAFANA_PYTHON"],
+            "ops/test installs grafana-foundation-sdk into var/venv and sets VENDEDOR_GRAFANA_PYTHON")
+        let script = TestPaths.repoRoot.appendingPathComponent("ops/grafana/check-dashboard.py").path
+        let url = TestPaths.repoRoot.appendingPathComponent("ops/grafana/vendedor.json")
+        let directory = TestPaths.temporaryDirectory("grafana")
+        func check(_ file: String) async throws -> (Bool, String) {
+            let output = directory.appendingPathComponent("out.txt").path
+            let outcome = try await Subprocess.run(
+                python, [script, file], stdout: output, stderr: output, timeout: .seconds(60))
+            return (outcome.succeeded, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+        }
+        let (good, goodText) = try await check(url.path)
+        #expect(good, "\(goodText)")
+        #expect(goodText.contains("SUCCESS"))
+
+        var dashboard = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var panels = try #require(dashboard["panels"] as? [[String: Any]])
+        try #require(panels.count >= 3)
+        panels[0]["leyenda"] = ["mostrar": true]
+        panels[1]["type"] = "grafico"
+        var grid = try #require(panels[2]["gridPos"] as? [String: Any])
+        grid["w"] = "doce"
+        panels[2]["gridPos"] = grid
+        dashboard["panels"] = panels
+        let broken = directory.appendingPathComponent("broken.json")
+        try JSONSerialization.data(withJSONObject: dashboard).write(to: broken)
+        let (accepted, text) = try await check(broken.path)
+        #expect(!accepted)
+        #expect(text.contains("/panels[0]/leyenda"), "\(text)")
+        #expect(text.contains("/panels[1]/type"), "\(text)")
+        #expect(text.contains("/panels[2]/gridPos/w"), "\(text)")
+    }
+
     @Test func theRegistryEscapesLabelValuesAndAccumulatesHistogramBuckets() async throws {
         let registry = MetricsRegistry()
         let histogram = registry.histogram("test_duration_seconds", "A test histogram.", labels: ["name"])

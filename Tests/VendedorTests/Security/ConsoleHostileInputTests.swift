@@ -36,7 +36,9 @@ struct ConsoleHostileInputTests {
             var console = ConsoleClient(h, client)
             try await console.login("jefa")
             let before = try #require(try h.database.product(id: 2))
-            for price in ["99999999999999999999999", "-5", "1e9", "٣٤٥", "45.000,5", String(repeating: "9", count: 5000)] {
+            for price in [
+                "99999999999999999999999", "-5", "1e9", "٣٤٥", "45.000,5", String(repeating: "9", count: 5000),
+            ] {
                 let status = try await console.post("/consola/catalogo/productos/2", [("precio", price)]).status
                 #expect((400..<500).contains(status.code), "\(price.prefix(30)): \(status)")
             }

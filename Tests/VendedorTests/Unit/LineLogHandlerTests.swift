@@ -9,10 +9,10 @@ struct LineLogHandlerTests {
     @Test func linesLookLikeStreamLogHandlers() {
         let line = LineLogHandler.line(
             timestamp: "2026-11-25T14:30:44+0000", level: .warning, label: "vendedor-workers",
-            metadata: ["job.id": "01a2", "cola": "chat"], source: "Core", message: "Error leyendo la cola")
+            metadata: ["job.id": "01a2", "queue": "chat"], source: "Core", message: "Error leyendo la cola")
         #expect(
             line
-                == "2026-11-25T14:30:44+0000 warning vendedor-workers: cola=chat job.id=01a2 [Core] Error leyendo la cola\n"
+                == "2026-11-25T14:30:44+0000 warning vendedor-workers: job.id=01a2 queue=chat [Core] Error leyendo la cola\n"
         )
         let bare = LineLogHandler.line(
             timestamp: "t", level: .info, label: "vendedor-enqueuer", metadata: [:], source: "Enqueuer",

@@ -60,7 +60,11 @@ struct RedisClientTests {
         let server = try await RedisServer()
         defer { server.stop() }
         let logger = Logger(label: "test")
-        let connection = RedisConnection(url: RedisURL(server.url)!, logger: logger)
+        // The socket's read timeout must outlast the BLOCK time (as the queue's fetch connection
+        // does), or a loaded machine turns the wait into "Resource temporarily unavailable".
+        var options = RedisConnection.Options()
+        options.commandTimeoutMs = 60_000
+        let connection = RedisConnection(url: RedisURL(server.url)!, options: options, logger: logger)
         defer { connection.close() }
         let other = RedisClient(url: RedisURL(server.url)!, logger: logger)
         defer { other.close() }
@@ -68,7 +72,7 @@ struct RedisClientTests {
         let made = Mutex(0)
         let asked = Mutex(false)
         // BLPOP holds the connection until the test pushes; the deferred request waits behind it.
-        async let blocked = connection.send(RedisCommand("BLPOP", "lista", "20"))
+        async let blocked = connection.send(RedisCommand("BLPOP", "lista", "50"))
         try await waitUntil("BLPOP bloqueado") {
             (try? await other.send("INFO", "clients").string)?.contains("blocked_clients:1") == true
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Support
 
 /// The PostgreSQL engine behind the storage protocols (postgres-nio's pooled client). Each
 /// public method is one transaction, READ COMMITTED, with the rows it changes locked
@@ -81,8 +82,18 @@ public final class PostgresStore: ShopStore, ClosableStore {
 
     /// Runs `body` in one transaction on one pooled connection; any error rolls it back and is
     /// rethrown as is. A serialization failure or deadlock (the server chose this transaction
-    /// to abort) is retried a few times.
-    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// to abort) is retried a few times. With tracing on, a client span named after the caller
+    /// (`postgresql placeOrder(_:idempotencyKey:)`), as SQLite's `perform` makes.
+    func transaction<T: Sendable>(
+        function: String = #function, _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await Traces.span("postgresql \(function)", kind: .client) { span in
+            span?.updateAttributes { $0["db.system"] = "postgresql" }
+            return try await retryingTransaction(body)
+        }
+    }
+
+    private func retryingTransaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         var attempt = 1
         while true {
             do {
@@ -106,12 +117,18 @@ public final class PostgresStore: ShopStore, ClosableStore {
         }
     }
 
-    /// Runs read-only work on one pooled connection (one statement = one snapshot).
-    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            return try await client.withConnection { connection in try await body(connection) }
-        } catch {
-            throw PostgresFailure.readable(error)
+    /// Runs read-only work on one pooled connection (one statement = one snapshot), in a client
+    /// span named after the caller when tracing is on.
+    func read<T: Sendable>(
+        function: String = #function, _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await Traces.span("postgresql \(function)", kind: .client) { span in
+            span?.updateAttributes { $0["db.system"] = "postgresql" }
+            do {
+                return try await client.withConnection { connection in try await body(connection) }
+            } catch {
+                throw PostgresFailure.readable(error)
+            }
         }
     }
 }
