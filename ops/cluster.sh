@@ -152,9 +152,9 @@ vc_net_down() {
     ip link del "$VC_BRIDGE" 2>/dev/null || true
     for host in "${!VC_CG[@]}"; do
         # A cgroup can be removed once its processes are gone.
-        for pid in $(cat "${VC_CG[$host]}/cgroup.procs" 2>/dev/null); do
+        while read -r pid; do
             kill -KILL "$pid" 2>/dev/null || true
-        done
+        done <"${VC_CG[$host]}/cgroup.procs" 2>/dev/null || true
         for ((i = 0; i < 50; i++)); do
             rmdir "${VC_CG[$host]}" 2>/dev/null && break
             sleep 0.1

@@ -398,6 +398,7 @@ vd_run_postgres() {
     VD_PG_PID="$VD_SPAWNED_PID"
     for ((i = 0; i < 300; i++)); do
         if "${ns[@]}" "$bin/pg_isready" -q -h "$host" -p "$port" -U vendedor -d postgres; then
+            # shellcheck disable=SC2034 # read by the scripts that source this file
             VD_PG_URL="postgresql://vendedor@$host:$port/postgres?sslmode=disable"
             return 0
         fi
