@@ -40,6 +40,12 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Llamadas simultáneas que admite el modelo falso; más reciben 429 (benchmark reply-slow-model).")
     var modelLimit: Int = 1_000
 
+    @Option(
+        help:
+            "Mensajes por segundo de la tanda a ritmo constante tras cada ráfaga; 0, ninguna (benchmark reply-slow-model)."
+    )
+    var pacedRate: Int = 40
+
     @Option(help: "Directorio de colas con la cola chat de antes, medido también (benchmark reply-slow-model).")
     var beforeQueues: String?
 
@@ -143,7 +149,8 @@ struct Bench: AsyncParsableCommand {
                 throw ValidationError("--latencies necesita milisegundos separados por comas y --messages > 0")
             }
             try await SlowModelBench(
-                messages: messages, latenciesMs: values, modelLimit: modelLimit, beforeQueues: beforeQueues
+                messages: messages, latenciesMs: values, modelLimit: modelLimit, beforeQueues: beforeQueues,
+                pacedRate: pacedRate
             ).run()
         case "export":
             try await ExportBench(rows: rows ?? 1_000_000, python: python).run()

@@ -16,6 +16,8 @@ struct SlowModelBench {
     var latenciesMs: [Int]
     var modelLimit: Int
     var beforeQueues: String?
+    /// Messages per second of the paced run after each burst (0: none).
+    var pacedRate: Int = 40
 
     func run() async throws {
         let texts = try ConversationSet.load().conversations.compactMap(\.messages.first)
@@ -71,11 +73,43 @@ struct SlowModelBench {
             try await group.waitForAll()
         }
         model.resetCounts()
+        let burst = try await send(rig, texts, count: messages, chatPrefix: "lento-\(run)", perSecond: nil)
+        let sorted = burst.latencies.sorted()
+        print("\(prefix)messages=\(sorted.count)")
+        print("\(prefix)model_latency_ms=\(latencyMs)")
+        print("\(prefix)replies_per_s=\(String(format: "%.1f", Double(sorted.count) / burst.elapsed))")
+        print("\(prefix)p50_ms=\(String(format: "%.1f", Self.percentile(sorted, 0.5)))")
+        print("\(prefix)p99_ms=\(String(format: "%.1f", Self.percentile(sorted, 0.99)))")
+        print("\(prefix)model_calls_in_flight_max=\(model.maxInFlight)")
+        print("\(prefix)model_calls_answered=\(model.answered)")
+        print("\(prefix)model_calls_refused=\(model.refused)")
+        guard pacedRate > 0, !prefix.hasSuffix("before_") else { return }
+        // Below saturation: messages arrive at a steady pace, and each reply should take the
+        // model's latency and little more (goal: p99 ≤ latency + 200 ms).
+        let paced = try await send(
+            rig, texts, count: pacedRate * 10, chatPrefix: "lento-\(run)-ritmo", perSecond: pacedRate)
+        let steady = paced.latencies.sorted()
+        print("\(prefix)paced_messages_per_s=\(pacedRate)")
+        print("\(prefix)paced_p50_ms=\(String(format: "%.1f", Self.percentile(steady, 0.5)))")
+        print("\(prefix)paced_p99_ms=\(String(format: "%.1f", Self.percentile(steady, 0.99)))")
+        print(
+            "\(prefix)paced_p99_over_model_ms=\(String(format: "%.1f", Self.percentile(steady, 0.99) - Double(latencyMs)))"
+        )
+    }
+
+    /// `count` first messages of as many chats, all at once (`perSecond` nil) or at a steady
+    /// pace; each one's time from acceptance to reply (ms) and the seconds it all took.
+    private func send(_ rig: Rig, _ texts: [String], count: Int, chatPrefix: String, perSecond: Int?) async throws
+        -> (latencies: [Double], elapsed: Double)
+    {
         let clock = ContinuousClock()
         let start = clock.now
         let latencies = try await withThrowingTaskGroup(of: Double.self) { group in
-            for index in 0..<messages {
-                let chatId = "lento-\(run)-\(index)"
+            for index in 0..<count {
+                if let perSecond {
+                    try await Task.sleep(until: start + .milliseconds(index * 1000 / perSecond), clock: clock)
+                }
+                let chatId = "\(chatPrefix)-\(index)"
                 let text = texts[index % texts.count]
                 group.addTask {
                     let accepted = clock.now
@@ -87,18 +121,11 @@ struct SlowModelBench {
             for try await latency in group { all.append(latency) }
             return all
         }
-        let elapsed = (clock.now - start).seconds
-        let sorted = latencies.sorted()
-        func percentile(_ p: Double) -> Double {
-            sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
-        }
-        print("\(prefix)messages=\(sorted.count)")
-        print("\(prefix)model_latency_ms=\(latencyMs)")
-        print("\(prefix)replies_per_s=\(String(format: "%.1f", Double(sorted.count) / elapsed))")
-        print("\(prefix)p50_ms=\(String(format: "%.1f", percentile(0.5)))")
-        print("\(prefix)p99_ms=\(String(format: "%.1f", percentile(0.99)))")
-        print("\(prefix)model_calls_in_flight_max=\(model.maxInFlight)")
-        print("\(prefix)model_calls_answered=\(model.answered)")
-        print("\(prefix)model_calls_refused=\(model.refused)")
+        return (latencies, (clock.now - start).seconds)
+    }
+
+    private static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
     }
 }

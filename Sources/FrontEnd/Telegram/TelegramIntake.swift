@@ -23,10 +23,11 @@ struct TelegramIntake: Sendable {
     func accept(_ updates: [Telegram.Update], nowMs: Int = WallClock.nowMs()) async throws -> Int {
         // With tracing on, each update is a span (under the webhook's request, or a trace of
         // its own when polled) that its jobs name as their parent.
+        let keyboards = try await latestKeyboards(of: updates)
         let planned = try updates.flatMap { update in
             try Traces.syncSpan("telegram update", kind: .consumer) { span in
                 span?.attributes["vendedor.telegram.update_id"] = Int(update.updateId)
-                return try jobs(for: update, nowMs: nowMs)
+                return try jobs(for: update, nowMs: nowMs, latestKeyboards: keyboards)
             }
         }
         guard !planned.isEmpty else { return 0 }
@@ -34,9 +35,28 @@ struct TelegramIntake: Sendable {
         return enqueued.filter(\.created).count
     }
 
-    /// The jobs one update asks for (none for updates that are not messages).
-    func jobs(for update: Telegram.Update, nowMs: Int) throws -> [NewJob] {
-        if let press = update.callbackQuery { return try jobs(for: press, update: update.updateId, nowMs: nowMs) }
+    /// The message id of each pressed chat's newest keyboard (`TelegramKeys.latestKeyboard`),
+    /// read in one round trip; empty when no update is a press.
+    func latestKeyboards(of updates: [Telegram.Update]) async throws -> [Int64: Int64] {
+        let chats = Array(Set(updates.compactMap { $0.callbackQuery?.message?.chat.id }))
+        guard !chats.isEmpty else { return [:] }
+        let reply = try await jobs.redis.send(RedisCommand(["MGET"] + chats.map(TelegramKeys.latestKeyboard)))
+        guard case .array(let values) = reply else { return [:] }
+        var latest: [Int64: Int64] = [:]
+        for (chat, value) in zip(chats, values) {
+            if let id = value.string.flatMap({ Int64($0) }) { latest[chat] = id }
+        }
+        return latest
+    }
+
+    /// The jobs one update asks for (none for updates that are not messages). `latestKeyboards`:
+    /// per chat, the message whose buttons may still be pressed (see `latestKeyboards(of:)`).
+    func jobs(for update: Telegram.Update, nowMs: Int, latestKeyboards: [Int64: Int64] = [:]) throws -> [NewJob] {
+        if let press = update.callbackQuery {
+            return try jobs(
+                for: press, update: update.updateId, nowMs: nowMs,
+                latestKeyboard: press.message.flatMap { latestKeyboards[$0.chat.id] })
+        }
         guard let message = update.message else { return [] }
         let key = TelegramKeys.update(update.updateId)
         let chatId = TelegramChatID.make(message.chat.id)
@@ -116,11 +136,14 @@ struct TelegramIntake: Sendable {
     }
 
     /// A button press: answered at once (`answerCallbackQuery`, so the spinner stops), and,
-    /// when it is one of this bot's buttons for this very chat, fed to the agent as the words
-    /// it stands for, in the chat's line like a typed message. Anything else (no message, a
-    /// private chat's press by someone else, data that is not ours) is only answered with a
-    /// short notice.
-    func jobs(for press: Telegram.CallbackQuery, update: Int64, nowMs: Int) throws -> [NewJob] {
+    /// when it is one of this bot's buttons for this very chat on the newest message that
+    /// carried buttons (`latestKeyboard`), fed to the agent as the words it stands for, in the
+    /// chat's line like a typed message. Anything else (no message, a private chat's press by
+    /// someone else, data that is not ours, a button of an older question) is only answered
+    /// with a short notice.
+    func jobs(for press: Telegram.CallbackQuery, update: Int64, nowMs: Int, latestKeyboard: Int64?) throws
+        -> [NewJob]
+    {
         let key = TelegramKeys.update(update)
         let chat = press.message?.chat
         let chatId = chat.map { TelegramChatID.make($0.id) } ?? TelegramChatID.make(press.from.id)
@@ -139,6 +162,10 @@ struct TelegramIntake: Sendable {
         guard chat.type != "private" || press.from.id == chat.id else { return try refuse("otro_usuario") }
         switch TelegramButtonData.decode(press.data, chatId: chat.id) {
         case .failure(let refusal): return try refuse(refusal.rawValue)
+        case .success where press.message?.messageId != latestKeyboard:
+            logger.notice(
+                "Botón de Telegram de un mensaje anterior", metadata: ["update_id": "\(update)"])
+            return [try answer(TelegramReplies.buttonStale)]
         case .success(let action):
             let message = try NewJob(
                 ChatMessageJob(chatId: chatId, channel: .telegram, message: action.typed, receivedMs: nowMs),

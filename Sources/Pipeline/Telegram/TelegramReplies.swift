@@ -18,6 +18,9 @@ public enum TelegramReplies {
         "Recibí un contacto, pero no es el suyo, así que no lo tomo como su número. Para su pedido toque «Compartir mi número» o escríbame su celular."
     /// The notification on a button that cannot be used (old, from another chat, unreadable).
     public static let buttonRefused = "Este botón ya no es válido. Por favor escríbame su respuesta."
+    /// A button of an older message (a newer one asked something else).
+    public static let buttonStale =
+        "Ese botón es de un mensaje anterior. Use los botones del último mensaje o escríbame su respuesta."
     /// The label of the keyboard button that shares the customer's phone.
     public static let shareContact = "📱 Compartir mi número"
     public static let phonePlaceholder = "O escriba su celular"

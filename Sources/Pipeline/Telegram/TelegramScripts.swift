@@ -33,6 +33,9 @@ public enum TelegramKeys {
     /// The supergroup a group chat was upgraded to (Telegram's `migrate_to_chat_id`): sends
     /// to the old id go there. Kept without expiry (one short key per upgraded group).
     public static func migrated(_ chatId: Int64) -> String { "vd:tg:migrado:\(chatId)" }
+    /// The id of the last message sent to a chat with inline buttons: only its buttons are
+    /// taken (an older keyboard asked about something else). Expires after a day.
+    public static func latestKeyboard(_ chatId: Int64) -> String { "vd:tg:teclado:\(chatId)" }
     /// The queue idempotency key of an update: the same update_id is one job in every process.
     public static func update(_ updateId: Int64) -> String { "tg:\(updateId)" }
     /// The key of a button press's answer: apart from the update's key, because it shares its

@@ -41,8 +41,14 @@ public struct TelegramSender: Sendable {
         var ids: [Int64] = []
         for index in pieces.indices where index >= alreadySent {
             let buttons = index == pieces.count - 1 ? markup : nil
-            ids.append(try await sendPiece(pieces[index], markup: buttons, to: &target))
-            try await limiter.redis.send("SET", progressKey, String(index + 1), "EX", "86400")
+            let sent = try await sendPiece(pieces[index], markup: buttons, to: &target)
+            ids.append(sent)
+            var commands = [RedisCommand("SET", progressKey, String(index + 1), "EX", "86400")]
+            if case .inline = buttons {
+                // From now on only this message's buttons are taken (TelegramIntake).
+                commands.append(RedisCommand("SET", TelegramKeys.latestKeyboard(target), String(sent), "EX", "86400"))
+            }
+            _ = try await limiter.redis.pipeline(commands)
         }
         return Outcome(pieces: pieces.count, messageIds: ids, chatId: target)
     }

@@ -44,6 +44,8 @@ struct TelegramButtonsIntakeTests {
             let chat: Int64 = 4_400_000_001
             let data = TelegramButtonData.encode(chatId: chat, action: .yes)
             #expect(data == "v1:4400000001:si")
+            // Message 600 is the newest one the delivery worker sent this chat with buttons.
+            try await harness.fixture.redis.send("SET", TelegramKeys.latestKeyboard(chat), "600")
             let press = harness.fake.update(
                 field: "callback_query", FakeTelegram.callbackQuery(id: "q-1", fromId: chat, chatId: chat, data: data))
             #expect(try await post(harness, [press.json]) == [.ok])
@@ -61,6 +63,40 @@ struct TelegramButtonsIntakeTests {
             // Telegram delivering the same press again adds nothing.
             #expect(try await post(harness, [press.json]) == [.ok])
             #expect(try await harness.allJobs().count == 3)
+        }
+    }
+
+    /// Only the newest keyboard of a chat is taken: a button of an older message (a quantity
+    /// picker for another product, a confirmation already superseded), or of a chat that was
+    /// never sent one, gets a notice and reaches nobody.
+    @Test func aPressOnAnOlderMessagesButtonIsAnsweredButNotTyped() async throws {
+        try await TelegramHarness.run { harness in
+            let chat: Int64 = 4_400_000_002
+            let never: Int64 = 4_400_000_003
+            try await harness.fixture.redis.send("SET", TelegramKeys.latestKeyboard(chat), "601")
+            let old = harness.fake.update(
+                field: "callback_query",
+                FakeTelegram.callbackQuery(
+                    id: "q-old", fromId: chat, chatId: chat, messageId: 600,
+                    data: TelegramButtonData.encode(chatId: chat, action: .quantity(3))))
+            let unknown = harness.fake.update(
+                field: "callback_query",
+                FakeTelegram.callbackQuery(
+                    id: "q-never", fromId: never, chatId: never, messageId: 600,
+                    data: TelegramButtonData.encode(chatId: never, action: .yes)))
+            #expect(try await post(harness, [old.json, unknown.json]) == [.ok, .ok])
+            #expect(try await harness.jobs(ChatMessageJob.self).isEmpty)
+            let answers = try await harness.jobs(TelegramCallbackAnswerJob.self).map(\.payload)
+            #expect(answers.count == 2)
+            #expect(answers.allSatisfy { $0.text == TelegramReplies.buttonStale })
+            // The newest keyboard's press goes through.
+            let current = harness.fake.update(
+                field: "callback_query",
+                FakeTelegram.callbackQuery(
+                    id: "q-new", fromId: chat, chatId: chat, messageId: 601,
+                    data: TelegramButtonData.encode(chatId: chat, action: .quantity(3))))
+            #expect(try await post(harness, [current.json]) == [.ok])
+            #expect(try await harness.jobs(ChatMessageJob.self).map(\.payload.message) == ["3"])
         }
     }
 
@@ -284,12 +320,16 @@ struct TelegramButtonsPipelineTests {
             )
         }
 
-        func press(_ chat: Int64, data: String, id: String, from: Int64? = nil) async throws -> FakeTelegram.Sent {
+        /// A press of a button of `message` (a message the bot sent this chat).
+        func press(_ chat: Int64, data: String, id: String, on message: FakeTelegram.Sent, from: Int64? = nil)
+            async throws -> FakeTelegram.Sent
+        {
             try await exchange(
                 chat,
                 harness.fake.update(
                     field: "callback_query",
-                    FakeTelegram.callbackQuery(id: id, fromId: from ?? chat, chatId: chat, data: data)
+                    FakeTelegram.callbackQuery(
+                        id: id, fromId: from ?? chat, chatId: chat, messageId: message.messageId, data: data)
                 ).json)
         }
 
@@ -331,7 +371,27 @@ struct TelegramButtonsPipelineTests {
             let confirm = try #require(located.inlineButtons.first { $0.text == "Confirmar pedido" })
             #expect(try pipeline.orders(chat).isEmpty)
 
-            let placed = try await pipeline.press(chat, data: confirm.data, id: "press-confirm")
+            // The summary before the location had the same buttons; they are not the newest.
+            let oldConfirm = try #require(summary.inlineButtons.first { $0.text == "Confirmar pedido" })
+            let before = pipeline.sent(to: chat).count
+            _ = try await harness.postToWebhook([
+                harness.fake.update(
+                    field: "callback_query",
+                    FakeTelegram.callbackQuery(
+                        id: "press-old", fromId: chat, chatId: chat, messageId: summary.messageId, data: oldConfirm.data
+                    )
+                ).json
+            ])
+            let noticed = await eventually {
+                harness.fake.answeredCallbacks.contains {
+                    $0.id == "press-old" && $0.text == TelegramReplies.buttonStale
+                }
+            }
+            #expect(noticed, "\(harness.fake.answeredCallbacks)")
+            #expect(try pipeline.orders(chat).isEmpty)
+            #expect(pipeline.sent(to: chat).count == before)
+
+            let placed = try await pipeline.press(chat, data: confirm.data, id: "press-confirm", on: located)
             let order = try #require(try pipeline.orders(chat).first)
             #expect(placed.text.contains("#\(order.id)"), "\(placed.text)")
             #expect(order.items.map(\.quantity) == [2])
