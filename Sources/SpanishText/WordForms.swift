@@ -47,7 +47,7 @@ public enum WordForms {
     }
 
     /// The forms a word may take once plural and gender endings are removed.
-    static func forms(_ word: String) -> Set<String> {
+    public static func forms(_ word: String) -> Set<String> {
         var bases: Set<String> = [word]
         if word.count > 3, word.hasSuffix("s") { bases.insert(String(word.dropLast())) }
         if word.count > 4, word.hasSuffix("es") { bases.insert(String(word.dropLast(2))) }

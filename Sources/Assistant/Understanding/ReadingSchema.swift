@@ -92,11 +92,15 @@ public enum ReadingSchema {
         let items = answer.items ?? []
         guard items.count <= maxProducts else { return refuse("demasiados productos") }
         var query = answer.query
+        let named = ProductWords(message: message, cart: context.cartNames)
         for item in items {
             guard let action = ItemCommand.Action(rawValue: item.action) else {
                 return refuse("acción desconocida «\(item.action)»")
             }
             guard item.product.count <= maxPhrase else { return refuse("producto demasiado largo") }
+            guard named.allows(item.product) else {
+                return refuse("el producto «\(item.product)» no está en el mensaje")
+            }
             if let quantity = item.quantity, !(1...QuantityFilter.maxQuantity).contains(quantity) {
                 return refuse("cantidad fuera de rango")
             }
@@ -141,6 +145,26 @@ public enum ReadingSchema {
             reading.topic = offline.topic
         }
         return .success(reading)
+    }
+
+    /// What a model may name as a product: words of the message (in any of their forms:
+    /// "guante" for "guantes"), a product of the cart by its name, or nothing (the product
+    /// being talked about). A product the customer did not name is the model's invention.
+    struct ProductWords {
+        let said: Set<String>
+        let cart: Set<String>
+
+        init(message: String, cart: [String]) {
+            said = Set(Words(message).texts.flatMap(WordForms.forms))
+            self.cart = Set(cart.map { normalized($0) })
+        }
+
+        func allows(_ product: String) -> Bool {
+            let words = WordForms.contentWords(product)
+            guard !words.isEmpty else { return true }
+            if cart.contains(normalized(product)) { return true }
+            return words.contains { !WordForms.forms($0).isDisjoint(with: said) }
+        }
     }
 
     static func choice(_ text: String) -> ListChoice? {
