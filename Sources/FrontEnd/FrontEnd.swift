@@ -76,6 +76,7 @@ public func buildFrontEnd(config: FrontEndConfig, label: String = "vendedor-enqu
         jobs: boot.jobs, waiters: JobWaiters(client: boot.jobs), signer: TokenSigner(secret: secret),
         store: store, uploadsDirectory: config.app.uploadsDirectory, blobsDirectory: config.blobs.directory,
         exportsDirectory: config.exports.directory)
+    deps.blobsBackend = config.blobs.backend
     deps.console = config.console
     deps.cors = config.cors
     deps.telegram = try TelegramFrontEnd(config: config.telegram, queuesDirectory: config.app.queuesDirectory)

@@ -40,10 +40,17 @@ package struct PeriodicSweeper: Service {
     }
 
     /// Customers' photos and audio older than `BLOBS_RETENTION_HOURS`.
-    package static func blobs(_ store: BlobStore, config: BlobConfig, logger: Logger) -> PeriodicSweeper {
+    package static func blobs(_ store: any BlobStore, config: BlobConfig, logger: Logger) -> PeriodicSweeper {
         PeriodicSweeper(
-            what: "Archivos de clientes vencidos eliminados", interval: config.sweepIntervalSeconds, logger: logger,
-            blocking: { store.removeExpired(olderThan: config.retentionSeconds) })
+            what: "Archivos de clientes vencidos eliminados", interval: config.sweepIntervalSeconds, logger: logger
+        ) {
+            do {
+                return try await store.removeExpired(olderThan: config.retentionSeconds, now: Date())
+            } catch {
+                logger.warning("No se pudieron borrar los archivos de clientes vencidos: \(error)")
+                return 0
+            }
+        }
     }
 
     /// Conversations past their retention (`RetentionConfig`): old messages, dialogue states
@@ -71,8 +78,9 @@ package struct PeriodicSweeper: Service {
 
     /// Expired exports and partial files a dead worker left, every `EXPORTS_CLEANUP_INTERVAL`
     /// (the download route refuses expired links anyway).
-    package static func exports(_ files: ExportFiles, interval: Double, logger: Logger) -> PeriodicSweeper {
-        PeriodicSweeper(
-            what: "Exportaciones vencidas borradas", interval: interval, logger: logger, blocking: { files.sweep() })
+    package static func exports(_ shelf: any ExportShelf, interval: Double, logger: Logger) -> PeriodicSweeper {
+        PeriodicSweeper(what: "Exportaciones vencidas borradas", interval: interval, logger: logger) {
+            await shelf.sweep(now: Date())
+        }
     }
 }

@@ -5,7 +5,9 @@ import Shop
 /// What the commerce handlers need: the shop's storage and the uploads directory.
 package struct CommerceResources: Sendable {
     var store: any ShopStore
-    var uploadsDirectory: String
+    /// Where uploaded catalog files are read from (`UPLOADS_DIR` unless `BLOBS_BACKEND`
+    /// says database).
+    package var uploads: any CatalogUploads
     /// Exports need `SECRET_KEY` (they sign download links); nil = the kind isn't served here.
     package var exports: ExportResources? = nil
 
@@ -15,7 +17,7 @@ package struct CommerceResources: Sendable {
 
     package init(store: any ShopStore, uploadsDirectory: String, exports: ExportResources? = nil) {
         self.store = store
-        self.uploadsDirectory = uploadsDirectory
+        self.uploads = UploadDirectory(directory: uploadsDirectory)
         self.exports = exports
     }
 
@@ -29,7 +31,7 @@ package struct DeliveryResources: Sendable {
     /// Telegram downloads and chat actions are not served by this process.
     var telegram: TelegramClient?
     var limiter: TelegramRateLimiter
-    var blobs: BlobStore
+    var blobs: any BlobStore
     var callback: ReplyCallback
     /// How long a reply may keep being refused with 429 before its delivery fails
     /// (`DELIVERY_MAX_WAIT_S`).
@@ -51,7 +53,7 @@ package enum WorkerHandlers {
         if let commerce {
             registry.register(PlaceOrderHandler(orders: commerce.orders))
             registry.register(
-                ImportCatalogHandler(store: commerce.store, uploadsDirectory: commerce.uploadsDirectory))
+                ImportCatalogHandler(store: commerce.store, uploads: commerce.uploads))
             if let exports = commerce.exports {
                 registry.register(ExportHandler(store: commerce.store, exports: exports))
             }

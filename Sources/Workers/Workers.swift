@@ -94,13 +94,18 @@ public func buildWorkers(
     let options = config.options
     let store = try await StorageEngine.open(try DatabaseURL(config.app.databaseURL))
     var commerce = CommerceResources(store: store, uploadsDirectory: config.app.uploadsDirectory)
-    commerce.exports = try ExportResources(config: config, logger: boot.logger)
+    let blobs = config.blobs.makeStore(table: store)
+    commerce.uploads = config.blobs.makeUploads(uploadsDirectory: config.app.uploadsDirectory, table: store)
+    commerce.exports = try ExportResources(
+        config: config,
+        shelf: config.blobs.makeExportShelf(exportsDirectory: config.exports.directory, table: store),
+        logger: boot.logger)
     let retrieval = RetrievalResources(store: store, config: config.retrieval)
     let delivery = try DeliveryResources(
         telegram: config.telegram, queuesDirectory: config.app.queuesDirectory, redis: boot.redis,
-        blobs: config.blobs, callbacks: config.callbacks)
+        blobs: blobs, callbacks: config.callbacks)
     let media = try MediaResources(
-        blobs: config.blobs, vision: config.vision, transcription: config.transcription,
+        blobs: blobs, vision: config.vision, transcription: config.transcription,
         servesVision: config.serves(ImageMessageJob.queue))
     let waiters = JobWaiters(client: boot.jobs)
     let agent = try config.agent.map {
@@ -121,7 +126,7 @@ public func buildWorkers(
     var services: [ServiceGroupConfiguration.ServiceConfiguration] =
         boot.traceExporter.map { [.init(service: $0)] } ?? []
     services += [
-        .init(service: PeriodicSweeper.blobs(config.blobs.store, config: config.blobs, logger: boot.logger)),
+        .init(service: PeriodicSweeper.blobs(blobs, config: config.blobs, logger: boot.logger)),
         .init(service: PeriodicSweeper.conversations(store, config: config.retention, logger: boot.logger)),
         .init(service: waiters),
     ]
@@ -129,7 +134,7 @@ public func buildWorkers(
         services.append(
             .init(
                 service: PeriodicSweeper.exports(
-                    exports.files, interval: exports.config.cleanupInterval, logger: boot.logger)))
+                    exports.shelf, interval: exports.config.cleanupInterval, logger: boot.logger)))
     }
     if service.queueNames.contains(ReindexCatalogJob.queue) {
         // Runs once at start; its end is not the process's end.

@@ -17,6 +17,9 @@ package struct FrontEndDependencies: Sendable {
     var uploadsDirectory: String = "./var/uploads"
     /// Where customers' photos and audio are stored for the media workers (`BLOBS_DIR`).
     var blobsDirectory: String = "./var/blobs"
+    /// Files in `blobsDirectory` and exports in `exportsDirectory`, or both in the database
+    /// (`BLOBS_BACKEND`).
+    package var blobsBackend: BlobBackend = .local
     /// Where the export workers write files and downloads are served from (`EXPORTS_DIR`).
     package var exportsDirectory: String = "./var/exports"
     package var readinessChecks: [@Sendable () async -> (String, Bool)] = []
@@ -32,6 +35,23 @@ package struct FrontEndDependencies: Sendable {
     package var limits = LimitsConfig()
     /// Where channel callbacks may point (`CALLBACK_ALLOWED_NETWORKS`).
     package var callbackAddresses: AddressPolicy = .publicOnly
+
+    /// The blob store `blobsBackend` names.
+    var blobs: any BlobStore {
+        BlobConfig(directory: blobsDirectory, backend: blobsBackend).makeStore(table: store)
+    }
+
+    /// Where uploaded catalog files are saved for the import workers.
+    var uploads: any CatalogUploads {
+        BlobConfig(directory: blobsDirectory, backend: blobsBackend).makeUploads(
+            uploadsDirectory: uploadsDirectory, table: store)
+    }
+
+    /// Where export downloads are read from.
+    var exportShelf: any ExportShelf {
+        BlobConfig(directory: blobsDirectory, backend: blobsBackend).makeExportShelf(
+            exportsDirectory: exportsDirectory, table: store)
+    }
 
     /// On SQLite (the tests' usual storage).
     package init(

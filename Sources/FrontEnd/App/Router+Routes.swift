@@ -25,7 +25,7 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     }
     // The chat routes check the token and the chat's limits in one call (`RequestGuard`).
     ChatController(
-        jobs: deps.jobs, blobs: BlobStore(directory: deps.blobsDirectory), requestGuard: requestGuard,
+        jobs: deps.jobs, blobs: deps.blobs, requestGuard: requestGuard,
         uploads: UploadSlots(capacity: deps.limits.maxConcurrentUploads)
     ).addRoutes(to: protected("chat", .channel, guardsHere: false))
     ChatHistoryController(store: deps.store).addRoutes(to: protected("chat", .channel))
@@ -35,10 +35,10 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
         polls: WaitPolls(capacity: deps.limits.maxWaitPolls, perToken: deps.limits.maxWaitPollsPerToken)
     ).addRoutes(to: protected("jobs", .channel))
     AdminQueuesController(jobs: deps.jobs).addRoutes(to: protected("admin", .admin))
-    ReindexController(store: deps.store, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory).addRoutes(
+    ReindexController(store: deps.store, jobs: deps.jobs, uploads: deps.uploads).addRoutes(
         to: protected("admin", .admin))
     let products = ProductsController(
-        store: deps.store, jobs: deps.jobs, uploadsDirectory: deps.uploadsDirectory)
+        store: deps.store, jobs: deps.jobs, uploads: deps.uploads)
     products.addReadRoutes(to: protected("productos", .channel))
     products.addWriteRoutes(to: protected("productos", .admin))
     ClientsController(store: deps.store).addRoutes(to: protected("clientes", .operator))
@@ -47,7 +47,7 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     ReportsController(store: deps.store, jobs: deps.jobs).addStatisticsRoutes(to: protected("admin", .admin))
     let export = ExportController(
         jobs: deps.jobs, links: DownloadLinkSigner(tokens: deps.signer),
-        files: ExportFiles(directory: deps.exportsDirectory))
+        shelf: deps.exportShelf)
     export.addDownloadRoutes(to: router.group("exportar/descargas"))
     export.addRoutes(to: protected("exportar", .operator))
     let companyText = CompanyContextController(store: deps.store)
@@ -59,8 +59,8 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     // front end serves the API without the console.
     if let database = (deps.store as? SQLiteStore)?.database {
         ConsoleController(
-            database: database, jobs: deps.jobs, config: deps.console, blobsDirectory: deps.blobsDirectory,
-            uploadsDirectory: deps.uploadsDirectory
+            database: database, jobs: deps.jobs, config: deps.console, blobs: deps.blobs,
+            uploads: deps.uploads
         ).addRoutes(to: router)
     }
     if let telegram = deps.telegram, telegram.config.mode == .webhook, let secret = telegram.config.webhookSecret {

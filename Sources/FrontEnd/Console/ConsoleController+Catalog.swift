@@ -7,7 +7,7 @@ import Shop
 // all through `CatalogEditor` like the API.
 extension ConsoleController {
     var editor: CatalogEditor {
-        CatalogEditor(store: SQLiteStore(database), jobs: jobs, uploadsDirectory: uploadsDirectory)
+        CatalogEditor(store: SQLiteStore(database), jobs: jobs, uploads: uploads)
     }
 
     @Sendable func catalog(_ request: Request, context: AppRequestContext) async throws -> Response {

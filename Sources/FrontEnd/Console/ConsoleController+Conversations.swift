@@ -107,11 +107,10 @@ extension ConsoleController {
     /// A customer's photo or voice note from the blob store (only the formats uploads accept).
     @Sendable func blob(_ request: Request, context: AppRequestContext) async throws -> Response {
         let key = context.parameters.get("clave") ?? ""
-        guard BlobStore.isValidKey(key) else { throw APIError.notFound("No existe ese archivo.") }
-        let blobs = self.blobs
+        guard BlobKey.isValid(key) else { throw APIError.notFound("No existe ese archivo.") }
         let data: Data
         do {
-            data = try await BlockingPool.shared.run { try blobs.data(of: key) }
+            data = try await blobs.load(key)
         } catch {
             throw APIError(.fileGone, "El archivo ya no está disponible (se borra pasado un tiempo).")
         }

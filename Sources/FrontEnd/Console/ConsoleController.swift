@@ -16,13 +16,13 @@ struct ConsoleController: Sendable {
     let sessions: ConsoleSessionStore
     let throttle: LoginThrottle
     let config: ConsoleConfig
-    let blobs: BlobStore
-    let uploadsDirectory: String
+    let blobs: any BlobStore
+    let uploads: any CatalogUploads
     let streams: StreamSlots
 
     init(
         database: AppDatabase, jobs: JobClient, config: ConsoleConfig = ConsoleConfig(),
-        blobsDirectory: String, uploadsDirectory: String
+        blobs: any BlobStore, uploads: any CatalogUploads
     ) {
         self.database = database
         self.jobs = jobs
@@ -30,8 +30,8 @@ struct ConsoleController: Sendable {
         self.sessions = ConsoleSessionStore(
             redis: jobs.redis, idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds)
         self.throttle = LoginThrottle(redis: jobs.redis)
-        self.blobs = BlobStore(directory: blobsDirectory)
-        self.uploadsDirectory = uploadsDirectory
+        self.blobs = blobs
+        self.uploads = uploads
         self.streams = StreamSlots(limit: 200)
     }
 

@@ -116,17 +116,30 @@ extension ChatController {
 }
 
 extension BlobStore {
-    /// Stores bytes `range` of `buffer` without copying them out of it (hashed and written
-    /// from the buffer's memory, off the cooperative pool).
+    /// Stores bytes `range` of `buffer` without copying them out of it: the `Data` handed to
+    /// the store borrows the buffer's memory (kept alive until the `Data` is released).
     func store(_ buffer: ByteBuffer, range: Range<Int>) async throws -> String {
-        try await BlockingPool.shared.run {
-            try buffer.withUnsafeReadableBytes { raw in
-                let bytes = UnsafeRawBufferPointer(rebasing: raw[range])
-                guard let base = bytes.baseAddress else { return try self.put(Data()) }
-                let data = Data(
-                    bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
-                return try self.put(data)
-            }
+        let data = buffer.withUnsafeReadableBytesWithStorageManagement { raw, storage -> Data in
+            let bytes = UnsafeRawBufferPointer(rebasing: raw[range])
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return Data() }
+            let owner = BufferOwner(storage.retain())
+            return Data(
+                bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
+                deallocator: .custom { _, _ in owner.release() })
         }
+        return try await store(data)
+    }
+}
+
+/// The retained storage of a `ByteBuffer` lent to a `Data`, released with it.
+private final class BufferOwner: @unchecked Sendable {
+    let storage: Unmanaged<AnyObject>
+
+    init(_ storage: Unmanaged<AnyObject>) {
+        self.storage = storage
+    }
+
+    func release() {
+        storage.release()
     }
 }

@@ -7,8 +7,8 @@ import Pipeline
 /// notes first go to the vision and transcription workers: ChatController+Media), answers 202.
 struct ChatController {
     let jobs: JobClient
-    /// Where uploaded photos and audio are stored (`BLOBS_DIR`).
-    var blobs = BlobStore(directory: "./var/blobs")
+    /// Where uploaded photos and audio are stored (`BLOBS_BACKEND`).
+    var blobs: any BlobStore = LocalBlobStore(directory: "./var/blobs")
     /// Revocation and the token's and the chat's rate limits, checked in one call.
     var requestGuard: RequestGuard? = nil
     /// Uploads read into memory at once.

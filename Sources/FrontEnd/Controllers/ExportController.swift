@@ -11,7 +11,9 @@ import Support
 struct ExportController {
     let jobs: JobClient
     let links: DownloadLinkSigner
-    let files: ExportFiles
+    /// Where finished exports are read from (`BLOBS_BACKEND`: the exports directory or the
+    /// database, so any front end serves any link).
+    let shelf: any ExportShelf
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("{recurso}", use: create)
@@ -97,12 +99,21 @@ struct ExportController {
         guard ExportFiles.isSafeName(link.file), ExportFiles.isSafeName(link.name) else {
             throw APIError(.invalidLink, "El enlace de descarga no es válido.")
         }
-        let path = files.path(of: link.file)
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard let download = try await shelf.download(link.file) else {
             throw APIError(.fileGone, "El archivo ya no está disponible; pida una nueva exportación.")
         }
         let format: ExportFormat = link.file.hasSuffix(".xlsx") ? .xlsx : .csv
-        let body = try await FileIO().loadFile(path: path, context: context)
+        let body: ResponseBody
+        switch download {
+        case .file(let path):
+            body = try await FileIO().loadFile(path: path, context: context)
+        case .chunks(let size, let read):
+            // Streamed a chunk at a time from the database (never the whole file in memory).
+            body = ResponseBody(contentLength: size) { writer in
+                try await read { chunk in try await writer.write(ByteBuffer(bytes: chunk)) }
+                try await writer.finish(nil)
+            }
+        }
         return Response(
             status: .ok,
             headers: [

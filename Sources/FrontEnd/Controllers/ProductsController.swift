@@ -8,7 +8,7 @@ import Shop
 struct ProductsController {
     let store: any ShopStore
     let jobs: JobClient
-    let uploadsDirectory: String
+    let uploads: any CatalogUploads
 
     /// Largest catalog file accepted (the multipart envelope gets a little extra room).
     static let maxUploadBytes = CatalogEditor.maxUploadBytes
@@ -52,7 +52,7 @@ struct ProductsController {
     }
 
     private var editor: CatalogEditor {
-        CatalogEditor(store: store, jobs: jobs, uploadsDirectory: uploadsDirectory)
+        CatalogEditor(store: store, jobs: jobs, uploads: uploads)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -10,7 +10,7 @@ import Shop
 struct ReindexController {
     let store: any ShopStore
     let jobs: JobClient
-    let uploadsDirectory: String
+    let uploads: any CatalogUploads
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("reindexar", use: start)
@@ -41,7 +41,7 @@ struct ReindexController {
                 reason = given
             }
         }
-        let id = try await CatalogEditor(store: store, jobs: jobs, uploadsDirectory: uploadsDirectory).reindex(
+        let id = try await CatalogEditor(store: store, jobs: jobs, uploads: uploads).reindex(
             reason: reason, idempotencyKey: request.headers[.idempotencyKey], owner: context.identity?.ownerKey)
         return ChatController.accepted(id)
     }

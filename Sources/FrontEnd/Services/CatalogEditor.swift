@@ -11,7 +11,8 @@ import Shop
 struct CatalogEditor: Sendable {
     let store: any ProductStore
     let jobs: JobClient
-    let uploadsDirectory: String
+    /// Where uploaded catalog files wait for the import worker (`BLOBS_BACKEND`).
+    let uploads: any CatalogUploads
 
     /// Largest catalog file accepted.
     static let maxUploadBytes = 5 * 1024 * 1024
@@ -52,9 +53,7 @@ struct CatalogEditor: Sendable {
                 fields: headerErrors.map { ValidationError(field: $0.field ?? "archivo", message: $0.message) })
         }
         let name = "\(UUID().uuidString.lowercased()).csv"
-        let directory = URL(fileURLWithPath: uploadsDirectory)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try data.write(to: directory.appendingPathComponent(name), options: .atomic)
+        try await uploads.save(data, as: name)
         let job = ImportCatalogJob(file: name, mode: mode, bytes: data.count)
         return try await jobs.enqueue(job, owner: owner).id
     }

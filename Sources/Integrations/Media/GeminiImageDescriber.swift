@@ -23,7 +23,7 @@ public struct GeminiImageDescriber: ImageReader {
         Responde solo con la descripción, sin saludos.
         """
 
-    public func read(_ key: String, in store: BlobStore, format: MediaFormat, caption: String) async throws
+    public func read(_ key: String, in store: any BlobStore, format: MediaFormat, caption: String) async throws
         -> ImageReading
     {
         let image = try await store.load(key)

@@ -7,7 +7,7 @@ public protocol ImageReader: Sendable {
     var source: ImageReading.Source { get }
     /// The photo is the blob `key` of `store` (`BlobError.missing` when it expired);
     /// `caption` is the customer's text sent with it.
-    func read(_ key: String, in store: BlobStore, format: MediaFormat, caption: String) async throws -> ImageReading
+    func read(_ key: String, in store: any BlobStore, format: MediaFormat, caption: String) async throws -> ImageReading
 }
 
 public struct ImageReading: Sendable, Equatable {

@@ -32,21 +32,21 @@ public struct TesseractReader: ImageReader {
         }
     }
 
-    public func read(_ key: String, in store: BlobStore, format: MediaFormat, caption: String) async throws
+    public func read(_ key: String, in store: any BlobStore, format: MediaFormat, caption: String) async throws
         -> ImageReading
     {
-        let file = try store.location(of: key)
-        guard FileManager.default.fileExists(atPath: file.path) else { throw BlobError.missing(key) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vendedor-ocr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let output = scratch.appendingPathComponent("texto.txt")
         let errors = scratch.appendingPathComponent("errores.txt")
-        let image = format == .jpeg ? try await upright(file, scratch: scratch) : file
-        // --psm 3: automatic page segmentation (labels, lists and screenshots alike).
-        let outcome = try await Subprocess.run(
-            executable, [image.path, "stdout", "-l", languages, "--psm", "3"],
-            environment: ["OMP_THREAD_LIMIT": "1"], stdout: output.path, stderr: errors.path, timeout: timeout)
+        let outcome = try await store.withLocalFile(key) { file in
+            let image = format == .jpeg ? try await upright(file, scratch: scratch) : file
+            // --psm 3: automatic page segmentation (labels, lists and screenshots alike).
+            return try await Subprocess.run(
+                executable, [image.path, "stdout", "-l", languages, "--psm", "3"],
+                environment: ["OMP_THREAD_LIMIT": "1"], stdout: output.path, stderr: errors.path, timeout: timeout)
+        }
         if outcome.timedOut { throw Failure.timedOut(timeout) }
         guard outcome.succeeded else {
             let detail = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""

@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration("v3-importacion-legado", migrate: createLegacyImport)
         migrator.registerMigration("v3-chats-por-canal", migrate: scopeHTTPChats)
         migrator.registerMigration("v4-consola", migrate: createConsole)
+        migrator.registerMigration("v5-blobs", migrate: createBlobs)
         return migrator
     }
 

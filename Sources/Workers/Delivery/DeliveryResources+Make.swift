@@ -8,7 +8,7 @@ extension DeliveryResources {
     /// Callbacks get a transport of their own that connects only to public addresses and the
     /// networks `CALLBACK_ALLOWED_NETWORKS` lists, checked on the resolved address.
     package init(
-        telegram config: TelegramConfig, queuesDirectory: String, redis: RedisClient, blobs: BlobConfig,
+        telegram config: TelegramConfig, queuesDirectory: String, redis: RedisClient, blobs: any BlobStore,
         callbacks: CallbackConfig = CallbackConfig()
     ) throws {
         let scripts = try TelegramScripts.load(directory: queuesDirectory)
@@ -16,7 +16,7 @@ extension DeliveryResources {
         self.init(
             telegram: config.token.map { TelegramClient(token: $0, baseURL: config.apiBaseURL, transport: transport) },
             limiter: TelegramRateLimiter(redis: redis, script: scripts.limit, limits: config.limits),
-            blobs: blobs.store,
+            blobs: blobs,
             callback: ReplyCallback(transport: CurlTransport(maxConcurrent: 16, addresses: callbacks.addresses)),
             maxWaitSeconds: callbacks.maxWaitSeconds)
     }

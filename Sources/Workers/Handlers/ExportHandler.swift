@@ -8,12 +8,16 @@ import Shop
 package struct ExportResources: Sendable {
     package var config: ExportConfig
     var links: DownloadLinkSigner
+    /// Where finished files wait for their download (`BLOBS_BACKEND`); the exports directory
+    /// by default.
+    package var shelf: any ExportShelf
 
     package var files: ExportFiles { ExportFiles(directory: config.directory) }
 
-    package init(config: ExportConfig, links: DownloadLinkSigner) {
+    package init(config: ExportConfig, links: DownloadLinkSigner, shelf: (any ExportShelf)? = nil) {
         self.config = config
         self.links = links
+        self.shelf = shelf ?? ExportFiles(directory: config.directory)
     }
 }
 
@@ -25,13 +29,13 @@ struct ExportHandler: JobHandler {
     let exports: ExportResources
 
     func handle(_ job: ExportJob, context: JobContext) async throws -> JobResult {
-        let files = exports.files
-        try files.createDirectory()
-        files.removeFiles(ofJob: context.id)
+        let shelf = exports.shelf
+        await shelf.removeFiles(ofJob: context.id)
         let now = Date()
         let expires = Int(now.timeIntervalSince1970 + exports.config.linkLifetime)
-        let name = files.fileName(jobId: context.id, expires: expires, format: job.format)
-        let outcome = try await export(job, to: files.path(of: name), context: context)
+        let name = exports.files.fileName(jobId: context.id, expires: expires, format: job.format)
+        let outcome = try await export(job, to: try shelf.workPath(for: name), context: context)
+        try await shelf.publish(name, expires: expires)
         let link = DownloadLink(
             file: name, name: ExportFiles.downloadName(job.resource, job.format, at: now), expires: expires)
         context.logger.info(
@@ -75,7 +79,7 @@ struct ExportHandler: JobHandler {
 extension ExportResources {
     /// Nil (with a warning) when `SECRET_KEY` is missing and the process wasn't asked for the
     /// `exportar` queue by name (the links are signed with it); a `ConfigError` when it was.
-    init?(config: WorkersConfig, logger: Logger) throws {
+    init?(config: WorkersConfig, shelf: any ExportShelf, logger: Logger) throws {
         guard config.app.secretKey != nil || config.options.queues?.contains(ExportJob.queue) == true else {
             if config.options.queues == nil {
                 logger.warning(
@@ -84,6 +88,8 @@ extension ExportResources {
             }
             return nil
         }
-        self.init(config: config.exports, links: DownloadLinkSigner(secret: try config.app.requiredSecretKey()))
+        self.init(
+            config: config.exports, links: DownloadLinkSigner(secret: try config.app.requiredSecretKey()),
+            shelf: shelf)
     }
 }

@@ -11,7 +11,7 @@ import Shop
 /// follow-up: the import is done when its rows are stored, not when they are embedded).
 struct ImportCatalogHandler: JobHandler {
     let store: any CatalogStore
-    let uploadsDirectory: String
+    let uploads: any CatalogUploads
 
     func handle(_ job: ImportCatalogJob, context: JobContext) async throws -> JobResult {
         guard ImportCatalogJob.isSafeFileName(job.file) else {
@@ -23,11 +23,9 @@ struct ImportCatalogHandler: JobHandler {
         } catch {
             throw JobError.permanent(error.message)
         }
-        let path = URL(fileURLWithPath: uploadsDirectory).appendingPathComponent(job.file).path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw JobError.permanent("El archivo subido \(job.file) ya no existe en \(uploadsDirectory).")
+        guard let data = try await uploads.load(job.file) else {
+            throw JobError.permanent("El archivo subido \(job.file) ya no está guardado.")
         }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
         do {
             let result = try await store.importCatalog(csv: data, mode: mode)
             context.logger.info(

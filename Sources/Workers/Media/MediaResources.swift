@@ -4,11 +4,11 @@ import Support
 /// What the photo and voice-note handlers need: the blob store, the photo reader chosen by
 /// `VISION_PROVIDER` and the transcriber chosen by `TRANSCRIPTION_PROVIDER` (nil = none).
 package struct MediaResources: Sendable {
-    var blobs: BlobStore
+    var blobs: any BlobStore
     var reader: any ImageReader
     var transcriber: (any Transcriber)?
 
-    package init(blobs: BlobStore, reader: any ImageReader, transcriber: (any Transcriber)?) {
+    package init(blobs: any BlobStore, reader: any ImageReader, transcriber: (any Transcriber)?) {
         self.blobs = blobs
         self.reader = reader
         self.transcriber = transcriber
@@ -18,7 +18,7 @@ package struct MediaResources: Sendable {
     /// APIs (tests pass tiny delays). A process serving the vision queue with OCR stops at
     /// start when Tesseract is missing.
     package init(
-        blobs: BlobConfig, vision: VisionConfig, transcription: TranscriptionConfig, servesVision: Bool = true,
+        blobs: any BlobStore, vision: VisionConfig, transcription: TranscriptionConfig, servesVision: Bool = true,
         transport: any HTTPTransport = CurlTransport(), policy: ProviderHTTP.RetryPolicy = .standard
     ) throws(ConfigError) {
         let reader: any ImageReader
@@ -41,6 +41,6 @@ package struct MediaResources: Sendable {
                 config: transcription.openAI, model: transcription.model, language: transcription.language,
                 transport: transport, policy: policy)
         }
-        self.init(blobs: blobs.store, reader: reader, transcriber: transcriber)
+        self.init(blobs: blobs, reader: reader, transcriber: transcriber)
     }
 }

@@ -13,7 +13,7 @@ import Shop
 /// harmless: the blob store keeps one copy of the same bytes.
 struct TelegramFileHandler: JobHandler {
     let telegram: TelegramClient
-    let blobs: BlobStore
+    let blobs: any BlobStore
 
     struct Result: Codable, Sendable, Equatable {
         var blob: String

@@ -17,7 +17,7 @@ import Testing
         let h = try await AgentHarness()
         let blobs = h.directory.url.appendingPathComponent("blobs").path
         let media = try MediaResources(
-            blobs: BlobConfig(directory: blobs), vision: VisionConfig(), transcription: TranscriptionConfig(),
+            blobs: LocalBlobStore(directory: blobs), vision: VisionConfig(), transcription: TranscriptionConfig(),
             policy: MediaHarness.fastPolicy)
         let vision = try InProcessWorker(h.fixture, registry: WorkerHandlers.registry(media: media), queues: ["vision"])
         do {
@@ -33,7 +33,7 @@ import Testing
 
     static func sendPhoto(_ h: AgentHarness, blobs: String, chatId: String, caption: String) async throws {
         let photo = try await RenderedImage.text(["Casco dieléctrico"], format: "png")
-        let blob = try BlobStore(directory: blobs).put(photo)
+        let blob = try LocalBlobStore(directory: blobs).put(photo)
         _ = try await h.fixture.jobs.enqueue(
             ImageMessageJob(
                 chatId: chatId, channel: .http, blob: blob, mime: "image/png", message: caption,

@@ -92,7 +92,7 @@ struct ConsolePagesTests {
             let png = Data(
                 base64Encoded:
                     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")!
-            let blobs = BlobStore(directory: h.blobs.path)
+            let blobs = LocalBlobStore(directory: h.blobs.path)
             let key = try blobs.put(png)
             try h.database.appendMessage(
                 NewMessage(

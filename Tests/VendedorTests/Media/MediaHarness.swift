@@ -27,7 +27,7 @@ struct MediaHarness: @unchecked Sendable {
     }
 
     let fixture: QueueFixture
-    let blobs: BlobStore
+    let blobs: LocalBlobStore
     let signer = TokenSigner(secret: MediaHarness.secret)
     let chats = JobRecorder<ChatMessageJob>()
     let deliveries = JobRecorder<DeliverReplyJob>()
@@ -42,11 +42,11 @@ struct MediaHarness: @unchecked Sendable {
         defer { fixture.tearDown() }
         let directory = try TemporaryDirectory()
         let blobsDirectory = directory.url.appendingPathComponent("blobs").path
-        let harness = MediaHarness(fixture: fixture, blobs: BlobStore(directory: blobsDirectory))
+        let harness = MediaHarness(fixture: fixture, blobs: LocalBlobStore(directory: blobsDirectory))
         var worker: InProcessWorker?
         if workers {
             let media = try MediaResources(
-                blobs: BlobConfig(directory: blobsDirectory), vision: vision, transcription: transcription,
+                blobs: LocalBlobStore(directory: blobsDirectory), vision: vision, transcription: transcription,
                 policy: fastPolicy)
             var registry = WorkerHandlers.registry(media: media)
             registry.register(harness.chats.handler)

@@ -35,7 +35,7 @@ struct MediaIntakeTests {
             #expect(job.channel == .http)
             #expect(job.mime == "image/png")
             #expect(job.message == "¿Tienen este casco?")
-            #expect(BlobStore.isValidKey(job.blob))
+            #expect(BlobKey.isValid(job.blob))
             #expect(try harness.blobs.data(of: job.blob) == MediaSamples.png)
             #expect(!payload.contains("iVBOR"), "the job carries the key, never the bytes")
             let status = try #require(try await harness.fixture.status(accepted.jobId))

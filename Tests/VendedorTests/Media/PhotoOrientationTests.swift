@@ -28,7 +28,7 @@ struct PhotoOrientationTests {
         let photo = RenderedImage.withOrientation(stored, orientation)
         let directory = TestPaths.temporaryDirectory("orientacion")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let blobs = BlobStore(directory: directory.path)
+        let blobs = LocalBlobStore(directory: directory.path)
         let key = try await blobs.store(photo)
         let reading = try await TesseractReader().read(key, in: blobs, format: .jpeg, caption: "")
         #expect(reading.text.uppercased().contains("CASCO DE SEGURIDAD"), "\(reading.text)")

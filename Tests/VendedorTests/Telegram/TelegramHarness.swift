@@ -29,7 +29,7 @@ struct TelegramHarness: @unchecked Sendable {
         }
     }
 
-    var blobs: BlobStore { BlobStore(directory: directory.url.appendingPathComponent("blobs").path) }
+    var blobs: LocalBlobStore { LocalBlobStore(directory: directory.url.appendingPathComponent("blobs").path) }
 
     /// Short retry waits: a test never sleeps out a real backoff.
     static let quickPolicy = ProviderHTTP.RetryPolicy(attempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxWait: 10)

@@ -103,6 +103,8 @@ struct MediaUnitTests {
         let blobs = try BlobConfig(environment: none)
         #expect(blobs.directory == "./var/blobs")
         #expect(blobs.retentionSeconds == 7 * 86_400)
+        #expect(blobs.backend == .local)
+        #expect(try BlobConfig(environment: Environment(["BLOBS_BACKEND": " Database "])).backend == .database)
 
         func problem(_ values: [String: String], _ make: (Environment) throws -> Void) -> String {
             do {
@@ -122,6 +124,9 @@ struct MediaUnitTests {
         #expect(
             problem(["BLOBS_RETENTION_HOURS": "nunca"]) { _ = try BlobConfig(environment: $0) }
                 .contains("BLOBS_RETENTION_HOURS"))
+        #expect(
+            problem(["BLOBS_BACKEND": "s3"]) { _ = try BlobConfig(environment: $0) }
+                .contains("BLOBS_BACKEND"))
         #expect(
             problem(["GEMINI_BASE_URL": "ftp://x"]) { _ = try GeminiConfig(environment: $0) }.contains(
                 "GEMINI_BASE_URL"))
@@ -175,7 +180,7 @@ struct MediaUnitTests {
     @Test func theSweeperDeletesExpiredBlobsAndStopsOnShutdown() async throws {
         let directory = TestPaths.temporaryDirectory("blobs")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = BlobStore(directory: directory.path)
+        let store = LocalBlobStore(directory: directory.path)
         let old = try store.put(Data("foto vieja".utf8))
         let fresh = try store.put(Data("foto nueva".utf8))
         try FileManager.default.setAttributes(
@@ -187,8 +192,8 @@ struct MediaUnitTests {
             configuration: .init(
                 services: [.init(service: sweeper)], gracefulShutdownSignals: [], logger: Logger(label: "test")))
         let task = Task { try await group.run() }
-        #expect(await eventually { !store.contains(old) })
-        #expect(store.contains(fresh))
+        #expect(await eventually { await !store.contains(old) })
+        #expect(await store.contains(fresh))
         await group.triggerGracefulShutdown()
         try await task.value
     }

@@ -217,6 +217,59 @@ enum PostgresSchema {
                 "CREATE INDEX chat_turnos_creado ON chat_turnos (creado)",
                 "CREATE INDEX chat_estado_actualizado ON chat_estado (actualizado)",
             ]),
+        Migration(
+            name: "pg3-blobs",
+            statements: [
+                """
+                CREATE TABLE blobs (
+                    clave TEXT PRIMARY KEY CHECK (length(clave) BETWEEN 1 AND 200),
+                    tamano BIGINT NOT NULL CHECK (tamano >= 0),
+                    trozos INTEGER NOT NULL CHECK (trozos >= 0),
+                    guardado TIMESTAMPTZ NOT NULL,
+                    expira TIMESTAMPTZ
+                )
+                """,
+                "CREATE INDEX blobs_guardado ON blobs (guardado) WHERE expira IS NULL",
+                "CREATE INDEX blobs_expira ON blobs (expira) WHERE expira IS NOT NULL",
+                """
+                CREATE TABLE blob_trozos (
+                    clave TEXT NOT NULL REFERENCES blobs ON DELETE CASCADE,
+                    n INTEGER NOT NULL CHECK (n >= 0),
+                    datos BYTEA NOT NULL,
+                    PRIMARY KEY (clave, n)
+                )
+                """,
+                // Photos, audio and XLSX are compressed already: kept out of line as they are.
+                "ALTER TABLE blob_trozos ALTER COLUMN datos SET STORAGE EXTERNAL",
+            ]),
+        Migration(
+            name: "pg4-version-catalogo",
+            statements: [
+                """
+                CREATE TABLE catalogo_version (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    version BIGINT NOT NULL
+                )
+                """,
+                "INSERT INTO catalogo_version (id, version) VALUES (1, 0)",
+                """
+                CREATE FUNCTION catalogo_cambiado() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE catalogo_version SET version = version + 1 WHERE id = 1;
+                    RETURN NULL;
+                END
+                $$
+                """,
+                """
+                CREATE TRIGGER productos_version_filas AFTER INSERT OR DELETE OR TRUNCATE ON productos
+                FOR EACH STATEMENT EXECUTE FUNCTION catalogo_cambiado()
+                """,
+                """
+                CREATE TRIGGER productos_version_textos
+                AFTER UPDATE OF nombre, descripcion, categoria, activo, terminos ON productos
+                FOR EACH STATEMENT EXECUTE FUNCTION catalogo_cambiado()
+                """,
+            ]),
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its row in

@@ -116,16 +116,24 @@ extension PostgresStore {
         }
     }
 
+    /// Read by every chat turn: kept per catalog version (`cachedCatalogRead`).
     public func productNames() async throws -> [String] {
-        try await read { connection in
-            try await connection.rows("SELECT nombre FROM productos ORDER BY id", logger: logger)
-                .map { try $0.value("nombre", as: String.self) }
+        try await cachedCatalogRead(catalogNames) {
+            try await read { connection in
+                try await connection.rows("SELECT nombre FROM productos ORDER BY id", logger: logger)
+                    .map { try $0.value("nombre", as: String.self) }
+            }
         }
     }
 
     // MARK: Search
 
+    /// Read by every search: kept per catalog version (`cachedCatalogRead`).
     public func searchVocabulary() async throws -> SearchVocabularyCounts {
+        try await cachedCatalogRead(catalogVocabulary) { try await readSearchVocabulary() }
+    }
+
+    private func readSearchVocabulary() async throws -> SearchVocabularyCounts {
         try await read { connection in
             let terms = try await connection.rows(
                 "SELECT word, ndoc FROM ts_stat('SELECT terminos FROM productos WHERE activo')", logger: logger

@@ -12,6 +12,9 @@ public final class PostgresStore: ShopStore, ClosableStore {
     let client: PostgresClient
     let logger: Logger
     let runner: Task<Void, Never>
+    /// What every chat turn reads of the catalog, kept per catalog version.
+    let catalogNames = CatalogReadCache<[String]>()
+    let catalogVocabulary = CatalogReadCache<SearchVocabularyCounts>()
 
     init(client: PostgresClient, logger: Logger = Logger(label: "vendedor.postgres")) {
         self.client = client
