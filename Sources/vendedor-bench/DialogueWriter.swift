@@ -14,6 +14,10 @@ struct DialogueWriter {
         case voice = "voz"
         /// Many typos and shorthand.
         case sloppy = "descuidado"
+        /// A company's buyer: formal, long requests, data for the invoice.
+        case corporate = "corporativo"
+        /// An older customer: long first message with a story around the order.
+        case elderly = "mayor"
     }
 
     enum DataStyle: String, Sendable {
@@ -33,6 +37,8 @@ struct DialogueWriter {
         case withOrder = "con-el-pedido"
         /// A registered client: the cédula, then "sí, los mismos datos".
         case returning = "cliente-que-vuelve"
+        /// The data right after the products, before the shop asks and without closing.
+        case unprompted = "sin-que-pregunten"
     }
 
     enum Ending {
@@ -61,7 +67,9 @@ struct DialogueWriter {
     var phrases: Phrases { simulator.banks.phrases }
 
     mutating func write(number: Int, takenIdNumbers: inout Set<String>) -> ConversationSet.Conversation {
-        style = rng.weighted([(.careful, 25), (.whatsapp, 40), (.voice, 15), (.sloppy, 20)])
+        style = rng.weighted([
+            (.careful, 20), (.whatsapp, 35), (.voice, 15), (.sloppy, 15), (.corporate, 8), (.elderly, 7),
+        ])
         var customer = SimulatedCustomer.make(people: simulator.banks.people, rng: &rng)
         while takenIdNumbers.contains(customer.details.idNumber) {
             customer = SimulatedCustomer.make(people: simulator.banks.people, rng: &rng)
@@ -74,7 +82,9 @@ struct DialogueWriter {
             let quantity = chooseQuantity(stock: product.stock)
             return Item(product: product, form: chooseName(product), quantity: quantity, firstQuantity: quantity)
         }
-        let greeting = rng.chance(0.75) ? rng.pick(phrases.greetings) : nil
+        let greeting =
+            style == .corporate
+            ? rng.pick(phrases.corporateGreetings) : rng.chance(0.75) ? rng.pick(phrases.greetings) : nil
         var previousClients: [ClientDetails]?
         var dataStyle = DataStyle.answers
         var expected: ConversationSet.Expected?
@@ -93,17 +103,21 @@ struct DialogueWriter {
         case .order:
             dataStyle = rng.weighted([
                 (.answers, 22), (.labelled, 14), (.grouped, 16), (.block, 14), (.list, 8), (.sentence, 12),
-                (.withOrder, 6), (.returning, 8),
+                (.withOrder, 6), (.returning, 8), (.unprompted, 8),
             ])
             if dataStyle == .withOrder {
                 orderWithData(items, customer: customer, greeting: greeting)
             } else {
                 requestItems(&items, greeting: greeting)
-                close()
-                if dataStyle == .returning {
+                if dataStyle == .unprompted {
+                    let intro = rng.pick(phrases.unpromptedData)
+                    giveData(customer, style: rng.chance(0.5) ? .block : .sentence, intro: intro)
+                } else if dataStyle == .returning {
+                    close()
                     previousClients = [customer.details]
                     returningClient(customer)
                 } else {
+                    close()
                     giveData(customer, style: dataStyle)
                 }
             }
@@ -144,6 +158,12 @@ struct DialogueWriter {
             NoiseLevel(
                 shorthand: 0.5, typo: 0.15, lowercase: 0.85, dropAccents: 0.8, capitalize: 0.05, emoji: 0.1, filler: 0.1
             )
+        case .corporate:
+            NoiseLevel(shorthand: 0, typo: 0, lowercase: 0, dropAccents: 0.05, capitalize: 1, emoji: 0, filler: 0)
+        case .elderly:
+            NoiseLevel(
+                shorthand: 0.05, typo: 0.04, lowercase: 0.4, dropAccents: 0.4, capitalize: 0.5, emoji: 0.05,
+                filler: 0.2)
         }
     }
 
@@ -192,7 +212,8 @@ struct DialogueWriter {
     }
 
     /// The items asked for one by one (directly, by asking first, by need) or all in one
-    /// message; perhaps one quantity changed afterwards.
+    /// message; perhaps one quantity changed afterwards (to a new amount, or by so many more
+    /// or fewer), perhaps one asked for beyond the stock and the stock offered accepted.
     mutating func requestItems(_ items: inout [Item], greeting: String?) {
         var greeting = greeting
         if greeting != nil, rng.chance(0.5) {
@@ -205,20 +226,40 @@ struct DialogueWriter {
                 stock: items[changed].product.stock, avoiding: items[changed].quantity)
             tags.append("cambio")
         }
+        // More than the shop has; the customer takes what the shop offers.
+        var beyondStock: Int?
+        if rng.chance(0.1), let index = items.indices.first(where: { $0 != changed && items[$0].product.stock <= 60 }) {
+            beyondStock = index
+            items[index].quantity = items[index].product.stock
+            items[index].firstQuantity =
+                items[index].product.stock + rng.int(in: 1...max(2, items[index].product.stock / 2))
+            tags.append("sin-stock")
+        }
         var deferredChange = changed
-        if items.count >= 2, rng.chance(0.3) {
+        var wrapped = false
+        if items.count >= 2, beyondStock == nil, rng.chance(0.3) {
             tags.append("todo-junto")
-            say(rng.pick(phrases.orderSeveral), ["lista": itemList(items)], greeting: greeting)
+            let template = rng.pick(style == .corporate ? phrases.corporateOrderSeveral : phrases.orderSeveral)
+            say(template, ["lista": itemList(items)], greeting: greeting, wrap: style == .elderly)
         } else {
             for (index, item) in items.enumerated() {
-                let template = index == 0 || rng.chance(0.4) ? rng.pick(phrases.order) : rng.pick(phrases.orderMore)
-                switch rng.weighted([(0, 50), (1, 30), (2, item.product.needs.isEmpty ? 0 : 20)]) {
+                var template = index == 0 || rng.chance(0.4) ? rng.pick(phrases.order) : rng.pick(phrases.orderMore)
+                if style == .corporate, index == 0 { template = rng.pick(phrases.corporateOrder) }
+                let way =
+                    beyondStock == index
+                    ? 0 : rng.weighted([(0, 50), (1, 30), (2, item.product.needs.isEmpty ? 0 : 20)])
+                switch way {
                 case 0:
                     say(
                         template, ["pedido": wording.withProduct(item.firstQuantity, item.form, rng: &rng)],
-                        greeting: greeting)
+                        greeting: greeting, wrap: style == .elderly && !wrapped)
+                    wrapped = true
                 case 1:
                     say(rng.pick(phrases.askProduct), productSlots(item.form), greeting: greeting)
+                    if rng.chance(0.3) {
+                        tags.append("pregunta-lista")
+                        say(rng.pick(phrases.listQuestions), productSlots(item.form))
+                    }
                     sayQuantity(item.firstQuantity, item.form)
                 default:
                     tags.append("necesidad")
@@ -227,10 +268,32 @@ struct DialogueWriter {
                     sayQuantity(item.firstQuantity, need)
                 }
                 greeting = nil
+                if beyondStock == index {
+                    var slots = productSlots(item.form)
+                    slots["los_que"] = [.loose(item.form.gender == .feminine ? "las" : "los")]
+                    if item.quantity >= 2, rng.chance(0.5) {
+                        slots["cantidad"] = [.exact(wording.alone(item.quantity, item.form, plain: true, rng: &rng))]
+                        say(rng.pick(phrases.acceptAvailableCount), slots)
+                    } else {
+                        say(rng.pick(phrases.acceptAvailable), slots)
+                    }
+                }
                 if changed == index, rng.chance(0.5) {
-                    say(
-                        rng.pick(phrases.changeQuantity),
-                        ["cantidad": [.exact(wording.alone(item.quantity, item.form, rng: &rng))]])
+                    let difference = item.quantity - item.firstQuantity
+                    var slots = productSlots(item.form)
+                    if difference > 0, rng.chance(0.5) {
+                        tags.append("suma")
+                        slots["cantidad"] = [.exact(wording.alone(difference, item.form, plain: true, rng: &rng))]
+                        say(rng.pick(phrases.increaseQuantity), slots)
+                    } else if difference < 0, rng.chance(0.4) {
+                        tags.append("resta")
+                        slots["cantidad"] = [.exact(wording.alone(-difference, item.form, plain: true, rng: &rng))]
+                        say(rng.pick(phrases.decreaseQuantity), slots)
+                    } else {
+                        say(
+                            rng.pick(phrases.changeQuantity),
+                            ["cantidad": [.exact(wording.alone(item.quantity, item.form, rng: &rng))]])
+                    }
                     deferredChange = nil
                 }
             }
@@ -323,7 +386,8 @@ struct DialogueWriter {
             ["valor": value(field, customer, wrong: wrong)])
     }
 
-    mutating func giveData(_ customer: SimulatedCustomer, style dataStyle: DataStyle) {
+    /// `intro`: the words that present data given before the shop asked for it.
+    mutating func giveData(_ customer: SimulatedCustomer, style dataStyle: DataStyle, intro: String? = nil) {
         let details = customer.details
         let hasEmail = details.email != nil
         var main: [ClientField] = [.name, .idNumber, .phone, .email, .address, .neighborhood]
@@ -410,7 +474,11 @@ struct DialogueWriter {
             }
         case .block:
             var lines: [MessagePiece] = []
-            if rng.chance(0.4) { lines.append(.exact(rng.pick(phrases.dataIntros) + "\n")) }
+            if let intro {
+                lines.append(.exact(intro + "\n"))
+            } else if rng.chance(0.4) {
+                lines.append(.exact(rng.pick(phrases.dataIntros) + "\n"))
+            }
             var fields = rng.chance(0.7) ? main : rng.shuffled(main)
             fields.removeAll { $0 == .email && !hasEmail }
             if details.notes != nil, rng.chance(0.4) {
@@ -434,8 +502,10 @@ struct DialogueWriter {
                 pieces += value(field, customer, wrong: wrong)
             }
             data(pieces)
-        case .sentence, .withOrder, .returning:
-            var pieces = rng.chance(0.3) ? [MessagePiece.exact(rng.pick(phrases.dataIntros) + " ")] : []
+        case .sentence, .withOrder, .returning, .unprompted:
+            var pieces =
+                intro.map { [MessagePiece.exact($0 + " ")] }
+                ?? (rng.chance(0.3) ? [MessagePiece.exact(rng.pick(phrases.dataIntros) + " ")] : [])
             (pieces, notesGiven, emailAnswered) = sentence(pieces, customer, wrong: wrong)
             data(pieces)
         }
@@ -585,10 +655,18 @@ struct DialogueWriter {
         return pieces
     }
 
+    /// `wrap`: an older customer's story around the message ("buenas tardes señorita, le
+    /// escribo porque… {message}, muchas gracias y que Dios le pague").
     mutating func say(
-        _ template: String, _ slots: [String: [MessagePiece]], greeting: String? = nil, chatter: Bool = true
+        _ template: String, _ slots: [String: [MessagePiece]], greeting: String? = nil, chatter: Bool = true,
+        wrap: Bool = false
     ) {
         var pieces = fill(template, slots)
+        if wrap {
+            pieces =
+                [.loose(rng.pick(phrases.elderlyIntros) + " ")] + pieces
+                + [.loose(", " + rng.pick(phrases.elderlyClosers))]
+        }
         if let greeting {
             let ended = greeting.last.map { ".?!".contains($0) } ?? false
             pieces = [.loose(greeting + (ended ? rng.pick([" ", "\n"]) : rng.pick([", ", ". ", " ", "\n"])))] + pieces

@@ -99,6 +99,17 @@ struct Phrases: Decodable, Sendable {
     var fieldInSentence: FieldTexts
     var fieldLabels: FieldTexts
     var corrections: FieldTexts
+    var increaseQuantity: [String]
+    var decreaseQuantity: [String]
+    var acceptAvailable: [String]
+    var acceptAvailableCount: [String]
+    var listQuestions: [String]
+    var unpromptedData: [String]
+    var corporateGreetings: [String]
+    var corporateOrder: [String]
+    var corporateOrderSeveral: [String]
+    var elderlyIntros: [String]
+    var elderlyClosers: [String]
 
     enum CodingKeys: String, CodingKey {
         case greetings = "saludos"
@@ -123,6 +134,17 @@ struct Phrases: Decodable, Sendable {
         case fieldInSentence = "campos_en_frase"
         case fieldLabels = "campos_en_bloque"
         case corrections = "correcciones"
+        case increaseQuantity = "sumar_cantidad"
+        case decreaseQuantity = "restar_cantidad"
+        case acceptAvailable = "aceptar_disponible"
+        case acceptAvailableCount = "aceptar_disponible_numero"
+        case listQuestions = "pregunta_sobre_lista"
+        case unpromptedData = "datos_sin_pedir"
+        case corporateGreetings = "saludos_corporativos"
+        case corporateOrder = "pedir_corporativo"
+        case corporateOrderSeveral = "pedir_varios_corporativo"
+        case elderlyIntros = "introduccion_mayor"
+        case elderlyClosers = "cierre_mayor"
     }
 }
 

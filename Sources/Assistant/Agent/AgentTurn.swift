@@ -34,6 +34,9 @@ struct TurnContext {
     /// The message is the plain answer to the checkout slot just asked for (nothing else is
     /// read from it).
     var answersSlot = false
+    /// Products are looked for in passing (a greeting that also names something): finding
+    /// nothing is not worth a reply.
+    var quietSearch = false
 
     init(chatId: String, message: String, state: DialogueState) {
         self.chatId = chatId

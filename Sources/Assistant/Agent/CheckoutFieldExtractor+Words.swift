@@ -47,6 +47,7 @@ extension CheckoutFieldExtractor {
         }
         let stop = Lexicon.fillers.union(FieldScanner.streetWords).union(labelWords)
             .union(["barrio", "cedula", "celular", "correo", "telefono", "direccion", "nombre"])
+            .union(correctionWords)
         // "Laura del Pilar", "María de los Ángeles": particles inside a name.
         let particles: Set<String> = ["de", "del", "la", "las", "los", "y"]
         let inside = words.texts.enumerated().filter { $0.offset > 0 && $0.offset < words.count - 1 }
@@ -54,6 +55,12 @@ extension CheckoutFieldExtractor {
             stop.contains(word) && !(particles.contains(word) && inside.contains { $0.offset == offset })
         } && !isNote(words)
     }
+
+    /// Words that own up to a mistake ("error mío", "perdón"): never part of a name.
+    static let correctionWords: Set<String> = [
+        "error", "errores", "perdon", "disculpe", "disculpa", "corrijo", "corrijan", "equivoque", "equivocacion",
+        "correccion", "mio", "mia",
+    ]
 
     /// Words that introduce a value without being part of it ("es", "ahora es", "sería").
     static let valueLeads: Set<String> = ["es", "son", "seria", "sera", "ahora", "nuevo", "nueva", "queda", "mi"]

@@ -44,8 +44,13 @@ public enum CheckoutFieldExtractor {
         var entityCursor = 0
 
         for (position, label) in scan.labels.enumerated() {
-            let regionEnd =
-                position + 1 < scan.labels.count ? scan.labels[position + 1].range.lowerBound : scan.characters.count
+            var next = position + 1
+            // Notes run over labels that introduce nothing ("avisar por WhatsApp cuando
+            // lleguen", "llamar al cel"): a word of a label is data only with its value.
+            if label.slot == .notes {
+                while next < scan.labels.count, !isLive(next, scan) { next += 1 }
+            }
+            let regionEnd = next < scan.labels.count ? scan.labels[next].range.lowerBound : scan.characters.count
             while entityCursor < scan.entities.count,
                 scan.entities[entityCursor].range.lowerBound < label.range.upperBound
             {
@@ -55,7 +60,7 @@ public enum CheckoutFieldExtractor {
             var entityIndex: Int?
             var candidate = entityCursor
             while candidate < scan.entities.count, scan.entities[candidate].range.lowerBound < regionEnd {
-                if !assigned[candidate], fits(label.slot, scan.entities[candidate].kind) {
+                if !assigned[candidate], fits(label, scan.entities[candidate], scan) {
                     entityIndex = candidate
                     break
                 }
@@ -121,7 +126,9 @@ public enum CheckoutFieldExtractor {
             guard !words.isEmpty, !isOnlyChatter(words) else { continue }
             // A lone word is a name only as the whole answer ("mija" after "no tengo correo" is not).
             let lone = words.count < 2 && (hasData || chunks.count > 1)
+            // A question is never a name ("¿aceptan Nequi?").
             if values[.name] == nil, hasData || requested == .name, looksLikeName(chunk.text), !lone,
+                !text.contains("?"),
                 chunk.range.lowerBound < firstEntity || requested == .name
             {
                 values[.name] = chunk.text
@@ -164,6 +171,44 @@ public enum CheckoutFieldExtractor {
         switch (slot, kind) {
         case (.idNumber, .number), (.phone, .number), (.email, .email), (.address, .address): true
         default: false
+        }
+    }
+
+    /// Whether `entity` may be the value of `label`: a short number ("12345") only right
+    /// after its label, in the same clause; "whatsapp pero mi nieta…, quisiera 1 cono" has
+    /// no phone in it.
+    static func fits(_ label: FieldScanner.Label, _ entity: FieldScanner.Entity, _ scan: FieldScanner) -> Bool {
+        guard fits(label.slot, entity.kind) else { return false }
+        guard case .number(let digits, _) = entity.kind, digits.count < minDigits else { return true }
+        var next = scan.nextSeparator(after: label.range.upperBound)
+        while next < scan.characters.count, scan.characters[next] == ":" { next = scan.nextSeparator(after: next + 1) }
+        return next >= entity.range.lowerBound
+    }
+
+    /// The digits of a number that is a cédula or phone wherever it stands.
+    static let minDigits = 6
+
+    /// Whether label `index` introduces a value: it ends in ":", opens its line, or a value
+    /// of its shape follows it before the next label or line break.
+    static func isLive(_ index: Int, _ scan: FieldScanner) -> Bool {
+        let label = scan.labels[index]
+        var after = label.range.upperBound
+        while after < scan.characters.count, scan.characters[after] == " " { after += 1 }
+        if after < scan.characters.count, scan.characters[after] == ":" { return true }
+        var before = label.range.lowerBound
+        while before > 0, scan.characters[before - 1] == " " { before -= 1 }
+        if before == 0 || scan.characters[before - 1] == "\n" { return true }
+        let limit = min(
+            index + 1 < scan.labels.count ? scan.labels[index + 1].range.lowerBound : scan.characters.count,
+            lineEnd(scan, from: label.range.upperBound, limit: scan.characters.count))
+        switch label.slot {
+        case .idNumber, .phone, .email, .address:
+            return scan.entities.contains { entity in
+                entity.range.lowerBound >= label.range.upperBound && entity.range.lowerBound < limit
+                    && fits(label, entity, scan)
+            }
+        default:
+            return true
         }
     }
 

@@ -19,7 +19,11 @@ public enum CheckoutSlot: String, Codable, Sendable, CaseIterable, Comparable {
     /// Phrases that introduce this slot's value in a message ("cc 1.107…", "mi celular es …").
     var labels: [String] {
         switch self {
-        case .name: ["nombre completo", "mi nombre es", "nombre", "me llamo", "a nombre de", "soy", "nombres"]
+        case .name:
+            [
+                "nombre completo", "mi nombre es", "nombre", "me llamo", "a nombre de", "soy", "nombres",
+                "nombre y apellido", "nombres y apellidos", "nombre y apellidos",
+            ]
         case .idNumber:
             [
                 "numero de cedula", "cedula de ciudadania", "cedula", "cc", "c c", "ced", "documento", "identificacion",
@@ -37,7 +41,8 @@ public enum CheckoutSlot: String, Codable, Sendable, CaseIterable, Comparable {
             [
                 "indicaciones", "indicacion", "referencia", "observaciones", "observacion", "nota", "para la entrega",
                 "indicaciones para la entrega", "instrucciones", "indicaciones de entrega", "instrucciones de entrega",
-                "nota de entrega", "notas", "punto de referencia", "pa la entrega",
+                "nota de entrega", "notas", "punto de referencia", "pa la entrega", "obs", "horario de recibo",
+                "horario de entrega", "horario de recepcion",
             ]
         }
     }

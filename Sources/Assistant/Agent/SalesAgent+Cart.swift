@@ -14,6 +14,9 @@ extension SalesAgent {
             if turn.handledProducts || turn.cartChanged { return }
         }
         guard !cartView, !isOnlyAnswer(turn) else { return }
+        // "Buenos días, cordial saludo. Me interesan los portacarnets": a greeting with more
+        // in it is searched, quietly (a greeting alone gets no "no lo manejamos").
+        if reading.intent?.isSocial == true, !reading.namesProduct { turn.quietSearch = true }
         let intent = reading.intent
         let asking =
             (intent?.asksAboutProducts ?? false) || intent == .choose || intent == .add
@@ -28,8 +31,19 @@ extension SalesAgent {
     /// nothing to search ("buenos días, cordial saludo. precio de los kits…" does name one).
     func isOnlyAnswer(_ turn: TurnContext) -> Bool {
         guard let intent = turn.reading.intent, !turn.reading.namesProduct else { return false }
+        // A greeting, thanks or small talk with words left once its chatty clauses are set
+        // aside ("Buenos días, cordial saludo.\nMe interesan los portacarnets").
+        if intent.isSocial, Self.hasContent(turn.reading) { return false }
         return intent.isAnswer || intent.isSocial || intent == .cancel || intent == .viewCart || intent == .giveData
             || intent == .correctField || intent.companyTopic != nil
+    }
+
+    /// Words of the product text that may name something: not fillers, not pointing words,
+    /// not the words questions are made of.
+    static func hasContent(_ reading: Reading) -> Bool {
+        WordForms.contentWords(reading.productText.texts).contains { word in
+            !referringWords.contains(word) && !reading.questionWords.contains(word) && word.count >= 3
+        }
     }
 
     func execute(_ command: ItemCommand, _ turn: inout TurnContext, inForm: Bool) async throws {
@@ -63,6 +77,15 @@ extension SalesAgent {
     }
 
     func add(_ command: ItemCommand, _ turn: inout TurnContext, inForm: Bool) async throws {
+        if let line = try await restatedLine(command, turn) {
+            // "mejor póngame 6", "bájele a 4 unidades": a bare amount for the line just
+            // touched, not clearly an addition, is that line's new amount.
+            turn.handledProducts = true
+            try await setQuantity(
+                line, to: Self.units(command.quantity ?? 1, pairs: command.pairs, of: line),
+                requested: command.quantity ?? 1, &turn)
+            return
+        }
         let quantity = command.quantity ?? 1
         switch try await resolve(command.words, &turn) {
         case .match(let product):
@@ -88,6 +111,21 @@ extension SalesAgent {
         let words = command.named ? command.words : []
         let named = WordForms.contentWords(words).filter { !Self.referringWords.contains($0) }
         let inCart = try await products(turn.state.cart.productIds)
+        // "las orejeras de copa son 10" for a line the catalog calls otherwise: the words the
+        // search understands pick the line they name.
+        if !command.named, inCart.count > 1,
+            WordForms.contentWords(command.words).contains(where: { $0.count >= Self.minNamingLetters })
+        {
+            switch try await resolve(command.words, &turn) {
+            case .match(let product) where inCart.contains { $0.id == product.id }:
+                return inCart.first { $0.id == product.id }
+            case .ambiguous(let options):
+                let lines = inCart.filter { line in options.contains { $0.id == line.id } }
+                if lines.count == 1 { return lines[0] }
+            default:
+                break
+            }
+        }
         if named.isEmpty {
             if let last = inCart.first(where: { $0.id == turn.state.lastTouched }) { return last }
             if inCart.count == 1 { return inCart[0] }
@@ -98,6 +136,27 @@ extension SalesAgent {
         if case .match(let product) = ProductMatcher.resolve(named, among: inCart) { return product }
         return nil
     }
+
+    /// The line a bare amount restates: the message names no product, the cart's last
+    /// touched line is there and is all that was shown last, and no word adds ("deme otros
+    /// 2", "2 más", "también 3" are additions).
+    func restatedLine(_ command: ItemCommand, _ turn: TurnContext) async throws -> Product? {
+        let reading = turn.reading
+        guard turn.state.phase == .browsing, command.quantity != nil, reading.items.count == 1,
+            !command.named || Self.namesNothing(command.words), let touched = turn.state.lastTouched,
+            turn.state.cart.quantity(of: touched) > 0, turn.state.focus.allSatisfy({ $0 == touched }),
+            reading.intent == nil || reading.intent == .add,
+            !turn.message.texts.contains(where: Self.additionWords.contains)
+        else { return nil }
+        return try await products([touched]).first
+    }
+
+    static let additionWords: Set<String> = [
+        "mas", "otro", "otros", "otra", "otras", "adicional", "adicionales", "tambien", "ademas", "aparte",
+    ]
+
+    /// The fewest letters of a word that may name a product ("ay", "pues" do not).
+    static let minNamingLetters = 5
 
     /// "quita la linterna", "ya no quiero los guantes".
     func remove(_ command: ItemCommand, _ turn: inout TurnContext) async throws -> Bool {

@@ -109,6 +109,16 @@ extension SalesAgent {
             turn.sideAnswer = true
         case .none(let suggestions):
             guard asking || turn.state.phase == .browsing else { return }
+            if suggestions.isEmpty, turn.quietSearch { return }
+            // "¿hay suficientes?", "¿tienen en existencia?" right after one product was shown:
+            // a short question whose words name nothing we sell (nor anything close) asks
+            // about that product.
+            if suggestions.isEmpty, turn.state.focus.count == 1,
+                turn.message.isQuestion || turn.message.original.contains("?"),
+                named.count <= Self.maxListedQuestionWords, try await answerAboutShown(&turn)
+            {
+                return
+            }
             turn.handledProducts = true
             turn.add(.notFound(query: query, suggestions: suggestions.map(ProductFact.init)))
             turn.show(suggestions)
@@ -132,10 +142,20 @@ extension SalesAgent {
             return true
         }
         guard reading.intent?.asksAboutProducts == true || reading.intent == .choose else { return false }
+        return try await answerAboutShown(&turn, purpose: reading.has(.askUse))
+    }
+
+    /// The most words a question about the products shown has ("¿hay suficientes?").
+    static let maxListedQuestionWords = 3
+
+    /// The products shown last, again (price and stock); false when none were shown.
+    func answerAboutShown(_ turn: inout TurnContext, purpose: Bool = false) async throws -> Bool {
+        let focus = try await products(turn.state.focus).filter(\.active)
+        guard !focus.isEmpty else { return false }
         turn.handledProducts = true
         turn.sideAnswer = true
         if focus.count == 1 {
-            showInfo(focus[0], purpose: reading.has(.askUse), &turn)
+            showInfo(focus[0], purpose: purpose, &turn)
         } else {
             turn.add(.listed(focus.map(ProductFact.init)))
             turn.show(focus)

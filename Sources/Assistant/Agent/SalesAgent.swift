@@ -55,7 +55,11 @@ public struct SalesAgent: Sendable {
             return finish(turn)
         }
         var photoAnswered = false
-        if let photo = message.photoText { photoAnswered = try await handlePhoto(photo, &turn) }
+        if let photo = message.photoText {
+            photoAnswered = try await handlePhoto(photo, &turn)
+        } else {
+            try await readGoAhead(&turn)
+        }
         let reading = turn.reading
 
         if turn.cancels {
@@ -110,7 +114,7 @@ public struct SalesAgent: Sendable {
             phase: state.phase, requested: state.form.requested,
             known: Set(CheckoutSlot.allCases.filter { state.form[$0] != nil }), pending: state.pending,
             cartIsEmpty: state.cart.isEmpty, listed: state.focus.count, catalogWords: cached.words,
-            cartNames: state.cart.lines.map(\.name))
+            cartNames: state.cart.lines.map(\.name), askedToProceed: state.askedToProceed)
     }
 
     func companyAnswerer() async throws -> CompanyAnswerer {

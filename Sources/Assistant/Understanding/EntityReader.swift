@@ -89,10 +89,24 @@ struct EntityReader {
             mention.value == 1 && ["un", "una"].contains(productText[mention.range.lowerBound]) && !mention.pairs
                 && (asksAll || Self.inQuestion(mention.range.lowerBound, productText))
         }
+        // "le saluda una señora de Bello…, me regala 3 taipes": an article is an order only
+        // where an order can start (the message's or a clause's start, after a request word
+        // or "y") or before a catalog word; otherwise it is just a word of the story.
+        if counts.count > 1 {
+            counts.removeAll { mention in
+                let start = mention.range.lowerBound
+                guard mention.value == 1, !mention.pairs, ["un", "una"].contains(productText[start]) else {
+                    return false
+                }
+                return !opensRequest(at: start, isCommand: isCommand) && !namesCatalog(after: mention.range.upperBound)
+            }
+        }
         // "deme una", "cámbielo a uno": a closing article is one unit of what is on screen.
         let quantityIntents: Set<Intent> = [.add, .setQuantity, .increase, .decrease]
+        // "¿a cómo sale cada uno?" asks; it orders nothing.
         if counts.isEmpty, ["una", "uno"].contains(productText.at(productText.count - 1)),
-            intent.map(quantityIntents.contains) == true || context.pending.map(Self.asksQuantity) == true
+            intent.map(quantityIntents.contains) == true || context.pending.map(Self.asksQuantity) == true,
+            !asksAll, !Self.inQuestion(productText.count - 1, productText)
         {
             let last = productText.count - 1
             counts = [QuantityParser.Mention(value: 1, kind: .count, range: last..<(last + 1), pairs: false)]
@@ -153,6 +167,28 @@ struct EntityReader {
                 named: names(words))
         }
         return (Array(commands), max(0, items.count - Understanding.maxItemsPerMessage))
+    }
+
+    /// Word `index` starts the message or a clause, or follows a request word ("regáleme",
+    /// "quiero") or a joining word ("y", "más", "también").
+    func opensRequest(at index: Int, isCommand: (String) -> Bool) -> Bool {
+        guard index > 0 else { return true }
+        let characters = Array(productText.original)
+        let gap = productText.words[index - 1].range.upperBound..<productText.words[index].range.lowerBound
+        if characters[gap].contains(where: { ",;:.!?\n-".contains($0) }) { return true }
+        let previous = productText[index - 1]
+        return Self.joiners.contains(previous) || isCommand(previous)
+    }
+
+    static let joiners: Set<String> = ["y", "e", "mas", "tambien", "ademas", "otro", "otra", "con", "de", "x"]
+
+    /// One of the two words from `index` is a catalog word.
+    func namesCatalog(after index: Int) -> Bool {
+        let catalog = context.catalogWords
+        return (index..<min(index + 2, productText.count)).contains { position in
+            let word = productText[position]
+            return catalog.contains(word) || catalog.contains(MessageTokens.collapsed(word))
+        }
     }
 
     /// Whether word `index` is in a question: its sentence (between line breaks and . ! ?)

@@ -41,13 +41,21 @@ public struct ExampleReader: MessageReader {
         let text = HalfDozens.rewrite(DictatedDigits.rewrite(String(raw.prefix(Understanding.maxMessageCharacters))))
         let classifier = classifier(catalogWords: context.catalogWords)
         let guess = classifier.classify(text)
+        let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
+        let clauses = Self.clauses(text)
         var reading = Reading(
-            intent: guess.flatMap { $0.confidence >= threshold ? $0.intent : nil }, confidence: guess?.confidence ?? 0)
+            intent: guess.flatMap { accepts($0, tokens: tokens, context: context) ? $0.intent : nil },
+            confidence: guess?.confidence ?? 0)
+        // "serían 13", "listo, 3": a number in a one-piece message is a quantity, not the
+        // go-ahead ("eso sería todo") it resembles.
+        if clauses.isEmpty, reading.intent == .proceed,
+            tokens.contains(MessageTokens.number) || tokens.contains(MessageTokens.product)
+        {
+            reading = Reading(intent: nil, confidence: reading.confidence)
+        }
         // Clauses that only chat ("gracias", "eso es todo", "hágale pues") name no product.
         var chatter: [Range<Int>] = []
         var talk: [Range<Int>] = []
-        let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
-        let clauses = Self.clauses(text)
         // A one-clause message that only chats; longer ones are judged clause by clause.
         if clauses.isEmpty, let intent = reading.intent, Self.chatterIntents.contains(intent),
             !tokens.contains(MessageTokens.product), !tokens.contains(MessageTokens.number)
@@ -105,6 +113,21 @@ public struct ExampleReader: MessageReader {
         }
         return reading
     }
+
+    /// Whether a guess counts: above the threshold, or above `expectedThreshold` for an
+    /// intent the dialogue expects here (`ReadingContext.expected`); a quantity change
+    /// heard that way must carry its quantity.
+    func accepts(_ guess: IntentClassifier.Guess, tokens: [String], context: ReadingContext) -> Bool {
+        if guess.confidence >= threshold { return true }
+        guard guess.confidence >= Self.expectedThreshold, context.expected.contains(guess.intent) else { return false }
+        if [.setQuantity, .increase, .decrease].contains(guess.intent) {
+            return tokens.contains(MessageTokens.number)
+        }
+        return true
+    }
+
+    /// The confidence an expected intent needs.
+    public static let expectedThreshold = 0.15
 
     /// Acts whose clauses never name a product (a clause with a catalog word or a number is
     /// kept whatever its act).

@@ -19,11 +19,14 @@ public struct ReadingContext: Sendable, Equatable {
     public var catalogWords: Set<String>
     /// The cart's product names, for a model reader.
     public var cartNames: [String]
+    /// The last reply asked whether to add more or go on with the order.
+    public var askedToProceed: Bool
 
     public init(
         phase: DialogueState.Phase = .browsing, requested: CheckoutSlot? = nil, known: Set<CheckoutSlot> = [],
         pending: DialogueState.Pending? = nil,
-        cartIsEmpty: Bool = true, listed: Int = 0, catalogWords: Set<String> = [], cartNames: [String] = []
+        cartIsEmpty: Bool = true, listed: Int = 0, catalogWords: Set<String> = [], cartNames: [String] = [],
+        askedToProceed: Bool = false
     ) {
         self.phase = phase
         self.requested = requested
@@ -33,6 +36,22 @@ public struct ReadingContext: Sendable, Equatable {
         self.listed = listed
         self.catalogWords = catalogWords
         self.cartNames = cartNames
+        self.askedToProceed = askedToProceed
+    }
+
+    /// The intents the dialogue expects here (the answers to the question just asked, the
+    /// changes to a cart that holds something): one of them counts above a lower
+    /// confidence (`ExampleReader.expectedThreshold`), as a shop assistant hears what
+    /// they expect to hear.
+    public var expected: Set<Intent> {
+        var intents: Set<Intent> = []
+        if case .stockOffer = pending { intents.formUnion([.acceptAvailable, .confirm, .deny]) }
+        if phase == .browsing, !cartIsEmpty {
+            intents.formUnion([.setQuantity, .increase, .decrease])
+            if askedToProceed, pending == nil { intents.formUnion([.proceed, .confirm, .deny]) }
+        }
+        if phase == .review { intents.formUnion([.confirm, .deny, .correctField]) }
+        return intents
     }
 
     /// Collecting or reviewing the customer's data.

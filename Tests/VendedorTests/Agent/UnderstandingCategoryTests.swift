@@ -122,4 +122,89 @@ struct UnderstandingCategoryTests {
         #expect(try Self.cart(h, "uno") == ["Alarma sonora": 1])
         await h.tearDown()
     }
+
+    @Test func anUnknownAnswerToAddMoreOrGoOnIsTheGoAheadAndANameIsItsFirstData() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("adelante", "quiero 2 cascos dieléctricos")
+        let reply = try await h.say("adelante", "arranquemos pues")
+        #expect(reply.reply.contains("Para el despacho necesito"), "\(reply.reply)")
+        #expect(!reply.reply.contains("no lo manejamos"), "\(reply.reply)")
+
+        _ = try await h.say("nombre", "necesito 3 conos de señalización")
+        let named = try await h.say("nombre", "Gloria Inés Patiño")
+        #expect(named.reply.contains("cédula") && !named.reply.contains("no lo manejamos"), "\(named.reply)")
+        #expect(try h.database.dialogue(chatId: h.stored("nombre"))?.form[.name] == "Gloria Inés Patiño")
+        #expect(try Self.cart(h, "nombre") == ["Cono señalización": 3])
+        await h.tearDown()
+    }
+
+    @Test func aQuantityThatSoundsLikeTheGoAheadOnlyAnswersHowMany() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("seria", "¿tienen cascos dieléctricos?")
+        let reply = try await h.say("seria", "serían cuatro")
+        #expect(try Self.cart(h, "seria") == ["Casco dieléctrico": 4])
+        #expect(!reply.reply.contains("Para el despacho necesito"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func anArticleInTheCustomersStoryIsNotAnOrder() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say(
+            "historia",
+            "buenas tardes, le habla una vecina de Bello que tiene un taller, resulta que necesito 3 cascos dieléctricos"
+        )
+        #expect(try Self.cart(h, "historia") == ["Casco dieléctrico": 3])
+        await h.tearDown()
+    }
+
+    @Test func aShortQuestionRightAfterOneProductIsAboutThatProduct() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("bastantes", "¿tienen cascos dieléctricos?")
+        let reply = try await h.say("bastantes", "¿y hay bastantes?")
+        #expect(reply.reply.contains("Casco dieléctrico") && reply.reply.contains("$39.000"), "\(reply.reply)")
+        #expect(!reply.reply.contains("no lo manejamos"), "\(reply.reply)")
+        _ = try await h.say("bastantes", "deme 2")
+        #expect(try Self.cart(h, "bastantes") == ["Casco dieléctrico": 2])
+        await h.tearDown()
+    }
+
+    @Test func aBlockKeepsNotesThatMentionAPhoneWordAndLabelsWithoutColons() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("notas", "necesito 4 conos de señalización")
+        _ = try await h.say("notas", "eso es todo")
+        let summary = try await h.say(
+            "notas",
+            "Nombre y apellido Hernán Darío Quintero\nNúmero de cédula 98.765.432\nCel 3205551234\n"
+                + "Correo hdquintero@gmail.com\nDirección Calle 10 # 43-12\nBarrio Laureles\n"
+                + "Horario de recibo: timbrar y avisar por WhatsApp al llegar")
+        #expect(summary.reply.contains("Nombre: Hernán Darío Quintero"), "\(summary.reply)")
+        #expect(summary.reply.contains("Indicaciones: timbrar y avisar por WhatsApp al llegar"), "\(summary.reply)")
+        #expect(summary.reply.contains("Celular: 3205551234"), "\(summary.reply)")
+        await h.tearDown()
+    }
+
+    @Test func anOwnedUpMistakeIsNeverTakenForTheName() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("error", "quiero 2 cascos dieléctricos")
+        _ = try await h.say("error", "eso es todo")
+        _ = try await h.say("error", "cédula 1.020.304.050")
+        _ = try await h.say("error", "falla mía, la cédula es 1.020.304.051")
+        let form = try #require(try h.database.dialogue(chatId: h.stored("error"))?.form)
+        #expect(form[.name] == nil && form[.idNumber] == "1020304051")
+        await h.tearDown()
+    }
+
+    @Test func aBareAmountForTheLineJustTouchedRestatesItAndAPriceQuestionOrdersNothing() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("restate", "quiero 5 conos de señalización")
+        _ = try await h.say("restate", "mejor mándeme 3 unidades")
+        #expect(try Self.cart(h, "restate") == ["Cono señalización": 3])
+        _ = try await h.say("restate", "y 2 más")
+        #expect(try Self.cart(h, "restate") == ["Cono señalización": 5])
+
+        _ = try await h.say("cada", "¿tienen alarma sonora?")
+        let price = try await h.say("cada", "¿y en cuánto queda cada una?")
+        #expect(try Self.cart(h, "cada").isEmpty, "\(price.reply)")
+        await h.tearDown()
+    }
 }
