@@ -31,6 +31,10 @@
 #                              its socket in DIR, waits until it accepts connections; sets
 #                              VD_PG_PID and VD_PG_URL (postgresql://vendedor@127.0.0.1:PORT/postgres).
 #                              As root the cluster runs as the `postgres` system user.
+#   vd_run_postgres PORT DIR [LOGFILE]
+#                              start that cluster again (after vd_stop_pid "$VD_PG_PID"); both
+#                              honour VD_PG_HOST (listen address), VD_NETNS (run inside that
+#                              network namespace) and VD_PG_TRUST_NET (a CIDR trusted besides loopback)
 #   vd_stop_pid PID [NAME] [GRACE_S]
 #                              SIGTERM, wait up to GRACE_S (15) seconds, then SIGKILL (at once
 #                              when VD_STOP_NOW=1, e.g. set by a second Ctrl-C)
@@ -348,10 +352,10 @@ vd_postgres_bin() {
 }
 
 vd_start_postgres() {
-    local port="$1" dir="$2" log="${3:-$2/postgres.log}" bin i
+    local port="$1" dir="$2" log="${3:-$2/postgres.log}" bin
     local as=()
     bin="$(vd_postgres_bin)" || vd_die "no se encontró PostgreSQL (/usr/lib/postgresql/*/bin); instale postgresql"
-    if vd_port_in_use 127.0.0.1 "$port"; then
+    if [[ -z "${VD_NETNS:-}" ]] && vd_port_in_use 127.0.0.1 "$port"; then
         vd_die "el puerto $port ya está en uso; no se puede iniciar PostgreSQL ahí"
     fi
     mkdir -p "$dir"
@@ -369,16 +373,33 @@ vd_start_postgres() {
     fi
     "${as[@]}" "$bin/initdb" -D "$dir/data" -U vendedor --auth=trust -E UTF8 --locale=C.UTF-8 \
         >>"$log" 2>&1 || { tail -n 15 "$log" >&2; vd_die "falló initdb en $dir/data"; }
+    if [[ -n "${VD_PG_TRUST_NET:-}" ]]; then
+        printf 'host all all %s trust\n' "$VD_PG_TRUST_NET" >>"$dir/data/pg_hba.conf"
+    fi
+    vd_run_postgres "$port" "$dir" "$log"
+}
+
+# vd_run_postgres PORT DIR [LOGFILE]: starts the cluster vd_start_postgres made in DIR/data (again,
+# e.g. after vd_stop_pid "$VD_PG_PID"), waits until it accepts connections; sets VD_PG_PID, VD_PG_URL.
+# VD_PG_HOST (127.0.0.1) is the address it listens on, VD_NETNS a network namespace to run it in
+# (ops/test-cluster), VD_PG_TRUST_NET a network trusted besides loopback (vd_start_postgres).
+vd_run_postgres() {
+    local port="$1" dir="$2" log="${3:-$2/postgres.log}" bin i host="${VD_PG_HOST:-127.0.0.1}"
+    local as=() ns=()
+    bin="$(vd_postgres_bin)" || vd_die "no se encontró PostgreSQL (/usr/lib/postgresql/*/bin); instale postgresql"
+    ((EUID == 0)) && as=(setpriv --reuid=postgres --regid=postgres --init-groups)
+    [[ -n "${VD_NETNS:-}" ]] && ns=(ip netns exec "$VD_NETNS")
     # The parent-death signal is set after the user switch (changing credentials clears it).
     # Tests need no durability; VD_PG_DURABLE=1 (ops/bench) keeps PostgreSQL's defaults.
     local speed=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
     [[ "${VD_PG_DURABLE:-0}" == 1 ]] && speed=()
-    vd_spawn "$log" "${as[@]}" setpriv --pdeathsig TERM "$bin/postgres" -D "$dir/data" -p "$port" -k "$dir" \
-        -c listen_addresses=127.0.0.1 -c max_connections=300 "${speed[@]}"
+    vd_spawn "$log" "${ns[@]}" "${as[@]}" setpriv --pdeathsig TERM "$bin/postgres" -D "$dir/data" -p "$port" -k "$dir" \
+        -c listen_addresses="$host" -c max_connections=300 "${speed[@]}"
     VD_PG_PID="$VD_SPAWNED_PID"
     for ((i = 0; i < 300; i++)); do
-        if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -U vendedor -d postgres; then
-            VD_PG_URL="postgresql://vendedor@127.0.0.1:$port/postgres?sslmode=disable"
+        if "${ns[@]}" "$bin/pg_isready" -q -h "$host" -p "$port" -U vendedor -d postgres; then
+            # shellcheck disable=SC2034 # read by the scripts that source this file
+            VD_PG_URL="postgresql://vendedor@$host:$port/postgres?sslmode=disable"
             return 0
         fi
         if ! kill -0 "$VD_PG_PID" 2>/dev/null; then
