@@ -86,7 +86,11 @@ struct ModelReaderTests {
             ScriptedModel(.answer(#"{"datos": {"cedula": "999"}}"#)),
         ] {
             let reader = ModelReader(model: model, fallback: offline, logger: Logger(label: "test"))
-            let reading = await reader.read(message, context: Self.context)
+            var reading = await reader.read(message, context: Self.context)
+            // The classifier's confidence may differ in its last digits between two runs
+            // (floating-point sums); everything else must be the offline reading's.
+            #expect(abs(reading.confidence - expected.confidence) < 1e-6)
+            reading.confidence = expected.confidence
             #expect(reading == expected)
             #expect(reading.source != .model)
         }
