@@ -1,5 +1,6 @@
 import Foundation
 import Shop
+import Support
 
 /// Writes purchase dialogues from the paraphrase banks of `data/evaluacion/simulador/`:
 /// what the customer types, message by message, and the exact order that must end up

@@ -1,5 +1,6 @@
 import Foundation
 import Shop
+import Support
 
 /// Writes one simulated dialogue (see `CustomerSimulator`): picks a writing style, the
 /// products and quantities, how they are asked for, how the data is given, and renders

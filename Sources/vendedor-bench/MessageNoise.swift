@@ -1,3 +1,5 @@
+import Support
+
 /// A part of a simulated message: words the customer may misspell or shorten (template
 /// words, product names), or text that must arrive as meant (quantities, personal data,
 /// field labels), which only the whole message's lower-casing and dropped accents touch.

@@ -1,3 +1,5 @@
+import Support
+
 /// How a simulated customer says a quantity (`cantidades.json`): digits, words ("doce"),
 /// named amounts ("media docena", "un par"), formats like "x 12", units ("3 pares de…").
 struct QuantityWording {

@@ -1,5 +1,6 @@
 import Foundation
 import Shop
+import Support
 
 /// The fields of the checkout form, in the order a shop asks for them.
 enum ClientField: String, CaseIterable, Sendable {

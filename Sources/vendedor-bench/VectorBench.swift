@@ -1,6 +1,7 @@
 import Assistant
 import Foundation
 import Integrations
+import Support
 
 /// `ops/bench vector`: exact top-10 by inner product over `rows` × `dimension` random
 /// normalised vectors (seeded, so every run and FAISS see the same data).
@@ -20,7 +21,7 @@ struct VectorBench {
 
     func run() async throws {
         let clock = ContinuousClock()
-        var random = SplitMix64(seed: 20_261_125)
+        var random = SeededGenerator(seed: 20_261_125)
         var base = [Float](repeating: 0, count: rows * dimension)
         for row in 0..<rows { random.fillNormalised(&base, row: row, dimension: dimension) }
         var flatQueries = [Float](repeating: 0, count: queries * dimension)
@@ -121,20 +122,8 @@ struct VectorBench {
     func format(_ value: Double) -> String { String(format: "%.4f", value) }
 }
 
-/// A small seeded generator (SplitMix64) with normal deviates (Box–Muller).
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Normal deviates (Box–Muller) from the seeded generator.
+extension SeededGenerator {
     mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
     /// Fills row `row` of a row-major matrix with a random unit vector.

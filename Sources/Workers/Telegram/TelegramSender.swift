@@ -48,7 +48,9 @@ public struct TelegramSender: Sendable {
                 // From now on only this message's buttons are taken (TelegramIntake).
                 commands.append(RedisCommand("SET", TelegramKeys.latestKeyboard(target), String(sent), "EX", "86400"))
             }
-            _ = try await limiter.redis.pipeline(commands)
+            for case .error(let message) in try await limiter.redis.pipeline(commands) {
+                throw RedisError.server(message)
+            }
         }
         return Outcome(pieces: pieces.count, messageIds: ids, chatId: target)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Support
 import Synchronization
 import Testing
 
@@ -34,26 +35,6 @@ struct CheckoutPropertyTests {
         }
     }
 
-    /// SplitMix64, so the same seed gives the same dialogues on every platform.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func pick<T>(_ options: [T]) -> T { options[below(options.count)] }
-        mutating func chance() -> Bool { next() & 1 == 1 }
-        mutating func shuffled<T>(_ items: [T]) -> [T] {
-            var items = items
-            for index in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(index, below(index + 1)) }
-            return items
-        }
-    }
-
     /// Products with an unambiguous plural name, and the stock they have in the demo catalog.
     static let products: [(id: Int64, plural: String, plain: String)] = [
         (26, "cascos dieléctricos", "cascos dielectricos"), (61, "conos de señalización", "conos de senalizacion"),
@@ -74,14 +55,14 @@ struct CheckoutPropertyTests {
         var notes: String
     }
 
-    static func customer(_ g: inout Generator) -> Customer {
+    static func customer(_ g: inout SeededGenerator) -> Customer {
         let name = g.pick([
             "Ana María Gómez", "Pedro Pérez Rojas", "Luz Dary Castaño", "Jhon Fredy Muñoz", "Sofía Ortiz",
         ])
-        let long = g.chance()
+        let long = g.chance(0.5)
         var idNumber = long ? "1" : String(g.below(9) + 1)
         for _ in 0..<(long ? 9 : 7) { idNumber.append(String(g.below(10))) }
-        let idTyped = g.chance() ? idNumber : SimulatedGrouping.dotted(idNumber)
+        let idTyped = g.chance(0.5) ? idNumber : Money.grouped(Int(idNumber)!)
         var phone = g.pick(["300", "310", "315", "318", "320"])
         for _ in 0..<7 { phone.append(String(g.below(10))) }
         let (a, b, c) = (phone.prefix(3), phone.dropFirst(3).prefix(3), phone.suffix(4))
@@ -155,13 +136,13 @@ struct CheckoutPropertyTests {
         var failures = 0
         var shapesSeen: Set<String> = []
         for iteration in 0..<Self.iterations where failures < 3 {
-            var g = Generator(state: Self.seed ^ UInt64(iteration) &* 0xD1B5_4A32_D192_ED03)
+            var g = SeededGenerator(seed: Self.seed, stream: iteration)
             let c = Self.customer(&g)
             let chosen = Array(g.shuffled(Self.products).prefix(1 + g.below(2)))
             let quantities = chosen.map { _ in 2 + g.below(8) }
-            let accents = g.chance()
+            let accents = g.chance(0.5)
             let items = zip(chosen, quantities).map { product, quantity in
-                let count = g.chance() ? String(quantity) : Self.numberWords[quantity]
+                let count = g.chance(0.5) ? String(quantity) : Self.numberWords[quantity]
                 return "\(count) \(accents ? product.plural : product.plain)"
             }
             let shape = g.pick(Shape.allCases)
@@ -175,7 +156,7 @@ struct CheckoutPropertyTests {
             try await Self.say(agent, g.pick(["eso es todo", "nada más", "listo, eso es todo"]), &run)
             switch shape {
             case .labelledBlock:
-                let colon = g.chance()
+                let colon = g.chance(0.5)
                 try await Self.say(
                     agent, order.map { Self.labelled($0, c, accents: accents, colon: colon) }.joined(separator: "\n"),
                     &run)
@@ -185,7 +166,7 @@ struct CheckoutPropertyTests {
                     &run)
             case .labelledMessages:
                 for slot in order {
-                    try await Self.say(agent, Self.labelled(slot, c, accents: accents, colon: g.chance()), &run)
+                    try await Self.say(agent, Self.labelled(slot, c, accents: accents, colon: g.chance(0.5)), &run)
                 }
             case .plainAnswers:
                 // What the agent asks, answered plainly, until it shows the summary.
@@ -214,19 +195,5 @@ struct CheckoutPropertyTests {
             }
         }
         #expect(shapesSeen.count == Shape.allCases.count)
-    }
-}
-
-/// "16789432" → "16.789.432", as customers type a cédula.
-enum SimulatedGrouping {
-    static func dotted(_ digits: String) -> String {
-        var groups: [String] = []
-        var rest = Substring(digits)
-        while rest.count > 3 {
-            groups.insert(String(rest.suffix(3)), at: 0)
-            rest = rest.dropLast(3)
-        }
-        groups.insert(String(rest), at: 0)
-        return groups.joined(separator: ".")
     }
 }

@@ -49,6 +49,11 @@ struct ModelReaderTests {
             (#"{"productos": [{"accion": "agregar", "producto": "cascos", "cantidad": 0}]}"#, "zero units"),
             (#"{"productos": [{"accion": "agregar", "producto": "cascos", "cantidad": 100000}]}"#, "too many units"),
             (
+                #"{"productos": [{"accion": "agregar", "producto": "cascos", "cantidad": 99999999999999999999999}]}"#,
+                "a quantity no integer holds"
+            ),
+            (#"{"eleccion": "99999999999999999999"}"#, "a list position no integer holds"),
+            (
                 #"{"productos": [{"accion": "agregar", "producto": "botas de caucho", "cantidad": 2}]}"#,
                 "a product the customer never named"
             ),
