@@ -79,6 +79,12 @@ public enum CheckoutFieldExtractor {
             {
                 valueStart += 1
             }
+            // "me equivoqué de barrio, es El Jardín": the value after a comma and a copula.
+            if valueStart < regionEnd, scan.characters[valueStart] == ",",
+                startsWithCopula(scan.characters, from: valueStart + 1, limit: regionEnd)
+            {
+                valueStart += 1
+            }
             // Notes run to the end of their line ("de 8 a.m. a 5 p.m., timbrar"); other
             // values to the next separator.
             var end =
@@ -165,6 +171,21 @@ public enum CheckoutFieldExtractor {
         }
         extraction.remainder = String(zip(scan.characters, used).map { $1 ? " " : $0 })
         return extraction
+    }
+
+    static let copulas: Set<String> = ["es", "era", "seria", "sería", "queda"]
+
+    /// Whether the text from `start` (after spaces) opens with "es", "era", "sería" or "queda"
+    /// and a space. Looks at a dozen characters at most.
+    static func startsWithCopula(_ characters: [Character], from start: Int, limit: Int) -> Bool {
+        var index = start
+        while index < limit, characters[index] == " " { index += 1 }
+        var word = ""
+        while index < limit, word.count <= 6, characters[index].isLetter {
+            word.append(characters[index])
+            index += 1
+        }
+        return index < limit && characters[index] == " " && copulas.contains(word.lowercased())
     }
 
     static func fits(_ slot: CheckoutSlot, _ kind: FieldScanner.Entity.Kind) -> Bool {

@@ -161,7 +161,8 @@ public struct SalesAgent: Sendable {
             state.focus = turn.shown
             state.remember(turn.shown)
         }
-        state.askedToProceed = turn.facts.contains(.askProceed)
+        // "¿Desea agregar algo más o seguimos?" is asked by the prompt and by the clarification alike.
+        state.askedToProceed = turn.facts.contains(.askProceed) || turn.facts.contains(.clarify(.addOrProceed))
         var products = turn.shown.filter { turn.retrieved.contains($0) }
         products += turn.retrieved.filter { !products.contains($0) }
         return AgentTurn(

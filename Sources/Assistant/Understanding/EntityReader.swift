@@ -135,6 +135,12 @@ struct EntityReader {
                 action = .set
             }
         }
+        // "mejor 1 más", "2 menos": a count the word after makes relative.
+        if !context.cartIsEmpty, action == nil || action == .set, counts.count == 1, let count = counts.last,
+            let relative = Self.relative(after: count.range.upperBound, productText)
+        {
+            action = relative
+        }
         switch action {
         case .set?:
             guard let count = counts.last else { break }
@@ -167,6 +173,14 @@ struct EntityReader {
                 named: names(words))
         }
         return (Array(commands), max(0, items.count - Understanding.maxItemsPerMessage))
+    }
+
+    /// "más" or "menos" right after a count ("mejor 1 más", "2 menos de esos"), not a
+    /// comparison ("3 más que…").
+    static func relative(after index: Int, _ words: Words) -> ItemCommand.Action? {
+        let word = words.at(index)
+        guard word == "mas" || word == "menos", words.at(index + 1) != "que" else { return nil }
+        return word == "mas" ? .increase : .decrease
     }
 
     /// Word `index` starts the message or a clause, or follows a request word ("regáleme",

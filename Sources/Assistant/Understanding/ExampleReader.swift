@@ -1,3 +1,4 @@
+import SpanishText
 import Support
 
 /// The offline reader (the default, and the fallback of `ModelReader`): intents from the
@@ -44,8 +45,16 @@ public struct ExampleReader: MessageReader {
         let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
         let clauses = Self.clauses(text)
         var reading = Reading(
-            intent: guess.flatMap { accepts($0, tokens: tokens, context: context) ? $0.intent : nil },
+            intent: guess.flatMap { accepts($0, tokens: tokens, text: text, context: context) ? $0.intent : nil },
             confidence: guess?.confidence ?? 0)
+        // What the agent just asked changes what a message means: with a checkout field asked
+        // for, a message that is only loosely like a yes, a no or a greeting ("Nohora Lemos"
+        // near "nos vemos", "pance" near "parce") is the answer, not small talk.
+        if let intent = reading.intent, context.phase == .checkout, context.requested != nil, clauses.isEmpty,
+            Self.talkIntents.contains(intent), let guess, guess.similarity < Self.formTalkSimilarity
+        {
+            reading = Reading(intent: nil, confidence: reading.confidence)
+        }
         // "serían 13", "listo, 3": a number in a one-piece message is a quantity, not the
         // go-ahead ("eso sería todo") it resembles.
         if clauses.isEmpty, reading.intent == .proceed,
@@ -65,9 +74,17 @@ public struct ExampleReader: MessageReader {
         }
         reading.namesProduct = tokens.contains(MessageTokens.product)
         var lastAct: Intent?
+        // Clauses with an accepted act, of those with a letter.
+        var claimed = 0
+        let clauseCount = min(clauses.count, Self.maxClauses)
         for (index, clause) in clauses.prefix(Self.maxClauses).enumerated() {
             let tokens = MessageTokens(clause.text, catalog: context.catalogWords).tokens
-            guard let act = classifier.classify(tokens: tokens), act.confidence >= threshold else { continue }
+            // A clause is heard as the whole message is: an intent the dialogue expects here
+            // counts at the lower threshold ("los conos déjelos en 1, nada más por ahora").
+            guard let act = classifier.classify(tokens: tokens),
+                accepts(act, tokens: tokens, text: clause.text, context: context)
+            else { continue }
+            claimed += 1
             reading.acts.insert(act.intent)
             if index == min(clauses.count, Self.maxClauses) - 1, !tokens.contains(MessageTokens.product),
                 !tokens.contains(MessageTokens.number)
@@ -83,9 +100,21 @@ public struct ExampleReader: MessageReader {
         }
         // No intent for the whole message, but one clause asks something clear: that is it
         // ("perdón, los overoles retardantes de llama son media docena").
+        // A company question beside an unread clause ("¿qué me ofrece? busco algo para…") is
+        // not the message's intent: the unread clause describes what is wanted.
         if reading.intent == nil {
             let asks = reading.acts.subtracting(Self.chatterIntents)
-            if asks.count == 1, let only = asks.first { reading.intent = only }
+            if asks.count == 1, let only = asks.first, only.companyTopic == nil || claimed == clauseCount {
+                reading.intent = only
+            }
+        }
+        // A message that closes ("…, eso sería todo") but whose other clause changes a line
+        // ("mejor un taipe", "déjelos en 1") changes that line, then goes on.
+        if let intent = reading.intent, Self.talkIntents.contains(intent),
+            let change = [Intent.setQuantity, .increase, .decrease].first(where: reading.acts.contains),
+            reading.acts.subtracting(Self.chatterIntents).subtracting(Self.lineChanges).isEmpty
+        {
+            reading.intent = change
         }
         // A correction names the product and its quantity, so it reads partly as an order:
         // "en vez de lo que le dije, letreros… cantidad 22" changes the line.
@@ -117,17 +146,23 @@ public struct ExampleReader: MessageReader {
     /// Whether a guess counts: above the threshold, or above `expectedThreshold` for an
     /// intent the dialogue expects here (`ReadingContext.expected`); a quantity change
     /// heard that way must carry its quantity.
-    func accepts(_ guess: IntentClassifier.Guess, tokens: [String], context: ReadingContext) -> Bool {
+    func accepts(_ guess: IntentClassifier.Guess, tokens: [String], text: String, context: ReadingContext) -> Bool {
         if guess.confidence >= threshold { return true }
         guard guess.confidence >= Self.expectedThreshold, context.expected.contains(guess.intent) else { return false }
-        if [.setQuantity, .increase, .decrease].contains(guess.intent) {
-            return tokens.contains(MessageTokens.number)
+        if Self.lineChanges.contains(guess.intent) {
+            // Digits, number words or counted phrases ("a un par", "media docena").
+            return tokens.contains(MessageTokens.number) || !QuantityFilter.counts(in: Words(text)).isEmpty
         }
         return true
     }
 
     /// The confidence an expected intent needs.
     public static let expectedThreshold = 0.15
+    /// How close (cosine to the nearest example) a yes, no or greeting must be to count while
+    /// a checkout field is asked for; farther, the message is read as the field's value.
+    public static let formTalkSimilarity = 0.6
+    /// Changes to an existing line's quantity.
+    static let lineChanges: Set<Intent> = [.setQuantity, .increase, .decrease]
 
     /// Acts whose clauses never name a product (a clause with a catalog word or a number is
     /// kept whatever its act).
