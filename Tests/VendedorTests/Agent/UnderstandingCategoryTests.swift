@@ -207,4 +207,70 @@ struct UnderstandingCategoryTests {
         #expect(try Self.cart(h, "cada").isEmpty, "\(price.reply)")
         await h.tearDown()
     }
+
+    @Test func aCountFollowedByMoreOrLessIsRelativeToTheLine() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("mas", "necesito 4 conos de señalización")
+        _ = try await h.say("mas", "mejor 3 más")
+        #expect(try Self.cart(h, "mas") == ["Cono señalización": 7])
+        _ = try await h.say("mas", "mejor 2 menos")
+        #expect(try Self.cart(h, "mas") == ["Cono señalización": 5])
+        await h.tearDown()
+    }
+
+    @Test func aLineChangeBesideAClosingClauseChangesTheLineThenGoesOn() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("cierre", "necesito 10 conos de señalización")
+        let reply = try await h.say("cierre", "los conos de señalización déjemelos en 3, nada más por el momento")
+        #expect(try Self.cart(h, "cierre") == ["Cono señalización": 3], "\(reply.reply)")
+        #expect(reply.reply.contains("Para el despacho necesito"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aCompanyQuestionBesideANeedSearchesTheNeed() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say(
+            "ofrece", "buen día, ¿usted qué me ofrece? ando buscando conos de señalización para el parqueadero")
+        #expect(reply.reply.contains("Cono señalización"), "\(reply.reply)")
+        #expect(!reply.reply.contains("Capacitación"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aLooseLikenessToSmallTalkYieldsToTheFieldJustAsked() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("campo", "quiero 2 cascos dieléctricos")
+        _ = try await h.say("campo", "eso es todo")
+        let name = try await h.say("campo", "Nohora Lemos")
+        #expect(name.reply.contains("cédula"), "\(name.reply)")
+        _ = try await h.say("campo", "cédula 52.118.903, celular 3104445566, no tengo correo")
+        _ = try await h.say("campo", "Calle 5 # 66-20")
+        let place = try await h.say("campo", "pance")
+        #expect(place.reply.contains("indicación"), "\(place.reply)")
+        let form = try #require(try h.database.dialogue(chatId: h.stored("campo"))?.form)
+        #expect(form[.name] == "Nohora Lemos" && form[.neighborhood] == "pance")
+        await h.tearDown()
+    }
+
+    @Test func aFieldNamedThenItsValueAfterACommaIsCorrected() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("coma", "quiero 2 cascos dieléctricos")
+        _ = try await h.say("coma", Self.block)
+        let fixed = try await h.say("coma", "ay, me confundí con el barrio, es Laureles")
+        #expect(fixed.reply.contains("barrio Laureles"), "\(fixed.reply)")
+        let form = try #require(try h.database.dialogue(chatId: h.stored("coma"))?.form)
+        #expect(form[.neighborhood] == "Laureles" && form[.idNumber] == "43876210")
+        await h.tearDown()
+    }
+
+    @Test func aNameAfterTheAddOrGoOnClarificationStartsTheCheckout() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("aclara", "quiero 2 cascos dieléctricos")
+        let unclear = try await h.say("aclara", "oiga ya")
+        #expect(unclear.reply.contains("seguimos con el pedido"), "\(unclear.reply)")
+        let name = try await h.say("aclara", "Kelly Quintero Díaz")
+        #expect(name.reply.contains("cédula"), "\(name.reply)")
+        let form = try #require(try h.database.dialogue(chatId: h.stored("aclara"))?.form)
+        #expect(form[.name] == "Kelly Quintero Díaz")
+        await h.tearDown()
+    }
 }
