@@ -35,6 +35,7 @@ public enum CommonWords {
         "kg", "kilo", "kilos", "kilogramo", "kilogramos", "k", "lb", "lbs", "libra", "libras", "gal", "galon",
         "galones", "l", "lt", "lts", "litro", "litros", "m", "mt", "mts", "metro", "metros", "cm", "mm",
         "centimetros", "db", "lumen", "lumenes", "pliegue", "pliegues", "pulgadas", "pulgada", "ml", "v",
-        "voltios", "oz", "onzas",
+        "voltios", "voltio", "kv", "kilovoltios", "oz", "onzas", "decibel", "decibeles", "decibelios", "w", "vatios",
+        "watts", "amperios", "psi", "grados", "milimetro", "milimetros", "centimetro",
     ]
 }

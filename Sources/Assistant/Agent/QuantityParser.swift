@@ -26,9 +26,17 @@ public enum QuantityParser {
 
     public static func mentions(in words: Words) -> [Mention] {
         var found: [Mention] = []
+        // Words that open a line or follow ":" or ";": the word before them is another
+        // phrase's ("cotización y compra de:\n- cinco galones de alcohol").
+        let characters = Array(words.original)
+        let opensPhrase = words.words.indices.map { index in
+            index == 0
+                || characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
+                    .contains { "\n:;".contains($0) }
+        }
         var index = 0
         while index < words.count {
-            if let mention = mention(in: words, at: index) {
+            if let mention = mention(in: words, at: index, opensPhrase: opensPhrase[index]) {
                 found.append(mention)
                 index = mention.range.upperBound
             } else {
@@ -43,7 +51,7 @@ public enum QuantityParser {
         mentions(in: words).filter { $0.kind == .count }
     }
 
-    static func mention(in words: Words, at index: Int) -> Mention? {
+    static func mention(in words: Words, at index: Int, opensPhrase: Bool = false) -> Mention? {
         var start = index
         var word = words[index]
         // "x12", "x 12": a count written after the product.
@@ -57,7 +65,7 @@ public enum QuantityParser {
         }
         guard let (value, length) = SpanishNumber.read(words, at: index) else { return nil }
         var end = index + length
-        let before = words.at(index - 1)
+        let before = opensPhrase ? "" : words.at(index - 1)
         let after = words.at(end)
         if before == "$" || after == "pesos" || after == "mil" || (before == "de" && value >= 1000) {
             if after == "pesos" || after == "mil" { end += 1 }

@@ -79,7 +79,10 @@ struct EntityReader {
 
     /// The product requests, capped at `Understanding.maxItemsPerMessage`; how many were
     /// left out.
-    func items(intent: Intent?, acts: Set<Intent>, isCommand: (String) -> Bool) -> ([ItemCommand], Int) {
+    /// `isCatalog`: whether a word is a catalog word, or one slip from one ("respriador").
+    func items(
+        intent: Intent?, acts: Set<Intent>, isCommand: (String) -> Bool, isCatalog: ((String) -> Bool)? = nil
+    ) -> ([ItemCommand], Int) {
         var counts = QuantityFilter.counts(in: productText)
         // "¿me recomienda algo? necesito una lámpara que…": in a question an article is not an order.
         // The question must be the article's own sentence: "un botiquín\n3 arneses, ya está,
@@ -119,7 +122,9 @@ struct EntityReader {
         let names = { (words: [String]) -> Bool in
             catalog.isEmpty
                 ? !WordForms.contentWords(words).isEmpty
-                : words.contains { catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0)) }
+                : words.contains {
+                    catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0)) || isCatalog?($0) == true
+                }
         }
         var action: ItemCommand.Action?
         switch intent {

@@ -86,6 +86,13 @@ public struct ExampleReader: MessageReader {
             else { continue }
             claimed += 1
             reading.acts.insert(act.intent)
+            // "Listo, una" to "¿cuántas necesita?": a lone article answers how many.
+            let clauseWords = Words(clause.text).texts
+            if let pending = context.pending, EntityReader.asksQuantity(pending), clauseWords.count == 1,
+                ["una", "uno", "un"].contains(clauseWords[0])
+            {
+                continue
+            }
             if index == min(clauses.count, Self.maxClauses) - 1, !tokens.contains(MessageTokens.product),
                 !tokens.contains(MessageTokens.number)
             {
@@ -132,7 +139,8 @@ public struct ExampleReader: MessageReader {
             reading.topic = CompanyAnswerer.topic(of: entities.productText)
         }
         (reading.items, reading.itemsLeftOut) = entities.items(
-            intent: reading.intent, acts: reading.acts, isCommand: classifier.isCommandWord)
+            intent: reading.intent, acts: reading.acts, isCommand: classifier.isCommandWord,
+            isCatalog: classifier.isCatalogWord)
         // "perdón, eran x16, de una", "agrégueme 2 conos, listo": a yes closing a message that
         // orders or changes the cart is the go-ahead to check out, not a yes to a question.
         if lastAct == .confirm, context.phase == .browsing,

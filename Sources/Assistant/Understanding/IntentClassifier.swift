@@ -56,6 +56,11 @@ public struct IntentClassifier: Sendable {
     /// read as that word.
     private let vocabulary: Set<String>
     private let oneLetterOff: [String: String]
+    /// The catalog's words with one letter left out (the same symmetric-delete idea), so a
+    /// slip in a product's name ("respriador", "exitntor") still names a product.
+    private let catalogOneLetterOff: Set<String>
+    /// The fewest letters a word needs to be matched one edit away from a catalog word.
+    static let minCatalogSlipLetters = 5
     static let maxCorrections = 40
 
     /// `catalog`: the catalog's words (`MessageTokens.catalogWords`), masked in the examples
@@ -83,6 +88,12 @@ public struct IntentClassifier: Sendable {
             for variant in Self.deletions(word) where oneLetterOff[variant] == nil { oneLetterOff[variant] = word }
         }
         self.oneLetterOff = oneLetterOff
+        var catalogOneLetterOff: Set<String> = []
+        for word in catalog where word.count >= Self.minCatalogSlipLetters && word.count <= 20 {
+            catalogOneLetterOff.insert(word)
+            catalogOneLetterOff.formUnion(Self.deletions(word))
+        }
+        self.catalogOneLetterOff = catalogOneLetterOff
         let counts = tokenized.map(Self.counts)
         var documentFrequency: [String: Int] = [:]
         for features in counts { for feature in features.keys { documentFrequency[feature, default: 0] += 1 } }
@@ -145,6 +156,18 @@ public struct IntentClassifier: Sendable {
     public func isCommandWord(_ word: String) -> Bool {
         let form = MessageTokens.mask(word, catalog: [])
         return commandWords.contains(form) || commandWords.contains(corrected([form])[0])
+    }
+
+    /// Whether a message word is a catalog word or one edit (a letter missing, added,
+    /// changed or two swapped) from one of at least `minCatalogSlipLetters` letters. Words
+    /// of the examples are never slips ("cambio" is not "cambia").
+    public func isCatalogWord(_ word: String) -> Bool {
+        if catalog.contains(word) { return true }
+        guard word.count >= Self.minCatalogSlipLetters, word.count <= 21, !vocabulary.contains(word),
+            word.allSatisfy(\.isLetter)
+        else { return false }
+        if catalogOneLetterOff.contains(word) { return true }
+        return Self.deletions(word).contains { catalogOneLetterOff.contains($0) }
     }
 
     /// Whether a message word is one of the words product questions are made of (or one
