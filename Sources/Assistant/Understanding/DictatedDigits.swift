@@ -23,17 +23,34 @@ public enum DictatedDigits {
                 continue
             }
             var end = index + 1
-            while end < words.count, digits[words[end]] != nil, joins(characters, words, end - 1, end) { end += 1 }
-            if end - index >= minimumRun {
-                let from = words.words[index].range.lowerBound
+            // Where the run pauses ("," or "-" between digits).
+            var pauses: [Int] = []
+            while end < words.count, digits[words[end]] != nil, joins(characters, words, end - 1, end) {
+                if pausesBetween(characters, words, end - 1, end) { pauses.append(end) }
+                end += 1
+            }
+            // Longer than any cédula or phone: the pauses separate fields ("Luz Lozano - seis
+            // seis nueve… - tres cero uno…"), each read on its own.
+            let pieces =
+                end - index > maxNumberDigits && !pauses.isEmpty
+                ? zip([index] + pauses, pauses + [end]).map { $0..<$1 } : [index..<end]
+            for piece in pieces where piece.count >= minimumRun {
+                let from = words.words[piece.lowerBound].range.lowerBound
                 result += String(characters[copied..<from])
-                result += String((index..<end).compactMap { digits[words[$0]] })
-                copied = words.words[end - 1].range.upperBound
+                result += String(piece.compactMap { digits[words[$0]] })
+                copied = words.words[piece.upperBound - 1].range.upperBound
             }
             index = end
         }
         result += String(characters[copied...])
         return result
+    }
+
+    /// The most digits of a cédula or a phone (with its country code).
+    static let maxNumberDigits = 12
+
+    private static func pausesBetween(_ characters: [Character], _ words: Words, _ a: Int, _ b: Int) -> Bool {
+        characters[words.words[a].range.upperBound..<words.words[b].range.lowerBound].contains { $0 == "," || $0 == "-" }
     }
 
     private static func joins(_ characters: [Character], _ words: Words, _ a: Int, _ b: Int) -> Bool {

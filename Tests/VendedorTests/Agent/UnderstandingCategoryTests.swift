@@ -230,8 +230,8 @@ struct UnderstandingCategoryTests {
     @Test func aCompanyQuestionBesideANeedSearchesTheNeed() async throws {
         let h = try await AgentHarness()
         let reply = try await h.say(
-            "ofrece", "buen día, ¿usted qué me ofrece? ando buscando conos de señalización para el parqueadero")
-        #expect(reply.reply.contains("Cono señalización"), "\(reply.reply)")
+            "ofrece", "buenas tardes. qué me ofrece? busco un chaleco para los operarios del turno de noche")
+        #expect(reply.reply.contains("Chaleco"), "\(reply.reply)")
         #expect(!reply.reply.contains("Capacitación"), "\(reply.reply)")
         await h.tearDown()
     }
@@ -271,6 +271,46 @@ struct UnderstandingCategoryTests {
         #expect(name.reply.contains("cédula"), "\(name.reply)")
         let form = try #require(try h.database.dialogue(chatId: h.stored("aclara"))?.form)
         #expect(form[.name] == "Kelly Quintero Díaz")
+        await h.tearDown()
+    }
+
+    @Test func aLoneArticleBesideAYesAnswersHowMany() async throws {
+        let h = try await AgentHarness()
+        let info = try await h.say("una", "¿tienen detectores de gas?")
+        #expect(info.reply.contains("¿Cuántas unidades necesita?"), "\(info.reply)")
+        let reply = try await h.say("una", "bueno pues, una")
+        #expect(try Self.cart(h, "una") == ["Detector gas": 1], "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aSlipInAProductNameStillNamesAProduct() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("slip", "necesito 4 conos de señalización")
+        let reply = try await h.say("slip", "y me manda un detectro de gas")
+        #expect(try Self.cart(h, "slip") == ["Cono señalización": 4, "Detector gas": 1], "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func sizesAreNotCountsAndAListLineCountsItsContainers() async throws {
+        let h = try await AgentHarness()
+        let size = try await h.say("medida", "¿tienen cuerdas trenzadas de 16 milímetros?")
+        #expect(try Self.cart(h, "medida").isEmpty, "\(size.reply)")
+        #expect(size.reply.contains("Cuerda seguridad"), "\(size.reply)")
+        let list = try await h.say("lista", "buenas, para cotización y compra de\n- dos galones de alcohol antiséptico\n- 3 conos de señalización")
+        #expect(try Self.cart(h, "lista") == ["Alcohol glicerinado": 2, "Cono señalización": 3], "\(list.reply)")
+        await h.tearDown()
+    }
+
+    @Test func dictatedNumbersInADashedListStaySeparateFields() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("dictado", "quiero 2 cascos dieléctricos")
+        _ = try await h.say("dictado", "eso es todo")
+        let summary = try await h.say(
+            "dictado",
+            "Gilma Ortiz - cuatro tres ocho siete seis uno dos nueve - tres uno dos cinco cinco cero siete siete "
+                + "uno dos - gilma.ortiz@gmail.com - Carrera 50 # 10-22 - Belén")
+        let form = try #require(try h.database.dialogue(chatId: h.stored("dictado"))?.form)
+        #expect(form[.idNumber] == "43876129" && form[.phone] == "3125507712", "\(summary.reply)")
         await h.tearDown()
     }
 }
