@@ -73,6 +73,7 @@ extension SalesAgent {
         case .ambiguous(let options):
             let discussed = options.filter { option in covering.contains { $0.id == option.id } }
             if discussed.count == 1 { return .match(discussed[0]) }
+            if let leader = Self.clearLeader(options, hits: phraseHits) { return .match(leader) }
             return .ambiguous(options.sorted { $0.id < $1.id })
         case .none:
             // Words the retriever understood as a whole and the matcher did not (a regional
@@ -88,6 +89,21 @@ extension SalesAgent {
     /// The retriever's score (share of the query matched) above which its ranking is trusted
     /// for words the matcher does not know.
     static let retrieverConfidence = 0.75
+    /// How far ahead of every other tied option the retriever's best one must be.
+    static let retrieverLead = 0.2
+
+    /// The option the retriever, which knows the shop's synonyms (and, with vectors, what
+    /// words mean), clearly prefers among those the matcher's plain words tie ("letreros de
+    /// extintor": a sign, not the extinguishers; "mascarillas N95": the N95 one): its score
+    /// is trusted (`retrieverConfidence` − `retrieverLead`) and ahead of the next option's by
+    /// `retrieverLead`.
+    static func clearLeader(_ options: [Product], hits: [ProductHit]) -> Product? {
+        let scored = options.map { option in (option, hits.first { $0.product.id == option.id }?.score ?? 0) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id < $1.0.id }
+        guard let best = scored.first, best.1 >= retrieverConfidence - retrieverLead else { return nil }
+        let next = scored.count > 1 ? scored[1].1 : 0
+        return best.1 - next >= retrieverLead ? best.0 : nil
+    }
 
     /// "¿tienen guantes de vaqueta?", "¿qué guantes tienen?", "¿para qué sirve el cartucho ABEK?".
     func answerProductQuestion(_ turn: inout TurnContext, _ words: Words, asking: Bool) async throws {

@@ -313,4 +313,16 @@ struct UnderstandingCategoryTests {
         #expect(form[.idNumber] == "43876129" && form[.phone] == "3125507712", "\(summary.reply)")
         await h.tearDown()
     }
+
+    @Test func theSearchsSynonymsBreakATieOfThePlainWords() async throws {
+        let h = try await AgentHarness()
+        let sign = try await h.say("sinonimo", "me vende 2 avisos de extintor")
+        #expect(try Self.cart(h, "sinonimo") == ["Señal Extintor": 2], "\(sign.reply)")
+        let overall = try await h.say("sinonimo", "y 3 overoles antillama")
+        #expect(try Self.cart(h, "sinonimo") == ["Señal Extintor": 2, "Overol ignífugo": 3], "\(overall.reply)")
+        // Equally good options are still a question.
+        let vests = try await h.say("chalecos", "necesito 4 chalecos")
+        #expect(vests.reply.contains("Cuál prefiere"), "\(vests.reply)")
+        await h.tearDown()
+    }
 }
