@@ -92,13 +92,15 @@ extension SalesAgent {
     /// How far ahead of every other tied option the retriever's best one must be.
     static let retrieverLead = 0.2
 
-    /// The option the retriever, which knows the shop's synonyms (and, with vectors, what
-    /// words mean), clearly prefers among those the matcher's plain words tie ("letreros de
-    /// extintor": a sign, not the extinguishers; "mascarillas N95": the N95 one): its score
-    /// is trusted (`retrieverConfidence` − `retrieverLead`) and ahead of the next option's by
-    /// `retrieverLead`.
+    /// The product the retriever, which knows the shop's synonyms (and, with vectors, what
+    /// words mean), clearly prefers when the matcher's plain words tie several ("avisos de
+    /// extintor": a sign, not the extinguishers; "mascarillas N95": the N95 one): its best
+    /// hit or one of the tied options, with a trusted score (`retrieverConfidence` −
+    /// `retrieverLead`) ahead of every other tied option's by `retrieverLead`.
     static func clearLeader(_ options: [Product], hits: [ProductHit]) -> Product? {
-        let scored = options.map { option in (option, hits.first { $0.product.id == option.id }?.score ?? 0) }
+        var candidates = options
+        if let top = hits.first, !options.contains(where: { $0.id == top.product.id }) { candidates.append(top.product) }
+        let scored = candidates.map { option in (option, hits.first { $0.product.id == option.id }?.score ?? 0) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id < $1.0.id }
         guard let best = scored.first, best.1 >= retrieverConfidence - retrieverLead else { return nil }
         let next = scored.count > 1 ? scored[1].1 : 0
