@@ -172,6 +172,43 @@ struct LegacyImportTests {
         }
     }
 
+    /// `vendedor-workers import-legacy` as an operator runs it, into the engine `DATABASE_URL`
+    /// names (no Redis: the re-index it enqueues afterwards is reported as not enqueued).
+    @Test(arguments: TestEngine.allCases)
+    func theCommandImportsIntoTheEngineDatabaseURLNames(engine: TestEngine) async throws {
+        try await TestStore.with(engine) { test in
+            let directory = TestPaths.temporaryDirectory("legado-comando")
+            let binary = TestPaths.binDir.appendingPathComponent("vendedor-workers").path
+            func run(_ arguments: String) async throws -> (status: Int32?, output: String) {
+                let output = directory.appendingPathComponent("salida-\(UUID().uuidString.prefix(6)).txt").path
+                let process = try ChildProcess(
+                    path: "/bin/sh", arguments: ["-c", "'\(binary)' import-legacy \(arguments)"],
+                    environment: [
+                        "DATABASE_URL": test.urlText, "REDIS_URL": "redis://127.0.0.1:1/0",
+                        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                    ], outputPath: output)
+                let status = await process.waitForExit(timeout: .seconds(120))
+                return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+            }
+            let dry = try await run("--dry-run '\(Self.fixture)'")
+            #expect(dry.status == 0, "\(dry.output)")
+            #expect(dry.output.contains("Simulación: no se cambió nada."))
+            #expect(try await test.count("mensajes") == 0)
+
+            let real = try await run("'\(Self.fixture)'")
+            #expect(real.status == 0, "\(real.output)")
+            #expect(real.output.contains("Importación terminada."))
+            #expect(try await test.count("productos") == 121)
+            #expect(try await test.count("mensajes") == 787)
+            #expect(try await test.count("pedidos") == 8)
+
+            let missing = try await run("/no/existe/app.db")
+            #expect(missing.status == 1)
+            #expect(missing.output.contains("la importación no se hizo"))
+            #expect(try await test.count("mensajes") == 787)
+        }
+    }
+
     static func legacy<T>(_ read: (Database) throws -> T) throws -> T {
         var configuration = Configuration()
         configuration.readonly = true

@@ -54,6 +54,12 @@ final class TestStore: Sendable {
         }
     }
 
+    /// `DATABASE_URL` for another process on this storage.
+    var urlText: String {
+        if let postgres = url.postgres { return TestPostgres.urlString(postgres) }
+        return "sqlite:///" + url.path
+    }
+
     /// Closes the store and deletes its file or database.
     func remove() async {
         await store.close()
