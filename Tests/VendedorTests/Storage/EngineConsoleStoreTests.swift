@@ -144,6 +144,38 @@ struct EngineConsoleStoreTests {
         }
     }
 
+    /// Writers storing messages of the same chats at once (workers on several hosts): every
+    /// message is counted once and the summary ends on the newest one.
+    @Test(arguments: TestEngine.allCases)
+    func concurrentWritersKeepEveryCountAndTheNewestMessage(engine: TestEngine) async throws {
+        try await TestStore.with(engine) { test in
+            let store = test.store
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        try await store.appendMessage(
+                            NewMessage(
+                                chatId: "tg:\(index % 2)", sender: index % 3 == 0 ? .agent : .user,
+                                content: "mensaje \(index)"))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let inbox = try await store.inbox(InboxFilter(), viewer: 0, limit: nil, offset: nil)
+            #expect(inbox.total == 2)
+            for summary in inbox.conversations {
+                let history = try await store.history(chatId: summary.chatId, limit: 100)
+                #expect(history.count == 20)
+                #expect(summary.messages == 20)
+                let newest = try #require(history.last)
+                #expect(summary.lastMessageId == newest.id)
+                #expect(summary.lastText == newest.content)
+                #expect(summary.lastSender == newest.sender)
+                #expect(summary.unread)
+            }
+        }
+    }
+
     @Test(arguments: TestEngine.allCases)
     func chatsThatNeedAPersonAndTheInboxFilters(engine: TestEngine) async throws {
         try await TestStore.with(engine) { test in
