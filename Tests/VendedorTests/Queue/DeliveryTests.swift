@@ -14,6 +14,8 @@ struct DeliveryTests {
         let first = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
         let job = try await fixture.jobs.enqueue(FaultJob(sleepMs: 8000, mark: "kill"))
         #expect(try await fixture.waitFor(job.id, state: .running)?.attempts == 1)
+        // Running is set when the job is taken; its handler's first mark comes a moment later.
+        #expect(try await eventually { try await fixture.marks("kill") == ["inicio:0"] })
         first.kill()
 
         let second = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
@@ -21,11 +23,28 @@ struct DeliveryTests {
         #expect(done?.attempts == 2)
         let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(done?.result))
         #expect(result.worker == second.consumer("noop"))
-        #expect(try await fixture.marks("kill") == ["inicio:0", "inicio:0", "fin:0"])
+        let marks = try await fixture.marks("kill")
+        #expect(marks == ["inicio:0", "inicio:0", "fin:0"], "\(marks)")
         #expect(try await fixture.stats("noop").processed == 1)
         #expect(try await fixture.stats("noop").inFlight == 0)
         second.terminate()
         #expect(await second.waitForExit(timeout: .seconds(15)) == 0)
+    }
+
+    /// A handler stuck on a call that never returns (deaf to cancellation) must not hold its
+    /// job forever: past `max_run_s` its lease is no longer renewed, the job is taken again
+    /// (here by the same worker) and completes once; the stuck run's late finish is refused.
+    @Test func aJobStuckPastItsMaximumRunIsTakenAgainAndCompletesOnce() async throws {
+        let fixture = try await QueueFixture(
+            overrides: ["noop": ["visibility_timeout_ms": 1500, "max_run_s": 2]])
+        defer { fixture.tearDown() }
+        let worker = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
+        let job = try await fixture.jobs.enqueue(FaultJob(mark: "colgado", hangFirstRunS: 25))
+        let done = try await fixture.waitFor(job.id, state: .completed, timeout: .seconds(20))
+        #expect(done?.attempts == 2, "log: \(worker.log)")
+        #expect(try await fixture.marks("colgado") == ["inicio:0", "inicio:0", "fin:0"])
+        #expect(try await fixture.stats("noop").processed == 1)
+        worker.kill()
     }
 
     @Test func gracefulShutdownFinishesRunningJobsAndLeavesTheRest() async throws {

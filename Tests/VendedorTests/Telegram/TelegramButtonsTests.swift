@@ -270,7 +270,8 @@ struct TelegramButtonsPipelineTests {
             let retrieval = RetrievalConfig(
                 provider: .none, searchDataDirectory: data.appendingPathComponent("busqueda").path)
             let agent = try AgentResources.make(
-                config: AgentConfig(), retrieval: retrieval, database: harness.database, jobs: harness.fixture.jobs,
+                config: AgentConfig(orderWait: .seconds(60)), retrieval: retrieval, database: harness.database,
+                jobs: harness.fixture.jobs,
                 waiters: waiters, transport: CurlTransport(), logger: harness.fixture.logger)
             let registry = WorkerHandlers.registry(
                 commerce: CommerceResources(database: harness.database, uploadsDirectory: harness.directory.url.path),
@@ -382,7 +383,7 @@ struct TelegramButtonsPipelineTests {
                     )
                 ).json
             ])
-            let noticed = await eventually {
+            let noticed = await eventually(timeout: .seconds(60)) {
                 harness.fake.answeredCallbacks.contains {
                     $0.id == "press-old" && $0.text == TelegramReplies.buttonStale
                 }
@@ -399,7 +400,9 @@ struct TelegramButtonsPipelineTests {
             #expect(order.client.notes == "entregar en portería. Ubicación: 3.45163, -76.53197")
             #expect(placed.inlineButtons.isEmpty && !placed.requestsContact)
             // The press was answered (the client's spinner stops), without a notice.
-            let answered = await eventually { harness.fake.answeredCallbacks.contains { $0.id == "press-confirm" } }
+            let answered = await eventually(timeout: .seconds(60)) {
+                harness.fake.answeredCallbacks.contains { $0.id == "press-confirm" }
+            }
             #expect(answered)
             #expect(harness.fake.answeredCallbacks.first { $0.id == "press-confirm" }?.text == nil)
             // The history shows the press as the words it stands for.
@@ -446,7 +449,7 @@ struct TelegramButtonsPipelineTests {
                         id: "forged-3", fromId: chat, chatId: chat, data: String(repeating: "9", count: 4096))
                 ).json,
             ])
-            let answered = await eventually { harness.fake.answeredCallbacks.count == 3 }
+            let answered = await eventually(timeout: .seconds(60)) { harness.fake.answeredCallbacks.count == 3 }
             #expect(answered)
             #expect(harness.fake.answeredCallbacks.allSatisfy { $0.text == TelegramReplies.buttonRefused })
             #expect(try pipeline.orders(chat).isEmpty)
