@@ -70,8 +70,8 @@ enum SwitchUser {
         }
         try await User.withStore { store in
             let user = try await store.setStaffUserActive(name: name, active: active)
-            try await store.appendAudit(
-                NewAuditEntry(user: "cli", action: active ? "usuario.activar" : "usuario.desactivar", detail: user.name))
+            let action = active ? "usuario.activar" : "usuario.desactivar"
+            try await store.appendAudit(NewAuditEntry(user: "cli", action: action, detail: user.name))
             print("Usuario \(user.name) \(active ? "activado" : "desactivado").")
         }
     }

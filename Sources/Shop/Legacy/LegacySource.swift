@@ -45,12 +45,12 @@ struct LegacySource {
         while start < rowids.count {
             let ids = rowids[start..<min(start + chunk, rowids.count)]
             start += chunk
+            let list = ids.map(String.init).joined(separator: ",")
             let rows = try queue.inDatabase { db in
-                try Row.fetchAll(
-                    db,
-                    sql: "SELECT rowid AS legado_rowid, * FROM \"\(table)\" WHERE rowid IN (\(ids.map(String.init).joined(separator: ",")))")
+                try Row.fetchAll(db, sql: "SELECT rowid AS legado_rowid, * FROM \"\(table)\" WHERE rowid IN (\(list))")
             }
-            let byRowid = Dictionary(rows.map { (($0["legado_rowid"] as Int64?) ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
+            let byRowid = Dictionary(
+                rows.map { (($0["legado_rowid"] as Int64?) ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
             for id in ids {
                 if let row = byRowid[id] { try await body(row) }
             }

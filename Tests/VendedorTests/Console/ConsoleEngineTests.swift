@@ -99,7 +99,8 @@ struct ConsoleEngineTests {
                 }
             }
             for uri in [
-                "/consola/conversaciones?canal=fax", "/consola/conversaciones?canal=" + String(repeating: "t", count: 5000),
+                "/consola/conversaciones?canal=fax",
+                "/consola/conversaciones?canal=" + String(repeating: "t", count: 5000),
                 "/consola/conversaciones?chat=" + String(repeating: "x", count: 129),
                 "/consola/auditoria?usuario=" + String(repeating: "u", count: 81),
                 "/consola/eventos?desde=-1", "/consola/eventos?desde=99999999999999999999",

@@ -50,7 +50,8 @@ struct UserCommandTests {
             #expect(again.status == 1)
             #expect(again.output.contains("Ya existe el usuario gerente"))
             let short = try await run(
-                "printf 'corta' | '\(binary)' user create --role operador --name luisa --password-stdin --bcrypt-cost 4")
+                "printf 'corta' | '\(binary)' user create --role operador --name luisa --password-stdin --bcrypt-cost 4"
+            )
             #expect(short.status != 0)
             #expect(short.output.contains("La clave debe tener entre 8 y 72 bytes"))
             let noStdin = try await run("'\(binary)' user create --role operador --name luisa")

@@ -27,7 +27,8 @@ struct EngineConsoleStoreTests {
             await #expect(throws: ValidationError.self) {
                 try await store.createStaffUser(name: "canal1", role: .channel, passwordHash: Self.hash("otra-clave-9"))
             }
-            let beto = try await store.createStaffUser(name: "beto", role: .admin, passwordHash: Self.hash("clave-de-beto"))
+            let beto = try await store.createStaffUser(
+                name: "beto", role: .admin, passwordHash: Self.hash("clave-de-beto"))
             #expect(beto.id != ana.id)
 
             // The login's lookup: any case, then the bcrypt check.
@@ -58,7 +59,8 @@ struct EngineConsoleStoreTests {
                 ("ana", "logout"),
             ]
             for (user, action) in lines {
-                try await store.appendAudit(NewAuditEntry(user: user, action: action, detail: "#1", address: "10.0.0.1"))
+                try await store.appendAudit(
+                    NewAuditEntry(user: user, action: action, detail: "#1", address: "10.0.0.1"))
             }
             try await store.appendAudit(
                 NewAuditEntry(user: "ana", action: "exportar", detail: String(repeating: "x", count: 5_000)))
@@ -92,8 +94,10 @@ struct EngineConsoleStoreTests {
     func theInboxSummarisesEveryChatAndUnreadFollowsEachUsersReadMarks(engine: TestEngine) async throws {
         try await TestStore.with(engine) { test in
             let store = test.store
-            let ana = try await store.createStaffUser(name: "ana", role: .operator, passwordHash: Self.hash("clave-1234"))
-            let beto = try await store.createStaffUser(name: "beto", role: .admin, passwordHash: Self.hash("clave-1234"))
+            let ana = try await store.createStaffUser(
+                name: "ana", role: .operator, passwordHash: Self.hash("clave-1234"))
+            let beto = try await store.createStaffUser(
+                name: "beto", role: .admin, passwordHash: Self.hash("clave-1234"))
             #expect(try await store.inbox(InboxFilter(), viewer: ana.id, limit: nil, offset: nil).total == 0)
             #expect(try await store.latestMessage() == nil)
 

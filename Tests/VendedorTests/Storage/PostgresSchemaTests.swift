@@ -36,7 +36,8 @@ struct PostgresSchemaTests {
         try await TestStore.with(.postgresql) { test in
             let store = try #require(test.store as? PostgresStore)
             try await store.appendMessage(NewMessage(chatId: "tg:1", sender: .user, content: "hola"))
-            let reply = try await store.appendMessage(NewMessage(chatId: "tg:1", sender: .agent, content: "¿Qué busca?"))
+            let reply = try await store.appendMessage(
+                NewMessage(chatId: "tg:1", sender: .agent, content: "¿Qué busca?"))
             try await store.setAIActive(chatId: "h:web:2", active: false, channel: .http)
             try await store.appendMessage(NewMessage(chatId: "h:web:2", sender: .operator, content: "Hola"))
             let waiting = try await store.appendMessage(NewMessage(chatId: "h:web:2", sender: .user, content: "¿y?"))
