@@ -209,7 +209,8 @@ final class QueueProcessor: Sendable {
         return (fields.first?.int ?? 0, jobs)
     }
 
-    /// Pushes the lease deadlines of this process's running entries forward (ZADD XX), so
+    /// Pushes the lease deadlines of this process's running entries forward (renew.lua, with
+    /// Redis' clock), so
     /// they only expire for jobs whose process stopped, or that ran past `maxRunMs` (a handler
     /// stuck on a call that never returns must not hold its job, and its chat, forever).
     private func keepLeasesFresh() async {
@@ -223,14 +224,10 @@ final class QueueProcessor: Sendable {
                     metadata: ["job.entry": "\(job)"])
             }
             guard !entries.isEmpty else { continue }
-            let deadline = String(WallClock.nowMs() + definition.visibilityTimeoutMs)
-            var command = RedisCommand(["ZADD", QueueKeys.running(definition.name), "XX"])
-            for entry in entries {
-                command.append(deadline)
-                command.append(entry)
-            }
             do {
-                _ = try await client.redis.send(command)
+                _ = try await client.redis.run(
+                    client.scripts.renew,
+                    arguments: [definition.name, String(definition.visibilityTimeoutMs)] + entries)
             } catch {
                 logger.warning("No se pudo renovar la visibilidad de \(entries.count) trabajos en curso: \(error)")
             }

@@ -47,6 +47,36 @@ struct DeliveryTests {
         worker.kill()
     }
 
+    /// Lease deadlines are Redis' clock, never a worker's: a worker whose clock runs an hour
+    /// behind takes a job and renews it, and one an hour ahead looking for expired leases
+    /// takes nothing live.
+    @Test func workersClocksDoNotDecideWhenALeaseExpires() async throws {
+        let fixture = try await QueueFixture(overrides: ["noop": ["visibility_timeout_ms": 5000]])
+        defer { fixture.tearDown() }
+        let job = try await fixture.jobs.enqueue(FaultJob())
+        let scripts = fixture.jobs.scripts
+        let hour = 3_600_000
+        func start(_ mode: String, consumer: String, skewMs: Int) async throws -> Int {
+            let arguments = [
+                String(WallClock.nowMs() + skewMs), "noop", consumer, "3", "0", "3600", "5000", mode, "10",
+            ]
+            return try await fixture.jobs.redis.run(scripts.start, arguments: arguments).array?.first?.int ?? -1
+        }
+        #expect(try await start("read", consumer: "atrasado", skewMs: -hour) == 1)
+        #expect(try await start("reclaim", consumer: "adelantado", skewMs: hour) == 0)
+        let entries = try await fixture.redis.send("ZRANGE", QueueKeys.running("noop"), "0", "-1").array ?? []
+        #expect(entries.compactMap(\.string) == [job.id])
+        _ = try await fixture.jobs.redis.run(scripts.renew, arguments: ["noop", "5000", job.id])
+        #expect(try await start("reclaim", consumer: "adelantado", skewMs: hour) == 0)
+        #expect(try await fixture.status(job.id)?.state == .running)
+        // The deadline is Redis' time + the visibility timeout.
+        let time = try await fixture.redis.send("TIME").array ?? []
+        let redisMs = (Int(time.first?.string ?? "") ?? 0) * 1000 + (Int(time.last?.string ?? "") ?? 0) / 1000
+        let score = try await fixture.redis.send("ZSCORE", QueueKeys.running("noop"), job.id)
+        let deadline = Int(score.string ?? "") ?? 0
+        #expect(deadline > redisMs && deadline <= redisMs + 5000, "\(deadline) vs \(redisMs)")
+    }
+
     @Test func gracefulShutdownFinishesRunningJobsAndLeavesTheRest() async throws {
         // All jobs share an ordering key and exist before the worker starts: only the first
         // can run until it finishes, however slow the machine is.

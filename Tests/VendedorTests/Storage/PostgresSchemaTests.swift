@@ -71,6 +71,23 @@ struct PostgresSchemaTests {
         }
     }
 
+    /// A server that takes the TCP connection and never answers (a wedged host, a half-open
+    /// link): a call fails with `PostgresUnavailable` once its lease wait runs out, instead of
+    /// waiting for ever while its worker keeps renewing the job's lease.
+    @Test(.timeLimit(.minutes(1))) func aCallThatGetsNoConnectionFailsInsteadOfWaitingForEver() async throws {
+        let silent = try SilentListener()
+        let url = try #require(
+            try DatabaseURL("postgresql://vendedor@127.0.0.1:\(silent.port)/tienda?sslmode=disable").postgres)
+        let store = PostgresStore(
+            client: PostgresClient(configuration: PostgresStore.configuration(url, maximumConnections: 2)),
+            leaseTimeout: .seconds(2))
+        for _ in 0..<2 {
+            await #expect(throws: PostgresUnavailable.self) { _ = try await store.productNames() }
+        }
+        await store.close()
+        silent.close()
+    }
+
     @Test func migrationNamesAreUnique() {
         let names = PostgresSchema.migrations.map(\.name)
         #expect(Set(names).count == names.count)
@@ -116,5 +133,35 @@ struct PostgresSchemaTests {
         }
         #expect(error?.message.contains("PostgreSQL") == true)
         #expect(error?.message.contains("secreto") == false)
+    }
+}
+
+/// A TCP port that accepts connections into its backlog and never reads or writes.
+private final class SilentListener: Sendable {
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0, listen(descriptor, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        self.descriptor = descriptor
+        self.port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() {
+        _ = Glibc.close(descriptor)
     }
 }
