@@ -30,6 +30,47 @@ struct PostgresSchemaTests {
         try await PostgresStore.dropDatabase(String(name), on: server)
     }
 
+    /// `pg5-consola` on a database that already has conversations: every chat gets its inbox
+    /// row (count, newest message, whether it waits for a person), as SQLite's migration does.
+    @Test func theConsoleMigrationBuildsTheInboxOfChatsThatAlreadyHadMessages() async throws {
+        try await TestStore.with(.postgresql) { test in
+            let store = try #require(test.store as? PostgresStore)
+            try await store.appendMessage(NewMessage(chatId: "tg:1", sender: .user, content: "hola"))
+            let reply = try await store.appendMessage(
+                NewMessage(chatId: "tg:1", sender: .agent, content: "¿Qué busca?"))
+            try await store.setAIActive(chatId: "h:web:2", active: false, channel: .http)
+            try await store.appendMessage(NewMessage(chatId: "h:web:2", sender: .operator, content: "Hola"))
+            let waiting = try await store.appendMessage(NewMessage(chatId: "h:web:2", sender: .user, content: "¿y?"))
+            // Back to the schema before `pg5-consola`, messages kept.
+            try await store.transaction { connection in
+                for statement in [
+                    "DROP TRIGGER mensajes_conversacion ON mensajes", "DROP FUNCTION mensaje_en_conversacion()",
+                    "DROP TABLE consola_vistos, conversaciones, auditoria, usuarios",
+                    "DELETE FROM schema_migrations WHERE nombre = 'pg5-consola'",
+                ] {
+                    try await connection.execute(PostgresQuery(unsafeSQL: statement), logger: store.logger)
+                }
+            }
+            let migrated = try await PostgresStore.connect(try #require(test.url.postgres))
+            do {
+                let inbox = try await migrated.inbox(InboxFilter(), viewer: 0, limit: nil, offset: nil)
+                #expect(inbox.conversations.map(\.chatId) == ["h:web:2", "tg:1"])
+                let web = inbox.conversations[0]
+                #expect(web.messages == 2 && web.lastMessageId == waiting.id && web.needsPerson && web.unread)
+                let telegram = inbox.conversations[1]
+                #expect(telegram.messages == 2 && telegram.lastMessageId == reply.id && !telegram.needsPerson)
+                #expect(telegram.lastSender == .agent && telegram.unread)
+                // And the trigger is back.
+                try await migrated.appendMessage(NewMessage(chatId: "tg:1", sender: .user, content: "guantes"))
+                #expect(try await migrated.conversation(chatId: "tg:1", viewer: 0)?.messages == 3)
+            } catch {
+                await migrated.close()
+                throw error
+            }
+            await migrated.close()
+        }
+    }
+
     /// A server that takes the TCP connection and never answers (a wedged host, a half-open
     /// link): a call fails with `PostgresUnavailable` once its lease wait runs out, instead of
     /// waiting for ever while its worker keeps renewing the job's lease.
