@@ -372,7 +372,13 @@ struct TelegramButtonsPipelineTests {
             let confirm = try #require(located.inlineButtons.first { $0.text == "Confirmar pedido" })
             #expect(try pipeline.orders(chat).isEmpty)
 
-            // The summary before the location had the same buttons; they are not the newest.
+            // The summary before the location had the same buttons; they are not the newest
+            // once the delivery worker has recorded the new message (just after Telegram took it).
+            let recorded = try await eventually(timeout: .seconds(60)) {
+                let newest = try await harness.fixture.jobs.redis.send("GET", TelegramKeys.latestKeyboard(chat))
+                return newest.string == String(located.messageId)
+            }
+            #expect(recorded)
             let oldConfirm = try #require(summary.inlineButtons.first { $0.text == "Confirmar pedido" })
             let before = pipeline.sent(to: chat).count
             _ = try await harness.postToWebhook([
