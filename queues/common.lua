@@ -6,9 +6,11 @@
 --   vd:q:<q>:ready        list    entries of jobs ready to run, oldest first: the job id, or
 --                                 "<id>|<ordering key>" for an ordered job (so its key can be
 --                                 released even if the record is gone)
---   vd:q:<q>:run          zset    entries of running jobs -> lease deadline in ms; a worker
---                                 pushes its deadlines forward while it runs them, so only
---                                 the jobs of a stopped worker expire and are taken over
+--   vd:q:<q>:run          zset    entries of running jobs -> lease deadline in ms of Redis'
+--                                 clock (TIME, never a worker's: hosts' clock skew cannot
+--                                 expire a live lease); a worker pushes its deadlines forward
+--                                 while it runs them, so only the jobs of a stopped worker
+--                                 expire and are taken over
 --   vd:q:<q>:wake         list    at most one token; idle workers wait for it (BLPOP)
 --   vd:q:<q>:delayed      zset    job id -> due time in ms (retries, rate limit)
 --   vd:q:<q>:dead         list    dead-lettered job ids, newest first (capped)
@@ -20,6 +22,11 @@
 --   channel vd:done       pub/sub id of a finished job that has a waiter (field "w")
 -- Every script that makes jobs ready ends with flush_ready().
 local function jkey(id) return 'vd:job:' .. id end
+-- Redis' own clock in ms: what lease deadlines are written and compared with.
+local function redis_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
 local function qkey(q, suffix) return 'vd:q:' .. q .. ':' .. suffix end
 local function okey_list(okey) return 'vd:o:' .. okey end
 

@@ -4,7 +4,8 @@
 -- For each entry: malformed or unknown -> dead-lettered with the reason; final already ->
 -- dropped; over the rate limit -> to the delayed set (no attempt used); over max attempts
 -- (its holder died each time) -> dead; else attempt+1, estado procesando, a fresh lease
--- that fences out any earlier holder, and the entry in the running set until its deadline.
+-- that fences out any earlier holder, and the entry in the running set until its deadline
+-- (Redis' clock + visibility_ms; expired leases are found with the same clock).
 -- KEYS: none. ARGV: now_ms, queue, consumer, max_attempts, rate_limit_per_s (0 = none),
 --       dead_ttl_s, visibility_ms, mode ('read' | 'reclaim'), count.
 -- Returns: flat array: number of entries taken, then k x (entry, job_id, kind, payload,
@@ -13,16 +14,17 @@ local now, q, consumer = ARGV[1], ARGV[2], ARGV[3]
 local maxa, rl, dttl, vis = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local mode, count = ARGV[8], tonumber(ARGV[9])
 local rk_ready, rk_run = qkey(q, 'ready'), qkey(q, 'run')
+local lease_now = redis_ms()
 local got
 if mode == 'reclaim' then
-  got = redis.call('ZRANGEBYSCORE', rk_run, '-inf', now, 'LIMIT', 0, count)
+  got = redis.call('ZRANGEBYSCORE', rk_run, '-inf', lease_now, 'LIMIT', 0, count)
   if #got > 0 then call_sliced('ZREM', rk_run, got) end
 else
   got = redis.call('LPOP', rk_ready, count) or {}
 end
 local out, running = {#got}, {}
 local sec = math.floor(tonumber(now) / 1000)
-local deadline = tonumber(now) + vis
+local deadline = lease_now + vis
 for i, e in ipairs(got) do
   local id, ekey = parse_entry(e)
   if #id == 0 or #id > 120 or string.find(id, '[^0-9a-z_-]') then

@@ -78,6 +78,13 @@ struct SlowModelBench {
         print("\(prefix)messages=\(sorted.count)")
         print("\(prefix)model_latency_ms=\(latencyMs)")
         print("\(prefix)replies_per_s=\(String(format: "%.1f", Double(sorted.count) / burst.elapsed))")
+        // The burst's rate counts the model's latency once (nothing can come back before it);
+        // the drain rate is the pipe's capacity: replies between the first and the last.
+        let ends = burst.ends.sorted()
+        if ends.count > 1, let firstEnd = ends.first, let lastEnd = ends.last, lastEnd > firstEnd {
+            let drain = Double(ends.count - 1) / (lastEnd - firstEnd)
+            print("\(prefix)drain_replies_per_s=\(String(format: "%.1f", drain))")
+        }
         print("\(prefix)p50_ms=\(String(format: "%.1f", Self.percentile(sorted, 0.5)))")
         print("\(prefix)p99_ms=\(String(format: "%.1f", Self.percentile(sorted, 0.99)))")
         print("\(prefix)model_calls_in_flight_max=\(model.maxInFlight)")
@@ -98,13 +105,14 @@ struct SlowModelBench {
     }
 
     /// `count` first messages of as many chats, all at once (`perSecond` nil) or at a steady
-    /// pace; each one's time from acceptance to reply (ms) and the seconds it all took.
+    /// pace; each one's time from acceptance to reply (ms), when each reply came (s from the
+    /// start) and the seconds it all took.
     private func send(_ rig: Rig, _ texts: [String], count: Int, chatPrefix: String, perSecond: Int?) async throws
-        -> (latencies: [Double], elapsed: Double)
+        -> (latencies: [Double], ends: [Double], elapsed: Double)
     {
         let clock = ContinuousClock()
         let start = clock.now
-        let latencies = try await withThrowingTaskGroup(of: Double.self) { group in
+        let results = try await withThrowingTaskGroup(of: (Double, Double).self) { group in
             for index in 0..<count {
                 if let perSecond {
                     try await Task.sleep(until: start + .milliseconds(index * 1000 / perSecond), clock: clock)
@@ -114,14 +122,15 @@ struct SlowModelBench {
                 group.addTask {
                     let accepted = clock.now
                     _ = try await rig.rig.say(chatId, text, timeout: .seconds(300))
-                    return (clock.now - accepted).seconds * 1000
+                    let end = clock.now
+                    return ((end - accepted).seconds * 1000, (end - start).seconds)
                 }
             }
-            var all: [Double] = []
-            for try await latency in group { all.append(latency) }
+            var all: [(Double, Double)] = []
+            for try await result in group { all.append(result) }
             return all
         }
-        return (latencies, (clock.now - start).seconds)
+        return (results.map(\.0), results.map(\.1), (clock.now - start).seconds)
     }
 
     private static func percentile(_ sorted: [Double], _ p: Double) -> Double {

@@ -7,9 +7,74 @@ import Support
 /// `vendedor-enqueuer user create --role admin|operador --name NAME --password-stdin`: a
 /// staff user of the console. The password is read from standard input (one line; never
 /// from the command line, where other users could see it) and stored as a bcrypt hash.
+/// `user disable --name NAME` / `user enable --name NAME`: the login refuses a disabled user
+/// (its sessions end within their idle time; `salir-todo` ends them at once). The users live
+/// in `DATABASE_URL` (SQLite or PostgreSQL).
 struct User: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Usuarios de la consola (/consola).", subcommands: [CreateUser.self])
+        commandName: "user", abstract: "Usuarios de la consola (/consola).",
+        subcommands: [CreateUser.self, DisableUser.self, EnableUser.self])
+
+    /// The store `DATABASE_URL` names, or the process ends with the reason.
+    static func openStore() async -> any ShopStore & ClosableStore {
+        let config = startOrExit { try AppConfig(environment: .load()) }
+        return await startOrExitAsync { try await StorageEngine.open(try DatabaseURL(config.databaseURL)) }
+    }
+
+    /// Runs `body` with the store, closing it; a refusal (unknown user, name taken…) is one
+    /// line on stderr and status 1.
+    static func withStore(_ body: (any ShopStore) async throws -> Void) async throws {
+        let store = await openStore()
+        do {
+            try await body(store)
+            await store.close()
+        } catch let error as CodedError {
+            await store.close()
+            FileHandle.standardError.write(Data("vendedor: \(error.message)\n".utf8))
+            throw ExitCode.failure
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+}
+
+/// `user disable` / `user enable`: switches a user off or back on, with an audit line.
+struct DisableUser: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "disable", abstract: "Desactiva un usuario de la consola (no podrá ingresar).")
+
+    @Option(name: [.customLong("name"), .customLong("nombre")], help: "Nombre de usuario.")
+    var name: String
+
+    func run() async throws { try await SwitchUser.run(name: name, active: false) }
+}
+
+struct EnableUser: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enable", abstract: "Reactiva un usuario de la consola.")
+
+    @Option(name: [.customLong("name"), .customLong("nombre")], help: "Nombre de usuario.")
+    var name: String
+
+    func run() async throws { try await SwitchUser.run(name: name, active: true) }
+}
+
+enum SwitchUser {
+    static func run(name raw: String, active: Bool) async throws {
+        let name: String
+        do {
+            name = try StaffUser.validName(raw)
+        } catch {
+            throw ArgumentParser.ValidationError(error.message)
+        }
+        try await User.withStore { store in
+            let user = try await store.setStaffUserActive(name: name, active: active)
+            let action = active ? "usuario.activar" : "usuario.desactivar"
+            try await store.appendAudit(NewAuditEntry(user: "cli", action: action, detail: user.name))
+            print("Usuario \(user.name) \(active ? "activado" : "desactivado").")
+        }
+    }
 }
 
 struct CreateUser: AsyncParsableCommand {
@@ -50,17 +115,12 @@ struct CreateUser: AsyncParsableCommand {
         } catch let error as Shop.ValidationError {
             throw ArgumentParser.ValidationError(error.message)
         }
-        let config = startOrExit { try AppConfig(environment: .load()) }
-        let database = startOrExit { try AppDatabase.open(try DatabaseURL(config.databaseURL)) }
         let hash = PasswordHash.make(password, cost: bcryptCost)
-        do {
-            let user = try database.createStaffUser(name: name, role: role, passwordHash: hash)
-            try database.appendAudit(
+        try await User.withStore { store in
+            let user = try await store.createStaffUser(name: name, role: role, passwordHash: hash)
+            try await store.appendAudit(
                 NewAuditEntry(user: "cli", action: "usuario.crear", detail: "\(user.name) (\(role.rawValue))"))
             print("Usuario \(user.name) creado con rol \(role.rawValue).")
-        } catch let error as CodedError {
-            FileHandle.standardError.write(Data("vendedor: \(error.message)\n".utf8))
-            throw ExitCode.failure
         }
     }
 

@@ -5,7 +5,8 @@ import Shop
 import Support
 
 /// `vendedor-workers import-legacy PATH [--dry-run]`: brings a shop over from the old Python
-/// backend's SQLite database (`LegacyImporter`) into `DATABASE_URL`, prints progress on large
+/// backend's SQLite database (`LegacyImporter`) into `DATABASE_URL` (SQLite or PostgreSQL, in
+/// one transaction), prints progress on large
 /// tables and a summary table, then enqueues a re-index of the catalog's vectors. Running it
 /// twice changes nothing the second time.
 struct ImportLegacy: AsyncParsableCommand {
@@ -25,14 +26,16 @@ struct ImportLegacy: AsyncParsableCommand {
     func run() async throws {
         let environment = Environment.load()
         let config = startOrExit { try AppConfig(environment: environment) }
-        let database = startOrExit { try AppDatabase.open(try DatabaseURL(config.databaseURL)) }
+        let store = await startOrExitAsync { try await StorageEngine.open(try DatabaseURL(config.databaseURL)) }
         var configured = LegacyImporter(dryRun: dryRun, chatOwner: chatOwner)
         configured.progress = { line in FileHandle.standardError.write(Data("importando \(line)\n".utf8)) }
         let importer = configured
         let report: LegacyImportReport
         do {
-            report = try await database.perform { try importer.run(from: path, into: $0) }
+            report = try await importer.run(from: path, into: store)
+            await store.close()
         } catch {
+            await store.close()
             FileHandle.standardError.write(Data("vendedor: la importación no se hizo: \(error)\n".utf8))
             throw ExitCode(1)
         }

@@ -1,3 +1,4 @@
+import Dispatch
 import JobEngine
 import Pipeline
 import Workers
@@ -16,6 +17,15 @@ public struct FaultInjectionHandler: JobHandler {
         let marks = job.mark.map { "vd:marcas:\($0)" }
         if let marks {
             try await context.jobs.redis.send("RPUSH", marks, "inicio:\(job.seq ?? 0)")
+        }
+        if let hang = job.hangFirstRunS, context.attempt == 1 {
+            let until = ContinuousClock.now + .seconds(hang)
+            while ContinuousClock.now < until {
+                // Sleeps that ignore cancellation, as a stuck network call would.
+                await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                    DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { done.resume() }
+                }
+            }
         }
         if let delay = job.sleepMs, delay > 0 {
             try await Task.sleep(for: .milliseconds(delay))

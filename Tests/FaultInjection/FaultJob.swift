@@ -29,13 +29,18 @@ public struct FaultJob: JobPayload, Equatable {
     public var seq: Int?
     /// Ordering key (used only when the queue file declares one).
     public var key: String?
+    /// On its first attempt, hang this many seconds deaf to cancellation (a call that never
+    /// returns), then finish as usual; later attempts do not hang.
+    public var hangFirstRunS: Int?
 
     public init(
         sleepMs: Int? = nil, failures: Int? = nil, followUps: Int? = nil, failAlways: Bool? = nil,
         dieWithReply: Bool? = nil,
         retryAfterS: Double? = nil,
-        pauses: Int? = nil, mark: String? = nil, seq: Int? = nil, key: String? = nil, followUpQueue: String? = nil
+        pauses: Int? = nil, mark: String? = nil, seq: Int? = nil, key: String? = nil, followUpQueue: String? = nil,
+        hangFirstRunS: Int? = nil
     ) {
+        self.hangFirstRunS = hangFirstRunS
         self.followUpQueue = followUpQueue
         self.dieWithReply = dieWithReply
         self.sleepMs = sleepMs
@@ -65,5 +70,6 @@ public struct FaultJob: JobPayload, Equatable {
         case mark = "marca"
         case seq
         case key = "clave"
+        case hangFirstRunS = "colgarse_primera_vez_s"
     }
 }

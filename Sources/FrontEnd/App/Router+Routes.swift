@@ -55,14 +55,9 @@ func buildRouter(_ deps: FrontEndDependencies) -> Router<AppRequestContext> {
     companyText.addWriteRoutes(to: protected("contexto", .admin))
     ChannelsController(store: deps.store, addresses: deps.callbackAddresses).addRoutes(
         to: protected("admin", .admin))
-    // The console's staff users, sessions and audit are still SQLite-only: on PostgreSQL the
-    // front end serves the API without the console.
-    if let database = (deps.store as? SQLiteStore)?.database {
-        ConsoleController(
-            database: database, jobs: deps.jobs, config: deps.console, blobs: deps.blobs,
-            uploads: deps.uploads
-        ).addRoutes(to: router)
-    }
+    ConsoleController(
+        store: deps.store, jobs: deps.jobs, config: deps.console, blobs: deps.blobs, uploads: deps.uploads
+    ).addRoutes(to: router)
     if let telegram = deps.telegram, telegram.config.mode == .webhook, let secret = telegram.config.webhookSecret {
         // Authenticated by Telegram's secret header, not by a bearer token.
         TelegramController(secret: secret, intake: telegram.intake(deps.jobs, logger: deps.jobs.logger))

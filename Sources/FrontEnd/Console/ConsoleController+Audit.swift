@@ -5,8 +5,10 @@ import Shop
 extension ConsoleController {
     @Sendable func auditLog(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
-        let user = request.query("usuario").map { String($0.prefix(40)) }
-        let (entries, total) = try await database.perform { try $0.auditPage(user: user, limit: limit, offset: offset) }
+        let user = request.query("usuario")
+        // The longest name an audit line holds (`NewAuditEntry`).
+        guard (user?.count ?? 0) <= 80 else { throw APIError.badRequest("El usuario admite máximo 80 caracteres.") }
+        let (entries, total) = try await store.auditPage(user: user, limit: limit, offset: offset)
         return try await page(
             context, title: "Auditoría", section: .audit,
             content: AuditView.page(entries, total: total, limit: limit, offset: offset, user: user, request: request))

@@ -7,16 +7,14 @@ import Shop
 // all through `CatalogEditor` like the API.
 extension ConsoleController {
     var editor: CatalogEditor {
-        CatalogEditor(store: SQLiteStore(database), jobs: jobs, uploads: uploads)
+        CatalogEditor(store: store, jobs: jobs, uploads: uploads)
     }
 
     @Sendable func catalog(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (limit, offset) = try Pagination.parse(request)
         let query = request.query("q")
         guard (query?.count ?? 0) <= 200 else { throw APIError.badRequest("La búsqueda admite máximo 200 caracteres.") }
-        let page = try await database.perform {
-            try $0.listProducts(ProductFilter(text: query), limit: limit, offset: offset)
-        }
+        let page = try await store.listProducts(ProductFilter(text: query), limit: limit, offset: offset)
         let job = try await requestedJob(request)
         return try await self.page(
             context, title: "Catálogo", section: .catalog, flash: flash(request),
@@ -26,7 +24,7 @@ extension ConsoleController {
     @Sendable func updateProduct(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.pathId(resource: "el producto")
         let form = try await form(request)
-        guard let current = try await database.perform({ try $0.product(id: id) }) else {
+        guard let current = try await store.product(id: id) else {
             throw APIError.notFound("No existe el producto \(id).")
         }
         var changes = ProductChanges(

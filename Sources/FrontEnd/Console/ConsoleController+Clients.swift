@@ -8,13 +8,12 @@ extension ConsoleController {
         let (limit, offset) = try Pagination.parse(request)
         let query = request.query("q")
         guard (query?.count ?? 0) <= 200 else { throw APIError.badRequest("La búsqueda admite máximo 200 caracteres.") }
-        let page = try await database.perform { db in
+        let page =
             if let query {
-                try db.searchClients(q: query, limit: limit, offset: offset)
+                try await store.searchClients(q: query, limit: limit, offset: offset)
             } else {
-                try db.listClients(limit: limit, offset: offset)
+                try await store.listClients(limit: limit, offset: offset)
             }
-        }
         return try await self.page(
             context, title: "Clientes", section: .clients,
             content: ClientsView.list(page, query: query, request: request))
@@ -23,10 +22,10 @@ extension ConsoleController {
     @Sendable func client(_ request: Request, context: AppRequestContext) async throws -> Response {
         let idNumber = context.pathString("cedula")
         guard idNumber.count <= 20 else { throw APIError.notFound("No existe ese cliente.") }
-        let (client, orders) = try await database.perform { db in
-            (try db.client(idNumber: idNumber), try db.clientOrders(idNumber: idNumber, limit: 100))
+        guard let client = try await store.client(idNumber: idNumber) else {
+            throw APIError.notFound("No existe el cliente con cédula \(idNumber).")
         }
-        guard let client else { throw APIError.notFound("No existe el cliente con cédula \(idNumber).") }
+        let orders = try await store.clientOrders(idNumber: idNumber, limit: 100, offset: nil)
         return try await page(
             context, title: client.name, section: .clients, flash: flash(request),
             content: ClientsView.detail(client, orders: orders, session: try session(context)))
@@ -41,7 +40,7 @@ extension ConsoleController {
         case "0": active = false
         default: throw APIError.badRequest("El campo activo debe ser 0 o 1.")
         }
-        let client = try await database.perform { try $0.setClientActive(idNumber: idNumber, active: active) }
+        let client = try await store.setClientActive(idNumber: idNumber, active: active)
         await audit(context, active ? "cliente.reactivar" : "cliente.retirar", client.idNumber)
         return ConsoleResponses.redirect(
             ConsoleFormat.url(

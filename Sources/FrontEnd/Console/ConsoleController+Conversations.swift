@@ -24,7 +24,7 @@ extension ConsoleController {
         let (limit, offset) = try Pagination.parse(request)
         let viewer = session.userId
         let chosen = filter
-        let page = try await database.perform { try $0.inbox(chosen, viewer: viewer, limit: limit, offset: offset) }
+        let page = try await store.inbox(chosen, viewer: viewer, limit: limit, offset: offset)
         let list = InboxView.list(page.conversations, total: page.total, limit: limit, offset: offset, request: request)
         if request.query("parcial") != nil { return ConsoleResponses.html(list) }
         return try await self.page(
@@ -36,21 +36,17 @@ extension ConsoleController {
         let session = try session(context)
         let chatId = try ChatController.validChatId(context.pathString("chat"))
         let viewer = session.userId
-        let (summary, messages, stateJSON, orders) = try await database.perform { db in
-            let summary = try db.conversation(chatId: chatId, viewer: viewer)
-            let messages = try db.history(chatId: chatId, limit: 200)
-            if let last = messages.last { try db.markSeen(chatId: chatId, viewer: viewer, messageId: last.id) }
-            return (
-                summary, messages, try db.dialogueJSON(chatId: chatId),
-                try db.listOrders(OrderFilter(chatId: chatId), limit: 10).results
-            )
-        }
+        let summary = try await store.conversation(chatId: chatId, viewer: viewer)
+        let messages = try await store.history(chatId: chatId, limit: 200)
+        if let last = messages.last { try await store.markSeen(chatId: chatId, viewer: viewer, messageId: last.id) }
+        let stateJSON = try await store.dialogueJSON(chatId: chatId)
+        let orders = try await store.listOrders(OrderFilter(chatId: chatId), limit: 10, offset: nil).results
         guard let summary else { throw APIError.notFound("No existe la conversación \(chatId).") }
         let latest = messages.last?.id ?? 0
         return ConsoleResponses.html(
             ConsoleLayout.page(
                 title: "Chat \(chatId)", section: .conversations, session: session,
-                latestMessage: try await database.perform { try $0.latestMessage()?.id ?? 0 }, flash: flash(request),
+                latestMessage: try await store.latestMessage()?.id ?? 0, flash: flash(request),
                 pageName: "conversacion", chatId: chatId, chatLatest: latest,
                 content: ConversationView.page(
                     summary, messages: messages, progress: ChatProgress(json: stateJSON), orders: orders,
@@ -62,11 +58,8 @@ extension ConsoleController {
         let session = try session(context)
         let chatId = try ChatController.validChatId(context.pathString("chat"))
         let viewer = session.userId
-        let messages = try await database.perform { db in
-            let messages = try db.history(chatId: chatId, limit: 200)
-            if let last = messages.last { try db.markSeen(chatId: chatId, viewer: viewer, messageId: last.id) }
-            return messages
-        }
+        let messages = try await store.history(chatId: chatId, limit: 200)
+        if let last = messages.last { try await store.markSeen(chatId: chatId, viewer: viewer, messageId: last.id) }
         return ConsoleResponses.html(ConversationView.messages(messages))
     }
 
@@ -80,7 +73,7 @@ extension ConsoleController {
         case "0": active = false
         default: throw APIError.badRequest("El campo ia_activa debe ser 0 o 1.")
         }
-        _ = try await OperatorChat(database: database, jobs: jobs).setAIActive(chatId: chatId, active: active)
+        _ = try await OperatorChat(store: store, jobs: jobs).setAIActive(chatId: chatId, active: active)
         await audit(context, active ? "chat.devolver" : "chat.tomar", chatId)
         return ConsoleResponses.redirect(
             ConsoleFormat.url(
@@ -95,7 +88,7 @@ extension ConsoleController {
         let form = try await form(request)
         let session = try session(context)
         let key = form.text("clave_envio").map { String($0.prefix(64)) }
-        let id = try await OperatorChat(database: database, jobs: jobs).reply(
+        let id = try await OperatorChat(store: store, jobs: jobs).reply(
             chatId: chatId, text: form["mensaje"] ?? "", operator: session.name, owner: session.identity.ownerKey,
             idempotencyKey: key)
         await audit(context, "chat.responder", "\(chatId) (trabajo \(id))")

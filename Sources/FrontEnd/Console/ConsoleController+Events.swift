@@ -33,7 +33,7 @@ extension ConsoleController {
         guard streams.acquire() else {
             throw APIError(.unavailable, "Hay demasiadas conexiones en vivo abiertas; intente en unos segundos.")
         }
-        let database = self.database
+        let store = self.store
         let slots = self.streams
         let (startSince, startChatSince) = (since, chatSince)
         let body = ResponseBody { writer in
@@ -45,14 +45,12 @@ extension ConsoleController {
             var last = startSince
             var lastChat = startChatSince
             while clock.now < end, !Task.isCancelled, !Task.isShuttingDownGracefully {
-                let (latest, latestChat) = try await database.perform { db in
-                    (try db.latestMessage(), try chatId.flatMap { try db.latestMessage(chatId: $0) })
-                }
+                let latest = try await store.latestMessage()
+                var latestChat: (id: Int64, created: Date)?
+                if let chatId { latestChat = try await store.latestMessage(chatId: chatId) }
                 var events = ""
                 if let latest, latest.id > last {
-                    let needPerson = try await database.perform { [last] in
-                        try $0.conversationsNeedingPerson(after: last)
-                    }
+                    let needPerson = try await store.conversationsNeedingPerson(after: last, limit: 20)
                     if let latestChat, latestChat.id > lastChat {
                         lastChat = latestChat.id
                         events += Self.event(

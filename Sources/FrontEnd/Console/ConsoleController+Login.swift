@@ -44,7 +44,7 @@ extension ConsoleController {
                     name: name, next: next),
                 status: .tooManyRequests, headers: [.retryAfter: String(wait)])
         }
-        let user = try await database.perform { try $0.staffUser(name: name) }
+        let user = try await store.staffUser(name: name)
         // Always one bcrypt check, so an unknown name takes as long as a wrong password.
         let hash = user?.passwordHash ?? PasswordHash.decoy
         let matches = try await BlockingPool.shared.run { PasswordHash.verify(password, hash: hash) }
@@ -95,7 +95,7 @@ extension ConsoleController {
     private func recordLogin(_ context: AppRequestContext, _ name: String, _ action: String, _ detail: String) async {
         let entry = NewAuditEntry(user: name, action: action, detail: detail, address: context.remoteAddress)
         do {
-            try await database.perform { try $0.appendAudit(entry) }
+            try await store.appendAudit(entry)
         } catch {
             context.logger.warning("No se pudo escribir en la auditoría (\(action)): \(error)")
         }

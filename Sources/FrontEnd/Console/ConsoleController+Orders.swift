@@ -10,9 +10,8 @@ extension ConsoleController {
             chatId: try request.query("chat").map(ChatController.validChatId), idNumber: request.query("cedula"),
             state: try stateRaw.map { raw throws(ValidationError) in try OrderState(parsing: raw) },
             since: request.query("desde"), until: request.query("hasta"))
-        let (page, amount) = try await database.perform { db in
-            (try db.listOrders(filter, limit: limit, offset: offset), try db.orderTotal(filter))
-        }
+        let page = try await store.listOrders(filter, limit: limit, offset: offset)
+        let amount = try await store.orderTotal(filter)
         return try await self.page(
             context, title: "Pedidos", section: .orders,
             content: OrdersView.list(page, amount: amount, filter: filter, stateRaw: stateRaw, request: request))
@@ -20,7 +19,7 @@ extension ConsoleController {
 
     @Sendable func order(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.pathId(resource: "el pedido")
-        guard let order = try await database.perform({ try $0.order(id: id) }) else {
+        guard let order = try await store.order(id: id) else {
             throw APIError.notFound("No existe el pedido \(id).")
         }
         return try await page(
@@ -32,7 +31,7 @@ extension ConsoleController {
     @Sendable func changeOrderState(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.pathId(resource: "el pedido")
         let state = try OrderState(parsing: try await form(request)["estado"] ?? "")
-        let order = try await database.perform { try $0.changeOrderState(id: id, to: state) }
+        let order = try await store.changeOrderState(id: id, to: state)
         await audit(context, "pedido.estado", "#\(id) → \(order.state.rawValue)")
         return ConsoleResponses.redirect("/consola/pedidos/\(id)?aviso=\(ConsoleFlash.orderState.rawValue)")
     }

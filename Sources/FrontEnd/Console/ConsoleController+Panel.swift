@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import JobEngine
 import Shop
@@ -9,9 +10,8 @@ extension ConsoleController {
     @Sendable func panel(_ request: Request, context: AppRequestContext) async throws -> Response {
         let since = request.query("desde")
         let until = request.query("hasta")
-        let (counts, panel) = try await database.perform { db in
-            (try db.statistics(), try db.salesPanel(since: since, until: until, top: 10, stockThreshold: 5))
-        }
+        let counts = try await store.statistics()
+        let panel = try await store.salesPanel(since: since, until: until, top: 10, stockThreshold: 5, now: Date())
         let queues = try await jobs.stats()
         let workers = try await jobs.liveWorkers()
         var latencies: [QueueLatency]?

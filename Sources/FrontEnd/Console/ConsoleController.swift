@@ -11,7 +11,8 @@ import Shop
 /// through the same services and jobs as the API (`OperatorChat`, `CatalogEditor`,
 /// `ExportRequester`, the order and client storage calls, the queue re-drive).
 struct ConsoleController: Sendable {
-    let database: AppDatabase
+    /// The shop's storage, on whichever engine `DATABASE_URL` names.
+    let store: any ShopStore
     let jobs: JobClient
     let sessions: ConsoleSessionStore
     let throttle: LoginThrottle
@@ -21,10 +22,10 @@ struct ConsoleController: Sendable {
     let streams: StreamSlots
 
     init(
-        database: AppDatabase, jobs: JobClient, config: ConsoleConfig = ConsoleConfig(),
+        store: any ShopStore, jobs: JobClient, config: ConsoleConfig = ConsoleConfig(),
         blobs: any BlobStore, uploads: any CatalogUploads
     ) {
-        self.database = database
+        self.store = store
         self.jobs = jobs
         self.config = config
         self.sessions = ConsoleSessionStore(
@@ -104,7 +105,7 @@ struct ConsoleController: Sendable {
         _ context: AppRequestContext, title: String, section: ConsoleLayout.Section, flash: String? = nil,
         pageName: String? = nil, status: HTTPResponse.Status = .ok, content: HTML
     ) async throws -> Response {
-        let latest = try await database.perform { try $0.latestMessage()?.id ?? 0 }
+        let latest = try await store.latestMessage()?.id ?? 0
         return ConsoleResponses.html(
             ConsoleLayout.page(
                 title: title, section: section, session: try session(context), latestMessage: latest, flash: flash,
@@ -118,7 +119,7 @@ struct ConsoleController: Sendable {
         let entry = NewAuditEntry(
             user: context.consoleSession?.name ?? "?", action: action, detail: detail, address: context.remoteAddress)
         do {
-            try await database.perform { try $0.appendAudit(entry) }
+            try await store.appendAudit(entry)
         } catch {
             context.logger.warning("No se pudo escribir en la auditoría (\(action)): \(error)")
         }

@@ -7,32 +7,13 @@ import Shop
 /// take it over or hand it back to the AI, and answer it through its own channel (the reply
 /// is stored in the conversation and delivered by an `entrega.enviar` job).
 struct OperatorChat: Sendable {
-    let store: any ChatStore
-    /// The SQLite file, where the console's "needs a person" flag lives (not on PostgreSQL yet).
-    var database: AppDatabase?
+    let store: any ChatStore & InboxStore
     let jobs: JobClient
-
-    init(store: any ChatStore, jobs: JobClient) {
-        self.store = store
-        self.database = (store as? SQLiteStore)?.database
-        self.jobs = jobs
-    }
-
-    init(database: AppDatabase, jobs: JobClient) {
-        self.init(store: SQLiteStore(database), jobs: jobs)
-    }
 
     /// Turns the AI off (an operator takes the chat) or on (handed back; the chat no longer
     /// waits for a person).
     func setAIActive(chatId: String, active: Bool) async throws -> ChatControl {
-        if let database {
-            return try await database.perform { db in
-                let control = try db.setAIActive(chatId: chatId, active: active)
-                if active { try db.clearNeedsPerson(chatId: chatId) }
-                return control
-            }
-        }
-        return try await store.setAIActive(chatId: chatId, active: active, channel: nil)
+        try await store.handOver(chatId: chatId, aiActive: active)
     }
 
     /// Validates and sends an operator's reply → the delivery job's id. The chat must have

@@ -41,6 +41,7 @@ extension QueueDefinition {
                 jitter: try backoff.double("jitter", in: 0...1)
             ),
             visibilityTimeoutMs: try reader.int("visibility_timeout_ms", in: 500...86_400_000),
+            maxRunMs: try reader.optionalInt("max_run_s", in: 1...7 * 86_400).map { $0 * 1000 },
             orderingKey: try reader.optionalString("ordering_key"),
             rateLimitPerSecond: try reader.int("rate_limit_per_s", in: 0...1_000_000),
             idempotencyWindowSeconds: try reader.int("idempotency_window_s", in: 1...30 * 86_400),

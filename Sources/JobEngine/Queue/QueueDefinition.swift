@@ -18,6 +18,10 @@ public struct QueueDefinition: Sendable, Equatable {
     public var maxAttempts: Int
     public var backoff: Backoff
     public var visibilityTimeoutMs: Int
+    /// How long one run may take before its worker stops renewing its lease (`max_run_s`;
+    /// nil: no limit). The job is then taken again once the lease runs out, as if its worker
+    /// had died, and counts an attempt; the stuck run's finish, if it ever comes, is refused.
+    public var maxRunMs: Int?
     /// Payload field whose value orders jobs (one at a time per value), or nil.
     public var orderingKey: String?
     public var rateLimitPerSecond: Int

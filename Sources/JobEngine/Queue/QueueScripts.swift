@@ -10,8 +10,10 @@ public struct QueueScripts: Sendable {
     public var watch: RedisScript
     /// Moves jobs left in an earlier engine's streams into the ready lists (at prepare).
     public var upgrade: RedisScript
+    /// Pushes a worker's running entries' lease deadlines forward (Redis' clock).
+    public var renew: RedisScript
 
-    public var all: [RedisScript] { [enqueue, start, finish, promote, redrive, watch, upgrade] }
+    public var all: [RedisScript] { [enqueue, start, finish, promote, redrive, watch, upgrade, renew] }
 
     static func load(directory: URL) throws -> QueueScripts {
         func read(_ name: String) throws -> String {
@@ -28,6 +30,6 @@ public struct QueueScripts: Sendable {
         return QueueScripts(
             enqueue: try script("enqueue"), start: try script("start"), finish: try script("finish"),
             promote: try script("promote"), redrive: try script("redrive"),
-            watch: try script("watch"), upgrade: try script("upgrade"))
+            watch: try script("watch"), upgrade: try script("upgrade"), renew: try script("renew"))
     }
 }

@@ -5,8 +5,19 @@ import Synchronization
 /// one script call (start.lua), runs their handlers with bounded concurrency, records
 /// outcomes through the finish batcher, takes over jobs whose holder died (their lease
 /// deadline in the running set passed) and pushes its own running jobs' deadlines forward
-/// so no one else takes them. With nothing ready it waits on the queue's wake token (BLPOP).
+/// so no one else takes them — except a job running past its queue's `max_run_s`, whose
+/// lease is left to expire so another worker (or this one) runs it again while the stuck run's
+/// late finish is refused by its stale lease. With nothing ready it waits on the queue's wake
+/// token (BLPOP).
 final class QueueProcessor: Sendable {
+    /// A job this process runs: its lease (fencing token) and when it started here.
+    struct Running {
+        var lease: String
+        var started: ContinuousClock.Instant
+        /// The overrun was logged (once per run).
+        var overrunReported = false
+    }
+
     let definition: QueueDefinition
     let client: JobClient
     let registry: JobRegistry
@@ -19,7 +30,7 @@ final class QueueProcessor: Sendable {
     private let batcher: FinishBatcher
     private let finishClient: JobClient
     private let fetchConnection: RedisConnection
-    private let inFlight = Mutex<[String: String]>([:])
+    private let inFlight = Mutex<[String: Running]>([:])
     private let stopping = Atomic<Bool>(false)
     private let blockMs = 1_000
 
@@ -128,10 +139,15 @@ final class QueueProcessor: Sendable {
                 failures = 0
                 for job in jobs {
                     slots.take()
-                    inFlight.withLock { $0[job.entryId] = job.id }
+                    let started = ContinuousClock.now
+                    inFlight.withLock { $0[job.entryId] = Running(lease: job.lease, started: started) }
                     group.addTask {
                         await self.execute(job)
-                        self.inFlight.withLock { _ = $0.removeValue(forKey: job.entryId) }
+                        // A stuck run that outlived its lease may end after the entry was taken
+                        // again (here, with a new lease): only its own record is removed.
+                        self.inFlight.withLock { running in
+                            if running[job.entryId]?.lease == job.lease { running.removeValue(forKey: job.entryId) }
+                        }
                         self.slots.give()
                     }
                 }
@@ -193,25 +209,49 @@ final class QueueProcessor: Sendable {
         return (fields.first?.int ?? 0, jobs)
     }
 
-    /// Pushes the lease deadlines of this process's running entries forward (ZADD XX), so
-    /// they only expire for jobs whose process stopped.
+    /// Pushes the lease deadlines of this process's running entries forward (renew.lua, with
+    /// Redis' clock), so
+    /// they only expire for jobs whose process stopped, or that ran past `maxRunMs` (a handler
+    /// stuck on a call that never returns must not hold its job, and its chat, forever).
     private func keepLeasesFresh() async {
         let interval = Duration.milliseconds(max(definition.visibilityTimeoutMs / 3, 100))
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
-            let entries = inFlight.withLock { Array($0.keys) }
-            guard !entries.isEmpty else { continue }
-            let deadline = String(WallClock.nowMs() + definition.visibilityTimeoutMs)
-            var command = RedisCommand(["ZADD", QueueKeys.running(definition.name), "XX"])
-            for entry in entries {
-                command.append(deadline)
-                command.append(entry)
+            let (entries, overrun) = renewable(now: .now)
+            for job in overrun {
+                logger.error(
+                    "Un trabajo lleva más de \(definition.maxRunMs.map { $0 / 1000 } ?? 0) s; se deja vencer su turno para que otro lo retome",
+                    metadata: ["job.entry": "\(job)"])
             }
+            guard !entries.isEmpty else { continue }
             do {
-                _ = try await client.redis.send(command)
+                _ = try await client.redis.run(
+                    client.scripts.renew,
+                    arguments: [definition.name, String(definition.visibilityTimeoutMs)] + entries)
             } catch {
                 logger.warning("No se pudo renovar la visibilidad de \(entries.count) trabajos en curso: \(error)")
             }
+        }
+    }
+
+    /// The running entries whose lease is renewed, and those that just passed `maxRunMs`
+    /// (reported once; their lease is no longer renewed).
+    func renewable(now: ContinuousClock.Instant) -> (renew: [String], newlyOverrun: [String]) {
+        let limit = definition.maxRunMs.map { Duration.milliseconds($0) }
+        return inFlight.withLock { running in
+            var renew: [String] = []
+            var overrun: [String] = []
+            for (entry, job) in running {
+                guard let limit, now - job.started > limit else {
+                    renew.append(entry)
+                    continue
+                }
+                if !job.overrunReported {
+                    running[entry]?.overrunReported = true
+                    overrun.append(entry)
+                }
+            }
+            return (renew, overrun)
         }
     }
 }

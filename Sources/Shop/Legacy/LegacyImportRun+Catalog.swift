@@ -3,10 +3,10 @@ import GRDB
 
 // Products and clients: matched by their own keys (id, cédula); unchanged rows are left alone.
 extension LegacyImportRun {
-    mutating func importProducts() throws {
+    mutating func importProducts() async throws {
         let total = try source.count("productos")
         var done = 0
-        try source.forEachRow("SELECT * FROM productos ORDER BY id") { row in
+        try await source.forEachRow("productos", orderBy: "id") { row in
             done += 1
             progressLine("productos", done, total)
             report.tally("productos") { $0.read += 1 }
@@ -41,7 +41,7 @@ extension LegacyImportRun {
                 return
             }
             var stored = product
-            let existing = try AppDatabase.fetchProduct(db, id: id)
+            let existing = try await target.product(id: id)
             if existing?.discontinued == true {
                 stored.discontinued = true
                 stored.active = false
@@ -50,13 +50,13 @@ extension LegacyImportRun {
                 report.tally("productos") { $0.unchanged += 1 }
                 return
             }
-            try AppDatabase.saveProduct(db, stored, now: now)
+            try await target.saveProduct(stored, now: now)
             report.tally("productos") { existing == nil ? ($0.created += 1) : ($0.updated += 1) }
         }
     }
 
-    mutating func importClients() throws {
-        try source.forEachRow("SELECT * FROM clientes ORDER BY cedula") { row in
+    mutating func importClients() async throws {
+        try await source.forEachRow("clientes", orderBy: "cedula") { row in
             report.tally("clientes") { $0.read += 1 }
             let raw = LegacyClient(row: row)
             guard let details = raw.details(report: &report, context: "clientes \(raw.idNumber)") else {
@@ -64,32 +64,14 @@ extension LegacyImportRun {
                 return
             }
             let active = LegacyValues.flag(row["activo"]) ?? true
-            let existing = try AppDatabase.fetchClient(db, idNumber: details.idNumber)
+            let existing = try await target.client(idNumber: details.idNumber)
             if let existing, existing.details == details, existing.active == active {
                 report.tally("clientes") { $0.unchanged += 1 }
                 return
             }
-            try saveClient(details, active: active, registered: LegacyValues.date(row["fecha_registro"]))
+            try await target.saveClient(
+                details, active: active, registered: LegacyValues.date(row["fecha_registro"]) ?? now, now: now)
             report.tally("clientes") { existing == nil ? ($0.created += 1) : ($0.updated += 1) }
         }
-    }
-
-    /// Inserts or replaces a client's data (keeping its purchase figures, which the imported
-    /// orders recompute).
-    func saveClient(_ details: ClientDetails, active: Bool, registered: Date?) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO clientes (cedula, nombre, telefono, correo, direccion, barrio, indicaciones, activo,
-                                      creado, actualizado)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(cedula) DO UPDATE SET
-                    nombre = excluded.nombre, telefono = excluded.telefono, correo = excluded.correo,
-                    direccion = excluded.direccion, barrio = excluded.barrio, indicaciones = excluded.indicaciones,
-                    activo = excluded.activo, actualizado = excluded.actualizado
-                """,
-            arguments: [
-                details.idNumber, details.name, details.phone, details.email, details.address, details.neighborhood,
-                details.notes, active, registered ?? now, now,
-            ])
     }
 }

@@ -1,18 +1,17 @@
 import Foundation
-import GRDB
 import SpanishText
 import Support
 
 // Chat history (chat ids, senders and times kept), the active company text and the
 // per-chat AI switches.
 extension LegacyImportRun {
-    mutating func importMessages() throws {
+    mutating func importMessages() async throws {
         let total = try source.count("mensajes")
         var done = 0
         var chats: Set<String> = []
         var oddSenders: [String: Int] = [:]
         var skipped: [String: Int] = [:]
-        try source.forEachRow("SELECT * FROM mensajes ORDER BY id") { row in
+        try await source.forEachRow("mensajes", orderBy: "id") { row in
             done += 1
             progressLine("mensajes", done, total)
             report.tally("mensajes") { $0.read += 1 }
@@ -29,7 +28,7 @@ extension LegacyImportRun {
                 report.tally("mensajes") { $0.skipped += 1 }
                 return
             }
-            if try alreadyImported("mensajes", String(legacyId)) {
+            if try await target.alreadyImported("mensajes", String(legacyId)) {
                 report.tally("mensajes") { $0.unchanged += 1 }
                 return
             }
@@ -46,14 +45,11 @@ extension LegacyImportRun {
             let metadata = String(
                 decoding: try JSONEncoder.sortedKeys.encode(JSONValue.object(["legado": .object(legacy)])),
                 as: UTF8.self)
-            try db.execute(
-                sql:
-                    "INSERT INTO mensajes (chat_id, remitente, tipo, contenido, metadata, creado) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [
-                    chatId, sender.0.rawValue, MessageKind.text.rawValue, content, metadata,
-                    LegacyValues.date(row["timestamp"]) ?? now,
-                ])
-            try recordImport("mensajes", String(legacyId), as: String(db.lastInsertedRowID))
+            let id = try await target.insertMessage(
+                LegacyMessage(
+                    chatId: chatId, sender: sender.0, content: content, metadata: metadata,
+                    created: LegacyValues.date(row["timestamp"]) ?? now))
+            try await target.recordImport("mensajes", String(legacyId), as: String(id), at: now)
             chats.insert(chatId)
             report.tally("mensajes") { $0.created += 1 }
         }
@@ -65,14 +61,7 @@ extension LegacyImportRun {
             report.notes.append("mensajes: \(count) omitidos (\(reason))")
         }
         // The imported chats live on the HTTP channel; `chatOwner` continues them.
-        for chatId in chats.sorted() {
-            try db.execute(
-                sql: """
-                    INSERT INTO chat_control (chat_id, ia_activa, canal, propietario, actualizado) VALUES (?, 1, ?, ?, ?)
-                    ON CONFLICT(chat_id) DO NOTHING
-                    """,
-                arguments: [chatId, Channel.http.rawValue, chatOwner, now])
-        }
+        try await target.adoptChats(chats.sorted(), channel: .http, owner: chatOwner, now: now)
     }
 
     /// The old senders in this system's; the flag says the name was not the usual one.
@@ -88,37 +77,37 @@ extension LegacyImportRun {
         }
     }
 
-    mutating func importCompanyText() throws {
+    mutating func importCompanyText() async throws {
         guard source.tables.contains("contexto_empresa") else { return }
-        try source.forEachRow("SELECT * FROM contexto_empresa WHERE activo = 1 ORDER BY version DESC, id DESC LIMIT 1")
+        for row in try source.rows(
+            "SELECT * FROM contexto_empresa WHERE activo = 1 ORDER BY version DESC, id DESC LIMIT 1")
         {
-            row in
             report.tally("contexto_empresa") { $0.read += 1 }
             let legacyId = String(LegacyValues.integer(row["id"]) ?? 0)
             guard let content = LegacyValues.text(row["contenido"], limit: 200_000) else {
                 report.notes.append("contexto_empresa \(legacyId): omitido (vacío)")
                 report.tally("contexto_empresa") { $0.skipped += 1 }
-                return
+                continue
             }
-            if try alreadyImported("contexto_empresa", legacyId) {
+            if try await target.alreadyImported("contexto_empresa", legacyId) {
                 report.tally("contexto_empresa") { $0.unchanged += 1 }
-                return
+                continue
             }
-            let active = try AppDatabase.fetchActiveContext(db)
+            let active = try await target.activeCompanyContext()
             if active?.content.trimmingWhitespace() == content.trimmingWhitespace(), let active {
-                try recordImport("contexto_empresa", legacyId, as: String(active.id))
+                try await target.recordImport("contexto_empresa", legacyId, as: String(active.id), at: now)
                 report.tally("contexto_empresa") { $0.unchanged += 1 }
-                return
+                continue
             }
-            let stored = try AppDatabase.insertCompanyContext(db, content)
-            try recordImport("contexto_empresa", legacyId, as: String(stored.id))
+            let stored = try await target.insertCompanyContext(content)
+            try await target.recordImport("contexto_empresa", legacyId, as: String(stored.id), at: now)
             report.tally("contexto_empresa") { $0.created += 1 }
         }
     }
 
-    mutating func importChatControl() throws {
+    mutating func importChatControl() async throws {
         guard source.tables.contains("chat_control") else { return }
-        try source.forEachRow("SELECT * FROM chat_control ORDER BY id") { row in
+        try await source.forEachRow("chat_control", orderBy: "id") { row in
             report.tally("chat_control") { $0.read += 1 }
             let active = LegacyValues.flag(row["ia_activa"]) ?? true
             guard let legacyChat = LegacyValues.text(row["chat_id"], limit: 201), legacyChat.count <= 200,
@@ -130,18 +119,12 @@ extension LegacyImportRun {
                 report.tally("chat_control") { $0.skipped += 1 }
                 return
             }
-            let current = try Bool.fetchOne(
-                db, sql: "SELECT ia_activa FROM chat_control WHERE chat_id = ?", arguments: [chatId])
+            let current = try await target.aiActive(chatId: chatId)
             if current == active || (current == nil && active) {
                 report.tally("chat_control") { $0.unchanged += 1 }
                 return
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO chat_control (chat_id, ia_activa, actualizado) VALUES (?, ?, ?)
-                    ON CONFLICT(chat_id) DO UPDATE SET ia_activa = excluded.ia_activa, actualizado = excluded.actualizado
-                    """,
-                arguments: [chatId, active, now])
+            try await target.setAIActive(chatId: chatId, active: active, now: now)
             report.tally("chat_control") { current == nil ? ($0.created += 1) : ($0.updated += 1) }
         }
     }

@@ -52,10 +52,10 @@ extension LegacyImportRun {
         }
     }
 
-    mutating func importSales() throws {
+    mutating func importSales() async throws {
         var group: [Sale] = []
         var clients: Set<String> = []
-        try source.forEachRow("SELECT * FROM ventas ORDER BY id") { row in
+        try await source.forEachRow("ventas", orderBy: "id") { row in
             let sale = Sale(row: row)
             report.tally("ventas") { $0.read += 1 }
             if let first = group.first, let last = group.last, sale.belongs(with: first, last: last),
@@ -64,28 +64,28 @@ extension LegacyImportRun {
                 group.append(sale)
                 return
             }
-            if !group.isEmpty, let client = try importOrder(group) { clients.insert(client) }
+            if !group.isEmpty, let client = try await importOrder(group) { clients.insert(client) }
             group = [sale]
         }
-        if !group.isEmpty, let client = try importOrder(group) { clients.insert(client) }
-        try recomputeClientFigures(clients)
+        if !group.isEmpty, let client = try await importOrder(group) { clients.insert(client) }
+        try await target.recomputeClientFigures(clients.sorted())
     }
 
     /// One purchase → one order. Returns the client's cédula when an order was written.
-    mutating func importOrder(_ sales: [Sale]) throws -> String? {
+    mutating func importOrder(_ sales: [Sale]) async throws -> String? {
         let ids = sales.map { String($0.id) }
         let label = "ventas \(ids.joined(separator: ","))"
-        if try alreadyImported("ventas", ids[0]) {
+        if try await target.alreadyImported("ventas", ids[0]) {
             report.tally("pedidos") { $0.unchanged += 1 }
             return nil
         }
-        guard let client = try client(for: sales, label: label) else {
+        guard let client = try await client(for: sales, label: label) else {
             report.tally("pedidos") { $0.skipped += 1 }
             return nil
         }
         var lines: [OrderLine] = []
         for sale in sales {
-            guard let productId = sale.productId, let product = try AppDatabase.fetchProduct(db, id: productId) else {
+            guard let productId = sale.productId, let product = try await target.product(id: productId) else {
                 report.notes.append(
                     "ventas \(sale.id): omitida (el producto \(sale.productId.map(String.init) ?? "?") no existe)")
                 continue
@@ -121,20 +121,22 @@ extension LegacyImportRun {
         }
         let state = Self.orderState(sales[0].state)
         if state.1 { report.notes.append("\(label): estado «\(sales[0].state)» leído como \(state.0.rawValue)") }
-        let orderId = try insertOrder(
-            sales[0], client: client, lines: lines, state: state.0, key: "legado:ventas:\(ids[0])")
-        for id in ids { try recordImport("ventas", id, as: String(orderId)) }
+        let orderId = try await target.insertOrder(
+            LegacyOrder(
+                key: "legado:ventas:\(ids[0])", chatId: sales[0].chatId.flatMap(storedChatId), client: client,
+                state: state.0, lines: lines, created: sales[0].date ?? now))
+        for id in ids { try await target.recordImport("ventas", id, as: String(orderId), at: now) }
         report.tally("pedidos") { $0.created += 1 }
         return client.idNumber
     }
 
     /// The order's client: the sale's own data, else the `clientes` row; created when this
     /// system does not know it yet.
-    mutating func client(for sales: [Sale], label: String) throws -> ClientDetails? {
+    mutating func client(for sales: [Sale], label: String) async throws -> ClientDetails? {
         if let legacy = sales.first?.client {
             guard let details = legacy.details(report: &report, context: label) else { return nil }
-            if try AppDatabase.fetchClient(db, idNumber: details.idNumber) == nil {
-                try saveClient(details, active: true, registered: sales.first?.date)
+            if try await target.client(idNumber: details.idNumber) == nil {
+                try await target.saveClient(details, active: true, registered: sales.first?.date ?? now, now: now)
                 report.notes.append(
                     "\(label): el cliente \(details.idNumber) no estaba registrado; se creó con los datos de la venta")
                 report.tally("clientes") { $0.created += 1 }
@@ -142,41 +144,12 @@ extension LegacyImportRun {
             return details
         }
         if let raw = sales.first?.idNumber, let idNumber = try? Validation.idNumber(raw),
-            let stored = try AppDatabase.fetchClient(db, idNumber: idNumber)
+            let stored = try await target.client(idNumber: idNumber)
         {
             return stored.details
         }
         report.notes.append("\(label): omitida (sin datos del cliente ni cliente registrado)")
         return nil
-    }
-
-    func insertOrder(_ sale: Sale, client: ClientDetails, lines: [OrderLine], state: OrderState, key: String) throws
-        -> Int64
-    {
-        let created = sale.date ?? now
-        try db.execute(
-            sql: """
-                INSERT INTO pedidos (idempotency_key, chat_id, cedula, estado, total, cliente_nombre, telefono, correo,
-                                     direccion, barrio, indicaciones, creado, actualizado)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                key, sale.chatId.flatMap(storedChatId), client.idNumber, state.rawValue,
-                lines.reduce(0) { $0 + $1.subtotal }, client.name,
-                client.phone, client.email, client.address, client.neighborhood, client.notes, created, created,
-            ])
-        let orderId = db.lastInsertedRowID
-        for (position, line) in lines.enumerated() {
-            try db.execute(
-                sql: """
-                    INSERT INTO pedido_items (pedido_id, posicion, producto_id, nombre, cantidad, precio_unitario, subtotal)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    orderId, position + 1, line.productId, line.name, line.quantity, line.unitPrice, line.subtotal,
-                ])
-        }
-        return orderId
     }
 
     /// The old states ("pendiente", "completada", "cancelada"…) in this system's; the flag
@@ -189,20 +162,6 @@ extension LegacyImportRun {
         case "completada", "completado", "entregada", "entregado", "cerrada", "pagada": (.delivered, false)
         case "cancelada", "cancelado", "anulada", "anulado": (.cancelled, false)
         default: (.pending, true)
-        }
-    }
-
-    func recomputeClientFigures(_ idNumbers: Set<String>) throws {
-        for idNumber in idNumbers.sorted() {
-            try db.execute(
-                sql: """
-                    UPDATE clientes SET
-                        pedidos_count = (SELECT COUNT(*) FROM pedidos WHERE cedula = ?1 AND estado != 'cancelado'),
-                        total_comprado = (SELECT COALESCE(SUM(total), 0) FROM pedidos WHERE cedula = ?1 AND estado != 'cancelado'),
-                        ultima_compra = (SELECT MAX(creado) FROM pedidos WHERE cedula = ?1 AND estado != 'cancelado')
-                    WHERE cedula = ?1
-                    """,
-                arguments: [idNumber])
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SpanishText
 
 /// Brings a shop over from the old Python backend: its products, clients, sales (rebuilt
@@ -25,21 +24,25 @@ public struct LegacyImporter: Sendable {
         self.chatOwner = chatOwner
     }
 
-    struct DryRunRollback: Error {}
+    struct DryRunRollback: Error {
+        var report: LegacyImportReport
+    }
 
-    public func run(from path: String, into database: AppDatabase) throws -> LegacyImportReport {
+    /// Imports `path` into `store` (any engine), in one transaction of the store.
+    public func run(from path: String, into store: any LegacyImportStore) async throws -> LegacyImportReport {
         let source = try LegacySource(path: path)
-        var report = LegacyImportReport()
-        report.dryRun = dryRun
+        var report: LegacyImportReport
         do {
-            try database.pool.write { db in
-                var run = LegacyImportRun(source: source, db: db, chatOwner: chatOwner, progress: progress)
-                try run.importAll()
-                report.tallies = run.report.tallies
-                report.notes = run.report.notes
-                if dryRun { throw DryRunRollback() }
+            report = try await store.withLegacyImport { target in
+                var run = LegacyImportRun(source: source, target: target, chatOwner: chatOwner, progress: progress)
+                try await run.importAll()
+                if dryRun { throw DryRunRollback(report: run.report) }
+                return run.report
             }
-        } catch is DryRunRollback {}
+        } catch let rollback as DryRunRollback {
+            report = rollback.report
+        }
+        report.dryRun = dryRun
         return report
     }
 }
@@ -47,7 +50,7 @@ public struct LegacyImporter: Sendable {
 /// One import inside its transaction.
 struct LegacyImportRun {
     let source: LegacySource
-    let db: Database
+    let target: any LegacyImportTransaction
     let chatOwner: String?
     let progress: @Sendable (String) -> Void
     var report = LegacyImportReport()
@@ -62,28 +65,13 @@ struct LegacyImportRun {
         return stored.utf8.count <= ChatScope.maxStoredLength ? stored : nil
     }
 
-    mutating func importAll() throws {
-        try importProducts()
-        try importClients()
-        try importSales()
-        try importMessages()
-        try importCompanyText()
-        try importChatControl()
-    }
-
-    func note(_ text: String) -> String { text }
-
-    /// Was this legacy row already imported? Records it when not (in the same transaction).
-    func alreadyImported(_ table: String, _ legacyId: String) throws -> Bool {
-        try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM importacion_legado WHERE tabla = ? AND id_legado = ?)",
-            arguments: [table, legacyId]) ?? false
-    }
-
-    func recordImport(_ table: String, _ legacyId: String, as newId: String) throws {
-        try db.execute(
-            sql: "INSERT INTO importacion_legado (tabla, id_legado, id_nuevo, importado) VALUES (?, ?, ?, ?)",
-            arguments: [table, legacyId, newId, now])
+    mutating func importAll() async throws {
+        try await importProducts()
+        try await importClients()
+        try await importSales()
+        try await importMessages()
+        try await importCompanyText()
+        try await importChatControl()
     }
 
     func progressLine(_ table: String, _ done: Int, _ total: Int) {

@@ -32,12 +32,34 @@ struct LegacySource {
         return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table)\"") ?? 0 }
     }
 
-    /// Calls `body` with each row of `sql`, streaming (a large table is never held in memory).
-    func forEachRow(_ sql: String, _ body: (Row) throws -> Void) throws {
-        try queue.read { db in
-            let rows = try Row.fetchCursor(db, sql: sql)
-            while let row = try rows.next() { try body(row) }
+    /// Calls `body` with each row of `table` in `order` (an ORDER BY clause), reading them in
+    /// chunks of `chunk` (a large table is never held in memory; only its row ids are).
+    func forEachRow(_ table: String, orderBy order: String, chunk: Int = 500, _ body: (Row) async throws -> Void)
+        async throws
+    {
+        guard tables.contains(table) else { return }
+        let rowids = try queue.inDatabase { db in
+            try Int64.fetchAll(db, sql: "SELECT rowid FROM \"\(table)\" ORDER BY \(order)")
         }
+        var start = 0
+        while start < rowids.count {
+            let ids = rowids[start..<min(start + chunk, rowids.count)]
+            start += chunk
+            let list = ids.map(String.init).joined(separator: ",")
+            let rows = try queue.inDatabase { db in
+                try Row.fetchAll(db, sql: "SELECT rowid AS legado_rowid, * FROM \"\(table)\" WHERE rowid IN (\(list))")
+            }
+            let byRowid = Dictionary(
+                rows.map { (($0["legado_rowid"] as Int64?) ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
+            for id in ids {
+                if let row = byRowid[id] { try await body(row) }
+            }
+        }
+    }
+
+    /// Every row of a small query (at most a few rows).
+    func rows(_ sql: String) throws -> [Row] {
+        try queue.read { db in try Row.fetchAll(db, sql: sql) }
     }
 }
 

@@ -74,17 +74,25 @@ extension AppDatabase {
     @discardableResult
     public func setAIActive(chatId: String, active: Bool, channel: Channel? = nil) throws -> ChatControl {
         try pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO chat_control (chat_id, ia_activa, canal, actualizado) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(chat_id) DO UPDATE SET
-                        ia_activa = excluded.ia_activa, canal = COALESCE(excluded.canal, chat_control.canal),
-                        actualizado = excluded.actualizado
-                    """,
-                arguments: [chatId, active, channel?.rawValue, Date()])
-            return try ChatControl.fetchOne(
-                db, sql: "SELECT * FROM chat_control WHERE chat_id = ?", arguments: [chatId])!
+            try Self.setAIActive(db, chatId: chatId, active: active, channel: channel)
+            return try Self.fetchChatControl(db, chatId: chatId)
         }
+    }
+
+    static func setAIActive(_ db: Database, chatId: String, active: Bool, channel: Channel?) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO chat_control (chat_id, ia_activa, canal, actualizado) VALUES (?, ?, ?, ?)
+                ON CONFLICT(chat_id) DO UPDATE SET
+                    ia_activa = excluded.ia_activa, canal = COALESCE(excluded.canal, chat_control.canal),
+                    actualizado = excluded.actualizado
+                """,
+            arguments: [chatId, active, channel?.rawValue, Date()])
+    }
+
+    static func fetchChatControl(_ db: Database, chatId: String) throws -> ChatControl {
+        try ChatControl.fetchOne(db, sql: "SELECT * FROM chat_control WHERE chat_id = ?", arguments: [chatId])
+            ?? ChatControl(chatId: chatId)
     }
 
     /// Records which channel a chat lives on, and for an HTTP chat the token subject it came

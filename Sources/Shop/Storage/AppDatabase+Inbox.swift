@@ -103,11 +103,17 @@ extension AppDatabase {
         }
     }
 
-    /// An operator dealt with the chat (handed it back to the AI): it no longer needs a person.
-    public func clearNeedsPerson(chatId: String) throws {
+    /// An operator takes the chat (AI off) or hands it back (AI on: it no longer needs a
+    /// person), in one transaction.
+    @discardableResult
+    public func handOver(chatId: String, aiActive: Bool) throws -> ChatControl {
         try pool.write { db in
-            try db.execute(
-                sql: "UPDATE conversaciones SET necesita_persona = 0 WHERE chat_id = ?", arguments: [chatId])
+            try Self.setAIActive(db, chatId: chatId, active: aiActive, channel: nil)
+            if aiActive {
+                try db.execute(
+                    sql: "UPDATE conversaciones SET necesita_persona = 0 WHERE chat_id = ?", arguments: [chatId])
+            }
+            return try Self.fetchChatControl(db, chatId: chatId)
         }
     }
 

@@ -5,14 +5,9 @@ import GRDB
 extension AppDatabase {
     /// Adds a user with an already hashed password; a name taken (in any case) is a conflict.
     public func createStaffUser(name: String, role: Role, passwordHash: String) throws -> StaffUser {
-        let name = try StaffUser.validName(name)
-        guard StaffUser.roles.contains(role) else {
-            throw ValidationError(field: "rol", message: "El rol debe ser admin u operador.")
-        }
+        let name = try StaffUserRules.new(name: name, role: role)
         return try pool.write { db in
-            if try Self.fetchStaffUser(db, name: name) != nil {
-                throw StoreError.conflict("Ya existe el usuario \(name).")
-            }
+            if try Self.fetchStaffUser(db, name: name) != nil { throw StaffUserRules.conflict(name) }
             let now = Date()
             try db.execute(
                 sql: """
@@ -36,6 +31,18 @@ extension AppDatabase {
     /// Every user, by name.
     public func staffUsers() throws -> [StaffUser] {
         try pool.read { db in try StaffUser.fetchAll(db, sql: "SELECT * FROM usuarios ORDER BY nombre") }
+    }
+
+    /// Disables or re-enables a user.
+    @discardableResult
+    public func setStaffUserActive(name: String, active: Bool) throws -> StaffUser {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE usuarios SET activo = ?, actualizado = ? WHERE nombre = ? COLLATE NOCASE",
+                arguments: [active, Date(), name])
+            guard let user = try Self.fetchStaffUser(db, name: name) else { throw StaffUserRules.notFound(name) }
+            return user
+        }
     }
 
     public func staffUserCount() throws -> Int {

@@ -24,8 +24,8 @@ public struct AppDatabase: Sendable {
             throw DatabaseURLError(
                 value: postgres.description,
                 reason:
-                    "este comando lee solo SQLite (la importación del sistema anterior y las pruebas de rendimiento); "
-                    + "el front end y los workers abren PostgreSQL con StorageEngine.open")
+                    "este comando lee solo SQLite (las pruebas de rendimiento que siembran un archivo); "
+                    + "el front end, los workers y sus comandos abren PostgreSQL con StorageEngine.open")
         }
         try url.createParentDirectory()
         return try open(path: url.absolutePath())

@@ -11,7 +11,8 @@ struct LegacyChatTests {
     @Test func theNextMessageOfAnImportedChatIsAnsweredAfterItsHistory() async throws {
         let h = try await AgentHarness()
         defer { Task { await h.tearDown() } }
-        let report = try LegacyImporter(chatOwner: "pruebas").run(from: LegacyImportTests.fixture, into: h.database)
+        let report = try await LegacyImporter(chatOwner: "pruebas").run(
+            from: LegacyImportTests.fixture, into: SQLiteStore(h.database))
         #expect(report.tally("mensajes")?.created == 787)
         // Continued by the channel `pruebas`: its own id, stored in its namespace.
         let chatId = ChatScope.scoped("cliente_empresa_1", channel: "pruebas")

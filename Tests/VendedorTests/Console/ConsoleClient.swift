@@ -9,13 +9,15 @@ import Testing
 /// A staff member using the console through the router: creates users (bcrypt cost 4, fast),
 /// logs in with the login form, keeps the session cookie and the page's CSRF token.
 struct ConsoleClient {
-    let harness: CommerceHarness
     let client: any TestClientProtocol
     var cookie: String?
     var csrf: String?
 
     init(_ harness: CommerceHarness, _ client: any TestClientProtocol) {
-        self.harness = harness
+        self.init(client)
+    }
+
+    init(_ client: any TestClientProtocol) {
         self.client = client
     }
 
@@ -27,6 +29,14 @@ struct ConsoleClient {
     {
         try harness.database.createStaffUser(
             name: name, role: role, passwordHash: PasswordHash.make(password, cost: 4))
+    }
+
+    /// A user in any engine's store.
+    @discardableResult
+    static func createUser(
+        _ store: any StaffUserStore, _ name: String, _ role: Role, password: String = "clave-segura-1"
+    ) async throws -> StaffUser {
+        try await store.createStaffUser(name: name, role: role, passwordHash: PasswordHash.make(password, cost: 4))
     }
 
     static func form(_ fields: [(String, String)]) -> ByteBuffer {

@@ -12,20 +12,73 @@ struct DeliveryTests {
         let fixture = try await QueueFixture(overrides: ["noop": ["visibility_timeout_ms": 1500]])
         defer { fixture.tearDown() }
         let first = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
-        let job = try await fixture.jobs.enqueue(FaultJob(sleepMs: 8000, mark: "kill"))
+        // Long enough that the kill lands while it runs, even on a loaded 2-core machine.
+        let job = try await fixture.jobs.enqueue(FaultJob(sleepMs: 20_000, mark: "kill"))
         #expect(try await fixture.waitFor(job.id, state: .running)?.attempts == 1)
+        // Running is set when the job is taken; its handler's first mark comes a moment later.
+        #expect(try await eventually(timeout: .seconds(60)) { try await fixture.marks("kill").contains("inicio:0") })
         first.kill()
 
         let second = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
-        let done = try await fixture.waitFor(job.id, state: .completed, timeout: .seconds(30))
+        let done = try await fixture.waitFor(job.id, state: .completed, timeout: .seconds(90))
         #expect(done?.attempts == 2)
         let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(done?.result))
         #expect(result.worker == second.consumer("noop"))
-        #expect(try await fixture.marks("kill") == ["inicio:0", "inicio:0", "fin:0"])
+        let marks = try await fixture.marks("kill")
+        #expect(marks == ["inicio:0", "inicio:0", "fin:0"], "\(marks)")
         #expect(try await fixture.stats("noop").processed == 1)
         #expect(try await fixture.stats("noop").inFlight == 0)
         second.terminate()
         #expect(await second.waitForExit(timeout: .seconds(15)) == 0)
+    }
+
+    /// A handler stuck on a call that never returns (deaf to cancellation) must not hold its
+    /// job forever: past `max_run_s` its lease is no longer renewed, the job is taken again
+    /// (here by the same worker) and completes once; the stuck run's late finish is refused.
+    @Test func aJobStuckPastItsMaximumRunIsTakenAgainAndCompletesOnce() async throws {
+        let fixture = try await QueueFixture(
+            overrides: ["noop": ["visibility_timeout_ms": 1500, "max_run_s": 2]])
+        defer { fixture.tearDown() }
+        let worker = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
+        let job = try await fixture.jobs.enqueue(FaultJob(mark: "colgado", hangFirstRunS: 25))
+        let done = try await fixture.waitFor(job.id, state: .completed, timeout: .seconds(20))
+        #expect(done?.attempts == 2, "log: \(worker.log)")
+        #expect(try await fixture.marks("colgado") == ["inicio:0", "inicio:0", "fin:0"])
+        #expect(try await fixture.stats("noop").processed == 1)
+        worker.kill()
+    }
+
+    /// Lease deadlines are Redis' clock, never a worker's: a worker whose clock runs an hour
+    /// behind takes a job and renews it, and one an hour ahead looking for expired leases
+    /// takes nothing live.
+    @Test func workersClocksDoNotDecideWhenALeaseExpires() async throws {
+        // A visibility timeout of 10 minutes: however slow the machine, no lease here may
+        // expire by Redis' clock; an hour of skew either way must not expire one either.
+        let visibility = "600000"
+        let fixture = try await QueueFixture()
+        defer { fixture.tearDown() }
+        let job = try await fixture.jobs.enqueue(FaultJob())
+        let scripts = fixture.jobs.scripts
+        let hour = 3_600_000
+        func start(_ mode: String, consumer: String, skewMs: Int) async throws -> Int {
+            let arguments = [
+                String(WallClock.nowMs() + skewMs), "noop", consumer, "3", "0", "3600", visibility, mode, "10",
+            ]
+            return try await fixture.jobs.redis.run(scripts.start, arguments: arguments).array?.first?.int ?? -1
+        }
+        #expect(try await start("read", consumer: "atrasado", skewMs: -hour) == 1)
+        #expect(try await start("reclaim", consumer: "adelantado", skewMs: hour) == 0)
+        let entries = try await fixture.redis.send("ZRANGE", QueueKeys.running("noop"), "0", "-1").array ?? []
+        #expect(entries.compactMap(\.string) == [job.id])
+        _ = try await fixture.jobs.redis.run(scripts.renew, arguments: ["noop", visibility, job.id])
+        #expect(try await start("reclaim", consumer: "adelantado", skewMs: hour) == 0)
+        #expect(try await fixture.status(job.id)?.state == .running)
+        // The deadline is Redis' time + the visibility timeout.
+        let time = try await fixture.redis.send("TIME").array ?? []
+        let redisMs = (Int(time.first?.string ?? "") ?? 0) * 1000 + (Int(time.last?.string ?? "") ?? 0) / 1000
+        let score = try await fixture.redis.send("ZSCORE", QueueKeys.running("noop"), job.id)
+        let deadline = Int(score.string ?? "") ?? 0
+        #expect(deadline > redisMs && deadline <= redisMs + 600_000, "\(deadline) vs \(redisMs)")
     }
 
     @Test func gracefulShutdownFinishesRunningJobsAndLeavesTheRest() async throws {

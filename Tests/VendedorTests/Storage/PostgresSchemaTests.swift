@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import Testing
 
 @testable import Shop
@@ -27,6 +28,64 @@ struct PostgresSchemaTests {
             throw error
         }
         try await PostgresStore.dropDatabase(String(name), on: server)
+    }
+
+    /// `pg5-consola` on a database that already has conversations: every chat gets its inbox
+    /// row (count, newest message, whether it waits for a person), as SQLite's migration does.
+    @Test func theConsoleMigrationBuildsTheInboxOfChatsThatAlreadyHadMessages() async throws {
+        try await TestStore.with(.postgresql) { test in
+            let store = try #require(test.store as? PostgresStore)
+            try await store.appendMessage(NewMessage(chatId: "tg:1", sender: .user, content: "hola"))
+            let reply = try await store.appendMessage(
+                NewMessage(chatId: "tg:1", sender: .agent, content: "¿Qué busca?"))
+            try await store.setAIActive(chatId: "h:web:2", active: false, channel: .http)
+            try await store.appendMessage(NewMessage(chatId: "h:web:2", sender: .operator, content: "Hola"))
+            let waiting = try await store.appendMessage(NewMessage(chatId: "h:web:2", sender: .user, content: "¿y?"))
+            // Back to the schema before `pg5-consola`, messages kept.
+            try await store.transaction { connection in
+                for statement in [
+                    "DROP TRIGGER mensajes_conversacion ON mensajes", "DROP FUNCTION mensaje_en_conversacion()",
+                    "DROP TABLE consola_vistos, conversaciones, auditoria, usuarios",
+                    "DELETE FROM schema_migrations WHERE nombre = 'pg5-consola'",
+                ] {
+                    try await connection.execute(PostgresQuery(unsafeSQL: statement), logger: store.logger)
+                }
+            }
+            let migrated = try await PostgresStore.connect(try #require(test.url.postgres))
+            do {
+                let inbox = try await migrated.inbox(InboxFilter(), viewer: 0, limit: nil, offset: nil)
+                #expect(inbox.conversations.map(\.chatId) == ["h:web:2", "tg:1"])
+                let web = inbox.conversations[0]
+                #expect(web.messages == 2 && web.lastMessageId == waiting.id && web.needsPerson && web.unread)
+                let telegram = inbox.conversations[1]
+                #expect(telegram.messages == 2 && telegram.lastMessageId == reply.id && !telegram.needsPerson)
+                #expect(telegram.lastSender == .agent && telegram.unread)
+                // And the trigger is back.
+                try await migrated.appendMessage(NewMessage(chatId: "tg:1", sender: .user, content: "guantes"))
+                #expect(try await migrated.conversation(chatId: "tg:1", viewer: 0)?.messages == 3)
+            } catch {
+                await migrated.close()
+                throw error
+            }
+            await migrated.close()
+        }
+    }
+
+    /// A server that takes the TCP connection and never answers (a wedged host, a half-open
+    /// link): a call fails with `PostgresUnavailable` once its lease wait runs out, instead of
+    /// waiting for ever while its worker keeps renewing the job's lease.
+    @Test(.timeLimit(.minutes(1))) func aCallThatGetsNoConnectionFailsInsteadOfWaitingForEver() async throws {
+        let silent = try SilentListener()
+        let url = try #require(
+            try DatabaseURL("postgresql://vendedor@127.0.0.1:\(silent.port)/tienda?sslmode=disable").postgres)
+        let store = PostgresStore(
+            client: PostgresClient(configuration: PostgresStore.configuration(url, maximumConnections: 2)),
+            leaseTimeout: .seconds(2))
+        for _ in 0..<2 {
+            await #expect(throws: PostgresUnavailable.self) { _ = try await store.productNames() }
+        }
+        await store.close()
+        silent.close()
     }
 
     @Test func migrationNamesAreUnique() {
@@ -74,5 +133,35 @@ struct PostgresSchemaTests {
         }
         #expect(error?.message.contains("PostgreSQL") == true)
         #expect(error?.message.contains("secreto") == false)
+    }
+}
+
+/// A TCP port that accepts connections into its backlog and never reads or writes.
+private final class SilentListener: Sendable {
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0, listen(descriptor, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        self.descriptor = descriptor
+        self.port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() {
+        _ = Glibc.close(descriptor)
     }
 }

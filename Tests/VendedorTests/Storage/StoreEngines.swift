@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import PostgresNIO
 import Testing
 
 @testable import Shop
@@ -52,6 +54,12 @@ final class TestStore: Sendable {
         }
     }
 
+    /// `DATABASE_URL` for another process on this storage.
+    var urlText: String {
+        if let postgres = url.postgres { return TestPostgres.urlString(postgres) }
+        return "sqlite:///" + url.path
+    }
+
     /// Closes the store and deletes its file or database.
     func remove() async {
         await store.close()
@@ -98,5 +106,48 @@ enum TestPostgres {
 
     static func urlString(_ url: PostgresURL) -> String {
         "postgresql://\(url.user)@\(url.host):\(url.port)/\(url.database)?sslmode=\(url.sslMode.rawValue)"
+    }
+}
+
+extension TestStore {
+    /// The rows of `table` (a fixed name from the test).
+    func count(_ table: String) async throws -> Int {
+        switch store {
+        case let sqlite as SQLiteStore:
+            return try Fixtures.count(sqlite.database, table)
+        case let postgres as PostgresStore:
+            return try await postgres.read { connection in
+                try await connection.row(
+                    PostgresQuery(unsafeSQL: "SELECT COUNT(*) AS n FROM \(table)"), logger: postgres.logger
+                )?.value("n", as: Int.self) ?? -1
+            }
+        default:
+            Issue.record("unknown engine \(type(of: store))")
+            return -1
+        }
+    }
+
+    /// Every row of each table (name, ORDER BY clause), as text: equal snapshots mean nothing
+    /// changed.
+    func snapshot(_ tables: [(String, String)]) async throws -> [String] {
+        var lines: [String] = []
+        for (table, order) in tables {
+            switch store {
+            case let sqlite as SQLiteStore:
+                lines += try await sqlite.database.pool.read { db in
+                    try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)").map { "\(table) \($0)" }
+                }
+            case let postgres as PostgresStore:
+                lines += try await postgres.read { connection in
+                    try await connection.rows(
+                        PostgresQuery(unsafeSQL: "SELECT t::text AS fila FROM \(table) t ORDER BY \(order)"),
+                        logger: postgres.logger
+                    ).map { "\(table) \(try $0.value("fila", as: String.self))" }
+                }
+            default:
+                Issue.record("unknown engine \(type(of: store))")
+            }
+        }
+        return lines
     }
 }

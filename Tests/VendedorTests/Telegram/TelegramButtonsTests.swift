@@ -270,7 +270,8 @@ struct TelegramButtonsPipelineTests {
             let retrieval = RetrievalConfig(
                 provider: .none, searchDataDirectory: data.appendingPathComponent("busqueda").path)
             let agent = try AgentResources.make(
-                config: AgentConfig(), retrieval: retrieval, database: harness.database, jobs: harness.fixture.jobs,
+                config: AgentConfig(orderWait: .seconds(60)), retrieval: retrieval, database: harness.database,
+                jobs: harness.fixture.jobs,
                 waiters: waiters, transport: CurlTransport(), logger: harness.fixture.logger)
             let registry = WorkerHandlers.registry(
                 commerce: CommerceResources(database: harness.database, uploadsDirectory: harness.directory.url.path),
@@ -371,7 +372,13 @@ struct TelegramButtonsPipelineTests {
             let confirm = try #require(located.inlineButtons.first { $0.text == "Confirmar pedido" })
             #expect(try pipeline.orders(chat).isEmpty)
 
-            // The summary before the location had the same buttons; they are not the newest.
+            // The summary before the location had the same buttons; they are not the newest
+            // once the delivery worker has recorded the new message (just after Telegram took it).
+            let recorded = try await eventually(timeout: .seconds(60)) {
+                let newest = try await harness.fixture.jobs.redis.send("GET", TelegramKeys.latestKeyboard(chat))
+                return newest.string == String(located.messageId)
+            }
+            #expect(recorded)
             let oldConfirm = try #require(summary.inlineButtons.first { $0.text == "Confirmar pedido" })
             let before = pipeline.sent(to: chat).count
             _ = try await harness.postToWebhook([
@@ -382,7 +389,7 @@ struct TelegramButtonsPipelineTests {
                     )
                 ).json
             ])
-            let noticed = await eventually {
+            let noticed = await eventually(timeout: .seconds(60)) {
                 harness.fake.answeredCallbacks.contains {
                     $0.id == "press-old" && $0.text == TelegramReplies.buttonStale
                 }
@@ -399,7 +406,9 @@ struct TelegramButtonsPipelineTests {
             #expect(order.client.notes == "entregar en portería. Ubicación: 3.45163, -76.53197")
             #expect(placed.inlineButtons.isEmpty && !placed.requestsContact)
             // The press was answered (the client's spinner stops), without a notice.
-            let answered = await eventually { harness.fake.answeredCallbacks.contains { $0.id == "press-confirm" } }
+            let answered = await eventually(timeout: .seconds(60)) {
+                harness.fake.answeredCallbacks.contains { $0.id == "press-confirm" }
+            }
             #expect(answered)
             #expect(harness.fake.answeredCallbacks.first { $0.id == "press-confirm" }?.text == nil)
             // The history shows the press as the words it stands for.
@@ -446,7 +455,7 @@ struct TelegramButtonsPipelineTests {
                         id: "forged-3", fromId: chat, chatId: chat, data: String(repeating: "9", count: 4096))
                 ).json,
             ])
-            let answered = await eventually { harness.fake.answeredCallbacks.count == 3 }
+            let answered = await eventually(timeout: .seconds(60)) { harness.fake.answeredCallbacks.count == 3 }
             #expect(answered)
             #expect(harness.fake.answeredCallbacks.allSatisfy { $0.text == TelegramReplies.buttonRefused })
             #expect(try pipeline.orders(chat).isEmpty)

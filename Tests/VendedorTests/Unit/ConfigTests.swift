@@ -58,6 +58,12 @@ struct ConfigTests {
         )
         #expect(error { $0["cpu_concurrency"] = 0 }.contains("cpu_concurrency"))
         #expect(error { $0["cpu_concurrency"] = 1 } == "aceptado")
+        // A run's maximum: optional, whole seconds, at most a week.
+        #expect(error { $0["max_run_s"] = 0 }.contains("campo \"max_run_s\" debe estar entre 1 y"))
+        #expect(error { $0["max_run_s"] = 99_999_999_999 }.contains("max_run_s"))
+        #expect(error { $0["max_run_s"] = "1h" }.contains("max_run_s"))
+        #expect(error { $0["max_run_s"] = 90 } == "aceptado")
+        #expect(error { $0.removeValue(forKey: "max_run_s") } == "aceptado")
     }
 
     @Test func cpuSlotsDefaultToTheQueuesConcurrency() throws {

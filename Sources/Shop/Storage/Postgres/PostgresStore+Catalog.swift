@@ -60,30 +60,39 @@ extension PostgresStore {
             """, logger: logger
         ).map(Product.init(postgres:))
         let (writes, result) = CatalogMerge.plan(rows, existing: existing)
-        for product in writes {
-            let search = ProductSearchColumns(product)
-            try await connection.execute(
-                """
-                INSERT INTO productos (id, nombre, descripcion, precio, stock, activo, categoria, descontinuado,
-                                       actualizado, terminos, texto_plegado, categoria_plegada)
-                OVERRIDING SYSTEM VALUE
-                VALUES (\(product.id), \(product.name), \(product.description), \(product.price), \(product.stock),
-                        \(product.active), \(product.category), \(product.discontinued), \(now),
-                        CAST(\(search.vectorLiteral) AS tsvector), \(search.folded), \(search.foldedCategory))
-                ON CONFLICT (id) DO UPDATE SET
-                    nombre = excluded.nombre, descripcion = excluded.descripcion, precio = excluded.precio,
-                    stock = excluded.stock, activo = excluded.activo, categoria = excluded.categoria,
-                    descontinuado = excluded.descontinuado, actualizado = excluded.actualizado,
-                    terminos = excluded.terminos, texto_plegado = excluded.texto_plegado,
-                    categoria_plegada = excluded.categoria_plegada
-                """, logger: logger)
-        }
-        if !writes.isEmpty {
-            try await connection.execute(
-                """
-                SELECT setval(pg_get_serial_sequence('productos', 'id'), GREATEST((SELECT MAX(id) FROM productos), 1))
-                """, logger: logger)
-        }
+        for product in writes { try await saveProduct(connection, product, now: now, logger: logger) }
+        if !writes.isEmpty { try await advanceProductIds(connection, logger: logger) }
         return result
+    }
+
+    /// Inserts a validated product with its own id, or overwrites the stored row with that id
+    /// (then `advanceProductIds`).
+    static func saveProduct(_ connection: PostgresConnection, _ product: Product, now: Date, logger: Logger)
+        async throws
+    {
+        let search = ProductSearchColumns(product)
+        try await connection.execute(
+            """
+            INSERT INTO productos (id, nombre, descripcion, precio, stock, activo, categoria, descontinuado,
+                                   actualizado, terminos, texto_plegado, categoria_plegada)
+            OVERRIDING SYSTEM VALUE
+            VALUES (\(product.id), \(product.name), \(product.description), \(product.price), \(product.stock),
+                    \(product.active), \(product.category), \(product.discontinued), \(now),
+                    CAST(\(search.vectorLiteral) AS tsvector), \(search.folded), \(search.foldedCategory))
+            ON CONFLICT (id) DO UPDATE SET
+                nombre = excluded.nombre, descripcion = excluded.descripcion, precio = excluded.precio,
+                stock = excluded.stock, activo = excluded.activo, categoria = excluded.categoria,
+                descontinuado = excluded.descontinuado, actualizado = excluded.actualizado,
+                terminos = excluded.terminos, texto_plegado = excluded.texto_plegado,
+                categoria_plegada = excluded.categoria_plegada
+            """, logger: logger)
+    }
+
+    /// Moves the id sequence past the highest id written with its own id (as SQLite's rowid).
+    static func advanceProductIds(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.execute(
+            """
+            SELECT setval(pg_get_serial_sequence('productos', 'id'), GREATEST((SELECT MAX(id) FROM productos), 1))
+            """, logger: logger)
     }
 }

@@ -71,19 +71,8 @@ extension PostgresStore {
 
     @discardableResult
     public func setAIActive(chatId: String, active: Bool, channel: Channel?) async throws -> ChatControl {
-        try await transaction { connection in
-            guard
-                let row = try await connection.row(
-                    """
-                    INSERT INTO chat_control (chat_id, ia_activa, canal, actualizado)
-                    VALUES (\(chatId), \(active), \(channel?.rawValue), \(Date()))
-                    ON CONFLICT (chat_id) DO UPDATE SET
-                        ia_activa = excluded.ia_activa, canal = COALESCE(excluded.canal, chat_control.canal),
-                        actualizado = excluded.actualizado
-                    RETURNING \(unescaped: Self.controlColumns)
-                    """, logger: logger)
-            else { throw CorruptValue(description: "upsert into chat_control returned no row") }
-            return try ChatControl(postgres: row)
+        try await transaction {
+            try await Self.setAIActive($0, chatId: chatId, active: active, channel: channel, logger: logger)
         }
     }
 
@@ -162,6 +151,24 @@ extension PostgresStore {
                 """, logger: logger)
         else { throw CorruptValue(description: "INSERT INTO mensajes returned no row") }
         return try StoredMessage(postgres: row)
+    }
+
+    /// Turns the AI on or off for a chat; a nil `channel` keeps the stored one.
+    static func setAIActive(
+        _ connection: PostgresConnection, chatId: String, active: Bool, channel: Channel?, logger: Logger
+    ) async throws -> ChatControl {
+        guard
+            let row = try await connection.row(
+                """
+                INSERT INTO chat_control (chat_id, ia_activa, canal, actualizado)
+                VALUES (\(chatId), \(active), \(channel?.rawValue), \(Date()))
+                ON CONFLICT (chat_id) DO UPDATE SET
+                    ia_activa = excluded.ia_activa, canal = COALESCE(excluded.canal, chat_control.canal),
+                    actualizado = excluded.actualizado
+                RETURNING \(unescaped: controlColumns)
+                """, logger: logger)
+        else { throw CorruptValue(description: "upsert into chat_control returned no row") }
+        return try ChatControl(postgres: row)
     }
 
     static func recordChannel(

@@ -153,7 +153,7 @@ extension PostgresStore {
         }
         let filter = matches.isEmpty ? "" : "WHERE " + matches.joined(separator: " OR ")
         let count = PostgresQuery(unsafeSQL: "SELECT COUNT(*) AS n FROM clientes \(filter)", binds: binds)
-        try binds.append(digits)
+        binds.append(digits)
         try binds.append(paging.limit)
         try binds.append(paging.offset)
         let n = binds.count

@@ -43,19 +43,8 @@ extension PostgresStore {
     }
 
     public func listOrders(_ filter: OrderFilter, limit: Int?, offset: Int?) async throws -> Page<Order> {
-        let valid = try filter.validated()
         let paging = Paging(limit: limit, offset: offset)
-        var conditions: [String] = []
-        var binds = PostgresBindings()
-        func add(_ condition: String, _ value: some PostgresEncodable & Sendable) throws {
-            try binds.append(value)
-            conditions.append(condition + " $\(binds.count)")
-        }
-        if let chatId = valid.chatId { try add("chat_id =", chatId) }
-        if let idNumber = valid.idNumber { try add("cedula =", idNumber) }
-        if let state = valid.state { try add("estado =", state.rawValue) }
-        if let since = valid.since { try add("creado >=", since) }
-        if let until = valid.untilExclusive { try add("creado <", until) }
+        var (conditions, binds) = try Self.orderConditions(filter)
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let count = PostgresQuery(unsafeSQL: "SELECT COUNT(*) AS n FROM pedidos \(whereClause)", binds: binds)
         try binds.append(paging.limit)
@@ -69,6 +58,32 @@ extension PostgresStore {
                 connection, try await connection.rows(page, logger: logger), logger)
             return Page(results: orders, total: total, limit: paging.limit, offset: paging.offset)
         }
+    }
+
+    public func orderTotal(_ filter: OrderFilter) async throws -> Int {
+        var (conditions, binds) = try Self.orderConditions(filter)
+        if filter.state == nil { conditions.append("estado != 'cancelado'") }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let query = PostgresQuery(
+            unsafeSQL: "SELECT COALESCE(SUM(total), 0)::BIGINT AS suma FROM pedidos \(whereClause)", binds: binds)
+        return try await read { try await $0.row(query, logger: logger)?.value("suma", as: Int.self) ?? 0 }
+    }
+
+    /// The WHERE conditions of a validated filter, with their values bound as $1, $2…
+    static func orderConditions(_ filter: OrderFilter) throws -> ([String], PostgresBindings) {
+        let valid = try filter.validated()
+        var conditions: [String] = []
+        var binds = PostgresBindings()
+        func add(_ condition: String, _ value: some PostgresEncodable & Sendable) throws {
+            try binds.append(value)
+            conditions.append(condition + " $\(binds.count)")
+        }
+        if let chatId = valid.chatId { try add("chat_id =", chatId) }
+        if let idNumber = valid.idNumber { try add("cedula =", idNumber) }
+        if let state = valid.state { try add("estado =", state.rawValue) }
+        if let since = valid.since { try add("creado >=", since) }
+        if let until = valid.untilExclusive { try add("creado <", until) }
+        return (conditions, binds)
     }
 
     /// Moves an order if the state machine allows it. The order row is locked first, so two

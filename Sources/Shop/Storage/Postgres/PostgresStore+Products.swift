@@ -204,13 +204,7 @@ extension PostgresStore {
             RETURNING id
             """, logger: logger)
         let id = try row?.value("id", as: Int64.self) ?? 0
-        if explicitId != nil {
-            try await connection.execute(
-                """
-                SELECT setval(pg_get_serial_sequence('productos', 'id'),
-                              GREATEST((SELECT MAX(id) FROM productos), 1))
-                """, logger: logger)
-        }
+        if explicitId != nil { try await advanceProductIds(connection, logger: logger) }
         return id
     }
 }

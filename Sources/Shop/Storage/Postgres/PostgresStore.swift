@@ -12,24 +12,31 @@ public final class PostgresStore: ShopStore, ClosableStore {
     let client: PostgresClient
     let logger: Logger
     let runner: Task<Void, Never>
+    /// How long a call waits for a pooled connection (`PostgresUnavailable` after that).
+    let leaseTimeout: Duration
     /// What every chat turn reads of the catalog, kept per catalog version.
     let catalogNames = CatalogReadCache<[String]>()
     let catalogVocabulary = CatalogReadCache<SearchVocabularyCounts>()
 
-    init(client: PostgresClient, logger: Logger = Logger(label: "vendedor.postgres")) {
+    init(
+        client: PostgresClient, logger: Logger = Logger(label: "vendedor.postgres"),
+        leaseTimeout: Duration = .seconds(15)
+    ) {
         self.client = client
         self.logger = logger
+        self.leaseTimeout = leaseTimeout
         self.runner = Task { await client.run() }
     }
 
     /// Connects to `url`, brings the schema up to date (under an advisory lock, so processes
     /// starting together run each migration once) and returns the store.
     public static func connect(
-        _ url: PostgresURL, maximumConnections: Int = 20, logger: Logger = Logger(label: "vendedor.postgres")
+        _ url: PostgresURL, maximumConnections: Int = 20, logger: Logger = Logger(label: "vendedor.postgres"),
+        leaseTimeout: Duration = .seconds(15)
     ) async throws -> PostgresStore {
         let store = PostgresStore(
             client: PostgresClient(configuration: configuration(url, maximumConnections: maximumConnections)),
-            logger: logger)
+            logger: logger, leaseTimeout: leaseTimeout)
         do {
             try await PostgresSchema.migrate(store)
         } catch {
@@ -83,7 +90,8 @@ public final class PostgresStore: ShopStore, ClosableStore {
         runner.cancel()
     }
 
-    /// Runs `body` in one transaction on one pooled connection; any error rolls it back and is
+    /// Runs `body` in one transaction on one pooled connection (waiting at most `leaseTimeout`
+    /// for it); any error rolls it back and is
     /// rethrown as is. A serialization failure or deadlock (the server chose this transaction
     /// to abort) is retried a few times. With tracing on, a client span named after the caller
     /// (`postgresql placeOrder(_:idempotencyKey:)`), as SQLite's `perform` makes.
@@ -100,7 +108,7 @@ public final class PostgresStore: ShopStore, ClosableStore {
         var attempt = 1
         while true {
             do {
-                return try await client.withConnection { connection in
+                return try await withLeasedConnection { connection in
                     try await connection.query("BEGIN", logger: logger)
                     do {
                         let value = try await body(connection)
@@ -128,7 +136,7 @@ public final class PostgresStore: ShopStore, ClosableStore {
         try await Traces.span("postgresql \(function)", kind: .client) { span in
             span?.updateAttributes { $0["db.system"] = "postgresql" }
             do {
-                return try await client.withConnection { connection in try await body(connection) }
+                return try await withLeasedConnection { connection in try await body(connection) }
             } catch {
                 throw PostgresFailure.readable(error)
             }

@@ -86,6 +86,10 @@ public struct SQLiteStore: ShopStore, ClosableStore {
         try await database.perform { try $0.listOrders(filter, limit: limit, offset: offset) }
     }
 
+    public func orderTotal(_ filter: OrderFilter) async throws -> Int {
+        try await database.perform { try $0.orderTotal(filter) }
+    }
+
     public func changeOrderState(id: Int64, to state: OrderState) async throws -> Order {
         try await database.perform { try $0.changeOrderState(id: id, to: state) }
     }

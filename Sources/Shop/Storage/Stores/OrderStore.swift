@@ -11,6 +11,9 @@ public protocol OrderStore: Sendable {
     func order(idempotencyKey: String) async throws -> Order?
     /// A page of orders matching `filter`, newest first.
     func listOrders(_ filter: OrderFilter, limit: Int?, offset: Int?) async throws -> Page<Order>
+    /// What the orders matching `filter` add up to, in pesos; without a state filter the
+    /// cancelled ones are left out.
+    func orderTotal(_ filter: OrderFilter) async throws -> Int
     /// Moves an order if the state machine allows it; cancelling restocks and corrects the
     /// client's purchase statistics.
     func changeOrderState(id: Int64, to state: OrderState) async throws -> Order

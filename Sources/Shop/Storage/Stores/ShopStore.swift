@@ -5,7 +5,8 @@ import Support
 /// through `SQLiteStore`) and `PostgresStore` implement it; `StorageEngine.open` picks one
 /// from `DATABASE_URL`. Code that only needs orders takes an `OrderStore`, and so on.
 public typealias ShopStore = ProductStore & ProductSearchStore & OrderStore & ClientStore & ChatStore & VectorStore
-    & CompanyTextStore & ChannelStore & ReportStore & CatalogStore & ExportStore & BlobTable
+    & CompanyTextStore & ChannelStore & ReportStore & CatalogStore & ExportStore & BlobTable & StaffUserStore
+    & AuditStore & InboxStore & LegacyImportStore
 
 /// Opens the storage `DATABASE_URL` names.
 public enum StorageEngine {
