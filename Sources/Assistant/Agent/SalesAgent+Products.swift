@@ -99,7 +99,9 @@ extension SalesAgent {
     /// `retrieverLead`) ahead of every other tied option's by `retrieverLead`.
     static func clearLeader(_ options: [Product], hits: [ProductHit]) -> Product? {
         var candidates = options
-        if let top = hits.first, !options.contains(where: { $0.id == top.product.id }) { candidates.append(top.product) }
+        if let top = hits.first, !options.contains(where: { $0.id == top.product.id }) {
+            candidates.append(top.product)
+        }
         let scored = candidates.map { option in (option, hits.first { $0.product.id == option.id }?.score ?? 0) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id < $1.0.id }
         guard let best = scored.first, best.1 >= retrieverConfidence - retrieverLead else { return nil }

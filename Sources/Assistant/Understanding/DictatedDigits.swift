@@ -50,7 +50,9 @@ public enum DictatedDigits {
     static let maxNumberDigits = 12
 
     private static func pausesBetween(_ characters: [Character], _ words: Words, _ a: Int, _ b: Int) -> Bool {
-        characters[words.words[a].range.upperBound..<words.words[b].range.lowerBound].contains { $0 == "," || $0 == "-" }
+        characters[words.words[a].range.upperBound..<words.words[b].range.lowerBound].contains {
+            $0 == "," || $0 == "-"
+        }
     }
 
     private static func joins(_ characters: [Character], _ words: Words, _ a: Int, _ b: Int) -> Bool {

@@ -298,7 +298,9 @@ struct UnderstandingCategoryTests {
         let size = try await h.say("medida", "¿tienen cuerdas trenzadas de 16 milímetros?")
         #expect(try Self.cart(h, "medida").isEmpty, "\(size.reply)")
         #expect(size.reply.contains("Cuerda seguridad"), "\(size.reply)")
-        let list = try await h.say("lista", "buenas, para cotización y compra de\n- dos galones de alcohol antiséptico\n- 3 conos de señalización")
+        let list = try await h.say(
+            "lista",
+            "buenas, para cotización y compra de\n- dos galones de alcohol antiséptico\n- 3 conos de señalización")
         #expect(try Self.cart(h, "lista") == ["Alcohol glicerinado": 2, "Cono señalización": 3], "\(list.reply)")
         await h.tearDown()
     }
