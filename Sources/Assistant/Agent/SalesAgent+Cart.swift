@@ -23,6 +23,10 @@ extension SalesAgent {
             || reading.productText.isQuestion
         // In checkout, plain words are data (a neighbourhood, a name), not a product search.
         guard !inForm || (asking && reading.data.values.isEmpty && !reading.has(.giveData)) else { return }
+        // In checkout, pointing words without a product or a question point at the data ("sí,
+        // a la misma dirección" to "¿usamos los datos registrados?"), not at the products shown.
+        guard !inForm || reading.namesProduct || turn.message.isQuestion || turn.message.original.contains("?")
+        else { return }
         if try await answerAboutListed(&turn) { return }
         try await answerProductQuestion(&turn, reading.productText, asking: asking)
     }

@@ -329,4 +329,21 @@ struct UnderstandingCategoryTests {
         #expect(vests.reply.contains("Cuál prefiere"), "\(vests.reply)")
         await h.tearDown()
     }
+
+    @Test func theSameAddressToTheStoredDataQuestionPointsAtTheDataNotAtProducts() async throws {
+        let h = try await AgentHarness()
+        // A first order registers the client; a later chat finds them by the cédula.
+        _ = try await h.say("antes", "quiero 2 cascos dieléctricos")
+        _ = try await h.say("antes", Self.block)
+        _ = try await h.say("antes", "correcto")
+        _ = try await h.say("misma", "¿tienen conos de señalización?")
+        _ = try await h.say("misma", "deme 3")
+        _ = try await h.say("misma", "eso es todo")
+        let offer = try await h.say("misma", "cédula 43.876.210")
+        #expect(offer.reply.contains("¿Los usamos para este pedido?"), "\(offer.reply)")
+        let reply = try await h.say("misma", "sí señora, a la misma dirección, gracias")
+        #expect(reply.reply.contains("Este es el resumen"), "\(reply.reply)")
+        #expect(!reply.reply.contains("no lo manejamos") && !reply.reply.contains("disponibles"), "\(reply.reply)")
+        await h.tearDown()
+    }
 }
