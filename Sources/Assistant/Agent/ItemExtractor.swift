@@ -160,7 +160,7 @@ public enum ItemExtractor {
 
     /// Products sold in pairs: "un par de guantes" is one item; "un par de conos" is two.
     public static func soldInPairs(_ product: Product) -> Bool {
-        let head = WordForms.contentWords(product.name).first ?? ""
+        let head = ProductWords.of(product.name).first ?? ""
         return ["guante", "guantes", "bota", "botas", "gafa", "gafas", "rodillera", "tapaoidos"].contains(head)
     }
 }

@@ -45,8 +45,8 @@ public enum ProductMatcher {
     }
 
     static func score(_ words: [String], _ product: Product, rank: Int) -> Scored {
-        let name = WordForms.contentWords(product.name)
-        let description = WordForms.contentWords(product.description)
+        let name = ProductWords.of(product.name)
+        let description = ProductWords.of(product.description)
         var nameHits = 0
         var descriptionHits = 0
         var unmatched = 0

@@ -236,11 +236,11 @@ extension SalesAgent {
 
     /// Up to three other products of the same kind that are in stock.
     func alternatives(to product: Product, turn: inout TurnContext) async throws -> [ProductFact] {
-        guard let head = WordForms.contentWords(product.name).first else { return [] }
+        guard let head = ProductWords.of(product.name).first else { return [] }
         let hits = try await retriever.search(head, limit: 8).map(\.product)
         return hits.filter {
             $0.id != product.id && $0.available
-                && WordForms.contentWords($0.name).first
+                && ProductWords.of($0.name).first
                     .map { WordForms.same($0, head) } == true
         }
         .prefix(3).map(ProductFact.init)

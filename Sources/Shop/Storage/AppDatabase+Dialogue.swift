@@ -85,7 +85,12 @@ extension AppDatabase {
 
 extension AppDatabase {
     /// Names of every product, active or not (what a model-written reply is checked against).
+    /// Read by every chat turn: kept per catalog version (one primary-key read on a hit).
     public func productNames() throws -> [String] {
-        try pool.read { db in try String.fetchAll(db, sql: "SELECT nombre FROM productos ORDER BY id") }
+        try pool.read { db in
+            try catalogNames.value(at: try Self.catalogVersion(db)) {
+                try String.fetchAll(db, sql: "SELECT nombre FROM productos ORDER BY id")
+            }
+        }
     }
 }

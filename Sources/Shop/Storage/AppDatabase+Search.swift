@@ -9,11 +9,15 @@ public struct TextSearchRow: Sendable {
 extension AppDatabase {
     /// The words of the active products' search index with how many products each is in,
     /// and how many products are indexed.
-    public func searchVocabulary() throws -> (terms: [(term: String, documents: Int)], productCount: Int) {
+    /// Read by every search: kept per catalog version (one primary-key read on a hit).
+    public func searchVocabulary() throws -> SearchVocabularyCounts {
         try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT term, doc FROM productos_busqueda_vocab")
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM productos_busqueda") ?? 0
-            return (rows.map { (term: $0["term"], documents: $0["doc"]) }, count)
+            try catalogVocabulary.value(at: try Self.catalogVersion(db)) {
+                let rows = try Row.fetchAll(db, sql: "SELECT term, doc FROM productos_busqueda_vocab")
+                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM productos_busqueda") ?? 0
+                return SearchVocabularyCounts(
+                    terms: rows.map { (term: $0["term"], documents: $0["doc"]) }, productCount: count)
+            }
         }
     }
 

@@ -11,10 +11,20 @@ import SpanishText
 /// async code should go through `perform(_:)`.
 public struct AppDatabase: Sendable {
     public let pool: DatabasePool
+    /// What every chat turn reads of the catalog, kept per catalog version; shared by every
+    /// copy of this value (and so by every store over it).
+    let catalogNames = CatalogReadCache<[String]>()
+    let catalogVocabulary = CatalogReadCache<SearchVocabularyCounts>()
+
     /// Wraps an open pool and brings its schema up to date.
     public init(pool: DatabasePool) throws {
         self.pool = pool
         try Self.migrate(pool)
+    }
+
+    /// The catalog's version in `db`'s snapshot (`catalogo_version`).
+    static func catalogVersion(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT version FROM catalogo_version WHERE id = 1") ?? 0
     }
 
     /// Opens (creating it and its directory if needed) the SQLite database `DATABASE_URL` names;

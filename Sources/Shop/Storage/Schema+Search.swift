@@ -32,6 +32,31 @@ extension Schema {
                 """)
     }
 
+    /// `catalogo_version`: a counter the triggers bump in the same transaction as any change of
+    /// a product's texts or active flag (not of its stock: orders leave it alone), so what every
+    /// chat turn reads of the catalog is kept in memory per version (`CatalogReadCache`), as
+    /// PostgreSQL's `pg4-version-catalogo` does.
+    static func createCatalogVersion(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE catalogo_version (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    version INTEGER NOT NULL
+                );
+                INSERT INTO catalogo_version (id, version) VALUES (1, 0);
+                CREATE TRIGGER productos_version_insertar AFTER INSERT ON productos BEGIN
+                    UPDATE catalogo_version SET version = version + 1 WHERE id = 1;
+                END;
+                CREATE TRIGGER productos_version_borrar AFTER DELETE ON productos BEGIN
+                    UPDATE catalogo_version SET version = version + 1 WHERE id = 1;
+                END;
+                CREATE TRIGGER productos_version_textos
+                AFTER UPDATE OF nombre, descripcion, categoria, activo ON productos BEGIN
+                    UPDATE catalogo_version SET version = version + 1 WHERE id = 1;
+                END;
+                """)
+    }
+
     /// Product vectors by index. An index holds the vectors of one model and size; at most one
     /// is active (searched); a re-index builds another (`construyendo`) and swaps in one
     /// transaction. Each write bumps the index's `generacion` and stamps the rows it wrote,

@@ -21,6 +21,7 @@ enum Schema {
         migrator.registerMigration("v3-chats-por-canal", migrate: scopeHTTPChats)
         migrator.registerMigration("v4-consola", migrate: createConsole)
         migrator.registerMigration("v5-blobs", migrate: createBlobs)
+        migrator.registerMigration("v6-version-catalogo", migrate: createCatalogVersion)
         return migrator
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Assistant
@@ -105,5 +106,21 @@ struct AgentUnitTests {
                 "LLM_PROVIDER": "openai", "OPENAI_BASE_URL": "http://127.0.0.1:8080/v1", "MAX_HISTORY_LENGTH": "4",
             ]))
         #expect(local.model == AgentConfig.defaultOpenAIModel && local.maxHistory == 4)
+    }
+}
+
+@Suite("Agent: catalog texts' words kept between turns")
+struct ProductWordsTests {
+    /// The memo answers what tokenizing answers, for every catalog text, twice (the second
+    /// from the memo), and past its capacity it starts again without losing answers.
+    @Test func theMemoAnswersWhatTokenizingAnswers() throws {
+        let catalog = try String(
+            contentsOf: TestPaths.repoRoot.appendingPathComponent("data/catalogo.csv"), encoding: .utf8)
+        let texts = catalog.split(separator: "\n").map(String.init) + ["Extintor PQS 9kg", "Guantes de vaqueta x 12"]
+        for _ in 0..<2 {
+            for text in texts { #expect(ProductWords.of(text) == WordForms.contentWords(text), "\(text)") }
+        }
+        for index in 0...ProductWords.capacity { _ = ProductWords.of("producto \(index)") }
+        #expect(ProductWords.of("Casco dieléctrico blanco") == WordForms.contentWords("Casco dieléctrico blanco"))
     }
 }

@@ -151,7 +151,7 @@ struct TraceExportTests {
             #expect(try await fixture.redis.send("HGET", "vd:job:\(traced)", "tp").string == parent.header)
             #expect(try await fixture.waitFor(traced, state: .completed) != nil)
             var spans: [FinishedSpan] = []
-            let seen = await eventually(timeout: .seconds(10)) {
+            let seen = await eventually(timeout: .seconds(60)) {
                 spans += recorder.drain()
                 return spans.filter { $0.name == "noop" }.count >= 3
             }

@@ -1,6 +1,5 @@
 import Foundation
 import PostgresNIO
-import Synchronization
 
 // What every chat turn reads of the catalog (the product names the reader knows, the search
 // vocabulary) kept in memory against `catalogo_version`, a counter the schema's triggers bump
@@ -25,21 +24,5 @@ extension PostgresStore {
         let value = try await load()
         slot.keep(value, at: version)
         return value
-    }
-}
-
-/// One catalog read `PostgresStore` keeps with the catalog version it was read at.
-final class CatalogReadCache<T: Sendable>: Sendable {
-    private let kept = Mutex<(version: Int64, value: T)?>(nil)
-
-    func value(at version: Int64) -> T? {
-        kept.withLock { $0?.version == version ? $0?.value : nil }
-    }
-
-    /// Keeps `value` unless a newer version's is kept already.
-    func keep(_ value: T, at version: Int64) {
-        kept.withLock { current in
-            if (current?.version ?? .min) <= version { current = (version, value) }
-        }
     }
 }

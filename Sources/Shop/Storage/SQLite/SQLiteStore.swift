@@ -54,10 +54,7 @@ public struct SQLiteStore: ShopStore, ClosableStore {
     // MARK: ProductSearchStore
 
     public func searchVocabulary() async throws -> SearchVocabularyCounts {
-        try await database.perform { db in
-            let read = try db.searchVocabulary()
-            return SearchVocabularyCounts(terms: read.terms, productCount: read.productCount)
-        }
+        try await database.perform { try $0.searchVocabulary() }
     }
 
     public func searchProducts(_ query: ProductTextQuery, limit: Int) async throws -> [TextSearchRow] {
