@@ -33,27 +33,27 @@ extension AppDatabase {
     /// Inserts a validated message inside the caller's transaction.
     static func insertMessage(_ db: Database, _ message: NewMessage) throws -> StoredMessage {
         let metadata = try message.metadata.map(DeliveryTag.encode)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO mensajes (chat_id, remitente, tipo, contenido, metadata, creado)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                message.chatId, message.sender.rawValue, message.kind.rawValue, message.content, metadata, Date(),
-            ])
+                """
+        ).execute(arguments: [
+            message.chatId, message.sender.rawValue, message.kind.rawValue, message.content, metadata, Date(),
+        ])
         return try StoredMessage.fetchOne(
-            db, sql: "SELECT * FROM mensajes WHERE id = ?", arguments: [db.lastInsertedRowID])!
+            db.cachedStatement(sql: "SELECT * FROM mensajes WHERE id = ?"), arguments: [db.lastInsertedRowID])!
     }
 
     /// The last `limit` messages of a chat, oldest first.
     public func history(chatId: String, limit: Int = 100) throws -> [StoredMessage] {
         try pool.read { db in
             try StoredMessage.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM (SELECT * FROM mensajes WHERE chat_id = ? ORDER BY id DESC LIMIT ?)
-                    ORDER BY id
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM (SELECT * FROM mensajes WHERE chat_id = ? ORDER BY id DESC LIMIT ?)
+                        ORDER BY id
+                        """),
                 arguments: [chatId, max(limit, 0)])
         }
     }
@@ -66,7 +66,8 @@ extension AppDatabase {
     /// The chat's control record, or the defaults (AI on, channel unknown) when there is none.
     public func chatControl(chatId: String) throws -> ChatControl {
         try pool.read { db in
-            try ChatControl.fetchOne(db, sql: "SELECT * FROM chat_control WHERE chat_id = ?", arguments: [chatId])
+            try ChatControl.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM chat_control WHERE chat_id = ?"), arguments: [chatId])
         } ?? ChatControl(chatId: chatId)
     }
 
@@ -103,7 +104,7 @@ extension AppDatabase {
     }
 
     static func recordChannel(_ db: Database, chatId: String, channel: Channel, owner: String?) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO chat_control (chat_id, ia_activa, canal, propietario, actualizado) VALUES (?, 1, ?, ?, ?)
                 ON CONFLICT(chat_id) DO UPDATE SET canal = COALESCE(chat_control.canal, excluded.canal),
@@ -111,8 +112,8 @@ extension AppDatabase {
                     actualizado = excluded.actualizado
                 WHERE chat_control.canal IS NULL
                     OR (chat_control.propietario IS NULL AND excluded.propietario IS NOT NULL)
-                """,
-            arguments: [chatId, channel.rawValue, owner, Date()])
+                """
+        ).execute(arguments: [chatId, channel.rawValue, owner, Date()])
     }
 }
 

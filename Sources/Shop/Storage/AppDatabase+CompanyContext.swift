@@ -23,7 +23,7 @@ extension AppDatabase {
     }
 
     static func fetchActiveContext(_ db: Database) throws -> CompanyContext? {
-        try CompanyContext.fetchOne(db, sql: "SELECT * FROM contexto_empresa WHERE activo = 1")
+        try CompanyContext.fetchOne(db.cachedStatement(sql: "SELECT * FROM contexto_empresa WHERE activo = 1"))
     }
 
     static func insertCompanyContext(_ db: Database, _ text: String) throws -> CompanyContext {

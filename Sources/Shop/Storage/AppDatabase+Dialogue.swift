@@ -37,14 +37,16 @@ extension AppDatabase {
     /// The chat's dialogue state as stored (JSON), or nil for a chat the agent has not talked to.
     public func dialogueJSON(chatId: String) throws -> String? {
         try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT estado FROM chat_estado WHERE chat_id = ?", arguments: [chatId])
+            try String.fetchOne(
+                db.cachedStatement(sql: "SELECT estado FROM chat_estado WHERE chat_id = ?"), arguments: [chatId])
         }
     }
 
     /// The result recorded for a chat job, if its turn was already handled.
     public func chatTurnResult(jobId: String) throws -> String? {
         try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT resultado FROM chat_turnos WHERE job_id = ?", arguments: [jobId])
+            try String.fetchOne(
+                db.cachedStatement(sql: "SELECT resultado FROM chat_turnos WHERE job_id = ?"), arguments: [jobId])
         }
     }
 
@@ -59,25 +61,25 @@ extension AppDatabase {
         let state = record.stateJSON
         return try pool.write { db in
             if let existing = try String.fetchOne(
-                db, sql: "SELECT resultado FROM chat_turnos WHERE job_id = ?", arguments: [record.jobId])
-            {
+                db.cachedStatement(sql: "SELECT resultado FROM chat_turnos WHERE job_id = ?"), arguments: [record.jobId]
+            ) {
                 return existing
             }
             let now = Date()
             _ = try Self.insertMessage(db, incoming)
             if let reply { _ = try Self.insertMessage(db, reply) }
             if let state {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO chat_estado (chat_id, estado, actualizado) VALUES (?, ?, ?)
                         ON CONFLICT(chat_id) DO UPDATE SET estado = excluded.estado, actualizado = excluded.actualizado
-                        """,
-                    arguments: [record.chatId, state, now])
+                        """
+                ).execute(arguments: [record.chatId, state, now])
             }
             try Self.recordChannel(db, chatId: record.chatId, channel: record.channel, owner: record.owner)
-            try db.execute(
-                sql: "INSERT INTO chat_turnos (job_id, chat_id, resultado, creado) VALUES (?, ?, ?, ?)",
-                arguments: [record.jobId, record.chatId, record.result, now])
+            try db.cachedStatement(
+                sql: "INSERT INTO chat_turnos (job_id, chat_id, resultado, creado) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [record.jobId, record.chatId, record.result, now])
             return record.result
         }
     }

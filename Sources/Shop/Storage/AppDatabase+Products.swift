@@ -18,7 +18,7 @@ extension AppDatabase {
     public func products(ids: [Int64]) throws -> [Product] {
         let found = try pool.read { db in
             try Product.fetchAll(
-                db, sql: "SELECT * FROM productos WHERE id IN (SELECT value FROM json_each(?))",
+                db.cachedStatement(sql: "SELECT * FROM productos WHERE id IN (SELECT value FROM json_each(?))"),
                 arguments: [JSONArray.of(ids)])
         }
         let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -115,7 +115,7 @@ extension AppDatabase {
     }
 
     static func fetchProduct(_ db: Database, id: Int64) throws -> Product? {
-        try Product.fetchOne(db, sql: "SELECT * FROM productos WHERE id = ?", arguments: [id])
+        try Product.fetchOne(db.cachedStatement(sql: "SELECT * FROM productos WHERE id = ?"), arguments: [id])
     }
 
     static func requireProduct(_ db: Database, id: Int64) throws -> Product {

@@ -28,13 +28,13 @@ extension AppDatabase {
         guard !expression.isEmpty, limit > 0 else { return [] }
         return try pool.read { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT p.*, bm25(productos_busqueda, 4.0, 1.0, 0.5) AS rango
-                    FROM productos_busqueda JOIN productos p ON p.id = productos_busqueda.rowid
-                    WHERE productos_busqueda MATCH ? AND p.activo = 1
-                    ORDER BY rango LIMIT ?
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT p.*, bm25(productos_busqueda, 4.0, 1.0, 0.5) AS rango
+                        FROM productos_busqueda JOIN productos p ON p.id = productos_busqueda.rowid
+                        WHERE productos_busqueda MATCH ? AND p.activo = 1
+                        ORDER BY rango LIMIT ?
+                        """),
                 arguments: [expression, limit]
             ).map { TextSearchRow(product: try Product(row: $0), bm25: $0["rango"]) }
         }

@@ -24,7 +24,7 @@ public struct AppDatabase: Sendable {
 
     /// The catalog's version in `db`'s snapshot (`catalogo_version`).
     static func catalogVersion(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT version FROM catalogo_version WHERE id = 1") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM catalogo_version WHERE id = 1")) ?? 0
     }
 
     /// Opens (creating it and its directory if needed) the SQLite database `DATABASE_URL` names;
