@@ -49,7 +49,10 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Directorio de colas con la cola chat de antes, medido también (benchmark reply-slow-model).")
     var beforeQueues: String?
 
-    @Flag(help: "Construye antes los vectores del catálogo y cuenta los embeddings por mensaje (benchmark reply).")
+    @Flag(
+        help:
+            "Construye antes los vectores del catálogo (búsqueda híbrida, como en producción con embeddings): benchmarks reply y conversations."
+    )
     var vectors = false
 
     @Option(
@@ -116,7 +119,8 @@ struct Bench: AsyncParsableCommand {
             try await ConversationsBench(
                 simulated: simulated, seed: seed, dataDirectory: dataDirectory ?? root + "/data",
                 simulatedOut: simulatedOut, simulatedDetails: simulatedDetails,
-                sets: Set((sets ?? "dev,test,simulated").split(separator: ",").map { String($0) })
+                sets: Set((sets ?? "dev,test,simulated").split(separator: ",").map { String($0) }),
+                vectors: vectors
             ).run()
         case "simulate":
             // Not a benchmark: the simulated dialogues as JSON (stdout or --simulated-out), to read them.

@@ -24,6 +24,9 @@ struct ConversationsBench {
     var simulatedDetails = false
     /// The sets to play (dev, test, simulated); the others print nothing.
     var sets: Set<String> = ["dev", "test", "simulated"]
+    /// With the catalog's vectors built first, as a production start with the embedding server
+    /// has them (hybrid search); without, words only.
+    var vectors = false
 
     struct Outcome {
         var exact = 0
@@ -51,7 +54,7 @@ struct ConversationsBench {
             try encoder.encode(set).write(to: URL(fileURLWithPath: simulatedOut))
         }
 
-        let (rig, task) = try await AgentBenchRig.start(dataDirectory: dataDirectory)
+        let (rig, task) = try await AgentBenchRig.start(dataDirectory: dataDirectory, vectors: vectors)
         var outcomes: [(String, Outcome)] = []
         for (name, conversations, detailed) in [
             ("dev", dev.conversations, true), ("test", test.conversations, false),
@@ -66,6 +69,7 @@ struct ConversationsBench {
             print("conversations.\(name)_ms_per_message=\(String(format: "%.2f", outcome.msPerMessage))")
         }
         print("conversations.simulated_seed=\(seed)")
+        print("conversations.vectors=\(vectors ? 1 : 0)")
         if let devOutcome = outcomes.first(where: { $0.0 == "dev" })?.1 {
             print("conversations.exact=\(devOutcome.exact)")
             print("conversations.total=\(devOutcome.total)")
