@@ -25,8 +25,7 @@ extension SalesAgent {
         guard !inForm || (asking && reading.data.values.isEmpty && !reading.has(.giveData)) else { return }
         // In checkout, pointing words without a product or a question point at the data ("sí,
         // a la misma dirección" to "¿usamos los datos registrados?"), not at the products shown.
-        guard !inForm || reading.namesProduct || turn.message.isQuestion || turn.message.original.contains("?")
-        else { return }
+        guard !inForm || reading.namesProduct || turn.message.isQuestion else { return }
         if try await answerAboutListed(&turn) { return }
         try await answerProductQuestion(&turn, reading.productText, asking: asking)
     }

@@ -93,7 +93,7 @@ public struct ExampleReader: MessageReader {
             {
                 continue
             }
-            if index == min(clauses.count, Self.maxClauses) - 1, !tokens.contains(MessageTokens.product),
+            if index == clauseCount - 1, !tokens.contains(MessageTokens.product),
                 !tokens.contains(MessageTokens.number)
             {
                 lastAct = act.intent
