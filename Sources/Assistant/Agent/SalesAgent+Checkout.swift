@@ -172,8 +172,14 @@ extension SalesAgent {
             // Only the client knows the phone on file (typed, not taken from the record).
             turn.state.form.verified = true
         }
+        // Offered only when the record fills something the customer still owes besides the
+        // delivery notes (those belong to each delivery): a customer who typed everything
+        // again is not asked about the record.
+        let missing = turn.state.form.missing
         guard turn.slotsChanged.contains(.idNumber), turn.state.form.offeredIdNumber != idNumber,
-            !turn.state.form.isComplete
+            Self.storedValues(stored.details).contains(where: { slot, value in
+                slot != .notes && missing.contains(slot) && !(value ?? "").isEmpty
+            })
         else { return }
         turn.state.form.offeredIdNumber = idNumber
         turn.state.pending = .returningClient(idNumber: idNumber)
@@ -182,15 +188,18 @@ extension SalesAgent {
 
     /// The customer accepted their stored data: it fills every slot still empty.
     func useStored(_ stored: Client, _ turn: inout TurnContext, except given: Set<CheckoutSlot>) {
-        let details = stored.details
-        let values: [(CheckoutSlot, String?)] = [
-            (.name, details.name), (.phone, details.phone), (.email, details.email),
-            (.address, details.address), (.neighborhood, details.neighborhood), (.notes, details.notes),
-        ]
-        for (slot, value) in values where turn.state.form[slot] == nil && !given.contains(slot) {
+        for (slot, value) in Self.storedValues(stored.details) where turn.state.form[slot] == nil && !given.contains(slot) {
             turn.state.form.keepStored(slot, value)
             turn.slotsChanged.insert(slot)
         }
+    }
+
+    /// A stored client's values by the slot they fill (the cédula is the record's key).
+    static func storedValues(_ details: ClientDetails) -> [(CheckoutSlot, String?)] {
+        [
+            (.name, details.name), (.phone, details.phone), (.email, details.email),
+            (.address, details.address), (.neighborhood, details.neighborhood), (.notes, details.notes),
+        ]
     }
 
     /// Places the order (idempotent by the cart's key) and tells the customer its number and
