@@ -188,7 +188,8 @@ extension SalesAgent {
 
     /// The customer accepted their stored data: it fills every slot still empty.
     func useStored(_ stored: Client, _ turn: inout TurnContext, except given: Set<CheckoutSlot>) {
-        for (slot, value) in Self.storedValues(stored.details) where turn.state.form[slot] == nil && !given.contains(slot) {
+        for (slot, value) in Self.storedValues(stored.details)
+        where turn.state.form[slot] == nil && !given.contains(slot) {
             turn.state.form.keepStored(slot, value)
             turn.slotsChanged.insert(slot)
         }
