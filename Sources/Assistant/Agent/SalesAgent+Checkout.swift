@@ -113,7 +113,9 @@ extension SalesAgent {
     /// greeting (delivery notes are free text, so only a clear intent excludes them).
     static func answersSlot(_ turn: TurnContext) -> Bool {
         let reading = turn.reading
-        guard turn.state.phase == .checkout, turn.state.pending == nil, let requested = turn.state.form.requested,
+        // An answer to the stored-data offer that is not a yes or no is the field asked next.
+        guard turn.state.phase == .checkout, turn.state.pending?.isReturningClient ?? true,
+            let requested = turn.state.form.requested,
             turn.state.form[requested] == nil, reading.data.values.isEmpty, reading.declined.isEmpty,
             let text = reading.data.freeText, !text.isEmpty
         else { return false }
@@ -183,6 +185,9 @@ extension SalesAgent {
         else { return }
         turn.state.form.offeredIdNumber = idNumber
         turn.state.pending = .returningClient(idNumber: idNumber)
+        // What the form would have asked next: an answer that is neither yes nor no fills it
+        // (a customer who goes on typing their data, "4428877").
+        turn.state.form.requested = missing.first { $0 != .notes } ?? missing.first
         turn.add(.returningClient(StoredClientHint(stored.details)))
     }
 

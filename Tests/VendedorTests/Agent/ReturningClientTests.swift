@@ -40,4 +40,26 @@ import Testing
         #expect(offer.reply.contains("terminado en 0011"), "\(offer.reply)")
         await h.tearDown()
     }
+
+    /// Before, an answer that was neither yes nor no left the offer open for ever: every later
+    /// message was read as its answer and the form asked for the phone again and again.
+    @Test func aCustomerWhoIgnoresTheOfferAndGoesOnTypingTheirDataFinishesTheOrder() async throws {
+        let h = try await AgentHarness()
+        _ = try h.database.upsertClient(Self.ramiro)
+        _ = try await h.say("r3", "necesito 3 conos de señalización")
+        _ = try await h.say("r3", "nada más")
+        _ = try await h.say("r3", "Ramiro Ospina")
+        let offer = try await h.say("r3", "71.234.987")
+        #expect(offer.reply.contains("terminado en 0011"), "\(offer.reply)")
+        let afterPhone = try await h.say("r3", "442 8877")
+        #expect(!afterPhone.reply.contains("celular"), "\(afterPhone.reply)")
+        for answer in ["no tengo correo", "Calle 44 # 3-18", "Los Álamos", "ninguna"] {
+            _ = try await h.say("r3", answer)
+        }
+        _ = try await h.say("r3", "sí")
+        let order = try #require(try h.orders(chatId: "r3").first)
+        #expect(order.client.phone == "4428877" && order.client.address == "Calle 44 # 3-18")
+        #expect(order.client.neighborhood == "Los Álamos" && order.client.email == nil)
+        await h.tearDown()
+    }
 }
