@@ -120,7 +120,10 @@ extension SalesAgent {
             let text = reading.data.freeText, !text.isEmpty
         else { return false }
         let question = turn.message.isQuestion && requested != .notes || turn.message.original.contains("?")
-        guard !question else { return false }
+        // "sí, a la misma dirección" takes the record; its words are not the next field.
+        guard !question, !(turn.state.pending?.isReturningClient == true && (turn.affirms || turn.denies)) else {
+            return false
+        }
         guard let intent = reading.intent else { return true }
         switch intent {
         case .giveData, .correctField: return true

@@ -88,7 +88,8 @@ public struct SalesAgent: Sendable {
         try await handleCheckout(&turn)
         // A side question ("¿qué llevo?", "¿hacen envíos?") leaves the agent's question open.
         // The stored-data offer is always settled by the checkout (it asks what comes next).
-        if turn.state.pending == nil, let carried, !carried.isReturningClient, !answered, !turn.cartChanged, !turn.handledProducts,
+        if turn.state.pending == nil, let carried, !carried.isReturningClient, !answered, !turn.cartChanged,
+            !turn.handledProducts,
             turn.slotsChanged.isEmpty, !turn.denies, turn.state.phase == state.phase
         {
             turn.state.pending = carried

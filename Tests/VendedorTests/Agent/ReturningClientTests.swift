@@ -36,8 +36,14 @@ import Testing
         _ = try h.database.upsertClient(Self.ramiro)
         _ = try await h.say("r2", "necesito 3 conos de señalización")
         _ = try await h.say("r2", "nada más")
-        let offer = try await h.say("r2", "soy Ramiro Ospina, cédula 71234987")
+        let offer = try await h.say("r2", "mi cédula es 71234987")
         #expect(offer.reply.contains("terminado en 0011"), "\(offer.reply)")
+        // Accepting it with more words: they are not the next field's value.
+        let summary = try await h.say("r2", "si claro, a la misma de la otra vez")
+        #expect(summary.reply.contains("Nombre: Ramiro O.\n"), "\(summary.reply)")
+        _ = try await h.say("r2", "confirmo")
+        let order = try #require(try h.orders(chatId: "r2").first)
+        #expect(order.client.address == "Carrera 8 # 12-30" && order.client.phone == "3157770011")
         await h.tearDown()
     }
 
