@@ -19,7 +19,11 @@ extension SalesAgent {
                     || (turn.cartChanged && turn.proceeds))
             guard strong || proceed else { return }
             guard !turn.state.cart.isEmpty else {
-                if proceed { turn.add(.emptyCart) }
+                if strong {
+                    noteEarlyData(&turn)
+                } else if proceed {
+                    turn.add(.emptyCart)
+                }
                 return
             }
             turn.state.phase = .checkout
@@ -74,6 +78,17 @@ extension SalesAgent {
         let next = turn.invalidSlots.first ?? form.missing[0]
         turn.state.form.requested = next
         if !started { turn.add(.askSlot(next, resumed: turn.sideAnswer && turn.invalidSlots.isEmpty)) }
+    }
+
+    /// Data sent before any product ("C.C. 52 361 076", a labelled block): kept in the form
+    /// for the checkout to come (it asks only what is still missing), never read as products
+    /// or quantities; a question asked before (which product) stays open.
+    func noteEarlyData(_ turn: inout TurnContext) {
+        fill(&turn)
+        let noted = CheckoutSlot.allCases.filter { turn.slotsChanged.contains($0) && turn.state.form[$0] != nil }
+        guard !noted.isEmpty else { return }
+        turn.dataNoted = true
+        turn.add(.dataNoted(noted))
     }
 
     func addSummary(_ turn: inout TurnContext) {
@@ -148,6 +163,12 @@ extension SalesAgent {
     }
 
     func set(_ slot: CheckoutSlot, _ raw: String, _ turn: inout TurnContext) {
+        // "Indicaciones: ninguna", "correo: no tengo": an optional field declined, not a value.
+        if slot.isOptional, CheckoutFieldExtractor.meansNone(raw) {
+            turn.state.form.decline(slot)
+            turn.slotsChanged.insert(slot)
+            return
+        }
         let before = turn.state.form[slot]
         do {
             let value = try turn.state.form.fill(slot, raw)

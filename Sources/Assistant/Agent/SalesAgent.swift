@@ -90,9 +90,13 @@ public struct SalesAgent: Sendable {
         // The stored-data offer is always settled by the checkout (it asks what comes next).
         if turn.state.pending == nil, let carried, !carried.isReturningClient, !answered, !turn.cartChanged,
             !turn.handledProducts,
-            turn.slotsChanged.isEmpty, !turn.denies, turn.state.phase == state.phase
+            turn.slotsChanged.isEmpty || turn.dataNoted, !turn.denies, turn.state.phase == state.phase
         {
             turn.state.pending = carried
+            // Data sent while a question was open: the question again, or the cart is empty.
+            if turn.dataNoted { try await askAgain(carried, &turn) }
+        } else if turn.dataNoted {
+            turn.add(.emptyCart)
         }
         if turn.state.phase == .browsing, !turn.state.cart.isEmpty, turn.state.pending == nil,
             turn.cartChanged || cartView
