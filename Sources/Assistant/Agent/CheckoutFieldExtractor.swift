@@ -31,8 +31,11 @@ public enum CheckoutFieldExtractor {
         /// Data the customer clearly meant as checkout data even before checkout: an e-mail
         /// or an address, or at least two fields.
         public var isStrong: Bool {
-            values.count >= 2 || values[.email] != nil || values[.address] != nil || !labelled.isEmpty
+            values.count >= 2 || values[.email] != nil || values[.address] != nil || !labelled.isEmpty || onlyData
         }
+        /// The message is nothing but data ("52 286 346", "+57 310 761 4493"): no word or
+        /// number is left once the data is taken out.
+        public var onlyData = false
     }
 
     /// `requested`: the slot the agent asked for; `known`: slots the form already holds.
@@ -186,6 +189,8 @@ public enum CheckoutFieldExtractor {
             }
         }
         extraction.remainder = String(zip(scan.characters, used).map { $1 ? " " : $0 })
+        extraction.onlyData =
+            !values.isEmpty && !extraction.remainder.contains { $0.isLetter || $0.isNumber }
         return extraction
     }
 

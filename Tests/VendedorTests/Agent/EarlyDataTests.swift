@@ -47,4 +47,18 @@ import Testing
         #expect(order.client.idNumber == "52361076" && order.items.map(\.quantity) == [7])
         await h.tearDown()
     }
+
+    /// A cédula or phone dictated in groups, alone in a message, while the agent waits for an
+    /// answer about stock: data, not three or four quantities of the product.
+    @Test func digitGroupsAloneAreDataNotQuantities() async throws {
+        let h = try await AgentHarness()
+        let offer = try await h.say("e3", "quisiera 50 conos de señalización")
+        #expect(offer.reply.contains("¿Le agrego"), "\(offer.reply)")
+        for (message, slot) in [("52 286 346", "cédula"), ("+57 310 761 4493", "celular")] {
+            let reply = try await h.say("e3", message)
+            #expect(reply.reply.contains(slot) && !reply.reply.contains("usted pidió"), "\(reply.reply)")
+        }
+        #expect(try h.orders(chatId: "e3").isEmpty)
+        await h.tearDown()
+    }
 }
