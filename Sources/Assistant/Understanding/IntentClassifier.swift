@@ -155,8 +155,30 @@ public struct IntentClassifier: Sendable {
     /// "cámbielo", and their misspellings "camvielo", shorthand "bno"): it names no product.
     public func isCommandWord(_ word: String) -> Bool {
         let form = MessageTokens.mask(word, catalog: [])
-        return commandWords.contains(form) || commandWords.contains(corrected([form])[0])
+        if commandWords.contains(form) || commandWords.contains(corrected([form])[0]) { return true }
+        return Self.isCliticCommand(form) && !isCatalogWord(form)
     }
+
+    /// A command with its pronouns attached, the way requests are made in Colombia whatever
+    /// the verb ("écheme", "tráigame", "alcáncemelos", "mándele"): a stem of at least three
+    /// letters ending in a vowel (or the plural's "n": "échenme") before "me", "le" or a
+    /// double pronoun ("melo", "selos"…). Nouns with those endings have a consonant before
+    /// them ("uniforme", "cable", "calle"). "nos", "les", "lo" and "la" are left out: plurals
+    /// and nouns end so too ("medianos", "overoles", "suela").
+    static func isCliticCommand(_ word: String) -> Bool {
+        guard word.count >= 5, word.count <= 20, word.allSatisfy(\.isLetter) else { return false }
+        for clitic in cliticEndings where word.hasSuffix(clitic) {
+            let stem = word.dropLast(clitic.count)
+            guard stem.count >= 3, let last = stem.last else { return false }
+            return "aeiou".contains(last) || (last == "n" && stem.dropLast().last.map { "aeiou".contains($0) } == true)
+        }
+        return false
+    }
+
+    /// Longest first.
+    static let cliticEndings = [
+        "melos", "melas", "selos", "selas", "noslo", "nosla", "melo", "mela", "selo", "sela", "me", "le",
+    ]
 
     /// Whether a message word is a catalog word or one edit (a letter missing, added,
     /// changed or two swapped) from one of at least `minCatalogSlipLetters` letters. Words
