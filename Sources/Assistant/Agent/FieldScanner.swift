@@ -98,7 +98,9 @@ struct FieldScanner {
         for (index, character) in characters.enumerated() {
             if ",;/|:\n".contains(character) {
                 separators.append(index)
-            } else if character == ".", index + 1 < characters.count, characters[index + 1].isWhitespace {
+            } else if character == ".", index + 1 < characters.count, characters[index + 1].isWhitespace,
+                !endsAbbreviation(index)
+            {
                 separators.append(index)
             } else if character == "-", index > 0, index + 1 < characters.count, characters[index - 1] == " ",
                 characters[index + 1] == " "
@@ -106,6 +108,23 @@ struct FieldScanner {
                 separators.append(index)
             }
         }
+    }
+
+    /// Abbreviations written with a dot inside a value: street kinds ("Av. Roosevelt"),
+    /// address units ("Of. 201", "Apto. 302", "Bod. 3") and titles ("Sr.", "Ing."). Their dot
+    /// does not end the piece of data.
+    static let abbreviations: Set<String> = [
+        "av", "avda", "cra", "cr", "kr", "cl", "cll", "dg", "tv", "transv", "diag", "of", "ofc", "ofi", "apto", "apt",
+        "ap", "int", "bod", "loc", "lc", "edif", "ed", "mz", "mza", "bl", "blq", "urb", "brr", "sr", "sra", "dr",
+        "dra", "ing", "lic", "nro", "num",
+    ]
+
+    /// Whether the dot at `offset` closes one of `abbreviations` (the letters right before it).
+    private func endsAbbreviation(_ offset: Int) -> Bool {
+        var start = offset
+        while start > 0, offset - start < 5, characters[start - 1].isLetter { start -= 1 }
+        guard start < offset, start == 0 || !characters[start - 1].isLetter else { return false }
+        return Self.abbreviations.contains(TextFold.fold(String(characters[start..<offset])))
     }
 
     private mutating func scanEmails() {

@@ -98,10 +98,9 @@ extension SalesAgent {
         guard turn.answersSlot, let requested = turn.state.form.requested, let text = extraction.freeText else {
             return
         }
-        if [.idNumber, .phone].contains(requested), text.filter(\.isNumber).count < 6,
-            let other = Self.otherSlot(for: text, turn.state.form)
-        {
-            // Not a number: the customer moved on to another field ("Salomia", "Juan Pérez").
+        if !Self.hasShape(requested, text), let other = Self.otherSlot(for: text, turn.state.form) {
+            // Not of the asked field's shape: the customer moved on to another field
+            // ("Salomia", "Juan Pérez", "que lo dejen en la portería").
             set(other, text, &turn)
             return
         }
@@ -120,6 +119,13 @@ extension SalesAgent {
         let question = turn.message.isQuestion && requested != .notes || turn.message.original.contains("?")
         guard !question else { return false }
         guard let intent = reading.intent else { return true }
+        // A delivery note given while another field is asked ("que lo dejen en la portería"
+        // after "¿su correo?") is that note, never a product search.
+        if requested != .notes, turn.state.form[.notes] == nil, !intent.isAnswer, !Self.hasShape(requested, text),
+            CheckoutFieldExtractor.isNote(Words(text))
+        {
+            return true
+        }
         switch intent {
         case .giveData, .correctField: return true
         case .confirm, .deny, .proceed, .cancel, .greet, .thank, .bye, .viewCart: return false
@@ -130,15 +136,27 @@ extension SalesAgent {
         }
     }
 
-    /// A field of another shape than the numeric one asked for, still missing in the form.
+    /// Whether `text` has the shape of `slot`'s values: digits for a cédula or phone, an "@"
+    /// for an e-mail, a number for an address; free text fits the other slots.
+    static func hasShape(_ slot: CheckoutSlot, _ text: String) -> Bool {
+        switch slot {
+        case .idNumber, .phone: text.filter(\.isNumber).count >= 6
+        case .email: text.contains("@")
+        case .address: text.contains(where: \.isNumber)
+        case .name, .neighborhood, .notes: true
+        }
+    }
+
+    /// A field of another shape than the one asked for, still missing in the form: a
+    /// delivery note ("que lo dejen en la portería"), a name or a neighbourhood.
     static func otherSlot(for text: String, _ form: CheckoutForm) -> CheckoutSlot? {
         let words = Words(text)
+        if form[.notes] == nil, CheckoutFieldExtractor.isNote(words) { return .notes }
         guard !text.contains(where: \.isNumber) else { return nil }
         if form[.name] == nil, CheckoutFieldExtractor.looksLikeName(text), words.count >= 2 { return .name }
         if form[.address] != nil, form[.neighborhood] == nil, CheckoutFieldExtractor.looksLikePlace(words) {
             return .neighborhood
         }
-        if form[.notes] == nil, CheckoutFieldExtractor.isNote(words) { return .notes }
         return nil
     }
 

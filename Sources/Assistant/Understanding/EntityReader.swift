@@ -67,7 +67,12 @@ struct EntityReader {
         let negations: Set<String> = ["no", "sin", "ningun", "ninguno", "nunca"]
         for index in 0..<words.count where emailWords.contains(words[index]) {
             let before = (max(0, index - 3)..<index).map { words[$0] }
-            if before.contains(where: negations.contains) { result.insert(.email) }
+            // "correo no tengo", "email: ninguno", "correo no manejo".
+            let after = (index + 1..<min(words.count, index + 3)).map { words[$0] }
+            let deniedAfter =
+                after.first.map { ["ninguno", "tampoco"].contains($0) } == true
+                || (after.first == "no" && after.count > 1 && ["tengo", "manejo", "uso", "hay", "tiene"].contains(after[1]))
+            if before.contains(where: negations.contains) || deniedAfter { result.insert(.email) }
         }
         if let requested = context.requested, requested.isOptional, context.phase == .checkout, intent == .deny,
             data.values.isEmpty

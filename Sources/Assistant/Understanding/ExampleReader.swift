@@ -39,7 +39,8 @@ public struct ExampleReader: MessageReader {
 
     /// The same, synchronously.
     public func readNow(_ raw: String, context: ReadingContext) -> Reading {
-        let text = HalfDozens.rewrite(DictatedDigits.rewrite(String(raw.prefix(Understanding.maxMessageCharacters))))
+        let spoken = SpokenEmail.rewrite(SpokenCardinals.rewrite(String(raw.prefix(Understanding.maxMessageCharacters))))
+        let text = HalfDozens.rewrite(DictatedDigits.rewrite(spoken))
         let classifier = classifier(catalogWords: context.catalogWords)
         let guess = classifier.classify(text)
         let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
@@ -137,6 +138,17 @@ public struct ExampleReader: MessageReader {
         reading.topic = reading.intent?.companyTopic
         if reading.topic == nil, !(reading.intent?.changesCart ?? false) {
             reading.topic = CompanyAnswerer.topic(of: entities.productText)
+        }
+        // After "¿seguimos con el pedido?", a statement about dispatching ("ok, despachen",
+        // "envíenlo") is the go-ahead; a shipping question asks ("¿despachan hoy?", "hacen
+        // envíos a Palmira").
+        if context.askedToProceed, !context.cartIsEmpty, context.pending == nil, reading.intent == .companyShipping,
+            !Words(text).isQuestion, !tokens.contains(MessageTokens.product), !tokens.contains(MessageTokens.number)
+        {
+            reading.intent = .proceed
+            reading.acts.remove(.companyShipping)
+            reading.acts.insert(.proceed)
+            reading.topic = nil
         }
         (reading.items, reading.itemsLeftOut) = entities.items(
             intent: reading.intent, acts: reading.acts, isCommand: classifier.isCommandWord,
