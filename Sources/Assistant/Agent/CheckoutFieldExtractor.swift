@@ -153,12 +153,13 @@ public enum CheckoutFieldExtractor {
                 use(chunk.range)
                 continue
             }
-            // "Razón social:", "Recibe:": a label of no slot is never a value itself.
+            // "Razón social:", "Recibe:": a label of no slot is never a value itself; a company
+            // field's line is no data and no product ("quiero pedir guantes: 2" stays an order).
             if opensLabel(chunk, scan) {
                 if isForeignLabel(words) {
                     foreignLineEnd = lineEnd(scan, from: chunk.range.upperBound, limit: scan.characters.count)
+                    use(chunk.range)
                 }
-                use(chunk.range)
                 continue
             }
             guard !words.isEmpty, !isOnlyChatter(words) else { continue }
