@@ -26,8 +26,12 @@ extension CheckoutFieldExtractor {
         var start = 0
         while true {
             let from = start
+            // A verb opener may carry its pronouns: "dejarlas", "entréguenlo", "déjemelo".
             if noteOpeners.contains(where: { opener in
-                from + opener.count <= words.count && opener.indices.allSatisfy { words[from + $0] == opener[$0] }
+                from + opener.count <= words.count
+                    && opener.indices.allSatisfy {
+                        words[from + $0] == opener[$0] || ($0 == 0 && withoutClitic(words[from]) == opener[0])
+                    }
             }) {
                 return true
             }
@@ -35,6 +39,16 @@ extension CheckoutFieldExtractor {
             start += 1
         }
         return !QuantityFilter.timeWords(words).isEmpty
+    }
+
+    /// The verb without the pronouns attached to it ("dejarlas" → "dejar", "déjemelo" →
+    /// "deje"), or the word itself.
+    static func withoutClitic(_ word: String) -> String {
+        for suffix in ["melos", "melas", "selos", "selas", "melo", "mela", "selo", "sela", "los", "las", "lo", "la"]
+        where word.count > suffix.count + 3 && word.hasSuffix(suffix) {
+            return String(word.dropLast(suffix.count))
+        }
+        return word
     }
 
     /// Words that may come before a note's opener ("si", "que lo", "por favor", "favor").

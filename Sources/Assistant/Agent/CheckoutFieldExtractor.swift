@@ -17,6 +17,12 @@ public enum CheckoutFieldExtractor {
         public var remainder: String = ""
         /// Where each value read from free text (a name, a neighbourhood, notes) lies.
         public var freeRanges: [CheckoutSlot: Range<Int>] = [:]
+        /// Slots whose value follows its own label ("mi nombre es …", "cc …", "cel …"; not the
+        /// loose "soy …").
+        public var labelled: Set<CheckoutSlot> = []
+        /// Only labelled data volunteered while shopping ("mi nombre es Ana, necesito gafas"):
+        /// kept for the checkout, which it does not start (set by the reader).
+        public var volunteered = false
 
         public init(values: [CheckoutSlot: String] = [:], freeText: String? = nil, remainder: String = "") {
             self.values = values
@@ -41,6 +47,7 @@ public enum CheckoutFieldExtractor {
         }
         var assigned = [Bool](repeating: false, count: scan.entities.count)
         var freeRanges: [CheckoutSlot: Range<Int>] = [:]
+        var labelled: Set<CheckoutSlot> = []
         var entityCursor = 0
 
         // A company's NIT is the id only when no person's cédula is labelled beside it
@@ -85,6 +92,7 @@ public enum CheckoutFieldExtractor {
             if let entityIndex {
                 let entity = scan.entities[entityIndex]
                 assigned[entityIndex] = true
+                if values[label.slot] == nil, isFirm(label, scan) { labelled.insert(label.slot) }
                 values[label.slot] = values[label.slot] ?? scan.text(entity.range)
                 use(label.range)
                 use(label.range.upperBound..<entity.range.upperBound)
@@ -123,6 +131,7 @@ public enum CheckoutFieldExtractor {
             // "correo no tengo", "email: ninguno": a label without an address is no e-mail.
             if label.slot == .email, !value.contains("@") { continue }
             values[label.slot] = value
+            if isFirm(label, scan) { labelled.insert(label.slot) }
             use(label.range)
             use(label.range.upperBound..<end)
         }
@@ -192,6 +201,7 @@ public enum CheckoutFieldExtractor {
 
         var extraction = Extraction(values: values)
         extraction.freeRanges = freeRanges
+        extraction.labelled = labelled.filter { values[$0] != nil && freeRanges[$0] == nil }
         if let requested, values.isEmpty {
             if requested == .notes {
                 extraction.freeText = trimmed(text)
@@ -207,6 +217,11 @@ public enum CheckoutFieldExtractor {
     }
 
     static let copulas: Set<String> = ["es", "era", "seria", "sería", "queda"]
+
+    /// A label that surely introduces its slot's value ("soy …" may introduce a trade).
+    static func isFirm(_ label: FieldScanner.Label, _ scan: FieldScanner) -> Bool {
+        TextFold.fold(scan.text(label.range)) != "soy"
+    }
 
     /// A "NIT" label (a company's tax id, which may stand for the cédula).
     static func isCompanyId(_ label: FieldScanner.Label, _ scan: FieldScanner) -> Bool {

@@ -6,6 +6,13 @@ extension SalesAgent {
     func handleCheckout(_ turn: inout TurnContext) async throws {
         let reading = turn.reading
         var started = false
+        if turn.state.phase == .browsing, reading.data.volunteered {
+            // Labelled data given while shopping waits in the form; the shopping goes on.
+            for (slot, raw) in reading.data.values where turn.state.form[slot] == nil {
+                _ = try? turn.state.form.fill(slot, raw)
+            }
+            return
+        }
         if turn.state.phase == .browsing {
             // Data the reader took as data: clearly so, or volunteered with a cart and no product.
             let strong = reading.data.isStrong || (!turn.state.cart.isEmpty && !reading.data.values.isEmpty)
@@ -116,16 +123,16 @@ extension SalesAgent {
             turn.state.form[requested] == nil, reading.data.values.isEmpty, reading.declined.isEmpty,
             let text = reading.data.freeText, !text.isEmpty
         else { return false }
-        let question = turn.message.isQuestion && requested != .notes || turn.message.original.contains("?")
+        // A delivery note given while another field is asked ("que lo dejen en la portería"
+        // after "¿su correo?") is that note, never a product search nor a question.
+        let note =
+            requested != .notes && turn.state.form[.notes] == nil && !Self.hasShape(requested, text)
+            && CheckoutFieldExtractor.isNote(Words(text))
+        let question =
+            turn.message.isQuestion && requested != .notes && !note || turn.message.original.contains("?")
         guard !question else { return false }
         guard let intent = reading.intent else { return true }
-        // A delivery note given while another field is asked ("que lo dejen en la portería"
-        // after "¿su correo?") is that note, never a product search.
-        if requested != .notes, turn.state.form[.notes] == nil, !intent.isAnswer, !Self.hasShape(requested, text),
-            CheckoutFieldExtractor.isNote(Words(text))
-        {
-            return true
-        }
+        if note, !intent.isAnswer { return true }
         switch intent {
         case .giveData, .correctField: return true
         case .confirm, .deny, .proceed, .cancel, .greet, .thank, .bye, .viewCart: return false

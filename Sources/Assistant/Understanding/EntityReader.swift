@@ -35,8 +35,14 @@ struct EntityReader {
         let useData =
             context.inForm || extraction.isStrong
             || (!context.cartIsEmpty && !extraction.values.isEmpty && !Self.namesProduct(words, context.catalogWords))
-        data = useData ? extraction : CheckoutFieldExtractor.Extraction(remainder: text)
-        var characters = Array(useData ? extraction.remainder : text)
+        // Labelled data volunteered while shopping ("mi nombre es Ana, necesito unas gafas",
+        // "les escribe Ana, cel 3001234567"): kept for the checkout, taken out of the search.
+        let volunteered =
+            !useData && !context.inForm && !extraction.values.isEmpty
+            && Set(extraction.values.keys).isSubset(of: extraction.labelled)
+        extraction.volunteered = volunteered
+        data = useData || volunteered ? extraction : CheckoutFieldExtractor.Extraction(remainder: text)
+        var characters = Array(useData || volunteered ? extraction.remainder : text)
         for range in chatter {
             for offset in range where characters.indices.contains(offset) { characters[offset] = " " }
         }
@@ -68,7 +74,7 @@ struct EntityReader {
         for index in 0..<words.count where emailWords.contains(words[index]) {
             let before = (max(0, index - 3)..<index).map { words[$0] }
             // "correo no tengo", "email: ninguno", "correo no manejo".
-            let after = (index + 1..<min(words.count, index + 3)).map { words[$0] }
+            let after = (index + 1..<min(words.count, index + 4)).map { words[$0] }.filter { !emailWords.contains($0) && $0 != "electronico" }
             let deniedAfter =
                 after.first.map { ["ninguno", "tampoco"].contains($0) } == true
                 || (after.first == "no" && after.count > 1 && ["tengo", "manejo", "uso", "hay", "tiene"].contains(after[1]))

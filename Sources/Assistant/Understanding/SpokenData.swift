@@ -83,8 +83,8 @@ public enum SpokenCardinals {
 }
 
 /// An e-mail address dictated in a voice note ("diegocarabali arroba gmail punto com"):
-/// the word before "arroba", the words after it joined by "punto", become the address
-/// ("diegocarabali@gmail.com"). One pass over the words.
+/// the words around "arroba", joined by "punto", become the address
+/// ("diegocarabali@gmail.com", "ana punto gil arroba hotmail punto com"). One pass.
 public enum SpokenEmail {
     public static func rewrite(_ text: String) -> String {
         let words = Words(text)
@@ -104,14 +104,22 @@ public enum SpokenEmail {
                 domain.append(words.words[end + 1])
                 end += 2
             }
-            let local = words.words[index - 1]
-            guard domain.count >= 2, local.range.lowerBound >= copied else {
+            // "adriana punto gil arroba …": the local part may hold dots too.
+            var local = [words.words[index - 1]]
+            var start = index - 1
+            while start >= 2, words[start - 1] == "punto", local.count < 4,
+                words.words[start - 2].range.lowerBound >= copied
+            {
+                local.insert(words.words[start - 2], at: 0)
+                start -= 2
+            }
+            guard domain.count >= 2, local[0].range.lowerBound >= copied else {
                 index += 1
                 continue
             }
             let part = { (word: Words.Word) in String(characters[word.range]).lowercased() }
-            result += String(characters[copied..<local.range.lowerBound])
-            result += part(local) + "@" + domain.map(part).joined(separator: ".")
+            result += String(characters[copied..<local[0].range.lowerBound])
+            result += local.map(part).joined(separator: ".") + "@" + domain.map(part).joined(separator: ".")
             copied = domain[domain.count - 1].range.upperBound
             index = end
         }

@@ -1,0 +1,128 @@
+import Assistant
+import Foundation
+import Testing
+
+@testable import Shop
+
+/// The outside styles of issue 22 the dev dialogues c52–c87 brought up (corporate blocks,
+/// voice notes, long polite messages, abbreviations), each mechanism through the real
+/// pipeline (Redis, the reply and order workers, SQLite, the offline reader) with phrasings
+/// that are in neither the example bank nor the dialogues.
+@Suite("Understanding: outside styles (corporate, voice, abbreviations)", .serialized)
+struct OutsideStyleTests {
+    static func form(_ h: AgentHarness, _ chatId: String) throws -> CheckoutForm? {
+        try h.database.dialogue(chatId: h.stored(chatId))?.form
+    }
+
+    static func cart(_ h: AgentHarness, _ chatId: String) throws -> [String: Int] {
+        let lines = try h.database.dialogue(chatId: h.stored(chatId))?.cart.lines ?? []
+        return Dictionary(lines.map { ($0.name, $0.quantity) }, uniquingKeysWith: +)
+    }
+
+    /// Starts a checkout for two cones and gives name, cédula and phone: the e-mail is asked next.
+    static func upToTheEmail(_ h: AgentHarness, _ chat: String) async throws {
+        _ = try await h.say(chat, "necesito 2 conos de señalización")
+        _ = try await h.say(chat, "eso es todo")
+        let asked = try await h.say(chat, "Iván Darío Londoño, cc 71.654.987, cel 3017894561")
+        #expect(asked.reply.contains("correo"), "\(asked.reply)")
+    }
+
+    @Test func anAbbreviationsDotStaysInsideTheAddress() async throws {
+        let h = try await AgentHarness()
+        try await Self.upToTheEmail(h, "abrev")
+        _ = try await h.say("abrev", "ivanlondono@gmail.com")
+        let reply = try await h.say("abrev", "Av. Las Américas # 23-45 Apto. 1102")
+        #expect(!reply.reply.contains("debe tener"), "\(reply.reply)")
+        #expect(try Self.form(h, "abrev")?[.address] == "Av. Las Américas # 23-45 Apto. 1102")
+        await h.tearDown()
+    }
+
+    @Test func aNoteMayOpenAfterLeadWordsInAnAllInOneMessage() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say(
+            "todo",
+            "Buenas noches. Necesito 3 linternas recargables. Soy Gilberto Arango, cédula 70.123.456, "
+                + "celular 3112223344, correo garango@gmail.com, Carrera 70 # 44-10, barrio Laureles. "
+                + "Por favor dejarlas con el administrador del edificio.")
+        #expect(reply.reply.contains("Este es el resumen"), "\(reply.reply)")
+        #expect(
+            reply.reply.contains("Indicaciones: Por favor dejarlas con el administrador del edificio"), "\(reply.reply)")
+        #expect(try Self.cart(h, "todo") == ["Linterna recargable": 3])
+        await h.tearDown()
+    }
+
+    @Test func aNoteGivenWhileTheEmailIsAskedIsTheNoteNotAProduct() async throws {
+        let h = try await AgentHarness()
+        try await Self.upToTheEmail(h, "nota")
+        let reply = try await h.say("nota", "que lo entreguen en la caseta del celador")
+        #expect(!reply.reply.contains("no lo manejamos") && !reply.reply.contains("no es válido"), "\(reply.reply)")
+        #expect(try Self.form(h, "nota")?[.notes] == "que lo entreguen en la caseta del celador")
+        #expect(try Self.cart(h, "nota") == ["Cono señalización": 2])
+        await h.tearDown()
+    }
+
+    @Test func anEmailDeclinedAfterItsLabelIsNoInvalidEmail() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("sincorreo", "necesito 2 conos de señalización")
+        _ = try await h.say("sincorreo", "eso es todo")
+        let reply = try await h.say(
+            "sincorreo", "Luis Ángel Mora, cédula 79.456.321, celular 3158889900, correo electrónico no manejo")
+        #expect(!reply.reply.contains("no es válido"), "\(reply.reply)")
+        #expect(reply.reply.contains("dirección"), "\(reply.reply)")
+        #expect(try Self.form(h, "sincorreo")?.declined.contains(.email) == true)
+        await h.tearDown()
+    }
+
+    @Test func aCompanyBlockGivesThePersonsDataAndSearchesNothing() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("empresa", "necesito 10 chalecos reflectivos")
+        _ = try await h.say("empresa", "eso es todo")
+        let reply = try await h.say(
+            "empresa",
+            "Empresa: Ferretería El Tornillo Feliz SAS\nNIT: 900.111.222-3\nContacto: Adriana Gil Ochoa\n"
+                + "Cédula: 52.333.444\nTeléfono: 604 444 5566\nCorreo: compras@eltornillo.co\n"
+                + "Dirección: Calle 30 # 65-12\nBarrio: Belén\nCiudad: Medellín")
+        #expect(!reply.reply.contains("no lo manejamos"), "\(reply.reply)")
+        let form = try #require(try Self.form(h, "empresa"))
+        #expect(form[.name] == "Adriana Gil Ochoa" && form[.idNumber] == "52333444", "\(reply.reply)")
+        #expect(form[.phone] == "6044445566" && form[.neighborhood] == "Belén", "\(reply.reply)")
+        #expect(try Self.cart(h, "empresa") == ["Chaleco reflectivo": 10])
+        // Without a person's cédula the NIT stands for it.
+        _ = try await h.say("nit", "necesito 10 chalecos reflectivos")
+        _ = try await h.say("nit", "eso es todo")
+        _ = try await h.say("nit", "Razón social: Talleres Unidos\nNIT 901.444.555\nContacto: Pedro Ruiz")
+        #expect(try Self.form(h, "nit")?[.idNumber] == "901444555")
+        #expect(try Self.form(h, "nit")?[.name] == "Pedro Ruiz")
+        await h.tearDown()
+    }
+
+    @Test func aCedulaSaidInWordsAndADictatedEmailAreRead() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("voz", "necesito 2 conos de señalización")
+        _ = try await h.say("voz", "eso es todo")
+        _ = try await h.say("voz", "a nombre de adriana gil")
+        let id = try await h.say("voz", "mi cédula es cincuenta y dos millones ochocientos mil doscientos doce")
+        #expect(!id.reply.contains("solo puede tener números"), "\(id.reply)")
+        #expect(try Self.form(h, "voz")?[.idNumber] == "52800212")
+        _ = try await h.say("voz", "celular 3004445566")
+        let email = try await h.say("voz", "el correo es adriana punto gil arroba hotmail punto com")
+        #expect(!email.reply.contains("no es válido"), "\(email.reply)")
+        #expect(try Self.form(h, "voz")?[.email] == "adriana.gil@hotmail.com")
+        // A smaller amount in words is a quantity, not an id.
+        _ = try await h.say("mil", "necesito dos mil tapabocas de tres pliegues")
+        #expect(try Self.form(h, "mil")?[.idNumber] == nil)
+        await h.tearDown()
+    }
+
+    @Test func aDispatchStatementAfterAddMoreOrGoOnIsTheGoAhead() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("despache", "quiero 2 cascos dieléctricos")
+        let reply = try await h.say("despache", "listo, despachen ya")
+        #expect(reply.reply.contains("Para el despacho necesito"), "\(reply.reply)")
+        // A shipping question is still answered as one.
+        _ = try await h.say("pregunta", "quiero 2 cascos dieléctricos")
+        let question = try await h.say("pregunta", "¿despachan a Tuluá?")
+        #expect(!question.reply.contains("Para el despacho necesito"), "\(question.reply)")
+        await h.tearDown()
+    }
+}
