@@ -1,7 +1,7 @@
-import Assistant
 import Foundation
 import Testing
 
+@testable import Assistant
 @testable import Shop
 
 /// The outside styles of issue 22 the dev dialogues c52–c87 brought up (corporate blocks,
@@ -124,5 +124,50 @@ struct OutsideStyleTests {
         let question = try await h.say("pregunta", "¿despachan a Tuluá?")
         #expect(!question.reply.contains("Para el despacho necesito"), "\(question.reply)")
         await h.tearDown()
+    }
+
+    @Test func labelledDataGivenWhileShoppingWaitsForTheCheckout() async throws {
+        let h = try await AgentHarness()
+        let info = try await h.say("presenta", "buenas, me llamo Ana María Cortés, ¿tienen botas dieléctricas?")
+        #expect(info.reply.contains("Botas dieléctricas") && info.reply.contains("Cuántas"), "\(info.reply)")
+        #expect(try Self.form(h, "presenta")?[.name] == "Ana María Cortés")
+        _ = try await h.say("presenta", "deme 2")
+        #expect(try Self.cart(h, "presenta") == ["Botas dieléctricas": 2])
+        let start = try await h.say("presenta", "eso es todo")
+        #expect(start.reply.contains("cédula") && !start.reply.contains("nombre completo"), "\(start.reply)")
+        await h.tearDown()
+    }
+
+    /// Every reply template that counts agrees with 0, 1 and many.
+    @Test func repliesAgreeInNumberWithOneAndMany() {
+        func product(_ id: Int64, _ stock: Int) -> ProductFact {
+            ProductFact(Product(id: id, name: "Producto \(id)", description: "", price: 1000, stock: stock))
+        }
+        let one = [product(1, 5)]
+        let two = [product(1, 5), product(2, 1)]
+        func text(_ fact: ReplyFact) -> String { ReplyComposer.compose(ReplyFacts([fact])) }
+        #expect(text(.listed(one)).contains("este es el precio") && text(.listed(one)).contains("¿Cuántas unidades"))
+        #expect(text(.listed(two)).contains("estos son los precios") && text(.listed(two)).contains("¿Cuál le interesa"))
+        #expect(text(.productList(query: "x", one, exact: true)).contains("Esta es la opción"))
+        #expect(!text(.productList(query: "x", one, exact: false)).contains("¿Cuál le interesa"))
+        #expect(text(.productList(query: "x", two, exact: true)).contains("Estas son las opciones"))
+        #expect(text(.notFound(query: "x", suggestions: one)).hasSuffix("¿Le sirve?"))
+        #expect(text(.notFound(query: "x", suggestions: two)).hasSuffix("¿Le sirve alguno?"))
+        #expect(text(.productInfo(product(1, 1), purpose: false)).contains("tenemos 1 disponible."))
+        #expect(text(.productInfo(product(1, 0), purpose: false)).contains("agotado"))
+        #expect(text(.productList(query: "x", two, exact: true)).contains("(1 disponible)"))
+        let short = text(.stockShort(product(1, 1), requested: 3, available: 1, alternatives: []))
+        #expect(short.contains("1 unidad disponible") && short.contains("¿Le agrego la que hay?"))
+        let many = text(.stockShort(product(1, 4), requested: 9, available: 4, alternatives: []))
+        #expect(many.contains("4 unidades disponibles") && many.contains("¿Le agrego las 4?"))
+        #expect(text(.stockShort(product(1, 0), requested: 3, available: 0, alternatives: [])).contains("agotado"))
+        #expect(!text(.stockShort(product(1, 1), requested: 3, available: 0, alternatives: [])).contains("(1)"))
+        #expect(text(.checkoutStart(missing: [.email, .notes])).contains("Me lo puede enviar"))
+        #expect(text(.checkoutStart(missing: [.name, .email, .notes])).contains("Me los puede enviar"))
+        let onlyNotes = text(.checkoutStart(missing: [.notes]))
+        #expect(!onlyNotes.contains("necesito: ,") && onlyNotes.contains("indicación"), "\(onlyNotes)")
+        #expect(text(.choose(query: "x", two, quantity: 1)).hasSuffix("¿Cuál prefiere?"))
+        #expect(text(.choose(query: "x", two, quantity: 6)).hasSuffix("¿Cuál prefiere para las 6 unidades?"))
+        #expect(text(.dropped(["A"])).hasSuffix("está disponible.") && text(.dropped(["A", "B"])).hasSuffix("están disponibles."))
     }
 }
