@@ -212,6 +212,7 @@ struct FieldScanner {
     }
 
     func endsAddress(_ index: Int) -> Bool {
+        if isSlashedNeighborhood(index) { return true }
         for slot in CheckoutSlot.allCases where slot != .address && slot != .notes {
             if slot.labelWords.contains(where: { phrase($0, at: index) }) { return true }
         }
@@ -326,10 +327,24 @@ struct FieldScanner {
         return digits.count == 10 && (digits.hasPrefix("3") || digits.hasPrefix("60"))
     }
 
+    /// "b/" (or "br/"), the neighbourhood's label in shorthand.
+    func isSlashedNeighborhood(_ index: Int) -> Bool {
+        guard index < words.count, ["b", "br", "bo"].contains(words[index]) else { return false }
+        let end = words.words[index].range.upperBound
+        return end < characters.count && characters[end] == "/"
+    }
+
     private mutating func scanLabels() {
         var index = 0
         while index < words.count, labels.count < Self.maxLabels {
             if isConsumed(words.words[index].range.lowerBound) {
+                index += 1
+                continue
+            }
+            if isSlashedNeighborhood(index) {
+                // "b/ Alfonso López": the label keeps its slash, the value follows.
+                let range = words.words[index].range
+                labels.append(Label(slot: .neighborhood, range: range.lowerBound..<range.upperBound + 1, nextWord: index + 1))
                 index += 1
                 continue
             }

@@ -39,7 +39,9 @@ public struct ExampleReader: MessageReader {
 
     /// The same, synchronously.
     public func readNow(_ raw: String, context: ReadingContext) -> Reading {
-        let spoken = SpokenEmail.rewrite(SpokenCardinals.rewrite(String(raw.prefix(Understanding.maxMessageCharacters))))
+        let spoken = MessageTokens.joiningCodes(
+            SpokenEmail.rewrite(SpokenCardinals.rewrite(String(raw.prefix(Understanding.maxMessageCharacters)))),
+            codes: context.catalogCodes)
         let text = HalfDozens.rewrite(DictatedDigits.rewrite(spoken))
         let classifier = classifier(catalogWords: context.catalogWords)
         let guess = classifier.classify(text)
