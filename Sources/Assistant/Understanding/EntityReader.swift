@@ -119,7 +119,8 @@ struct EntityReader {
         let quantityIntents: Set<Intent> = [.add, .setQuantity, .increase, .decrease]
         // "¿a cómo sale cada uno?" asks; it orders nothing.
         if counts.isEmpty, ["una", "uno"].contains(productText.at(productText.count - 1)),
-            intent.map(quantityIntents.contains) == true || context.pending.map(Self.asksQuantity) == true,
+            intent.map(quantityIntents.contains) == true || context.pending.map(Self.asksQuantity) == true
+                || (productText.count >= 2 && isCommand(productText[productText.count - 2]) && context.listed > 0),
             !asksAll, !Self.inQuestion(productText.count - 1, productText)
         {
             let last = productText.count - 1
