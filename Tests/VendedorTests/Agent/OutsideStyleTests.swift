@@ -170,4 +170,67 @@ struct OutsideStyleTests {
         #expect(text(.choose(query: "x", two, quantity: 6)).hasSuffix("¿Cuál prefiere para las 6 unidades?"))
         #expect(text(.dropped(["A"])).hasSuffix("está disponible.") && text(.dropped(["A", "B"])).hasSuffix("están disponibles."))
     }
+
+    @Test func aCatalogCodeWrittenApartStillNamesTheProduct() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say("codigo", "me manda 8 cartuchos p 100 por favor")
+        #expect(try Self.cart(h, "codigo") == ["Cartucho P100": 8], "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func theNeighbourhoodsSlashedShorthandEndsTheAddress() async throws {
+        let h = try await AgentHarness()
+        try await Self.upToTheEmail(h, "barrio")
+        _ = try await h.say("barrio", "no tengo")
+        _ = try await h.say("barrio", "Cra 12 # 45-67 b/ San Judas")
+        let form = try #require(try Self.form(h, "barrio"))
+        #expect(form[.address] == "Cra 12 # 45-67" && form[.neighborhood] == "San Judas")
+        await h.tearDown()
+    }
+
+    @Test func aCountAfterItsProductOrBeforeItsPurposeCountsTheProduct() async throws {
+        let h = try await AgentHarness()
+        let gloves = try await h.say("despues", "buenas, requerimos guantes de nitrilo x 15 para el personal de aseo")
+        #expect(try Self.cart(h, "despues") == ["Guantes nitrilo": 15], "\(gloves.reply)")
+        let helmets = try await h.say("cantidad", "cascos dieléctricos cantidad 4 para los técnicos de la cuadrilla")
+        #expect(try Self.cart(h, "cantidad") == ["Casco dieléctrico": 4], "\(helmets.reply)")
+        _ = try await h.say("foco", "¿tienen botas PVC?")
+        let site = try await h.say("foco", "mándeme 5 para la finca")
+        #expect(try Self.cart(h, "foco") == ["Botas PVC": 5], "\(site.reply)")
+        await h.tearDown()
+    }
+
+    @Test func countedContainersAfterARequestNounAreTheQuantity() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say("galones", "les hago una solicitud de dos galones de alcohol antiséptico")
+        #expect(try Self.cart(h, "galones") == ["Alcohol glicerinado": 2], "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aCountShapedAnswerIsTheQuantityNotTheGoAhead() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("equis", "¿tienen gafas antiempañantes?")
+        let reply = try await h.say("equis", "serían x14")
+        #expect(try Self.cart(h, "equis") == ["Gafas antiempañante": 14], "\(reply.reply)")
+        #expect(!reply.reply.contains("Para el despacho"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aCompanyWordInsideAProductQuestionStaysTheProducts() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say("ubicacion", "valor de la señal de ubicación del extintor")
+        #expect(reply.reply.contains("Señal Extintor"), "\(reply.reply)")
+        #expect(!reply.reply.contains("Carrera 4 # 31-11"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aRequestVerbWithAClosingArticleTakesTheProductShown() async throws {
+        let h = try await AgentHarness()
+        let shown = try await h.say("articulo", "¿manejan detector de gases?")
+        #expect(shown.reply.contains("Detector gas"), "\(shown.reply)")
+        _ = try await h.say("articulo", "ah bueno, gracias")
+        let reply = try await h.say("articulo", "entonces regáleme uno, qué pena con usted")
+        #expect(try Self.cart(h, "articulo") == ["Detector gas": 1], "\(reply.reply)")
+        await h.tearDown()
+    }
 }
