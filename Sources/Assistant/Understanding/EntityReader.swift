@@ -88,6 +88,20 @@ struct EntityReader {
         return result
     }
 
+    /// "el doble" (2), "el triple" (3), "la mitad" (½) in the message, when nothing else
+    /// but fillers and request words surround it.
+    static func factor(in words: Words) -> Double? {
+        let factors: [String: Double] = ["doble": 2, "triple": 3, "mitad": 0.5]
+        for index in 1..<max(1, words.count) {
+            guard let factor = factors[words[index]], ["el", "la"].contains(words[index - 1]) else { continue }
+            // "cinta doble faz", "respirador doble filtro" name products.
+            guard words.count <= index + 1 || ["de", "del", "mejor", "por", "favor", "porfa", "entonces", "pues"].contains(words[index + 1])
+            else { return nil }
+            return factor
+        }
+        return nil
+    }
+
     /// The product requests, capped at `Understanding.maxItemsPerMessage`; how many were
     /// left out.
     /// `isCatalog`: whether a word is a catalog word, or one slip from one ("respriador").
@@ -95,6 +109,10 @@ struct EntityReader {
         intent: Intent?, acts: Set<Intent>, isCommand: (String) -> Bool, isCatalog: ((String) -> Bool)? = nil
     ) -> ([ItemCommand], Int) {
         var counts = QuantityFilter.counts(in: productText)
+        // "mejor el doble", "que sea la mitad": the line in focus, scaled.
+        if counts.isEmpty, !context.cartIsEmpty, let factor = Self.factor(in: productText) {
+            return ([ItemCommand(action: .set, words: [], quantity: nil, query: "", factor: factor)], 0)
+        }
         // "¿me recomienda algo? necesito una lámpara que…": in a question an article is not an order.
         // The question must be the article's own sentence: "un botiquín\n3 arneses, ya está,
         // ¿qué datos necesita?" orders the botiquín.
