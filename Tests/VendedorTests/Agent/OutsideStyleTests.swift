@@ -233,4 +233,17 @@ struct OutsideStyleTests {
         #expect(try Self.cart(h, "articulo") == ["Detector gas": 1], "\(reply.reply)")
         await h.tearDown()
     }
+
+    @Test func doubleAndHalfScaleTheLineInFocus() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("doble", "me manda 4 conos de señalización")
+        _ = try await h.say("doble", "no, mejor que sea el doble")
+        #expect(try Self.cart(h, "doble") == ["Cono señalización": 8])
+        _ = try await h.say("doble", "uy no, mejor la mitad")
+        #expect(try Self.cart(h, "doble") == ["Cono señalización": 4])
+        // A product named with "doble" is still a product.
+        _ = try await h.say("doble", "y una cinta doble faz")
+        #expect(try Self.cart(h, "doble") == ["Cono señalización": 4, "Cinta doble faz": 1])
+        await h.tearDown()
+    }
 }
