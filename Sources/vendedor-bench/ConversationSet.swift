@@ -10,12 +10,16 @@ struct ConversationSet: Codable {
         var messages: [String]
         var previousClients: [ClientDetails]?
         var expected: Expected?
+        /// Why a development dialogue still fails (`falla_conocida`): the benchmark counts it
+        /// like any other; the test suite does not require it until it is fixed.
+        var knownFailure: String?
 
         enum CodingKeys: String, CodingKey {
             case id
             case messages = "mensajes"
             case previousClients = "clientes_previos"
             case expected = "esperado"
+            case knownFailure = "falla_conocida"
         }
     }
 

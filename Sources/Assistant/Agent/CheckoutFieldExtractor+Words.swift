@@ -20,11 +20,43 @@ extension CheckoutFieldExtractor {
 
     /// Delivery notes start like "entregar en…", "apto 503…", "es un local…", or name a time
     /// ("de 8 a.m. a 5 p.m.").
+    /// A note may open after a few words that only lead to it: "si no hay nadie dejarlo
+    /// con…", "que lo dejen en la portería", "por favor llamar antes".
     static func isNote(_ words: Words) -> Bool {
-        noteOpeners.contains { opener in
-            opener.count <= words.count && opener.indices.allSatisfy { words[$0] == opener[$0] }
-        } || !QuantityFilter.timeWords(words).isEmpty
+        var start = 0
+        while true {
+            let from = start
+            // A verb opener may carry its pronouns: "dejarlas", "entréguenlo", "déjemelo".
+            if noteOpeners.contains(where: { opener in
+                from + opener.count <= words.count
+                    && opener.indices.allSatisfy {
+                        words[from + $0] == opener[$0] || ($0 == 0 && withoutClitic(words[from]) == opener[0])
+                    }
+            }) {
+                return true
+            }
+            guard start < maxNoteLeads, start < words.count, noteLeads.contains(words[start]) else { break }
+            start += 1
+        }
+        return !QuantityFilter.timeWords(words).isEmpty
     }
+
+    /// The verb without the pronouns attached to it ("dejarlas" → "dejar", "déjemelo" →
+    /// "deje"), or the word itself.
+    static func withoutClitic(_ word: String) -> String {
+        for suffix in ["melos", "melas", "selos", "selas", "melo", "mela", "selo", "sela", "los", "las", "lo", "la"]
+        where word.count > suffix.count + 3 && word.hasSuffix(suffix) {
+            return String(word.dropLast(suffix.count))
+        }
+        return word
+    }
+
+    /// Words that may come before a note's opener ("si", "que lo", "por favor", "favor").
+    static let noteLeads: Set<String> = [
+        "si", "que", "lo", "la", "los", "las", "me", "nos", "le", "les", "por", "favor", "porfa", "xfa", "pueden",
+        "puede", "mejor", "pero", "ojo", "importante", "se",
+    ]
+    static let maxNoteLeads = 3
 
     /// Greetings, yes/no, thanks and filler words only.
     static func isOnlyChatter(_ words: Words) -> Bool {

@@ -21,6 +21,9 @@ public enum CheckoutFieldExtractor {
         /// "correo: …", "me llamo …"); a bare "soy …", the barrio's ("sector") and the notes'
         /// labels are not counted.
         public var labelled: Set<CheckoutSlot> = []
+        /// Only labelled data volunteered while shopping ("mi nombre es Ana, necesito gafas"):
+        /// kept for the checkout, which it does not start (set by the reader).
+        public var volunteered = false
 
         public init(values: [CheckoutSlot: String] = [:], freeText: String? = nil, remainder: String = "") {
             self.values = values
@@ -50,14 +53,28 @@ public enum CheckoutFieldExtractor {
         var freeRanges: [CheckoutSlot: Range<Int>] = [:]
         var labelled: Set<CheckoutSlot> = []
         func countLabel(_ label: FieldScanner.Label) {
-            guard [.name, .idNumber, .phone, .email, .address].contains(label.slot),
-                label.slot != .name || scan.text(label.range).lowercased() != "soy"
-            else { return }
+            guard [.name, .idNumber, .phone, .email, .address].contains(label.slot), isFirm(label, scan) else { return }
             labelled.insert(label.slot)
         }
         var entityCursor = 0
 
+        // A company's NIT is the id only when no person's cédula is labelled beside it
+        // ("NIT: 900.456.123-4 … CC contacto: 16.845.302").
+        let hasPersonalId = scan.labels.contains { $0.slot == .idNumber && !isCompanyId($0, scan) }
         for (position, label) in scan.labels.enumerated() {
+            if hasPersonalId, isCompanyId(label, scan) {
+                let end = min(
+                    position + 1 < scan.labels.count ? scan.labels[position + 1].range.lowerBound : scan.characters.count,
+                    lineEnd(scan, from: label.range.upperBound, limit: scan.characters.count))
+                if let index = scan.entities.indices.first(where: { index in
+                    scan.entities[index].range.lowerBound >= label.range.upperBound
+                        && scan.entities[index].range.lowerBound < end && fits(label, scan.entities[index], scan)
+                }) {
+                    assigned[index] = true
+                }
+                use(label.range.lowerBound..<end)
+                continue
+            }
             var next = position + 1
             // Notes run over labels that introduce nothing ("avisar por WhatsApp cuando
             // lleguen", "llamar al cel"): a word of a label is data only with its value.
@@ -121,6 +138,8 @@ public enum CheckoutFieldExtractor {
             }
             if label.slot == .name, !looksLikeName(value) { continue }
             if [.idNumber, .phone].contains(label.slot), !value.contains(where: \.isNumber) { continue }
+            // "correo no tengo", "email: ninguno": a label without an address is no e-mail.
+            if label.slot == .email, !value.contains("@") { continue }
             values[label.slot] = value
             countLabel(label)
             use(label.range)
@@ -145,8 +164,23 @@ public enum CheckoutFieldExtractor {
         let addressEnd = scan.entities.first { $0.kind == .address }?.range.upperBound
         var notes: [FieldChunk] = []
         let chunks = leftoverChunks(scan, used: used)
+        // The line of a company field ("Razón social: …", "Ciudad: Cali") holds no slot's value.
+        var foreignLineEnd = -1
         for chunk in chunks {
             let words = Words(chunk.text)
+            if chunk.range.lowerBound < foreignLineEnd {
+                use(chunk.range)
+                continue
+            }
+            // "Razón social:", "Recibe:": a label of no slot is never a value itself; a company
+            // field's line is no data and no product ("quiero pedir guantes: 2" stays an order).
+            if opensLabel(chunk, scan) {
+                if isForeignLabel(words) {
+                    foreignLineEnd = lineEnd(scan, from: chunk.range.upperBound, limit: scan.characters.count)
+                    use(chunk.range)
+                }
+                continue
+            }
             guard !words.isEmpty, !isOnlyChatter(words) else { continue }
             // A lone word is a name only as the whole answer ("mija" after "no tengo correo" is not).
             let lone = words.count < 2 && (hasData || chunks.count > 1)
@@ -177,7 +211,7 @@ public enum CheckoutFieldExtractor {
 
         var extraction = Extraction(values: values)
         extraction.freeRanges = freeRanges
-        extraction.labelled = labelled
+        extraction.labelled = labelled.filter { values[$0] != nil && freeRanges[$0] == nil }
         if let requested, values.isEmpty {
             if requested == .notes {
                 extraction.freeText = trimmed(text)
@@ -195,6 +229,39 @@ public enum CheckoutFieldExtractor {
     }
 
     static let copulas: Set<String> = ["es", "era", "seria", "sería", "queda"]
+
+    /// A label that surely introduces its slot's value ("soy …" may introduce a trade).
+    static func isFirm(_ label: FieldScanner.Label, _ scan: FieldScanner) -> Bool {
+        TextFold.fold(scan.text(label.range)) != "soy"
+    }
+
+    /// A "NIT" label (a company's tax id, which may stand for the cédula).
+    static func isCompanyId(_ label: FieldScanner.Label, _ scan: FieldScanner) -> Bool {
+        label.slot == .idNumber && TextFold.fold(scan.text(label.range)) == "nit"
+    }
+
+    /// A chunk of one to four words right before ":" at the start of its line or piece:
+    /// a label.
+    static func opensLabel(_ chunk: FieldChunk, _ scan: FieldScanner) -> Bool {
+        var after = chunk.range.upperBound
+        while after < scan.characters.count, scan.characters[after] == " " { after += 1 }
+        guard after < scan.characters.count, scan.characters[after] == ":" else { return false }
+        var before = chunk.range.lowerBound
+        while before > 0, scan.characters[before - 1] == " " { before -= 1 }
+        let words = chunk.text.split(whereSeparator: \.isWhitespace)
+        return (1...4).contains(words.count) && (before == 0 || "\n/|;,-".contains(scan.characters[before - 1]))
+    }
+
+    /// Labels of a company's or an order's fields that are none of the checkout's slots.
+    static func isForeignLabel(_ words: Words) -> Bool {
+        words.texts.contains { foreignLabelWords.contains($0) }
+    }
+
+    static let foreignLabelWords: Set<String> = [
+        "empresa", "razon", "social", "compania", "cargo", "ciudad", "departamento", "municipio", "area", "dependencia",
+        "proyecto", "fecha", "oc", "factura", "facturacion", "facturar", "centro", "costos", "plazo", "pago",
+        "cotizacion", "sucursal", "sede", "pais", "nit",
+    ]
 
     /// Whether the text from `start` (after spaces) opens with "es", "era", "sería" or "queda"
     /// and a space. Looks at a dozen characters at most.

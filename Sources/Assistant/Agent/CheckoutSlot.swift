@@ -22,7 +22,8 @@ public enum CheckoutSlot: String, Codable, Sendable, CaseIterable, Comparable {
         case .name:
             [
                 "nombre completo", "mi nombre es", "nombre", "me llamo", "a nombre de", "soy", "nombres",
-                "nombre y apellido", "nombres y apellidos", "nombre y apellidos",
+                "nombre y apellido", "nombres y apellidos", "nombre y apellidos", "contacto", "persona de contacto",
+                "atencion", "solicitante",
             ]
         case .idNumber:
             [
@@ -32,7 +33,8 @@ public enum CheckoutSlot: String, Codable, Sendable, CaseIterable, Comparable {
         case .phone:
             [
                 "numero de celular", "numero de telefono", "telefono fijo", "telefono", "tel", "cel", "celular",
-                "movil", "whatsapp", "wsp", "whats", "fijo", "mi numero", "numero de contacto", "contacto",
+                "movil", "whatsapp", "wsp", "whats", "fijo", "mi numero", "numero de contacto", "telefono de contacto",
+                "celular de contacto",
             ]
         case .email: ["correo electronico", "correo", "email", "e mail", "mail", "gmail"]
         case .address: ["direccion de entrega", "direccion", "dir", "la direccion"]

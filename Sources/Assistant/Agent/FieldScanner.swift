@@ -98,7 +98,9 @@ struct FieldScanner {
         for (index, character) in characters.enumerated() {
             if ",;/|:\n".contains(character) {
                 separators.append(index)
-            } else if character == ".", index + 1 < characters.count, characters[index + 1].isWhitespace {
+            } else if character == ".", index + 1 < characters.count, characters[index + 1].isWhitespace,
+                !endsAbbreviation(index)
+            {
                 separators.append(index)
             } else if character == "-", index > 0, index + 1 < characters.count, characters[index - 1] == " ",
                 characters[index + 1] == " "
@@ -106,6 +108,23 @@ struct FieldScanner {
                 separators.append(index)
             }
         }
+    }
+
+    /// Abbreviations written with a dot inside a value: street kinds ("Av. Roosevelt"),
+    /// address units ("Of. 201", "Apto. 302", "Bod. 3") and titles ("Sr.", "Ing."). Their dot
+    /// does not end the piece of data.
+    static let abbreviations: Set<String> = [
+        "av", "avda", "cra", "cr", "kr", "cl", "cll", "dg", "tv", "transv", "diag", "of", "ofc", "ofi", "apto", "apt",
+        "ap", "int", "bod", "loc", "lc", "edif", "ed", "mz", "mza", "bl", "blq", "urb", "brr", "sr", "sra", "dr",
+        "dra", "ing", "lic", "nro", "num",
+    ]
+
+    /// Whether the dot at `offset` closes one of `abbreviations` (the letters right before it).
+    private func endsAbbreviation(_ offset: Int) -> Bool {
+        var start = offset
+        while start > 0, offset - start < 5, characters[start - 1].isLetter { start -= 1 }
+        guard start < offset, start == 0 || !characters[start - 1].isLetter else { return false }
+        return Self.abbreviations.contains(TextFold.fold(String(characters[start..<offset])))
     }
 
     private mutating func scanEmails() {
@@ -193,6 +212,7 @@ struct FieldScanner {
     }
 
     func endsAddress(_ index: Int) -> Bool {
+        if isSlashedNeighborhood(index) { return true }
         for slot in CheckoutSlot.allCases where slot != .address && slot != .notes {
             if slot.labelWords.contains(where: { phrase($0, at: index) }) { return true }
         }
@@ -307,10 +327,24 @@ struct FieldScanner {
         return digits.count == 10 && (digits.hasPrefix("3") || digits.hasPrefix("60"))
     }
 
+    /// "b/" (or "br/"), the neighbourhood's label in shorthand.
+    func isSlashedNeighborhood(_ index: Int) -> Bool {
+        guard index < words.count, ["b", "br", "bo"].contains(words[index]) else { return false }
+        let end = words.words[index].range.upperBound
+        return end < characters.count && characters[end] == "/"
+    }
+
     private mutating func scanLabels() {
         var index = 0
         while index < words.count, labels.count < Self.maxLabels {
             if isConsumed(words.words[index].range.lowerBound) {
+                index += 1
+                continue
+            }
+            if isSlashedNeighborhood(index) {
+                // "b/ Alfonso López": the label keeps its slash, the value follows.
+                let range = words.words[index].range
+                labels.append(Label(slot: .neighborhood, range: range.lowerBound..<range.upperBound + 1, nextWord: index + 1))
                 index += 1
                 continue
             }

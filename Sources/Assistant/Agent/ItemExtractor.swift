@@ -59,12 +59,32 @@ public enum ItemExtractor {
                 let mention = segment.counts[0]
                 // "9 unidades de cartuchos" (product after), else "overoles antifluido: 4".
                 var range = mention.range.upperBound..<segment.range.upperBound
-                if !names(range) { range = segment.range.lowerBound..<mention.range.lowerBound }
+                var before = segment.range.lowerBound..<mention.range.lowerBound
+                // "… cantidad 8": the marker is no part of the product.
+                while before.upperBound > before.lowerBound, countMarkers.contains(texts[before.upperBound - 1]) {
+                    before = before.lowerBound..<(before.upperBound - 1)
+                }
+                // "extintores clase K x 3 para la obra", "botas … cantidad 8 para la obra": a
+                // count written after its product, or followed by what it is for, counts the
+                // words before it.
+                let postfix =
+                    texts[mention.range.lowerBound].hasPrefix("x") || before.upperBound < mention.range.lowerBound
+                let purpose = !range.isEmpty && purposeWords.contains(texts[range.lowerBound])
+                if !names(range) || purpose || (postfix && names(before)) {
+                    range = before
+                    // "cintas amarillas y negras x 6": the words before "y" describe it too.
+                    if postfix, segment.afterAnd, let described = orphan, names(range) {
+                        range = described.lowerBound..<range.upperBound
+                    }
+                }
                 var hasProduct = names(range)
                 if !hasProduct, let before = orphan {
                     // "eslingas dobles: 7", "cinta barricada, 3 rollos".
                     range = before
                     hasProduct = true
+                } else if !hasProduct, purpose {
+                    // "deme 3 para la obra": the product in focus, for the site.
+                    range = mention.range.upperBound..<mention.range.upperBound
                 }
                 items.append(item(mention, range, texts))
                 previousHasProduct = hasProduct
@@ -120,6 +140,11 @@ public enum ItemExtractor {
         close(words.count, nextAfterAnd: false)
         return segments
     }
+
+    /// Words that announce a count written after the product ("cantidad 8").
+    static let countMarkers: Set<String> = ["cantidad", "cant", "cantidades"]
+    /// Words that open what a product is for ("para la obra"), never the product itself.
+    static let purposeWords: Set<String> = ["para", "pa", "pal", "pra"]
 
     /// Several quantities in one segment: each takes the words after it, or (when nothing
     /// follows the last) the words before it.

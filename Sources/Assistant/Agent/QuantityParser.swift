@@ -22,6 +22,8 @@ public enum QuantityParser {
 
     /// Measure words that are also what a product comes in: "N galones de …" orders N of them.
     static let containers: Set<String> = ["galon", "galones", "litro", "litros", "caneca", "canecas"]
+    /// Nouns of a request whose "de" leads to what is ordered ("pedido de", "cotización de").
+    static let requestNouns: Set<String> = ["pedido", "compra", "cotizacion", "orden", "solicitud", "despacho"]
     static let specMarkers: Set<String> = ["talla", "clase", "tipo", "numero", "no", "referencia", "ref", "modelo"]
 
     public static func mentions(in words: Words) -> [Mention] {
@@ -73,8 +75,10 @@ public enum QuantityParser {
             start = before == "$" ? index - 1 : index
             return Mention(value: pesos, kind: .price, range: start..<end, pairs: false)
         }
-        // "dos galones de jabón": containers counted, not a size ("extintor de 2 galones").
-        if containers.contains(after), ["de", "del"].contains(words.at(end + 1)), before != "de",
+        // "dos galones de jabón": containers counted, not a size ("extintor de 2 galones"),
+        // also after a request noun ("un pedido de un galón de jabón").
+        let requested = before == "de" && requestNouns.contains(words.at(index - 2))
+        if containers.contains(after), ["de", "del"].contains(words.at(end + 1)), before != "de" || requested,
             !specMarkers.contains(before)
         {
             return Mention(value: value, kind: .count, range: start..<(end + 2), pairs: false)

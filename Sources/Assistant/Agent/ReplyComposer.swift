@@ -73,11 +73,12 @@ public enum ReplyComposer {
             return text
         case .askHowMany: return "¿Cuántas unidades necesita?"
         case .productList(let query, let products, let exact):
+            let one = products.count == 1
             let intro =
                 exact
-                ? "Estas son las opciones de «\(query)» que tenemos:"
+                ? (one ? "Esta es la opción de «\(query)» que tenemos:" : "Estas son las opciones de «\(query)» que tenemos:")
                 : "No tengo exactamente «\(query)», pero le puedo ofrecer:"
-            return intro + "\n" + list(products) + "\n¿Cuál le interesa y cuántas unidades necesita?"
+            return intro + "\n" + list(products) + "\n" + whichAndHowMany(products.count)
         case .choose(let query, let products, let quantity):
             let ask = quantity.flatMap { $0 > 1 ? "¿Cuál prefiere para las \($0) unidades?" : nil } ?? "¿Cuál prefiere?"
             let intro = query.isEmpty ? "Estas son las opciones:" : "Tenemos varias opciones de «\(query)»:"
@@ -87,11 +88,13 @@ public enum ReplyComposer {
                 return "«\(query)» no lo manejamos."
                     + " Si busca otra cosa, descríbamela; por ejemplo: «guantes de vaqueta» o «extintor de 9 kilos»."
             }
-            return "«\(query)» no lo manejamos, pero tenemos:\n" + list(suggestions) + "\n¿Le sirve alguno?"
+            return "«\(query)» no lo manejamos, pero tenemos:\n" + list(suggestions)
+                + (suggestions.count == 1 ? "\n¿Le sirve?" : "\n¿Le sirve alguno?")
         case .added: return nil
         case .stockShort(let p, let requested, let available, let alternatives):
             var text: String
             switch (available, p.stock) {
+            case (0, 0): text = "El producto \(p.name) está agotado en este momento."
             case (0, 1): text = "Del producto \(p.name) ya tiene en su pedido la única unidad que tenemos."
             case (0, _):
                 text = "Del producto \(p.name) ya tiene en su pedido todas las unidades que tenemos (\(p.stock))."
@@ -131,8 +134,9 @@ public enum ReplyComposer {
                 : "No hay ningún pedido en curso. ¿En qué más le puedo ayudar?"
         case .checkoutStart(let missing):
             let names = missing.filter { $0 != .notes }.map(\.label)
+            guard !names.isEmpty else { return "Perfecto. " + question(.notes) }
             return "Perfecto. Para el despacho necesito: \(naturalList(names)), y alguna indicación para la entrega "
-                + "si la hay. Me los puede enviar en un solo mensaje."
+                + "si la hay. " + (names.count == 1 ? "Me lo puede enviar en un mensaje." : "Me los puede enviar en un solo mensaje.")
         case .invalid(_, let message): return message
         case .askSlot(let slot, let resumed): return (resumed ? "Sigamos con su pedido: " : "") + question(slot)
         case .returningClient(let hint):
@@ -156,8 +160,8 @@ public enum ReplyComposer {
             return "Claro. Dígame qué desea cambiar: productos, cantidades o datos de entrega."
         case .emptyCart: return "Aún no tiene productos en su pedido. ¿Qué le gustaría comprar?"
         case .listed(let products):
-            return "Con gusto, estos son los precios:\n" + list(products, numbered: products.count > 1)
-                + "\n¿Cuál le interesa y cuántas unidades necesita?"
+            return (products.count == 1 ? "Con gusto, este es el precio:\n" : "Con gusto, estos son los precios:\n")
+                + list(products, numbered: products.count > 1) + "\n" + whichAndHowMany(products.count)
         case .tooManyItems(let max):
             return "Por mensaje puedo tomar hasta \(max) productos, así que revisé solo los primeros \(max). "
                 + "¿Me envía los demás en otro mensaje?"
@@ -180,6 +184,11 @@ public enum ReplyComposer {
                 return sorry + " ¿Confirmamos el pedido? Responda «sí» para confirmar, o dígame qué cambiar."
             }
         }
+    }
+
+    /// "¿Cuál le interesa y cuántas unidades necesita?", or only how many for one product.
+    static func whichAndHowMany(_ count: Int) -> String {
+        count == 1 ? "¿Cuántas unidades necesita?" : "¿Cuál le interesa y cuántas unidades necesita?"
     }
 
     static func question(_ slot: CheckoutSlot) -> String {

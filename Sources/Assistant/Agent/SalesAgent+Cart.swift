@@ -65,7 +65,7 @@ extension SalesAgent {
             switch command.action {
             case .increase: total = current + amount
             case .decrease: total = max(0, current - amount)
-            default: total = amount
+            default: total = command.factor.map { max(1, Int((Double(current) * $0).rounded())) } ?? amount
             }
             turn.handledProducts = true
             try await setQuantity(target, to: total, requested: total, &turn)

@@ -6,6 +6,13 @@ extension SalesAgent {
     func handleCheckout(_ turn: inout TurnContext) async throws {
         let reading = turn.reading
         var started = false
+        if turn.state.phase == .browsing, reading.data.volunteered {
+            // Labelled data given while shopping waits in the form; the shopping goes on.
+            for (slot, raw) in reading.data.values where turn.state.form[slot] == nil {
+                _ = try? turn.state.form.fill(slot, raw)
+            }
+            return
+        }
         if turn.state.phase == .browsing {
             // Data the reader took as data: clearly so, or volunteered with a cart and no product.
             let strong = reading.data.isStrong || (!turn.state.cart.isEmpty && !reading.data.values.isEmpty)
@@ -113,10 +120,9 @@ extension SalesAgent {
         guard turn.answersSlot, let requested = turn.state.form.requested, let text = extraction.freeText else {
             return
         }
-        if [.idNumber, .phone].contains(requested), text.filter(\.isNumber).count < 6,
-            let other = Self.otherSlot(for: text, turn.state.form)
-        {
-            // Not a number: the customer moved on to another field ("Salomia", "Juan Pérez").
+        if !Self.hasShape(requested, text), let other = Self.otherSlot(for: text, turn.state.form) {
+            // Not of the asked field's shape: the customer moved on to another field
+            // ("Salomia", "Juan Pérez", "que lo dejen en la portería").
             set(other, text, &turn)
             return
         }
@@ -134,12 +140,19 @@ extension SalesAgent {
             turn.state.form[requested] == nil, reading.data.values.isEmpty, reading.declined.isEmpty,
             let text = reading.data.freeText, !text.isEmpty
         else { return false }
-        let question = turn.message.isQuestion && requested != .notes || turn.message.original.contains("?")
+        // A delivery note given while another field is asked ("que lo dejen en la portería"
+        // after "¿su correo?") is that note, never a product search nor a question.
+        let note =
+            requested != .notes && turn.state.form[.notes] == nil && !Self.hasShape(requested, text)
+            && CheckoutFieldExtractor.isNote(Words(text))
+        let question =
+            turn.message.isQuestion && requested != .notes && !note || turn.message.original.contains("?")
         // "sí, a la misma dirección" takes the record; its words are not the next field.
         guard !question, !(turn.state.pending?.isReturningClient == true && (turn.affirms || turn.denies)) else {
             return false
         }
         guard let intent = reading.intent else { return true }
+        if note, !intent.isAnswer { return true }
         switch intent {
         case .giveData, .correctField: return true
         case .confirm, .deny, .proceed, .cancel, .greet, .thank, .bye, .viewCart: return false
@@ -150,15 +163,27 @@ extension SalesAgent {
         }
     }
 
-    /// A field of another shape than the numeric one asked for, still missing in the form.
+    /// Whether `text` has the shape of `slot`'s values: digits for a cédula or phone, an "@"
+    /// for an e-mail, a number for an address; free text fits the other slots.
+    static func hasShape(_ slot: CheckoutSlot, _ text: String) -> Bool {
+        switch slot {
+        case .idNumber, .phone: text.filter(\.isNumber).count >= 6
+        case .email: text.contains("@")
+        case .address: text.contains(where: \.isNumber)
+        case .name, .neighborhood, .notes: true
+        }
+    }
+
+    /// A field of another shape than the one asked for, still missing in the form: a
+    /// delivery note ("que lo dejen en la portería"), a name or a neighbourhood.
     static func otherSlot(for text: String, _ form: CheckoutForm) -> CheckoutSlot? {
         let words = Words(text)
+        if form[.notes] == nil, CheckoutFieldExtractor.isNote(words) { return .notes }
         guard !text.contains(where: \.isNumber) else { return nil }
         if form[.name] == nil, CheckoutFieldExtractor.looksLikeName(text), words.count >= 2 { return .name }
         if form[.address] != nil, form[.neighborhood] == nil, CheckoutFieldExtractor.looksLikePlace(words) {
             return .neighborhood
         }
-        if form[.notes] == nil, CheckoutFieldExtractor.isNote(words) { return .notes }
         return nil
     }
 

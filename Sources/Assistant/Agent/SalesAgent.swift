@@ -21,7 +21,7 @@ public struct SalesAgent: Sendable {
     public var topK = RetrievalConfig.defaultTopK
     public let reader: any MessageReader
     /// The catalog's words for the reader, recomputed when the product names change.
-    private let catalogWords = LockedBox<(names: [String], words: Set<String>)>(([], []))
+    private let catalogWords = LockedBox<(names: [String], words: Set<String>, codes: Set<String>)>(([], [], []))
 
     public init(
         store: any ProductStore & ClientStore & CompanyTextStore, retriever: any ProductRetriever,
@@ -113,14 +113,16 @@ public struct SalesAgent: Sendable {
         let names = try await store.productNames()
         var cached = catalogWords.value
         if cached.names != names {
-            cached = (names, MessageTokens.catalogWords(names))
+            cached = (names, MessageTokens.catalogWords(names), MessageTokens.catalogCodes(names))
             catalogWords.set(cached)
         }
-        return ReadingContext(
+        var context = ReadingContext(
             phase: state.phase, requested: state.form.requested,
             known: Set(CheckoutSlot.allCases.filter { state.form[$0] != nil }), pending: state.pending,
             cartIsEmpty: state.cart.isEmpty, listed: state.focus.count, catalogWords: cached.words,
             cartNames: state.cart.lines.map(\.name), askedToProceed: state.askedToProceed)
+        context.catalogCodes = cached.codes
+        return context
     }
 
     func companyAnswerer() async throws -> CompanyAnswerer {

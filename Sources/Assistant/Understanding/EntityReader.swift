@@ -35,8 +35,16 @@ struct EntityReader {
         let useData =
             context.inForm || extraction.isStrong
             || (!context.cartIsEmpty && !extraction.values.isEmpty && !Self.namesProduct(words, context.catalogWords))
-        data = useData ? extraction : CheckoutFieldExtractor.Extraction(remainder: text)
-        var characters = Array(useData ? extraction.remainder : text)
+        // Labelled data volunteered while shopping ("mi nombre es Ana, necesito unas gafas",
+        // "les escribe Ana, cel 3001234567, ¿tienen botas?"): kept for the checkout, taken out
+        // of the search; the shopping goes on. Data alone is noted or starts the checkout.
+        let volunteered =
+            !context.inForm && !extraction.values.isEmpty
+            && Set(extraction.values.keys).isSubset(of: extraction.labelled)
+            && Self.namesProduct(Words(extraction.remainder), context.catalogWords)
+        extraction.volunteered = volunteered
+        data = useData || volunteered ? extraction : CheckoutFieldExtractor.Extraction(remainder: text)
+        var characters = Array(useData || volunteered ? extraction.remainder : text)
         for range in chatter {
             for offset in range where characters.indices.contains(offset) { characters[offset] = " " }
         }
@@ -80,7 +88,14 @@ struct EntityReader {
                 continue
             }
             let before = (max(0, index - 3)..<index).map { words[$0] }
-            if before.contains(where: negations.contains) { result.insert(slot) }
+            // "correo no tengo", "email: ninguno", "correo no manejo", "indicaciones ninguna".
+            let after = (index + 1..<min(words.count, index + 4)).map { words[$0] }.filter {
+                !emailWords.contains($0) && $0 != "electronico"
+            }
+            let deniedAfter =
+                after.first.map { ["ninguno", "ninguna", "tampoco"].contains($0) } == true
+                || (after.first == "no" && after.count > 1 && ["tengo", "manejo", "uso", "hay", "tiene"].contains(after[1]))
+            if before.contains(where: negations.contains) || deniedAfter { result.insert(slot) }
         }
         // "…, barrio San Antonio, ninguna": a block of data that ends saying there is none is
         // the answer to "alguna indicación, si la hay".
@@ -103,6 +118,20 @@ struct EntityReader {
         return String(text[text.index(after: cut)...])
     }
 
+    /// "el doble" (2), "el triple" (3), "la mitad" (½) in the message, when nothing else
+    /// but fillers and request words surround it.
+    static func factor(in words: Words) -> Double? {
+        let factors: [String: Double] = ["doble": 2, "triple": 3, "mitad": 0.5]
+        for index in 1..<max(1, words.count) {
+            guard let factor = factors[words[index]], ["el", "la"].contains(words[index - 1]) else { continue }
+            // "cinta doble faz", "respirador doble filtro" name products.
+            guard words.count <= index + 1 || ["de", "del", "mejor", "por", "favor", "porfa", "entonces", "pues"].contains(words[index + 1])
+            else { return nil }
+            return factor
+        }
+        return nil
+    }
+
     /// The product requests, capped at `Understanding.maxItemsPerMessage`; how many were
     /// left out.
     /// `isCatalog`: whether a word is a catalog word, or one slip from one ("respriador").
@@ -110,6 +139,10 @@ struct EntityReader {
         intent: Intent?, acts: Set<Intent>, isCommand: (String) -> Bool, isCatalog: ((String) -> Bool)? = nil
     ) -> ([ItemCommand], Int) {
         var counts = QuantityFilter.counts(in: productText)
+        // "mejor el doble", "que sea la mitad": the line in focus, scaled.
+        if counts.isEmpty, !context.cartIsEmpty, let factor = Self.factor(in: productText) {
+            return ([ItemCommand(action: .set, words: [], quantity: nil, query: "", factor: factor)], 0)
+        }
         // "¿me recomienda algo? necesito una lámpara que…": in a question an article is not an order.
         // The question must be the article's own sentence: "un botiquín\n3 arneses, ya está,
         // ¿qué datos necesita?" orders the botiquín.
@@ -134,7 +167,8 @@ struct EntityReader {
         let quantityIntents: Set<Intent> = [.add, .setQuantity, .increase, .decrease]
         // "¿a cómo sale cada uno?" asks; it orders nothing.
         if counts.isEmpty, ["una", "uno"].contains(productText.at(productText.count - 1)),
-            intent.map(quantityIntents.contains) == true || context.pending.map(Self.asksQuantity) == true,
+            intent.map(quantityIntents.contains) == true || context.pending.map(Self.asksQuantity) == true
+                || (productText.count >= 2 && isCommand(productText[productText.count - 2]) && context.listed > 0),
             !asksAll, !Self.inQuestion(productText.count - 1, productText)
         {
             let last = productText.count - 1

@@ -39,7 +39,10 @@ public struct ExampleReader: MessageReader {
 
     /// The same, synchronously.
     public func readNow(_ raw: String, context: ReadingContext) -> Reading {
-        let text = HalfDozens.rewrite(DictatedDigits.rewrite(String(raw.prefix(Understanding.maxMessageCharacters))))
+        let spoken = MessageTokens.joiningCodes(
+            SpokenEmail.rewrite(SpokenCardinals.rewrite(String(raw.prefix(Understanding.maxMessageCharacters)))),
+            codes: context.catalogCodes)
+        let text = HalfDozens.rewrite(DictatedDigits.rewrite(spoken))
         let classifier = classifier(catalogWords: context.catalogWords)
         let guess = classifier.classify(text)
         let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
@@ -59,6 +62,7 @@ public struct ExampleReader: MessageReader {
         // go-ahead ("eso sería todo") it resembles.
         if clauses.isEmpty, reading.intent == .proceed,
             tokens.contains(MessageTokens.number) || tokens.contains(MessageTokens.product)
+                || Self.hasCount(Words(text))
         {
             reading = Reading(intent: nil, confidence: reading.confidence)
         }
@@ -135,8 +139,22 @@ public struct ExampleReader: MessageReader {
         reading.declined = entities.declined(intent: reading.intent)
         reading.choice = entities.choice
         reading.topic = reading.intent?.companyTopic
-        if reading.topic == nil, !(reading.intent?.changesCart ?? false) {
+        // A company word inside a product question ("precio de los avisos de ubicación del
+        // extintor") is the product's, not a question about the company.
+        let asksAboutProduct = reading.namesProduct && guess.map { $0.intent.asksAboutProducts } == true
+        if reading.topic == nil, !(reading.intent?.changesCart ?? false), !asksAboutProduct {
             reading.topic = CompanyAnswerer.topic(of: entities.productText)
+        }
+        // After "¿seguimos con el pedido?", a statement about dispatching ("ok, despachen",
+        // "envíenlo") is the go-ahead; a shipping question asks ("¿despachan hoy?", "hacen
+        // envíos a Palmira").
+        if context.askedToProceed, !context.cartIsEmpty, context.pending == nil, reading.intent == .companyShipping,
+            !Words(text).isQuestion, !tokens.contains(MessageTokens.product), !tokens.contains(MessageTokens.number)
+        {
+            reading.intent = .proceed
+            reading.acts.remove(.companyShipping)
+            reading.acts.insert(.proceed)
+            reading.topic = nil
         }
         (reading.items, reading.itemsLeftOut) = entities.items(
             intent: reading.intent, acts: reading.acts, isCommand: classifier.isCommandWord,
@@ -162,6 +180,11 @@ public struct ExampleReader: MessageReader {
             return tokens.contains(MessageTokens.number) || !QuantityFilter.counts(in: Words(text)).isEmpty
         }
         return true
+    }
+
+    /// A count other than an article ("x36", "dieciocho"; not "una" of "una pregunta").
+    static func hasCount(_ words: Words) -> Bool {
+        QuantityFilter.counts(in: words).contains { !["un", "una", "uno"].contains(words[$0.range.lowerBound]) }
     }
 
     /// The confidence an expected intent needs.

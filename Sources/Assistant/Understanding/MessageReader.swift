@@ -21,6 +21,9 @@ public struct ReadingContext: Sendable, Equatable {
     public var cartNames: [String]
     /// The last reply asked whether to add more or go on with the order.
     public var askedToProceed: Bool
+    /// The catalog's codes of letters and digits ("n95", "co2", "p100",
+    /// `MessageTokens.catalogCodes`): a voice note writes them apart ("n 95").
+    public var catalogCodes: Set<String> = []
 
     public init(
         phase: DialogueState.Phase = .browsing, requested: CheckoutSlot? = nil, known: Set<CheckoutSlot> = [],

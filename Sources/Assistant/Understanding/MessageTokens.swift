@@ -128,6 +128,43 @@ public struct MessageTokens: Sendable, Equatable {
     }
 
     /// The catalog's words and their plural or singular forms, for masking.
+    /// The folded words of the names that are letters then digits ("N95" → "n95", "CO2").
+    public static func catalogCodes(_ names: [String]) -> Set<String> {
+        Set(
+            names.flatMap { Words($0).texts }.filter { word in
+                guard let first = word.first, first.isLetter, let last = word.last, last.isNumber else { return false }
+                let letters = word.prefix(while: \.isLetter)
+                return letters.count <= 3 && word.dropFirst(letters.count).allSatisfy(\.isNumber)
+            })
+    }
+
+    /// A catalog code written apart ("tapabocas n 95", "extintor co-2") joined back ("n95",
+    /// "co2"), so the product is named and its digits are not read as a quantity. One pass.
+    public static func joiningCodes(_ text: String, codes: Set<String>) -> String {
+        guard !codes.isEmpty else { return text }
+        let words = Words(text)
+        let characters = Array(text)
+        var result = ""
+        var copied = 0
+        var index = 0
+        while index + 1 < words.count {
+            let first = words.words[index]
+            let second = words.words[index + 1]
+            let gap = characters[first.range.upperBound..<second.range.lowerBound]
+            guard first.text.allSatisfy(\.isLetter), second.text.allSatisfy(\.isNumber), (1...2).contains(gap.count),
+                gap.allSatisfy({ $0 == " " || $0 == "-" }), codes.contains(first.text + second.text)
+            else {
+                index += 1
+                continue
+            }
+            result += String(characters[copied..<first.range.upperBound])
+            copied = second.range.lowerBound
+            index += 2
+        }
+        result += String(characters[copied...])
+        return result
+    }
+
     public static func catalogWords(_ names: [String]) -> Set<String> {
         var words: Set<String> = []
         for name in names {

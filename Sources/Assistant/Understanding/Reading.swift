@@ -75,9 +75,14 @@ public struct ItemCommand: Sendable, Equatable {
     /// The words include a catalog word (or, from a model, any word): they name a product
     /// rather than a slip ("ay", "nesecito") around a quantity.
     public var named: Bool
+    /// "el doble", "la mitad": the line's new quantity relative to what it holds (`set`).
+    public var factor: Double?
 
-    public init(action: Action, words: [String], quantity: Int?, pairs: Bool = false, query: String, named: Bool? = nil)
-    {
+    public init(
+        action: Action, words: [String], quantity: Int?, pairs: Bool = false, query: String, named: Bool? = nil,
+        factor: Double? = nil
+    ) {
+        self.factor = factor
         self.action = action
         self.words = words
         self.quantity = quantity

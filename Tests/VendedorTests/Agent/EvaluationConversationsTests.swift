@@ -22,7 +22,9 @@ struct EvaluationConversationsTests {
             }
             let orders = try harness.orders(chatId: chatId)
             if let problem = ConversationSet.mismatch(conversation.expected, orders: orders) {
-                failures.append("\(conversation.id): \(problem)\n" + transcript.joined(separator: "\n"))
+                // A known failure (`falla_conocida`) is printed, not required.
+                let mark = conversation.knownFailure.map { "OK (falla conocida: \($0)) " } ?? ""
+                failures.append("\(mark)\(conversation.id): \(problem)\n" + transcript.joined(separator: "\n"))
             } else if ProcessInfo.processInfo.environment["VENDEDOR_TRANSCRIPTS"] != nil {
                 failures.append("OK \(conversation.id)\n" + transcript.joined(separator: "\n"))
             }

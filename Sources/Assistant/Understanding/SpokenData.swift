@@ -1,0 +1,129 @@
+import SpanishText
+
+/// Large numbers said as words, as a voice note's transcription writes a cédula ("treinta y
+/// un millones cuatrocientos veinte mil trescientos quince"): a run of number words with
+/// "mil" or "millón" worth 100.000 or more becomes its digits ("31420315"), so it reads like
+/// a typed one. Smaller amounts stay words ("dos mil tapabocas" is a quantity). One pass.
+public enum SpokenCardinals {
+    static let values: [String: Int] = {
+        var values: [String: Int] = [
+            "cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+            "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14,
+            "quince": 15, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+            "veintiun": 21, "veintiuno": 21, "veintiuna": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24,
+            "veinticinco": 25, "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
+            "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
+            "cien": 100, "ciento": 100, "quinientos": 500, "quinientas": 500, "setecientos": 700,
+            "setecientas": 700, "novecientos": 900, "novecientas": 900,
+        ]
+        for (word, value) in ["dos": 2, "tres": 3, "cuatro": 4, "seis": 6, "ocho": 8] {
+            values[word + "cientos"] = value * 100
+            values[word + "cientas"] = value * 100
+        }
+        return values
+    }()
+    static let thousand: Set<String> = ["mil"]
+    static let million: Set<String> = ["millon", "millones"]
+    static let minimum = 100_000
+
+    public static func rewrite(_ text: String) -> String {
+        let words = Words(text)
+        guard words.texts.contains(where: { thousand.contains($0) || million.contains($0) }) else { return text }
+        let characters = Array(text)
+        var result = ""
+        var copied = 0
+        var index = 0
+        while index < words.count {
+            guard isNumberWord(words[index]), words[index] != "y" else {
+                index += 1
+                continue
+            }
+            var end = index
+            var millions = 0
+            var thousands = 0
+            var current = 0
+            var large = false
+            while end < words.count, isNumberWord(words[end]) {
+                let word = words[end]
+                if word == "y" {
+                    // "treinta y un": "y" only joins tens and units.
+                    guard current % 10 == 0, current % 100 != 0, end + 1 < words.count,
+                        let next = values[words[end + 1]], next < 10
+                    else { break }
+                } else if million.contains(word) {
+                    guard millions == 0, thousands == 0 else { break }
+                    millions = max(current, 1)
+                    current = 0
+                    large = true
+                } else if thousand.contains(word) {
+                    guard thousands == 0 else { break }
+                    thousands = max(current, 1)
+                    current = 0
+                    large = true
+                } else if let value = values[word] {
+                    current += value
+                }
+                end += 1
+            }
+            let total = millions * 1_000_000 + thousands * 1000 + current
+            if large, total >= minimum {
+                let from = words.words[index].range.lowerBound
+                result += String(characters[copied..<from]) + String(total)
+                copied = words.words[end - 1].range.upperBound
+            }
+            index = max(end, index + 1)
+        }
+        result += String(characters[copied...])
+        return result
+    }
+
+    static func isNumberWord(_ word: String) -> Bool {
+        values[word] != nil || thousand.contains(word) || million.contains(word) || word == "y"
+    }
+}
+
+/// An e-mail address dictated in a voice note ("diegocarabali arroba gmail punto com"):
+/// the words around "arroba", joined by "punto", become the address
+/// ("diegocarabali@gmail.com", "ana punto gil arroba hotmail punto com"). One pass.
+public enum SpokenEmail {
+    public static func rewrite(_ text: String) -> String {
+        let words = Words(text)
+        guard words.contains("arroba") else { return text }
+        let characters = Array(text)
+        var result = ""
+        var copied = 0
+        var index = 1
+        while index + 1 < words.count {
+            guard words[index] == "arroba", words[index - 1] != "arroba" else {
+                index += 1
+                continue
+            }
+            var domain = [words.words[index + 1]]
+            var end = index + 2
+            while end + 1 < words.count, words[end] == "punto", domain.count < 4 {
+                domain.append(words.words[end + 1])
+                end += 2
+            }
+            // "adriana punto gil arroba …": the local part may hold dots too.
+            var local = [words.words[index - 1]]
+            var start = index - 1
+            while start >= 2, words[start - 1] == "punto", local.count < 4,
+                words.words[start - 2].range.lowerBound >= copied
+            {
+                local.insert(words.words[start - 2], at: 0)
+                start -= 2
+            }
+            guard domain.count >= 2, local[0].range.lowerBound >= copied else {
+                index += 1
+                continue
+            }
+            let part = { (word: Words.Word) in String(characters[word.range]).lowercased() }
+            result += String(characters[copied..<local[0].range.lowerBound])
+            result += local.map(part).joined(separator: ".") + "@" + domain.map(part).joined(separator: ".")
+            copied = domain[domain.count - 1].range.upperBound
+            index = end
+        }
+        result += String(characters[copied...])
+        return result
+    }
+}
