@@ -126,6 +126,7 @@ public struct QueryUnderstanding: Sendable {
             if concept.kind == .action { role = .purpose }
             index += 1
         }
+        joiningSplitKeys(&concepts, tokens: tokens)
         Self.placeUnknownWords(&concepts, spans: spans, tokens: tokens)
         return SearchQuery(
             original: text, concepts: Self.joiningCompounds(Self.merged(concepts), vocabulary),
@@ -326,6 +327,24 @@ public struct QueryUnderstanding: Sendable {
         return SearchConcept(
             text: singular, kind: kind, role: role, phrases: Self.unique(phrases), corrected: corrected,
             unknown: unknown)
+    }
+
+    /// A multi-word name said apart ("cintas amarillas de precaución" for "cinta de
+    /// precaución", "guantes para fundición" for "guante de fundición"): a word the catalog
+    /// does not have, which the lexicon knows only inside such a name, stands for that name
+    /// when the name's other words are in the message too. Bounded: the keys of one word are
+    /// few, and each is checked against the message's words as a set.
+    private func joiningSplitKeys(_ concepts: inout [SearchConcept], tokens: [String]) {
+        let present = Set(tokens.map(SpanishWords.singular))
+        for index in concepts.indices where concepts[index].kind == .word && concepts[index].unknown {
+            let word = concepts[index].text
+            guard let keys = lexicon.keysByWord[word] else { continue }
+            for key in keys.prefix(8) where key.allSatisfy(present.contains) {
+                let expansions = [SearchPhrase(key)] + (lexicon.synonyms(of: key) ?? []).map(Self.normalized)
+                concepts[index].phrases = Self.unique(concepts[index].phrases + expansions)
+                concepts[index].unknown = false
+            }
+        }
     }
 
     /// A word written together that the catalog writes as two ("portaherramientas" → "porta

@@ -34,6 +34,9 @@ public struct SearchLexicon: Sendable {
     public private(set) var attributes: Set<String> = []
     /// Example requests by use, with the phrases of the products that answer them.
     public private(set) var useExamples: [UseExample] = []
+    /// For each word of a multi-word key ("precaucion" of "cinta precaucion"), the keys it is
+    /// part of: the customer may say them apart ("cintas amarillas de precaución").
+    public private(set) var keysByWord: [String: [[String]]] = [:]
     /// The longest synonym key, in tokens.
     public private(set) var longestKey = 1
     /// Every token the synonyms and needs mention (a typo may be corrected towards them).
@@ -130,6 +133,9 @@ public struct SearchLexicon: Sendable {
             for target in targets where !known.contains(target) { known.append(target) }
             expansions[key] = known
             if context { contextKeys.insert(key) }
+            if key.count > 1, !context {
+                for word in Set(key) where !(keysByWord[word] ?? []).contains(key) { keysByWord[word, default: []].append(key) }
+            }
             longestKey = max(longestKey, key.count)
         }
         for term in left + right where !term.isStem { words.formUnion(term.tokens) }
