@@ -295,7 +295,9 @@ public struct QueryUnderstanding: Sendable {
             if root.count >= 4 || vocabulary.inCatalog(root) { phrases.append(SearchPhrase([root])) }
             synonyms = lexicon.synonyms(of: [root + "ar"]) ?? lexicon.synonyms(of: [token])
         } else if synonyms == nil, !known, !attribute {
-            let corrections = vocabulary.corrections(for: token)
+            // The word itself in another number ("carros" of "carros que pasan") is no
+            // correction: a word the lexicon knows only inside a longer name names nothing.
+            let corrections = vocabulary.corrections(for: token).filter { SpanishWords.singular($0) != singular }
             if !corrections.isEmpty {
                 corrected = true
                 recognised = true
