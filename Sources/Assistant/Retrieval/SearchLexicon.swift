@@ -134,7 +134,9 @@ public struct SearchLexicon: Sendable {
             expansions[key] = known
             if context { contextKeys.insert(key) }
             if key.count > 1, !context {
-                for word in Set(key) where !(keysByWord[word] ?? []).contains(key) { keysByWord[word, default: []].append(key) }
+                for word in Set(key) where !(keysByWord[word] ?? []).contains(key) {
+                    keysByWord[word, default: []].append(key)
+                }
             }
             longestKey = max(longestKey, key.count)
         }
@@ -181,7 +183,9 @@ public struct SearchLexicon: Sendable {
         let key = SpanishWords.phoneticKey(word)
         if fillerKeys.contains(key) { return true }
         guard word.count >= 6, key.count >= 5 else { return false }
-        return longFillerKeys.contains { abs($0.count - key.count) <= 1 && SpanishWords.distance(key, $0, limit: 1) <= 1 }
+        return longFillerKeys.contains {
+            abs($0.count - key.count) <= 1 && SpanishWords.distance(key, $0, limit: 1) <= 1
+        }
     }
 
     /// Whether the key (singular tokens) is a context (`contextos.txt`).

@@ -47,17 +47,16 @@ struct WrittenAsCustomersWriteTests {
         }
         for (query, wanted) in byWhom {
             let hits = try await search.search(query, limit: 3)
-            #expect(hits.contains { wanted.contains($0.product.id) }, "\(label): \(query) → \(hits.map(\.product.name))")
+            #expect(
+                hits.contains { wanted.contains($0.product.id) }, "\(label): \(query) → \(hits.map(\.product.name))")
         }
     }
 
     @Test(.enabled(if: EmbeddingServer.executable != nil, "\(EmbeddingServer.missing)"))
     func whatsAppSpellingsAndNearMissesWithVectorsAndWithWordsAlone() async throws {
         let server = try await EmbeddingServer()
-        let client = LocalEmbeddingClient(
-            baseURL: server.url, model: "multilingual-e5-small-q4", transport: CurlTransport(), batchSize: 8)
         let tmp = try TemporaryDirectory()
-        let search = try await RetrievalFixtures.realRetriever(in: tmp, server: server, client: client)
+        let search = try await RetrievalFixtures.realRetriever(in: tmp, server: server)
         let hybrid = try #require(search as? HybridRetriever)
         try await Self.check(hybrid, "híbrida")
         try await Self.check(hybrid.lexical, "palabras")
