@@ -8,6 +8,8 @@ import Foundation
 ///   stderr in full (reason and transcript).
 /// - `test`: `data/evaluacion/conversaciones_prueba.json`, the held-out set, only run.
 /// - `simulated`: `CustomerSimulator` dialogues (`--simulated N`, `--seed S`).
+/// - `dev_returning`: the dev set again right after it, in the same database: every customer
+///   now has a record under their cédula (the stored-data offer), as when they buy again.
 ///
 /// For the test and simulated sets stderr gets only the number of failures per reason
 /// ("productos", "cedula", "sin pedido"…), so nobody tunes the agent on them by accident;
@@ -57,9 +59,9 @@ struct ConversationsBench {
         let (rig, task) = try await AgentBenchRig.start(dataDirectory: dataDirectory, vectors: vectors)
         var outcomes: [(String, Outcome)] = []
         for (name, conversations, detailed) in [
-            ("dev", dev.conversations, true), ("test", test.conversations, false),
-            ("simulated", generated, simulatedDetails),
-        ] where sets.contains(name) {
+            ("dev", dev.conversations, true), ("dev_returning", dev.conversations, true),
+            ("test", test.conversations, false), ("simulated", generated, simulatedDetails),
+        ] where sets.contains(name == "dev_returning" ? "dev" : name) {
             outcomes.append((name, try await play(conversations, set: name, rig: rig, detailed: detailed)))
         }
         for (name, outcome) in outcomes {

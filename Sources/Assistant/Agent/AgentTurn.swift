@@ -37,6 +37,8 @@ struct TurnContext {
     /// Products are looked for in passing (a greeting that also names something): finding
     /// nothing is not worth a reply.
     var quietSearch = false
+    /// Checkout data arrived before any product and was kept for later (`noteEarlyData`).
+    var dataNoted = false
 
     init(chatId: String, message: String, state: DialogueState) {
         self.chatId = chatId

@@ -103,4 +103,28 @@ extension CheckoutFieldExtractor {
         }
         return text
     }
+
+    /// Whether a value only says there is none ("ninguna", "no hay", "sin indicaciones por
+    /// ahora", "N/A", "no tengo"): every word is a "none" word or a filler, and one is a
+    /// "none" word.
+    static func meansNone(_ raw: String) -> Bool {
+        let words = Words(raw)
+        guard !words.isEmpty, words.count <= 8 else { return false }
+        var none = false
+        for word in words.texts {
+            if noneWords.contains(word) {
+                none = true
+            } else if !noneFillers.contains(word) {
+                return false
+            }
+        }
+        return none
+    }
+
+    static let noneWords: Set<String> = ["no", "ninguna", "ninguno", "ningun", "nada", "sin", "na", "n", "nop", "nel"]
+    static let noneFillers: Set<String> = [
+        "hay", "tengo", "por", "ahora", "el", "momento", "gracias", "de", "a", "la", "entrega", "indicaciones",
+        "indicacion", "observaciones", "observacion", "instrucciones", "notas", "nota", "correo", "email", "mail",
+        "especial", "especiales", "en", "especifico", "asi", "esta", "bien", "pues", "senor", "senora", "solamente",
+    ]
 }

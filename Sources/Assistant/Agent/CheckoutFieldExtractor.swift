@@ -17,6 +17,10 @@ public enum CheckoutFieldExtractor {
         public var remainder: String = ""
         /// Where each value read from free text (a name, a neighbourhood, notes) lies.
         public var freeRanges: [CheckoutSlot: Range<Int>] = [:]
+        /// Slots whose value came after a label that only introduces data ("C.C. 52 361 076",
+        /// "correo: …", "me llamo …"); a bare "soy …", the barrio's ("sector") and the notes'
+        /// labels are not counted.
+        public var labelled: Set<CheckoutSlot> = []
 
         public init(values: [CheckoutSlot: String] = [:], freeText: String? = nil, remainder: String = "") {
             self.values = values
@@ -27,7 +31,7 @@ public enum CheckoutFieldExtractor {
         /// Data the customer clearly meant as checkout data even before checkout: an e-mail
         /// or an address, or at least two fields.
         public var isStrong: Bool {
-            values.count >= 2 || values[.email] != nil || values[.address] != nil
+            values.count >= 2 || values[.email] != nil || values[.address] != nil || !labelled.isEmpty
         }
     }
 
@@ -41,6 +45,13 @@ public enum CheckoutFieldExtractor {
         }
         var assigned = [Bool](repeating: false, count: scan.entities.count)
         var freeRanges: [CheckoutSlot: Range<Int>] = [:]
+        var labelled: Set<CheckoutSlot> = []
+        func countLabel(_ label: FieldScanner.Label) {
+            guard [.name, .idNumber, .phone, .email, .address].contains(label.slot),
+                label.slot != .name || scan.text(label.range).lowercased() != "soy"
+            else { return }
+            labelled.insert(label.slot)
+        }
         var entityCursor = 0
 
         for (position, label) in scan.labels.enumerated() {
@@ -69,7 +80,10 @@ public enum CheckoutFieldExtractor {
             if let entityIndex {
                 let entity = scan.entities[entityIndex]
                 assigned[entityIndex] = true
-                values[label.slot] = values[label.slot] ?? scan.text(entity.range)
+                if values[label.slot] == nil {
+                    values[label.slot] = scan.text(entity.range)
+                    countLabel(label)
+                }
                 use(label.range)
                 use(label.range.upperBound..<entity.range.upperBound)
                 continue
@@ -105,6 +119,7 @@ public enum CheckoutFieldExtractor {
             if label.slot == .name, !looksLikeName(value) { continue }
             if [.idNumber, .phone].contains(label.slot), !value.contains(where: \.isNumber) { continue }
             values[label.slot] = value
+            countLabel(label)
             use(label.range)
             use(label.range.upperBound..<end)
         }
@@ -159,6 +174,7 @@ public enum CheckoutFieldExtractor {
 
         var extraction = Extraction(values: values)
         extraction.freeRanges = freeRanges
+        extraction.labelled = labelled
         if let requested, values.isEmpty {
             if requested == .notes {
                 extraction.freeText = trimmed(text)

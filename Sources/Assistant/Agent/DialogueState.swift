@@ -22,6 +22,10 @@ public struct DialogueState: Codable, Sendable, Equatable {
         case stockOffer(productId: Int64, available: Int, total: Int)
         /// "¿Usamos los datos que tenemos registrados?" for this cédula.
         case returningClient(idNumber: String)
+
+        var isReturningClient: Bool {
+            if case .returningClient = self { true } else { false }
+        }
     }
 
     public var phase: Phase = .browsing

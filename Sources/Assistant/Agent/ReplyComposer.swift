@@ -166,6 +166,8 @@ public enum ReplyComposer {
                 + "que busca?"
         case .sharedKept(.phone): return "Gracias, tomé su número de celular para el pedido."
         case .sharedKept(.location): return "Gracias, guardé su ubicación para la entrega."
+        case .dataNoted(let slots):
+            return "Gracias, anoté su \(naturalList(slots.map(\.label))) para el despacho."
         case .clarify(let clarification):
             let sorry = "Disculpe, no le entendí bien."
             switch clarification {

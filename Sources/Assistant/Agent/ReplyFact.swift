@@ -84,6 +84,8 @@ public enum ReplyFact: Sendable, Equatable {
     /// The customer shared their phone number or a location (Telegram) and it was kept for
     /// the order.
     case sharedKept(SharedData)
+    /// Checkout data given before any product, kept for the checkout.
+    case dataNoted([CheckoutSlot])
     /// The message was not understood: a short question from where the dialogue is.
     case clarify(Clarification)
 }

@@ -19,7 +19,11 @@ extension SalesAgent {
                     || (turn.cartChanged && turn.proceeds))
             guard strong || proceed else { return }
             guard !turn.state.cart.isEmpty else {
-                if proceed { turn.add(.emptyCart) }
+                if strong {
+                    noteEarlyData(&turn)
+                } else if proceed {
+                    turn.add(.emptyCart)
+                }
                 return
             }
             turn.state.phase = .checkout
@@ -76,6 +80,17 @@ extension SalesAgent {
         if !started { turn.add(.askSlot(next, resumed: turn.sideAnswer && turn.invalidSlots.isEmpty)) }
     }
 
+    /// Data sent before any product ("C.C. 52 361 076", a labelled block): kept in the form
+    /// for the checkout to come (it asks only what is still missing), never read as products
+    /// or quantities; a question asked before (which product) stays open.
+    func noteEarlyData(_ turn: inout TurnContext) {
+        fill(&turn)
+        let noted = CheckoutSlot.allCases.filter { turn.slotsChanged.contains($0) && turn.state.form[$0] != nil }
+        guard !noted.isEmpty else { return }
+        turn.dataNoted = true
+        turn.add(.dataNoted(noted))
+    }
+
     func addSummary(_ turn: inout TurnContext) {
         guard let client = turn.state.form.shownClient else { return }
         let cart = turn.state.cart
@@ -113,12 +128,17 @@ extension SalesAgent {
     /// greeting (delivery notes are free text, so only a clear intent excludes them).
     static func answersSlot(_ turn: TurnContext) -> Bool {
         let reading = turn.reading
-        guard turn.state.phase == .checkout, turn.state.pending == nil, let requested = turn.state.form.requested,
+        // An answer to the stored-data offer that is not a yes or no is the field asked next.
+        guard turn.state.phase == .checkout, turn.state.pending?.isReturningClient ?? true,
+            let requested = turn.state.form.requested,
             turn.state.form[requested] == nil, reading.data.values.isEmpty, reading.declined.isEmpty,
             let text = reading.data.freeText, !text.isEmpty
         else { return false }
         let question = turn.message.isQuestion && requested != .notes || turn.message.original.contains("?")
-        guard !question else { return false }
+        // "sí, a la misma dirección" takes the record; its words are not the next field.
+        guard !question, !(turn.state.pending?.isReturningClient == true && (turn.affirms || turn.denies)) else {
+            return false
+        }
         guard let intent = reading.intent else { return true }
         switch intent {
         case .giveData, .correctField: return true
@@ -143,6 +163,12 @@ extension SalesAgent {
     }
 
     func set(_ slot: CheckoutSlot, _ raw: String, _ turn: inout TurnContext) {
+        // "Indicaciones: ninguna", "correo: no tengo": an optional field declined, not a value.
+        if slot.isOptional, CheckoutFieldExtractor.meansNone(raw) {
+            turn.state.form.decline(slot)
+            turn.slotsChanged.insert(slot)
+            return
+        }
         let before = turn.state.form[slot]
         do {
             let value = try turn.state.form.fill(slot, raw)
@@ -172,25 +198,38 @@ extension SalesAgent {
             // Only the client knows the phone on file (typed, not taken from the record).
             turn.state.form.verified = true
         }
+        // Offered only when the record fills something the customer still owes besides the
+        // delivery notes (those belong to each delivery): a customer who typed everything
+        // again is not asked about the record.
+        let missing = turn.state.form.missing
         guard turn.slotsChanged.contains(.idNumber), turn.state.form.offeredIdNumber != idNumber,
-            !turn.state.form.isComplete
+            Self.storedValues(stored.details).contains(where: { slot, value in
+                slot != .notes && missing.contains(slot) && !(value ?? "").isEmpty
+            })
         else { return }
         turn.state.form.offeredIdNumber = idNumber
         turn.state.pending = .returningClient(idNumber: idNumber)
+        // What the form would have asked next: an answer that is neither yes nor no fills it
+        // (a customer who goes on typing their data, "4428877").
+        turn.state.form.requested = missing.first { $0 != .notes } ?? missing.first
         turn.add(.returningClient(StoredClientHint(stored.details)))
     }
 
     /// The customer accepted their stored data: it fills every slot still empty.
     func useStored(_ stored: Client, _ turn: inout TurnContext, except given: Set<CheckoutSlot>) {
-        let details = stored.details
-        let values: [(CheckoutSlot, String?)] = [
-            (.name, details.name), (.phone, details.phone), (.email, details.email),
-            (.address, details.address), (.neighborhood, details.neighborhood), (.notes, details.notes),
-        ]
-        for (slot, value) in values where turn.state.form[slot] == nil && !given.contains(slot) {
+        for (slot, value) in Self.storedValues(stored.details)
+        where turn.state.form[slot] == nil && !given.contains(slot) {
             turn.state.form.keepStored(slot, value)
             turn.slotsChanged.insert(slot)
         }
+    }
+
+    /// A stored client's values by the slot they fill (the cédula is the record's key).
+    static func storedValues(_ details: ClientDetails) -> [(CheckoutSlot, String?)] {
+        [
+            (.name, details.name), (.phone, details.phone), (.email, details.email),
+            (.address, details.address), (.neighborhood, details.neighborhood), (.notes, details.notes),
+        ]
     }
 
     /// Places the order (idempotent by the cart's key) and tells the customer its number and

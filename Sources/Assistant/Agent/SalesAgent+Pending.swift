@@ -66,6 +66,22 @@ extension SalesAgent {
         }
     }
 
+    /// Asks again the question left open (the options, or how many of a product).
+    func askAgain(_ pending: DialogueState.Pending, _ turn: inout TurnContext) async throws {
+        switch pending {
+        case .choice(let options, let quantity, _):
+            let choices = try await products(options).filter(\.active)
+            guard !choices.isEmpty else { return }
+            turn.add(.choose(query: "", choices.map(ProductFact.init), quantity: quantity))
+            turn.show(choices)
+        case .quantity(let id):
+            guard let product = try await products([id]).first else { return }
+            turn.add(.askHowMany(ProductFact(product)))
+        case .stockOffer, .returningClient:
+            return
+        }
+    }
+
     /// True when the words name no product (only quantities' units, fillers, "esos").
     static func namesNothing(_ words: [String]) -> Bool {
         WordForms.contentWords(words).allSatisfy { referringWords.contains($0) }

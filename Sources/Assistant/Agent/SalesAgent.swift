@@ -87,10 +87,16 @@ public struct SalesAgent: Sendable {
         }
         try await handleCheckout(&turn)
         // A side question ("¿qué llevo?", "¿hacen envíos?") leaves the agent's question open.
-        if turn.state.pending == nil, let carried, !answered, !turn.cartChanged, !turn.handledProducts,
-            turn.slotsChanged.isEmpty, !turn.denies, turn.state.phase == state.phase
+        // The stored-data offer is always settled by the checkout (it asks what comes next).
+        if turn.state.pending == nil, let carried, !carried.isReturningClient, !answered, !turn.cartChanged,
+            !turn.handledProducts,
+            turn.slotsChanged.isEmpty || turn.dataNoted, !turn.denies, turn.state.phase == state.phase
         {
             turn.state.pending = carried
+            // Data sent while a question was open: the question again, or the cart is empty.
+            if turn.dataNoted { try await askAgain(carried, &turn) }
+        } else if turn.dataNoted {
+            turn.add(.emptyCart)
         }
         if turn.state.phase == .browsing, !turn.state.cart.isEmpty, turn.state.pending == nil,
             turn.cartChanged || cartView

@@ -64,10 +64,30 @@ struct EntityReader {
     func declined(intent: Intent?) -> Set<CheckoutSlot> {
         var result: Set<CheckoutSlot> = []
         let emailWords: Set<String> = ["correo", "email", "mail", "e"]
-        let negations: Set<String> = ["no", "sin", "ningun", "ninguno", "nunca"]
-        for index in 0..<words.count where emailWords.contains(words[index]) {
+        // "sin indicaciones", "ninguna observación", "no hay instrucciones de entrega".
+        let notesWords: Set<String> = [
+            "indicaciones", "indicacion", "observaciones", "observacion", "instrucciones", "instruccion", "notas",
+            "nota", "referencias",
+        ]
+        let negations: Set<String> = ["no", "sin", "ningun", "ninguno", "ninguna", "nunca"]
+        for index in 0..<words.count {
+            let slot: CheckoutSlot
+            if emailWords.contains(words[index]) {
+                slot = .email
+            } else if notesWords.contains(words[index]) {
+                slot = .notes
+            } else {
+                continue
+            }
             let before = (max(0, index - 3)..<index).map { words[$0] }
-            if before.contains(where: negations.contains) { result.insert(.email) }
+            if before.contains(where: negations.contains) { result.insert(slot) }
+        }
+        // "…, barrio San Antonio, ninguna": a block of data that ends saying there is none is
+        // the answer to "alguna indicación, si la hay".
+        if !data.values.isEmpty, data.values[.notes] == nil, let last = Self.lastClause(of: words.original),
+            CheckoutFieldExtractor.meansNone(last), Words(last).texts.allSatisfy({ !emailWords.contains($0) })
+        {
+            result.insert(.notes)
         }
         if let requested = context.requested, requested.isOptional, context.phase == .checkout, intent == .deny,
             data.values.isEmpty
@@ -75,6 +95,12 @@ struct EntityReader {
             result.insert(requested)
         }
         return result
+    }
+
+    /// The text after the last comma, semicolon or line break (bounded: the message is).
+    static func lastClause(of text: String) -> String? {
+        guard let cut = text.lastIndex(where: { $0 == "," || $0 == ";" || $0 == "\n" }) else { return nil }
+        return String(text[text.index(after: cut)...])
     }
 
     /// The product requests, capped at `Understanding.maxItemsPerMessage`; how many were
