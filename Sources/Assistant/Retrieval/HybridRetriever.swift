@@ -49,6 +49,11 @@ public struct HybridRetriever: ProductRetriever {
         public var useSimilarity: Float
         /// …and how much nearer than the nearest example of another use it must be.
         public var useMargin: Float
+        /// When every name the customer wrote was a spelling correction, one of the products
+        /// the words found must be among this many nearest by meaning: "tornillos" read as
+        /// "tobillo" finds boots that mean nothing like it, "estintor" finds the extinguishers
+        /// it means.
+        public var correctionNeighbours = 5
 
         public init(
             minSimilarity: Float = 0.875, maxGapFromBest: Float = 0.03, vectorWeight: Double = 0.5,
@@ -93,6 +98,10 @@ public struct HybridRetriever: ProductRetriever {
         let qualified = words.filter { $0.passes(lexical.threshold) }
         guard let meaning = await neighbours(of: vector, in: index) else {
             return lexical.decide(words, query: query, limit: limit)
+        }
+        if query.namesOnlyCorrected, !qualified.isEmpty {
+            let nearest = Set(meaning.prefix(tuning.correctionNeighbours).map(\.id))
+            if !qualified.contains(where: { nearest.contains($0.product.id) }) { return .notCarried(alternatives: []) }
         }
         let best = meaning.first?.score ?? -1
         guard !qualified.isEmpty || (best >= tuning.minSimilarity && !query.namesSomethingNotCarried) else {

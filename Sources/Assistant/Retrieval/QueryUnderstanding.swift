@@ -48,7 +48,22 @@ public struct QueryUnderstanding: Sendable {
 
     /// Words after which the customer says what the product is for, not what it is
     /// ("guantes para soldar", "algo contra el ruido", "sin lastimar la espalda").
-    static let purposeMarkers: Set<String> = ["para", "pa", "contra", "sin", "porque", "evitar", "mientras"]
+    /// With their WhatsApp spellings ("pra", "xa", "pal" for "para el", "paque" for "para que").
+    static let purposeMarkers: Set<String> = [
+        "para", "pa", "pra", "xa", "pal", "paque", "contra", "sin", "porque", "evitar", "mientras",
+    ]
+    /// The markers that say what a product is for right after its name ("casco para
+    /// bicicleta"): after them an unknown thing specifies the name.
+    static let forMarkers: Set<String> = ["para", "pa", "pra", "xa", "pal"]
+    /// Articles and possessives that may stand between "para" and the thing ("para la sala").
+    static let articles: Set<String> = ["el", "la", "los", "las", "un", "una", "unos", "unas"]
+    /// Endings of nouns for people and trades ("mecanico", "carpintero", "electricista",
+    /// "operador", "ayudante", "motorizado", "funcionario"): after "para" they say who uses the
+    /// product, not what it is.
+    static let personEndings = [
+        "ero", "eros", "era", "eras", "ista", "istas", "dor", "dores", "dora", "doras", "nte", "ntes", "ico", "icos",
+        "ica", "icas", "ado", "ados", "ada", "adas", "ario", "arios",
+    ]
     /// Words that start a clause about the use when something was named before them ("algo
     /// que suene", "guantes que aguanten") or a pronoun or "no" follows ("que no se caigan",
     /// "cuando se va la luz"); otherwise they ask ("¿qué guantes tienen?", "si tienen…").
@@ -94,7 +109,7 @@ public struct QueryUnderstanding: Sendable {
                 index += 1
                 continue
             }
-            if lexicon.fillerWords.contains(token) || Self.units[token] != nil {
+            if lexicon.fillerWords.contains(token) || Self.units[token] != nil || isMisspeltFiller(token, vocabulary) {
                 index += 1
                 continue
             }
@@ -111,6 +126,7 @@ public struct QueryUnderstanding: Sendable {
             if concept.kind == .action { role = .purpose }
             index += 1
         }
+        joiningSplitKeys(&concepts, tokens: tokens)
         Self.placeUnknownWords(&concepts, spans: spans, tokens: tokens)
         return SearchQuery(
             original: text, concepts: Self.joiningCompounds(Self.merged(concepts), vocabulary),
@@ -137,7 +153,25 @@ public struct QueryUnderstanding: Sendable {
             return !between.isEmpty || concepts[first].kind == .word && !concepts[first].unknown
         }
         guard concepts.indices.contains(where: knownName) else { return }
-        for index in concepts.indices where concepts[index].namesSomethingNotCarried {
+        // "casco para bicicleta", "mascarilla para el cabello": an unknown thing right after a
+        // known name and "para" says what the named thing is (not a use the shop knows); a
+        // person or trade ("guantes para el mecanico") says who uses it.
+        var specifying: Set<Int> = []
+        for index in concepts.indices.dropFirst()
+        where concepts[index].unknown && concepts[index].kind == .word && concepts[index].role == .purpose
+            && knownName(index - 1)
+        {
+            let between = tokens[spans[index - 1].upperBound..<spans[index].lowerBound].filter {
+                !articles.contains($0)
+            }
+            let word = concepts[index].text
+            guard between.count == 1, forMarkers.contains(between[0]),
+                !personEndings.contains(where: { word.hasSuffix($0) })
+            else { continue }
+            concepts[index].role = .named
+            specifying.insert(index)
+        }
+        for index in concepts.indices where concepts[index].namesSomethingNotCarried && !specifying.contains(index) {
             let qualifies = knownName(index - 1) && joined(index - 1, index)
             let qualified = knownName(index + 1) && joined(index, index + 1)
             // Spanish names first and specifies after: "casco de moto" (the unknown word after
@@ -261,7 +295,9 @@ public struct QueryUnderstanding: Sendable {
             if root.count >= 4 || vocabulary.inCatalog(root) { phrases.append(SearchPhrase([root])) }
             synonyms = lexicon.synonyms(of: [root + "ar"]) ?? lexicon.synonyms(of: [token])
         } else if synonyms == nil, !known, !attribute {
-            let corrections = vocabulary.corrections(for: token)
+            // The word itself in another number ("carros" of "carros que pasan") is no
+            // correction: a word the lexicon knows only inside a longer name names nothing.
+            let corrections = vocabulary.corrections(for: token).filter { SpanishWords.singular($0) != singular }
             if !corrections.isEmpty {
                 corrected = true
                 recognised = true
@@ -282,6 +318,11 @@ public struct QueryUnderstanding: Sendable {
             phrases.append(SearchPhrase([compound]))
             recognised = true
         }
+        if !inCatalog, let split = Self.split(singular, vocabulary) {
+            // "portaherramientas" is the catalog's "porta herramientas".
+            phrases.append(split)
+            recognised = true
+        }
         phrases += (synonyms ?? []).map(Self.normalized)
         // Two letters or fewer ("xl", "m"): a size or a slip, never a reason to offer nothing.
         let unknown = !recognised && token.count >= 3
@@ -290,15 +331,71 @@ public struct QueryUnderstanding: Sendable {
             unknown: unknown)
     }
 
+    /// A multi-word name said apart ("cintas amarillas de precaución" for "cinta de
+    /// precaución", "guantes para fundición" for "guante de fundición"): a word the catalog
+    /// does not have, which the lexicon knows only inside such a name, stands for that name
+    /// when the name's other words are in the message too. Bounded: the keys of one word are
+    /// few, and each is checked against the message's words as a set.
+    private func joiningSplitKeys(_ concepts: inout [SearchConcept], tokens: [String]) {
+        let present = Set(tokens.map(SpanishWords.singular))
+        for index in concepts.indices where concepts[index].kind == .word && concepts[index].unknown {
+            let word = concepts[index].text
+            guard let keys = lexicon.keysByWord[word] else { continue }
+            for key in keys.prefix(8) where key.allSatisfy(present.contains) {
+                let expansions = [SearchPhrase(key)] + (lexicon.synonyms(of: key) ?? []).map(Self.normalized)
+                concepts[index].phrases = Self.unique(concepts[index].phrases + expansions)
+                concepts[index].unknown = false
+            }
+        }
+    }
+
+    /// A word written together that the catalog writes as two ("portaherramientas" → "porta
+    /// herramienta"): both parts of at least four letters, each a catalog word (itself or its
+    /// plural). At most `maxWordLength` splits, two lookups each.
+    static func split(_ word: String, _ vocabulary: SearchVocabulary) -> SearchPhrase? {
+        guard word.count >= 8, word.allSatisfy(\.isLetter) else { return nil }
+        let letters = Array(word)
+        for cut in 4...(letters.count - 4) {
+            let first = String(letters[..<cut])
+            let second = SpanishWords.singular(String(letters[cut...]))
+            if vocabulary.hasExactWord(first), vocabulary.hasExactWord(second) {
+                return SearchPhrase([first, second])
+            }
+        }
+        return nil
+    }
+
+    /// A filler word written as it sounds or with a slip ("kiero", "nesesito", "tinee"),
+    /// when neither the catalog nor the lexicon knows it, it is no verb, and no catalog word
+    /// sounds the same.
+    private func isMisspeltFiller(_ token: String, _ vocabulary: SearchVocabulary) -> Bool {
+        let singular = SpanishWords.singular(token)
+        guard lexicon.isFillerVariant(token), !knowsWord(singular, vocabulary), !knowsWord(token, vocabulary),
+            lexicon.stemExpansions(of: token) == nil,
+            SpanishWords.infinitiveRoot(Self.withoutClitic(token)) == nil
+        else { return false }
+        let key = SpanishWords.phoneticKey(singular)
+        return !vocabulary.corrections(for: token).contains {
+            SpanishWords.phoneticKey(SpanishWords.singular($0)) == key
+        }
+    }
+
     /// A diminutive of a word the shop knows ("conitos", "botitas de caucho", "taponcitos") as
     /// that word, before names are read and before a spelling correction would pull it
     /// elsewhere; any other token unchanged.
     private func undiminished(_ token: String, _ vocabulary: SearchVocabulary) -> String {
         let singular = SpanishWords.singular(token)
         guard !SpanishWords.isNumber(token), !knowsWord(singular, vocabulary), !knowsWord(token, vocabulary),
-            let base = Self.diminutiveBases(of: singular).first(where: { knowsWord($0, vocabulary) })
+            let base = Self.diminutiveBases(of: singular).first(where: { knowsBase($0, vocabulary) })
         else { return token }
         return base
+    }
+
+    /// Whether a diminutive's base is a word the shop knows as it is ("cono", "bota"), not the
+    /// beginning of a longer one ("cama" of "camara": "camilla" is no small bed here).
+    private func knowsBase(_ word: String, _ vocabulary: SearchVocabulary) -> Bool {
+        vocabulary.hasExactWord(word) || lexicon.words.contains(word) || lexicon.synonyms(of: [word]) != nil
+            || lexicon.isAttribute(word)
     }
 
     /// Whether the catalog, the lexicon's names or its describing words know the word.

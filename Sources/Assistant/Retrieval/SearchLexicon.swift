@@ -34,10 +34,18 @@ public struct SearchLexicon: Sendable {
     public private(set) var attributes: Set<String> = []
     /// Example requests by use, with the phrases of the products that answer them.
     public private(set) var useExamples: [UseExample] = []
+    /// For each word of a multi-word key ("precaucion" of "cinta precaucion"), the keys it is
+    /// part of: the customer may say them apart ("cintas amarillas de precaución").
+    public private(set) var keysByWord: [String: [[String]]] = [:]
     /// The longest synonym key, in tokens.
     public private(set) var longestKey = 1
     /// Every token the synonyms and needs mention (a typo may be corrected towards them).
     public private(set) var words: Set<String> = []
+    /// The sounds (`SpanishWords.phoneticKey`) of the filler words of four letters or more,
+    /// so that their WhatsApp spellings ("kiero", "nesesito", "tinee") are fillers too.
+    private var fillerKeys: Set<String> = []
+    /// The same, of six letters or more, for a slip of one sound ("nsesito").
+    private var longFillerKeys: [String] = []
 
     public struct UseExample: Sendable, Equatable {
         /// The request, folded ("para trabajar en alturas sin caerse").
@@ -74,6 +82,10 @@ public struct SearchLexicon: Sendable {
             }
         }
         for key in fillerPhrases.keys { fillerPhrases[key]?.sort { $0.count > $1.count } }
+        for word in fillerWords where word.count >= 4 && word.allSatisfy(\.isLetter) {
+            fillerKeys.insert(SpanishWords.phoneticKey(word))
+        }
+        longFillerKeys = fillerKeys.filter { $0.count >= 6 }.sorted()
         for line in Self.lines(attributes) {
             for token in SpanishWords.tokens(line) where !fillerWords.contains(token) {
                 self.attributes.insert(token)
@@ -121,6 +133,11 @@ public struct SearchLexicon: Sendable {
             for target in targets where !known.contains(target) { known.append(target) }
             expansions[key] = known
             if context { contextKeys.insert(key) }
+            if key.count > 1, !context {
+                for word in Set(key) where !(keysByWord[word] ?? []).contains(key) {
+                    keysByWord[word, default: []].append(key)
+                }
+            }
             longestKey = max(longestKey, key.count)
         }
         for term in left + right where !term.isStem { words.formUnion(term.tokens) }
@@ -155,6 +172,20 @@ public struct SearchLexicon: Sendable {
             candidate = candidate.dropLast()
         }
         return nil
+    }
+
+    /// Whether a word nobody lists is a filler word spelt as it sounds or with one slip
+    /// ("kiero", "nesesito", "tinee", "nsesito"): the same sound as a filler of four letters or
+    /// more, or, from six letters, one sound away from one of six or more. Bounded: one key
+    /// and at most one distance per long filler, each stopped past one edit.
+    public func isFillerVariant(_ word: String) -> Bool {
+        guard word.count >= 4, word.count <= 40, word.allSatisfy(\.isLetter) else { return false }
+        let key = SpanishWords.phoneticKey(word)
+        if fillerKeys.contains(key) { return true }
+        guard word.count >= 6, key.count >= 5 else { return false }
+        return longFillerKeys.contains {
+            abs($0.count - key.count) <= 1 && SpanishWords.distance(key, $0, limit: 1) <= 1
+        }
     }
 
     /// Whether the key (singular tokens) is a context (`contextos.txt`).

@@ -154,6 +154,13 @@ public struct SearchQuery: Sendable, Equatable {
         concepts.contains(where: \.namesSomethingNotCarried)
     }
 
+    /// Whether every word the customer names (none of them a use) was read through a spelling
+    /// correction: then the words alone may have found something else than what was meant.
+    public var namesOnlyCorrected: Bool {
+        let named = concepts.filter { $0.kind == .word && $0.role == .named }
+        return !named.isEmpty && named.allSatisfy(\.corrected)
+    }
+
     /// What the customer names first, when the catalog or lexicon knows it: what the product
     /// is (nil when the first thing named is not carried, or nothing is named).
     public var head: Int? {

@@ -53,6 +53,13 @@ public struct SearchVocabulary: Sendable {
         return range.contains { terms[$0].count - token.count <= 3 }
     }
 
+    /// Whether some active product has the word itself or its plural ("cono", "conos"): not
+    /// a longer word it begins ("cama" is not a word of a catalog with "camara").
+    public func hasExactWord(_ token: String) -> Bool {
+        let range = matchingTerms(token)
+        return range.contains { terms[$0] == token || terms[$0] == token + "s" || terms[$0] == token + "es" }
+    }
+
     /// Whether the catalog or the lexicon knows the token.
     public func knows(_ token: String) -> Bool {
         inCatalog(token) || extra.contains(token)

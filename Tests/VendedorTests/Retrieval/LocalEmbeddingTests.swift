@@ -46,6 +46,15 @@ struct LocalEmbeddingTests {
 }
 
 extension RetrievalFixtures {
+    /// The same, with a client of the server's model.
+    static func realRetriever(in directory: TemporaryDirectory, server: EmbeddingServer) async throws
+        -> any ProductRetriever
+    {
+        let client = LocalEmbeddingClient(
+            baseURL: server.url, model: "multilingual-e5-small-q4", transport: CurlTransport(), batchSize: 8)
+        return try await realRetriever(in: directory, server: server, client: client)
+    }
+
     /// The demo catalog in `directory`, indexed with the real vectors of `client` (served by
     /// `server`), searched through the factory's retriever with the repository's lexicon.
     static func realRetriever(

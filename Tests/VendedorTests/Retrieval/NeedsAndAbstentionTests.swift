@@ -46,7 +46,7 @@ struct NeedsAndAbstentionTests {
         let db = try RetrievalFixtures.demoDatabase(in: tmp)
         let search = try Self.search(db)
         // The same kind of product, specified by something the shop does not know: the shop's
-        // cascos are the alternative. ("para bicicleta" would be a use, and find the cascos.)
+        // cascos are the alternative (so is "casco para bicicleta": an unknown thing after "para").
         let helmet = try await search.find("un casco de bicicleta", limit: 5)
         #expect(!helmet.alternatives.isEmpty)
         #expect(helmet.alternatives.allSatisfy { $0.product.name.lowercased().hasPrefix("casco") })

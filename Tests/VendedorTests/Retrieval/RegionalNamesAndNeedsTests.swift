@@ -33,10 +33,8 @@ struct RegionalNamesAndNeedsTests {
     @Test(.enabled(if: EmbeddingServer.executable != nil, "\(EmbeddingServer.missing)"))
     func regionalNamesAndNeedsFindTheirProductsAndUnknownThingsFindNothing() async throws {
         let server = try await EmbeddingServer()
-        let client = LocalEmbeddingClient(
-            baseURL: server.url, model: "multilingual-e5-small-q4", transport: CurlTransport(), batchSize: 8)
         let tmp = try TemporaryDirectory()
-        let search = try await RetrievalFixtures.realRetriever(in: tmp, server: server, client: client)
+        let search = try await RetrievalFixtures.realRetriever(in: tmp, server: server)
         #expect(search is HybridRetriever)
 
         for (query, wanted) in Self.names + Self.needs {
