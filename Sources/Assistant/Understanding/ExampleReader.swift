@@ -148,7 +148,11 @@ public struct ExampleReader: MessageReader {
         // After "¿seguimos con el pedido?", a statement about dispatching ("ok, despachen",
         // "envíenlo") is the go-ahead; a shipping question asks ("¿despachan hoy?", "hacen
         // envíos a Palmira").
-        if context.askedToProceed, !context.cartIsEmpty, context.pending == nil, reading.intent == .companyShipping,
+        let shipping =
+            reading.intent == .companyShipping
+            || (reading.intent == nil && guess?.intent == .companyShipping
+                && (guess?.confidence ?? 0) >= Self.expectedThreshold)
+        if context.askedToProceed, !context.cartIsEmpty, context.pending == nil, shipping,
             !Words(text).isQuestion, !tokens.contains(MessageTokens.product), !tokens.contains(MessageTokens.number)
         {
             reading.intent = .proceed

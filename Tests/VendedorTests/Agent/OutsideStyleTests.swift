@@ -7,7 +7,7 @@ import Testing
 /// The outside styles of issue 22 the dev dialogues c52–c87 brought up (corporate blocks,
 /// voice notes, long polite messages, abbreviations), each mechanism through the real
 /// pipeline (Redis, the reply and order workers, SQLite, the offline reader) with phrasings
-/// that are in neither the example bank nor the dialogues.
+/// that are not in the example bank.
 @Suite("Understanding: outside styles (corporate, voice, abbreviations)", .serialized)
 struct OutsideStyleTests {
     static func form(_ h: AgentHarness, _ chatId: String) throws -> CheckoutForm? {
@@ -116,9 +116,12 @@ struct OutsideStyleTests {
 
     @Test func aDispatchStatementAfterAddMoreOrGoOnIsTheGoAhead() async throws {
         let h = try await AgentHarness()
-        _ = try await h.say("despache", "quiero 2 cascos dieléctricos")
-        let reply = try await h.say("despache", "listo, despachen ya")
-        #expect(reply.reply.contains("Para el despacho necesito"), "\(reply.reply)")
+        for (index, phrase) in ["ok, despachen", "okey, despáchenlos", "entonces despachen"].enumerated() {
+            let chat = "despache-\(index)"
+            _ = try await h.say(chat, "quiero 2 cascos dieléctricos")
+            let reply = try await h.say(chat, phrase)
+            #expect(reply.reply.contains("Para el despacho necesito"), "«\(phrase)»: \(reply.reply)")
+        }
         // A shipping question is still answered as one.
         _ = try await h.say("pregunta", "quiero 2 cascos dieléctricos")
         let question = try await h.say("pregunta", "¿despachan a Tuluá?")
@@ -226,11 +229,11 @@ struct OutsideStyleTests {
 
     @Test func aRequestVerbWithAClosingArticleTakesTheProductShown() async throws {
         let h = try await AgentHarness()
-        let shown = try await h.say("articulo", "¿manejan detector de gases?")
-        #expect(shown.reply.contains("Detector gas"), "\(shown.reply)")
-        _ = try await h.say("articulo", "ah bueno, gracias")
-        let reply = try await h.say("articulo", "entonces regáleme uno, qué pena con usted")
-        #expect(try Self.cart(h, "articulo") == ["Detector gas": 1], "\(reply.reply)")
+        // One suggestion for what we do not sell by that name: no quantity was asked.
+        let shown = try await h.say("articulo", "¿venden cinta amarilla de precaución?")
+        #expect(shown.reply.contains("Cinta demarcación") && shown.reply.contains("¿Le sirve?"), "\(shown.reply)")
+        let reply = try await h.say("articulo", "regáleme una, qué pena con usted")
+        #expect(try Self.cart(h, "articulo") == ["Cinta demarcación": 1], "\(reply.reply)")
         await h.tearDown()
     }
 
