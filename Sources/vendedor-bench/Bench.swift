@@ -12,7 +12,7 @@ struct Bench: AsyncParsableCommand {
 
     @Argument(
         help:
-            "queue | conversations | reply | reply-slow-model | export | vector | retrieval | memory | parse | storage | console; simulate escribe los diálogos simulados"
+            "queue | conversations | reply | reply-slow-model | export | vector | retrieval | memory | parse | storage | console; simulate escribe los diálogos simulados; play reproduce los diálogos del archivo --query"
     )
     var name: String
 
@@ -138,6 +138,11 @@ struct Bench: AsyncParsableCommand {
             } else {
                 FileHandle.standardOutput.write(json)
             }
+        case "play":
+            // Not a benchmark: plays the dialogues of the text file --query and prints them.
+            let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
+            guard let query else { throw ValidationError("play necesita --query ARCHIVO") }
+            try await DialoguePlayer(dataDirectory: dataDirectory ?? root + "/data", path: query).run()
         case "read":
             // Not a benchmark: how the offline reader reads --query (with --state fase:slot).
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."

@@ -14,7 +14,9 @@ struct ReadExplain {
         let reader = try ExampleReader(directory: dataDirectory + "/entendimiento")
         let csv = try Data(contentsOf: URL(fileURLWithPath: dataDirectory + "/catalogo.csv"))
         let names = CatalogCSV.parse(csv).rows.map(\.product.name)
+        let otherNames = try SearchLexicon.load(directory: dataDirectory + "/busqueda").productNameWords.sorted()
         var context = ReadingContext(catalogWords: MessageTokens.catalogWords(names))
+        context.otherNames = MessageTokens.catalogWords(otherNames)
         if let state {
             let parts = state.split(separator: ":").map(String.init)
             context.phase = DialogueState.Phase(rawValue: parts[0]) ?? .browsing

@@ -39,6 +39,8 @@ struct TurnContext {
     var quietSearch = false
     /// Checkout data arrived before any product and was kept for later (`noteEarlyData`).
     var dataNoted = false
+    /// The customer wanted to go on ("eso es todo, ¿cómo seguimos?") with nothing in the cart.
+    var proceededOnEmptyCart = false
 
     init(chatId: String, message: String, state: DialogueState) {
         self.chatId = chatId

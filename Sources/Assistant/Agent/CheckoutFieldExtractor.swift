@@ -64,7 +64,8 @@ public enum CheckoutFieldExtractor {
         for (position, label) in scan.labels.enumerated() {
             if hasPersonalId, isCompanyId(label, scan) {
                 let end = min(
-                    position + 1 < scan.labels.count ? scan.labels[position + 1].range.lowerBound : scan.characters.count,
+                    position + 1 < scan.labels.count
+                        ? scan.labels[position + 1].range.lowerBound : scan.characters.count,
                     lineEnd(scan, from: label.range.upperBound, limit: scan.characters.count))
                 if let index = scan.entities.indices.first(where: { index in
                     scan.entities[index].range.lowerBound >= label.range.upperBound

@@ -29,6 +29,7 @@ extension SalesAgent {
                 if strong {
                     noteEarlyData(&turn)
                 } else if proceed {
+                    turn.proceededOnEmptyCart = true
                     turn.add(.emptyCart)
                 }
                 return

@@ -20,6 +20,12 @@ public struct SalesAgent: Sendable {
     /// language model sees); `TOP_K`.
     public var topK = RetrievalConfig.defaultTopK
     public let reader: any MessageReader
+    /// Other names of the catalog's products (`SearchLexicon.productNameWords`): a clause the
+    /// reader finds one in is no small talk ("Buenas tardes necesito portacarnets").
+    public var otherProductNames: [String] = [] {
+        didSet { otherNames = MessageTokens.catalogWords(otherProductNames) }
+    }
+    private var otherNames: Set<String> = []
     /// The catalog's words for the reader, recomputed when the product names change.
     private let catalogWords = LockedBox<(names: [String], words: Set<String>, codes: Set<String>)>(([], [], []))
 
@@ -93,8 +99,17 @@ public struct SalesAgent: Sendable {
             turn.slotsChanged.isEmpty || turn.dataNoted, !turn.denies, turn.state.phase == state.phase
         {
             turn.state.pending = carried
-            // Data sent while a question was open: the question again, or the cart is empty.
-            if turn.dataNoted { try await askAgain(carried, &turn) }
+            // Data sent while a question was open, or the go-ahead before answering it ("eso
+            // es todo, ¿cómo seguimos?" while the options wait): the question again.
+            let asksAgain: Bool
+            switch carried {
+            case .choice, .quantity: asksAgain = turn.dataNoted || turn.proceededOnEmptyCart
+            case .stockOffer, .returningClient: asksAgain = turn.dataNoted
+            }
+            if asksAgain, turn.proceededOnEmptyCart {
+                turn.facts.removeAll { if case .emptyCart = $0 { true } else { false } }
+            }
+            if asksAgain { try await askAgain(carried, &turn) }
         } else if turn.dataNoted {
             turn.add(.emptyCart)
         }
@@ -122,6 +137,7 @@ public struct SalesAgent: Sendable {
             cartIsEmpty: state.cart.isEmpty, listed: state.focus.count, catalogWords: cached.words,
             cartNames: state.cart.lines.map(\.name), askedToProceed: state.askedToProceed)
         context.catalogCodes = cached.codes
+        context.otherNames = otherNames
         return context
     }
 

@@ -41,6 +41,10 @@ public struct SearchLexicon: Sendable {
     public private(set) var longestKey = 1
     /// Every token the synonyms and needs mention (a typo may be corrected towards them).
     public private(set) var words: Set<String> = []
+    /// The other one-word names of what the shop sells (`sinonimos.txt`: "portacarnet",
+    /// "enterizo", "matafuego"), at least four letters, neither fillers, attributes nor needs: the
+    /// message reader counts them as product words, as it does the catalog's names.
+    public private(set) var productNameWords: Set<String> = []
     /// The sounds (`SpanishWords.phoneticKey`) of the filler words of four letters or more,
     /// so that their WhatsApp spellings ("kiero", "nesesito", "tinee") are fillers too.
     private var fillerKeys: Set<String> = []
@@ -93,6 +97,21 @@ public struct SearchLexicon: Sendable {
             }
         }
         for line in Self.lines(synonyms) + Self.lines(needs) { addRule(line, context: false) }
+        // One-word names only ("portacarnet", not the "alta" of "alta visibilidad"), and none
+        // that is also a need ("cara", "calor", "rodilla": what is protected, not a product).
+        let needWords = Set(
+            Self.lines(needs).flatMap { Self.terms($0.replacingOccurrences(of: "=>", with: ","), dropping: []) }
+                .flatMap(\.tokens))
+        for line in Self.lines(synonyms) {
+            for term in Self.terms(line.replacingOccurrences(of: "=>", with: ","), dropping: fillerWords)
+            where !term.isStem && term.tokens.count == 1 {
+                let word = term.tokens[0]
+                guard word.count >= 4, word.allSatisfy(\.isLetter), !isAttribute(word), !needWords.contains(word) else {
+                    continue
+                }
+                productNameWords.insert(word)
+            }
+        }
         for line in Self.lines(contexts) { addRule(line, context: true) }
         for line in Self.lines(uses) {
             let sides = line.components(separatedBy: "=>")

@@ -94,7 +94,8 @@ struct EntityReader {
             }
             let deniedAfter =
                 after.first.map { ["ninguno", "ninguna", "tampoco"].contains($0) } == true
-                || (after.first == "no" && after.count > 1 && ["tengo", "manejo", "uso", "hay", "tiene"].contains(after[1]))
+                || (after.first == "no" && after.count > 1
+                    && ["tengo", "manejo", "uso", "hay", "tiene"].contains(after[1]))
             if before.contains(where: negations.contains) || deniedAfter { result.insert(slot) }
         }
         // "…, barrio San Antonio, ninguna": a block of data that ends saying there is none is
@@ -125,7 +126,9 @@ struct EntityReader {
         for index in 1..<max(1, words.count) {
             guard let factor = factors[words[index]], ["el", "la"].contains(words[index - 1]) else { continue }
             // "cinta doble faz", "respirador doble filtro" name products.
-            guard words.count <= index + 1 || ["de", "del", "mejor", "por", "favor", "porfa", "entonces", "pues"].contains(words[index + 1])
+            guard
+                words.count <= index + 1
+                    || ["de", "del", "mejor", "por", "favor", "porfa", "entonces", "pues"].contains(words[index + 1])
             else { return nil }
             return factor
         }

@@ -71,7 +71,8 @@ public struct ExampleReader: MessageReader {
         var talk: [Range<Int>] = []
         // A one-clause message that only chats; longer ones are judged clause by clause.
         if clauses.isEmpty, let intent = reading.intent, Self.chatterIntents.contains(intent),
-            !tokens.contains(MessageTokens.product), !tokens.contains(MessageTokens.number)
+            !tokens.contains(MessageTokens.product), !tokens.contains(MessageTokens.number),
+            !Self.holdsOtherName(text, context)
         {
             chatter.append(0..<text.count)
             if Self.talkIntents.contains(intent) { talk.append(0..<text.count) }
@@ -103,7 +104,7 @@ public struct ExampleReader: MessageReader {
                 lastAct = act.intent
             }
             if Self.chatterIntents.contains(act.intent), !tokens.contains(MessageTokens.product),
-                !tokens.contains(MessageTokens.number)
+                !tokens.contains(MessageTokens.number), !Self.holdsOtherName(clause.text, context)
             {
                 chatter.append(clause.range)
                 if Self.talkIntents.contains(act.intent) { talk.append(clause.range) }
@@ -201,6 +202,11 @@ public struct ExampleReader: MessageReader {
 
     /// Acts whose clauses never name a product (a clause with a catalog word or a number is
     /// kept whatever its act).
+    /// Whether the text holds another name of a product ("portacarnets").
+    static func holdsOtherName(_ text: String, _ context: ReadingContext) -> Bool {
+        !context.otherNames.isEmpty && Words(text).texts.contains { context.otherNames.contains($0) }
+    }
+
     static let chatterIntents: Set<Intent> = [
         .confirm, .deny, .proceed, .greet, .thank, .bye, .smalltalk, .cancel, .giveData, .correctField,
     ]

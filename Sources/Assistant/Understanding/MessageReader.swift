@@ -24,6 +24,10 @@ public struct ReadingContext: Sendable, Equatable {
     /// The catalog's codes of letters and digits ("n95", "co2", "p100",
     /// `MessageTokens.catalogCodes`): a voice note writes them apart ("n 95").
     public var catalogCodes: Set<String> = []
+    /// The forms of the products' other names (`SearchLexicon.productNameWords`: "portacarnets",
+    /// "enterizo"): a clause that holds one is no small talk ("Buenas tardes necesito
+    /// portacarnets"), though the classifier does not mask them.
+    public var otherNames: Set<String> = []
 
     public init(
         phase: DialogueState.Phase = .browsing, requested: CheckoutSlot? = nil, known: Set<CheckoutSlot> = [],

@@ -48,6 +48,7 @@ package struct AgentResources: Sendable {
             config, offline: examples, transport: transport, policy: policy, logger: logger)
         var agent = SalesAgent(store: store, retriever: retriever, placer: placer, reader: reader)
         agent.topK = retrieval.topK
+        agent.otherProductNames = try retrieval.loadLexicon().productNameWords.sorted()
         return AgentResources(
             agent: agent,
             writer: ReplyWriter(
