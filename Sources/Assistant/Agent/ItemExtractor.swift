@@ -47,7 +47,9 @@ public enum ItemExtractor {
             switch segment.counts.count {
             case 0:
                 guard named else { continue }
-                if segment.afterAnd, previousHasProduct, let last = items.indices.last {
+                if segment.afterAnd, previousHasProduct, let last = items.indices.last,
+                    describes(Array(texts[segment.range]))
+                {
                     // "3 cintas amarillas y negras": the words describe the item before.
                     let range = items[last].range.lowerBound..<segment.range.upperBound
                     items[last].words = trimConnectors(Array(texts[range]))
@@ -140,6 +142,19 @@ public enum ItemExtractor {
         close(words.count, nextAfterAnd: false)
         return segments
     }
+
+    /// Whether a segment after "y" may describe the item before ("y negras", "y con
+    /// reflectivo"): not a clause of its own, opened by a pronoun ("y me dice cuánto es",
+    /// "y le pregunto") or holding a question word ("y cuánto valen").
+    static func describes(_ words: [String]) -> Bool {
+        guard let first = words.first, !clausePronouns.contains(first) else { return false }
+        return !words.contains { questionWords.contains($0) }
+    }
+
+    static let clausePronouns: Set<String> = ["me", "te", "le", "nos", "les", "se", "yo", "usted", "ustedes"]
+    static let questionWords: Set<String> = [
+        "cuanto", "cuanta", "cuantos", "cuantas", "cual", "cuales", "como", "donde", "cuando",
+    ]
 
     /// Words that announce a count written after the product ("cantidad 8").
     static let countMarkers: Set<String> = ["cantidad", "cant", "cantidades"]

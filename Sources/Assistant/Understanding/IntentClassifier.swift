@@ -208,6 +208,11 @@ public struct IntentClassifier: Sendable {
                 !vocabulary.contains(token)
             else { return token }
             corrections += 1
+            // "cámbieme" is the bank's "cambie" with its pronoun attached.
+            for clitic in Self.cliticEndings where token.hasSuffix(clitic) {
+                let stem = String(token.dropLast(clitic.count))
+                if stem.count >= 4, vocabulary.contains(stem) { return stem }
+            }
             if let word = oneLetterOff[token] { return word }
             for variant in Self.deletions(token) {
                 if vocabulary.contains(variant) { return variant }

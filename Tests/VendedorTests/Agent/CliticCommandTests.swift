@@ -38,3 +38,35 @@ import Testing
         await h.tearDown()
     }
 }
+
+/// A clause after "y" that is a sentence of its own ("y me dice cuánto es todo") is no
+/// description of the item before; before, it was searched with the product ("«cono de
+/// señalización, y me dice» no lo manejamos") and the order was lost.
+@Suite struct ItemClauseTests {
+    @Test func aClauseOfItsOwnAfterYDoesNotDescribeTheItem() {
+        for text in [
+            "quisiera 1 cono de señalización, y me dice cuánto es todo, gracias",
+            "deme 2 cascos dieléctricos y le pregunto otra cosa",
+            "4 botas de caucho y cuánto vale el envío",
+        ] {
+            let items = ItemExtractor.items(in: Words(text))
+            #expect(items.count == 1, "\(text)")
+            #expect(
+                !(items.first?.words ?? []).contains { ["dice", "pregunto", "envio", "vale"].contains($0) }, "\(text)")
+        }
+        // Words after "y" that describe still do.
+        let described = ItemExtractor.items(in: Words("necesito 3 cintas amarillas y negras"))
+        #expect(described.first?.words.contains("negras") == true)
+    }
+
+    @Test func aChangeVerbWithItsPronounIsTheBanksVerb() throws {
+        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let context = ReadingContext(
+            cartIsEmpty: false, catalogWords: MessageTokens.catalogWords(["Casco dieléctrico", "Cinta demarcación"]))
+        for text in ["cámbieme los cascos a 2", "Cámbieme las cintas amarillas de precaución a once"] {
+            let reading = reader.readNow(text, context: context)
+            #expect(reading.intent == .setQuantity, "\(text)")
+            #expect(reading.items.first?.action == .set, "\(text)")
+        }
+    }
+}
