@@ -31,8 +31,11 @@ public enum ItemExtractor {
 
     /// The items of `words` around the quantities `counts` (already filtered: no times, no
     /// phone numbers). `ignoring`: words that never name a product ("mándeme", "cantidad").
+    /// `isProduct`: whether a word is a catalog word; a segment after "y" that opens with one
+    /// is an item of its own ("… y discos de corte: 12"), not a description of the one before.
     public static func items(
-        in words: Words, counts: [QuantityParser.Mention], ignoring: (String) -> Bool = { _ in false }
+        in words: Words, counts: [QuantityParser.Mention], ignoring: (String) -> Bool = { _ in false },
+        isProduct: (String) -> Bool = { _ in false }
     ) -> [Item] {
         guard !counts.isEmpty else { return [] }
         let texts = words.texts
@@ -48,7 +51,8 @@ public enum ItemExtractor {
             case 0:
                 guard named else { continue }
                 if segment.afterAnd, previousHasProduct, let last = items.indices.last,
-                    describes(Array(texts[segment.range]))
+                    describes(Array(texts[segment.range])),
+                    !WordForms.contentWords(Array(texts[segment.range])).prefix(1).contains(where: isProduct)
                 {
                     // "3 cintas amarillas y negras": the words describe the item before.
                     let range = items[last].range.lowerBound..<segment.range.upperBound

@@ -233,7 +233,9 @@ struct EntityReader {
         default:
             break
         }
-        let items = ItemExtractor.items(in: productText, counts: counts, ignoring: isCommand)
+        let items = ItemExtractor.items(
+            in: productText, counts: counts, ignoring: isCommand,
+            isProduct: { catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0)) })
         let commands = items.prefix(Understanding.maxItemsPerMessage).map { item in
             let words = item.words.filter { !isCommand($0) }
             return ItemCommand(

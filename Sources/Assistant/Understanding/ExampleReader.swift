@@ -180,6 +180,9 @@ public struct ExampleReader: MessageReader {
     func accepts(_ guess: IntentClassifier.Guess, tokens: [String], text: String, context: ReadingContext) -> Bool {
         if guess.confidence >= threshold { return true }
         guard guess.confidence >= Self.expectedThreshold, context.expected.contains(guess.intent) else { return false }
+        // "¿hay suficientes?" only looks like "con eso es suficiente": a question is the
+        // go-ahead only when it is clearly one ("¿qué datos necesita?").
+        if guess.intent == .proceed, text.contains("?") || Words(text).isQuestion { return false }
         if Self.lineChanges.contains(guess.intent) {
             // Digits, number words or counted phrases ("a un par", "media docena").
             return tokens.contains(MessageTokens.number) || !QuantityFilter.counts(in: Words(text)).isEmpty
@@ -200,13 +203,13 @@ public struct ExampleReader: MessageReader {
     /// Changes to an existing line's quantity.
     static let lineChanges: Set<Intent> = [.setQuantity, .increase, .decrease]
 
-    /// Acts whose clauses never name a product (a clause with a catalog word or a number is
-    /// kept whatever its act).
     /// Whether the text holds another name of a product ("portacarnets").
     static func holdsOtherName(_ text: String, _ context: ReadingContext) -> Bool {
         !context.otherNames.isEmpty && Words(text).texts.contains { context.otherNames.contains($0) }
     }
 
+    /// Acts whose clauses never name a product (a clause with a catalog word or a number is
+    /// kept whatever its act).
     static let chatterIntents: Set<Intent> = [
         .confirm, .deny, .proceed, .greet, .thank, .bye, .smalltalk, .cancel, .giveData, .correctField,
     ]

@@ -54,9 +54,27 @@ import Testing
             #expect(
                 !(items.first?.words ?? []).contains { ["dice", "pregunto", "envio", "vale"].contains($0) }, "\(text)")
         }
+        // A product named after "y" is an item of its own, counted after a colon.
+        let catalog = MessageTokens.catalogWords(["Disco corte metal", "Extintor PQS 9kg", "Cinta demarcación"])
+        let text = Words("un par de extintores de polvo de 9 kilos y discos de corte para metal: 12")
+        let own = ItemExtractor.items(
+            in: text, counts: QuantityFilter.counts(in: text), isProduct: { catalog.contains($0) })
+        #expect(own.map(\.quantity) == [2, 12], "\(own)")
+        #expect(own.last?.words.first == "discos", "\(own)")
         // Words after "y" that describe still do.
         let described = ItemExtractor.items(in: Words("necesito 3 cintas amarillas y negras"))
         #expect(described.first?.words.contains("negras") == true)
+    }
+
+    @Test func aStockQuestionAfterTheProceedQuestionIsNoGoAhead() throws {
+        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        var context = ReadingContext(
+            cartIsEmpty: false, catalogWords: MessageTokens.catalogWords(["Cono señalización"]))
+        context.askedToProceed = true
+        for text in ["hay suficientes?", "¿alcanzan para todos?"] {
+            #expect(reader.readNow(text, context: context).intent != .proceed, "\(text)")
+        }
+        #expect(reader.readNow("listo, montemos el pedido", context: context).intent == .proceed)
     }
 
     @Test func aChangeVerbWithItsPronounIsTheBanksVerb() throws {
