@@ -76,7 +76,9 @@ public enum ReplyComposer {
             let one = products.count == 1
             let intro =
                 exact
-                ? (one ? "Esta es la opción de «\(query)» que tenemos:" : "Estas son las opciones de «\(query)» que tenemos:")
+                ? (one
+                    ? "Esta es la opción de «\(query)» que tenemos:"
+                    : "Estas son las opciones de «\(query)» que tenemos:")
                 : "No tengo exactamente «\(query)», pero le puedo ofrecer:"
             return intro + "\n" + list(products) + "\n" + whichAndHowMany(products.count)
         case .choose(let query, let products, let quantity):
@@ -136,7 +138,8 @@ public enum ReplyComposer {
             let names = missing.filter { $0 != .notes }.map(\.label)
             guard !names.isEmpty else { return "Perfecto. " + question(.notes) }
             return "Perfecto. Para el despacho necesito: \(naturalList(names)), y alguna indicación para la entrega "
-                + "si la hay. " + (names.count == 1 ? "Me lo puede enviar en un mensaje." : "Me los puede enviar en un solo mensaje.")
+                + "si la hay. "
+                + (names.count == 1 ? "Me lo puede enviar en un mensaje." : "Me los puede enviar en un solo mensaje.")
         case .invalid(_, let message): return message
         case .askSlot(let slot, let resumed): return (resumed ? "Sigamos con su pedido: " : "") + question(slot)
         case .returningClient(let hint):
@@ -178,6 +181,11 @@ public enum ReplyComposer {
             case .whatProduct:
                 return sorry + " ¿Qué producto busca? Por ejemplo: «guantes de vaqueta» o «10 pares de guantes y "
                     + "5 chalecos». También le cuento de envíos, pagos y servicios."
+            case .productFor(let quantity):
+                let which =
+                    quantity == 1
+                    ? "¿Qué producto desea?" : "¿De qué producto serían las \(quantity) unidades?"
+                return which + " Dígame su nombre, por ejemplo «guantes de vaqueta» o «cinta de demarcación»."
             case .addOrProceed: return sorry + " ¿Desea agregar algo más o seguimos con el pedido?"
             case .slot(let slot): return sorry + " " + question(slot)
             case .confirmOrder:

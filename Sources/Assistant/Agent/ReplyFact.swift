@@ -99,6 +99,8 @@ public enum SharedData: Sendable, Equatable {
 /// What the agent asks when it did not understand a message.
 public enum Clarification: Sendable, Equatable {
     case whatProduct
+    /// A quantity with no product named nor shown ("mándeme 7 unidades" after nothing was found).
+    case productFor(quantity: Int)
     case addOrProceed
     case slot(CheckoutSlot)
     case confirmOrder

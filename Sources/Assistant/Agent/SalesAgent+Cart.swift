@@ -101,6 +101,12 @@ extension SalesAgent {
             turn.show(options)
         case .none(let suggestions):
             let named = WordForms.contentWords(command.words)
+            // "mándeme 7 unidades", "x3 por favor" with nothing named nor shown: which product.
+            if Self.namesNothing(command.words), !inForm, turn.state.focus.isEmpty {
+                turn.handledProducts = true
+                turn.add(.clarify(.productFor(quantity: quantity)))
+                return
+            }
             guard !named.isEmpty, !inForm || turn.reading.is(.add) else { return }
             turn.handledProducts = true
             turn.add(.notFound(query: command.query, suggestions: suggestions.map(ProductFact.init)))

@@ -25,7 +25,8 @@ public enum QuantityFilter {
                 && !mention.range.contains { notCounts.contains($0) }
                 && !mention.range.contains { words[$0].filter(\.isNumber).count > 5 }
                 && !(["un", "una"].contains(words.at(mention.range.lowerBound))
-                    && notProducts.contains(words.at(mention.range.upperBound)))
+                    && (notProducts.contains(words.at(mention.range.upperBound))
+                        || notProducts.contains(words.at(mention.range.upperBound + 1))))
                 && !isFeature(mention, words)
         }
     }

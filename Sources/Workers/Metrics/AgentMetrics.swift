@@ -29,7 +29,7 @@ enum AgentMetrics {
                 case .checkoutStart, .askSlot, .invalid, .askConfirm, .returningClient, .summary,
                     .clarify(.slot), .clarify(.confirmOrder):
                     outcome = .askedForData
-                case .notFound, .companyUnknown, .photoUnreadable, .clarify(.whatProduct):
+                case .notFound, .companyUnknown, .photoUnreadable, .clarify(.whatProduct), .clarify(.productFor):
                     if outcome == .answered { outcome = .noMatch }
                 default: continue
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import SpanishText
 import Testing
 
 @testable import Assistant

@@ -53,3 +53,19 @@ import Testing
         await h.tearDown()
     }
 }
+
+/// A quantity with nothing named nor shown, and a greeting with an adjective before its
+/// noun: before, "«7» no lo manejamos", "«cordial saludo» no lo manejamos".
+@Suite(.serialized) struct BareQuantityTests {
+    @Test func aQuantityWithNoProductAsksWhichProduct() async throws {
+        let h = try await AgentHarness()
+        for (chat, text) in [("q1", "mándeme 7 unidades"), ("q2", "ok, x3 por favor"), ("q3", "docena y media")] {
+            let reply = try await h.say(chat, text)
+            #expect(!reply.reply.contains("no lo manejamos"), "\(text): \(reply.reply)")
+            #expect(reply.reply.contains("¿De qué producto serían las"), "\(text): \(reply.reply)")
+        }
+        let greeting = try await h.say("q4", "Buen día, reciban un cordial saludo.")
+        #expect(!greeting.reply.contains("no lo manejamos"), "\(greeting.reply)")
+        await h.tearDown()
+    }
+}
