@@ -30,6 +30,20 @@ public enum CommonWords {
         "retire", "retira", "llevo", "compro", "comprar", "hacen", "puedo", "pueden", "sabe", "saber", "quisieramos",
         "aparte", "tengo", "tenemos", "necesitaria", "apartar", "aparteme", "encargo", "sin",
     ]
+    /// Whether a word is a measure unit, also as typed in a hurry: letters doubled ("kiloss")
+    /// or two swapped ("klios", "litors") in a unit of five letters or more.
+    public static func isMeasureUnit(_ word: String) -> Bool {
+        if measureUnits.contains(word) { return true }
+        guard word.count >= 5, word.count <= 14, word.allSatisfy(\.isLetter) else { return false }
+        var single = ""
+        for letter in word where single.last != letter { single.append(letter) }
+        if single != word, measureUnits.contains(single) { return true }
+        let letters = word.sorted()
+        return measureUnits.contains { unit in
+            unit.count == word.count && unit.count >= 5 && unit.first == word.first && unit.sorted() == letters
+        }
+    }
+
     /// Words after a number that make it a size or measure ("9 kilos", "3 pliegues"), not a quantity.
     public static let measureUnits: Set<String> = [
         "kg", "kilo", "kilos", "kilogramo", "kilogramos", "k", "lb", "lbs", "libra", "libras", "gal", "galon",

@@ -83,7 +83,7 @@ public enum QuantityParser {
         {
             return Mention(value: value, kind: .count, range: start..<(end + 2), pairs: false)
         }
-        if Lexicon.measureUnits.contains(after) || specMarkers.contains(before) { return nil }
+        if CommonWords.isMeasureUnit(after) || specMarkers.contains(before) { return nil }
         word = words[index]
         // Articles are quantities only before something ("una alarma"), never alone at the end.
         if ["un", "una", "uno"].contains(word), length == 1, end >= words.count { return nil }

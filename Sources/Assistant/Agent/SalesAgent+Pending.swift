@@ -9,9 +9,11 @@ extension SalesAgent {
         guard let pending = turn.state.pending else { return false }
         turn.state.pending = nil
         let reading = turn.reading
-        // One quantity and nothing that names a product: "3", "las 3", "deme 10 pares".
+        // One quantity and nothing that names a product: "3", "las 3", "deme 10 pares", "que
+        // sean 2", "una, camine pues" (read as a change, it still answers "¿cuántas?").
         let bare =
-            reading.items.count == 1 && reading.items[0].action == .add
+            reading.items.count == 1 && [.add, .set].contains(reading.items[0].action)
+            && reading.items[0].quantity != nil && reading.items[0].factor == nil
             && (!reading.items[0].named || Self.namesNothing(reading.items[0].words))
         let count = bare ? reading.items[0] : nil
         switch pending {

@@ -141,7 +141,14 @@ struct EntityReader {
     func items(
         intent: Intent?, acts: Set<Intent>, isCommand: (String) -> Bool, isCatalog: ((String) -> Bool)? = nil
     ) -> ([ItemCommand], Int) {
-        var counts = QuantityFilter.counts(in: productText)
+        let catalogWords = context.catalogWords
+        let otherNames = context.otherNames
+        var counts = QuantityFilter.counts(
+            in: productText,
+            isProduct: {
+                catalogWords.contains($0) || catalogWords.contains(MessageTokens.collapsed($0))
+                    || otherNames.contains($0)
+            })
         // "mejor el doble", "que sea la mitad": the line in focus, scaled.
         if counts.isEmpty, !context.cartIsEmpty, let factor = Self.factor(in: productText) {
             return ([ItemCommand(action: .set, words: [], quantity: nil, query: "", factor: factor)], 0)
@@ -177,8 +184,20 @@ struct EntityReader {
             let last = productText.count - 1
             counts = [QuantityParser.Mention(value: 1, kind: .count, range: last..<(last + 1), pairs: false)]
         }
-        let plain = productText.texts.enumerated()
-            .filter { index, word in !counts.contains { $0.range.contains(index) } && !isCommand(word) }
+        // "súmele 17 válvulas para extintor": what it is for names no line of the cart.
+        let texts = productText.texts
+        let named = texts.indices.filter { index in
+            !counts.contains { $0.range.contains(index) } && !isCommand(texts[index])
+                && !WordForms.contentWords([texts[index]]).isEmpty
+        }
+        let purpose =
+            named.first.flatMap { first in
+                texts.indices.first { $0 > first && ItemExtractor.purposeWords.contains(texts[$0]) }
+            } ?? texts.count
+        let plain = texts.enumerated()
+            .filter { index, word in
+                index < purpose && !counts.contains { $0.range.contains(index) } && !isCommand(word)
+            }
             .map(\.element)
         let whole = query(0..<productText.count)
         let catalog = context.catalogWords

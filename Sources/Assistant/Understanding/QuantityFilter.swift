@@ -18,7 +18,8 @@ public enum QuantityFilter {
         "cotizacion", "duda", "pedidito", "saludo", "dia", "tiempo", "compra", "vez",
     ]
 
-    public static func counts(in words: Words) -> [QuantityParser.Mention] {
+    /// `isProduct`: whether a word is a catalog word (a feature may follow one).
+    public static func counts(in words: Words, isProduct: ((String) -> Bool)? = nil) -> [QuantityParser.Mention] {
         let notCounts = timeWords(words)
         return QuantityParser.counts(in: words).filter { mention in
             mention.value > 0 && mention.value <= maxQuantity
@@ -27,15 +28,18 @@ public enum QuantityFilter {
                 && !(["un", "una"].contains(words.at(mention.range.lowerBound))
                     && (notProducts.contains(words.at(mention.range.upperBound))
                         || notProducts.contains(words.at(mention.range.upperBound + 1))))
-                && !isFeature(mention, words)
+                && !isFeature(mention, words, isProduct: isProduct)
         }
     }
 
     /// "las máscaras de media cara con dos filtros", "un arnés con 2 argollas": a number after
     /// "con" that joins a noun to a thing already named with an article or a count (same
     /// clause, a few words back) is a feature of it; "me colabora con 5 guantes" names
-    /// nothing before "con", so its 5 is the order.
-    static func isFeature(_ mention: QuantityParser.Mention, _ words: Words) -> Bool {
+    /// nothing before "con", so its 5 is the order. A catalog word before "con" names the
+    /// thing too ("¿manejan máscaras de media cara con dos filtros?").
+    static func isFeature(_ mention: QuantityParser.Mention, _ words: Words, isProduct: ((String) -> Bool)? = nil)
+        -> Bool
+    {
         let start = mention.range.lowerBound
         guard start >= 3, words.at(start - 1) == "con",
             !WordForms.contentWords([words.at(start - 2)]).isEmpty,
@@ -43,12 +47,13 @@ public enum QuantityFilter {
         else { return false }
         let characters = Array(words.original)
         var index = start - 2
+        if isProduct?(words[index]) == true { return true }
         while index > 0, start - index <= 7 {
             let gap = words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound
             if characters[gap].contains(where: { ",;:.!?\n".contains($0) }) { return false }
             index -= 1
             let word = words[index]
-            if articles.contains(word) || word.first?.isNumber == true { return true }
+            if articles.contains(word) || word.first?.isNumber == true || isProduct?(word) == true { return true }
         }
         return false
     }

@@ -1,0 +1,51 @@
+import Foundation
+import SpanishText
+import Testing
+
+@testable import Assistant
+@testable import Shop
+
+/// What a line change or a count refers to: the question the agent asked ("¿cuántas?")
+/// before the line touched last; the product named before "para", not what it is for; a
+/// feature's count ("con dos filtros") is no order; a unit typed in a hurry ("9 kiloss") is
+/// a size. Each failed before with the order going to the wrong product.
+@Suite(.serialized) struct CartLineTargetTests {
+    static func cart(_ h: AgentHarness, _ chatId: String) throws -> [String: Int] {
+        let lines = try h.database.dialogue(chatId: h.stored(chatId))?.cart.lines ?? []
+        return Dictionary(lines.map { ($0.name, $0.quantity) }, uniquingKeysWith: +)
+    }
+
+    @Test func unitsTypedInAHurryAreStillUnits() {
+        for word in ["kiloss", "klios", "kilos", "litors", "libraas"] {
+            #expect(CommonWords.isMeasureUnit(word), "\(word)")
+        }
+        for word in ["cascos", "kits", "pares", "unidades"] {
+            #expect(!CommonWords.isMeasureUnit(word), "\(word)")
+        }
+        let counts = QuantityFilter.counts(in: Words("diez extintores de polvo de 6 klios"))
+        #expect(counts.map(\.value) == [10])
+    }
+
+    @Test func aFeaturesCountAfterAProductNameIsNoOrder() {
+        let catalog = MessageTokens.catalogWords(["Respirador doble filtro", "Filtro HEPA"])
+        let words = Words("manejan respiradores de media cara con dos filtros?")
+        #expect(QuantityFilter.counts(in: words, isProduct: { catalog.contains($0) }).isEmpty)
+        // "me colabora con 5 guantes": nothing named before "con", the 5 is the order.
+        let order = Words("me colabora con 5 guantes")
+        #expect(QuantityFilter.counts(in: order, isProduct: { catalog.contains($0) }).map(\.value) == [5])
+    }
+
+    @Test func theOpenQuestionAndTheNamedProductTakeTheCount() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("t1", "Solicito un extintor ABC de 6 kg, por favor.")
+        let shown = try await h.say("t1", "busco fundas para tapabocas")
+        #expect(shown.reply.contains("¿Cuántas unidades"), "\(shown.reply)")
+        let answer = try await h.say("t1", "una, camine pues")
+        #expect(try Self.cart(h, "t1") == ["Extintor PQS 6kg": 1, "Funda mascarilla": 1], "\(answer.reply)")
+
+        _ = try await h.say("t2", "me regala 1 extintor de polvo de 9 kiloss")
+        let more = try await h.say("t2", "súmele 17 válvulas para extintor")
+        #expect(try Self.cart(h, "t2") == ["Extintor PQS 9kg": 1, "Válvula escape": 17], "\(more.reply)")
+        await h.tearDown()
+    }
+}
