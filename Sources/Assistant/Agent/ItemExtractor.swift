@@ -45,6 +45,9 @@ public enum ItemExtractor {
         var items: [Item] = []
         var orphan: Range<Int>?
         var previousHasProduct = false
+        // The last item a segment after "y" described, as it was before: a count alone right
+        // after ("… y mapas de evacuación: 8") shows the segment was an item of its own.
+        var described: (index: Int, item: Item, segment: Range<Int>)?
         for segment in segments(words, counts: counts) {
             let named = names(segment.range)
             switch segment.counts.count {
@@ -56,6 +59,7 @@ public enum ItemExtractor {
                 {
                     // "3 cintas amarillas y negras": the words describe the item before.
                     let range = items[last].range.lowerBound..<segment.range.upperBound
+                    described = (last, items[last], segment.range)
                     items[last].words = trimConnectors(Array(texts[range]))
                     items[last].range = range
                 } else {
@@ -88,6 +92,10 @@ public enum ItemExtractor {
                     // "eslingas dobles: 7", "cinta barricada, 3 rollos".
                     range = before
                     hasProduct = true
+                } else if !hasProduct, !purpose, let (index, item, segment) = described, index == items.count - 1 {
+                    items[index] = item
+                    range = segment
+                    hasProduct = true
                 } else if !hasProduct, purpose {
                     // "deme 3 para la obra": the product in focus, for the site.
                     range = mention.range.upperBound..<mention.range.upperBound
@@ -95,10 +103,12 @@ public enum ItemExtractor {
                 items.append(item(mention, range, texts))
                 previousHasProduct = hasProduct
                 orphan = nil
+                described = nil
             default:
                 items += sequential(texts, segment, names: names)
                 previousHasProduct = true
                 orphan = nil
+                described = nil
             }
         }
         return items

@@ -254,7 +254,9 @@ struct EntityReader {
         }
         let items = ItemExtractor.items(
             in: productText, counts: counts, ignoring: isCommand,
-            isProduct: { catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0)) })
+            isProduct: {
+                catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0)) || context.otherNames.contains($0)
+            })
         let commands = items.prefix(Understanding.maxItemsPerMessage).map { item in
             let words = item.words.filter { !isCommand($0) }
             return ItemCommand(

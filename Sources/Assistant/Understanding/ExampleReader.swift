@@ -130,9 +130,13 @@ public struct ExampleReader: MessageReader {
         }
         // A correction names the product and its quantity, so it reads partly as an order:
         // "en vez de lo que le dije, letreros… cantidad 22" changes the line.
-        if reading.intent == nil || reading.intent == .add, reading.acts.contains(.setQuantity) {
+        // A list of several counts ("- 1 orejera\n- 2 unidades de guantes") is an order, not
+        // a correction, whatever one line of it resembles.
+        let listsCounts = text.contains("\n") && QuantityFilter.counts(in: Words(text)).count > 1
+        if reading.intent == nil || reading.intent == .add, reading.acts.contains(.setQuantity), !listsCounts {
             reading.intent = .setQuantity
         }
+        if reading.intent == .setQuantity, listsCounts { reading.intent = .add }
         let entities = EntityReader(text: text, context: context, chatter: chatter, talk: talk)
         reading.data = entities.data
         reading.productText = entities.productText

@@ -19,6 +19,12 @@ public enum QuantityFilter {
     ]
 
     /// `isProduct`: whether a word is a catalog word (a feature may follow one).
+    /// Adjectives said before those nouns ("un cordial saludo", "una pequeña pregunta").
+    static let leadingAdjectives: Set<String> = [
+        "cordial", "gran", "pequena", "pequeno", "rapida", "rapido", "breve", "sola", "solo", "corta", "ultima",
+        "nueva", "buen", "buena", "atento", "especial",
+    ]
+
     public static func counts(in words: Words, isProduct: ((String) -> Bool)? = nil) -> [QuantityParser.Mention] {
         let notCounts = timeWords(words)
         return QuantityParser.counts(in: words).filter { mention in
@@ -27,7 +33,8 @@ public enum QuantityFilter {
                 && !mention.range.contains { words[$0].filter(\.isNumber).count > 5 }
                 && !(["un", "una"].contains(words.at(mention.range.lowerBound))
                     && (notProducts.contains(words.at(mention.range.upperBound))
-                        || notProducts.contains(words.at(mention.range.upperBound + 1))))
+                        || (leadingAdjectives.contains(words.at(mention.range.upperBound))
+                            && notProducts.contains(words.at(mention.range.upperBound + 1)))))
                 && !isFeature(mention, words, isProduct: isProduct)
         }
     }

@@ -35,6 +35,25 @@ import Testing
         #expect(QuantityFilter.counts(in: order, isProduct: { catalog.contains($0) }).map(\.value) == [5])
     }
 
+    @Test func aListOfCountsIsAnOrderAndAProductAfterYTakesTheCountAfterIt() throws {
+        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let context = ReadingContext(
+            catalogWords: MessageTokens.catalogWords(["Cascos auditivos", "Botiquín portátil", "Guantes latex"]))
+        let list = reader.readNow(
+            "necesito lo siguiente:\n- 1 orejera de copa\n- un botiquín con insumos básicos\n- 2 unidades de guantes de látex",
+            context: context)
+        #expect(list.items.map(\.action) == [.add, .add, .add], "\(list.items)")
+        #expect(list.items.map(\.quantity) == [1, 1, 2], "\(list.items)")
+        // A description after "y" becomes an item of its own when a count alone follows it.
+        let text = Words("me regala 7 pares de botas dielectricas y mapas de evacuacion: 8")
+        let items = ItemExtractor.items(in: text, counts: QuantityFilter.counts(in: text))
+        #expect(items.map(\.quantity) == [7, 8], "\(items)")
+        #expect(items.last?.words.first == "mapas", "\(items)")
+        // "un par" answers "¿cuántas?"; "por favor" after it is no "favor" of "un favor".
+        #expect(QuantityFilter.counts(in: Words("ok, un par por favor")).map(\.pairs) == [true])
+        #expect(QuantityFilter.counts(in: Words("reciban un cordial saludo")).isEmpty)
+    }
+
     @Test func theOpenQuestionAndTheNamedProductTakeTheCount() async throws {
         let h = try await AgentHarness()
         _ = try await h.say("t1", "Solicito un extintor ABC de 6 kg, por favor.")
