@@ -27,7 +27,36 @@ extension SalesAgent {
         // a la misma dirección" to "¿usamos los datos registrados?"), not at the products shown.
         guard !inForm || reading.namesProduct || turn.message.isQuestion else { return }
         if try await answerAboutListed(&turn) { return }
+        if try await swapLine(&turn) { return }
         try await answerProductQuestion(&turn, reading.productText, asking: asking)
+    }
+
+    /// "mejor que sea el de 9 kilos", "más bien el de CO2": the line touched last is swapped
+    /// for the variant named (a product of the same kind: the same first word of its name),
+    /// its quantity kept. Only without a count (a count changes the quantity instead).
+    func swapLine(_ turn: inout TurnContext) async throws -> Bool {
+        let words = turn.reading.productText.texts
+        let swaps =
+            words.contains("mejor") || words.contains("vez")
+            || zip(words, words.dropFirst()).contains {
+                $0 == "mas" && $1 == "bien"
+            }
+        guard swaps, turn.state.phase == .browsing, turn.reading.items.isEmpty, !turn.message.isQuestion,
+            let touched = turn.state.lastTouched, turn.state.cart.quantity(of: touched) > 0,
+            let line = try await products([touched]).first, let kind = ProductWords.of(line.name).first
+        else { return false }
+        let named = WordForms.contentWords(words).filter {
+            !["mejor", "vez", "mas", "bien", "sea", "sean"].contains($0)
+        }
+        guard !named.isEmpty, case .match(let product) = try await resolve([kind] + named, &turn),
+            product.id != line.id, ProductWords.of(product.name).first == kind
+        else { return false }
+        let quantity = turn.state.cart.quantity(of: line.id)
+        _ = turn.state.cart.remove(line.id)
+        turn.add(.removed(line.name))
+        turn.handledProducts = true
+        try await setQuantity(product, to: quantity, requested: quantity, adding: true, &turn)
+        return true
     }
 
     /// The message only answers, greets or asks about the shop, and names nothing we sell:

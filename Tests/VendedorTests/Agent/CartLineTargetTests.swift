@@ -68,3 +68,20 @@ import Testing
         await h.tearDown()
     }
 }
+
+/// "mejor que sea el de 9 kilos" after one extinguisher: the line is swapped for the
+/// variant named, its quantity kept (dev dialogue c85, known failure before).
+@Suite(.serialized) struct LineSwapTests {
+    @Test func aPreferredVariantReplacesTheLineTouchedLast() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("s1", "quiero 3 guantes de vaqueta")
+        let swapped = try await h.say("s1", "más bien los de nitrilo")
+        #expect(try CartLineTargetTests.cart(h, "s1") == ["Guantes nitrilo": 3], "\(swapped.reply)")
+        // A product of another kind is added, never swapped.
+        _ = try await h.say("s2", "necesito un extintor de polvo químico de 6 kilos")
+        _ = try await h.say("s2", "mejor que sea el de 9 kilos")
+        _ = try await h.say("s2", "y una señal de extintor")
+        #expect(try CartLineTargetTests.cart(h, "s2") == ["Extintor PQS 9kg": 1, "Señal Extintor": 1])
+        await h.tearDown()
+    }
+}
