@@ -344,7 +344,8 @@ struct FieldScanner {
             if isSlashedNeighborhood(index) {
                 // "b/ Alfonso López": the label keeps its slash, the value follows.
                 let range = words.words[index].range
-                labels.append(Label(slot: .neighborhood, range: range.lowerBound..<range.upperBound + 1, nextWord: index + 1))
+                labels.append(
+                    Label(slot: .neighborhood, range: range.lowerBound..<range.upperBound + 1, nextWord: index + 1))
                 index += 1
                 continue
             }

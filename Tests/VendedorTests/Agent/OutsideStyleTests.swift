@@ -46,7 +46,8 @@ struct OutsideStyleTests {
                 + "Por favor dejarlas con el administrador del edificio.")
         #expect(reply.reply.contains("Este es el resumen"), "\(reply.reply)")
         #expect(
-            reply.reply.contains("Indicaciones: Por favor dejarlas con el administrador del edificio"), "\(reply.reply)")
+            reply.reply.contains("Indicaciones: Por favor dejarlas con el administrador del edificio"), "\(reply.reply)"
+        )
         #expect(try Self.cart(h, "todo") == ["Linterna recargable": 3])
         await h.tearDown()
     }
@@ -150,7 +151,8 @@ struct OutsideStyleTests {
         let two = [product(1, 5), product(2, 1)]
         func text(_ fact: ReplyFact) -> String { ReplyComposer.compose(ReplyFacts([fact])) }
         #expect(text(.listed(one)).contains("este es el precio") && text(.listed(one)).contains("¿Cuántas unidades"))
-        #expect(text(.listed(two)).contains("estos son los precios") && text(.listed(two)).contains("¿Cuál le interesa"))
+        #expect(
+            text(.listed(two)).contains("estos son los precios") && text(.listed(two)).contains("¿Cuál le interesa"))
         #expect(text(.productList(query: "x", one, exact: true)).contains("Esta es la opción"))
         #expect(!text(.productList(query: "x", one, exact: false)).contains("¿Cuál le interesa"))
         #expect(text(.productList(query: "x", two, exact: true)).contains("Estas son las opciones"))
@@ -171,7 +173,9 @@ struct OutsideStyleTests {
         #expect(!onlyNotes.contains("necesito: ,") && onlyNotes.contains("indicación"), "\(onlyNotes)")
         #expect(text(.choose(query: "x", two, quantity: 1)).hasSuffix("¿Cuál prefiere?"))
         #expect(text(.choose(query: "x", two, quantity: 6)).hasSuffix("¿Cuál prefiere para las 6 unidades?"))
-        #expect(text(.dropped(["A"])).hasSuffix("está disponible.") && text(.dropped(["A", "B"])).hasSuffix("están disponibles."))
+        #expect(
+            text(.dropped(["A"])).hasSuffix("está disponible.")
+                && text(.dropped(["A", "B"])).hasSuffix("están disponibles."))
     }
 
     @Test func aCatalogCodeWrittenApartStillNamesTheProduct() async throws {
