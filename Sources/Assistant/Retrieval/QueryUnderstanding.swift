@@ -64,8 +64,9 @@ public struct QueryUnderstanding: Sendable {
         "ero", "eros", "era", "eras", "ista", "istas", "dor", "dores", "dora", "doras", "nte", "ntes", "ico", "icos",
         "ica", "icas", "ado", "ados", "ada", "adas", "ario", "arios",
     ]
-    /// Words that start a clause about the use when something was named before them ("algo
-    /// que suene", "guantes que aguanten") or a pronoun or "no" follows ("que no se caigan",
+    /// Words that start a clause about the use when something known was named before them
+    /// ("algo que suene", "guantes que aguanten"; not "¿será que tienen…?") or a pronoun or
+    /// "no" follows ("que no se caigan",
     /// "cuando se va la luz"); otherwise they ask ("¿qué guantes tienen?", "si tienen…").
     static let clauseMarkers: Set<String> = ["que", "si", "cuando", "donde", "como"]
     static let clauseStarts: Set<String> = [
@@ -82,6 +83,43 @@ public struct QueryUnderstanding: Sendable {
     }
 
     public func understand(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
+        guard let kept = withoutTrailingAsides(text, vocabulary) else { return read(text, vocabulary: vocabulary) }
+        var query = read(kept, vocabulary: vocabulary)
+        query.original = text
+        return query
+    }
+
+    /// Words that begin a clause still describing the product named before it ("casco,
+    /// pero de moto", "guantes, de los de cuero", "botas, tipo vaqueras").
+    static let continuations: Set<String> = ["de", "del", "pero", "con", "sin", "tipo", "en", "o", "u", "que", "como"]
+
+    /// Clauses of a message read apart at most (one reading each, then the kept ones again).
+    public static let maxClauses = 12
+
+    /// The message without the clauses after the first one that names something the shop
+    /// knows, when they name nothing it knows and say no use ("cono de señalización, y me
+    /// dice cuánto vale", "un detector de humo, ¿hacen envíos a Bello?"): a question or a
+    /// request about the product, not part of it; a clause that begins as a continuation of
+    /// the name ("casco, pero de moto") stays. Nil when every clause is kept.
+    func withoutTrailingAsides(_ text: String, _ vocabulary: SearchVocabulary) -> String? {
+        let clauses = MessageClauses.split(String(text.prefix(Self.maxCharacters)))
+        guard clauses.count > 1, clauses.count <= Self.maxClauses else { return nil }
+        var kept: [Substring] = []
+        var named = false
+        for clause in clauses {
+            let concepts = read(String(clause), vocabulary: vocabulary).concepts
+            let names = concepts.contains { !$0.unknown && $0.kind != .action }
+            let tokens = Self.readTokens(String(clause))
+            let saysUse = tokens.contains(where: Self.forMarkers.contains)
+            let continues = tokens.first.map(Self.continuations.contains) ?? false
+            if named, !names, !saysUse, !continues { continue }
+            named = named || names
+            kept.append(clause)
+        }
+        return kept.count < clauses.count ? kept.joined(separator: ", ") : nil
+    }
+
+    private func read(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
         let read = Self.readTokens(text)
         let tokens = removingFillerPhrases(splittingMeasures(read)).map { undiminished($0, vocabulary) }
         var concepts: [SearchConcept] = []
@@ -102,7 +140,7 @@ public struct QueryUnderstanding: Sendable {
             }
             if Self.purposeMarkers.contains(token)
                 || (Self.clauseMarkers.contains(token)
-                    && (!concepts.isEmpty
+                    && (concepts.contains { !$0.unknown }
                         || (index + 1 < tokens.count && Self.clauseStarts.contains(tokens[index + 1]))))
             {
                 role = .purpose
