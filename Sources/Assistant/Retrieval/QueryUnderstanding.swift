@@ -157,11 +157,14 @@ public struct QueryUnderstanding: Sendable {
                 index += length
                 continue
             }
-            let concept = word(token, vocabulary: vocabulary, role: role)
+            let afterClitic = index > 0 && Self.clitics.contains(tokens[index - 1])
+            let concept = word(token, vocabulary: vocabulary, role: role, afterClitic: afterClitic)
             concepts.append(concept)
             spans.append(index..<(index + 1))
-            // The object of a verb is what the product is for ("subirse a un poste").
-            if concept.kind == .action { role = .purpose }
+            // The object of an infinitive is what the product is for ("subirse a un poste"); a
+            // verb after its pronoun or a gerund may just be how the customer tells it ("le
+            // pregunto si…", "estoy mirando guantes").
+            if concept.kind == .action, !afterClitic, Self.infinitive(ofGerund: token) == nil { role = .purpose }
             index += 1
         }
         joiningSplitKeys(&concepts, tokens: tokens)
@@ -312,7 +315,22 @@ public struct QueryUnderstanding: Sendable {
         return nil
     }
 
-    private func word(_ token: String, vocabulary: SearchVocabulary, role: SearchConcept.Role) -> SearchConcept {
+    /// Pronouns that only ever stand before a verb ("que no le rompa", "que no se me
+    /// quemen", "que no me entre"): the unknown word after them is a verb form, never a noun
+    /// misspelt. Not "lo", "la", "los", "las": they are articles too.
+    static let clitics: Set<String> = ["me", "te", "se", "le", "les", "nos"]
+
+    /// The infinitive of a gerund ("excavando" → "excavar", "corriendo" → "correr"), nil for
+    /// any other word.
+    static func infinitive(ofGerund word: String) -> String? {
+        if word.count >= 7, word.hasSuffix("ando") { return word.dropLast(4) + "ar" }
+        if word.count >= 8, word.hasSuffix("iendo") { return word.dropLast(5) + "er" }
+        return nil
+    }
+
+    private func word(_ token: String, vocabulary: SearchVocabulary, role: SearchConcept.Role, afterClitic: Bool)
+        -> SearchConcept
+    {
         let singular = SpanishWords.singular(token)
         var phrases = [SearchPhrase([singular])]
         if let stem = SpanishWords.genderStem(singular) { phrases.append(SearchPhrase([stem])) }
@@ -326,12 +344,18 @@ public struct QueryUnderstanding: Sendable {
         // A word the lexicon mentions only inside a longer name ("fundicion" of "guante de
         // fundicion") is not corrected, but on its own it names nothing the shop has.
         var recognised = synonyms != nil || vocabulary.hasWord(singular) || vocabulary.hasWord(token) || attribute
-        if synonyms == nil, !inCatalog, !attribute, let root = SpanishWords.infinitiveRoot(Self.withoutClitic(token)) {
+        let verb = Self.infinitive(ofGerund: token) ?? Self.withoutClitic(token)
+        if synonyms == nil, !inCatalog, !attribute, let root = SpanishWords.infinitiveRoot(verb) {
             // "soldar" finds "soldador"; "lavarse" finds "lavaojos".
             kind = .action
             recognised = true
             if root.count >= 4 || vocabulary.inCatalog(root) { phrases.append(SearchPhrase([root])) }
             synonyms = lexicon.synonyms(of: [root + "ar"]) ?? lexicon.synonyms(of: [token])
+        } else if synonyms == nil, !known, !attribute, afterClitic {
+            // A verb form after its pronoun ("no le rompa"): what the product is for, and no
+            // catalog word it resembles ("rampa", "ropa").
+            kind = .action
+            recognised = true
         } else if synonyms == nil, !known, !attribute {
             // The word itself in another number ("carros" of "carros que pasan") is no
             // correction: a word the lexicon knows only inside a longer name names nothing.

@@ -108,4 +108,22 @@ struct AsidesAndWordFamiliesTests {
             #expect(ids.first == 66, "\(query) → \(ids)")
         }
     }
+
+    /// A word after a pronoun that only stands before verbs is a verb form, not a misspelt
+    /// catalog word ("rompa" is no "rampa"); a gerund is a verb too, and neither turns what
+    /// the customer names next into a use.
+    @Test func verbFormsAreReadAsVerbs() async throws {
+        let tmp = try TemporaryDirectory()
+        let db = try RetrievalFixtures.demoDatabase(in: tmp)
+        let search = try Self.search(db)
+        let broken = try await search.understand("que no se le rompa la cabeza al obrero").query
+        let verb = try #require(broken.concepts.first { $0.text == "rompa" })
+        #expect(verb.kind == .action && verb.phrases.map(\.description) == ["rompa"], "\(broken.concepts)")
+        let hits = try await search.find("que no se le rompa la cabeza al obrero", limit: 3).matches
+        #expect(hits.first.map { [25, 26, 100].contains($0.product.id) } == true, "\(hits.map(\.product.name))")
+
+        let digging = try await search.understand("estamos excavando, se consiguen arneses?").query
+        #expect(digging.concepts.first { $0.text == "excavando" }?.kind == .action, "\(digging.concepts)")
+        #expect(digging.concepts.first { $0.text == "arnes" }?.role == .named, "\(digging.concepts)")
+    }
 }
