@@ -29,6 +29,8 @@ public enum CommonWords {
         "adiciona", "incluya", "quitame", "quiteme", "sacame", "saqueme", "elimina", "elimine", "borra", "borre",
         "retire", "retira", "llevo", "compro", "comprar", "hacen", "puedo", "pueden", "sabe", "saber", "quisieramos",
         "aparte", "tengo", "tenemos", "necesitaria", "apartar", "aparteme", "encargo", "sin",
+        // Asking and looking for ("busco cascos", "¿será que tienen…?"): never a product.
+        "busco", "buscamos", "buscando", "sera",
     ]
     /// Words after a number that make it a size or measure ("9 kilos", "3 pliegues"), not a quantity.
     public static let measureUnits: Set<String> = [

@@ -47,7 +47,10 @@ public enum ItemExtractor {
             switch segment.counts.count {
             case 0:
                 guard named else { continue }
-                if segment.afterAnd, previousHasProduct, let last = items.indices.last {
+                // …unless it begins with an object pronoun: a request to the shop ("y me dice
+                // cuánto vale", "y nos confirma el envío"), not a description.
+                let request = Self.objectPronouns.contains(texts[segment.range.lowerBound])
+                if segment.afterAnd, previousHasProduct, !request, let last = items.indices.last {
                     // "3 cintas amarillas y negras": the words describe the item before.
                     let range = items[last].range.lowerBound..<segment.range.upperBound
                     items[last].words = trimConnectors(Array(texts[range]))
@@ -140,6 +143,9 @@ public enum ItemExtractor {
         close(words.count, nextAfterAnd: false)
         return segments
     }
+
+    /// Pronouns that begin a clause addressed to the shop after "y" ("y me dice…").
+    static let objectPronouns: Set<String> = ["me", "nos", "le", "les", "te", "se"]
 
     /// Words that announce a count written after the product ("cantidad 8").
     static let countMarkers: Set<String> = ["cantidad", "cant", "cantidades"]
