@@ -29,6 +29,8 @@ public enum CommonWords {
         "adiciona", "incluya", "quitame", "quiteme", "sacame", "saqueme", "elimina", "elimine", "borra", "borre",
         "retire", "retira", "llevo", "compro", "comprar", "hacen", "puedo", "pueden", "sabe", "saber", "quisieramos",
         "aparte", "tengo", "tenemos", "necesitaria", "apartar", "aparteme", "encargo", "sin",
+        // Asking and looking for ("busco cascos", "¿será que tienen…?"): never a product.
+        "busco", "buscamos", "buscando", "sera",
     ]
     /// Whether a word is a measure unit, also as typed in a hurry: letters doubled ("kiloss")
     /// or two swapped ("klios", "litors") in a unit of five letters or more.

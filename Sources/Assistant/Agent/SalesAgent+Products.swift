@@ -52,7 +52,11 @@ extension SalesAgent {
         if coveringFocus.count == 1 { return .match(coveringFocus[0]) }
         if coveringFocus.isEmpty, covering.count == 1 { return .match(covering[0]) }
 
-        let phrase = try await retriever.find(content.joined(separator: " "), limit: 10)
+        // The search reads the customer's own words, its fillers and clause words included
+        // ("cono de señalización y me dice cuánto vale": the aside after "y" is dropped
+        // there), without the words that point back at what was shown.
+        let said = words.filter { !Self.referringWords.contains($0) }.prefix(Self.maxSearchedWords)
+        let phrase = try await retriever.find(said.joined(separator: " "), limit: 10)
         let phraseHits = phrase.matches.filter(\.product.active)
         // The search's verdict "not carried, but these are close" is final.
         let alternatives = phrase.alternatives.map(\.product).filter(\.active)
@@ -74,7 +78,7 @@ extension SalesAgent {
             let discussed = options.filter { option in covering.contains { $0.id == option.id } }
             if discussed.count == 1 { return .match(discussed[0]) }
             if let leader = Self.clearLeader(options, hits: phraseHits) { return .match(leader) }
-            return .ambiguous(options.sorted { $0.id < $1.id })
+            return .ambiguous(Self.closest(options, hits: phraseHits).sorted { $0.id < $1.id })
         case .none:
             // Words the retriever understood as a whole and the matcher did not (a regional
             // name, a synonym): its best-scored hits decide, when they cover the query.
@@ -84,6 +88,21 @@ extension SalesAgent {
             let best = phraseHits.filter { $0.score >= top.score - 1e-9 }.map(\.product).sorted { $0.id < $1.id }
             return best.count == 1 ? .match(best[0]) : .ambiguous(Array(best.prefix(8)))
         }
+    }
+
+    /// Words of a message the search is given at most.
+    static let maxSearchedWords = 32
+    /// How far below the best tied option's score an option may be and still be listed.
+    static let optionGap = 0.1
+
+    /// The options the plain words tie that the retriever scores close to the best of them:
+    /// "cascos" lists the helmets, not "Cascos auditivos" (ear muffs, a kind the search ranks
+    /// lower). Unchanged when the retriever scored none of them.
+    static func closest(_ options: [Product], hits: [ProductHit]) -> [Product] {
+        let scores = Dictionary(hits.map { ($0.product.id, $0.score) }, uniquingKeysWith: max)
+        guard options.allSatisfy({ scores[$0.id] != nil }), let best = options.compactMap({ scores[$0.id] }).max()
+        else { return options }
+        return options.filter { (scores[$0.id] ?? 0) >= best - optionGap }
     }
 
     /// The retriever's score (share of the query matched) above which its ranking is trusted

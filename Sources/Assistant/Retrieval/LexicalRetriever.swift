@@ -116,8 +116,10 @@ public struct LexicalRetriever: ProductRetriever {
         let fillers = understanding.lexicon.fillerWords
         let total = weights.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return [] }
+        let lexicon = understanding.lexicon
         var matches: [LexicalMatch] = rows.map { row in
             let text = ProductText(row.product, fillers: fillers)
+            let kind = Self.namedKind(text, lexicon: lexicon)
             var scored = 0.0
             var matched = 0.0
             var missing = 0.0
@@ -132,7 +134,10 @@ public struct LexicalRetriever: ProductRetriever {
                     guard let strength = concept.strength(in: field.tokens) else { continue }
                     // The name's first word is what the product is ("Extintor PQS" vs
                     // "Gabinete para extintor").
-                    let headBonus = field.isName && concept.occurs(in: [text.firstWord]) ? 1.0 : 0.85
+                    // …unless the whole name is another kind of thing that the word only
+                    // begins ("casco" in "Cascos auditivos": ear muffs, not a helmet).
+                    let firstIsKind = concept.occurs(in: [text.firstWord]) && !Self.isAnotherKind(kind, for: concept)
+                    let headBonus = field.isName && firstIsKind ? 1.0 : 0.85
                     best = max(best, field.factor * strength * (field.isName ? headBonus : 1))
                     if !field.isForPart { onlyFor = false }
                 }
@@ -167,6 +172,28 @@ public struct LexicalRetriever: ProductRetriever {
         matches.sort { ($0.score, -$0.bm25) > ($1.score, -$1.bm25) }
         return matches
     }
+
+    /// The names the lexicon gives the kind of thing a product's name says as a whole
+    /// ("Cascos auditivos" → orejeras, protector de copa…), nil when it lists none.
+    static func namedKind(_ text: ProductText, lexicon: SearchLexicon) -> [SearchPhrase]? {
+        guard let name = text.fields.first, name.tokens.count > 1 else { return nil }
+        let key = name.tokens.map(SpanishWords.singular)
+        return lexicon.synonyms(of: key) ?? lexicon.synonyms(of: Array(key.prefix(2)))
+    }
+
+    /// Whether a product's whole name is a kind of thing other than what the concept names:
+    /// the concept is none of that kind's names, and few of them contain it (a "casco
+    /// auditivo" is an orejera, not a casco; "botas pvc" are mostly called botas).
+    static func isAnotherKind(_ kind: [SearchPhrase]?, for concept: SearchConcept) -> Bool {
+        guard let kind, !kind.isEmpty else { return false }
+        let own = Set(concept.phrases.map(\.tokens))
+        if kind.contains(where: { own.contains($0.tokens.map(SpanishWords.singular)) }) { return false }
+        let containing = kind.filter { concept.occurs(in: $0.tokens) }.count
+        return Double(containing) < Double(kind.count) * otherKindShare
+    }
+
+    /// Below this share of a kind's names containing the customer's word, it is another kind.
+    static let otherKindShare = 1.0 / 3
 
     /// A concept's weight: rarer words tell more (an inverse document frequency); a size or
     /// amount weighs 1. `missingFactor`: how much its absence from a product counts against

@@ -64,8 +64,9 @@ public struct QueryUnderstanding: Sendable {
         "ero", "eros", "era", "eras", "ista", "istas", "dor", "dores", "dora", "doras", "nte", "ntes", "ico", "icos",
         "ica", "icas", "ado", "ados", "ada", "adas", "ario", "arios",
     ]
-    /// Words that start a clause about the use when something was named before them ("algo
-    /// que suene", "guantes que aguanten") or a pronoun or "no" follows ("que no se caigan",
+    /// Words that start a clause about the use when something known was named before them
+    /// ("algo que suene", "guantes que aguanten"; not "¿será que tienen…?") or a pronoun or
+    /// "no" follows ("que no se caigan",
     /// "cuando se va la luz"); otherwise they ask ("¿qué guantes tienen?", "si tienen…").
     static let clauseMarkers: Set<String> = ["que", "si", "cuando", "donde", "como"]
     static let clauseStarts: Set<String> = [
@@ -82,6 +83,43 @@ public struct QueryUnderstanding: Sendable {
     }
 
     public func understand(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
+        guard let kept = withoutTrailingAsides(text, vocabulary) else { return read(text, vocabulary: vocabulary) }
+        var query = read(kept, vocabulary: vocabulary)
+        query.original = text
+        return query
+    }
+
+    /// Words that begin a clause still describing the product named before it ("casco,
+    /// pero de moto", "guantes, de los de cuero", "botas, tipo vaqueras").
+    static let continuations: Set<String> = ["de", "del", "pero", "con", "sin", "tipo", "en", "o", "u", "que", "como"]
+
+    /// Clauses of a message read apart at most (one reading each, then the kept ones again).
+    public static let maxClauses = 12
+
+    /// The message without the clauses after the first one that names something the shop
+    /// knows, when they name nothing it knows and say no use ("cono de señalización, y me
+    /// dice cuánto vale", "un detector de humo, ¿hacen envíos a Bello?"): a question or a
+    /// request about the product, not part of it; a clause that begins as a continuation of
+    /// the name ("casco, pero de moto") stays. Nil when every clause is kept.
+    func withoutTrailingAsides(_ text: String, _ vocabulary: SearchVocabulary) -> String? {
+        let clauses = MessageClauses.split(String(text.prefix(Self.maxCharacters)))
+        guard clauses.count > 1, clauses.count <= Self.maxClauses else { return nil }
+        var kept: [Substring] = []
+        var named = false
+        for clause in clauses {
+            let concepts = read(String(clause), vocabulary: vocabulary).concepts
+            let names = concepts.contains { !$0.unknown && $0.kind != .action }
+            let tokens = Self.readTokens(String(clause))
+            let saysUse = tokens.contains(where: Self.forMarkers.contains)
+            let continues = tokens.first.map(Self.continuations.contains) ?? false
+            if named, !names, !saysUse, !continues { continue }
+            named = named || names
+            kept.append(clause)
+        }
+        return kept.count < clauses.count ? kept.joined(separator: ", ") : nil
+    }
+
+    private func read(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
         let read = Self.readTokens(text)
         let tokens = removingFillerPhrases(splittingMeasures(read)).map { undiminished($0, vocabulary) }
         var concepts: [SearchConcept] = []
@@ -102,7 +140,7 @@ public struct QueryUnderstanding: Sendable {
             }
             if Self.purposeMarkers.contains(token)
                 || (Self.clauseMarkers.contains(token)
-                    && (!concepts.isEmpty
+                    && (concepts.contains { !$0.unknown }
                         || (index + 1 < tokens.count && Self.clauseStarts.contains(tokens[index + 1]))))
             {
                 role = .purpose
@@ -119,11 +157,14 @@ public struct QueryUnderstanding: Sendable {
                 index += length
                 continue
             }
-            let concept = word(token, vocabulary: vocabulary, role: role)
+            let afterClitic = index > 0 && Self.clitics.contains(tokens[index - 1])
+            let concept = word(token, vocabulary: vocabulary, role: role, afterClitic: afterClitic)
             concepts.append(concept)
             spans.append(index..<(index + 1))
-            // The object of a verb is what the product is for ("subirse a un poste").
-            if concept.kind == .action { role = .purpose }
+            // The object of an infinitive is what the product is for ("subirse a un poste"); a
+            // verb after its pronoun or a gerund may just be how the customer tells it ("le
+            // pregunto si…", "estoy mirando guantes").
+            if concept.kind == .action, !afterClitic, Self.infinitive(ofGerund: token) == nil { role = .purpose }
             index += 1
         }
         joiningSplitKeys(&concepts, tokens: tokens)
@@ -274,7 +315,22 @@ public struct QueryUnderstanding: Sendable {
         return nil
     }
 
-    private func word(_ token: String, vocabulary: SearchVocabulary, role: SearchConcept.Role) -> SearchConcept {
+    /// Pronouns that only ever stand before a verb ("que no le rompa", "que no se me
+    /// quemen", "que no me entre"): the unknown word after them is a verb form, never a noun
+    /// misspelt. Not "lo", "la", "los", "las": they are articles too.
+    static let clitics: Set<String> = ["me", "te", "se", "le", "les", "nos"]
+
+    /// The infinitive of a gerund ("excavando" → "excavar", "corriendo" → "correr"), nil for
+    /// any other word.
+    static func infinitive(ofGerund word: String) -> String? {
+        if word.count >= 7, word.hasSuffix("ando") { return word.dropLast(4) + "ar" }
+        if word.count >= 8, word.hasSuffix("iendo") { return word.dropLast(5) + "er" }
+        return nil
+    }
+
+    private func word(_ token: String, vocabulary: SearchVocabulary, role: SearchConcept.Role, afterClitic: Bool)
+        -> SearchConcept
+    {
         let singular = SpanishWords.singular(token)
         var phrases = [SearchPhrase([singular])]
         if let stem = SpanishWords.genderStem(singular) { phrases.append(SearchPhrase([stem])) }
@@ -288,12 +344,18 @@ public struct QueryUnderstanding: Sendable {
         // A word the lexicon mentions only inside a longer name ("fundicion" of "guante de
         // fundicion") is not corrected, but on its own it names nothing the shop has.
         var recognised = synonyms != nil || vocabulary.hasWord(singular) || vocabulary.hasWord(token) || attribute
-        if synonyms == nil, !inCatalog, !attribute, let root = SpanishWords.infinitiveRoot(Self.withoutClitic(token)) {
+        let verb = Self.infinitive(ofGerund: token) ?? Self.withoutClitic(token)
+        if synonyms == nil, !inCatalog, !attribute, let root = SpanishWords.infinitiveRoot(verb) {
             // "soldar" finds "soldador"; "lavarse" finds "lavaojos".
             kind = .action
             recognised = true
             if root.count >= 4 || vocabulary.inCatalog(root) { phrases.append(SearchPhrase([root])) }
             synonyms = lexicon.synonyms(of: [root + "ar"]) ?? lexicon.synonyms(of: [token])
+        } else if synonyms == nil, !known, !attribute, afterClitic {
+            // A verb form after its pronoun ("no le rompa"): what the product is for, and no
+            // catalog word it resembles ("rampa", "ropa").
+            kind = .action
+            recognised = true
         } else if synonyms == nil, !known, !attribute {
             // The word itself in another number ("carros" of "carros que pasan") is no
             // correction: a word the lexicon knows only inside a longer name names nothing.

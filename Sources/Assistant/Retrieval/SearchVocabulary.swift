@@ -109,7 +109,36 @@ public struct SearchVocabulary: Sendable {
                 scored.append((candidate.word, min(byLetters, bySound + 1)))
             }
         }
-        guard let best = scored.map(\.cost).min() else { return [] }
+        guard let best = scored.map(\.cost).min() else { return family(of: singular) }
         return Array(scored.filter { $0.cost == best }.map(\.word).prefix(3))
+    }
+
+    /// Letters a derived word's stem has at least.
+    static let minimumFamilyStem = 6
+    /// Endings that derive one word of a family from another (an agent, a quality, an
+    /// action), longest first.
+    static let derivationalEndings = [
+        "amiento", "imiento", "acion", "icion", "adora", "ador", "ante", "ente", "able", "ible", "cion", "sion", "ivo",
+        "iva", "ado", "ada", "ido", "ida", "ico", "ica", "ora", "or", "ar", "er", "ir",
+    ]
+
+    /// A word without its derivational ending ("reflector" → "reflect"), nil when it has none
+    /// or too little would be left.
+    static func familyStem(_ word: String) -> Substring? {
+        for ending in derivationalEndings where word.count >= ending.count + minimumFamilyStem && word.hasSuffix(ending)
+        {
+            return word.dropLast(ending.count)
+        }
+        return nil
+    }
+
+    /// Known words of the same family as a word no edit reaches: the same stem with another
+    /// derivational ending ("reflector" → "reflectivo", "reflectante"; "desinfectar" →
+    /// "desinfectante"), not merely a long shared beginning ("aluminio" is no
+    /// "aluminizado"). At most three, shortest first.
+    func family(of word: String) -> [String] {
+        guard let stem = Self.familyStem(word) else { return [] }
+        let found = candidates.filter { $0.singular != word && Self.familyStem($0.singular) == stem }
+        return Array(found.map(\.word).sorted { ($0.count, $0) < ($1.count, $1) }.prefix(3))
     }
 }

@@ -19,6 +19,7 @@ struct NeedsAndAbstentionTests {
         ("que los clientes no se resbalen en el local", [60, 105]),
         ("necesito algo para el ruido de las máquinas", [66, 67]),
         ("para proteger la cara de las chispas", [29]),
+        ("para no mancharme las piernas", [41, 42, 71]),
         // Regional and generic names.
         ("un enterizo talla L", [41, 42]),
         ("protectores de oído de espuma", [66, 67]),
