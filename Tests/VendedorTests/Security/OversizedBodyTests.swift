@@ -57,7 +57,9 @@ struct OversizedBodyTests {
         try await SecurityHarness.served { h, port in
             let token = h.token(.channel, "widget")
             let answer = try await BlockingPool.shared.run {
-                let socket = try LoopbackSocket(port: port, receiveTimeoutSeconds: 10, sendTimeoutSeconds: 10)
+                // The loop ends with both answers; the timeout only bounds a hang (a loaded CI
+                // machine took more than 10 s to answer).
+                let socket = try LoopbackSocket(port: port, receiveTimeoutSeconds: 60, sendTimeoutSeconds: 10)
                 defer { socket.close() }
                 let body = #"{"chat_id":"web-1","mensaje":"hola"}"#
                 let request =
