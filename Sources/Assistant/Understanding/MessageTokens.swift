@@ -53,6 +53,19 @@ public struct MessageTokens: Sendable, Equatable {
         where tokens[index + 1] == Self.product && ["un", "una"].contains(tokens[index]) {
             tokens[index] = Self.number
         }
+        // "quítele un par", "un par de guantes": a counted phrase is a number like "3".
+        var counted: [String] = []
+        var position = 0
+        while position < tokens.count {
+            if ["un", "una"].contains(tokens[position]), position + 1 < tokens.count, tokens[position + 1] == "par" {
+                counted.append(Self.number)
+                position += 2
+                continue
+            }
+            counted.append(tokens[position])
+            position += 1
+        }
+        tokens = counted
         if asked { tokens.append(Self.question) }
     }
 

@@ -78,6 +78,15 @@ import Testing
         #expect(reader.readNow("listo, montemos el pedido", context: context).intent == .proceed)
     }
 
+    @Test func aCountedPhraseReadsLikeANumber() throws {
+        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let context = ReadingContext(cartIsEmpty: false, catalogWords: MessageTokens.catalogWords(["Detector gas"]))
+        #expect(MessageTokens("quítele un par").tokens == ["quitele", MessageTokens.number])
+        let reading = reader.readNow("Quítele un par", context: context)
+        #expect(reading.intent == .decrease, "\(reading)")
+        #expect(reading.items.first?.action == .decrease && reading.items.first?.pairs == true, "\(reading.items)")
+    }
+
     @Test func aChangeVerbWithItsPronounIsTheBanksVerb() throws {
         let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
         let context = ReadingContext(
