@@ -72,9 +72,11 @@ struct RateLimitTests {
                 }
                 var answers = ("", "")
                 for _ in 0..<5 {
-                    let a = try LoopbackSocket(port: port, receiveTimeoutSeconds: 10)
+                    // The held poll answers after its 3 s; the timeouts only bound a hang (a
+                    // loaded CI machine took more than 10 s).
+                    let a = try LoopbackSocket(port: port, receiveTimeoutSeconds: 60)
                     defer { a.close() }
-                    let b = try LoopbackSocket(port: port, receiveTimeoutSeconds: 10)
+                    let b = try LoopbackSocket(port: port, receiveTimeoutSeconds: 60)
                     defer { b.close() }
                     try get("/jobs/\(job.id)?wait=3", a)
                     try get("/jobs/\(job.id)?wait=3", b)
