@@ -9,9 +9,11 @@ import Shop
 /// (`QueryEmbedder`); with EMBEDDINGS_PROVIDER=none: `LexicalRetriever`.
 public enum ProductRetrievers {
     public static func make(
-        config: RetrievalConfig, store: any ShopStore, logger: Logger, transport: any HTTPTransport = CurlTransport()
+        config: RetrievalConfig, store: any ShopStore, logger: Logger, transport: any HTTPTransport = CurlTransport(),
+        lexicon: SearchLexicon? = nil
     ) throws -> any ProductRetriever {
-        let lexical = LexicalRetriever(store: store, lexicon: try config.loadLexicon(), threshold: config.threshold)
+        let lexicon = try lexicon ?? config.loadLexicon()
+        let lexical = LexicalRetriever(store: store, lexicon: lexicon, threshold: config.threshold)
         guard let embedder = config.makeEmbedder(transport: transport, forQueries: true) else { return lexical }
         return HybridRetriever(
             lexical: lexical, vectors: VectorIndexCache(store: store),

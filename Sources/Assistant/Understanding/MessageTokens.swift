@@ -140,7 +140,6 @@ public struct MessageTokens: Sendable, Equatable {
         return result
     }
 
-    /// The catalog's words and their plural or singular forms, for masking.
     /// The folded words of the names that are letters then digits ("N95" → "n95", "CO2").
     public static func catalogCodes(_ names: [String]) -> Set<String> {
         Set(
@@ -178,6 +177,7 @@ public struct MessageTokens: Sendable, Equatable {
         return result
     }
 
+    /// The catalog's words and their plural or singular forms, for masking.
     public static func catalogWords(_ names: [String]) -> Set<String> {
         var words: Set<String> = []
         for name in names {

@@ -34,8 +34,10 @@ package struct AgentResources: Sendable {
         config: AgentConfig, retrieval: RetrievalConfig, store: any ShopStore, jobs: JobClient, waiters: JobWaiters,
         transport: any HTTPTransport, policy: ProviderHTTP.RetryPolicy = .standard, logger: Logger
     ) throws -> AgentResources {
+        // Read once: the search uses it, and the reader its other product names.
+        let lexicon = try retrieval.loadLexicon()
         let retriever = try ProductRetrievers.make(
-            config: retrieval, store: store, logger: logger, transport: transport)
+            config: retrieval, store: store, logger: logger, transport: transport, lexicon: lexicon)
         let placer = QueuedOrderPlacer(jobs: jobs, waiters: waiters, wait: config.orderWait)
         let model = try ReplyModels.make(config, transport: transport, policy: policy)
         let examples: ExampleReader
@@ -48,7 +50,7 @@ package struct AgentResources: Sendable {
             config, offline: examples, transport: transport, policy: policy, logger: logger)
         var agent = SalesAgent(store: store, retriever: retriever, placer: placer, reader: reader)
         agent.topK = retrieval.topK
-        agent.otherProductNames = try retrieval.loadLexicon().productNameWords.sorted()
+        agent.otherProductNames = lexicon.productNameWords.sorted()
         return AgentResources(
             agent: agent,
             writer: ReplyWriter(

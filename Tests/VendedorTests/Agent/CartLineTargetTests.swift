@@ -26,6 +26,26 @@ import Testing
         #expect(counts.map(\.value) == [10])
     }
 
+    /// The paths this change added to the reader (counted phrases, features after "con",
+    /// hurried units, segments after "y", line lists) on hostile text: a message at the cap
+    /// made of them, huge numbers, a word of ten thousand letters.
+    @Test func hostileTextThroughTheNewReadingPaths() throws {
+        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        var context = ReadingContext(
+            cartIsEmpty: false,
+            catalogWords: MessageTokens.catalogWords(["Respirador doble filtro", "Extintor PQS 9kg"]))
+        context.otherNames = MessageTokens.catalogWords(["mascara", "portacarnet"])
+        let unit =
+            "- un par y me dice cuánto, x99999999999999999999 kiloss de máscaras con 999999999999 filtros y portacarnets: 7\n"
+        let text = String(String(repeating: unit, count: 200).prefix(Understanding.maxMessageCharacters))
+        let reading = reader.readNow(text, context: context)
+        #expect(reading.items.count <= Understanding.maxItemsPerMessage)
+        #expect(reading.items.allSatisfy { ($0.quantity ?? 1) <= QuantityFilter.maxQuantity && ($0.quantity ?? 1) > 0 })
+        let long = String(repeating: "k", count: 10_000) + "ilos"
+        #expect(!CommonWords.isMeasureUnit(long))
+        #expect(MessageTokens("un par " + long).tokens.first == MessageTokens.number)
+    }
+
     @Test func aFeaturesCountAfterAProductNameIsNoOrder() {
         let catalog = MessageTokens.catalogWords(["Respirador doble filtro", "Filtro HEPA"])
         let words = Words("manejan respiradores de media cara con dos filtros?")
