@@ -41,6 +41,12 @@ extension CheckoutFieldExtractor {
         return !QuantityFilter.timeWords(words).isEmpty
     }
 
+    /// A sentence after the address that describes the place ("Es la Panadería La Espiga,
+    /// la de la esquina", "queda subiendo la loma"): a delivery note there.
+    static func describesPlace(_ words: Words) -> Bool {
+        words.count >= 3 && ["es", "queda", "son"].contains(words[0])
+    }
+
     /// The verb without the pronouns attached to it ("dejarlas" → "dejar", "déjemelo" →
     /// "deje"), or the word itself.
     static func withoutClitic(_ word: String) -> String {
@@ -69,23 +75,75 @@ extension CheckoutFieldExtractor {
         return words.texts.allSatisfy { chatter.contains($0) || Lexicon.fillers.contains($0) }
     }
 
-    /// One to five words of letters, none of them a shop or data word.
+    /// One to five words of letters (particles inside not counted: "Kevin Andrés Polo De la
+    /// Hoz"), none of them a shop or data word; a surname that is also a common word
+    /// ("Rubén Darío Cuesta", "Ana Vale Mora") counts when written with a capital after
+    /// the first word, beside at least two other words of a name.
     static func looksLikeName(_ text: String) -> Bool {
         let parts = text.split(whereSeparator: \.isWhitespace)
-        guard (1...5).contains(parts.count) else { return false }
         let words = Words(text)
         guard words.count == parts.count, parts.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "." } }) else {
             return false
         }
         let stop = Lexicon.fillers.union(FieldScanner.streetWords).union(labelWords)
             .union(["barrio", "cedula", "celular", "correo", "telefono", "direccion", "nombre"])
-            .union(correctionWords)
-        // "Laura del Pilar", "María de los Ángeles": particles inside a name.
-        let particles: Set<String> = ["de", "del", "la", "las", "los", "y"]
-        let inside = words.texts.enumerated().filter { $0.offset > 0 && $0.offset < words.count - 1 }
-        return !words.texts.enumerated().contains { offset, word in
-            stop.contains(word) && !(particles.contains(word) && inside.contains { $0.offset == offset })
+            .union(correctionWords).union(roleWords)
+        let inside = Set(1..<max(words.count - 1, 1))
+        let particle = { (offset: Int) in nameParticles.contains(words[offset]) && inside.contains(offset) }
+        let counted = (0..<words.count).filter { !particle($0) }.count
+        guard (1...5).contains(counted) else { return false }
+        let capitalized = { (offset: Int) in parts[offset].first?.isUppercase ?? false }
+        let plain = (0..<words.count).filter { !particle($0) && !stop.contains(words[$0]) }.count
+        return !(0..<words.count).contains { offset in
+            guard stop.contains(words[offset]), !particle(offset) else { return false }
+            // A capitalized common word inside a name: a surname, not a filler.
+            let surname =
+                offset > 0 && capitalized(offset) && Lexicon.fillers.contains(words[offset])
+                && !labelWords.contains(words[offset]) && plain >= 2
+            return !surname
         } && !isNote(words)
+    }
+
+    /// What a customer says they are instead of their name ("soy cliente de ustedes", "soy
+    /// el encargado de compras", "soy pensionado"): never part of a name.
+    static let roleWords: Set<String> = [
+        "cliente", "clienta", "clientes", "ustedes", "usted", "nosotros", "presidente", "presidenta", "coordinador",
+        "coordinadora", "encargado", "encargada", "administrador", "administradora", "gerente", "jefe", "jefa",
+        "dueno", "duena", "propietario", "propietaria", "pensionado", "pensionada", "comprador", "compradora",
+        "representante", "asistente", "auxiliar", "secretaria", "secretario", "contratista", "empresa", "persona",
+    ]
+
+    /// "Laura del Pilar", "María de los Ángeles": particles inside a name.
+    static let nameParticles: Set<String> = ["de", "del", "la", "las", "los", "y"]
+
+    /// The name that opens a labelled value going on with other words ("le habla Hernán
+    /// Darío Restrepo de Medellín, necesito…" → "Hernán Darío Restrepo"): the leading words
+    /// written with a capital, particles between them, up to "de" and a city; nil when that
+    /// is not a name of two words or more.
+    static func leadingName(_ value: String) -> String? {
+        let words = Words(value)
+        let characters = Array(value)
+        var taken = 0
+        var index = 0
+        while index < words.count {
+            let word = words.words[index]
+            if characters[word.range.lowerBound].isUppercase, !ColombianPlaces.cities.contains(word.text) || index == 0 {
+                index += 1
+                taken = index
+                continue
+            }
+            // Particles only between capitalized words, never before a city ("de Medellín").
+            guard index > 0, nameParticles.contains(word.text) else { break }
+            var next = index + 1
+            while next < words.count, nameParticles.contains(words[next]) { next += 1 }
+            guard next < words.count, characters[words.words[next].range.lowerBound].isUppercase,
+                !ColombianPlaces.cities.contains(words[next])
+            else { break }
+            index = next
+        }
+        guard taken >= 2 else { return nil }
+        let name = words.originalText(0..<taken)
+        return looksLikeName(name) ? name : nil
     }
 
     /// Words that own up to a mistake ("error mío", "perdón"): never part of a name.
@@ -151,6 +209,25 @@ extension CheckoutFieldExtractor {
             }
         }
         return none
+    }
+
+    /// Words saying a stored value stays as it was ("la misma", "lo demás igual").
+    static let sameWords: Set<String> = ["igual", "iguales", "mismo", "misma", "mismos", "mismas"]
+
+    /// Whether a message keeps the stored data besides what it changes ("lo demás igual",
+    /// "los demás datos siguen igual", "la dirección sí es la misma", "la de siempre").
+    static func keepsStored(_ words: Words) -> Bool {
+        words.containsAny(sameWords) || words.index(ofPhrase: "de siempre") != nil
+    }
+
+    /// Whether a labelled value only says it has not changed ("sí es la misma", "sigue
+    /// igual", "la de siempre"): short, no digits nor "@", and saying "the same".
+    static func meansSame(_ raw: String) -> Bool {
+        let words = Words(raw)
+        guard !words.isEmpty, words.count <= 6, !raw.contains("@"), !raw.contains(where: \.isNumber) else {
+            return false
+        }
+        return keepsStored(words)
     }
 
     static let noneWords: Set<String> = ["no", "ninguna", "ninguno", "ningun", "nada", "sin", "na", "n", "nop", "nel"]

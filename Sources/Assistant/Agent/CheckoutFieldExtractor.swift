@@ -130,14 +130,25 @@ public enum CheckoutFieldExtractor {
             if label.slot != .notes, entityCursor < scan.entities.count {
                 end = min(end, max(valueStart, scan.entities[entityCursor].range.lowerBound))
             }
-            let raw = scan.text(label.range.upperBound..<end)
+            // "Horario de recepción de 7 a.m. a 4 p.m.": a schedule's label is part of the note.
+            let keepsLabel =
+                label.slot == .notes && Words(scan.text(label.range)).at(0) == "horario"
+                && !QuantityFilter.timeWords(Words(scan.text(label.range.upperBound..<end))).isEmpty
+            let raw = scan.text((keepsLabel ? label.range.lowerBound : label.range.upperBound)..<end)
             // Notes are kept as written ("es un local"); other values lose "es", "mi"…
-            let value = label.slot == .notes ? trimmed(raw) : cleanValue(raw)
+            var value = label.slot == .notes ? trimmed(raw) : cleanValue(raw)
             guard !value.isEmpty, values[label.slot] == nil else {
                 use(label.range)
                 continue
             }
-            if label.slot == .name, !looksLikeName(value) { continue }
+            if label.slot == .name, !looksLikeName(value) {
+                // "le habla Hernán Darío Restrepo de Medellín necesito…": the name that opens it.
+                guard let name = leadingName(value) else { continue }
+                value = name
+                if let found = raw.range(of: name) {
+                    end = min(end, label.range.upperBound + raw.distance(from: raw.startIndex, to: found.upperBound))
+                }
+            }
             if [.idNumber, .phone].contains(label.slot), !value.contains(where: \.isNumber) { continue }
             // "correo no tengo", "email: ninguno": a label without an address is no e-mail.
             if label.slot == .email, !value.contains("@") { continue }
@@ -173,6 +184,8 @@ public enum CheckoutFieldExtractor {
                 use(chunk.range)
                 continue
             }
+            // Inside a note already taken to its line's end.
+            if let note = notes.last, chunk.range.lowerBound < note.range.upperBound { continue }
             // "Razón social:", "Recibe:": a label of no slot is never a value itself; a company
             // field's line is no data and no product ("quiero pedir guantes: 2" stays an order).
             if opensLabel(chunk, scan) {
@@ -200,8 +213,17 @@ public enum CheckoutFieldExtractor {
                 values[.neighborhood] = chunk.text
                 freeRanges[.neighborhood] = chunk.range
                 use(chunk.range)
-            } else if hasData, values[.notes] == nil, isNote(words) {
-                notes.append(chunk)
+            } else if hasData, values[.notes] == nil,
+                isNote(words)
+                    || (values[.address] != nil && addressEnd.map { chunk.range.lowerBound > $0 } == true
+                        && describesPlace(words))
+            {
+                // A note runs to the end of its line over times and numbers ("Entregar en
+                // almacén, horario 8 a.m. a 5 p.m."), up to data already taken.
+                var end = sentenceEnd(scan, from: chunk.range.lowerBound)
+                if let taken = (chunk.range.upperBound..<end).first(where: { used[$0] }) { end = taken }
+                let text = trimmed(scan.text(chunk.range.lowerBound..<end))
+                notes.append(FieldChunk(text: text.isEmpty ? chunk.text : text, range: chunk.range.lowerBound..<end))
             }
         }
         if let first = notes.first, let last = notes.last {
@@ -342,6 +364,22 @@ public enum CheckoutFieldExtractor {
             if landline, values[.phone] == nil { return .phone }
             return values[.idNumber] == nil ? .idNumber : nil
         }
+    }
+
+    /// The end of the sentence that starts at `start`: a line end, or a ".", "!" or "?"
+    /// followed by a capital ("… del piso. Gracias"); "8 a.m. a 5 p.m." goes on.
+    static func sentenceEnd(_ scan: FieldScanner, from start: Int) -> Int {
+        let end = lineEnd(scan, from: start, limit: scan.characters.count)
+        var index = start
+        while index < end {
+            if [".", "!", "?"].contains(scan.characters[index]) {
+                var next = index + 1
+                while next < end, scan.characters[next].isWhitespace { next += 1 }
+                if next == end || scan.characters[next].isUppercase { return index }
+            }
+            index += 1
+        }
+        return end
     }
 
     /// The end of the line that starts at `start` (a line break, ";" or "|"), within `limit`.

@@ -6,6 +6,7 @@ extension SalesAgent {
     func handleCheckout(_ turn: inout TurnContext) async throws {
         let reading = turn.reading
         var started = false
+        var enteringCheckout = false
         if turn.state.phase == .browsing, reading.data.volunteered {
             // Labelled data given while shopping waits in the form; the shopping goes on.
             for (slot, raw) in reading.data.values where turn.state.form[slot] == nil {
@@ -36,6 +37,7 @@ extension SalesAgent {
             }
             turn.state.phase = .checkout
             turn.state.pending = nil
+            enteringCheckout = true
             if !strong, !turn.state.form.isComplete {
                 turn.add(.checkoutStart(missing: turn.state.form.missing))
                 started = true
@@ -46,16 +48,27 @@ extension SalesAgent {
             turn.add(.emptyCart)
             return
         }
-        if case .returningClient(let idNumber) = turn.state.pending {
+        if case .returningClient(let idNumber) = turn.state.pending, let stored = try await storedClient(idNumber) {
             turn.state.pending = nil
-            if turn.affirms || (reading.has(.correctField) && !turn.denies),
-                let stored = try await storedClient(idNumber)
-            {
-                useStored(stored, &turn, except: Set(reading.data.values.keys))
+            // "la dirección sí es la misma": a labelled value that only says it stays.
+            turn.reading.data.values = turn.reading.data.values.filter { !CheckoutFieldExtractor.meansSame($0.value) }
+            let given = Set(turn.reading.data.values.keys)
+            // The offer says "responda «sí», o dígame qué cambiar": a change with the rest
+            // kept ("cambié de número: 318…, lo demás igual") takes the record too.
+            let keeps = CheckoutFieldExtractor.keepsStored(turn.message) && !reading.is(.deny)
+            if turn.proceeds, !turn.affirms, !keeps, given.isEmpty {
+                // "nada más" answers the earlier "¿algo más?", not the offer: asked again.
+                turn.state.pending = .returningClient(idNumber: idNumber)
+                turn.add(.returningClient(StoredClientHint(stored.details)))
+                return
+            }
+            if turn.affirms || keeps || (reading.has(.correctField) && !turn.denies) {
+                useStored(stored, &turn, except: given)
             }
         }
+        declineNotesOnGoAhead(&turn)
         fill(&turn)
-        try await offerStoredData(&turn)
+        try await offerStoredData(&turn, enteringCheckout: enteringCheckout)
         if case .returningClient = turn.state.pending { return }
 
         let form = turn.state.form
@@ -86,6 +99,17 @@ extension SalesAgent {
         let next = turn.invalidSlots.first ?? form.missing[0]
         turn.state.form.requested = next
         if !started { turn.add(.askSlot(next, resumed: turn.sideAnswer && turn.invalidSlots.isEmpty)) }
+    }
+
+    /// "¿Alguna indicación para la entrega?" answered "sí, confirmo" or "correcto, procedan":
+    /// the customer wants to go on, so there is none (the summary still asks to confirm).
+    func declineNotesOnGoAhead(_ turn: inout TurnContext) {
+        guard turn.state.phase == .checkout, turn.state.pending == nil, turn.state.form.requested == .notes,
+            turn.state.form[.notes] == nil, turn.reading.data.values.isEmpty, !turn.message.original.contains("?"),
+            (turn.affirms || turn.proceeds) && !turn.denies, !turn.handledProducts, !turn.cartChanged
+        else { return }
+        turn.state.form.decline(.notes)
+        turn.slotsChanged.insert(.notes)
     }
 
     /// Data sent before any product ("C.C. 52 361 076", a labelled block): kept in the form
@@ -214,9 +238,11 @@ extension SalesAgent {
     /// removed by the shop but kept for its orders) is neither offered nor verified: the
     /// chat goes on as for a new customer, the order keeps the data given, the record stays
     /// as the shop left it.
-    func offerStoredData(_ turn: inout TurnContext) async throws {
+    /// `enteringCheckout`: the checkout starts with this message, so a cédula given while
+    /// shopping is looked up now.
+    func offerStoredData(_ turn: inout TurnContext, enteringCheckout: Bool = false) async throws {
         guard let idNumber = turn.state.form[.idNumber],
-            turn.slotsChanged.contains(.phone) || turn.slotsChanged.contains(.idNumber),
+            turn.slotsChanged.contains(.phone) || turn.slotsChanged.contains(.idNumber) || enteringCheckout,
             let stored = try await storedClient(idNumber), stored.active
         else { return }
         if let phone = turn.state.form[.phone], !turn.state.form.stored.contains(.phone), stored.details.phone == phone
@@ -228,12 +254,21 @@ extension SalesAgent {
         // delivery notes (those belong to each delivery): a customer who typed everything
         // again is not asked about the record.
         let missing = turn.state.form.missing
-        guard turn.slotsChanged.contains(.idNumber), turn.state.form.offeredIdNumber != idNumber,
+        guard turn.slotsChanged.contains(.idNumber) || enteringCheckout, turn.state.form.offeredIdNumber != idNumber,
             Self.storedValues(stored.details).contains(where: { slot, value in
                 slot != .notes && missing.contains(slot) && !(value ?? "").isEmpty
             })
         else { return }
         turn.state.form.offeredIdNumber = idNumber
+        // The offer replaces the list of fields the checkout would ask for.
+        turn.facts.removeAll {
+            if case .checkoutStart = $0 { true } else { false }
+        }
+        if enteringCheckout, CheckoutFieldExtractor.keepsStored(turn.message), !turn.reading.is(.deny) {
+            // "eso es todo, y los mismos datos": the record is taken without asking.
+            useStored(stored, &turn, except: Set(turn.reading.data.values.keys))
+            return
+        }
         turn.state.pending = .returningClient(idNumber: idNumber)
         // What the form would have asked next: an answer that is neither yes nor no fills it
         // (a customer who goes on typing their data, "4428877").

@@ -77,7 +77,8 @@ public struct SalesAgent: Sendable {
         let cartView =
             reading.has(.viewCart) && reading.items.isEmpty && !turn.state.cart.isEmpty && !turn.answersSlot
         let carried = turn.state.pending
-        let answered = try await answerPending(&turn)
+        var answered = try await applyToEach(&turn)
+        if !answered { answered = try await answerPending(&turn) }
         if !answered, !photoAnswered, !turn.answersSlot, reading.topic == nil || !reading.items.isEmpty {
             try await handleProducts(&turn, inForm: inForm, cartView: cartView)
         }

@@ -83,6 +83,11 @@ public struct ExampleReader: MessageReader {
         var claimed = 0
         let clauseCount = min(clauses.count, Self.maxClauses)
         for (index, clause) in clauses.prefix(Self.maxClauses).enumerated() {
+            // "somos un laboratorio de control de calidad": who the customer is, not a request.
+            if SelfDescription.describes(clause.text, isCommand: classifier.isCommandWord) {
+                chatter.append(clause.range)
+                continue
+            }
             let tokens = MessageTokens(clause.text, catalog: context.catalogWords).tokens
             // A clause is heard as the whole message is: an intent the dialogue expects here
             // counts at the lower threshold ("los conos déjelos en 1, nada más por ahora").

@@ -1,0 +1,47 @@
+import Shop
+import SpanishText
+
+// "3 de cada uno", "que sean 7 mejor, de cada uno": one amount for every product the last
+// reply put before the customer (the options offered, the lines just added, the products
+// whose prices were given).
+extension SalesAgent {
+    /// Returns true when the message was such an amount and was applied.
+    func applyToEach(_ turn: inout TurnContext) async throws -> Bool {
+        let reading = turn.reading
+        guard turn.state.phase == .browsing, Self.saysEach(turn.message), reading.items.count == 1,
+            let command = reading.items.first, command.action != .remove, command.factor == nil,
+            let quantity = command.quantity, !command.named || Self.namesNothing(command.words)
+        else { return false }
+        var ids = turn.state.focus
+        if case .choice(let options, _, _) = turn.state.pending { ids = options }
+        guard (2...Self.maxEach).contains(ids.count) else { return false }
+        let products = try await products(ids)
+        guard products.count == ids.count else { return false }
+        turn.state.pending = nil
+        turn.handledProducts = true
+        for product in products {
+            let amount = Self.units(quantity, pairs: command.pairs, of: product)
+            let current = turn.state.cart.quantity(of: product.id)
+            let total =
+                switch command.action {
+                case .increase, .add: current + amount
+                case .decrease: max(0, current - amount)
+                case .set, .remove: amount
+                }
+            try await setQuantity(product, to: total, requested: total, adding: current == 0, &turn)
+        }
+        turn.state.remember(ids)
+        return true
+    }
+
+    /// The most products one "de cada uno" applies to (a longer list is not what was meant).
+    static let maxEach = 6
+
+    /// "de cada uno", "cada una", "x cada referencia", "c/u".
+    static func saysEach(_ words: Words) -> Bool {
+        if words.original.lowercased().contains("c/u") { return true }
+        return zip(words.texts, words.texts.dropFirst()).contains { first, second in
+            first == "cada" && ["uno", "una", "cual", "producto", "referencia", "item", "articulo"].contains(second)
+        }
+    }
+}
