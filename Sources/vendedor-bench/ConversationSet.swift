@@ -38,7 +38,9 @@ struct ConversationSet: Codable {
     var conversations: [Conversation]
 
     static let defaultPath = "data/evaluacion/conversaciones.json"
-    /// The held-out test set: only run, never read to change the agent.
+    /// The held-out test set: only run, never read to change the agent. Since 2026-12-05 it
+    /// is a set written blind that day (70 dialogues, n01–n70); the one before it (p01–p71)
+    /// joined the development set.
     static let testPath = "data/evaluacion/conversaciones_prueba.json"
 
     static func load(path: String = defaultPath) throws -> ConversationSet {

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// - `dev`: `data/evaluacion/conversaciones.json`, the development set. Failures go to
 ///   stderr in full (reason and transcript).
-/// - `test`: `data/evaluacion/conversaciones_prueba.json`, the held-out set, only run.
+/// - `test`: `data/evaluacion/conversaciones_prueba.json`, the held-out set, only run
+///   (written blind on 2026-12-05; the set it replaced, p01–p71, is now part of dev).
 /// - `simulated`: `CustomerSimulator` dialogues (`--simulated N`, `--seed S`).
 /// - `dev_returning`: the dev set again right after it, in the same database: every customer
 ///   now has a record under their cédula (the stored-data offer), as when they buy again.
