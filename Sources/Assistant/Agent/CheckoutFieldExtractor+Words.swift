@@ -7,7 +7,8 @@ extension CheckoutFieldExtractor {
     /// a.m. a 5 p.m.").
     static let noteOpeners: [[String]] = [
         "entregar", "entregue", "entreguen", "entregarlo", "dejar", "dejarlo", "dejelo", "dejen", "deje", "llamar",
-        "llamen", "llame", "timbrar", "timbre", "preguntar", "pregunten", "pregunte", "apto", "apartamento", "torre",
+        "llamen", "llame", "timbrar", "timbre", "timbren", "toquen", "toque", "avisen", "avise", "marquen",
+        "marque", "suban", "entren", "esperen", "preguntar", "pregunten", "pregunte", "apto", "apartamento", "torre",
         "oficina", "piso", "casa", "interior", "bodega", "local", "porteria", "recepcion", "descargar", "entrada",
         "conjunto", "edificio", "frente", "detras", "cerca", "horario", "recibe", "reciben", "recibir", "enviar",
         "subir", "avisar", "junto", "al lado", "a un lado", "a una cuadra", "a dos cuadras", "a media cuadra",
@@ -87,7 +88,7 @@ extension CheckoutFieldExtractor {
         }
         let stop = Lexicon.fillers.union(FieldScanner.streetWords).union(labelWords)
             .union(["barrio", "cedula", "celular", "correo", "telefono", "direccion", "nombre"])
-            .union(correctionWords).union(roleWords)
+            .union(correctionWords).union(roleWords).union(courtesyWords)
         let inside = Set(1..<max(words.count - 1, 1))
         let particle = { (offset: Int) in nameParticles.contains(words[offset]) && inside.contains(offset) }
         let counted = (0..<words.count).filter { !particle($0) }.count
@@ -111,6 +112,12 @@ extension CheckoutFieldExtractor {
         "coordinadora", "encargado", "encargada", "administrador", "administradora", "gerente", "jefe", "jefa",
         "dueno", "duena", "propietario", "propietaria", "pensionado", "pensionada", "comprador", "compradora",
         "representante", "asistente", "auxiliar", "secretaria", "secretario", "contratista", "empresa", "persona",
+    ]
+
+    /// Approval and courtesy said before the data ("Muy bien, es todo", "Perfecto"): no name.
+    static let courtesyWords: Set<String> = [
+        "muy", "bien", "excelente", "genial", "super", "perfecto", "listo", "claro", "ok", "okay", "vale", "gracias",
+        "favor", "porfa", "bueno", "buena", "buenas", "buenos",
     ]
 
     /// "Laura del Pilar", "María de los Ángeles": particles inside a name.
@@ -185,7 +192,7 @@ extension CheckoutFieldExtractor {
 
     static func stripNeighborhood(_ text: String) -> String {
         let words = Words(text)
-        for lead in ["el barrio es", "mi barrio es", "en el barrio", "barrio", "es el", "es"] {
+        for lead in ["el barrio es", "mi barrio es", "en el barrio", "barrio", "es la vereda", "la vereda", "es el", "es"] {
             if words.index(ofPhrase: lead) == 0 {
                 let count = lead.split(separator: " ").count
                 return words.originalText(count..<words.count)
@@ -221,13 +228,14 @@ extension CheckoutFieldExtractor {
     }
 
     /// Whether a labelled value only says it has not changed ("sí es la misma", "sigue
-    /// igual", "la de siempre"): short, no digits nor "@", and saying "the same".
+    /// igual", "la de siempre", "el barrio sí está bien"): short, no digits nor "@", and
+    /// saying "the same" or "it is right".
     static func meansSame(_ raw: String) -> Bool {
         let words = Words(raw)
         guard !words.isEmpty, words.count <= 6, !raw.contains("@"), !raw.contains(where: \.isNumber) else {
             return false
         }
-        return keepsStored(words)
+        return keepsStored(words) || words.containsAny(["bien", "correcto", "correcta"])
     }
 
     static let noneWords: Set<String> = ["no", "ninguna", "ninguno", "ningun", "nada", "sin", "na", "n", "nop", "nel"]

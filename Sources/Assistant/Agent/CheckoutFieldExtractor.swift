@@ -143,10 +143,19 @@ public enum CheckoutFieldExtractor {
             }
             if label.slot == .name, !looksLikeName(value) {
                 // "le habla Hernán Darío Restrepo de Medellín necesito…": the name that opens it.
-                guard let name = leadingName(value) else { continue }
-                value = name
-                if let found = raw.range(of: name) {
-                    end = min(end, label.range.upperBound + raw.distance(from: raw.startIndex, to: found.upperBound))
+                if let name = leadingName(value) {
+                    value = name
+                    if let found = raw.range(of: name) {
+                        end = min(end, label.range.upperBound + raw.distance(from: raw.startIndex, to: found.upperBound))
+                    }
+                } else if end < regionEnd, scan.characters[end] == ":" {
+                    // "a nombre de la coordinadora: Luz Dary Ospina": the name after the colon.
+                    let after = min(regionEnd, scan.nextSeparator(after: end + 1))
+                    guard let name = leadingName(trimmed(scan.text(end + 1..<after))) else { continue }
+                    value = name
+                    end = after
+                } else {
+                    continue
                 }
             }
             if [.idNumber, .phone].contains(label.slot), !value.contains(where: \.isNumber) { continue }
@@ -312,6 +321,8 @@ public enum CheckoutFieldExtractor {
     static func fits(_ label: FieldScanner.Label, _ entity: FieldScanner.Entity, _ scan: FieldScanner) -> Bool {
         guard fits(label.slot, entity.kind) else { return false }
         guard case .number(let digits, _) = entity.kind, digits.count < minDigits else { return true }
+        // "CC Holguines local 205": a cédula has at least five digits.
+        if label.slot == .idNumber, digits.count < 5 { return false }
         var next = scan.nextSeparator(after: label.range.upperBound)
         while next < scan.characters.count, scan.characters[next] == ":" { next = scan.nextSeparator(after: next + 1) }
         return next >= entity.range.lowerBound

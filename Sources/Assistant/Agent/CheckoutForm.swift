@@ -1,3 +1,4 @@
+import SpanishText
 import Shop
 
 /// The checkout as a form (Rasa's slot-filling form): the customer's data, slot by slot,
@@ -93,12 +94,31 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         return String(parts.joined(separator: ". ").prefix(ClientDetails.maxNotesLength))
     }
 
+    /// Words of a rural address, which may have no house number.
+    static let ruralWords: Set<String> = [
+        "vereda", "finca", "hacienda", "parcela", "corregimiento", "km", "kilometro", "via", "lote", "predio",
+    ]
+
+    /// Titles said before a name ("Ing. Camilo Rojas", "Sra. Luz Ospina", "don Gustavo Parra"),
+    /// left out of it when a name of two words or more remains.
+    static let titles: Set<String> = [
+        "ing", "ingeniero", "ingeniera", "dr", "dra", "doctor", "doctora", "lic", "licenciado", "licenciada", "sr",
+        "sra", "srta", "senor", "senora", "senorita", "don", "dona", "arq", "arquitecto", "arquitecta", "prof",
+        "profesor", "profesora",
+    ]
+
+    static func withoutTitle(_ text: String) -> String {
+        let words = Words(text)
+        guard words.count >= 3, titles.contains(words[0]) else { return text }
+        return words.originalText(1..<words.count)
+    }
+
     /// The shop's rule for each slot; returns the value to store.
     public static func validate(_ slot: CheckoutSlot, _ raw: String) throws(ValidationError) -> String {
         let text = raw.trimmingWhitespace()
         switch slot {
         case .name:
-            let name = try Validation.name(text)
+            let name = try Validation.name(withoutTitle(text))
             guard name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "'" || $0 == "-" }) else {
                 throw ValidationError(field: "nombre", message: "El nombre solo puede tener letras.")
             }
@@ -111,7 +131,10 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         case .email: return try Validation.email(text)
         case .address:
             let address = try Validation.optionalText(text, field: "direccion", maximum: ClientDetails.maxAddressLength)
-            guard let address, address.contains(where: \.isNumber), address.split(separator: " ").count >= 2 else {
+            // A rural address may have no number ("Vereda El Placer, finca Los Naranjos").
+            guard let address, address.contains(where: \.isNumber) || Words(address).containsAny(ruralWords),
+                address.split(separator: " ").count >= 2
+            else {
                 throw ValidationError(
                     field: "direccion",
                     message: "La dirección debe tener la calle o carrera y el número (por ejemplo: Calle 5 # 38-21).")

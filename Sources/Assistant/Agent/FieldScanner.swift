@@ -170,6 +170,15 @@ struct FieldScanner {
             {
                 end = nextSeparator(after: end + 1)
             }
+            // "Km 3 vía La Buitrera, finca El Naranjo", "Calle 13 # 100-20, bodega 5": a unit of
+            // the place after a comma (a complement word and a number or a name) is the address.
+            while end < characters.count, characters[end] == ",", let next = wordStarting(after: end),
+                Self.complementWords.contains(words[next]), next + 1 < words.count,
+                words[next + 1].first?.isNumber == true
+                    || characters[words.words[next + 1].range.lowerBound].isUppercase
+            {
+                end = nextSeparator(after: words.words[next].range.upperBound)
+            }
             if let email = entities.first(where: { $0.range.lowerBound > word.range.lowerBound }) {
                 end = min(end, email.range.lowerBound)
             }
@@ -198,6 +207,26 @@ struct FieldScanner {
             add(Entity(kind: .address, range: word.range.lowerBound..<last))
             while index < words.count, words.words[index].range.lowerBound < end { index += 1 }
         }
+    }
+
+    /// Units inside a place that an address may add after a comma.
+    static let complementWords: Set<String> = [
+        "apto", "apt", "ap", "apartamento", "torre", "bloque", "blq", "bl", "interior", "int", "casa", "local", "loc",
+        "oficina", "of", "ofc", "bodega", "bod", "lote", "manzana", "mz", "finca", "hacienda", "parcela", "edificio",
+        "edif", "conjunto", "piso", "consultorio",
+    ]
+
+    /// The index of the first word starting after character `offset` (on the same line).
+    private func wordStarting(after offset: Int) -> Int? {
+        var low = 0
+        var high = words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words.words[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low < words.count else { return nil }
+        let gap = characters[(offset + 1)..<words.words[low].range.lowerBound]
+        return gap.allSatisfy({ $0 == " " }) ? low : nil
     }
 
     /// The index of the word that ends right before character `offset`.
@@ -292,11 +321,13 @@ struct FieldScanner {
         groups.allSatisfy { (2...4).contains($0.count) } && groups.reduce(0) { $0 + $1.count } == 7
     }
 
-    /// "1 020 345 678", "16 789 432", "1.020 345 678": 1–3 digits, then groups of three,
-    /// 7–10 digits in all (the groups inside a word, split at its dots, count too).
+    /// "1 020 345 678", "16 789 432", "1.020 345 678", "1036 645 902": 1–4 digits, then
+    /// groups of three, 7–10 digits in all (the groups inside a word, split at its dots,
+    /// count too).
     static func isThousandsGrouping(_ words: [String]) -> Bool {
         let groups = words.flatMap { $0.split(whereSeparator: { $0 == "." || $0 == "," }) }
-        guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+        guard groups.count >= 2, let first = groups.first, (1...4).contains(first.count),
+            groups.dropFirst().allSatisfy({ $0.count == 3 })
         else { return false }
         return (7...10).contains(first.count + 3 * (groups.count - 1))
     }

@@ -53,7 +53,8 @@ public enum ItemExtractor {
             switch segment.counts.count {
             case 0:
                 guard named else { continue }
-                if segment.afterAnd, previousHasProduct, let last = items.indices.last,
+                if segment.afterAnd || opensDescription(Array(texts[segment.range])), previousHasProduct,
+                    let last = items.indices.last,
                     describes(Array(texts[segment.range])),
                     !WordForms.contentWords(Array(texts[segment.range])).prefix(1).contains(where: isProduct)
                 {
@@ -105,7 +106,7 @@ public enum ItemExtractor {
                 orphan = nil
                 described = nil
             default:
-                items += sequential(texts, segment, names: names)
+                items += withoutSelfCorrections(sequential(texts, segment, names: names))
                 previousHasProduct = true
                 orphan = nil
                 described = nil
@@ -195,12 +196,65 @@ public enum ItemExtractor {
         }
     }
 
+    /// "un extintor, el de polvo de 6 kilos", "unas gafas, de las transparentes": a piece
+    /// opened by an article and "de" says which one the item before is.
+    static func opensDescription(_ words: [String]) -> Bool {
+        guard words.count >= 3 else { return false }
+        let articles: Set<String> = ["el", "la", "los", "las"]
+        return (articles.contains(words[0]) && words[1] == "de")
+            || (words[0] == "de" && (articles.contains(words[1]) || ["esos", "esas", "estos", "estas"].contains(words[1])))
+    }
+
+    /// Words with which a customer takes back what they just said ("quince conos, no perdón,
+    /// veinte conos", "tres cascos digo cuatro cascos").
+    static let selfCorrections: Set<String> = ["perdon", "perdone", "digo", "corrijo", "disculpe", "dicho"]
+
+    /// "quince conos no perdón veinte conos": an item whose words end in a correction is
+    /// replaced by the next one when that names the same thing or nothing (it then takes
+    /// the words: "quince conos no perdón veinte").
+    static func withoutSelfCorrections(_ items: [Item]) -> [Item] {
+        var result: [Item] = []
+        var index = 0
+        while index < items.count {
+            let item = items[index]
+            if index + 1 < items.count, let marker = item.words.firstIndex(where: selfCorrections.contains) {
+                let said = Array(item.words[..<marker])
+                var next = items[index + 1]
+                let head = WordForms.contentWords(said).first.map { String($0.prefix(4)) }
+                let nextHead = WordForms.contentWords(next.words).first.map { String($0.prefix(4)) }
+                if nextHead == nil || nextHead == head {
+                    if nextHead == nil { next.words = said }
+                    result.append(next)
+                    index += 2
+                    continue
+                }
+            }
+            result.append(item)
+            index += 1
+        }
+        return result
+    }
+
     static func item(_ mention: QuantityParser.Mention, _ range: Range<Int>, _ texts: [String]) -> Item {
         var start = range.lowerBound
         while start < range.upperBound, ["y", "e"].contains(texts[start]) { start += 1 }
         let text = trimConnectors(Array(texts[start..<range.upperBound]))
         return Item(
-            quantity: mention.value, pairs: mention.pairs, words: text, range: start..<(start + text.count))
+            quantity: mention.value, pairs: mention.pairs, words: sizesInDigits(text),
+            range: start..<(start + text.count))
+    }
+
+    /// "de los de seis kilos" names the size as "6 kilos" does: a number word before a unit
+    /// is written as its digits.
+    static func sizesInDigits(_ words: [String]) -> [String] {
+        var words = words
+        for index in words.indices.dropLast() where CommonWords.isMeasureUnit(words[index + 1]) {
+            guard !words[index].contains(where: \.isNumber),
+                let (value, length) = SpanishNumber.read(Words(words[index]), at: 0), length == 1
+            else { continue }
+            words[index] = String(value)
+        }
+        return words
     }
 
     /// Drops a trailing "y", "e", "más", "también" (they introduce the next item).

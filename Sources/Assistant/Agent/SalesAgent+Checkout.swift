@@ -141,6 +141,13 @@ extension SalesAgent {
             turn.state.form.decline(slot)
             turn.slotsChanged.insert(slot)
         }
+        // At the summary, a delivery note ("y que timbren en el apto 302") is the note.
+        if turn.state.phase == .review, extraction.values.isEmpty, !turn.affirms, !turn.denies, !turn.cartChanged,
+            !turn.message.original.contains("?"), let note = Self.noteAtReview(turn.message)
+        {
+            set(.notes, note, &turn)
+            return
+        }
         // The plain answer to the slot just asked ("San Fernando", "llamar antes de llegar").
         guard turn.answersSlot, let requested = turn.state.form.requested, let text = extraction.freeText else {
             return
@@ -152,6 +159,17 @@ extension SalesAgent {
             return
         }
         set(requested, text, &turn)
+    }
+
+    /// A message that is only a delivery note, without a leading "y", "ah", "también".
+    static func noteAtReview(_ message: Words) -> String? {
+        var start = 0
+        while start < min(message.count, 2), ["y", "e", "ah", "tambien", "ademas", "eso", "si"].contains(message[start]) {
+            start += 1
+        }
+        let rest = message.originalText(start..<message.count)
+        guard !rest.isEmpty, CheckoutFieldExtractor.isNote(Words(rest)) else { return nil }
+        return CheckoutFieldExtractor.trimmed(rest)
     }
 
     /// Whether the message is the plain answer to the slot just asked: nothing in it reads as
@@ -194,7 +212,7 @@ extension SalesAgent {
         switch slot {
         case .idNumber, .phone: text.filter(\.isNumber).count >= 6
         case .email: text.contains("@")
-        case .address: text.contains(where: \.isNumber)
+        case .address: text.contains(where: \.isNumber) || Words(text).containsAny(CheckoutForm.ruralWords)
         case .name, .neighborhood, .notes: true
         }
     }
@@ -213,6 +231,8 @@ extension SalesAgent {
     }
 
     func set(_ slot: CheckoutSlot, _ raw: String, _ turn: inout TurnContext) {
+        // "el barrio sí está bien": the value stays.
+        if turn.state.form[slot] != nil, CheckoutFieldExtractor.meansSame(raw) { return }
         // "Indicaciones: ninguna", "correo: no tengo": an optional field declined, not a value.
         if slot.isOptional, CheckoutFieldExtractor.meansNone(raw) {
             turn.state.form.decline(slot)

@@ -77,17 +77,19 @@ public struct ExampleReader: MessageReader {
             chatter.append(0..<text.count)
             if Self.talkIntents.contains(intent) { talk.append(0..<text.count) }
         }
+        // "somos un laboratorio de control de calidad", "tengo un restaurante y me pidieron…":
+        // who the customer is, not a request.
+        for clause in clauses.isEmpty ? [Clause(text: text, range: 0..<text.count)] : clauses {
+            chatter += SelfDescription.ranges(in: clause.text).map {
+                (clause.range.lowerBound + $0.lowerBound)..<(clause.range.lowerBound + $0.upperBound)
+            }
+        }
         reading.namesProduct = tokens.contains(MessageTokens.product)
         var lastAct: Intent?
         // Clauses with an accepted act, of those with a letter.
         var claimed = 0
         let clauseCount = min(clauses.count, Self.maxClauses)
         for (index, clause) in clauses.prefix(Self.maxClauses).enumerated() {
-            // "somos un laboratorio de control de calidad": who the customer is, not a request.
-            if SelfDescription.describes(clause.text, isCommand: classifier.isCommandWord) {
-                chatter.append(clause.range)
-                continue
-            }
             let tokens = MessageTokens(clause.text, catalog: context.catalogWords).tokens
             // A clause is heard as the whole message is: an intent the dialogue expects here
             // counts at the lower threshold ("los conos déjelos en 1, nada más por ahora").

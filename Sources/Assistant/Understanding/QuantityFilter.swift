@@ -25,9 +25,26 @@ public enum QuantityFilter {
         "nueva", "buen", "buena", "atento", "especial",
     ]
 
+    /// Words that make a number after them a pronoun ("el más barato de esos dos").
+    static let demonstratives: Set<String> = ["esos", "esas", "estos", "estas", "aquellos", "aquellas"]
+
     public static func counts(in words: Words, isProduct: ((String) -> Bool)? = nil) -> [QuantityParser.Mention] {
+        let counts = kept(QuantityParser.counts(in: words), words, isProduct: isProduct)
+        guard counts.count > 1 else { return counts }
+        // "deme 3 del más barato de esos dos": beside a count, "esos dos" with nothing after
+        // it points at products, it counts none.
+        return counts.filter { mention in
+            !(demonstratives.contains(words.at(mention.range.lowerBound - 1))
+                && (mention.range.upperBound >= words.count
+                    || WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty))
+        }
+    }
+
+    static func kept(_ mentions: [QuantityParser.Mention], _ words: Words, isProduct: ((String) -> Bool)?)
+        -> [QuantityParser.Mention]
+    {
         let notCounts = timeWords(words)
-        return QuantityParser.counts(in: words).filter { mention in
+        return mentions.filter { mention in
             mention.value > 0 && mention.value <= maxQuantity
                 && !mention.range.contains { notCounts.contains($0) }
                 && !mention.range.contains { words[$0].filter(\.isNumber).count > 5 }

@@ -1,6 +1,6 @@
 import SpanishText
 
-/// A sentence in which customers say who they are or what they have ("somos un laboratorio
+/// A part of a sentence in which customers say who they are or what they have ("somos un laboratorio
 /// de control de calidad", "le cuento que soy pensionado y vivo en una casa de dos pisos",
 /// "ellos son 4"): context for the shop, not a request, so the product words in it ("laboratorio",
 /// "pisos") are not searched. A sentence that also asks for something ("soy electricista y
@@ -29,8 +29,22 @@ enum SelfDescription {
         "manejan", "venden", "hay", "sirve", "recomienda",
     ]
 
-    static func describes(_ text: String, isCommand: (String) -> Bool) -> Bool {
-        let words = Words(text).texts
+    /// The parts of `text` (cut at "y"/"e") that only describe: character ranges in `text`.
+    /// "estoy arreglando la finca y quisiera 3 palas" → the first part only.
+    static func ranges(in text: String) -> [Range<Int>] {
+        let words = Words(text)
+        var result: [Range<Int>] = []
+        var start = 0
+        for index in 0...words.count where index == words.count || ["y", "e"].contains(words[index]) {
+            if index > start, describes(Array(words.texts[start..<index])) {
+                result.append(words.words[start].range.lowerBound..<words.words[index - 1].range.upperBound)
+            }
+            start = index + 1
+        }
+        return result
+    }
+
+    static func describes(_ words: [String]) -> Bool {
         var index = 0
         while index < min(words.count, maxLeads), leads.contains(words[index]), !verbs.contains(words[index]) {
             index += 1
@@ -39,6 +53,27 @@ enum SelfDescription {
         let verb = words[index]
         let opens = verbs.contains(verb) || (verb == "son" && index > 0 && ["ellos", "ellas"].contains(words[index - 1]))
         guard opens else { return false }
-        return !words[(index + 1)...].contains { asking.contains($0) || isCommand($0) }
+        // A command with its pronouns ("mándeme", "regáleme") asks too; so does an asking
+        // word typed in a hurry ("bsucando", "nesecito").
+        return !words[(index + 1)...].contains { word in
+            asking.contains(word) || IntentClassifier.isCliticCommand(word) || isNearAsking(word)
+        }
+    }
+
+    /// The asking words of five letters or more and every form of them with one letter left
+    /// out: a word one edit from an asking word (a letter missing, added, changed, or two
+    /// swapped) is in this set or has a one-letter-shorter form in it.
+    static let nearAsking: Set<String> = {
+        var forms: Set<String> = []
+        for word in asking where word.count >= 5 {
+            forms.insert(word)
+            forms.formUnion(IntentClassifier.deletions(word))
+        }
+        return forms
+    }()
+
+    static func isNearAsking(_ word: String) -> Bool {
+        guard word.count >= 5, word.count <= 20, word.allSatisfy(\.isLetter) else { return false }
+        return nearAsking.contains(word) || IntentClassifier.deletions(word).contains(where: nearAsking.contains)
     }
 }
