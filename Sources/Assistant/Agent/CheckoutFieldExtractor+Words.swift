@@ -134,7 +134,8 @@ extension CheckoutFieldExtractor {
         var index = 0
         while index < words.count {
             let word = words.words[index]
-            if characters[word.range.lowerBound].isUppercase, !ColombianPlaces.cities.contains(word.text) || index == 0 {
+            if characters[word.range.lowerBound].isUppercase, !ColombianPlaces.cities.contains(word.text) || index == 0
+            {
                 index += 1
                 taken = index
                 continue
@@ -192,7 +193,9 @@ extension CheckoutFieldExtractor {
 
     static func stripNeighborhood(_ text: String) -> String {
         let words = Words(text)
-        for lead in ["el barrio es", "mi barrio es", "en el barrio", "barrio", "es la vereda", "la vereda", "es el", "es"] {
+        for lead in [
+            "el barrio es", "mi barrio es", "en el barrio", "barrio", "es la vereda", "la vereda", "es el", "es",
+        ] {
             if words.index(ofPhrase: lead) == 0 {
                 let count = lead.split(separator: " ").count
                 return words.originalText(count..<words.count)

@@ -146,7 +146,8 @@ public enum CheckoutFieldExtractor {
                 if let name = leadingName(value) {
                     value = name
                     if let found = raw.range(of: name) {
-                        end = min(end, label.range.upperBound + raw.distance(from: raw.startIndex, to: found.upperBound))
+                        end = min(
+                            end, label.range.upperBound + raw.distance(from: raw.startIndex, to: found.upperBound))
                     }
                 } else if end < regionEnd, scan.characters[end] == ":" {
                     // "a nombre de la coordinadora: Luz Dary Ospina": the name after the colon.

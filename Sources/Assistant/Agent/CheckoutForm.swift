@@ -1,5 +1,5 @@
-import SpanishText
 import Shop
+import SpanishText
 
 /// The checkout as a form (Rasa's slot-filling form): the customer's data, slot by slot,
 /// each validated with the shop's rules (`Validation`); an invalid value is not kept and

@@ -202,7 +202,8 @@ public enum ItemExtractor {
         guard words.count >= 3 else { return false }
         let articles: Set<String> = ["el", "la", "los", "las"]
         return (articles.contains(words[0]) && words[1] == "de")
-            || (words[0] == "de" && (articles.contains(words[1]) || ["esos", "esas", "estos", "estas"].contains(words[1])))
+            || (words[0] == "de"
+                && (articles.contains(words[1]) || ["esos", "esas", "estos", "estas"].contains(words[1])))
     }
 
     /// Words with which a customer takes back what they just said ("quince conos, no perdón,

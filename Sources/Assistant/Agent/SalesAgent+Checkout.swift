@@ -164,7 +164,9 @@ extension SalesAgent {
     /// A message that is only a delivery note, without a leading "y", "ah", "también".
     static func noteAtReview(_ message: Words) -> String? {
         var start = 0
-        while start < min(message.count, 2), ["y", "e", "ah", "tambien", "ademas", "eso", "si"].contains(message[start]) {
+        while start < min(message.count, 2),
+            ["y", "e", "ah", "tambien", "ademas", "eso", "si"].contains(message[start])
+        {
             start += 1
         }
         let rest = message.originalText(start..<message.count)

@@ -51,7 +51,8 @@ enum SelfDescription {
         }
         guard index < words.count else { return false }
         let verb = words[index]
-        let opens = verbs.contains(verb) || (verb == "son" && index > 0 && ["ellos", "ellas"].contains(words[index - 1]))
+        let opens =
+            verbs.contains(verb) || (verb == "son" && index > 0 && ["ellos", "ellas"].contains(words[index - 1]))
         guard opens else { return false }
         // A command with its pronouns ("mándeme", "regáleme") asks too; so does an asking
         // word typed in a hurry ("bsucando", "nesecito").
