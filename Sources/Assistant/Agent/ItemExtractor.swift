@@ -66,6 +66,14 @@ public enum ItemExtractor {
                 } else {
                     orphan = segment.range
                 }
+            case 1
+            where previousHasProduct && !items.isEmpty && opensDescription(Array(texts[segment.range]))
+                && segment.counts[0].range.lowerBound > segment.range.lowerBound + 1:
+                // "una linterna, la de 3 pilas": the count is a feature of the item before.
+                let last = items.count - 1
+                let range = items[last].range.lowerBound..<segment.range.upperBound
+                items[last].words = trimConnectors(Array(texts[range]))
+                items[last].range = range
             case 1:
                 let mention = segment.counts[0]
                 // "9 unidades de cartuchos" (product after), else "overoles antifluido: 4".

@@ -8,7 +8,9 @@ extension SalesAgent {
     /// Returns true when the message was such an amount and was applied.
     func applyToEach(_ turn: inout TurnContext) async throws -> Bool {
         let reading = turn.reading
+        // "¿y a cómo cada una?" asks the prices; it orders nothing.
         guard turn.state.phase == .browsing, Self.saysEach(turn.message), reading.items.count == 1,
+            !turn.message.isQuestion, !turn.message.original.contains("?"),
             let command = reading.items.first, command.action != .remove, command.factor == nil,
             let quantity = command.quantity, !command.named || Self.namesNothing(command.words)
         else { return false }

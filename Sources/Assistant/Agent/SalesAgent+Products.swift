@@ -133,6 +133,7 @@ extension SalesAgent {
         let named = WordForms.contentWords(words.texts)
         guard !named.isEmpty else { return }
         let purpose = turn.reading.has(.askUse)
+        if try await answerEachNamed(&turn, words, purpose: purpose) { return }
         let query = Self.query(words, 0..<words.count)
         switch try await resolve(words.texts, &turn) {
         case .match(let product):
@@ -163,6 +164,37 @@ extension SalesAgent {
             turn.show(suggestions)
             turn.sideAnswer = true
         }
+    }
+
+    /// "¿qué precio tienen el casco dieléctrico y los guantes dieléctricos?": a question that
+    /// names products on each side of "y", each one found on its own, is answered for each
+    /// (all of them shown, so "2 de cada uno" can follow). False otherwise.
+    func answerEachNamed(_ turn: inout TurnContext, _ words: Words, purpose: Bool) async throws -> Bool {
+        var parts: [[String]] = [[]]
+        for word in words.texts {
+            if word == "y" || word == "e" { parts.append([]) } else { parts[parts.count - 1].append(word) }
+        }
+        parts = parts.filter { !WordForms.contentWords($0).isEmpty }
+        guard (2...Self.maxEach).contains(parts.count) else { return false }
+        var scratch = turn
+        var found: [Product] = []
+        for part in parts {
+            guard case .match(let product) = try await resolve(part, &scratch),
+                !found.contains(where: { $0.id == product.id })
+            else { return false }
+            found.append(product)
+        }
+        // Variants of one kind ("gafas transparentes y gafas antiempañantes") are compared as
+        // a list, as a question about one kind is.
+        let kinds = Set(found.compactMap { ProductWords.of($0.name).first })
+        guard kinds.count == found.count else { return false }
+        turn = scratch
+        turn.handledProducts = true
+        turn.sideAnswer = true
+        for product in found { turn.add(.productInfo(ProductFact(product), purpose: purpose)) }
+        turn.show(found)
+        turn.state.remember(found.map(\.id))
+        return true
     }
 
     /// Questions about the products just listed: "¿y esos a cómo?", "¿cuál es más

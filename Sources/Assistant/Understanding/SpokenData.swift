@@ -86,6 +86,11 @@ public enum SpokenCardinals {
 /// the words around "arroba", joined by "punto", become the address
 /// ("diegocarabali@gmail.com", "ana punto gil arroba hotmail punto com"). One pass.
 public enum SpokenEmail {
+    /// Words said about how the address is written ("todo pegado", "sin espacios").
+    static let spellingRemarks: Set<String> = [
+        "todo", "pegado", "pegadito", "junto", "juntito", "sin", "espacio", "espacios", "seguido",
+    ]
+
     public static func rewrite(_ text: String) -> String {
         let words = Words(text)
         guard words.contains("arroba") else { return text }
@@ -104,9 +109,13 @@ public enum SpokenEmail {
                 domain.append(words.words[end + 1])
                 end += 2
             }
+            // "gloriahenao todo pegado arroba …": what the customer says about the spelling is
+            // no part of the address.
+            var localEnd = index - 1
+            while localEnd > 0, spellingRemarks.contains(words[localEnd]), index - localEnd < 4 { localEnd -= 1 }
             // "adriana punto gil arroba …": the local part may hold dots too.
-            var local = [words.words[index - 1]]
-            var start = index - 1
+            var local = [words.words[localEnd]]
+            var start = localEnd
             while start >= 2, words[start - 1] == "punto", local.count < 4,
                 words.words[start - 2].range.lowerBound >= copied
             {
