@@ -410,6 +410,8 @@ public enum CheckoutFieldExtractor {
     /// One to four words of letters that are not a delivery note, a label or a request.
     static func looksLikePlace(_ words: Words) -> Bool {
         guard (1...4).contains(words.count), words.texts.allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return false }
+        // "Calle 5 # 10-20, Cali": the city is no neighbourhood.
+        if words.count == 1, ColombianPlaces.cities.contains(words[0]) { return false }
         let articles: Set<String> = ["el", "la", "los", "las", "de", "del"]
         return !isNote(words)
             && !words.texts.contains {

@@ -99,6 +99,15 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         "vereda", "finca", "hacienda", "parcela", "corregimiento", "km", "kilometro", "via", "lote", "predio",
     ]
 
+    /// "carrera ocho número catorce guion treinta": an address dictated with its numbers in
+    /// words has a number too.
+    static func hasNumberWord(_ text: String) -> Bool {
+        let words = Words(text)
+        return (0..<words.count).contains { index in
+            !["un", "una", "uno"].contains(words[index]) && SpanishNumber.read(words, at: index) != nil
+        }
+    }
+
     /// Titles said before a name ("Ing. Camilo Rojas", "Sra. Luz Ospina", "don Gustavo Parra"),
     /// left out of it when a name of two words or more remains.
     static let titles: Set<String> = [
@@ -132,7 +141,9 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         case .address:
             let address = try Validation.optionalText(text, field: "direccion", maximum: ClientDetails.maxAddressLength)
             // A rural address may have no number ("Vereda El Placer, finca Los Naranjos").
-            guard let address, address.contains(where: \.isNumber) || Words(address).containsAny(ruralWords),
+            guard let address,
+                address.contains(where: \.isNumber) || Words(address).containsAny(ruralWords)
+                    || hasNumberWord(address),
                 address.split(separator: " ").count >= 2
             else {
                 throw ValidationError(

@@ -103,7 +103,10 @@ struct FieldScanner {
             {
                 separators.append(index)
             } else if character == "-", index > 0, index + 1 < characters.count, characters[index - 1] == " ",
-                characters[index + 1] == " "
+                characters[index + 1] == " ",
+                // "Cl 5 Nro 3 - 21": a dash between the numbers of an address separates nothing.
+                !(index >= 2 && index + 2 < characters.count && characters[index - 2].isNumber
+                    && characters[index + 2].isNumber)
             {
                 separators.append(index)
             }
@@ -122,7 +125,7 @@ struct FieldScanner {
     /// Whether the dot at `offset` closes one of `abbreviations` (the letters right before it).
     private func endsAbbreviation(_ offset: Int) -> Bool {
         var start = offset
-        while start > 0, offset - start < 5, characters[start - 1].isLetter { start -= 1 }
+        while start > 0, offset - start < 6, characters[start - 1].isLetter { start -= 1 }
         guard start < offset, start == 0 || !characters[start - 1].isLetter else { return false }
         return Self.abbreviations.contains(TextFold.fold(String(characters[start..<offset])))
     }
@@ -151,8 +154,10 @@ struct FieldScanner {
         while index < words.count {
             let word = words.words[index]
             let lookahead = index + 1..<min(index + 4, words.count)
+            // "calle cuarenta y cinco número veinte guion diez": numbers in words, with the
+            // number sign after them.
             guard Self.streetWords.contains(word.text), !isConsumed(word.range.lowerBound),
-                let numberAt = lookahead.first(where: { words[$0].first?.isNumber == true })
+                let numberAt = lookahead.first(where: { words[$0].first?.isNumber == true || isSpokenNumber($0) })
             else {
                 index += 1
                 continue
@@ -204,10 +209,44 @@ struct FieldScanner {
                 }
                 tail -= 1
             }
+            last = withoutTrailingPlace(from: numberAt, to: last)
             add(Entity(kind: .address, range: word.range.lowerBound..<last))
             while index < words.count, words.words[index].range.lowerBound < end { index += 1 }
         }
     }
+
+    /// A number in words followed by a number sign ("cuarenta y cinco número veinte").
+    private func isSpokenNumber(_ at: Int) -> Bool {
+        !["un", "una", "uno"].contains(words[at]) && SpanishNumber.read(words, at: at) != nil
+            && (at + 1..<min(at + 6, words.count)).contains { Self.numberSigns.contains(words[$0]) }
+    }
+
+    /// Where an address ends when a neighbourhood follows its house number with nothing
+    /// between ("Cra. 80 #34-12 Laureles", "Calle 5 # 10-20 San Fernando"): the capitalized
+    /// words after the number that are no unit, orientation or number are left out.
+    private func withoutTrailingPlace(from numberAt: Int, to end: Int) -> Int {
+        var plate: Int?
+        var index = numberAt + 1
+        while index < words.count, words.words[index].range.upperBound <= end {
+            let gap = characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
+            if gap.contains("-"), words[index - 1].first?.isNumber == true, words[index].first?.isNumber == true {
+                plate = index
+            }
+            index += 1
+        }
+        guard let plate, plate + 1 < index, index - plate - 1 <= 4 else { return end }
+        let trailing = (plate + 1)..<index
+        let place = trailing.allSatisfy { word in
+            let text = words[word]
+            return characters[words.words[word].range.lowerBound].isUppercase && text.count > 1
+                && text.allSatisfy(\.isLetter) && !Self.complementWords.contains(text)
+                && !Self.orientationWords.contains(text) && !Self.abbreviations.contains(text)
+        }
+        return place ? words.words[plate].range.upperBound : end
+    }
+
+    /// Words after a street's number that belong to the address ("Sur", "Norte", "bis").
+    static let orientationWords: Set<String> = ["sur", "norte", "oeste", "este", "oriente", "occidente", "bis"]
 
     /// Units inside a place that an address may add after a comma.
     static let complementWords: Set<String> = [

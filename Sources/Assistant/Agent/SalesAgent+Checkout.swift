@@ -214,7 +214,9 @@ extension SalesAgent {
         switch slot {
         case .idNumber, .phone: text.filter(\.isNumber).count >= 6
         case .email: text.contains("@")
-        case .address: text.contains(where: \.isNumber) || Words(text).containsAny(CheckoutForm.ruralWords)
+        case .address:
+            text.contains(where: \.isNumber) || Words(text).containsAny(CheckoutForm.ruralWords)
+                || CheckoutForm.hasNumberWord(text)
         case .name, .neighborhood, .notes: true
         }
     }

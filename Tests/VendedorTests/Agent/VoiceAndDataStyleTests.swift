@@ -81,6 +81,20 @@ import Testing
             try CheckoutForm.validate(.address, "Vereda San Antonio, finca El Cedro")
                 == "Vereda San Antonio, finca El Cedro")
         #expect(throws: ValidationError.self) { try CheckoutForm.validate(.address, "por allá arriba") }
+        let shapes = [
+            ("Cll 8 Nro 12 - 40 barrio Belén", "Cll 8 Nro 12 - 40", "Belén"),
+            ("Transv. 5 # 2-18 Sur, Palmira", "Transv. 5 # 2-18 Sur", nil),
+            ("Cra. 24 #15-33 Alameda", "Cra. 24 #15-33", "Alameda"),
+            (
+                "calle treinta y dos número once guion veinte barrio Obrero",
+                "calle treinta y dos número once guion veinte", "Obrero"
+            ),
+        ]
+        for (text, address, neighborhood) in shapes {
+            let values = CheckoutFieldExtractor.extract(text, requested: .address).values
+            #expect(values[.address] == address && values[.neighborhood] == neighborhood, "\(text): \(values)")
+        }
+        #expect(try CheckoutForm.validate(.address, "carrera nueve número cuatro guion diez") != "")
         let spaced = CheckoutFieldExtractor.extract("cc 1144 208 316", requested: nil)
         #expect(spaced.values[.idNumber].map { $0.filter(\.isNumber) } == "1144208316", "\(spaced.values)")
         let mall = CheckoutFieldExtractor.extract("Av 6 # 20-15 CC Chipichape local 12", requested: .address)
