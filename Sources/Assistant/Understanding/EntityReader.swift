@@ -23,7 +23,10 @@ struct EntityReader {
         var extraction = extracted
         // A "name" or note read from a clause that only talks ("correcto, los mismos datos")
         // is not data, nor is a message that only talks the plain answer to a slot.
-        for (slot, range) in extraction.freeRanges where talk.contains(where: { $0.overlaps(range) }) {
+        // A note that only runs on over a chatty clause ("Entregar en almacén, horario 8 a.m. a
+        // 5 p.m.") is still a note: what counts is the clause it opens in.
+        for (slot, range) in extraction.freeRanges
+        where talk.contains(where: { slot == .notes ? $0.contains(range.lowerBound) : $0.overlaps(range) }) {
             extraction.values[slot] = nil
         }
         if talk.contains(where: { $0.lowerBound == 0 && $0.upperBound >= text.count }), context.requested != .notes {

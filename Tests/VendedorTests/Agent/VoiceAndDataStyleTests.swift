@@ -101,6 +101,18 @@ import Testing
         #expect(mall.values[.idNumber] == nil, "\(mall.values)")
     }
 
+    @Test func aNoteWithAScheduleSurvivesTheChattyClauseInIt() throws {
+        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        var context = ReadingContext(catalogWords: MessageTokens.catalogWords(["Casco de seguridad"]))
+        context.phase = .checkout
+        context.requested = .address
+        let reading = reader.readNow(
+            "Dirección: Cra 12 # 4-30, barrio Centro, Tuluá. Dejar en bodega, horario 9 a.m. a 4 p.m.", context: context
+        )
+        #expect(reading.data.values[.notes] == "Dejar en bodega, horario 9 a.m. a 4 p.m", "\(reading.data.values)")
+        #expect(reading.data.values[.neighborhood] == "Centro", "\(reading.data.values)")
+    }
+
     @Test func aValueThatSaysItStaysKeepsTheOldOne() async throws {
         let h = try await AgentHarness()
         _ = try await h.say("k1", "me regala 2 señales de salida")
