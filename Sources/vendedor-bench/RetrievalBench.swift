@@ -210,11 +210,12 @@ struct RetrievalBench {
 
     /// The evaluation sets: the development set (tuned on; misses shown in full), the
     /// control set and the two held-out test sets (never tuned on: misses only counted by
-    /// type; busqueda_prueba2.tsv was written for issue 22 before its retrieval tuning,
-    /// busqueda_prueba3.tsv before the second round of it).
+    /// type; busqueda_prueba2.tsv was written for issue 22 before its retrieval tuning).
+    /// busqueda_prueba3.tsv, written before the second round of it, was promoted to
+    /// development afterwards (a fresh blind set replaces it): its misses are shown too.
     static let sets: [(name: String, file: String, showMisses: Bool)] = [
         ("dev", "busqueda", true), ("control", "busqueda_control", false), ("test", "busqueda_prueba", false),
-        ("test2", "busqueda_prueba2", false), ("test3", "busqueda_prueba3", false),
+        ("test2", "busqueda_prueba2", false), ("test3", "busqueda_prueba3", true),
     ]
 
     /// Every product embedded into a fresh index, which is then activated.
