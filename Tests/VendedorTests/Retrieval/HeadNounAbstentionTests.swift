@@ -22,6 +22,8 @@ struct HeadNounAbstentionTests {
         "alarma de piscina",
         // The noun of a verb's instrument is not a misspelt verb of the lexicon's needs.
         "un levantador hidraulico",
+        // Renting is getting hold of it: the thing is what is named.
+        "quiero arrendar una escalera",
     ])
     func somethingNotCarriedIsNotMatched(query: String) async throws {
         let tmp = try TemporaryDirectory()
@@ -45,6 +47,11 @@ struct HeadNounAbstentionTests {
         ("algo que zumbe cuando hay humo", [68]),
         // A covering verb joined to a body part.
         ("unos cubreoidos de espuma", [66, 67]),
+        // A verb with its pronoun, read as the verb the lexicon lists.
+        ("algo para colgarle las pinzas al electricista", [108]),
+        // Openings in the ground, floors being mopped.
+        ("pa que nadie se meta al hoyo de la obra", [51, 52, 61, 62]),
+        ("algo para cuando estan trapeando el corredor", [105]),
     ])
     func findsWhatTheUseMeans(query: String, expected: [Int64]) async throws {
         let tmp = try TemporaryDirectory()
