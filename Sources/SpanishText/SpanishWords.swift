@@ -21,18 +21,30 @@ public enum SpanishWords {
     /// The singular of a folded Spanish noun or adjective: "guantes" → "guante", "luces" → "luz",
     /// "overoles" → "overol", "botas" → "bota". Words that are not plural come back unchanged.
     public static func singular(_ word: String) -> String {
-        guard word.count > 3, word.last == "s", word.allSatisfy(\.isLetter) else { return word }
+        guard word.count > 3, word.last == "s", word.allSatisfy(\.isLetter), !singularsInS.contains(word) else {
+            return word
+        }
         let chars = Array(word)
         let n = chars.count
         if word.hasSuffix("ces") { return String(chars[..<(n - 3)]) + "z" }
-        if chars[n - 2] == "e", n > 4, "lrndjsyz".contains(chars[n - 3]) {
-            // "overoles", "extintores", "arneses": the "es" was added to a consonant, except
-            // words whose singular already ends in "-e" ("bases"?): those keep the "e" below.
+        if chars[n - 2] == "e", n > 4, "lrndjsyz".contains(chars[n - 3]), vowels.contains(chars[n - 4]) {
+            // "overoles", "extintores", "arneses": the "es" was added to a consonant after a
+            // vowel. After two consonants the singular ends in "-e" ("cables", "sobres",
+            // "torres"): only the "s" goes, below.
             return String(chars[..<(n - 2)])
         }
         if "aeiou".contains(chars[n - 2]) { return String(chars[..<(n - 1)]) }
         return word
     }
+
+    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+
+    /// Folded singular words that end like a plural: a stressed "-és" ("arnés", "interés"),
+    /// the weekdays and nouns the same in both numbers ("virus", "tenis", "crisis").
+    public static let singularsInS: Set<String> = [
+        "arnes", "interes", "estres", "reves", "traves", "lunes", "martes", "miercoles", "jueves", "viernes",
+        "virus", "tenis", "crisis", "dosis", "analisis", "tesis",
+    ]
 
     /// The stem shared by the masculine and feminine forms of an adjective ("amarill" for
     /// "amarillo"/"amarilla"), or nil when the word is too short for that to be safe.

@@ -203,7 +203,10 @@ public struct LexicalRetriever: ProductRetriever {
     static func weight(_ concept: SearchConcept, vocabulary: SearchVocabulary) -> (
         weight: Double, missingFactor: Double
     ) {
-        let frequency = concept.phrases.map(vocabulary.documentFrequency).max() ?? 0
+        // A context named as the thing wanted ("detector de metales", "¿venden escaleras?") is
+        // something the shop does not sell: it weighs as a word no product has.
+        let notSold = concept.kind == .context && concept.role == .named
+        let frequency = notSold ? 0 : concept.phrases.map(vocabulary.documentFrequency).max() ?? 0
         switch concept.kind {
         case .measure: return (1, frequency > 0 ? 0.5 : 1)
         case .action: return (1.5, 0.3)

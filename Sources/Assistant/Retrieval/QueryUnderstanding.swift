@@ -72,6 +72,9 @@ public struct QueryUnderstanding: Sendable {
     static let clauseStarts: Set<String> = [
         "no", "se", "me", "te", "le", "les", "nos", "lo", "la", "los", "las", "uno", "una", "alguien", "nadie",
     ]
+    /// Words for "something" before a clause that says what it must do ("algo que pite",
+    /// "una cosa que sirva"): the clause is the use, not what is named.
+    static let somethingWords: Set<String> = ["algo", "cosa", "cosita", "elemento", "aparato", "dispositivo"]
     /// What may stand between a name and the word that specifies it ("casco de moto").
     static let connectors: Set<String> = ["de", "del"]
 
@@ -141,7 +144,8 @@ public struct QueryUnderstanding: Sendable {
             if Self.purposeMarkers.contains(token)
                 || (Self.clauseMarkers.contains(token)
                     && (concepts.contains { !$0.unknown }
-                        || (index + 1 < tokens.count && Self.clauseStarts.contains(tokens[index + 1]))))
+                        || (index + 1 < tokens.count && Self.clauseStarts.contains(tokens[index + 1]))
+                        || (index > 0 && Self.somethingWords.contains(tokens[index - 1]))))
             {
                 role = .purpose
                 index += 1
@@ -168,7 +172,7 @@ public struct QueryUnderstanding: Sendable {
             index += 1
         }
         joiningSplitKeys(&concepts, tokens: tokens)
-        Self.placeUnknownWords(&concepts, spans: spans, tokens: tokens)
+        Self.placeUnknownWords(&concepts, spans: spans, tokens: tokens, lexicon: lexicon)
         return SearchQuery(
             original: text, concepts: Self.joiningCompounds(Self.merged(concepts), vocabulary),
             foldedText: read.joined(separator: " "))
@@ -178,20 +182,49 @@ public struct QueryUnderstanding: Sendable {
     /// or a context does when it is all that is named ("pizza", "¿venden escaleras?"); an
     /// unknown word also when it is joined to a known name ("casco de moto", "chaleco
     /// salvavidas"), and a context when a known name qualifies it ("escalera de emergencia").
-    /// A context qualifying a known name is its use ("botas de obra"); anything else named
-    /// apart from the known names is context too ("mi jefe necesita guantes").
-    private static func placeUnknownWords(_ concepts: inout [SearchConcept], spans: [Range<Int>], tokens: [String]) {
+    /// A context qualifying a known name is its use ("botas de obra") when its products
+    /// include that kind of thing; otherwise, after "de", it says the name is of another thing
+    /// ("detector de metales": no detector is for metal). Anything else named apart from the
+    /// known names is context too ("mi jefe necesita guantes").
+    private static func placeUnknownWords(
+        _ concepts: inout [SearchConcept], spans: [Range<Int>], tokens: [String], lexicon: SearchLexicon
+    ) {
         func knownName(_ index: Int) -> Bool {
             concepts.indices.contains(index) && concepts[index].kind == .word && concepts[index].role == .named
                 && !concepts[index].unknown
         }
+        // Whether a known concept says what a product is ("guantes", "linterna"), not only
+        // how it is ("led", "electrica"): its word (the first of a name said in several,
+        // "soporte de linterna"), its correction or an equivalent name.
+        func namesKind(_ index: Int) -> Bool {
+            let concept = concepts[index]
+            return concept.phrases.enumerated().contains { position, phrase in
+                let direct = position == 0 || concept.corrected || phrase.strength == SearchLexicon.equivalent
+                return direct && phrase.tokens.first.map(lexicon.namesKind) == true
+            }
+        }
         // Side by side, or with "de" between ("casco de moto"). A word right before a name
         // is joined to it only with "de" ("zapatos de tacon"): bare, it is mostly a verb
-        // ("ocupo guantes").
+        // ("ocupo guantes")… unless the known word only describes: then the unknown word is
+        // the noun it describes ("bombillo led", "extension electrica").
         func joined(_ first: Int, _ second: Int) -> Bool {
             let between = tokens[spans[first].upperBound..<spans[second].lowerBound]
             guard between.count <= 1, between.allSatisfy(connectors.contains) else { return false }
-            return !between.isEmpty || concepts[first].kind == .word && !concepts[first].unknown
+            if !between.isEmpty || concepts[first].kind == .word && !concepts[first].unknown { return true }
+            return concepts[first].unknown && concepts[first].kind == .word && !namesKind(second)
+        }
+        // A context after "de" whose products are none of the kind named before it.
+        func specifiesAnotherThing(_ context: Int) -> Bool {
+            guard concepts[context].kind == .context, knownName(context - 1) else { return false }
+            let between = tokens[spans[context - 1].upperBound..<spans[context].lowerBound]
+            guard between.count == 1, let connector = between.first, connectors.contains(connector) else {
+                return false
+            }
+            let name = concepts[context - 1]
+            let kinds = Set(name.phrases.filter { $0.strength >= 0.9 }.compactMap(\.tokens.first))
+            return !concepts[context].phrases.contains { phrase in
+                phrase.tokens.first.map { word in kinds.contains { $0.hasPrefix(word) || word.hasPrefix($0) } } ?? false
+            }
         }
         guard concepts.indices.contains(where: knownName) else { return }
         // "casco para bicicleta", "mascarilla para el cabello": an unknown thing right after a
@@ -217,7 +250,9 @@ public struct QueryUnderstanding: Sendable {
             let qualified = knownName(index + 1) && joined(index, index + 1)
             // Spanish names first and specifies after: "casco de moto" (the unknown word after
             // the name), "escalera de emergencia" (the context before it).
-            let named = concepts[index].kind == .context ? qualified && !qualifies : qualifies || qualified
+            let named =
+                concepts[index].kind == .context
+                ? (qualified && !qualifies) || specifiesAnotherThing(index) : qualifies || qualified
             if !named { concepts[index].role = .purpose }
         }
     }
@@ -335,7 +370,12 @@ public struct QueryUnderstanding: Sendable {
         var phrases = [SearchPhrase([singular])]
         if let stem = SpanishWords.genderStem(singular) { phrases.append(SearchPhrase([stem])) }
         let key = lexicon.synonyms(of: [singular]) != nil ? [singular] : [token]
-        var synonyms = lexicon.synonyms(of: key) ?? lexicon.stemExpansions(of: token)
+        // A pronoun joined to an infinitive the lexicon lists ("colgarme" → colgar) before a
+        // stem of another sense ("colg*": hanging from a height).
+        let cliticFree = Self.withoutClitic(token)
+        var synonyms =
+            lexicon.synonyms(of: key) ?? (cliticFree != token ? lexicon.synonyms(of: [cliticFree]) : nil)
+            ?? lexicon.stemExpansions(of: token)
         var corrected = false
         var kind: SearchConcept.Kind = lexicon.isContext(key) ? .context : .word
         let known = vocabulary.knows(singular) || vocabulary.knows(token)
@@ -344,6 +384,11 @@ public struct QueryUnderstanding: Sendable {
         // A word the lexicon mentions only inside a longer name ("fundicion" of "guante de
         // fundicion") is not corrected, but on its own it names nothing the shop has.
         var recognised = synonyms != nil || vocabulary.hasWord(singular) || vocabulary.hasWord(token) || attribute
+        if synonyms == nil, !known, !attribute, let tail = compoundNeed(singular) {
+            // "tapaorejas", "cubrecabeza": a covering verb joined to what it covers.
+            synonyms = tail
+            recognised = true
+        }
         let verb = Self.infinitive(ofGerund: token) ?? Self.withoutClitic(token)
         if synonyms == nil, !inCatalog, !attribute, let root = SpanishWords.infinitiveRoot(verb) {
             // "soldar" finds "soldador"; "lavarse" finds "lavaojos".
@@ -359,7 +404,13 @@ public struct QueryUnderstanding: Sendable {
         } else if synonyms == nil, !known, !attribute {
             // The word itself in another number ("carros" of "carros que pasan") is no
             // correction: a word the lexicon knows only inside a longer name names nothing.
-            let corrections = vocabulary.corrections(for: token).filter { SpanishWords.singular($0) != singular }
+            // Nor is a verb form of the lexicon's needs a correction of the noun of its agent or
+            // instrument ("cargador" is no misspelt "cargando"): a thing the shop does not know
+            // stays unknown.
+            let agent = Self.isAgentNoun(singular)
+            let corrections = vocabulary.corrections(for: token).filter {
+                SpanishWords.singular($0) != singular && (!agent || vocabulary.inCatalog($0) || !Self.isVerbForm($0))
+            }
             if !corrections.isEmpty {
                 corrected = true
                 recognised = true
@@ -391,6 +442,37 @@ public struct QueryUnderstanding: Sendable {
         return SearchConcept(
             text: singular, kind: kind, role: role, phrases: Self.unique(phrases), corrected: corrected,
             unknown: unknown)
+    }
+
+    /// Verbs that join what they cover or keep to make a product's name ("tapa" of
+    /// "tapabocas", "cubre" of "cubrebocas").
+    static let coveringPrefixes = ["tapa", "cubre", "protege", "proteje", "guarda", "cuida", "salva"]
+
+    /// The needs of the body part or hazard a compound the catalog does not have ends in
+    /// ("tapaorejas" → orejas, "cubrecabeza" → cabeza): nil when it has no such ending.
+    func compoundNeed(_ word: String) -> [SearchPhrase]? {
+        guard word.count >= 7, word.count <= Self.maxWordLength else { return nil }
+        for prefix in Self.coveringPrefixes where word.hasPrefix(prefix) && word.count >= prefix.count + 3 {
+            let rest = String(word.dropFirst(prefix.count))
+            if let needs = lexicon.synonyms(of: [SpanishWords.singular(rest)]) ?? lexicon.synonyms(of: [rest]) {
+                return needs
+            }
+        }
+        return nil
+    }
+
+    /// Endings of the nouns of a verb's agent or instrument ("cargador", "calentadora").
+    static let agentEndings = ["ador", "adora", "edor", "edora", "idor", "idora"]
+
+    /// Whether a (singular) word is the noun of an agent or instrument of a verb.
+    static func isAgentNoun(_ word: String) -> Bool {
+        word.count >= 7 && agentEndings.contains { word.hasSuffix($0) }
+    }
+
+    /// Whether a word looks like a verb form: an infinitive (with or without its pronoun) or a
+    /// gerund.
+    static func isVerbForm(_ word: String) -> Bool {
+        infinitive(ofGerund: word) != nil || SpanishWords.infinitiveRoot(withoutClitic(word)) != nil
     }
 
     /// A multi-word name said apart ("cintas amarillas de precaución" for "cinta de

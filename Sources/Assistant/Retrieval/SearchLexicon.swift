@@ -45,6 +45,11 @@ public struct SearchLexicon: Sendable {
     /// "enterizo", "matafuego"), at least four letters, neither fillers, attributes nor needs: the
     /// message reader counts them as product words, as it does the catalog's names.
     public private(set) var productNameWords: Set<String> = []
+    /// The first word of every name in `sinonimos.txt` ("linterna" of "linterna led", "guante",
+    /// "reflectivo"), singular, neither a filler nor a describing word: words that say what a
+    /// product is. A word the catalog has that is none of them ("led", "electrica") only
+    /// describes: the unknown word before it is what the customer names ("bombillo led").
+    public private(set) var kindWords: Set<String> = []
     /// The sounds (`SpanishWords.phoneticKey`) of the filler words of four letters or more,
     /// so that their WhatsApp spellings ("kiero", "nesesito", "tinee") are fillers too.
     private var fillerKeys: Set<String> = []
@@ -110,6 +115,14 @@ public struct SearchLexicon: Sendable {
                     continue
                 }
                 productNameWords.insert(word)
+            }
+        }
+        for line in Self.lines(synonyms) {
+            for term in Self.terms(line.replacingOccurrences(of: "=>", with: ","), dropping: fillerWords)
+            where !term.isStem {
+                let first = SpanishWords.singular(term.tokens[0])
+                guard first.allSatisfy(\.isLetter), !fillerWords.contains(first), !isAttribute(first) else { continue }
+                kindWords.insert(first)
             }
         }
         for line in Self.lines(contexts) { addRule(line, context: true) }
@@ -210,6 +223,11 @@ public struct SearchLexicon: Sendable {
     /// Whether the key (singular tokens) is a context (`contextos.txt`).
     public func isContext(_ key: [String]) -> Bool {
         contextKeys.contains(key)
+    }
+
+    /// Whether the (singular) word says what a product is (`kindWords`).
+    public func namesKind(_ word: String) -> Bool {
+        kindWords.contains(word)
     }
 
     /// Whether the word only describes ("azul", "grande").

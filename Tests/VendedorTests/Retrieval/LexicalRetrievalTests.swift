@@ -155,6 +155,14 @@ struct LexicalRetrievalTests {
         #expect(SpanishWords.singular("extintores") == "extintor")
         #expect(SpanishWords.singular("botas") == "bota")
         #expect(SpanishWords.singular("gas") == "gas")
+        // A stressed "-és" singular and its plural: both read as "arnes" (not "arn").
+        #expect(SpanishWords.singular("arnes") == "arnes")
+        #expect(SpanishWords.singular("arneses") == "arnes")
+        #expect(SpanishWords.singular("interes") == "interes")
+        // After two consonants the singular ends in "-e": only the "s" goes.
+        #expect(SpanishWords.singular("cables") == "cable")
+        #expect(SpanishWords.singular("sobres") == "sobre")
+        #expect(SpanishWords.singular("colores") == "color")
         #expect(SpanishWords.phoneticKey("vaketa") == SpanishWords.phoneticKey("vaqueta"))
         #expect(SpanishWords.phoneticKey("estintor") == SpanishWords.phoneticKey("extintor"))
         #expect(SpanishWords.phoneticKey("guante") != SpanishWords.phoneticKey("gante"))
