@@ -15,14 +15,15 @@ import Support
 /// names, needs, misspellings, long messages, things not sold), `test3` (busqueda_prueba3.tsv:
 /// uses as "algo para …", WhatsApp spellings, a question after the product, things not sold;
 /// held out until 2026-12-05, then promoted to development: its misses are shown and tuned
-/// on), `test4` (busqueda_prueba4.tsv, held out, written blind on 2026-12-05). For each, `retrieval.<set>_hit_at_3` (a wanted product
-/// among the first 3; for a query the shop has nothing for, an empty answer),
+/// on), `test4` (busqueda_prueba4.tsv, held out, written blind on 2026-12-05). For each,
+/// `retrieval.<set>_hit_at_3` (a wanted product among the first 3; for a query the shop has
+/// nothing for, an empty answer),
 /// `retrieval.<set>_recall_at_5` (wanted products among the first 5, over min(5, wanted); 1
 /// or 0 for no-match queries), the same per query type and for the lexical and vector
 /// searches alone, and `retrieval.<set>_abstention_correct` / `_abstention_total` (queries of
 /// type sin_resultado answered with nothing). The dev figures are also printed without the
-/// set's name (`retrieval.hit_at_3`…), as before the split. Dev misses go to stderr in full;
-/// for control and test only their number per query type.
+/// set's name (`retrieval.hit_at_3`…), as before the split. Dev and test3 misses go to
+/// stderr in full; for the others only their number per query type.
 struct RetrievalBench {
     var dataDirectory: String
     var tuning = HybridRetriever.Tuning()
