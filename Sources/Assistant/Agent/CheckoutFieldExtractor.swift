@@ -322,8 +322,14 @@ public enum CheckoutFieldExtractor {
     static func fits(_ label: FieldScanner.Label, _ entity: FieldScanner.Entity, _ scan: FieldScanner) -> Bool {
         guard fits(label.slot, entity.kind) else { return false }
         guard case .number(let digits, _) = entity.kind, digits.count < minDigits else { return true }
-        // "CC Holguines local 205": a cédula has at least five digits.
-        if label.slot == .idNumber, digits.count < 5 { return false }
+        // "CC Holguines local 205" (a mall): a short number is a cédula (too short, so it is
+        // asked again) only right after its label ("cédula 12").
+        if label.slot == .idNumber, digits.count < 5,
+            scan.characters[label.range.upperBound..<max(label.range.upperBound, entity.range.lowerBound)]
+                .contains(where: { $0.isLetter })
+        {
+            return false
+        }
         var next = scan.nextSeparator(after: label.range.upperBound)
         while next < scan.characters.count, scan.characters[next] == ":" { next = scan.nextSeparator(after: next + 1) }
         return next >= entity.range.lowerBound
