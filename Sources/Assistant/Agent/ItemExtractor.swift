@@ -79,10 +79,17 @@ public enum ItemExtractor {
                 // "9 unidades de cartuchos" (product after), else "overoles antifluido: 4".
                 var range = mention.range.upperBound..<segment.range.upperBound
                 var before = segment.range.lowerBound..<mention.range.lowerBound
-                // "… cantidad 8": the marker is no part of the product.
-                while before.upperBound > before.lowerBound, countMarkers.contains(texts[before.upperBound - 1]) {
+                // "… cantidad 8": the marker is no part of the product; "botas pa 5
+                // trabajadores": one for each of the people counted.
+                let forPeople =
+                    !range.isEmpty && WordForms.contentWords(Array(texts[range])).allSatisfy(peopleWords.contains)
+                while before.upperBound > before.lowerBound,
+                    countMarkers.contains(texts[before.upperBound - 1])
+                        || (forPeople && purposeWords.contains(texts[before.upperBound - 1]))
+                {
                     before = before.lowerBound..<(before.upperBound - 1)
                 }
+                if forPeople, before.upperBound < mention.range.lowerBound { range = before }
                 // "extintores clase K x 3 para la obra", "botas … cantidad 8 para la obra": a
                 // count written after its product, or followed by what it is for, counts the
                 // words before it.
@@ -181,6 +188,13 @@ public enum ItemExtractor {
 
     /// Words that announce a count written after the product ("cantidad 8").
     static let countMarkers: Set<String> = ["cantidad", "cant", "cantidades"]
+    /// People counted after "para" ("pa 5 trabajadores"): the count is one for each.
+    static let peopleWords: Set<String> = [
+        "trabajadores", "personas", "empleados", "operarios", "muchachos", "obreros", "hombres", "mujeres",
+        "electricistas", "soldadores", "tecnicos", "vigilantes", "brigadistas", "colaboradores", "auxiliares",
+        "conductores", "pintores", "ayudantes",
+    ]
+
     /// Words that open what a product is for ("para la obra"), never the product itself.
     static let purposeWords: Set<String> = ["para", "pa", "pal", "pra"]
 
