@@ -409,7 +409,7 @@ public struct QueryUnderstanding: Sendable {
             // instrument ("cargador" is no misspelt "cargando"): a thing the shop does not know
             // stays unknown.
             let agent = Self.isAgentNoun(singular)
-            let corrections = vocabulary.corrections(for: token).filter {
+            let corrections = (vocabulary.corrections(for: token) + vocabulary.expansions(ofShorthand: token)).filter {
                 SpanishWords.singular($0) != singular && (!agent || vocabulary.inCatalog($0) || !Self.isVerbForm($0))
             }
             if !corrections.isEmpty {

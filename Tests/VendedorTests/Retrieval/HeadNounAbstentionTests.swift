@@ -71,6 +71,17 @@ struct HeadNounAbstentionTests {
         #expect(RetrievalFixtures.ids(named.matches).first == 21)
     }
 
+    @Test func aShorthandWithoutVowelsStandsForTheWordsWithItsConsonants() async throws {
+        let tmp = try TemporaryDirectory()
+        let db = try RetrievalFixtures.demoDatabase(in: tmp)
+        let found = try await Self.search(db).find("unos gnts de nitrilo", limit: 3)
+        #expect(RetrievalFixtures.ids(found.matches).first.map { [4, 34].contains($0) } == true)
+        let vocabulary = SearchVocabulary(
+            terms: [("bota", 1), ("bata", 1), ("bote", 1), ("botin", 1)], productCount: 4)
+        #expect(vocabulary.expansions(ofShorthand: "bta") == ["bata", "bota"])
+        #expect(vocabulary.expansions(ofShorthand: "bt") == [])
+    }
+
     @Test func kindWordsAreTheFirstWordsOfTheSynonymsNames() throws {
         let lexicon = try RetrievalFixtures.lexicon()
         #expect(lexicon.namesKind("linterna"))
