@@ -110,8 +110,15 @@ public struct LexicalRetriever: ProductRetriever {
         let textQuery = ProductSearchExpression.make(query)
         guard !textQuery.isEmpty else { return [] }
         let rows = try await store.searchProducts(textQuery, limit: candidateLimit)
-        let weights = query.concepts.map { Self.weight($0, vocabulary: vocabulary) }
         let head = query.head
+        // When nothing is named, a place or material the product is for ("un ladrillo") says
+        // less than the body part or hazard said with it ("la cabeza"): it ranks, it does not
+        // lead. With a name ("extintor para cocina") it tells which one.
+        let weights = query.concepts.map { concept in
+            var weight = Self.weight(concept, vocabulary: vocabulary)
+            if head == nil, concept.kind == .context, concept.role == .purpose { weight.weight *= Self.contextShare }
+            return weight
+        }
         let specified = query.namesSomethingNotCarried
         let fillers = understanding.lexicon.fillerWords
         let total = weights.reduce(0) { $0 + $1.weight }
@@ -194,6 +201,10 @@ public struct LexicalRetriever: ProductRetriever {
 
     /// Below this share of a kind's names containing the customer's word, it is another kind.
     static let otherKindShare = 1.0 / 3
+
+    /// The weight of a context of use against a need's of the same rarity, when nothing is
+    /// named.
+    static let contextShare = 0.6
 
     /// A concept's weight: rarer words tell more (an inverse document frequency); a size or
     /// amount weighs 1. `missingFactor`: how much its absence from a product counts against

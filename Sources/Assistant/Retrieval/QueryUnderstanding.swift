@@ -396,9 +396,10 @@ public struct QueryUnderstanding: Sendable {
             recognised = true
             if root.count >= 4 || vocabulary.inCatalog(root) { phrases.append(SearchPhrase([root])) }
             synonyms = lexicon.synonyms(of: [root + "ar"]) ?? lexicon.synonyms(of: [token])
-        } else if synonyms == nil, !known, !attribute, afterClitic {
-            // A verb form after its pronoun ("no le rompa"): what the product is for, and no
-            // catalog word it resembles ("rampa", "ropa").
+        } else if synonyms == nil, !known || !vocabulary.hasExactWord(singular), !attribute, afterClitic {
+            // A verb form after its pronoun ("no le rompa", "que nadie se meta"): what the
+            // product is for, and no catalog word it resembles ("rampa", "ropa") or begins
+            // ("metal").
             kind = .action
             recognised = true
         } else if synonyms == nil, !known, !attribute {
@@ -408,7 +409,7 @@ public struct QueryUnderstanding: Sendable {
             // instrument ("cargador" is no misspelt "cargando"): a thing the shop does not know
             // stays unknown.
             let agent = Self.isAgentNoun(singular)
-            let corrections = vocabulary.corrections(for: token).filter {
+            let corrections = (vocabulary.corrections(for: token) + vocabulary.expansions(ofShorthand: token)).filter {
                 SpanishWords.singular($0) != singular && (!agent || vocabulary.inCatalog($0) || !Self.isVerbForm($0))
             }
             if !corrections.isEmpty {

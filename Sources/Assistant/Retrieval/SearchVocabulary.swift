@@ -113,6 +113,34 @@ public struct SearchVocabulary: Sendable {
         return Array(scored.filter { $0.cost == best }.map(\.word).prefix(3))
     }
 
+    /// Known words a WhatsApp shorthand that drops vowels stands for ("bta" → bota, bata;
+    /// "gnts" → guantes): a word of three letters or more with at most one vowel whose
+    /// consonants are all of a longer known word's, in order, and whose vowels are some of
+    /// its vowels. Shortest first, at most three.
+    public func expansions(ofShorthand word: String) -> [String] {
+        guard word.count >= 3, word.count <= 12, word.allSatisfy(\.isLetter) else { return [] }
+        let vowels = word.filter(Self.vowels.contains)
+        let consonants = word.filter { !Self.vowels.contains($0) }
+        guard vowels.count <= 1, consonants.count >= 2, let first = word.first else { return [] }
+        let found = candidates.filter { candidate in
+            candidate.word.count > word.count && candidate.word.first == first
+                && candidate.word.filter({ !Self.vowels.contains($0) }) == consonants
+                && Self.isSubsequence(vowels, of: candidate.word.filter(Self.vowels.contains))
+        }
+        return Array(found.map(\.word).sorted { ($0.count, $0) < ($1.count, $1) }.prefix(3))
+    }
+
+    static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+
+    static func isSubsequence(_ short: String, of long: String) -> Bool {
+        var rest = Substring(long)
+        for character in short {
+            guard let found = rest.firstIndex(of: character) else { return false }
+            rest = rest[rest.index(after: found)...]
+        }
+        return true
+    }
+
     /// Letters a derived word's stem has at least.
     static let minimumFamilyStem = 6
     /// Endings that derive one word of a family from another (an agent, a quality, an

@@ -61,6 +61,27 @@ struct HeadNounAbstentionTests {
         #expect(ids.contains { expected.contains($0) }, "\(query) → \(result.matches.map(\.product.name))")
     }
 
+    @Test func withNothingNamedTheBodyPartLeadsThePlace() async throws {
+        let tmp = try TemporaryDirectory()
+        let db = try RetrievalFixtures.demoDatabase(in: tmp)
+        let result = try await Self.search(db).find("pa los oidos cuando estoy en la cocina", limit: 5)
+        #expect(Set(RetrievalFixtures.ids(Array(result.matches.prefix(2)))) == [66, 67])
+        // With a name, the place tells which one.
+        let named = try await Self.search(db).find("un extintor para la cocina", limit: 5)
+        #expect(RetrievalFixtures.ids(named.matches).first == 21)
+    }
+
+    @Test func aShorthandWithoutVowelsStandsForTheWordsWithItsConsonants() async throws {
+        let tmp = try TemporaryDirectory()
+        let db = try RetrievalFixtures.demoDatabase(in: tmp)
+        let found = try await Self.search(db).find("unos gnts de nitrilo", limit: 3)
+        #expect(RetrievalFixtures.ids(found.matches).first.map { [4, 34].contains($0) } == true)
+        let vocabulary = SearchVocabulary(
+            terms: [("bota", 1), ("bata", 1), ("bote", 1), ("botin", 1)], productCount: 4)
+        #expect(vocabulary.expansions(ofShorthand: "bta") == ["bata", "bota"])
+        #expect(vocabulary.expansions(ofShorthand: "bt") == [])
+    }
+
     @Test func kindWordsAreTheFirstWordsOfTheSynonymsNames() throws {
         let lexicon = try RetrievalFixtures.lexicon()
         #expect(lexicon.namesKind("linterna"))
