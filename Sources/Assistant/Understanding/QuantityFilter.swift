@@ -40,12 +40,18 @@ public enum QuantityFilter {
         }
     }
 
+    /// Words after which "uno" is the impersonal pronoun ("mientras uno almuerza", "cuando uno
+    /// sube"), not a count.
+    static let pronounLeads: Set<String> = ["mientras", "cuando", "que", "si", "donde", "porque", "pa", "para"]
+
     static func kept(_ mentions: [QuantityParser.Mention], _ words: Words, isProduct: ((String) -> Bool)?)
         -> [QuantityParser.Mention]
     {
         let notCounts = timeWords(words)
         return mentions.filter { mention in
-            mention.value > 0 && mention.value <= maxQuantity
+            !(words.at(mention.range.lowerBound) == "uno" && mention.range.count == 1
+                && pronounLeads.contains(words.at(mention.range.lowerBound - 1)))
+                && mention.value > 0 && mention.value <= maxQuantity
                 && !mention.range.contains { notCounts.contains($0) }
                 && !mention.range.contains { words[$0].filter(\.isNumber).count > 5 }
                 && !(["un", "una"].contains(words.at(mention.range.lowerBound))

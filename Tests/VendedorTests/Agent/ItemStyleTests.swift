@@ -28,6 +28,14 @@ import Testing
         await h.tearDown()
     }
 
+    @Test func aRemovalWithTheProductFirst() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("r1", "6 chalecos reflectivos y 4 conos")
+        let reply = try await h.say("r1", "y de los chalecos réstele dos")
+        #expect(reply.reply.contains("4 × Chaleco reflectivo"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
     @Test func aCorrectionInsideTheMessageReplacesTheCount() {
         let items = { (text: String) in ItemExtractor.items(in: Words(text)).map { ($0.quantity, $0.words) } }
         let corrected = items("necesito ocho cascos digo diez cascos blancos")
@@ -43,6 +51,18 @@ import Testing
         #expect(counts("páseme 4 del más liviano de estos dos") == [4])
         #expect(counts("quiero esos dos") == [2])
         #expect(counts("de esos 3 cascos me da 1") == [3, 1])
+    }
+
+    @Test func peopleCountedAfterParaAndTheImpersonalUno() {
+        let items = { (text: String) in
+            ItemExtractor.items(in: Words(text), counts: QuantityFilter.counts(in: Words(text))).map {
+                ($0.quantity, $0.words)
+            }
+        }
+        let people = items("overoles antifluido para 6 operarios")
+        #expect(people.count == 1 && people[0].0 == 6 && people[0].1 == ["overoles", "antifluido"], "\(people)")
+        #expect(QuantityFilter.counts(in: Words("algo para cuando uno suda mucho")).isEmpty)
+        #expect(QuantityFilter.counts(in: Words("deme uno de esos")).map(\.value) == [1])
     }
 
     @Test func sizesInWordsAndDescriptionsAfterTheProduct() {
