@@ -48,8 +48,10 @@ extension SalesAgent {
             turn.add(.emptyCart)
             return
         }
-        if case .returningClient(let idNumber) = turn.state.pending, let stored = try await storedClient(idNumber) {
-            turn.state.pending = nil
+        // The offer is settled here, even when the record has gone since (the chat goes on as new).
+        let offer = turn.state.pending
+        if case .returningClient = offer { turn.state.pending = nil }
+        if case .returningClient(let idNumber) = offer, let stored = try await storedClient(idNumber) {
             // "la dirección sí es la misma": a labelled value that only says it stays.
             turn.reading.data.values = turn.reading.data.values.filter { !CheckoutFieldExtractor.meansSame($0.value) }
             let given = Set(turn.reading.data.values.keys)

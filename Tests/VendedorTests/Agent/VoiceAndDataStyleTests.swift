@@ -3,6 +3,7 @@ import Testing
 
 @testable import Assistant
 @testable import Shop
+@testable import SpanishText
 
 /// Ways of giving data that the held-out set of the previous sessions showed (promoted to
 /// development on 2026-12-05) and that failed: phones dictated in pairs, names after "le
@@ -26,6 +27,34 @@ import Testing
         ] {
             #expect(DictatedDigits.rewrite(sentence) == sentence, "\(sentence)")
         }
+    }
+
+    /// A message at the cap made of this change's reading paths (dictated pairs, address
+    /// units after commas, self-descriptions, names after "le habla", corrections, people
+    /// counts, "de esos dos", spelling remarks): no trap, and bounded results.
+    @Test func hostileTextThroughThisChangesPaths() {
+        let pieces = [
+            "tres cuarenta y uno doce noventa y nueve", "Calle 5 # 10-20, torre 2, apto 3, bodega 4,",
+            "somos una empresa y",
+            "le habla Ana De La De La", "mientras uno", "cédula 12", "pa 5 trabajadores", "quince conos perdón veinte",
+            "de esos dos", "todo pegado arroba x punto com", "Km 9 vía, finca La", String(repeating: "9", count: 40),
+        ]
+        var text = ""
+        var index = 0
+        while text.count < Understanding.maxMessageCharacters {
+            text += pieces[index % pieces.count] + " "
+            index += 1
+        }
+        let capped = String(text.prefix(Understanding.maxMessageCharacters))
+        let spoken = SpokenEmail.rewrite(DictatedDigits.rewrite(capped))
+        #expect(spoken.count <= capped.count)
+        let extraction = CheckoutFieldExtractor.extract(spoken, requested: .address)
+        for value in extraction.values.values { #expect(value.count <= capped.count) }
+        #expect(SelfDescription.ranges(in: spoken).allSatisfy { $0.upperBound <= spoken.count })
+        let words = Words(spoken)
+        let items = ItemExtractor.items(in: words, counts: QuantityFilter.counts(in: words))
+        #expect(items.allSatisfy { $0.quantity >= 1 && $0.quantity <= QuantityFilter.maxQuantity })
+        #expect(items.count <= words.count)
     }
 
     @Test func whatIsSaidAboutTheSpellingIsNoPartOfADictatedEmail() {
