@@ -10,7 +10,7 @@ extension SalesAgent {
         let reading = turn.reading
         // "¿y a cómo cada una?" asks the prices; it orders nothing.
         guard turn.state.phase == .browsing, Self.saysEach(turn.message), reading.items.count == 1,
-            !turn.message.isQuestion, !turn.message.original.contains("?"),
+            !turn.message.original.contains("?"), !(reading.intent?.asksAboutProducts ?? false),
             let command = reading.items.first, command.action != .remove, command.factor == nil,
             let quantity = command.quantity, !command.named || Self.namesNothing(command.words)
         else { return false }

@@ -10,7 +10,7 @@ enum SelfDescription {
     static let leads: Set<String> = [
         "le", "les", "cuento", "comento", "que", "es", "pues", "mire", "mira", "resulta", "bueno", "y", "pero",
         "ahora", "fijese", "la", "verdad", "porque", "escribo", "yo", "nosotros", "nosotras", "ellos", "ellas",
-        "aca", "aqui", "pues", "vea", "oiga", "ah", "eh", "actualmente", "hoy",
+        "aca", "aqui", "vea", "oiga", "ah", "eh", "actualmente", "hoy", "ya", "todavia", "como",
     ]
     static let maxLeads = 6
     /// First-person verbs of being and having, and "son" after "ellos".

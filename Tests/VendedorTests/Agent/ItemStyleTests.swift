@@ -24,6 +24,11 @@ import Testing
         let changed = try await h.say("e2", "mejor 8 de cada uno")
         #expect(
             changed.reply.contains("8 × Chaleco reflectivo") && changed.reply.contains("8 × Cono"), "\(changed.reply)")
+        let again = try await h.say("e2", "que sean 4 entonces, de cada uno")
+        #expect(again.reply.contains("4 × Chaleco reflectivo") && again.reply.contains("4 × Cono"), "\(again.reply)")
+        _ = try await h.say("e3", "6 tapabocas N95 y 6 pares de guantes de nitrilo")
+        let kept = try await h.say("e3", "de los guantes quíteme uno, que ya tenemos uno en la bodega")
+        #expect(kept.reply.contains("5 × Guantes nitrilo"), "\(kept.reply)")
         #expect(SalesAgent.saysEach(Words("3 c/u")) && !SalesAgent.saysEach(Words("cada semana compro 3")))
         await h.tearDown()
     }
