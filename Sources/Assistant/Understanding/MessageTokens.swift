@@ -53,6 +53,13 @@ public struct MessageTokens: Sendable, Equatable {
         where tokens[index + 1] == Self.product && ["un", "una"].contains(tokens[index]) {
             tokens[index] = Self.number
         }
+        // "quíteme una", "réstele uno": after a command with its pronoun, a last "una"/"uno"
+        // counts one.
+        if tokens.count >= 2, ["una", "uno"].contains(tokens[tokens.count - 1]),
+            IntentClassifier.isCliticCommand(tokens[tokens.count - 2])
+        {
+            tokens[tokens.count - 1] = Self.number
+        }
         // "quítele un par", "un par de guantes": a counted phrase is a number like "3".
         var counted: [String] = []
         var position = 0

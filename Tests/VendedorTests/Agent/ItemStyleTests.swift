@@ -38,6 +38,9 @@ import Testing
         _ = try await h.say("r1", "6 chalecos reflectivos y 4 conos")
         let reply = try await h.say("r1", "y de los chalecos réstele dos")
         #expect(reply.reply.contains("4 × Chaleco reflectivo"), "\(reply.reply)")
+        let one = try await h.say("r1", "de los conos de señalización quíteme uno")
+        #expect(one.reply.contains("3 × Cono"), "\(one.reply)")
+        #expect(MessageTokens("de las gafas de seguridad quíteme una", catalog: []).tokens.last == MessageTokens.number)
         await h.tearDown()
     }
 
