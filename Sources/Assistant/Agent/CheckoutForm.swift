@@ -103,9 +103,7 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
     /// words has a number too.
     static func hasNumberWord(_ text: String) -> Bool {
         let words = Words(text)
-        return (0..<words.count).contains { index in
-            !["un", "una", "uno"].contains(words[index]) && SpanishNumber.read(words, at: index) != nil
-        }
+        return (0..<words.count).contains { FieldScanner.isNumberWord(words, at: $0) }
     }
 
     /// Titles said before a name ("Ing. Camilo Rojas", "Sra. Luz Ospina", "don Gustavo Parra"),

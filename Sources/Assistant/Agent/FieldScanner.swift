@@ -217,8 +217,13 @@ struct FieldScanner {
 
     /// A number in words followed by a number sign ("cuarenta y cinco número veinte").
     private func isSpokenNumber(_ at: Int) -> Bool {
-        !["un", "una", "uno"].contains(words[at]) && SpanishNumber.read(words, at: at) != nil
+        Self.isNumberWord(words, at: at)
             && (at + 1..<min(at + 6, words.count)).contains { Self.numberSigns.contains(words[$0]) }
+    }
+
+    /// A number said in words ("ocho", "cuarenta y cinco"), not the article "un"/"una"/"uno".
+    static func isNumberWord(_ words: Words, at index: Int) -> Bool {
+        !["un", "una", "uno"].contains(words[index]) && SpanishNumber.read(words, at: index) != nil
     }
 
     /// Where an address ends when a neighbourhood follows its house number with nothing
@@ -255,28 +260,31 @@ struct FieldScanner {
         "edif", "conjunto", "piso", "consultorio",
     ]
 
-    /// The index of the first word starting after character `offset` (on the same line).
+    /// The index of the first word starting after character `offset`, when only spaces lie
+    /// between them.
     private func wordStarting(after offset: Int) -> Int? {
-        var low = 0
-        var high = words.count
-        while low < high {
-            let middle = (low + high) / 2
-            if words.words[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
-        }
-        guard low < words.count else { return nil }
-        let gap = characters[(offset + 1)..<words.words[low].range.lowerBound]
-        return gap.allSatisfy({ $0 == " " }) ? low : nil
+        let index = firstWord { $0.range.lowerBound > offset }
+        guard index < words.count else { return nil }
+        let gap = characters[(offset + 1)..<words.words[index].range.lowerBound]
+        return gap.allSatisfy({ $0 == " " }) ? index : nil
     }
 
     /// The index of the word that ends right before character `offset`.
     private func wordEnding(at offset: Int) -> Int? {
+        let index = firstWord { $0.range.upperBound >= offset }
+        return index < words.count && words.words[index].range.upperBound == offset ? index : nil
+    }
+
+    /// The first word (by binary search, words being in order) for which `isAfter` holds;
+    /// `words.count` when none does.
+    private func firstWord(_ isAfter: (Words.Word) -> Bool) -> Int {
         var low = 0
         var high = words.count
         while low < high {
             let middle = (low + high) / 2
-            if words.words[middle].range.upperBound < offset { low = middle + 1 } else { high = middle }
+            if isAfter(words.words[middle]) { high = middle } else { low = middle + 1 }
         }
-        return low < words.count && words.words[low].range.upperBound == offset ? low : nil
+        return low
     }
 
     func endsAddress(_ index: Int) -> Bool {
