@@ -8,11 +8,13 @@ import Foundation
 ///   stderr in full (reason and transcript).
 /// - `test`: `data/evaluacion/conversaciones_prueba.json`, the held-out set, only run
 ///   (written blind on 2026-12-05; the set it replaced, p01–p71, is now part of dev).
+/// - `test2`: `data/evaluacion/conversaciones_prueba2.json`, held out, only run: written
+///   blind on 2026-12-05 before the third round of tuning (m01–m60).
 /// - `simulated`: `CustomerSimulator` dialogues (`--simulated N`, `--seed S`).
 /// - `dev_returning`: the dev set again right after it, in the same database: every customer
 ///   now has a record under their cédula (the stored-data offer), as when they buy again.
 ///
-/// For the test and simulated sets stderr gets only the number of failures per reason
+/// For the test sets and the simulated set stderr gets only the number of failures per reason
 /// ("productos", "cedula", "sin pedido"…), so nobody tunes the agent on them by accident;
 /// `--simulated-details` prints the simulated failures in full (to find classes of problems).
 /// Every set is compared the same way (`ConversationSet.difference`).
@@ -25,8 +27,8 @@ struct ConversationsBench {
     var simulatedOut: String?
     /// Prints the simulated set's failures in full too (never the test set's).
     var simulatedDetails = false
-    /// The sets to play (dev, test, simulated); the others print nothing.
-    var sets: Set<String> = ["dev", "test", "simulated"]
+    /// The sets to play (dev, test, test2, simulated); the others print nothing.
+    var sets: Set<String> = ["dev", "test", "test2", "simulated"]
     /// With the catalog's vectors built first, as a production start with the embedding server
     /// has them (hybrid search); without, words only.
     var vectors = false
@@ -44,11 +46,12 @@ struct ConversationsBench {
     func run() async throws {
         let dev = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones.json")
         let test = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba.json")
+        let test2 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba2.json")
         let simulator = try CustomerSimulator.load(dataDirectory: dataDirectory)
         // Orders register their clients: a simulated customer must not find a dev or test
         // client under its cédula.
         let generated = simulator.conversations(
-            count: simulated, seed: seed, takenIdNumbers: dev.idNumbers.union(test.idNumbers))
+            count: simulated, seed: seed, takenIdNumbers: dev.idNumbers.union(test.idNumbers).union(test2.idNumbers))
         if let simulatedOut {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -61,7 +64,8 @@ struct ConversationsBench {
         var outcomes: [(String, Outcome)] = []
         for (name, conversations, detailed) in [
             ("dev", dev.conversations, true), ("dev_returning", dev.conversations, true),
-            ("test", test.conversations, false), ("simulated", generated, simulatedDetails),
+            ("test", test.conversations, false), ("test2", test2.conversations, false),
+            ("simulated", generated, simulatedDetails),
         ] where sets.contains(name == "dev_returning" ? "dev" : name) {
             outcomes.append((name, try await play(conversations, set: name, rig: rig, detailed: detailed)))
         }
