@@ -7,7 +7,9 @@ import SpanishText
 /// x 12", "eslingas dobles: 7"); a quantity alone takes the product of the segment before it
 /// ("cinta barricada, 3 rollos"); a product alone after "y" describes the item before it
 /// ("3 cintas amarillas y negras"). A segment with several quantities is read in order
-/// ("2 cascos 3 conos"). One pass over the words.
+/// ("2 cascos 3 conos"). A product named without a count beside counted ones ("dos
+/// chalecos, guantes de nitrilo y un botiquín", "su arnés con la línea de vida y un casco") is
+/// an item of its own, uncounted. One pass over the words.
 public enum ItemExtractor {
     public struct Item: Sendable, Equatable {
         public var quantity: Int
@@ -16,6 +18,9 @@ public enum ItemExtractor {
         public var words: [String]
         /// Where those words are in the message.
         public var range: Range<Int>
+        /// False for a product named without a count ("guantes de nitrilo" beside "2
+        /// chalecos"): `quantity` is then 1 and means nothing; the agent decides.
+        public var counted = true
     }
 
     public static func items(in words: Words) -> [Item] {
@@ -27,15 +32,21 @@ public enum ItemExtractor {
         var counts: [QuantityParser.Mention]
         /// The segment began after "y" / "e".
         var afterAnd: Bool
+        /// The segment began after a "con" that opens another product ("con sus líneas").
+        var afterWith = false
     }
 
     /// The items of `words` around the quantities `counts` (already filtered: no times, no
     /// phone numbers). `ignoring`: words that never name a product ("mándeme", "cantidad").
     /// `isProduct`: whether a word is a catalog word; a segment after "y" that opens with one
     /// is an item of its own ("… y discos de corte: 12"), not a description of the one before.
+    /// `isHead`: whether a word names a kind of product sold (a product named without a count
+    /// is one of them); `isKind`: one that names no part of another product ("con sus líneas
+    /// de vida" opens another item; "con reflectivo", "con dos filtros" describe this one).
     public static func items(
         in words: Words, counts: [QuantityParser.Mention], ignoring: (String) -> Bool = { _ in false },
-        isProduct: (String) -> Bool = { _ in false }
+        isProduct: (String) -> Bool = { _ in false }, isHead: ((String) -> Bool)? = nil,
+        isKind: ((String) -> Bool)? = nil
     ) -> [Item] {
         guard !counts.isEmpty else { return [] }
         let texts = words.texts
@@ -44,11 +55,20 @@ public enum ItemExtractor {
         }
         var items: [Item] = []
         var orphan: Range<Int>?
+        // Where an orphan would go among the items, and the uncounted products found so far.
+        var orphanAt = 0
+        var uncounted: [(at: Int, item: Item)] = []
+        func leaveOrphan() {
+            if let range = orphan, let item = uncountedItem(range, texts, isKind: { isHead?($0) ?? isProduct($0) }) {
+                uncounted.append((orphanAt, item))
+            }
+            orphan = nil
+        }
         var previousHasProduct = false
         // The last item a segment after "y" described, as it was before: a count alone right
         // after ("… y mapas de evacuación: 8") shows the segment was an item of its own.
         var described: (index: Int, item: Item, segment: Range<Int>)?
-        for segment in segments(words, counts: counts) {
+        for segment in segments(words, counts: counts, isKind: isKind ?? { _ in false }) {
             let named = names(segment.range)
             switch segment.counts.count {
             case 0:
@@ -63,8 +83,19 @@ public enum ItemExtractor {
                     described = (last, items[last], segment.range)
                     items[last].words = trimConnectors(Array(texts[range]))
                     items[last].range = range
+                } else if segment.afterWith, ["su", "sus"].contains(texts[segment.range.lowerBound]),
+                    let last = items.last, last.counted,
+                    var own = uncountedItem(segment.range, texts, isKind: { _ in true })
+                {
+                    // "tres arneses con sus líneas de vida": one for each.
+                    leaveOrphan()
+                    own.quantity = last.quantity
+                    own.counted = true
+                    items.append(own)
                 } else {
+                    leaveOrphan()
                     orphan = segment.range
+                    orphanAt = items.count
                 }
             case 1
             where previousHasProduct && !items.isEmpty && opensDescription(Array(texts[segment.range]))
@@ -101,6 +132,7 @@ public enum ItemExtractor {
                     // "cintas amarillas y negras x 6": the words before "y" describe it too.
                     if postfix, segment.afterAnd, let described = orphan, names(range) {
                         range = described.lowerBound..<range.upperBound
+                        orphan = nil
                     }
                 }
                 var hasProduct = names(range)
@@ -108,6 +140,7 @@ public enum ItemExtractor {
                     // "eslingas dobles: 7", "cinta barricada, 3 rollos".
                     range = before
                     hasProduct = true
+                    orphan = nil
                 } else if !hasProduct, !purpose, let (index, item, segment) = described, index == items.count - 1 {
                     items[index] = item
                     range = segment
@@ -116,22 +149,49 @@ public enum ItemExtractor {
                     // "deme 3 para la obra": the product in focus, for the site.
                     range = mention.range.upperBound..<mention.range.upperBound
                 }
+                leaveOrphan()
                 items.append(item(mention, range, texts))
                 previousHasProduct = hasProduct
-                orphan = nil
                 described = nil
             default:
+                leaveOrphan()
                 items += withoutSelfCorrections(sequential(texts, segment, names: names))
                 previousHasProduct = true
-                orphan = nil
                 described = nil
             }
         }
+        leaveOrphan()
+        for (offset, found) in uncounted.enumerated() { items.insert(found.item, at: found.at + offset) }
         return items
     }
 
+    /// Words after which a product named without a count is no request ("no", "sin").
+    static let notRequested: Set<String> = ["no", "sin", "ni", "tampoco", "menos"]
+    /// Words that open a piece still describing the product before ("de esos de cuero", "tipo
+    /// diadema", "pero de los blancos").
+    static let describing: Set<String> = ["de", "del", "pero", "tipo", "como", "o", "u", "en", "que", "sin"]
+
+    /// A segment without a count as an uncounted item: from its first word naming a kind of
+    /// product on ("le pidieron que llevara su propio arnés" → "arnés"), when it asks nothing
+    /// ("¿y cuánto valen los guantes?"), does not refuse ("no necesito guantes") and does not
+    /// describe the item before ("de esos de cuero"). Nil otherwise.
+    static func uncountedItem(_ range: Range<Int>, _ texts: [String], isKind: (String) -> Bool) -> Item? {
+        let words = texts[range]
+        guard let opening = words.first, !describing.contains(opening),
+            let first = range.first(where: { isKind(texts[$0]) && !WordForms.contentWords([texts[$0]]).isEmpty }),
+            !words.contains(where: questionWords.contains), !words.contains(where: notRequested.contains)
+        else { return nil }
+        let named = trimConnectors(Array(texts[first..<range.upperBound]))
+        guard !named.isEmpty else { return nil }
+        return Item(
+            quantity: 1, pairs: false, words: sizesInDigits(named), range: first..<(first + named.count),
+            counted: false)
+    }
+
     /// Segments at line breaks, punctuation (not inside numbers) and "y"/"e".
-    static func segments(_ words: Words, counts: [QuantityParser.Mention]) -> [Segment] {
+    static func segments(
+        _ words: Words, counts: [QuantityParser.Mention], isKind: (String) -> Bool = { _ in false }
+    ) -> [Segment] {
         let characters = Array(words.original)
         var segments: [Segment] = []
         var start = 0
@@ -142,22 +202,30 @@ public enum ItemExtractor {
         for mention in counts {
             for index in mention.range.dropFirst() where index < words.count { insideCount[index] = true }
         }
-        func close(_ end: Int, nextAfterAnd: Bool) {
+        var afterWith = false
+        func close(_ end: Int, nextAfterAnd: Bool, nextAfterWith: Bool = false) {
             if start < end {
                 var inside: [QuantityParser.Mention] = []
                 while countIndex < counts.count, counts[countIndex].range.lowerBound < end {
                     if counts[countIndex].range.lowerBound >= start { inside.append(counts[countIndex]) }
                     countIndex += 1
                 }
-                segments.append(Segment(range: start..<end, counts: inside, afterAnd: afterAnd))
+                segments.append(Segment(range: start..<end, counts: inside, afterAnd: afterAnd, afterWith: afterWith))
             }
             afterAnd = nextAfterAnd
+            afterWith = nextAfterWith
         }
         for index in 0..<words.count {
             let word = words[index]
             let inCount = insideCount[index]
             if !inCount, word == "y" || word == "e" {
                 close(index, nextAfterAnd: true)
+                start = index + 1
+                continue
+            }
+            if !inCount, word == "con", accompanies(at: index, words, counts: counts, isKind: isKind) {
+                // "tres arneses con sus líneas de vida": another product, not a feature.
+                close(index, nextAfterAnd: true, nextAfterWith: true)
                 start = index + 1
                 continue
             }
@@ -171,6 +239,27 @@ public enum ItemExtractor {
         }
         close(words.count, nextAfterAnd: false)
         return segments
+    }
+
+    /// Words that, after "con", open another product ("con sus líneas de vida", "con 2
+    /// cartuchos") rather than a feature of the one before ("con reflectivo").
+    static let accompanyingOpeners: Set<String> = [
+        "su", "sus", "la", "las", "el", "los", "un", "una", "unos", "unas", "mi", "mis", "tu", "tus",
+    ]
+
+    /// "con" at `index` opens another product: a determiner or a count, then a catalog word
+    /// ("… con sus líneas de vida", "un respirador con 2 cartuchos P100"), after a word
+    /// that is no count ("con 2" right after a number is a size).
+    static func accompanies(
+        at index: Int, _ words: Words, counts: [QuantityParser.Mention], isKind: (String) -> Bool
+    ) -> Bool {
+        guard index > 0, index + 2 < words.count, !counts.contains(where: { $0.range.upperBound == index }) else {
+            return false
+        }
+        let count = counts.first { $0.range.lowerBound == index + 1 }
+        guard count != nil || accompanyingOpeners.contains(words[index + 1]) else { return false }
+        let after = count?.range.upperBound ?? index + 2
+        return after < words.count && isKind(words[after])
     }
 
     /// Whether a segment after "y" may describe the item before ("y negras", "y con

@@ -122,6 +122,14 @@ extension SalesAgent {
         switch try await resolve(command.words, &turn) {
         case .match(let product):
             turn.handledProducts = true
+            // "mándeme el casco y las botas, un par": a product named again without a count,
+            // already in the cart, is pointed at, not ordered again.
+            if command.quantity == nil, turn.state.cart.quantity(of: product.id) > 0 { return }
+            if command.quantity == nil, Self.namesMany(command.words) {
+                // "… guantes de nitrilo y un botiquín": how many gloves is asked, not guessed.
+                showInfo(product, purpose: false, &turn)
+                return
+            }
             try await add(product, quantity: quantity, pairs: command.pairs, &turn)
         case .ambiguous(let options):
             turn.handledProducts = true
@@ -141,6 +149,13 @@ extension SalesAgent {
             turn.add(.notFound(query: command.query, suggestions: suggestions.map(ProductFact.init)))
             turn.show(suggestions)
         }
+    }
+
+    /// The product is named in the plural ("guantes de nitrilo", "botas"): without a count,
+    /// how many is not one.
+    static func namesMany(_ words: [String]) -> Bool {
+        guard let head = WordForms.contentWords(words).first else { return false }
+        return SpanishWords.singular(head) != head
     }
 
     /// The cart line the words name, or the one touched last when they name none (words

@@ -27,7 +27,9 @@ public struct SalesAgent: Sendable {
     }
     private var otherNames: Set<String> = []
     /// The catalog's words for the reader, recomputed when the product names change.
-    private let catalogWords = LockedBox<(names: [String], words: Set<String>, codes: Set<String>)>(([], [], []))
+    private let catalogWords = LockedBox<
+        (names: [String], words: Set<String>, codes: Set<String>, heads: Set<String>, kinds: Set<String>)
+    >(([], [], [], [], []))
 
     public init(
         store: any ProductStore & ClientStore & CompanyTextStore, retriever: any ProductRetriever,
@@ -129,7 +131,10 @@ public struct SalesAgent: Sendable {
         let names = try await store.productNames()
         var cached = catalogWords.value
         if cached.names != names {
-            cached = (names, MessageTokens.catalogWords(names), MessageTokens.catalogCodes(names))
+            cached = (
+                names, MessageTokens.catalogWords(names), MessageTokens.catalogCodes(names),
+                MessageTokens.catalogHeads(names), MessageTokens.catalogKindsOnly(names)
+            )
             catalogWords.set(cached)
         }
         var context = ReadingContext(
@@ -138,6 +143,8 @@ public struct SalesAgent: Sendable {
             cartIsEmpty: state.cart.isEmpty, listed: state.focus.count, catalogWords: cached.words,
             cartNames: state.cart.lines.map(\.name), askedToProceed: state.askedToProceed)
         context.catalogCodes = cached.codes
+        context.catalogHeads = cached.heads
+        context.catalogKinds = cached.kinds
         context.otherNames = otherNames
         return context
     }

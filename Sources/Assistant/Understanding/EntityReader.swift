@@ -146,12 +146,14 @@ struct EntityReader {
     ) -> ([ItemCommand], Int) {
         let catalogWords = context.catalogWords
         let otherNames = context.otherNames
+        let heads = context.catalogHeads
+        let kinds = context.catalogKinds
         var counts = QuantityFilter.counts(
             in: productText,
             isProduct: {
                 catalogWords.contains($0) || catalogWords.contains(MessageTokens.collapsed($0))
                     || otherNames.contains($0)
-            })
+            }, isHead: kinds.isEmpty ? nil : { kinds.contains($0) })
         // "mejor el doble", "que sea la mitad": the line in focus, scaled.
         if counts.isEmpty, !context.cartIsEmpty, let factor = Self.factor(in: productText) {
             return ([ItemCommand(action: .set, words: [], quantity: nil, query: "", factor: factor)], 0)
@@ -209,6 +211,7 @@ struct EntityReader {
                 ? !WordForms.contentWords(words).isEmpty
                 : words.contains {
                     catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0)) || isCatalog?($0) == true
+                        || context.catalogCodes.contains($0)
                 }
         }
         var action: ItemCommand.Action?
@@ -259,14 +262,17 @@ struct EntityReader {
             in: productText, counts: counts, ignoring: isCommand,
             isProduct: {
                 catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0)) || context.otherNames.contains($0)
-            })
-        let commands = items.prefix(Understanding.maxItemsPerMessage).map { item in
+            }, isHead: heads.isEmpty ? nil : { heads.contains($0) || context.otherNames.contains($0) },
+            isKind: kinds.isEmpty ? nil : { kinds.contains($0) })
+        // A product named without a count inside a question is asked about, not ordered.
+        let asked = items.filter { $0.counted || !Self.inQuestion($0.range.lowerBound, productText) }
+        let commands = asked.prefix(Understanding.maxItemsPerMessage).map { item in
             let words = item.words.filter { !isCommand($0) }
             return ItemCommand(
-                action: .add, words: words, quantity: item.quantity, pairs: item.pairs, query: query(item.range),
-                named: names(words))
+                action: .add, words: words, quantity: item.counted ? item.quantity : nil, pairs: item.pairs,
+                query: query(item.range), named: names(words))
         }
-        return (Array(commands), max(0, items.count - Understanding.maxItemsPerMessage))
+        return (Array(commands), max(0, asked.count - Understanding.maxItemsPerMessage))
     }
 
     /// "más" or "menos" right after a count ("mejor 1 más", "2 menos de esos"), not a

@@ -140,11 +140,18 @@ public struct ExampleReader: MessageReader {
         // A list of several counts ("- 1 orejera\n- 2 unidades de guantes") is an order, not
         // a correction, whatever one line of it resembles.
         let listsCounts = text.contains("\n") && QuantityFilter.counts(in: Words(text)).count > 1
-        if reading.intent == nil || reading.intent == .add, reading.acts.contains(.setQuantity), !listsCounts {
+        let entities = EntityReader(text: text, context: context, chatter: chatter, talk: talk)
+        // "perdón, el celular es 315…, me equivoqué en los dos últimos": during checkout a
+        // correction that carries a field's value corrects that field, whatever number follows.
+        let correctsData =
+            context.phase != .browsing && reading.acts.contains(.correctField) && !entities.data.values.isEmpty
+        if reading.intent == nil || reading.intent == .add, reading.acts.contains(.setQuantity), !listsCounts,
+            !correctsData
+        {
             reading.intent = .setQuantity
         }
         if reading.intent == .setQuantity, listsCounts { reading.intent = .add }
-        let entities = EntityReader(text: text, context: context, chatter: chatter, talk: talk)
+        if correctsData, reading.intent == .setQuantity { reading.intent = .correctField }
         reading.data = entities.data
         reading.productText = entities.productText
         reading.questionWords = Set(entities.productText.texts.filter(classifier.isQuestionWord))

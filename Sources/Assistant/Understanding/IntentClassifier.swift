@@ -155,7 +155,9 @@ public struct IntentClassifier: Sendable {
     /// "cámbielo", and their misspellings "camvielo", shorthand "bno"): it names no product.
     public func isCommandWord(_ word: String) -> Bool {
         let form = MessageTokens.mask(word, catalog: [])
-        if commandWords.contains(form) || commandWords.contains(corrected([form])[0]) { return true }
+        if commandWords.contains(form) { return true }
+        // A catalog word is never a slip of a command ("pala" is no "para").
+        if !catalog.contains(form), commandWords.contains(corrected([form])[0]) { return true }
         return Self.isCliticCommand(form) && !isCatalogWord(form)
     }
 

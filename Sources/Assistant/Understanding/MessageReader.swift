@@ -24,6 +24,13 @@ public struct ReadingContext: Sendable, Equatable {
     /// The catalog's codes of letters and digits ("n95", "co2", "p100",
     /// `MessageTokens.catalogCodes`): a voice note writes them apart ("n 95").
     public var catalogCodes: Set<String> = []
+    /// The forms of the first word of each product's name ("cartucho", "lineas"):
+    /// `MessageTokens.catalogHeads`. After "con" and a count, one is another product ("un
+    /// respirador con 2 cartuchos"), not a feature ("un arnés con 2 argollas").
+    public var catalogHeads: Set<String> = []
+    /// The heads that are no later word of any name (`MessageTokens.catalogKindsOnly`): only
+    /// these turn "con 2 …" into an order ("con dos filtros" stays a feature of a mask).
+    public var catalogKinds: Set<String> = []
     /// The forms of the products' other names (`SearchLexicon.productNameWords`: "portacarnets",
     /// "enterizo"): a clause that holds one is no small talk ("Buenas tardes necesito
     /// portacarnets"), though the classifier does not mask them.

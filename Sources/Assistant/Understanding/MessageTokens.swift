@@ -185,6 +185,17 @@ public struct MessageTokens: Sendable, Equatable {
     }
 
     /// The catalog's words and their plural or singular forms, for masking.
+    /// `catalogWords` of the first word of each name: the kinds of product sold.
+    public static func catalogHeads(_ names: [String]) -> Set<String> {
+        catalogWords(names.compactMap { WordForms.contentWords($0).first })
+    }
+
+    /// The heads that are never a later word of a name: a product only, never a part or a
+    /// use of another ("cartucho", "línea"; not "filtro", as in "Respirador doble filtro").
+    public static func catalogKindsOnly(_ names: [String]) -> Set<String> {
+        catalogHeads(names).subtracting(catalogWords(names.flatMap { WordForms.contentWords($0).dropFirst() }))
+    }
+
     public static func catalogWords(_ names: [String]) -> Set<String> {
         var words: Set<String> = []
         for name in names {

@@ -28,8 +28,12 @@ public enum QuantityFilter {
     /// Words that make a number after them a pronoun ("el más barato de esos dos").
     static let demonstratives: Set<String> = ["esos", "esas", "estos", "estas", "aquellos", "aquellas"]
 
-    public static func counts(in words: Words, isProduct: ((String) -> Bool)? = nil) -> [QuantityParser.Mention] {
-        let counts = kept(QuantityParser.counts(in: words), words, isProduct: isProduct)
+    /// `isHead`: whether a word names a kind of product sold (`ReadingContext.catalogHeads`):
+    /// after "con" and a number, one is an order ("un respirador con 2 cartuchos").
+    public static func counts(
+        in words: Words, isProduct: ((String) -> Bool)? = nil, isHead: ((String) -> Bool)? = nil
+    ) -> [QuantityParser.Mention] {
+        let counts = kept(QuantityParser.counts(in: words), words, isProduct: isProduct, isHead: isHead)
         guard counts.count > 1 else { return counts }
         // "deme 3 del más barato de esos dos": beside a count, "esos dos" with nothing after
         // it points at products, it counts none.
@@ -44,9 +48,10 @@ public enum QuantityFilter {
     /// sube"), not a count.
     static let pronounLeads: Set<String> = ["mientras", "cuando", "que", "si", "donde", "porque", "pa", "para"]
 
-    static func kept(_ mentions: [QuantityParser.Mention], _ words: Words, isProduct: ((String) -> Bool)?)
-        -> [QuantityParser.Mention]
-    {
+    static func kept(
+        _ mentions: [QuantityParser.Mention], _ words: Words, isProduct: ((String) -> Bool)?,
+        isHead: ((String) -> Bool)? = nil
+    ) -> [QuantityParser.Mention] {
         let notCounts = timeWords(words)
         return mentions.filter { mention in
             !(words.at(mention.range.lowerBound) == "uno" && mention.range.count == 1
@@ -58,7 +63,8 @@ public enum QuantityFilter {
                     && (notProducts.contains(words.at(mention.range.upperBound))
                         || (leadingAdjectives.contains(words.at(mention.range.upperBound))
                             && notProducts.contains(words.at(mention.range.upperBound + 1)))))
-                && !isFeature(mention, words, isProduct: isProduct)
+                && (isHead?(words.at(mention.range.upperBound)) == true
+                    || !isFeature(mention, words, isProduct: isProduct))
         }
     }
 

@@ -113,6 +113,14 @@ public enum SpokenEmail {
             // no part of the address.
             var localEnd = index - 1
             while localEnd > 0, spellingRemarks.contains(words[localEnd]), index - localEnd < 4 { localEnd -= 1 }
+            let part = { (word: Words.Word) in String(characters[word.range]).lowercased() }
+            // "castro ochenta y siete arroba …": a number said at the end of the local part is
+            // its digits, written after the word before it ("castro87").
+            var digits = ""
+            if let (first, value) = spokenNumber(endingAt: localEnd, words), first > 0 {
+                digits = value
+                localEnd = first - 1
+            }
             // "adriana punto gil arroba …": the local part may hold dots too.
             var local = [words.words[localEnd]]
             var start = localEnd
@@ -126,13 +134,31 @@ public enum SpokenEmail {
                 index += 1
                 continue
             }
-            let part = { (word: Words.Word) in String(characters[word.range]).lowercased() }
             result += String(characters[copied..<local[0].range.lowerBound])
-            result += local.map(part).joined(separator: ".") + "@" + domain.map(part).joined(separator: ".")
+            result += local.map(part).joined(separator: ".") + digits + "@" + domain.map(part).joined(separator: ".")
             copied = domain[domain.count - 1].range.upperBound
             index = end
         }
         result += String(characters[copied...])
         return result
+    }
+
+    /// The most words a number said inside an address has ("mil novecientos ochenta y siete").
+    static let maxNumberWords = 8
+
+    /// The number said by the words that end at `end` ("ochenta y siete" → "87", "uno dos
+    /// tres" → "123"): where it starts and its digits; nil when the word at `end` is no number.
+    static func spokenNumber(endingAt end: Int, _ words: Words) -> (start: Int, digits: String)? {
+        let isNumber = { (word: String) in SpokenCardinals.values[word] != nil || word == "y" || word == "mil" }
+        var start = end
+        while start > 0, end - start < maxNumberWords, isNumber(words[start - 1]) { start -= 1 }
+        while start <= end, words[start] == "y" { start += 1 }
+        guard start <= end, words[end] != "y", isNumber(words[end]) else { return nil }
+        let run = Words(words.texts[start...end].joined(separator: " "))
+        if let (value, length) = SpanishNumber.read(run, at: 0), length == run.count { return (start, String(value)) }
+        // Digits said one by one ("uno dos tres").
+        let digits = run.texts.compactMap { SpokenCardinals.values[$0] }
+        guard digits.count == run.count, digits.allSatisfy({ $0 < 10 }) else { return nil }
+        return (start, digits.map(String.init).joined())
     }
 }
