@@ -41,6 +41,15 @@ struct TurnContext {
     var dataNoted = false
     /// The customer wanted to go on ("eso es todo, ¿cómo seguimos?") with nothing in the cart.
     var proceededOnEmptyCart = false
+    /// The choice the last reply asked for, when this message did not answer it.
+    var unansweredChoice: DialogueState.Pending?
+    /// The question the last reply left open (a choice, a stock offer…), whatever this
+    /// message does with it.
+    var carried: DialogueState.Pending?
+    /// For the last ambiguous product resolved this turn, the option the search ranked first.
+    var preferred: Int64?
+    /// The place in the cart the next new line takes (it settles a question asked earlier).
+    var linePosition: Int?
 
     init(chatId: String, message: String, state: DialogueState) {
         self.chatId = chatId

@@ -62,6 +62,14 @@ public struct Cart: Codable, Sendable, Equatable {
         return line
     }
 
+    /// Moves a line to `position` (clamped to the lines there are): the place the customer
+    /// first asked for it, when it was added after a question.
+    public mutating func move(_ productId: Int64, to position: Int) {
+        guard let index = lines.firstIndex(where: { $0.productId == productId }) else { return }
+        let line = lines.remove(at: index)
+        lines.insert(line, at: min(max(0, position), lines.count))
+    }
+
     @discardableResult
     public mutating func remove(_ productId: Int64) -> Line? {
         guard let index = lines.firstIndex(where: { $0.productId == productId }) else { return nil }

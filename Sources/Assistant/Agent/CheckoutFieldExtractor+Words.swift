@@ -210,6 +210,8 @@ extension CheckoutFieldExtractor {
     static func meansNone(_ raw: String) -> Bool {
         let words = Words(raw)
         guard !words.isEmpty, words.count <= 8 else { return false }
+        // "Sin indicaciones adicionales" read after its label: only "adicionales" is left.
+        if words.texts.allSatisfy(additionWords.contains) { return true }
         var none = false
         for word in words.texts {
             if noneWords.contains(word) {
@@ -240,6 +242,9 @@ extension CheckoutFieldExtractor {
         }
         return keepsStored(words) || words.containsAny(["bien", "correcto", "correcta"])
     }
+
+    /// Words that only qualify a note ("adicionales", "extra"): alone they say nothing.
+    static let additionWords: Set<String> = ["adicional", "adicionales", "extra", "extras", "otra", "otras", "mas"]
 
     static let noneWords: Set<String> = ["no", "ninguna", "ninguno", "ningun", "nada", "sin", "na", "n", "nop", "nel"]
     static let noneFillers: Set<String> = [

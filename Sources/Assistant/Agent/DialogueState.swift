@@ -37,6 +37,12 @@ public struct DialogueState: Codable, Sendable, Equatable {
     public var placementAttempts = 0
     public var form = CheckoutForm()
     public var pending: Pending?
+    /// For a pending choice, the option the search ranked first: taken when the customer
+    /// goes on without choosing (`SalesAgent.settleChoice`).
+    public var choiceDefault: Int64?
+    /// Where the line of a pending choice or stock offer goes in the cart when settled: the
+    /// place the customer asked for it ("5 mantas y 4 extintores": the mantas first).
+    public var pendingLinePosition: Int?
     /// Products shown in the last reply, in the order shown.
     public var focus: [Int64] = []
     /// Products talked about, most recent first.

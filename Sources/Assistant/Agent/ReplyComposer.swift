@@ -72,6 +72,9 @@ public enum ReplyComposer {
             if purpose || !p.description.isEmpty { text += " \(sentence(p.description))" }
             return text
         case .askHowMany: return "¿Cuántas unidades necesita?"
+        case .assumedChoice(let p):
+            return "Para no dejarlo por fuera, tomé la opción más cercana a lo que pidió: \(p.name). "
+                + "Si prefiere otra, me dice y la cambio."
         case .productList(let query, let products, let exact):
             let one = products.count == 1
             let intro =

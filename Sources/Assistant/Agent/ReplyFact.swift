@@ -46,6 +46,8 @@ public enum ReplyFact: Sendable, Equatable {
     /// what was asked.
     case productList(query: String, [ProductFact], exact: Bool)
     case choose(query: String, [ProductFact], quantity: Int?)
+    /// A choice left open was settled with this option (the customer may still change it).
+    case assumedChoice(ProductFact)
     /// Nothing in the catalog is what was asked for; `suggestions`: close products the shop
     /// does carry ("no lo manejamos, pero tenemos …"), empty when nothing is close.
     case notFound(query: String, suggestions: [ProductFact])
@@ -121,7 +123,7 @@ public struct ReplyFacts: Sendable, Equatable {
         func add(_ line: LineFact) { result.formUnion([line.price, line.subtotal]) }
         for item in items {
             switch item {
-            case .productInfo(let p, _), .askHowMany(let p): add(p)
+            case .productInfo(let p, _), .askHowMany(let p), .assumedChoice(let p): add(p)
             case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps), .listed(let ps):
                 ps.forEach(add)
             case .stockShort(let p, _, _, let alternatives), .outOfStock(let p, let alternatives):
@@ -143,7 +145,7 @@ public struct ReplyFacts: Sendable, Equatable {
         var result: Set<String> = []
         for item in items {
             switch item {
-            case .productInfo(let p, _), .askHowMany(let p): result.insert(p.name)
+            case .productInfo(let p, _), .askHowMany(let p), .assumedChoice(let p): result.insert(p.name)
             case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps), .listed(let ps):
                 result.formUnion(ps.map(\.name))
             case .stockShort(let p, _, _, let alternatives), .outOfStock(let p, let alternatives):

@@ -133,7 +133,16 @@ extension SalesAgent {
             try await add(product, quantity: quantity, pairs: command.pairs, &turn)
         case .ambiguous(let options):
             turn.handledProducts = true
+            // "un arnés … y un casco": a second question in the same reply would replace the
+            // first; the first takes the option the search ranked first.
+            if case .choice(let earlier, let amount?, let pairs) = turn.state.pending {
+                turn.facts.removeAll { if case .choose = $0 { true } else { false } }
+                try await settleChoice(
+                    earlier, quantity: amount, pairs: pairs, preferred: turn.state.choiceDefault, &turn)
+            }
             turn.state.pending = .choice(options: options.map(\.id), quantity: quantity, pairs: command.pairs)
+            turn.state.choiceDefault = turn.preferred
+            turn.state.pendingLinePosition = turn.state.cart.lines.count
             turn.add(.choose(query: command.query, options.map(ProductFact.init), quantity: quantity))
             turn.show(options)
         case .none(let suggestions):
@@ -267,6 +276,7 @@ extension SalesAgent {
             let available = adding ? max(0, product.stock - inCart) : product.stock
             if available > 0 {
                 turn.state.pending = .stockOffer(productId: product.id, available: available, total: product.stock)
+                turn.state.pendingLinePosition = turn.state.cart.lines.count
             }
             turn.add(
                 .stockShort(
@@ -279,8 +289,22 @@ extension SalesAgent {
             turn.cartChanged = true
             return
         }
+        if inCart == 0, let position = turn.linePosition ?? settledPosition(of: product.id, turn) {
+            turn.state.cart.move(product.id, to: position)
+            turn.linePosition = nil
+        }
         turn.add(adding && inCart == 0 ? .added(LineFact(line)) : .changed(LineFact(line)))
         turn.cartChanged = true
+    }
+
+    /// Where a new line goes when it settles the question the last reply left open about it
+    /// ("facturen los 75 disponibles" after the stock offer): the place it was asked for.
+    func settledPosition(of productId: Int64, _ turn: TurnContext) -> Int? {
+        switch turn.carried {
+        case .stockOffer(let id, _, _) where id == productId: turn.state.pendingLinePosition
+        case .choice(let options, _, _) where options.contains(productId): turn.state.pendingLinePosition
+        default: nil
+        }
     }
 
     /// Up to three other products of the same kind that are in stock.

@@ -35,6 +35,11 @@ extension SalesAgent {
                 }
                 return
             }
+            // "eso es todo" with a choice still open: the option the search ranked first, said.
+            if case .choice(let options, let amount?, let pairs) = turn.unansweredChoice {
+                try await settleChoice(
+                    options, quantity: amount, pairs: pairs, preferred: turn.state.choiceDefault, &turn)
+            }
             turn.state.phase = .checkout
             turn.state.pending = nil
             enteringCheckout = true

@@ -26,7 +26,9 @@ extension SalesAgent {
             guard let product = try await products([id]).first else { return true }
             let wanted = min(count?.quantity ?? available, available)
             turn.handledProducts = true
+            turn.linePosition = turn.state.pendingLinePosition
             try await setQuantity(product, to: total - available + wanted, requested: wanted, adding: true, &turn)
+            turn.linePosition = nil
             return true
         case .quantity(let id):
             guard let count, let product = try await products([id]).first else { return false }
@@ -53,6 +55,7 @@ extension SalesAgent {
             }
             guard let product = choose(among: choices, turn) else { return false }
             turn.handledProducts = true
+            turn.linePosition = turn.state.pendingLinePosition
             turn.state.remember([product.id])
             if let count = reading.items.first, count.quantity != nil, !named {
                 try await add(product, quantity: count.quantity ?? 1, pairs: count.pairs, &turn)
@@ -61,6 +64,7 @@ extension SalesAgent {
             } else {
                 showInfo(product, purpose: false, &turn)
             }
+            turn.linePosition = nil
             return true
         case .returningClient:
             turn.state.pending = pending

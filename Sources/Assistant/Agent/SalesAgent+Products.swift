@@ -78,7 +78,9 @@ extension SalesAgent {
             let discussed = options.filter { option in covering.contains { $0.id == option.id } }
             if discussed.count == 1 { return .match(discussed[0]) }
             if let leader = Self.clearLeader(options, hits: phraseHits) { return .match(leader) }
-            return .ambiguous(Self.closest(options, hits: phraseHits).sorted { $0.id < $1.id })
+            let closest = Self.closest(options, hits: phraseHits)
+            turn.preferred = closest.first?.id
+            return .ambiguous(closest.sorted { $0.id < $1.id })
         case .none:
             // Words the retriever understood as a whole and the matcher did not (a regional
             // name, a synonym): its best-scored hits decide, when they cover the query.
@@ -86,6 +88,7 @@ extension SalesAgent {
                 return .none(suggestions: [])
             }
             let best = phraseHits.filter { $0.score >= top.score - 1e-9 }.map(\.product).sorted { $0.id < $1.id }
+            turn.preferred = top.product.id
             return best.count == 1 ? .match(best[0]) : .ambiguous(Array(best.prefix(8)))
         }
     }

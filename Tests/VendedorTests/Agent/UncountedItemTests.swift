@@ -127,3 +127,46 @@ import Testing
         #expect(SpokenEmail.rewrite(long).contains("@gmail.com"))
     }
 }
+
+/// A choice left open is not a lost line, and a line settled after a question keeps the
+/// place the customer asked for it (issue 22, third round). New phrasings.
+@Suite(.serialized) struct OpenChoiceTests {
+    @Test func goingOnWithAChoiceOpenTakesTheClosestOptionInItsPlace() async throws {
+        let h = try await AgentHarness()
+        let asked = try await h.say("o1", "me mandan 3 fajas y 2 conos de señalización")
+        #expect(asked.reply.contains("Faja ergonómica") && asked.reply.contains("Faja reflectiva"), "\(asked.reply)")
+        let settled = try await h.say("o1", "ya con eso, sigamos")
+        #expect(settled.reply.contains("tomé la opción más cercana"), "\(settled.reply)")
+        let summary = try await h.say(
+            "o1",
+            "Ana Gómez Rivas, cédula 52.111.222, celular 3001112233, correo anagomez@gmail.com, dirección Calle 1 # 2-30, barrio Centro, sin indicaciones adicionales"
+        )
+        let faja = summary.reply.range(of: "3 × Faja")
+        let conos = summary.reply.range(of: "2 × Cono")
+        #expect(faja != nil && conos != nil, "\(summary.reply)")
+        if let faja, let conos { #expect(faja.lowerBound < conos.lowerBound, "\(summary.reply)") }
+        #expect(!summary.reply.contains("Indicaciones: adicionales"), "\(summary.reply)")
+        await h.tearDown()
+    }
+
+    @Test func twoOpenChoicesInOneMessageKeepBothLines() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say("o2", "para mi sobrino un arnés y un casco porfa")
+        #expect(reply.reply.contains("1 × Arnés"), "\(reply.reply)")
+        #expect(reply.reply.contains("Casco de seguridad") && reply.reply.contains("Casco ventilado"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func anAcceptedStockOfferKeepsItsPlace() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("o3", "5 chalecos refrigerantes y 3 conos de señalización")
+        _ = try await h.say("o3", "bueno, mande los chalecos que haya")
+        let cart = try await h.say("o3", "¿qué llevo hasta ahora?")
+        let vests = cart.reply.range(of: "Chaleco refrigerante")
+        let cones = cart.reply.range(of: "Cono")
+        #expect(vests != nil && cones != nil, "\(cart.reply)")
+        if let vests, let cones { #expect(vests.lowerBound < cones.lowerBound, "\(cart.reply)") }
+        #expect(CheckoutFieldExtractor.meansNone("adicionales") && !CheckoutFieldExtractor.meansNone("portería"))
+        await h.tearDown()
+    }
+}
