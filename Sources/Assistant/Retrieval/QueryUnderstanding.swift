@@ -86,7 +86,7 @@ public struct QueryUnderstanding: Sendable {
     }
 
     public func understand(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
-        guard let kept = withoutTrailingAsides(text, vocabulary) else { return read(text, vocabulary: vocabulary) }
+        guard let kept = requestText(text, vocabulary) else { return read(text, vocabulary: vocabulary) }
         var query = read(kept, vocabulary: vocabulary)
         query.original = text
         return query
@@ -99,27 +99,134 @@ public struct QueryUnderstanding: Sendable {
     /// Clauses of a message read apart at most (one reading each, then the kept ones again).
     public static let maxClauses = 12
 
-    /// The message without the clauses after the first one that names something the shop
-    /// knows, when they name nothing it knows and say no use ("cono de señalización, y me
-    /// dice cuánto vale", "un detector de humo, ¿hacen envíos a Bello?"): a question or a
-    /// request about the product, not part of it; a clause that begins as a continuation of
-    /// the name ("casco, pero de moto") stays. Nil when every clause is kept.
-    func withoutTrailingAsides(_ text: String, _ vocabulary: SearchVocabulary) -> String? {
-        let clauses = MessageClauses.split(String(text.prefix(Self.maxCharacters)))
-        guard clauses.count > 1, clauses.count <= Self.maxClauses else { return nil }
-        var kept: [Substring] = []
-        var named = false
-        for clause in clauses {
-            let concepts = read(String(clause), vocabulary: vocabulary).concepts
-            let names = concepts.contains { !$0.unknown && $0.kind != .action }
-            let tokens = Self.readTokens(String(clause))
-            let saysUse = tokens.contains(where: Self.forMarkers.contains)
-            let continues = tokens.first.map(Self.continuations.contains) ?? false
-            if named, !names, !saysUse, !continues { continue }
-            named = named || names
-            kept.append(clause)
+    /// Beginnings of the verbs of asking for something ("necesito", "quisiéramos",
+    /// "requerimos", "solicito", "busco", "ocupo", "cotizar", "me piden", "nos falta",
+    /// "comprarle"): in a clause, what follows the last of them before the product is the
+    /// request, what precedes it the story ("mi cuñado me dijo que necesito un arnés").
+    static let requestVerbStems = [
+        "necesit", "quier", "quisier", "quere", "requer", "requier", "solicit", "busc", "ocup", "cotiz", "pid",
+        "pide", "falt", "compr", "vend", "manej",
+    ]
+
+    /// Whether a token is a verb of asking for something (`requestVerbStems`).
+    static func isRequestVerb(_ token: String) -> Bool {
+        token.count >= 3 && requestVerbStems.contains { token.hasPrefix($0) }
+    }
+
+    /// Whether the token at `index` begins a name of what the shop sells ("arnés",
+    /// "extintor", "gas pimienta"): alone or with the next word, a name the lexicon gives as
+    /// a product's, with its equivalents; not a word that only begins one ("piso" of "piso
+    /// mojado"), a need ("luz") or a context.
+    /// Also a catalog word that begins such a name and is no need ("maletín" of "maletín
+    /// evacuación").
+    func isProductWord(at index: Int, in tokens: [String], _ vocabulary: SearchVocabulary) -> Bool {
+        let singular = SpanishWords.singular(tokens[index])
+        guard lexicon.namesKind(singular), !lexicon.fillerWords.contains(tokens[index]),
+            !lexicon.isContext([singular])
+        else { return false }
+        func isName(_ key: [String]) -> Bool {
+            !lexicon.isContext(key)
+                && (lexicon.synonyms(of: key) ?? []).contains { $0.strength == SearchLexicon.equivalent }
         }
-        return kept.count < clauses.count ? kept.joined(separator: ", ") : nil
+        if isName([singular]) { return true }
+        if index + 1 < tokens.count, isName([singular, SpanishWords.singular(tokens[index + 1])]) { return true }
+        return lexicon.synonyms(of: [singular]) == nil && vocabulary.hasExactWord(singular)
+    }
+
+    /// What a message asks for, when it says more than that; nil when all of it is the request.
+    ///
+    /// A message is cut into clauses (`MessageClauses`). When some name a product the shop
+    /// sells, the request is those clauses, with any clause right after one of them that
+    /// goes on describing it ("casco, pero de moto") and any that says what a product is for
+    /// with words the shop knows ("¿tienen algo para que no se resbalen?"); the rest (who
+    /// writes, the story, questions about price, delivery and payment) is left out, and with
+    /// it the unknown words that would read as something not carried ("soy pensionado", "le
+    /// escribe Gladys de la panadería"). In a clause naming a product, what precedes the last
+    /// verb of asking or "que" before the product is story too ("el inspector me dijo que
+    /// necesito un extintor"). When none names a product, the clauses that name nothing the
+    /// shop knows are left out (a need is said among them). Linear: at most `maxClauses`
+    /// clauses, each read once.
+    func requestText(_ text: String, _ vocabulary: SearchVocabulary) -> String? {
+        let clauses = MessageClauses.split(String(text.prefix(Self.maxCharacters)))
+        guard !clauses.isEmpty, clauses.count <= Self.maxClauses else { return nil }
+        struct Clause {
+            var tokens: [String]
+            var product: Int?
+            var knows: Bool
+            var saysUse: Bool
+        }
+        let readings = clauses.map { clause -> Clause in
+            let tokens = Self.readTokens(String(clause))
+            let concepts = self.read(String(clause), vocabulary: vocabulary).concepts
+            let knows = concepts.contains {
+                !$0.unknown && !$0.corrected && $0.kind != .action && $0.kind != .attribute
+            }
+            let product = knows ? tokens.indices.first { isProductWord(at: $0, in: tokens, vocabulary) } : nil
+            return Clause(
+                tokens: tokens, product: product, knows: knows,
+                saysUse: knows && tokens.contains(where: Self.forMarkers.contains))
+        }
+        var kept: [[String]] = []
+        if readings.contains(where: { $0.product != nil }) {
+            var previousKept = false
+            for clause in readings {
+                if let product = clause.product {
+                    kept.append(requestPart(of: clause.tokens, product: product, vocabulary))
+                    previousKept = true
+                } else if clause.saysUse
+                    || (previousKept && clause.tokens.first.map(Self.continuations.contains) == true)
+                {
+                    kept.append(clause.tokens)
+                } else {
+                    previousKept = false
+                }
+            }
+        } else {
+            guard clauses.count > 1 else { return nil }
+            kept = readings.filter(\.knows).map(\.tokens)
+            guard !kept.isEmpty else { return nil }
+        }
+        guard kept.count < clauses.count || kept.map(\.count) != readings.map(\.tokens.count) else { return nil }
+        // "y" between the kept clauses: a word of one is never read as joined to the name
+        // that ends the one before.
+        return kept.map { $0.joined(separator: " ") }.joined(separator: " y ")
+    }
+
+    /// A clause naming a product (first at `product`) from the last verb of asking before it,
+    /// or else from the last "que" that introduces what someone said ("me dijeron que tengo
+    /// que tener un extintor" → "tener un extintor"). After a verb of asking a "que" is most
+    /// often who the product is for ("necesito para los muchachos que van a pintar… tres
+    /// arneses").
+    func requestPart(of tokens: [String], product: Int, _ vocabulary: SearchVocabulary) -> [String] {
+        var afterVerb: Int?
+        var afterComplementizer: Int?
+        for index in 0..<product {
+            if Self.isRequestVerb(tokens[index]) {
+                afterVerb = index + 1
+            } else if isComplementizer(at: index, in: tokens, vocabulary) {
+                afterComplementizer = index + 1
+            }
+        }
+        return Array(tokens[(afterVerb ?? afterComplementizer ?? 0)...])
+    }
+
+    /// Whether the "que" at `index` introduces what someone said, asked or must do ("me
+    /// dijeron que…", "tengo que…", "quiere que…"), not what a thing is for or must do: not
+    /// after "para" ("pa que no se moje"), a word for "something" ("algo que vaya en el
+    /// casco"), an article ("el que lava los carros") or a noun the shop knows ("la escalera
+    /// que va al segundo piso"), nor before "no" ("que no tiene luz").
+    func isComplementizer(at index: Int, in tokens: [String], _ vocabulary: SearchVocabulary) -> Bool {
+        guard tokens[index] == "que" else { return false }
+        if index + 1 < tokens.count, tokens[index + 1] == "no" { return false }
+        guard index > 0 else { return true }
+        let previous = tokens[index - 1]
+        let singular = SpanishWords.singular(previous)
+        if Self.purposeMarkers.contains(previous) || Self.somethingWords.contains(previous)
+            || Self.articles.contains(previous) || previous == "lo"
+        {
+            return false
+        }
+        return !vocabulary.knows(singular) && lexicon.synonyms(of: [singular]) == nil
     }
 
     private func read(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
