@@ -86,10 +86,58 @@ public struct QueryUnderstanding: Sendable {
     }
 
     public func understand(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
-        guard let kept = requestText(text, vocabulary) else { return read(text, vocabulary: vocabulary) }
-        var query = read(kept, vocabulary: vocabulary)
+        let names = Self.properNouns(in: text)
+        guard let kept = requestText(text, vocabulary, properNouns: names) else {
+            return read(text, vocabulary: vocabulary, properNouns: names)
+        }
+        var query = read(kept, vocabulary: vocabulary, properNouns: names)
         query.original = text
         return query
+    }
+
+    /// Words written with a capital inside a sentence ("le escribe Gladys", "a Jamundí",
+    /// "Constructora Los Andes", "el INVIMA"): names of people, places, companies and
+    /// bodies, folded. None when most words are capitalised (a message in capitals or in
+    /// title case says nothing by it). Linear in the first `maxCharacters` characters.
+    static func properNouns(in text: String) -> Set<String> {
+        let sentenceEnds: Set<Character> = [".", "!", "?", "¿", "¡", "\n", "\r", ":"]
+        var names: Set<String> = []
+        var words = 0
+        var capitalised = 0
+        var sentenceStart = true
+        var word = ""
+        func close() {
+            guard !word.isEmpty else { return }
+            words += 1
+            if word.first?.isUppercase == true {
+                capitalised += 1
+                if !sentenceStart, !word.contains(where: \.isNumber), let folded = SpanishWords.tokens(word).first {
+                    names.insert(folded)
+                }
+            }
+            sentenceStart = false
+            word = ""
+        }
+        for character in text.prefix(maxCharacters) {
+            if character.isLetter || character.isNumber {
+                word.append(character)
+            } else {
+                close()
+                if sentenceEnds.contains(character) { sentenceStart = true }
+            }
+        }
+        close()
+        return capitalised * 2 > words ? [] : names
+    }
+
+    /// Whether the catalog or the lexicon has the word itself (not only a longer word it
+    /// begins): a capitalised word it has is no name ("Extintor", "Casco").
+    func knowsExactly(_ word: String, _ vocabulary: SearchVocabulary) -> Bool {
+        let singular = SpanishWords.singular(word)
+        return [word, singular].contains {
+            vocabulary.hasExactWord($0) || lexicon.synonyms(of: [$0]) != nil || lexicon.isAttribute($0)
+                || lexicon.fillerWords.contains($0) || lexicon.words.contains($0)
+        }
     }
 
     /// Words that begin a clause still describing the product named before it ("casco,
@@ -117,8 +165,6 @@ public struct QueryUnderstanding: Sendable {
     /// "extintor", "gas pimienta"): alone or with the next word, a name the lexicon gives as
     /// a product's, with its equivalents; not a word that only begins one ("piso" of "piso
     /// mojado"), a need ("luz") or a context.
-    /// Also a catalog word that begins such a name and is no need ("maletín" of "maletín
-    /// evacuación").
     func isProductWord(at index: Int, in tokens: [String], _ vocabulary: SearchVocabulary) -> Bool {
         let singular = SpanishWords.singular(tokens[index])
         guard lexicon.namesKind(singular), !lexicon.fillerWords.contains(tokens[index]),
@@ -129,8 +175,7 @@ public struct QueryUnderstanding: Sendable {
                 && (lexicon.synonyms(of: key) ?? []).contains { $0.strength == SearchLexicon.equivalent }
         }
         if isName([singular]) { return true }
-        if index + 1 < tokens.count, isName([singular, SpanishWords.singular(tokens[index + 1])]) { return true }
-        return lexicon.synonyms(of: [singular]) == nil && vocabulary.hasExactWord(singular)
+        return index + 1 < tokens.count && isName([singular, SpanishWords.singular(tokens[index + 1])])
     }
 
     /// What a message asks for, when it says more than that; nil when all of it is the request.
@@ -146,7 +191,7 @@ public struct QueryUnderstanding: Sendable {
     /// necesito un extintor"). When none names a product, the clauses that name nothing the
     /// shop knows are left out (a need is said among them). Linear: at most `maxClauses`
     /// clauses, each read once.
-    func requestText(_ text: String, _ vocabulary: SearchVocabulary) -> String? {
+    func requestText(_ text: String, _ vocabulary: SearchVocabulary, properNouns: Set<String> = []) -> String? {
         let clauses = MessageClauses.split(String(text.prefix(Self.maxCharacters)))
         guard !clauses.isEmpty, clauses.count <= Self.maxClauses else { return nil }
         struct Clause {
@@ -154,17 +199,21 @@ public struct QueryUnderstanding: Sendable {
             var product: Int?
             var knows: Bool
             var saysUse: Bool
+            /// The clause asks for something it names with words the shop knows ("necesito
+            /// andamio", "quiero algo que alumbre").
+            var asks: Bool
         }
         let readings = clauses.map { clause -> Clause in
             let tokens = Self.readTokens(String(clause))
-            let concepts = self.read(String(clause), vocabulary: vocabulary).concepts
+            let concepts = self.read(String(clause), vocabulary: vocabulary, properNouns: properNouns).concepts
             let knows = concepts.contains {
                 !$0.unknown && !$0.corrected && $0.kind != .action && $0.kind != .attribute
             }
             let product = knows ? tokens.indices.first { isProductWord(at: $0, in: tokens, vocabulary) } : nil
             return Clause(
                 tokens: tokens, product: product, knows: knows,
-                saysUse: knows && tokens.contains(where: Self.forMarkers.contains))
+                saysUse: knows && tokens.contains(where: Self.forMarkers.contains),
+                asks: knows && tokens.contains(where: Self.isRequestVerb))
         }
         var kept: [[String]] = []
         if readings.contains(where: { $0.product != nil }) {
@@ -172,6 +221,9 @@ public struct QueryUnderstanding: Sendable {
             for clause in readings {
                 if let product = clause.product {
                     kept.append(requestPart(of: clause.tokens, product: product, vocabulary))
+                    previousKept = true
+                } else if clause.asks {
+                    kept.append(Self.fromRequestVerb(clause.tokens))
                     previousKept = true
                 } else if clause.saysUse
                     || (previousKept && clause.tokens.first.map(Self.continuations.contains) == true)
@@ -181,6 +233,11 @@ public struct QueryUnderstanding: Sendable {
                     previousKept = false
                 }
             }
+        } else if readings.contains(where: \.asks) {
+            // A need asked for among the story ("tengo una finca, allá se va la luz y quiero
+            // algo que alumbre"): the clauses that ask and those that say a use (whole: the
+            // need is often said before the verb, "la pulidora se come los discos, necesito").
+            kept = readings.filter { $0.asks || $0.saysUse }.map(\.tokens)
         } else {
             guard clauses.count > 1 else { return nil }
             kept = readings.filter(\.knows).map(\.tokens)
@@ -190,6 +247,13 @@ public struct QueryUnderstanding: Sendable {
         // "y" between the kept clauses: a word of one is never read as joined to the name
         // that ends the one before.
         return kept.map { $0.joined(separator: " ") }.joined(separator: " y ")
+    }
+
+    /// A clause from its first verb of asking on ("alla se va la luz, quiero algo que se
+    /// prenda solo" → "algo que se prenda solo"): the whole clause when it has none.
+    static func fromRequestVerb(_ tokens: [String]) -> [String] {
+        guard let verb = tokens.firstIndex(where: isRequestVerb) else { return tokens }
+        return Array(tokens[(verb + 1)...])
     }
 
     /// A clause naming a product (first at `product`) from the last verb of asking before it,
@@ -229,8 +293,10 @@ public struct QueryUnderstanding: Sendable {
         return !vocabulary.knows(singular) && lexicon.synonyms(of: [singular]) == nil
     }
 
-    private func read(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
-        let read = Self.readTokens(text)
+    /// The concepts of `text`, without the names of people and places in `properNouns`
+    /// that the catalog and the lexicon do not have.
+    private func read(_ text: String, vocabulary: SearchVocabulary, properNouns: Set<String> = []) -> SearchQuery {
+        let read = Self.readTokens(text).filter { !properNouns.contains($0) || knowsExactly($0, vocabulary) }
         let tokens = removingFillerPhrases(splittingMeasures(read)).map { undiminished($0, vocabulary) }
         var concepts: [SearchConcept] = []
         var spans: [Range<Int>] = []
@@ -357,9 +423,12 @@ public struct QueryUnderstanding: Sendable {
             let qualified = knownName(index + 1) && joined(index, index + 1)
             // Spanish names first and specifies after: "casco de moto" (the unknown word after
             // the name), "escalera de emergencia" (the context before it).
+            // A context after a known name already said is one of its features or uses ("casco
+            // con huequitos de ventilación"), unless it says the name is of another thing.
+            let afterName = concepts.indices.contains { $0 < index && knownName($0) }
             let named =
                 concepts[index].kind == .context
-                ? (qualified && !qualifies) || specifiesAnotherThing(index) : qualifies || qualified
+                ? (qualified && !qualifies && !afterName) || specifiesAnotherThing(index) : qualifies || qualified
             if !named { concepts[index].role = .purpose }
         }
     }
