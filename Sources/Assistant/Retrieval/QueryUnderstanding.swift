@@ -202,6 +202,8 @@ public struct QueryUnderstanding: Sendable {
             /// The clause asks for something it names with words the shop knows ("necesito
             /// andamio", "quiero algo que alumbre").
             var asks: Bool
+            /// The clause asks for something the shop does not know ("¿venden motobomba?").
+            var asksUnknown: Bool
         }
         let readings = clauses.map { clause -> Clause in
             let tokens = Self.readTokens(String(clause))
@@ -213,7 +215,9 @@ public struct QueryUnderstanding: Sendable {
             return Clause(
                 tokens: tokens, product: product, knows: knows,
                 saysUse: knows && tokens.contains(where: Self.forMarkers.contains),
-                asks: knows && tokens.contains(where: Self.isRequestVerb))
+                asks: knows && tokens.contains(where: Self.isRequestVerb),
+                asksUnknown: concepts.contains(where: \.namesSomethingNotCarried)
+                    && tokens.contains(where: Self.isRequestVerb))
         }
         var kept: [[String]] = []
         if readings.contains(where: { $0.product != nil }) {
@@ -238,6 +242,10 @@ public struct QueryUnderstanding: Sendable {
             // algo que alumbre"): the clauses that ask and those that say a use (whole: the
             // need is often said before the verb, "la pulidora se come los discos, necesito").
             kept = readings.filter { $0.asks || $0.saysUse }.map(\.tokens)
+        } else if readings.contains(where: \.asksUnknown) {
+            // Nothing known asked for, something unknown is ("en la finca se inunda todo,
+            // ¿venden motobomba?"): that is the request, not the story around it.
+            kept = readings.filter { $0.asksUnknown || $0.saysUse }.map(\.tokens)
         } else {
             guard clauses.count > 1 else { return nil }
             kept = readings.filter(\.knows).map(\.tokens)

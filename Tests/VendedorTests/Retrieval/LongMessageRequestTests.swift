@@ -83,4 +83,40 @@ struct LongMessageRequestTests {
             #expect(understanding.requestPart(of: tokens, product: product, vocabulary) == tokens, "\(described)")
         }
     }
+
+    /// Capitalised words inside a sentence are names of people and places; not the first word
+    /// of a sentence, and none when most words are capitalised.
+    @Test func namesOfPeopleAndPlacesAreTheCapitalisedWordsInsideASentence() {
+        let names = QueryUnderstanding.properNouns(in: "Buenas, le escribe Ofelia desde Guacarí. Necesito guantes")
+        #expect(names == ["ofelia", "guacari"], "\(names)")
+        #expect(QueryUnderstanding.properNouns(in: "NECESITO UN CASCO DE MOTO").isEmpty)
+        #expect(QueryUnderstanding.properNouns(in: "Casco De Moto Integral").isEmpty)
+    }
+
+    /// A place named after "para" is where it goes, not another kind of product; a context
+    /// after the name already said is a feature of it.
+    @Test(arguments: [
+        ("cinco conos de señalización para Guacarí", [61] as [Int64]),
+        ("un chaleco con huecos de ventilación", [48, 49, 107]),
+    ])
+    func aPlaceOrAFeatureAfterTheNameIsNoOtherThing(query: String, expected: [Int64]) async throws {
+        let tmp = try TemporaryDirectory()
+        let db = try RetrievalFixtures.demoDatabase(in: tmp)
+        let result = try await Self.search(db).find(query, limit: 3)
+        let ids = RetrievalFixtures.ids(result.matches)
+        #expect(ids.contains(where: expected.contains), "\(query) → \(result.matches.map(\.product.name))")
+    }
+
+    /// With nothing known asked for, the clause asking for something unknown is the request.
+    @Test func askingForSomethingUnknownAmongAStoryIsTheRequest() async throws {
+        let tmp = try TemporaryDirectory()
+        let db = try RetrievalFixtures.demoDatabase(in: tmp)
+        let message = "hola buenas, en la finca de mi suegro se inunda todo, ustedes venden motobomba? y cuanto vale"
+        let search = try Self.search(db)
+        let understood = try await search.understand(message).query
+        #expect(
+            understood.concepts.contains { $0.text == "motobomba" && $0.namesSomethingNotCarried },
+            "\(understood.concepts)")
+        #expect(try await search.find(message, limit: 5).matches.isEmpty)
+    }
 }
