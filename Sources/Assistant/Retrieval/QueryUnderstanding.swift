@@ -86,10 +86,58 @@ public struct QueryUnderstanding: Sendable {
     }
 
     public func understand(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
-        guard let kept = withoutTrailingAsides(text, vocabulary) else { return read(text, vocabulary: vocabulary) }
-        var query = read(kept, vocabulary: vocabulary)
+        let names = Self.properNouns(in: text)
+        guard let kept = requestText(text, vocabulary, properNouns: names) else {
+            return read(text, vocabulary: vocabulary, properNouns: names)
+        }
+        var query = read(kept, vocabulary: vocabulary, properNouns: names)
         query.original = text
         return query
+    }
+
+    /// Words written with a capital inside a sentence ("le escribe Gladys", "a Jamundí",
+    /// "Constructora Los Andes", "el INVIMA"): names of people, places, companies and
+    /// bodies, folded. None when most words are capitalised (a message in capitals or in
+    /// title case says nothing by it). Linear in the first `maxCharacters` characters.
+    static func properNouns(in text: String) -> Set<String> {
+        let sentenceEnds: Set<Character> = [".", "!", "?", "¿", "¡", "\n", "\r", ":"]
+        var names: Set<String> = []
+        var words = 0
+        var capitalised = 0
+        var sentenceStart = true
+        var word = ""
+        func close() {
+            guard !word.isEmpty else { return }
+            words += 1
+            if word.first?.isUppercase == true {
+                capitalised += 1
+                if !sentenceStart, !word.contains(where: \.isNumber), let folded = SpanishWords.tokens(word).first {
+                    names.insert(folded)
+                }
+            }
+            sentenceStart = false
+            word = ""
+        }
+        for character in text.prefix(maxCharacters) {
+            if character.isLetter || character.isNumber {
+                word.append(character)
+            } else {
+                close()
+                if sentenceEnds.contains(character) { sentenceStart = true }
+            }
+        }
+        close()
+        return capitalised * 2 > words ? [] : names
+    }
+
+    /// Whether the catalog or the lexicon has the word itself (not only a longer word it
+    /// begins): a capitalised word it has is no name ("Extintor", "Casco").
+    func knowsExactly(_ word: String, _ vocabulary: SearchVocabulary) -> Bool {
+        let singular = SpanishWords.singular(word)
+        return [word, singular].contains {
+            vocabulary.hasExactWord($0) || lexicon.synonyms(of: [$0]) != nil || lexicon.isAttribute($0)
+                || lexicon.fillerWords.contains($0) || lexicon.words.contains($0)
+        }
     }
 
     /// Words that begin a clause still describing the product named before it ("casco,
@@ -99,31 +147,164 @@ public struct QueryUnderstanding: Sendable {
     /// Clauses of a message read apart at most (one reading each, then the kept ones again).
     public static let maxClauses = 12
 
-    /// The message without the clauses after the first one that names something the shop
-    /// knows, when they name nothing it knows and say no use ("cono de señalización, y me
-    /// dice cuánto vale", "un detector de humo, ¿hacen envíos a Bello?"): a question or a
-    /// request about the product, not part of it; a clause that begins as a continuation of
-    /// the name ("casco, pero de moto") stays. Nil when every clause is kept.
-    func withoutTrailingAsides(_ text: String, _ vocabulary: SearchVocabulary) -> String? {
-        let clauses = MessageClauses.split(String(text.prefix(Self.maxCharacters)))
-        guard clauses.count > 1, clauses.count <= Self.maxClauses else { return nil }
-        var kept: [Substring] = []
-        var named = false
-        for clause in clauses {
-            let concepts = read(String(clause), vocabulary: vocabulary).concepts
-            let names = concepts.contains { !$0.unknown && $0.kind != .action }
-            let tokens = Self.readTokens(String(clause))
-            let saysUse = tokens.contains(where: Self.forMarkers.contains)
-            let continues = tokens.first.map(Self.continuations.contains) ?? false
-            if named, !names, !saysUse, !continues { continue }
-            named = named || names
-            kept.append(clause)
-        }
-        return kept.count < clauses.count ? kept.joined(separator: ", ") : nil
+    /// Beginnings of the verbs of asking for something ("necesito", "quisiéramos",
+    /// "requerimos", "solicito", "busco", "ocupo", "cotizar", "me piden", "nos falta",
+    /// "comprarle"): in a clause, what follows the last of them before the product is the
+    /// request, what precedes it the story ("mi cuñado me dijo que necesito un arnés").
+    static let requestVerbStems = [
+        "necesit", "quier", "quisier", "quere", "requer", "requier", "solicit", "busc", "ocup", "cotiz", "pid",
+        "pide", "falt", "compr", "vend", "manej",
+    ]
+
+    /// Whether a token is a verb of asking for something (`requestVerbStems`).
+    static func isRequestVerb(_ token: String) -> Bool {
+        token.count >= 3 && requestVerbStems.contains { token.hasPrefix($0) }
     }
 
-    private func read(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
-        let read = Self.readTokens(text)
+    /// Whether the token at `index` begins a name of what the shop sells ("arnés",
+    /// "extintor", "gas pimienta"): alone or with the next word, a name the lexicon gives as
+    /// a product's, with its equivalents; not a word that only begins one ("piso" of "piso
+    /// mojado"), a need ("luz") or a context.
+    func isProductWord(at index: Int, in tokens: [String], _ vocabulary: SearchVocabulary) -> Bool {
+        let singular = SpanishWords.singular(tokens[index])
+        guard lexicon.namesKind(singular), !lexicon.fillerWords.contains(tokens[index]),
+            !lexicon.isContext([singular])
+        else { return false }
+        func isName(_ key: [String]) -> Bool {
+            !lexicon.isContext(key)
+                && (lexicon.synonyms(of: key) ?? []).contains { $0.strength == SearchLexicon.equivalent }
+        }
+        if isName([singular]) { return true }
+        return index + 1 < tokens.count && isName([singular, SpanishWords.singular(tokens[index + 1])])
+    }
+
+    /// What a message asks for, when it says more than that; nil when all of it is the request.
+    ///
+    /// A message is cut into clauses (`MessageClauses`). When some name a product the shop
+    /// sells, the request is those clauses, with any clause right after one of them that
+    /// goes on describing it ("casco, pero de moto") and any that says what a product is for
+    /// with words the shop knows ("¿tienen algo para que no se resbalen?"); the rest (who
+    /// writes, the story, questions about price, delivery and payment) is left out, and with
+    /// it the unknown words that would read as something not carried ("soy pensionado", "le
+    /// escribe Gladys de la panadería"). In a clause naming a product, what precedes the last
+    /// verb of asking or "que" before the product is story too ("el inspector me dijo que
+    /// necesito un extintor"). When none names a product, the clauses that name nothing the
+    /// shop knows are left out (a need is said among them). Linear: at most `maxClauses`
+    /// clauses, each read once.
+    func requestText(_ text: String, _ vocabulary: SearchVocabulary, properNouns: Set<String> = []) -> String? {
+        let clauses = MessageClauses.split(String(text.prefix(Self.maxCharacters)))
+        guard !clauses.isEmpty, clauses.count <= Self.maxClauses else { return nil }
+        struct Clause {
+            var tokens: [String]
+            var product: Int?
+            var knows: Bool
+            var saysUse: Bool
+            /// The clause asks for something it names with words the shop knows ("necesito
+            /// andamio", "quiero algo que alumbre").
+            var asks: Bool
+            /// The clause asks for something the shop does not know ("¿venden motobomba?").
+            var asksUnknown: Bool
+        }
+        let readings = clauses.map { clause -> Clause in
+            let tokens = Self.readTokens(String(clause))
+            let concepts = self.read(String(clause), vocabulary: vocabulary, properNouns: properNouns).concepts
+            let knows = concepts.contains {
+                !$0.unknown && !$0.corrected && $0.kind != .action && $0.kind != .attribute
+            }
+            let product = knows ? tokens.indices.first { isProductWord(at: $0, in: tokens, vocabulary) } : nil
+            return Clause(
+                tokens: tokens, product: product, knows: knows,
+                saysUse: knows && tokens.contains(where: Self.forMarkers.contains),
+                asks: knows && tokens.contains(where: Self.isRequestVerb),
+                asksUnknown: concepts.contains(where: \.namesSomethingNotCarried)
+                    && tokens.contains(where: Self.isRequestVerb))
+        }
+        var kept: [[String]] = []
+        if readings.contains(where: { $0.product != nil }) {
+            var previousKept = false
+            for clause in readings {
+                if let product = clause.product {
+                    kept.append(requestPart(of: clause.tokens, product: product, vocabulary))
+                    previousKept = true
+                } else if clause.asks {
+                    kept.append(Self.fromRequestVerb(clause.tokens))
+                    previousKept = true
+                } else if clause.saysUse
+                    || (previousKept && clause.tokens.first.map(Self.continuations.contains) == true)
+                {
+                    kept.append(clause.tokens)
+                } else {
+                    previousKept = false
+                }
+            }
+        } else if readings.contains(where: \.asks) {
+            // A need asked for among the story ("tengo una finca, allá se va la luz y quiero
+            // algo que alumbre"): the clauses that ask and those that say a use (whole: the
+            // need is often said before the verb, "la pulidora se come los discos, necesito").
+            kept = readings.filter { $0.asks || $0.saysUse }.map(\.tokens)
+        } else if readings.contains(where: \.asksUnknown) {
+            // Nothing known asked for, something unknown is ("en la finca se inunda todo,
+            // ¿venden motobomba?"): that is the request, not the story around it.
+            kept = readings.filter { $0.asksUnknown || $0.saysUse }.map(\.tokens)
+        } else {
+            guard clauses.count > 1 else { return nil }
+            kept = readings.filter(\.knows).map(\.tokens)
+            guard !kept.isEmpty else { return nil }
+        }
+        guard kept.count < clauses.count || kept.map(\.count) != readings.map(\.tokens.count) else { return nil }
+        // "y" between the kept clauses: a word of one is never read as joined to the name
+        // that ends the one before.
+        return kept.map { $0.joined(separator: " ") }.joined(separator: " y ")
+    }
+
+    /// A clause from its first verb of asking on ("alla se va la luz, quiero algo que se
+    /// prenda solo" → "algo que se prenda solo"): the whole clause when it has none.
+    static func fromRequestVerb(_ tokens: [String]) -> [String] {
+        guard let verb = tokens.firstIndex(where: isRequestVerb) else { return tokens }
+        return Array(tokens[(verb + 1)...])
+    }
+
+    /// A clause naming a product (first at `product`) from the last verb of asking before it,
+    /// or else from the last "que" that introduces what someone said ("me dijeron que tengo
+    /// que tener un extintor" → "tener un extintor"). After a verb of asking a "que" is most
+    /// often who the product is for ("necesito para los muchachos que van a pintar… tres
+    /// arneses").
+    func requestPart(of tokens: [String], product: Int, _ vocabulary: SearchVocabulary) -> [String] {
+        var afterVerb: Int?
+        var afterComplementizer: Int?
+        for index in 0..<product {
+            if Self.isRequestVerb(tokens[index]) {
+                afterVerb = index + 1
+            } else if isComplementizer(at: index, in: tokens, vocabulary) {
+                afterComplementizer = index + 1
+            }
+        }
+        return Array(tokens[(afterVerb ?? afterComplementizer ?? 0)...])
+    }
+
+    /// Whether the "que" at `index` introduces what someone said, asked or must do ("me
+    /// dijeron que…", "tengo que…", "quiere que…"), not what a thing is for or must do: not
+    /// after "para" ("pa que no se moje"), a word for "something" ("algo que vaya en el
+    /// casco"), an article ("el que lava los carros") or a noun the shop knows ("la escalera
+    /// que va al segundo piso"), nor before "no" ("que no tiene luz").
+    func isComplementizer(at index: Int, in tokens: [String], _ vocabulary: SearchVocabulary) -> Bool {
+        guard tokens[index] == "que" else { return false }
+        if index + 1 < tokens.count, tokens[index + 1] == "no" { return false }
+        guard index > 0 else { return true }
+        let previous = tokens[index - 1]
+        let singular = SpanishWords.singular(previous)
+        if Self.purposeMarkers.contains(previous) || Self.somethingWords.contains(previous)
+            || Self.articles.contains(previous) || previous == "lo"
+        {
+            return false
+        }
+        return !vocabulary.knows(singular) && lexicon.synonyms(of: [singular]) == nil
+    }
+
+    /// The concepts of `text`, without the names of people and places in `properNouns`
+    /// that the catalog and the lexicon do not have.
+    private func read(_ text: String, vocabulary: SearchVocabulary, properNouns: Set<String> = []) -> SearchQuery {
+        let read = Self.readTokens(text).filter { !properNouns.contains($0) || knowsExactly($0, vocabulary) }
         let tokens = removingFillerPhrases(splittingMeasures(read)).map { undiminished($0, vocabulary) }
         var concepts: [SearchConcept] = []
         var spans: [Range<Int>] = []
@@ -250,9 +431,12 @@ public struct QueryUnderstanding: Sendable {
             let qualified = knownName(index + 1) && joined(index, index + 1)
             // Spanish names first and specifies after: "casco de moto" (the unknown word after
             // the name), "escalera de emergencia" (the context before it).
+            // A context after a known name already said is one of its features or uses ("casco
+            // con huequitos de ventilación"), unless it says the name is of another thing.
+            let afterName = concepts.indices.contains { $0 < index && knownName($0) }
             let named =
                 concepts[index].kind == .context
-                ? (qualified && !qualifies) || specifiesAnotherThing(index) : qualifies || qualified
+                ? (qualified && !qualifies && !afterName) || specifiesAnotherThing(index) : qualifies || qualified
             if !named { concepts[index].role = .purpose }
         }
     }
