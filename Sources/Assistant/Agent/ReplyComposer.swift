@@ -72,6 +72,10 @@ public enum ReplyComposer {
             if purpose || !p.description.isEmpty { text += " \(sentence(p.description))" }
             return text
         case .askHowMany: return "¿Cuántas unidades necesita?"
+        case .compared(let products, let pick, let cheapest):
+            let which = cheapest ? "La opción más económica" : "La opción más costosa"
+            return "\(which) es \(pick.name), a \(Money.format(pick.price)) la unidad. Los precios:\n"
+                + list(products) + "\n¿Cuál le interesa y cuántas unidades necesita?"
         case .assumedChoice(let p):
             return "Para no dejarlo por fuera, tomé la opción más cercana a lo que pidió: \(p.name). "
                 + "Si prefiere otra, me dice y la cambio."

@@ -48,6 +48,8 @@ public enum ReplyFact: Sendable, Equatable {
     case choose(query: String, [ProductFact], quantity: Int?)
     /// A choice left open was settled with this option (the customer may still change it).
     case assumedChoice(ProductFact)
+    /// The prices of the products compared, and the cheapest (or dearest) of them.
+    case compared([ProductFact], pick: ProductFact, cheapest: Bool)
     /// Nothing in the catalog is what was asked for; `suggestions`: close products the shop
     /// does carry ("no lo manejamos, pero tenemos …"), empty when nothing is close.
     case notFound(query: String, suggestions: [ProductFact])
@@ -124,7 +126,8 @@ public struct ReplyFacts: Sendable, Equatable {
         for item in items {
             switch item {
             case .productInfo(let p, _), .askHowMany(let p), .assumedChoice(let p): add(p)
-            case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps), .listed(let ps):
+            case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps), .listed(let ps),
+                .compared(let ps, _, _):
                 ps.forEach(add)
             case .stockShort(let p, _, _, let alternatives), .outOfStock(let p, let alternatives):
                 add(p)
@@ -146,7 +149,8 @@ public struct ReplyFacts: Sendable, Equatable {
         for item in items {
             switch item {
             case .productInfo(let p, _), .askHowMany(let p), .assumedChoice(let p): result.insert(p.name)
-            case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps), .listed(let ps):
+            case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps), .listed(let ps),
+                .compared(let ps, _, _):
                 result.formUnion(ps.map(\.name))
             case .stockShort(let p, _, _, let alternatives), .outOfStock(let p, let alternatives):
                 result.insert(p.name)

@@ -80,7 +80,8 @@ public struct SalesAgent: Sendable {
             reading.has(.viewCart) && reading.items.isEmpty && !turn.state.cart.isEmpty && !turn.answersSlot
         let carried = turn.state.pending
         turn.carried = carried
-        var answered = try await applyToEach(&turn)
+        var answered = try await answerComparison(&turn)
+        if !answered { answered = try await applyToEach(&turn) }
         if !answered { answered = try await answerPending(&turn) }
         if !answered, case .choice = carried { turn.unansweredChoice = carried }
         if !answered, !photoAnswered, !turn.answersSlot, reading.topic == nil || !reading.items.isEmpty {

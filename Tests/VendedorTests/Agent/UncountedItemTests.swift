@@ -170,3 +170,30 @@ import Testing
         await h.tearDown()
     }
 }
+
+/// "¿Cuál es más barato, el X o el Y?": prices compared, nothing ordered (issue 22's "a
+/// question about those right after a list"). New phrasings.
+@Suite(.serialized) struct PriceComparisonTests {
+    @Test func aComparisonBetweenTwoNamedProductsIsAnswered() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("k1", "¿qué botas manejan?")
+        let reply = try await h.say("k1", "¿y cuál me sale más barata, la de PVC o la punta de acero?")
+        #expect(reply.reply.contains("La opción más económica es Botas PVC"), "\(reply.reply)")
+        #expect(reply.reply.contains("Botas punta acero") && !reply.reply.contains("agregué"), "\(reply.reply)")
+        let ordered = try await h.say("k1", "listo, 3 pares de esa")
+        #expect(ordered.reply.contains("3 × Botas PVC"), "\(ordered.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aComparisonQuestionAtAChoiceOrdersNothing() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("k2", "quiero un extintor")
+        let reply = try await h.say("k2", "¿cuál es el más costoso, el de CO2 o el de espuma marina?")
+        #expect(reply.reply.contains("La opción más costosa"), "\(reply.reply)")
+        #expect(!reply.reply.contains("agregué"), "\(reply.reply)")
+        #expect(
+            SalesAgent.alternatives(Words("cual es mas barato el reflectivo o el dot").texts, ignoring: [])
+                == [["el", "reflectivo"], ["el", "dot"]])
+        await h.tearDown()
+    }
+}
