@@ -188,7 +188,8 @@ public enum ItemExtractor {
             counted: false)
     }
 
-    /// Segments at line breaks, punctuation (not inside numbers) and "y"/"e".
+    /// Segments at line breaks, punctuation (question and exclamation marks too; not inside
+    /// numbers), "y"/"e" and a "con" that opens another product.
     static func segments(
         _ words: Words, counts: [QuantityParser.Mention], isKind: (String) -> Bool = { _ in false }
     ) -> [Segment] {
@@ -231,7 +232,7 @@ public enum ItemExtractor {
             }
             if index > 0 {
                 let gap = characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
-                if !inCount, gap.contains(where: { ",;:\n|.".contains($0) }) {
+                if !inCount, gap.contains(where: { ",;:\n|.?!¿¡".contains($0) }) {
                     close(index, nextAfterAnd: false)
                     start = index
                 }

@@ -267,12 +267,30 @@ struct EntityReader {
         // A product named without a count inside a question is asked about, not ordered.
         let asked = items.filter { $0.counted || !Self.inQuestion($0.range.lowerBound, productText) }
         let commands = asked.prefix(Understanding.maxItemsPerMessage).map { item in
-            let words = item.words.filter { !isCommand($0) }
+            let words = Self.withoutCommands(item.words, isCommand)
             return ItemCommand(
                 action: .add, words: words, quantity: item.counted ? item.quantity : nil, pairs: item.pairs,
                 query: query(item.range), named: names(words))
         }
         return (Array(commands), max(0, asked.count - Understanding.maxItemsPerMessage))
+    }
+
+    /// Words that announce a class letter ("tipo K", "clase A").
+    static let classWords: Set<String> = ["tipo", "clase"]
+
+    /// The item's words without command words ("mándeme"); a letter after "tipo"/"clase" is
+    /// the product's class ("extintores tipo K" → "extintores clase k"), never "que" nor a unit.
+    static func withoutCommands(_ words: [String], _ isCommand: (String) -> Bool) -> [String] {
+        var kept: [String] = []
+        for (index, word) in words.enumerated() {
+            if index > 0, classWords.contains(words[index - 1]), word.count == 1, word.first?.isLetter == true {
+                if kept.last == "tipo" { kept[kept.count - 1] = "clase" }
+                kept.append(word)
+            } else if !isCommand(word) {
+                kept.append(word)
+            }
+        }
+        return kept
     }
 
     /// "más" or "menos" right after a count ("mejor 1 más", "2 menos de esos"), not a

@@ -42,7 +42,7 @@ public struct ExampleReader: MessageReader {
         let spoken = MessageTokens.joiningCodes(
             SpokenEmail.rewrite(SpokenCardinals.rewrite(String(raw.prefix(Understanding.maxMessageCharacters)))),
             codes: context.catalogCodes)
-        let text = HalfDozens.rewrite(DictatedDigits.rewrite(spoken))
+        let text = CountOnly.rewrite(HalfDozens.rewrite(DictatedDigits.rewrite(spoken)))
         let classifier = classifier(catalogWords: context.catalogWords)
         let guess = classifier.classify(text)
         let tokens = MessageTokens(text, catalog: context.catalogWords).tokens

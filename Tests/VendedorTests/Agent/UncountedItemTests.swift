@@ -197,3 +197,27 @@ import Testing
         await h.tearDown()
     }
 }
+
+/// A class letter after "tipo", "nada más" right after a count, and a question mark that
+/// ends the product's sentence (issue 22, third round). New phrasings.
+@Suite(.serialized) struct ClassLetterAndOnlyTests {
+    @Test func aClassLetterNamesTheProduct() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say("t1", "páseme 2 extintores tipo K por favor")
+        #expect(reply.reply.contains("2 × Extintor K"), "\(reply.reply)")
+        #expect(EntityReader.withoutCommands(["extintor", "tipo", "k"], { _ in false }) == ["extintor", "clase", "k"])
+        await h.tearDown()
+    }
+
+    @Test func nadaMasAfterACountMeansOnly() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("t2", "¿tienen botiquín portátil?")
+        let reply = try await h.say("t2", "bueno ¿y para cuándo llega? me manda uno nada más")
+        #expect(reply.reply.contains("1 × Botiquín portátil"), "\(reply.reply)")
+        #expect(!reply.reply.contains("Para el despacho"), "\(reply.reply)")
+        #expect(CountOnly.rewrite("quiero dos no más") == "quiero dos solamente")
+        #expect(CountOnly.rewrite("3 cascos, nada más") == "3 cascos, nada más")
+        #expect(CountOnly.rewrite(String(repeating: "1 nada mas ", count: 200)).count < 3_000)
+        await h.tearDown()
+    }
+}
