@@ -130,6 +130,13 @@ public enum CheckoutFieldExtractor {
             if label.slot != .notes, entityCursor < scan.entities.count {
                 end = min(end, max(valueStart, scan.entities[entityCursor].range.lowerBound))
             }
+            // "barrio Ciudad Córdoba y que llamen antes de llegar": a place or a name ends
+            // where a clause of its own begins (the rest may be the note).
+            if [.neighborhood, .name].contains(label.slot), valueStart < end,
+                let cut = Self.clauseStart(in: scan.text(valueStart..<end))
+            {
+                end = valueStart + cut
+            }
             // "Horario de recepción de 7 a.m. a 4 p.m.": a schedule's label is part of the note.
             let keepsLabel =
                 label.slot == .notes && Words(scan.text(label.range)).at(0) == "horario"
@@ -295,6 +302,24 @@ public enum CheckoutFieldExtractor {
         "proyecto", "fecha", "oc", "factura", "facturacion", "facturar", "centro", "costos", "plazo", "pago",
         "cotizacion", "sucursal", "sede", "pais", "nit",
     ]
+
+    /// Words after "y" that open a clause of its own, not a second word of a place or name.
+    static let clauseOpeners: Set<String> = [
+        "que", "por", "porfa", "llamar", "llamen", "llame", "dejar", "dejen", "deje", "preguntar", "pregunten",
+        "pregunte", "timbrar", "timbren", "timbre", "entregar", "entreguen", "entregue", "avisar", "avisen", "avise",
+        "si", "para", "como", "mi", "correo", "celular", "cedula", "telefono",
+    ]
+
+    /// The character offset in `value` where "y" opens a clause of its own ("… y que llamen
+    /// antes", "… y por favor…"); nil when there is none. One pass.
+    static func clauseStart(in value: String) -> Int? {
+        let words = Words(value)
+        guard words.count > 2 else { return nil }
+        for index in 1..<(words.count - 1) where words[index] == "y" && clauseOpeners.contains(words[index + 1]) {
+            return words.words[index].range.lowerBound
+        }
+        return nil
+    }
 
     /// Whether the text from `start` (after spaces) opens with "es", "era", "sería" or "queda"
     /// and a space. Looks at a dozen characters at most.

@@ -221,3 +221,15 @@ import Testing
         await h.tearDown()
     }
 }
+
+/// A labelled place or name in running text ends where a clause of its own begins.
+@Suite struct LabelledValueClauseTests {
+    @Test func aNeighbourhoodEndsBeforeAClauseOfItsOwn() {
+        let data = CheckoutFieldExtractor.extract(
+            "vivo en la calle 20 número 4 15 barrio La Floresta y que timbren duro que el timbre no suena",
+            requested: .name)
+        #expect(data.values[.neighborhood] == "La Floresta", "\(data.values)")
+        #expect(CheckoutFieldExtractor.clauseStart(in: "Santa Rosa y Bellavista") == nil)
+        #expect(CheckoutFieldExtractor.clauseStart(in: String(repeating: "y ", count: 500)) == nil)
+    }
+}
