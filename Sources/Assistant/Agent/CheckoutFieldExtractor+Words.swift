@@ -61,7 +61,7 @@ extension CheckoutFieldExtractor {
     /// Words that may come before a note's opener ("si", "que lo", "por favor", "favor").
     static let noteLeads: Set<String> = [
         "si", "que", "lo", "la", "los", "las", "me", "nos", "le", "les", "por", "favor", "porfa", "xfa", "pueden",
-        "puede", "mejor", "pero", "ojo", "importante", "se",
+        "puede", "mejor", "pero", "ojo", "importante", "se", "y",
     ]
     static let maxNoteLeads = 3
 

@@ -239,7 +239,11 @@ public enum CheckoutFieldExtractor {
                 // almacén, horario 8 a.m. a 5 p.m."), up to data already taken.
                 var end = sentenceEnd(scan, from: chunk.range.lowerBound)
                 if let taken = (chunk.range.upperBound..<end).first(where: { used[$0] }) { end = taken }
-                let text = trimmed(scan.text(chunk.range.lowerBound..<end))
+                var text = trimmed(scan.text(chunk.range.lowerBound..<end))
+                // "… barrio Ciudad Córdoba y que llamen antes": the note without the "y".
+                if Words(text).at(0) == "y", let space = text.firstIndex(of: " ") {
+                    text = trimmed(String(text[text.index(after: space)...]))
+                }
                 notes.append(FieldChunk(text: text.isEmpty ? chunk.text : text, range: chunk.range.lowerBound..<end))
             }
         }

@@ -159,6 +159,9 @@ public struct MessageTokens: Sendable, Equatable {
 
     /// A catalog code written apart ("tapabocas n 95", "extintor co-2") joined back ("n95",
     /// "co2"), so the product is named and its digits are not read as a quantity. One pass.
+    /// The most words a code's number is said in ("noventa y cinco").
+    static let maxCodeNumberWords = 4
+
     public static func joiningCodes(_ text: String, codes: Set<String>) -> String {
         guard !codes.isEmpty else { return text }
         let words = Words(text)
@@ -170,21 +173,34 @@ public struct MessageTokens: Sendable, Equatable {
             let first = words.words[index]
             let second = words.words[index + 1]
             let gap = characters[first.range.upperBound..<second.range.lowerBound]
-            guard first.text.allSatisfy(\.isLetter), second.text.allSatisfy(\.isNumber), (1...2).contains(gap.count),
-                gap.allSatisfy({ $0 == " " || $0 == "-" }), codes.contains(first.text + second.text)
+            guard first.text.allSatisfy(\.isLetter), (1...2).contains(gap.count),
+                gap.allSatisfy({ $0 == " " || $0 == "-" })
             else {
                 index += 1
                 continue
             }
-            result += String(characters[copied..<first.range.upperBound])
-            copied = second.range.lowerBound
-            index += 2
+            if second.text.allSatisfy(\.isNumber), codes.contains(first.text + second.text) {
+                result += String(characters[copied..<first.range.upperBound])
+                copied = second.range.lowerBound
+                index += 2
+                continue
+            }
+            // A voice note says the digits in words: "N noventa y cinco" is "N95".
+            if let (value, length) = SpanishNumber.read(words, at: index + 1), length <= maxCodeNumberWords,
+                !second.text.contains(where: \.isNumber), codes.contains(first.text + String(value))
+            {
+                let last = words.words[index + length]
+                result += String(characters[copied..<first.range.upperBound]) + String(value)
+                copied = last.range.upperBound
+                index += 1 + length
+                continue
+            }
+            index += 1
         }
         result += String(characters[copied...])
         return result
     }
 
-    /// The catalog's words and their plural or singular forms, for masking.
     /// `catalogWords` of the first word of each name: the kinds of product sold.
     public static func catalogHeads(_ names: [String]) -> Set<String> {
         catalogWords(names.compactMap { WordForms.contentWords($0).first })
@@ -196,6 +212,7 @@ public struct MessageTokens: Sendable, Equatable {
         catalogHeads(names).subtracting(catalogWords(names.flatMap { WordForms.contentWords($0).dropFirst() }))
     }
 
+    /// The catalog's words and their plural or singular forms, for masking.
     public static func catalogWords(_ names: [String]) -> Set<String> {
         var words: Set<String> = []
         for name in names {

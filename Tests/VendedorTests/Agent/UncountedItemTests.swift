@@ -229,6 +229,10 @@ import Testing
             "vivo en la calle 20 número 4 15 barrio La Floresta y que timbren duro que el timbre no suena",
             requested: .name)
         #expect(data.values[.neighborhood] == "La Floresta", "\(data.values)")
+        #expect(data.values[.notes] == "que timbren duro que el timbre no suena", "\(data.values)")
+        // A code said in words in a voice note.
+        #expect(MessageTokens.joiningCodes("unos tapabocas P cien", codes: ["p100"]) == "unos tapabocas P100")
+        #expect(MessageTokens.joiningCodes("a las tres", codes: ["p100"]) == "a las tres")
         #expect(CheckoutFieldExtractor.clauseStart(in: "Santa Rosa y Bellavista") == nil)
         #expect(CheckoutFieldExtractor.clauseStart(in: String(repeating: "y ", count: 500)) == nil)
     }
