@@ -120,12 +120,19 @@ public enum CheckoutFieldExtractor {
             {
                 valueStart += 1
             }
+            // "el barrio no es Palermo, es La Estrella": the value runs past the comma to the
+            // one that replaces the value denied (`withoutDenied` keeps that one).
+            let denied =
+                label.slot != .notes
+                && withoutDenied(scan.text(valueStart..<regionEnd)) != scan.text(valueStart..<regionEnd)
             // Notes run to the end of their line ("de 8 a.m. a 5 p.m., timbrar"); other
             // values to the next separator.
             var end =
                 label.slot == .notes
                 ? lineEnd(scan, from: valueStart, limit: regionEnd)
-                : min(regionEnd, scan.nextSeparator(after: valueStart))
+                : min(
+                    regionEnd,
+                    scan.nextSeparator(after: denied ? scan.nextSeparator(after: valueStart) + 1 : valueStart))
             // A value stops at the next piece of shaped data; notes keep their numbers ("de 8 a 5").
             if label.slot != .notes, entityCursor < scan.entities.count {
                 end = min(end, max(valueStart, scan.entities[entityCursor].range.lowerBound))
@@ -253,6 +260,7 @@ public enum CheckoutFieldExtractor {
             for note in notes { use(note.range) }
         }
 
+        for (slot, value) in values where slot != .notes { values[slot] = withoutDenied(value) }
         var extraction = Extraction(values: values)
         extraction.freeRanges = freeRanges
         extraction.labelled = labelled.filter { values[$0] != nil && freeRanges[$0] == nil }
@@ -306,6 +314,30 @@ public enum CheckoutFieldExtractor {
         "proyecto", "fecha", "oc", "factura", "facturacion", "facturar", "centro", "costos", "plazo", "pago",
         "cotizacion", "sucursal", "sede", "pais", "nit",
     ]
+
+    /// The value after the one denied: "no es Palermo, es La Estrella" → "La Estrella", "no
+    /// es Palermo sino La Estrella" → "La Estrella"; the value itself otherwise. Looks at
+    /// a few words only.
+    static func withoutDenied(_ value: String) -> String {
+        let characters = Array(value)
+        let words = Words(value)
+        guard words.count >= 4, words.count <= maxDeniedWords, words[0] == "no", copulas.contains(words[1]) else {
+            return value
+        }
+        for index in 3..<words.count {
+            let word = words[index]
+            let gap = characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
+            guard word == "sino" || (gap.contains(",") && copulas.contains(word)) else { continue }
+            var next = index + 1
+            if word == "sino", next < words.count, copulas.contains(words[next]) { next += 1 }
+            guard next < words.count else { return value }
+            return trimmed(String(characters[words.words[next].range.lowerBound...]))
+        }
+        return value
+    }
+
+    /// The most words a denied value and its correction have.
+    static let maxDeniedWords = 16
 
     /// Words after "y" that open a clause of its own, not a second word of a place or name.
     static let clauseOpeners: Set<String> = [

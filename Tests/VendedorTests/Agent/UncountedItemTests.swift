@@ -237,3 +237,12 @@ import Testing
         #expect(CheckoutFieldExtractor.clauseStart(in: String(repeating: "y ", count: 500)) == nil)
     }
 }
+
+@Suite struct DeniedValueTests {
+    @Test func theValueAfterTheDeniedOne() {
+        let data = CheckoutFieldExtractor.extract("uy el barrio no es Palermo, es La Estrella, perdón", requested: nil)
+        #expect(data.values[.neighborhood] == "La Estrella", "\(data.values)")
+        let other = CheckoutFieldExtractor.extract("el barrio no es Alameda sino San Nicolás", requested: nil)
+        #expect(other.values[.neighborhood] == "San Nicolás", "\(other.values)")
+    }
+}
