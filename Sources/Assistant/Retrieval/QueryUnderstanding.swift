@@ -594,10 +594,12 @@ public struct QueryUnderstanding: Sendable {
             // stays unknown.
             let agent = Self.isAgentNoun(singular)
             let loanword = Self.withoutProstheticE(singular).flatMap { vocabulary.knows($0) ? [$0] : nil } ?? []
-            let corrections = (loanword + vocabulary.corrections(for: token) + vocabulary.expansions(ofShorthand: token))
+            let corrections =
+                (loanword + vocabulary.corrections(for: token) + vocabulary.expansions(ofShorthand: token))
                 .filter {
-                SpanishWords.singular($0) != singular && (!agent || vocabulary.inCatalog($0) || !Self.isVerbForm($0))
-            }
+                    SpanishWords.singular($0) != singular
+                        && (!agent || vocabulary.inCatalog($0) || !Self.isVerbForm($0))
+                }
             if !corrections.isEmpty {
                 corrected = true
                 recognised = true
