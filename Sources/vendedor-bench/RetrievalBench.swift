@@ -117,6 +117,11 @@ struct RetrievalBench {
                         "léxico \(match.product.id) \(match.product.name) score \(format(match.score)) cobertura \(format(match.coverage)) cabeza \(match.headMatched)\n"
                             .utf8))
             }
+            let words = try await lexical.find(explain, limit: 5)
+            FileHandle.standardError.write(
+                Data(
+                    "palabras \(words.matches.map { "\($0.product.id)" }) alternativas \(words.alternatives.map { "\($0.product.id)" })\n"
+                        .utf8))
             let vector = try await queryEmbedder.embedQuery(explain)
             for hit in index.search(vector, k: 8) {
                 FileHandle.standardError.write(Data("vector \(hit.id) \(format(Double(hit.score)))\n".utf8))

@@ -148,6 +148,17 @@ public struct LexicalRetriever: ProductRetriever {
                     best = max(best, field.factor * strength * (field.isName ? headBonus : 1))
                     if !field.isForPart { onlyFor = false }
                 }
+                // A name said in several words ("arnés de cuerpo completo") that a product has
+                // whole, as said or in an equivalent ("arnés full body" in its description),
+                // is more it than a product with only the first word.
+                if best > 0, best < 1, concept.kind == .word,
+                    concept.phrases.contains(where: { phrase in
+                        phrase.tokens.count > 1 && phrase.strength >= SearchLexicon.equivalent
+                            && text.fields.contains { phrase.occurs(in: $0.tokens) }
+                    })
+                {
+                    best = min(1, best + Self.wholeNameBonus)
+                }
                 // What the customer names, found only in what a product is for ("pulidora" in
                 // "Disco de corte para esmeril"): an accessory of it, not it.
                 if best > 0, concept.role == .named, onlyFor, concept.kind == .word {
@@ -202,6 +213,12 @@ public struct LexicalRetriever: ProductRetriever {
     /// Below this share of a kind's names containing the customer's word, it is another kind.
     static let otherKindShare = 1.0 / 3
 
+    /// What a product that has a several-word name whole gains on one that has its first word.
+    static let wholeNameBonus = 0.05
+
+    /// The weight of an unknown word in a purpose, against a known word's 1 or more.
+    static let unknownPurposeWeight = 0.25
+
     /// The weight of a context of use against a need's of the same rarity, when nothing is
     /// named.
     static let contextShare = 0.6
@@ -226,7 +243,9 @@ public struct LexicalRetriever: ProductRetriever {
             let products = Double(max(vocabulary.productCount, 1))
             return (log(1 + products / (Double(frequency) + 0.5)), 0)
         case .word, .context:
-            if concept.unknown, concept.role == .purpose { return (1, 0.3) }
+            // An unknown word in what the product is for ("para desinfectar los zapatos"): the
+            // use says it, the word only tells on what; it weighs little.
+            if concept.unknown, concept.role == .purpose { return (unknownPurposeWeight, 0.3) }
             let products = Double(max(vocabulary.productCount, 1))
             return (log(1 + products / (Double(frequency) + 0.5)), frequency > 0 ? 0.5 : 1)
         }

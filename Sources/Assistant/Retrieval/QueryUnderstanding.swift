@@ -593,9 +593,13 @@ public struct QueryUnderstanding: Sendable {
             // instrument ("cargador" is no misspelt "cargando"): a thing the shop does not know
             // stays unknown.
             let agent = Self.isAgentNoun(singular)
-            let corrections = (vocabulary.corrections(for: token) + vocabulary.expansions(ofShorthand: token)).filter {
-                SpanishWords.singular($0) != singular && (!agent || vocabulary.inCatalog($0) || !Self.isVerbForm($0))
-            }
+            let loanword = Self.withoutProstheticE(singular).flatMap { vocabulary.knows($0) ? [$0] : nil } ?? []
+            let corrections =
+                (loanword + vocabulary.corrections(for: token) + vocabulary.expansions(ofShorthand: token))
+                .filter {
+                    SpanishWords.singular($0) != singular
+                        && (!agent || vocabulary.inCatalog($0) || !Self.isVerbForm($0))
+                }
             if !corrections.isEmpty {
                 corrected = true
                 recognised = true
@@ -609,6 +613,19 @@ public struct QueryUnderstanding: Sendable {
                         if lexicon.isContext(fixedKey) { kind = .context }
                     }
                 }
+            }
+        }
+        // "cobija" of "cobija ignifuga" stands for "manta" of "manta ignifuga", a word of the
+        // catalog (one it lacks, "completo" for "entero", would only weigh without matching).
+        if !recognised, synonyms == nil,
+            case let equivalents = (lexicon.wordEquivalents[singular] ?? []).filter(vocabulary.inCatalog),
+            !equivalents.isEmpty
+        {
+            corrected = true
+            recognised = true
+            for word in equivalents.prefix(Self.maxWordEquivalents) {
+                phrases.append(SearchPhrase([word], strength: SearchLexicon.equivalent))
+                synonyms = (synonyms ?? []) + (lexicon.synonyms(of: [word]) ?? [])
             }
         }
         if kind == .word, attribute, synonyms == nil { kind = .attribute }
@@ -627,6 +644,19 @@ public struct QueryUnderstanding: Sendable {
         return SearchConcept(
             text: singular, kind: kind, role: role, phrases: Self.unique(phrases), corrected: corrected,
             unknown: unknown)
+    }
+
+    /// Equivalent words (`SearchLexicon.wordEquivalents`) one unknown word stands for at most.
+    static let maxWordEquivalents = 4
+
+    /// An English loanword written with Spanish's prosthetic e ("espray", "esticker",
+    /// "esmart"): "es" and a consonant begin it; the word without that "e" ("spray"), nil when
+    /// the word does not begin so. Whether that word is known is the caller's to check.
+    static func withoutProstheticE(_ word: String) -> String? {
+        guard word.count >= 5, word.hasPrefix("es"), let third = word.dropFirst(2).first,
+            third.isLetter, !"aeiou".contains(third)
+        else { return nil }
+        return String(word.dropFirst())
     }
 
     /// Verbs that join what they cover or keep to make a product's name ("tapa" of

@@ -37,6 +37,11 @@ public struct SearchLexicon: Sendable {
     /// For each word of a multi-word key ("precaucion" of "cinta precaucion"), the keys it is
     /// part of: the customer may say them apart ("cintas amarillas de precaución").
     public private(set) var keysByWord: [String: [[String]]] = [:]
+    /// Words that stand for each other inside a name: two equivalent names of one rule that
+    /// differ in one word at the same place ("manta ignifuga", "cobija ignifuga", "manta
+    /// antifuego") make those words equivalents (cobija ≈ manta, antifuego ≈ ignifuga), for a
+    /// word nothing else knows ("una cobija antifuego"). Singular, four letters or more.
+    public private(set) var wordEquivalents: [String: [String]] = [:]
     /// The longest synonym key, in tokens.
     public private(set) var longestKey = 1
     /// Every token the synonyms and needs mention (a typo may be corrected towards them).
@@ -102,6 +107,16 @@ public struct SearchLexicon: Sendable {
             }
         }
         for line in Self.lines(synonyms) + Self.lines(needs) { addRule(line, context: false) }
+        let equivalenceRules = Self.lines(synonyms).filter { !$0.contains("=>") }.map { line in
+            Self.terms(line, dropping: fillerWords).filter { !$0.isStem }.prefix(Self.maxNamesPaired).map {
+                $0.tokens.map(SpanishWords.singular)
+            }
+        }
+        var rulesMentioning: [String: Int] = [:]
+        for rule in equivalenceRules {
+            for word in Set(rule.joined()) { rulesMentioning[word, default: 0] += 1 }
+        }
+        for rule in equivalenceRules { addWordEquivalents(Array(rule), rulesMentioning: rulesMentioning) }
         // One-word names only ("portacarnet", not the "alta" of "alta visibilidad"), and none
         // that is also a need ("cara", "calor", "rodilla": what is protected, not a product).
         let needWords = Set(
@@ -174,6 +189,38 @@ public struct SearchLexicon: Sendable {
         }
         for term in left + right where !term.isStem { words.formUnion(term.tokens) }
     }
+
+    /// `wordEquivalents` from one rule's equivalent names (singular): each pair of names of
+    /// the same length (two words or more) that differ in exactly one place, when the words
+    /// they share are particular to the rule ("ignifuga": few rules mention it), not common
+    /// to many names ("seguridad" of "zapato de seguridad", "bota de seguridad": a zapato is
+    /// no bota). Bounded: a rule has a few names of a few words.
+    private mutating func addWordEquivalents(_ names: [[String]], rulesMentioning: [String: Int]) {
+        let names = names.filter { $0.count >= 2 }
+        for (index, first) in names.enumerated() {
+            for second in names[(index + 1)...] where second.count == first.count {
+                let differing = first.indices.filter { first[$0] != second[$0] }
+                guard differing.count == 1, let place = differing.first,
+                    first.indices.allSatisfy({
+                        $0 == place || rulesMentioning[first[$0], default: 0] <= Self.maxRulesOfSharedWord
+                    })
+                else { continue }
+                let pair = [first[place], second[place]]
+                guard pair.allSatisfy({ $0.count >= 4 && $0.allSatisfy(\.isLetter) && !fillerWords.contains($0) })
+                else { continue }
+                for (word, other) in [(pair[0], pair[1]), (pair[1], pair[0])]
+                where !(wordEquivalents[word] ?? []).contains(other) {
+                    wordEquivalents[word, default: []].append(other)
+                }
+            }
+        }
+    }
+
+    /// Rules of `sinonimos.txt` that may mention a word two names share for their differing
+    /// words to be equivalents.
+    static let maxRulesOfSharedWord = 2
+    /// Names of one rule compared pairwise at most.
+    static let maxNamesPaired = 40
 
     /// Loads the files of `directory`.
     public static func load(directory: String) throws -> SearchLexicon {
