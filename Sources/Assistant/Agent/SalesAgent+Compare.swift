@@ -45,10 +45,15 @@ extension SalesAgent {
         return true
     }
 
-    /// "¿cuál…?", "¿qué es más…?": the message asks which one, it does not pick.
+    /// "¿cuál…?", "¿qué es más…?": the message asks which one, it does not pick ("¿y el que
+    /// sea más barato?" picks: "que" after an article is no question word).
     static func asksWhich(_ words: Words) -> Bool {
-        words.isQuestion
-            && words.texts.prefix(Self.maxWhichPosition).contains { ["cual", "cuales", "que"].contains($0) }
+        guard words.isQuestion else { return false }
+        let texts = Array(words.texts.prefix(Self.maxWhichPosition))
+        return texts.indices.contains { index in
+            ["cual", "cuales"].contains(texts[index])
+                || (texts[index] == "que" && (index == 0 || !QuantityFilter.articles.contains(texts[index - 1])))
+        }
     }
 
     /// How far into the message "cuál" may come ("oiga, y entonces ¿cuál…?").

@@ -246,3 +246,12 @@ import Testing
         #expect(other.values[.neighborhood] == "San Nicolás", "\(other.values)")
     }
 }
+
+@Suite struct AsksWhichTests {
+    @Test func aRelativeQueAfterAnArticleIsNoQuestionWord() {
+        #expect(SalesAgent.asksWhich(Words("¿qué es más barato?")))
+        #expect(SalesAgent.asksWhich(Words("¿y cuál sale más caro?")))
+        #expect(!SalesAgent.asksWhich(Words("¿y el que sea más barato?")))
+        #expect(!SalesAgent.asksWhich(Words("el más barato entonces")))
+    }
+}
