@@ -38,6 +38,8 @@ extension SalesAgent {
     /// The product the customer's words name: among those just shown or discussed first,
     /// then in the whole catalog through the retriever.
     func resolve(_ words: [String], _ turn: inout TurnContext) async throws -> Resolution {
+        // The option ranked first belongs to this resolution only.
+        turn.preferred = nil
         // "el normal", "el mismo": the words point back at what was shown, they name nothing.
         let content = Array(WordForms.contentWords(words).filter { !Self.referringWords.contains($0) }.prefix(16))
         let focus = try await products(turn.state.focus).filter(\.active)

@@ -86,8 +86,9 @@ struct DeliveryTests {
         // can run until it finishes, however slow the machine is.
         let fixture = try await QueueFixture(overrides: ["noop": ["ordering_key": "clave"]])
         defer { fixture.tearDown() }
-        // Long enough that SIGTERM surely arrives while it runs, even on a loaded machine.
-        let running = try await fixture.jobs.enqueue(FaultJob(sleepMs: 4000, mark: "stop", seq: 1, key: "stop"))
+        // Long enough that SIGTERM surely arrives while it runs, even on a loaded machine (in a
+        // full run the test process itself was starved for over 4 s: enqueueing 3 jobs took 3 s).
+        let running = try await fixture.jobs.enqueue(FaultJob(sleepMs: 10_000, mark: "stop", seq: 1, key: "stop"))
         var waiting: [String] = []
         for seq in 2...4 {
             waiting.append(try await fixture.jobs.enqueue(FaultJob(mark: "stop", seq: seq, key: "stop")).id)
