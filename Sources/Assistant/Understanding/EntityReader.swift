@@ -153,7 +153,7 @@ struct EntityReader {
             isProduct: {
                 catalogWords.contains($0) || catalogWords.contains(MessageTokens.collapsed($0))
                     || otherNames.contains($0)
-            }, isHead: kinds.isEmpty ? nil : { kinds.contains($0) })
+            }, isKind: kinds.isEmpty ? nil : { kinds.contains($0) })
         // "mejor el doble", "que sea la mitad": the line in focus, scaled.
         if counts.isEmpty, !context.cartIsEmpty, let factor = Self.factor(in: productText) {
             return ([ItemCommand(action: .set, words: [], quantity: nil, query: "", factor: factor)], 0)

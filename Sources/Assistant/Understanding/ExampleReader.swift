@@ -145,9 +145,7 @@ public struct ExampleReader: MessageReader {
         // correction that carries a field's value corrects that field, whatever number follows.
         let correctsData =
             context.phase != .browsing && reading.acts.contains(.correctField) && !entities.data.values.isEmpty
-        if reading.intent == nil || reading.intent == .add, reading.acts.contains(.setQuantity), !listsCounts,
-            !correctsData
-        {
+        if reading.intent == nil || reading.intent == .add, reading.acts.contains(.setQuantity), !listsCounts {
             reading.intent = .setQuantity
         }
         if reading.intent == .setQuantity, listsCounts { reading.intent = .add }

@@ -28,12 +28,13 @@ public enum QuantityFilter {
     /// Words that make a number after them a pronoun ("el más barato de esos dos").
     static let demonstratives: Set<String> = ["esos", "esas", "estos", "estas", "aquellos", "aquellas"]
 
-    /// `isHead`: whether a word names a kind of product sold (`ReadingContext.catalogHeads`):
-    /// after "con" and a number, one is an order ("un respirador con 2 cartuchos").
+    /// `isKind`: whether a word names a kind of product that is no part of another
+    /// (`ReadingContext.catalogKinds`): after "con" and a number, one is an order ("un
+    /// respirador con 2 cartuchos"), not a feature ("con dos filtros").
     public static func counts(
-        in words: Words, isProduct: ((String) -> Bool)? = nil, isHead: ((String) -> Bool)? = nil
+        in words: Words, isProduct: ((String) -> Bool)? = nil, isKind: ((String) -> Bool)? = nil
     ) -> [QuantityParser.Mention] {
-        let counts = kept(QuantityParser.counts(in: words), words, isProduct: isProduct, isHead: isHead)
+        let counts = kept(QuantityParser.counts(in: words), words, isProduct: isProduct, isKind: isKind)
         guard counts.count > 1 else { return counts }
         // "deme 3 del más barato de esos dos": beside a count, "esos dos" with nothing after
         // it points at products, it counts none.
@@ -50,7 +51,7 @@ public enum QuantityFilter {
 
     static func kept(
         _ mentions: [QuantityParser.Mention], _ words: Words, isProduct: ((String) -> Bool)?,
-        isHead: ((String) -> Bool)? = nil
+        isKind: ((String) -> Bool)? = nil
     ) -> [QuantityParser.Mention] {
         let notCounts = timeWords(words)
         return mentions.filter { mention in
@@ -63,7 +64,7 @@ public enum QuantityFilter {
                     && (notProducts.contains(words.at(mention.range.upperBound))
                         || (leadingAdjectives.contains(words.at(mention.range.upperBound))
                             && notProducts.contains(words.at(mention.range.upperBound + 1)))))
-                && (isHead?(words.at(mention.range.upperBound)) == true
+                && (isKind?(words.at(mention.range.upperBound)) == true
                     || !isFeature(mention, words, isProduct: isProduct))
         }
     }

@@ -56,7 +56,7 @@ import Testing
         let kinds = MessageTokens.catalogKindsOnly(names)
         #expect(kinds.contains("cartuchos") && kinds.contains("lineas") && !kinds.contains("filtros"), "\(kinds)")
         let counts = { (text: String) in
-            QuantityFilter.counts(in: Words(text), isProduct: { _ in false }, isHead: { kinds.contains($0) })
+            QuantityFilter.counts(in: Words(text), isProduct: { _ in false }, isKind: { kinds.contains($0) })
                 .map(\.value)
         }
         #expect(counts("una máscara de media cara con dos filtros") == [1])
@@ -68,7 +68,7 @@ import Testing
         let kinds: Set<String> = ["arneses", "lineas", "cartuchos"]
         let text = String(repeating: "3 arneses con sus lineas con 2 cartuchos y guantes, ", count: 40)
         let words = Words(String(text.prefix(2_000)))
-        let counts = QuantityFilter.counts(in: words, isHead: { kinds.contains($0) })
+        let counts = QuantityFilter.counts(in: words, isKind: { kinds.contains($0) })
         let items = ItemExtractor.items(
             in: words, counts: counts, isProduct: { kinds.contains($0) }, isHead: { kinds.contains($0) },
             isKind: { kinds.contains($0) })
@@ -244,6 +244,12 @@ import Testing
         #expect(data.values[.neighborhood] == "La Estrella", "\(data.values)")
         let other = CheckoutFieldExtractor.extract("el barrio no es Alameda sino San Nicolás", requested: nil)
         #expect(other.values[.neighborhood] == "San Nicolás", "\(other.values)")
+        // Hostile: past `maxDeniedWords` a value is taken as written, whatever it repeats.
+        let long = "no es " + String(repeating: "Palermo, es La Estrella, ", count: 40)
+        #expect(CheckoutFieldExtractor.withoutDenied(long) == long)
+        // A huge number said after a letter joins no code and never traps.
+        let huge = "tapabocas n novecientos noventa y nueve mil millones"
+        #expect(MessageTokens.joiningCodes(huge, codes: ["n95"]) == huge)
     }
 }
 
