@@ -19,7 +19,9 @@ import Support
 /// (busqueda_prueba5.tsv, held out, written blind on 2026-12-05 before the third round of
 /// tuning: long messages, needs, other names, misspellings, things not sold), `dev2`
 /// (busqueda_desarrollo2.tsv, written blind the same day as development data for long
-/// messages, needs, other names and things not sold: tuned on, misses shown). For each,
+/// messages, needs, other names and things not sold: tuned on, misses shown), `dev3`
+/// (busqueda_desarrollo3.tsv, 120 queries written blind on 2026-12-05 before the fourth
+/// round, development data weighted to needs and other names: tuned on, misses shown). For each,
 /// `retrieval.<set>_hit_at_3` (a wanted product among the first 3; for a query the shop has
 /// nothing for, an empty answer),
 /// `retrieval.<set>_recall_at_5` (wanted products among the first 5, over min(5, wanted); 1
@@ -228,6 +230,7 @@ struct RetrievalBench {
         ("dev", "busqueda", true), ("control", "busqueda_control", false), ("test", "busqueda_prueba", false),
         ("test2", "busqueda_prueba2", false), ("test3", "busqueda_prueba3", true), ("test4", "busqueda_prueba4", false),
         ("test5", "busqueda_prueba5", false), ("dev2", "busqueda_desarrollo2", true),
+        ("dev3", "busqueda_desarrollo3", true),
     ]
 
     /// Every product embedded into a fresh index, which is then activated.
