@@ -83,12 +83,21 @@ extension CheckoutFieldExtractor {
     static func looksLikeName(_ text: String) -> Bool {
         let parts = text.split(whereSeparator: \.isWhitespace)
         let words = Words(text)
-        guard words.count == parts.count, parts.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "." } }) else {
+        guard words.count == parts.count, parts.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "." } }),
+            // "Finca El Recuerdo", "Edificio Torres del Parque": a site, not a person.
+            !words.isEmpty, !FieldScanner.complementWords.contains(words[0])
+        else {
             return false
         }
         let stop = Lexicon.fillers.union(FieldScanner.streetWords).union(labelWords)
             .union(["barrio", "cedula", "celular", "correo", "telefono", "direccion", "nombre"])
             .union(correctionWords).union(roleWords).union(courtesyWords)
+        // "Alirio Banguera de Buenaventura": a city after "de" is where the person is from.
+        if (1..<words.count).contains(where: {
+            ["de", "desde"].contains(words[$0 - 1]) && ColombianPlaces.cities.contains(words[$0])
+        }) {
+            return false
+        }
         let inside = Set(1..<max(words.count - 1, 1))
         let particle = { (offset: Int) in nameParticles.contains(words[offset]) && inside.contains(offset) }
         let counted = (0..<words.count).filter { !particle($0) }.count
@@ -197,7 +206,8 @@ extension CheckoutFieldExtractor {
             "el barrio es", "mi barrio es", "en el barrio", "barrio", "es la vereda", "la vereda", "es el", "es",
         ] {
             if words.index(ofPhrase: lead) == 0 {
-                let count = lead.split(separator: " ").count
+                // "es la vereda La Moralia": the vereda keeps its word ("vereda La Moralia").
+                let count = lead.split(separator: " ").count - (lead.hasSuffix("vereda") ? 1 : 0)
                 return words.originalText(count..<words.count)
             }
         }

@@ -151,6 +151,8 @@ public enum CheckoutFieldExtractor {
             let raw = scan.text((keepsLabel ? label.range.lowerBound : label.range.upperBound)..<end)
             // Notes are kept as written ("es un local"); other values lose "es", "mi"…
             var value = label.slot == .notes ? trimmed(raw) : cleanValue(raw)
+            // "barrio, es la vereda La Moralia": the vereda without its article.
+            if label.slot == .neighborhood { value = stripNeighborhood(value) }
             guard !value.isEmpty, values[label.slot] == nil else {
                 use(label.range)
                 continue
@@ -223,7 +225,9 @@ public enum CheckoutFieldExtractor {
             // A lone word is a name only as the whole answer ("mija" after "no tengo correo" is not).
             let lone = words.count < 2 && (hasData || chunks.count > 1)
             // A question is never a name ("¿aceptan Nequi?").
-            if values[.name] == nil, hasData || requested == .name, looksLikeName(chunk.text), !lone,
+            // A name the form holds is replaced only when asked for or labelled.
+            if values[.name] == nil, hasData || requested == .name, !known.contains(.name) || requested == .name,
+                looksLikeName(chunk.text), !lone,
                 !text.contains("?"),
                 chunk.range.lowerBound < firstEntity || requested == .name
             {
@@ -268,7 +272,11 @@ public enum CheckoutFieldExtractor {
             if requested == .notes {
                 extraction.freeText = trimmed(text)
             } else {
-                let leftover = leftoverChunks(scan, used: used).map(\.text).filter { !isOnlyChatter(Words($0)) }
+                var leftover = leftoverChunks(scan, used: used).map(\.text).filter { !isOnlyChatter(Words($0)) }
+                // "Acopi, Yumbo": the city beside the neighbourhood is neither.
+                if requested == .neighborhood, leftover.contains(where: { !ColombianPlaces.isCity(Words($0)) }) {
+                    leftover.removeAll { ColombianPlaces.isCity(Words($0)) }
+                }
                 let joined = leftover.joined(separator: ", ")
                 extraction.freeText =
                     joined.isEmpty ? nil : cleanValue(requested == .neighborhood ? stripNeighborhood(joined) : joined)
@@ -478,7 +486,7 @@ public enum CheckoutFieldExtractor {
     static func looksLikePlace(_ words: Words) -> Bool {
         guard (1...4).contains(words.count), words.texts.allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return false }
         // "Calle 5 # 10-20, Cali": the city is no neighbourhood.
-        if words.count == 1, ColombianPlaces.cities.contains(words[0]) { return false }
+        if ColombianPlaces.isCity(words) { return false }
         let articles: Set<String> = ["el", "la", "los", "las", "de", "del"]
         return !isNote(words)
             && !words.texts.contains {

@@ -177,9 +177,10 @@ struct FieldScanner {
             }
             // "Km 3 vía La Buitrera, finca El Naranjo", "Calle 13 # 100-20, bodega 5": a unit of
             // the place after a comma (a complement word and a number or a name) is the address.
+            // A site ("campamento de obra", "bodega principal") needs no number or name after it.
             while end < characters.count, characters[end] == ",", let next = wordStarting(after: end),
                 Self.complementWords.contains(words[next]), next + 1 < words.count,
-                words[next + 1].first?.isNumber == true
+                Self.siteWords.contains(words[next]) || words[next + 1].first?.isNumber == true
                     || characters[words.words[next + 1].range.lowerBound].isUppercase
             {
                 end = nextSeparator(after: words.words[next].range.upperBound)
@@ -210,10 +211,53 @@ struct FieldScanner {
                 tail -= 1
             }
             last = withoutTrailingPlace(from: numberAt, to: last)
-            add(Entity(kind: .address, range: word.range.lowerBound..<last))
+            add(Entity(kind: .address, range: leadingSite(before: index)..<last))
             while index < words.count, words.words[index].range.lowerBound < end { index += 1 }
         }
     }
+
+    /// Where an address starts when a named site or road comes before its street, with or
+    /// without a comma ("Finca El Recuerdo, km 7 vía a Cajibío", "finca Los Naranjos kilómetro 5 vía
+    /// Rozo", "Bodega 4, Calle 13 # 100-20"): at the site's word, when
+    /// only its name (at most `maxSiteNameWords` words, no separator) lies between and the site
+    /// opens its piece or is capitalized; otherwise at the street word `index`.
+    private func leadingSite(before index: Int) -> Int {
+        let street = words.words[index].range.lowerBound
+        guard index > 0 else { return street }
+        let gap = characters[words.words[index - 1].range.upperBound..<street]
+        guard gap.filter({ $0 == "," }).count <= 1, gap.allSatisfy({ $0 == "," || $0.isWhitespace }) else {
+            return street
+        }
+        var first = index - 1
+        while first >= 0, index - first <= Self.maxSiteNameWords + 1 {
+            let word = words.words[first]
+            if isConsumed(word.range.lowerBound) { break }
+            if Self.siteWords.contains(word.text) || Self.roadWords.contains(word.text) {
+                // The site opens its piece or is written as a name ("para la bodega, calle 5…"
+                // is no site of the address).
+                var before = word.range.lowerBound
+                while before > 0, characters[before - 1].isWhitespace { before -= 1 }
+                let opensPiece = before == 0 || nextSeparator(after: before - 1) == before - 1
+                return opensPiece || characters[word.range.lowerBound].isUppercase ? word.range.lowerBound : street
+            }
+            guard first > 0 else { break }
+            let between = characters[words.words[first - 1].range.upperBound..<word.range.lowerBound]
+            guard between.allSatisfy(\.isWhitespace) else { break }
+            first -= 1
+        }
+        return street
+    }
+
+    static let maxSiteNameWords = 4
+
+    /// Units that name a whole site, which a customer may write before the street or after
+    /// it without a number ("Finca El Recuerdo, km 7…", "…, campamento de obra").
+    static let siteWords: Set<String> = [
+        "finca", "hacienda", "parcela", "granja", "galpon", "campamento", "bodega", "sede", "nave", "edificio",
+    ]
+
+    /// Roads named before the kilometre ("Vía Panamericana km 97", "carretera a Dagua km 12").
+    static let roadWords: Set<String> = ["via", "carretera", "troncal", "variante"]
 
     /// A number in words followed by a number sign ("cuarenta y cinco número veinte").
     private func isSpokenNumber(_ at: Int) -> Bool {

@@ -307,13 +307,29 @@ extension SalesAgent {
         turn.add(.returningClient(StoredClientHint(stored.details)))
     }
 
-    /// The customer accepted their stored data: it fills every slot still empty.
+    /// The customer accepted their stored data: it fills every slot still empty, and the name
+    /// said shorter before ("les escribe Fernando Camacho" for Fernando Camacho Rubio).
     func useStored(_ stored: Client, _ turn: inout TurnContext, except given: Set<CheckoutSlot>) {
         for (slot, value) in Self.storedValues(stored.details)
-        where turn.state.form[slot] == nil && !given.contains(slot) {
+        where !given.contains(slot)
+            && (turn.state.form[slot] == nil
+                || (slot == .name && Self.shortens(turn.state.form[.name], value)))
+        {
             turn.state.form.keepStored(slot, value)
             turn.slotsChanged.insert(slot)
         }
+    }
+
+    /// Whether `short` names the same person as `full` with fewer words: its words, in order,
+    /// among the full name's ("Fernando Camacho" of "Fernando Camacho Rubio").
+    static func shortens(_ short: String?, _ full: String?) -> Bool {
+        guard let short, let full else { return false }
+        let part = Words(short).texts
+        let whole = Words(full).texts
+        guard !part.isEmpty, part.count < whole.count else { return false }
+        var next = 0
+        for word in whole where next < part.count && word == part[next] { next += 1 }
+        return next == part.count
     }
 
     /// A stored client's values by the slot they fill (the cédula is the record's key).

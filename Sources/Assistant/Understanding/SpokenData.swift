@@ -130,18 +130,40 @@ public enum SpokenEmail {
                 local.insert(words.words[start - 2], at: 0)
                 start -= 2
             }
+            // "marleny cuesta todo pegado arroba …": the words said joined are one local part,
+            // back to the label or the verb before them.
+            var separator = "."
+            if localEnd < index - 1, local.count == 1 {
+                while start > 0, local.count < maxJoinedWords, words.words[start - 1].range.lowerBound >= copied,
+                    !emailLeads.contains(words[start - 1]), words[start - 1].allSatisfy({ $0.isLetter || $0.isNumber }),
+                    characters[words.words[start - 1].range.upperBound..<words.words[start].range.lowerBound]
+                        .allSatisfy(\.isWhitespace)
+                {
+                    local.insert(words.words[start - 1], at: 0)
+                    start -= 1
+                }
+                separator = ""
+            }
             guard domain.count >= 2, local[0].range.lowerBound >= copied else {
                 index += 1
                 continue
             }
             result += String(characters[copied..<local[0].range.lowerBound])
-            result += local.map(part).joined(separator: ".") + digits + "@" + domain.map(part).joined(separator: ".")
+            result +=
+                local.map(part).joined(separator: separator) + digits + "@" + domain.map(part).joined(separator: ".")
             copied = domain[domain.count - 1].range.upperBound
             index = end
         }
         result += String(characters[copied...])
         return result
     }
+
+    /// The most words said joined into one local part ("marleny cuesta todo pegado").
+    static let maxJoinedWords = 4
+    /// Words before a dictated address that are no part of it ("el correo es …").
+    static let emailLeads: Set<String> = [
+        "correo", "email", "mail", "electronico", "es", "el", "mi", "su", "seria", "queda", "y", "e", "de",
+    ]
 
     /// The most words a number said inside an address has ("mil novecientos ochenta y siete").
     static let maxNumberWords = 8
