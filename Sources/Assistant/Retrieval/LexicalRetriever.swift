@@ -119,22 +119,23 @@ public struct LexicalRetriever: ProductRetriever {
             if head == nil, concept.kind == .context, concept.role == .purpose { weight.weight *= Self.contextShare }
             return weight
         }
-        let specified = query.namesSomethingNotCarried
+        let namesNotCarried = query.namesSomethingNotCarried
         let fillers = understanding.lexicon.fillerWords
         let total = weights.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return [] }
         let lexicon = understanding.lexicon
-        var matches: [LexicalMatch] = rows.map { row in
+        // Per product, per concept: how directly it has the concept, and whether it has a
+        // name said in several words whole.
+        struct Reading {
+            var best: [Double]
+            var whole: [Bool]
+            var alternative: Bool
+        }
+        let readings: [Reading] = rows.map { row in
             let text = ProductText(row.product, fillers: fillers)
             let kind = Self.namedKind(text, lexicon: lexicon)
-            var scored = 0.0
-            var matched = 0.0
-            var missing = 0.0
-            var headMatched = false
-            var alternative = false
-            var uses = 0
-            var usesFound = 0
-            for (position, (concept, weight)) in zip(query.concepts, weights).enumerated() {
+            var reading = Reading(best: [], whole: [], alternative: false)
+            for concept in query.concepts {
                 var best = 0.0
                 var onlyFor = true
                 for field in text.fields {
@@ -143,32 +144,55 @@ public struct LexicalRetriever: ProductRetriever {
                     // "Gabinete para extintor").
                     // …unless the whole name is another kind of thing that the word only
                     // begins ("casco" in "Cascos auditivos": ear muffs, not a helmet).
-                    let firstIsKind = concept.occurs(in: [text.firstWord]) && !Self.isAnotherKind(kind, for: concept)
+                    // A name in several words counts when the product's name begins with it
+                    // ("casco auditivo" in "Cascos auditivos").
+                    let firstIsKind =
+                        concept.phrases.contains { $0.occurs(in: Array(text.nameStart.prefix($0.tokens.count))) }
+                        && !Self.isAnotherKind(kind, for: concept)
                     let headBonus = field.isName && firstIsKind ? 1.0 : 0.85
                     best = max(best, field.factor * strength * (field.isName ? headBonus : 1))
                     if !field.isForPart { onlyFor = false }
                 }
                 // A name said in several words ("arnés de cuerpo completo") that a product has
-                // whole, as said or in an equivalent ("arnés full body" in its description),
-                // is more it than a product with only the first word.
-                if best > 0, best < 1, concept.kind == .word,
-                    concept.phrases.contains(where: { phrase in
+                // whole, as said or in an equivalent ("arnés full body" in its description).
+                let whole =
+                    best > 0 && concept.kind == .word
+                    && concept.phrases.contains { phrase in
                         phrase.tokens.count > 1 && phrase.strength >= SearchLexicon.equivalent
                             && text.fields.contains { phrase.occurs(in: $0.tokens) }
-                    })
-                {
-                    best = min(1, best + Self.wholeNameBonus)
-                }
+                    }
+                if whole, best < 1 { best = min(1, best + Self.wholeNameBonus) }
                 // What the customer names, found only in what a product is for ("pulidora" in
                 // "Disco de corte para esmeril"): an accessory of it, not it.
                 if best > 0, concept.role == .named, onlyFor, concept.kind == .word {
-                    alternative = true
+                    reading.alternative = true
                     best = 0
                 }
                 if best > 0, concept.namesSomethingNotCarried {
-                    alternative = true
+                    reading.alternative = true
                     best = 0
                 }
+                reading.best.append(best)
+                reading.whole.append(whole)
+            }
+            return reading
+        }
+        // When the customer named a thing in several words ("arneses de cuerpo completo") and
+        // some product has that name whole, a product that has only part of it ("Arnés
+        // dieléctrico": the arnés, not the full body) is less what was asked.
+        let specified = query.concepts.indices.map { index in
+            query.concepts[index].text.contains(" ") && readings.contains { $0.whole[index] }
+        }
+        var matches: [LexicalMatch] = zip(rows, readings).map { row, reading in
+            var scored = 0.0
+            var matched = 0.0
+            var missing = 0.0
+            var headMatched = false
+            var uses = 0
+            var usesFound = 0
+            for (position, (concept, weight)) in zip(query.concepts, weights).enumerated() {
+                var best = reading.best[position]
+                if specified[position], !reading.whole[position] { best *= Self.partialNameShare }
                 let isUse = concept.role == .purpose && !concept.unknown && concept.kind != .attribute
                 if isUse { uses += 1 }
                 if best > 0 {
@@ -183,7 +207,7 @@ public struct LexicalRetriever: ProductRetriever {
             return LexicalMatch(
                 product: row.product, score: scored / total,
                 coverage: matched + missing > 0 ? matched / (matched + missing) : 0, bm25: row.bm25,
-                headMatched: headMatched, headOnlyAlternative: specified, accessoryOrUse: alternative,
+                headMatched: headMatched, headOnlyAlternative: namesNotCarried, accessoryOrUse: reading.alternative,
                 usesMatched: uses > 0 && usesFound == uses)
         }
         matches.removeAll { $0.coverage == 0 && !$0.accessoryOrUse }
@@ -215,6 +239,11 @@ public struct LexicalRetriever: ProductRetriever {
 
     /// What a product that has a several-word name whole gains on one that has its first word.
     static let wholeNameBonus = 0.05
+
+    /// The share of its score a product keeps for a name said in several words when it has
+    /// only part of it and another product has it whole ("Arnés dieléctrico" for "arnés de
+    /// cuerpo completo", when "Arnés de seguridad" is the full-body one).
+    static let partialNameShare = 0.7
 
     /// The weight of an unknown word in a purpose, against a known word's 1 or more.
     static let unknownPurposeWeight = 0.25
@@ -264,12 +293,13 @@ struct ProductText {
     }
 
     var fields: [Field] = []
-    var firstWord: String
+    /// The name's first words, without filler words ("casco auditivo" of "Cascos auditivos").
+    var nameStart: [String]
 
     init(_ product: Product, fillers: Set<String>) {
         let name = SpanishWords.tokens(product.name)
-        firstWord = name.first ?? ""
         func content(_ tokens: ArraySlice<String>) -> [String] { tokens.filter { !fillers.contains($0) } }
+        nameStart = Array(content(name[...]).prefix(4))
         for (tokens, factor, isName) in [
             (name, 1.0, true), (SpanishWords.tokens(product.description), 0.6, false),
             (SpanishWords.tokens(product.category), 0.4, false),

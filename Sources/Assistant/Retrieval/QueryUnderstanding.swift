@@ -629,8 +629,11 @@ public struct QueryUnderstanding: Sendable {
             }
         }
         if kind == .word, attribute, synonyms == nil { kind = .attribute }
+        // A need's word ("oído", what is protected) joined in a product's name ("tapaoídos") is
+        // one of the things for it, no more than the need's other products (the ear muffs).
+        let onlyNeed = synonyms.map { !$0.isEmpty && $0.allSatisfy { $0.strength < SearchLexicon.equivalent } } ?? false
         for compound in vocabulary.compounds(endingWith: singular, minimumExtra: singular.count < 4 ? 4 : 3) {
-            phrases.append(SearchPhrase([compound]))
+            phrases.append(SearchPhrase([compound], strength: onlyNeed ? SearchLexicon.oneWay : 1))
             recognised = true
         }
         if !inCatalog, let split = Self.split(singular, vocabulary) {

@@ -106,7 +106,13 @@ public struct SearchLexicon: Sendable {
                 self.attributes.insert(SpanishWords.singular(token))
             }
         }
-        for line in Self.lines(synonyms) + Self.lines(needs) { addRule(line, context: false) }
+        // The needs said with a filler inside a name ("protectores de oído" is "oído", "equipo
+        // de alturas" is "alturas"): such a name is the need, not one kind that answers it.
+        let needKeys = Set(
+            Self.lines(needs).flatMap { Self.terms($0.components(separatedBy: "=>")[0], dropping: fillerWords) }
+                .filter { !$0.isStem }.map { $0.tokens.map(SpanishWords.singular) })
+        for line in Self.lines(synonyms) { addRule(line, context: false, needKeys: needKeys) }
+        for line in Self.lines(needs) { addRule(line, context: false) }
         let equivalenceRules = Self.lines(synonyms).filter { !$0.contains("=>") }.map { line in
             Self.terms(line, dropping: fillerWords).filter { !$0.isStem }.prefix(Self.maxNamesPaired).map {
                 $0.tokens.map(SpanishWords.singular)
@@ -156,17 +162,22 @@ public struct SearchLexicon: Sendable {
 
     /// One line of `sinonimos.txt` or `necesidades.txt`: `a, b, c` (equivalents) or
     /// `a, b => c, d` (one way); a single word ending in `*` on the left is a stem. A rule of
-    /// `contextos.txt` marks its keys as contexts.
-    private mutating func addRule(_ line: String, context: Bool) {
+    /// `contextos.txt` marks its keys as contexts. A name of an equivalence rule that is a
+    /// need once its filler words are dropped (`needKeys`: "protectores de oído" → oído) finds
+    /// the rule's names one way, as a need does, and they do not find it.
+    private mutating func addRule(_ line: String, context: Bool, needKeys: Set<[String]> = []) {
         let sides = line.components(separatedBy: "=>")
         let left = Self.terms(sides[0], dropping: fillerWords)
         let right = sides.count > 1 ? Self.terms(sides[1], dropping: fillerWords) : []
+        func isNeed(_ term: Term) -> Bool {
+            term.reduced && needKeys.contains(term.tokens.map(SpanishWords.singular))
+        }
         // Equivalents find each other; the terms of a one-way rule find only its targets (two
         // needs answered by the same products are not the same need).
         let targets =
             sides.count > 1
             ? right.filter { !$0.isStem }.map { SearchPhrase($0.tokens, strength: Self.oneWay) }
-            : left.filter { !$0.isStem }.map { SearchPhrase($0.tokens, strength: Self.equivalent) }
+            : left.filter { !$0.isStem && !isNeed($0) }.map { SearchPhrase($0.tokens, strength: Self.equivalent) }
         for term in left {
             if term.isStem {
                 guard let stem = term.tokens.first, stem.count >= Self.minimumStem else { continue }
@@ -177,7 +188,10 @@ public struct SearchLexicon: Sendable {
             }
             let key = term.tokens.map(SpanishWords.singular)
             var known = expansions[key] ?? []
-            for target in targets where !known.contains(target) { known.append(target) }
+            let found =
+                sides.count == 1 && isNeed(term)
+                ? targets.map { SearchPhrase($0.tokens, strength: Self.oneWay) } : targets
+            for target in found where !known.contains(target) { known.append(target) }
             expansions[key] = known
             if context { contextKeys.insert(key) }
             if key.count > 1, !context {
@@ -302,6 +316,8 @@ public struct SearchLexicon: Sendable {
     private struct Term {
         var tokens: [String]
         var isStem: Bool
+        /// Filler words were dropped from it ("protectores de oído" → oído).
+        var reduced = false
     }
 
     private static func terms(_ side: String, dropping fillers: Set<String>) -> [Term] {
@@ -311,7 +327,9 @@ public struct SearchLexicon: Sendable {
             guard !tokens.isEmpty else { return nil }
             if trimmed.hasSuffix("*"), tokens.count == 1 { return Term(tokens: tokens, isStem: true) }
             let content = tokens.filter { !fillers.contains($0) }
-            return Term(tokens: content.isEmpty ? tokens : content, isStem: false)
+            return content.isEmpty
+                ? Term(tokens: tokens, isStem: false)
+                : Term(tokens: content, isStem: false, reduced: content.count < tokens.count)
         }
     }
 
