@@ -54,7 +54,8 @@ struct ConversationsBench {
         // Orders register their clients: a simulated customer must not find a dev or test
         // client under its cédula.
         let generated = simulator.conversations(
-            count: simulated, seed: seed, takenIdNumbers: dev.idNumbers.union(test.idNumbers).union(test2.idNumbers).union(test3.idNumbers))
+            count: simulated, seed: seed,
+            takenIdNumbers: dev.idNumbers.union(test.idNumbers).union(test2.idNumbers).union(test3.idNumbers))
         if let simulatedOut {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
