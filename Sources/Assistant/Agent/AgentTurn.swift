@@ -41,7 +41,7 @@ struct TurnContext {
     var dataNoted = false
     /// The customer wanted to go on ("eso es todo, ¿cómo seguimos?") with nothing in the cart.
     var proceededOnEmptyCart = false
-    /// The choice the last reply asked for, when this message did not answer it.
+    /// The choice or the "¿cuántas?" the last reply asked, when this message did not answer it.
     var unansweredChoice: DialogueState.Pending?
     /// The question the last reply left open (a choice, a stock offer…), whatever this
     /// message does with it.

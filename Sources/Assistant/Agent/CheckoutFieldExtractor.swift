@@ -200,6 +200,7 @@ public enum CheckoutFieldExtractor {
                 return true
             }?.range.lowerBound ?? Int.max
         let addressEnd = scan.entities.first { $0.kind == .address }?.range.upperBound
+        let addressStart = scan.entities.first { $0.kind == .address }?.range.lowerBound
         var notes: [FieldChunk] = []
         let chunks = leftoverChunks(scan, used: used)
         // The line of a company field ("Razón social: …", "Ciudad: Cali") holds no slot's value.
@@ -222,6 +223,13 @@ public enum CheckoutFieldExtractor {
                 continue
             }
             guard !words.isEmpty, !isOnlyChatter(words) else { continue }
+            // "Enviar a la Transversal 5 # 9-30": a delivery verb leading into the address is no note.
+            if let addressStart, words.count <= maxAddressLeadWords, isNote(words),
+                chunk.range.upperBound <= addressStart,
+                scan.characters[chunk.range.upperBound..<addressStart].allSatisfy(\.isWhitespace)
+            {
+                continue
+            }
             // A lone word is a name only as the whole answer ("mija" after "no tengo correo" is not).
             let lone = words.count < 2 && (hasData || chunks.count > 1)
             // A question is never a name ("¿aceptan Nequi?").
@@ -289,6 +297,10 @@ public enum CheckoutFieldExtractor {
     }
 
     static let copulas: Set<String> = ["es", "era", "seria", "sería", "queda"]
+
+    /// The most words that lead into an address without being data ("enviar a la", "me lo
+    /// mandan a la").
+    static let maxAddressLeadWords = 5
 
     /// A label that surely introduces its slot's value ("soy …" may introduce a trade).
     static func isFirm(_ label: FieldScanner.Label, _ scan: FieldScanner) -> Bool {

@@ -301,7 +301,7 @@ struct FieldScanner {
     static let complementWords: Set<String> = [
         "apto", "apt", "ap", "apartamento", "torre", "bloque", "blq", "bl", "interior", "int", "casa", "local", "loc",
         "oficina", "of", "ofc", "bodega", "bod", "lote", "manzana", "mz", "finca", "hacienda", "parcela", "edificio",
-        "edif", "conjunto", "piso", "consultorio", "campamento", "galpon", "granja", "sede", "nave",
+        "edif", "conjunto", "piso", "consultorio", "campamento", "galpon", "granja", "sede", "nave", "condominio",
     ]
 
     /// The index of the first word starting after character `offset`, when only spaces lie

@@ -79,6 +79,8 @@ public enum ReplyComposer {
         case .assumedChoice(let p):
             return "Para no dejarlo por fuera, tomé la opción más cercana a lo que pidió: \(p.name). "
                 + "Si prefiere otra, me dice y la cambio."
+        case .assumedOne(let p):
+            return "Como no me dijo cuántas, le anoté 1 unidad de \(p.name). Si necesita más, me dice y la cambio."
         case .productList(let query, let products, let exact):
             let one = products.count == 1
             let intro =

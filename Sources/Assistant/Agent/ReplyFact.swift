@@ -48,6 +48,8 @@ public enum ReplyFact: Sendable, Equatable {
     case choose(query: String, [ProductFact], quantity: Int?)
     /// A choice left open was settled with this option (the customer may still change it).
     case assumedChoice(ProductFact)
+    /// "¿Cuántas?" was left unanswered: one unit of this product was added.
+    case assumedOne(ProductFact)
     /// The prices of the products compared, and the cheapest (or dearest) of them.
     case compared([ProductFact], pick: ProductFact, cheapest: Bool)
     /// Nothing in the catalog is what was asked for; `suggestions`: close products the shop
@@ -125,7 +127,7 @@ public struct ReplyFacts: Sendable, Equatable {
         func add(_ line: LineFact) { result.formUnion([line.price, line.subtotal]) }
         for item in items {
             switch item {
-            case .productInfo(let p, _), .askHowMany(let p), .assumedChoice(let p): add(p)
+            case .productInfo(let p, _), .askHowMany(let p), .assumedChoice(let p), .assumedOne(let p): add(p)
             case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps), .listed(let ps),
                 .compared(let ps, _, _):
                 ps.forEach(add)
@@ -148,7 +150,8 @@ public struct ReplyFacts: Sendable, Equatable {
         var result: Set<String> = []
         for item in items {
             switch item {
-            case .productInfo(let p, _), .askHowMany(let p), .assumedChoice(let p): result.insert(p.name)
+            case .productInfo(let p, _), .askHowMany(let p), .assumedChoice(let p), .assumedOne(let p):
+                result.insert(p.name)
             case .productList(_, let ps, _), .choose(_, let ps, _), .notFound(_, let ps), .listed(let ps),
                 .compared(let ps, _, _):
                 result.formUnion(ps.map(\.name))

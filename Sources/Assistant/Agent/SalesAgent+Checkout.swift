@@ -26,6 +26,16 @@ extension SalesAgent {
                     && (turn.proceeds || (turn.state.askedToProceed && (turn.affirms || turn.denies))))
                     || (turn.cartChanged && turn.proceeds))
             guard strong || proceed else { return }
+            // "eso es todo" (or the data) with a question still open: the line is not lost.
+            switch turn.unansweredChoice {
+            case .choice(let options, let amount?, let pairs):
+                try await settleChoice(
+                    options, quantity: amount, pairs: pairs, preferred: turn.state.choiceDefault, &turn)
+            case .quantity(let id) where !turn.denies:
+                try await settleQuantity(id, &turn)
+            default:
+                break
+            }
             guard !turn.state.cart.isEmpty else {
                 if strong {
                     noteEarlyData(&turn)
@@ -34,11 +44,6 @@ extension SalesAgent {
                     turn.add(.emptyCart)
                 }
                 return
-            }
-            // "eso es todo" with a choice still open: the option the search ranked first, said.
-            if case .choice(let options, let amount?, let pairs) = turn.unansweredChoice {
-                try await settleChoice(
-                    options, quantity: amount, pairs: pairs, preferred: turn.state.choiceDefault, &turn)
             }
             turn.state.phase = .checkout
             turn.state.pending = nil

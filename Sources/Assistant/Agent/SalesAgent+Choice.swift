@@ -1,7 +1,8 @@
 import Shop
 
 // A choice the customer leaves open ("¿cuál prefiere para las 3 unidades?" answered with
-// "eso es todo", or a second product question in the same message): the line is not dropped.
+// "eso es todo", or a second product question in the same message), or the count of a
+// product asked without a number: the line is not dropped.
 extension SalesAgent {
     /// Adds `quantity` of the option the search ranked first (`preferred`, else the first
     /// shown) that has the stock, and says so; nothing when one of the options is already in
@@ -20,5 +21,18 @@ extension SalesAgent {
         try await add(pick, quantity: quantity, pairs: pairs, &turn)
         turn.linePosition = nil
         turn.state.choiceDefault = nil
+    }
+
+    /// "¿Cuántas unidades necesita?" left unanswered by the go-ahead ("ya nada más"): one
+    /// unit, said, as the customer asked for the product without a number (nothing when the
+    /// product is in the cart already or has no stock).
+    func settleQuantity(_ id: Int64, _ turn: inout TurnContext) async throws {
+        guard turn.state.cart.quantity(of: id) == 0, let product = try await products([id]).first,
+            product.active, product.stock >= 1
+        else { return }
+        turn.add(.assumedOne(ProductFact(product)))
+        turn.linePosition = turn.state.pendingLinePosition
+        try await add(product, quantity: 1, pairs: false, &turn)
+        turn.linePosition = nil
     }
 }

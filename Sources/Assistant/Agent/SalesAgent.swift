@@ -84,6 +84,7 @@ public struct SalesAgent: Sendable {
         if !answered { answered = try await applyToEach(&turn) }
         if !answered { answered = try await answerPending(&turn) }
         if !answered, case .choice = carried { turn.unansweredChoice = carried }
+        if !answered, case .quantity = carried { turn.unansweredChoice = carried }
         if !answered, !photoAnswered, !turn.answersSlot, reading.topic == nil || !reading.items.isEmpty {
             try await handleProducts(&turn, inForm: inForm, cartView: cartView)
         }

@@ -183,7 +183,10 @@ struct EntityReader {
         // "¿a cómo sale cada uno?" asks; it orders nothing.
         if counts.isEmpty, ["una", "uno"].contains(productText.at(productText.count - 1)),
             intent.map(quantityIntents.contains) == true || context.pending.map(Self.asksQuantity) == true
-                || (productText.count >= 2 && isCommand(productText[productText.count - 2]) && context.listed > 0),
+                || (productText.count >= 2 && isCommand(productText[productText.count - 2]) && context.listed > 0)
+                // "la careta, una", "el botiquín, uno": the count said after the product's name.
+                || (productText.count >= 2 && namesCatalog(after: productText.count - 2)
+                    && !Self.joiners.contains(productText[productText.count - 2])),
             !asksAll, !Self.inQuestion(productText.count - 1, productText)
         {
             let last = productText.count - 1

@@ -89,8 +89,10 @@ public struct ExampleReader: MessageReader {
         // Clauses with an accepted act, of those with a letter.
         var claimed = 0
         let clauseCount = min(clauses.count, Self.maxClauses)
+        var namedBefore = false
         for (index, clause) in clauses.prefix(Self.maxClauses).enumerated() {
             let tokens = MessageTokens(clause.text, catalog: context.catalogWords).tokens
+            defer { namedBefore = tokens.last == MessageTokens.product }
             // A clause is heard as the whole message is: an intent the dialogue expects here
             // counts at the lower threshold ("los conos déjelos en 1, nada más por ahora").
             guard let act = classifier.classify(tokens: tokens),
@@ -99,9 +101,10 @@ public struct ExampleReader: MessageReader {
             claimed += 1
             reading.acts.insert(act.intent)
             // "Listo, una" to "¿cuántas necesita?": a lone article answers how many.
+            // So does one after the product's name ("la careta, una").
             let clauseWords = Words(clause.text).texts
-            if let pending = context.pending, EntityReader.asksQuantity(pending), clauseWords.count == 1,
-                ["una", "uno", "un"].contains(clauseWords[0])
+            if clauseWords.count == 1, ["una", "uno", "un"].contains(clauseWords[0]),
+                context.pending.map(EntityReader.asksQuantity) == true || namedBefore
             {
                 continue
             }

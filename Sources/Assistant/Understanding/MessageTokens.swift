@@ -54,9 +54,9 @@ public struct MessageTokens: Sendable, Equatable {
             tokens[index] = Self.number
         }
         // "quíteme una", "réstele uno": after a command with its pronoun, a last "una"/"uno"
-        // counts one.
+        // counts one; so it does after the product ("la careta, una").
         if tokens.count >= 2, ["una", "uno"].contains(tokens[tokens.count - 1]),
-            IntentClassifier.isCliticCommand(tokens[tokens.count - 2])
+            IntentClassifier.isCliticCommand(tokens[tokens.count - 2]) || tokens[tokens.count - 2] == Self.product
         {
             tokens[tokens.count - 1] = Self.number
         }
