@@ -7,8 +7,10 @@ extension SalesAgent {
     func handleProducts(_ turn: inout TurnContext, inForm: Bool, cartView: Bool) async throws {
         let reading = turn.reading
         // In checkout the cart changes only when the customer clearly asks ("agregue también
-        // 2 señales"); numbers among data ("apto 503 torre 2") are not orders.
-        let clearRequest = reading.intent?.changesCart ?? false
+        // 2 señales"); numbers among data ("apto 503 torre 2", a block with "laboratorio
+        // 2004" in its address) are not orders.
+        let clearRequest = (reading.intent?.changesCart ?? false) && reading.data.values.count < 2
+        if !inForm, try await replaceLine(&turn) { return }
         if !reading.items.isEmpty, !inForm || clearRequest {
             for command in reading.items { try await execute(command, &turn, inForm: inForm) }
             if turn.handledProducts || turn.cartChanged { return }

@@ -26,12 +26,14 @@ extension SalesAgent {
                     && (turn.proceeds || (turn.state.askedToProceed && (turn.affirms || turn.denies))))
                     || (turn.cartChanged && turn.proceeds))
             guard strong || proceed else { return }
-            // "eso es todo" (or the data) with a question still open: the line is not lost.
+            // "eso es todo" with a question still open: the line is not lost. A choice is
+            // settled beside other lines (alone, the options are shown again); "¿cuántas?" left
+            // for the go-ahead takes one unit (asked again, it was asked for ever).
             switch turn.unansweredChoice {
-            case .choice(let options, let amount?, let pairs):
+            case .choice(let options, let amount?, let pairs) where !turn.state.cart.isEmpty:
                 try await settleChoice(
                     options, quantity: amount, pairs: pairs, preferred: turn.state.choiceDefault, &turn)
-            case .quantity(let id) where !turn.denies:
+            case .quantity(let id) where proceed && !turn.denies:
                 try await settleQuantity(id, &turn)
             default:
                 break
@@ -210,6 +212,9 @@ extension SalesAgent {
         }
         guard let intent = reading.intent else { return true }
         if note, !intent.isAnswer { return true }
+        // "entrar por la portería de la 13, al laboratorio de química": a note that names a
+        // product answers "¿alguna indicación?"; it changes no line.
+        if requested == .notes, !intent.isAnswer, CheckoutFieldExtractor.isNote(Words(text)) { return true }
         switch intent {
         case .giveData, .correctField: return true
         case .confirm, .deny, .proceed, .cancel, .greet, .thank, .bye, .viewCart: return false

@@ -55,4 +55,38 @@ import Testing
             "Km 5 vía Jamundí, Condominio Los Samanes casa 9", requested: .address)
         #expect(condo.values[.address] == "Km 5 vía Jamundí, Condominio Los Samanes casa 9")
     }
+
+    @Test func aLineIsReplacedByAnotherProduct() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("q5", "necesito 12 guantes de nitrilo y 2 batas de laboratorio")
+        let swapped = try await h.say("q5", "me equivoqué, cámbieme los de nitrilo por 30 de látex")
+        #expect(swapped.reply.contains("30 × Guantes latex"), "\(swapped.reply)")
+        let cart = try await h.say("q5", "¿qué llevo?")
+        #expect(!cart.reply.contains("nitrilo") && cart.reply.contains("2 × Bata"), "\(cart.reply)")
+        // Without a count, the line's count goes to the new product.
+        _ = try await h.say("q6", "5 conos de señalización")
+        let kept = try await h.say("q6", "cambie los conos por vallas plásticas")
+        #expect(kept.reply.contains("5 × Valla"), "\(kept.reply)")
+        // Hostile: a long run of "por" after the verb is bounded and changes nothing.
+        let long = try await h.say("q6", "cambie " + String(repeating: "por ", count: 400) + "guantes")
+        #expect(!long.reply.isEmpty)
+        let after = try await h.say("q6", "¿qué llevo?")
+        #expect(after.reply.contains("5 × Valla"), "\(after.reply)")
+        await h.tearDown()
+    }
+
+    @Test func dataInCheckoutChangeNoLine() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("q7", "3 batas de laboratorio")
+        _ = try await h.say("q7", "eso es todo")
+        let block = try await h.say(
+            "q7",
+            "Lina Ocampo\n52.331.908\n3176549012\nlina.ocampo@example.com\n"
+                + "Carrera 4 # 18-30, bloque 2, laboratorio 105\nSan Pedro")
+        #expect(!block.reply.contains("105 ×") && !block.reply.contains("ahora lleva"), "\(block.reply)")
+        let note = try await h.say("q7", "subir al segundo piso, al laboratorio de suelos")
+        #expect(!note.reply.contains("ahora lleva"), "\(note.reply)")
+        #expect(note.reply.contains("3 × Bata"), "\(note.reply)")
+        await h.tearDown()
+    }
 }
