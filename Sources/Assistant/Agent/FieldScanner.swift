@@ -175,6 +175,13 @@ struct FieldScanner {
             {
                 end = nextSeparator(after: end + 1)
             }
+            // "Km 3 vía Candelaria - Puerto Tejada": a road between two places runs over the dash.
+            if end + 2 < characters.count, characters[end] == "-", let next = wordStarting(after: end),
+                characters[words.words[next].range.lowerBound].isUppercase,
+                (index..<next).contains(where: { Self.roadWords.contains(words[$0]) })
+            {
+                end = nextSeparator(after: end + 1)
+            }
             // "Km 3 vía La Buitrera, finca El Naranjo", "Calle 13 # 100-20, bodega 5": a unit of
             // the place after a comma (a complement word and a number or a name) is the address.
             // A site ("campamento de obra", "bodega principal") needs no number or name after it.

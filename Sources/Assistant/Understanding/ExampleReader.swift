@@ -40,7 +40,8 @@ public struct ExampleReader: MessageReader {
     /// The same, synchronously.
     public func readNow(_ raw: String, context: ReadingContext) -> Reading {
         let spoken = MessageTokens.joiningCodes(
-            SpokenEmail.rewrite(SpokenCardinals.rewrite(String(raw.prefix(Understanding.maxMessageCharacters)))),
+            SpokenEmail.rewrite(
+                SpokenCardinals.rewrite(ListMarkers.rewrite(String(raw.prefix(Understanding.maxMessageCharacters))))),
             codes: context.catalogCodes)
         let text = CountOnly.rewrite(HalfDozens.rewrite(DictatedDigits.rewrite(spoken)))
         let classifier = classifier(catalogWords: context.catalogWords)

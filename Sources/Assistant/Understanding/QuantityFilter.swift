@@ -45,6 +45,22 @@ public enum QuantityFilter {
         }
     }
 
+    /// "OC-2026-0457", "REF-12": a number joined by a dash or a slash to letters or digits
+    /// without spaces is part of a code, not a count ("3-4 pares" is a range: digits on both
+    /// sides and short).
+    static func isGlued(_ mention: QuantityParser.Mention, _ words: Words, _ characters: [Character]) -> Bool {
+        guard words.words.indices.contains(mention.range.lowerBound) else { return false }
+        let first = words.words[mention.range.lowerBound].range
+        guard first.lowerBound >= 2, "-/".contains(characters[first.lowerBound - 1]) else { return false }
+        let before = characters[first.lowerBound - 2]
+        guard before.isLetter || before.isNumber else { return false }
+        // A code's earlier part: letters, or a number of three digits or more.
+        var start = first.lowerBound - 2
+        while start > 0, characters[start - 1].isLetter || characters[start - 1].isNumber { start -= 1 }
+        let part = characters[start..<(first.lowerBound - 1)]
+        return part.contains(where: \.isLetter) || part.count >= 3
+    }
+
     /// Words after which "uno" is the impersonal pronoun ("mientras uno almuerza", "cuando uno
     /// sube"), not a count.
     static let pronounLeads: Set<String> = ["mientras", "cuando", "que", "si", "donde", "porque", "pa", "para"]
@@ -54,12 +70,14 @@ public enum QuantityFilter {
         isKind: ((String) -> Bool)? = nil
     ) -> [QuantityParser.Mention] {
         let notCounts = timeWords(words)
+        let characters = Array(words.original)
         return mentions.filter { mention in
             !(words.at(mention.range.lowerBound) == "uno" && mention.range.count == 1
                 && pronounLeads.contains(words.at(mention.range.lowerBound - 1)))
                 && mention.value > 0 && mention.value <= maxQuantity
                 && !mention.range.contains { notCounts.contains($0) }
                 && !mention.range.contains { words[$0].filter(\.isNumber).count > 5 }
+                && !isGlued(mention, words, characters)
                 && !(["un", "una"].contains(words.at(mention.range.lowerBound))
                     && (notProducts.contains(words.at(mention.range.upperBound))
                         || (leadingAdjectives.contains(words.at(mention.range.upperBound))

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import Assistant
+@testable import Shop
+@testable import SpanishText
+
+/// A purchase order written as a numbered list, with its reference code (issue 22, fourth
+/// round): before, the item numbers "2.", "3.", "4." and the code "OC-2026-0457" were read as
+/// quantities with no product ("¿De qué producto serían las 457 unidades?"), and the message
+/// hit the cap of products per message. New phrasings.
+@Suite(.serialized) struct NumberedListTests {
+    @Test func itemNumbersAreNoQuantities() {
+        #expect(ListMarkers.rewrite("1. conos x 5\n2) vallas x 2") == "   conos x 5\n   vallas x 2")
+        // One numbered line is no list ("2. pares de guantes" may be the count).
+        #expect(ListMarkers.rewrite("2. pares de guantes") == "2. pares de guantes")
+        // Hostile: thousands of marker lines, one pass, same length.
+        let long = String(repeating: "12. x\n", count: 2000)
+        #expect(ListMarkers.rewrite(long).count == long.count)
+    }
+
+    @Test func aCodeGluedByDashesIsNoCount() {
+        let words = Words("pedido REF-2031-0088 de 12 cascos y 3-4 pares")
+        let values = QuantityFilter.counts(in: words).map(\.value)
+        #expect(values.contains(12))
+        #expect(!values.contains(88) && !values.contains(2031))
+    }
+
+    @Test func aNumberedOrderIsRead() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say(
+            "l1",
+            "Buenas tardes, adjunto pedido REF-118-2026:\n1. Conos de señalización x 6\n2. Vallas plásticas x 2\n"
+                + "3. Cinta barricada x 3")
+        #expect(reply.reply.contains("6 × Cono"), "\(reply.reply)")
+        #expect(reply.reply.contains("2 × Valla") && reply.reply.contains("3 × Cinta"), "\(reply.reply)")
+        #expect(!reply.reply.contains("serían las"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aRoadBetweenTwoPlacesKeepsBoth() {
+        let data = CheckoutFieldExtractor.extract(
+            "Dirección: Km 12 vía Palmira - Pradera, galpón 2 / Barrio: La Tupia", requested: nil)
+        #expect(data.values[.address] == "Km 12 vía Palmira - Pradera, galpón 2")
+        #expect(data.values[.neighborhood] == "La Tupia")
+    }
+}
