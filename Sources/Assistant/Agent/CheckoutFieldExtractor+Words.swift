@@ -91,7 +91,7 @@ extension CheckoutFieldExtractor {
         }
         let stop = Lexicon.fillers.union(FieldScanner.streetWords).union(labelWords)
             .union(["barrio", "cedula", "celular", "correo", "telefono", "direccion", "nombre"])
-            .union(correctionWords).union(roleWords).union(courtesyWords)
+            .union(correctionWords).union(roleWords).union(courtesyWords).union(paperWords)
         // "Alirio Banguera de Buenaventura": a city after "de" is where the person is from.
         if (1..<words.count).contains(where: {
             ["de", "desde"].contains(words[$0 - 1]) && ColombianPlaces.cities.contains(words[$0])
@@ -130,6 +130,11 @@ extension CheckoutFieldExtractor {
     ]
 
     /// "Laura del Pilar", "María de los Ángeles": particles inside a name.
+    /// Words of the order's paperwork, never a person's name ("Envío datos de despacho").
+    static let paperWords: Set<String> = [
+        "datos", "despacho", "envio", "pedido", "orden", "compra", "entrega", "factura", "cotizacion", "informacion",
+    ]
+
     static let nameParticles: Set<String> = ["de", "del", "la", "las", "los", "y"]
 
     /// The name that opens a labelled value going on with other words ("le habla Hernán

@@ -205,6 +205,8 @@ public enum CheckoutFieldExtractor {
         let chunks = leftoverChunks(scan, used: used)
         // The line of a company field ("Razón social: …", "Ciudad: Cali") holds no slot's value.
         var foreignLineEnd = -1
+        // The last piece that was no value, when nothing was taken after it.
+        var unread: FieldChunk?
         for chunk in chunks {
             let words = Words(chunk.text)
             if chunk.range.lowerBound < foreignLineEnd {
@@ -258,13 +260,26 @@ public enum CheckoutFieldExtractor {
                 // almacén, horario 8 a.m. a 5 p.m."), up to data already taken.
                 var end = sentenceEnd(scan, from: chunk.range.lowerBound)
                 if let taken = (chunk.range.upperBound..<end).first(where: { used[$0] }) { end = taken }
-                var text = trimmed(scan.text(chunk.range.lowerBound..<end))
+                // "…barrio Mojica, obra de la esquina, preguntar por el maestro": the words
+                // about the place just before the note, after the address, belong to it.
+                var start = chunk.range.lowerBound
+                if notes.isEmpty, let before = unread, let addressEnd, before.range.lowerBound > addressEnd,
+                    !ColombianPlaces.isCity(Words(before.text)),
+                    follows(chunk.range.lowerBound, before.range.upperBound, in: scan)
+                {
+                    start = before.range.lowerBound
+                }
+                var text = trimmed(scan.text(start..<end))
                 // "… barrio Ciudad Córdoba y que llamen antes": the note without the "y".
                 if Words(text).at(0) == "y", let space = text.firstIndex(of: " ") {
                     text = trimmed(String(text[text.index(after: space)...]))
                 }
-                notes.append(FieldChunk(text: text.isEmpty ? chunk.text : text, range: chunk.range.lowerBound..<end))
+                notes.append(FieldChunk(text: text.isEmpty ? chunk.text : text, range: start..<end))
+            } else {
+                unread = chunk
+                continue
             }
+            unread = nil
         }
         if let first = notes.first, let last = notes.last {
             values[.notes] = notes.map(\.text).joined(separator: ", ")

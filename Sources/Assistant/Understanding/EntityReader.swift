@@ -269,11 +269,19 @@ struct EntityReader {
             isKind: kinds.isEmpty ? nil : { kinds.contains($0) })
         // A product named without a count inside a question is asked about, not ordered.
         let asked = items.filter { $0.counted || !Self.inQuestion($0.range.lowerBound, productText) }
-        let commands = asked.prefix(Understanding.maxItemsPerMessage).map { item in
+        var commands = asked.prefix(Understanding.maxItemsPerMessage).map { item in
             let words = Self.withoutCommands(item.words, isCommand)
             return ItemCommand(
                 action: .add, words: words, quantity: item.counted ? item.quantity : nil, pairs: item.pairs,
                 query: query(item.range), named: names(words))
+        }
+        // "casco, monogafas y guantes, de todo 8" / "…, 5 de cada uno": one count said for
+        // every product named without one.
+        if commands.count >= 2, counts.count == 1, Self.saysEveryOne(productText),
+            let each = commands.first(where: { $0.quantity != nil })?.quantity
+        {
+            commands.removeAll { $0.quantity != nil && !$0.named }
+            for index in commands.indices where commands[index].quantity == nil { commands[index].quantity = each }
         }
         return (Array(commands), max(0, asked.count - Understanding.maxItemsPerMessage))
     }
@@ -313,6 +321,25 @@ struct EntityReader {
         if characters[gap].contains(where: { ",;:.!?\n-".contains($0) }) { return true }
         let previous = productText[index - 1]
         return Self.joiners.contains(previous) || isCommand(previous)
+    }
+
+    /// "de cada uno", "de cada cosa", "de todo", "de todos", "c/u": one count for each product.
+    static func saysEveryOne(_ words: Words) -> Bool {
+        if words.original.lowercased().contains("c/u") { return true }
+        // "8 de todo", "de todo 8": a count right beside it.
+        let isCount = { (index: Int) in
+            index >= 0 && index < words.count
+                && (words[index].first?.isNumber == true || SpanishNumber.read(words, at: index) != nil)
+        }
+        return (0..<max(0, words.count - 1)).contains { index in
+            let first = words[index]
+            let second = words[index + 1]
+            return
+                (first == "cada"
+                && ["uno", "una", "cosa", "producto", "referencia", "item", "articulo"].contains(second))
+                || (first == "de" && ["todo", "todos", "todas"].contains(second)
+                    && (isCount(index - 1) || isCount(index + 2) || index + 2 == words.count))
+        }
     }
 
     static let joiners: Set<String> = ["y", "e", "mas", "tambien", "ademas", "otro", "otra", "con", "de", "x"]
