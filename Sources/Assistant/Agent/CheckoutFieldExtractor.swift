@@ -296,8 +296,11 @@ public enum CheckoutFieldExtractor {
                 extraction.freeText = trimmed(text)
             } else {
                 var leftover = leftoverChunks(scan, used: used).map(\.text).filter { !isOnlyChatter(Words($0)) }
-                // "Acopi, Yumbo": the city beside the neighbourhood is neither.
-                if requested == .neighborhood, leftover.contains(where: { !ColombianPlaces.isCity(Words($0)) }) {
+                // "Acopi, Yumbo", "finca Villa Amparo, Tuluá": the city beside the neighbourhood
+                // or the address is neither.
+                if [.neighborhood, .address].contains(requested),
+                    leftover.contains(where: { !ColombianPlaces.isCity(Words($0)) })
+                {
                     leftover.removeAll { ColombianPlaces.isCity(Words($0)) }
                 }
                 let joined = leftover.joined(separator: ", ")

@@ -39,11 +39,8 @@ extension SalesAgent {
     /// The most products one "de cada uno" applies to (a longer list is not what was meant).
     static let maxEach = 6
 
-    /// "de cada uno", "cada una", "x cada referencia", "c/u".
+    /// "de cada uno", "cada una", "x cada referencia", "c/u", "de todo 8".
     static func saysEach(_ words: Words) -> Bool {
-        if words.original.lowercased().contains("c/u") { return true }
-        return zip(words.texts, words.texts.dropFirst()).contains { first, second in
-            first == "cada" && ["uno", "una", "cual", "producto", "referencia", "item", "articulo"].contains(second)
-        }
+        EntityReader.saysEveryOne(words)
     }
 }

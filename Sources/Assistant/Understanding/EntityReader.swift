@@ -323,7 +323,9 @@ struct EntityReader {
         return Self.joiners.contains(previous) || isCommand(previous)
     }
 
-    /// "de cada uno", "de cada cosa", "de todo", "de todos", "c/u": one count for each product.
+    /// "de cada uno", "cada cual", "de cada cosa", "de todo", "de todos", "c/u": one count for
+    /// each product (in one message with the products, or for those just shown:
+    /// `SalesAgent.applyToEach`).
     static func saysEveryOne(_ words: Words) -> Bool {
         if words.original.lowercased().contains("c/u") { return true }
         // "8 de todo", "de todo 8": a count right beside it.
@@ -336,7 +338,7 @@ struct EntityReader {
             let second = words[index + 1]
             return
                 (first == "cada"
-                && ["uno", "una", "cosa", "producto", "referencia", "item", "articulo"].contains(second))
+                && ["uno", "una", "cual", "cosa", "producto", "referencia", "item", "articulo"].contains(second))
                 || (first == "de" && ["todo", "todos", "todas"].contains(second)
                     && (isCount(index - 1) || isCount(index + 2) || index + 2 == words.count))
         }

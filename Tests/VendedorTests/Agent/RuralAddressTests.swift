@@ -50,6 +50,9 @@ import Testing
         #expect(twoWords.values[.neighborhood] == nil)
         // A city alone stays the answer (the customer may mean it).
         #expect(CheckoutFieldExtractor.extract("Palmira", requested: .neighborhood).freeText == "Palmira")
+        // Nor is it part of an address without a street ("finca …, Tuluá").
+        let site = CheckoutFieldExtractor.extract("hacienda San José, Buga", requested: .address)
+        #expect(site.freeText == "hacienda San José")
         #expect(ColombianPlaces.isCity(Words("Santander de Quilichao")))
         #expect(!ColombianPlaces.isCity(Words("San Fernando")))
     }
