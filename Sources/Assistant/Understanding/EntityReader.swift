@@ -222,7 +222,17 @@ struct EntityReader {
         case .setQuantity?: action = .set
         case .increase?: action = .increase
         case .decrease?: action = .decrease
-        case .remove?: action = .remove
+        case .remove?:
+            // "la careta" alone names a product (an answer, a choice); taking a line out needs
+            // a word that says so ("quite", "ya no", "sin", a word that is no product's).
+            let said = words.texts
+            let sayer = said.contains {
+                Self.removalWords.contains($0) || (isCommand($0) && !Self.linkWords.contains($0))
+            }
+            let other = WordForms.contentWords(said).contains {
+                !context.catalogWords.contains($0) && !context.catalogWords.contains(MessageTokens.collapsed($0))
+            }
+            if sayer || other || context.catalogWords.isEmpty { action = .remove }
         default:
             // "no, 7 pares" right after an order: the quantity is corrected, not added.
             if acts.contains(.deny), counts.count == 1, WordForms.contentWords(plain).isEmpty,
@@ -343,6 +353,13 @@ struct EntityReader {
                     && (isCount(index - 1) || isCount(index + 2) || index + 2 == words.count))
         }
     }
+
+    /// Words that take a line out without a verb ("ya no la careta", "sin los conos").
+    static let removalWords: Set<String> = ["no", "sin", "tampoco", "nada", "menos"]
+    /// Articles and links that the example bank holds beside its commands ("quite la {…}").
+    static let linkWords: Set<String> = QuantityFilter.articles.union([
+        "de", "del", "y", "e", "o", "a", "al", "lo", "le", "me", "por", "favor",
+    ])
 
     static let joiners: Set<String> = ["y", "e", "mas", "tambien", "ademas", "otro", "otra", "con", "de", "x"]
 

@@ -89,4 +89,15 @@ import Testing
         #expect(note.reply.contains("3 × Bata"), "\(note.reply)")
         await h.tearDown()
     }
+
+    /// Before, "la careta" alone (near the example "quite la {linterna}") took the line out.
+    @Test func aProductNamedAloneRemovesNothing() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("q8", "2 linternas recargables y 3 conos de señalización")
+        let named = try await h.say("q8", "la linterna")
+        #expect(!named.reply.contains("Quité"), "\(named.reply)")
+        let removed = try await h.say("q8", "quite la linterna")
+        #expect(removed.reply.contains("Quité"), "\(removed.reply)")
+        await h.tearDown()
+    }
 }
