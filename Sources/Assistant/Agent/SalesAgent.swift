@@ -83,8 +83,10 @@ public struct SalesAgent: Sendable {
         var answered = try await answerComparison(&turn)
         if !answered { answered = try await applyToEach(&turn) }
         if !answered { answered = try await answerPending(&turn) }
-        if !answered, case .choice = carried { turn.unansweredChoice = carried }
-        if !answered, case .quantity = carried { turn.unansweredChoice = carried }
+        switch carried {
+        case .choice?, .quantity?: if !answered { turn.unansweredChoice = carried }
+        default: break
+        }
         if !answered, !photoAnswered, !turn.answersSlot, reading.topic == nil || !reading.items.isEmpty {
             try await handleProducts(&turn, inForm: inForm, cartView: cartView)
         }

@@ -101,4 +101,25 @@ import Testing
         #expect(order.client.name == "Rubén Darío Ortiz Peña")
         await h.tearDown()
     }
+
+    /// Hostile: a site word far before the street (past `maxSiteNameWords`) is no part of the
+    /// address, and a long run of words is walked back only that far.
+    @Test func aSiteIsLookedForOnlyAFewWordsBack() {
+        let far = CheckoutFieldExtractor.extract(
+            "finca uno dos tres cuatro cinco seis siete, Calle 9 # 4-12", requested: .address)
+        #expect(far.values[.address] == "Calle 9 # 4-12")
+        let long = String(repeating: "palabra ", count: 900) + "Calle 9 # 4-12"
+        #expect(CheckoutFieldExtractor.extract(long, requested: .address).values[.address] == "Calle 9 # 4-12")
+    }
+
+    /// Hostile: only a short delivery phrase right before the address is dropped as its lead
+    /// (`maxAddressLeadWords`); a long note there stays the note.
+    @Test func onlyAShortLeadIntoTheAddressIsDropped() {
+        let data = CheckoutFieldExtractor.extract(
+            "Nombre: Ana Ríos, cc 31.222.876, entregar en la portería principal del edificio azul grande "
+                + "Calle 9 # 4-12",
+            requested: nil)
+        #expect(data.values[.address] == "Calle 9 # 4-12")
+        #expect(data.values[.notes]?.hasPrefix("entregar en la portería") == true, "\(data.values)")
+    }
 }

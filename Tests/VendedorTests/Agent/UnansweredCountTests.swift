@@ -72,6 +72,10 @@ import Testing
         #expect(!long.reply.isEmpty)
         let after = try await h.say("q6", "¿qué llevo?")
         #expect(after.reply.contains("5 × Valla"), "\(after.reply)")
+        // Hostile: "por" far after the verb (past `maxReplaceWords`) replaces nothing.
+        let far = try await h.say(
+            "q6", "cambie las vallas que le dije ayer en la mañana cuando hablamos por teléfono por cinta barricada")
+        #expect(!far.reply.contains("Quité"), "\(far.reply)")
         await h.tearDown()
     }
 
