@@ -12,7 +12,7 @@ extension AgentTurn {
                 return nil
             }.first
             return Self.quantityOptions(stock: stock)
-        case .stockOffer, .returningClient:
+        case .stockOffer, .stockOffers, .returningClient:
             return ReplyOptions(kind: .yesNo, choices: [ReplyChoice("Sí", .yes), ReplyChoice("No", .no)])
         case .choice: return nil
         case nil: break

@@ -18,7 +18,11 @@ public struct DialogueState: Codable, Sendable, Equatable {
         case choice(options: [Int64], quantity: Int?, pairs: Bool)
         /// "¿Cuántos necesita?" for a product.
         case quantity(productId: Int64)
-        /// "Solo tenemos N; ¿se los agrego?": accepting sets the line to `total` units.
+        /// "Solo tenemos N; ¿se los agrego?", for every product of the last message that
+        /// asked for more than the stock (in the order offered).
+        case stockOffers([StockOffer])
+        /// One offer, as states stored before `stockOffers` hold it; read as a list of one
+        /// (`offers`), never written.
         case stockOffer(productId: Int64, available: Int, total: Int)
         /// "¿Usamos los datos que tenemos registrados?" for this cédula.
         case returningClient(idNumber: String)
@@ -26,6 +30,25 @@ public struct DialogueState: Codable, Sendable, Equatable {
         var isReturningClient: Bool {
             if case .returningClient = self { true } else { false }
         }
+
+        /// The stock offers waiting for an answer; nil when the question is another.
+        var offers: [StockOffer]? {
+            switch self {
+            case .stockOffers(let offers): offers
+            case .stockOffer(let id, let available, let total):
+                [StockOffer(productId: id, available: available, total: total, linePosition: nil)]
+            default: nil
+            }
+        }
+    }
+
+    /// "Solo tenemos N": accepting sets the line to `total` units; the line goes to
+    /// `linePosition`, where the customer asked for it.
+    public struct StockOffer: Codable, Sendable, Equatable {
+        public var productId: Int64
+        public var available: Int
+        public var total: Int
+        public var linePosition: Int?
     }
 
     public var phase: Phase = .browsing

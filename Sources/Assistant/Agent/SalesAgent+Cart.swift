@@ -105,6 +105,12 @@ extension SalesAgent {
         }
     }
 
+    /// The words name no product, at most a place in the list shown ("las segundas", "el
+    /// último"; the reader may have taken the pick out of them already).
+    static func onlyPicks(_ words: [String]) -> Bool {
+        WordForms.contentWords(words).allSatisfy { ListChoice.vocabulary.contains($0) || referringWords.contains($0) }
+    }
+
     /// "2 pares de guantes" is 2 units of gloves (sold in pairs) and 4 of cones.
     static func units(_ quantity: Int, pairs: Bool, of product: Product) -> Int {
         pairs && !ItemExtractor.soldInPairs(product) ? quantity * 2 : quantity
@@ -121,6 +127,14 @@ extension SalesAgent {
             return
         }
         let quantity = command.quantity ?? 1
+        // "deme 10 de las segundas" after a list: the words only pick from what was shown.
+        if let choice = turn.reading.choice, Self.onlyPicks(command.words),
+            let product = Self.pick(choice, among: try await products(turn.state.focus).filter(\.active))
+        {
+            turn.handledProducts = true
+            try await add(product, quantity: quantity, pairs: command.pairs, &turn)
+            return
+        }
         switch try await resolve(command.words, &turn) {
         case .match(let product):
             turn.handledProducts = true
@@ -277,8 +291,15 @@ extension SalesAgent {
         guard total <= product.stock else {
             let available = adding ? max(0, product.stock - inCart) : product.stock
             if available > 0 {
-                turn.state.pending = .stockOffer(productId: product.id, available: available, total: product.stock)
-                turn.state.pendingLinePosition = turn.state.cart.lines.count
+                // Every product of the message that asks for more than there is gets its
+                // offer ("15 arneses, 15 líneas y 20 mosquetones": three), answered together.
+                let offer = DialogueState.StockOffer(
+                    productId: product.id, available: available, total: product.stock,
+                    linePosition: turn.state.cart.lines.count)
+                var offers = (turn.state.pending?.offers ?? []).filter { $0.productId != product.id }
+                offers.append(offer)
+                turn.state.pending = .stockOffers(offers)
+                turn.state.pendingLinePosition = offer.linePosition
             }
             turn.add(
                 .stockShort(
@@ -303,7 +324,8 @@ extension SalesAgent {
     /// ("facturen los 75 disponibles" after the stock offer): the place it was asked for.
     func settledPosition(of productId: Int64, _ turn: TurnContext) -> Int? {
         switch turn.carried {
-        case .stockOffer(let id, _, _) where id == productId: turn.state.pendingLinePosition
+        case let pending? where pending.offers?.contains(where: { $0.productId == productId }) == true:
+            pending.offers?.first { $0.productId == productId }?.linePosition ?? turn.state.pendingLinePosition
         case .choice(let options, _, _) where options.contains(productId): turn.state.pendingLinePosition
         default: nil
         }

@@ -9,7 +9,9 @@ extension SalesAgent {
     func applyToEach(_ turn: inout TurnContext) async throws -> Bool {
         let reading = turn.reading
         // "¿y a cómo cada una?" asks the prices; it orders nothing.
-        guard turn.state.phase == .browsing, Self.saysEach(turn.message), reading.items.count == 1,
+        // Stock offers waiting for an answer take it themselves (`answerOffers`).
+        guard turn.state.phase == .browsing, turn.state.pending?.offers == nil, Self.saysEach(turn.message),
+            reading.items.count == 1,
             !turn.message.original.contains("?"), !(reading.intent?.asksAboutProducts ?? false),
             let command = reading.items.first, command.action != .remove, command.factor == nil,
             let quantity = command.quantity, !command.named || Self.namesNothing(command.words)

@@ -17,19 +17,8 @@ extension SalesAgent {
             && (!reading.items[0].named || Self.namesNothing(reading.items[0].words))
         let count = bare ? reading.items[0] : nil
         switch pending {
-        case .stockOffer(let id, let available, let total):
-            let accepts = reading.has(.acceptAvailable) || (turn.affirms && !turn.denies)
-            guard accepts || count != nil else {
-                // "no", "no gracias": the offer is declined; anything else is a new request.
-                return turn.denies && reading.items.isEmpty
-            }
-            guard let product = try await products([id]).first else { return true }
-            let wanted = min(count?.quantity ?? available, available)
-            turn.handledProducts = true
-            turn.linePosition = turn.state.pendingLinePosition
-            try await setQuantity(product, to: total - available + wanted, requested: wanted, adding: true, &turn)
-            turn.linePosition = nil
-            return true
+        case .stockOffer, .stockOffers:
+            return try await answerOffers(pending.offers ?? [], &turn)
         case .quantity(let id):
             guard let count, let product = try await products([id]).first else { return false }
             turn.handledProducts = true
@@ -83,7 +72,7 @@ extension SalesAgent {
         case .quantity(let id):
             guard let product = try await products([id]).first else { return }
             turn.add(.askHowMany(ProductFact(product)))
-        case .stockOffer, .returningClient:
+        case .stockOffer, .stockOffers, .returningClient:
             return
         }
     }

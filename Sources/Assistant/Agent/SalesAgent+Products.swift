@@ -189,14 +189,17 @@ extension SalesAgent {
             else { return false }
             found.append(product)
         }
-        // Variants of one kind ("gafas transparentes y gafas antiempañantes") are compared as
-        // a list, as a question about one kind is.
-        let kinds = Set(found.compactMap { ProductWords.of($0.name).first })
-        guard kinds.count == found.count else { return false }
         turn = scratch
         turn.handledProducts = true
         turn.sideAnswer = true
-        for product in found { turn.add(.productInfo(ProductFact(product), purpose: purpose)) }
+        // Variants of one kind ("gafas transparentes y gafas antiempañantes") are listed, to
+        // be compared or picked ("las segundas"), as a question about one kind is.
+        let kinds = Set(found.compactMap { ProductWords.of($0.name).first })
+        if kinds.count < found.count {
+            turn.add(.productList(query: Self.query(words, 0..<words.count), found.map(ProductFact.init), exact: true))
+        } else {
+            for product in found { turn.add(.productInfo(ProductFact(product), purpose: purpose)) }
+        }
         turn.show(found)
         turn.state.remember(found.map(\.id))
         return true

@@ -113,7 +113,7 @@ public struct SalesAgent: Sendable {
             let asksAgain: Bool
             switch carried {
             case .choice, .quantity: asksAgain = turn.dataNoted || turn.proceededOnEmptyCart
-            case .stockOffer, .returningClient: asksAgain = turn.dataNoted
+            case .stockOffer, .stockOffers, .returningClient: asksAgain = turn.dataNoted
             }
             if asksAgain, turn.proceededOnEmptyCart {
                 turn.facts.removeAll { if case .emptyCart = $0 { true } else { false } }

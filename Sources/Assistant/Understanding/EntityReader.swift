@@ -181,7 +181,9 @@ struct EntityReader {
         // "deme una", "cámbielo a uno": a closing article is one unit of what is on screen.
         let quantityIntents: Set<Intent> = [.add, .setQuantity, .increase, .decrease]
         // "¿a cómo sale cada uno?" asks; it orders nothing.
+        // "las que tenga de cada uno": "cada uno" counts nothing.
         if counts.isEmpty, ["una", "uno"].contains(productText.at(productText.count - 1)),
+            productText.at(productText.count - 2) != "cada",
             intent.map(quantityIntents.contains) == true || context.pending.map(Self.asksQuantity) == true
                 || (productText.count >= 2 && isCommand(productText[productText.count - 2]) && context.listed > 0)
                 // "la careta, una", "el botiquín, uno": the count said after the product's name.
@@ -390,7 +392,7 @@ struct EntityReader {
 
     static func asksQuantity(_ pending: DialogueState.Pending) -> Bool {
         switch pending {
-        case .quantity, .choice, .stockOffer: true
+        case .quantity, .choice, .stockOffer, .stockOffers: true
         case .returningClient: false
         }
     }
@@ -413,7 +415,7 @@ struct EntityReader {
         for index in 0..<words.count {
             let word = words[index]
             if let position = ListChoice.ordinals[word] { return .position(position) }
-            if word == "ultimo" || word == "ultima" { return .last }
+            if ["ultimo", "ultima", "ultimos", "ultimas"].contains(word) { return .last }
             if ListChoice.cheap.contains(word) { return .cheapest }
             if ListChoice.dear.contains(word), words.at(index - 1) == "mas" { return .dearest }
             if ["opcion", "numero", "la", "el"].contains(word), words.count <= 4,

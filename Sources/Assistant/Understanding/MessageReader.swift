@@ -59,7 +59,7 @@ public struct ReadingContext: Sendable, Equatable {
     /// they expect to hear.
     public var expected: Set<Intent> {
         var intents: Set<Intent> = []
-        if case .stockOffer = pending { intents.formUnion([.acceptAvailable, .confirm, .deny]) }
+        if pending?.offers != nil { intents.formUnion([.acceptAvailable, .confirm, .deny]) }
         if phase == .browsing, !cartIsEmpty {
             intents.formUnion([.setQuantity, .increase, .decrease])
             if askedToProceed, pending == nil { intents.formUnion([.proceed, .confirm, .deny]) }

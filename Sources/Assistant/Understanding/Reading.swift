@@ -104,11 +104,15 @@ public enum ListChoice: Sendable, Equatable {
 
     /// Words that pick from a list without naming a product.
     public static let vocabulary: Set<String> = Set(ordinals.keys).union(cheap).union(dear).union([
-        "ultimo", "ultima", "opcion", "numero", "mas", "menos", "mejor", "cual", "cuales", "recomienda", "diferencia",
+        "ultimo", "ultima", "ultimos", "ultimas", "opcion", "numero", "mas", "menos", "mejor", "cual", "cuales",
+        "recomienda", "diferencia",
     ])
+    /// Singular and plural ("las segundas": the second option of a list of glasses).
     static let ordinals: [String: Int] = [
-        "primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3, "tercer": 3,
-        "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
+        "primero": 1, "primera": 1, "primer": 1, "primeros": 1, "primeras": 1, "segundo": 2, "segunda": 2,
+        "segundos": 2, "segundas": 2, "tercero": 3, "tercera": 3, "tercer": 3, "terceros": 3, "terceras": 3,
+        "cuarto": 4, "cuarta": 4, "cuartos": 4, "cuartas": 4, "quinto": 5, "quinta": 5, "quintos": 5,
+        "quintas": 5, "sexto": 6, "sexta": 6, "sextos": 6, "sextas": 6,
     ]
     static let cheap: Set<String> = ["barato", "barata", "baratos", "baratas", "economico", "economica", "economicos"]
     static let dear: Set<String> = ["caro", "cara", "caros", "caras", "costoso", "costosa"]

@@ -49,7 +49,8 @@ public enum ReadingSchema {
         case (.review, _, _): asked = "el resumen del pedido y si lo confirma"
         case (_, let slot?, _) where context.phase == .checkout: asked = "su \(slot.label)"
         case (_, _, .quantity?): asked = "cuántas unidades quiere del producto que se le mostró"
-        case (_, _, .stockOffer?): asked = "si acepta las unidades disponibles que se le ofrecieron"
+        case (_, _, let pending?) where pending.offers != nil:
+            asked = "si acepta las unidades disponibles que se le ofrecieron"
         case (_, _, .choice?): asked = "cuál de los productos listados prefiere"
         case (_, _, .returningClient?): asked = "si usa los datos de entrega que ya tiene registrados"
         default: asked = context.cartIsEmpty ? "qué producto busca" : "si desea algo más o seguir con el pedido"

@@ -1,0 +1,74 @@
+import Shop
+import SpanishText
+
+// Answers to the stock offers of the last reply ("Solo tenemos 10; ¿le agrego las 10?"),
+// one or several: "sí", "las que tenga", "5 de cada uno", "mándeme los 10 arneses y las 10
+// líneas", "no".
+extension SalesAgent {
+    /// Returns true when the message answered the offers and nothing else is left to do;
+    /// false when it is a new request (the offers then lapse) or when it also asks for other
+    /// products (those are left in the reading for the product handling).
+    func answerOffers(_ offers: [DialogueState.StockOffer], _ turn: inout TurnContext) async throws -> Bool {
+        let reading = turn.reading
+        let offered = try await products(offers.map(\.productId))
+        // Items that name an offered product answer that offer: "los 10 arneses", "las
+        // líneas no".
+        var named: [Int64: ItemCommand] = [:]
+        var rest: [ItemCommand] = []
+        for item in reading.items {
+            if item.named, !Self.namesNothing(item.words),
+                case .match(let product) = ProductMatcher.resolve(item.words, among: offered),
+                named[product.id] == nil
+            {
+                named[product.id] = item
+            } else {
+                rest.append(item)
+            }
+        }
+        var wanted: [Int64: Int] = [:]
+        if !named.isEmpty {
+            // The offers the customer named are answered; the ones left unnamed lapse.
+            for (id, item) in named where item.action != .remove {
+                wanted[id] = item.quantity ?? Int.max
+            }
+        } else {
+            let count = reading.items.count == 1 ? reading.items[0] : nil
+            let bare = count.flatMap { item in
+                [.add, .set].contains(item.action) && item.factor == nil
+                    && (!item.named || Self.namesNothing(item.words)) ? item.quantity : nil
+            }
+            let accepts = reading.has(.acceptAvailable) || (turn.affirms && !turn.denies)
+            if let bare, Self.saysEach(turn.message) || offers.count == 1 {
+                for offer in offers { wanted[offer.productId] = bare }
+            } else if let bare, let last = offers.last {
+                // "deme 5" after several offers: the question asked last.
+                wanted[last.productId] = bare
+            } else if accepts {
+                for offer in offers { wanted[offer.productId] = Int.max }
+            } else {
+                // "no", "no gracias": the offers are declined; anything else is a new request.
+                return turn.denies && reading.items.isEmpty
+            }
+        }
+        turn.handledProducts = true
+        var settled = 0
+        for offer in offers {
+            guard let amount = wanted[offer.productId], amount > 0,
+                let product = offered.first(where: { $0.id == offer.productId })
+            else { continue }
+            let units = min(amount, offer.available)
+            // Offers settled before this one took their places in front of it.
+            let position = (offer.linePosition ?? turn.state.pendingLinePosition).map { $0 + settled }
+            turn.linePosition = position.map { min($0, turn.state.cart.lines.count) }
+            try await setQuantity(
+                product, to: offer.total - offer.available + units, requested: units, adding: true, &turn)
+            turn.linePosition = nil
+            settled += 1
+        }
+        // "sí, y 5 guantes más": the other products go on to the product handling.
+        let others = rest.filter { $0.named && !Self.namesNothing($0.words) }
+        guard !others.isEmpty else { return true }
+        turn.reading.items = others
+        return false
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import Assistant
+@testable import Shop
+@testable import SpanishText
+
+/// Several products short of stock in one message, and lists picked from (issue 22, fifth
+/// round). Before, the agent offered the stock of each but remembered only the last offer:
+/// "dale" added that one and the others were lost; "las que haya de cada una" added 1 of
+/// each; "los cascos sí" added the last product. A question naming two products of one kind
+/// answered only the first, and "de los segundos" picked nothing. New phrasings.
+@Suite(.serialized) struct StockOffersTests {
+    static let shortOrder = "para la cuadrilla: 20 cascos dieléctricos, 9 botas dieléctricas y 4 linternas recargables"
+
+    @Test func aYesAcceptsEveryOffer() async throws {
+        let h = try await AgentHarness()
+        let offered = try await h.say("s1", Self.shortOrder)
+        #expect(offered.reply.contains("12 unidades") && offered.reply.contains("7 unidades"), "\(offered.reply)")
+        let yes = try await h.say("s1", "dale")
+        #expect(yes.reply.contains("12 × Casco dieléctrico"), "\(yes.reply)")
+        #expect(yes.reply.contains("7 × Botas dieléctricas"), "\(yes.reply)")
+        // The lines keep the order they were asked in.
+        let cart = try await h.say("s1", "¿qué llevo?")
+        let helmets = try #require(cart.reply.range(of: "Casco dieléctrico"))
+        let boots = try #require(cart.reply.range(of: "Botas dieléctricas"))
+        let torches = try #require(cart.reply.range(of: "Linterna"))
+        #expect(helmets.lowerBound < boots.lowerBound && boots.lowerBound < torches.lowerBound, "\(cart.reply)")
+        await h.tearDown()
+    }
+
+    @Test func whatThereIsOfEachTakesTheStockOfEach() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("s2", Self.shortOrder)
+        let each = try await h.say("s2", "pues las que haya de cada una")
+        #expect(each.reply.contains("12 × Casco dieléctrico"), "\(each.reply)")
+        #expect(each.reply.contains("7 × Botas dieléctricas"), "\(each.reply)")
+        #expect(!each.reply.contains("1 × "), "\(each.reply)")
+        await h.tearDown()
+    }
+
+    @Test func namingOneOfferAnswersThatOne() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("s3", Self.shortOrder)
+        let one = try await h.say("s3", "solo los 12 cascos, las botas no")
+        #expect(one.reply.contains("12 × Casco dieléctrico"), "\(one.reply)")
+        let cart = try await h.say("s3", "¿qué llevo?")
+        #expect(!cart.reply.contains("Botas"), "\(cart.reply)")
+        #expect(cart.reply.contains("4 × Linterna"), "\(cart.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aYesWithAnotherProductDoesBoth() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("s4", Self.shortOrder)
+        let both = try await h.say("s4", "sí señor, y aparte 3 chalecos reflectivos")
+        #expect(both.reply.contains("12 × Casco dieléctrico"), "\(both.reply)")
+        #expect(both.reply.contains("3 × Chaleco reflectivo"), "\(both.reply)")
+        // Hostile: a long answer is bounded (items per message) and still answers.
+        _ = try await h.say("s5", Self.shortOrder)
+        let long = try await h.say("s5", "sí, " + String(repeating: "los cascos y ", count: 300) + "ya")
+        #expect(!long.reply.isEmpty)
+        await h.tearDown()
+    }
+
+    @Test func aStateStoredWithOneOfferStillReads() throws {
+        var state = DialogueState()
+        state.pending = .stockOffer(productId: 26, available: 12, total: 12)
+        let json = String(decoding: try JSONEncoder().encode(state), as: UTF8.self)
+        let read = try DialogueState.decode(json)
+        #expect(read.pending?.offers == [.init(productId: 26, available: 12, total: 12, linePosition: nil)])
+    }
+
+    @Test func twoOfOneKindAskedTogetherAreBothShown() async throws {
+        let h = try await AgentHarness()
+        let asked = try await h.say("s6", "¿manejan cinta barricada y cinta de demarcación?")
+        #expect(asked.reply.contains("Cinta barricada") && asked.reply.contains("Cinta demarcación"), "\(asked.reply)")
+        let each = try await h.say("s6", "4 de cada una")
+        #expect(
+            each.reply.contains("4 × Cinta barricada") && each.reply.contains("4 × Cinta demarcación"), "\(each.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aPluralOrdinalPicksFromTheList() async throws {
+        #expect(EntityReader.choice(in: Words("de las terceras")) == .position(3))
+        #expect(EntityReader.choice(in: Words("los últimos")) == .last)
+        let h = try await AgentHarness()
+        let listed = try await h.say("s7", "¿qué cascos tienen?")
+        let names = listed.reply.split(separator: "\n").filter { $0.hasPrefix("• ") }
+            .map { $0.dropFirst(2).split(separator: " — ").first.map(String.init) ?? "" }
+        try #require(names.count >= 2, "\(listed.reply)")
+        let picked = try await h.say("s7", "páseme 3 de los segundos")
+        #expect(picked.reply.contains("3 × \(names[1])"), "\(picked.reply)")
+        await h.tearDown()
+    }
+}
