@@ -17,6 +17,10 @@ struct ReadExplain {
         let otherNames = try SearchLexicon.load(directory: dataDirectory + "/busqueda").productNameWords.sorted()
         var context = ReadingContext(catalogWords: MessageTokens.catalogWords(names))
         context.otherNames = MessageTokens.catalogWords(otherNames)
+        // As `SalesAgent.readingContext` sets them.
+        context.catalogCodes = MessageTokens.catalogCodes(names)
+        context.catalogHeads = MessageTokens.catalogHeads(names)
+        context.catalogKinds = MessageTokens.catalogKindsOnly(names)
         if let state {
             let parts = state.split(separator: ":").map(String.init)
             context.phase = DialogueState.Phase(rawValue: parts[0]) ?? .browsing

@@ -92,6 +92,14 @@ public enum ItemExtractor {
                     own.quantity = last.quantity
                     own.counted = true
                     items.append(own)
+                } else if let before = orphan, texts[before].contains(where: { isHead?($0) ?? isProduct($0) }),
+                    !texts[segment.range].contains(where: { isHead?($0) ?? isProduct($0) }),
+                    onlyComma(words, between: before, and: segment.range)
+                {
+                    // "tapabocas de los sencillos, los desechables que valen 500": words after
+                    // a comma that name no kind of product go on describing the product before
+                    // (a new sentence does not: "… botas talla 41. En mis tiempos…").
+                    orphan = before.lowerBound..<segment.range.upperBound
                 } else {
                     leaveOrphan()
                     orphan = segment.range
@@ -164,6 +172,21 @@ public enum ItemExtractor {
         for (offset, found) in uncounted.enumerated() { items.insert(found.item, at: found.at + offset) }
         return items
     }
+
+    /// The two ranges are in one sentence, a few words apart at most (pieces that named
+    /// nothing, "de los sencillos", may lie between), with commas only between them.
+    static func onlyComma(_ words: Words, between first: Range<Int>, and second: Range<Int>) -> Bool {
+        guard !first.isEmpty, first.upperBound <= second.lowerBound, second.lowerBound < words.count,
+            second.lowerBound - first.upperBound <= maxDescribingGap
+        else { return false }
+        let characters = Array(words.original)
+        let gap = characters[
+            words.words[first.upperBound - 1].range.upperBound..<words.words[second.lowerBound].range.lowerBound]
+        return gap.contains(",") && !gap.contains { ".;:!?\n".contains($0) }
+    }
+
+    /// The most words between a product and the words after a comma that still describe it.
+    static let maxDescribingGap = 6
 
     /// Words after which a product named without a count is no request ("no", "sin").
     static let notRequested: Set<String> = ["no", "sin", "ni", "tampoco", "menos"]

@@ -24,6 +24,13 @@ public enum QuantityParser {
     static let containers: Set<String> = ["galon", "galones", "litro", "litros", "caneca", "canecas"]
     /// Nouns of a request whose "de" leads to what is ordered ("pedido de", "cotización de").
     static let requestNouns: Set<String> = ["pedido", "compra", "cotizacion", "orden", "solicitud", "despacho"]
+    /// Verbs after which a bare number may be a price.
+    static let priceVerbs: Set<String> = [
+        "vale", "valen", "valia", "valian", "cuesta", "cuestan", "costaba", "costaban", "sale", "salen",
+    ]
+    /// The least a bare number after a price verb must be to read as pesos (the cheapest
+    /// product costs hundreds): "cuestan 3" is no price.
+    static let minBarePrice = 100
     static let specMarkers: Set<String> = ["talla", "clase", "tipo", "numero", "no", "referencia", "ref", "modelo"]
 
     public static func mentions(in words: Words) -> [Mention] {
@@ -69,7 +76,13 @@ public enum QuantityParser {
         var end = index + length
         let before = opensPhrase ? "" : words.at(index - 1)
         let after = words.at(end)
-        if before == "$" || after == "pesos" || after == "mil" || (before == "de" && value >= 1000) {
+        // "los que valen 500", "salen a 1.900": a number after a price verb, with no product
+        // after it, is what something costs ("¿cuánto valen 10 guantes?" counts).
+        let priced =
+            (priceVerbs.contains(before) || (before == "a" && priceVerbs.contains(words.at(index - 2))))
+            && value >= minBarePrice
+            && (after.isEmpty || after.first?.isNumber == true || WordForms.contentWords([after]).isEmpty)
+        if before == "$" || after == "pesos" || after == "mil" || (before == "de" && value >= 1000) || priced {
             if after == "pesos" || after == "mil" { end += 1 }
             let pesos = after == "mil" ? value * 1000 : value
             start = before == "$" ? index - 1 : index

@@ -149,6 +149,11 @@ extension SalesAgent {
             try await add(product, quantity: quantity, pairs: command.pairs, &turn)
         case .ambiguous(let options):
             turn.handledProducts = true
+            // "los desechables que valen 500": the price said picks one of them.
+            if let choice = turn.reading.choice, case .price = choice, let product = Self.pick(choice, among: options) {
+                try await add(product, quantity: quantity, pairs: command.pairs, &turn)
+                return
+            }
             // "un arnés … y un casco": a second question in the same reply would replace the
             // first; the first takes the option the search ranked first.
             if case .choice(let earlier, let amount?, let pairs) = turn.state.pending {

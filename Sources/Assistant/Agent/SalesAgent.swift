@@ -98,7 +98,8 @@ public struct SalesAgent: Sendable {
         if let topic = reading.topic, !turn.answersSlot, !turn.handledProducts || turn.message.isQuestion {
             let lines = company.answer(topic, question: turn.message)
             turn.add(lines.isEmpty ? .companyUnknown(contact: company.contactLines) : .company(lines))
-            turn.sideAnswer = true
+            // "eso es todo. ¿Despachan a Medellín?": the answer does not hold the go-ahead back.
+            if !(turn.proceeds && turn.state.phase == .browsing) { turn.sideAnswer = true }
         }
         try await handleCheckout(&turn)
         // A side question ("¿qué llevo?", "¿hacen envíos?") leaves the agent's question open.

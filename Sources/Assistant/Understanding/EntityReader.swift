@@ -281,8 +281,15 @@ struct EntityReader {
             isKind: kinds.isEmpty ? nil : { kinds.contains($0) })
         // A product named without a count inside a question is asked about, not ordered.
         let asked = items.filter { $0.counted || !Self.inQuestion($0.range.lowerBound, productText) }
+        // "los que salen a 500": the price said picks a product (`choice`); its words name none.
+        let priceWords = Set(
+            QuantityParser.mentions(in: productText).filter { $0.kind == .price }
+                .flatMap { mention in mention.range.map { productText[$0] } })
         var commands = asked.prefix(Understanding.maxItemsPerMessage).map { item in
-            let words = Self.withoutCommands(item.words, isCommand)
+            var words = Self.withoutCommands(item.words, isCommand)
+            if !priceWords.isEmpty {
+                words.removeAll { priceWords.contains($0) || QuantityParser.priceVerbs.contains($0) }
+            }
             return ItemCommand(
                 action: .add, words: words, quantity: item.counted ? item.quantity : nil, pairs: item.pairs,
                 query: query(item.range), named: names(words))

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import Assistant
+@testable import Shop
+@testable import SpanishText
+
+/// A price said to tell which product ("las sencillas que salen a 500"), words after a comma
+/// that keep describing it, and the go-ahead said with a question about the shop (issue 22,
+/// fifth round). Before, "500" was ordered as 500 units of something else, and "eso es todo.
+/// ¿Hacen envíos…?" answered the question but never started the checkout, so the name that
+/// followed was searched as a product. New phrasings.
+@Suite(.serialized) struct PriceWordsTests {
+    @Test func aNumberAfterAPriceVerbIsAPrice() {
+        let said = QuantityParser.mentions(in: Words("las sencillas que salen a 500, unas 30"))
+        #expect(said.filter { $0.kind == .count }.map(\.value) == [30])
+        #expect(said.filter { $0.kind == .price }.map(\.value) == [500])
+        #expect(QuantityParser.counts(in: Words("los que cuestan 1.900")).isEmpty)
+        // A product after the number: it is counted ("¿cuánto valen 10 guantes?").
+        #expect(QuantityParser.counts(in: Words("cuánto valen 10 guantes")).map(\.value) == [10])
+        // Small numbers are no prices ("cuestan 3").
+        #expect(QuantityParser.counts(in: Words("si cuestan 3")).map(\.value) == [3])
+    }
+
+    @Test func thePriceSaidPicksAmongTheProductsNamed() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say("pw1", "necesito tapabocas, de los sencillos, los que salen a 500, unos 30")
+        #expect(reply.reply.contains("30 × Tapabocas 3 pliegues"), "\(reply.reply)")
+        #expect(!reply.reply.contains("500 unidades") && !reply.reply.contains("pidió 500"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func wordsAfterACommaKeepDescribingTheProduct() async throws {
+        let h = try await AgentHarness()
+        // A new sentence after the product is no description of it.
+        let story = try await h.say(
+            "pw2", "Mi sobrino necesita unas botas dieléctricas talla 40. Antes eso no se pedía. ¿Son de buena calidad?"
+        )
+        #expect(story.reply.contains("Botas dieléctricas"), "\(story.reply)")
+        await h.tearDown()
+    }
+
+    @Test func theGoAheadWithAQuestionAboutTheShopStartsTheCheckout() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("pw3", "necesito 3 conos de señalización")
+        let reply = try await h.say("pw3", "listo, con eso es suficiente. ¿Ustedes mandan a Palmira?")
+        #expect(reply.reply.contains("nombre completo"), "\(reply.reply)")
+        let name = try await h.say("pw3", "Rubiela Ocampo Giraldo")
+        #expect(!name.reply.contains("no lo manejamos"), "\(name.reply)")
+        #expect(name.reply.contains("cédula"), "\(name.reply)")
+        await h.tearDown()
+    }
+}
