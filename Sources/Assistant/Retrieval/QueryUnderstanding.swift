@@ -580,6 +580,14 @@ public struct QueryUnderstanding: Sendable {
             recognised = true
             if root.count >= 4 || vocabulary.inCatalog(root) { phrases.append(SearchPhrase([root])) }
             synonyms = lexicon.synonyms(of: [root + "ar"]) ?? lexicon.synonyms(of: [token])
+        } else if synonyms == nil, !known, !attribute, let verb = ConjugatedVerbs.need(of: token, lexicon: lexicon) {
+            // "pintan", "sueldan": what someone does, the need of its verb; no name misspelt.
+            kind = .action
+            recognised = true
+            synonyms = verb.needs
+            if let root = SpanishWords.infinitiveRoot(verb.infinitive), root.count >= 4 || vocabulary.inCatalog(root) {
+                phrases.append(SearchPhrase([root]))
+            }
         } else if synonyms == nil, !known || !vocabulary.hasExactWord(singular), !attribute, afterClitic {
             // A verb form after its pronoun ("no le rompa", "que nadie se meta"): what the
             // product is for, and no catalog word it resembles ("rampa", "ropa") or begins
