@@ -29,10 +29,11 @@ enum NeedReading {
         _ concepts: inout [SearchConcept], spans: [Range<Int>], tokens: [String], lexicon: SearchLexicon
     ) {
         guard concepts.count == spans.count, concepts.contains(where: \.namesSomethingNotCarried) else { return }
-        // A need: nothing named is a kind of product the shop sells, something known says
-        // what the product is for.
+        // A need: nothing named is a kind of product the shop sells (a need's word, "calor",
+        // is none, whatever names its products), something known says what the product is for.
         let namesProduct = concepts.contains {
             $0.kind == .word && $0.role == .named && !$0.unknown && namesKind($0, lexicon: lexicon)
+                && !lexicon.isNeed($0.text.split(separator: " ").map(String.init))
         }
         let knowsNeed = concepts.contains {
             !$0.unknown && !$0.namesSomethingNotCarried && [.word, .action, .context].contains($0.kind)

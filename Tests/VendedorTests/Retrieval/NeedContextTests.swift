@@ -22,6 +22,9 @@ struct NeedContextTests {
         ("en el galpon de la granja algo pa no resbalarse", [60]),
         // The tool after "con la": what they breathe is the need.
         ("en el vivero con la trituradora pa no respirar tanta mugre", [30, 32, 33]),
+        // A need's word ("calor") names no product, whatever names its products: the unknown
+        // word that qualifies it is context too.
+        ("los de la caldera sufren un calor tenaz", [98, 107, 42]),
     ])
     func theNeedIsFoundAndTheThingsAroundItAreContext(query: String, expected: [Int64]) async throws {
         let tmp = try TemporaryDirectory()
