@@ -54,6 +54,17 @@ struct NeedContextTests {
         #expect(result.matches.isEmpty, "\(query) → \(result.matches.map(\.product.name))")
     }
 
+    /// Those served or living there say for whom, not what: no word of the request, nor a
+    /// misspelling to correct ("clientes" is no "caliente").
+    @Test(arguments: ["algo pa que los clientes se laven las manos", "pa los huespedes del hotel algo pa el humo"])
+    func thoseServedSayForWhom(query: String) async throws {
+        let tmp = try TemporaryDirectory()
+        let db = try RetrievalFixtures.demoDatabase(in: tmp)
+        let concepts = try await Self.search(db).understand(query).query.concepts
+        #expect(!concepts.contains { $0.text == "cliente" || $0.text == "huesped" }, "\(concepts)")
+        #expect(!concepts.contains { $0.phrases.contains(SearchPhrase(["caliente"])) }, "\(concepts)")
+    }
+
     @Test func aConjugatedVerbOfANeedIsWhatSomeoneDoesNotANameMisspelt() async throws {
         let tmp = try TemporaryDirectory()
         let db = try RetrievalFixtures.demoDatabase(in: tmp)
