@@ -354,6 +354,7 @@ public struct QueryUnderstanding: Sendable {
         }
         joiningSplitKeys(&concepts, tokens: tokens)
         Self.placeUnknownWords(&concepts, spans: spans, tokens: tokens, lexicon: lexicon)
+        NeedReading.placeContexts(&concepts, spans: spans, tokens: tokens, lexicon: lexicon)
         return SearchQuery(
             original: text, concepts: Self.joiningCompounds(Self.merged(concepts), vocabulary),
             foldedText: read.joined(separator: " "))
@@ -377,13 +378,7 @@ public struct QueryUnderstanding: Sendable {
         // Whether a known concept says what a product is ("guantes", "linterna"), not only
         // how it is ("led", "electrica"): its word (the first of a name said in several,
         // "soporte de linterna"), its correction or an equivalent name.
-        func namesKind(_ index: Int) -> Bool {
-            let concept = concepts[index]
-            return concept.phrases.enumerated().contains { position, phrase in
-                let direct = position == 0 || concept.corrected || phrase.strength == SearchLexicon.equivalent
-                return direct && phrase.tokens.first.map(lexicon.namesKind) == true
-            }
-        }
+        func namesKind(_ index: Int) -> Bool { NeedReading.namesKind(concepts[index], lexicon: lexicon) }
         // Side by side, or with "de" between ("casco de moto"). A word right before a name
         // is joined to it only with "de" ("zapatos de tacon"): bare, it is mostly a verb
         // ("ocupo guantes")… unless the known word only describes: then the unknown word is
@@ -580,6 +575,14 @@ public struct QueryUnderstanding: Sendable {
             recognised = true
             if root.count >= 4 || vocabulary.inCatalog(root) { phrases.append(SearchPhrase([root])) }
             synonyms = lexicon.synonyms(of: [root + "ar"]) ?? lexicon.synonyms(of: [token])
+        } else if synonyms == nil, !known, !attribute, let verb = ConjugatedVerbs.need(of: token, lexicon: lexicon) {
+            // "pintan", "sueldan": what someone does, the need of its verb; no name misspelt.
+            kind = .action
+            recognised = true
+            synonyms = verb.needs
+            if let root = SpanishWords.infinitiveRoot(verb.infinitive), root.count >= 4 || vocabulary.inCatalog(root) {
+                phrases.append(SearchPhrase([root]))
+            }
         } else if synonyms == nil, !known || !vocabulary.hasExactWord(singular), !attribute, afterClitic {
             // A verb form after its pronoun ("no le rompa", "que nadie se meta"): what the
             // product is for, and no catalog word it resembles ("rampa", "ropa") or begins

@@ -55,6 +55,8 @@ public struct SearchLexicon: Sendable {
     /// product is. A word the catalog has that is none of them ("led", "electrica") only
     /// describes: the unknown word before it is what the customer names ("bombillo led").
     public private(set) var kindWords: Set<String> = []
+    /// The keys of `necesidades.txt` (singular tokens, stems left out).
+    private var needKeys: Set<[String]> = []
     /// The sounds (`SpanishWords.phoneticKey`) of the filler words of four letters or more,
     /// so that their WhatsApp spellings ("kiero", "nesesito", "tinee") are fillers too.
     private var fillerKeys: Set<String> = []
@@ -111,6 +113,7 @@ public struct SearchLexicon: Sendable {
         let needKeys = Set(
             Self.lines(needs).flatMap { Self.terms($0.components(separatedBy: "=>")[0], dropping: fillerWords) }
                 .filter { !$0.isStem }.map { $0.tokens.map(SpanishWords.singular) })
+        self.needKeys = needKeys
         for line in Self.lines(synonyms) { addRule(line, context: false, needKeys: needKeys) }
         for line in Self.lines(needs) { addRule(line, context: false) }
         let equivalenceRules = Self.lines(synonyms).filter { !$0.contains("=>") }.map { line in
@@ -279,6 +282,12 @@ public struct SearchLexicon: Sendable {
         return longFillerKeys.contains {
             abs($0.count - key.count) <= 1 && SpanishWords.distance(key, $0, limit: 1) <= 1
         }
+    }
+
+    /// Whether the key (singular tokens) is a need (`necesidades.txt`: "calor", "mano",
+    /// "arrodillado"): what a product is for, never what it is.
+    public func isNeed(_ key: [String]) -> Bool {
+        needKeys.contains(key)
     }
 
     /// Whether the key (singular tokens) is a context (`contextos.txt`).

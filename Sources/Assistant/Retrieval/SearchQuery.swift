@@ -120,7 +120,7 @@ public struct SearchConcept: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let marks = (role == .purpose ? "·uso" : "") + (unknown ? "·desconocida" : "")
+        let marks = (role == .purpose ? "·uso" : "") + (unknown ? "·desconocida" : "") + (corrected ? "·corregida" : "")
         return "\(text)\(marks)→[\(phrases.map(\.description).joined(separator: " | "))]"
     }
 }
