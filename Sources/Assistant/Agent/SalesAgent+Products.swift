@@ -60,9 +60,14 @@ extension SalesAgent {
         let said = words.filter { !Self.referringWords.contains($0) }.prefix(Self.maxSearchedWords)
         let phrase = try await retriever.find(said.joined(separator: " "), limit: 10)
         let phraseHits = phrase.matches.filter(\.product.active)
-        // The search's verdict "not carried, but these are close" is final.
+        // The search's verdict "not carried, but these are close" is final, unless the
+        // customer said one alternative's whole name ("un detector de gas pa la casa": what it
+        // is for is no other product).
         let alternatives = phrase.alternatives.map(\.product).filter(\.active)
-        if !alternatives.isEmpty { return .none(suggestions: alternatives) }
+        if !alternatives.isEmpty {
+            let named = alternatives.filter { Self.saysWholeName(content, $0) }
+            return named.count == 1 ? .match(named[0]) : .none(suggestions: alternatives)
+        }
         var hits = phraseHits
         if hits.isEmpty, content.count > 1 {
             // A phrase the search did not find as a whole: each word on its own (a few), and
@@ -93,6 +98,13 @@ extension SalesAgent {
             turn.preferred = top.product.id
             return best.count == 1 ? .match(best[0]) : .ambiguous(Array(best.prefix(8)))
         }
+    }
+
+    /// Every word of the product's name is among the customer's words ("Detector gas" in
+    /// "detector de gas pa la casa"), for a name of two words or more.
+    static func saysWholeName(_ content: [String], _ product: Product) -> Bool {
+        let name = ProductWords.of(product.name)
+        return name.count >= 2 && name.allSatisfy { word in content.contains { WordForms.same($0, word) } }
     }
 
     /// Words of a message the search is given at most.

@@ -16,6 +16,10 @@ public enum QuantityFilter {
     static let notProducts: Set<String> = [
         "pedido", "pedidos", "favor", "pregunta", "consulta", "momento", "momentico", "rato", "poco", "mensaje",
         "cotizacion", "duda", "pedidito", "saludo", "dia", "tiempo", "compra", "vez",
+        // People in the story ("un cliente nos pidió…", "una vecina me dijo…").
+        "cliente", "clienta", "senor", "senora", "amigo", "amiga", "vecino", "vecina", "companero", "companera",
+        "muchacho", "muchacha", "hijo", "hija", "sobrino", "sobrina", "cunado", "cunada", "conocido", "conocida",
+        "familiar", "proveedor", "ingeniero", "ingeniera", "jefe", "patron", "socio", "socia",
     ]
 
     /// `isProduct`: whether a word is a catalog word (a feature may follow one).
