@@ -42,7 +42,16 @@ public enum CheckoutFieldExtractor {
     }
 
     /// `requested`: the slot the agent asked for; `known`: slots the form already holds.
+    /// An emoji or pictograph (not a digit, "#" or "*", which Unicode also marks as emoji).
+    static func isPictograph(_ character: Character) -> Bool {
+        guard let first = character.unicodeScalars.first else { return false }
+        return first.properties.isEmoji && first.value >= 0x2190
+    }
+
     public static func extract(_ text: String, requested: CheckoutSlot?, known: Set<CheckoutSlot> = []) -> Extraction {
+        // "Valentina Ríos 🙋‍♀️": pictographs are spaces to the fields (one character for one,
+        // so every offset stays).
+        let text = String(text.map { isPictograph($0) ? " " : $0 })
         let scan = FieldScanner(text)
         var values: [CheckoutSlot: String] = [:]
         var used = [Bool](repeating: false, count: scan.characters.count)
