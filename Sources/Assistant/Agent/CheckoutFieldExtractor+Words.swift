@@ -239,7 +239,11 @@ extension CheckoutFieldExtractor {
     }
 
     /// Words saying a stored value stays as it was ("la misma", "lo demás igual").
-    static let sameWords: Set<String> = ["igual", "iguales", "mismo", "misma", "mismos", "mismas"]
+    /// "los mismos", "lo demás igual", "los datos registrados", "los anteriores".
+    static let sameWords: Set<String> = [
+        "igual", "iguales", "mismo", "misma", "mismos", "mismas", "registrado", "registrada", "registrados",
+        "registradas", "anteriores",
+    ]
 
     /// Whether a message keeps the stored data besides what it changes ("lo demás igual",
     /// "los demás datos siguen igual", "la dirección sí es la misma", "la de siempre").

@@ -39,7 +39,7 @@ public enum CheckoutSlot: String, Codable, Sendable, CaseIterable, Comparable {
             ]
         case .email: ["correo electronico", "correo", "email", "e mail", "mail", "gmail"]
         case .address: ["direccion de entrega", "direccion", "dir", "la direccion"]
-        case .neighborhood: ["barrio", "brr", "urbanizacion", "sector"]
+        case .neighborhood: ["barrio", "bario", "brr", "urbanizacion", "sector"]
         case .notes:
             [
                 "indicaciones", "indicacion", "referencia", "observaciones", "observacion", "nota", "para la entrega",

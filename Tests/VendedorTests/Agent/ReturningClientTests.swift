@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Assistant
 @testable import Shop
 
 /// A customer whose cédula is on file and who types their data again: the record is offered
@@ -66,6 +67,20 @@ import Testing
         let order = try #require(try h.orders(chatId: "r3").first)
         #expect(order.client.phone == "4428877" && order.client.address == "Calle 44 # 3-18")
         #expect(order.client.neighborhood == "Los Álamos" && order.client.email == nil)
+        await h.tearDown()
+    }
+
+    /// Fifth round: "ya terminé, usen los datos registrados" said both the go-ahead and yes to
+    /// the record; before, the offer was asked again. "bario" labels the neighbourhood too.
+    @Test func theGoAheadThatAcceptsTheRecordGoesToTheSummary() async throws {
+        let h = try await AgentHarness()
+        _ = try h.database.upsertClient(Self.ramiro)
+        let offer = try await h.say("r9", "Ramiro Ospina, cc 71.234.987. Para hoy 3 conos de señalización")
+        #expect(offer.reply.contains("terminado en 0011"), "\(offer.reply)")
+        let summary = try await h.say("r9", "Nada más. Tomen los datos registrados, por favor.")
+        #expect(summary.reply.contains("resumen"), "\(summary.reply)")
+        let data = CheckoutFieldExtractor.extract("bario la floresta", requested: .neighborhood)
+        #expect(data.values[.neighborhood] == "la floresta")
         await h.tearDown()
     }
 }
