@@ -162,6 +162,12 @@ public struct MessageTokens: Sendable, Equatable {
     /// The most words a code's number is said in ("noventa y cinco").
     static let maxCodeNumberWords = 4
 
+    /// The Spanish names of letters a voice note spells a code with ("ene" 95, "pe" 100).
+    static let spokenLetters: [String: String] = [
+        "be": "b", "ce": "c", "efe": "f", "ge": "g", "hache": "h", "jota": "j", "ka": "k", "ele": "l", "eme": "m",
+        "ene": "n", "pe": "p", "cu": "q", "erre": "r", "ese": "s", "te": "t", "uve": "v", "equis": "x", "zeta": "z",
+    ]
+
     public static func joiningCodes(_ text: String, codes: Set<String>) -> String {
         guard !codes.isEmpty else { return text }
         let words = Words(text)
@@ -179,18 +185,26 @@ public struct MessageTokens: Sendable, Equatable {
                 index += 1
                 continue
             }
-            if second.text.allSatisfy(\.isNumber), codes.contains(first.text + second.text) {
-                result += String(characters[copied..<first.range.upperBound])
+            // A voice note spells the letter too: "ene noventa y cinco", "pe cien".
+            let spelled = spokenLetters[first.text]
+            let letters = spelled ?? first.text
+            // The code's letters as written: the customer's, or the letter a spelled name says.
+            let written = { (characters: [Character]) -> String in
+                spelled.map { String(characters[copied..<first.range.lowerBound]) + $0.uppercased() }
+                    ?? String(characters[copied..<first.range.upperBound])
+            }
+            if second.text.allSatisfy(\.isNumber), codes.contains(letters + second.text) {
+                result += written(characters)
                 copied = second.range.lowerBound
                 index += 2
                 continue
             }
             // A voice note says the digits in words: "N noventa y cinco" is "N95".
             if let (value, length) = SpanishNumber.read(words, at: index + 1), length <= maxCodeNumberWords,
-                !second.text.contains(where: \.isNumber), codes.contains(first.text + String(value))
+                !second.text.contains(where: \.isNumber), codes.contains(letters + String(value))
             {
                 let last = words.words[index + length]
-                result += String(characters[copied..<first.range.upperBound]) + String(value)
+                result += written(characters) + String(value)
                 copied = last.range.upperBound
                 index += 1 + length
                 continue

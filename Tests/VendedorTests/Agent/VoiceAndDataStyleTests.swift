@@ -227,4 +227,23 @@ import Testing
         #expect(!CheckoutFieldExtractor.isPictograph("#") && !CheckoutFieldExtractor.isPictograph("7"))
         #expect(CheckoutFieldExtractor.isPictograph("🙋‍♀️") && CheckoutFieldExtractor.isPictograph("✅"))
     }
+
+    /// A code spelled in a voice note (fifth round): "ene noventa y cinco" is N95; before, 95
+    /// was a count and the counts of the whole message shifted onto the wrong words.
+    @Test func aSpelledCodeIsTheCode() async throws {
+        let codes: Set<String> = ["n95", "p100"]
+        #expect(MessageTokens.joiningCodes("cartuchos pe cien", codes: codes).contains("P100"))
+        #expect(MessageTokens.joiningCodes("tapabocas ene 95", codes: codes).contains("N95"))
+        // A letter name before a number that makes no code stays ("de 100", "te 3").
+        #expect(MessageTokens.joiningCodes("de 100 y te 3", codes: codes) == "de 100 y te 3")
+        // Hostile: thousands of letter names, one pass.
+        let long = String(repeating: "ene ", count: 5_000) + "noventa y cinco"
+        #expect(MessageTokens.joiningCodes(long, codes: codes).hasSuffix("N95"))
+        let h = try await AgentHarness()
+        let reply = try await h.say(
+            "sc1", "buenos días necesito ocho tapabocas ene noventa y cinco y dos cajas de herramientas")
+        #expect(reply.reply.contains("8 × Tapabocas N95"), "\(reply.reply)")
+        #expect(reply.reply.contains("2 × Caja herramientas"), "\(reply.reply)")
+        await h.tearDown()
+    }
 }
