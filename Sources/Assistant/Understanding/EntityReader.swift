@@ -294,6 +294,16 @@ struct EntityReader {
                 action: .add, words: words, quantity: item.counted ? item.quantity : nil, pairs: item.pairs,
                 query: query(item.range), named: names(words))
         }
+        // "12 señales de salida, 8 de las que indican el extintor": a count of "las que…"
+        // without a noun counts the kind named just before.
+        let kept = Array(asked.prefix(Understanding.maxItemsPerMessage))
+        for index in kept.indices.dropFirst() where Self.omitsTheNoun(kept[index].range, productText) {
+            // A kind inside the clause is what they show ("las que indican el extintor").
+            if let kind = commands[index - 1].words.first(where: { heads.contains($0) }) {
+                commands[index].words.insert(kind, at: 0)
+                commands[index].named = true
+            }
+        }
         // "casco, monogafas y guantes, de todo 8" / "…, 5 de cada uno": one count said for
         // every product named without one.
         if commands.count >= 2, counts.count == 1, Self.saysEveryOne(productText),
@@ -303,6 +313,16 @@ struct EntityReader {
             for index in commands.indices where commands[index].quantity == nil { commands[index].quantity = each }
         }
         return (Array(commands), max(0, asked.count - Understanding.maxItemsPerMessage))
+    }
+
+    /// The item's words open with "las que", "los que", "esas que" (the noun left out).
+    /// (The item's range may start after them.)
+    static func omitsTheNoun(_ range: Range<Int>, _ words: Words) -> Bool {
+        [range.lowerBound, range.lowerBound - 2].contains { start in
+            let first = words.at(start)
+            return words.at(start + 1) == "que"
+                && (QuantityFilter.articles.contains(first) || QuantityFilter.demonstratives.contains(first))
+        }
     }
 
     /// Words that announce a class letter ("tipo K", "clase A").

@@ -71,4 +71,17 @@ import Testing
         let city = CheckoutFieldExtractor.extract("Calle 9 # 2-40, Jamundí, llamar al llegar", requested: .address)
         #expect(city.values[.notes] == "llamar al llegar")
     }
+
+    /// Fifth round: "8 de las que indican…" left the noun out; before, the clause was searched
+    /// alone and the extinguishers were listed instead of the sign.
+    @Test func aCountOfThoseThatLeavesTheNounOut() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say(
+            "l9", "para la oficina: 6 señales de salida, 4 de las que muestran dónde está el extintor")
+        #expect(
+            reply.reply.contains("6 × Señal Salida") && reply.reply.contains("4 × Señal Extintor"), "\(reply.reply)")
+        #expect(EntityReader.omitsTheNoun(2..<4, Words("4 de las que muestran")))
+        #expect(!EntityReader.omitsTheNoun(2..<4, Words("4 de las blancas")))
+        await h.tearDown()
+    }
 }
