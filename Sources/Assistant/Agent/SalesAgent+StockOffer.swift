@@ -28,7 +28,7 @@ extension SalesAgent {
         var wanted: [Int64: Int] = [:]
         if !named.isEmpty {
             // The offers the customer named are answered; the ones left unnamed lapse.
-            for (id, item) in named where item.action != .remove {
+            for (id, item) in named where item.action != .remove && !Self.declines(item, in: turn.message) {
                 wanted[id] = item.quantity ?? Int.max
             }
         } else {
@@ -71,4 +71,24 @@ extension SalesAgent {
         turn.reading.items = others
         return false
     }
+
+    /// "y las duchas no, quítelas": an offer named without a count in a piece of the message
+    /// (between commas) with a word that takes it out, or followed by a piece that opens
+    /// with one.
+    static func declines(_ item: ItemCommand, in message: Words) -> Bool {
+        guard item.quantity == nil, let name = WordForms.contentWords(item.words).first else {
+            return false
+        }
+        let takesOut = { (word: String) in
+            EntityReader.removalWords.contains(word) || word.hasPrefix("quit") || word.hasPrefix("saq")
+        }
+        let pieces = message.original.split(whereSeparator: { ",;.\n".contains($0) }).prefix(maxPieces)
+            .map { Words(String($0)).texts }
+        guard let index = pieces.firstIndex(where: { $0.contains(name) }) else { return false }
+        if pieces[index].contains(where: takesOut) { return true }
+        return index + 1 < pieces.count && pieces[index + 1].first.map(takesOut) == true
+    }
+
+    /// Pieces of a message looked at, at most.
+    static let maxPieces = 64
 }

@@ -50,6 +50,21 @@ import Testing
         await h.tearDown()
     }
 
+    @Test func anOfferNamedWithATakeOutWordIsDropped() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("s8", Self.shortOrder)
+        let reply = try await h.say("s8", "los cascos sí, los 12, y las botas pues no, quítelas de la lista")
+        #expect(reply.reply.contains("12 × Casco dieléctrico"), "\(reply.reply)")
+        let cart = try await h.say("s8", "¿qué llevo?")
+        #expect(!cart.reply.contains("Botas"), "\(cart.reply)")
+        // Hostile: thousands of pieces; only the first `maxPieces` are looked at.
+        let item = ItemCommand(action: .add, words: ["botas"], quantity: nil, query: "botas")
+        let long = Words(String(repeating: "ya, ", count: 5_000) + "las botas no")
+        #expect(!SalesAgent.declines(item, in: long))
+        #expect(SalesAgent.declines(item, in: Words("los cascos sí, y las botas no")))
+        await h.tearDown()
+    }
+
     @Test func aYesWithAnotherProductDoesBoth() async throws {
         let h = try await AgentHarness()
         _ = try await h.say("s4", Self.shortOrder)
