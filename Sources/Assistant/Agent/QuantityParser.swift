@@ -31,7 +31,11 @@ public enum QuantityParser {
     /// The least a bare number after a price verb must be to read as pesos (the cheapest
     /// product costs hundreds): "cuestan 3" is no price.
     static let minBarePrice = 100
-    static let specMarkers: Set<String> = ["talla", "clase", "tipo", "numero", "no", "referencia", "ref", "modelo"]
+    /// Words a number after which names a size, a class or a line of a list ("la línea 4"),
+    /// not a count.
+    static let specMarkers: Set<String> = [
+        "talla", "clase", "tipo", "numero", "no", "referencia", "ref", "modelo", "linea", "item", "renglon",
+    ]
 
     public static func mentions(in words: Words) -> [Mention] {
         var found: [Mention] = []

@@ -20,6 +20,9 @@ import Testing
         #expect(QuantityParser.counts(in: Words("cuánto valen 10 guantes")).map(\.value) == [10])
         // Small numbers are no prices ("cuestan 3").
         #expect(QuantityParser.counts(in: Words("si cuestan 3")).map(\.value) == [3])
+        // A line of a list is no count either ("retiren la línea 4"); lines of life are.
+        #expect(QuantityParser.counts(in: Words("retiren la línea 4 (gafas)")).isEmpty)
+        #expect(QuantityParser.counts(in: Words("2 líneas de vida")).map(\.value) == [2])
     }
 
     @Test func thePriceSaidPicksAmongTheProductsNamed() async throws {
