@@ -87,8 +87,17 @@ public struct SalesAgent: Sendable {
         case .choice?, .quantity?: if !answered { turn.unansweredChoice = carried }
         default: break
         }
+        let carriedDefault = turn.state.choiceDefault
         if !answered, !photoAnswered, !turn.answersSlot, reading.topic == nil || !reading.items.isEmpty {
             try await handleProducts(&turn, inForm: inForm, cartView: cartView)
+        }
+        // "y 4 protectores de oído" while "¿cuál de las fajas, para las 4?" waits: other lines
+        // added settle the question as the go-ahead does (the option ranked first), not lose it.
+        if case .choice(let options, let amount?, let pairs) = turn.unansweredChoice, turn.state.phase == .browsing,
+            turn.cartChanged, turn.state.pending == nil
+        {
+            try await settleChoice(options, quantity: amount, pairs: pairs, preferred: carriedDefault, &turn)
+            turn.unansweredChoice = nil
         }
         if reading.itemsLeftOut > 0 { turn.add(.tooManyItems(max: Understanding.maxItemsPerMessage)) }
         if cartView, !turn.facts.contains(where: { if case .cart = $0 { true } else { false } }) {

@@ -104,4 +104,17 @@ import Testing
         #expect(removed.reply.contains("Quité"), "\(removed.reply)")
         await h.tearDown()
     }
+
+    /// Fifth round: an open "¿cuál prefiere para las 5?" followed by another product lost the
+    /// five units; now the option ranked first is taken and said, as at the go-ahead.
+    @Test func anotherProductSettlesTheOpenChoice() async throws {
+        let h = try await AgentHarness()
+        let asked = try await h.say("q9", "necesito 5 fajas")
+        try #require(asked.reply.contains("¿Cuál prefiere"), "\(asked.reply)")
+        let next = try await h.say("q9", "y 2 botiquines portátiles")
+        #expect(next.reply.contains("2 × Botiquín"), "\(next.reply)")
+        let lines = try h.database.dialogue(chatId: h.stored("q9"))?.cart.lines ?? []
+        #expect(lines.contains { $0.name.hasPrefix("Faja") && $0.quantity == 5 }, "\(lines)")
+        await h.tearDown()
+    }
 }
