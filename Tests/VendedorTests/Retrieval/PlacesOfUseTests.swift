@@ -4,10 +4,11 @@ import Testing
 @testable import Assistant
 @testable import Shop
 
-/// A product named with the place it is for ("pa la casa", "pal apartamento") or whose
-/// company or family it is for is asked for as it is: the place says where, not another
-/// kind of that product, so the product is found, never offered as an alternative. A thing
-/// the product would be a variant for ("pa la moto") still says the shop lacks that variant.
+/// A product named with the place or the outing it is for ("pa la casa", "pal apartamento",
+/// "pa el viaje") or whose company or family it is for is asked for as it is: the place says
+/// where, not another kind of that product, so the product is found, never offered as an
+/// alternative. A thing the product would be a variant for ("pa la moto") still says the shop
+/// lacks that variant.
 /// Words alone, the repository's lexicon; none of these phrasings is in an evaluation file.
 @Suite("Retrieval: the place a product is for is its context")
 struct PlacesOfUseTests {
@@ -22,6 +23,9 @@ struct PlacesOfUseTests {
         ("botiquin pa la empresa donde trabajo", [58, 54]),
         ("tapabocas pa toda la familia", [30, 31]),
         ("linterna pa la casita", [70]),
+        // An outing or a gathering says when it is used.
+        ("linterna pa los viajes", [70]),
+        ("extintor pa la feria del pueblo", [18, 19, 20]),
     ])
     func theProductIsFoundForThePlace(query: String, expected: [Int64]) async throws {
         let tmp = try TemporaryDirectory()
