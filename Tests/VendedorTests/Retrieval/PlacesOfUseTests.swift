@@ -23,6 +23,9 @@ struct PlacesOfUseTests {
         ("botiquin pa la empresa donde trabajo", [58, 54]),
         ("tapabocas pa toda la familia", [30, 31]),
         ("linterna pa la casita", [70]),
+        // Whose it is for, after a possessive.
+        ("botas pa mi suegro", [38, 39, 40, 97]),
+        ("guantes pa mis primos", [34, 35, 36, 37, 89, 90]),
         // An outing or a gathering says when it is used.
         ("linterna pa los viajes", [70]),
         ("extintor pa la feria del pueblo", [18, 19, 20]),
@@ -41,8 +44,13 @@ struct PlacesOfUseTests {
     }
 
     /// What the product would be for, when it is another kind of thing the shop does not
-    /// carry, still makes it an alternative; a place after it changes nothing.
-    @Test(arguments: ["casco pa la moto", "casco de moto pa la casa", "gafas para la bici"])
+    /// carry, still makes it an alternative, after an article or a possessive alike; a place
+    /// after it changes nothing.
+    @Test(arguments: [
+        "casco pa la moto", "casco de moto pa la casa", "gafas para la bici",
+        // A possessive stands where an article does.
+        "gafas pa mi bicicleta", "casco pa nuestras motos",
+    ])
     func aVariantForAnotherThingStaysAnAlternative(query: String) async throws {
         let tmp = try TemporaryDirectory()
         let db = try RetrievalFixtures.demoDatabase(in: tmp)
