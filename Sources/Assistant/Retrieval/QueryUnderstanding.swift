@@ -55,8 +55,12 @@ public struct QueryUnderstanding: Sendable {
     /// The markers that say what a product is for right after its name ("casco para
     /// bicicleta"): after them an unknown thing specifies the name.
     static let forMarkers: Set<String> = ["para", "pa", "pra", "xa", "pal"]
-    /// Articles and possessives that may stand between "para" and the thing ("para la sala").
+    /// Articles that may stand between "para" and the thing ("para la sala").
     static let articles: Set<String> = ["el", "la", "los", "las", "un", "una", "unos", "unas"]
+    /// Possessives, which stand there as articles do ("casco pa mi moto" is "casco pa la moto").
+    static let possessives: Set<String> = [
+        "mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "nuestros", "nuestras",
+    ]
     /// Endings of nouns for people and trades ("mecanico", "carpintero", "electricista",
     /// "operador", "ayudante", "motorizado", "funcionario"): after "para" they say who uses the
     /// product, not what it is.
@@ -403,16 +407,16 @@ public struct QueryUnderstanding: Sendable {
             }
         }
         guard concepts.indices.contains(where: knownName) else { return }
-        // "casco para bicicleta", "mascarilla para el cabello": an unknown thing right after a
-        // known name and "para" says what the named thing is (not a use the shop knows); a
-        // person or trade ("guantes para el mecanico") says who uses it.
+        // "casco para bicicleta", "mascarilla para el cabello", "casco pa mi moto": an unknown
+        // thing right after a known name and "para" says what the named thing is (not a use the
+        // shop knows); a person or trade ("guantes para el mecanico") says who uses it.
         var specifying: Set<Int> = []
         for index in concepts.indices.dropFirst()
         where concepts[index].unknown && concepts[index].kind == .word && concepts[index].role == .purpose
             && knownName(index - 1)
         {
             let between = tokens[spans[index - 1].upperBound..<spans[index].lowerBound].filter {
-                !articles.contains($0)
+                !articles.contains($0) && !possessives.contains($0)
             }
             let word = concepts[index].text
             guard between.count == 1, forMarkers.contains(between[0]),
