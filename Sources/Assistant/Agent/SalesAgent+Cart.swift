@@ -9,7 +9,10 @@ extension SalesAgent {
         // In checkout the cart changes only when the customer clearly asks ("agregue también
         // 2 señales"); numbers among data ("apto 503 torre 2", a block with "laboratorio
         // 2004" in its address) are not orders.
-        let clearRequest = (reading.intent?.changesCart ?? false) && reading.data.values.count < 2
+        // A clause that orders a counted product counts too, beside a question ("¿vienen con
+        // la señal? Si no, agrégueme 3 señales").
+        let orders = reading.has(.add) && reading.items.contains { $0.quantity != nil && $0.named }
+        let clearRequest = ((reading.intent?.changesCart ?? false) || orders) && reading.data.values.count < 2
         if !inForm, try await replaceLine(&turn) { return }
         if !reading.items.isEmpty, !inForm || clearRequest {
             for command in reading.items { try await execute(command, &turn, inForm: inForm) }
