@@ -50,6 +50,8 @@ public enum ItemExtractor {
     ) -> [Item] {
         guard !counts.isEmpty else { return [] }
         let texts = words.texts
+        // Read once: the gaps between pieces are looked at per piece.
+        let characters = Array(words.original)
         func names(_ range: Range<Int>) -> Bool {
             WordForms.contentWords(Array(texts[range])).contains { !ignoring($0) }
         }
@@ -94,7 +96,7 @@ public enum ItemExtractor {
                     items.append(own)
                 } else if let before = orphan, texts[before].contains(where: { isHead?($0) ?? isProduct($0) }),
                     !texts[segment.range].contains(where: { isHead?($0) ?? isProduct($0) }),
-                    onlyComma(words, between: before, and: segment.range)
+                    onlyComma(words, characters, between: before, and: segment.range)
                 {
                     // "tapabocas de los sencillos, los desechables que valen 500": words after
                     // a comma that name no kind of product go on describing the product before
@@ -175,11 +177,12 @@ public enum ItemExtractor {
 
     /// The two ranges are in one sentence, a few words apart at most (pieces that named
     /// nothing, "de los sencillos", may lie between), with commas only between them.
-    static func onlyComma(_ words: Words, between first: Range<Int>, and second: Range<Int>) -> Bool {
+    static func onlyComma(
+        _ words: Words, _ characters: [Character], between first: Range<Int>, and second: Range<Int>
+    ) -> Bool {
         guard !first.isEmpty, first.upperBound <= second.lowerBound, second.lowerBound < words.count,
             second.lowerBound - first.upperBound <= maxDescribingGap
         else { return false }
-        let characters = Array(words.original)
         let gap = characters[
             words.words[first.upperBound - 1].range.upperBound..<words.words[second.lowerBound].range.lowerBound]
         return gap.contains(",") && !gap.contains { ".;:!?\n".contains($0) }

@@ -40,6 +40,11 @@ import Testing
             "pw2", "Mi sobrino necesita unas botas dieléctricas talla 40. Antes eso no se pedía. ¿Son de buena calidad?"
         )
         #expect(story.reply.contains("Botas dieléctricas"), "\(story.reply)")
+        // Hostile: thousands of comma pieces after a product, each naming no kind.
+        let words = Words("necesito tapabocas" + String(repeating: ", de los sencillos", count: 3_000) + ", unos 30")
+        let items = ItemExtractor.items(
+            in: words, counts: QuantityParser.counts(in: words), isHead: { $0 == "tapabocas" })
+        #expect(items.count == 1 && items.first?.quantity == 30, "\(items.map(\.quantity))")
         await h.tearDown()
     }
 
