@@ -45,6 +45,15 @@ import Testing
         let items = ItemExtractor.items(
             in: words, counts: QuantityParser.counts(in: words), isHead: { $0 == "tapabocas" })
         #expect(items.count == 1 && items.first?.quantity == 30, "\(items.map(\.quantity))")
+        // The words that keep describing lie at most `maxDescribingGap` words after the
+        // product: eight words of commas apart, they describe nothing.
+        let far = Words("tapabocas, a, b, c, d, e, f, g, h, los blancos")
+        let chars = Array(far.original)
+        #expect(ItemExtractor.onlyComma(far, chars, between: 0..<1, and: 5..<7))
+        #expect(!ItemExtractor.onlyComma(far, chars, between: 0..<1, and: 9..<11))
+        // Not across a sentence.
+        let split = Words("tapabocas. los blancos")
+        #expect(!ItemExtractor.onlyComma(split, Array(split.original), between: 0..<1, and: 1..<3))
         await h.tearDown()
     }
 
