@@ -76,9 +76,17 @@ public enum SpanishNumber {
         return length > 0 ? (value, length) : nil
     }
 
-    /// "12" → 12, "1.000" → 1000; nil for anything else (codes like "n95", cédulas).
+    /// "12" → 12, "1.000" → 1000, "27mil" → 27000 (as "27 mil"); nil for anything else
+    /// (codes like "n95", cédulas).
     package static func digitsValue(_ word: String) -> Int? {
         guard !word.isEmpty, word.count <= 7 else { return nil }
+        if word.hasSuffix("mil"), word.count > 3 {
+            let digits = word.dropLast(3)
+            guard digits.count <= 3, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits) else {
+                return nil
+            }
+            return value * 1000
+        }
         if word.allSatisfy(\.isNumber), word.allSatisfy(\.isASCII) { return Int(word) }
         let groups = word.split(separator: ".", omittingEmptySubsequences: false)
         guard groups.count == 2, (1...3).contains(groups[0].count), groups[1].count == 3,

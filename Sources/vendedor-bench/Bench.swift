@@ -119,7 +119,8 @@ struct Bench: AsyncParsableCommand {
             try await ConversationsBench(
                 simulated: simulated, seed: seed, dataDirectory: dataDirectory ?? root + "/data",
                 simulatedOut: simulatedOut, simulatedDetails: simulatedDetails,
-                sets: Set((sets ?? "dev,test,test2,test3,test4,test5,simulated").split(separator: ",").map { String($0) }),
+                sets: Set(
+                    (sets ?? "dev,test,test2,test3,test4,test5,simulated").split(separator: ",").map { String($0) }),
                 vectors: vectors
             ).run()
         case "simulate":

@@ -61,7 +61,9 @@ struct ConversationsBench {
         // client under its cédula.
         let generated = simulator.conversations(
             count: simulated, seed: seed,
-            takenIdNumbers: [dev, test, test2, test3, test4, test5].reduce(into: Set<String>()) { $0.formUnion($1.idNumbers) })
+            takenIdNumbers: [dev, test, test2, test3, test4, test5].reduce(into: Set<String>()) {
+                $0.formUnion($1.idNumbers)
+            })
         if let simulatedOut {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

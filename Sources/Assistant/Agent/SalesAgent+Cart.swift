@@ -120,6 +120,11 @@ extension SalesAgent {
     }
 
     func add(_ command: ItemCommand, _ turn: inout TurnContext, inForm: Bool) async throws {
+        if let product = try await kindLeftOut(command, &turn) {
+            turn.handledProducts = true
+            try await add(product, quantity: command.quantity ?? 1, pairs: command.pairs, &turn)
+            return
+        }
         if let line = try await restatedLine(command, turn) {
             // "mejor póngame 6", "bájele a 4 unidades": a bare amount for the line just
             // touched, not clearly an addition, is that line's new amount.
@@ -232,9 +237,27 @@ extension SalesAgent {
             !command.named || Self.namesNothing(command.words), let touched = turn.state.lastTouched,
             turn.state.cart.quantity(of: touched) > 0, turn.state.focus.allSatisfy({ $0 == touched }),
             reading.intent == nil || reading.intent == .add,
-            !turn.message.texts.contains(where: Self.additionWords.contains)
+            !turn.message.texts.contains(where: { Self.additionWords.contains(MessageTokens.shorthand[$0] ?? $0) })
         else { return nil }
         return try await products([touched]).first
+    }
+
+    /// "y 1 de los de electricista" right after a cinturón was added: the words leave the
+    /// noun out ("de los de…", "las que…"), so they are of the kind of the line touched
+    /// last; the product of that kind they name, nil when they name none of that kind.
+    func kindLeftOut(_ command: ItemCommand, _ turn: inout TurnContext) async throws -> Product? {
+        guard turn.state.phase == .browsing, command.leavesOutNoun,
+            let touched = turn.state.lastTouched, let line = try await products([touched]).first,
+            let kind = ProductWords.of(line.name).first, !command.words.contains(where: { WordForms.same($0, kind) }),
+            // A list of other things on screen is what "de los de…" picks from.
+            try await products(turn.state.focus).allSatisfy({ ProductWords.of($0.name).first == kind })
+        else { return nil }
+        var scratch = turn
+        guard case .match(let product) = try await resolve([kind] + command.words, &scratch),
+            ProductWords.of(product.name).first == kind
+        else { return nil }
+        turn = scratch
+        return product
     }
 
     static let additionWords: Set<String> = [

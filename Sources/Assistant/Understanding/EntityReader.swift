@@ -166,6 +166,14 @@ struct EntityReader {
             mention.value == 1 && ["un", "una"].contains(productText[mention.range.lowerBound]) && !mention.pairs
                 && (asksAll || Self.inQuestion(mention.range.lowerBound, productText))
         }
+        // "pa un taller de motos necesito: …": an article after "para" says what the products
+        // are for, unless it counts the people served ("botas para un trabajador").
+        counts.removeAll { mention in
+            let start = mention.range.lowerBound
+            return mention.value == 1 && !mention.pairs && ["un", "una"].contains(productText[start])
+                && start > 0 && ItemExtractor.purposeWords.contains(productText[start - 1])
+                && !ItemExtractor.peopleWords.contains(productText.at(mention.range.upperBound))
+        }
         // "le saluda una señora de Bello…, me regala 3 taipes": an article is an order only
         // where an order can start (the message's or a clause's start, after a request word
         // or "y") or before a catalog word; otherwise it is just a word of the story.
@@ -290,9 +298,11 @@ struct EntityReader {
             if !priceWords.isEmpty {
                 words.removeAll { priceWords.contains($0) || QuantityParser.priceVerbs.contains($0) }
             }
-            return ItemCommand(
+            var command = ItemCommand(
                 action: .add, words: words, quantity: item.counted ? item.quantity : nil, pairs: item.pairs,
                 query: query(item.range), named: names(words))
+            command.leavesOutNoun = Self.opensWithoutNoun(Array(productText.texts[item.range].prefix(4)))
+            return command
         }
         // "12 señales de salida, 8 de las que indican el extintor": a count of "las que…"
         // without a noun counts the kind named just before.
@@ -315,6 +325,15 @@ struct EntityReader {
         return (Array(commands), max(0, asked.count - Understanding.maxItemsPerMessage))
     }
 
+    /// Words that open with the noun left out: "de los de cuero", "las de nitrilo", "los que
+    /// brillan" (chat "d" for "de").
+    static func opensWithoutNoun(_ words: [String]) -> Bool {
+        let folded = words.prefix(4).map { MessageTokens.shorthand[$0] ?? $0 }
+        let start = folded.first == "de" ? 1 : 0
+        guard folded.count > start + 1, ["los", "las"].contains(folded[start]) else { return false }
+        return ["de", "del", "que"].contains(folded[start + 1])
+    }
+
     /// The item's words open with "las que", "los que", "esas que" (the noun left out).
     /// (The item's range may start after them.)
     static func omitsTheNoun(_ range: Range<Int>, _ words: Words) -> Bool {
@@ -328,15 +347,31 @@ struct EntityReader {
     /// Words that announce a class letter ("tipo K", "clase A").
     static let classWords: Set<String> = ["tipo", "clase"]
 
+    /// Chat shorthand read as its word ("1 d los d electricista", "xq el mío se rompió"); a
+    /// letter after "tipo"/"clase" stays a class.
+    static let itemShorthand: Set<String> = ["d", "xq", "pq", "pa", "xa", "tmb", "tb", "tbn", "q"]
+    /// Words that open the customer's reason ("… porque el mío ya se rompió"): after a
+    /// product's words, what follows tells a story, it names nothing.
+    static let reasonWords: Set<String> = ["porque"]
+
     /// The item's words without command words ("mándeme"); a letter after "tipo"/"clase" is
-    /// the product's class ("extintores tipo K" → "extintores clase k"), never "que" nor a unit.
+    /// the product's class ("extintores tipo K" → "extintores clase k"), never "que" nor a unit;
+    /// chat shorthand is its word and a reason ends the product's words.
     static func withoutCommands(_ words: [String], _ isCommand: (String) -> Bool) -> [String] {
         var kept: [String] = []
-        for (index, word) in words.enumerated() {
-            if index > 0, classWords.contains(words[index - 1]), word.count == 1, word.first?.isLetter == true {
+        for (index, said) in words.enumerated() {
+            let afterClass = index > 0 && classWords.contains(words[index - 1])
+            let word = !afterClass && itemShorthand.contains(said) ? MessageTokens.shorthand[said] ?? said : said
+            if reasonWords.contains(word), !WordForms.contentWords(kept).isEmpty { break }
+            if afterClass, word.count == 1, word.first?.isLetter == true {
                 if kept.last == "tipo" { kept[kept.count - 1] = "clase" }
                 kept.append(word)
-            } else if !isCommand(word) {
+            } else if !isCommand(word) || ItemExtractor.purposeWords.contains(word)
+                || (!kept.isEmpty && QueryUnderstanding.articles.contains(word))
+            {
+                // "tapetes para desinfectar los zapatos": "para" and the article keep what
+                // follows a use of the product; without them "zapatos" would be a second
+                // thing named.
                 kept.append(word)
             }
         }

@@ -77,6 +77,9 @@ public struct ItemCommand: Sendable, Equatable {
     public var named: Bool
     /// "el doble", "la mitad": the line's new quantity relative to what it holds (`set`).
     public var factor: Double?
+    /// The words leave the noun out ("2 de los de electricista", "las que brillan"): they
+    /// describe a product of a kind said before.
+    public var leavesOutNoun = false
 
     public init(
         action: Action, words: [String], quantity: Int?, pairs: Bool = false, query: String, named: Bool? = nil,

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import Assistant
+@testable import Shop
+@testable import SpanishText
+
+/// The words of an item as the search reads them (issue 22, sixth round). Before, the item
+/// lost "para" and its articles ("tapetes para desinfectar los zapatos" was searched as
+/// "tapetes desinfectar zapatos": the zapatos a second thing named, «no lo manejamos»), kept
+/// chat shorthand and the customer's reason ("… xq el mío se rompió") as product words, read
+/// "pa un taller" as one unit of a taller, "27mil" as a word, and "1 de los de electricista"
+/// after a cinturón as a search of the whole catalog. New phrasings.
+@Suite(.serialized) struct ItemWordsTests {
+    @Test func aThingAfterParaThatAUseOfTheProductNamesIsItsUse() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say("iw1", "me regala 2 tapetes para los zapatos, por favor")
+        #expect(reply.reply.contains("2 × Tapete sanitizante"), "\(reply.reply)")
+        #expect(!reply.reply.contains("no lo manejamos"), "\(reply.reply)")
+        // A thing no use of the product names still specifies another kind of it.
+        let moto = try await h.say("iw2", "¿tienen cascos para la moto?")
+        #expect(moto.reply.contains("no lo manejamos"), "\(moto.reply)")
+        await h.tearDown()
+    }
+
+    @Test func useWordsComeFromTheUseExamples() {
+        let lexicon = SearchLexicon(
+            synonyms: "", fillers: "", uses: "para limpiar las suelas al entrar => tapete sanitizante")
+        #expect(lexicon.useWords["suela"]?.contains("tapete") == true)
+        #expect(lexicon.useWords["moto"] == nil)
+    }
+
+    @Test func anArticleAfterParaCountsNothing() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say("iw3", "para una panadería necesito 2 extintores de 9 kilos")
+        #expect(reply.reply.contains("2 × Extintor PQS 9kg"), "\(reply.reply)")
+        #expect(!reply.reply.contains("panader"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func thousandsGluedToTheirNumberAreANumber() {
+        #expect(SpanishNumber.digitsValue("27mil") == 27000)
+        #expect(SpanishNumber.digitsValue("mil") == nil)
+        #expect(SpanishNumber.digitsValue("1234mil") == nil)
+        #expect(SpanishNumber.digitsValue("2x7mil") == nil)
+        let said = QuantityParser.mentions(in: Words("1 botiquin de los de 27mil"))
+        #expect(said.filter { $0.kind == .count }.map(\.value) == [1])
+    }
+
+    @Test func shorthandIsItsWordAndAReasonEndsTheProduct() {
+        let none: (String) -> Bool = { _ in false }
+        #expect(
+            EntityReader.withoutCommands(["guantes", "d", "nitrilo", "xq", "los", "otros", "se", "rompieron"], none)
+                == ["guantes", "de", "nitrilo"])
+        // A class letter stays a letter.
+        #expect(EntityReader.withoutCommands(["extintor", "clase", "d"], none) == ["extintor", "clase", "d"])
+        // A reason with nothing named before it is kept (the search sees it whole).
+        #expect(EntityReader.withoutCommands(["porque", "se", "rompio"], none).first == "porque")
+    }
+
+    @Test func wordsWithoutTheNounAreOfTheKindTouchedLast() async throws {
+        #expect(EntityReader.opensWithoutNoun(["d", "los", "d", "electricista"]))
+        #expect(EntityReader.opensWithoutNoun(["las", "que", "brillan"]))
+        #expect(!EntityReader.opensWithoutNoun(["los", "guantes"]))
+        let h = try await AgentHarness()
+        _ = try await h.say("iw4", "quiero 1 casco de seguridad")
+        let reply = try await h.say("iw4", "y 2 de los de electricista tmb")
+        #expect(reply.reply.contains("2 × Casco dieléctrico"), "\(reply.reply)")
+        await h.tearDown()
+    }
+}
