@@ -86,6 +86,9 @@ extension SalesAgent {
             if discussed.count == 1 { return .match(discussed[0]) }
             if let leader = Self.clearLeader(options, hits: phraseHits) { return .match(leader) }
             let closest = Self.closest(options, hits: phraseHits)
+            // "botas aisladas": one option left close to the best is that product, not a
+            // choice of one.
+            if closest.count == 1 { return .match(closest[0]) }
             turn.preferred = closest.first?.id
             return .ambiguous(closest.sorted { $0.id < $1.id })
         case .none:

@@ -10,6 +10,11 @@ public enum QuantityFilter {
 
     static let timeMarks: Set<String> = ["am", "pm", "hrs", "hr", "horas", "hora", "h", "m"]
     static let timeLeads: Set<String> = ["las", "la"]
+    /// Spans of time a number counts ("una señora de 68 años", "hace 2 meses"): no products.
+    static let timeSpans: Set<String> = [
+        "ano", "anos", "anitos", "mes", "meses", "semana", "semanas", "dia", "dias", "minuto", "minutos",
+        "quincena", "quincenas", "decada", "decadas",
+    ]
     static let timeVerbs: Set<String> = ["a", "desde", "hasta", "despues", "antes", "entre"]
 
     /// Nouns that follow "un"/"una" without being products ("un pedido", "una pregunta").
@@ -42,10 +47,12 @@ public enum QuantityFilter {
         guard counts.count > 1 else { return counts }
         // "deme 3 del más barato de esos dos": beside a count, "esos dos" with nothing after
         // it points at products, it counts none.
+        // "2 de cada uno": beside a count, "cada uno" says for which products, it counts none.
         return counts.filter { mention in
-            !(demonstratives.contains(words.at(mention.range.lowerBound - 1))
-                && (mention.range.upperBound >= words.count
-                    || WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty))
+            words.at(mention.range.lowerBound - 1) != "cada"
+                && !(demonstratives.contains(words.at(mention.range.lowerBound - 1))
+                    && (mention.range.upperBound >= words.count
+                        || WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty))
         }
     }
 
@@ -82,6 +89,7 @@ public enum QuantityFilter {
                 && !mention.range.contains { notCounts.contains($0) }
                 && !mention.range.contains { words[$0].filter(\.isNumber).count > 5 }
                 && !isGlued(mention, words, characters)
+                && !timeSpans.contains(words.at(mention.range.upperBound))
                 && !(["un", "una"].contains(words.at(mention.range.lowerBound))
                     && (notProducts.contains(words.at(mention.range.upperBound))
                         || (leadingAdjectives.contains(words.at(mention.range.upperBound))

@@ -68,4 +68,23 @@ import Testing
         #expect(reply.reply.contains("2 × Casco dieléctrico"), "\(reply.reply)")
         await h.tearDown()
     }
+
+    @Test func eachOneAndSpansOfTimeCountNothing() {
+        let each = QuantityFilter.counts(in: Words("necesito casco, guantes y botas, 3 de cada uno pa los muchachos"))
+        #expect(each.map(\.value) == [3])
+        let age = QuantityFilter.counts(
+            in: Words("les escribe un señor de 74 años, hace 2 meses compré; necesito 2 conos"))
+        #expect(age.map(\.value) == [2])
+    }
+
+    @Test func oneCloseOptionIsTheProduct() async throws {
+        let h = try await AgentHarness()
+        let boots = try await h.say("iw5", "necesito 3 pares de botas aisladas")
+        #expect(boots.reply.contains("3 × Botas dieléctricas"), "\(boots.reply)")
+        #expect(!boots.reply.contains("¿Cuál prefiere"), "\(boots.reply)")
+        // "de aislar" is the insulating tape, not the tape that closes off an area.
+        let tape = try await h.say("iw6", "mándeme 5 rollos de cinta negra de aislar")
+        #expect(tape.reply.contains("5 × Cinta aislante"), "\(tape.reply)")
+        await h.tearDown()
+    }
 }
