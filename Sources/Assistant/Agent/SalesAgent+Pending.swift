@@ -95,7 +95,34 @@ extension SalesAgent {
         {
             return options[number - 1]
         }
-        if case .match(let product) = ProductMatcher.resolve(named, among: options) { return product }
-        return nil
+        // "las gafas normales, no las antiempañantes": the option named after "no" is out;
+        // the words before it pick among the rest, or the one left is the answer.
+        let (before, declined) = Self.declining(words.texts, among: options)
+        guard !declined.isEmpty else {
+            if case .match(let product) = ProductMatcher.resolve(named, among: options) { return product }
+            return nil
+        }
+        let rest = options.filter { !declined.contains($0.id) }
+        let kept = WordForms.contentWords(before).filter { !ListChoice.vocabulary.contains($0) }
+        if case .match(let product) = ProductMatcher.resolve(kept, among: rest) { return product }
+        return rest.count == 1 ? rest[0] : nil
     }
+
+    /// The words before a "no" (or "ni") that names options, and the options it names ("…, no
+    /// las antiempañantes"). A "no" that names none of them declines nothing ("no, las
+    /// normales").
+    static func declining(_ words: [String], among options: [Product]) -> ([String], Set<Int64>) {
+        guard let index = words.indices.first(where: { ["no", "ni"].contains(words[$0]) && $0 > 0 }) else {
+            return (words, [])
+        }
+        let after = WordForms.contentWords(Array(words[(index + 1)...].prefix(maxDeclinedWords)))
+        guard !after.isEmpty else { return (words, []) }
+        switch ProductMatcher.resolve(after, among: options) {
+        case .match(let product): return (Array(words[..<index]), [product.id])
+        default: return (words, [])
+        }
+    }
+
+    /// Words after "no" read as the option declined.
+    static let maxDeclinedWords = 4
 }

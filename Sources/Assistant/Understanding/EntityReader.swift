@@ -231,7 +231,8 @@ struct EntityReader {
         switch intent {
         case .setQuantity?: action = .set
         case .increase?: action = .increase
-        case .decrease?: action = .decrease
+        // "quítele los guantes": taking away without a count takes the line out.
+        case .decrease?: action = counts.isEmpty && names(plain) ? .remove : .decrease
         case .remove?:
             // "la careta" alone names a product (an answer, a choice); taking a line out needs
             // a word that says so ("quite", "ya no", "sin", a word that is no product's).

@@ -203,6 +203,8 @@ public struct ExampleReader: MessageReader {
         // "¿hay suficientes?" only looks like "con eso es suficiente": a question is the
         // go-ahead only when it is clearly one ("¿qué datos necesita?").
         if guess.intent == .proceed, text.contains("?") || Words(text).isQuestion { return false }
+        // "quítale los guantes mejor": taking a line out names what it takes out.
+        if guess.intent == .remove { return tokens.contains(MessageTokens.product) }
         if Self.lineChanges.contains(guess.intent) {
             // Digits, number words or counted phrases ("a un par", "media docena").
             return tokens.contains(MessageTokens.number) || !QuantityFilter.counts(in: Words(text)).isEmpty

@@ -61,7 +61,7 @@ public struct ReadingContext: Sendable, Equatable {
         var intents: Set<Intent> = []
         if pending?.offers != nil { intents.formUnion([.acceptAvailable, .confirm, .deny]) }
         if phase == .browsing, !cartIsEmpty {
-            intents.formUnion([.setQuantity, .increase, .decrease])
+            intents.formUnion([.setQuantity, .increase, .decrease, .remove])
             if askedToProceed, pending == nil { intents.formUnion([.proceed, .confirm, .deny]) }
         }
         if phase == .review { intents.formUnion([.confirm, .deny, .correctField]) }

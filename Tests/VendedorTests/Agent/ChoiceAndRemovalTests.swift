@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import Assistant
+@testable import Shop
+@testable import SpanishText
+
+/// Answering a choice by declining one option, and taking a line out with the words of a
+/// decrease (issue 22, sixth round). Before, "las normales, no las antiempañantes" added the
+/// option declined (the only distinctive word named it), and "quítale los guantes mejor"
+/// was read as nothing (below the threshold) and searched as a product. New phrasings.
+@Suite(.serialized) struct ChoiceAndRemovalTests {
+    @Test func theOptionDeclinedIsNotTheAnswer() async throws {
+        let h = try await AgentHarness()
+        let shown = try await h.say("cr1", "mándeme 4 gafas")
+        #expect(shown.reply.contains("Gafas antiempañante"), "\(shown.reply)")
+        let reply = try await h.say("cr1", "unas sencillas, no las antiempañantes")
+        #expect(reply.reply.contains("4 × Gafas seguridad"), "\(reply.reply)")
+        #expect(!reply.reply.contains("× Gafas antiempañante"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aNoThatNamesNoOptionDeclinesNothing() {
+        let options = [
+            Product(id: 1, name: "Gafas seguridad", description: "", price: 8500, stock: 5),
+            Product(id: 2, name: "Gafas antiempañante", description: "", price: 13000, stock: 5),
+        ]
+        #expect(SalesAgent.declining(["no", "las", "normales"], among: options).1.isEmpty)
+        #expect(SalesAgent.declining(["las", "claras", "no", "las", "antiempanantes"], among: options).1 == [2])
+        // A long tail after "no" is read only in its first words.
+        let tail = ["las", "claras", "no"] + Array(repeating: "antiempanantes", count: 5_000)
+        #expect(SalesAgent.declining(tail, among: options).1 == [2])
+    }
+
+    @Test func takingAwayWithoutACountTakesTheLineOut() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("cr2", "quiero 3 conos y 2 botiquines portátiles")
+        let reply = try await h.say("cr2", "sáquele los conos mejor")
+        #expect(reply.reply.contains("Quité Cono"), "\(reply.reply)")
+        #expect(
+            !reply.reply.contains("no lo manejamos") && !reply.reply.contains("No tengo exactamente"), "\(reply.reply)")
+        // With a count it still takes units away.
+        let fewer = try await h.say("cr2", "quítele 1 a los botiquines")
+        #expect(fewer.reply.contains("1 × Botiquín portátil"), "\(fewer.reply)")
+        await h.tearDown()
+    }
+}
