@@ -261,6 +261,23 @@ struct EntityReader {
         switch action {
         case .set?:
             guard let count = counts.last else { break }
+            // "mejor que sean 8 fajas, y los chalecos déjelos en 12": each line its amount.
+            if counts.count > 1 {
+                let lines = ItemExtractor.items(
+                    in: productText, counts: counts, ignoring: isCommand,
+                    isProduct: {
+                        catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0))
+                            || context.otherNames.contains($0)
+                    }, isHead: heads.isEmpty ? nil : { heads.contains($0) || context.otherNames.contains($0) },
+                    isKind: kinds.isEmpty ? nil : { kinds.contains($0) }
+                ).prefix(Understanding.maxItemsPerMessage).map { item in
+                    let words = Self.withoutCommands(item.words, isCommand)
+                    return ItemCommand(
+                        action: .set, words: words, quantity: item.quantity, pairs: item.pairs,
+                        query: query(item.range), named: names(words))
+                }
+                if lines.count > 1, lines.allSatisfy(\.named) { return (Array(lines), 0) }
+            }
             return (
                 [
                     ItemCommand(

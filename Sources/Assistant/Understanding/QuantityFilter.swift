@@ -108,6 +108,13 @@ public enum QuantityFilter {
         -> Bool
     {
         let start = mention.range.lowerBound
+        // "máscara de dos filtros", "linterna d 3 pilas": a small number between two catalog
+        // words joined by "de" is what the first one has.
+        if start >= 2, ["de", "d"].contains(words.at(start - 1)), mention.value <= maxFeatureCount,
+            isProduct?(words.at(start - 2)) == true, isProduct?(words.at(mention.range.upperBound)) == true
+        {
+            return true
+        }
         guard start >= 3, words.at(start - 1) == "con",
             !WordForms.contentWords([words.at(start - 2)]).isEmpty,
             !WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty
@@ -126,6 +133,8 @@ public enum QuantityFilter {
     }
 
     static let articles: Set<String> = ["el", "la", "los", "las", "un", "una", "unos", "unas"]
+    /// The most parts a product may be said to have ("de dos filtros"); more is an order.
+    static let maxFeatureCount = 6
 
     /// Word indices that belong to a time of day.
     static func timeWords(_ words: Words) -> Set<Int> {

@@ -5,8 +5,9 @@ import Testing
 @testable import Shop
 @testable import SpanishText
 
-/// Answering a choice by declining one option, and taking a line out with the words of a
-/// decrease (issue 22, sixth round). Before, "las normales, no las antiempañantes" added the
+/// Answering a choice by declining one option, taking a line out with the words of a
+/// decrease, two lines changed in one message, and a part counted in a product's name
+/// (issue 22, sixth round). Before, "las normales, no las antiempañantes" added the
 /// option declined (the only distinctive word named it), and "quítale los guantes mejor"
 /// was read as nothing (below the threshold) and searched as a product. New phrasings.
 @Suite(.serialized) struct ChoiceAndRemovalTests {
@@ -43,5 +44,26 @@ import Testing
         let fewer = try await h.say("cr2", "quítele 1 a los botiquines")
         #expect(fewer.reply.contains("1 × Botiquín portátil"), "\(fewer.reply)")
         await h.tearDown()
+    }
+
+    @Test func twoLinesGetTheirAmountsInOneMessage() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("cr3", "quiero 5 conos y 2 botiquines portátiles")
+        let reply = try await h.say("cr3", "que sean 3 conos, y los botiquines póngalos en 4")
+        #expect(reply.reply.contains("3 × Cono señalización"), "\(reply.reply)")
+        #expect(reply.reply.contains("4 × Botiquín portátil"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aSmallNumberBetweenTwoProductsIsAFeature() {
+        let catalog: Set<String> = ["mascara", "filtros", "guantes", "linternas", "pilas"]
+        let isProduct = { (word: String) in catalog.contains(word) }
+        #expect(
+            QuantityFilter.counts(in: Words("tienen mascara d dos filtros pa fumigar"), isProduct: isProduct).isEmpty)
+        #expect(
+            QuantityFilter.counts(in: Words("3 linternas de 2 pilas"), isProduct: isProduct).map(\.value) == [3])
+        // A large number there is an order ("guantes de 40 pares" is not a feature count).
+        #expect(
+            QuantityFilter.counts(in: Words("mascara de 20 filtros"), isProduct: isProduct).map(\.value) == [20])
     }
 }
