@@ -49,6 +49,8 @@ public struct DialogueState: Codable, Sendable, Equatable {
         public var available: Int
         public var total: Int
         public var linePosition: Int?
+        /// What the customer asked for (more than `available`); nil in states stored before.
+        public var requested: Int? = nil
     }
 
     public var phase: Phase = .browsing

@@ -326,7 +326,7 @@ extension SalesAgent {
                 // offer ("15 arneses, 15 líneas y 20 mosquetones": three), answered together.
                 let offer = DialogueState.StockOffer(
                     productId: product.id, available: available, total: product.stock,
-                    linePosition: turn.state.cart.lines.count)
+                    linePosition: turn.state.cart.lines.count, requested: requested)
                 var offers = (turn.state.pending?.offers ?? []).filter { $0.productId != product.id }
                 offers.append(offer)
                 turn.state.pending = .stockOffers(offers)

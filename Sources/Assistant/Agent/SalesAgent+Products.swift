@@ -80,7 +80,15 @@ extension SalesAgent {
         let candidates = hits.map(\.product)
         turn.retrieved(candidates.map(\.id))
         switch ProductMatcher.resolve(content, among: candidates) {
-        case .match(let product): return .match(product)
+        case .match(let product):
+            // "luces de emergencia…": the plain words meet "Luz estroboscópica" by its name,
+            // the search (synonyms, needs) finds "Lámpara emergencia" well ahead: the search's.
+            if let top = phraseHits.first, top.product.id != product.id, top.score >= Self.retrieverTrust,
+                top.score - (phraseHits.first { $0.product.id == product.id }?.score ?? 0) >= Self.retrieverOverrule
+            {
+                return .match(top.product)
+            }
+            return .match(product)
         case .ambiguous(let options):
             let discussed = options.filter { option in covering.contains { $0.id == option.id } }
             if discussed.count == 1 { return .match(discussed[0]) }
@@ -128,6 +136,10 @@ extension SalesAgent {
     /// The retriever's score (share of the query matched) above which its ranking is trusted
     /// for words the matcher does not know.
     static let retrieverConfidence = 0.75
+    /// The retriever's score from which its best hit may overrule the plain words' match…
+    static let retrieverTrust = 0.6
+    /// …when it is this far ahead of that match's own score.
+    static let retrieverOverrule = 0.15
     /// How far ahead of every other tied option the retriever's best one must be.
     static let retrieverLead = 0.2
 

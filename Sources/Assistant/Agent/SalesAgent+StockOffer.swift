@@ -38,6 +38,22 @@ extension SalesAgent {
                     && (!item.named || Self.namesNothing(item.words)) ? item.quantity : nil
             }
             let accepts = reading.has(.acceptAvailable) || (turn.affirms && !turn.denies)
+            // "no me sirve, necesito los 5": the amount asked again, more than there is;
+            // "entonces no, déjela. Pero sí necesito…": a piece that only says no.
+            let insists = bare.map { amount in
+                offers.contains { amount > $0.available && amount >= ($0.requested ?? Int.max) }
+            }
+            if insists == true || (bare == nil && reading.intent != .acceptAvailable && Self.refuses(turn.message)) {
+                turn.handledProducts = true
+                let others = rest.filter { item in
+                    guard item.named, !Self.namesNothing(item.words) else { return false }
+                    if case .match = ProductMatcher.resolve(item.words, among: offered) { return false }
+                    return true
+                }
+                guard !others.isEmpty else { return true }
+                turn.reading.items = others
+                return false
+            }
             if let bare, Self.saysEach(turn.message) || offers.count == 1 {
                 for offer in offers { wanted[offer.productId] = bare }
             } else if let bare, let last = offers.last {
@@ -76,18 +92,38 @@ extension SalesAgent {
     /// (between commas) with a word that takes it out, or followed by a piece that opens
     /// with one.
     static func declines(_ item: ItemCommand, in message: Words) -> Bool {
-        guard item.quantity == nil, let name = WordForms.contentWords(item.words).first else {
-            return false
-        }
+        guard let name = WordForms.contentWords(item.words).first else { return false }
         let takesOut = { (word: String) in
             EntityReader.removalWords.contains(word) || word.hasPrefix("quit") || word.hasPrefix("saq")
         }
         let pieces = message.original.split(whereSeparator: { ",;.\n".contains($0) }).prefix(maxPieces)
             .map { Words(String($0)).texts }
-        guard let index = pieces.firstIndex(where: { $0.contains(name) }) else { return false }
-        if pieces[index].contains(where: takesOut) { return true }
+        // "…, quite los de gas": a piece that takes it out, wherever it is said.
+        if pieces.contains(where: { $0.contains(name) && $0.contains(where: takesOut) }) { return true }
+        guard item.quantity == nil, let index = pieces.firstIndex(where: { $0.contains(name) }) else { return false }
         return index + 1 < pieces.count && pieces[index + 1].first.map(takesOut) == true
     }
+
+    /// A piece of the message (between commas or stops) that opens with "no" and counts
+    /// nothing: "entonces no", "No", "mejor no lo llevo" ("no hay problema" says no no).
+    static func refuses(_ message: Words) -> Bool {
+        let pieces = message.original.split(whereSeparator: { ",;.\n!?¡¿".contains($0) }).prefix(maxPieces)
+        return pieces.contains { piece in
+            let words = Words(String(piece))
+            let texts = words.texts.prefix(maxRefusalWords).drop { refusalLeads.contains($0) }
+            guard texts.first == "no", !refusalExceptions.contains(texts.dropFirst().first ?? "") else {
+                return false
+            }
+            return words.count <= maxRefusalWords && QuantityFilter.counts(in: words).isEmpty
+        }
+    }
+
+    /// Words said before the "no" of a refusal.
+    static let refusalLeads: Set<String> = ["entonces", "ah", "ay", "pues", "bueno", "mejor", "ahh", "uy", "ok"]
+    /// "no hay problema", "no importa": no refusal.
+    static let refusalExceptions: Set<String> = ["hay", "importa", "problema", "pasa", "se"]
+    /// The longest piece read as a refusal.
+    static let maxRefusalWords = 8
 
     /// Pieces of a message looked at, at most.
     static let maxPieces = 64

@@ -87,4 +87,14 @@ import Testing
         #expect(tape.reply.contains("5 × Cinta aislante"), "\(tape.reply)")
         await h.tearDown()
     }
+
+    @Test func theSearchOverrulesAPlainNameFarBehindIt() async throws {
+        // The plain words meet "Espuma antiincendios" by its name; the search reads the
+        // synonyms (tapones para los oídos) and ranks the tapaoídos far ahead.
+        let h = try await AgentHarness()
+        let reply = try await h.say("iw7", "quiero 20 tapones para los oídos de los de espuma")
+        #expect(reply.reply.contains("20 × Tapaoídos desechable"), "\(reply.reply)")
+        #expect(!reply.reply.contains("Espuma antiincendios"), "\(reply.reply)")
+        await h.tearDown()
+    }
 }

@@ -108,4 +108,45 @@ import Testing
         #expect(picked.reply.contains("3 × \(names[1])"), "\(picked.reply)")
         await h.tearDown()
     }
+
+    // Sixth round: an offer refused in words, or by asking again for what is not there.
+
+    @Test func aPieceThatOnlySaysNoRefusesTheOffer() async throws {
+        let h = try await AgentHarness()
+        let offered = try await h.say("s20", "quiero 4 mantas ignífugas")
+        #expect(offered.reply.contains("2 unidades"), "\(offered.reply)")
+        let reply = try await h.say("s20", "ah no, así no. Pero mándeme 2 botiquines portátiles")
+        #expect(reply.reply.contains("2 × Botiquín portátil"), "\(reply.reply)")
+        #expect(!reply.reply.contains("Manta ignífuga"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func askingAgainForMoreThanThereIsRefuses() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("s21", "quiero 4 mantas ignífugas")
+        let reply = try await h.say("s21", "necesito las 4 completas")
+        #expect(!reply.reply.contains("× Manta ignífuga"), "\(reply.reply)")
+        // A smaller amount still takes part of the offer.
+        _ = try await h.say("s22", "quiero 4 mantas ignífugas")
+        let one = try await h.say("s22", "bueno, deme 1")
+        #expect(one.reply.contains("1 × Manta ignífuga"), "\(one.reply)")
+        await h.tearDown()
+    }
+
+    @Test func anOfferTakenOutWithItsCountIsRefused() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("s23", "6 detectores de gas y 2 botiquines portátiles")
+        let reply = try await h.say("s23", "con 3 de gas no alcanzo, sáquelos")
+        #expect(!reply.reply.contains("× Detector gas"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func refusalsAreShortPiecesThatOpenWithNo() {
+        #expect(SalesAgent.refuses(Words("Entonces no, déjela")))
+        #expect(SalesAgent.refuses(Words("Ah, solo hay 2. No, qué pena")))
+        #expect(!SalesAgent.refuses(Words("sí, no hay problema")))
+        // A long piece is no refusal, and a message of many pieces is read in its first ones.
+        #expect(!SalesAgent.refuses(Words("no " + String(repeating: "palabra ", count: 5_000))))
+        #expect(!SalesAgent.refuses(Words(String(repeating: "sí, ", count: 5_000) + "no")))
+    }
 }
