@@ -357,9 +357,10 @@ struct EntityReader {
     static func omitsTheNoun(_ range: Range<Int>, _ words: Words) -> Bool {
         [range.lowerBound, range.lowerBound - 2].contains { start in
             let first = words.at(start)
-            return words.at(start + 1) == "que"
+            let second = words.at(start + 1)
+            return (MessageTokens.shorthand[second] ?? second) == "que"
                 && (QuantityFilter.articles.contains(first) || QuantityFilter.demonstratives.contains(first))
-        }
+        } || opensWithoutNoun((range.lowerBound..<min(range.lowerBound + 4, words.count)).map { words[$0] })
     }
 
     /// Words that announce a class letter ("tipo K", "clase A").

@@ -62,6 +62,9 @@ import Testing
         #expect(EntityReader.opensWithoutNoun(["d", "los", "d", "electricista"]))
         #expect(EntityReader.opensWithoutNoun(["las", "que", "brillan"]))
         #expect(!EntityReader.opensWithoutNoun(["los", "guantes"]))
+        // In one message the kind is the one named before ("2 cinturones … y 2 d los q son…").
+        #expect(EntityReader.omitsTheNoun(1..<8, Words("2 d los q son pa la espalda")))
+        #expect(!EntityReader.omitsTheNoun(1..<3, Words("2 cascos blancos")))
         let h = try await AgentHarness()
         _ = try await h.say("iw4", "quiero 1 casco de seguridad")
         let reply = try await h.say("iw4", "y 2 de los de electricista tmb")
