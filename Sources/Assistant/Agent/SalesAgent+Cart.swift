@@ -14,6 +14,8 @@ extension SalesAgent {
         let orders = reading.has(.add) && reading.items.contains { $0.quantity != nil && $0.named }
         let clearRequest = ((reading.intent?.changesCart ?? false) || orders) && reading.data.values.count < 2
         if !inForm, try await replaceLine(&turn) { return }
+        // "cambie los 4 por los ventilados": the count restates the line; the product changes.
+        if !inForm, Self.changeFor(reading.productText.texts) != nil, try await swapLine(&turn) { return }
         if !reading.items.isEmpty, !inForm || clearRequest {
             for command in reading.items { try await execute(command, &turn, inForm: inForm) }
             if turn.handledProducts || turn.cartChanged { return }
@@ -41,17 +43,26 @@ extension SalesAgent {
     /// its quantity kept. Only without a count (a count changes the quantity instead).
     func swapLine(_ turn: inout TurnContext) async throws -> Bool {
         let words = turn.reading.productText.texts
+        let change = Self.changeFor(words)
+        let changesFor = change != nil
         let swaps =
-            words.contains("mejor") || words.contains("vez")
+            words.contains("mejor") || words.contains("vez") || changesFor
             || zip(words, words.dropFirst()).contains {
                 $0 == "mas" && $1 == "bien"
             }
-        guard swaps, turn.state.phase == .browsing, turn.reading.items.isEmpty, !turn.message.isQuestion,
+        // A count that restates the line's ("los 4") changes no quantity.
+        let restates = turn.reading.items.allSatisfy { item in
+            item.quantity.map { $0 == turn.state.lastTouched.map(turn.state.cart.quantity(of:)) } ?? false
+        }
+        guard swaps, turn.state.phase == .browsing, turn.reading.items.isEmpty || (changesFor && restates),
+            !turn.message.isQuestion,
             let touched = turn.state.lastTouched, turn.state.cart.quantity(of: touched) > 0,
             let line = try await products([touched]).first, let kind = ProductWords.of(line.name).first
         else { return false }
-        let named = WordForms.contentWords(words).filter {
-            !["mejor", "vez", "mas", "bien", "sea", "sean"].contains($0)
+        let named = WordForms.contentWords(Array(words[(change ?? 0)...])).filter {
+            !["mejor", "vez", "mas", "bien", "sea", "sean"].contains($0) && !$0.hasPrefix("cambi")
+                // "cambie los 4 por…": the line's count, no size ("el de 9 kilos").
+                && (change == nil || SpanishNumber.digitsValue($0) == nil)
         }
         guard !named.isEmpty, case .match(let product) = try await resolve([kind] + named, &turn),
             product.id != line.id, ProductWords.of(product.name).first == kind
@@ -62,6 +73,14 @@ extension SalesAgent {
         turn.handledProducts = true
         try await setQuantity(product, to: quantity, requested: quantity, adding: true, &turn)
         return true
+    }
+
+    /// "cambie los 4 por los ventilados", "cámbielas por las antiempañantes": where the words
+    /// of a change of product ("cambiar … por") begin, nil when there are none.
+    static func changeFor(_ words: [String]) -> Int? {
+        guard let start = words.firstIndex(where: { $0.hasPrefix("cambi") }), words[start...].contains("por")
+        else { return nil }
+        return start
     }
 
     /// The message only answers, greets or asks about the shop, and names nothing we sell:

@@ -66,4 +66,15 @@ import Testing
         #expect(
             QuantityFilter.counts(in: Words("mascara de 20 filtros"), isProduct: isProduct).map(\.value) == [20])
     }
+
+    @Test func changingALineForAnotherKeepsItsCount() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("cr4", "quiero 3 gafas de seguridad")
+        let reply = try await h.say("cr4", "ay no, cámbieme esas 3 por unas antiempañantes")
+        #expect(reply.reply.contains("3 × Gafas antiempañante"), "\(reply.reply)")
+        #expect(reply.reply.contains("Quité Gafas seguridad"), "\(reply.reply)")
+        #expect(SalesAgent.changeFor(["cambie", "los", "4", "por", "los", "ventilados"]) == 0)
+        #expect(SalesAgent.changeFor(["cambie", "la", "direccion"]) == nil)
+        await h.tearDown()
+    }
 }
