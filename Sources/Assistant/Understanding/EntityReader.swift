@@ -48,6 +48,7 @@ struct EntityReader {
         extraction.volunteered = volunteered
         data = useData || volunteered ? extraction : CheckoutFieldExtractor.Extraction(remainder: text)
         var characters = Array(useData || volunteered ? extraction.remainder : text)
+        Self.blankCheckDigits(&characters, original: Array(text))
         for range in chatter {
             for offset in range where characters.indices.contains(offset) { characters[offset] = " " }
         }
@@ -277,6 +278,14 @@ struct EntityReader {
                         query: query(item.range), named: names(words))
                 }
                 if lines.count > 1, lines.allSatisfy(\.named) { return (Array(lines), 0) }
+                // "ajuste los guantes a 18 pares; los otros 2 los tenemos": the count said
+                // with the product is its amount, the rest of the story counts nothing.
+                // A bare count after it ("quíteme una caja… que sean solo dos") is the amount.
+                if lines.count > 1, lines[0].named,
+                    lines.dropFirst().allSatisfy({ !$0.named && !WordForms.contentWords($0.words).isEmpty })
+                {
+                    return ([lines[0]], 0)
+                }
             }
             return (
                 [
@@ -341,6 +350,21 @@ struct EntityReader {
             for index in commands.indices where commands[index].quantity == nil { commands[index].quantity = each }
         }
         return (Array(commands), max(0, asked.count - Understanding.maxItemsPerMessage))
+    }
+
+    /// "NIT 900.417.358-2": when the number was taken out as data, its check digit after the
+    /// dash goes with it (it is no count of 2). Aligned offsets; linear.
+    static func blankCheckDigits(_ characters: inout [Character], original: [Character]) {
+        guard characters.count == original.count else { return }
+        var index = 1
+        while index + 1 < characters.count {
+            defer { index += 1 }
+            guard characters[index] == "-", original[index - 1].isNumber, characters[index - 1] == " " else { continue }
+            var end = index + 1
+            while end < characters.count, characters[end].isNumber, end - index <= 2 { end += 1 }
+            guard end - index == 2, end == characters.count || !characters[end].isNumber else { continue }
+            for offset in index..<end { characters[offset] = " " }
+        }
     }
 
     /// Words that open with the noun left out: "de los de cuero", "las de nitrilo", "los que

@@ -100,4 +100,32 @@ import Testing
         #expect(!reply.reply.contains("Espuma antiincendios"), "\(reply.reply)")
         await h.tearDown()
     }
+
+    @Test func aNITCheckDigitIsNoCount() {
+        let text = "Ferretería El Tornillo S.A.S., NIT 901.223.845-7. Pedimos 3 cascos"
+        let original = Array(text)
+        // The data reader blanks the NIT and its number, offsets kept.
+        let nit = "NIT 901.223.845"
+        var characters = Array(text.replacingOccurrences(of: nit, with: String(repeating: " ", count: nit.count)))
+        EntityReader.blankCheckDigits(&characters, original: original)
+        #expect(!String(characters).contains("-7"))
+        #expect(String(characters).contains("3 cascos"))
+        // A range typed in the text stays ("3-4 pares").
+        var range = Array("3-4 pares")
+        EntityReader.blankCheckDigits(&range, original: Array("3-4 pares"))
+        #expect(String(range) == "3-4 pares")
+        // Hostile: a long run of dashes and digits is read once.
+        let long = Array(String(repeating: " -1", count: 5_000))
+        var copy = long
+        EntityReader.blankCheckDigits(&copy, original: long)
+        #expect(copy.count == long.count)
+    }
+
+    @Test func aSetWithAStoryKeepsTheProductsCount() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("iw8", "necesito 15 conos")
+        let reply = try await h.say("iw8", "déjelos en 10 conos; los otros 5 ya los conseguimos en la bodega")
+        #expect(reply.reply.contains("10 × Cono señalización"), "\(reply.reply)")
+        await h.tearDown()
+    }
 }
