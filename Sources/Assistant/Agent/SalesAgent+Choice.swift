@@ -30,6 +30,10 @@ extension SalesAgent {
         guard turn.state.cart.quantity(of: id) == 0, let product = try await products([id]).first,
             product.active, product.stock >= 1
         else { return }
+        // "¿los arneses traen certificado?" with arneses in the cart: a question about the
+        // kind already ordered; the product shown is no new line.
+        let kind = ProductWords.of(product.name).first
+        if turn.state.cart.lines.contains(where: { ProductWords.of($0.name).first == kind }) { return }
         turn.add(.assumedOne(ProductFact(product)))
         turn.linePosition = turn.state.pendingLinePosition
         try await add(product, quantity: 1, pairs: false, &turn)

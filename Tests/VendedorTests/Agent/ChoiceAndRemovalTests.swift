@@ -77,4 +77,15 @@ import Testing
         #expect(SalesAgent.changeFor(["cambie", "la", "direccion"]) == nil)
         await h.tearDown()
     }
+
+    @Test func aQuestionAboutAKindInTheCartAddsNothingAtTheGoAhead() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("cr5", "necesitamos 4 arneses de cuerpo completo")
+        let asked = try await h.say("cr5", "¿los arneses traen certificado? es para trabajo en alturas")
+        // The scenario: the answer shows another arnés and asks how many.
+        try #require(asked.reply.contains("Arnés dieléctrico") && asked.reply.contains("¿Cuántas"), "\(asked.reply)")
+        let done = try await h.say("cr5", "ok gracias, eso es todo")
+        #expect(!done.reply.contains("Arnés dieléctrico"), "\(done.reply)")
+        await h.tearDown()
+    }
 }
