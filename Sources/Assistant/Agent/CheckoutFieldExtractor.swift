@@ -297,6 +297,10 @@ public enum CheckoutFieldExtractor {
         }
 
         for (slot, value) in values where slot != .notes { values[slot] = withoutDenied(value) }
+        // "barrio Santa Bárbara Buga": the city after the neighbourhood is no part of it.
+        if let neighborhood = values[.neighborhood] {
+            values[.neighborhood] = ColombianPlaces.withoutCity(neighborhood)
+        }
         var extraction = Extraction(values: values)
         extraction.freeRanges = freeRanges
         extraction.labelled = labelled.filter { values[$0] != nil && freeRanges[$0] == nil }
@@ -314,7 +318,10 @@ public enum CheckoutFieldExtractor {
                 }
                 let joined = leftover.joined(separator: ", ")
                 extraction.freeText =
-                    joined.isEmpty ? nil : cleanValue(requested == .neighborhood ? stripNeighborhood(joined) : joined)
+                    joined.isEmpty
+                    ? nil
+                    : cleanValue(
+                        requested == .neighborhood ? ColombianPlaces.withoutCity(stripNeighborhood(joined)) : joined)
             }
         }
         extraction.remainder = String(zip(scan.characters, used).map { $1 ? " " : $0 })
