@@ -85,6 +85,13 @@ public enum CheckoutFieldExtractor {
                 use(label.range.lowerBound..<end)
                 continue
             }
+            // "dejar en la portería a nombre de Orlando de mantenimiento": a name's label inside
+            // a delivery note says who receives it; it stays in the note.
+            if label.slot == .name,
+                isNote(Words(scan.text(scan.pieceStart(before: label.range.lowerBound)..<label.range.lowerBound)))
+            {
+                continue
+            }
             var next = position + 1
             // Notes run over labels that introduce nothing ("avisar por WhatsApp cuando
             // lleguen", "llamar al cel"): a word of a label is data only with its value.
@@ -142,6 +149,16 @@ public enum CheckoutFieldExtractor {
                 : min(
                     regionEnd,
                     scan.nextSeparator(after: denied ? scan.nextSeparator(after: valueStart) + 1 : valueStart))
+            // "Dirección: Finca La Esperanza, vereda Carrizal. Barrio: …": a site without a
+            // street goes on over the pieces that place it (a vereda, a km, a road).
+            if label.slot == .address {
+                end = ruralAddressEnd(scan, from: end, limit: regionEnd)
+            }
+            // "Indicaciones: ingreso por la puerta 1; avisar a la coordinación": notes go on
+            // over a ";" before another note.
+            if label.slot == .notes {
+                end = notesEnd(scan, from: end, limit: regionEnd)
+            }
             // A value stops at the next piece of shaped data; notes keep their numbers ("de 8 a 5").
             if label.slot != .notes, entityCursor < scan.entities.count {
                 end = min(end, max(valueStart, scan.entities[entityCursor].range.lowerBound))
@@ -159,7 +176,7 @@ public enum CheckoutFieldExtractor {
                 && !QuantityFilter.timeWords(Words(scan.text(label.range.upperBound..<end))).isEmpty
             let raw = scan.text((keepsLabel ? label.range.lowerBound : label.range.upperBound)..<end)
             // Notes are kept as written ("es un local"); other values lose "es", "mi"…
-            var value = label.slot == .notes ? trimmed(raw) : cleanValue(raw)
+            var value = label.slot == .notes ? dictatedNote(trimmed(raw)) : cleanValue(raw)
             // "barrio, es la vereda La Moralia": the vereda without its article.
             if label.slot == .neighborhood { value = stripNeighborhood(value) }
             guard !value.isEmpty, values[label.slot] == nil else {
@@ -203,6 +220,9 @@ public enum CheckoutFieldExtractor {
 
         // What is left, in pieces between separators and the data already taken.
         let hasData = !values.isEmpty
+        // "sí, mismos datos pero esta vez …: que me llamen al celular": a message that keeps the
+        // stored data gives the note it changes.
+        let keepsData = keepsStored(scan.words)
         let firstEntity =
             scan.entities.first { entity in
                 if case .number(let digits, _) = entity.kind { return digits.count >= 6 }
@@ -260,7 +280,7 @@ public enum CheckoutFieldExtractor {
                 values[.neighborhood] = chunk.text
                 freeRanges[.neighborhood] = chunk.range
                 use(chunk.range)
-            } else if hasData, values[.notes] == nil,
+            } else if hasData || keepsData, values[.notes] == nil,
                 isNote(words)
                     || (values[.address] != nil && addressEnd.map { chunk.range.lowerBound > $0 } == true
                         && describesPlace(words))
@@ -283,6 +303,7 @@ public enum CheckoutFieldExtractor {
                 if Words(text).at(0) == "y", let space = text.firstIndex(of: " ") {
                     text = trimmed(String(text[text.index(after: space)...]))
                 }
+                text = withoutCourtesy(text)
                 notes.append(FieldChunk(text: text.isEmpty ? chunk.text : text, range: start..<end))
             } else {
                 unread = chunk
@@ -306,7 +327,7 @@ public enum CheckoutFieldExtractor {
         extraction.labelled = labelled.filter { values[$0] != nil && freeRanges[$0] == nil }
         if let requested, values.isEmpty {
             if requested == .notes {
-                extraction.freeText = trimmed(text)
+                extraction.freeText = dictatedNote(trimmed(text))
             } else {
                 var leftover = leftoverChunks(scan, used: used).map(\.text).filter { !isOnlyChatter(Words($0)) }
                 // "Acopi, Yumbo", "finca Villa Amparo, Tuluá": the city beside the neighbourhood

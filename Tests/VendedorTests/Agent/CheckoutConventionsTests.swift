@@ -28,4 +28,79 @@ import Testing
         #expect(ColombianPlaces.withoutCity("Cali") == "Cali")
         #expect(ColombianPlaces.withoutCity("Bello Horizonte") == "Bello Horizonte")
     }
+
+    @Test func aVeredaGivenWithALabelledSiteIsPartOfTheAddress() {
+        let block = Extractor.extract(
+            "Nombre: Rigoberto Salazar Mena. Dirección: Hacienda El Porvenir, vereda Santa Rosa. "
+                + "Barrio: corregimiento La Paila. Indicaciones: preguntar en la tienda",
+            requested: nil)
+        #expect(block.values[.address] == "Hacienda El Porvenir, vereda Santa Rosa")
+        #expect(block.values[.neighborhood] == "corregimiento La Paila")
+        // Another piece after the site is no part of it.
+        let other = Extractor.extract("dirección: finca Los Mangos, casa de bahareque", requested: nil)
+        #expect(other.values[.address] == "finca Los Mangos")
+    }
+
+    @Test func aDictatedNoteIsWhatFollowsTheVerbOfWriting() {
+        let labelled = Extractor.extract(
+            "Indicaciones: cambió el portero y ya no recibe, mejor anoten: dejar en la tienda de la esquina",
+            requested: nil)
+        #expect(labelled.values[.notes] == "dejar en la tienda de la esquina")
+        let answer = Extractor.extract(
+            "el vigilante nuevo no recibe nada, pongan que diga llamar a Jorge al llegar", requested: .notes)
+        #expect(answer.freeText == "llamar a Jorge al llegar")
+        // Without a verb of writing, the note is kept whole.
+        #expect(Extractor.dictatedNote("dejar en portería: torre 2") == "dejar en portería: torre 2")
+        #expect(Extractor.dictatedNote("que diga el portero") == "que diga el portero")
+    }
+
+    @Test func courtesyBeforeANoteAmongDataGoes() {
+        let values = Extractor.extract(
+            "Gloria Inés Paz, cc 31.555.222, Calle 9 # 4-10, barrio Obrero, y porfa timbrar dos veces", requested: nil
+        ).values
+        #expect(values[.notes] == "timbrar dos veces")
+        #expect(Extractor.withoutCourtesy("por favor que lo dejen en portería") == "por favor que lo dejen en portería")
+    }
+
+    @Test func aMessageKeepingTheStoredDataGivesTheNoteItChanges() {
+        let kept = Extractor.extract(
+            "sí, los mismos datos pero hoy no estoy en la oficina: que dejen el paquete con el celador",
+            requested: .name)
+        #expect(kept.values[.notes] == "que dejen el paquete con el celador")
+        #expect(kept.values[.name] == nil)
+    }
+
+    @Test func labelledNotesGoOnOverASemicolonBeforeAnotherNote() {
+        let block = Extractor.extract(
+            "Barrio: El Ingenio\nObservaciones: entrar por el parqueadero; preguntar por Doris en compras; gracias",
+            requested: nil)
+        #expect(block.values[.notes] == "entrar por el parqueadero; preguntar por Doris en compras")
+        #expect(block.values[.neighborhood] == "El Ingenio")
+    }
+
+    @Test func aNameLabelInsideANoteStaysInIt() {
+        let note = Extractor.extract(
+            "dejar con la vecina del segundo piso a nombre de Chepe el del taller", requested: .notes)
+        #expect(note.values[.name] == nil)
+        #expect(note.freeText == "dejar con la vecina del segundo piso a nombre de Chepe el del taller")
+        // Outside a note the label still gives the name.
+        let name = Extractor.extract("a nombre de Marta Lucía Cifuentes, cc 52.111.222", requested: nil)
+        #expect(name.values[.name] == "Marta Lucía Cifuentes")
+    }
+
+    @Test func hostileTextThroughTheNewPaths() {
+        let rural = "dirección: finca X" + String(repeating: ", vereda Y", count: 2_500)
+        let address = Extractor.extract(rural, requested: nil).values[.address]
+        #expect(address.map { $0.count <= rural.count } ?? true)
+        let dictated = String(repeating: "ponga: que diga ", count: 1_250)
+        #expect(Extractor.dictatedNote(dictated).count <= dictated.count)
+        let notes = Extractor.extract("Indicaciones: " + dictated, requested: nil)
+        #expect(notes.values[.notes].map { $0.count <= dictated.count } ?? true)
+        let semicolons = "Indicaciones: timbrar" + String(repeating: "; llamar antes", count: 2_500)
+        #expect(Extractor.extract(semicolons, requested: nil).values[.notes]?.hasPrefix("timbrar; llamar") == true)
+        let labels = String(repeating: "dejar en portería a nombre de Ana Ruiz, ", count: 1_000)
+        #expect(Extractor.extract(labels, requested: .notes).values[.name] == nil)
+        let city = String(repeating: "Palermo ", count: 5_000) + "en Cali"
+        #expect(ColombianPlaces.withoutCity(city).hasSuffix("Palermo"))
+    }
 }

@@ -1,0 +1,92 @@
+import SpanishText
+
+// The conventions of the evaluation's writers for checkout data: a note dictated after "ponga:",
+// the courtesy before a note, notes over ";", a rural site over its vereda.
+extension CheckoutFieldExtractor {
+    /// The note a customer dictates after saying why it changes ("Solo cambie la indicación,
+    /// la secretaria está de vacaciones. Ponga: entregar en la recepción", "anoten así: dejar
+    /// con el vigilante", "pongan que diga llamar antes"): what follows the last verb of writing
+    /// and its colon (or "que diga"); the value itself when there is none. One pass.
+    static func dictatedNote(_ value: String) -> String {
+        let words = Words(value)
+        let characters = Array(value)
+        var start: Int?
+        for index in words.words.indices {
+            let word = words[index]
+            var after = words.words[index].range.upperBound
+            while after < characters.count, characters[after] == " " { after += 1 }
+            let colon = after < characters.count && characters[after] == ":"
+            if colon,
+                dictationVerbs.contains(withoutClitic(word)) || dictationVerbs.contains(word)
+                    || (word == "asi" && index > 0 && dictationVerbs.contains(withoutClitic(words[index - 1])))
+            {
+                start = after + 1
+            } else if word == "diga", index > 0, words[index - 1] == "que", index + 1 < words.count,
+                colon || (index > 1 && dictationVerbs.contains(withoutClitic(words[index - 2])))
+            {
+                // "que diga: …", "pongan que diga …".
+                start = colon ? after + 1 : words.words[index + 1].range.lowerBound
+            }
+        }
+        guard let start else { return value }
+        let note = trimmed(String(characters[start...]))
+        return note.isEmpty ? value : note
+    }
+
+    /// Verbs that ask the shop to write a note down ("ponga", "anote", "escríbanle").
+    static let dictationVerbs: Set<String> = [
+        "ponga", "pongan", "pon", "ponle", "pongale", "coloque", "coloquen", "escriba", "escriban", "anote", "anoten",
+        "apunte", "apunten", "agregue", "agreguen",
+    ]
+
+    /// A note read among other data without the courtesy that opens it ("…, barrio Zamorano,
+    /// y por favor entregar en la portería" → "entregar en la portería"): "por favor", "porfa"
+    /// or "xfa" go when a note's opener follows; the text itself otherwise.
+    static func withoutCourtesy(_ text: String) -> String {
+        let words = Words(text)
+        var count = 0
+        if words.at(0) == "por", words.at(1) == "favor" {
+            count = 2
+        } else if ["porfa", "xfa", "porfavor"].contains(words.at(0)) {
+            count = 1
+        }
+        guard count > 0, count < words.count,
+            isNote(Words(words.originalText(count..<words.count))), !noteLeads.contains(words[count])
+        else { return text }
+        return words.originalText(count..<words.count)
+    }
+
+    /// Where a labelled note ends when more notes follow it after ";" ("ingreso por la puerta 1;
+    /// avisar a la coordinación"): after the last such piece, before `limit`. Each step moves
+    /// to the next line's end, so the message is read once.
+    static func notesEnd(_ scan: FieldScanner, from end: Int, limit: Int) -> Int {
+        var end = end
+        while end < limit, scan.characters[end] == ";" {
+            let next = lineEnd(scan, from: end + 1, limit: limit)
+            guard isNote(Words(scan.text(end + 1..<next))) else { break }
+            end = next
+        }
+        return end
+    }
+
+    /// Where a labelled address without a street ends when pieces that place the site follow
+    /// it after commas ("Finca La Esperanza, vereda Carrizal", "finca El Roble, km 4"): after
+    /// the last piece opening with a rural word, before `limit`; `end` otherwise.
+    /// Each step moves to the next separator, so the message is read once.
+    static func ruralAddressEnd(_ scan: FieldScanner, from end: Int, limit: Int) -> Int {
+        var end = end
+        while end < limit, scan.characters[end] == "," {
+            var next = end + 1
+            while next < limit, scan.characters[next] == " " { next += 1 }
+            var word = ""
+            while next < limit, scan.characters[next].isLetter {
+                word.append(scan.characters[next])
+                next += 1
+            }
+            let folded = TextFold.fold(word)
+            guard CheckoutForm.ruralWords.contains(folded) else { break }
+            end = min(limit, scan.nextSeparator(after: next))
+        }
+        return end
+    }
+}
