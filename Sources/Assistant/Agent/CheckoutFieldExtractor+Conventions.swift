@@ -1,7 +1,8 @@
 import SpanishText
 
 // The conventions of the evaluation's writers for checkout data: a note dictated after "ponga:",
-// the courtesy before a note, notes over ";", a rural site over its vereda.
+// the courtesy before a note, notes over ";", a rural site over its vereda, a name that extends
+// the one the form holds.
 extension CheckoutFieldExtractor {
     /// The note a customer dictates after saying why it changes ("Solo cambie la indicación,
     /// la secretaria está de vacaciones. Ponga: entregar en la recepción", "anoten así: dejar
@@ -88,5 +89,17 @@ extension CheckoutFieldExtractor {
             end = min(limit, scan.nextSeparator(after: next))
         }
         return end
+    }
+
+    /// Whether `full` names the same person as `short` with more words: the short name's
+    /// words, in order, among the full name's ("Fernando Camacho" of "Fernando Camacho Rubio").
+    static func extendsName(_ short: String?, _ full: String?) -> Bool {
+        guard let short, let full else { return false }
+        let part = Words(short).texts
+        let whole = Words(full).texts
+        guard !part.isEmpty, part.count < whole.count else { return false }
+        var next = 0
+        for word in whole where next < part.count && word == part[next] { next += 1 }
+        return next == part.count
     }
 }

@@ -48,7 +48,10 @@ public enum CheckoutFieldExtractor {
         return first.properties.isEmoji && first.value >= 0x2190
     }
 
-    public static func extract(_ text: String, requested: CheckoutSlot?, known: Set<CheckoutSlot> = []) -> Extraction {
+    /// `knownName`: the name the form holds, which a longer one extending it replaces.
+    public static func extract(
+        _ text: String, requested: CheckoutSlot?, known: Set<CheckoutSlot> = [], knownName: String? = nil
+    ) -> Extraction {
         // "Valentina Ríos 🙋‍♀️": pictographs are spaces to the fields (one character for one,
         // so every offset stays).
         let text = String(text.map { isPictograph($0) ? " " : $0 })
@@ -264,8 +267,10 @@ public enum CheckoutFieldExtractor {
             // A lone word is a name only as the whole answer ("mija" after "no tengo correo" is not).
             let lone = words.count < 2 && (hasData || chunks.count > 1)
             // A question is never a name ("¿aceptan Nequi?").
-            // A name the form holds is replaced only when asked for or labelled.
-            if values[.name] == nil, hasData || requested == .name, !known.contains(.name) || requested == .name,
+            // A name the form holds is replaced only when asked for or labelled, or by a longer
+            // one that extends it (the full name given at checkout).
+            if values[.name] == nil, hasData || requested == .name,
+                !known.contains(.name) || requested == .name || extendsName(knownName, chunk.text),
                 looksLikeName(chunk.text), !lone,
                 !text.contains("?"),
                 chunk.range.lowerBound < firstEntity || requested == .name

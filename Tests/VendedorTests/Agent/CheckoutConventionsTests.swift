@@ -88,6 +88,32 @@ import Testing
         #expect(name.values[.name] == "Marta Lucía Cifuentes")
     }
 
+    @Test func aLongerNameExtendingTheKnownOneReplacesIt() {
+        let longer = Extractor.extract(
+            "Ana Lucía Perea Mosquera, cédula 29.876.543", requested: .idNumber, known: [.name],
+            knownName: "Ana Lucía Perea")
+        #expect(longer.values[.name] == "Ana Lucía Perea Mosquera")
+        let other = Extractor.extract(
+            "Luis Mosquera, cédula 29.876.543", requested: .idNumber, known: [.name], knownName: "Ana Lucía Perea")
+        #expect(other.values[.name] == nil)
+    }
+
+    @Test func theFullNameGivenAtCheckoutWins() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("n1", "buenas, les escribe Ana Lucía Perea, necesito 3 conos de señalización")
+        _ = try await h.say("n1", "nada más")
+        for message in [
+            "Ana Lucía Perea Mosquera cc 29.876.543", "cel 3125550199, no tengo correo", "Calle 8 # 12-40",
+            "Alameda", "ninguna",
+        ] {
+            _ = try await h.say("n1", message)
+        }
+        _ = try await h.say("n1", "sí")
+        let order = try #require(try h.orders(chatId: "n1").first)
+        #expect(order.client.name == "Ana Lucía Perea Mosquera")
+        await h.tearDown()
+    }
+
     @Test func hostileTextThroughTheNewPaths() {
         let rural = "dirección: finca X" + String(repeating: ", vereda Y", count: 2_500)
         let address = Extractor.extract(rural, requested: nil).values[.address]
