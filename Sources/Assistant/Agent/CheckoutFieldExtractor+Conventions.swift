@@ -1,8 +1,8 @@
 import SpanishText
 
 // The conventions of the evaluation's writers for checkout data: a note dictated after "ponga:",
-// the courtesy before a note, notes over ";", a rural site over its vereda, a name that extends
-// the one the form holds.
+// the courtesy before a note, notes over ";", a rural site over its vereda, a neighbourhood's
+// number, a name that extends the one the form holds.
 extension CheckoutFieldExtractor {
     /// The note a customer dictates after saying why it changes ("Solo cambie la indicación,
     /// la secretaria está de vacaciones. Ponga: entregar en la recepción", "anoten así: dejar
@@ -55,6 +55,16 @@ extension CheckoutFieldExtractor {
             isNote(Words(words.originalText(count..<words.count))), !noteLeads.contains(words[count])
         else { return text }
         return words.originalText(count..<words.count)
+    }
+
+    /// Whether `entity` is the short number that closes a neighbourhood's name before `end`
+    /// ("Poblado 2", "Decepaz 3 etapa"): one or two digits, then nothing but "etapa" or
+    /// "sector" in the piece.
+    static func closesPlace(_ entity: FieldScanner.Entity, _ scan: FieldScanner, end: Int) -> Bool {
+        guard case .number(let digits, _) = entity.kind, digits.count <= 2, entity.range.upperBound <= end else {
+            return false
+        }
+        return Words(scan.text(entity.range.upperBound..<end)).texts.allSatisfy { ["etapa", "sector"].contains($0) }
     }
 
     /// Where a labelled note ends when more notes follow it after ";" ("ingreso por la puerta 1;

@@ -164,7 +164,11 @@ public enum CheckoutFieldExtractor {
             }
             // A value stops at the next piece of shaped data; notes keep their numbers ("de 8 a 5").
             if label.slot != .notes, entityCursor < scan.entities.count {
-                end = min(end, max(valueStart, scan.entities[entityCursor].range.lowerBound))
+                var cap = entityCursor
+                // "barrio Poblado 2", "barrio Decepaz 3 etapa": the number closing the
+                // neighbourhood's piece is part of its name.
+                if label.slot == .neighborhood, closesPlace(scan.entities[cap], scan, end: end) { cap += 1 }
+                if cap < scan.entities.count { end = min(end, max(valueStart, scan.entities[cap].range.lowerBound)) }
             }
             // "barrio Ciudad Córdoba y que llamen antes de llegar": a place or a name ends
             // where a clause of its own begins (the rest may be the note).
@@ -556,7 +560,13 @@ public enum CheckoutFieldExtractor {
 
     /// One to four words of letters that are not a delivery note, a label or a request.
     static func looksLikePlace(_ words: Words) -> Bool {
-        guard (1...4).contains(words.count), words.texts.allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return false }
+        // "Poblado 2", "Comuneros 1": a place's name may end in a short number.
+        let named = words.texts.indices.allSatisfy { index in
+            words[index].allSatisfy(\.isLetter)
+                || (index > 0 && index == words.count - 1 && words[index].count <= 2
+                    && words[index].allSatisfy(\.isNumber))
+        }
+        guard (1...4).contains(words.count), named else { return false }
         // "Calle 5 # 10-20, Cali": the city is no neighbourhood.
         if ColombianPlaces.isCity(words) { return false }
         let articles: Set<String> = ["el", "la", "los", "las", "de", "del"]

