@@ -101,6 +101,27 @@ extension CheckoutFieldExtractor {
         return end
     }
 
+    /// The full name in the piece after a comma at `end` when the labelled value is one word
+    /// that it extends ("Sandra, Sandra Milena Quintero") or that only stands for a person
+    /// ("mi esposa, Luz Marina Cárdenas", "soy yo, Jhon Jairo Mina"): the name and where it
+    /// ends; nil otherwise. Reads one piece.
+    static func fullNameAfter(_ value: String, _ scan: FieldScanner, from end: Int, limit: Int) -> (String, Int)? {
+        let words = Words(value)
+        guard words.count == 1, end < limit, scan.characters[end] == "," else { return nil }
+        let after = min(limit, scan.nextSeparator(after: end + 1))
+        let name = trimmed(scan.text(end + 1..<after))
+        guard Words(name).count >= 2, looksLikeName(name),
+            extendsName(value, name) || personWords.contains(words[0]) || roleWords.contains(words[0])
+        else { return nil }
+        return (name, after)
+    }
+
+    /// Words that stand for a person instead of their name ("yo", "mi esposa", "la señora").
+    static let personWords: Set<String> = [
+        "yo", "esposa", "esposo", "hijo", "hija", "mama", "papa", "hermano", "hermana", "senora", "senor", "nieta",
+        "nieto", "sobrino", "sobrina", "suegra", "suegro", "cunado", "cunada", "novia", "novio",
+    ]
+
     /// Whether `full` names the same person as `short` with more words: the short name's
     /// words, in order, among the full name's ("Fernando Camacho" of "Fernando Camacho Rubio").
     static func extendsName(_ short: String?, _ full: String?) -> Bool {

@@ -190,6 +190,12 @@ public enum CheckoutFieldExtractor {
                 use(label.range)
                 continue
             }
+            // "me llamo Sandra, Sandra Milena Quintero", "a nombre de mi esposa, Luz Marina
+            // Cárdenas": the full name after the comma.
+            if label.slot == .name, let (name, after) = fullNameAfter(value, scan, from: end, limit: regionEnd) {
+                value = name
+                end = after
+            }
             if label.slot == .name, !looksLikeName(value) {
                 // "le habla Hernán Darío Restrepo de Medellín necesito…": the name that opens it.
                 if let name = leadingName(value) {

@@ -9,8 +9,9 @@ import Testing
 /// neighbourhood is no part of it but the number of its name is, a vereda given with a
 /// labelled site belongs to the address, a note dictated after "ponga:" is only what follows,
 /// courtesy before a note goes, a note beside "los mismos datos" is read, labelled notes go on
-/// over ";", a name's label inside a note stays in it, and the full name given at checkout
-/// replaces the shorter one said while shopping. New phrasings, none from an evaluation set.
+/// over ";", a name's label inside a note stays in it, the full name after a labelled stand-in
+/// ("mi esposa, …") is the name, and the full name given at checkout replaces the shorter one
+/// said while shopping. New phrasings, none from an evaluation set.
 @Suite(.serialized) struct CheckoutConventionsTests {
     typealias Extractor = CheckoutFieldExtractor
 
@@ -95,6 +96,18 @@ import Testing
         // Outside a note the label still gives the name.
         let name = Extractor.extract("a nombre de Marta Lucía Cifuentes, cc 52.111.222", requested: nil)
         #expect(name.values[.name] == "Marta Lucía Cifuentes")
+    }
+
+    @Test func theFullNameAfterALabelledStandInIsTheName() {
+        #expect(
+            Extractor.extract("a nombre de mi cuñada, Yesenia Caicedo Rivas", requested: .name).values[.name]
+                == "Yesenia Caicedo Rivas")
+        #expect(Extractor.extract("el contacto soy yo, Harold Mina", requested: .name).values[.name] == "Harold Mina")
+        #expect(
+            Extractor.extract("me llamo Dayana, Dayana Lucumí Ortiz", requested: .name).values[.name]
+                == "Dayana Lucumí Ortiz")
+        // Another person's name or a place after a first name is not taken for it.
+        #expect(Extractor.extract("soy Marta, Santa Mónica", requested: .name).values[.name] == "Marta")
     }
 
     @Test func aLongerNameExtendingTheKnownOneReplacesIt() {
