@@ -122,6 +122,25 @@ extension CheckoutFieldExtractor {
         "nieto", "sobrino", "sobrina", "suegra", "suegro", "cunado", "cunada", "novia", "novio",
     ]
 
+    /// Whether the words only lead into the next value ("queda en el" before "barrio San
+    /// Carlos"): no note, however they open.
+    static func isLeadIn(_ words: Words) -> Bool {
+        words.count <= 4 && words.texts.allSatisfy { leadInWords.contains($0) }
+    }
+
+    static let leadInWords: Set<String> = [
+        "queda", "es", "esta", "en", "el", "la", "los", "las", "de", "del", "al", "a", "mi", "su", "por",
+    ]
+
+    /// A labelled note without the "es" that joins it to its label ("la indicación es que
+    /// dejen el paquete con doña Rosa" → "que dejen el paquete…"); "es un local" stays.
+    static func withoutCopula(_ note: String) -> String {
+        let words = Words(note)
+        guard words.count > 2, ["es", "son", "seria", "sera"].contains(words[0]), words[1] == "que" else { return note }
+        return words.originalText(1..<words.count)
+            + String(note.dropFirst(words.words[words.count - 1].range.upperBound))
+    }
+
     /// Whether `full` names the same person as `short` with more words: the short name's
     /// words, in order, among the full name's ("Fernando Camacho" of "Fernando Camacho Rubio").
     static func extendsName(_ short: String?, _ full: String?) -> Bool {

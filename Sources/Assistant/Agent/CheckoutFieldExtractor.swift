@@ -183,7 +183,7 @@ public enum CheckoutFieldExtractor {
                 && !QuantityFilter.timeWords(Words(scan.text(label.range.upperBound..<end))).isEmpty
             let raw = scan.text((keepsLabel ? label.range.lowerBound : label.range.upperBound)..<end)
             // Notes are kept as written ("es un local"); other values lose "es", "mi"…
-            var value = label.slot == .notes ? dictatedNote(trimmed(raw)) : cleanValue(raw)
+            var value = label.slot == .notes ? dictatedNote(withoutCopula(trimmed(raw))) : cleanValue(raw)
             // "barrio, es la vereda La Moralia": the vereda without its article.
             if label.slot == .neighborhood { value = stripNeighborhood(value) }
             guard !value.isEmpty, values[label.slot] == nil else {
@@ -295,7 +295,7 @@ public enum CheckoutFieldExtractor {
                 values[.neighborhood] = chunk.text
                 freeRanges[.neighborhood] = chunk.range
                 use(chunk.range)
-            } else if hasData || keepsData, values[.notes] == nil,
+            } else if hasData || keepsData, values[.notes] == nil, !isLeadIn(words),
                 isNote(words)
                     || (values[.address] != nil && addressEnd.map { chunk.range.lowerBound > $0 } == true
                         && describesPlace(words))

@@ -8,10 +8,11 @@ import Testing
 /// How the evaluation's writers read checkout data (sixth round): a city said after the
 /// neighbourhood is no part of it but the number of its name is, a vereda given with a
 /// labelled site belongs to the address, a note dictated after "ponga:" is only what follows,
-/// courtesy before a note goes, a note beside "los mismos datos" is read, labelled notes go on
-/// over ";", a name's label inside a note stays in it, the full name after a labelled stand-in
-/// ("mi esposa, …") is the name, and the full name given at checkout replaces the shorter one
-/// said while shopping. New phrasings, none from an evaluation set.
+/// courtesy, a lead-in or a joining "es" before a note go, a note beside "los mismos datos" is
+/// read, labelled notes go on over ";", a name's label inside a note stays in it, the full
+/// name after a labelled stand-in ("mi esposa, …") is the name, and the full name given at
+/// checkout replaces the shorter one said while shopping. New phrasings, none from an
+/// evaluation set.
 @Suite(.serialized) struct CheckoutConventionsTests {
     typealias Extractor = CheckoutFieldExtractor
 
@@ -62,6 +63,15 @@ import Testing
         // Without a verb of writing, the note is kept whole.
         #expect(Extractor.dictatedNote("dejar en portería: torre 2") == "dejar en portería: torre 2")
         #expect(Extractor.dictatedNote("que diga el portero") == "que diga el portero")
+    }
+
+    @Test func aNoteIsNeitherALeadInNorItsCopula() {
+        let barrio = Extractor.extract("queda en el barrio Las Acacias", requested: .neighborhood)
+        #expect(barrio.values == [.neighborhood: "Las Acacias"])
+        let copula = Extractor.extract("la indicación es que timbren en la casa del fondo", requested: .notes)
+        #expect(copula.values[.notes] == "que timbren en la casa del fondo")
+        // A note that describes the place keeps its "es".
+        #expect(Extractor.withoutCopula("es un local de esquina") == "es un local de esquina")
     }
 
     @Test func courtesyBeforeANoteAmongDataGoes() {
