@@ -40,9 +40,10 @@ extension CheckoutFieldExtractor {
         "apunte", "apunten", "agregue", "agreguen",
     ]
 
-    /// A note read among other data without the courtesy that opens it ("…, barrio Zamorano,
-    /// y por favor entregar en la portería" → "entregar en la portería"): "por favor", "porfa"
-    /// or "xfa" go when a note's opener follows; the text itself otherwise.
+    /// A note joined to other data by "y" without the courtesy that opens it ("…, barrio
+    /// Zamorano, y por favor entregar en la portería" → "entregar en la portería"): "por
+    /// favor", "porfa" or "xfa" go when a note's opener follows; the text itself otherwise (a
+    /// sentence of its own, "Por favor dejarlas con…", keeps it).
     static func withoutCourtesy(_ text: String) -> String {
         let words = Words(text)
         var count = 0

@@ -316,9 +316,9 @@ public enum CheckoutFieldExtractor {
                 var text = trimmed(scan.text(start..<end))
                 // "… barrio Ciudad Córdoba y que llamen antes": the note without the "y".
                 if Words(text).at(0) == "y", let space = text.firstIndex(of: " ") {
-                    text = trimmed(String(text[text.index(after: space)...]))
+                    // "…, y por favor entregar en la portería": the courtesy that joins it goes too.
+                    text = withoutCourtesy(trimmed(String(text[text.index(after: space)...])))
                 }
-                text = withoutCourtesy(text)
                 notes.append(FieldChunk(text: text.isEmpty ? chunk.text : text, range: start..<end))
             } else {
                 unread = chunk
