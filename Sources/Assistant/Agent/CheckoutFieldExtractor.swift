@@ -48,7 +48,10 @@ public enum CheckoutFieldExtractor {
         return first.properties.isEmoji && first.value >= 0x2190
     }
 
-    public static func extract(_ text: String, requested: CheckoutSlot?, known: Set<CheckoutSlot> = []) -> Extraction {
+    /// `knownName`: the name the form holds, which a longer one extending it replaces.
+    public static func extract(
+        _ text: String, requested: CheckoutSlot?, known: Set<CheckoutSlot> = [], knownName: String? = nil
+    ) -> Extraction {
         // "Valentina Ríos 🙋‍♀️": pictographs are spaces to the fields (one character for one,
         // so every offset stays).
         let text = String(text.map { isPictograph($0) ? " " : $0 })
@@ -83,6 +86,13 @@ public enum CheckoutFieldExtractor {
                     assigned[index] = true
                 }
                 use(label.range.lowerBound..<end)
+                continue
+            }
+            // "dejar en la portería a nombre de Orlando de mantenimiento": a name's label inside
+            // a delivery note says who receives it; it stays in the note.
+            if label.slot == .name,
+                isNote(Words(scan.text(scan.pieceStart(before: label.range.lowerBound)..<label.range.lowerBound)))
+            {
                 continue
             }
             var next = position + 1
@@ -142,9 +152,23 @@ public enum CheckoutFieldExtractor {
                 : min(
                     regionEnd,
                     scan.nextSeparator(after: denied ? scan.nextSeparator(after: valueStart) + 1 : valueStart))
+            // "Dirección: Finca La Esperanza, vereda Carrizal. Barrio: …": a site without a
+            // street goes on over the pieces that place it (a vereda, a km, a road).
+            if label.slot == .address {
+                end = ruralAddressEnd(scan, from: end, limit: regionEnd)
+            }
+            // "Indicaciones: ingreso por la puerta 1; avisar a la coordinación": notes go on
+            // over a ";" before another note.
+            if label.slot == .notes {
+                end = notesEnd(scan, from: end, limit: regionEnd)
+            }
             // A value stops at the next piece of shaped data; notes keep their numbers ("de 8 a 5").
             if label.slot != .notes, entityCursor < scan.entities.count {
-                end = min(end, max(valueStart, scan.entities[entityCursor].range.lowerBound))
+                var cap = entityCursor
+                // "barrio Poblado 2", "barrio Decepaz 3 etapa": the number closing the
+                // neighbourhood's piece is part of its name.
+                if label.slot == .neighborhood, closesPlace(scan.entities[cap], scan, end: end) { cap += 1 }
+                if cap < scan.entities.count { end = min(end, max(valueStart, scan.entities[cap].range.lowerBound)) }
             }
             // "barrio Ciudad Córdoba y que llamen antes de llegar": a place or a name ends
             // where a clause of its own begins (the rest may be the note).
@@ -159,12 +183,18 @@ public enum CheckoutFieldExtractor {
                 && !QuantityFilter.timeWords(Words(scan.text(label.range.upperBound..<end))).isEmpty
             let raw = scan.text((keepsLabel ? label.range.lowerBound : label.range.upperBound)..<end)
             // Notes are kept as written ("es un local"); other values lose "es", "mi"…
-            var value = label.slot == .notes ? trimmed(raw) : cleanValue(raw)
+            var value = label.slot == .notes ? dictatedNote(withoutCopula(trimmed(raw))) : cleanValue(raw)
             // "barrio, es la vereda La Moralia": the vereda without its article.
             if label.slot == .neighborhood { value = stripNeighborhood(value) }
             guard !value.isEmpty, values[label.slot] == nil else {
                 use(label.range)
                 continue
+            }
+            // "me llamo Sandra, Sandra Milena Quintero", "a nombre de mi esposa, Luz Marina
+            // Cárdenas": the full name after the comma.
+            if label.slot == .name, let (name, after) = fullNameAfter(value, scan, from: end, limit: regionEnd) {
+                value = name
+                end = after
             }
             if label.slot == .name, !looksLikeName(value) {
                 // "le habla Hernán Darío Restrepo de Medellín necesito…": the name that opens it.
@@ -203,6 +233,9 @@ public enum CheckoutFieldExtractor {
 
         // What is left, in pieces between separators and the data already taken.
         let hasData = !values.isEmpty
+        // "sí, mismos datos pero esta vez …: que me llamen al celular": a message that keeps the
+        // stored data gives the note it changes.
+        let keepsData = keepsStored(scan.words)
         let firstEntity =
             scan.entities.first { entity in
                 if case .number(let digits, _) = entity.kind { return digits.count >= 6 }
@@ -244,8 +277,10 @@ public enum CheckoutFieldExtractor {
             // A lone word is a name only as the whole answer ("mija" after "no tengo correo" is not).
             let lone = words.count < 2 && (hasData || chunks.count > 1)
             // A question is never a name ("¿aceptan Nequi?").
-            // A name the form holds is replaced only when asked for or labelled.
-            if values[.name] == nil, hasData || requested == .name, !known.contains(.name) || requested == .name,
+            // A name the form holds is replaced only when asked for or labelled, or by a longer
+            // one that extends it (the full name given at checkout).
+            if values[.name] == nil, hasData || requested == .name,
+                !known.contains(.name) || requested == .name || extendsName(knownName, chunk.text),
                 looksLikeName(chunk.text), !lone,
                 !text.contains("?"),
                 chunk.range.lowerBound < firstEntity || requested == .name
@@ -260,7 +295,7 @@ public enum CheckoutFieldExtractor {
                 values[.neighborhood] = chunk.text
                 freeRanges[.neighborhood] = chunk.range
                 use(chunk.range)
-            } else if hasData, values[.notes] == nil,
+            } else if hasData || keepsData, values[.notes] == nil, !isLeadIn(words),
                 isNote(words)
                     || (values[.address] != nil && addressEnd.map { chunk.range.lowerBound > $0 } == true
                         && describesPlace(words))
@@ -281,7 +316,8 @@ public enum CheckoutFieldExtractor {
                 var text = trimmed(scan.text(start..<end))
                 // "… barrio Ciudad Córdoba y que llamen antes": the note without the "y".
                 if Words(text).at(0) == "y", let space = text.firstIndex(of: " ") {
-                    text = trimmed(String(text[text.index(after: space)...]))
+                    // "…, y por favor entregar en la portería": the courtesy that joins it goes too.
+                    text = withoutCourtesy(trimmed(String(text[text.index(after: space)...])))
                 }
                 notes.append(FieldChunk(text: text.isEmpty ? chunk.text : text, range: start..<end))
             } else {
@@ -297,12 +333,16 @@ public enum CheckoutFieldExtractor {
         }
 
         for (slot, value) in values where slot != .notes { values[slot] = withoutDenied(value) }
+        // "barrio Santa Bárbara Buga": the city after the neighbourhood is no part of it.
+        if let neighborhood = values[.neighborhood] {
+            values[.neighborhood] = ColombianPlaces.withoutCity(neighborhood)
+        }
         var extraction = Extraction(values: values)
         extraction.freeRanges = freeRanges
         extraction.labelled = labelled.filter { values[$0] != nil && freeRanges[$0] == nil }
         if let requested, values.isEmpty {
             if requested == .notes {
-                extraction.freeText = trimmed(text)
+                extraction.freeText = dictatedNote(trimmed(text))
             } else {
                 var leftover = leftoverChunks(scan, used: used).map(\.text).filter { !isOnlyChatter(Words($0)) }
                 // "Acopi, Yumbo", "finca Villa Amparo, Tuluá": the city beside the neighbourhood
@@ -314,7 +354,10 @@ public enum CheckoutFieldExtractor {
                 }
                 let joined = leftover.joined(separator: ", ")
                 extraction.freeText =
-                    joined.isEmpty ? nil : cleanValue(requested == .neighborhood ? stripNeighborhood(joined) : joined)
+                    joined.isEmpty
+                    ? nil
+                    : cleanValue(
+                        requested == .neighborhood ? ColombianPlaces.withoutCity(stripNeighborhood(joined)) : joined)
             }
         }
         extraction.remainder = String(zip(scan.characters, used).map { $1 ? " " : $0 })
@@ -523,7 +566,13 @@ public enum CheckoutFieldExtractor {
 
     /// One to four words of letters that are not a delivery note, a label or a request.
     static func looksLikePlace(_ words: Words) -> Bool {
-        guard (1...4).contains(words.count), words.texts.allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return false }
+        // "Poblado 2", "Comuneros 1": a place's name may end in a short number.
+        let named = words.texts.indices.allSatisfy { index in
+            words[index].allSatisfy(\.isLetter)
+                || (index > 0 && index == words.count - 1 && words[index].count <= 2
+                    && words[index].allSatisfy(\.isNumber))
+        }
+        guard (1...4).contains(words.count), named else { return false }
         // "Calle 5 # 10-20, Cali": the city is no neighbourhood.
         if ColombianPlaces.isCity(words) { return false }
         let articles: Set<String> = ["el", "la", "los", "las", "de", "del"]

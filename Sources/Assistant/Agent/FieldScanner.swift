@@ -81,6 +81,13 @@ struct FieldScanner {
         return low < separators.count ? separators[low] : characters.count
     }
 
+    /// Where the piece of data holding `offset` starts: after the last separator before it,
+    /// or at the message's start (binary search).
+    func pieceStart(before offset: Int) -> Int {
+        let low = separators.sortedFirstIndex(atLeast: offset)
+        return low > 0 ? separators[low - 1] + 1 : 0
+    }
+
     /// Whether the folded words of `phrase` occur at word `index`.
     func phrase(_ phrase: [String], at index: Int) -> Bool {
         guard index >= 0, index + phrase.count <= words.count else { return false }

@@ -333,13 +333,7 @@ extension SalesAgent {
     /// Whether `short` names the same person as `full` with fewer words: its words, in order,
     /// among the full name's ("Fernando Camacho" of "Fernando Camacho Rubio").
     static func shortens(_ short: String?, _ full: String?) -> Bool {
-        guard let short, let full else { return false }
-        let part = Words(short).texts
-        let whole = Words(full).texts
-        guard !part.isEmpty, part.count < whole.count else { return false }
-        var next = 0
-        for word in whole where next < part.count && word == part[next] { next += 1 }
-        return next == part.count
+        CheckoutFieldExtractor.extendsName(short, full)
     }
 
     /// A stored client's values by the slot they fill (the cédula is the record's key).

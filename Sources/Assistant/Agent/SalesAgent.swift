@@ -158,6 +158,7 @@ public struct SalesAgent: Sendable {
             known: Set(CheckoutSlot.allCases.filter { state.form[$0] != nil }), pending: state.pending,
             cartIsEmpty: state.cart.isEmpty, listed: state.focus.count, catalogWords: cached.words,
             cartNames: state.cart.lines.map(\.name), askedToProceed: state.askedToProceed)
+        context.knownName = state.form[.name]
         context.catalogCodes = cached.codes
         context.catalogHeads = cached.heads
         context.catalogKinds = cached.kinds

@@ -19,7 +19,8 @@ struct EntityReader {
         self.context = context
         words = Words(text)
         let extracted = CheckoutFieldExtractor.extract(
-            text, requested: context.phase == .checkout ? context.requested : nil, known: context.known)
+            text, requested: context.phase == .checkout ? context.requested : nil, known: context.known,
+            knownName: context.knownName)
         var extraction = extracted
         // A "name" or note read from a clause that only talks ("correcto, los mismos datos")
         // is not data, nor is a message that only talks the plain answer to a slot.

@@ -11,6 +11,9 @@ public struct ReadingContext: Sendable, Equatable {
     public var requested: CheckoutSlot?
     /// The checkout slots the form already holds.
     public var known: Set<CheckoutSlot>
+    /// The name the form holds: a longer one said later that extends it ("le habla Wilmer
+    /// Angulo", then "Wilmer Angulo Riascos, cédula …") replaces it.
+    public var knownName: String?
     public var pending: DialogueState.Pending?
     public var cartIsEmpty: Bool
     /// How many products the last reply listed.
