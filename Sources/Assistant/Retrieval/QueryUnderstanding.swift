@@ -420,8 +420,7 @@ public struct QueryUnderstanding: Sendable {
             }
             let word = concepts[index].text
             guard between.count == 1, forMarkers.contains(between[0]),
-                !personEndings.contains(where: { word.hasSuffix($0) }),
-                !Self.isKnownUse(word, of: concepts[index - 1], lexicon: lexicon)
+                !personEndings.contains(where: { word.hasSuffix($0) })
             else { continue }
             concepts[index].role = .named
             specifying.insert(index)
@@ -438,15 +437,6 @@ public struct QueryUnderstanding: Sendable {
                 concepts[index].kind == .context
                 ? (qualified && !qualifies && !afterName) || specifiesAnotherThing(index) : qualifies || qualified
             if !named { concepts[index].role = .purpose }
-        }
-    }
-
-    /// Whether one of the lexicon's use examples of the named product says the thing
-    /// ("tapete" … "para desinfectar los zapatos al entrar" for "tapetes para los zapatos").
-    static func isKnownUse(_ word: String, of name: SearchConcept, lexicon: SearchLexicon) -> Bool {
-        guard let heads = lexicon.useWords[SpanishWords.singular(word)] else { return false }
-        return name.phrases.contains { phrase in
-            phrase.strength >= SearchLexicon.equivalent && phrase.tokens.first.map(heads.contains) == true
         }
     }
 

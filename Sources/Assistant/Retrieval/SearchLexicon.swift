@@ -34,11 +34,6 @@ public struct SearchLexicon: Sendable {
     public private(set) var attributes: Set<String> = []
     /// Example requests by use, with the phrases of the products that answer them.
     public private(set) var useExamples: [UseExample] = []
-    /// For each word of a use example (singular), the first words of the products that answer
-    /// it: "zapato" → tapete (from "para desinfectar los zapatos al entrar"). A thing said after
-    /// a product's name and "para" that an example of that product's uses names is its use
-    /// ("tapetes para los zapatos"), not another kind of it ("casco para moto").
-    public private(set) var useWords: [String: Set<String>] = [:]
     /// For each word of a multi-word key ("precaucion" of "cinta precaucion"), the keys it is
     /// part of: the customer may say them apart ("cintas amarillas de precaución").
     public private(set) var keysByWord: [String: [[String]]] = [:]
@@ -164,10 +159,6 @@ public struct SearchLexicon: Sendable {
             }
             guard !text.isEmpty, !targets.isEmpty else { continue }
             useExamples.append(UseExample(text: text, targets: targets))
-            let heads = Set(targets.compactMap(\.tokens.first))
-            for word in text.split(separator: " ") where word.count >= 3 {
-                useWords[SpanishWords.singular(String(word)), default: []].formUnion(heads)
-            }
             for target in targets { words.formUnion(target.tokens) }
         }
     }

@@ -12,22 +12,15 @@ import Testing
 /// "pa un taller" as one unit of a taller, "27mil" as a word, and "1 de los de electricista"
 /// after a cinturón as a search of the whole catalog. New phrasings.
 @Suite(.serialized) struct ItemWordsTests {
-    @Test func aThingAfterParaThatAUseOfTheProductNamesIsItsUse() async throws {
+    @Test func whatFollowsParaAndAnArticleIsAUse() async throws {
         let h = try await AgentHarness()
-        let reply = try await h.say("iw1", "me regala 2 tapetes para los zapatos, por favor")
+        let reply = try await h.say("iw1", "me regala 2 tapetes de esos para limpiar los zapatos, por favor")
         #expect(reply.reply.contains("2 × Tapete sanitizante"), "\(reply.reply)")
         #expect(!reply.reply.contains("no lo manejamos"), "\(reply.reply)")
-        // A thing no use of the product names still specifies another kind of it.
+        // A thing said right after the name and "para" still specifies another kind of it.
         let moto = try await h.say("iw2", "¿tienen cascos para la moto?")
         #expect(moto.reply.contains("no lo manejamos"), "\(moto.reply)")
         await h.tearDown()
-    }
-
-    @Test func useWordsComeFromTheUseExamples() {
-        let lexicon = SearchLexicon(
-            synonyms: "", fillers: "", uses: "para limpiar las suelas al entrar => tapete sanitizante")
-        #expect(lexicon.useWords["suela"]?.contains("tapete") == true)
-        #expect(lexicon.useWords["moto"] == nil)
     }
 
     @Test func anArticleAfterParaCountsNothing() async throws {
