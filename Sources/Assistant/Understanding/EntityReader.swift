@@ -350,7 +350,17 @@ struct EntityReader {
             commands.removeAll { $0.quantity != nil && !$0.named }
             for index in commands.indices where commands[index].quantity == nil { commands[index].quantity = each }
         }
-        return (Array(commands), max(0, asked.count - Understanding.maxItemsPerMessage))
+        // "un extintor de los de 6 kilos, uno solito": the same count again with no words of a
+        // product restates the line before, it is no other line.
+        var restated: Set<Int> = []
+        for index in commands.indices.dropFirst()
+        where commands[index].words.isEmpty && commands[index].quantity != nil
+            && commands[index].quantity == commands[index - 1].quantity && commands[index - 1].named
+        {
+            restated.insert(index)
+        }
+        let lines = commands.enumerated().filter { !restated.contains($0.offset) }.map(\.element)
+        return (lines, max(0, asked.count - Understanding.maxItemsPerMessage))
     }
 
     /// "NIT 900.417.358-2": when the number was taken out as data, its check digit after the
@@ -397,6 +407,10 @@ struct EntityReader {
     /// Words that open the customer's reason ("… porque el mío ya se rompió"): after a
     /// product's words, what follows tells a story, it names nothing.
     static let reasonWords: Set<String> = ["porque"]
+    /// Words beside a count that say how few ("uno solito", "2 nomás"); they name nothing.
+    static let countModifiers: Set<String> = [
+        "solito", "solita", "solitos", "solitas", "nomas", "solamente", "unicamente",
+    ]
 
     /// The item's words without command words ("mándeme"); a letter after "tipo"/"clase" is
     /// the product's class ("extintores tipo K" → "extintores clase k"), never "que" nor a unit;
@@ -407,6 +421,8 @@ struct EntityReader {
             let afterClass = index > 0 && classWords.contains(words[index - 1])
             let word = !afterClass && itemShorthand.contains(said) ? MessageTokens.shorthand[said] ?? said : said
             if reasonWords.contains(word), !WordForms.contentWords(kept).isEmpty { break }
+            // "uno solito", "2 nomás": how few, no product's word.
+            if countModifiers.contains(word) { continue }
             if afterClass, word.count == 1, word.first?.isLetter == true {
                 if kept.last == "tipo" { kept[kept.count - 1] = "clase" }
                 kept.append(word)

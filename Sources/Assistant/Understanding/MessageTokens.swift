@@ -119,6 +119,7 @@ public struct MessageTokens: Sendable, Equatable {
         "fa": "favor", "fvr": "favor", "xfvr": "favor", "nesecito": "necesito", "nesesitamos": "necesitamos",
         "bno": "bueno", "bna": "buena", "bnas": "buenas", "bns": "buenas", "gcs": "gracias", "grs": "gracias",
         "dcuerdo": "acuerdo", "dacuerdo": "acuerdo", "sisas": "si", "ntp": "tranquilo", "hgale": "hagale",
+        "porfavor": "favor", "porfabor": "favor", "xfabor": "favor",
     ]
 
     static func mask(_ raw: String, catalog: Set<String>) -> String {

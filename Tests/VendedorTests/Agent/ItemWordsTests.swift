@@ -121,4 +121,17 @@ import Testing
         #expect(reply.reply.contains("10 × Cono señalización"), "\(reply.reply)")
         await h.tearDown()
     }
+
+    @Test func aGluedCourtesyAndHowFewNameNothing() async throws {
+        let h = try await AgentHarness()
+        let shown = try await h.say("iw9", "tienen botiquines portátiles?")
+        try #require(shown.reply.contains("¿Cuántas"), "\(shown.reply)")
+        let reply = try await h.say("iw9", "4 porfabor y 2 conos")
+        #expect(reply.reply.contains("4 × Botiquín portátil"), "\(reply.reply)")
+        #expect(!reply.reply.contains("no lo manejamos"), "\(reply.reply)")
+        let one = try await h.say("iw10", "quiero una linterna recargable, una solita")
+        #expect(one.reply.contains("1 × Linterna recargable"), "\(one.reply)")
+        #expect(!one.reply.contains("¿Qué producto") && !one.reply.contains("no lo manejamos"), "\(one.reply)")
+        await h.tearDown()
+    }
 }
