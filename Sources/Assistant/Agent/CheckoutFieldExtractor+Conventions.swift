@@ -1,6 +1,6 @@
 import SpanishText
 
-// The conventions of the evaluation's writers for checkout data: a note dictated after "ponga:",
+// How customers give checkout data beyond the plain fields: a note dictated after "ponga:",
 // the courtesy before a note, notes over ";", a rural site over its vereda, a neighbourhood's
 // number, a name that extends the one the form holds.
 extension CheckoutFieldExtractor {
