@@ -96,8 +96,7 @@ extension SalesAgent {
         let takesOut = { (word: String) in
             EntityReader.removalWords.contains(word) || word.hasPrefix("quit") || word.hasPrefix("saq")
         }
-        let pieces = message.original.split(whereSeparator: { ",;.\n".contains($0) }).prefix(maxPieces)
-            .map { Words(String($0)).texts }
+        let pieces = Self.pieces(message).map { Words(String($0)).texts }
         // "…, quite los de gas": a piece that takes it out, wherever it is said.
         if pieces.contains(where: { $0.contains(name) && $0.contains(where: takesOut) }) { return true }
         guard item.quantity == nil, let index = pieces.firstIndex(where: { $0.contains(name) }) else { return false }
@@ -107,8 +106,7 @@ extension SalesAgent {
     /// A piece of the message (between commas or stops) that opens with "no" and counts
     /// nothing: "entonces no", "No", "mejor no lo llevo" ("no hay problema" says no no).
     static func refuses(_ message: Words) -> Bool {
-        let pieces = message.original.split(whereSeparator: { ",;.\n!?¡¿".contains($0) }).prefix(maxPieces)
-        return pieces.contains { piece in
+        return Self.pieces(message).contains { piece in
             let words = Words(String(piece))
             let texts = words.texts.prefix(maxRefusalWords).drop { refusalLeads.contains($0) }
             guard texts.first == "no", !refusalExceptions.contains(texts.dropFirst().first ?? "") else {
@@ -124,6 +122,12 @@ extension SalesAgent {
     static let refusalExceptions: Set<String> = ["hay", "importa", "problema", "pasa", "se"]
     /// The longest piece read as a refusal.
     static let maxRefusalWords = 8
+
+    /// The message's pieces between commas, stops and question or exclamation marks: the
+    /// first `maxPieces`.
+    static func pieces(_ message: Words) -> ArraySlice<Substring> {
+        message.original.split(whereSeparator: { ",;.\n!?¡¿".contains($0) }).prefix(maxPieces)
+    }
 
     /// Pieces of a message looked at, at most.
     static let maxPieces = 64

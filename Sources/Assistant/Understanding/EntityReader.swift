@@ -229,6 +229,16 @@ struct EntityReader {
                         || context.catalogCodes.contains($0)
                 }
         }
+        // The message's items, each count with the words of its product.
+        func extractItems(_ counts: [QuantityParser.Mention]) -> [ItemExtractor.Item] {
+            ItemExtractor.items(
+                in: productText, counts: counts, ignoring: isCommand,
+                isProduct: {
+                    catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0))
+                        || context.otherNames.contains($0)
+                }, isHead: heads.isEmpty ? nil : { heads.contains($0) || context.otherNames.contains($0) },
+                isKind: kinds.isEmpty ? nil : { kinds.contains($0) })
+        }
         var action: ItemCommand.Action?
         switch intent {
         case .setQuantity?: action = .set
@@ -265,14 +275,7 @@ struct EntityReader {
             guard let count = counts.last else { break }
             // "mejor que sean 8 fajas, y los chalecos déjelos en 12": each line its amount.
             if counts.count > 1 {
-                let lines = ItemExtractor.items(
-                    in: productText, counts: counts, ignoring: isCommand,
-                    isProduct: {
-                        catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0))
-                            || context.otherNames.contains($0)
-                    }, isHead: heads.isEmpty ? nil : { heads.contains($0) || context.otherNames.contains($0) },
-                    isKind: kinds.isEmpty ? nil : { kinds.contains($0) }
-                ).prefix(Understanding.maxItemsPerMessage).map { item in
+                let lines = extractItems(counts).prefix(Understanding.maxItemsPerMessage).map { item in
                     let words = Self.withoutCommands(item.words, isCommand)
                     return ItemCommand(
                         action: .set, words: words, quantity: item.quantity, pairs: item.pairs,
@@ -309,12 +312,7 @@ struct EntityReader {
         default:
             break
         }
-        let items = ItemExtractor.items(
-            in: productText, counts: counts, ignoring: isCommand,
-            isProduct: {
-                catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0)) || context.otherNames.contains($0)
-            }, isHead: heads.isEmpty ? nil : { heads.contains($0) || context.otherNames.contains($0) },
-            isKind: kinds.isEmpty ? nil : { kinds.contains($0) })
+        let items = extractItems(counts)
         // A product named without a count inside a question is asked about, not ordered.
         let asked = items.filter { $0.counted || !Self.inQuestion($0.range.lowerBound, productText) }
         // "los que salen a 500": the price said picks a product (`choice`); its words name none.
@@ -352,14 +350,10 @@ struct EntityReader {
         }
         // "un extintor de los de 6 kilos, uno solito": the same count again with no words of a
         // product restates the line before, it is no other line.
-        var restated: Set<Int> = []
-        for index in commands.indices.dropFirst()
-        where commands[index].words.isEmpty && commands[index].quantity != nil
-            && commands[index].quantity == commands[index - 1].quantity && commands[index - 1].named
-        {
-            restated.insert(index)
-        }
-        let lines = commands.enumerated().filter { !restated.contains($0.offset) }.map(\.element)
+        let lines = commands.indices.filter { index in
+            index == 0 || !commands[index].words.isEmpty || commands[index].quantity == nil
+                || commands[index].quantity != commands[index - 1].quantity || !commands[index - 1].named
+        }.map { commands[$0] }
         return (lines, max(0, asked.count - Understanding.maxItemsPerMessage))
     }
 
@@ -417,10 +411,11 @@ struct EntityReader {
     /// chat shorthand is its word and a reason ends the product's words.
     static func withoutCommands(_ words: [String], _ isCommand: (String) -> Bool) -> [String] {
         var kept: [String] = []
+        var namesSomething = false
         for (index, said) in words.enumerated() {
             let afterClass = index > 0 && classWords.contains(words[index - 1])
             let word = !afterClass && itemShorthand.contains(said) ? MessageTokens.shorthand[said] ?? said : said
-            if reasonWords.contains(word), !WordForms.contentWords(kept).isEmpty { break }
+            if reasonWords.contains(word), namesSomething { break }
             // "uno solito", "2 nomás": how few, no product's word.
             if countModifiers.contains(word) { continue }
             if afterClass, word.count == 1, word.first?.isLetter == true {
@@ -433,6 +428,7 @@ struct EntityReader {
                 // follows a use of the product; without them "zapatos" would be a second
                 // thing named.
                 kept.append(word)
+                if !namesSomething { namesSomething = !WordForms.contentWords([word]).isEmpty }
             }
         }
         return kept
