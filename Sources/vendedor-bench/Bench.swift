@@ -120,7 +120,9 @@ struct Bench: AsyncParsableCommand {
                 simulated: simulated, seed: seed, dataDirectory: dataDirectory ?? root + "/data",
                 simulatedOut: simulatedOut, simulatedDetails: simulatedDetails,
                 sets: Set(
-                    (sets ?? "dev,test,test2,test3,test4,test5,test6,simulated").split(separator: ",").map { String($0) }),
+                    (sets ?? "dev,test,test2,test3,test4,test5,test6,simulated").split(separator: ",").map {
+                        String($0)
+                    }),
                 vectors: vectors
             ).run()
         case "simulate":
