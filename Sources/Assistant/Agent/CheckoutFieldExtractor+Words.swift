@@ -10,7 +10,8 @@ extension CheckoutFieldExtractor {
         "llamen", "llame", "timbrar", "timbre", "timbren", "toquen", "toque", "avisen", "avise", "marquen",
         "marque", "suban", "entren", "esperen", "preguntar", "pregunten", "pregunte", "apto", "apartamento", "torre",
         "oficina", "piso", "casa", "interior", "bodega", "local", "porteria", "recepcion", "descargar", "entrada",
-        "conjunto", "edificio", "frente", "detras", "cerca", "horario", "recibe", "reciben", "recibir", "enviar",
+        "conjunto", "edificio", "frente", "detras", "cerca", "horario", "recibe", "reciben", "recibir", "reciba",
+        "reciban", "enviar",
         "subir", "avisar", "junto", "al lado", "a un lado", "a una cuadra", "a dos cuadras", "a media cuadra",
         "diagonal a", "esquina", "porton", "puerta", "reja", "rejas", "segundo piso", "tercer piso", "primer piso",
         "despues de", "antes de", "de lunes", "entre semana", "en la obra", "en la porteria", "en recepcion",
@@ -47,6 +48,31 @@ extension CheckoutFieldExtractor {
     static func describesPlace(_ words: Words) -> Bool {
         words.count >= 3 && ["es", "queda", "son"].contains(words[0])
     }
+
+    /// A sentence said after the neighbourhood that tells about the place or who is there ("la
+    /// tienda se llama Donde Chucho", "el taller se llama Motos Ruiz, ahí me preguntan"): three
+    /// words or more, no number, no request, no name alone, no city alone.
+    static func saysAboutThePlace(_ words: Words) -> Bool {
+        guard words.count >= 3, words.count <= maxPlaceSentenceWords,
+            !words.texts.contains(where: { $0.contains(where: \.isNumber) || requestWords.contains($0) }),
+            !ColombianPlaces.isCity(words), !isOnlyChatter(words),
+            // "…, en Santander de Quilichao": the city said with its preposition.
+            !(["en", "de"].contains(words[0])
+                && ColombianPlaces.isCity(Words(words.texts.dropFirst().joined(separator: " "))))
+        else { return false }
+        return true
+    }
+
+    /// The most words of a sentence about the place taken as the note.
+    static let maxPlaceSentenceWords = 30
+
+    /// Words that ask for something or ask about it: a sentence with one is no note.
+    static let requestWords: Set<String> = [
+        "necesito", "quiero", "quisiera", "agregue", "agreguen", "agregar", "agrega", "agregame", "agreguele",
+        "mande", "manda", "mandeme", "mandame", "deme", "dame", "regale", "regaleme", "tambien", "cuanto", "cuanta",
+        "precio", "vale", "cuesta", "sumele", "quite", "quitar", "cambie", "cambiar", "cotizacion", "pedido",
+        "producto", "productos", "celular", "correo", "cedula", "telefono", "nombre",
+    ]
 
     /// The verb without the pronouns attached to it ("dejarlas" → "dejar", "déjemelo" →
     /// "deje"), or the word itself.

@@ -69,6 +69,8 @@ public enum CheckoutFieldExtractor {
             labelled.insert(label.slot)
         }
         var entityCursor = 0
+        // Where the neighbourhood's value ends: a clause said after it is the note.
+        var neighborhoodEnd: Int?
 
         // A company's NIT is the id only when no person's cédula is labelled beside it
         // ("NIT: 900.456.123-4 … CC contacto: 16.845.302").
@@ -173,7 +175,8 @@ public enum CheckoutFieldExtractor {
             // "barrio Ciudad Córdoba y que llamen antes de llegar": a place or a name ends
             // where a clause of its own begins (the rest may be the note).
             if [.neighborhood, .name].contains(label.slot), valueStart < end,
-                let cut = Self.clauseStart(in: scan.text(valueStart..<end))
+                let cut = Self.clauseStart(
+                    in: scan.text(valueStart..<end), place: label.slot == .neighborhood && !denied)
             {
                 end = valueStart + cut
             }
@@ -218,6 +221,7 @@ public enum CheckoutFieldExtractor {
             // "correo no tengo", "email: ninguno": a label without an address is no e-mail.
             if label.slot == .email, !value.contains("@") { continue }
             values[label.slot] = value
+            if label.slot == .neighborhood { neighborhoodEnd = end }
             countLabel(label)
             use(label.range)
             use(label.range.upperBound..<end)
@@ -294,11 +298,14 @@ public enum CheckoutFieldExtractor {
                 // "Av 136A N° 117-56 apto 302, Robledo": the place after the address.
                 values[.neighborhood] = chunk.text
                 freeRanges[.neighborhood] = chunk.range
+                neighborhoodEnd = chunk.range.upperBound
                 use(chunk.range)
             } else if hasData || keepsData, values[.notes] == nil, !isLeadIn(words),
                 isNote(words)
                     || (values[.address] != nil && addressEnd.map { chunk.range.lowerBound > $0 } == true
-                        && describesPlace(words))
+                        && (describesPlace(words)
+                            || (neighborhoodEnd.map { chunk.range.lowerBound >= $0 } == true
+                                && !text.contains("?") && saysAboutThePlace(words))))
             {
                 // A note runs to the end of its line over times and numbers ("Entregar en
                 // almacén, horario 8 a.m. a 5 p.m."), up to data already taken.
@@ -318,6 +325,10 @@ public enum CheckoutFieldExtractor {
                 if Words(text).at(0) == "y", let space = text.firstIndex(of: " ") {
                     // "…, y por favor entregar en la portería": the courtesy that joins it goes too.
                     text = withoutCourtesy(trimmed(String(text[text.index(after: space)...])))
+                }
+                // "… barrio El Carmen y pues el taller…": the spoken filler that joins it too.
+                if Words(text).at(0) == "pues", let space = text.firstIndex(of: " ") {
+                    text = trimmed(String(text[text.index(after: space)...]))
                 }
                 notes.append(FieldChunk(text: text.isEmpty ? chunk.text : text, range: start..<end))
             } else {
@@ -438,14 +449,28 @@ public enum CheckoutFieldExtractor {
 
     /// The character offset in `value` where "y" opens a clause of its own ("… y que llamen
     /// antes", "… y por favor…"); nil when there is none. One pass.
-    static func clauseStart(in value: String) -> Int? {
+    /// A place (`place`: the neighbourhood) also ends where a copula or a spoken filler opens a
+    /// sentence about it ("barrio Belén es el taller de la esquina", "barrio El Carmen y pues
+    /// el taller…"): a name of a neighbourhood has neither.
+    static func clauseStart(in value: String, place: Bool = false) -> Int? {
         let words = Words(value)
         guard words.count > 2 else { return nil }
-        for index in 1..<(words.count - 1) where words[index] == "y" && clauseOpeners.contains(words[index + 1]) {
-            return words.words[index].range.lowerBound
+        for index in 1..<(words.count - 1) {
+            if words[index] == "y",
+                clauseOpeners.contains(words[index + 1]) || (place && placeClauseOpeners.contains(words[index + 1]))
+            {
+                return words.words[index].range.lowerBound
+            }
+            if place, copulas.contains(words[index]) || words[index] == "pues", index + 1 < words.count {
+                return words.words[index].range.lowerBound
+            }
         }
         return nil
     }
+
+    /// Words after "y" that open a sentence about the place, not a second word of its name
+    /// ("San Pedro y San Pablo" keeps its "y").
+    static let placeClauseOpeners: Set<String> = ["pues", "ahi", "alli", "el", "la", "es", "queda", "son", "en"]
 
     /// Whether the text from `start` (after spaces) opens with "es", "era", "sería" or "queda"
     /// and a space. Looks at a dozen characters at most.
