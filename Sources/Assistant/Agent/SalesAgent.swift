@@ -88,7 +88,14 @@ public struct SalesAgent: Sendable {
         default: break
         }
         let carriedDefault = turn.state.choiceDefault
-        if !answered, !photoAnswered, !turn.answersSlot, reading.topic == nil || !reading.items.isEmpty {
+        // "¿Mandan a Barranquilla? Necesito unas botas de caucho…": a request said beside a
+        // question about the shop is served too, not only the question.
+        let requestsBeside =
+            reading.topic != nil && reading.items.isEmpty && reading.namesProduct && !inForm
+            && Self.requestsInStatement(turn.message.original)
+        if !answered, !photoAnswered, !turn.answersSlot,
+            reading.topic == nil || !reading.items.isEmpty || requestsBeside
+        {
             try await handleProducts(&turn, inForm: inForm, cartView: cartView)
         }
         // "y 4 protectores de oído" while "¿cuál de las fajas, para las 4?" waits: other lines
