@@ -31,6 +31,8 @@ public enum CommonWords {
         "aparte", "tengo", "tenemos", "necesitaria", "apartar", "aparteme", "encargo", "sin",
         // Asking and looking for ("busco cascos", "¿será que tienen…?"): never a product.
         "busco", "buscamos", "buscando", "sera",
+        // Regional interjections ("ombe", "ajá"): never a product, never an answer.
+        "ombe", "hombe", "aja",
     ]
     /// Whether a word is a measure unit, also as typed in a hurry: letters doubled ("kiloss")
     /// or two swapped ("klios", "litors") in a unit of five letters or more.

@@ -9,6 +9,12 @@ extension SalesAgent {
     /// The most words such an answer has.
     static let maxGoAheadWords = 5
 
+    /// Words that ask the agent to wait ("espérate", "un momentico", "aguarde").
+    static let waitingWords: Set<String> = [
+        "espere", "esperate", "espera", "esperame", "espereme", "esperen", "momento", "momentico", "momentito",
+        "aguarde", "aguardeme", "aguanta", "aguante", "aguantame", "aguanteme", "perese", "pere", "perate", "segundito",
+    ]
+
     /// Marks the reading as the go-ahead (and the name as data) when it is one.
     func readGoAhead(_ turn: inout TurnContext) async throws {
         let state = turn.state
@@ -18,7 +24,9 @@ extension SalesAgent {
             reading.choice == nil, !turn.message.isQuestion, !turn.message.original.contains("?"),
             !turn.proceeds, !turn.affirms, !turn.denies, !turn.cancels,
             (1...Self.maxGoAheadWords).contains(turn.message.count),
-            !turn.message.texts.contains(where: { $0.contains(where: \.isNumber) })
+            !turn.message.texts.contains(where: { $0.contains(where: \.isNumber) }),
+            // "ombe, espérate": asking to wait is no go-ahead.
+            !turn.message.texts.contains(where: Self.waitingWords.contains)
         else { return }
         if let intent = reading.intent, ![.smalltalk, .giveData, .proceed].contains(intent) { return }
         // Words the search knows (a regional name, a brand) are a request, not a go-ahead.

@@ -264,11 +264,15 @@ struct EntityReader {
                 action = .set
             }
         }
-        // "mejor 1 más", "2 menos": a count the word after makes relative.
-        if !context.cartIsEmpty, action == nil || action == .set, counts.count == 1, let count = counts.last,
+        // "mejor 1 más", "2 menos": a count the word after makes relative. Among other counts
+        // only with a verb of adding before it ("son 8 los muchachos, súmele 2 más": the 8 is
+        // the story's, the 2 the change).
+        if !context.cartIsEmpty, action == nil || action == .set, let count = counts.last,
+            counts.count == 1 || Self.addingVerbs.contains(productText.at(count.range.lowerBound - 1)),
             let relative = Self.relative(after: count.range.upperBound, productText)
         {
             action = relative
+            if counts.count > 1 { counts = [count] }
         }
         switch action {
         case .set?:
@@ -433,6 +437,14 @@ struct EntityReader {
         }
         return kept
     }
+
+    /// Verbs of adding to a line, with their chat and regional forms ("súmele", "súmale",
+    /// "agréguele", "échele"): a count after one is a change of the line.
+    static let addingVerbs: Set<String> = [
+        "sumele", "sumale", "sumenle", "sumar", "agreguele", "agregale", "agreguenle", "anadale", "anadele",
+        "echele", "echale", "metale", "metele", "pongale", "ponele", "ponle", "aumentele", "aumentale", "subale",
+        "subele", "mandeme", "mandame",
+    ]
 
     /// "más" or "menos" right after a count ("mejor 1 más", "2 menos de esos"), not a
     /// comparison ("3 más que…").
