@@ -30,7 +30,12 @@ public enum SpanishNumber {
         if words.at(index + length) == "mil" {
             value *= 1000
             length += 1
-            if let (rest, restLength) = readBelowThousand(words, at: index + length) {
+            // "veintitrés mil quinientos" is one number; "23 mil, 6 por favor" is a price and a
+            // count: the rest is read only in words and without a mark between.
+            let next = index + length
+            if digitsValue(words.at(next)) == nil, !(words.words.indices.contains(next) && words.words[next].afterMark),
+                let (rest, restLength) = readBelowThousand(words, at: next)
+            {
                 value += rest
                 length += restLength
             }

@@ -10,6 +10,8 @@ public struct Words: Sendable, Equatable {
         public var text: String
         /// Offsets of the word in the original message's characters.
         public var range: Range<Int>
+        /// A punctuation mark (",;.:!?" or a line break) stands between it and the word before.
+        public var afterMark = false
     }
 
     public let original: String
@@ -21,8 +23,12 @@ public struct Words: Sendable, Equatable {
         let characters = text.map { TextFold.fold(String($0)).first ?? $0 }
         var words: [Word] = []
         var start: Int?
+        var marked = false
         func close(_ end: Int) {
-            if let begin = start { words.append(Word(text: String(characters[begin..<end]), range: begin..<end)) }
+            if let begin = start {
+                words.append(Word(text: String(characters[begin..<end]), range: begin..<end, afterMark: marked))
+                marked = false
+            }
             start = nil
         }
         for (index, character) in characters.enumerated() {
@@ -34,7 +40,11 @@ public struct Words: Sendable, Equatable {
                 continue
             } else {
                 close(index)
-                if character == "$" { words.append(Word(text: "$", range: index..<index + 1)) }
+                if ",;.:!?\n".contains(character) { marked = true }
+                if character == "$" {
+                    words.append(Word(text: "$", range: index..<index + 1, afterMark: marked))
+                    marked = false
+                }
             }
         }
         close(characters.count)

@@ -43,7 +43,9 @@ extension SalesAgent {
             let insists = bare.map { amount in
                 offers.contains { amount > $0.available && amount >= ($0.requested ?? Int.max) }
             }
-            if insists == true || (bare == nil && reading.intent != .acceptAvailable && Self.refuses(turn.message)) {
+            if insists == true || Self.refusesOutright(turn.message)
+                || (bare == nil && reading.intent != .acceptAvailable && Self.refuses(turn.message))
+            {
                 turn.handledProducts = true
                 let others = rest.filter { item in
                     guard item.named, !Self.namesNothing(item.words) else { return false }
@@ -115,6 +117,32 @@ extension SalesAgent {
             return words.count <= maxRefusalWords && QuantityFilter.counts(in: words).isEmpty
         }
     }
+
+    /// "si solo hay 3 no me sirve", "quítelo entonces": a piece that says what is offered is of
+    /// no use, or one that opens by taking "it" out (no product named), refuses whatever counts
+    /// the message repeats.
+    static func refusesOutright(_ message: Words) -> Bool {
+        Self.pieces(message).contains { piece in
+            let texts = Words(String(piece)).texts.prefix(maxRefusalWords * 2)
+            let useless =
+                zip(texts, texts.dropFirst()).contains { pair in
+                    pair.0 == "no" && uselessVerbs.contains(pair.1)
+                }
+                || zip(texts, zip(texts.dropFirst(), texts.dropFirst(2))).contains { pair in
+                    pair.0 == "no" && ["me", "nos"].contains(pair.1.0) && uselessVerbs.contains(pair.1.1)
+                }
+            let opening = texts.drop { refusalLeads.contains($0) }.first ?? ""
+            return useless || (texts.count <= 4 && takeItOut.contains(opening))
+        }
+    }
+
+    /// "no (me) sirve", "no alcanza": what is offered is of no use.
+    static let uselessVerbs: Set<String> = ["sirve", "sirven", "alcanza", "alcanzan", "interesa", "conviene"]
+    /// "quítelo", "olvídelo": taking out the thing spoken of.
+    static let takeItOut: Set<String> = [
+        "quitelo", "quitela", "quitelos", "quitelas", "quitalo", "quitala", "saquelo", "saquela", "saquelos",
+        "saquelas", "olvidelo", "olvidela", "olvidelos", "olvidelas", "olvidalo", "olvidala", "borrelo", "borrela",
+    ]
 
     /// Words said before the "no" of a refusal.
     static let refusalLeads: Set<String> = ["entonces", "ah", "ay", "pues", "bueno", "mejor", "ahh", "uy", "ok"]

@@ -358,6 +358,16 @@ struct EntityReader {
             index == 0 || !commands[index].words.isEmpty || commands[index].quantity == nil
                 || commands[index].quantity != commands[index - 1].quantity || !commands[index - 1].named
         }.map { commands[$0] }
+        // "una manta de esas para apagar fuego, pero necesito 4": a bare count said after the
+        // one product named with an article is how many of it.
+        if lines.count == 2, counts.count == 2, lines[0].named, lines[0].quantity == 1, !lines[1].named,
+            WordForms.contentWords(lines[1].words).isEmpty, let amount = lines[1].quantity, amount > 1,
+            ["un", "una"].contains(productText.at(kept[0].range.lowerBound - 1))
+        {
+            var line = lines[0]
+            line.quantity = amount
+            return ([line], max(0, asked.count - Understanding.maxItemsPerMessage))
+        }
         return (lines, max(0, asked.count - Understanding.maxItemsPerMessage))
     }
 

@@ -199,6 +199,11 @@ public struct ExampleReader: MessageReader {
     /// heard that way must carry its quantity.
     func accepts(_ guess: IntentClassifier.Guess, tokens: [String], text: String, context: ReadingContext) -> Bool {
         if guess.confidence >= threshold { return true }
+        // "quite los conos que el ingeniero dice que ya tenemos": a clause that opens with a
+        // verb of taking out and names a product takes it out, however long the reason after.
+        if guess.intent == .remove, tokens.contains(MessageTokens.product), Self.opensWithRemoval(Words(text)) {
+            return true
+        }
         guard guess.confidence >= Self.expectedThreshold, context.expected.contains(guess.intent) else { return false }
         // "¿hay suficientes?" only looks like "con eso es suficiente": a question is the
         // go-ahead only when it is clearly one ("¿qué datos necesita?").
@@ -210,6 +215,18 @@ public struct ExampleReader: MessageReader {
             return tokens.contains(MessageTokens.number) || !QuantityFilter.counts(in: Words(text)).isEmpty
         }
         return true
+    }
+
+    /// Imperatives of taking a line out ("quite", "sáquele", "elimine").
+    static let removalVerbs: Set<String> = [
+        "quite", "quitar", "quiteme", "quitele", "quitale", "quitame", "quita", "quiten", "saque", "saquele",
+        "saqueme", "saca", "sacale", "sacame", "elimine", "elimina", "eliminar", "borre", "borra", "retire",
+        "retira",
+    ]
+
+    /// Whether one of the first three words is a verb of taking out (`removalVerbs`).
+    static func opensWithRemoval(_ words: Words) -> Bool {
+        words.texts.prefix(3).contains(where: removalVerbs.contains)
     }
 
     /// A count other than an article ("x36", "dieciocho"; not "una" of "una pregunta").

@@ -45,15 +45,41 @@ public enum QuantityFilter {
     ) -> [QuantityParser.Mention] {
         let counts = kept(QuantityParser.counts(in: words), words, isProduct: isProduct, isKind: isKind)
         guard counts.count > 1 else { return counts }
+        let reasons = reasonWords(words, after: counts[0].range.upperBound)
         // "deme 3 del más barato de esos dos": beside a count, "esos dos" with nothing after
         // it points at products, it counts none.
         // "2 de cada uno": beside a count, "cada uno" says for which products, it counts none.
+        // "necesito 5 de esos porque tenemos cinco puntos": beside a count, one inside the
+        // reason after it tells the story, it orders nothing.
         return counts.filter { mention in
-            words.at(mention.range.lowerBound - 1) != "cada"
+            !reasons.contains(mention.range.lowerBound)
+                && words.at(mention.range.lowerBound - 1) != "cada"
                 && !(demonstratives.contains(words.at(mention.range.lowerBound - 1))
                     && (mention.range.upperBound >= words.count
                         || WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty))
         }
+    }
+
+    /// Words that open a reason ("porque", chat "xq").
+    static let reasonOpeners: Set<String> = ["porque", "xq", "pq", "porq", "xque"]
+    /// Words that end a reason and open another request ("…, y también 3 guantes").
+    static let reasonClosers: Set<String> = ["y", "tambien", "ademas", "pero"]
+
+    /// The word positions inside a reason that opens after word `start` and runs to a
+    /// punctuation mark or a joining word. One pass.
+    static func reasonWords(_ words: Words, after start: Int) -> Set<Int> {
+        var inside = Set<Int>()
+        var open = false
+        for index in start..<max(start, words.count) {
+            let word = words.words[index]
+            if word.afterMark || reasonClosers.contains(word.text) { open = false }
+            if reasonOpeners.contains(word.text) {
+                open = true
+            } else if open {
+                inside.insert(index)
+            }
+        }
+        return inside
     }
 
     /// "OC-2026-0457", "REF-12": a number joined by a dash or a slash to letters or digits

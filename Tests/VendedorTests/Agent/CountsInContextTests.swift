@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import Assistant
+@testable import SpanishText
+
+/// Counts read in their context (seventh round): a price then a count across a comma, a
+/// count inside a reason, a bare count after one product named with an article, a removal
+/// with its reason after it, and a stock offer refused by "no me sirve" or "quítelo". New
+/// phrasings, none from an evaluation set.
+@Suite(.serialized) struct CountsInContextTests {
+    @Test func aCommaEndsANumberAfterMil() {
+        let priced = QuantityParser.mentions(in: Words("la de 45 mil, 3 por favor"))
+        #expect(priced.map(\.value) == [45000, 3], "\(priced)")
+        // Said in words without a mark, it is one number.
+        #expect(SpanishNumber.read(Words("veintitrés mil quinientos"), at: 0)?.value == 23500)
+        #expect(SpanishNumber.read(Words("23 mil 500"), at: 0)?.value == 23000)
+    }
+
+    @Test func aCountInsideAReasonOrdersNothing() {
+        let counts = QuantityFilter.counts(in: Words("necesito 4 de esos porque tenemos cuatro bodegas"))
+        #expect(counts.map(\.value) == [4], "\(counts)")
+        // A joining word ends the reason: what follows is another request.
+        let more = QuantityFilter.counts(in: Words("deme 2 cascos porque somos dos y también 3 guantes"))
+        #expect(more.map(\.value) == [2, 3], "\(more)")
+        // Bounded and linear: a flood of reasons.
+        let flood = Words("2 cascos " + String(repeating: "porque 3 ", count: 5_000))
+        #expect(QuantityFilter.counts(in: flood).count == 1)
+    }
+
+    @Test func aBareCountAfterAProductNamedWithAnArticleIsItsAmount() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("ci1", "3 cascos de seguridad")
+        let blanket = try await h.say("ci1", "y una careta de esas para esmerilar, pero necesito 5")
+        #expect(blanket.reply.contains("5 × Careta facial"), "\(blanket.reply)")
+        #expect(!blanket.reply.contains("8 × Casco"), "\(blanket.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aRemovalWithItsReasonIsHeardInCheckout() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("ci2", "6 conos y 2 vallas plásticas")
+        _ = try await h.say("ci2", "eso es todo")
+        let removed = try await h.say("ci2", "ay no, quite las vallas que el contratista ya trajo unas")
+        #expect(!removed.reply.contains("nombre solo puede"), "\(removed.reply)")
+        let cart = try await h.say("ci2", "¿qué llevo?")
+        #expect(!cart.reply.contains("Valla"), "\(cart.reply)")
+        #expect(cart.reply.contains("6 × Cono"), "\(cart.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aStockOfferIsRefusedByNoUseOrTakingItOut() async throws {
+        #expect(SalesAgent.refusesOutright(Words("si apenas hay 4 no me sirve, quítelo")))
+        #expect(SalesAgent.refusesOutright(Words("Olvídelo entonces")))
+        #expect(!SalesAgent.refusesOutright(Words("sí, me sirven las 4")))
+        let h = try await AgentHarness()
+        _ = try await h.say("ci3", "4 cascos de seguridad")
+        let offer = try await h.say("ci3", "y 9 detectores de gas")
+        #expect(offer.reply.contains("¿Le agrego"), "\(offer.reply)")
+        _ = try await h.say("ci3", "Con 3 no hago nada, no me sirve. Quítelo, gracias.")
+        let cart = try await h.say("ci3", "¿qué llevo?")
+        #expect(!cart.reply.contains("Detector"), "\(cart.reply)")
+        await h.tearDown()
+    }
+}
