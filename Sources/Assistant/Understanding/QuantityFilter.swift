@@ -122,7 +122,28 @@ public enum QuantityFilter {
                             && notProducts.contains(words.at(mention.range.upperBound + 1)))))
                 && (isKind?(words.at(mention.range.upperBound)) == true
                     || !isFeature(mention, words, isProduct: isProduct))
+                && !countsPeople(mention, words) && !isRightAway(mention, words)
         }
+    }
+
+    /// "ya se han caído dos muchachos bajando con cajas": a count of people in the story
+    /// orders nothing; for whom it is ("pa los 5 trabajadores") counts one for each.
+    static func countsPeople(_ mention: QuantityParser.Mention, _ words: Words) -> Bool {
+        guard ItemExtractor.peopleWords.contains(words.at(mention.range.upperBound)) else { return false }
+        let start = mention.range.lowerBound
+        return ![words.at(start - 1), words.at(start - 2), words.at(start - 3)].contains {
+            ItemExtractor.purposeWords.contains($0) || $0 == "cada"
+        }
+    }
+
+    /// "mándeme 4. Y de una 4 lámparas": "de una" is "right away" before a number, a mark or
+    /// the end, not one more of anything.
+    static func isRightAway(_ mention: QuantityParser.Mention, _ words: Words) -> Bool {
+        let start = mention.range.lowerBound
+        guard words.at(start) == "una", mention.value == 1, words.at(start - 1) == "de" else { return false }
+        let next = start + 1
+        return next >= words.count || words.words[next].afterMark
+            || SpanishNumber.read(words, at: next) != nil
     }
 
     /// "las máscaras de media cara con dos filtros", "un arnés con 2 argollas": a number after

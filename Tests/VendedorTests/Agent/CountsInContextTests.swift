@@ -62,4 +62,16 @@ import Testing
         #expect(!cart.reply.contains("Detector"), "\(cart.reply)")
         await h.tearDown()
     }
+
+    @Test func peopleInTheStoryAndRightAwayCountNothing() {
+        let story = QuantityFilter.counts(in: Words("ya se han resbalado tres operarios cargando cajas"))
+        #expect(story.isEmpty, "\(story)")
+        // For whom it is counts one for each.
+        let each = QuantityFilter.counts(in: Words("cascos pa los 5 trabajadores"))
+        #expect(each.map(\.value) == [5], "\(each)")
+        let soon = QuantityFilter.counts(in: Words("listo, 3 de esas. Y de una 2 señales de salida"))
+        #expect(soon.map(\.value) == [3, 2], "\(soon)")
+        // "de una" before a product is still one of it.
+        #expect(QuantityFilter.counts(in: Words("necesito de una caja")).map(\.value) == [1])
+    }
 }
