@@ -157,7 +157,7 @@ public struct QueryUnderstanding: Sendable {
     /// request, what precedes it the story ("mi cuñado me dijo que necesito un arnés").
     static let requestVerbStems = [
         "necesit", "quier", "quisier", "quere", "requer", "requier", "solicit", "busc", "ocup", "cotiz", "pid",
-        "pide", "falt", "compr", "vend", "manej",
+        "pide", "falt", "compr", "vend", "manej", "recomiend", "aconsej", "sugier",
     ]
 
     /// Whether a token is a verb of asking for something (`requestVerbStems`).

@@ -31,6 +31,12 @@ struct LongMessageRequestTests {
             "Hola, soy pensionada y vivo sola en una vereda, quisiera una lámpara de emergencia, ¿la mandan por Coordinadora?",
             [53]
         ),
+        // A story with other things in it, then "¿qué me recomienda…?" (seventh round): what
+        // follows the verb of asking for advice is the request.
+        (
+            "En el depósito ya se cayó un señor subiendo con una caja de herramientas. ¿Qué me aconseja para que nadie más se resbale?",
+            [60, 105]
+        ),
     ])
     func findsTheProductAskedForInsideAStory(query: String, expected: [Int64]) async throws {
         let tmp = try TemporaryDirectory()
