@@ -168,6 +168,13 @@ extension SalesAgent {
             // "mándeme el casco y las botas, un par": a product named again without a count,
             // already in the cart, is pointed at, not ordered again.
             if command.quantity == nil, turn.state.cart.quantity(of: product.id) > 0 { return }
+            // "Sí, 10 N95 y las 10 gafas. Eso es todo": the cart read back as it stands, with
+            // the go-ahead, orders nothing more.
+            if let quantity = command.quantity, turn.proceeds,
+                turn.state.cart.quantity(of: product.id) == Self.units(quantity, pairs: command.pairs, of: product)
+            {
+                return
+            }
             if command.quantity == nil, Self.namesMany(command.words) {
                 // "… guantes de nitrilo y un botiquín": how many gloves is asked, not guessed.
                 showInfo(product, purpose: false, &turn)

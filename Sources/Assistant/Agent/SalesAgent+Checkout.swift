@@ -76,7 +76,10 @@ extension SalesAgent {
                 turn.add(.returningClient(StoredClientHint(stored.details)))
                 return
             }
-            if turn.affirms || keeps || (reading.has(.correctField) && !turn.denies) {
+            // "sí, pero el celular cambió, ahora es 320…": a yes that opens the answer, with the
+            // field it changes, keeps the rest.
+            let opensYes = !given.isEmpty && Self.yesWords.contains(turn.message.at(0))
+            if turn.affirms || keeps || opensYes || (reading.has(.correctField) && !turn.denies) {
                 useStored(stored, &turn, except: given)
             }
         }
@@ -162,6 +165,16 @@ extension SalesAgent {
             set(.notes, note, &turn)
             return
         }
+        // "Que lo reciba la bacterióloga. ¿A qué hora entregan?" to "¿alguna indicación?": the
+        // note said before the question is the note; the question is answered too.
+        if !turn.answersSlot, turn.state.phase == .checkout, turn.state.form.requested == .notes,
+            turn.state.form[.notes] == nil, extraction.values.isEmpty,
+            let note = Self.statementBeforeQuestion(turn.message.original),
+            CheckoutFieldExtractor.isNote(Words(note))
+        {
+            set(.notes, note, &turn)
+            return
+        }
         // The plain answer to the slot just asked ("San Fernando", "llamar antes de llegar").
         guard turn.answersSlot, let requested = turn.state.form.requested, let text = extraction.freeText else {
             return
@@ -173,6 +186,21 @@ extension SalesAgent {
             return
         }
         set(requested, text, &turn)
+    }
+
+    /// The sentences before the first question of a message that has one ("Dejar en portería.
+    /// ¿Entregan hoy?" → "Dejar en portería"), trimmed; nil when it opens with the question.
+    static func statementBeforeQuestion(_ text: String) -> String? {
+        guard let mark = text.firstIndex(where: { $0 == "?" || $0 == "¿" }) else { return nil }
+        var before = text[..<mark]
+        // The question's own words before a "?" without "¿" ("…portería. entregan hoy?").
+        if text[mark] == "?", let stop = before.lastIndex(where: { ".!\n".contains($0) }) {
+            before = before[..<stop]
+        } else if text[mark] == "?" {
+            return nil
+        }
+        let statement = CheckoutFieldExtractor.trimmed(String(before))
+        return statement.isEmpty ? nil : statement
     }
 
     /// A message that is only a delivery note, without a leading "y", "ah", "también".
@@ -317,6 +345,9 @@ extension SalesAgent {
         turn.add(.returningClient(StoredClientHint(stored.details)))
     }
 
+    /// Words that open a yes ("sí, pero…", "claro, solo que…").
+    static let yesWords: Set<String> = ["si", "claro", "listo", "dale", "ok", "bueno", "correcto", "exacto", "sisas"]
+
     /// The customer accepted their stored data: it fills every slot still empty, and the name
     /// said shorter before ("les escribe Fernando Camacho" for Fernando Camacho Rubio).
     func useStored(_ stored: Client, _ turn: inout TurnContext, except given: Set<CheckoutSlot>) {
@@ -332,8 +363,17 @@ extension SalesAgent {
 
     /// Whether `short` names the same person as `full` with fewer words: its words, in order,
     /// among the full name's ("Fernando Camacho" of "Fernando Camacho Rubio").
+    /// "les escribe Mónica de Plásticos Acopi" for Mónica Patricia Lozada Rincón: what follows
+    /// "de" after the first name may be where the person writes from, so the words before it
+    /// are compared too.
     static func shortens(_ short: String?, _ full: String?) -> Bool {
-        CheckoutFieldExtractor.extendsName(short, full)
+        if CheckoutFieldExtractor.extendsName(short, full) { return true }
+        guard let short else { return false }
+        let words = short.split(separator: " ")
+        guard let cut = words.dropFirst().firstIndex(where: { ["de", "del"].contains($0.lowercased()) }) else {
+            return false
+        }
+        return CheckoutFieldExtractor.extendsName(words[..<cut].joined(separator: " "), full)
     }
 
     /// A stored client's values by the slot they fill (the cédula is the record's key).

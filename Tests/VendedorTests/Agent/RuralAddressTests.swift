@@ -89,6 +89,9 @@ import Testing
         #expect(SalesAgent.shortens("Rubén Ortiz", "Rubén Darío Ortiz Peña"))
         #expect(!SalesAgent.shortens("Rubén Ortiz Peña", "Rubén Ortiz"))
         #expect(!SalesAgent.shortens("Carlos Ortiz", "Rubén Darío Ortiz Peña"))
+        // "les escribe Luz de Ferretería El Tornillo": the words after "de" may be the shop.
+        #expect(SalesAgent.shortens("Luz de Ferretería El Tornillo", "Luz Dary Castaño Ríos"))
+        #expect(!SalesAgent.shortens("Ana de Pereira", "Luz Dary Castaño Ríos"))
         let h = try await AgentHarness()
         _ = try h.database.upsertClient(
             ClientDetails(
