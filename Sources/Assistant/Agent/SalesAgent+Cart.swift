@@ -54,8 +54,10 @@ extension SalesAgent {
         let restates = turn.reading.items.allSatisfy { item in
             item.quantity.map { $0 == turn.state.lastTouched.map(turn.state.cart.quantity(of:)) } ?? false
         }
+        // "¿y el ventilado cuánto vale? Mejor cámbielos por los ventilados": an explicit swap
+        // beside a question is still a swap.
         guard swaps, turn.state.phase == .browsing, turn.reading.items.isEmpty || (changesFor && restates),
-            !turn.message.isQuestion,
+            !turn.message.isQuestion || changesFor,
             let touched = turn.state.lastTouched, turn.state.cart.quantity(of: touched) > 0,
             let line = try await products([touched]).first, let kind = ProductWords.of(line.name).first
         else { return false }
@@ -169,8 +171,9 @@ extension SalesAgent {
             // already in the cart, is pointed at, not ordered again.
             if command.quantity == nil, turn.state.cart.quantity(of: product.id) > 0 { return }
             // "Sí, 10 N95 y las 10 gafas. Eso es todo": the cart read back as it stands, with
-            // the go-ahead, orders nothing more.
-            if let quantity = command.quantity, turn.proceeds,
+            // the go-ahead or in the answer to a stock offer ("los guantes sí, los 6"), orders
+            // nothing more.
+            if let quantity = command.quantity, turn.proceeds || turn.carried?.offers != nil,
                 turn.state.cart.quantity(of: product.id) == Self.units(quantity, pairs: command.pairs, of: product)
             {
                 return

@@ -430,6 +430,13 @@ struct EntityReader {
             let afterClass = index > 0 && classWords.contains(words[index - 1])
             let word = !afterClass && itemShorthand.contains(said) ? MessageTokens.shorthand[said] ?? said : said
             if reasonWords.contains(word), namesSomething { break }
+            // "… tapabocas de los desechables como sesenta es para una fábrica": "es/son para"
+            // opens a sentence about the purpose (a voice note has no stop before it).
+            if namesSomething, ["es", "son"].contains(word), index + 1 < words.count,
+                ItemExtractor.purposeWords.contains(words[index + 1])
+            {
+                break
+            }
             // "uno solito", "2 nomás": how few, no product's word.
             if countModifiers.contains(word) { continue }
             if afterClass, word.count == 1, word.first?.isLetter == true {

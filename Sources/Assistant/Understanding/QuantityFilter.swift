@@ -53,6 +53,9 @@ public enum QuantityFilter {
         // reason after it tells the story, it orders nothing.
         return counts.filter { mention in
             !reasons.contains(mention.range.lowerBound)
+                // "póngame 4 cinturones en vez de 3": the amount replaced counts nothing.
+                && !(words.at(mention.range.lowerBound - 1) == "de"
+                    && ["vez", "lugar"].contains(words.at(mention.range.lowerBound - 2)))
                 && words.at(mention.range.lowerBound - 1) != "cada"
                 && !(demonstratives.contains(words.at(mention.range.lowerBound - 1))
                     && (mention.range.upperBound >= words.count

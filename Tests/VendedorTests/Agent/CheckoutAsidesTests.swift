@@ -3,6 +3,7 @@ import Testing
 
 @testable import Assistant
 @testable import Shop
+@testable import SpanishText
 
 /// Checkout answers with something beside them (seventh round): a note with a question after
 /// it, a yes to the stored data with the one field that changed, the cart read back with the
@@ -59,5 +60,27 @@ import Testing
         #expect(SalesAgent.statementBeforeQuestion("llegan hoy?") == nil)
         let long = String(repeating: "a ", count: 5_000) + "?"
         #expect(SalesAgent.statementBeforeQuestion(long) == nil)
+    }
+}
+
+extension CheckoutAsidesTests {
+    @Test func aLineReadBackInTheAnswerToAStockOfferStays() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("ca4", "necesito 5 trajes químicos y 8 pares de guantes de nitrilo")
+        let answer = try await h.say("ca4", "bueno, los trajes que haya; los guantes sí, los 8")
+        #expect(!answer.reply.contains("16 ×"), "\(answer.reply)")
+        let cart = try await h.say("ca4", "¿qué llevo?")
+        #expect(cart.reply.contains("8 × Guantes nitrilo"), "\(cart.reply)")
+        await h.tearDown()
+    }
+
+    @Test func theAmountReplacedCountsNothingAndASwapBesideAQuestionSwaps() async throws {
+        #expect(QuantityFilter.counts(in: Words("póngame 7 conos en vez de 5")).map(\.value) == [7])
+        #expect(QuantityFilter.counts(in: Words("mejor 2 en lugar de 4")).map(\.value) == [2])
+        let h = try await AgentHarness()
+        _ = try await h.say("ca5", "4 cascos de seguridad")
+        let swap = try await h.say("ca5", "¿el dieléctrico en cuánto está? Cámbielos por los dieléctricos, los 4")
+        #expect(swap.reply.contains("4 × Casco dieléctrico"), "\(swap.reply)")
+        await h.tearDown()
     }
 }

@@ -54,6 +54,13 @@ import Testing
         #expect(EntityReader.withoutCommands(["extintor", "clase", "d"], none) == ["extintor", "clase", "d"])
         // A reason with nothing named before it is kept (the search sees it whole).
         #expect(EntityReader.withoutCommands(["porque", "se", "rompio"], none).first == "porque")
+        // "… como cuarenta son pa una ebanistería": the purpose said as a sentence ends it too.
+        #expect(
+            EntityReader.withoutCommands(["guantes", "de", "vaqueta", "son", "pa", "una", "ebanisteria"], none)
+                == ["guantes", "de", "vaqueta"])
+        // "para" right after the name stays a use of it.
+        #expect(
+            EntityReader.withoutCommands(["guantes", "para", "soldar"], none) == ["guantes", "para", "soldar"])
     }
 
     @Test func wordsWithoutTheNounAreOfTheKindTouchedLast() async throws {
