@@ -136,7 +136,12 @@ public enum ItemExtractor {
                 // words before it.
                 let postfix =
                     texts[mention.range.lowerBound].hasPrefix("x") || before.upperBound < mention.range.lowerBound
-                let purpose = !range.isEmpty && purposeWords.contains(texts[range.lowerBound])
+                // "… como sesenta es para una fábrica": the purpose said as a sentence too.
+                let purpose =
+                    !range.isEmpty
+                    && (purposeWords.contains(texts[range.lowerBound])
+                        || (range.count > 1 && ["es", "son"].contains(texts[range.lowerBound])
+                            && purposeWords.contains(texts[range.lowerBound + 1])))
                 if !names(range) || purpose || (postfix && names(before)) {
                     range = before
                     // "cintas amarillas y negras x 6": the words before "y" describe it too.
@@ -318,8 +323,14 @@ public enum ItemExtractor {
     /// follows the last) the words before it.
     static func sequential(_ texts: [String], _ segment: Segment, names: (Range<Int>) -> Bool) -> [Item] {
         let counts = segment.counts
+        // "… tapabocas como sesenta es para una fábrica": a purpose said as a sentence after the
+        // last count names no product of it.
+        let tail = counts[counts.count - 1].range.upperBound
+        let purposeTail =
+            tail + 1 < segment.range.upperBound && ["es", "son"].contains(texts[tail])
+            && purposeWords.contains(texts[tail + 1])
         let productFirst =
-            !names(counts[counts.count - 1].range.upperBound..<segment.range.upperBound)
+            (purposeTail || !names(tail..<segment.range.upperBound))
             && names(segment.range.lowerBound..<counts[0].range.lowerBound)
         return counts.enumerated().map { index, mention in
             let range: Range<Int>

@@ -121,14 +121,17 @@ public enum SpokenEmail {
                 digits = value
                 localEnd = first - 1
             }
-            // "adriana punto gil arroba …": the local part may hold dots too.
+            // "adriana punto gil arroba …", "leidy guion bajo castro arroba …": the local part may
+            // hold dots, underscores and dashes too.
             var local = [words.words[localEnd]]
+            var joins: [String] = []
             var start = localEnd
-            while start >= 2, words[start - 1] == "punto", local.count < 4,
-                words.words[start - 2].range.lowerBound >= copied
+            while local.count < 4, let (mark, length) = joinMark(before: start, words),
+                start - length - 1 >= 0, words.words[start - length - 1].range.lowerBound >= copied
             {
-                local.insert(words.words[start - 2], at: 0)
-                start -= 2
+                local.insert(words.words[start - length - 1], at: 0)
+                joins.insert(mark, at: 0)
+                start -= length + 1
             }
             // "marleny cuesta todo pegado arroba …": the words said joined are one local part,
             // back to the label or the verb before them.
@@ -149,13 +152,28 @@ public enum SpokenEmail {
                 continue
             }
             result += String(characters[copied..<local[0].range.lowerBound])
-            result +=
-                local.map(part).joined(separator: separator) + digits + "@" + domain.map(part).joined(separator: ".")
+            var address = part(local[0])
+            for (offset, word) in local.dropFirst().enumerated() {
+                address += (offset < joins.count ? joins[offset] : separator) + part(word)
+            }
+            result += address + digits + "@" + domain.map(part).joined(separator: ".")
             copied = domain[domain.count - 1].range.upperBound
             index = end
         }
         result += String(characters[copied...])
         return result
+    }
+
+    /// The mark said right before word `index` inside a local part and how many words say it:
+    /// "punto" (.), "guion bajo" / "raya al piso" (_), "guion" (-).
+    static func joinMark(before index: Int, _ words: Words) -> (String, Int)? {
+        if words.at(index - 1) == "punto" { return (".", 1) }
+        if words.at(index - 2) == "guion", words.at(index - 1) == "bajo" { return ("_", 2) }
+        if words.at(index - 3) == "raya", words.at(index - 2) == "al", words.at(index - 1) == "piso" {
+            return ("_", 3)
+        }
+        if words.at(index - 1) == "guion" { return ("-", 1) }
+        return nil
     }
 
     /// The most words said joined into one local part ("marleny cuesta todo pegado").

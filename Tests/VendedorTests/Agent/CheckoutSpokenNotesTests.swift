@@ -60,3 +60,18 @@ extension CheckoutSpokenNotesTests {
         #expect(denied.values[.neighborhood] == "San Cayetano")
     }
 }
+
+extension CheckoutSpokenNotesTests {
+    @Test func underscoresAndDashesDictatedInAnEmail() {
+        #expect(
+            SpokenEmail.rewrite("el correo es yeison guion bajo mena arroba gmail punto com")
+                == "el correo es yeison_mena@gmail.com")
+        #expect(SpokenEmail.rewrite("ana guion perez arroba yahoo punto es") == "ana-perez@yahoo.es")
+        #expect(SpokenEmail.rewrite("lina raya al piso soto arroba hotmail punto com") == "lina_soto@hotmail.com")
+        #expect(
+            SpokenEmail.rewrite("marta punto gil guion bajo r arroba outlook punto com") == "marta.gil_r@outlook.com")
+        // A flood of marks stays bounded (four parts at most) and traps nothing.
+        let flood = String(repeating: "guion bajo x ", count: 3_000) + "arroba gmail punto com"
+        #expect(SpokenEmail.rewrite(flood).hasSuffix("@gmail.com"))
+    }
+}

@@ -148,3 +148,18 @@ import Testing
         await h.tearDown()
     }
 }
+
+extension ItemWordsTests {
+    /// A voice note with each count after its product and the purpose said last as a sentence.
+    @Test func aPurposeSentenceAfterTheLastCountNamesNoProduct() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say(
+            "iw9",
+            "necesito guantes de vaqueta como veinte y también gafas de seguridad como treinta son para una ebanistería"
+        )
+        #expect(reply.reply.contains("20 × Guantes vaqueta"), "\(reply.reply)")
+        #expect(reply.reply.contains("30 × Gafas seguridad"), "\(reply.reply)")
+        #expect(!reply.reply.contains("no lo manejamos"), "\(reply.reply)")
+        await h.tearDown()
+    }
+}
