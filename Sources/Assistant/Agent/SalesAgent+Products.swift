@@ -132,7 +132,11 @@ extension SalesAgent {
         case .none:
             // Words the retriever understood as a whole and the matcher did not (a regional
             // name, a synonym): its best-scored hits decide, when they cover the query.
-            guard let top = phraseHits.first, top.score >= Self.retrieverConfidence else {
+            // A single hit is trusted from a lower score: nothing else came close ("yoyos para
+            // los carnets, de esos que se estiran": the words after the name only lower it).
+            guard let top = phraseHits.first,
+                top.score >= Self.retrieverConfidence || (phraseHits.count == 1 && top.score >= Self.retrieverTrust)
+            else {
                 return .none(suggestions: [])
             }
             let best = phraseHits.filter { $0.score >= top.score - 1e-9 }.map(\.product).sorted { $0.id < $1.id }

@@ -429,7 +429,17 @@ struct EntityReader {
         for (index, said) in words.enumerated() {
             let afterClass = index > 0 && classWords.contains(words[index - 1])
             let word = !afterClass && itemShorthand.contains(said) ? MessageTokens.shorthand[said] ?? said : said
-            if reasonWords.contains(word), namesSomething { break }
+            // After pointing words too ("5 de esos porque tenemos cinco puntos"): the reason
+            // is no product's words.
+            if reasonWords.contains(word), namesSomething || index > 0 { break }
+            // "los de carnet, no los de llaves": what follows "no" and an article is the one
+            // declined, no word of the product wanted.
+            if namesSomething, word == "no", index + 1 < words.count,
+                QueryUnderstanding.articles.contains(words[index + 1])
+                    || QuantityFilter.demonstratives.contains(words[index + 1])
+            {
+                break
+            }
             // "… tapabocas de los desechables como sesenta es para una fábrica": "es/son para"
             // opens a sentence about the purpose (a voice note has no stop before it).
             if namesSomething, ["es", "son"].contains(word), index + 1 < words.count,

@@ -54,6 +54,13 @@ import Testing
         #expect(EntityReader.withoutCommands(["extintor", "clase", "d"], none) == ["extintor", "clase", "d"])
         // A reason with nothing named before it is kept (the search sees it whole).
         #expect(EntityReader.withoutCommands(["porque", "se", "rompio"], none).first == "porque")
+        // The one declined after "no" and an article is no word of the product wanted.
+        #expect(
+            EntityReader.withoutCommands(["los", "de", "cuero", "no", "los", "de", "tela"], none)
+                == ["los", "de", "cuero"])
+        // After pointing words it ends them too.
+        #expect(
+            EntityReader.withoutCommands(["de", "esos", "porque", "tenemos", "tres", "sedes"], none) == ["de", "esos"])
         // "… como cuarenta son pa una ebanistería": the purpose said as a sentence ends it too.
         #expect(
             EntityReader.withoutCommands(["guantes", "de", "vaqueta", "son", "pa", "una", "ebanisteria"], none)
@@ -159,6 +166,18 @@ extension ItemWordsTests {
         )
         #expect(reply.reply.contains("20 × Guantes vaqueta"), "\(reply.reply)")
         #expect(reply.reply.contains("30 × Gafas seguridad"), "\(reply.reply)")
+        #expect(!reply.reply.contains("no lo manejamos"), "\(reply.reply)")
+        await h.tearDown()
+    }
+}
+
+extension ItemWordsTests {
+    /// The search's only hit is the product even when words after the name lower its score.
+    @Test func aSingleHitOfTheSearchIsTheProduct() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say(
+            "iw10", "buenas, ¿tienen yoyos pal carnet, de esos que se estiran y se recogen?")
+        #expect(reply.reply.contains("Porta credencial"), "\(reply.reply)")
         #expect(!reply.reply.contains("no lo manejamos"), "\(reply.reply)")
         await h.tearDown()
     }
