@@ -38,6 +38,14 @@ import Testing
             requested: nil)
         #expect(block.values[.neighborhood] == "Granada")
         #expect(block.values[.notes] == "Si no contesto, que reciba mi hijo Julián")
+        #expect(Extractor.extract("que lo reciba la señora del aseo", requested: .notes).freeText != nil)
+        let single = Extractor.extract(
+            "Reciba un cordial saludo. Necesito 2 botiquines. CC 98.765.123, barrio Granada", requested: nil)
+        #expect(single.values[.notes] == nil)
+        // "reciban un cordial saludo" is a greeting, no note.
+        let greeting = Extractor.extract(
+            "Buenas tardes, reciban un cordial saludo, necesito 3 conos. CC 98.765.123, barrio Granada", requested: nil)
+        #expect(greeting.values[.notes] == nil)
     }
 
     @Test func aRequestAfterTheNeighborhoodIsNoNote() {
