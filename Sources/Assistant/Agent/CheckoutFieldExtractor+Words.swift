@@ -11,8 +11,7 @@ extension CheckoutFieldExtractor {
         "marque", "suban", "entren", "esperen", "preguntar", "pregunten", "pregunte", "apto", "apartamento", "torre",
         "oficina", "piso", "casa", "interior", "bodega", "local", "porteria", "recepcion", "descargar", "entrada",
         "conjunto", "edificio", "frente", "detras", "cerca", "horario", "recibe", "reciben", "recibir", "que reciba",
-        "lo reciba", "la reciba", "los reciba",
-        "enviar",
+        "lo reciba", "la reciba", "los reciba", "enviar",
         "subir", "avisar", "junto", "al lado", "a un lado", "a una cuadra", "a dos cuadras", "a media cuadra",
         "diagonal a", "esquina", "porton", "puerta", "reja", "rejas", "segundo piso", "tercer piso", "primer piso",
         "despues de", "antes de", "de lunes", "entre semana", "en la obra", "en la porteria", "en recepcion",
@@ -55,7 +54,9 @@ extension CheckoutFieldExtractor {
     /// words or more, no number, no request, no name alone, no city alone.
     static func saysAboutThePlace(_ words: Words) -> Bool {
         guard words.count >= 3, words.count <= maxPlaceSentenceWords,
-            !words.texts.contains(where: { $0.contains(where: \.isNumber) || requestWords.contains($0) }),
+            !words.texts.contains(where: {
+                $0.contains(where: \.isNumber) || Lexicon.requestVerbs.contains($0) || askingWords.contains($0)
+            }),
             !ColombianPlaces.isCity(words), !isOnlyChatter(words),
             // "…, en Santander de Quilichao": the city said with its preposition.
             !(["en", "de"].contains(words[0])
@@ -67,12 +68,11 @@ extension CheckoutFieldExtractor {
     /// The most words of a sentence about the place taken as the note.
     static let maxPlaceSentenceWords = 30
 
-    /// Words that ask for something or ask about it: a sentence with one is no note.
-    static let requestWords: Set<String> = [
-        "necesito", "quiero", "quisiera", "agregue", "agreguen", "agregar", "agrega", "agregame", "agreguele",
-        "mande", "manda", "mandeme", "mandame", "deme", "dame", "regale", "regaleme", "tambien", "cuanto", "cuanta",
-        "precio", "vale", "cuesta", "sumele", "quite", "quitar", "cambie", "cambiar", "cotizacion", "pedido",
-        "producto", "productos", "celular", "correo", "cedula", "telefono", "nombre",
+    /// Words that ask about something or name data: a sentence with one (or with a verb of
+    /// asking, `Lexicon.requestVerbs`) is no note.
+    static let askingWords: Set<String> = [
+        "tambien", "cuanto", "cuanta", "precio", "vale", "cuesta", "quite", "quitar", "cambie", "cambiar",
+        "cotizacion", "pedido", "producto", "productos", "celular", "correo", "cedula", "telefono", "nombre",
     ]
 
     /// The verb without the pronouns attached to it ("dejarlas" → "dejar", "déjemelo" →

@@ -461,7 +461,7 @@ public enum CheckoutFieldExtractor {
             {
                 return words.words[index].range.lowerBound
             }
-            if place, copulas.contains(words[index]) || words[index] == "pues", index + 1 < words.count {
+            if place, copulas.contains(words[index]) || words[index] == "pues" {
                 return words.words[index].range.lowerBound
             }
         }

@@ -12,4 +12,12 @@ public enum Lexicon {
         "unidad", "unidades", "und", "unds", "uds", "pares", "par", "rollo", "rollos", "pieza", "piezas", "juego",
         "juegos",
     ]
+    /// First-person and imperative verbs of asking for something ("necesito", "mándeme",
+    /// "cotizar"): a statement with one asks for a product; a delivery note has none.
+    public static let requestVerbs: Set<String> = [
+        "necesito", "necesitamos", "quiero", "queremos", "quisiera", "quisieramos", "requiero", "requerimos",
+        "busco", "buscamos", "ocupo", "ocupamos", "deme", "denme", "dame", "regala", "regale", "regaleme", "mande",
+        "manden", "manda", "mandeme", "mandame", "envie", "envien", "enviame", "cotizar", "coticeme", "solicito",
+        "solicitamos", "agregue", "agreguen", "agregar", "agrega", "agregame", "agreguele", "sumele",
+    ]
 }

@@ -16,24 +16,18 @@ extension SalesAgent {
         "economica", "mismo", "misma", "mismos", "mismas", "ese", "esos", "esa", "esas", "este", "estos", "esta",
         "estas", "primero", "anterior", "aquel", "aquellos", "foto", "imagen",
     ]
-    /// First-person verbs of asking for something ("necesito", "mándeme"): a sentence with one
-    /// that is no question asks for a product.
-    static let requestVerbs: Set<String> = [
-        "necesito", "necesitamos", "quiero", "queremos", "quisiera", "quisieramos", "requiero", "requerimos",
-        "busco", "buscamos", "ocupo", "ocupamos", "deme", "denme", "regala", "regale", "mande", "manden", "mandeme",
-        "mandame", "envie", "envien", "enviame", "cotizar", "coticeme", "solicito", "solicitamos",
-    ]
     /// The most sentences of a message looked at for a request.
     static let maxRequestSentences = 16
 
-    /// Whether a sentence of `text` that is no question holds a verb of asking (one pass).
+    /// Whether a sentence of `text` that is no question holds a verb of asking
+    /// (`Lexicon.requestVerbs`; one pass).
     static func requestsInStatement(_ text: String) -> Bool {
         var sentence = ""
         var sentences = 0
         func check() -> Bool {
             defer { sentence = "" }
             guard !sentence.contains("?"), !sentence.contains("¿") else { return false }
-            return Words(sentence).texts.contains { requestVerbs.contains($0) }
+            return Words(sentence).texts.contains { Lexicon.requestVerbs.contains($0) }
         }
         for character in text {
             sentence.append(character)
