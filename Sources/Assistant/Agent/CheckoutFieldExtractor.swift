@@ -461,12 +461,23 @@ public enum CheckoutFieldExtractor {
             {
                 return words.words[index].range.lowerBound
             }
-            if place, copulas.contains(words[index]) || words[index] == "pues" {
+            // "barrio ahora es El Limonar": a copula after words that only lead to the value
+            // introduces it.
+            if place, copulas.contains(words[index]) || words[index] == "pues",
+                !words.texts[..<index].allSatisfy(copulaLeads.contains)
+            {
                 return words.words[index].range.lowerBound
             }
         }
         return nil
     }
+
+    /// Words that may come before the copula that introduces a value ("ahora es", "ya no es",
+    /// "en realidad es").
+    static let copulaLeads: Set<String> = [
+        "ahora", "ya", "nuevo", "si", "no", "tambien", "bien", "realmente", "realidad", "en", "mejor", "pues",
+        "entonces", "el", "la", "mi", "su", "actual", "correcto", "verdad", "de",
+    ]
 
     /// Words after "y" that open a sentence about the place, not a second word of its name
     /// ("San Pedro y San Pablo" keeps its "y").

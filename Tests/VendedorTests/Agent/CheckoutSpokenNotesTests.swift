@@ -66,6 +66,9 @@ extension CheckoutSpokenNotesTests {
         #expect(city.values[.notes] == nil)
         let denied = Extractor.extract("el barrio no es Junín, es San Cayetano", requested: nil)
         #expect(denied.values[.neighborhood] == "San Cayetano")
+        // A copula after words that only lead to the value introduces it.
+        let now = Extractor.extract("sí, pero el barrio ahora es La Floresta", requested: nil)
+        #expect(now.values[.neighborhood] == "La Floresta")
     }
 }
 
