@@ -141,6 +141,10 @@ struct ChatPipelineTests {
         #expect(waiting.reply == ChatMessageHandler.stillPlacing)
         #expect(waiting.orderId == nil)
         let orders = try h.extraWorker(queues: ["pedidos"])
+        // The order job waits in its queue; once a worker placed it (however slow a loaded
+        // machine is to start one: a 300 ms wait was once too short in a full run), the next
+        // message finds it.
+        #expect(try await eventually(timeout: .seconds(60)) { try h.orders(chatId: "lento").count == 1 })
         let placed = try await h.say("lento", "sí")
         let order = try #require(try h.orders(chatId: "lento").first)
         #expect(placed.orderId == order.id)
