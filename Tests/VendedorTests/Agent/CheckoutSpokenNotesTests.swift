@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Assistant
+@testable import SpanishText
 
 /// Delivery notes said after the neighbourhood without punctuation (a voice note, a long
 /// sentence) and notes about who receives (seventh round). New phrasings, none from an
@@ -84,5 +85,19 @@ extension CheckoutSpokenNotesTests {
         // A flood of marks stays bounded (four parts at most) and traps nothing.
         let flood = String(repeating: "guion bajo x ", count: 3_000) + "arroba gmail punto com"
         #expect(SpokenEmail.rewrite(flood).hasSuffix("@gmail.com"))
+    }
+}
+
+extension CheckoutSpokenNotesTests {
+    /// Hostile: a sentence after the neighbourhood longer than the bound is no note; a message
+    /// of thousands of pieces after it traps nothing.
+    @Test func aSentenceAboutThePlaceIsBounded() {
+        let long = String(repeating: "el taller se llama Motos Ruiz ", count: 8)
+        let beyond = Extractor.extract("Cra 2 # 3-45, barrio Las Palmas, " + long, requested: nil)
+        #expect(beyond.values[.notes] == nil)
+        #expect(!CheckoutFieldExtractor.saysAboutThePlace(Words(long)))
+        let flood = Extractor.extract(
+            "Cra 2 # 3-45, barrio Las Palmas" + String(repeating: ", la casa es azul", count: 5_000), requested: nil)
+        #expect(flood.values[.neighborhood] == "Las Palmas")
     }
 }

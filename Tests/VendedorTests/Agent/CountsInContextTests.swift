@@ -53,6 +53,8 @@ import Testing
         #expect(SalesAgent.refusesOutright(Words("si apenas hay 4 no me sirve, quítelo")))
         #expect(SalesAgent.refusesOutright(Words("Olvídelo entonces")))
         #expect(!SalesAgent.refusesOutright(Words("sí, me sirven las 4")))
+        // Hostile: thousands of pieces are looked at up to the bound, without a trap.
+        #expect(!SalesAgent.refusesOutright(Words(String(repeating: "bueno, ", count: 5_000) + "no me sirve")))
         let h = try await AgentHarness()
         _ = try await h.say("ci3", "4 cascos de seguridad")
         let offer = try await h.say("ci3", "y 9 detectores de gas")
