@@ -132,17 +132,18 @@ extension SalesAgent {
                     pair.0 == "no" && ["me", "nos"].contains(pair.1.0) && uselessVerbs.contains(pair.1.1)
                 }
             let opening = texts.drop { refusalLeads.contains($0) }.first ?? ""
-            return useless || (texts.count <= 4 && takeItOut.contains(opening))
+            return useless || (texts.count <= 4 && takesItOut(opening))
         }
     }
 
     /// "no (me) sirve", "no alcanza": what is offered is of no use.
     static let uselessVerbs: Set<String> = ["sirve", "sirven", "alcanza", "alcanzan", "interesa", "conviene"]
-    /// "quítelo", "olvídelo": taking out the thing spoken of.
-    static let takeItOut: Set<String> = [
-        "quitelo", "quitela", "quitelos", "quitelas", "quitalo", "quitala", "saquelo", "saquela", "saquelos",
-        "saquelas", "olvidelo", "olvidela", "olvidelos", "olvidelas", "olvidalo", "olvidala", "borrelo", "borrela",
-    ]
+    /// "quítelo", "sáquelas", "olvídelo": a verb of taking out (`ExampleReader.removalVerbs`, or
+    /// forgetting) with the pronoun of the thing spoken of and no object of its own.
+    static func takesItOut(_ word: String) -> Bool {
+        let verb = CheckoutFieldExtractor.withoutClitic(word)
+        return verb != word && (ExampleReader.removalVerbs.contains(verb) || ["olvide", "olvida"].contains(verb))
+    }
 
     /// Words said before the "no" of a refusal.
     static let refusalLeads: Set<String> = ["entonces", "ah", "ay", "pues", "bueno", "mejor", "ahh", "uy", "ok"]

@@ -52,6 +52,9 @@ import Testing
     @Test func aStockOfferIsRefusedByNoUseOrTakingItOut() async throws {
         #expect(SalesAgent.refusesOutright(Words("si apenas hay 4 no me sirve, quítelo")))
         #expect(SalesAgent.refusesOutright(Words("Olvídelo entonces")))
+        #expect(SalesAgent.refusesOutright(Words("sáquelas")))
+        // A verb of taking out with its own object names what it takes out: no refusal here.
+        #expect(!SalesAgent.refusesOutright(Words("quite los conos")))
         #expect(!SalesAgent.refusesOutright(Words("sí, me sirven las 4")))
         // Hostile: thousands of pieces are looked at up to the bound, without a trap.
         #expect(!SalesAgent.refusesOutright(Words(String(repeating: "bueno, ", count: 5_000) + "no me sirve")))
