@@ -67,9 +67,14 @@ final class AgentHarness: @unchecked Sendable {
             queues: queues)
     }
 
+    /// How long a test waits for one reply. A reply takes milliseconds alone; the limit only
+    /// matters when something is broken, and CI runs every suite at once on two cores (a first
+    /// message once took 31 s there), so it is generous.
+    static let replyTimeout: Duration = .seconds(120)
+
     /// Sends a customer's message and waits for the reply.
     @discardableResult
-    func say(_ chatId: String, _ text: String, timeout: Duration = .seconds(30)) async throws -> ChatReply {
+    func say(_ chatId: String, _ text: String, timeout: Duration = replyTimeout) async throws -> ChatReply {
         let job = try await send(chatId, text)
         return try await reply(job, timeout: timeout)
     }
@@ -80,7 +85,7 @@ final class AgentHarness: @unchecked Sendable {
         ).id
     }
 
-    func reply(_ jobId: String, timeout: Duration = .seconds(30)) async throws -> ChatReply {
+    func reply(_ jobId: String, timeout: Duration = replyTimeout) async throws -> ChatReply {
         let status = try await waiters.wait(for: jobId, timeout: timeout)
         guard let status, status.state == .completed, let result = status.result else {
             throw TestFailure("el mensaje \(jobId) no se respondió: \(String(describing: status))")
