@@ -24,7 +24,9 @@ import Support
 /// round, development data weighted to needs and other names: tuned on, misses shown), `test6`
 /// (busqueda_prueba6.tsv, 45, held out, written blind on 2026-12-05 before the seventh round)
 /// and `dev4` (busqueda_desarrollo4.tsv, 45, written blind the same way as development data:
-/// tuned on, misses shown). For each,
+/// tuned on, misses shown), `test7` (busqueda_prueba7.tsv, 45, held out, written blind on
+/// 2026-12-05 before the eighth round) and `dev5` (busqueda_desarrollo5.tsv, 45, its
+/// development twin: tuned on, misses shown). For each,
 /// `retrieval.<set>_hit_at_3` (a wanted product among the first 3; for a query the shop has
 /// nothing for, an empty answer),
 /// `retrieval.<set>_recall_at_5` (wanted products among the first 5, over min(5, wanted); 1
@@ -234,7 +236,8 @@ struct RetrievalBench {
         ("test2", "busqueda_prueba2", false), ("test3", "busqueda_prueba3", true), ("test4", "busqueda_prueba4", false),
         ("test5", "busqueda_prueba5", false), ("dev2", "busqueda_desarrollo2", true),
         ("dev3", "busqueda_desarrollo3", true), ("test6", "busqueda_prueba6", false),
-        ("dev4", "busqueda_desarrollo4", true),
+        ("dev4", "busqueda_desarrollo4", true), ("test7", "busqueda_prueba7", false),
+        ("dev5", "busqueda_desarrollo5", true),
     ]
 
     /// Every product embedded into a fresh index, which is then activated.
