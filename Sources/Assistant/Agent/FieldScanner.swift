@@ -182,6 +182,12 @@ struct FieldScanner {
             {
                 end = nextSeparator(after: end + 1)
             }
+            // The number belongs to the same piece: "en la calle necesito: 10 conos" is a story
+            // about a street and a count, no address.
+            guard words.words[numberAt].range.lowerBound < end else {
+                index += 1
+                continue
+            }
             // "Km 3 vía Candelaria - Puerto Tejada": a road between two places runs over the dash.
             if end + 2 < characters.count, characters[end] == "-", let next = wordStarting(after: end),
                 characters[words.words[next].range.lowerBound].isUppercase,

@@ -61,4 +61,19 @@ import Testing
         #expect(try h.orders(chatId: "e3").isEmpty)
         await h.tearDown()
     }
+
+    /// "en la calle necesito: 10 conos…": a street named in the story before the list is no
+    /// address volunteered (it was, without its number: the agent went to checkout asking for
+    /// "la calle o carrera y el número" and the next product was lost).
+    @Test func aStreetInTheStoryBeforeTheListIsNoAddress() async throws {
+        let h = try await AgentHarness()
+        let added = try await h.say(
+            "e9", "Buenas, pa un arreglo en la carrera les encargo: 4 conos y 2 vallas plásticas")
+        #expect(!added.reply.contains("dirección"), "\(added.reply)")
+        let more = try await h.say("e9", "y 3 chalecos reflectivos")
+        #expect(more.reply.contains("Chaleco"), "\(more.reply)")
+        let form = try await h.say("e9", "eso es todo")
+        #expect(form.reply.contains("nombre"), "\(form.reply)")
+        await h.tearDown()
+    }
 }

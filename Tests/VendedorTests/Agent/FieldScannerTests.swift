@@ -65,4 +65,22 @@ struct FieldScannerTests {
                 .phone: "318 406 7751"
             ])
     }
+
+    /// The addresses the scanner found, as text.
+    func addresses(_ text: String) -> [String] {
+        let characters = Array(text)
+        return FieldScanner(text).entities.compactMap { entity in
+            if case .address = entity.kind { return String(characters[entity.range]) }
+            return nil
+        }
+    }
+
+    /// A street word whose number lies past the end of its piece is a story about a street and
+    /// a count, no address; the same words with the number in the piece are one.
+    @Test func aStreetWordBeforeACountInTheNextPieceIsNoAddress() {
+        #expect(addresses("pa un arreglo en la carrera les encargo: 4 conos y 2 vallas").isEmpty)
+        #expect(addresses("estamos en la avenida principal. 6 cascos blancos porfa").isEmpty)
+        #expect(addresses("quedamos en la calle Caldas 12-40, frente al parque") == ["calle Caldas 12-40"])
+        #expect(addresses("Cra. 15 # 20-30, apto 201") == ["Cra. 15 # 20-30, apto 201"])
+    }
 }

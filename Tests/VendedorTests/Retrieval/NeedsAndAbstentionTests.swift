@@ -25,6 +25,9 @@ struct NeedsAndAbstentionTests {
         ("protectores de oído de espuma", [66, 67]),
         ("visor para esmerilar", [29]),
         ("un pito bien duro para la evacuación", [57]),
+        // The noun of a need word ("desinfección", "sanitización") names the thing's purpose.
+        ("tapetes de sanitización pa la puerta del local", [72]),
+        ("un tapete de desinfección para la recepción", [72]),
     ])
     func findsWhatANeedOrARegionalNameMeans(query: String, expected: [Int64]) async throws {
         let tmp = try TemporaryDirectory()
