@@ -48,6 +48,9 @@ struct TurnContext {
     var carried: DialogueState.Pending?
     /// For the last ambiguous product resolved this turn, the option the search ranked first.
     var preferred: Int64?
+    /// For the last resolution that named nothing, what the search found with too low a score
+    /// to be the product meant (a need asked about may still be answered with them).
+    var unsureHits: [Product] = []
     /// The place in the cart the next new line takes (it settles a question asked earlier).
     var linePosition: Int?
 

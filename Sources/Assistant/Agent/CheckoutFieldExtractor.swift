@@ -283,7 +283,7 @@ public enum CheckoutFieldExtractor {
             // A question is never a name ("¿aceptan Nequi?").
             // A name the form holds is replaced only when asked for or labelled, or by a longer
             // one that extends it (the full name given at checkout).
-            if values[.name] == nil, hasData || requested == .name,
+            if values[.name] == nil, hasData || requested == .name || extendsName(knownName, chunk.text),
                 !known.contains(.name) || requested == .name || extendsName(knownName, chunk.text),
                 looksLikeName(chunk.text), !lone,
                 !text.contains("?"),

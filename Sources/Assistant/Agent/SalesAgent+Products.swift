@@ -62,8 +62,10 @@ extension SalesAgent {
     /// The product the customer's words name: among those just shown or discussed first,
     /// then in the whole catalog through the retriever.
     func resolve(_ words: [String], _ turn: inout TurnContext) async throws -> Resolution {
-        // The option ranked first belongs to this resolution only.
+        let words = Self.searchWindow(words, isCatalogWord: isCatalogWord)
+        // The option ranked first belongs to this resolution only, and so do its unsure hits.
         turn.preferred = nil
+        turn.unsureHits = []
         // "el normal", "el mismo": the words point back at what was shown, they name nothing.
         let content = Array(WordForms.contentWords(words).filter { !Self.referringWords.contains($0) }.prefix(16))
         let focus = try await products(turn.state.focus).filter(\.active)
@@ -131,6 +133,10 @@ extension SalesAgent {
             guard let top = phraseHits.first,
                 top.score >= Self.retrieverConfidence || (phraseHits.count == 1 && top.score >= Self.retrieverTrust)
             else {
+                if let top = phraseHits.first, top.score >= Self.unsureFloor {
+                    turn.unsureHits = phraseHits.filter { $0.score >= top.score / 2 }.prefix(Self.maxUnsureHits)
+                        .map(\.product)
+                }
                 return .none(suggestions: [])
             }
             let best = phraseHits.filter { $0.score >= top.score - 1e-9 }.map(\.product).sorted { $0.id < $1.id }
@@ -148,6 +154,22 @@ extension SalesAgent {
 
     /// Words of a message the search is given at most.
     static let maxSearchedWords = 32
+    /// Words kept after the last catalog word when a long message is cut.
+    static let windowTail = 8
+
+    /// The words of a long message the search reads: all (it reads the first
+    /// `maxSearchedWords`), unless the last catalog word comes after those; then the
+    /// `maxSearchedWords` that end a few
+    /// words after it ("tengo una panadería hace 25 años y el otro día se me prendió la
+    /// freidora… me dijeron que tenía que tener un extintor… el clase K": the story before
+    /// the product is what gets cut, not the product). One pass.
+    static func searchWindow(_ words: [String], isCatalogWord: (String) -> Bool) -> [String] {
+        guard words.count > maxSearchedWords, let last = words.lastIndex(where: isCatalogWord),
+            last >= maxSearchedWords
+        else { return words }
+        let end = min(words.count, last + 1 + windowTail)
+        return Array(words[(end - maxSearchedWords)..<end])
+    }
     /// How far below the best tied option's score an option may be and still be listed.
     static let optionGap = 0.1
 
@@ -166,6 +188,11 @@ extension SalesAgent {
     static let retrieverConfidence = 0.75
     /// The retriever's score from which its best hit may overrule the plain words' match…
     static let retrieverTrust = 0.6
+    /// The score from which hits too weak to be the product meant still answer a question
+    /// ("en la rampa la gente se resbala cuando llueve, ¿qué tienen para eso?"), at most
+    /// `maxUnsureHits` of them, each at least half the best one's score.
+    static let unsureFloor = 0.3
+    static let maxUnsureHits = 4
     /// …when it is this far ahead of that match's own score.
     static let retrieverOverrule = 0.15
     /// How far ahead of every other tied option the retriever's best one must be.
@@ -220,6 +247,14 @@ extension SalesAgent {
                 return
             }
             turn.handledProducts = true
+            // A question whose words the search placed only loosely (a need told as a story):
+            // what it found is offered, not "no lo manejamos".
+            if suggestions.isEmpty, asking, !turn.unsureHits.isEmpty {
+                turn.add(.productList(query: query, turn.unsureHits.map(ProductFact.init), exact: false))
+                turn.show(turn.unsureHits)
+                turn.sideAnswer = true
+                return
+            }
             turn.add(.notFound(query: query, suggestions: suggestions.map(ProductFact.init)))
             turn.show(suggestions)
             turn.sideAnswer = true

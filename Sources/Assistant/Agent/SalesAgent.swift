@@ -149,6 +149,12 @@ public struct SalesAgent: Sendable {
         return finish(turn)
     }
 
+    /// Whether a folded word is one of the catalog's words or another name of a product.
+    func isCatalogWord(_ word: String) -> Bool {
+        let words = catalogWords.value.words
+        return words.contains(word) || words.contains(MessageTokens.collapsed(word)) || otherNames.contains(word)
+    }
+
     /// What the reader may know of the chat: the phase, what was asked, what is listed.
     func readingContext(_ state: DialogueState) async throws -> ReadingContext {
         let names = try await store.productNames()

@@ -76,7 +76,7 @@ public struct ExampleReader: MessageReader {
             !Self.holdsOtherName(text, context)
         {
             chatter.append(0..<text.count)
-            if Self.talkIntents.contains(intent) { talk.append(0..<text.count) }
+            if Self.talkIntents.contains(intent), !Self.writtenAsName(text, context) { talk.append(0..<text.count) }
         }
         // "somos un laboratorio de control de calidad", "tengo un restaurante y me pidieron…":
         // who the customer is, not a request.
@@ -118,7 +118,9 @@ public struct ExampleReader: MessageReader {
                 !tokens.contains(MessageTokens.number), !Self.holdsOtherName(clause.text, context)
             {
                 chatter.append(clause.range)
-                if Self.talkIntents.contains(act.intent) { talk.append(clause.range) }
+                if Self.talkIntents.contains(act.intent), !Self.writtenAsName(clause.text, context) {
+                    talk.append(clause.range)
+                }
             }
         }
         // No intent for the whole message, but one clause asks something clear: that is it
@@ -161,8 +163,12 @@ public struct ExampleReader: MessageReader {
         reading.choice = entities.choice
         reading.topic = reading.intent?.companyTopic
         // A company word inside a product question ("precio de los avisos de ubicación del
-        // extintor") is the product's, not a question about the company.
-        let asksAboutProduct = reading.namesProduct && guess.map { $0.intent.asksAboutProducts } == true
+        // extintor") is the product's, not a question about the company; so is one in the story
+        // around a clause that asks a product's price ("…vinieron los bomberos a la inspección
+        // y me dijeron que tenía que tener un extintor clase K. ¿Cuánto vale ese?").
+        let asksAboutProduct =
+            reading.namesProduct
+            && (guess.map { $0.intent.asksAboutProducts } == true || reading.intent?.asksAboutProducts == true)
         if reading.topic == nil, !(reading.intent?.changesCart ?? false), !asksAboutProduct {
             reading.topic = CompanyAnswerer.topic(of: entities.productText)
         }
@@ -245,6 +251,21 @@ public struct ExampleReader: MessageReader {
     /// Whether the text holds another name of a product ("portacarnets").
     static func holdsOtherName(_ text: String, _ context: ReadingContext) -> Bool {
         !context.otherNames.isEmpty && Words(text).texts.contains { context.otherNames.contains($0) }
+    }
+
+    /// Whether, in the checkout, a clause is a person's name written as one (two words or more,
+    /// each but the particles with a capital): "Olga Lucía Valencia" resembles the chatter
+    /// "oiga" but is the name asked for.
+    static func writtenAsName(_ text: String, _ context: ReadingContext) -> Bool {
+        guard context.inForm else { return false }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        let parts = trimmed.split(whereSeparator: \.isWhitespace)
+        return parts.count >= 2
+            && parts.allSatisfy { part in
+                part.first?.isUppercase == true
+                    || CheckoutFieldExtractor.nameParticles.contains(part.lowercased())
+            }
+            && CheckoutFieldExtractor.looksLikeName(trimmed)
     }
 
     /// Acts whose clauses never name a product (a clause with a catalog word or a number is
