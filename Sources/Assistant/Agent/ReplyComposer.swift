@@ -126,6 +126,7 @@ public enum ReplyComposer {
             return text
         case .changed(let line): return "Listo, ahora lleva \(lineText(line))."
         case .removed(let name): return "Quité \(name) de su pedido."
+        case .offerDeclined(let names): return "Entendido, no agrego \(naturalList(names))."
         case .notInCart(let query): return "No tengo «\(query)» en su pedido."
         case .cart(let lines, let total):
             return "Su pedido va así:\n" + lines.map { "• \(lineText($0))" }.joined(separator: "\n")

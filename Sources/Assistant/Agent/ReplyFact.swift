@@ -60,6 +60,8 @@ public enum ReplyFact: Sendable, Equatable {
     case outOfStock(ProductFact, alternatives: [ProductFact])
     case changed(LineFact)
     case removed(String)
+    /// The stock offered for these products was declined ("no, quíteme los trajes").
+    case offerDeclined([String])
     case notInCart(String)
     case cart([LineFact], total: Int)
     case cartEmpty
@@ -161,7 +163,7 @@ public struct ReplyFacts: Sendable, Equatable {
             case .added(let line), .changed(let line): result.insert(line.name)
             case .cart(let lines, _), .summary(let lines, _, _): result.formUnion(lines.map(\.name))
             case .removed(let name): result.insert(name)
-            case .dropped(let names): result.formUnion(names)
+            case .dropped(let names), .offerDeclined(let names): result.formUnion(names)
             default: break
             }
         }

@@ -35,7 +35,22 @@ extension SalesAgent {
         guard !inForm || reading.namesProduct || turn.message.isQuestion else { return }
         if try await answerAboutListed(&turn) { return }
         if try await swapLine(&turn) { return }
+        if try await closesWithCartNames(turn) { return }
         try await answerProductQuestion(&turn, reading.productText, asking: asking)
+    }
+
+    /// "solo los guantes, eso es todo": the go-ahead said with names of the cart's own lines
+    /// and no count asks nothing about them.
+    func closesWithCartNames(_ turn: TurnContext) async throws -> Bool {
+        let reading = turn.reading
+        guard reading.intent == .proceed, turn.state.phase == .browsing, !turn.state.cart.isEmpty,
+            !turn.message.isQuestion, reading.items.allSatisfy({ $0.quantity == nil })
+        else { return false }
+        // The catalog's words of it ("nada más", "solamente" name nothing).
+        let content = WordForms.contentWords(reading.productText.texts).filter(isCatalogWord)
+        guard !content.isEmpty else { return false }
+        let lines = try await products(turn.state.cart.lines.map(\.productId))
+        return lines.contains { ProductMatcher.coversAll(content, $0) }
     }
 
     /// "mejor que sea el de 9 kilos", "más bien el de CO2": the line touched last is swapped

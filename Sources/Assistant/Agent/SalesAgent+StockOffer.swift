@@ -28,9 +28,15 @@ extension SalesAgent {
         var wanted: [Int64: Int] = [:]
         if !named.isEmpty {
             // The offers the customer named are answered; the ones left unnamed lapse.
-            for (id, item) in named where item.action != .remove && !Self.declines(item, in: turn.message) {
-                wanted[id] = item.quantity ?? Int.max
+            var declined: [String] = []
+            for (id, item) in named {
+                if item.action != .remove && !Self.declines(item, in: turn.message) {
+                    wanted[id] = item.quantity ?? Int.max
+                } else if let product = offered.first(where: { $0.id == id }) {
+                    declined.append(product.name)
+                }
             }
+            if !declined.isEmpty { declineOffers(declined.sorted(), &turn) }
         } else {
             let count = reading.items.count == 1 ? reading.items[0] : nil
             let bare = count.flatMap { item in
@@ -47,6 +53,7 @@ extension SalesAgent {
                 || (bare == nil && reading.intent != .acceptAvailable && Self.refuses(turn.message))
             {
                 turn.handledProducts = true
+                declineOffers(offered.map(\.name), &turn)
                 let others = rest.filter { item in
                     guard item.named, !Self.namesNothing(item.words) else { return false }
                     if case .match = ProductMatcher.resolve(item.words, among: offered) { return false }
@@ -65,7 +72,9 @@ extension SalesAgent {
                 for offer in offers { wanted[offer.productId] = Int.max }
             } else {
                 // "no", "no gracias": the offers are declined; anything else is a new request.
-                return turn.denies && reading.items.isEmpty
+                guard turn.denies && reading.items.isEmpty else { return false }
+                declineOffers(offered.map(\.name), &turn)
+                return true
             }
         }
         turn.handledProducts = true
@@ -88,6 +97,16 @@ extension SalesAgent {
         guard !others.isEmpty else { return true }
         turn.reading.items = others
         return false
+    }
+
+    /// Says which offers were declined; alone in the reply, with the cart holding something,
+    /// the next question follows ("Entendido, no agrego Traje químico. ¿Desea agregar algo
+    /// más…?"), as after any other answer.
+    func declineOffers(_ names: [String], _ turn: inout TurnContext) {
+        turn.add(.offerDeclined(names))
+        if turn.facts.count == 1, turn.state.phase == .browsing, !turn.state.cart.isEmpty {
+            turn.add(.askProceed)
+        }
     }
 
     /// "y las duchas no, quítelas": an offer named without a count in a piece of the message

@@ -62,7 +62,7 @@ public struct ExampleReader: MessageReader {
         // "serían 13", "listo, 3": a number in a one-piece message is a quantity, not the
         // go-ahead ("eso sería todo") it resembles.
         if clauses.isEmpty, reading.intent == .proceed,
-            tokens.contains(MessageTokens.number) || tokens.contains(MessageTokens.product)
+            tokens.contains(MessageTokens.number) || !QuantityFilter.counts(in: Words(text)).isEmpty || tokens.contains(MessageTokens.product)
                 || Self.hasCount(Words(text))
         {
             reading = Reading(intent: nil, confidence: reading.confidence)
@@ -137,7 +137,9 @@ public struct ExampleReader: MessageReader {
         // ("mejor un taipe", "déjelos en 1") changes that line, then goes on.
         if let intent = reading.intent, Self.talkIntents.contains(intent),
             let change = [Intent.setQuantity, .increase, .decrease].first(where: reading.acts.contains),
-            reading.acts.subtracting(Self.chatterIntents).subtracting(Self.lineChanges).isEmpty
+            reading.acts.subtracting(Self.chatterIntents).subtracting(Self.lineChanges).isEmpty,
+            // "solo los guantes, eso es todo": without a count no line changes; it closes.
+            tokens.contains(MessageTokens.number) || !QuantityFilter.counts(in: Words(text)).isEmpty
         {
             reading.intent = change
         }

@@ -117,7 +117,9 @@ import Testing
         #expect(offered.reply.contains("2 unidades"), "\(offered.reply)")
         let reply = try await h.say("s20", "ah no, así no. Pero mándeme 2 botiquines portátiles")
         #expect(reply.reply.contains("2 × Botiquín portátil"), "\(reply.reply)")
-        #expect(!reply.reply.contains("Manta ignífuga"), "\(reply.reply)")
+        // Said back as declined (eighth round), never added.
+        #expect(!reply.reply.contains("× Manta ignífuga"), "\(reply.reply)")
+        #expect(reply.reply.contains("no agrego Manta ignífuga"), "\(reply.reply)")
         await h.tearDown()
     }
 
@@ -148,5 +150,21 @@ import Testing
         // A long piece is no refusal, and a message of many pieces is read in its first ones.
         #expect(!SalesAgent.refuses(Words("no " + String(repeating: "palabra ", count: 5_000))))
         #expect(!SalesAgent.refuses(Words(String(repeating: "sí, ", count: 5_000) + "no")))
+    }
+
+    /// Eighth round: a declined offer is said back, and the next question follows ("Disculpe,
+    /// no le entendí bien" answered "no" before); "solo los guantes, eso es todo" then closes
+    /// the order instead of showing the gloves again.
+    @Test func aDeclinedOfferIsSaidBackAndTheCartNamedWithTheGoAheadCloses() async throws {
+        let h = try await AgentHarness()
+        let offer = try await h.say("d1", "buenas, me manda 4 duchas de emergencia y 6 pares de guantes de nitrilo")
+        #expect(offer.reply.contains("¿Le agrego"), "\(offer.reply)")
+        let declined = try await h.say("d1", "uy no, si no están las 4 entonces sáqueme las duchas")
+        #expect(declined.reply.contains("no agrego Ducha emergencia"), "\(declined.reply)")
+        #expect(declined.reply.contains("¿Desea agregar algo más"), "\(declined.reply)")
+        #expect(!declined.reply.contains("no le entendí"), "\(declined.reply)")
+        let closed = try await h.say("d1", "nada más los guantes, eso sería todo")
+        #expect(closed.reply.contains("Para el despacho"), "\(closed.reply)")
+        await h.tearDown()
     }
 }
