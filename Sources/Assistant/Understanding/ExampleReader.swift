@@ -62,7 +62,7 @@ public struct ExampleReader: MessageReader {
         // "serían 13", "listo, 3": a number in a one-piece message is a quantity, not the
         // go-ahead ("eso sería todo") it resembles.
         if clauses.isEmpty, reading.intent == .proceed,
-            tokens.contains(MessageTokens.number) || !QuantityFilter.counts(in: Words(text)).isEmpty || tokens.contains(MessageTokens.product)
+            tokens.contains(MessageTokens.number) || tokens.contains(MessageTokens.product)
                 || Self.hasCount(Words(text))
         {
             reading = Reading(intent: nil, confidence: reading.confidence)
