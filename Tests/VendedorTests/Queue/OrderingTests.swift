@@ -134,7 +134,7 @@ struct OrderingTests {
         let root = try await fixture.jobs.enqueue(FaultJob(sleepMs: 300, followUps: 2, mark: "cadena"))
         let waiters = JobWaiters(client: fixture.jobs)
         waiters.start()
-        let finished = try await waiters.wait(for: root.id, timeout: .seconds(20))
+        let finished = try await waiters.wait(for: root.id, timeout: .seconds(120))
         waiters.stop()
         await worker.stop()
         #expect(finished?.state == .completed)
