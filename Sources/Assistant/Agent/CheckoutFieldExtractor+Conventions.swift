@@ -148,17 +148,11 @@ extension CheckoutFieldExtractor {
         guard let short, let full else { return false }
         // "le escribe Don Gilberto", then "Gilberto Antonio Salazar Rengifo": a title before
         // the short name is no word of the full one.
-        let part = Array(Words(short).texts.drop(while: titleWords.contains))
+        let part = Array(Words(short).texts.drop(while: CheckoutForm.titles.contains))
         let whole = Words(full).texts
         guard !part.isEmpty, part.count < whole.count else { return false }
         var next = 0
         for word in whole where next < part.count && word == part[next] { next += 1 }
         return next == part.count
     }
-
-    /// Titles said before a name ("Don", "Doña", "Dr.", "Ing."): never part of the name.
-    static let titleWords: Set<String> = [
-        "don", "dona", "senor", "senora", "sr", "sra", "dr", "dra", "doctor", "doctora", "ing", "ingeniero",
-        "ingeniera", "profe", "profesor", "profesora", "lic", "licenciado", "licenciada",
-    ]
 }
