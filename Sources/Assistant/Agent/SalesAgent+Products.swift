@@ -157,12 +157,12 @@ extension SalesAgent {
     /// Words kept after the last catalog word when a long message is cut.
     static let windowTail = 8
 
-    /// The words of a long message the search reads: all (it reads the first
+    /// The words of a long message the search reads: all of them (the search takes the first
     /// `maxSearchedWords`), unless the last catalog word comes after those; then the
-    /// `maxSearchedWords` that end a few
-    /// words after it ("tengo una panadería hace 25 años y el otro día se me prendió la
-    /// freidora… me dijeron que tenía que tener un extintor… el clase K": the story before
-    /// the product is what gets cut, not the product). One pass.
+    /// `maxSearchedWords` that end `windowTail` words after it ("tengo una panadería hace 25
+    /// años y el otro día se me prendió la freidora… me dijeron que tenía que tener un
+    /// extintor… el clase K": the story before the product is what gets cut, not the
+    /// product). One pass from the end.
     static func searchWindow(_ words: [String], isCatalogWord: (String) -> Bool) -> [String] {
         guard words.count > maxSearchedWords, let last = words.lastIndex(where: isCatalogWord),
             last >= maxSearchedWords
