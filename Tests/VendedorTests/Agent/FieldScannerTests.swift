@@ -83,4 +83,13 @@ struct FieldScannerTests {
         #expect(addresses("quedamos en la calle Caldas 12-40, frente al parque") == ["calle Caldas 12-40"])
         #expect(addresses("Cra. 15 # 20-30, apto 201") == ["Cra. 15 # 20-30, apto 201"])
     }
+
+    /// Hostile shapes at the street-number check: thousands of street words whose counts lie in
+    /// the next piece are no address and trap nothing; one real address after them still is.
+    @Test func aFloodOfStreetWordsBeforeCountsIsNoAddress() {
+        let flood = String(repeating: "en la calle necesito: 10 conos. ", count: 3_000)
+        #expect(addresses(flood).isEmpty)
+        #expect(addresses(flood + "Calle 5 # 38-21") == ["Calle 5 # 38-21"])
+        #expect(addresses("calle: 99999999999999999999 conos").isEmpty)
+    }
 }

@@ -84,4 +84,15 @@ import Testing
         #expect(summary.reply.contains("Nombre: Rubiela Ospina Cárdenas"), "\(summary.reply)")
         await h.tearDown()
     }
+
+    /// Hostile shapes for `ExampleReader.writtenAsName`: a clause of thousands of capitalized
+    /// words, or of capitals and digits, is no name; outside the checkout nothing is.
+    @Test func writtenAsNameIsBoundedAndOnlyInTheCheckout() {
+        let checkout = ReadingContext(phase: .checkout, requested: .name)
+        #expect(ExampleReader.writtenAsName("Olga Lucía Valencia", checkout))
+        #expect(!ExampleReader.writtenAsName("Olga Lucía Valencia", ReadingContext()))
+        #expect(!ExampleReader.writtenAsName(String(repeating: "Olga ", count: 20_000), checkout))
+        #expect(!ExampleReader.writtenAsName("Olga 99999999999999999999 Mena", checkout))
+        #expect(!ExampleReader.writtenAsName("", checkout))
+    }
 }
