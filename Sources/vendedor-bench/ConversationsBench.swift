@@ -20,6 +20,8 @@ import Foundation
 ///   blind on 2026-12-05 before the seventh round of tuning (r01–r60).
 /// - `test7`: `data/evaluacion/conversaciones_prueba7.json`, held out, only run: written
 ///   blind on 2026-12-05 before the eighth round of tuning (t01–t60).
+/// - `test8`: `data/evaluacion/conversaciones_prueba8.json`, held out, only run: written
+///   blind on 2026-12-05 before the ninth round of tuning (u01–u60).
 /// - `simulated`: `CustomerSimulator` dialogues (`--simulated N`, `--seed S`).
 /// - `dev_returning`: the dev set again right after it, in the same database: every customer
 ///   now has a record under their cédula (the stored-data offer), as when they buy again.
@@ -37,8 +39,8 @@ struct ConversationsBench {
     var simulatedOut: String?
     /// Prints the simulated set's failures in full too (never the test set's).
     var simulatedDetails = false
-    /// The sets to play (dev, test, test2 … test7, simulated); the others print nothing.
-    var sets: Set<String> = ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "simulated"]
+    /// The sets to play (dev, test, test2 … test8, simulated); the others print nothing.
+    var sets: Set<String> = ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "simulated"]
     /// With the catalog's vectors built first, as a production start with the embedding server
     /// has them (hybrid search); without, words only.
     var vectors = false
@@ -62,12 +64,13 @@ struct ConversationsBench {
         let test5 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba5.json")
         let test6 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba6.json")
         let test7 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba7.json")
+        let test8 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba8.json")
         let simulator = try CustomerSimulator.load(dataDirectory: dataDirectory)
         // Orders register their clients: a simulated customer must not find a dev or test
         // client under its cédula.
         let generated = simulator.conversations(
             count: simulated, seed: seed,
-            takenIdNumbers: [dev, test, test2, test3, test4, test5, test6, test7].reduce(into: Set<String>()) {
+            takenIdNumbers: [dev, test, test2, test3, test4, test5, test6, test7, test8].reduce(into: Set<String>()) {
                 $0.formUnion($1.idNumbers)
             })
         if let simulatedOut {
@@ -86,6 +89,7 @@ struct ConversationsBench {
             ("test3", test3.conversations, false), ("test4", test4.conversations, false),
             ("test5", test5.conversations, false), ("test6", test6.conversations, false),
             ("test7", test7.conversations, false),
+            ("test8", test8.conversations, false),
             ("simulated", generated, simulatedDetails),
         ] where sets.contains(name == "dev_returning" ? "dev" : name) {
             outcomes.append((name, try await play(conversations, set: name, rig: rig, detailed: detailed)))
