@@ -82,20 +82,24 @@ struct ConversationSet: Codable {
                 category: orders.isEmpty ? "sin pedido" : "varios pedidos",
                 description: "se esperaba un pedido y hay \(orders.count)")
         }
+        // The lines in any order: a writer lists them as they come to mind, the cart in the
+        // order they were asked for ("…y las gafas, ah, primero el overol").
         let items = order.items.map { [$0.productId, Int64($0.quantity)] }
-        if items != expected.items {
-            let sameProducts = items.map { $0[0] } == expected.items.map { $0[0] }
+        let got = items.sorted { $0.lexicographicallyPrecedes($1) }
+        let wanted = expected.items.sorted { $0.lexicographicallyPrecedes($1) }
+        if got != wanted {
+            let sameProducts = got.map { $0.first } == wanted.map { $0.first }
             return Mismatch(
                 category: sameProducts ? "cantidades" : "productos",
                 description: "productos \(items), se esperaban \(expected.items)")
         }
-        let got = order.client
+        let client = order.client
         let want = expected.client
         let fields: [(String, String?, String?)] = [
-            ("cedula", got.idNumber, want.idNumber), ("nombre", got.name, want.name),
-            ("telefono", got.phone, want.phone), ("correo", got.email, want.email),
-            ("direccion", got.address, want.address), ("barrio", got.neighborhood, want.neighborhood),
-            ("indicaciones", got.notes, want.notes),
+            ("cedula", client.idNumber, want.idNumber), ("nombre", client.name, want.name),
+            ("telefono", client.phone, want.phone), ("correo", client.email, want.email),
+            ("direccion", client.address, want.address), ("barrio", client.neighborhood, want.neighborhood),
+            ("indicaciones", client.notes, want.notes),
         ]
         for (name, value, wanted) in fields where normalized(value) != normalized(wanted) {
             return Mismatch(
