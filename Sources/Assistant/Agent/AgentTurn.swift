@@ -79,8 +79,9 @@ struct TurnContext {
     /// Done adding products ("eso es todo", "sigamos", "ya, facture").
     var proceeds: Bool { reading.has(.proceed) }
     /// Cancel everything. Destructive, so only when the message (or a clause of a message
-    /// that asks nothing else) clearly says so.
+    /// that asks nothing else, or only says no: "no, no confirme… cancele todo") clearly says so.
     var cancels: Bool {
-        reading.is(.cancel) || (reading.has(.cancel) && (reading.intent.map(\.isSocial) ?? true))
+        reading.is(.cancel)
+            || (reading.has(.cancel) && (reading.intent.map { $0.isSocial || $0 == .deny } ?? true))
     }
 }

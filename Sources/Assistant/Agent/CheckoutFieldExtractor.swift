@@ -189,6 +189,10 @@ public enum CheckoutFieldExtractor {
             var value = label.slot == .notes ? dictatedNote(withoutCopula(trimmed(raw))) : cleanValue(raw)
             // "barrio, es la vereda La Moralia": the vereda without its article.
             if label.slot == .neighborhood { value = stripNeighborhood(value) }
+            // "Nombre: Diana Rengifo (Coordinadora de Compras)": a role in brackets is no part of it.
+            if label.slot == .name, let open = value.firstIndex(of: "("), open != value.startIndex {
+                value = trimmed(String(value[..<open]))
+            }
             guard !value.isEmpty, values[label.slot] == nil else {
                 use(label.range)
                 continue

@@ -23,7 +23,7 @@ public enum CheckoutSlot: String, Codable, Sendable, CaseIterable, Comparable {
             [
                 "nombre completo", "mi nombre es", "nombre", "me llamo", "a nombre de", "soy", "nombres",
                 "nombre y apellido", "nombres y apellidos", "nombre y apellidos", "contacto", "persona de contacto",
-                "atencion", "solicitante", "le habla", "les habla", "le escribe", "les escribe", "responsable",
+                "atencion", "solicitante", "le habla", "les habla", "le escribe", "les escribe", "habla", "responsable",
                 "encargado", "encargada",
             ]
         case .idNumber:

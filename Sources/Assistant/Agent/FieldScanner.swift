@@ -50,6 +50,10 @@ struct FieldScanner {
     static let addressTails: Set<String> = [
         "en", "el", "la", "los", "las", "de", "del", "y", "e", "con", "por", "queda",
     ]
+    /// The most words of a street's name between the street word and its number.
+    static let maxStreetNameWords = 4
+    /// Particles inside a street's name ("Calle Real del Medio").
+    static let nameParticles: Set<String> = ["de", "del", "la", "las", "los", "el"]
     /// Words for "number" inside an address ("No. 42-40", "N° 5-54", "Nro 3").
     static let numberSigns: Set<String> = ["no", "n", "nro", "num", "numero"]
 
@@ -154,13 +158,13 @@ struct FieldScanner {
         (c.isLetter || c.isNumber) && c.isASCII || "._%+-".contains(c)
     }
 
-    /// A street word followed, within three words, by a number or "#"; the address runs
+    /// A street word followed, within `maxStreetNameWords` words, by a number; the address runs
     /// to the next separator, label word or e-mail. The dot of "No." is not a separator.
     private mutating func scanAddresses() {
         var index = 0
         while index < words.count {
             let word = words.words[index]
-            let lookahead = index + 1..<min(index + 4, words.count)
+            let lookahead = index + 1..<min(index + 2 + Self.maxStreetNameWords, words.count)
             // "calle cuarenta y cinco número veinte guion diez": numbers in words, with the
             // number sign after them.
             guard Self.streetWords.contains(word.text), !isConsumed(word.range.lowerBound),
@@ -169,9 +173,17 @@ struct FieldScanner {
                 index += 1
                 continue
             }
-            // Only letters (a street name) may come between the street word and its number.
+            // Only letters (a street name) may come between the street word and its number; a
+            // name of three words or more is written as one ("Calle Real del Medio # 18-32"),
+            // capitals but for its particles.
             let between = (index + 1..<numberAt).allSatisfy { words[$0].allSatisfy(\.isLetter) }
-            guard between else {
+            let named =
+                numberAt - index - 1 < 3
+                || (index + 1..<numberAt).allSatisfy {
+                    Self.nameParticles.contains(words[$0])
+                        || characters[words.words[$0].range.lowerBound].isUppercase
+                }
+            guard between, named else {
                 index += 1
                 continue
             }
@@ -477,6 +489,25 @@ struct FieldScanner {
         return end < characters.count && characters[end] == "/"
     }
 
+    /// "Datos de contacto para la entrega:", "Información para el envío:": a label's words
+    /// closing a heading of the order's paperwork (a paper word before them in their piece)
+    /// head the block; they label none of its lines. Looks back over the label's piece, at
+    /// most 6 words.
+    func endsHeading(at index: Int, length: Int) -> Bool {
+        let end = words.words[index + length - 1].range.upperBound
+        var after = end
+        while after < characters.count, characters[after] == " " { after += 1 }
+        guard after < characters.count, characters[after] == ":" else { return false }
+        var previous = index - 1
+        while previous >= 0, index - previous <= 6 {
+            let gap = characters[words.words[previous].range.upperBound..<words.words[previous + 1].range.lowerBound]
+            if gap.contains(where: { "\n:;|,.".contains($0) }) { return false }
+            if CheckoutFieldExtractor.paperWords.contains(words[previous]) { return true }
+            previous -= 1
+        }
+        return false
+    }
+
     private mutating func scanLabels() {
         var index = 0
         while index < words.count, labels.count < Self.maxLabels {
@@ -498,7 +529,7 @@ struct FieldScanner {
                     if parts.count > (best?.1 ?? 0) { best = (slot, parts.count) }
                 }
             }
-            if let (slot, length) = best {
+            if let (slot, length) = best, !endsHeading(at: index, length: length) {
                 let range = words.words[index].range.lowerBound..<words.words[index + length - 1].range.upperBound
                 labels.append(Label(slot: slot, range: range, nextWord: index + length))
                 index += length

@@ -43,7 +43,7 @@ public struct ExampleReader: MessageReader {
             SpokenEmail.rewrite(
                 SpokenCardinals.rewrite(ListMarkers.rewrite(String(raw.prefix(Understanding.maxMessageCharacters))))),
             codes: context.catalogCodes)
-        let text = CountOnly.rewrite(HalfDozens.rewrite(DictatedDigits.rewrite(spoken)))
+        let text = CountOnly.rewrite(HalfDozens.rewrite(SpokenAddress.rewrite(DictatedDigits.rewrite(spoken))))
         let classifier = classifier(catalogWords: context.catalogWords)
         let guess = classifier.classify(text)
         let tokens = MessageTokens(text, catalog: context.catalogWords).tokens

@@ -68,6 +68,8 @@ public struct ReadingContext: Sendable, Equatable {
             if askedToProceed, pending == nil { intents.formUnion([.proceed, .confirm, .deny]) }
         }
         if phase == .review { intents.formUnion([.confirm, .deny, .correctField]) }
+        // "Cancele el pedido por favor" while the data is asked or the summary waits.
+        if phase != .browsing { intents.insert(.cancel) }
         return intents
     }
 

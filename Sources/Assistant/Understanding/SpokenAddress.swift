@@ -1,0 +1,101 @@
+import SpanishText
+
+/// A street address dictated in a voice note ("carrera diecinueve número doce cuarenta y
+/// cinco", "kilómetro cuatro vía a Aquitania"): the numbers said after a street word become
+/// digits, a "número" before a spoken number becomes "#" (its two numbers joined by "-") and a
+/// "kilómetro" before one "Km" ("carrera 19 # 12-45", "Km 4 vía a Aquitania"). Numbers are
+/// read only right after a street word, "número" or another number of the address, so "dos
+/// cascos" keeps its words; an address typed with digits is left as it is. One pass.
+public enum SpokenAddress {
+    /// Words after which a number is part of an address.
+    static let streetWords: Set<String> = [
+        "calle", "carrera", "cra", "kra", "avenida", "diagonal", "transversal", "circular", "autopista", "kilometro",
+        "km", "manzana", "casa", "lote", "bloque", "torre", "apartamento", "apto", "interior", "bodega", "local",
+        "piso", "etapa", "sector",
+    ]
+    static let numberMarks: Set<String> = ["numero", "nro"]
+    static let kilometre = "kilometro"
+    /// What may follow a number of an address before the next one ("cuarenta y cuatro b
+    /// veintiuno", "doce sur").
+    static let suffixes: Set<String> = ["a", "b", "c", "d", "e", "f", "g", "h", "bis", "sur", "norte", "este", "oeste"]
+
+    public static func rewrite(_ text: String) -> String {
+        let words = Words(text)
+        guard words.texts.contains(where: { streetWords.contains($0) || numberMarks.contains($0) }) else { return text }
+        let characters = Array(text)
+        var result = ""
+        var copied = 0
+        // Where a number may start: after a street word, "número" or a number just read.
+        var armed = false
+        // Numbers read since the last "#" (the second joins the first with "-").
+        var afterMark: Int?
+        // Whether the word before was a number of the address.
+        var justRead = false
+        var index = 0
+        func replace(_ range: Range<Int>, with text: String) {
+            result += String(characters[copied..<range.lowerBound]) + text
+            copied = range.upperBound
+        }
+        while index < words.count {
+            let word = words[index]
+            let nextIsSpoken = index + 1 < words.count && number(at: index + 1, in: words) != nil
+            if numberMarks.contains(word), armed, nextIsSpoken {
+                replace(words.words[index].range, with: "#")
+                afterMark = 0
+                armed = true
+                index += 1
+                continue
+            }
+            if word == kilometre, nextIsSpoken {
+                replace(words.words[index].range, with: "Km")
+                armed = true
+                afterMark = nil
+                index += 1
+                continue
+            }
+            if armed, let (value, end) = number(at: index, in: words) {
+                let range = words.words[index].range.lowerBound..<words.words[end - 1].range.upperBound
+                if let read = afterMark, read == 1 {
+                    // "número doce cuarenta y cinco": "# 12-45".
+                    result += String(characters[copied..<words.words[index - 1].range.upperBound]) + "-" + String(value)
+                    copied = range.upperBound
+                } else {
+                    replace(range, with: String(value))
+                }
+                afterMark = afterMark.map { $0 + 1 }
+                index = end
+                justRead = true
+                continue
+            }
+            if justRead, suffixes.contains(word) {
+                index += 1
+                continue
+            }
+            justRead = false
+            armed = streetWords.contains(word)
+            afterMark = nil
+            index += 1
+        }
+        result += String(characters[copied...])
+        return result
+    }
+
+    /// The number said from `index` ("doce", "cuarenta y cinco", "ciento veinte") and the
+    /// index after it; nil when no number word stands there.
+    static func number(at index: Int, in words: Words) -> (Int, Int)? {
+        guard let first = SpokenCardinals.values[words[index]], first < 1000 else { return nil }
+        var value = first
+        var end = index + 1
+        if first >= 100, end < words.count, let rest = SpokenCardinals.values[words[end]], rest < 100 {
+            value += rest
+            end += 1
+        }
+        if value % 10 == 0, value % 100 >= 20, end + 1 < words.count, words[end] == "y",
+            let unit = SpokenCardinals.values[words[end + 1]], unit < 10
+        {
+            value += unit
+            end += 2
+        }
+        return (value, end)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+@testable import Assistant
+@testable import Shop
+
+/// Found with the development dialogues written blind before the ninth round (j-set); the
+/// phrasings here are new. "No confirme… cancele" at the summary cancels (it placed the order);
+/// an address dictated in words is stored in digits; a block of data under a heading that ends
+/// in a label's words ("Datos de contacto para la entrega:") is read line by line, a role in
+/// brackets is no part of a labelled name, a street named in several words keeps its number,
+/// and "habla" before a name gives the name.
+@Suite(.serialized) struct CancelAndDataBlockTests {
+    @Test(arguments: [
+        "Un momento, no confirme todavía. Mi socio ya los compró en Tuluá. Cancele la orden por favor, qué pena.",
+        "no espere 🙈 no confirme, mi jefe ya no los necesita. Cancele el pedido porfa",
+    ])
+    func aCancelAtTheSummaryPlacesNoOrder(message: String) async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("c1", "necesito 3 conos de señalización")
+        _ = try await h.say("c1", "eso es todo")
+        let summary = try await h.say(
+            "c1",
+            "Rosa Elvira Quiñones Mina, cc 31.904.577, cel 315 660 2871, rosaq@example.com, Calle 9 # 12-40, barrio Obrero, sin indicaciones"
+        )
+        #expect(summary.reply.contains("¿Confirmamos el pedido?"), "\(summary.reply)")
+        let reply = try await h.say("c1", message)
+        #expect(try h.orders(chatId: "c1").isEmpty, "\(reply.reply)")
+        #expect(!reply.reply.contains("quedó registrado"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aPluralConfirmationStillConfirms() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("c2", "necesito 3 conos de señalización")
+        _ = try await h.say("c2", "eso es todo")
+        _ = try await h.say(
+            "c2",
+            "Rosa Elvira Quiñones Mina, cc 31.904.578, cel 315 660 2872, rosaq2@example.com, Calle 9 # 12-40, barrio Obrero, sin indicaciones"
+        )
+        let reply = try await h.say("c2", "Confirmamos la compra, gracias.")
+        #expect(try h.orders(chatId: "c2").count == 1, "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func anAddressDictatedInWordsIsWrittenInDigits() {
+        #expect(
+            SpokenAddress.rewrite("carrera veintidós número catorce treinta y ocho")
+                == "carrera 22 # 14-38")
+        #expect(
+            SpokenAddress.rewrite("kilómetro siete vía a Cerrito finca La Palma") == "Km 7 vía a Cerrito finca La Palma"
+        )
+        #expect(
+            SpokenAddress.rewrite("calle ciento cuarenta número sesenta y uno b veinte")
+                == "calle 140 # 61 b-20")
+        // Numbers outside an address keep their words; typed addresses stay as written.
+        #expect(SpokenAddress.rewrite("mándeme dos cascos y tres gafas") == "mándeme dos cascos y tres gafas")
+        #expect(SpokenAddress.rewrite("Calle 5 número 38-21") == "Calle 5 número 38-21")
+        #expect(SpokenAddress.rewrite("mi número es el que le di") == "mi número es el que le di")
+    }
+
+    @Test func theCheckoutStoresTheDictatedAddressInDigits() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("c3", "necesito 2 chalecos reflectivos")
+        _ = try await h.say("c3", "eso es todo")
+        _ = try await h.say("c3", "me llamo Gustavo Adolfo Rentería, cédula 16 783 902")
+        _ = try await h.say("c3", "celular 318 552 0917")
+        _ = try await h.say("c3", "no tengo correo")
+        let reply = try await h.say("c3", "carrera veintidós número catorce treinta y ocho")
+        #expect(reply.reply.contains("barrio"), "\(reply.reply)")
+        #expect(try h.database.dialogue(chatId: h.stored("c3"))?.form[.address] == "carrera 22 # 14-38")
+        await h.tearDown()
+    }
+
+    /// Hostile shapes: a flood of street words and number words is rewritten in one pass and
+    /// traps nothing.
+    @Test func aFloodOfSpokenStreetNumbersIsRewrittenInOnePass() {
+        let flood = String(repeating: "calle noventa y nueve número ciento uno ", count: 20_000)
+        let rewritten = SpokenAddress.rewrite(flood)
+        #expect(rewritten.hasPrefix("calle 99 # 101 calle 99 # 101"))
+        let numbers = String(repeating: "número novecientos ", count: 30_000)
+        #expect(!SpokenAddress.rewrite("calle " + numbers).isEmpty)
+        #expect(SpokenAddress.rewrite(String(repeating: "y ", count: 50_000)).count == 100_000)
+    }
+
+    @Test func aHeadingEndingInALabelsWordsLabelsNoLine() {
+        let values = CheckoutFieldExtractor.extract(
+            "Información de contacto para la entrega:\nRosa Elvira Quiñones Mina\nC.C. 31.904.577\n315 660 2871",
+            requested: nil
+        ).values
+        #expect(values[.name] == "Rosa Elvira Quiñones Mina")
+        #expect(values[.notes] == nil)
+        // A label after an address on the same line still labels its value.
+        let labelled = CheckoutFieldExtractor.extract(
+            "dirección de entrega Calle 9 # 12-40, barrio: El Porvenir", requested: nil
+        ).values
+        #expect(labelled[.neighborhood] == "El Porvenir")
+    }
+
+    @Test func aRoleInBracketsIsNoPartOfTheName() {
+        let values = CheckoutFieldExtractor.extract(
+            "Nombre: Rosa Elvira Quiñones Mina (Jefe de Almacén)\nCédula: 31.904.577", requested: nil
+        ).values
+        #expect(values[.name] == "Rosa Elvira Quiñones Mina")
+    }
+
+    @Test func aStreetNamedInSeveralWordsKeepsItsNumber() {
+        let values = CheckoutFieldExtractor.extract(
+            "Dirección: Calle de la Mantilla # 3-51\nBarrio: Centro", requested: nil
+        ).values
+        #expect(values[.address] == "Calle de la Mantilla # 3-51")
+        // Lowercase words between a street word and a count are a story, not a street's name.
+        #expect(
+            CheckoutFieldExtractor.extract("en la calle donde trabajan los muchachos 4 cascos", requested: nil)
+                .values[.address] == nil)
+    }
+
+    @Test func hablaBeforeANameGivesTheName() {
+        let values = CheckoutFieldExtractor.extract(
+            "Buenas tardes, habla Rosa Elvira Quiñones Mina, de la ferretería El Tornillo. cc 31904577", requested: nil
+        ).values
+        #expect(values[.name] == "Rosa Elvira Quiñones Mina")
+    }
+}
