@@ -212,6 +212,13 @@ extension CheckoutFieldExtractor {
         return String(text)
     }
 
+    /// "Diana Rengifo (Coordinadora de Compras)", "El Progreso (La Virginia)": what is said in
+    /// brackets after a name or a neighbourhood (a role, the town) is no part of it.
+    static func withoutAside(_ value: String) -> String {
+        guard let open = value.firstIndex(of: "("), open != value.startIndex else { return value }
+        return trimmed(String(value[..<open]))
+    }
+
     static func cleanValue(_ raw: String) -> String {
         var text = Substring(raw)
         while let first = text.first, isTrimmed(first) { text = text.dropFirst() }

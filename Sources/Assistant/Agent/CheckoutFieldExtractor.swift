@@ -189,10 +189,7 @@ public enum CheckoutFieldExtractor {
             var value = label.slot == .notes ? dictatedNote(withoutCopula(trimmed(raw))) : cleanValue(raw)
             // "barrio, es la vereda La Moralia": the vereda without its article.
             if label.slot == .neighborhood { value = stripNeighborhood(value) }
-            // "Nombre: Diana Rengifo (Coordinadora de Compras)": a role in brackets is no part of it.
-            if label.slot == .name, let open = value.firstIndex(of: "("), open != value.startIndex {
-                value = trimmed(String(value[..<open]))
-            }
+            if [.name, .neighborhood].contains(label.slot) { value = withoutAside(value) }
             guard !value.isEmpty, values[label.slot] == nil else {
                 use(label.range)
                 continue
@@ -372,7 +369,8 @@ public enum CheckoutFieldExtractor {
                     joined.isEmpty
                     ? nil
                     : cleanValue(
-                        requested == .neighborhood ? ColombianPlaces.withoutCity(stripNeighborhood(joined)) : joined)
+                        requested == .neighborhood
+                            ? ColombianPlaces.withoutCity(stripNeighborhood(withoutAside(joined))) : joined)
             }
         }
         extraction.remainder = String(zip(scan.characters, used).map { $1 ? " " : $0 })

@@ -3,20 +3,24 @@ import SpanishText
 /// A part of a sentence in which customers say who they are or what they have ("somos un laboratorio
 /// de control de calidad", "le cuento que soy pensionado y vivo en una casa de dos pisos",
 /// "ellos son 4"): context for the shop, not a request, so the product words in it ("laboratorio",
-/// "pisos") are not searched. A sentence that also asks for something ("soy electricista y
+/// "pisos") are not searched; nor is what they bought before ("les compré hace unos meses unas
+/// botas"). A sentence that also asks for something ("soy electricista y
 /// necesito guantes", "tengo una obra, me regala…", "tengo una pregunta") is not one.
 enum SelfDescription {
     /// Words that may lead to the verb ("le cuento que", "es que", "pues mire").
     static let leads: Set<String> = [
         "le", "les", "cuento", "comento", "que", "es", "pues", "mire", "mira", "resulta", "bueno", "y", "pero",
         "ahora", "fijese", "la", "verdad", "porque", "escribo", "yo", "nosotros", "nosotras", "ellos", "ellas",
-        "aca", "aqui", "vea", "oiga", "ah", "eh", "actualmente", "hoy", "ya", "todavia", "como",
+        "aca", "aqui", "vea", "oiga", "ah", "eh", "actualmente", "hoy", "ya", "todavia", "como", "he", "hemos",
+        "habia", "habiamos", "antes", "alguna", "vez",
     ]
     static let maxLeads = 6
-    /// First-person verbs of being and having, and "son" after "ellos".
+    /// First-person verbs of being and having, and "son" after "ellos"; and of having bought
+    /// before ("yo les compré hace unos meses unas botas": what was bought then is no request).
     static let verbs: Set<String> = [
         "soy", "somos", "vivo", "vivimos", "trabajo", "trabaje", "trabajamos", "tengo", "tenemos", "estoy",
-        "estamos", "fui", "era", "eramos", "manejo", "manejamos", "administro", "administramos",
+        "estamos", "fui", "era", "eramos", "manejo", "manejamos", "administro", "administramos", "compre",
+        "comprado", "compraron", "pedi",
     ]
     /// Words that make the sentence a request or a question after all.
     static let asking: Set<String> = [

@@ -9,7 +9,8 @@ import Testing
 /// an address dictated in words is stored in digits; a block of data under a heading that ends
 /// in a label's words ("Datos de contacto para la entrega:") is read line by line, a role in
 /// brackets is no part of a labelled name, a street named in several words keeps its number,
-/// and "habla" before a name gives the name.
+/// and "habla" before a name gives the name (and a town in brackets after a neighbourhood is
+/// no part of it); what a returning customer bought before is story, not a request.
 @Suite(.serialized) struct CancelAndDataBlockTests {
     @Test(arguments: [
         "Un momento, no confirme todavía. Mi socio ya los compró en Tuluá. Cancele la orden por favor, qué pena.",
@@ -120,5 +121,28 @@ import Testing
             "Buenas tardes, habla Rosa Elvira Quiñones Mina, de la ferretería El Tornillo. cc 31904577", requested: nil
         ).values
         #expect(values[.name] == "Rosa Elvira Quiñones Mina")
+    }
+
+    @Test func aTownInBracketsIsNoPartOfTheNeighbourhood() {
+        let values = CheckoutFieldExtractor.extract(
+            "Barrio: San Judas (al lado del colegio)\nCédula: 31.904.577", requested: nil
+        )
+        .values
+        #expect(values[.neighborhood] == "San Judas")
+        #expect(
+            CheckoutFieldExtractor.extract("San Judas (al lado del colegio)", requested: .neighborhood).freeText
+                == "San Judas")
+    }
+
+    @Test(arguments: [
+        "Buenas, yo les compré el año pasado unos guantes de vaqueta. Ahora necesito 5 chalecos reflectivos",
+        "hola, ya les había comprado unas gafas antes, esta vez quiero 5 chalecos reflectivos",
+    ])
+    func whatWasBoughtBeforeIsNoRequest(message: String) async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say("p1", message)
+        #expect(reply.reply.contains("5 × Chaleco reflectivo"), "\(reply.reply)")
+        #expect(!reply.reply.contains("Guantes vaqueta") && !reply.reply.contains("Gafas"), "\(reply.reply)")
+        await h.tearDown()
     }
 }
