@@ -28,6 +28,11 @@ struct NeedsAndAbstentionTests {
         // The noun of a need word ("desinfección", "sanitización") names the thing's purpose.
         ("tapetes de sanitización pa la puerta del local", [72]),
         ("un tapete de desinfección para la recepción", [72]),
+        // Ninth round: "gancho" for the carabiner, "mapa"/"croquis" for the evacuation plan, a
+        // worker who is roasting wants to be kept cool.
+        ("cuánto valen los ganchos de acero", [46]),
+        ("el croquis de evacuación para la recepción", [76]),
+        ("el soldador se está asando, algo pa que esté fresco", [107]),
     ])
     func findsWhatANeedOrARegionalNameMeans(query: String, expected: [Int64]) async throws {
         let tmp = try TemporaryDirectory()
