@@ -314,6 +314,12 @@ public enum ItemExtractor {
         "trabajadores", "personas", "empleados", "operarios", "muchachos", "obreros", "hombres", "mujeres",
         "electricistas", "soldadores", "tecnicos", "vigilantes", "brigadistas", "colaboradores", "auxiliares",
         "conductores", "pintores", "ayudantes",
+        // People of a story ("se me han caído dos señoras", "tengo 3 hijos").
+        "senoras", "senores", "ninos", "ninas", "hijos", "hijas", "nietos", "vecinos", "vecinas", "clientes",
+        "companeros", "socios", "muchachas", "jovenes", "albaniles", "maestros", "estudiantes", "alumnos",
+        "profesores", "docentes", "enfermeras", "enfermeros", "celadores", "mecanicos", "carpinteros",
+        "trabajadoras", "empleadas", "operarias", "cocineros", "cocineras", "meseros", "socorristas",
+        "voluntarios", "guardas", "escoltas",
     ]
 
     /// Words that open what a product is for ("para la obra"), never the product itself.

@@ -20,7 +20,7 @@ public enum QuantityFilter {
     /// Nouns that follow "un"/"una" without being products ("un pedido", "una pregunta").
     static let notProducts: Set<String> = [
         "pedido", "pedidos", "favor", "pregunta", "consulta", "momento", "momentico", "rato", "poco", "mensaje",
-        "cotizacion", "duda", "pedidito", "saludo", "dia", "tiempo", "compra", "vez",
+        "cotizacion", "duda", "pedidito", "saludo", "dia", "tiempo", "compra", "vez", "poquito", "poquitico",
         // People in the story ("un cliente nos pidió…", "una vecina me dijo…").
         "cliente", "clienta", "senor", "senora", "amigo", "amiga", "vecino", "vecina", "companero", "companera",
         "muchacho", "muchacha", "hijo", "hija", "sobrino", "sobrina", "cunado", "cunada", "conocido", "conocida",

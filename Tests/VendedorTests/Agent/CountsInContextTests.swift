@@ -28,6 +28,17 @@ import Testing
         #expect(QuantityFilter.counts(in: flood).count == 1)
     }
 
+    /// Ninth round (j10): people counted in a story and "un poquito" order nothing.
+    @Test func peopleCountedInAStoryOrderNothing() {
+        let counts = QuantityFilter.counts(
+            in: Words(
+                "en la bodega ya se resbalaron tres vecinos y dos niños, vendo de todo un poquito, quiero 4 cintas"))
+        #expect(counts.map(\.value) == [4], "\(counts)")
+        // For whom it is still counts one for each.
+        let each = QuantityFilter.counts(in: Words("unas gafas para cada uno de los 6 estudiantes"))
+        #expect(!each.isEmpty, "\(each)")
+    }
+
     @Test func aBareCountAfterAProductNamedWithAnArticleIsItsAmount() async throws {
         let h = try await AgentHarness()
         _ = try await h.say("ci1", "3 cascos de seguridad")
