@@ -344,7 +344,11 @@ public enum CheckoutFieldExtractor {
             for note in notes { use(note.range) }
         }
 
-        for (slot, value) in values where slot != .notes { values[slot] = withoutDenied(value) }
+        for (slot, value) in values where slot != .notes {
+            let kept = withoutDenied(value)
+            // "no hay, es la vereda Morcá": the vereda without its article.
+            values[slot] = slot == .neighborhood && kept != value ? stripNeighborhood(kept) : kept
+        }
         // "barrio Santa Bárbara Buga": the city after the neighbourhood is no part of it.
         if let neighborhood = values[.neighborhood] {
             values[.neighborhood] = ColombianPlaces.withoutCity(neighborhood)
@@ -424,13 +428,20 @@ public enum CheckoutFieldExtractor {
     static func withoutDenied(_ value: String) -> String {
         let characters = Array(value)
         let words = Words(value)
-        guard words.count >= 4, words.count <= maxDeniedWords, words[0] == "no", copulas.contains(words[1]) else {
+        // "pues no hay, es la vereda Morcá": a spoken filler may lead; "no hay" (nothing of the
+        // kind) is a denial the value follows even without a comma.
+        var first = 0
+        while first < min(words.count, 2), deniedLeads.contains(words[first]) { first += 1 }
+        guard words.count - first >= 4, words.count <= maxDeniedWords, words[first] == "no",
+            copulas.contains(words[first + 1]) || absentVerbs.contains(words[first + 1])
+        else {
             return value
         }
-        for index in 3..<words.count {
+        let absent = absentVerbs.contains(words[first + 1])
+        for index in (first + (absent ? 2 : 3))..<words.count {
             let word = words[index]
             let gap = characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
-            guard word == "sino" || (gap.contains(",") && copulas.contains(word)) else { continue }
+            guard word == "sino" || ((gap.contains(",") || absent) && copulas.contains(word)) else { continue }
             var next = index + 1
             if word == "sino", next < words.count, copulas.contains(words[next]) { next += 1 }
             guard next < words.count else { return value }
@@ -439,6 +450,10 @@ public enum CheckoutFieldExtractor {
         return value
     }
 
+    /// Fillers said before a denial ("pues no hay…").
+    static let deniedLeads: Set<String> = ["pues", "bueno", "eh", "ah", "mm"]
+    /// "no hay", "no tiene": there is none of what was asked (then what it is instead).
+    static let absentVerbs: Set<String> = ["hay", "tiene", "tengo", "aplica", "maneja"]
     /// The most words a denied value and its correction have.
     static let maxDeniedWords = 16
 

@@ -161,6 +161,9 @@ struct FieldScanner {
     /// A street word followed, within `maxStreetNameWords` words, by a number; the address runs
     /// to the next separator, label word or e-mail. The dot of "No." is not a separator.
     private mutating func scanAddresses() {
+        // Text written all in lowercase (WhatsApp) shows no names by their capitals: a place
+        // after a dash or a complement word counts as one by its position alone.
+        let caseless = !characters.contains(where: \.isUppercase)
         var index = 0
         while index < words.count {
             let word = words.words[index]
@@ -202,7 +205,7 @@ struct FieldScanner {
             }
             // "Km 3 vía Candelaria - Puerto Tejada": a road between two places runs over the dash.
             if end + 2 < characters.count, characters[end] == "-", let next = wordStarting(after: end),
-                characters[words.words[next].range.lowerBound].isUppercase,
+                characters[words.words[next].range.lowerBound].isUppercase || caseless,
                 (index..<next).contains(where: { Self.roadWords.contains(words[$0]) })
             {
                 end = nextSeparator(after: end + 1)
@@ -214,6 +217,7 @@ struct FieldScanner {
                 Self.complementWords.contains(words[next]), next + 1 < words.count,
                 Self.siteWords.contains(words[next]) || words[next + 1].first?.isNumber == true
                     || characters[words.words[next + 1].range.lowerBound].isUppercase
+                    || (caseless && !Self.addressTails.contains(words[next + 1]))
             {
                 end = nextSeparator(after: words.words[next].range.upperBound)
             }

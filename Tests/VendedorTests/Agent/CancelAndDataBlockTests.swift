@@ -145,4 +145,22 @@ import Testing
         #expect(!reply.reply.contains("Guantes vaqueta") && !reply.reply.contains("Gafas"), "\(reply.reply)")
         await h.tearDown()
     }
+
+    /// All-lowercase text (WhatsApp) shows no names by their capitals: the place after a dash
+    /// or a complement word stays in the address by its position.
+    @Test func aLowercaseRuralAddressKeepsItsPlaces() {
+        let values = CheckoutFieldExtractor.extract("km 12 via tulua - buga, finca los almendros", requested: .address)
+            .values
+        #expect(values[.address] == "km 12 via tulua - buga, finca los almendros")
+    }
+
+    /// "no hay" before what it is instead: the value after it, without its article.
+    @Test func noNeighbourhoodButAVeredaGivesTheVereda() {
+        let values = CheckoutFieldExtractor.extract(
+            "Calle 3 # 4-10 y barrio pues no hay es la vereda El Líbano", requested: .address
+        ).values
+        #expect(values[.neighborhood] == "vereda El Líbano")
+        #expect(CheckoutFieldExtractor.withoutDenied("no hay es") == "no hay es")
+        #expect(CheckoutFieldExtractor.withoutDenied("pues no") == "pues no")
+    }
 }
