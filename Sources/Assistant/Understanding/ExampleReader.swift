@@ -218,12 +218,20 @@ public struct ExampleReader: MessageReader {
         if guess.intent == .proceed, text.contains("?") || Words(text).isQuestion { return false }
         // "quítale los guantes mejor": taking a line out names what it takes out.
         if guess.intent == .remove { return tokens.contains(MessageTokens.product) }
+        // Cancelling is destructive: heard at the lower threshold only when a verb of
+        // cancelling is said ("cancele el pedido por favor", not "nada más, por favor").
+        if guess.intent == .cancel {
+            return Words(text).texts.contains { word in Self.cancelStems.contains { word.hasPrefix($0) } }
+        }
         if Self.lineChanges.contains(guess.intent) {
             // Digits, number words or counted phrases ("a un par", "media docena").
             return tokens.contains(MessageTokens.number) || !QuantityFilter.counts(in: Words(text)).isEmpty
         }
         return true
     }
+
+    /// Stems of the verbs of cancelling ("cancele", "anúlelo", "desisto").
+    static let cancelStems = ["cancel", "anul", "desist"]
 
     /// Imperatives of taking a line out ("quite", "sáquele", "elimine").
     static let removalVerbs: Set<String> = [

@@ -67,9 +67,8 @@ public struct ReadingContext: Sendable, Equatable {
             intents.formUnion([.setQuantity, .increase, .decrease, .remove])
             if askedToProceed, pending == nil { intents.formUnion([.proceed, .confirm, .deny]) }
         }
-        if phase == .review { intents.formUnion([.confirm, .deny, .correctField]) }
-        // "Cancele el pedido por favor" while the data is asked or the summary waits.
-        if phase != .browsing { intents.insert(.cancel) }
+        // "Cancele el pedido por favor" while the summary waits.
+        if phase == .review { intents.formUnion([.confirm, .deny, .correctField, .cancel]) }
         return intents
     }
 
