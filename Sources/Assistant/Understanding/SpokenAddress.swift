@@ -7,12 +7,9 @@ import SpanishText
 /// read only right after a street word, "número" or another number of the address, so "dos
 /// cascos" keeps its words; an address typed with digits is left as it is. One pass.
 public enum SpokenAddress {
-    /// Words after which a number is part of an address.
-    static let streetWords: Set<String> = [
-        "calle", "carrera", "cra", "kra", "avenida", "diagonal", "transversal", "circular", "autopista", "kilometro",
-        "km", "manzana", "casa", "lote", "bloque", "torre", "apartamento", "apto", "interior", "bodega", "local",
-        "piso", "etapa", "sector",
-    ]
+    /// Words after which a number is part of an address: the scanner's street words and the
+    /// complements of a place ("apartamento", "bodega").
+    static let streetWords = FieldScanner.streetWords.union(FieldScanner.complementWords)
     static let numberMarks: Set<String> = ["numero", "nro"]
     static let kilometre = "kilometro"
     /// What may follow a number of an address before the next one ("cuarenta y cuatro b
