@@ -52,8 +52,8 @@ struct FieldScanner {
     ]
     /// The most words of a street's name between the street word and its number.
     static let maxStreetNameWords = 4
-    /// Particles inside a street's name ("Calle Real del Medio").
-    static let nameParticles: Set<String> = ["de", "del", "la", "las", "los", "el"]
+    /// The most words looked back from a label for a heading's paper word.
+    static let maxHeadingWords = 6
     /// Words for "number" inside an address ("No. 42-40", "N° 5-54", "Nro 3").
     static let numberSigns: Set<String> = ["no", "n", "nro", "num", "numero"]
 
@@ -183,7 +183,7 @@ struct FieldScanner {
             let named =
                 numberAt - index - 1 < 3
                 || (index + 1..<numberAt).allSatisfy {
-                    Self.nameParticles.contains(words[$0])
+                    CheckoutFieldExtractor.nameParticles.contains(words[$0])
                         || characters[words.words[$0].range.lowerBound].isUppercase
                 }
             guard between, named else {
@@ -496,14 +496,14 @@ struct FieldScanner {
     /// "Datos de contacto para la entrega:", "Información para el envío:": a label's words
     /// closing a heading of the order's paperwork (a paper word before them in their piece)
     /// head the block; they label none of its lines. Looks back over the label's piece, at
-    /// most 6 words.
+    /// most `maxHeadingWords` words.
     func endsHeading(at index: Int, length: Int) -> Bool {
         let end = words.words[index + length - 1].range.upperBound
         var after = end
         while after < characters.count, characters[after] == " " { after += 1 }
         guard after < characters.count, characters[after] == ":" else { return false }
         var previous = index - 1
-        while previous >= 0, index - previous <= 6 {
+        while previous >= 0, index - previous <= Self.maxHeadingWords {
             let gap = characters[words.words[previous].range.upperBound..<words.words[previous + 1].range.lowerBound]
             if gap.contains(where: { "\n:;|,.".contains($0) }) { return false }
             if CheckoutFieldExtractor.paperWords.contains(words[previous]) { return true }

@@ -18,7 +18,7 @@ public enum SpokenAddress {
 
     public static func rewrite(_ text: String) -> String {
         let words = Words(text)
-        guard words.texts.contains(where: { streetWords.contains($0) || numberMarks.contains($0) }) else { return text }
+        guard words.texts.contains(where: streetWords.contains) else { return text }
         let characters = Array(text)
         var result = ""
         var copied = 0
@@ -35,15 +35,16 @@ public enum SpokenAddress {
         }
         while index < words.count {
             let word = words[index]
-            let nextIsSpoken = index + 1 < words.count && number(at: index + 1, in: words) != nil
-            if numberMarks.contains(word), armed, nextIsSpoken {
+            // Read only after a mark or "kilómetro", not for every word.
+            func nextIsSpoken() -> Bool { index + 1 < words.count && number(at: index + 1, in: words) != nil }
+            if numberMarks.contains(word), armed, nextIsSpoken() {
                 replace(words.words[index].range, with: "#")
                 afterMark = 0
                 armed = true
                 index += 1
                 continue
             }
-            if word == kilometre, nextIsSpoken {
+            if word == kilometre, nextIsSpoken() {
                 replace(words.words[index].range, with: "Km")
                 armed = true
                 afterMark = nil
@@ -52,7 +53,7 @@ public enum SpokenAddress {
             }
             if armed, let (value, end) = number(at: index, in: words) {
                 let range = words.words[index].range.lowerBound..<words.words[end - 1].range.upperBound
-                if let read = afterMark, read == 1 {
+                if afterMark == 1 {
                     // "número doce cuarenta y cinco": "# 12-45".
                     result += String(characters[copied..<words.words[index - 1].range.upperBound]) + "-" + String(value)
                     copied = range.upperBound
@@ -80,7 +81,8 @@ public enum SpokenAddress {
     /// The number said from `index` ("doce", "cuarenta y cinco", "ciento veinte") and the
     /// index after it; nil when no number word stands there.
     static func number(at index: Int, in words: Words) -> (Int, Int)? {
-        guard let first = SpokenCardinals.values[words[index]], first < 1000 else { return nil }
+        // Number words go up to "novecientos": no value grows past 999 ("mil" is no word here).
+        guard let first = SpokenCardinals.values[words[index]] else { return nil }
         var value = first
         var end = index + 1
         if first >= 100, end < words.count, let rest = SpokenCardinals.values[words[end]], rest < 100 {

@@ -163,4 +163,38 @@ import Testing
         #expect(CheckoutFieldExtractor.withoutDenied("no hay es") == "no hay es")
         #expect(CheckoutFieldExtractor.withoutDenied("pues no") == "pues no")
     }
+
+    /// The bounds of the new readers: a street name of more than `maxStreetNameWords` words is
+    /// no street; a paper word more than `maxHeadingWords` words before a label makes no
+    /// heading; more than two fillers before "no hay" make no denial.
+    @Test func theNewReadersStopAtTheirBounds() {
+        #expect(
+            CheckoutFieldExtractor.extract("Calle Uno Dos Tres Cuatro Cinco 12", requested: nil).values[.address]
+                == nil)
+        let far = CheckoutFieldExtractor.extract(
+            "datos que le mando ahora mismo con todo el gusto para la entrega: tocar el timbre", requested: nil
+        ).values
+        #expect(far[.notes] == "tocar el timbre")
+        #expect(
+            CheckoutFieldExtractor.withoutDenied("pues bueno eh no hay es la vereda El Líbano")
+                == "pues bueno eh no hay es la vereda El Líbano")
+        // Hostile: thousands of capitalised words after a street word and a 30-digit count.
+        let flood = "Calle " + String(repeating: "Real ", count: 20_000) + String(repeating: "9", count: 30)
+        #expect(CheckoutFieldExtractor.extract(flood, requested: nil).values[.address] == nil)
+    }
+
+    /// At the summary, a message only loosely like a cancel ("dejemos ahí por favor") and with no
+    /// verb of cancelling does not cancel: cancelling is destructive.
+    @Test func aNoWithoutAVerbOfCancellingDoesNotCancel() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("c4", "necesito 3 conos de señalización")
+        _ = try await h.say("c4", "eso es todo")
+        _ = try await h.say(
+            "c4",
+            "Rosa Elvira Quiñones Mina, cc 31.904.579, cel 315 660 2873, rosaq4@example.com, Calle 9 # 12-40, barrio Obrero, sin indicaciones"
+        )
+        let reply = try await h.say("c4", "dejemos ahí por favor")
+        #expect(!reply.reply.contains("cancelé"), "\(reply.reply)")
+        await h.tearDown()
+    }
 }
