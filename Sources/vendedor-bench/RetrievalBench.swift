@@ -28,6 +28,8 @@ import Support
 /// 2026-12-05 before the eighth round) and `dev5` (busqueda_desarrollo5.tsv, 45, its
 /// development twin: tuned on, misses shown), `test8` (busqueda_prueba8.tsv, 45, held out,
 /// written blind before the ninth round) and `dev6` (busqueda_desarrollo6.tsv, 45, its
+/// development twin: tuned on, misses shown), `test9` (busqueda_prueba9.tsv, 45, held out,
+/// written blind before the tenth round) and `dev7` (busqueda_desarrollo7.tsv, 45, its
 /// development twin: tuned on, misses shown). For each,
 /// `retrieval.<set>_hit_at_3` (a wanted product among the first 3; for a query the shop has
 /// nothing for, an empty answer),
@@ -240,7 +242,8 @@ struct RetrievalBench {
         ("dev3", "busqueda_desarrollo3", true), ("test6", "busqueda_prueba6", false),
         ("dev4", "busqueda_desarrollo4", true), ("test7", "busqueda_prueba7", false),
         ("dev5", "busqueda_desarrollo5", true), ("test8", "busqueda_prueba8", false),
-        ("dev6", "busqueda_desarrollo6", true),
+        ("dev6", "busqueda_desarrollo6", true), ("test9", "busqueda_prueba9", false),
+        ("dev7", "busqueda_desarrollo7", true),
     ]
 
     /// Every product embedded into a fresh index, which is then activated.
