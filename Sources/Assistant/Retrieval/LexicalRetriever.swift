@@ -245,6 +245,9 @@ public struct LexicalRetriever: ProductRetriever {
     /// cuerpo completo", when "Arnés de seguridad" is the full-body one).
     static let partialNameShare = 0.7
 
+    /// An attribute's weight against a word's of the same rarity.
+    static let attributeShare = 0.5
+
     /// The weight of an unknown word in a purpose, against a known word's 1 or more.
     static let unknownPurposeWeight = 0.25
 
@@ -267,7 +270,11 @@ public struct LexicalRetriever: ProductRetriever {
         switch concept.kind {
         case .measure: return (1, frequency > 0 ? 0.5 : 1)
         case .action: return (1.5, 0.3)
-        case .attribute: return (0.5, 0.3)
+        case .attribute:
+            // A describing word few products have ("desechable") tells between them; one most
+            // have ("industrial") tells little.
+            let products = Double(max(vocabulary.productCount, 1))
+            return (max(0.5, attributeShare * log(1 + products / (Double(frequency) + 0.5))), 0.3)
         case .use:
             let products = Double(max(vocabulary.productCount, 1))
             return (log(1 + products / (Double(frequency) + 0.5)), 0)

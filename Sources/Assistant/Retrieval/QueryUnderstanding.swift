@@ -153,11 +153,11 @@ public struct QueryUnderstanding: Sendable {
 
     /// Beginnings of the verbs of asking for something ("necesito", "quisiéramos",
     /// "requerimos", "solicito", "busco", "ocupo", "cotizar", "me piden", "nos falta",
-    /// "comprarle"): in a clause, what follows the last of them before the product is the
+    /// "comprarle", "nos exigen", "la ARL recomendó"): in a clause, what follows the last of them before the product is the
     /// request, what precedes it the story ("mi cuñado me dijo que necesito un arnés").
     static let requestVerbStems = [
         "necesit", "quier", "quisier", "quere", "requer", "requier", "solicit", "busc", "ocup", "cotiz", "pid",
-        "pide", "falt", "compr", "vend", "manej", "recomiend", "aconsej", "sugier",
+        "pide", "falt", "compr", "vend", "manej", "recomiend", "recomend", "aconsej", "sugier", "sugir", "exig",
     ]
 
     /// Whether a token is a verb of asking for something (`requestVerbStems`).
@@ -168,8 +168,12 @@ public struct QueryUnderstanding: Sendable {
     /// Whether the token at `index` begins a name of what the shop sells ("arnés",
     /// "extintor", "gas pimienta"): alone or with the next word, a name the lexicon gives as
     /// a product's, with its equivalents; not a word that only begins one ("piso" of "piso
-    /// mojado"), a need ("luz") or a context.
-    func isProductWord(at index: Int, in tokens: [String], _ vocabulary: SearchVocabulary) -> Bool {
+    /// mojado"), a need ("luz") or a context. With `pastDe`, the next word may follow a "de"
+    /// ("nos exigen el plano de evacuación"): only in a clause that asks, since a story names
+    /// things in passing ("se cayó subiendo con una caja de herramientas").
+    func isProductWord(
+        at index: Int, in tokens: [String], _ vocabulary: SearchVocabulary, pastDe: Bool = false
+    ) -> Bool {
         let singular = SpanishWords.singular(tokens[index])
         guard lexicon.namesKind(singular), !lexicon.fillerWords.contains(tokens[index]),
             !lexicon.isContext([singular])
@@ -179,7 +183,9 @@ public struct QueryUnderstanding: Sendable {
                 && (lexicon.synonyms(of: key) ?? []).contains { $0.strength == SearchLexicon.equivalent }
         }
         if isName([singular]) { return true }
-        return index + 1 < tokens.count && isName([singular, SpanishWords.singular(tokens[index + 1])])
+        var next = index + 1
+        if pastDe, next + 1 < tokens.count, Self.connectors.contains(tokens[next]) { next += 1 }
+        return next < tokens.count && isName([singular, SpanishWords.singular(tokens[next])])
     }
 
     /// What a message asks for, when it says more than that; nil when all of it is the request.
@@ -215,11 +221,13 @@ public struct QueryUnderstanding: Sendable {
             let knows = concepts.contains {
                 !$0.unknown && !$0.corrected && $0.kind != .action && $0.kind != .attribute
             }
-            let product = knows ? tokens.indices.first { isProductWord(at: $0, in: tokens, vocabulary) } : nil
+            let asks = knows && tokens.contains(where: Self.isRequestVerb)
+            let product =
+                knows ? tokens.indices.first { isProductWord(at: $0, in: tokens, vocabulary, pastDe: asks) } : nil
             return Clause(
                 tokens: tokens, product: product, knows: knows,
                 saysUse: knows && tokens.contains(where: Self.forMarkers.contains),
-                asks: knows && tokens.contains(where: Self.isRequestVerb),
+                asks: asks,
                 asksUnknown: concepts.contains(where: \.namesSomethingNotCarried)
                     && tokens.contains(where: Self.isRequestVerb))
         }
@@ -244,8 +252,16 @@ public struct QueryUnderstanding: Sendable {
         } else if readings.contains(where: \.asks) {
             // A need asked for among the story ("tengo una finca, allá se va la luz y quiero
             // algo que alumbre"): the clauses that ask and those that say a use (whole: the
-            // need is often said before the verb, "la pulidora se come los discos, necesito").
-            kept = readings.filter { $0.asks || $0.saysUse }.map(\.tokens)
+            // need is often said before the verb, "la pulidora se come los discos, necesito"),
+            // with a clause right after one of them that goes on about it ("…sugirió protección
+            // auditiva, pero la queremos desechable").
+            var previousKept = false
+            for clause in readings {
+                previousKept =
+                    clause.asks || clause.saysUse
+                    || (previousKept && clause.tokens.first.map(Self.continuations.contains) == true)
+                if previousKept { kept.append(clause.tokens) }
+            }
         } else if readings.contains(where: \.asksUnknown) {
             // Nothing known asked for, something unknown is ("en la finca se inunda todo,
             // ¿venden motobomba?"): that is the request, not the story around it.
