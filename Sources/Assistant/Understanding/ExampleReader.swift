@@ -45,8 +45,8 @@ public struct ExampleReader: MessageReader {
             codes: context.catalogCodes)
         let text = CountOnly.rewrite(HalfDozens.rewrite(SpokenAddress.rewrite(DictatedDigits.rewrite(spoken))))
         let classifier = classifier(catalogWords: context.catalogWords)
-        let guess = classifier.classify(text)
         let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
+        let guess = classifier.classify(text).map { Self.removal($0, tokens: tokens, text: text) }
         let clauses = Self.clauses(text)
         var reading = Reading(
             intent: guess.flatMap { accepts($0, tokens: tokens, text: text, context: context) ? $0.intent : nil },
@@ -96,7 +96,10 @@ public struct ExampleReader: MessageReader {
             defer { namedBefore = tokens.last == MessageTokens.product }
             // A clause is heard as the whole message is: an intent the dialogue expects here
             // counts at the lower threshold ("los conos déjelos en 1, nada más por ahora").
-            guard let act = classifier.classify(tokens: tokens),
+            guard
+                let act = classifier.classify(tokens: tokens).map({
+                    Self.removal($0, tokens: tokens, text: clause.text)
+                }),
                 accepts(act, tokens: tokens, text: clause.text, context: context)
             else { continue }
             claimed += 1
@@ -240,9 +243,26 @@ public struct ExampleReader: MessageReader {
         "retira",
     ]
 
-    /// Whether one of the first three words is a verb of taking out (`removalVerbs`).
+    /// Whether one of the first three words is a verb of taking out (`removalVerbs`), with
+    /// its pronoun or not ("quítelos", "sáquemelas").
     static func opensWithRemoval(_ words: Words) -> Bool {
-        words.texts.prefix(3).contains(where: removalVerbs.contains)
+        words.texts.prefix(3).contains {
+            removalVerbs.contains($0) || removalVerbs.contains(CheckoutFieldExtractor.withoutClitic($0))
+        }
+    }
+
+    /// "Quíteme los tapetes, el supervisor dice que ya llegaron", "los discos quítelos mejor":
+    /// a clause that opens with a verb of taking out, names a product and says no count
+    /// takes the line out, whatever it resembles (a change of quantity, an order: "quíteme uno"
+    /// is one less).
+    static func removal(_ guess: IntentClassifier.Guess, tokens: [String], text: String) -> IntentClassifier.Guess {
+        guard guess.intent != .remove, tokens.contains(MessageTokens.product)
+        else { return guess }
+        let words = Words(text)
+        guard opensWithRemoval(words), !hasCount(words), !tokens.contains(MessageTokens.number) else { return guess }
+        var heard = guess
+        heard.intent = .remove
+        return heard
     }
 
     /// A count other than an article ("x36", "dieciocho"; not "una" of "una pregunta").

@@ -2,8 +2,8 @@ import SpanishText
 
 /// A street address dictated in a voice note ("carrera diecinueve número doce cuarenta y
 /// cinco", "kilómetro cuatro vía a Aquitania"): the numbers said after a street word become
-/// digits, a "número" before a spoken number becomes "#" (its two numbers joined by "-") and a
-/// "kilómetro" before one "Km" ("carrera 19 # 12-45", "Km 4 vía a Aquitania"). Numbers are
+/// digits, a "número" before a spoken number becomes "#" (its two numbers joined by "-", or by
+/// a "guion" said between them) and a "kilómetro" before one "Km" ("carrera 19 # 12-45", "Km 4 vía a Aquitania"). Numbers are
 /// read only right after a street word, "número" or another number of the address, so "dos
 /// cascos" keeps its words; an address typed with digits is left as it is. One pass.
 public enum SpokenAddress {
@@ -12,6 +12,8 @@ public enum SpokenAddress {
     static let streetWords = FieldScanner.streetWords.union(FieldScanner.complementWords)
     static let numberMarks: Set<String> = ["numero", "nro"]
     static let kilometre = "kilometro"
+    /// The dash said between the two numbers after "#" ("dos guion treinta y cinco").
+    static let dashWords: Set<String> = ["guion", "raya"]
     /// What may follow a number of an address before the next one ("cuarenta y cuatro b
     /// veintiuno", "doce sur").
     static let suffixes: Set<String> = ["a", "b", "c", "d", "e", "f", "g", "h", "bis", "sur", "norte", "este", "oeste"]
@@ -26,8 +28,11 @@ public enum SpokenAddress {
         var armed = false
         // Numbers read since the last "#" (the second joins the first with "-").
         var afterMark: Int?
-        // Whether the word before was a number of the address.
+        // Whether the word before was a number of the address, and where it ended.
         var justRead = false
+        var lastNumberEnd = 0
+        // Where the dash goes when one was said ("dos guion treinta"): the first number's end.
+        var dashAt: Int?
         var index = 0
         func replace(_ range: Range<Int>, with text: String) {
             result += String(characters[copied..<range.lowerBound]) + text
@@ -55,7 +60,8 @@ public enum SpokenAddress {
                 let range = words.words[index].range.lowerBound..<words.words[end - 1].range.upperBound
                 if afterMark == 1 {
                     // "número doce cuarenta y cinco": "# 12-45".
-                    result += String(characters[copied..<words.words[index - 1].range.upperBound]) + "-" + String(value)
+                    let upTo = dashAt ?? words.words[index - 1].range.upperBound
+                    result += String(characters[copied..<upTo]) + "-" + String(value)
                     copied = range.upperBound
                 } else {
                     replace(range, with: String(value))
@@ -63,6 +69,13 @@ public enum SpokenAddress {
                 afterMark = afterMark.map { $0 + 1 }
                 index = end
                 justRead = true
+                lastNumberEnd = range.upperBound
+                dashAt = nil
+                continue
+            }
+            if justRead, afterMark == 1, dashWords.contains(word), nextIsSpoken() {
+                dashAt = lastNumberEnd  // written with the number after it
+                index += 1
                 continue
             }
             if justRead, suffixes.contains(word) {

@@ -54,6 +54,13 @@ import Testing
         #expect(
             SpokenAddress.rewrite("calle ciento cuarenta número sesenta y uno b veinte")
                 == "calle 140 # 61 b-20")
+        // A "guion" said between the two numbers is the dash (tenth round); a "guion" with no
+        // number after it, or before the "#", stays a word.
+        #expect(
+            SpokenAddress.rewrite("transversal ocho número cuatro guion noventa y uno, casa esquinera")
+                == "transversal 8 # 4-91, casa esquinera")
+        #expect(SpokenAddress.rewrite("calle tres número nueve guion") == "calle 3 # 9 guion")
+        #expect(SpokenAddress.rewrite("calle tres guion nueve") == "calle 3 guion nueve")
         // Numbers outside an address keep their words; typed addresses stay as written.
         #expect(SpokenAddress.rewrite("mándeme dos cascos y tres gafas") == "mándeme dos cascos y tres gafas")
         #expect(SpokenAddress.rewrite("Calle 5 número 38-21") == "Calle 5 número 38-21")

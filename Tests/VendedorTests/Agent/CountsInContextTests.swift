@@ -60,6 +60,22 @@ import Testing
         await h.tearDown()
     }
 
+    /// A removal that resembles a change of quantity ("quíteme uno") takes the line out when
+    /// it says no count (tenth round): with its pronoun after the product, or a reason after.
+    @Test func aRemovalWithoutACountTakesTheLineOutHoweverItIsSaid() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("ci4", "8 conos, 3 vallas plásticas y 2 balizas")
+        _ = try await h.say("ci4", "las balizas retírelas, mi socio ya compró")
+        _ = try await h.say("ci4", "Quíteme las vallas por favor, el ingeniero ya consiguió unas")
+        // With a count it is still one less.
+        _ = try await h.say("ci4", "quíteme dos conos")
+        let cart = try await h.say("ci4", "¿qué llevo?")
+        #expect(!cart.reply.contains("Baliza"), "\(cart.reply)")
+        #expect(!cart.reply.contains("Valla"), "\(cart.reply)")
+        #expect(cart.reply.contains("6 × Cono"), "\(cart.reply)")
+        await h.tearDown()
+    }
+
     @Test func aStockOfferIsRefusedByNoUseOrTakingItOut() async throws {
         #expect(SalesAgent.refusesOutright(Words("si apenas hay 4 no me sirve, quítelo")))
         #expect(SalesAgent.refusesOutright(Words("Olvídelo entonces")))
