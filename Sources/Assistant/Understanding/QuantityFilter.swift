@@ -25,6 +25,10 @@ public enum QuantityFilter {
         "cliente", "clienta", "senor", "senora", "amigo", "amiga", "vecino", "vecina", "companero", "companera",
         "muchacho", "muchacha", "hijo", "hija", "sobrino", "sobrina", "cunado", "cunada", "conocido", "conocida",
         "familiar", "proveedor", "ingeniero", "ingeniera", "jefe", "patron", "socio", "socia",
+        // Places and businesses of the story ("le hablo de una obra en Jamundí", "tengo una finca").
+        "obra", "finca", "empresa", "fabrica", "planta", "oficina", "tienda", "negocio", "restaurante", "colegio",
+        "edificio", "taller", "panaderia", "ferreteria", "constructora", "hacienda", "granja", "parqueadero",
+        "conjunto", "local", "hotel", "hospital", "clinica", "drogueria", "escuela", "iglesia",
     ]
 
     /// `isProduct`: whether a word is a catalog word (a feature may follow one).
@@ -57,11 +61,18 @@ public enum QuantityFilter {
                 && !(words.at(mention.range.lowerBound - 1) == "de"
                     && ["vez", "lugar"].contains(words.at(mention.range.lowerBound - 2)))
                 && words.at(mention.range.lowerBound - 1) != "cada"
+                // "3 kits, uno pa cada piso": beside a count, one for each thing shares it out.
+                && !(distributiveLeads.contains(words.at(mention.range.upperBound))
+                    && words.at(mention.range.upperBound + 1) == "cada")
                 && !(demonstratives.contains(words.at(mention.range.lowerBound - 1))
                     && (mention.range.upperBound >= words.count
                         || WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty))
         }
     }
+
+    /// Words between a count and "cada" when the count is shared out ("uno pa cada piso", "dos
+    /// por cada trabajador").
+    static let distributiveLeads: Set<String> = ["para", "pa", "pal", "por", "en"]
 
     /// Words that open a reason ("porque", chat "xq").
     static let reasonOpeners: Set<String> = ["porque", "xq", "pq", "porq", "xque"]

@@ -13,6 +13,9 @@ enum SelfDescription {
         "ahora", "fijese", "la", "verdad", "porque", "escribo", "yo", "nosotros", "nosotras", "ellos", "ellas",
         "aca", "aqui", "vea", "oiga", "ah", "eh", "actualmente", "hoy", "ya", "todavia", "como", "he", "hemos",
         "habia", "habiamos", "antes", "alguna", "vez",
+        // When ("el año pasado les compré", "hace unos meses compramos").
+        "el", "ano", "anos", "mes", "meses", "semana", "semanas", "dias", "pasado", "pasada", "hace", "unos",
+        "unas", "tiempo", "poco",
     ]
     static let maxLeads = 6
     /// First-person verbs of being and having, and "son" after "ellos"; and of having bought
@@ -20,7 +23,7 @@ enum SelfDescription {
     static let verbs: Set<String> = [
         "soy", "somos", "vivo", "vivimos", "trabajo", "trabaje", "trabajamos", "tengo", "tenemos", "estoy",
         "estamos", "fui", "era", "eramos", "manejo", "manejamos", "administro", "administramos", "compre",
-        "comprado", "compraron", "pedi",
+        "comprado", "compraron", "compramos", "pedi", "pedimos",
     ]
     /// Words that make the sentence a request or a question after all.
     static let asking: Set<String> = [

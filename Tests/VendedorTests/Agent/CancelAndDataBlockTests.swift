@@ -144,6 +144,9 @@ import Testing
     @Test(arguments: [
         "Buenas, yo les compré el año pasado unos guantes de vaqueta. Ahora necesito 5 chalecos reflectivos",
         "hola, ya les había comprado unas gafas antes, esta vez quiero 5 chalecos reflectivos",
+        // When said before the verb (tenth round).
+        "Buen día. Hace unos meses les compramos unas gafas de seguridad; ahora queremos 5 chalecos reflectivos",
+        "Hola, la semana pasada les pedí unos guantes de vaqueta. Necesito 5 chalecos reflectivos",
     ])
     func whatWasBoughtBeforeIsNoRequest(message: String) async throws {
         let h = try await AgentHarness()

@@ -28,6 +28,17 @@ import Testing
         #expect(QuantityFilter.counts(in: flood).count == 1)
     }
 
+    /// Tenth round: beside a count, one shared out for each thing ("uno pa cada piso") counts
+    /// nothing, nor does the article of a place in the story ("le hablo de una finca").
+    @Test func aCountSharedOutOrAPlaceOfTheStoryOrdersNothing() {
+        let shared = QuantityFilter.counts(in: Words("mejor que sean 4 botiquines, uno por cada bodega"))
+        #expect(shared.map(\.value) == [4], "\(shared)")
+        let place = QuantityFilter.counts(in: Words("le escribo de una finca en Rozo, necesito 6 botas"))
+        #expect(place.map(\.value) == [6], "\(place)")
+        // Alone, "uno por cada…" still counts one.
+        #expect(QuantityFilter.counts(in: Words("uno por cada bodega")).map(\.value) == [1])
+    }
+
     /// Ninth round (j10): people counted in a story and "un poquito" order nothing.
     @Test func peopleCountedInAStoryOrderNothing() {
         let counts = QuantityFilter.counts(
