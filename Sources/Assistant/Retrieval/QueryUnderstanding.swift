@@ -57,6 +57,8 @@ public struct QueryUnderstanding: Sendable {
     static let forMarkers: Set<String> = ["para", "pa", "pra", "xa", "pal"]
     /// Articles that may stand between "para" and the thing ("para la sala").
     static let articles: Set<String> = ["el", "la", "los", "las", "un", "una", "unos", "unas"]
+    /// Articles and possessives that want a plural noun after them.
+    static let pluralArticles: Set<String> = ["los", "las", "unos", "unas", "mis", "sus", "tus", "nuestros", "nuestras"]
     /// Possessives, which stand there as articles do ("casco pa mi moto" is "casco pa la moto").
     static let possessives: Set<String> = [
         "mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "nuestros", "nuestras",
@@ -435,8 +437,13 @@ public struct QueryUnderstanding: Sendable {
                 !articles.contains($0) && !possessives.contains($0)
             }
             let word = concepts[index].text
+            // "pa los (que) arruman abajo": a plural article before a word that is no plural
+            // says who does something, not a thing.
+            let article = tokens[..<spans[index].lowerBound].last
+            let pluralArticle =
+                article.map(pluralArticles.contains) == true && !tokens[spans[index].lowerBound].hasSuffix("s")
             guard between.count == 1, forMarkers.contains(between[0]),
-                !personEndings.contains(where: { word.hasSuffix($0) })
+                !personEndings.contains(where: { word.hasSuffix($0) }), !pluralArticle
             else { continue }
             concepts[index].role = .named
             specifying.insert(index)

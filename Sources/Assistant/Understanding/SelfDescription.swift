@@ -36,20 +36,30 @@ enum SelfDescription {
         "manejan", "venden", "hay", "sirve", "recomienda",
     ]
 
-    /// The parts of `text` (cut at "y"/"e") that only describe: character ranges in `text`.
-    /// "estoy arreglando la finca y quisiera 3 palas" → the first part only.
+    /// The parts of `text` (cut at "y"/"e", and before a verb of asking said after who the
+    /// customer is) that only describe: character ranges in `text`. "estoy arreglando la
+    /// finca y quisiera 3 palas" → the first part only; "soy Marleny de la panadería Delicias
+    /// en Buga necesito tapabocas" → up to "necesito".
     static func ranges(in text: String) -> [Range<Int>] {
         let words = Words(text)
         var result: [Range<Int>] = []
         var start = 0
-        for index in 0...words.count where index == words.count || ["y", "e"].contains(words[index]) {
+        for index in 0...words.count
+        where index == words.count || ["y", "e"].contains(words[index]) || requests.contains(words[index]) {
             if index > start, describes(Array(words.texts[start..<index])) {
                 result.append(words.words[start].range.lowerBound..<words.words[index - 1].range.upperBound)
             }
-            start = index + 1
+            start = requests.contains(words.at(index)) ? index : index + 1
         }
         return result
     }
+
+    /// The verbs of asking that end a description said before them in the same sentence
+    /// (not the words of a question: "tengo guantes, ¿cuánto valen?" stays whole).
+    static let requests: Set<String> = [
+        "necesito", "necesitamos", "quiero", "queremos", "quisiera", "quisieramos", "requiero", "requerimos",
+        "busco", "buscamos", "solicito", "solicitamos", "ocupo", "ocupamos",
+    ]
 
     static func describes(_ words: [String]) -> Bool {
         var index = 0
