@@ -58,7 +58,9 @@ public struct QueryUnderstanding: Sendable {
     /// Articles that may stand between "para" and the thing ("para la sala").
     static let articles: Set<String> = ["el", "la", "los", "las", "un", "una", "unos", "unas"]
     /// Articles and possessives that want a plural noun after them.
-    static let pluralArticles: Set<String> = ["los", "las", "unos", "unas", "mis", "sus", "tus", "nuestros", "nuestras"]
+    static let pluralArticles: Set<String> = [
+        "los", "las", "unos", "unas", "mis", "sus", "tus", "nuestros", "nuestras",
+    ]
     /// Possessives, which stand there as articles do ("casco pa mi moto" is "casco pa la moto").
     static let possessives: Set<String> = [
         "mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "nuestros", "nuestras",
