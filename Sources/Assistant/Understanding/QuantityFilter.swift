@@ -160,9 +160,10 @@ public enum QuantityFilter {
             || SpanishNumber.read(words, at: next) != nil
     }
 
-    /// "las máscaras de media cara con dos filtros", "un arnés con 2 argollas": a number after
-    /// "con" that joins a noun to a thing already named with an article or a count (same
-    /// clause, a few words back) is a feature of it; "me colabora con 5 guantes" names
+    /// "las máscaras de media cara con dos filtros", "un arnés con 2 argollas", "la que es
+    /// como mascarilla con los dos filtros": a number after "con" (and its article) that joins
+    /// a noun to a thing already named with an article or a count (same clause, a few words
+    /// back) is a feature of it; "me colabora con 5 guantes" names
     /// nothing before "con", so its 5 is the order. A catalog word before "con" names the
     /// thing too ("¿manejan máscaras de media cara con dos filtros?").
     static func isFeature(_ mention: QuantityParser.Mention, _ words: Words, isProduct: ((String) -> Bool)? = nil)
@@ -176,14 +177,17 @@ public enum QuantityFilter {
         {
             return true
         }
-        guard start >= 3, words.at(start - 1) == "con",
-            !WordForms.contentWords([words.at(start - 2)]).isEmpty,
+        // "con 2 argollas", "con los dos filtros a los lados".
+        let withArticle = ["los", "las"].contains(words.at(start - 1)) && words.at(start - 2) == "con"
+        let con = withArticle ? start - 2 : start - 1
+        guard con >= 2, words.at(con) == "con",
+            !WordForms.contentWords([words.at(con - 1)]).isEmpty,
             !WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty
         else { return false }
         let characters = Array(words.original)
-        var index = start - 2
+        var index = con - 1
         if isProduct?(words[index]) == true { return true }
-        while index > 0, start - index <= 7 {
+        while index > 0, con - index <= 6 {
             let gap = words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound
             if characters[gap].contains(where: { ",;:.!?\n".contains($0) }) { return false }
             index -= 1

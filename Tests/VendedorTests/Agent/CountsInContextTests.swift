@@ -39,6 +39,16 @@ import Testing
         #expect(QuantityFilter.counts(in: Words("uno por cada bodega")).map(\.value) == [1])
     }
 
+    /// Tenth round: a count after "con" and its article is what the thing has ("la que tiene
+    /// los dos filtros"), not an order.
+    @Test func aCountAfterConAndItsArticleIsAFeature() {
+        let counts = QuantityFilter.counts(
+            in: Words("no ese no, el arnés con las tres argollas en la espalda, mándeme 3"))
+        #expect(counts.map(\.value) == [3], "\(counts)")
+        // "me colabora con los 5 guantes" names nothing before "con": an order.
+        #expect(QuantityFilter.counts(in: Words("me colabora con los 5 guantes")).map(\.value) == [5])
+    }
+
     /// Ninth round (j10): people counted in a story and "un poquito" order nothing.
     @Test func peopleCountedInAStoryOrderNothing() {
         let counts = QuantityFilter.counts(

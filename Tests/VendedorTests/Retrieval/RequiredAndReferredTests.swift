@@ -41,6 +41,17 @@ struct RequiredAndReferredTests {
         #expect(ids.first.map(expected.contains) == true, "\(query) → \(result.matches.map(\.product.name))")
     }
 
+    /// "creo que se llama", "o algo así": how sure the customer is of a name is no part of
+    /// it (the item's words lose the "que": "creo se llama").
+    @Test(arguments: ["unas monogafas creo se llaman", "un chaleco reflectivo o algo así"])
+    func howSureTheCustomerIsOfANameIsNoPartOfIt(query: String) async throws {
+        let tmp = try TemporaryDirectory()
+        let db = try RetrievalFixtures.demoDatabase(in: tmp)
+        let understood = try await Self.search(db).understand(query).query
+        #expect(!understood.namesSomethingNotCarried, "\(understood.concepts)")
+        #expect(!understood.concepts.contains { ["creo", "llama", "llaman", "algo", "asi"].contains($0.text) })
+    }
+
     /// "plano de evacuación" begins a product's name at "plano", past the "de", in a clause
     /// that asks; in a story it is no request ("se cayó con una caja de herramientas").
     @Test func aNameInTwoWordsWithDeBetweenIsAProductWord() async throws {
