@@ -21,6 +21,9 @@ public enum CheckoutFieldExtractor {
         /// "correo: …", "me llamo …"); a bare "soy …", the barrio's ("sector") and the notes'
         /// labels are not counted.
         public var labelled: Set<CheckoutSlot> = []
+        /// The cédula read is a company's NIT ("factura a nombre del colegio con NIT 890…"):
+        /// it stands for the cédula only when none was given.
+        public var companyId = false
         /// Only labelled data volunteered while shopping ("mi nombre es Ana, necesito gafas"):
         /// kept for the checkout, which it does not start (set by the reader).
         public var volunteered = false
@@ -356,6 +359,8 @@ public enum CheckoutFieldExtractor {
         var extraction = Extraction(values: values)
         extraction.freeRanges = freeRanges
         extraction.labelled = labelled.filter { values[$0] != nil && freeRanges[$0] == nil }
+        extraction.companyId =
+            values[.idNumber] != nil && !hasPersonalId && scan.labels.contains { isCompanyId($0, scan) }
         if let requested, values.isEmpty {
             if requested == .notes {
                 extraction.freeText = dictatedNote(trimmed(text))

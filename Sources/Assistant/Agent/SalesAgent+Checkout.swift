@@ -152,6 +152,9 @@ extension SalesAgent {
         let extraction = reading.data
         for slot in CheckoutSlot.allCases {
             guard let raw = extraction.values[slot] else { continue }
+            // A company's NIT said beside a question about the invoice does not replace the
+            // cédula given.
+            if slot == .idNumber, extraction.companyId, turn.state.form[.idNumber] != nil { continue }
             set(slot, raw, &turn)
         }
         for slot in reading.declined where turn.state.form[slot] == nil || slot == turn.state.form.requested {

@@ -44,6 +44,23 @@ import Testing
         await h.tearDown()
     }
 
+    /// Tenth round (k44): a company's NIT said at the summary, beside a question about the
+    /// invoice, does not replace the cédula given; alone, before any cédula, it stands for it.
+    @Test func aCompanysNitAtTheSummaryKeepsTheCedula() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("n1", "necesito 3 conos")
+        _ = try await h.say("n1", "eso es todo")
+        _ = try await h.say(
+            "n1",
+            "Nombre: Clara Inés Ospina\nCédula: 41.775.902\nCelular: 316 440 2981\nCorreo: compras@andina.co\nDirección: Calle 8 # 3-14\nBarrio: Centro\nIndicaciones: ninguna"
+        )
+        _ = try await h.say("n1", "¿La factura puede salir a nombre de la empresa con NIT 900.321.778-2?")
+        _ = try await h.say("n1", "sí, confirmo")
+        let order = try #require(try h.orders(chatId: "n1").first)
+        #expect(order.client.idNumber == "41775902", "\(order.client.idNumber)")
+        await h.tearDown()
+    }
+
     @Test func anAddressDictatedInWordsIsWrittenInDigits() {
         #expect(
             SpokenAddress.rewrite("carrera veintidós número catorce treinta y ocho")
