@@ -411,6 +411,13 @@ public struct QueryUnderstanding: Sendable {
             let between = tokens[spans[first].upperBound..<spans[second].lowerBound]
             guard between.count <= 1, between.allSatisfy(connectors.contains) else { return false }
             if !between.isEmpty || concepts[first].kind == .word && !concepts[first].unknown { return true }
+            // "capas impermeables": a word shaped as an adjective after the unknown one
+            // describes it (Spanish puts the adjective after its noun).
+            if concepts[first].unknown, concepts[first].kind == .word, spans[second].count == 1,
+                looksAdjective(tokens[spans[second].lowerBound])
+            {
+                return true
+            }
             return concepts[first].unknown && concepts[first].kind == .word && !namesKind(second)
         }
         // A context after "de" whose products are none of the kind named before it.
@@ -463,6 +470,18 @@ public struct QueryUnderstanding: Sendable {
                 ? (qualified && !qualifies && !afterName) || specifiesAnotherThing(index) : qualifies || qualified
             if !named { concepts[index].role = .purpose }
         }
+    }
+
+    /// Endings of Spanish adjectives ("impermeable", "reflectivos", "dieléctricas",
+    /// "antideslizante"), folded, singular and plural.
+    static let adjectiveEndings = [
+        "ble", "bles", "ivo", "ivos", "iva", "ivas", "ico", "icos", "ica", "icas", "nte", "ntes", "oso", "osos",
+        "osa", "osas",
+    ]
+
+    /// Whether a word is shaped as an adjective (`adjectiveEndings`, five letters or more).
+    static func looksAdjective(_ word: String) -> Bool {
+        word.count >= 5 && adjectiveEndings.contains { word.hasSuffix($0) }
     }
 
     /// A verb and the noun after it may be one catalog word: "lavar los ojos" → "lavaojos",

@@ -52,6 +52,25 @@ struct RequiredAndReferredTests {
         #expect(!understood.concepts.contains { ["creo", "llama", "llaman", "algo", "asi"].contains($0.text) })
     }
 
+    /// An unknown noun before a word shaped as an adjective the shop knows is a thing not
+    /// carried ("ponchos impermeables"), not a use of what the adjective describes; known
+    /// nouns keep their products.
+    @Test(arguments: [
+        ("¿tienen ponchos impermeables?", nil), ("venden sábanas desechables para el albergue?", nil),
+        ("unos chalecos reflectivos", 48 as Int64?), ("guantes dieléctricos", 36),
+    ])
+    func anUnknownNounBeforeAKnownAdjectiveIsNotCarried(query: String, expected: Int64?) async throws {
+        let tmp = try TemporaryDirectory()
+        let db = try RetrievalFixtures.demoDatabase(in: tmp)
+        let result = try await Self.search(db).find(query, limit: 3)
+        let ids = RetrievalFixtures.ids(result.matches)
+        if let expected {
+            #expect(ids.contains(expected), "\(query) → \(result.matches.map(\.product.name))")
+        } else {
+            #expect(ids.isEmpty, "\(query) → \(result.matches.map(\.product.name))")
+        }
+    }
+
     /// "plano de evacuación" begins a product's name at "plano", past the "de", in a clause
     /// that asks; in a story it is no request ("se cayó con una caja de herramientas").
     @Test func aNameInTwoWordsWithDeBetweenIsAProductWord() async throws {
