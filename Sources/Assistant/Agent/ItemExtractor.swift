@@ -78,6 +78,8 @@ public enum ItemExtractor {
                 if segment.afterAnd || opensDescription(Array(texts[segment.range])), previousHasProduct,
                     let last = items.indices.last,
                     describes(Array(texts[segment.range])),
+                    // "Mándeme 6 de los ventilados. ¿Y tiene el soporte…?": not across a sentence.
+                    !endsSentence(words, characters, between: items[last].range, and: segment.range),
                     !WordForms.contentWords(Array(texts[segment.range])).prefix(1).contains(where: isProduct)
                 {
                     // "3 cintas amarillas y negras": the words describe the item before.
@@ -178,6 +180,18 @@ public enum ItemExtractor {
         leaveOrphan()
         for (offset, found) in uncounted.enumerated() { items.insert(found.item, at: found.at + offset) }
         return items
+    }
+
+    /// A full stop, a question or an exclamation mark lies between the two ranges.
+    static func endsSentence(
+        _ words: Words, _ characters: [Character], between first: Range<Int>, and second: Range<Int>
+    ) -> Bool {
+        guard first.upperBound > 0, first.upperBound <= second.lowerBound, second.lowerBound < words.count else {
+            return false
+        }
+        let gap = characters[
+            words.words[first.upperBound - 1].range.upperBound..<words.words[second.lowerBound].range.lowerBound]
+        return gap.contains { ".?!¿¡".contains($0) }
     }
 
     /// The two ranges are in one sentence, a few words apart at most (pieces that named

@@ -35,6 +35,18 @@ import Testing
         await h.tearDown()
     }
 
+    /// A question in the next sentence does not describe the item before it ("Mándeme 4
+    /// de los dieléctricos. ¿Y tienen el estuche…?"); a "y" in the same sentence still does
+    /// ("3 cintas amarillas y negras").
+    @Test func aQuestionInTheNextSentenceDescribesNoItem() {
+        let asked = Words("mándeme 4 de los dieléctricos. ¿Y tienen el estuche para guardarlos?")
+        let items = ItemExtractor.items(in: asked, counts: QuantityFilter.counts(in: asked))
+        #expect(items.count == 1 && !(items.first?.words.contains("estuche") ?? true), "\(items)")
+        let described = Words("3 cintas amarillas y negras")
+        let same = ItemExtractor.items(in: described, counts: QuantityFilter.counts(in: described))
+        #expect(same.first?.words.contains("negras") == true, "\(same)")
+    }
+
     /// The cut before a verb of asking keeps a question's words ("tengo guantes, ¿cuánto
     /// valen?" is no description up to "cuánto") and is linear (a flood of asking verbs).
     @Test func theDescriptionEndsOnlyAtAVerbOfAsking() {
