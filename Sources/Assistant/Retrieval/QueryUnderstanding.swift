@@ -157,8 +157,9 @@ public struct QueryUnderstanding: Sendable {
 
     /// Beginnings of the verbs of asking for something ("necesito", "quisiéramos",
     /// "requerimos", "solicito", "busco", "ocupo", "cotizar", "me piden", "nos falta",
-    /// "comprarle", "nos exigen", "la ARL recomendó"): in a clause, what follows the last of them before the product is the
-    /// request, what precedes it the story ("mi cuñado me dijo que necesito un arnés").
+    /// "comprarle", "nos exigen", "la ARL recomendó"): in a clause, what follows the last of
+    /// them before the product is the request, what precedes it the story ("mi cuñado me dijo
+    /// que necesito un arnés").
     static let requestVerbStems = [
         "necesit", "quier", "quisier", "quere", "requer", "requier", "solicit", "busc", "ocup", "cotiz", "pid",
         "pide", "falt", "compr", "vend", "manej", "recomiend", "recomend", "aconsej", "sugier", "sugir", "exig",

@@ -85,15 +85,17 @@ import Testing
     /// it says no count (tenth round): with its pronoun after the product, or a reason after.
     @Test func aRemovalWithoutACountTakesTheLineOutHoweverItIsSaid() async throws {
         let h = try await AgentHarness()
-        _ = try await h.say("ci4", "8 conos, 3 vallas plásticas y 2 balizas")
+        _ = try await h.say("ci4", "8 conos, 3 vallas plásticas, 4 cintas de peligro y 2 balizas")
         _ = try await h.say("ci4", "las balizas retírelas, mi socio ya compró")
         _ = try await h.say("ci4", "Quíteme las vallas por favor, el ingeniero ya consiguió unas")
-        // With a count it is still one less.
+        // With a count it is still one less, and so is "one of them".
         _ = try await h.say("ci4", "quíteme dos conos")
+        _ = try await h.say("ci4", "sáqueme una de las cintas")
         let cart = try await h.say("ci4", "¿qué llevo?")
         #expect(!cart.reply.contains("Baliza"), "\(cart.reply)")
         #expect(!cart.reply.contains("Valla"), "\(cart.reply)")
         #expect(cart.reply.contains("6 × Cono"), "\(cart.reply)")
+        #expect(cart.reply.contains("3 × Cinta"), "\(cart.reply)")
         await h.tearDown()
     }
 
