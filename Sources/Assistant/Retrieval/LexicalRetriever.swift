@@ -267,23 +267,22 @@ public struct LexicalRetriever: ProductRetriever {
         // something the shop does not sell: it weighs as a word no product has.
         let notSold = concept.kind == .context && concept.role == .named
         let frequency = notSold ? 0 : concept.phrases.map(vocabulary.documentFrequency).max() ?? 0
+        // Rarer words tell more (an inverse document frequency).
+        let rarity = log(1 + Double(max(vocabulary.productCount, 1)) / (Double(frequency) + 0.5))
         switch concept.kind {
         case .measure: return (1, frequency > 0 ? 0.5 : 1)
         case .action: return (1.5, 0.3)
         case .attribute:
             // A describing word few products have ("desechable") tells between them; one most
             // have ("industrial") tells little.
-            let products = Double(max(vocabulary.productCount, 1))
-            return (max(0.5, attributeShare * log(1 + products / (Double(frequency) + 0.5))), 0.3)
+            return (max(0.5, attributeShare * rarity), 0.3)
         case .use:
-            let products = Double(max(vocabulary.productCount, 1))
-            return (log(1 + products / (Double(frequency) + 0.5)), 0)
+            return (rarity, 0)
         case .word, .context:
             // An unknown word in what the product is for ("para desinfectar los zapatos"): the
             // use says it, the word only tells on what; it weighs little.
             if concept.unknown, concept.role == .purpose { return (unknownPurposeWeight, 0.3) }
-            let products = Double(max(vocabulary.productCount, 1))
-            return (log(1 + products / (Double(frequency) + 0.5)), frequency > 0 ? 0.5 : 1)
+            return (rarity, frequency > 0 ? 0.5 : 1)
         }
     }
 }

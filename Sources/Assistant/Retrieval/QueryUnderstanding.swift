@@ -57,14 +57,12 @@ public struct QueryUnderstanding: Sendable {
     static let forMarkers: Set<String> = ["para", "pa", "pra", "xa", "pal"]
     /// Articles that may stand between "para" and the thing ("para la sala").
     static let articles: Set<String> = ["el", "la", "los", "las", "un", "una", "unos", "unas"]
-    /// Articles and possessives that want a plural noun after them.
-    static let pluralArticles: Set<String> = [
-        "los", "las", "unos", "unas", "mis", "sus", "tus", "nuestros", "nuestras",
-    ]
     /// Possessives, which stand there as articles do ("casco pa mi moto" is "casco pa la moto").
     static let possessives: Set<String> = [
         "mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "nuestros", "nuestras",
     ]
+    /// The articles and possessives that want a plural noun after them ("los", "mis").
+    static let pluralArticles = articles.union(possessives).filter { $0.hasSuffix("s") }
     /// Endings of nouns for people and trades ("mecanico", "carpintero", "electricista",
     /// "operador", "ayudante", "motorizado", "funcionario"): after "para" they say who uses the
     /// product, not what it is.

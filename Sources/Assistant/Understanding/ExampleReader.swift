@@ -259,13 +259,12 @@ public struct ExampleReader: MessageReader {
         guard guess.intent != .remove, tokens.contains(MessageTokens.product)
         else { return guess }
         let words = Words(text)
+        guard opensWithRemoval(words), !tokens.contains(MessageTokens.number), !hasCount(words) else { return guess }
         // "sáqueme una de las vallas": one of them is one less.
         let oneOf = zip(words.texts, words.texts.dropFirst()).contains {
             ["un", "una", "uno"].contains($0) && $1 == "de"
         }
-        guard opensWithRemoval(words), !hasCount(words), !oneOf, !tokens.contains(MessageTokens.number) else {
-            return guess
-        }
+        guard !oneOf else { return guess }
         var heard = guess
         heard.intent = .remove
         return heard

@@ -3,8 +3,8 @@ import SpanishText
 /// A street address dictated in a voice note ("carrera diecinueve número doce cuarenta y
 /// cinco", "kilómetro cuatro vía a Aquitania"): the numbers said after a street word become
 /// digits, a "número" before a spoken number becomes "#" (its two numbers joined by "-", or by
-/// a "guion" said between them) and a "kilómetro" before one "Km" ("carrera 19 # 12-45", "Km 4 vía a Aquitania"). Numbers are
-/// read only right after a street word, "número" or another number of the address, so "dos
+/// a "guion" said between them) and a "kilómetro" before one "Km" ("carrera 19 # 12-45", "Km 4
+/// vía a Aquitania"). Numbers are read only right after a street word, "número" or another number of the address, so "dos
 /// cascos" keeps its words; an address typed with digits is left as it is. One pass.
 public enum SpokenAddress {
     /// Words after which a number is part of an address: the scanner's street words and the
@@ -28,9 +28,8 @@ public enum SpokenAddress {
         var armed = false
         // Numbers read since the last "#" (the second joins the first with "-").
         var afterMark: Int?
-        // Whether the word before was a number of the address, and where it ended.
+        // Whether the word before was a number of the address.
         var justRead = false
-        var lastNumberEnd = 0
         // Where the dash goes when one was said ("dos guion treinta"): the first number's end.
         var dashAt: Int?
         var index = 0
@@ -69,12 +68,12 @@ public enum SpokenAddress {
                 afterMark = afterMark.map { $0 + 1 }
                 index = end
                 justRead = true
-                lastNumberEnd = range.upperBound
                 dashAt = nil
                 continue
             }
             if justRead, afterMark == 1, dashWords.contains(word), nextIsSpoken() {
-                dashAt = lastNumberEnd  // written with the number after it
+                // The number just read ends at the word before: the dash is written there.
+                dashAt = words.words[index - 1].range.upperBound
                 index += 1
                 continue
             }

@@ -42,6 +42,12 @@ import Testing
         let asked = Words("mándeme 4 de los dieléctricos. ¿Y tienen el estuche para guardarlos?")
         let items = ItemExtractor.items(in: asked, counts: QuantityFilter.counts(in: asked))
         #expect(items.count == 1 && !(items.first?.words.contains("estuche") ?? true), "\(items)")
+        // Hostile ranges (empty, reversed, past the end) are no sentence end, without a trap.
+        let characters = Array(asked.original)
+        for (first, second) in [(0..<0, 0..<1), (3..<5, 1..<2), (0..<2, asked.count..<(asked.count + 3))] {
+            #expect(!ItemExtractor.endsSentence(asked, characters, between: first, and: second))
+        }
+        #expect(ItemExtractor.endsSentence(asked, characters, between: 0..<5, and: 6..<8))
         let described = Words("3 cintas amarillas y negras")
         let same = ItemExtractor.items(in: described, counts: QuantityFilter.counts(in: described))
         #expect(same.first?.words.contains("negras") == true, "\(same)")
