@@ -49,11 +49,11 @@ struct AgentCrashTests {
                 ).id)
         }
         // Kill it once the conversation is under way (the next message is likely mid-turn).
-        #expect(try await waiters.wait(for: ids[1], timeout: .seconds(60))?.state == .completed)
+        #expect(try await waiters.wait(for: ids[1], timeout: TestPaths.loadedWait)?.state == .completed)
         first.kill()
         let second = try WorkerProcess(environment: environment, arguments: ["--queues", "chat,pedidos"])
         for id in ids {
-            let status = try await waiters.wait(for: id, timeout: .seconds(60))
+            let status = try await waiters.wait(for: id, timeout: TestPaths.loadedWait)
             #expect(status?.state == .completed, "log: \(second.log)")
         }
         let history = try database.history(chatId: ChatScope.scoped("caida", channel: "widget"))

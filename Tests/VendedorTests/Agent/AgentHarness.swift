@@ -70,7 +70,7 @@ final class AgentHarness: @unchecked Sendable {
     /// How long a test waits for one reply. A reply takes milliseconds alone; the limit only
     /// matters when something is broken, and CI runs every suite at once on two cores (a first
     /// message once took 31 s there), so it is generous.
-    static let replyTimeout: Duration = .seconds(120)
+    static let replyTimeout: Duration = TestPaths.loadedWait
 
     /// Sends a customer's message and waits for the reply.
     @discardableResult

@@ -144,7 +144,7 @@ struct ChatPipelineTests {
         // The order job waits in its queue; once a worker placed it (however slow a loaded
         // machine is to start one: a 300 ms wait was once too short in a full run), the next
         // message finds it.
-        #expect(try await eventually(timeout: .seconds(60)) { try h.orders(chatId: "lento").count == 1 })
+        #expect(try await eventually(timeout: TestPaths.loadedWait) { try h.orders(chatId: "lento").count == 1 })
         let placed = try await h.say("lento", "sí")
         let order = try #require(try h.orders(chatId: "lento").first)
         #expect(placed.orderId == order.id)

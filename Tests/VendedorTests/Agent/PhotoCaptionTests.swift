@@ -51,7 +51,7 @@ import Testing
     @Test func aCaptionedLabelPhotoAddsTheLabelsProductInTheCaptionsQuantity() async throws {
         try await Self.withVision { h, blobs in
             try await Self.sendPhoto(h, blobs: blobs, chatId: "foto-1", caption: "quiero 2 de estos")
-            #expect(try await eventually(timeout: .seconds(60)) { !(try Self.cart(h, "foto-1")).isEmpty })
+            #expect(try await eventually(timeout: TestPaths.loadedWait) { !(try Self.cart(h, "foto-1")).isEmpty })
             let lines = try Self.cart(h, "foto-1")
             #expect(lines.count == 1 && lines.first?.0 == "Casco dieléctrico" && lines.first?.1 == 2, "\(lines)")
             let replies = h.deliveries.payloads.map(\.text).joined(separator: "\n")
@@ -62,7 +62,7 @@ import Testing
     @Test func anUncaptionedLabelPhotoIsAboutTheLabelsProduct() async throws {
         try await Self.withVision { h, blobs in
             try await Self.sendPhoto(h, blobs: blobs, chatId: "foto-2", caption: "")
-            #expect(try await eventually(timeout: .seconds(60)) { !h.deliveries.payloads.isEmpty })
+            #expect(try await eventually(timeout: TestPaths.loadedWait) { !h.deliveries.payloads.isEmpty })
             let replies = h.deliveries.payloads.map(\.text).joined(separator: "\n")
             #expect(replies.contains("Casco dieléctrico") && !replies.contains("No encontré"), "\(replies)")
         }

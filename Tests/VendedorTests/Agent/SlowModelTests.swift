@@ -64,7 +64,7 @@ struct SlowModelTests {
         /// Every job completed, or the processes' logs in the failure.
         func expectCompleted(_ ids: [String]) async throws {
             for id in ids {
-                let status = try await waiters.wait(for: id, timeout: .seconds(90))
+                let status = try await waiters.wait(for: id, timeout: TestPaths.loadedWait)
                 #expect(status?.state == .completed, "\(id): \(processes.map(\.log).joined(separator: "\n---\n"))")
             }
         }

@@ -125,17 +125,17 @@ struct DatabaseBlobEndToEndTests {
             }
             #expect(Self.files(under: firstFront).isEmpty, "the front end keeps nothing on its disk")
 
-            let imported = try await fixture.waitFor(importId, state: .completed, timeout: .seconds(120))
+            let imported = try await fixture.waitFor(importId, state: .completed, timeout: TestPaths.loadedWait)
             #expect(imported?.state == .completed, "\(imported?.error ?? "") \(worker.log.suffix(3000))")
             #expect(try await test.store.product(id: 40)?.name == "Arnés de cuerpo entero")
 
-            let photo = try await fixture.waitFor(photoId, state: .completed, timeout: .seconds(120))
+            let photo = try await fixture.waitFor(photoId, state: .completed, timeout: TestPaths.loadedWait)
             #expect(photo?.state == .completed, "\(photo?.error ?? "") \(worker.log.suffix(3000))")
             let history = try await test.store.history(chatId: "h:widget:foto-db", limit: 10)
             let read = try #require(history.first { $0.kind == .image }, "\(history)")
             #expect(read.content.localizedCaseInsensitiveContains("casco"), "\(read.content)")
 
-            let export = try await fixture.waitFor(exportId, state: .completed, timeout: .seconds(120))
+            let export = try await fixture.waitFor(exportId, state: .completed, timeout: TestPaths.loadedWait)
             #expect(export?.state == .completed, "\(export?.error ?? "") \(worker.log.suffix(3000))")
             let result = try JobCoding.decode(ExportJob.Result.self, from: try #require(export?.result))
             #expect(result.rows == Fixtures.products.count)

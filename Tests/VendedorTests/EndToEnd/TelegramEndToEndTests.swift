@@ -58,7 +58,7 @@ struct TelegramEndToEndTests {
                 #expect(first == .ok)
                 #expect(second == .ok)
             }
-            let delivered = await eventually(timeout: .seconds(90)) {
+            let delivered = await eventually(timeout: TestPaths.loadedWait) {
                 harness.fake.sentMessages.filter { $0.chatId == 5_550_001 }.count >= 2
             }
             let sent = harness.fake.sentMessages.filter { $0.chatId == 5_550_001 }.map(\.text)

@@ -100,7 +100,7 @@ struct CommerceHarness: @unchecked Sendable {
     }
 
     /// Waits until the job is finished and returns its status.
-    func finished(_ id: String, timeout: Duration = .seconds(120)) async throws -> JobStatus {
+    func finished(_ id: String, timeout: Duration = TestPaths.loadedWait) async throws -> JobStatus {
         var last: JobStatus?
         _ = try await eventually(timeout: timeout) {
             last = try await fixture.status(id)

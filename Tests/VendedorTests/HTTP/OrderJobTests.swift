@@ -118,7 +118,7 @@ struct OrderJobTests {
             #expect(Set(ids).count == 50)
             let worker = try h.worker(concurrency: 8)
             var statuses: [JobStatus] = []
-            _ = try await eventually(timeout: .seconds(60)) {
+            _ = try await eventually(timeout: TestPaths.loadedWait) {
                 #expect(try Fixtures.stock(h.database, 1) ?? -1 >= 0)
                 statuses = []
                 for id in ids { if let status = try await h.fixture.status(id) { statuses.append(status) } }

@@ -116,7 +116,7 @@ struct MediaHarness: @unchecked Sendable {
     }
 
     /// Waits until the job is finished and returns its status.
-    func finished(_ id: String, timeout: Duration = .seconds(60)) async throws -> JobStatus {
+    func finished(_ id: String, timeout: Duration = TestPaths.loadedWait) async throws -> JobStatus {
         var last: JobStatus?
         _ = try await eventually(timeout: timeout) {
             last = try await fixture.status(id)

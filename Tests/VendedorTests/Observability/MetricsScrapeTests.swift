@@ -98,7 +98,7 @@ struct MetricsScrapeTests {
             return Double(text)
         }
         let completed = #"sum(vendedor_queue_jobs_total{queue="noop",outcome="completed",process="worker"})"#
-        #expect(try await eventually(timeout: .seconds(60)) { await value(completed) == 3 })
+        #expect(try await eventually(timeout: TestPaths.loadedWait) { await value(completed) == 3 })
         #expect(try await eventually(timeout: .seconds(30)) { await value("sum(up)") == 2 })
         for _ in 0..<5 { ids.append(try await fixture.jobs.enqueue(FaultJob(sleepMs: 20)).id) }
         for id in ids { #expect(try await fixture.waitFor(id, state: .completed) != nil) }

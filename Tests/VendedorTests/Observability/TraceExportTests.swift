@@ -91,7 +91,9 @@ struct TraceExportTests {
                 "POST", "\(base)/chat/texto", token: channel, json: #"{"chat_id": "c-trazas", "mensaje": "hola"}"#)
             #expect(accepted?.status == 202, "\(accepted?.text ?? "sin respuesta")")
 
-            let delivered = await eventually(timeout: .seconds(60)) { !server.requests(matching: "/callback").isEmpty }
+            let delivered = await eventually(timeout: TestPaths.loadedWait) {
+                !server.requests(matching: "/callback").isEmpty
+            }
             #expect(delivered, "log: \(workers.log.suffix(2000))")
 
             // HTTP span → chat job span → delivery job span → the callback's client span.
@@ -151,7 +153,7 @@ struct TraceExportTests {
             #expect(try await fixture.redis.send("HGET", "vd:job:\(traced)", "tp").string == parent.header)
             #expect(try await fixture.waitFor(traced, state: .completed) != nil)
             var spans: [FinishedSpan] = []
-            let seen = await eventually(timeout: .seconds(60)) {
+            let seen = await eventually(timeout: TestPaths.loadedWait) {
                 spans += recorder.drain()
                 return spans.filter { $0.name == "noop" }.count >= 3
             }

@@ -16,11 +16,13 @@ struct DeliveryTests {
         let job = try await fixture.jobs.enqueue(FaultJob(sleepMs: 20_000, mark: "kill"))
         #expect(try await fixture.waitFor(job.id, state: .running)?.attempts == 1)
         // Running is set when the job is taken; its handler's first mark comes a moment later.
-        #expect(try await eventually(timeout: .seconds(60)) { try await fixture.marks("kill").contains("inicio:0") })
+        #expect(
+            try await eventually(timeout: TestPaths.loadedWait) { try await fixture.marks("kill").contains("inicio:0") }
+        )
         first.kill()
 
         let second = try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults)
-        let done = try await fixture.waitFor(job.id, state: .completed, timeout: .seconds(90))
+        let done = try await fixture.waitFor(job.id, state: .completed, timeout: TestPaths.loadedWait)
         #expect(done?.attempts == 2)
         let result = try JobCoding.decode(NoopJob.Result.self, from: try #require(done?.result))
         #expect(result.worker == second.consumer("noop"))

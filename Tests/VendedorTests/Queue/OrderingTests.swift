@@ -25,7 +25,9 @@ struct OrderingTests {
             }
             ids += try await fixture.jobs.enqueue(batch).map(\.id)
         }
-        for id in ids { #expect(try await fixture.waitFor(id, state: .completed, timeout: .seconds(60)) != nil) }
+        for id in ids {
+            #expect(try await fixture.waitFor(id, state: .completed, timeout: TestPaths.loadedWait) != nil)
+        }
         for key in keys {
             let expected = (0..<10).flatMap { ["inicio:\($0)", "fin:\($0)"] }
             #expect(try await fixture.marks(key) == expected, "orden de \(key)")
@@ -134,7 +136,7 @@ struct OrderingTests {
         let root = try await fixture.jobs.enqueue(FaultJob(sleepMs: 300, followUps: 2, mark: "cadena"))
         let waiters = JobWaiters(client: fixture.jobs)
         waiters.start()
-        let finished = try await waiters.wait(for: root.id, timeout: .seconds(120))
+        let finished = try await waiters.wait(for: root.id, timeout: TestPaths.loadedWait)
         waiters.stop()
         await worker.stop()
         #expect(finished?.state == .completed)

@@ -35,14 +35,14 @@ struct RedisRestartTests {
         try await Task.sleep(for: .milliseconds(500))
         try await fixture.redisServer.start()
         await tally.markRestart()
-        _ = await eventually(timeout: .seconds(60)) { await tally.afterRestart >= 5 }
+        _ = await eventually(timeout: TestPaths.loadedWait) { await tally.afterRestart >= 5 }
         await tally.stop()
         _ = await loader.value
         let acknowledged = await tally.acknowledged
         let afterRestart = await tally.afterRestart
         #expect(afterRestart > 0, "el cliente no se reconectó")
         for id in acknowledged {
-            let status = try await fixture.waitFor(id, state: .completed, timeout: .seconds(60))
+            let status = try await fixture.waitFor(id, state: .completed, timeout: TestPaths.loadedWait)
             #expect(status?.state == .completed, "trabajo confirmado \(id) perdido o atascado")
         }
         #expect(acknowledged.count >= 200)

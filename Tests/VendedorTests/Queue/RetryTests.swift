@@ -61,7 +61,7 @@ struct RetryTests {
         let job = try await fixture.jobs.enqueue(FaultJob(retryAfterS: 0.2, pauses: 3))
         // waitFor returns the last status it read when time runs out: a loaded machine once
         // left this job queued after its third pause (attempts 0) past the 20 s default.
-        let done = try await fixture.waitFor(job.id, state: .completed, timeout: .seconds(60))
+        let done = try await fixture.waitFor(job.id, state: .completed, timeout: TestPaths.loadedWait)
         await worker.stop()
         #expect(done?.state == .completed, "\(String(describing: done))")
         // Three "retry after" outcomes and one run, with max_attempts 1: none used an attempt.

@@ -57,7 +57,8 @@ struct ReindexTests {
         try await FakeOpenAI.run { fake in
             let worker = try Self.worker(fixture, Self.resources(db, fake))
             let job = try await fixture.jobs.enqueue(ReindexCatalogJob(reason: "prueba"))
-            let status = try #require(try await fixture.waitFor(job.id, state: .completed, timeout: .seconds(60)))
+            let status = try #require(
+                try await fixture.waitFor(job.id, state: .completed, timeout: TestPaths.loadedWait))
             #expect(status.progress?.facts == products)
             #expect(status.progress?.total == products)
             let result = try JSONSerialization.jsonObject(with: Data((status.result ?? "").utf8)) as? [String: Any]
@@ -72,7 +73,7 @@ struct ReindexTests {
 
             // Again: a new index replaces the old one, whose vectors are deleted.
             let again = try await fixture.jobs.enqueue(ReindexCatalogJob())
-            _ = try await fixture.waitFor(again.id, state: .completed, timeout: .seconds(60))
+            _ = try await fixture.waitFor(again.id, state: .completed, timeout: TestPaths.loadedWait)
             let next = try #require(try db.activeVectorIndex())
             #expect(next.id != active.id)
             #expect(try Fixtures.count(db, "indices_vectores") == 1)
@@ -93,7 +94,7 @@ struct ReindexTests {
             let worker = try Self.worker(
                 fixture, resources, commerce: CommerceResources(database: db, uploadsDirectory: uploads.path))
             let reindex = try await fixture.jobs.enqueue(ReindexCatalogJob())
-            _ = try await fixture.waitFor(reindex.id, state: .completed, timeout: .seconds(60))
+            _ = try await fixture.waitFor(reindex.id, state: .completed, timeout: TestPaths.loadedWait)
             let cache = VectorIndexCache(database: try tmp.openDatabase())
             let index = try #require(try await cache.current())
 
@@ -148,7 +149,7 @@ struct ReindexTests {
             let old = Self.resources(db, fake)
             let worker = try Self.worker(fixture, old)
             let first = try await fixture.jobs.enqueue(ReindexCatalogJob())
-            _ = try await fixture.waitFor(first.id, state: .completed, timeout: .seconds(60))
+            _ = try await fixture.waitFor(first.id, state: .completed, timeout: TestPaths.loadedWait)
             await worker.stop()
             let oldIndex = try #require(try db.activeVectorIndex())
 
@@ -176,7 +177,7 @@ struct ReindexTests {
             await VectorIndexBootstrap(jobs: fixture.jobs, resources: new, logger: logger).run()
             await VectorIndexBootstrap(jobs: fixture.jobs, resources: new, logger: logger).run()
             #expect(
-                try await eventually(timeout: .seconds(60)) {
+                try await eventually(timeout: TestPaths.loadedWait) {
                     try db.activeVectorIndex()?.model == "openai/text-embedding-3-large@32"
                 })
             #expect(try Fixtures.count(db, "indices_vectores") == 1)
@@ -239,7 +240,7 @@ struct ReindexTests {
                 ReindexCatalogJob(reason: "prueba"), idempotencyKey: ReindexCatalogJob.automaticKey(model: model))
 
             let first = try WorkerProcess(environment: environment, arguments: ["--queues", "indexar"])
-            let midway = try await eventually(timeout: .seconds(60)) {
+            let midway = try await eventually(timeout: TestPaths.loadedWait) {
                 let progress = try await fixture.status(job.id)?.progress
                 return (progress?.facts ?? 0) >= 16
             }
@@ -250,7 +251,7 @@ struct ReindexTests {
             #expect(try db.activeVectorIndex() == nil)  // half built: nothing searchable yet
 
             let second = try WorkerProcess(environment: environment, arguments: ["--queues", "indexar"])
-            let status = try await fixture.waitFor(job.id, state: .completed, timeout: .seconds(90))
+            let status = try await fixture.waitFor(job.id, state: .completed, timeout: TestPaths.loadedWait)
             #expect(status?.state == .completed, "\(second.log.suffix(800))")
             #expect(status?.progress?.facts == products)
             #expect(status?.progress?.total == products)

@@ -29,7 +29,7 @@ final class EmbeddingServer: @unchecked Sendable {
             path: executable, arguments: ["--host", "127.0.0.1", "--port", String(port), "--threads", "1"],
             outputPath: log.path)
         let transport = CurlTransport()
-        let transportReady = await eventually(timeout: .seconds(90)) { [url, process] in
+        let transportReady = await eventually(timeout: TestPaths.loadedWait) { [url, process] in
             guard process.isRunning else { return true }
             return await Self.healthy(url, transport)
         }

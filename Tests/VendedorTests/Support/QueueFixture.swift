@@ -62,7 +62,7 @@ final class QueueFixture: @unchecked Sendable {
     }
 
     /// Waits until the job reaches `estado` (or the timeout) and returns its last status.
-    func waitFor(_ id: String, state: JobState, timeout: Duration = .seconds(60)) async throws -> JobStatus? {
+    func waitFor(_ id: String, state: JobState, timeout: Duration = TestPaths.loadedWait) async throws -> JobStatus? {
         var last: JobStatus?
         _ = try await eventually(timeout: timeout) {
             last = try await status(id)

@@ -19,7 +19,7 @@ final class JobRecorder<Payload: JobPayload>: @unchecked Sendable {
     var handler: RecordingHandler<Payload> { RecordingHandler(recorder: self) }
 
     /// Waits until `count` jobs ran and returns their payloads.
-    func wait(for count: Int = 1, timeout: Duration = .seconds(120)) async throws -> [Payload] {
+    func wait(for count: Int = 1, timeout: Duration = TestPaths.loadedWait) async throws -> [Payload] {
         _ = await eventually(timeout: timeout) { self.payloads.count >= count }
         let payloads = self.payloads
         guard payloads.count >= count else {

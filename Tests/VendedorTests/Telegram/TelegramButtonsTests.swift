@@ -304,7 +304,7 @@ struct TelegramButtonsPipelineTests {
         func exchange(_ chat: Int64, _ update: Data) async throws -> FakeTelegram.Sent {
             let before = sent(to: chat).count
             try await post([update])
-            let arrived = await eventually(timeout: .seconds(60)) { self.sent(to: chat).count > before }
+            let arrived = await eventually(timeout: TestPaths.loadedWait) { self.sent(to: chat).count > before }
             #expect(arrived, "sin respuesta en \(chat)")
             return try #require(sent(to: chat).last)
         }
@@ -374,7 +374,7 @@ struct TelegramButtonsPipelineTests {
 
             // The summary before the location had the same buttons; they are not the newest
             // once the delivery worker has recorded the new message (just after Telegram took it).
-            let recorded = try await eventually(timeout: .seconds(60)) {
+            let recorded = try await eventually(timeout: TestPaths.loadedWait) {
                 let newest = try await harness.fixture.jobs.redis.send("GET", TelegramKeys.latestKeyboard(chat))
                 return newest.string == String(located.messageId)
             }
@@ -389,7 +389,7 @@ struct TelegramButtonsPipelineTests {
                     )
                 ).json
             ])
-            let noticed = await eventually(timeout: .seconds(60)) {
+            let noticed = await eventually(timeout: TestPaths.loadedWait) {
                 harness.fake.answeredCallbacks.contains {
                     $0.id == "press-old" && $0.text == TelegramReplies.buttonStale
                 }
@@ -406,7 +406,7 @@ struct TelegramButtonsPipelineTests {
             #expect(order.client.notes == "entregar en portería. Ubicación: 3.45163, -76.53197")
             #expect(placed.inlineButtons.isEmpty && !placed.requestsContact)
             // The press was answered (the client's spinner stops), without a notice.
-            let answered = await eventually(timeout: .seconds(60)) {
+            let answered = await eventually(timeout: TestPaths.loadedWait) {
                 harness.fake.answeredCallbacks.contains { $0.id == "press-confirm" }
             }
             #expect(answered)
@@ -455,7 +455,7 @@ struct TelegramButtonsPipelineTests {
                         id: "forged-3", fromId: chat, chatId: chat, data: String(repeating: "9", count: 4096))
                 ).json,
             ])
-            let answered = await eventually(timeout: .seconds(60)) { harness.fake.answeredCallbacks.count == 3 }
+            let answered = await eventually(timeout: TestPaths.loadedWait) { harness.fake.answeredCallbacks.count == 3 }
             #expect(answered)
             #expect(harness.fake.answeredCallbacks.allSatisfy { $0.text == TelegramReplies.buttonRefused })
             #expect(try pipeline.orders(chat).isEmpty)

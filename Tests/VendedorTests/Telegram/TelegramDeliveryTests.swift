@@ -20,7 +20,7 @@ struct TelegramDeliveryTests {
     }
 
     /// Waits until every job is finished; returns their statuses.
-    func finished(_ harness: TelegramHarness, _ ids: [String], timeout: Duration = .seconds(90)) async throws
+    func finished(_ harness: TelegramHarness, _ ids: [String], timeout: Duration = TestPaths.loadedWait) async throws
         -> [JobStatus]
     {
         var statuses: [JobStatus] = []
