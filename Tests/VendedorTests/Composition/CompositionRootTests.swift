@@ -71,7 +71,7 @@ struct CompositionRootTests {
     /// One request on a fresh connection; the whole answer (the server closes after it).
     static func request(port: Int, _ text: String) async throws -> String {
         try await BlockingPool.shared.run {
-            let socket = try LoopbackSocket(port: port, receiveTimeoutSeconds: 10)
+            let socket = try LoopbackSocket(port: port, receiveTimeoutSeconds: LoopbackSocket.loadedReceiveSeconds)
             defer { socket.close() }
             try socket.send(text.replacingOccurrences(of: "Host: x\r\n", with: "Host: x\r\nConnection: close\r\n"))
             var answer = ""

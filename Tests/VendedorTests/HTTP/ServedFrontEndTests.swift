@@ -46,7 +46,7 @@ struct ServedFrontEndTests {
                 + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n"
                 + "Expect: 100-continue\r\n\r\n"
             let (interim, final) = try await BlockingPool.shared.run {
-                let socket = try LoopbackSocket(port: port, receiveTimeoutSeconds: 10)
+                let socket = try LoopbackSocket(port: port, receiveTimeoutSeconds: LoopbackSocket.loadedReceiveSeconds)
                 defer { socket.close() }
                 try socket.send(head)
                 let interim = socket.receive()
@@ -82,7 +82,7 @@ struct ServedFrontEndTests {
                 let health = quiet.receive()
                 let afterSilence = quiet.read()
 
-                let waiting = try LoopbackSocket(port: port, receiveTimeoutSeconds: 10)
+                let waiting = try LoopbackSocket(port: port, receiveTimeoutSeconds: LoopbackSocket.loadedReceiveSeconds)
                 defer { waiting.close() }
                 let started = Date()
                 try waiting.send(

@@ -11,7 +11,7 @@ import Testing
 @Suite("Security: 100 Continue only after authorization")
 struct ExpectContinueTests {
     static func firstAnswer(port: Int, path: String, token: String?) throws -> String {
-        let socket = try LoopbackSocket(port: port, receiveTimeoutSeconds: 10)
+        let socket = try LoopbackSocket(port: port, receiveTimeoutSeconds: LoopbackSocket.loadedReceiveSeconds)
         defer { socket.close() }
         var head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         if let token { head += "Authorization: Bearer \(token)\r\n" }

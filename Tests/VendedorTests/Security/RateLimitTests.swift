@@ -84,7 +84,8 @@ struct RateLimitTests {
                     answers = first.hasPrefix("HTTP/1.1 429") ? (first, second) : (second, first)
                     if answers.0.hasPrefix("HTTP/1.1 429") { break }
                 }
-                let plainSocket = try LoopbackSocket(port: port, receiveTimeoutSeconds: 10)
+                let plainSocket = try LoopbackSocket(
+                    port: port, receiveTimeoutSeconds: LoopbackSocket.loadedReceiveSeconds)
                 defer { plainSocket.close() }
                 try get("/jobs/\(job.id)", plainSocket)
                 return (answers.0, answers.1, plainSocket.receive())

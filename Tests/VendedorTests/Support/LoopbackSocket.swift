@@ -8,6 +8,9 @@ import Foundation
 /// cooperative pool).
 final class LoopbackSocket: @unchecked Sendable {
     private let fd: Int32
+    /// For a read that must get an answer: under the whole suite's load on two cores an
+    /// answer once took more than 10 s (2026-12-06); only a failing test waits this long.
+    static let loadedReceiveSeconds = Int(TestPaths.loadedWait.components.seconds)
 
     /// `sendTimeoutSeconds` > 0: a send blocked that long fails (a server that stopped reading).
     init(port: Int, receiveTimeoutSeconds: Int, sendTimeoutSeconds: Int = 0) throws {
