@@ -24,6 +24,8 @@ import Foundation
 ///   blind on 2026-12-05 before the ninth round of tuning (u01–u60).
 /// - `test9`: `data/evaluacion/conversaciones_prueba9.json`, held out, only run: written
 ///   blind on 2026-12-06 before the tenth round of tuning (v01–v60).
+/// - `test10`: `data/evaluacion/conversaciones_prueba10.json`, held out, only run: written
+///   blind on 2026-12-06 before the eleventh round of tuning (w01–w60).
 /// - `simulated`: `CustomerSimulator` dialogues (`--simulated N`, `--seed S`).
 /// - `dev_returning`: the dev set again right after it, in the same database: every customer
 ///   now has a record under their cédula (the stored-data offer), as when they buy again.
@@ -41,9 +43,9 @@ struct ConversationsBench {
     var simulatedOut: String?
     /// Prints the simulated set's failures in full too (never the test set's).
     var simulatedDetails = false
-    /// The sets to play (dev, test, test2 … test9, simulated); the others print nothing.
+    /// The sets to play (dev, test, test2 … test10, simulated); the others print nothing.
     var sets: Set<String> = [
-        "dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
+        "dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
         "simulated",
     ]
     /// With the catalog's vectors built first, as a production start with the embedding server
@@ -71,12 +73,13 @@ struct ConversationsBench {
         let test7 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba7.json")
         let test8 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba8.json")
         let test9 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba9.json")
+        let test10 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba10.json")
         let simulator = try CustomerSimulator.load(dataDirectory: dataDirectory)
         // Orders register their clients: a simulated customer must not find a dev or test
         // client under its cédula.
         let generated = simulator.conversations(
             count: simulated, seed: seed,
-            takenIdNumbers: [dev, test, test2, test3, test4, test5, test6, test7, test8, test9].reduce(
+            takenIdNumbers: [dev, test, test2, test3, test4, test5, test6, test7, test8, test9, test10].reduce(
                 into: Set<String>()
             ) {
                 $0.formUnion($1.idNumbers)
@@ -98,6 +101,7 @@ struct ConversationsBench {
             ("test5", test5.conversations, false), ("test6", test6.conversations, false),
             ("test7", test7.conversations, false),
             ("test8", test8.conversations, false), ("test9", test9.conversations, false),
+            ("test10", test10.conversations, false),
             ("simulated", generated, simulatedDetails),
         ] where sets.contains(name == "dev_returning" ? "dev" : name) {
             outcomes.append((name, try await play(conversations, set: name, rig: rig, detailed: detailed)))

@@ -30,6 +30,8 @@ import Support
 /// written blind before the ninth round) and `dev6` (busqueda_desarrollo6.tsv, 45, its
 /// development twin: tuned on, misses shown), `test9` (busqueda_prueba9.tsv, 45, held out,
 /// written blind before the tenth round) and `dev7` (busqueda_desarrollo7.tsv, 45, its
+/// development twin: tuned on, misses shown), `test10` (busqueda_prueba10.tsv, 45, held out,
+/// written blind before the eleventh round) and `dev8` (busqueda_desarrollo8.tsv, 45, its
 /// development twin: tuned on, misses shown). For each,
 /// `retrieval.<set>_hit_at_3` (a wanted product among the first 3; for a query the shop has
 /// nothing for, an empty answer),
@@ -243,7 +245,8 @@ struct RetrievalBench {
         ("dev4", "busqueda_desarrollo4", true), ("test7", "busqueda_prueba7", false),
         ("dev5", "busqueda_desarrollo5", true), ("test8", "busqueda_prueba8", false),
         ("dev6", "busqueda_desarrollo6", true), ("test9", "busqueda_prueba9", false),
-        ("dev7", "busqueda_desarrollo7", true),
+        ("dev7", "busqueda_desarrollo7", true), ("test10", "busqueda_prueba10", false),
+        ("dev8", "busqueda_desarrollo8", true),
     ]
 
     /// Every product embedded into a fresh index, which is then activated.
