@@ -105,6 +105,8 @@ struct FieldScanner {
         for offset in entity.range where consumed.indices.contains(offset) { consumed[offset] = true }
     }
 
+    /// Punctuation, a dot that ends a sentence, and a spaced dash of any length ("… Gómez —
+    /// cédula 43619827 — cel …": an em dash between the data separates like a comma).
     private mutating func scanSeparators() {
         for (index, character) in characters.enumerated() {
             if ",;/|:\n".contains(character) {
@@ -113,7 +115,7 @@ struct FieldScanner {
                 !endsAbbreviation(index)
             {
                 separators.append(index)
-            } else if character == "-", index > 0, index + 1 < characters.count, characters[index - 1] == " ",
+            } else if "-–—".contains(character), index > 0, index + 1 < characters.count, characters[index - 1] == " ",
                 characters[index + 1] == " ",
                 // "Cl 5 Nro 3 - 21": a dash between the numbers of an address separates nothing.
                 !(index >= 2 && index + 2 < characters.count && characters[index - 2].isNumber

@@ -26,6 +26,16 @@ extension SalesAgent {
                     && (turn.proceeds || (turn.state.askedToProceed && (turn.affirms || turn.denies))))
                     || (turn.cartChanged && turn.proceeds))
             guard strong || proceed else { return }
+            // "Soy Jhon Fredy…, cédula 1118…. Quiero 2 detectores y 3 arneses": data beside
+            // products whose question (which one, how many, the stock) this very turn asked.
+            // The question waits for its answer (the checkout would drop it, and the line with
+            // it); the data waits in the form.
+            if !proceed, turn.handledProducts, let pending = turn.state.pending, !pending.isReturningClient {
+                for (slot, raw) in reading.data.values where turn.state.form[slot] == nil {
+                    _ = try? turn.state.form.fill(slot, raw)
+                }
+                return
+            }
             // "eso es todo" with a question still open: the line is not lost. A choice is
             // settled beside other lines (alone, the options are shown again); "¿cuántas?" left
             // for the go-ahead takes one unit (asked again, it was asked for ever).
@@ -150,6 +160,14 @@ extension SalesAgent {
     func fill(_ turn: inout TurnContext) {
         let reading = turn.reading
         let extraction = reading.data
+        // "el apto es 301 no 310", "la dirección es interior 102, no 201": one part of a value
+        // given, not the whole value again.
+        if turn.state.phase != .browsing, let (slot, value) = Self.swappedPart(turn.message, turn.state.form),
+            extraction.values[slot].map({ (try? CheckoutForm.validate(slot, $0)) == nil }) ?? true
+        {
+            set(slot, value, &turn)
+            return
+        }
         for slot in CheckoutSlot.allCases {
             guard let raw = extraction.values[slot] else { continue }
             // A company's NIT said beside a question about the invoice does not replace the
@@ -190,6 +208,50 @@ extension SalesAgent {
         }
         set(requested, text, &turn)
     }
+
+    /// A correction of one part of a value already in the form: "A no B", "A, no B" or "no B
+    /// sino A", where B holds a digit and is a word of exactly one field's value, and A has a
+    /// digit too. That field's value with B replaced by A; nil otherwise.
+    static func swappedPart(_ message: Words, _ form: CheckoutForm) -> (CheckoutSlot, String)? {
+        func hasDigit(_ word: String) -> Bool { word.contains(where: \.isNumber) }
+        guard message.count >= 3, message.count <= maxSwapWords else { return nil }
+        let characters = Array(message.original)
+        func character(_ offset: Int) -> Character { characters.indices.contains(offset) ? characters[offset] : " " }
+        // A whole piece, not the end of "8-45" or the "No." of a number.
+        func alone(_ index: Int) -> Bool {
+            let range = message.words[index].range
+            return !"-/.#".contains(character(range.lowerBound - 1)) && !"-/".contains(character(range.upperBound))
+        }
+        for index in 0..<message.count - 1
+        where message[index] == "no" && character(message.words[index].range.upperBound) != "." {
+            var pair: (new: Int, old: Int)?
+            if index > 0, hasDigit(message[index - 1]), hasDigit(message[index + 1]) {
+                pair = (index - 1, index + 1)
+            } else if index + 3 < message.count, hasDigit(message[index + 1]), message[index + 2] == "sino",
+                hasDigit(message[index + 3])
+            {
+                pair = (index + 3, index + 1)
+            }
+            guard let (new, old) = pair, message[new] != message[old], alone(new), alone(old) else { continue }
+            let oldText = message.originalText(old..<old + 1)
+            let newText = message.originalText(new..<new + 1)
+            let holders = CheckoutSlot.allCases.compactMap { slot -> (CheckoutSlot, String, Words.Word)? in
+                guard let value = form[slot] else { return nil }
+                let words = Words(value)
+                let found = words.words.filter { $0.text == message[old] }
+                return found.count == 1 ? (slot, value, found[0]) : nil
+            }
+            guard holders.count == 1, let (slot, value, word) = holders.first, oldText.count == word.range.count
+            else { continue }
+            var characters = Array(value)
+            characters.replaceSubrange(word.range, with: Array(newText))
+            return (slot, String(characters))
+        }
+        return nil
+    }
+
+    /// Longer messages are no correction of one part ("no" among other things said).
+    static let maxSwapWords = 14
 
     /// The sentences before the first question of a message that has one ("Dejar en portería.
     /// ¿Entregan hoy?" → "Dejar en portería"), trimmed; nil when it opens with the question.

@@ -20,6 +20,18 @@ extension SalesAgent {
         case .stockOffer, .stockOffers:
             return try await answerOffers(pending.offers ?? [], &turn)
         case .quantity(let id):
+            // "Uy, caro. Bueno, póngamelo. Y también uno de CO2…": "lo/la" with a verb of asking
+            // is one unit of the product on screen; the other products go on to be searched.
+            if count == nil, turn.message.texts.contains(where: EntityReader.asksForIt),
+                let product = try await products([id]).first
+            {
+                turn.handledProducts = true
+                try await add(product, quantity: 1, pairs: false, &turn)
+                let others = reading.items.filter { $0.named && !Self.namesNothing($0.words) }
+                guard !others.isEmpty else { return true }
+                turn.reading.items = others
+                return false
+            }
             guard let count, let product = try await products([id]).first else { return false }
             turn.handledProducts = true
             try await add(product, quantity: count.quantity ?? 1, pairs: count.pairs, &turn)

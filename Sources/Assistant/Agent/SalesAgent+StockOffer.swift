@@ -39,10 +39,11 @@ extension SalesAgent {
             if !declined.isEmpty { declineOffers(declined.sorted(), &turn) }
         } else {
             let count = reading.items.count == 1 ? reading.items[0] : nil
+            // "mándeme lo que haya de los dos" after two offers: the count names the offers.
             let bare = count.flatMap { item in
                 [.add, .set].contains(item.action) && item.factor == nil
                     && (!item.named || Self.namesNothing(item.words)) ? item.quantity : nil
-            }
+            }.flatMap { amount in Self.namesTheOffers(turn.message, count: offers.count, amount) ? nil : amount }
             let accepts = reading.has(.acceptAvailable) || (turn.affirms && !turn.denies)
             // "no me sirve, necesito los 5": the amount asked again, more than there is;
             // "entonces no, déjela. Pero sí necesito…": a piece that only says no.
@@ -96,6 +97,22 @@ extension SalesAgent {
         let others = rest.filter { $0.named && !Self.namesNothing($0.words) }
         guard !others.isEmpty else { return true }
         turn.reading.items = others
+        return false
+    }
+
+    /// "lo que haya de los dos", "las que tenga de ambas", "sí a las tres": the count said is
+    /// the number of offers, after "de/a/para los/las" (or "ambos/ambas" for two).
+    static func namesTheOffers(_ message: Words, count: Int, _ amount: Int) -> Bool {
+        guard count > 1, amount == count else { return false }
+        for index in 0..<message.count {
+            if count == 2, ["ambos", "ambas"].contains(message[index]) { return true }
+            guard index + 2 < message.count, ["de", "a", "para"].contains(message[index]),
+                ["los", "las"].contains(message[index + 1])
+            else { continue }
+            let word = message[index + 2]
+            let value = word.first?.isNumber == true ? Int(word) : SpanishNumber.read(message, at: index + 2)?.value
+            if value == count { return true }
+        }
         return false
     }
 

@@ -93,7 +93,9 @@ public struct SalesAgent: Sendable {
         let requestsBeside =
             reading.topic != nil && reading.items.isEmpty && reading.namesProduct && !inForm
             && Self.requestsInStatement(turn.message.original)
-        if !answered, !photoAnswered, !turn.answersSlot,
+        // "la torre es 3 no 2" at the summary: a part of the address, no quantity.
+        let swapsPart = inForm && Self.swappedPart(turn.message, turn.state.form) != nil
+        if !answered, !photoAnswered, !turn.answersSlot, !swapsPart,
             reading.topic == nil || !reading.items.isEmpty || requestsBeside
         {
             try await handleProducts(&turn, inForm: inForm, cartView: cartView)

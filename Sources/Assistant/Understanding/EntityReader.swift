@@ -53,6 +53,17 @@ struct EntityReader {
         for range in chatter {
             for offset in range where characters.indices.contains(offset) { characters[offset] = " " }
         }
+        // "De acuerdo con la orden de compra No. 7781 de…": a number whose marker ("No.",
+        // "número") went out with the talk is that marker's, never a count left alone.
+        for index in 0..<max(0, words.count - 1)
+        where QuantityParser.specMarkers.contains(words[index])
+            && words[index + 1].allSatisfy(\.isNumber)
+            && words.words[index].range.allSatisfy({ characters.indices.contains($0) && characters[$0] == " " })
+        {
+            for offset in words.words[index + 1].range where characters.indices.contains(offset) {
+                characters[offset] = " "
+            }
+        }
         // "no no, 7 pares": an interjected "no" is not the "No." of a number.
         let plain = Words(String(characters))
         for index in 0..<plain.count where ["no", "nop", "nono"].contains(plain[index]) {
@@ -546,6 +557,18 @@ struct EntityReader {
         return characters[0..<end].contains("¿") || characters[0..<start].contains("?")
             || (end < characters.count && characters[end] == "?")
     }
+
+    /// "póngamelo", "mándemela", "démelo": a verb of asking for one thing already named.
+    static func asksForIt(_ word: String) -> Bool {
+        guard let stem = ["melo", "mela"].first(where: word.hasSuffix).map({ String(word.dropLast($0.count)) })
+        else { return false }
+        return cliticRequestStems.contains(stem)
+    }
+
+    static let cliticRequestStems: Set<String> = [
+        "ponga", "pon", "mande", "manda", "de", "da", "envie", "envia", "agregue", "agrega", "regale", "regala",
+        "pase", "pasa", "venda", "vende", "sume", "separe", "aparte", "anote", "apunte", "aliste", "despache",
+    ]
 
     static func asksQuantity(_ pending: DialogueState.Pending) -> Bool {
         switch pending {
