@@ -120,8 +120,10 @@ struct Bench: AsyncParsableCommand {
                 simulated: simulated, seed: seed, dataDirectory: dataDirectory ?? root + "/data",
                 simulatedOut: simulatedOut, simulatedDetails: simulatedDetails,
                 sets: Set(
-                    (sets ?? "dev,test,test2,test3,test4,test5,test6,test7,test8,test9,test10,simulated").split(separator: ",")
-                        .map(String.init)),
+                    (sets ?? "dev,test,test2,test3,test4,test5,test6,test7,test8,test9,test10,simulated").split(
+                        separator: ","
+                    )
+                    .map(String.init)),
                 vectors: vectors
             ).run()
         case "simulate":
