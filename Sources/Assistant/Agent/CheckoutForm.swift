@@ -97,6 +97,8 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
     /// Words of a rural address, which may have no house number.
     static let ruralWords: Set<String> = [
         "vereda", "finca", "hacienda", "parcela", "corregimiento", "km", "kilometro", "via", "lote", "predio",
+        // Places found by their name where streets have no numbers (islands, villages).
+        "posada", "hostal", "hotel", "cabanas", "caserio", "resguardo",
     ]
 
     /// "carrera ocho número catorce guion treinta": an address dictated with its numbers in

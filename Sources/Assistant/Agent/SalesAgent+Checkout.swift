@@ -86,9 +86,10 @@ extension SalesAgent {
                 turn.add(.returningClient(StoredClientHint(stored.details)))
                 return
             }
-            // "sí, pero el celular cambió, ahora es 320…": a yes that opens the answer, with the
-            // field it changes, keeps the rest.
-            let opensYes = !given.isEmpty && Self.yesWords.contains(turn.message.at(0))
+            // "sí, pero el celular cambió, ahora es 320…", "los datos sí, pero ya no vivo allá…":
+            // a yes that opens the answer, with the field it changes, keeps the rest.
+            let opensYes =
+                !given.isEmpty && (Self.yesWords.contains(turn.message.at(0)) || Self.yesBut(turn.message))
             if turn.affirms || keeps || opensYes || (reading.has(.correctField) && !turn.denies) {
                 useStored(stored, &turn, except: given)
             }
@@ -411,6 +412,11 @@ extension SalesAgent {
     }
 
     /// Words that open a yes ("sí, pero…", "claro, solo que…").
+    /// "los datos sí, pero…", "todo sí pero…": a yes among the first words, then "pero".
+    static func yesBut(_ message: Words) -> Bool {
+        (0..<min(4, message.count)).contains { message[$0] == "si" && message.at($0 + 1) == "pero" }
+    }
+
     static let yesWords: Set<String> = ["si", "claro", "listo", "dale", "ok", "bueno", "correcto", "exacto", "sisas"]
 
     /// The customer accepted their stored data: it fills every slot still empty, and the name

@@ -3,6 +3,7 @@ import Testing
 
 @testable import Assistant
 @testable import Shop
+@testable import SpanishText
 
 /// A customer whose cédula is on file and who types their data again: the record is offered
 /// only when it fills something they still owe besides the delivery notes. Before, a customer
@@ -81,6 +82,24 @@ import Testing
         #expect(summary.reply.contains("resumen"), "\(summary.reply)")
         let data = CheckoutFieldExtractor.extract("bario la floresta", requested: .neighborhood)
         #expect(data.values[.neighborhood] == "la floresta")
+        await h.tearDown()
+    }
+
+    /// Eleventh round (l-set): "los datos sí, pero…" with the new address kept the record
+    /// for the rest; before, only a "sí" opening the message did, and the name was asked.
+    @Test func aYesButWithTheNewAddressKeepsTheRest() async throws {
+        let h = try await AgentHarness()
+        _ = try h.database.upsertClient(Self.ramiro)
+        _ = try await h.say("r10", "necesito 3 conos de señalización")
+        _ = try await h.say("r10", "nada más")
+        let offer = try await h.say("r10", "cédula 71234987")
+        #expect(offer.reply.contains("terminado en 0011"), "\(offer.reply)")
+        let summary = try await h.say(
+            "r10", "todo eso sí, pero me trasteé: ahora es Calle 70 # 5-14, barrio La Flora")
+        #expect(summary.reply.contains("resumen"), "\(summary.reply)")
+        #expect(summary.reply.contains("Calle 70 # 5-14"), "\(summary.reply)")
+        #expect(SalesAgent.yesBut(Words("los datos sí, pero ya no vivo allá")))
+        #expect(!SalesAgent.yesBut(Words("no, pero gracias")))
         await h.tearDown()
     }
 }

@@ -25,6 +25,15 @@ import Testing
         #expect(sentence.values[.address] == "Calle 9 # 4-12")
     }
 
+    /// An island or a village without numbered streets: the inn or hotel is the address
+    /// (found on the l-set: "Posada Miss Doris, sobre la vía principal" was refused).
+    @Test func aPlaceKnownByItsNameIsAnAddress() throws {
+        #expect(try CheckoutForm.validate(.address, "Hostal Brisas del Mar") == "Hostal Brisas del Mar")
+        #expect(try CheckoutForm.validate(.address, "Cabañas El Manglar") == "Cabañas El Manglar")
+        // A bare place still needs a number or a rural word.
+        #expect(throws: ValidationError.self) { try CheckoutForm.validate(.address, "donde Marina") }
+    }
+
     @Test func aSiteAfterTheAddressNeedsNoNumberOrName() {
         let site = CheckoutFieldExtractor.extract("Km 8 vía al mar, bodega principal", requested: .address)
         #expect(site.values[.address] == "Km 8 vía al mar, bodega principal")
