@@ -127,4 +127,18 @@ import Testing
             #expect(!reading.items.contains { $0.words.contains(aside) }, "\(text): \(reading.items)")
         }
     }
+
+    /// "¿Y cuándo me estaría llegando más o menos?" was read as "one less" ("menos") and its
+    /// words searched as a product: when the order arrives is a question about shipping.
+    @Test func whenItWouldArriveIsAShippingQuestion() throws {
+        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let context = ReadingContext(catalogWords: MessageTokens.catalogWords(["Linterna recargable"]))
+        for text in [
+            "¿y eso más o menos en cuánto tiempo me estaría llegando?", "¿para cuándo me estaría llegando el pedido?",
+        ] {
+            let reading = reader.readNow(text, context: context)
+            #expect(reading.intent == .companyShipping, "\(text): \(String(describing: reading.intent))")
+            #expect(reading.items.isEmpty, "\(text)")
+        }
+    }
 }
