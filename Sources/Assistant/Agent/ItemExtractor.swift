@@ -373,6 +373,9 @@ public enum ItemExtractor {
         return (articles.contains(words[0]) && words[1] == "de")
             || (words[0] == "de"
                 && (articles.contains(words[1]) || ["esos", "esas", "estos", "estas"].contains(words[1])))
+            // "dos extintores buenos, de los grandes, de 9 kilos": a size after a comma.
+            || (words[0] == "de" && (words[1].first?.isNumber == true || MessageTokens.numberWords.contains(words[1]))
+                && CommonWords.isMeasureUnit(words[2]))
     }
 
     /// Words with which a customer takes back what they just said ("quince conos, no perdón,

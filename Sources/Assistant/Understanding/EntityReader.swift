@@ -521,6 +521,9 @@ struct EntityReader {
                 && ["uno", "una", "cual", "cosa", "producto", "referencia", "item", "articulo"].contains(second))
                 || (first == "de" && ["todo", "todos", "todas"].contains(second)
                     && (isCount(index - 1) || isCount(index + 2) || index + 2 == words.count))
+                // "casco, guantes y botas, todo para 2 personas": a count after "todo para".
+                || (["todo", "todos", "todas"].contains(first) && ["para", "pa", "x", "por"].contains(second)
+                    && isCount(index + 2))
         }
     }
 

@@ -141,4 +141,28 @@ import Testing
             #expect(reading.items.isEmpty, "\(text)")
         }
     }
+
+    /// "casco, guantes, botas y cinturón, todo para 2 personas" set 2 on the last product only
+    /// and asked "¿cuántas?" for the others (then lost them): one count after "todo para" is
+    /// each product's.
+    @Test func oneCountAfterEverythingForIsEachProducts() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say(
+            "e7", "para la brigada: linterna recargable, botiquín portátil y chaleco reflectivo, todo para 4 personas")
+        for line in ["4 × Linterna recargable", "4 × Botiquín portátil", "4 × Chaleco reflectivo"] {
+            #expect(reply.reply.contains(line), "\(line): \(reply.reply)")
+        }
+        await h.tearDown()
+    }
+
+    /// "dos extintores buenos, de los grandes, de 9 kilos": the size after a comma describes
+    /// the product before (it was left out, and the 6 kg one taken).
+    @Test func aSizeAfterACommaDescribesTheProductBefore() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say("e8", "quiero 3 extintores buenos, de los de polvo, de 9 kilos")
+        #expect(reply.reply.contains("3 × Extintor PQS 9kg"), "\(reply.reply)")
+        #expect(ItemExtractor.opensDescription(["de", "veinte", "metros"]))
+        #expect(!ItemExtractor.opensDescription(["de", "20", "personas"]))
+        await h.tearDown()
+    }
 }
