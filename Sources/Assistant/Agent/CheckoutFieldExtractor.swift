@@ -125,12 +125,18 @@ public enum CheckoutFieldExtractor {
             if let entityIndex {
                 let entity = scan.entities[entityIndex]
                 assigned[entityIndex] = true
+                // "Dir: Carrera 4 # 17-21, frente al malecón" on a line of a labelled block:
+                // the line is the address.
+                let lineEnd =
+                    label.slot == .address
+                    ? blockAddressEnd(scan, label: label, from: entity.range.upperBound, limit: regionEnd)
+                    : entity.range.upperBound
                 if values[label.slot] == nil {
-                    values[label.slot] = scan.text(entity.range)
+                    values[label.slot] = scan.text(entity.range.lowerBound..<lineEnd)
                     countLabel(label)
                 }
                 use(label.range)
-                use(label.range.upperBound..<entity.range.upperBound)
+                use(label.range.upperBound..<lineEnd)
                 continue
             }
             var valueStart = label.range.upperBound
@@ -175,6 +181,7 @@ public enum CheckoutFieldExtractor {
                 if label.slot == .neighborhood, closesPlace(scan.entities[cap], scan, end: end) { cap += 1 }
                 if cap < scan.entities.count { end = min(end, max(valueStart, scan.entities[cap].range.lowerBound)) }
             }
+            if label.slot == .address { end = blockAddressEnd(scan, label: label, from: end, limit: regionEnd) }
             // "barrio Ciudad Córdoba y que llamen antes de llegar": a place or a name ends
             // where a clause of its own begins (the rest may be the note).
             if [.neighborhood, .name].contains(label.slot), valueStart < end,
@@ -610,6 +617,46 @@ public enum CheckoutFieldExtractor {
     }
 
     /// The end of the line that starts at `start` (a line break, ";" or "|"), within `limit`.
+    /// In a block of labelled lines with the neighbourhood labelled apart ("Dirección: Km 8
+    /// Zona Industrial, Planta 2\nBarrio: Mamonal"), an address label at the start of its line
+    /// (or after " / ") holds the whole line: the pieces after its commas ("Planta 2", "frente
+    /// al malecón") are the address's, not a neighbourhood. `end` otherwise. Reads the label's
+    /// line once.
+    static func blockAddressEnd(_ scan: FieldScanner, label: FieldScanner.Label, from end: Int, limit: Int) -> Int {
+        guard end < limit, scan.labels.contains(where: { $0.slot == .neighborhood && $0 != label }) else { return end }
+        var start = label.range.lowerBound
+        while start > 0, scan.characters[start - 1] == " " || scan.characters[start - 1] == "\t" { start -= 1 }
+        guard start == 0 || "\n/|".contains(scan.characters[start - 1]) else { return end }
+        var lineEnd = end
+        while lineEnd < limit, !"\n|/".contains(scan.characters[lineEnd]) { lineEnd += 1 }
+        // An e-mail, a phone or a cédula on the same line ("apto 302, stiven@une.net.co") is
+        // another field; a short number ("Planta 2", "bodega 21") is the address's.
+        if let next = scan.entities.first(where: { entity in
+            guard entity.range.lowerBound >= end, entity.range.lowerBound < lineEnd else { return false }
+            if case .number(let digits, let phoneLike) = entity.kind { return phoneLike || digits.count >= 6 }
+            return true
+        }) {
+            lineEnd = next.range.lowerBound
+        }
+        // Not the words that lead into the next label ("…, en el barrio …", "… y barrio …").
+        while lineEnd > end {
+            if " ,;/-.\t".contains(scan.characters[lineEnd - 1]) {
+                lineEnd -= 1
+                continue
+            }
+            var wordStart = lineEnd
+            while wordStart > end, scan.characters[wordStart - 1].isLetter { wordStart -= 1 }
+            guard wordStart < lineEnd, wordStart > end,
+                leadWords.contains(TextFold.fold(String(scan.characters[wordStart..<lineEnd])))
+            else { break }
+            lineEnd = wordStart
+        }
+        return lineEnd
+    }
+
+    /// Words that lead into a label ("en el barrio", "y el celular").
+    static let leadWords: Set<String> = ["en", "el", "la", "los", "las", "del", "de", "y", "e", "mi", "su", "con"]
+
     static func lineEnd(_ scan: FieldScanner, from start: Int, limit: Int) -> Int {
         var end = start
         while end < limit, !"\n;|".contains(scan.characters[end]) { end += 1 }

@@ -34,6 +34,32 @@ import Testing
         #expect(throws: ValidationError.self) { try CheckoutForm.validate(.address, "donde Marina") }
     }
 
+    /// A block of labelled lines with the neighbourhood on a line of its own: the address
+    /// line is the address, commas and all (found on the l-set: "Dir: Carrera 4 # 17-21,
+    /// frente al malecón" kept only the street). Not in a sentence ("…, en el barrio …"),
+    /// not over an e-mail or phone on the same line.
+    @Test func anAddressLineOfALabelledBlockIsTheAddress() {
+        let block = CheckoutFieldExtractor.extract(
+            "Nombre: Rosa Peña\nDirección: Calle 9 # 14-20, bodega 3, al lado de la bomba\nBarrio: Centro\n"
+                + "Cel: 3105558899", requested: nil)
+        #expect(block.values[.address] == "Calle 9 # 14-20, bodega 3, al lado de la bomba")
+        #expect(block.values[.neighborhood] == "Centro")
+        let site = CheckoutFieldExtractor.extract(
+            "Dirección: Km 3 vía al Mar, Planta 2 / Barrio: Zona Franca", requested: nil)
+        #expect(site.values[.address] == "Km 3 vía al Mar, Planta 2")
+        let sentence = CheckoutFieldExtractor.extract(
+            "La dirección es Carrera 8 # 20-11, en el barrio San Fernando", requested: nil)
+        #expect(sentence.values[.address] == "Carrera 8 # 20-11")
+        let email = CheckoutFieldExtractor.extract(
+            "Dirección: Carrera 8 # 20-11 apto 3, rosa.pena@gmail.com\nBarrio: San Fernando", requested: nil)
+        #expect(email.values[.address] == "Carrera 8 # 20-11 apto 3")
+        // Hostile: a line of thousands of pieces is read once and bounded by the field's length.
+        let long = CheckoutFieldExtractor.extract(
+            "Dirección: Calle 1 # 2-3" + String(repeating: ", y en el", count: 5_000) + "\nBarrio: Centro",
+            requested: nil)
+        #expect(long.values[.address] == "Calle 1 # 2-3")
+    }
+
     @Test func aSiteAfterTheAddressNeedsNoNumberOrName() {
         let site = CheckoutFieldExtractor.extract("Km 8 vía al mar, bodega principal", requested: .address)
         #expect(site.values[.address] == "Km 8 vía al mar, bodega principal")
