@@ -616,7 +616,6 @@ public enum CheckoutFieldExtractor {
         return end
     }
 
-    /// The end of the line that starts at `start` (a line break, ";" or "|"), within `limit`.
     /// In a block of labelled lines with the neighbourhood labelled apart ("Dirección: Km 8
     /// Zona Industrial, Planta 2\nBarrio: Mamonal"), an address label at the start of its line
     /// (or after " / ") holds the whole line: the pieces after its commas ("Planta 2", "frente
@@ -657,6 +656,7 @@ public enum CheckoutFieldExtractor {
     /// Words that lead into a label ("en el barrio", "y el celular").
     static let leadWords: Set<String> = ["en", "el", "la", "los", "las", "del", "de", "y", "e", "mi", "su", "con"]
 
+    /// The end of the line that starts at `start` (a line break, ";" or "|"), within `limit`.
     static func lineEnd(_ scan: FieldScanner, from start: Int, limit: Int) -> Int {
         var end = start
         while end < limit, !"\n;|".contains(scan.characters[end]) { end += 1 }

@@ -411,12 +411,12 @@ extension SalesAgent {
         turn.add(.returningClient(StoredClientHint(stored.details)))
     }
 
-    /// Words that open a yes ("sí, pero…", "claro, solo que…").
     /// "los datos sí, pero…", "todo sí pero…": a yes among the first words, then "pero".
     static func yesBut(_ message: Words) -> Bool {
         (0..<min(4, message.count)).contains { message[$0] == "si" && message.at($0 + 1) == "pero" }
     }
 
+    /// Words that open a yes ("sí, pero…", "claro, solo que…").
     static let yesWords: Set<String> = ["si", "claro", "listo", "dale", "ok", "bueno", "correcto", "exacto", "sisas"]
 
     /// The customer accepted their stored data: it fills every slot still empty, and the name
