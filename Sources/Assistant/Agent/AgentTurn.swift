@@ -43,6 +43,9 @@ struct TurnContext {
     var proceededOnEmptyCart = false
     /// The choice or the "¿cuántas?" the last reply asked, when this message did not answer it.
     var unansweredChoice: DialogueState.Pending?
+    /// In the form, a part of a value corrected ("el apto es 301 no 310"): the field and its
+    /// new value (`SalesAgent.swappedPart`), read once per message.
+    var swap: (slot: CheckoutSlot, value: String)?
     /// The question the last reply left open (a choice, a stock offer…), whatever this
     /// message does with it.
     var carried: DialogueState.Pending?

@@ -653,8 +653,9 @@ public enum CheckoutFieldExtractor {
         return lineEnd
     }
 
-    /// Words that lead into a label ("en el barrio", "y el celular").
-    static let leadWords: Set<String> = ["en", "el", "la", "los", "las", "del", "de", "y", "e", "mi", "su", "con"]
+    /// Words that lead into a label ("en el barrio", "y el celular"): a value's lead-in words
+    /// (`leadInWords`) and the joiners.
+    static let leadWords: Set<String> = leadInWords.union(["y", "e", "con"])
 
     /// The end of the line that starts at `start` (a line break, ";" or "|"), within `limit`.
     static func lineEnd(_ scan: FieldScanner, from start: Int, limit: Int) -> Int {

@@ -9,9 +9,7 @@ extension SalesAgent {
         var enteringCheckout = false
         if turn.state.phase == .browsing, reading.data.volunteered {
             // Labelled data given while shopping waits in the form; the shopping goes on.
-            for (slot, raw) in reading.data.values where turn.state.form[slot] == nil {
-                _ = try? turn.state.form.fill(slot, raw)
-            }
+            keepInForm(reading.data, &turn)
             return
         }
         if turn.state.phase == .browsing {
@@ -31,9 +29,7 @@ extension SalesAgent {
             // The question waits for its answer (the checkout would drop it, and the line with
             // it); the data waits in the form.
             if !proceed, turn.handledProducts, let pending = turn.state.pending, !pending.isReturningClient {
-                for (slot, raw) in reading.data.values where turn.state.form[slot] == nil {
-                    _ = try? turn.state.form.fill(slot, raw)
-                }
+                keepInForm(reading.data, &turn)
                 return
             }
             // "eso es todo" with a question still open: the line is not lost. A choice is
@@ -151,6 +147,13 @@ extension SalesAgent {
         turn.add(.dataNoted(noted))
     }
 
+    /// Data said while shopping waits in the form (valid values of fields still empty).
+    func keepInForm(_ data: CheckoutFieldExtractor.Extraction, _ turn: inout TurnContext) {
+        for (slot, raw) in data.values where turn.state.form[slot] == nil {
+            _ = try? turn.state.form.fill(slot, raw)
+        }
+    }
+
     func addSummary(_ turn: inout TurnContext) {
         guard let client = turn.state.form.shownClient else { return }
         let cart = turn.state.cart
@@ -163,7 +166,7 @@ extension SalesAgent {
         let extraction = reading.data
         // "el apto es 301 no 310", "la dirección es interior 102, no 201": one part of a value
         // given, not the whole value again.
-        if turn.state.phase != .browsing, let (slot, value) = Self.swappedPart(turn.message, turn.state.form),
+        if let (slot, value) = turn.swap,
             extraction.values[slot].map({ (try? CheckoutForm.validate(slot, $0)) == nil }) ?? true
         {
             set(slot, value, &turn)

@@ -22,7 +22,7 @@ extension SalesAgent {
         case .quantity(let id):
             // "Uy, caro. Bueno, póngamelo. Y también uno de CO2…": "lo/la" with a verb of asking
             // is one unit of the product on screen; the other products go on to be searched.
-            if count == nil, turn.message.texts.contains(where: EntityReader.asksForIt),
+            if count == nil, turn.message.texts.contains(where: IntentClassifier.asksForOne),
                 let product = try await products([id]).first
             {
                 turn.handledProducts = true

@@ -94,8 +94,8 @@ public struct SalesAgent: Sendable {
             reading.topic != nil && reading.items.isEmpty && reading.namesProduct && !inForm
             && Self.requestsInStatement(turn.message.original)
         // "la torre es 3 no 2" at the summary: a part of the address, no quantity.
-        let swapsPart = inForm && Self.swappedPart(turn.message, turn.state.form) != nil
-        if !answered, !photoAnswered, !turn.answersSlot, !swapsPart,
+        turn.swap = inForm ? Self.swappedPart(turn.message, turn.state.form) : nil
+        if !answered, !photoAnswered, !turn.answersSlot, turn.swap == nil,
             reading.topic == nil || !reading.items.isEmpty || requestsBeside
         {
             try await handleProducts(&turn, inForm: inForm, cartView: cartView)

@@ -561,18 +561,6 @@ struct EntityReader {
             || (end < characters.count && characters[end] == "?")
     }
 
-    /// "póngamelo", "mándemela", "démelo": a verb of asking for one thing already named.
-    static func asksForIt(_ word: String) -> Bool {
-        guard let stem = ["melo", "mela"].first(where: word.hasSuffix).map({ String(word.dropLast($0.count)) })
-        else { return false }
-        return cliticRequestStems.contains(stem)
-    }
-
-    static let cliticRequestStems: Set<String> = [
-        "ponga", "pon", "mande", "manda", "de", "da", "envie", "envia", "agregue", "agrega", "regale", "regala",
-        "pase", "pasa", "venda", "vende", "sume", "separe", "aparte", "anote", "apunte", "aliste", "despache",
-    ]
-
     static func asksQuantity(_ pending: DialogueState.Pending) -> Bool {
         switch pending {
         case .quantity, .choice, .stockOffer, .stockOffers: true

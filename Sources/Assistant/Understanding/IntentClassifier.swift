@@ -177,6 +177,12 @@ public struct IntentClassifier: Sendable {
         return false
     }
 
+    /// "póngamelo", "mándemela", "tráigaselo": a command asking for one thing already named
+    /// (its object pronoun singular).
+    static func asksForOne(_ word: String) -> Bool {
+        isCliticCommand(word) && ["melo", "mela", "selo", "sela"].contains(where: word.hasSuffix)
+    }
+
     /// Longest first.
     static let cliticEndings = [
         "melos", "melas", "selos", "selas", "noslo", "nosla", "melo", "mela", "selo", "sela", "me", "le",

@@ -108,7 +108,7 @@ import Testing
         let both = try await h.say("e6", "Uy, qué caro. Bueno, póngamelo y también 2 pares de guantes de nitrilo")
         #expect(both.reply.contains("1 × Casco de seguridad"), "\(both.reply)")
         #expect(both.reply.contains("2 × Guantes nitrilo"), "\(both.reply)")
-        #expect(EntityReader.asksForIt("mandemela") && !EntityReader.asksForIt("telo"))
+        #expect(IntentClassifier.asksForOne("mandemela") && !IntentClassifier.asksForOne("telo"))
         await h.tearDown()
     }
 
