@@ -21,11 +21,18 @@ struct EvaluationConversationsTests {
                 transcript.append("> \(message)\n\(reply.reply)")
             }
             let orders = try harness.orders(chatId: chatId)
+            let showTranscripts = ProcessInfo.processInfo.environment["VENDEDOR_TRANSCRIPTS"] != nil
             if let problem = ConversationSet.mismatch(conversation.expected, orders: orders) {
-                // A known failure (`falla_conocida`) is printed, not required.
-                let mark = conversation.knownFailure.map { "OK (falla conocida: \($0)) " } ?? ""
-                failures.append("\(mark)\(conversation.id): \(problem)\n" + transcript.joined(separator: "\n"))
-            } else if ProcessInfo.processInfo.environment["VENDEDOR_TRANSCRIPTS"] != nil {
+                // A known failure (`falla_conocida`) is printed in one line (its transcript with
+                // VENDEDOR_TRANSCRIPTS), not required; an unexpected one with its transcript.
+                if let known = conversation.knownFailure {
+                    failures.append(
+                        "OK (falla conocida: \(known)) \(conversation.id): \(problem)"
+                            + (showTranscripts ? "\n" + transcript.joined(separator: "\n") : ""))
+                } else {
+                    failures.append("\(conversation.id): \(problem)\n" + transcript.joined(separator: "\n"))
+                }
+            } else if showTranscripts {
                 failures.append("OK \(conversation.id)\n" + transcript.joined(separator: "\n"))
             }
             // Every conversation starts from the same stock.

@@ -120,7 +120,7 @@ struct ComposedSystem {
         let system = ComposedSystem(fixture: fixture, port: port)
         do {
             #expect(
-                try await eventually(timeout: .seconds(20)) {
+                try await eventually {
                     (try? await CompositionRootTests.request(port: port, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"))?
                         .hasPrefix("HTTP/1.1 200") == true
                 })

@@ -13,7 +13,7 @@ struct AdminTests {
         let jobs = try await fixture.jobs.enqueue((0..<12).map { _ in try NewJob(NoopJob()) })
         var startedAt: [Int] = []
         for job in jobs {
-            let status = try await fixture.waitFor(job.id, state: .completed, timeout: .seconds(30))
+            let status = try await fixture.waitFor(job.id, state: .completed)
             #expect(status?.attempts == 1)
             let admitted = try await fixture.redis.send("HGET", QueueKeys.job(job.id), "inicio")
             startedAt.append(try #require(admitted.int))

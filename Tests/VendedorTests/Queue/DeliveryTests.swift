@@ -31,7 +31,7 @@ struct DeliveryTests {
         #expect(try await fixture.stats("noop").processed == 1)
         #expect(try await fixture.stats("noop").inFlight == 0)
         second.terminate()
-        #expect(await second.waitForExit(timeout: .seconds(15)) == 0)
+        #expect(await second.waitForExit(timeout: TestPaths.loadedWait) == 0)
     }
 
     /// A handler stuck on a call that never returns (deaf to cancellation) must not hold its
@@ -102,7 +102,7 @@ struct DeliveryTests {
             environment: fixture.environment, arguments: ["--concurrency", "1"], binary: WorkerProcess.withFaults)
         #expect(try await fixture.waitFor(running.id, state: .running) != nil)
         worker.terminate()
-        #expect(await worker.waitForExit(timeout: .seconds(15)) == 0, "log: \(worker.log)")
+        #expect(await worker.waitForExit(timeout: TestPaths.loadedWait) == 0, "log: \(worker.log)")
         #expect(try await fixture.status(running.id)?.state == .completed)
         for id in waiting {
             let status = try await fixture.status(id)
@@ -139,7 +139,7 @@ struct DeliveryTests {
         try await Task.sleep(for: .seconds(1))
         try await holder.writeWithoutTransaction { try $0.execute(sql: "COMMIT") }
         #expect(
-            try await eventually(timeout: .seconds(30)) { try await fixture.jobs.liveWorkers().count == 4 },
+            try await eventually { try await fixture.jobs.liveWorkers().count == 4 },
             "los cuatro trabajadores deberían estar vivos")
         for worker in workers { worker.terminate() }
         for worker in workers { _ = await worker.waitForExit(timeout: .seconds(15)) }

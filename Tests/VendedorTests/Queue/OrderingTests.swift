@@ -15,7 +15,7 @@ struct OrderingTests {
             try WorkerProcess(environment: fixture.environment, binary: WorkerProcess.withFaults),
         ]
         // Both processes are up and reading before any job exists, so both take part.
-        #expect(try await eventually(timeout: .seconds(30)) { try await fixture.jobs.liveWorkers().count == 2 })
+        #expect(try await eventually { try await fixture.jobs.liveWorkers().count == 2 })
         let keys = ["chat-a", "chat-b", "chat-c", "chat-d"]
         var ids: [String] = []
         for seq in 0..<10 {

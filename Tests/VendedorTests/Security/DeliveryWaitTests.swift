@@ -32,8 +32,8 @@ struct DeliveryWaitTests {
                     DeliverReplyJob(chatId: "h:widget:lento", channel: .http, text: "dos", owner: "widget")
                 ).id
                 let worker = try harness.worker(["entregas"], delivery: delivery)
-                let failed = try await harness.fixture.waitFor(first, state: .failed, timeout: .seconds(30))
-                let went = try await harness.fixture.waitFor(next, state: .completed, timeout: .seconds(30))
+                let failed = try await harness.fixture.waitFor(first, state: .failed)
+                let went = try await harness.fixture.waitFor(next, state: .completed)
                 await worker.stop()
                 #expect(failed?.state == .failed, "\(String(describing: failed))")
                 #expect(failed?.error?.contains("DELIVERY_MAX_WAIT_S") == true)

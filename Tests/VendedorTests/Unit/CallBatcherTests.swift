@@ -88,9 +88,9 @@ struct CallBatcherTests {
     }
 
     private func waitUntil(_ what: @autoclosure () -> String, _ condition: () -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = ContinuousClock.now + TestPaths.loadedWait
         while !condition() {
-            guard Date() < deadline else { throw TestFailure("no se cumplió a tiempo: \(what())") }
+            guard ContinuousClock.now < deadline else { throw TestFailure("no se cumplió a tiempo: \(what())") }
             try await Task.sleep(for: .milliseconds(2))
         }
     }

@@ -95,9 +95,9 @@ struct RedisClientTests {
     }
 
     private func waitUntil(_ what: String, _ condition: () async -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = ContinuousClock.now + TestPaths.loadedWait
         while !(await condition()) {
-            guard Date() < deadline else { throw TestFailure("no se cumplió a tiempo: \(what)") }
+            guard ContinuousClock.now < deadline else { throw TestFailure("no se cumplió a tiempo: \(what)") }
             try await Task.sleep(for: .milliseconds(10))
         }
     }
