@@ -105,7 +105,7 @@ struct Bench: AsyncParsableCommand {
 
     @Option(
         help:
-            "Conjuntos a correr, separados por comas: conversations dev,test,test2,test3,test4,test5,test6,test7,test8,test9,test10,simulated; retrieval dev,control,test… (todos por omisión)."
+            "Conjuntos a correr, separados por comas: conversations dev,test,test2…,simulated; retrieval dev,control,test… (todos por omisión)."
     )
     var sets: String?
 
@@ -119,11 +119,7 @@ struct Bench: AsyncParsableCommand {
             try await ConversationsBench(
                 simulated: simulated, seed: seed, dataDirectory: dataDirectory ?? root + "/data",
                 simulatedOut: simulatedOut, simulatedDetails: simulatedDetails,
-                sets: Set(
-                    (sets ?? "dev,test,test2,test3,test4,test5,test6,test7,test8,test9,test10,simulated").split(
-                        separator: ","
-                    )
-                    .map(String.init)),
+                sets: sets.map { Set($0.split(separator: ",").map(String.init)) },
                 vectors: vectors
             ).run()
         case "simulate":

@@ -6,26 +6,10 @@ import Foundation
 ///
 /// - `dev`: `data/evaluacion/conversaciones.json`, the development set. Failures go to
 ///   stderr in full (reason and transcript).
-/// - `test`: `data/evaluacion/conversaciones_prueba.json`, the held-out set, only run
-///   (written blind on 2026-12-05; the set it replaced, p01–p71, is now part of dev).
-/// - `test2`: `data/evaluacion/conversaciones_prueba2.json`, held out, only run: written
-///   blind on 2026-12-05 before the third round of tuning (m01–m60).
-/// - `test3`: `data/evaluacion/conversaciones_prueba3.json`, held out, only run: written
-///   blind on 2026-12-05 before the fourth round of tuning (n01–n60).
-/// - `test4`: `data/evaluacion/conversaciones_prueba4.json`, held out, only run: written
-///   blind on 2026-12-05 before the fifth round of tuning (o01–o60).
-/// - `test5`: `data/evaluacion/conversaciones_prueba5.json`, held out, only run: written
-///   blind on 2026-12-05 before the sixth round of tuning (q01–q60).
-/// - `test6`: `data/evaluacion/conversaciones_prueba6.json`, held out, only run: written
-///   blind on 2026-12-05 before the seventh round of tuning (r01–r60).
-/// - `test7`: `data/evaluacion/conversaciones_prueba7.json`, held out, only run: written
-///   blind on 2026-12-05 before the eighth round of tuning (t01–t60).
-/// - `test8`: `data/evaluacion/conversaciones_prueba8.json`, held out, only run: written
-///   blind on 2026-12-05 before the ninth round of tuning (u01–u60).
-/// - `test9`: `data/evaluacion/conversaciones_prueba9.json`, held out, only run: written
-///   blind on 2026-12-06 before the tenth round of tuning (v01–v60).
-/// - `test10`: `data/evaluacion/conversaciones_prueba10.json`, held out, only run: written
-///   blind on 2026-12-06 before the eleventh round of tuning (w01–w60).
+/// - `test`, `test2`, `test3`…: every `data/evaluacion/conversaciones_prueba*.json` (no number
+///   is `test`, `conversaciones_pruebaN.json` is `testN`), held out, only run; each written
+///   blind before a round of tuning (the `descripcion` of each file says when and by whom; a
+///   new file is a new set, found by its name).
 /// - `simulated`: `CustomerSimulator` dialogues (`--simulated N`, `--seed S`).
 /// - `dev_returning`: the dev set again right after it, in the same database: every customer
 ///   now has a record under their cédula (the stored-data offer), as when they buy again.
@@ -43,11 +27,8 @@ struct ConversationsBench {
     var simulatedOut: String?
     /// Prints the simulated set's failures in full too (never the test set's).
     var simulatedDetails = false
-    /// The sets to play (dev, test, test2 … test10, simulated); the others print nothing.
-    var sets: Set<String> = [
-        "dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
-        "simulated",
-    ]
+    /// The sets to play (dev, test, test2…, simulated); the others print nothing. `nil`: all.
+    var sets: Set<String>?
     /// With the catalog's vectors built first, as a production start with the embedding server
     /// has them (hybrid search); without, words only.
     var vectors = false
@@ -64,26 +45,15 @@ struct ConversationsBench {
 
     func run() async throws {
         let dev = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones.json")
-        let test = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba.json")
-        let test2 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba2.json")
-        let test3 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba3.json")
-        let test4 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba4.json")
-        let test5 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba5.json")
-        let test6 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba6.json")
-        let test7 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba7.json")
-        let test8 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba8.json")
-        let test9 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba9.json")
-        let test10 = try ConversationSet.load(path: dataDirectory + "/evaluacion/conversaciones_prueba10.json")
+        let heldOut = try Self.heldOutSets(dataDirectory: dataDirectory).map {
+            (name: $0.name, set: try ConversationSet.load(path: $0.path))
+        }
         let simulator = try CustomerSimulator.load(dataDirectory: dataDirectory)
         // Orders register their clients: a simulated customer must not find a dev or test
         // client under its cédula.
         let generated = simulator.conversations(
             count: simulated, seed: seed,
-            takenIdNumbers: [dev, test, test2, test3, test4, test5, test6, test7, test8, test9, test10].reduce(
-                into: Set<String>()
-            ) {
-                $0.formUnion($1.idNumbers)
-            })
+            takenIdNumbers: ([dev] + heldOut.map(\.set)).reduce(into: Set<String>()) { $0.formUnion($1.idNumbers) })
         if let simulatedOut {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -94,16 +64,11 @@ struct ConversationsBench {
 
         let (rig, task) = try await AgentBenchRig.start(dataDirectory: dataDirectory, vectors: vectors)
         var outcomes: [(String, Outcome)] = []
-        for (name, conversations, detailed) in [
-            ("dev", dev.conversations, true), ("dev_returning", dev.conversations, true),
-            ("test", test.conversations, false), ("test2", test2.conversations, false),
-            ("test3", test3.conversations, false), ("test4", test4.conversations, false),
-            ("test5", test5.conversations, false), ("test6", test6.conversations, false),
-            ("test7", test7.conversations, false),
-            ("test8", test8.conversations, false), ("test9", test9.conversations, false),
-            ("test10", test10.conversations, false),
-            ("simulated", generated, simulatedDetails),
-        ] where sets.contains(name == "dev_returning" ? "dev" : name) {
+        let played: [(String, [ConversationSet.Conversation], Bool)] =
+            [("dev", dev.conversations, true), ("dev_returning", dev.conversations, true)]
+            + heldOut.map { ($0.name, $0.set.conversations, false) } + [("simulated", generated, simulatedDetails)]
+        for (name, conversations, detailed) in played
+        where sets?.contains(name == "dev_returning" ? "dev" : name) ?? true {
             outcomes.append((name, try await play(conversations, set: name, rig: rig, detailed: detailed)))
         }
         for (name, outcome) in outcomes {
@@ -122,6 +87,21 @@ struct ConversationsBench {
         }
         await rig.group.triggerGracefulShutdown()
         try await task.value
+    }
+
+    /// The held-out sets, in the order of their number: `conversaciones_prueba.json` is
+    /// `test`, `conversaciones_pruebaN.json` is `testN`.
+    static func heldOutSets(dataDirectory: String) throws -> [(name: String, path: String)] {
+        let directory = dataDirectory + "/evaluacion"
+        let prefix = "conversaciones_prueba"
+        var found: [(number: Int, name: String, path: String)] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory)
+        where file.hasPrefix(prefix) && file.hasSuffix(".json") {
+            let digits = String(file.dropFirst(prefix.count).dropLast(".json".count))
+            guard digits.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else { continue }
+            found.append((number: Int(digits) ?? 1, name: "test" + digits, path: directory + "/" + file))
+        }
+        return found.sorted { $0.number < $1.number }.map { (name: $0.name, path: $0.path) }
     }
 
     /// Plays every conversation in its own chat; the orders are cancelled afterwards so the

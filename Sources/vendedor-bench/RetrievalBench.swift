@@ -32,6 +32,8 @@ import Support
 /// written blind before the tenth round) and `dev7` (busqueda_desarrollo7.tsv, 45, its
 /// development twin: tuned on, misses shown), `test10` (busqueda_prueba10.tsv, 45, held out,
 /// written blind before the eleventh round) and `dev8` (busqueda_desarrollo8.tsv, 45, its
+/// development twin: tuned on, misses shown), `test11` (busqueda_prueba11.tsv, 45, held out,
+/// written blind before the twelfth round) and `dev9` (busqueda_desarrollo9.tsv, 45, its
 /// development twin: tuned on, misses shown). For each,
 /// `retrieval.<set>_hit_at_3` (a wanted product among the first 3; for a query the shop has
 /// nothing for, an empty answer),
@@ -246,7 +248,8 @@ struct RetrievalBench {
         ("dev5", "busqueda_desarrollo5", true), ("test8", "busqueda_prueba8", false),
         ("dev6", "busqueda_desarrollo6", true), ("test9", "busqueda_prueba9", false),
         ("dev7", "busqueda_desarrollo7", true), ("test10", "busqueda_prueba10", false),
-        ("dev8", "busqueda_desarrollo8", true),
+        ("dev8", "busqueda_desarrollo8", true), ("test11", "busqueda_prueba11", false),
+        ("dev9", "busqueda_desarrollo9", true),
     ]
 
     /// Every product embedded into a fresh index, which is then activated.
