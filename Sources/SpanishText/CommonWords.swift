@@ -55,5 +55,7 @@ public enum CommonWords {
         "centimetros", "db", "lumen", "lumenes", "pliegue", "pliegues", "pulgadas", "pulgada", "ml", "v",
         "voltios", "voltio", "kv", "kilovoltios", "oz", "onzas", "decibel", "decibeles", "decibelios", "w", "vatios",
         "watts", "amperios", "psi", "grados", "milimetro", "milimetros", "centimetro",
+        // "un edificio de tres pisos": the floors of a building said in a story.
+        "pisos", "niveles",
     ]
 }

@@ -57,10 +57,8 @@ extension CheckoutFieldExtractor {
             !words.texts.contains(where: {
                 $0.contains(where: \.isNumber) || Lexicon.requestVerbs.contains($0) || askingWords.contains($0)
             }),
-            !ColombianPlaces.isCity(words), !isOnlyChatter(words),
-            // "…, en Santander de Quilichao": the city said with its preposition.
-            !(["en", "de"].contains(words[0])
-                && ColombianPlaces.isCity(Words(words.texts.dropFirst().joined(separator: " "))))
+            // "…, en Santander de Quilichao", "aquí en Palmira": the city said with its preposition.
+            !ColombianPlaces.saysCity(words), !isOnlyChatter(words)
         else { return false }
         return true
     }

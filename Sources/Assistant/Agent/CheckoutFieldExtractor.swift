@@ -326,7 +326,7 @@ public enum CheckoutFieldExtractor {
                 // about the place just before the note, after the address, belong to it.
                 var start = chunk.range.lowerBound
                 if notes.isEmpty, let before = unread, let addressEnd, before.range.lowerBound > addressEnd,
-                    !ColombianPlaces.isCity(Words(before.text)),
+                    !ColombianPlaces.saysCity(Words(before.text)),
                     follows(chunk.range.lowerBound, before.range.upperBound, in: scan)
                 {
                     start = before.range.lowerBound

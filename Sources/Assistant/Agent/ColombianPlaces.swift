@@ -12,6 +12,9 @@ enum ColombianPlaces {
         "sevilla", "zarzal", "roldanillo", "florida", "pradera", "cerrito", "ginebra", "guacari", "caicedonia",
         "santander", "quilichao", "dosquebradas", "girardot", "fusagasuga", "zipaquira", "chia", "sogamoso",
         "duitama", "barrancabermeja", "floridablanca", "giron", "piedecuesta", "rionegro", "apartado", "turbo",
+        "tumaco", "ipiales", "pamplona", "ocana", "mocoa", "arauca", "magangue", "cienaga", "cerete", "aguachica",
+        "melgar", "espinal", "pitalito", "chinchina", "calarca", "facatativa", "sabaneta", "marinilla", "mariquita",
+        "chiquinquira", "guapi", "yarumal", "caucasia", "maicao", "uribia", "malambo", "sabanalarga", "saravena",
     ]
 
     /// A neighbourhood without the city said after it ("Santa Bárbara Buga", "Ciudad Country
@@ -46,6 +49,16 @@ enum ColombianPlaces {
         "el", "la", "los", "las", "de", "del", "en", "nuevo", "nueva", "villa", "san", "santa", "ciudad", "puerto",
         "alto", "alta", "bajo", "baja", "barrio", "urbanizacion", "vereda", "sector", "conjunto",
     ]
+
+    /// Whether the words only say the city, alone or after "aquí en", "acá en", "en", "de"
+    /// ("aquí en Palmira", "en Santander de Quilichao"): where the customer is, no note.
+    static func saysCity(_ words: Words) -> Bool {
+        var start = 0
+        while start < min(words.count, 2), cityLeads.contains(words[start]) { start += 1 }
+        return start < words.count && isCity(Words(words.texts[start...].joined(separator: " ")))
+    }
+
+    static let cityLeads: Set<String> = ["aqui", "aca", "alla", "en", "de", "desde"]
 
     /// Whether the words only name a city ("Yumbo", "Santander de Quilichao"): every word a
     /// city's or a particle between them, one at least a city's.

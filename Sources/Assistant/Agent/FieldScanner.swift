@@ -390,7 +390,10 @@ struct FieldScanner {
     private mutating func scanNumbers() {
         var index = 0
         while index < words.count, entities.count < Self.maxEntities {
-            guard numeric(index) else {
+            // "barrio 7 de Agosto", "el 20 de julio": a day of a month names a place or a date.
+            guard numeric(index),
+                !(words[index].count <= 2 && words.at(index + 1) == "de" && Self.months.contains(words.at(index + 2)))
+            else {
                 index += 1
                 continue
             }
@@ -401,6 +404,11 @@ struct FieldScanner {
             index = end
         }
     }
+
+    static let months: Set<String> = [
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
+        "octubre", "noviembre", "diciembre",
+    ]
 
     /// One run of digit groups written apart: phones first, then the other shapes, then
     /// every group left on its own, in order.

@@ -43,10 +43,11 @@ public enum ItemExtractor {
     /// `isHead`: whether a word names a kind of product sold (a product named without a count
     /// is one of them); `isKind`: one that names no part of another product ("con sus líneas
     /// de vida" opens another item; "con reflectivo", "con dos filtros" describe this one).
+    /// `countsOnScreen`: the agent asked how many of one product (a bare count is its amount).
     public static func items(
         in words: Words, counts: [QuantityParser.Mention], ignoring: (String) -> Bool = { _ in false },
         isProduct: (String) -> Bool = { _ in false }, isHead: ((String) -> Bool)? = nil,
-        isKind: ((String) -> Bool)? = nil
+        isKind: ((String) -> Bool)? = nil, countsOnScreen: Bool = false
     ) -> [Item] {
         guard !counts.isEmpty else { return [] }
         let texts = words.texts
@@ -85,7 +86,7 @@ public enum ItemExtractor {
                     // "3 cintas amarillas y negras": the words describe the item before.
                     let range = items[last].range.lowerBound..<segment.range.upperBound
                     described = (last, items[last], segment.range)
-                    items[last].words = trimConnectors(Array(texts[range]))
+                    items[last].words = sizesInDigits(trimConnectors(Array(texts[range])))
                     items[last].range = range
                 } else if segment.afterWith, ["su", "sus"].contains(texts[segment.range.lowerBound]),
                     let last = items.last, last.counted,
@@ -97,13 +98,25 @@ public enum ItemExtractor {
                     own.counted = true
                     items.append(own)
                 } else if let before = orphan, texts[before].contains(where: { isHead?($0) ?? isProduct($0) }),
-                    !texts[segment.range].contains(where: { isHead?($0) ?? isProduct($0) }),
+                    !texts[segment.range].contains(where: { isHead?($0) ?? isProduct($0) })
+                        || texts[segment.range.lowerBound] == "que",
                     onlyComma(words, characters, between: before, and: segment.range)
+                        || (segment.afterAnd && segment.range.lowerBound == before.upperBound + 1
+                            && describes(Array(texts[segment.range]))
+                            && !texts[before].contains(where: purposeWords.contains))
                 {
                     // "tapabocas de los sencillos, los desechables que valen 500": words after
                     // a comma that name no kind of product go on describing the product before
-                    // (a new sentence does not: "… botas talla 41. En mis tiempos…").
+                    // (a new sentence does not: "… botas talla 41. En mis tiempos…"); so do
+                    // the words right after "y" ("la cinta roja y blanca, 1 rollo"), unless
+                    // they go on saying what it is for ("filtros pa gases y vapores"), and a
+                    // clause opened by "que" whatever its words ("gafas antiempañantes, que
+                    // aquí todo se empaña, 4").
                     orphan = before.lowerBound..<segment.range.upperBound
+                } else if orphan != nil, notRequested.contains(texts[segment.range.lowerBound]) {
+                    // "audífonos grandes, no los tapones, 3": what is not wanted leaves the
+                    // product before it as it was.
+                    continue
                 } else {
                     leaveOrphan()
                     orphan = segment.range
@@ -115,7 +128,7 @@ public enum ItemExtractor {
                 // "una linterna, la de 3 pilas": the count is a feature of the item before.
                 let last = items.count - 1
                 let range = items[last].range.lowerBound..<segment.range.upperBound
-                items[last].words = trimConnectors(Array(texts[range]))
+                items[last].words = sizesInDigits(trimConnectors(Array(texts[range])))
                 items[last].range = range
             case 1:
                 let mention = segment.counts[0]
@@ -153,7 +166,14 @@ public enum ItemExtractor {
                     }
                 }
                 var hasProduct = names(range)
-                if !hasProduct, let before = orphan {
+                if !hasProduct, let before = orphan,
+                    // "Uy, caro pero toca. Deme uno." answering how many of the product on
+                    // screen: a sentence before counts its words only when they hold a catalog
+                    // word ("esas tiras, las antideslizantes. Mándeme 6."). A catalog word in
+                    // an aside still counts ("pero la vida vale más. Póngame uno").
+                    !countsOnScreen || !endsSentence(words, characters, between: before, and: segment.range)
+                        || texts[before].contains(where: isProduct)
+                {
                     // "eslingas dobles: 7", "cinta barricada, 3 rollos".
                     range = before
                     hasProduct = true
@@ -224,7 +244,9 @@ public enum ItemExtractor {
         let words = texts[range]
         guard let opening = words.first, !describing.contains(opening),
             let first = range.first(where: { isKind(texts[$0]) && !WordForms.contentWords([texts[$0]]).isEmpty }),
-            !words.contains(where: questionWords.contains), !words.contains(where: notRequested.contains)
+            !words.contains(where: questionWords.contains), !words.contains(where: notRequested.contains),
+            // "dos por respirador", "uno por cada casco": a ratio names what is counted by.
+            first == 0 || !["por", "cada"].contains(texts[first - 1])
         else { return nil }
         let named = trimConnectors(Array(texts[first..<range.upperBound]))
         guard !named.isEmpty else { return nil }
@@ -336,6 +358,8 @@ public enum ItemExtractor {
         "voluntarios", "guardas", "escoltas",
     ]
 
+    /// Groups of people a product is for ("para la cuadrilla", "pal personal").
+    static let groupWords: Set<String> = ["cuadrilla", "cuadrillas", "personal", "brigada", "gente", "pelaos"]
     /// Words that open what a product is for ("para la obra"), never the product itself.
     static let purposeWords: Set<String> = ["para", "pa", "pal", "pra"]
 
@@ -411,7 +435,14 @@ public enum ItemExtractor {
     static func item(_ mention: QuantityParser.Mention, _ range: Range<Int>, _ texts: [String]) -> Item {
         var start = range.lowerBound
         while start < range.upperBound, ["y", "e"].contains(texts[start]) { start += 1 }
-        let text = trimConnectors(Array(texts[start..<range.upperBound]))
+        var text = trimConnectors(Array(texts[start..<range.upperBound]))
+        // "12 pares de botas dieléctricas para una cuadrilla de electricistas": who they are for
+        // names no product (the electrician's helmet is not meant).
+        if let purpose = text.indices.dropFirst().first(where: { purposeWords.contains(text[$0]) }),
+            text[purpose...].contains(where: { peopleWords.contains($0) || groupWords.contains($0) })
+        {
+            text = trimConnectors(Array(text[..<purpose]))
+        }
         return Item(
             quantity: mention.value, pairs: mention.pairs, words: sizesInDigits(text),
             range: start..<(start + text.count))

@@ -22,6 +22,15 @@ public enum QuantityParser {
 
     /// Measure words that are also what a product comes in: "N galones de …" orders N of them.
     static let containers: Set<String> = ["galon", "galones", "litro", "litros", "caneca", "canecas"]
+    /// Words after "por" that make no ratio ("6 por favor", "2 por ahora", "3 por el
+    /// momento", "5 por lo pronto"): the count stands.
+    static let notRatioAfterPor: Set<String> = [
+        "favor", "fa", "fis", "fi", "fas", "fvr", "fav", "favorcito", "ahora", "ahorita", "ahoritica", "el", "lo", "la",
+        "mientras", "hoy",
+        "ahi", "aca", "aqui", "alla", "si", "ciento", "fin", "eso", "esto", "que", "mas", "",
+    ]
+    /// Words right before the count that is a line's final amount ("mejor 2", "que sean 5").
+    static let finalAmountWords: Set<String> = ["mejor", "sean"]
     /// Nouns of a request whose "de" leads to what is ordered ("pedido de", "cotización de").
     static let requestNouns: Set<String> = ["pedido", "compra", "cotizacion", "orden", "solicitud", "despacho"]
     /// Verbs after which a bare number may be a price.
@@ -47,9 +56,15 @@ public enum QuantityParser {
                 || characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
                     .contains { "\n:;".contains($0) }
         }
+        // "discos de corte de 7\"", "tubo de 2”": a number marked as inches is a size.
+        let inches = words.words.map { word in
+            word.range.upperBound < characters.count && "\"”″".contains(characters[word.range.upperBound])
+        }
         var index = 0
         while index < words.count {
-            if let mention = mention(in: words, at: index, opensPhrase: opensPhrase[index]) {
+            if inches[index], SpanishNumber.digitsValue(words[index]) != nil {
+                index += 1
+            } else if let mention = mention(in: words, at: index, opensPhrase: opensPhrase[index]) {
                 found.append(mention)
                 index = mention.range.upperBound
             } else {
@@ -100,7 +115,14 @@ public enum QuantityParser {
         {
             return Mention(value: value, kind: .count, range: start..<(end + 2), pairs: false)
         }
+        // "mejor 2 galones", "mándeme 3 galones": containers counted after a word asking an amount.
+        if containers.contains(after), finalAmountWords.contains(before) || Lexicon.requestVerbs.contains(before) {
+            return Mention(value: value, kind: .count, range: start..<(end + 1), pairs: false)
+        }
         if CommonWords.isMeasureUnit(after) || specMarkers.contains(before) { return nil }
+        // "dos por respirador", "uno por cada trabajador", "uno por piso": a ratio, no count
+        // ("6 por favor" counts).
+        if after == "por", !notRatioAfterPor.contains(words.at(end + 1)) { return nil }
         word = words[index]
         // Articles are quantities only before something ("una alarma"), never alone at the end.
         if ["un", "una", "uno"].contains(word), length == 1, end >= words.count { return nil }

@@ -113,6 +113,11 @@ public enum ReplyComposer {
                 text =
                     "Del producto \(p.name) solo tenemos 1 unidad disponible (usted pidió \(requested)). "
                     + "¿Le agrego la que hay?"
+            case (_, let stock) where available < stock:
+                // Part of the stock is already in the cart: the whole is said, and what is left.
+                text =
+                    "Del producto \(p.name) tenemos \(stock) unidades en total y su pedido ya lleva \(stock - available); "
+                    + "puedo agregarle \(available) más (usted pidió \(requested)). ¿Le agrego las \(available)?"
             default:
                 text =
                     "Del producto \(p.name) solo tenemos \(available) unidades disponibles (usted pidió \(requested)). "

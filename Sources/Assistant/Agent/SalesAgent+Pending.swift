@@ -21,12 +21,18 @@ extension SalesAgent {
             return try await answerOffers(pending.offers ?? [], &turn)
         case .quantity(let id):
             // "Uy, caro. Bueno, póngamelo. Y también uno de CO2…": "lo/la" with a verb of asking
-            // is one unit of the product on screen; the other products go on to be searched.
-            if count == nil, turn.message.texts.contains(where: IntentClassifier.asksForOne),
+            // is one unit of the product on screen, and so is the one count that names nothing
+            // ("Deme uno. Y también una manta…"); the other products go on to be searched.
+            let unnamed = reading.items.filter {
+                [.add, .set].contains($0.action) && $0.quantity != nil && $0.factor == nil
+                    && Self.namesNothing($0.words)
+            }
+            if count == nil, unnamed.count == 1 || turn.message.texts.contains(where: IntentClassifier.asksForOne),
                 let product = try await products([id]).first
             {
                 turn.handledProducts = true
-                try await add(product, quantity: 1, pairs: false, &turn)
+                let amount = unnamed.count == 1 ? unnamed[0] : nil
+                try await add(product, quantity: amount?.quantity ?? 1, pairs: amount?.pairs ?? false, &turn)
                 let others = reading.items.filter { $0.named && !Self.namesNothing($0.words) }
                 guard !others.isEmpty else { return true }
                 turn.reading.items = others

@@ -50,7 +50,10 @@ extension SalesAgent {
             let insists = bare.map { amount in
                 offers.contains { amount > $0.available && amount >= ($0.requested ?? Int.max) }
             }
-            if insists == true || Self.refusesOutright(turn.message)
+            // "Uy, no me alcanzan. Entonces mándeme 5 no más": a smaller amount than there is
+            // settles it ("si solo hay 3 no me sirve" repeats the offer and refuses it).
+            let settles = bare.map { amount in offers.contains { amount < $0.available } } == true
+            if insists == true || (!settles && Self.refusesOutright(turn.message))
                 || (bare == nil && reading.intent != .acceptAvailable && Self.refuses(turn.message))
             {
                 turn.handledProducts = true

@@ -817,10 +817,11 @@ public struct QueryUnderstanding: Sendable {
     }
 
     /// Diminutive endings and what they replace: "conito" → "cono", "botica" → "bota",
-    /// "taponcito" → "tapon", "casquito" → "casco".
+    /// "taponcito" → "tapon", "casquito" → "casco", "señalita" → "señal" (a word ending in a
+    /// consonant, tried last).
     static let diminutives: [(suffix: String, base: String)] = [
         ("quito", "co"), ("quita", "ca"), ("cito", ""), ("cita", ""), ("ito", "o"), ("ita", "a"),
-        ("ico", "o"), ("ica", "a"), ("illo", "o"), ("illa", "a"),
+        ("ico", "o"), ("ica", "a"), ("illo", "o"), ("illa", "a"), ("ito", ""), ("ita", ""),
     ]
 
     /// The words a diminutive may come from, most specific ending first (bases of at least

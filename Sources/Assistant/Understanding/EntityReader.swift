@@ -241,6 +241,8 @@ struct EntityReader {
                 }
         }
         // The message's items, each count with the words of its product.
+        let countsOnScreen: Bool
+        if case .quantity? = context.pending { countsOnScreen = true } else { countsOnScreen = false }
         func extractItems(_ counts: [QuantityParser.Mention]) -> [ItemExtractor.Item] {
             ItemExtractor.items(
                 in: productText, counts: counts, ignoring: isCommand,
@@ -248,7 +250,7 @@ struct EntityReader {
                     catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0))
                         || context.otherNames.contains($0)
                 }, isHead: heads.isEmpty ? nil : { heads.contains($0) || context.otherNames.contains($0) },
-                isKind: kinds.isEmpty ? nil : { kinds.contains($0) })
+                isKind: kinds.isEmpty ? nil : { kinds.contains($0) }, countsOnScreen: countsOnScreen)
         }
         var action: ItemCommand.Action?
         switch intent {
@@ -284,6 +286,23 @@ struct EntityReader {
         {
             action = relative
             if counts.count > 1 { counts = [count] }
+        }
+        // "Del jabón quítele uno, mejor 2 galones", "réstele uno, mejor 3": the last count,
+        // said after "mejor" or "sean" and naming nothing, is the line's amount; the first
+        // only said the way there.
+        if [.set, .increase, .decrease].contains(action), counts.count == 2, let last = counts.last,
+            QuantityParser.finalAmountWords.contains(productText.at(last.range.lowerBound - 1))
+        {
+            let lines = extractItems(counts).map { Self.withoutCommands($0.words, isCommand) }
+            if lines.count == 2, names(lines[0]), !names(lines[1]) {
+                return (
+                    [
+                        ItemCommand(
+                            action: .set, words: lines[0], quantity: last.value, pairs: last.pairs, query: whole,
+                            named: true)
+                    ], 0
+                )
+            }
         }
         switch action {
         case .set?:

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+@testable import Assistant
+@testable import Pipeline
+@testable import Shop
+@testable import SpanishText
+
+/// Found on the y-set (issue 22, twelfth round), tested with new phrasings. Before: "Deme uno."
+/// after "¿cuántas?" took the aside before it as the product ("uy, caro pero toca"); "mándeme
+/// 5 pares no más" after a stock offer was a refusal; "quítele uno, mejor 2 galones" left 1;
+/// "roja y blanca, 1 rollo" added the tape twice; "un edificio de tres pisos" ordered 3 signs
+/// of a wet floor; 7" (inches) was a count of discs; "dos por respirador" ordered 2
+/// respirators; "no los tapones, 3" gave the 3 to the ear plugs; "para una cuadrilla de
+/// electricistas" made boots a helmet; "aquí en Palmira" opened the delivery note; "barrio
+/// 7 de Agosto" was no neighbourhood.
+@Suite(.serialized) struct CountsAndAsidesTests {
+    /// The catalog's active names, as the agent reads with them.
+    static let names: [String] = {
+        let csv =
+            (try? String(contentsOf: TestPaths.repoRoot.appendingPathComponent("data/catalogo.csv"), encoding: .utf8))
+            ?? ""
+        return csv.split(separator: "\n").dropFirst().compactMap { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            return fields.count > 1 ? String(fields[1]) : nil
+        }
+    }()
+
+    static func items(_ text: String) throws -> [ItemCommand] {
+        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        var context = ReadingContext(catalogWords: MessageTokens.catalogWords(names))
+        context.catalogHeads = MessageTokens.catalogHeads(names)
+        context.catalogKinds = MessageTokens.catalogKindsOnly(names)
+        return reader.readNow(text, context: context).items
+    }
+
+    @Test func aCountAloneAfterAnAsideAnswersHowMany() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("ca1", "¿cuánto cuesta el extintor para freidoras, el clase K?")
+        let reply = try await h.say("ca1", "Uf, salado pero qué más. Mándeme dos. Y aparte una manta ignífuga.")
+        #expect(reply.reply.contains("2 × Extintor K 2.5 gal"), "\(reply.reply)")
+        #expect(reply.reply.contains("1 × Manta ignífuga"), "\(reply.reply)")
+        #expect(!reply.reply.contains("no lo manejamos"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aSmallerAmountAfterAStockRefusalIsTaken() async throws {
+        let h = try await AgentHarness()
+        let offer = try await h.say("ca2", "necesito 9 pares de botas dieléctricas")
+        #expect(offer.reply.contains("solo tenemos 7"), "\(offer.reply)")
+        // "no más" after a count and its unit is "only", not the go-ahead.
+        #expect(CountOnly.rewrite("mándeme 4 pares no más") == "mándeme 4 pares solamente")
+        #expect(CountOnly.rewrite("4 botas, no más") == "4 botas, no más")
+        let taken = try await h.say("ca2", "Uy, así no me alcanza. Pues mándeme 4 pares no más")
+        #expect(taken.reply.contains("4 × Botas dieléctricas"), "\(taken.reply)")
+        // The very amount offered, said inside the refusal, is no acceptance.
+        let again = try await h.say("ca2b", "necesito 9 pares de botas dieléctricas")
+        #expect(again.reply.contains("solo tenemos 7"), "\(again.reply)")
+        let refused = try await h.say("ca2b", "Si solo hay 7 no me sirve, déjelo así")
+        #expect(!refused.reply.contains("× Botas dieléctricas"), "\(refused.reply)")
+        await h.tearDown()
+    }
+
+    @Test func theAmountAfterMejorIsTheLinesAmount() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("ca3", "necesito 4 galones de jabón antibacterial y 2 cintas aislantes")
+        let reply = try await h.say("ca3", "Al jabón réstele uno, mejor 3 galones")
+        #expect(reply.reply.contains("3 × Jabón antibacterial"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func colorsJoinedByYAreOneProductWithItsCount() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say("ca4", "y la cinta roja y blanca también, 2 rollos")
+        #expect(reply.reply.contains("2 × Cinta barricada"), "\(reply.reply)")
+        #expect(!reply.reply.contains("ahora lleva"), "\(reply.reply)")
+        await h.tearDown()
+    }
+
+    @Test func numbersOfAStoryAreNoCounts() throws {
+        // Floors of a building, inches of a disc, a ratio.
+        let floors = try Self.items(
+            "Vamos a impermeabilizar la terraza de un edificio de cuatro pisos y necesitamos equipo: 2 arneses y 2 eslingas"
+        )
+        #expect(floors.map(\.quantity) == [2, 2], "\(floors)")
+        let inches = try Self.items("¿tienen discos de corte de 7\" para la pulidora?")
+        #expect(!inches.contains { $0.quantity == 7 }, "\(inches)")
+        let ratio = try Self.items("deme 12 cartuchos P100, dos por respirador")
+        #expect(ratio.map(\.quantity) == [12], "\(ratio)")
+        #expect(!ratio.contains { $0.words.contains("respirador") }, "\(ratio)")
+        // "por favor", "por ahora" after a count leave it a count.
+        #expect(try Self.items("mándeme 6 por favor").map(\.quantity) == [6])
+        #expect(try Self.items("entonces solo 2 por ahora").map(\.quantity) == [2])
+    }
+
+    @Test func whatIsNotWantedAndWhoItIsForNameNoProduct() async throws {
+        let h = try await AgentHarness()
+        for (chat, text, line) in [
+            ("cb1", "unos protectores de copa grandes, no los tapones de espuma, 6", "6 × Cascos auditivos"),
+            // Who they are for is no product's word (the electrician's helmet is not meant).
+            ("cb2", "necesito 6 pares de botas dieléctricas para la cuadrilla de linieros", "× Botas dieléctricas"),
+            // A clause opened by "que" goes on describing the product before its count.
+            ("cb3", "y unas gafas antiempañantes, que en la cámara fría todo se empaña, 5", "5 × Gafas antiempañante"),
+            // A size said in words after a comma is the size.
+            ("cb4", "dos extintores de los grandes, de nueve kilos", "2 × Extintor PQS 9kg"),
+        ] {
+            let reply = try await h.say(chat, text)
+            #expect(reply.reply.contains(line), "\(text): \(reply.reply)")
+            #expect(!reply.reply.contains("Tapaoídos") && !reply.reply.contains("Casco dieléctrico"), "\(reply.reply)")
+        }
+        await h.tearDown()
+    }
+
+    @Test func theCityAfterTheNeighbourhoodIsNoNoteAndADateIsANeighbourhood() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("ca6", "quiero 2 linternas recargables")
+        _ = try await h.say("ca6", "listo eso es todo")
+        let summary = try await h.say(
+            "ca6",
+            "Soy Aurora Perea Rentería, cédula 35887120, cel 3126650914, correo aurora.perea@gmail.com, "
+                + "vivo en la Carrera 4 # 12-30, barrio Niño Jesús, acá en Quibdó, timbrar en el segundo piso")
+        #expect(summary.reply.contains("Indicaciones: timbrar en el segundo piso"), "\(summary.reply)")
+        let block = try await h.say(
+            "ca7",
+            "nombre Wilmer Ospina\ncc 80655213\ncel 3008127764\ncorreo wospina@gmail.com\n"
+                + "dir cll 23 # 9-14\nbarrio 20 de Julio\nal lado de la panadería")
+        _ = block
+        _ = try await h.say("ca7", "quiero 2 linternas recargables")
+        let done = try await h.say("ca7", "listo eso es todo")
+        #expect(done.reply.contains("barrio 20 de Julio"), "\(done.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aStockOfferSaysWhatTheCartAlreadyHolds() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("ca8", "necesito 10 cartuchos ABEK")
+        let offer = try await h.say("ca8", "deme 7 cartuchos ABEK más")
+        #expect(offer.reply.contains("tenemos 15 unidades en total y su pedido ya lleva 10"), "\(offer.reply)")
+        #expect(offer.reply.contains("¿Le agrego las 5?"), "\(offer.reply)")
+        await h.tearDown()
+    }
+}
