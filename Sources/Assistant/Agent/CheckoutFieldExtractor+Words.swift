@@ -237,8 +237,17 @@ extension CheckoutFieldExtractor {
     /// Words that end a value only because the next one follows ("… y mi cédula").
     static let valueTails: Set<String> = ["y", "e", "mi", "con", "el", "la", "su", "de", "es", "mis"]
 
+    /// Words that say where a place is before naming it, longest first.
+    static let placeLeads: [String] = ["eso queda en", "eso es en", "eso esta en", "queda en", "esta ubicado en"]
+        .flatMap { lead in ["el", "la", ""].map { $0.isEmpty ? lead : lead + " " + $0 } }
+
     static func stripNeighborhood(_ text: String) -> String {
         let words = Words(text)
+        // "Eso queda en el corregimiento La Mesa", "queda en el barrio Obrero": where it is.
+        for lead in placeLeads where words.index(ofPhrase: lead) == 0 && words.count > lead.split(separator: " ").count
+        {
+            return stripNeighborhood(words.originalText(lead.split(separator: " ").count..<words.count))
+        }
         for lead in [
             "el barrio es", "mi barrio es", "en el barrio", "barrio", "es la vereda", "la vereda", "es el", "es",
         ] {

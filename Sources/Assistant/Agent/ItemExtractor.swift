@@ -99,7 +99,8 @@ public enum ItemExtractor {
                     items.append(own)
                 } else if let before = orphan, texts[before].contains(where: { isHead?($0) ?? isProduct($0) }),
                     !texts[segment.range].contains(where: { isHead?($0) ?? isProduct($0) })
-                        || texts[segment.range.lowerBound] == "que",
+                        || texts[segment.range.lowerBound] == "que"
+                        || purposeWords.contains(texts[segment.range.lowerBound]),
                     onlyComma(words, characters, between: before, and: segment.range)
                         || (segment.afterAnd && segment.range.lowerBound == before.upperBound + 1
                             && describes(Array(texts[segment.range]))
@@ -110,8 +111,9 @@ public enum ItemExtractor {
                     // (a new sentence does not: "… botas talla 41. En mis tiempos…"); so do
                     // the words right after "y" ("la cinta roja y blanca, 1 rollo"), unless
                     // they go on saying what it is for ("filtros pa gases y vapores"), and a
-                    // clause opened by "que" whatever its words ("gafas antiempañantes, que
-                    // aquí todo se empaña, 4").
+                    // clause opened by "que" or "para" whatever its words ("gafas
+                    // antiempañantes, que aquí todo se empaña, 4"; "cintas reflectivas, para
+                    // pegarle al casco, unas veinte").
                     orphan = before.lowerBound..<segment.range.upperBound
                 } else if orphan != nil, notRequested.contains(texts[segment.range.lowerBound]) {
                     // "audífonos grandes, no los tapones, 3": what is not wanted leaves the

@@ -65,6 +65,10 @@ public enum QuantityParser {
             if inches[index], SpanishNumber.digitsValue(words[index]) != nil {
                 index += 1
             } else if let mention = mention(in: words, at: index, opensPhrase: opensPhrase[index]) {
+                if mention.kind == .count, isFeature(at: index, after: found.last, words, characters) {
+                    index = mention.range.upperBound
+                    continue
+                }
                 found.append(mention)
                 index = mention.range.upperBound
             } else {
@@ -73,6 +77,27 @@ public enum QuantityParser {
         }
         return found
     }
+
+    /// "10 arneses full body de 2 argollas", "20 cajas de 100 guantes": a number after "de",
+    /// a few words after a count with its product between and nothing that opens another
+    /// item (a comma, a line, "y"), is a feature of that product, not a count of its own.
+    static func isFeature(at index: Int, after previous: Mention?, _ words: Words, _ characters: [Character]) -> Bool {
+        guard let previous, previous.kind == .count, words.at(index - 1) == "de",
+            index - 1 > previous.range.upperBound, index - previous.range.upperBound <= maxFeatureGap
+        else { return false }
+        let between = previous.range.upperBound..<index
+        // "un pedido de 6 fajas": the noun of a request leads to the count.
+        guard
+            !between.contains(where: {
+                ["y", "e", "mas", "tambien"].contains(words[$0]) || requestNouns.contains(words[$0])
+            })
+        else { return false }
+        let gap = characters[words.words[previous.range.upperBound].range.lowerBound..<words.words[index].range.lowerBound]
+        return !gap.contains { ",;\n".contains($0) }
+    }
+
+    /// The most words between a count and a number that is its product's feature.
+    static let maxFeatureGap = 6
 
     /// Only the counts (what the customer wants to buy).
     public static func counts(in words: Words) -> [Mention] {

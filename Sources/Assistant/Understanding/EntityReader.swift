@@ -574,9 +574,12 @@ struct EntityReader {
         while start > 0, !ends.contains(characters[start - 1]) { start -= 1 }
         var end = words.words[index].range.upperBound
         while end < characters.count, !ends.contains(characters[end]) { end += 1 }
-        // "¿qué tienen? necesito un extintor para la cocina": a question before the sentence
-        // asks about what it describes.
-        return characters[0..<end].contains("¿") || characters[0..<start].contains("?")
+        // "¿qué tienen? necesito un extintor para la cocina": the question right before the
+        // sentence asks about what it describes; one further back does not ("¿sí me escucha?
+        // Es que es una nota de voz. Necesito un kit…"). A "¿" still open counts.
+        let opened = characters[0..<end].lastIndex(of: "¿")
+        let open = opened.map { $0 >= start || !characters[$0..<start].contains("?") } ?? false
+        return open || (start > 0 && characters[start - 1] == "?")
             || (end < characters.count && characters[end] == "?")
     }
 

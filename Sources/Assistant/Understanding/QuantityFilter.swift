@@ -215,8 +215,10 @@ public enum QuantityFilter {
             {
                 result.insert(index)
             }
-            // "8 am", "8 a.m.", "5 p. m.", "3 horas"
-            if timeMarks.contains(next) || ((next == "a" || next == "p") && words.at(index + 2) == "m") {
+            // "8 am", "8 a.m.", "5 p. m.", "3 horas", "12 m." (noon; "2 m" is two metres)
+            if (timeMarks.contains(next) && (next != "m" || word == "12"))
+                || ((next == "a" || next == "p") && words.at(index + 2) == "m")
+            {
                 result.insert(index)
                 result.insert(index + 1)
                 if next == "a" || next == "p" { result.insert(index + 2) }

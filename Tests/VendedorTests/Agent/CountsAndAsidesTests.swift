@@ -88,6 +88,10 @@ import Testing
         let ratio = try Self.items("deme 12 cartuchos P100, dos por respirador")
         #expect(ratio.map(\.quantity) == [12], "\(ratio)")
         #expect(!ratio.contains { $0.words.contains("respirador") }, "\(ratio)")
+        // A number after "de" in the phrase of a count is its product's feature.
+        let feature = try Self.items("Solicitamos:\n- 8 arneses de cuerpo completo de 2 argollas\n- 6 mosquetones")
+        #expect(feature.map(\.quantity) == [8, 6], "\(feature)")
+        #expect(try Self.items("necesito 2 galones de jabón y 3 de alcohol").map(\.quantity) == [2, 3])
         // "por favor", "por ahora" after a count leave it a count.
         #expect(try Self.items("mándeme 6 por favor").map(\.quantity) == [6])
         #expect(try Self.items("entonces solo 2 por ahora").map(\.quantity) == [2])
@@ -129,6 +133,45 @@ import Testing
         let done = try await h.say("ca7", "listo eso es todo")
         #expect(done.reply.contains("barrio 20 de Julio"), "\(done.reply)")
         await h.tearDown()
+    }
+
+    /// "2 m" in a product's line is two metres, not a time: the line beside the buyer's data
+    /// was taken as a delivery note and its product lost.
+    @Test func metresInAProductLineAreNoTime() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say(
+            "ca9",
+            "Cordial saludo, les escribe Pedro Gómez Salcedo (NIT 901.223.114-5). Requerimos:\n"
+                + "- 6 líneas de vida de 2 m con absorbedor\n- 4 mosquetones con seguro")
+        #expect(reply.reply.contains("6 × Línea de vida"), "\(reply.reply)")
+        #expect(reply.reply.contains("4 × Mosquetón"), "\(reply.reply)")
+        // Noon is still a time ("antes de las 12 m.").
+        #expect(!QuantityFilter.timeWords(Words("entregar antes de las 12 m")).isEmpty)
+        await h.tearDown()
+    }
+
+    /// A question two sentences back ("¿sí me escucha?") does not make a product named later
+    /// a question: the kit was silently left out.
+    @Test func aQuestionFurtherBackAsksNothingOfALaterRequest() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say(
+            "ca10",
+            "Aló, ¿me escucha? Le cuento que es una nota de voz. Necesito dos linternas recargables y un kit de "
+                + "primeros auxilios de los homologados.")
+        #expect(reply.reply.contains("Kit primeros auxilios"), "\(reply.reply)")
+        #expect(reply.reply.contains("2 × Linterna recargable"), "\(reply.reply)")
+        // The question right before still asks about what follows.
+        let asked = try await h.say("ca11", "¿Qué tienen para la cocina? un extintor para aceite")
+        #expect(!asked.reply.contains("agregué"), "\(asked.reply)")
+        await h.tearDown()
+    }
+
+    /// "Eso queda en el corregimiento La Mesa" answering the neighbourhood was refused.
+    @Test func whereAPlaceIsLeadsIntoItsName() {
+        #expect(
+            CheckoutFieldExtractor.stripNeighborhood("Eso queda en el corregimiento Pance") == "corregimiento Pance")
+        #expect(CheckoutFieldExtractor.stripNeighborhood("queda en el barrio Obrero") == "Obrero")
+        #expect(CheckoutFieldExtractor.stripNeighborhood("Queda") == "Queda")
     }
 
     @Test func aStockOfferSaysWhatTheCartAlreadyHolds() async throws {
