@@ -92,7 +92,8 @@ public enum QuantityParser {
                 ["y", "e", "mas", "tambien"].contains(words[$0]) || requestNouns.contains(words[$0])
             })
         else { return false }
-        let gap = characters[words.words[previous.range.upperBound].range.lowerBound..<words.words[index].range.lowerBound]
+        let gap = characters[
+            words.words[previous.range.upperBound].range.lowerBound..<words.words[index].range.lowerBound]
         return !gap.contains { ",;\n".contains($0) }
     }
 
