@@ -146,9 +146,6 @@ public enum QuantityParser {
             return Mention(value: value, kind: .count, range: start..<(end + 1), pairs: false)
         }
         if CommonWords.isMeasureUnit(after) || specMarkers.contains(before) { return nil }
-        // "dos por respirador", "uno por cada trabajador", "uno por piso": a ratio, no count
-        // ("6 por favor" counts).
-        if after == "por", !notRatioAfterPor.contains(words.at(end + 1)) { return nil }
         word = words[index]
         // Articles are quantities only before something ("una alarma"), never alone at the end.
         if ["un", "una", "uno"].contains(word), length == 1, end >= words.count { return nil }

@@ -61,9 +61,12 @@ public enum QuantityFilter {
                 && !(words.at(mention.range.lowerBound - 1) == "de"
                     && ["vez", "lugar"].contains(words.at(mention.range.lowerBound - 2)))
                 && words.at(mention.range.lowerBound - 1) != "cada"
-                // "3 kits, uno pa cada piso": beside a count, one for each thing shares it out.
+                // "3 kits, uno pa cada piso", "deben ser 20, dos por respirador": beside a
+                // count, one for each thing shares it out ("6 por favor" is no ratio).
                 && !(distributiveLeads.contains(words.at(mention.range.upperBound))
-                    && words.at(mention.range.upperBound + 1) == "cada")
+                    && (words.at(mention.range.upperBound + 1) == "cada"
+                        || (words.at(mention.range.upperBound) == "por"
+                            && !QuantityParser.notRatioAfterPor.contains(words.at(mention.range.upperBound + 1)))))
                 && !(demonstratives.contains(words.at(mention.range.lowerBound - 1))
                     && (mention.range.upperBound >= words.count
                         || WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty))
