@@ -22,13 +22,6 @@ public enum QuantityParser {
 
     /// Measure words that are also what a product comes in: "N galones de …" orders N of them.
     static let containers: Set<String> = ["galon", "galones", "litro", "litros", "caneca", "canecas"]
-    /// Words after "por" that make no ratio ("6 por favor", "2 por ahora", "3 por el
-    /// momento", "5 por lo pronto"): the count stands.
-    static let notRatioAfterPor: Set<String> = [
-        "favor", "fa", "fis", "fi", "fas", "fvr", "fav", "favorcito", "ahora", "ahorita", "ahoritica", "el", "lo", "la",
-        "mientras", "hoy",
-        "ahi", "aca", "aqui", "alla", "si", "ciento", "fin", "eso", "esto", "que", "mas", "",
-    ]
     /// Words right before the count that is a line's final amount ("mejor 2", "que sean 5").
     static let finalAmountWords: Set<String> = ["mejor", "sean"]
     /// Nouns of a request whose "de" leads to what is ordered ("pedido de", "cotización de").

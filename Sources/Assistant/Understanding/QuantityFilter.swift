@@ -66,7 +66,7 @@ public enum QuantityFilter {
                 && !(distributiveLeads.contains(words.at(mention.range.upperBound))
                     && (words.at(mention.range.upperBound + 1) == "cada"
                         || (words.at(mention.range.upperBound) == "por"
-                            && !QuantityParser.notRatioAfterPor.contains(words.at(mention.range.upperBound + 1)))))
+                            && !notRatioAfterPor.contains(words.at(mention.range.upperBound + 1)))))
                 && !(demonstratives.contains(words.at(mention.range.lowerBound - 1))
                     && (mention.range.upperBound >= words.count
                         || WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty))
@@ -76,6 +76,13 @@ public enum QuantityFilter {
     /// Words between a count and "cada" when the count is shared out ("uno pa cada piso", "dos
     /// por cada trabajador").
     static let distributiveLeads: Set<String> = ["para", "pa", "pal", "por", "en"]
+
+    /// Words after "por" that make no ratio ("6 por favor", "2 por ahora", "3 por el
+    /// momento", "5 por lo pronto"): the count stands.
+    static let notRatioAfterPor: Set<String> = [
+        "favor", "fa", "fis", "fi", "fas", "fvr", "fav", "favorcito", "ahora", "ahorita", "ahoritica", "el", "lo", "la",
+        "mientras", "hoy", "ahi", "aca", "aqui", "alla", "si", "ciento", "fin", "eso", "esto", "que", "mas", "",
+    ]
 
     /// Words that open a reason ("porque", chat "xq").
     static let reasonOpeners: Set<String> = ["porque", "xq", "pq", "porq", "xque"]
