@@ -132,7 +132,11 @@ public enum CheckoutFieldExtractor {
                     ? blockAddressEnd(scan, label: label, from: entity.range.upperBound, limit: regionEnd)
                     : entity.range.upperBound
                 if values[label.slot] == nil {
-                    values[label.slot] = scan.text(entity.range.lowerBound..<lineEnd)
+                    let start =
+                        label.slot == .address
+                        ? namedPlaceStart(scan, after: label.range.upperBound, before: entity.range.lowerBound)
+                        : entity.range.lowerBound
+                    values[label.slot] = scan.text(start..<lineEnd)
                     countLabel(label)
                 }
                 use(label.range)
@@ -278,6 +282,17 @@ public enum CheckoutFieldExtractor {
                 if isForeignLabel(words) {
                     foreignLineEnd = lineEnd(scan, from: chunk.range.upperBound, limit: scan.characters.count)
                     use(chunk.range)
+                } else if values[.neighborhood] == nil, words.count == 1, ruralPlaceLabels.contains(words[0]) {
+                    // "Vereda: Campo Alegre" on its line: where a rural address is, its barrio.
+                    let end = lineEnd(scan, from: chunk.range.upperBound, limit: scan.characters.count)
+                    let value = trimmed(
+                        scan.text(chunk.range.upperBound..<end).replacingOccurrences(of: ":", with: " "))
+                    if !value.isEmpty, !used[chunk.range.upperBound..<end].contains(true) {
+                        values[.neighborhood] = value
+                        neighborhoodEnd = end
+                        foreignLineEnd = end
+                        use(chunk.range.lowerBound..<end)
+                    }
                 }
                 continue
             }
@@ -401,10 +416,18 @@ public enum CheckoutFieldExtractor {
     /// mandan a la").
     static let maxAddressLeadWords = 5
 
-    /// A label that surely introduces its slot's value ("soy …" may introduce a trade).
+    /// A label that surely introduces its slot's value ("soy …" may introduce a trade, unless
+    /// a full name follows it: "soy Andrés Felipe Contreras, les escribo de Cúcuta").
     static func isFirm(_ label: FieldScanner.Label, _ scan: FieldScanner) -> Bool {
-        TextFold.fold(scan.text(label.range)) != "soy"
+        guard TextFold.fold(scan.text(label.range)) == "soy" else { return true }
+        let end = min(scan.characters.count, label.range.upperBound + maxNameLookahead)
+        let following = scan.text(label.range.upperBound..<end).split(whereSeparator: \.isWhitespace).prefix(2)
+        return following.count == 2
+            && following.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) }
     }
+
+    /// How far after "soy" its two capitalized name words are looked for.
+    static let maxNameLookahead = 60
 
     /// A "NIT" label (a company's tax id, which may stand for the cédula).
     static func isCompanyId(_ label: FieldScanner.Label, _ scan: FieldScanner) -> Bool {
@@ -427,6 +450,26 @@ public enum CheckoutFieldExtractor {
     static func isForeignLabel(_ words: Words) -> Bool {
         words.texts.contains { foreignLabelWords.contains($0) }
     }
+
+    /// Where a labelled address starts: at the name of the place said before it ("Dirección:
+    /// Mina La Aurora, vía a Remedios km 4"; a capitalized name of a few words and a comma),
+    /// else at the address itself.
+    static func namedPlaceStart(_ scan: FieldScanner, after labelEnd: Int, before addressStart: Int) -> Int {
+        var start = labelEnd
+        while start < addressStart, ": ".contains(scan.characters[start]) { start += 1 }
+        guard start < addressStart else { return addressStart }
+        let gap = scan.text(start..<addressStart).trimmingCharacters(in: .whitespaces)
+        let words = gap.split(whereSeparator: \.isWhitespace)
+        guard gap.hasSuffix(","), (1...maxPlaceNameWords).contains(words.count),
+            scan.characters[start].isUppercase, !gap.contains(where: { $0.isNumber || "\n;:".contains($0) })
+        else { return addressStart }
+        return start
+    }
+
+    static let maxPlaceNameWords = 5
+
+    /// Labels of a rural place that stands for the barrio ("Vereda: Campo Alegre").
+    static let ruralPlaceLabels: Set<String> = ["vereda", "corregimiento", "caserio", "inspeccion"]
 
     static let foreignLabelWords: Set<String> = [
         "empresa", "razon", "social", "compania", "cargo", "ciudad", "departamento", "municipio", "area", "dependencia",

@@ -58,8 +58,11 @@ public enum ProductMatcher {
                 if position == 0 { headHit = true }
                 // The customer's first word is the product's kind ("fundas para tapabocas").
                 if position == 0, index == 0 { leadHit = true }
-            } else if description.contains(where: { WordForms.same(word, $0) }) {
+            } else if let position = description.firstIndex(where: { WordForms.same(word, $0) }) {
                 descriptionHits += 1
+                // The kind said first and written first in the description ("soportes para
+                // ponerlas en el casco": Montura linterna, "Soporte para linterna casco").
+                if position == 0, index == 0 { leadHit = true }
             } else {
                 unmatched += 1
             }

@@ -86,7 +86,10 @@ extension SalesAgent {
             // a yes that opens the answer, with the field it changes, keeps the rest.
             let opensYes =
                 !given.isEmpty && (Self.yesWords.contains(turn.message.at(0)) || Self.yesBut(turn.message))
-            if turn.affirms || keeps || opensYes || (reading.has(.correctField) && !turn.denies) {
+            // A changed field alone is the "dígame qué cambiar" the offer asks for ("los datos
+            // están bien pero cambió la dirección: …"): the rest is kept too.
+            let changesSome = !given.isEmpty && !turn.denies
+            if turn.affirms || keeps || opensYes || changesSome || (reading.has(.correctField) && !turn.denies) {
                 useStored(stored, &turn, except: given)
             }
         }
@@ -311,7 +314,13 @@ extension SalesAgent {
         if note, !intent.isAnswer { return true }
         // "entrar por la portería de la 13, al laboratorio de química": a note that names a
         // product answers "¿alguna indicación?"; it changes no line.
-        if requested == .notes, !intent.isAnswer, CheckoutFieldExtractor.isNote(Words(text)) { return true }
+        // "es el lavadero Brillo Total, al lado de la estación": a place described, whatever
+        // its words ("total") would ask elsewhere.
+        if requested == .notes, !intent.isAnswer,
+            CheckoutFieldExtractor.isNote(Words(text)) || CheckoutFieldExtractor.describesPlace(Words(text))
+        {
+            return true
+        }
         switch intent {
         case .giveData, .correctField: return true
         case .confirm, .deny, .proceed, .cancel, .greet, .thank, .bye, .viewCart: return false
@@ -324,16 +333,27 @@ extension SalesAgent {
 
     /// Whether `text` has the shape of `slot`'s values: digits for a cédula or phone, an "@"
     /// for an e-mail, a number for an address; free text fits the other slots.
+    /// A delivery note of a few words without digits ("que llamen al celular antes porque la
+    /// mina queda retirada") has the shape of none of the free slots.
     static func hasShape(_ slot: CheckoutSlot, _ text: String) -> Bool {
+        let words = Words(text)
+        let note =
+            words.count >= minNoteWords && !text.contains(where: \.isNumber) && CheckoutFieldExtractor.isNote(words)
         switch slot {
-        case .idNumber, .phone: text.filter(\.isNumber).count >= 6
-        case .email: text.contains("@")
+        case .idNumber, .phone: return text.filter(\.isNumber).count >= 6
+        case .email: return text.contains("@")
         case .address:
-            text.contains(where: \.isNumber) || Words(text).containsAny(CheckoutForm.ruralWords)
-                || CheckoutForm.hasNumberWord(text)
-        case .name, .neighborhood, .notes: true
+            return !note
+                && (text.contains(where: \.isNumber) || words.containsAny(CheckoutForm.ruralWords)
+                    || CheckoutForm.hasNumberWord(text))
+        case .name, .neighborhood: return !note
+        case .notes: return true
         }
     }
+
+    /// The fewest words of a note that answers no other free slot (a barrio may be "La
+    /// Portería").
+    static let minNoteWords = 4
 
     /// A field of another shape than the one asked for, still missing in the form: a
     /// delivery note ("que lo dejen en la portería"), a name or a neighbourhood.

@@ -316,6 +316,20 @@ struct EntityReader {
                         query: query(item.range), named: names(words))
                 }
                 if lines.count > 1, lines.allSatisfy(\.named) { return (Array(lines), 0) }
+                // "nah, mejor solo 1 q está cara. Y un detector de humo": a bare amount for the
+                // product on screen, then products asked for anew.
+                if lines.count > 1, !lines[0].named, lines.dropFirst().allSatisfy(\.named) {
+                    var amount = lines[0]
+                    amount.words = []
+                    return (
+                        [amount]
+                            + lines.dropFirst().map { line in
+                                var added = line
+                                added.action = .add
+                                return added
+                            }, 0
+                    )
+                }
                 // "ajuste los guantes a 18 pares; los otros 2 los tenemos": the count said
                 // with the product is its amount, the rest of the story counts nothing.
                 // A bare count after it ("quíteme una caja… que sean solo dos") is the amount.
