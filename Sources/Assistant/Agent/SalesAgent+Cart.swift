@@ -193,6 +193,18 @@ extension SalesAgent {
             {
                 return
             }
+            // "Sí, 3 tapetes" right after the tapetes went in (one, or as many as the story
+            // said): the yes restates the line with its amount, it adds no more.
+            if let quantity = command.quantity, turn.state.phase == .browsing, product.id == turn.state.lastTouched,
+                turn.state.cart.quantity(of: product.id) > 0, SalesAgent.yesWords.contains(turn.message.at(0)),
+                !Words(command.query).texts.contains(where: {
+                    Self.additionWords.contains(MessageTokens.shorthand[$0] ?? $0)
+                })
+            {
+                try await setQuantity(
+                    product, to: Self.units(quantity, pairs: command.pairs, of: product), requested: quantity, &turn)
+                return
+            }
             if command.quantity == nil, Self.namesMany(command.words) {
                 // "… guantes de nitrilo y un botiquín": how many gloves is asked, not guessed.
                 showInfo(product, purpose: false, &turn)

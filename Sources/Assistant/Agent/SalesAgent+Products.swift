@@ -26,8 +26,14 @@ extension SalesAgent {
         var sentences = 0
         func check() -> Bool {
             defer { sentence = "" }
-            guard !sentence.contains("?"), !sentence.contains("¿") else { return false }
-            return Words(sentence).texts.contains { Lexicon.requestVerbs.contains($0) }
+            // "necesito una bata de laboratorio pa la u, tienen?": the request said before the
+            // comma that opens the question.
+            var statement = Substring(sentence)
+            if sentence.contains("?"), !sentence.contains("¿"), let comma = sentence.lastIndex(of: ",") {
+                statement = sentence[..<comma]
+            }
+            guard !statement.contains("?"), !statement.contains("¿") else { return false }
+            return Words(String(statement)).texts.contains { Lexicon.requestVerbs.contains($0) }
         }
         for character in text {
             sentence.append(character)

@@ -31,6 +31,11 @@ public enum QuantityFilter {
         "conjunto", "local", "hotel", "hospital", "clinica", "drogueria", "escuela", "iglesia",
     ]
 
+    /// Nouns for "things" in general: a count before one orders none of them.
+    static let genericThings: Set<String> = [
+        "cosa", "cosas", "cositas", "producto", "productos", "articulo", "articulos", "items", "referencias",
+    ]
+
     /// `isProduct`: whether a word is a catalog word (a feature may follow one).
     /// Adjectives said before those nouns ("un cordial saludo", "una pequeña pregunta").
     static let leadingAdjectives: Set<String> = [
@@ -86,6 +91,8 @@ public enum QuantityFilter {
 
     /// Words that open a reason ("porque", chat "xq").
     static let reasonOpeners: Set<String> = ["porque", "xq", "pq", "porq", "xque"]
+    /// Verbs after which "que" is "because" ("mejor 10 q somos 3 en el taller").
+    static let storyVerbs: Set<String> = ["somos", "son", "tenemos", "trabajamos", "trabajan", "estamos", "eramos"]
     /// Words that end a reason and open another request ("…, y también 3 guantes").
     static let reasonClosers: Set<String> = ["y", "tambien", "ademas", "pero"]
 
@@ -97,7 +104,9 @@ public enum QuantityFilter {
         for index in start..<max(start, words.count) {
             let word = words.words[index]
             if word.afterMark || reasonClosers.contains(word.text) { open = false }
-            if reasonOpeners.contains(word.text) {
+            if reasonOpeners.contains(word.text)
+                || (["que", "q"].contains(word.text) && storyVerbs.contains(words.at(index + 1)))
+            {
                 open = true
             } else if open {
                 inside.insert(index)
@@ -140,6 +149,8 @@ public enum QuantityFilter {
                 && !mention.range.contains { words[$0].filter(\.isNumber).count > 5 }
                 && !isGlued(mention, words, characters)
                 && !timeSpans.contains(words.at(mention.range.upperBound))
+                // "necesito las 2 cosas", "son 3 productos": how many things, none of them.
+                && !genericThings.contains(words.at(mention.range.upperBound))
                 && !(["un", "una"].contains(words.at(mention.range.lowerBound))
                     && (notProducts.contains(words.at(mention.range.upperBound))
                         || (leadingAdjectives.contains(words.at(mention.range.upperBound))
