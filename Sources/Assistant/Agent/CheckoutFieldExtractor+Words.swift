@@ -297,11 +297,20 @@ extension CheckoutFieldExtractor {
     /// saying "the same" or "it is right".
     static func meansSame(_ raw: String) -> Bool {
         let words = Words(raw)
-        guard !words.isEmpty, words.count <= 6, !raw.contains("@"), !raw.contains(where: \.isNumber) else {
-            return false
+        guard !words.isEmpty, !raw.contains("@"), !raw.contains(where: \.isNumber) else { return false }
+        // "la dirección y el barrio ya se los di arriba": given before, so it stays.
+        if words.count <= maxAlreadyGivenWords,
+            words.containsAny(["arriba", "anteriormente"]) || (words.contains("ya") && words.containsAny(givenVerbs))
+        {
+            return true
         }
+        guard words.count <= 6 else { return false }
         return keepsStored(words) || words.containsAny(["bien", "correcto", "correcta"])
     }
+
+    /// Verbs of having given a datum already ("ya se la di", "ya se lo mandé").
+    static let givenVerbs: Set<String> = ["di", "dije", "pase", "envie", "mande", "mencione", "dimos", "escribi"]
+    static let maxAlreadyGivenWords = 10
 
     /// Words that only qualify a note ("adicionales", "extra"): alone they say nothing.
     static let additionWords: Set<String> = ["adicional", "adicionales", "extra", "extras", "otra", "otras", "mas"]

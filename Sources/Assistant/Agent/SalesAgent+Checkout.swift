@@ -310,6 +310,9 @@ extension SalesAgent {
         guard !question, !(turn.state.pending?.isReturningClient == true && (turn.affirms || turn.denies)) else {
             return false
         }
+        // "Súmele una manta ignífuga para la cocina" while the cédula is asked: a product
+        // asked for, in words of no shape of the field, orders it.
+        if !reading.items.isEmpty, !Self.hasShape(requested, text) { return false }
         guard let intent = reading.intent else { return true }
         if note, !intent.isAnswer { return true }
         // "entrar por la portería de la 13, al laboratorio de química": a note that names a

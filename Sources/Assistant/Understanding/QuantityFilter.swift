@@ -10,10 +10,11 @@ public enum QuantityFilter {
 
     static let timeMarks: Set<String> = ["am", "pm", "hrs", "hr", "horas", "hora", "h", "m"]
     static let timeLeads: Set<String> = ["las", "la"]
-    /// Spans of time a number counts ("una señora de 68 años", "hace 2 meses"): no products.
+    /// Spans of time a number counts ("una señora de 68 años", "hace 2 meses"), and how often
+    /// ("se ha descompensado dos veces"): no products.
     static let timeSpans: Set<String> = [
         "ano", "anos", "anitos", "mes", "meses", "semana", "semanas", "dia", "dias", "minuto", "minutos",
-        "quincena", "quincenas", "decada", "decadas",
+        "quincena", "quincenas", "decada", "decadas", "veces",
     ]
     static let timeVerbs: Set<String> = ["a", "desde", "hasta", "despues", "antes", "entre"]
 

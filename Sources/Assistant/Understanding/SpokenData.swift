@@ -51,8 +51,11 @@ public enum SpokenCardinals {
                         let next = values[words[end + 1]], next < 10
                     else { break }
                 } else if million.contains(word) {
-                    guard millions == 0, thousands == 0 else { break }
-                    millions = max(current, 1)
+                    guard millions == 0 else { break }
+                    // "mil setenta y tres millones…" (a cédula of ten digits): the thousands
+                    // said before are thousands of millions.
+                    millions = thousands > 0 ? thousands * 1000 + current : max(current, 1)
+                    thousands = 0
                     current = 0
                     large = true
                 } else if thousand.contains(word) {
