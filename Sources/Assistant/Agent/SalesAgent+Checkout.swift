@@ -311,8 +311,15 @@ extension SalesAgent {
             return false
         }
         // "Súmele una manta ignífuga para la cocina" while the cédula is asked: a product
-        // asked for, in words of no shape of the field, orders it.
-        if !reading.items.isEmpty, !Self.hasShape(requested, text) { return false }
+        // asked for, in words of no shape of the field, orders it; so does a product counted
+        // ("cuerda de poliéster, nueve unidades") while a name or barrio is asked.
+        if !reading.items.isEmpty,
+            !Self.hasShape(requested, text)
+                || ([.name, .neighborhood].contains(requested)
+                    && reading.items.contains { $0.named && $0.quantity != nil })
+        {
+            return false
+        }
         guard let intent = reading.intent else { return true }
         if note, !intent.isAnswer { return true }
         // "entrar por la portería de la 13, al laboratorio de química": a note that names a

@@ -252,6 +252,15 @@ struct EntityReader {
                 }, isHead: heads.isEmpty ? nil : { heads.contains($0) || context.otherNames.contains($0) },
                 isKind: kinds.isEmpty ? nil : { kinds.contains($0) }, countsOnScreen: countsOnScreen)
         }
+        /// Each counted item of the message as a command of `action`.
+        func countedLines(_ action: ItemCommand.Action) -> [ItemCommand] {
+            extractItems(counts).prefix(Understanding.maxItemsPerMessage).map { item in
+                let words = Self.withoutCommands(item.words, isCommand)
+                return ItemCommand(
+                    action: action, words: words, quantity: item.quantity, pairs: item.pairs,
+                    query: query(item.range), named: names(words))
+            }
+        }
         var action: ItemCommand.Action?
         switch intent {
         case .setQuantity?: action = .set
@@ -309,12 +318,7 @@ struct EntityReader {
             guard let count = counts.last else { break }
             // "mejor que sean 8 fajas, y los chalecos déjelos en 12": each line its amount.
             if counts.count > 1 {
-                let lines = extractItems(counts).prefix(Understanding.maxItemsPerMessage).map { item in
-                    let words = Self.withoutCommands(item.words, isCommand)
-                    return ItemCommand(
-                        action: .set, words: words, quantity: item.quantity, pairs: item.pairs,
-                        query: query(item.range), named: names(words))
-                }
+                let lines = countedLines(.set)
                 if lines.count > 1, lines.allSatisfy(\.named) { return (Array(lines), 0) }
                 // "nah, mejor solo 1 q está cara. Y un detector de humo": a bare amount for the
                 // product on screen, then products asked for anew.
@@ -347,6 +351,11 @@ struct EntityReader {
                 ], 0
             )
         case .increase?, .decrease?:
+            // "réstele dos maletines y dos linternas": each line named with its count.
+            if counts.count > 1 {
+                let lines = countedLines(action!)
+                if lines.count > 1, lines.allSatisfy(\.named) { return (lines, 0) }
+            }
             let count = counts.last
             return (
                 [

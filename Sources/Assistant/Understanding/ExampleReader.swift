@@ -61,10 +61,7 @@ public struct ExampleReader: MessageReader {
         }
         // "serían 13", "listo, 3": a number in a one-piece message is a quantity, not the
         // go-ahead ("eso sería todo") it resembles.
-        if clauses.isEmpty, reading.intent == .proceed,
-            tokens.contains(MessageTokens.number) || tokens.contains(MessageTokens.product)
-                || Self.hasCount(Words(text))
-        {
+        if clauses.isEmpty, reading.intent == .proceed, Self.saysAmount(tokens, text) {
             reading = Reading(intent: nil, confidence: reading.confidence)
         }
         // Clauses that only chat ("gracias", "eso es todo", "hágale pues") name no product.
@@ -100,7 +97,10 @@ public struct ExampleReader: MessageReader {
                 let act = classifier.classify(tokens: tokens).map({
                     Self.removal($0, tokens: tokens, text: clause.text)
                 }),
-                accepts(act, tokens: tokens, text: clause.text, context: context)
+                accepts(act, tokens: tokens, text: clause.text, context: context),
+                // "Serían diez maletines, cinco palas…": a clause with a count or a product is
+                // an amount, not the go-ahead ("eso sería") it resembles.
+                act.intent != .proceed || !Self.saysAmount(tokens, clause.text)
             else { continue }
             claimed += 1
             reading.acts.insert(act.intent)
@@ -243,6 +243,14 @@ public struct ExampleReader: MessageReader {
         "retira",
     ]
 
+    /// Imperatives of lowering a line by a count ("réstele 2", "rebájeme uno", "descuente 3").
+    static let lowerVerbs: Set<String> = [
+        "reste", "restele", "resteme", "restale", "restame", "rebaje", "rebajele", "rebajeme", "descuente",
+        "descuentele", "descuenteme", "disminuya", "disminuyale", "disminuyame",
+    ]
+    /// How far into a clause its verb is looked for ("Revisando el presupuesto, réstele…").
+    static let maxVerbPosition = 5
+
     /// Whether one of the first three words is a verb of taking out (`removalVerbs`), with
     /// its pronoun or not ("quítelos", "sáquemelas").
     static func opensWithRemoval(_ words: Words) -> Bool {
@@ -259,6 +267,17 @@ public struct ExampleReader: MessageReader {
         guard guess.intent != .remove, tokens.contains(MessageTokens.product)
         else { return guess }
         let words = Words(text)
+        // "Revisando el presupuesto, réstele dos maletines y dos linternas": a verb of
+        // lowering with a count lowers the lines, however like an order the rest reads.
+        if guess.intent != .decrease, hasCount(words),
+            words.texts.prefix(maxVerbPosition).contains(where: {
+                lowerVerbs.contains($0) || lowerVerbs.contains(CheckoutFieldExtractor.withoutClitic($0))
+            })
+        {
+            var heard = guess
+            heard.intent = .decrease
+            return heard
+        }
         guard opensWithRemoval(words), !tokens.contains(MessageTokens.number), !hasCount(words) else { return guess }
         // "sáqueme una de las vallas": one of them is one less.
         let oneOf = zip(words.texts, words.texts.dropFirst()).contains {
@@ -268,6 +287,11 @@ public struct ExampleReader: MessageReader {
         var heard = guess
         heard.intent = .remove
         return heard
+    }
+
+    /// Digits, a product or a counted phrase.
+    static func saysAmount(_ tokens: [String], _ text: String) -> Bool {
+        tokens.contains(MessageTokens.number) || tokens.contains(MessageTokens.product) || hasCount(Words(text))
     }
 
     /// A count other than an article ("x36", "dieciocho"; not "una" of "una pregunta").
