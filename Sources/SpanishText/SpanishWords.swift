@@ -34,6 +34,8 @@ public enum SpanishWords {
             return String(chars[..<(n - 2)])
         }
         if "aeiou".contains(chars[n - 2]) { return String(chars[..<(n - 1)]) }
+        // Borrowed words add a bare "s" to a consonant ("kits", "hard hats", "jeans").
+        if chars[n - 2] != "s" { return String(chars[..<(n - 1)]) }
         return word
     }
 

@@ -260,7 +260,7 @@ public enum CheckoutFieldExtractor {
                 if case .number(let digits, _) = entity.kind { return digits.count >= 6 }
                 return true
             }?.range.lowerBound ?? Int.max
-        let addressEnd = scan.entities.first { $0.kind == .address }?.range.upperBound
+        var addressEnd = scan.entities.first { $0.kind == .address }?.range.upperBound
         let addressStart = scan.entities.first { $0.kind == .address }?.range.lowerBound
         var notes: [FieldChunk] = []
         let chunks = leftoverChunks(scan, used: used)
@@ -309,7 +309,14 @@ public enum CheckoutFieldExtractor {
             // A question is never a name ("¿aceptan Nequi?").
             // A name the form holds is replaced only when asked for or labelled, or by a longer
             // one that extends it (the full name given at checkout).
-            if values[.name] == nil, hasData || requested == .name || extendsName(knownName, chunk.text),
+            if values[.address] == nil, hasData, let site = namedSite(words, chunk) {
+                // "…, correo …. Finca Los Naranjos, vereda Charguayaco": a rural site by its
+                // name, among other data, is the address (what follows it may be the barrio).
+                values[.address] = site
+                freeRanges[.address] = chunk.range
+                addressEnd = chunk.range.upperBound
+                use(chunk.range)
+            } else if values[.name] == nil, hasData || requested == .name || extendsName(knownName, chunk.text),
                 !known.contains(.name) || requested == .name || extendsName(knownName, chunk.text),
                 looksLikeName(chunk.text), !lone,
                 !text.contains("?"),
@@ -467,6 +474,19 @@ public enum CheckoutFieldExtractor {
     }
 
     static let maxPlaceNameWords = 5
+
+    /// A piece that is a rural site and its capitalized name ("Finca Los Naranjos", "la
+    /// hacienda El Recreo"), without the article before it; nil otherwise.
+    static func namedSite(_ words: Words, _ chunk: FieldChunk) -> String? {
+        var start = 0
+        if ["la", "mi", "nuestra"].contains(words.at(0)) { start = 1 }
+        guard start + 1 < words.count, words.count - start <= maxPlaceNameWords + 1,
+            FieldScanner.siteWords.contains(words[start]),
+            words.words[start + 1].range.lowerBound < chunk.text.count,
+            Array(chunk.text)[words.words[start + 1].range.lowerBound].isUppercase
+        else { return nil }
+        return trimmed(String(Array(chunk.text)[words.words[start].range.lowerBound...]))
+    }
 
     /// Labels of a rural place that stands for the barrio ("Vereda: Campo Alegre").
     static let ruralPlaceLabels: Set<String> = ["vereda", "corregimiento", "caserio", "inspeccion"]

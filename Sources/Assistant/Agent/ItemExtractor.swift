@@ -201,7 +201,25 @@ public enum ItemExtractor {
         }
         leaveOrphan()
         for (offset, found) in uncounted.enumerated() { items.insert(found.item, at: found.at + offset) }
-        return items
+        return withoutTakenBack(items, texts)
+    }
+
+    /// "quince respiradores… no, perdón, no respiradores, los tapabocas N95, quince": an item
+    /// the customer takes back ("perdón", "digo"… and "no" before its own name, up to the end
+    /// of the next item) is dropped.
+    static func withoutTakenBack(_ items: [Item], _ texts: [String]) -> [Item] {
+        guard items.count > 1 else { return items }
+        return items.indices.compactMap { index in
+            let item = items[index]
+            guard index + 1 < items.count, let head = WordForms.contentWords(item.words).first,
+                item.range.upperBound <= items[index + 1].range.upperBound
+            else { return item }
+            let after = Array(texts[item.range.upperBound..<items[index + 1].range.upperBound])
+            let takesBack =
+                after.contains(where: selfCorrections.contains)
+                && zip(after, after.dropFirst()).contains { $0 == "no" && WordForms.same($1, head) }
+            return takesBack ? nil : item
+        }
     }
 
     /// A full stop, a question or an exclamation mark lies between the two ranges.
@@ -357,7 +375,7 @@ public enum ItemExtractor {
         "companeros", "socios", "muchachas", "jovenes", "albaniles", "maestros", "estudiantes", "alumnos",
         "profesores", "docentes", "enfermeras", "enfermeros", "celadores", "mecanicos", "carpinteros",
         "trabajadoras", "empleadas", "operarias", "cocineros", "cocineras", "meseros", "socorristas",
-        "voluntarios", "guardas", "escoltas",
+        "voluntarios", "guardas", "escoltas", "recolectores", "jornaleros", "obreras", "paisanos", "pacientes",
     ]
 
     /// Groups of people a product is for ("para la cuadrilla", "pal personal").

@@ -17,7 +17,10 @@ extension SalesAgent {
         // "cambie los 4 por los ventilados": the count restates the line; the product changes.
         if !inForm, Self.changeFor(reading.productText.texts) != nil, try await swapLine(&turn) { return }
         if !reading.items.isEmpty, !inForm || clearRequest {
-            for command in reading.items { try await execute(command, &turn, inForm: inForm) }
+            // "el final es cuarenta y cuatro noventa, no cuarenta y cuatro diecinueve": in the
+            // checkout, a bare number that is part of a datum given corrects the datum.
+            let commands = inForm ? reading.items.filter { !Self.echoesData($0, turn.state.form) } : reading.items
+            for command in commands { try await execute(command, &turn, inForm: inForm) }
             if turn.handledProducts || turn.cartChanged { return }
         }
         guard !cartView, !isOnlyAnswer(turn) else { return }
@@ -37,6 +40,16 @@ extension SalesAgent {
         if try await swapLine(&turn) { return }
         if try await closesWithCartNames(turn) { return }
         try await answerProductQuestion(&turn, reading.productText, asking: asking)
+    }
+
+    /// A count that names no product and whose digits (two or more) are part of the phone,
+    /// cédula or address in the form.
+    static func echoesData(_ command: ItemCommand, _ form: CheckoutForm) -> Bool {
+        guard !command.named, let quantity = command.quantity, quantity >= 10 else { return false }
+        let digits = String(quantity)
+        return [CheckoutSlot.phone, .idNumber, .address].contains { slot in
+            form[slot]?.filter(\.isNumber).contains(digits) == true
+        }
     }
 
     /// "solo los guantes, eso es todo": the go-ahead said with names of the cart's own lines

@@ -644,8 +644,11 @@ public struct QueryUnderstanding: Sendable {
             // stays unknown.
             let agent = Self.isAgentNoun(singular)
             let loanword = Self.withoutProstheticE(singular).flatMap { vocabulary.knows($0) ? [$0] : nil } ?? []
+            // The silent "h" left out ("umo" for humo, "errajes"), even in a short word.
+            let silentH = singular.first.map { "aeiou".contains($0) } == true && vocabulary.knows("h" + singular)
             let corrections =
-                (loanword + vocabulary.corrections(for: token) + vocabulary.expansions(ofShorthand: token))
+                ((silentH ? ["h" + singular] : []) + loanword + vocabulary.corrections(for: token)
+                + vocabulary.expansions(ofShorthand: token))
                 .filter {
                     SpanishWords.singular($0) != singular
                         && (!agent || vocabulary.inCatalog($0) || !Self.isVerbForm($0))

@@ -67,6 +67,11 @@ public enum QuantityFilter {
                 && !(words.at(mention.range.lowerBound - 1) == "de"
                     && ["vez", "lugar"].contains(words.at(mention.range.lowerBound - 2)))
                 && words.at(mention.range.lowerBound - 1) != "cada"
+                // "Necesito 2, uno para mí y otro para el trabajador": beside a count, one for
+                // someone and another for someone else share it out.
+                && !(["uno", "una"].contains(words.at(mention.range.lowerBound))
+                    && ItemExtractor.purposeWords.contains(words.at(mention.range.upperBound))
+                    && words.texts[mention.range.upperBound...].contains { ["otro", "otra"].contains($0) })
                 // "3 kits, uno pa cada piso", "deben ser 20, dos por respirador": beside a
                 // count, one for each thing shares it out ("6 por favor" is no ratio).
                 && !(distributiveLeads.contains(words.at(mention.range.upperBound))
@@ -165,7 +170,12 @@ public enum QuantityFilter {
     /// "ya se han caído dos muchachos bajando con cajas": a count of people in the story
     /// orders nothing; for whom it is ("pa los 5 trabajadores") counts one for each.
     static func countsPeople(_ mention: QuantityParser.Mention, _ words: Words) -> Bool {
-        guard ItemExtractor.peopleWords.contains(words.at(mention.range.upperBound)) else { return false }
+        var after = mention.range.upperBound
+        // "uno de los recolectores se cortó": one of the people of the story.
+        if words.at(after) == "de", ["los", "las", "mis", "sus", "nuestros"].contains(words.at(after + 1)) {
+            after += 2
+        }
+        guard ItemExtractor.peopleWords.contains(words.at(after)) else { return false }
         let start = mention.range.lowerBound
         return ![words.at(start - 1), words.at(start - 2), words.at(start - 3)].contains {
             ItemExtractor.purposeWords.contains($0) || $0 == "cada"

@@ -7,6 +7,25 @@ import SpanishText
 /// vía a Aquitania"). Numbers are read only right after a street word, "número" or another number of the address, so "dos
 /// cascos" keeps its words; an address typed with digits is left as it is. One pass.
 public enum SpokenAddress {
+    /// Rural places whose name is said with "se llama" ("la finca se llama Los Naranjos").
+    static let namedPlaces: Set<String> = ["finca", "hacienda", "parcela", "granja", "lote", "predio"]
+
+    /// "La finca se llama Los Naranjos, vereda Charguayaco" → "La finca Los Naranjos, vereda
+    /// Charguayaco": the place with its name, as an address reads it. One pass.
+    static func namingPlaces(_ text: String) -> String {
+        let words = Words(text)
+        guard words.contains("llama") else { return text }
+        let characters = Array(text)
+        var result = ""
+        var copied = 0
+        for index in 0..<max(0, words.count - 2)
+        where namedPlaces.contains(words[index]) && words[index + 1] == "se" && words[index + 2] == "llama" {
+            result += String(characters[copied..<words.words[index].range.upperBound])
+            copied = words.words[index + 2].range.upperBound
+        }
+        return result + String(characters[copied...])
+    }
+
     /// Words after which a number is part of an address: the scanner's street words and the
     /// complements of a place ("apartamento", "bodega").
     static let streetWords = FieldScanner.streetWords.union(FieldScanner.complementWords)
@@ -19,6 +38,7 @@ public enum SpokenAddress {
     static let suffixes: Set<String> = ["a", "b", "c", "d", "e", "f", "g", "h", "bis", "sur", "norte", "este", "oeste"]
 
     public static func rewrite(_ text: String) -> String {
+        let text = namingPlaces(text)
         let words = Words(text)
         guard words.texts.contains(where: streetWords.contains) else { return text }
         let characters = Array(text)

@@ -163,6 +163,11 @@ struct LexicalRetrievalTests {
         #expect(SpanishWords.singular("cables") == "cable")
         #expect(SpanishWords.singular("sobres") == "sobre")
         #expect(SpanishWords.singular("colores") == "color")
+        // Borrowed words: a bare "s" after a consonant ("kits", "hard hats"); short
+        // abbreviations stay as they are.
+        #expect(SpanishWords.singular("kits") == "kit")
+        #expect(SpanishWords.singular("hats") == "hat")
+        #expect(SpanishWords.singular("pqs") == "pqs")
         #expect(SpanishWords.phoneticKey("vaketa") == SpanishWords.phoneticKey("vaqueta"))
         #expect(SpanishWords.phoneticKey("estintor") == SpanishWords.phoneticKey("extintor"))
         #expect(SpanishWords.phoneticKey("guante") != SpanishWords.phoneticKey("gante"))
