@@ -86,9 +86,12 @@ extension SalesAgent {
             // a yes that opens the answer, with the field it changes, keeps the rest.
             let opensYes =
                 !given.isEmpty && (Self.yesWords.contains(turn.message.at(0)) || Self.yesBut(turn.message))
-            // A changed field alone is the "dígame qué cambiar" the offer asks for ("los datos
-            // están bien pero cambió la dirección: …"): the rest is kept too.
-            let changesSome = !given.isEmpty && !turn.denies
+            // A field said to have changed is the "dígame qué cambiar" the offer asks for ("los
+            // datos están bien pero cambió la dirección: …"): the rest is kept too. A bare value
+            // goes on with the form (the record is not taken).
+            let changesSome =
+                !given.isEmpty && !turn.denies
+                && turn.message.texts.contains { $0.hasPrefix("cambi") || Self.changeWords.contains($0) }
             if turn.affirms || keeps || opensYes || changesSome || (reading.has(.correctField) && !turn.denies) {
                 useStored(stored, &turn, except: given)
             }
@@ -448,6 +451,9 @@ extension SalesAgent {
     static func yesBut(_ message: Words) -> Bool {
         (0..<min(4, message.count)).contains { message[$0] == "si" && message.at($0 + 1) == "pero" }
     }
+
+    /// Words that say a stored datum changed ("pero ahora es…", "la nueva dirección").
+    static let changeWords: Set<String> = ["ahora", "nueva", "nuevo", "pero", "trastee", "mude", "mudamos"]
 
     /// Words that open a yes ("sí, pero…", "claro, solo que…").
     static let yesWords: Set<String> = ["si", "claro", "listo", "dale", "ok", "bueno", "correcto", "exacto", "sisas"]

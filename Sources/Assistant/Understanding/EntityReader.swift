@@ -320,6 +320,13 @@ struct EntityReader {
             if counts.count > 1 {
                 let lines = countedLines(.set)
                 if lines.count > 1, lines.allSatisfy(\.named) { return (Array(lines), 0) }
+                // "ocho cascos… no, perdón, no cascos, las gafas, ocho": one line left once the
+                // product taken back is dropped.
+                if lines.count == 1, lines[0].named,
+                    productText.texts.contains(where: ItemExtractor.selfCorrections.contains)
+                {
+                    return (lines, 0)
+                }
                 // "nah, mejor solo 1 q está cara. Y un detector de humo": a bare amount for the
                 // product on screen, then products asked for anew.
                 if lines.count > 1, !lines[0].named, lines.dropFirst().allSatisfy(\.named) {

@@ -172,15 +172,16 @@ public enum QuantityFilter {
     static func countsPeople(_ mention: QuantityParser.Mention, _ words: Words) -> Bool {
         var after = mention.range.upperBound
         // "uno de los recolectores se cortó": one of the people of the story.
-        if words.at(after) == "de", ["los", "las", "mis", "sus", "nuestros"].contains(words.at(after + 1)) {
-            after += 2
-        }
+        while after < mention.range.upperBound + 2, ofThePeople.contains(words.at(after)) { after += 1 }
         guard ItemExtractor.peopleWords.contains(words.at(after)) else { return false }
         let start = mention.range.lowerBound
         return ![words.at(start - 1), words.at(start - 2), words.at(start - 3)].contains {
             ItemExtractor.purposeWords.contains($0) || $0 == "cada"
         }
     }
+
+    /// Words between a count and the people it is one of ("dos de los jornaleros").
+    static let ofThePeople: Set<String> = ["de", "los", "las", "mis", "sus", "nuestros", "nuestras"]
 
     /// "mándeme 4. Y de una 4 lámparas": "de una" is "right away" before a number, a mark or
     /// the end, not one more of anything.
