@@ -12,7 +12,12 @@ extension SalesAgent {
         // A clause that orders a counted product counts too, beside a question ("¿vienen con
         // la señal? Si no, agrégueme 3 señales").
         let orders = reading.has(.add) && reading.items.contains { $0.quantity != nil && $0.named }
-        let clearRequest = ((reading.intent?.changesCart ?? false) || orders) && reading.data.values.count < 2
+        // "Bueno, gracias. Súmele porfa una manta ignífuga pa la cocina": a verb of asking
+        // beside a product named asks for it, whatever the thanks around it.
+        let asksFor =
+            reading.items.contains(where: \.named) && turn.message.texts.contains(where: Lexicon.requestVerbs.contains)
+        let clearRequest =
+            ((reading.intent?.changesCart ?? false) || orders || asksFor) && reading.data.values.count < 2
         if !inForm, try await replaceLine(&turn) { return }
         // "cambie los 4 por los ventilados": the count restates the line; the product changes.
         if !inForm, Self.changeFor(reading.productText.texts) != nil, try await swapLine(&turn) { return }

@@ -105,8 +105,8 @@ import Testing
 
     @Test func theKindSaidFirstAndARequestBeforeAQuestion() async throws {
         let h = try await AgentHarness()
-        let mounts = try await h.say("as2", "necesito 4 soportes para ponerle la linterna al casco")
-        #expect(mounts.reply.contains("4 × Montura linterna"), "\(mounts.reply)")
+        let mounts = try await h.say("as2", "Me manda 3 linternas recargables y 3 soportes pa ponerlas en el casco")
+        #expect(mounts.reply.contains("3 × Montura linterna"), "\(mounts.reply)")
         #expect(!mounts.reply.contains("Casco de seguridad"), "\(mounts.reply)")
         let beside = try await h.say(
             "as3", "necesito un botiquín portátil pa la oficina, tienen? hacen envíos a Pasto?")
