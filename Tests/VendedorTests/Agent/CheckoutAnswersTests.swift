@@ -78,8 +78,8 @@ import Testing
             "ck4",
             "Esteban Mora Quiroga, cc 1020334456, cel 3001234568, correo emora2@gmail.com, Calle 45 # 10-20, barrio San Fernando"
         )
-        let place = try await h.say("ck4", "es la tienda Surtitodo Total, la del portón azul")
-        #expect(place.reply.contains("Indicaciones: es la tienda Surtitodo Total"), "\(place.reply)")
+        let place = try await h.say("ck4", "es el parqueadero Seguridad Total, junto al estadio")
+        #expect(place.reply.contains("Indicaciones: es el parqueadero Seguridad Total"), "\(place.reply)")
         await h.tearDown()
     }
 
