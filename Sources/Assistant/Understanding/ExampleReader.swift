@@ -269,10 +269,11 @@ public struct ExampleReader: MessageReader {
         let words = Words(text)
         // "Revisando el presupuesto, réstele dos maletines y dos linternas": a verb of
         // lowering with a count lowers the lines, however like an order the rest reads.
-        if guess.intent != .decrease, hasCount(words),
+        if guess.intent != .decrease,
             words.texts.prefix(maxVerbPosition).contains(where: {
                 lowerVerbs.contains($0) || lowerVerbs.contains(CheckoutFieldExtractor.withoutClitic($0))
-            })
+            }),
+            hasCount(words)
         {
             var heard = guess
             heard.intent = .decrease

@@ -13,8 +13,8 @@ public enum SpokenAddress {
     /// "La finca se llama Los Naranjos, vereda Charguayaco" → "La finca Los Naranjos, vereda
     /// Charguayaco": the place with its name, as an address reads it. One pass.
     static func namingPlaces(_ text: String) -> String {
+        guard text.contains("llama") else { return text }
         let words = Words(text)
-        guard words.contains("llama") else { return text }
         let characters = Array(text)
         var result = ""
         var copied = 0
