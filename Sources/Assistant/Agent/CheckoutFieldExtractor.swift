@@ -480,12 +480,13 @@ public enum CheckoutFieldExtractor {
     static func namedSite(_ words: Words, _ chunk: FieldChunk) -> String? {
         var start = 0
         if ["la", "mi", "nuestra"].contains(words.at(0)) { start = 1 }
+        let characters = Array(chunk.text)
         guard start + 1 < words.count, words.count - start <= maxPlaceNameWords + 1,
             FieldScanner.siteWords.contains(words[start]),
-            words.words[start + 1].range.lowerBound < chunk.text.count,
-            Array(chunk.text)[words.words[start + 1].range.lowerBound].isUppercase
+            characters.indices.contains(words.words[start + 1].range.lowerBound),
+            characters[words.words[start + 1].range.lowerBound].isUppercase
         else { return nil }
-        return trimmed(String(Array(chunk.text)[words.words[start].range.lowerBound...]))
+        return trimmed(String(characters[words.words[start].range.lowerBound...]))
     }
 
     /// Labels of a rural place that stands for the barrio ("Vereda: Campo Alegre").

@@ -349,17 +349,19 @@ extension SalesAgent {
     /// A delivery note of a few words without digits ("que llamen al celular antes porque la
     /// mina queda retirada") has the shape of none of the free slots.
     static func hasShape(_ slot: CheckoutSlot, _ text: String) -> Bool {
-        let words = Words(text)
-        let note =
+        // Read only for the free slots (the shaped ones never need it).
+        func isNote(_ words: Words) -> Bool {
             words.count >= minNoteWords && !text.contains(where: \.isNumber) && CheckoutFieldExtractor.isNote(words)
+        }
         switch slot {
         case .idNumber, .phone: return text.filter(\.isNumber).count >= 6
         case .email: return text.contains("@")
         case .address:
-            return !note
+            let words = Words(text)
+            return !isNote(words)
                 && (text.contains(where: \.isNumber) || words.containsAny(CheckoutForm.ruralWords)
                     || CheckoutForm.hasNumberWord(text))
-        case .name, .neighborhood: return !note
+        case .name, .neighborhood: return !isNote(Words(text))
         case .notes: return true
         }
     }

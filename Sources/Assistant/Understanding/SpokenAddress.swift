@@ -1,3 +1,4 @@
+import Foundation
 import SpanishText
 
 /// A street address dictated in a voice note ("carrera diecinueve número doce cuarenta y
@@ -13,7 +14,8 @@ public enum SpokenAddress {
     /// "La finca se llama Los Naranjos, vereda Charguayaco" → "La finca Los Naranjos, vereda
     /// Charguayaco": the place with its name, as an address reads it. One pass.
     static func namingPlaces(_ text: String) -> String {
-        guard text.contains("llama") else { return text }
+        // A cheap look first ("SE LLAMA" too); the words then decide.
+        guard text.range(of: "llama", options: .caseInsensitive) != nil else { return text }
         let words = Words(text)
         let characters = Array(text)
         var result = ""

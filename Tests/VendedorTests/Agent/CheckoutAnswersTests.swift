@@ -91,6 +91,8 @@ import Testing
         #expect(block.values[.neighborhood] == "Las Mercedes", "\(block.values)")
         let named = SpokenAddress.rewrite("mi parcela se llama El Porvenir, vereda San Isidro")
         #expect(named == "mi parcela El Porvenir, vereda San Isidro")
+        // Written in capitals too.
+        #expect(SpokenAddress.rewrite("LA FINCA SE LLAMA EL PORVENIR") == "LA FINCA EL PORVENIR")
         let sentence = CheckoutFieldExtractor.extract(
             "cel 3209981122, correo rubiel@gmail.com. " + named, requested: .name)
         #expect(sentence.values[.address] == "parcela El Porvenir", "\(sentence.values)")
