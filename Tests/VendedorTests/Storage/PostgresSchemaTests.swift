@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import Synchronization
 import Testing
 
 @testable import Shop
@@ -86,6 +87,35 @@ struct PostgresSchemaTests {
         }
         await store.close()
         silent.close()
+    }
+
+    /// A pool of one connection, each call holding it 0.6 s, the lease wait 1 s: the fourth
+    /// call waits about 1.8 s, longer than the lease wait, but the pool keeps granting the
+    /// connection to the calls before it, so every call runs (CI saw orders fail on a busy,
+    /// answering server when the wait counted from the request alone).
+    @Test(.timeLimit(.minutes(1))) func aCallQueuedBehindABusyPoolWaitsWhileThePoolGrants() async throws {
+        let url = try TestPostgres.serverURL()
+        let store = PostgresStore(
+            client: PostgresClient(configuration: PostgresStore.configuration(url, maximumConnections: 1)),
+            leaseTimeout: .seconds(1))
+        let outcomes = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    do {
+                        try await store.withLeasedConnection { connection in
+                            _ = try await connection.query("SELECT pg_sleep(0.6)", logger: store.logger)
+                        }
+                        return "ok"
+                    } catch {
+                        return String(describing: error)
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outcomes == ["ok", "ok", "ok", "ok"])
+        #expect(store.leasesGranted.load(ordering: .relaxed) == 4)
+        await store.close()
     }
 
     @Test func migrationNamesAreUnique() {

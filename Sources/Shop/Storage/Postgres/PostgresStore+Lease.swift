@@ -1,9 +1,11 @@
 import PostgresNIO
 import Support
+import Synchronization
 
-/// A call that got no pooled connection in time: the server is down or unreachable and the
-/// pool could not (re)connect. The call fails instead of waiting for ever, so its job is
-/// retried with its queue's backoff (maybe on another worker) and nothing hangs on a wedged pool.
+/// A call that got no pooled connection in time: the pool granted no connection to anyone
+/// for the whole wait (the server is down or unreachable and the pool could not (re)connect).
+/// The call fails instead of waiting for ever, so its job is retried with its queue's backoff
+/// (maybe on another worker) and nothing hangs on a wedged pool.
 public struct PostgresUnavailable: Error, CustomStringConvertible, Sendable {
     public var waited: Duration
 
@@ -13,8 +15,11 @@ public struct PostgresUnavailable: Error, CustomStringConvertible, Sendable {
 }
 
 extension PostgresStore {
-    /// Runs `body` on a pooled connection, waiting at most `leaseTimeout` for the connection
-    /// (the body itself has no deadline: an export streams for as long as it takes). The
+    /// Runs `body` on a pooled connection, waiting for the connection as long as the pool
+    /// keeps granting connections to other calls, and at most `leaseTimeout` without a single
+    /// grant (the body itself has no deadline: an export streams for as long as it takes). A
+    /// busy pool — every connection in use, calls queued behind a locked row — is not a down
+    /// server: under load the queue may take longer than `leaseTimeout` to reach a call. The
     /// lease and a timer race in a task group; postgres-nio cancels a lease request whose task
     /// is cancelled. A lease granted just as the timer fired still runs and its result wins.
     func withLeasedConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
@@ -26,12 +31,18 @@ extension PostgresStore {
                 group.addTask {
                     try await self.client.withConnection { connection in
                         leased.set(true)
+                        self.leasesGranted.add(1, ordering: .relaxed)
                         return .value(try await work.body(connection))
                     }
                 }
                 group.addTask {
-                    try? await Task.sleep(for: self.leaseTimeout)
-                    return .timer
+                    var granted = self.leasesGranted.load(ordering: .relaxed)
+                    while true {
+                        try? await Task.sleep(for: self.leaseTimeout)
+                        let now = self.leasesGranted.load(ordering: .relaxed)
+                        if now == granted || Task.isCancelled { return .timer }
+                        granted = now
+                    }
                 }
                 while let next = try await group.next() {
                     switch next {

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Support
+import Synchronization
 
 /// The PostgreSQL engine behind the storage protocols (postgres-nio's pooled client). Each
 /// public method is one transaction, READ COMMITTED, with the rows it changes locked
@@ -12,8 +13,11 @@ public final class PostgresStore: ShopStore, ClosableStore {
     let client: PostgresClient
     let logger: Logger
     let runner: Task<Void, Never>
-    /// How long a call waits for a pooled connection (`PostgresUnavailable` after that).
+    /// How long a call waits for a pooled connection while the pool grants none to anyone
+    /// (`PostgresUnavailable` after that); a busy pool that keeps granting is waited for.
     let leaseTimeout: Duration
+    /// Connections granted so far, by any call: the progress a waiting call looks at.
+    let leasesGranted = Atomic<Int>(0)
     /// What every chat turn reads of the catalog, kept per catalog version.
     let catalogNames = CatalogReadCache<[String]>()
     let catalogVocabulary = CatalogReadCache<SearchVocabularyCounts>()
