@@ -103,8 +103,10 @@ public enum CheckoutFieldExtractor {
             var next = position + 1
             // Notes run over labels that introduce nothing ("avisar por WhatsApp cuando
             // lleguen", "llamar al cel"): a word of a label is data only with its value.
+            // So does a label of another note ("Indicaciones: ingreso por la portería 2,
+            // horario de recibo de 8:00 a 11:30"): one note, not the first half of it.
             if label.slot == .notes {
-                while next < scan.labels.count, !isLive(next, scan) { next += 1 }
+                while next < scan.labels.count, !isLive(next, scan) || scan.labels[next].slot == .notes { next += 1 }
             }
             let regionEnd = next < scan.labels.count ? scan.labels[next].range.lowerBound : scan.characters.count
             while entityCursor < scan.entities.count,
@@ -205,6 +207,13 @@ public enum CheckoutFieldExtractor {
             if label.slot == .neighborhood { value = stripNeighborhood(value) }
             if [.name, .neighborhood].contains(label.slot) { value = withoutAside(value) }
             guard !value.isEmpty, values[label.slot] == nil else {
+                // "…, llamar al celular": a label with no value after words of a note is the
+                // note's word.
+                if value.isEmpty,
+                    isNote(Words(scan.text(scan.pieceStart(before: label.range.lowerBound)..<label.range.lowerBound)))
+                {
+                    continue
+                }
                 use(label.range)
                 continue
             }
@@ -243,6 +252,13 @@ public enum CheckoutFieldExtractor {
         }
 
         for (index, entity) in scan.entities.enumerated() where !assigned[index] {
+            // "que da a la calle 15" to "¿alguna indicación?": a street named without its house
+            // number places the note; it does not replace the address already given.
+            if case .address = entity.kind, requested == .notes, known.contains(.address),
+                scan.text(entity.range).split(whereSeparator: { !$0.isNumber }).count < 2
+            {
+                continue
+            }
             guard let slot = slot(for: entity.kind, values: values, requested: requested, known: known),
                 values[slot] == nil
             else { continue }

@@ -36,8 +36,9 @@ public struct CompanyAnswerer: Sendable {
             "pagina web", "redes", "su correo",
         ],
         .payments: [
-            "pago", "pagos", "pagar", "contra entrega", "contraentrega", "nequi", "daviplata", "tarjeta",
-            "transferencia", "efectivo", "credito", "factura", "facturan", "consignacion",
+            "pago", "pagos", "pagar", "pagarle", "pagarles", "pagamos", "contra entrega", "contraentrega", "nequi",
+            "daviplata", "tarjeta", "tarjetas", "transferencia", "transferencias", "efectivo", "credito", "factura",
+            "facturan", "facturar", "facturacion", "consignacion", "consignar",
         ],
         .company: ["quienes son", "experiencia", "mision", "certificados", "normas", "garantia", "empresa de ustedes"],
     ]

@@ -340,7 +340,7 @@ struct FieldScanner {
         "apto", "apt", "ap", "apartamento", "torre", "bloque", "blq", "bl", "interior", "int", "casa", "local", "loc",
         "oficina", "of", "ofc", "bodega", "bod", "lote", "manzana", "mz", "finca", "hacienda", "parcela", "edificio",
         "edif", "conjunto", "piso", "consultorio", "campamento", "galpon", "granja", "sede", "nave", "condominio",
-        "laboratorio", "salon", "aula", "modulo", "puesto",
+        "laboratorio", "salon", "aula", "modulo", "puesto", "zona",
     ]
 
     /// The index of the first word starting after character `offset`, when only spaces lie

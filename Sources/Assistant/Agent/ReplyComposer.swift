@@ -83,23 +83,25 @@ public enum ReplyComposer {
             return "Como no me dijo cuántas, le anoté 1 unidad de \(p.name). Si necesita más, me dice y la cambio."
         case .productList(let query, let products, let exact):
             let one = products.count == 1
+            let shown = quotable(query)
             let intro =
                 exact
                 ? (one
-                    ? "Esta es la opción de «\(query)» que tenemos:"
-                    : "Estas son las opciones de «\(query)» que tenemos:")
-                : "No tengo exactamente «\(query)», pero le puedo ofrecer:"
+                    ? "Esta es la opción \(shown.map { "de «\($0)» " } ?? "")que tenemos:"
+                    : "Estas son las opciones \(shown.map { "de «\($0)» " } ?? "")que tenemos:")
+                : "No tengo exactamente \(shown.map { "«\($0)»" } ?? "lo que describe"), pero le puedo ofrecer:"
             return intro + "\n" + list(products) + "\n" + whichAndHowMany(products.count)
         case .choose(let query, let products, let quantity):
             let ask = quantity.flatMap { $0 > 1 ? "¿Cuál prefiere para las \($0) unidades?" : nil } ?? "¿Cuál prefiere?"
             let intro = query.isEmpty ? "Estas son las opciones:" : "Tenemos varias opciones de «\(query)»:"
             return intro + "\n" + list(products, numbered: true) + "\n" + ask
         case .notFound(let query, let suggestions):
+            let shown = quotable(query).map { "«\($0)»" } ?? "Eso"
             guard !suggestions.isEmpty else {
-                return "«\(query)» no lo manejamos."
+                return "\(shown) no lo manejamos."
                     + " Si busca otra cosa, descríbamela; por ejemplo: «guantes de vaqueta» o «extintor de 9 kilos»."
             }
-            return "«\(query)» no lo manejamos, pero tenemos:\n" + list(suggestions)
+            return "\(shown) no lo manejamos, pero tenemos:\n" + list(suggestions)
                 + (suggestions.count == 1 ? "\n¿Le sirve?" : "\n¿Le sirve alguno?")
         case .added: return nil
         case .stockShort(let p, let requested, let available, let alternatives):
@@ -210,6 +212,19 @@ public enum ReplyComposer {
     }
 
     /// "¿Cuál le interesa y cuántas unidades necesita?", or only how many for one product.
+    /// Most words of the customer's a reply quotes back ("«botas de soldar» no lo manejamos").
+    static let maxQuotedWords = 8
+
+    /// The customer's words as a reply may quote them, or nil: a long story, or words left
+    /// with holes where the reader took data or chatter out ("cuento.   , la   . El …"), reads
+    /// badly quoted back, so the reply says "eso" / "lo que describe" instead.
+    static func quotable(_ query: String) -> String? {
+        guard !query.contains("  ") else { return nil }
+        let words = query.split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty, words.count <= maxQuotedWords else { return nil }
+        return words.joined(separator: " ")
+    }
+
     static func whichAndHowMany(_ count: Int) -> String {
         count == 1 ? "¿Cuántas unidades necesita?" : "¿Cuál le interesa y cuántas unidades necesita?"
     }

@@ -136,6 +136,10 @@ extension SalesAgent {
             // name, a synonym): its best-scored hits decide, when they cover the query.
             // A single hit is trusted from a lower score: nothing else came close ("yoyos para
             // los carnets, de esos que se estiran": the words after the name only lower it).
+            // So is the one option on screen the search found ("esas que se pegan" after the
+            // anti-slip strip and the wet-floor sign were shown).
+            let onScreen = phraseHits.filter { turn.state.focus.contains($0.product.id) }
+            if onScreen.count == 1, onScreen[0].score >= Self.unsureFloor { return .match(onScreen[0].product) }
             guard let top = phraseHits.first,
                 top.score >= Self.retrieverConfidence || (phraseHits.count == 1 && top.score >= Self.retrieverTrust)
             else {
@@ -252,6 +256,12 @@ extension SalesAgent {
             {
                 return
             }
+            // "tienen algo pa q la gente no se resbale en las escaleras? en el hotel se nos
+            // cayó una señora…": the question asked beside a story is searched alone when the
+            // whole message finds nothing.
+            if suggestions.isEmpty, turn.unsureHits.isEmpty, let asked = Self.askedSentence(words) {
+                return try await answerProductQuestion(&turn, asked, asking: true)
+            }
             turn.handledProducts = true
             // A question whose words the search placed only loosely (a need told as a story):
             // what it found is offered, not "no lo manejamos".
@@ -357,6 +367,18 @@ extension SalesAgent {
 
     /// The customer's own words for a product, for replies ("chalecos", "guantes de vaqueta"),
     /// without the request around them.
+    /// The sentence that asks (up to the first "?", from the sentence end before it), when
+    /// other words are around it and it names something; nil otherwise. One pass.
+    static func askedSentence(_ words: Words) -> Words? {
+        let characters = Array(words.original)
+        guard let mark = characters.firstIndex(of: "?") else { return nil }
+        var start = mark
+        while start > 0, !".!?\n".contains(characters[start - 1]) { start -= 1 }
+        let asked = Words(String(characters[start..<mark]))
+        guard asked.count < words.count, !WordForms.contentWords(asked.texts).isEmpty else { return nil }
+        return asked
+    }
+
     static func query(_ words: Words, _ range: Range<Int>) -> String {
         var from = range.lowerBound
         var to = range.upperBound

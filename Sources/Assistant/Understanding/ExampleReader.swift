@@ -195,6 +195,15 @@ public struct ExampleReader: MessageReader {
         (reading.items, reading.itemsLeftOut) = entities.items(
             intent: reading.intent, acts: reading.acts, isCommand: classifier.isCommandWord,
             isCatalog: classifier.isCatalogWord)
+        // "Es todo. Favor facturar a nombre de la empresa…", "No mija, con eso tengo. ¿Y cómo
+        // hago para pagarle?": a clause that closes, beside clauses that name no product and
+        // order nothing, closes the message; a question about the shop in the rest is answered.
+        if reading.intent == nil, reading.acts.contains(.proceed), context.phase == .browsing, !context.cartIsEmpty,
+            !reading.namesProduct, reading.items.allSatisfy({ !$0.named })
+        {
+            reading.intent = .proceed
+            reading.items = []
+        }
         // "perdón, eran x16, de una", "agrégueme 2 conos, listo": a yes closing a message that
         // orders or changes the cart is the go-ahead to check out, not a yes to a question.
         if lastAct == .confirm, context.phase == .browsing,

@@ -39,6 +39,13 @@ public enum SpokenAddress {
     /// veintiuno", "doce sur").
     static let suffixes: Set<String> = ["a", "b", "c", "d", "e", "f", "g", "h", "bis", "sur", "norte", "este", "oeste"]
 
+    /// Streets named by an ordinal ("carrera tercera", "calle primera"): its number.
+    static let ordinals: [String: Int] = [
+        "primera": 1, "primero": 1, "segunda": 2, "segundo": 2, "tercera": 3, "tercero": 3, "cuarta": 4, "cuarto": 4,
+        "quinta": 5, "quinto": 5, "sexta": 6, "sexto": 6, "septima": 7, "septimo": 7, "octava": 8, "octavo": 8,
+        "novena": 9, "noveno": 9, "decima": 10, "decimo": 10,
+    ]
+
     public static func rewrite(_ text: String) -> String {
         let text = namingPlaces(text)
         let words = Words(text)
@@ -74,6 +81,16 @@ public enum SpokenAddress {
                 replace(words.words[index].range, with: "Km")
                 armed = true
                 afterMark = nil
+                index += 1
+                continue
+            }
+            // "carrera tercera número ocho veintidós": the street's ordinal is its number, when
+            // "número" follows (a street called "Primera" keeps its name otherwise).
+            if armed, afterMark == nil, !justRead, let value = ordinals[word], index + 1 < words.count,
+                numberMarks.contains(words[index + 1])
+            {
+                replace(words.words[index].range, with: String(value))
+                justRead = true
                 index += 1
                 continue
             }
