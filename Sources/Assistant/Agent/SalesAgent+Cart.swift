@@ -188,7 +188,11 @@ extension SalesAgent {
                 requested: command.quantity ?? 1, &turn)
             return
         }
-        let quantity = command.quantity ?? 1
+        // "Y las señales de ubicación del extintor, una para cada uno": one for each unit of
+        // the line it goes with.
+        let quantity =
+            (command.quantity ?? 1) == 1
+            ? Self.onePerUnit(turn.message, turn.state) ?? command.quantity ?? 1 : command.quantity ?? 1
         // "deme 10 de las segundas" after a list: the words only pick from what was shown.
         if let choice = turn.reading.choice, Self.onlyPicks(command.words),
             let product = Self.pick(choice, among: try await products(turn.state.focus).filter(\.active))
@@ -261,6 +265,30 @@ extension SalesAgent {
             turn.add(.notFound(query: command.query, suggestions: suggestions.map(ProductFact.init)))
             turn.show(suggestions)
         }
+    }
+
+    /// "una para cada uno", "uno por cada extintor": as many as the units of the cart line
+    /// meant (the one named after "cada", or the line touched last for "cada uno"); nil when
+    /// the message says no such thing or the line has one unit. One pass over the words.
+    static func onePerUnit(_ words: Words, _ state: DialogueState) -> Int? {
+        let texts = words.texts
+        guard
+            let each = texts.indices.first(where: { index in
+                texts[index] == "cada" && index >= 2 && QuantityFilter.distributiveLeads.contains(texts[index - 1])
+                    && ["uno", "una"].contains(texts[index - 2])
+            })
+        else { return nil }
+        let meant = words.at(each + 1)
+        let line: Cart.Line?
+        if ["uno", "una"].contains(meant) {
+            line = state.cart.lines.first { $0.productId == state.lastTouched }
+        } else {
+            line = state.cart.lines.first { line in
+                ProductWords.of(line.name).contains { WordForms.same($0, meant) }
+            }
+        }
+        guard let units = line?.quantity, units > 1 else { return nil }
+        return units
     }
 
     /// The product is named in the plural ("guantes de nitrilo", "botas"): without a count,

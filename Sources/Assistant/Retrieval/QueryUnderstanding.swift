@@ -541,7 +541,33 @@ public struct QueryUnderstanding: Sendable {
     private func measure(_ number: String, _ unit: String, role: SearchConcept.Role) -> SearchConcept {
         var phrases = [SearchPhrase([number + unit]), SearchPhrase([number, unit])]
         for spelled in Self.spelledUnits[unit] ?? [] { phrases.append(SearchPhrase([number, spelled])) }
+        // "extintor de 20 libras" is the 9 kg one: a weight also finds its other unit's size.
+        if let (other, otherUnit) = Self.otherWeight(number, unit) {
+            phrases += [SearchPhrase([other + otherUnit]), SearchPhrase([other, otherUnit])]
+        }
         return SearchConcept(text: number + unit, kind: .measure, role: role, phrases: phrases)
+    }
+
+    /// Kilograms in a pound.
+    static let kilogramsPerPound = 0.45359237
+    /// How far a rounded weight may stray from the exact one and still be the same size.
+    static let weightTolerance = 0.05
+
+    /// A weight in pounds as whole kilograms, or one in kilograms as whole pounds ("20" "lb"
+    /// → "9" "kg"; "6" "kg" → "13" "lb"), when the whole number is within `weightTolerance`
+    /// of the exact one; nil for other units or a rounding too coarse ("10 lb" is 4.5 kg).
+    static func otherWeight(_ number: String, _ unit: String) -> (String, String)? {
+        guard let value = Double(number), value > 0, value < 10_000 else { return nil }
+        let exact: Double
+        let otherUnit: String
+        switch unit {
+        case "lb": (exact, otherUnit) = (value * kilogramsPerPound, "kg")
+        case "kg": (exact, otherUnit) = (value / kilogramsPerPound, "lb")
+        default: return nil
+        }
+        let whole = exact.rounded()
+        guard whole >= 1, abs(whole - exact) / exact <= weightTolerance else { return nil }
+        return (String(Int(whole)), otherUnit)
     }
 
     /// The longest synonym key (two words or more) starting at `index`, skipping filler words

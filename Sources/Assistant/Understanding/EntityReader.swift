@@ -296,6 +296,24 @@ struct EntityReader {
             action = relative
             if counts.count > 1 { counts = [count] }
         }
+        // "Uy no, espere, son dos pisos. Mejor que sean 5": a count after a verb of being
+        // ("son", "somos", "tenemos") tells the story; the count after "mejor" or "sean" is the
+        // amount of the line on screen, and the story's words name no line.
+        if let change = action, [.set, .increase, .decrease].contains(change), let last = counts.last,
+            QuantityParser.finalAmountWords.contains(productText.at(last.range.lowerBound - 1)),
+            (0..<max(0, last.range.lowerBound - 1)).contains(where: { index in
+                QuantityFilter.storyVerbs.contains(productText[index])
+                    && (productText[index + 1].allSatisfy(\.isNumber)
+                        || SpanishNumber.read(productText, at: index + 1) != nil)
+            })
+        {
+            return (
+                [
+                    ItemCommand(
+                        action: change, words: [], quantity: last.value, pairs: last.pairs, query: whole, named: false)
+                ], 0
+            )
+        }
         // "Del jabón quítele uno, mejor 2 galones", "réstele uno, mejor 3": the last count,
         // said after "mejor" or "sean" and naming nothing, is the line's amount; the first
         // only said the way there.
