@@ -422,6 +422,13 @@ struct EntityReader {
                 commands[index].named = true
             }
         }
+        // "las señales de ubicación, una por cada extintor": "cada" and what follows say how
+        // the line before is shared out; they are no line (the agent reads the share).
+        for index in commands.indices.dropFirst().reversed()
+        where commands[index].words.first == "cada" && commands[index - 1].quantity == nil {
+            commands[index - 1].quantity = commands[index].quantity
+            commands.remove(at: index)
+        }
         // "casco, monogafas y guantes, de todo 8" / "…, 5 de cada uno": one count said for
         // every product named without one.
         if commands.count >= 2, counts.count == 1, Self.saysEveryOne(productText),

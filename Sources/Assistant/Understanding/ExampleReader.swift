@@ -203,6 +203,9 @@ public struct ExampleReader: MessageReader {
         {
             reading.intent = .proceed
             reading.items = []
+            // "Ya está todo. ¿Y cómo hago para pagarles?": the question may be the clause
+            // heard as the go-ahead ("¿cómo hago…?"), so its topic is read in the whole text.
+            if reading.topic == nil { reading.topic = CompanyAnswerer.topic(of: Words(text)) }
         }
         // "perdón, eran x16, de una", "agrégueme 2 conos, listo": a yes closing a message that
         // orders or changes the cart is the go-ahead to check out, not a yes to a question.
