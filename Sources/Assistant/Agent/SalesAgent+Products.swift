@@ -281,9 +281,29 @@ extension SalesAgent {
     /// names products on each side of "y", each one found on its own, is answered for each
     /// (all of them shown, so "2 de cada uno" can follow). False otherwise.
     func answerEachNamed(_ turn: inout TurnContext, _ words: Words, purpose: Bool) async throws -> Bool {
-        var parts: [[String]] = [[]]
-        for word in words.texts {
-            if word == "y" || word == "e" { parts.append([]) } else { parts[parts.count - 1].append(word) }
+        // "¿Tienen overol ignífugo, bota de soldador y guante para calor?": each product said
+        // between "y" or a mark; a piece naming no catalog word ("buenas", "tienen") goes with
+        // the next one.
+        var pieces: [[String]] = [[]]
+        for word in words.words {
+            if word.text == "y" || word.text == "e" {
+                pieces.append([])
+                continue
+            }
+            if word.afterMark, !pieces[pieces.count - 1].isEmpty { pieces.append([]) }
+            pieces[pieces.count - 1].append(word.text)
+        }
+        var parts: [[String]] = []
+        var carried: [String] = []
+        for piece in pieces {
+            carried += piece
+            if piece.contains(where: isCatalogWord) {
+                parts.append(carried)
+                carried = []
+            }
+        }
+        if !carried.isEmpty {
+            if parts.isEmpty { parts = [carried] } else { parts[parts.count - 1] += carried }
         }
         parts = parts.filter { !WordForms.contentWords($0).isEmpty }
         guard (2...Self.maxEach).contains(parts.count) else { return false }

@@ -102,6 +102,16 @@ import Testing
         await h.tearDown()
     }
 
+    @Test func eachProductOfAListAskedAboutIsAnswered() async throws {
+        let h = try await AgentHarness()
+        let reply = try await h.say(
+            "cl9", "buenas, tienen casco dieléctrico, guantes de vaqueta y linterna recargable?")
+        for name in ["Casco dieléctrico", "Guantes vaqueta", "Linterna recargable"] {
+            #expect(reply.reply.contains(name), "\(name): \(reply.reply)")
+        }
+        await h.tearDown()
+    }
+
     @Test func aStoryCountIsNoLineAndOnePerUnitFollowsTheLine() async throws {
         let h = try await AgentHarness()
         _ = try await h.say("cl5", "necesito 2 linternas recargables")
