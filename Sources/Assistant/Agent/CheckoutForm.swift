@@ -140,9 +140,11 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         case .email: return try Validation.email(text)
         case .address:
             let address = try Validation.optionalText(text, field: "direccion", maximum: ClientDetails.maxAddressLength)
-            // A rural address may have no number ("Vereda El Placer, finca Los Naranjos").
+            // A rural address may have no number ("Vereda El Placer, finca Los Naranjos"), nor
+            // may a site in a town without numbers ("Avenida La Playa, bodega de la cooperativa").
             guard let address,
                 address.contains(where: \.isNumber) || Words(address).containsAny(ruralWords)
+                    || Words(address).containsAny(FieldScanner.siteWords)
                     || hasNumberWord(address),
                 address.split(separator: " ").count >= 2
             else {

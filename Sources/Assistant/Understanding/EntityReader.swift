@@ -453,6 +453,25 @@ struct EntityReader {
             line.quantity = amount
             return ([line], max(0, asked.count - Understanding.maxItemsPerMessage))
         }
+        // "¿Y esos chalecos que refrescan sí tienen? Es que acá el calor es tremendo. Serían 5":
+        // a count whose own words name nothing, after a question that names a product, is
+        // how many of that product.
+        if lines.count == 1, counts.count == 1, !lines[0].named, let count = counts.first,
+            let mark = productText.original.firstIndex(of: "?").map({
+                productText.original.distance(from: productText.original.startIndex, to: $0)
+            }),
+            productText.words.indices.contains(count.range.lowerBound),
+            productText.words[count.range.lowerBound].range.lowerBound > mark
+        {
+            let end = productText.words.firstIndex { $0.range.lowerBound > mark } ?? 0
+            let asked = Self.withoutCommands(Array(productText.texts[..<end]), isCommand)
+            if names(asked) {
+                var line = lines[0]
+                line.words = asked
+                line.named = true
+                return ([line], 0)
+            }
+        }
         return (lines, max(0, asked.count - Understanding.maxItemsPerMessage))
     }
 

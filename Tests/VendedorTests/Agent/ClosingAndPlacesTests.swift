@@ -112,6 +112,20 @@ import Testing
         await h.tearDown()
     }
 
+    @Test func aCountAfterAProductQuestionIsHowManyOfItAndASiteIsAnAddress() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("cl10", "necesito 2 linternas recargables")
+        let asked = try await h.say(
+            "cl10", "¿Tienen tapetes de esos que desinfectan las botas? Es para la entrada. Serían 3")
+        #expect(asked.reply.contains("3 × Tapete sanitizante"), "\(asked.reply)")
+        #expect(!asked.reply.contains("3 × Linterna"), "\(asked.reply)")
+        #expect(
+            (try? CheckoutForm.validate(.address, "Avenida El Malecón, bodega de la asociación"))
+                == "Avenida El Malecón, bodega de la asociación")
+        #expect(throws: ValidationError.self) { try CheckoutForm.validate(.address, "por allá arriba") }
+        await h.tearDown()
+    }
+
     @Test func aStoryCountIsNoLineAndOnePerUnitFollowsTheLine() async throws {
         let h = try await AgentHarness()
         _ = try await h.say("cl5", "necesito 2 linternas recargables")
