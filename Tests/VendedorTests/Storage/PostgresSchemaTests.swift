@@ -88,27 +88,29 @@ struct PostgresSchemaTests {
         silent.close()
     }
 
-    /// A pool of one connection, each call holding it 1 s, the lease wait 2 s: the fifth call
-    /// waits about 4 s, twice the lease wait, but the pool keeps granting the connection to the
-    /// calls before it, so every call runs (CI saw orders fail on a busy, answering server when
-    /// the wait counted from the request alone). The connection is opened first, with room to
-    /// spare, so a loaded machine's slow connect is not what is measured.
+    /// A pool of one connection, each call holding it 0.5 s, the lease wait 8 s: the last of
+    /// 24 calls waits about 12 s, longer than the lease wait, but the pool keeps granting the
+    /// connection to the calls before it, so every call runs (CI saw orders fail on a busy,
+    /// answering server when the wait counted from the request alone). The connection is opened
+    /// first, with room to spare, so a loaded machine's slow connect is not what is measured;
+    /// the gap between grants (0.5 s) is far below the wait, so a loaded machine still passes
+    /// (a 2 s wait with 1 s holds failed in a full run).
     @Test(.timeLimit(.minutes(2))) func aCallQueuedBehindABusyPoolWaitsWhileThePoolGrants() async throws {
         let url = try TestPostgres.serverURL()
         let store = PostgresStore(
             client: PostgresClient(configuration: PostgresStore.configuration(url, maximumConnections: 1)),
-            leaseTimeout: .seconds(2))
+            leaseTimeout: .seconds(8))
         var opened = false
-        for _ in 0..<30 where !opened {
+        for _ in 0..<10 where !opened {
             opened = (try? await store.withLeasedConnection { _ in true }) ?? false
         }
         try #require(opened)
         let outcomes = await withTaskGroup(of: String.self) { group in
-            for _ in 0..<5 {
+            for _ in 0..<Self.queuedCalls {
                 group.addTask {
                     do {
                         try await store.withLeasedConnection { connection in
-                            _ = try await connection.query("SELECT pg_sleep(1)", logger: store.logger)
+                            _ = try await connection.query("SELECT pg_sleep(0.5)", logger: store.logger)
                         }
                         return "ok"
                     } catch {
@@ -118,9 +120,11 @@ struct PostgresSchemaTests {
             }
             return await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(outcomes == Array(repeating: "ok", count: 5))
+        #expect(outcomes == Array(repeating: "ok", count: Self.queuedCalls))
         await store.close()
     }
+
+    static let queuedCalls = 24
 
     @Test func migrationNamesAreUnique() {
         let names = PostgresSchema.migrations.map(\.name)
