@@ -142,6 +142,10 @@ import Testing
         #expect(QueryUnderstanding.otherWeight("6", "kg").map { [$0.0, $0.1] } == ["13", "lb"])
         #expect(QueryUnderstanding.otherWeight("10", "lb") == nil)
         #expect(QueryUnderstanding.otherWeight("3", "m") == nil)
+        // Hostile sizes: a number of any length is no weight to convert (the whole number of
+        // kilograms would not fit an Int, and converting it would trap).
+        #expect(QueryUnderstanding.otherWeight(String(repeating: "9", count: 40), "lb") == nil)
+        #expect(QueryUnderstanding.otherWeight("0", "kg") == nil)
         let h = try await AgentHarness()
         let reply = try await h.say("cl7", "tienen extintores de 20 libras?")
         #expect(reply.reply.contains("Extintor PQS 9kg"), "\(reply.reply)")
