@@ -190,9 +190,8 @@ extension SalesAgent {
         }
         // "Y las señales de ubicación del extintor, una para cada uno": one for each unit of
         // the line it goes with.
-        let quantity =
-            (command.quantity ?? 1) == 1
-            ? Self.onePerUnit(turn.message, turn.state) ?? command.quantity ?? 1 : command.quantity ?? 1
+        let said = command.quantity ?? 1
+        let quantity = said == 1 ? Self.onePerUnit(turn.message, turn.state) ?? 1 : said
         // "deme 10 de las segundas" after a list: the words only pick from what was shown.
         if let choice = turn.reading.choice, Self.onlyPicks(command.words),
             let product = Self.pick(choice, among: try await products(turn.state.focus).filter(\.active))

@@ -385,8 +385,6 @@ extension SalesAgent {
         WordForms.contentWords(product.name + " " + product.description).contains { WordForms.same($0, word) }
     }
 
-    /// The customer's own words for a product, for replies ("chalecos", "guantes de vaqueta"),
-    /// without the request around them.
     /// The sentence that asks (up to the first "?", from the sentence end before it), when
     /// other words are around it and it names something; nil otherwise. One pass.
     static func askedSentence(_ words: Words) -> Words? {
@@ -399,6 +397,8 @@ extension SalesAgent {
         return asked
     }
 
+    /// The customer's own words for a product, for replies ("chalecos", "guantes de vaqueta"),
+    /// without the request around them.
     static func query(_ words: Words, _ range: Range<Int>) -> String {
         var from = range.lowerBound
         var to = range.upperBound
