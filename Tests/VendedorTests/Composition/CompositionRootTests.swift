@@ -115,15 +115,23 @@ struct ComposedSystem {
         let workers = try await buildWorkers(
             config: try WorkersConfig(
                 environment: environment, options: .init(queues: ["chat", "pedidos", "entregas"])))
-        let frontEndRun = Task { try await frontEnd.run() }
+        let frontEndEnded = SharedCounter(0)
+        let frontEndRun = Task {
+            defer { _ = frontEndEnded.add(1) }
+            try await frontEnd.run()
+        }
         let workersRun = Task { try await workers.run() }
         let system = ComposedSystem(fixture: fixture, port: port)
         do {
-            #expect(
-                try await eventually {
-                    (try? await CompositionRootTests.request(port: port, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"))?
-                        .hasPrefix("HTTP/1.1 200") == true
-                })
+            // A front end that stopped (its port taken, say) is reported with its own error
+            // at once instead of after the whole wait.
+            let answered = try await eventually {
+                if frontEndEnded.add(0) > 0 { return true }
+                return (try? await CompositionRootTests.request(port: port, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"))?
+                    .hasPrefix("HTTP/1.1 200") == true
+            }
+            if frontEndEnded.add(0) > 0 { try await frontEndRun.value }
+            #expect(answered, "the front end never answered /health on port \(port)")
             try await body(system)
         } catch {
             await frontEnd.triggerGracefulShutdown()

@@ -30,22 +30,66 @@ enum TestPaths {
     /// only a failing test waits this long.
     static let loadedWait: Duration = .seconds(300)
 
-    /// A TCP port nobody listens on right now.
+    /// A TCP port nobody listens on right now, taken below the kernel's ephemeral range.
+    /// A port the kernel hands out (bind to 0) can be given to an outgoing connection — the
+    /// tests open hundreds to Redis and PostgreSQL — between this call and the server's own
+    /// bind; CI lost a front end that way (port 39955, 2026-12-06). Ports below the range
+    /// are never picked for outgoing connections, and a process-wide counter never hands out
+    /// the same one twice.
     static func freePort() -> Int {
+        let low = ephemeralLow
+        let span = max(1, low - firstPort)
+        for _ in 0..<span {
+            let candidate = firstPort + nextPortOffset.add(1) % span
+            if canBind(candidate) { return candidate }
+        }
+        return 0
+    }
+
+    private static let firstPort = 20_000
+
+    /// Where the test process starts counting, so two runs one after the other do not meet
+    /// the same ports in TIME_WAIT.
+    private static let nextPortOffset = SharedCounter(Int(getpid()) * 37)
+
+    /// The low end of `ip_local_port_range` (32768 by default).
+    private static let ephemeralLow: Int = {
+        let text = (try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8)) ?? ""
+        let low = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first.flatMap { Int($0) }
+        return min(max(low ?? 32_768, firstPort + 1_000), 65_535)
+    }()
+
+    /// Whether a listening socket can take `port` on 127.0.0.1 right now.
+    static func canBind(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) {
+        address.sin_port = UInt16(port).bigEndian
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
         }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
+        return bound == 0
+    }
+}
+
+/// A counter shared by the test process's threads.
+final class SharedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int
+
+    init(_ start: Int) { value = abs(start) }
+
+    /// The value before adding `step`.
+    func add(_ step: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let old = value
+        value = (value + step) % 1_000_000
+        return old
     }
 }
 
