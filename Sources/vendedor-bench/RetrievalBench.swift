@@ -38,6 +38,8 @@ import Support
 /// written blind before the thirteenth round) and `dev10` (busqueda_desarrollo10.tsv, 45, its
 /// development twin: tuned on, misses shown), `test13` (busqueda_prueba13.tsv, 45, held out,
 /// written blind before the fourteenth round) and `dev11` (busqueda_desarrollo11.tsv, 45, its
+/// development twin: tuned on, misses shown), `test14` (busqueda_prueba14.tsv, 45, held out,
+/// written blind before the fifteenth round) and `dev12` (busqueda_desarrollo12.tsv, 45, its
 /// development twin: tuned on, misses shown). For each,
 /// `retrieval.<set>_hit_at_3` (a wanted product among the first 3; for a query the shop has
 /// nothing for, an empty answer),
@@ -255,7 +257,8 @@ struct RetrievalBench {
         ("dev8", "busqueda_desarrollo8", true), ("test11", "busqueda_prueba11", false),
         ("dev9", "busqueda_desarrollo9", true), ("test12", "busqueda_prueba12", false),
         ("dev10", "busqueda_desarrollo10", true), ("test13", "busqueda_prueba13", false),
-        ("dev11", "busqueda_desarrollo11", true),
+        ("dev11", "busqueda_desarrollo11", true), ("test14", "busqueda_prueba14", false),
+        ("dev12", "busqueda_desarrollo12", true),
     ]
 
     /// Every product embedded into a fresh index, which is then activated.
