@@ -168,6 +168,24 @@ public enum ItemExtractor {
                     }
                 }
                 var hasProduct = names(range)
+                if !hasProduct, let before = orphan, !texts[before].contains(where: isProduct),
+                    let last = uncounted.last, last.item.words.contains(where: isProduct), !purpose,
+                    endsSentence(words, characters, between: last.item.range, and: before)
+                {
+                    // "Esas barras adhesivas me sirven. La escalera tiene 10 escalones, entonces
+                    // mándeme 10": a sentence that names no product, between a product and a
+                    // bare count, tells the story; the count is the product's.
+                    uncounted.removeLast()
+                    orphan = nil
+                    var counted = last.item
+                    counted.quantity = mention.value
+                    counted.pairs = mention.pairs
+                    counted.counted = true
+                    items.insert(counted, at: min(last.at, items.count))
+                    previousHasProduct = true
+                    described = nil
+                    continue
+                }
                 if !hasProduct, let before = orphan,
                     // "Uy, caro pero toca. Deme uno." answering how many of the product on
                     // screen: a sentence before counts its words only when they hold a catalog

@@ -248,6 +248,9 @@ public struct LexicalRetriever: ProductRetriever {
     /// An attribute's weight against a word's of the same rarity.
     static let attributeShare = 0.5
 
+    /// The weight of a describing word no active product has.
+    static let absentAttributeWeight = 0.5
+
     /// The weight of an unknown word in a purpose, against a known word's 1 or more.
     static let unknownPurposeWeight = 0.25
 
@@ -274,7 +277,9 @@ public struct LexicalRetriever: ProductRetriever {
         case .action: return (1.5, 0.3)
         case .attribute:
             // A describing word few products have ("desechable") tells between them; one most
-            // have ("industrial") tells little.
+            // have ("industrial") tells little, and one none has ("grandes", "talla 42": the
+            // shop lists no sizes) tells nothing about any of them.
+            if frequency == 0 { return (absentAttributeWeight, 0.3) }
             return (max(0.5, attributeShare * rarity), 0.3)
         case .use:
             return (rarity, 0)

@@ -227,7 +227,8 @@ public struct MessageTokens: Sendable, Equatable {
         catalogHeads(names).subtracting(catalogWords(names.flatMap { WordForms.contentWords($0).dropFirst() }))
     }
 
-    /// The catalog's words and their plural or singular forms, for masking.
+    /// The catalog's words and their plural or singular forms, for masking; their
+    /// diminutives too ("la señalita del extintor", "unos conitos", "el casquito").
     public static func catalogWords(_ names: [String]) -> Set<String> {
         var words: Set<String> = []
         for name in names {
@@ -236,8 +237,33 @@ public struct MessageTokens: Sendable, Equatable {
                 if word.hasSuffix("s") { words.insert(String(word.dropLast())) }
                 if word.hasSuffix("es") { words.insert(String(word.dropLast(2))) }
                 if word.hasSuffix("z") { words.insert(String(word.dropLast()) + "ces") }
+                for small in diminutives(of: word.hasSuffix("s") ? String(word.dropLast()) : word) {
+                    words.formUnion([small, small + "s"])
+                }
             }
         }
         return words
+    }
+
+    /// The diminutives of a singular word, as Colombians say them: "cono" → "conito",
+    /// "conico"; "casco" → "casquito"; "manga" → "manguita"; "guante" → "guantecito";
+    /// "señal" → "señalita"; "tapón" → "taponcito". At most six forms.
+    static func diminutives(of word: String) -> [String] {
+        guard word.count >= 3, let last = word.last else { return [] }
+        let stem = String(word.dropLast())
+        switch last {
+        case "o", "a":
+            let ending = last == "o" ? "ito" : "ita"
+            let short = last == "o" ? "ico" : "ica"
+            if stem.hasSuffix("c") { return [String(stem.dropLast()) + "qu" + ending] }
+            if stem.hasSuffix("g") { return [stem + "u" + ending] }
+            return [stem + ending, stem + short]
+        case "e":
+            return [word + "cito", word + "cita", stem + "ito", stem + "ita"]
+        case "n", "r", "l":
+            return [word + "cito", word + "cita", word + "ito", word + "ita"]
+        default:
+            return []
+        }
     }
 }

@@ -55,6 +55,30 @@ public enum QuantityFilter {
     ) -> [QuantityParser.Mention] {
         let counts = kept(QuantityParser.counts(in: words), words, isProduct: isProduct, isKind: isKind)
         guard counts.count > 1 else { return counts }
+        // "La escalera tiene 10 escalones, entonces mándeme 10", "somos 8 trabajadores, deme
+        // 8 cascos" (not "extintores… son tres", "¿tiene 3?"): beside another count, one after a
+        // verb of having or being that counts things that are no product tells the story.
+        let told = counts.filter { mention in
+            let next = words.at(mention.range.upperBound)
+            return countingVerbs.contains(words.at(mention.range.lowerBound - 1))
+                && next.first?.isLetter == true && !WordForms.contentWords([next]).isEmpty
+                && !(isProduct?(next) ?? true)
+        }
+        if !told.isEmpty, told.count < counts.count {
+            return orders(in: words, kept: counts.filter { mention in !told.contains { $0.range == mention.range } })
+        }
+        return orders(in: words, kept: counts)
+    }
+
+    /// Verbs after which a count tells how many things or people there are ("tiene 10
+    /// escalones", "somos 8").
+    static let countingVerbs: Set<String> = [
+        "tiene", "tienen", "tengo", "tenemos", "hay", "son", "somos", "eran", "eramos", "mide", "miden",
+    ]
+
+    /// The counts of `counts` (two or more, already kept) that order products.
+    private static func orders(in words: Words, kept counts: [QuantityParser.Mention]) -> [QuantityParser.Mention] {
+        guard counts.count > 1 else { return counts }
         let reasons = reasonWords(words, after: counts[0].range.upperBound)
         // "deme 3 del más barato de esos dos": beside a count, "esos dos" with nothing after
         // it points at products, it counts none.
