@@ -200,7 +200,7 @@ extension SalesAgent {
             try await add(product, quantity: quantity, pairs: command.pairs, &turn)
             return
         }
-        switch try await resolve(command.words, &turn) {
+        switch try await resolve(command.words, refusing: RefusedWords.read(Words(command.query).texts).words, &turn) {
         case .match(let product):
             turn.handledProducts = true
             // "mándeme el casco y las botas, un par": a product named again without a count,

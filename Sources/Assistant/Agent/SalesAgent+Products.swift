@@ -67,20 +67,29 @@ extension SalesAgent {
 
     /// The product the customer's words name: among those just shown or discussed first,
     /// then in the whole catalog through the retriever.
-    func resolve(_ words: [String], _ turn: inout TurnContext) async throws -> Resolution {
+    /// `refusing`: words the customer said the product must not have, read from the item's
+    /// own text ("un extintor pero que no sea de polvo") when its words lost the "no".
+    func resolve(_ words: [String], refusing: [String] = [], _ turn: inout TurnContext) async throws -> Resolution {
         let words = Self.searchWindow(words, isCatalogWord: isCatalogWord)
         // The option ranked first belongs to this resolution only, and so do its unsure hits.
         turn.preferred = nil
         turn.unsureHits = []
         // "el normal", "el mismo": the words point back at what was shown, they name nothing.
-        let content = Array(WordForms.contentWords(words).filter { !Self.referringWords.contains($0) }.prefix(16))
+        // "…un extintor pero que no sea de polvo": what is refused names nothing wanted, and
+        // no product that has it is offered (the search reads the refusal in `said`).
+        var refusal = RefusedWords.read(words)
+        refusal.words += refusing.filter { !refusal.words.contains($0) }
+        let wanted = words.indices.filter { index in
+            !refusal.spans.contains { $0.contains(index) } && !refusing.contains(SpanishWords.singular(words[index]))
+        }.map { words[$0] }
+        let content = Array(WordForms.contentWords(wanted).filter { !Self.referringWords.contains($0) }.prefix(16))
         let focus = try await products(turn.state.focus).filter(\.active)
         if content.isEmpty {
             if focus.count == 1 { return .match(focus[0]) }
             return focus.isEmpty ? .none(suggestions: []) : .ambiguous(focus)
         }
         let knownIds = turn.state.focus + turn.state.recent.filter { !turn.state.focus.contains($0) }
-        let known = try await products(knownIds).filter(\.active)
+        let known = try await products(knownIds).filter { $0.active && !RefusedWords.refuses(refusal.words, $0) }
         let covering = known.filter { ProductMatcher.coversAll(content, $0) }
         let coveringFocus = covering.filter { turn.state.focus.contains($0.id) }
         if coveringFocus.count == 1 { return .match(coveringFocus[0]) }
@@ -91,7 +100,7 @@ extension SalesAgent {
         // there), without the words that point back at what was shown.
         let said = words.filter { !Self.referringWords.contains($0) }.prefix(Self.maxSearchedWords)
         let phrase = try await retriever.find(said.joined(separator: " "), limit: 10)
-        let phraseHits = phrase.matches.filter(\.product.active)
+        let phraseHits = phrase.matches.filter { $0.product.active && !RefusedWords.refuses(refusal.words, $0.product) }
         // The search's verdict "not carried, but these are close" is final, unless the
         // customer said one alternative's whole name ("un detector de gas pa la casa": what it
         // is for is no other product).
@@ -109,7 +118,7 @@ extension SalesAgent {
                 hits += more.filter { hit in !hits.contains { $0.product.id == hit.product.id } }
             }
         }
-        let candidates = hits.map(\.product)
+        let candidates = hits.map(\.product).filter { !RefusedWords.refuses(refusal.words, $0) }
         turn.retrieved(candidates.map(\.id))
         switch ProductMatcher.resolve(content, among: candidates) {
         case .match(let product):

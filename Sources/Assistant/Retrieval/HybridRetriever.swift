@@ -143,7 +143,9 @@ public struct HybridRetriever: ProductRetriever {
             }
         }
         let hits = ranked.compactMap { entry -> ProductHit? in
-            guard let product = known[entry.id], product.active else { return nil }
+            guard let product = known[entry.id], product.active, !RefusedWords.refuses(query.refused, product) else {
+                return nil
+            }
             return ProductHit(product: product, score: entry.score)
         }
         return hits.isEmpty ? lexical.decide(words, query: query, limit: limit) : .found(hits)

@@ -210,7 +210,9 @@ public struct LexicalRetriever: ProductRetriever {
                 headMatched: headMatched, headOnlyAlternative: namesNotCarried, accessoryOrUse: reading.alternative,
                 usesMatched: uses > 0 && usesFound == uses)
         }
-        matches.removeAll { $0.coverage == 0 && !$0.accessoryOrUse }
+        matches.removeAll {
+            ($0.coverage == 0 && !$0.accessoryOrUse) || RefusedWords.refuses(query.refused, $0.product)
+        }
         matches.sort { ($0.score, -$0.bm25) > ($1.score, -$1.bm25) }
         return matches
     }

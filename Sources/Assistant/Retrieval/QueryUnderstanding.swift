@@ -93,11 +93,14 @@ public struct QueryUnderstanding: Sendable {
 
     public func understand(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
         let names = Self.properNouns(in: text)
-        guard let kept = requestText(text, vocabulary, properNouns: names) else {
-            return read(text, vocabulary: vocabulary, properNouns: names)
+        var query: SearchQuery
+        if let kept = requestText(text, vocabulary, properNouns: names) {
+            query = read(kept, vocabulary: vocabulary, properNouns: names)
+            query.original = text
+        } else {
+            query = read(text, vocabulary: vocabulary, properNouns: names)
         }
-        var query = read(kept, vocabulary: vocabulary, properNouns: names)
-        query.original = text
+        query.refused = RefusedWords.read(Self.readTokens(text)).words
         return query
     }
 
@@ -327,7 +330,11 @@ public struct QueryUnderstanding: Sendable {
     /// The concepts of `text`, without the names of people and places in `properNouns`
     /// that the catalog and the lexicon do not have.
     private func read(_ text: String, vocabulary: SearchVocabulary, properNouns: Set<String> = []) -> SearchQuery {
-        let read = Self.readTokens(text).filter { !properNouns.contains($0) || knowsExactly($0, vocabulary) }
+        // What the customer says not to want is not sought ("un extintor que no sea de polvo").
+        let all = Self.readTokens(text)
+        let refused = RefusedWords.read(all).spans
+        let read = all.indices.filter { index in !refused.contains { $0.contains(index) } }.map { all[$0] }
+            .filter { !properNouns.contains($0) || knowsExactly($0, vocabulary) }
         let tokens = removingFillerPhrases(splittingMeasures(read)).map { undiminished($0, vocabulary) }
         var concepts: [SearchConcept] = []
         var spans: [Range<Int>] = []

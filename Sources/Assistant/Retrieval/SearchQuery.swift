@@ -148,6 +148,10 @@ public struct SearchQuery: Sendable, Equatable {
     /// embedding model is given, so that the same words are one cache entry.
     public var foldedText: String = ""
 
+    /// Words the customer said the product must not have (`RefusedWords`: "que no sea de
+    /// polvo"), singular and folded: no product that has one is offered.
+    public var refused: [String] = []
+
     /// Whether the customer names something the shop does not carry (see
     /// `SearchConcept.namesSomethingNotCarried`).
     public var namesSomethingNotCarried: Bool {
