@@ -3,6 +3,13 @@ import SpanishText
 // The word tests of the checkout extractor: what a delivery note, a name or chatter looks
 // like, and how a value is trimmed.
 extension CheckoutFieldExtractor {
+    /// Words of an invoice: a name said after them is the invoice's ("factura a nombre de…").
+    static let invoiceWords: Set<String> = [
+        "factura", "facturas", "facturar", "facture", "facturen", "facturacion", "facturarlo", "facturarla",
+    ]
+    /// Characters before a name's label looked at for them.
+    static let invoiceReach = 80
+
     /// How delivery notes start ("entregar en…", "apto 503…", "junto a la panadería", "de 8
     /// a.m. a 5 p.m.").
     static let noteOpeners: [[String]] = [

@@ -100,6 +100,20 @@ public enum CheckoutFieldExtractor {
             {
                 continue
             }
+            // "¿Manejan factura electrónica? La necesito a nombre de Agroinsumos del Huila SAS"
+            // once the name is known: the invoice's name, not the one who receives.
+            if label.slot == .name, known.contains(.name),
+                Words(scan.text(max(0, label.range.lowerBound - Self.invoiceReach)..<label.range.lowerBound)).texts
+                    .contains(where: Self.invoiceWords.contains)
+            {
+                use(
+                    label.range
+                        .lowerBound..<min(
+                            position + 1 < scan.labels.count
+                                ? scan.labels[position + 1].range.lowerBound : scan.characters.count,
+                            lineEnd(scan, from: label.range.upperBound, limit: scan.characters.count)))
+                continue
+            }
             var next = position + 1
             // Notes run over labels that introduce nothing ("avisar por WhatsApp cuando
             // lleguen", "llamar al cel"): a word of a label is data only with its value.

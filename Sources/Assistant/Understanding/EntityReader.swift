@@ -422,6 +422,17 @@ struct EntityReader {
                 commands[index].named = true
             }
         }
+        // "botas de punta de acero: 3 pares talla 40 y 2 pares talla 42", "overoles: 4 talla M
+        // y 2 XL": counts that name only a size are how many of the product named before them,
+        // summed; the sizes go in no line of their own.
+        for index in commands.indices.dropFirst().reversed() where Self.namesOnlySize(commands[index].words) {
+            guard let quantity = commands[index].quantity,
+                let owner = commands[..<index].lastIndex(where: { $0.named && !Self.namesOnlySize($0.words) })
+            else { continue }
+            commands[owner].quantity = (commands[owner].quantity ?? 0) + quantity
+            commands[owner].pairs = commands[owner].pairs || commands[index].pairs
+            commands.remove(at: index)
+        }
         // "las señales de ubicación, una por cada extintor": "cada" and what follows say how
         // the line before is shared out; they are no line (the agent reads the share).
         for index in commands.indices.dropFirst().reversed()
@@ -473,6 +484,17 @@ struct EntityReader {
             }
         }
         return (lines, max(0, asked.count - Understanding.maxItemsPerMessage))
+    }
+
+    /// Words that say a size ("talla", "número", "XL").
+    static let sizeMarkers: Set<String> = ["talla", "tallas", "numero", "xs", "s", "m", "l", "xl", "xxl", "xxxl"]
+
+    /// The words name a size and nothing else ("talla 42", "xl", "talla m").
+    static func namesOnlySize(_ words: [String]) -> Bool {
+        words.contains(where: sizeMarkers.contains)
+            && words.allSatisfy {
+                sizeMarkers.contains($0) || $0.allSatisfy(\.isNumber) || ["de", "la", "el"].contains($0)
+            }
     }
 
     /// "NIT 900.417.358-2": when the number was taken out as data, its check digit after the
