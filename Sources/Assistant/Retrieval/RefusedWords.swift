@@ -22,10 +22,11 @@ public enum RefusedWords {
     static let articles: Set<String> = ["el", "la", "los", "las", "ese", "esa", "esos", "esas"]
     /// Words skipped between a lead and the thing ("que no sea de polvo", "muy grande").
     static let skipped: Set<String> = ["de", "del", "el", "la", "los", "las", "un", "una", "muy", "tan", "tipo"]
-    /// Words that end the refused thing ("que no sea extintor porque ya tengo").
+    /// Words that end the refused thing ("que no sea extintor porque ya tengo", "no quiero el
+    /// de polvo, mejor otro": the tokens carry no commas).
     static let stops: Set<String> = [
         "porque", "xq", "pq", "que", "q", "pues", "y", "e", "pero", "sino", "por", "para", "pa", "ya", "si", "como",
-        "o", "ni", "no", "sirve", "sirven",
+        "o", "ni", "no", "sirve", "sirven", "mejor", "entonces", "solo", "sino", "tambien", "aunque",
     ]
     /// Words never refused as a product's word ("no quiero nada más", "que no sea otro").
     static let vague: Set<String> = [

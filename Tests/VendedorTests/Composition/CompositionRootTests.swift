@@ -125,7 +125,7 @@ struct ComposedSystem {
         do {
             // A front end that stopped (its port taken, say) is reported with its own error
             // at once instead of after the whole wait.
-            let answered = try await eventually {
+            let answered = await eventually {
                 if frontEndEnded.add(0) > 0 { return true }
                 return (try? await CompositionRootTests.request(port: port, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"))?
                     .hasPrefix("HTTP/1.1 200") == true
