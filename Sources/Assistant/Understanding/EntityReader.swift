@@ -429,7 +429,8 @@ struct EntityReader {
             guard let quantity = commands[index].quantity,
                 let owner = commands[..<index].lastIndex(where: { $0.named && !Self.namesOnlySize($0.words) })
             else { continue }
-            commands[owner].quantity = (commands[owner].quantity ?? 0) + quantity
+            // Bounded: sizes of hostile counts add up to no more than one line may ask for.
+            commands[owner].quantity = min(QuantityFilter.maxQuantity, (commands[owner].quantity ?? 0) + quantity)
             commands[owner].pairs = commands[owner].pairs || commands[index].pairs
             commands.remove(at: index)
         }

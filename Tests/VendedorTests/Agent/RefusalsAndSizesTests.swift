@@ -67,6 +67,9 @@ import Testing
         let items = reader.readNow("overoles antifluido: 3 talla M, 2 talla L y 1 XL. Y 2 cascos", context: context)
             .items
         #expect(items.map(\.quantity) == [6, 2], "\(items)")
+        // Hostile counts per size add up to no more than one line may ask for.
+        let huge = reader.readNow("overoles: 9999 talla M, 9999 talla L y 9999 XL", context: context).items
+        #expect(huge.count == 1 && huge.allSatisfy { ($0.quantity ?? 0) <= QuantityFilter.maxQuantity }, "\(huge)")
     }
 
     @Test func aCountOfThingsThatAreNoProductTellsTheStoryAndABareCountGoesToTheProductBefore() async throws {
