@@ -245,25 +245,14 @@ public struct MessageTokens: Sendable, Equatable {
         return words
     }
 
-    /// The diminutives of a singular word, as Colombians say them: "cono" → "conito",
-    /// "conico"; "casco" → "casquito"; "manga" → "manguita"; "guante" → "guantecito";
-    /// "señal" → "señalita"; "tapón" → "taponcito". At most six forms.
+    /// The diminutives of a singular word: the search's endings (`QueryUnderstanding.diminutives`,
+    /// which reads them back) put on it — "cono" → "conito", "conico"; "casco" → "casquito";
+    /// "guante" → "guantecito"; "señal" → "señalita". Some forms are no Spanish word (they
+    /// only widen what the reader counts as a catalog word). At most one per ending.
     static func diminutives(of word: String) -> [String] {
-        guard word.count >= 3, let last = word.last else { return [] }
-        let stem = String(word.dropLast())
-        switch last {
-        case "o", "a":
-            let ending = last == "o" ? "ito" : "ita"
-            let short = last == "o" ? "ico" : "ica"
-            if stem.hasSuffix("c") { return [String(stem.dropLast()) + "qu" + ending] }
-            if stem.hasSuffix("g") { return [stem + "u" + ending] }
-            return [stem + ending, stem + short]
-        case "e":
-            return [word + "cito", word + "cita", stem + "ito", stem + "ita"]
-        case "n", "r", "l":
-            return [word + "cito", word + "cita", word + "ito", word + "ita"]
-        default:
-            return []
+        QueryUnderstanding.diminutives.compactMap { suffix, base in
+            guard word.hasSuffix(base), word.count - base.count >= 3 else { return nil }
+            return String(word.dropLast(base.count)) + suffix
         }
     }
 }

@@ -113,7 +113,11 @@ import Testing
         for small in ["senalita", "senalitas", "conito", "conitos", "casquito", "guantecitos"] {
             #expect(words.contains(small), "\(small)")
         }
-        #expect(MessageTokens.diminutives(of: "manga") == ["manguita"])
-        #expect(MessageTokens.diminutives(of: "tapon") == ["taponcito", "taponcita", "taponito", "taponita"])
+        // Each form is read back to its word by the search's endings.
+        for word in ["cono", "casco", "guante", "senal", "tapon", "bota"] {
+            for small in MessageTokens.diminutives(of: word) {
+                #expect(QueryUnderstanding.diminutiveBases(of: small).contains(word), "\(small) → \(word)")
+            }
+        }
     }
 }
