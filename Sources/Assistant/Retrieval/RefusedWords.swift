@@ -26,7 +26,7 @@ public enum RefusedWords {
     /// de polvo, mejor otro": the tokens carry no commas).
     static let stops: Set<String> = [
         "porque", "xq", "pq", "que", "q", "pues", "y", "e", "pero", "sino", "por", "para", "pa", "ya", "si", "como",
-        "o", "ni", "no", "sirve", "sirven", "mejor", "entonces", "solo", "sino", "tambien", "aunque",
+        "o", "ni", "no", "sirve", "sirven", "mejor", "entonces", "solo", "tambien", "aunque",
     ]
     /// Words never refused as a product's word ("no quiero nada más", "que no sea otro").
     static let vague: Set<String> = [

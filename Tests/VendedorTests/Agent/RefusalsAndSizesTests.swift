@@ -27,6 +27,28 @@ import Testing
         #expect(spans.count == 1 && spans[0].contains(said.firstIndex(of: "latex")!), "\(spans)")
     }
 
+    /// Hostile text through the refusal reader: a lead followed by thousands of words, an
+    /// article thousands of words before "no sirve", thousands of leads in a row, huge numbers
+    /// and a word of ten thousand letters. The reader takes at most `maxWords` after a lead and
+    /// looks back at most `maxLookBack` words.
+    @Test func hostileTextThroughTheRefusalReader() {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let many = (0..<5_000).map { n in
+            "pal" + String([letters[n / 676 % 26], letters[n / 26 % 26], letters[n % 26]])
+        }
+        let afterLead = RefusedWords.read(["no", "quiero"] + many)
+        #expect(afterLead.words.count <= RefusedWords.maxWords, "\(afterLead.words.count)")
+        #expect(afterLead.spans.allSatisfy { $0.count <= 2 + RefusedWords.maxWords }, "\(afterLead.spans)")
+        let farArticle = RefusedWords.read(["el", "de"] + many + ["no", "sirve"])
+        #expect(farArticle.words.isEmpty, "\(farArticle.words.count)")
+        let leads = RefusedWords.read(Array(repeating: ["no", "sea", "de"], count: 3_000).flatMap { $0 })
+        #expect(leads.words.isEmpty && leads.spans.isEmpty)
+        let odd = RefusedWords.read([
+            "no", "sea", "99999999999999999999999999", String(repeating: "k", count: 10_000), "no", "sirve",
+        ])
+        #expect(odd.words.count <= RefusedWords.maxWords)
+    }
+
     @Test func aSearchOffersNoProductWithARefusedWord() async throws {
         let tmp = try TemporaryDirectory()
         let db = try RetrievalFixtures.demoDatabase(in: tmp)
