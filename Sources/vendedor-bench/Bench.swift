@@ -142,7 +142,8 @@ struct Bench: AsyncParsableCommand {
             // Not a benchmark: plays the dialogues of the text file --query and prints them.
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."
             guard let query else { throw ValidationError("play necesita --query ARCHIVO") }
-            try await DialoguePlayer(dataDirectory: dataDirectory ?? root + "/data", path: query).run()
+            try await DialoguePlayer(dataDirectory: dataDirectory ?? root + "/data", path: query, vectors: vectors)
+                .run()
         case "read":
             // Not a benchmark: how the offline reader reads --query (with --state fase:slot).
             let root = ProcessInfo.processInfo.environment["VENDEDOR_REPO_ROOT"] ?? "."

@@ -4,10 +4,12 @@ import Shop
 /// `vendedor-bench play --query FILE`: plays hand-written dialogues through the production
 /// workers and prints every reply and the orders registered, to look at the agent by hand.
 /// Not a benchmark. The file is plain text: messages separated by a line `---`, dialogues
-/// by a line `===`.
+/// by a line `===`. With `--vectors`, the catalog's vectors are built first (hybrid search, as
+/// in production with the embedding server).
 struct DialoguePlayer {
     var dataDirectory: String
     var path: String
+    var vectors = false
 
     /// The dialogues in `text` (bounded by the file: a developer's own).
     static func dialogues(in text: String) -> [[String]] {
@@ -38,7 +40,7 @@ struct DialoguePlayer {
 
     func run() async throws {
         let dialogues = Self.dialogues(in: try String(contentsOfFile: path, encoding: .utf8))
-        let (rig, task) = try await AgentBenchRig.start(dataDirectory: dataDirectory, vectors: false)
+        let (rig, task) = try await AgentBenchRig.start(dataDirectory: dataDirectory, vectors: vectors)
         for (number, messages) in dialogues.enumerated() {
             let chatId = "play-\(number)-\(UUID().uuidString.prefix(8))"
             print("=== \(number + 1)")

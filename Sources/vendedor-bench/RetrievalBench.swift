@@ -46,7 +46,8 @@ import Support
 /// `retrieval.<set>_hit_at_3` (a wanted product among the first 3; for a query the shop has
 /// nothing for, an empty answer),
 /// `retrieval.<set>_recall_at_5` (wanted products among the first 5, over min(5, wanted); 1
-/// or 0 for no-match queries), the same per query type and for the lexical and vector
+/// or 0 for no-match queries), `retrieval.<set>_hit_at_1` (the first product is a wanted one:
+/// what the agent takes when it does not ask), the same per query type and for the lexical and vector
 /// searches alone, and `retrieval.<set>_abstention_correct` / `_abstention_total` (queries of
 /// type sin_resultado answered with nothing). The dev figures are also printed without the
 /// set's name (`retrieval.hit_at_3`…), as before the split. Dev and test3 misses go to
@@ -70,6 +71,7 @@ struct RetrievalBench {
 
     struct Score {
         var hits = 0.0
+        var firsts = 0.0
         var recall = 0.0
         var count = 0
 
@@ -78,15 +80,18 @@ struct RetrievalBench {
             if wanted.isEmpty {
                 let empty = ranked.isEmpty ? 1.0 : 0.0
                 hits += empty
+                firsts += empty
                 recall += empty
                 return
             }
             hits += ranked.prefix(3).contains(where: wanted.contains) ? 1 : 0
+            firsts += ranked.first.map(wanted.contains) == true ? 1 : 0
             recall += Double(ranked.prefix(5).filter(wanted.contains).count) / Double(min(5, wanted.count))
         }
 
         var hitAt3: Double { count == 0 ? 0 : hits / Double(count) }
         var recallAt5: Double { count == 0 ? 0 : recall / Double(count) }
+        var hitAt1: Double { count == 0 ? 0 : firsts / Double(count) }
     }
 
     func run() async throws {
@@ -218,6 +223,7 @@ struct RetrievalBench {
                 ("queries", "\(cases.count)"),
                 ("hit_at_3", format(total.hitAt3)),
                 ("recall_at_5", format(total.recallAt5)),
+                ("hit_at_1", format(total.hitAt1)),
             ]
             for (kind, score) in byType.sorted(by: { $0.key < $1.key }) {
                 lines.append(("hit_at_3_\(kind)", format(score.hitAt3)))
@@ -225,6 +231,7 @@ struct RetrievalBench {
             lines += [
                 ("lexical_hit_at_3", format(words.hitAt3)),
                 ("lexical_recall_at_5", format(words.recallAt5)),
+                ("lexical_hit_at_1", format(words.hitAt1)),
                 ("vector_hit_at_3", format(meaning.hitAt3)),
                 ("vector_recall_at_5", format(meaning.recallAt5)),
                 ("ms_per_query", format(searching.seconds * 1000 / Double(max(1, cases.count)))),

@@ -124,7 +124,7 @@ extension SalesAgent {
         case .match(let product):
             // "luces de emergencia…": the plain words meet "Luz estroboscópica" by its name,
             // the search (synonyms, needs) finds "Lámpara emergencia" well ahead: the search's.
-            if let top = phraseHits.first, top.product.id != product.id, top.score >= Self.retrieverTrust,
+            if let top = Self.surest(phraseHits), top.product.id != product.id, top.score >= Self.retrieverTrust,
                 top.score - (phraseHits.first { $0.product.id == product.id }?.score ?? 0) >= Self.retrieverOverrule
             {
                 return .match(top.product)
@@ -138,7 +138,7 @@ extension SalesAgent {
             // "botas aisladas": one option left close to the best is that product, not a
             // choice of one.
             if closest.count == 1 { return .match(closest[0]) }
-            turn.preferred = closest.first?.id
+            turn.preferred = Self.surest(closest, hits: phraseHits)?.id
             return .ambiguous(closest.sorted { $0.id < $1.id })
         case .none:
             // Words the retriever understood as a whole and the matcher did not (a regional
@@ -149,10 +149,10 @@ extension SalesAgent {
             // anti-slip strip and the wet-floor sign were shown).
             let onScreen = phraseHits.filter { turn.state.focus.contains($0.product.id) }
             if onScreen.count == 1, onScreen[0].score >= Self.unsureFloor { return .match(onScreen[0].product) }
-            guard let top = phraseHits.first,
+            guard let top = Self.surest(phraseHits),
                 top.score >= Self.retrieverConfidence || (phraseHits.count == 1 && top.score >= Self.retrieverTrust)
             else {
-                if let top = phraseHits.first, top.score >= Self.unsureFloor {
+                if let top = Self.surest(phraseHits), top.score >= Self.unsureFloor {
                     turn.unsureHits = phraseHits.filter { $0.score >= top.score / 2 }.prefix(Self.maxUnsureHits)
                         .map(\.product)
                 }
@@ -192,6 +192,27 @@ extension SalesAgent {
     /// How far below the best tied option's score an option may be and still be listed.
     static let optionGap = 0.1
 
+    /// The hit the words are surest of: the best score, the retriever's order among equals.
+    /// A hit's score is how much of the query its words match, on every retriever; the order
+    /// is the retriever's ranking, which with vectors also weighs meaning (so the first hit
+    /// need not have the best score): meaning orders the list and breaks ties, the words
+    /// decide what is taken without asking.
+    static func surest(_ hits: [ProductHit]) -> ProductHit? {
+        hits.reduce(nil) { best, hit in
+            guard let best else { return hit }
+            return hit.score > best.score ? hit : best
+        }
+    }
+
+    /// The option, of those listed, the words are surest of (the first when none was scored).
+    static func surest(_ options: [Product], hits: [ProductHit]) -> Product? {
+        let scores = Dictionary(hits.map { ($0.product.id, $0.score) }, uniquingKeysWith: max)
+        return options.reduce(nil) { best, option in
+            guard let best else { return option }
+            return (scores[option.id] ?? 0) > (scores[best.id] ?? 0) ? option : best
+        }
+    }
+
     /// The options the plain words tie that the retriever scores close to the best of them:
     /// "cascos" lists the helmets, not "Cascos auditivos" (ear muffs, a kind the search ranks
     /// lower). Unchanged when the retriever scored none of them.
@@ -224,7 +245,7 @@ extension SalesAgent {
     /// `retrieverLead`) ahead of every other tied option's by `retrieverLead`.
     static func clearLeader(_ options: [Product], hits: [ProductHit]) -> Product? {
         var candidates = options
-        if let top = hits.first, !options.contains(where: { $0.id == top.product.id }) {
+        if let top = surest(hits), !options.contains(where: { $0.id == top.product.id }) {
             candidates.append(top.product)
         }
         let scored = candidates.map { option in (option, hits.first { $0.product.id == option.id }?.score ?? 0) }

@@ -13,10 +13,12 @@ import Support
 ///    by its folded words, batched with concurrent searches).
 /// 2. Its nearest example request by use (`UseExampleIndex`), when near enough and clearly
 ///    nearer than any example of another use, adds that use's products as one more concept
-///    of the query (a need the lexicon did not spell out).
+///    of the query (a need the lexicon did not spell out), unless the words already name a
+///    product wholly (`LexicalMatch.namesWholly`).
 /// 3. Candidates are the lexical matches that pass the coverage threshold plus the product
-///    vectors close to the best one; each scores its lexical score plus `vectorWeight` × its
-///    closeness to the best neighbour.
+///    vectors close to the best one; each ranks by its lexical score plus `vectorWeight` × its
+///    closeness to the best neighbour, and keeps its lexical score as the hit's score (the
+///    same scale as the words alone: `ProductHit.score`).
 /// 4. Nothing passing means the shop does not carry it: vector neighbours alone answer only
 ///    when the best is similar enough (`minSimilarity`) and the customer named nothing the
 ///    shop does not know; the alternatives are the lexical ones ("casco de moto" → the
@@ -93,8 +95,15 @@ public struct HybridRetriever: ProductRetriever {
             let words = try await lexical.matches(for: query, vocabulary: understood.vocabulary)
             return lexical.decide(words, query: query, limit: limit)
         }
-        if let use = await useConcept(for: vector) { query.concepts.append(use) }
-        let words = try await lexical.matches(for: query, vocabulary: understood.vocabulary)
+        var words = try await lexical.matches(for: query, vocabulary: understood.vocabulary)
+        // The nearest example request by use is a need the words did not spell out; when the
+        // words already name a product wholly ("caretas pa la cara": the face shield and the
+        // shield's mount), an example's wording ("para sostener la careta") must not choose
+        // among them.
+        if !words.contains(where: \.namesWholly), let use = await useConcept(for: vector) {
+            query.concepts.append(use)
+            words = try await lexical.matches(for: query, vocabulary: understood.vocabulary)
+        }
         let qualified = words.filter { $0.passes(lexical.threshold) }
         guard let meaning = await neighbours(of: vector, in: index) else {
             return lexical.decide(words, query: query, limit: limit)
@@ -108,9 +117,12 @@ public struct HybridRetriever: ProductRetriever {
             return lexical.decide(words, query: query, limit: limit)
         }
 
-        // Words decide, meaning breaks ties: lexical scores relative to the best one, plus
+        // The ranking weighs words and meaning: lexical scores relative to the best one, plus
         // `vectorWeight` × closeness to the best neighbour; a neighbour the words did not find
-        // joins with half that.
+        // joins with half that. Each hit keeps its words' score (a neighbour alone, its
+        // ranking value, at most half): the agent's thresholds are on that scale, and a
+        // ranking value above 1 read as a score made weak word matches look certain ("¿tienen
+        // extintores para la finca? tenemos un galpón de pollos" added safety glasses).
         let floor = best - tuning.maxGapFromBest
         var lexicalScore: [Int64: Double] = [:]
         for match in qualified { lexicalScore[match.product.id] = match.score }
@@ -122,17 +134,16 @@ public struct HybridRetriever: ProductRetriever {
         var candidates = Set(qualified.map(\.product.id))
         if !query.namesSomethingNotCarried { candidates.formUnion(closeness.keys) }
         let weight = tuning.vectorWeight
-        var scored: [(id: Int64, score: Double)] = []
+        var scored: [(id: Int64, rank: Double, score: Double)] = []
         for id in candidates {
-            let fused: Double
+            let meaningOnly = (qualified.isEmpty ? 1 : 0.5) * weight * (closeness[id] ?? 0)
             if let words = lexicalScore[id], topLexical > 0 {
-                fused = words / topLexical + weight * (closeness[id] ?? 0)
+                scored.append((id, words / topLexical + weight * (closeness[id] ?? 0), words))
             } else {
-                fused = (qualified.isEmpty ? 1 : 0.5) * weight * (closeness[id] ?? 0)
+                scored.append((id, meaningOnly, meaningOnly))
             }
-            scored.append((id, fused))
         }
-        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
+        scored.sort { $0.rank > $1.rank || ($0.rank == $1.rank && $0.id < $1.id) }
         let ranked = scored.prefix(limit)
 
         var known = Dictionary(words.map { ($0.product.id, $0.product) }, uniquingKeysWith: { first, _ in first })

@@ -29,6 +29,12 @@ public struct LexicalMatch: Sendable {
         coverage >= threshold || (headMatched && !headOnlyAlternative)
     }
 
+    /// Every word of the query found in it, what was named first among them: the customer
+    /// named this product.
+    public var namesWholly: Bool {
+        coverage >= 1 - 1e-9 && headMatched && !headOnlyAlternative && !accessoryOrUse
+    }
+
     /// It has every use the customer gave ("contra incendios" in "manguera contra
     /// incendios"), when there was one.
     public var usesMatched = false

@@ -3,7 +3,11 @@ import Shop
 /// A catalog product found for a customer's words, with how well it matched.
 public struct ProductHit: Sendable, Equatable {
     public var product: Product
-    /// Higher is better; comparable only within one retriever.
+    /// How much of the customer's words the product matches (the lexical search's share of
+    /// the query, 0…1), on the same scale with or without vectors, so a caller's thresholds
+    /// mean the same on every retriever. A product found by meaning alone scores at most
+    /// half. Hits come in the retriever's ranking, which with vectors also weighs meaning: the
+    /// first hit need not have the best score.
     public var score: Double
 
     public init(product: Product, score: Double) {

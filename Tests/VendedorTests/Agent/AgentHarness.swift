@@ -25,7 +25,7 @@ final class AgentHarness: @unchecked Sendable {
 
     init(
         config: AgentConfig = AgentConfig(), transport: any HTTPTransport = CurlTransport(), start: Bool = true,
-        overrides: [String: [String: Any]] = [:], queues: Set<String>? = nil
+        overrides: [String: [String: Any]] = [:], queues: Set<String>? = nil, retrieval: RetrievalConfig? = nil
     ) async throws {
         fixture = try await QueueFixture(overrides: overrides)
         directory = try TemporaryDirectory()
@@ -36,14 +36,19 @@ final class AgentHarness: @unchecked Sendable {
             companyText: try String(contentsOf: root.appendingPathComponent("contexto_empresa.md"), encoding: .utf8))
         waiters = JobWaiters(client: fixture.jobs)
         waiters.start()
-        if start { try startWorker(config: config, transport: transport, queues: queues) }
+        if start { try startWorker(config: config, transport: transport, queues: queues, retrieval: retrieval) }
     }
 
+    /// `retrieval`: words alone unless given (a test of the search with vectors passes the
+    /// real local embedding server's, after building the catalog's index).
     func startWorker(
-        config: AgentConfig = AgentConfig(), transport: any HTTPTransport = CurlTransport(), queues: Set<String>? = nil
+        config: AgentConfig = AgentConfig(), transport: any HTTPTransport = CurlTransport(), queues: Set<String>? = nil,
+        retrieval: RetrievalConfig? = nil
     ) throws {
-        let retrieval = RetrievalConfig(
-            provider: .none, searchDataDirectory: TestPaths.repoRoot.appendingPathComponent("data/busqueda").path)
+        let retrieval =
+            retrieval
+            ?? RetrievalConfig(
+                provider: .none, searchDataDirectory: TestPaths.repoRoot.appendingPathComponent("data/busqueda").path)
         let agent = try AgentResources.make(
             config: config, retrieval: retrieval, database: database, jobs: fixture.jobs, waiters: waiters,
             transport: transport, policy: Self.quickRetries, logger: fixture.logger)
