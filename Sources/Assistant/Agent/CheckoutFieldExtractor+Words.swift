@@ -99,14 +99,44 @@ extension CheckoutFieldExtractor {
 
     /// Greetings, yes/no, thanks and filler words only.
     static func isOnlyChatter(_ words: Words) -> Bool {
-        let chatter: Set<String> = [
-            "perdon", "disculpa", "disculpe", "claro", "listo", "ok", "bueno", "gracias", "es", "mi",
-            "son", "mis", "datos", "aqui", "van", "estan", "seria", "eh", "ah", "si", "no", "y", "los", "el",
-            "la", "de", "pues", "entonces", "ahi", "va", "estos", "esos", "ahora", "perfecto", "dale", "vale",
-            "siguientes", "tome", "anote", "apunte", "le", "paso", "envio", "mando", "para", "entrega", "envio",
-        ]
-        return words.texts.allSatisfy { chatter.contains($0) || Lexicon.fillers.contains($0) }
+        words.texts.allSatisfy(isChatter)
     }
+
+    static func isChatter(_ word: String) -> Bool {
+        chatterWords.contains(word) || Lexicon.fillers.contains(word)
+    }
+
+    /// Words that only hand the data over ("bueno, le doy los datos", "aquí van mis datos").
+    static let chatterWords: Set<String> = [
+        "perdon", "disculpa", "disculpe", "claro", "listo", "ok", "bueno", "gracias", "es", "mi",
+        "son", "mis", "datos", "aqui", "van", "estan", "seria", "eh", "ah", "si", "no", "y", "los", "el",
+        "la", "de", "pues", "entonces", "ahi", "va", "estos", "esos", "ahora", "perfecto", "dale", "vale",
+        "siguientes", "tome", "anote", "apunte", "le", "paso", "envio", "mando", "para", "entrega", "doy",
+        "dejo", "comparto", "dicto",
+    ]
+
+    /// A name after words that only hand the data over, in one piece ("bueno le doy los datos
+    /// Yolanda Patricia Gaitán Rozo" before "cédula …", dictated without a comma): the name from
+    /// the first capitalized word on, and where it starts in `text` (characters). Nil unless
+    /// every word before it is chatter (at most `maxChatterBeforeName`) and the rest looks like
+    /// a name.
+    static func nameAfterChatter(_ text: String) -> (name: String, offset: Int)? {
+        let words = Words(text)
+        let characters = Array(text)
+        guard words.count >= 3,
+            let start = (1..<min(words.count - 1, maxChatterBeforeName + 1)).first(where: { index in
+                characters[words.words[index].range.lowerBound].isUppercase
+            }),
+            // Only words of handing over: "unidad Bosques de Zúñiga" is a place's name.
+            words.texts[0..<start].allSatisfy(chatterWords.contains)
+        else { return nil }
+        let offset = words.words[start].range.lowerBound
+        let name = String(characters[offset...])
+        return looksLikeName(name) ? (name, offset) : nil
+    }
+
+    /// Words of chatter a name may follow in one piece.
+    static let maxChatterBeforeName = 8
 
     /// One to five words of letters (particles inside not counted: "Kevin Andrés Polo De la
     /// Hoz"), none of them a shop or data word; a surname that is also a common word

@@ -348,12 +348,12 @@ public enum CheckoutFieldExtractor {
                 use(chunk.range)
             } else if values[.name] == nil, hasData || requested == .name || extendsName(knownName, chunk.text),
                 !known.contains(.name) || requested == .name || extendsName(knownName, chunk.text),
-                looksLikeName(chunk.text), !lone,
+                let name = looksLikeName(chunk.text) ? (chunk.text, 0) : nameAfterChatter(chunk.text), !lone,
                 !text.contains("?"),
                 chunk.range.lowerBound < firstEntity || requested == .name
             {
-                values[.name] = chunk.text
-                freeRanges[.name] = chunk.range
+                values[.name] = name.0
+                freeRanges[.name] = (chunk.range.lowerBound + name.1)..<chunk.range.upperBound
                 use(chunk.range)
             } else if values[.neighborhood] == nil, let addressEnd, values[.address] != nil,
                 follows(chunk.range.lowerBound, addressEnd, in: scan), looksLikePlace(words)

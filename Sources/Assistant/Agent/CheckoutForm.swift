@@ -94,11 +94,27 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         return String(parts.joined(separator: ". ").prefix(ClientDetails.maxNotesLength))
     }
 
+    /// "el Centro", "el corregimiento de Termales": an article the customer wrote in lowercase
+    /// before a capitalized name or a kind of rural place is no part of the barrio ("El
+    /// Poblado", "la floresta" stay as written).
+    static func withoutArticle(_ neighborhood: String) -> String {
+        let parts = neighborhood.split(separator: " ", maxSplits: 2)
+        guard parts.count >= 2, ["el", "la", "los", "las"].contains(parts[0]),
+            parts[1].first?.isUppercase == true || ruralPlaceKinds.contains(TextFold.fold(String(parts[1])))
+        else { return neighborhood }
+        return String(neighborhood.dropFirst(parts[0].count)).trimmingWhitespace()
+    }
+
+    /// Kinds of rural place that stand where a barrio would.
+    static let ruralPlaceKinds: Set<String> = ["vereda", "corregimiento", "sector", "caserio", "resguardo", "comuna"]
+
     /// Words of a rural address, which may have no house number.
     static let ruralWords: Set<String> = [
         "vereda", "finca", "hacienda", "parcela", "corregimiento", "km", "kilometro", "via", "lote", "predio",
-        // Places found by their name where streets have no numbers (islands, villages).
-        "posada", "hostal", "hotel", "cabanas", "caserio", "resguardo",
+        // Places found by their name where streets have no numbers (islands, villages, the
+        // coast and the rivers of the Pacific and the Caribbean).
+        "posada", "hostal", "hotel", "cabanas", "caserio", "resguardo", "playa", "isla", "bahia", "ensenada",
+        "muelle", "embarcadero", "cabana", "hosteria", "ecohotel", "glamping", "estadero", "parador", "rancheria",
     ]
 
     /// "carrera ocho número catorce guion treinta": an address dictated with its numbers in
@@ -162,7 +178,7 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
                 throw ValidationError(
                     field: "barrio", message: "El barrio debe ser un nombre (por ejemplo: San Fernando).")
             }
-            return neighborhood
+            return withoutArticle(neighborhood)
         case .notes:
             let notes = try Validation.optionalText(text, field: "indicaciones", maximum: ClientDetails.maxNotesLength)
             guard let notes else {

@@ -439,6 +439,7 @@ struct FieldScanner {
         }
         take { Self.isPhoneGrouping(Array(groups[$0])) }
         take { Self.isLandlineGrouping(Array(groups[$0])) || Self.isThousandsGrouping(run[$0].map { words[$0] }) }
+        take { isIdNumberLine(run[$0], groups[$0]) }
         var group = 0
         while group < run.count {
             let end = numberAt[group] ?? group + 1
@@ -446,6 +447,33 @@ struct FieldScanner {
             group = end
         }
     }
+
+    /// "1096 20 8537" alone on its line, in a block of data: a cédula written in groups of 2–4
+    /// digits, 7–10 in all (a phone's shape was taken first), with nothing else on the line.
+    private func isIdNumberLine(_ run: ArraySlice<Int>, _ groups: ArraySlice<String>) -> Bool {
+        guard groups.allSatisfy({ (2...4).contains($0.count) }),
+            (7...10).contains(groups.reduce(0) { $0 + $1.count }), let first = run.first, let last = run.last
+        else { return false }
+        return endsLine(from: words.words[first].range.lowerBound, step: -1)
+            && endsLine(from: words.words[last].range.upperBound, step: 1)
+    }
+
+    /// Whether only blanks (at most `maxLineMargin`) lie between `index` and the line's end in
+    /// the direction of `step` (−1 towards its start, before `index`; 1 towards its end, from
+    /// `index` on).
+    private func endsLine(from index: Int, step: Int) -> Bool {
+        var at = step < 0 ? index - 1 : index
+        for _ in 0...Self.maxLineMargin {
+            guard characters.indices.contains(at) else { return true }
+            if characters[at].isNewline { return true }
+            guard characters[at].isWhitespace else { return false }
+            at += step
+        }
+        return false
+    }
+
+    /// Blanks around a number on its own line.
+    static let maxLineMargin = 8
 
     /// "315 678 9012", "315 6789012", "57 318 284 2304", "(602) 626 2679": groups of 2–7
     /// digits making a phone (a lone digit is never part of one).

@@ -335,7 +335,8 @@ extension SalesAgent {
     func restatedLine(_ command: ItemCommand, _ turn: TurnContext) async throws -> Product? {
         let reading = turn.reading
         guard turn.state.phase == .browsing, command.quantity != nil, reading.items.count == 1,
-            !command.named || Self.namesNothing(command.words), let touched = turn.state.lastTouched,
+            Self.namesNothing(command.words) || !command.named && !Self.countsAThing(command.words),
+            let touched = turn.state.lastTouched,
             turn.state.cart.quantity(of: touched) > 0, turn.state.focus.allSatisfy({ $0 == touched }),
             reading.intent == nil || reading.intent == .add,
             !turn.message.texts.contains(where: { Self.additionWords.contains(MessageTokens.shorthand[$0] ?? $0) })
@@ -359,6 +360,15 @@ extension SalesAgent {
         else { return nil }
         turn = scratch
         return product
+    }
+
+    /// "y 6 delantales", "y 3 sombreros": a count of things named in the plural, which the shop
+    /// may not know, is an order of them ("no lo manejamos"), never the last line's new amount.
+    static func countsAThing(_ words: [String]) -> Bool {
+        WordForms.contentWords(words).contains { word in
+            !referringWords.contains(word) && word.count >= minNamingLetters && word.hasSuffix("s")
+                && SpanishWords.singular(word) != word
+        }
     }
 
     static let additionWords: Set<String> = [
