@@ -107,7 +107,10 @@ public enum QuantityParser {
         {
             return finish(words, start: index, end: index + 1 + length, value: value)
         }
-        if word.hasPrefix("x"), word.count > 1, let value = SpanishNumber.digitsValue(String(word.dropFirst())) {
+        // "x12" after the product, "30x" before it ("mándeme 30x cinta aislante, 10x doble faz").
+        if word.count > 1, word.hasPrefix("x") || word.hasSuffix("x"),
+            let value = SpanishNumber.digitsValue(String(word.hasPrefix("x") ? word.dropFirst() : word.dropLast()))
+        {
             return Mention(value: value, kind: .count, range: index..<index + 1, pairs: false)
         }
         guard let (value, length) = SpanishNumber.read(words, at: index) else { return nil }

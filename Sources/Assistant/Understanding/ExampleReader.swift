@@ -43,7 +43,8 @@ public struct ExampleReader: MessageReader {
             SpokenEmail.rewrite(
                 SpokenCardinals.rewrite(ListMarkers.rewrite(String(raw.prefix(Understanding.maxMessageCharacters))))),
             codes: context.catalogCodes)
-        let text = CountOnly.rewrite(HalfDozens.rewrite(SpokenAddress.rewrite(DictatedDigits.rewrite(spoken))))
+        let text = CorrectedCount.rewrite(
+            CountOnly.rewrite(HalfDozens.rewrite(SpokenAddress.rewrite(DictatedDigits.rewrite(spoken)))))
         let classifier = classifier(catalogWords: context.catalogWords)
         let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
         let guess = classifier.classify(text).map { Self.removal($0, tokens: tokens, text: text) }
