@@ -17,9 +17,8 @@ enum CorrectedCount {
         var copied = 0
         var index = 0
         while index + 3 < words.count {
-            guard leads.contains(words[index]), let said = SpanishNumber.read(words, at: index + 1),
-                words.words[index].range.lowerBound >= copied
-            else {
+            // After a rewrite `index` is past what was copied: no position check is needed.
+            guard leads.contains(words[index]), let said = SpanishNumber.read(words, at: index + 1) else {
                 index += 1
                 continue
             }
