@@ -372,7 +372,9 @@ public enum CheckoutFieldExtractor {
             {
                 // A note runs to the end of its line over times and numbers ("Entregar en
                 // almacén, horario 8 a.m. a 5 p.m."), up to data already taken.
-                var end = sentenceEnd(scan, from: chunk.range.lowerBound)
+                // A period inside the chunk ("dejar con el Sr. Gómez") may end a sentence
+                // before the chunk does: the note never ends inside its own chunk.
+                var end = max(sentenceEnd(scan, from: chunk.range.lowerBound), chunk.range.upperBound)
                 if let taken = (chunk.range.upperBound..<end).first(where: { used[$0] }) { end = taken }
                 // "…barrio Mojica, obra de la esquina, preguntar por el maestro": the words
                 // about the place just before the note, after the address, belong to it.
