@@ -33,6 +33,8 @@ public enum CommonWords {
         "busco", "buscamos", "buscando", "sera",
         // Regional interjections ("ombe", "ajá"): never a product, never an answer.
         "ombe", "hombe", "aja",
+        // Holding back and going ahead ("no espere, los arneses que sean 5", "dale 1 de ese").
+        "espere", "espera", "esperen", "aguarde", "dale",
     ]
     /// Whether a word is a measure unit, also as typed in a hurry: letters doubled ("kiloss")
     /// or two swapped ("klios", "litors") in a unit of five letters or more.

@@ -2,7 +2,7 @@ import Assistant
 import Foundation
 import Shop
 
-/// `vendedor-bench read --query TEXT [--state checkout:telefono]`: how the offline reader
+/// `vendedor-bench read --query TEXT [--state checkout:telefono | quantity:ID | choice:ID,ID]`: how the offline reader
 /// reads one message (intent, confidence, nearest example, clause acts, items, data), to
 /// look at the understanding layer by hand. Not a benchmark.
 struct ReadExplain {
@@ -23,9 +23,19 @@ struct ReadExplain {
         context.catalogKinds = MessageTokens.catalogKindsOnly(names)
         if let state {
             let parts = state.split(separator: ":").map(String.init)
-            context.phase = DialogueState.Phase(rawValue: parts[0]) ?? .browsing
-            context.requested = parts.count > 1 ? CheckoutSlot(rawValue: parts[1]) : nil
             context.cartIsEmpty = false
+            if parts[0] == "quantity", parts.count > 1, let id = Int64(parts[1]) {
+                // "quantity:ID": the agent just asked how many of product ID.
+                context.pending = .quantity(productId: id)
+            } else if parts[0] == "choice", parts.count > 1 {
+                // "choice:ID,ID…": the agent just listed these options.
+                let options = parts[1].split(separator: ",").compactMap { Int64($0) }
+                context.pending = .choice(options: options, quantity: nil, pairs: false)
+                context.listed = options.count
+            } else {
+                context.phase = DialogueState.Phase(rawValue: parts[0]) ?? .browsing
+                context.requested = parts.count > 1 ? CheckoutSlot(rawValue: parts[1]) : nil
+            }
         }
         let classifier = reader.classifier(catalogWords: context.catalogWords)
         let tokens = MessageTokens(text, catalog: context.catalogWords).tokens

@@ -68,6 +68,23 @@ extension CheckoutFieldExtractor {
         return Words(scan.text(entity.range.upperBound..<end)).texts.allSatisfy { ["etapa", "sector"].contains($0) }
     }
 
+    /// Whether `entity` is the number that opens a neighbourhood's name right after its label
+    /// ("barrio 2500 Lotes", "barrio 20 de Julio", "barrio 7 de Agosto"): at most four digits
+    /// at `valueStart`, then a capitalized word, or "de" and one.
+    static func opensPlace(_ entity: FieldScanner.Entity, _ scan: FieldScanner, valueStart: Int) -> Bool {
+        guard case .number(let digits, _) = entity.kind, digits.count <= 4, entity.range.lowerBound == valueStart
+        else { return false }
+        var index = entity.range.upperBound
+        guard index < scan.characters.count, scan.characters[index] == " " else { return false }
+        index += 1
+        if index + 3 < scan.characters.count, scan.characters[index] == "d", scan.characters[index + 1] == "e",
+            scan.characters[index + 2] == " "
+        {
+            index += 3
+        }
+        return index < scan.characters.count && scan.characters[index].isUppercase
+    }
+
     /// Where a labelled note ends when more notes follow it after ";" ("ingreso por la puerta 1;
     /// avisar a la coordinación"): after the last such piece, before `limit`. Each step moves
     /// to the next line's end, so the message is read once.

@@ -113,6 +113,9 @@ extension CheckoutFieldExtractor {
         "la", "de", "pues", "entonces", "ahi", "va", "estos", "esos", "ahora", "perfecto", "dale", "vale",
         "siguientes", "tome", "anote", "apunte", "le", "paso", "envio", "mando", "para", "entrega", "doy",
         "dejo", "comparto", "dicto",
+        // "Recibe el ingeniero Hernán Darío Tuirán": who receives, by a title.
+        "recibe", "recibira", "ingeniero", "ingeniera", "ing", "doctor", "doctora", "dr", "dra", "senor", "senora",
+        "sr", "sra", "don", "dona", "arquitecto", "arquitecta", "licenciado", "licenciada", "profesor", "profesora",
     ]
 
     /// A name after words that only hand the data over, in one piece ("bueno le doy los datos

@@ -198,7 +198,14 @@ public enum CheckoutFieldExtractor {
                 var cap = entityCursor
                 // "barrio Poblado 2", "barrio Decepaz 3 etapa": the number closing the
                 // neighbourhood's piece is part of its name.
-                if label.slot == .neighborhood, closesPlace(scan.entities[cap], scan, end: end) { cap += 1 }
+                if label.slot == .neighborhood, opensPlace(scan.entities[cap], scan, valueStart: valueStart) {
+                    cap += 1
+                }
+                if label.slot == .neighborhood, cap < scan.entities.count,
+                    closesPlace(scan.entities[cap], scan, end: end)
+                {
+                    cap += 1
+                }
                 if cap < scan.entities.count { end = min(end, max(valueStart, scan.entities[cap].range.lowerBound)) }
             }
             if label.slot == .address { end = blockAddressEnd(scan, label: label, from: end, limit: regionEnd) }
@@ -236,6 +243,17 @@ public enum CheckoutFieldExtractor {
             if label.slot == .name, let (name, after) = fullNameAfter(value, scan, from: end, limit: regionEnd) {
                 value = name
                 end = after
+            }
+            // "el nombre va con Y: Yesid Alberto Meza", "nombre correcto: …": a lowercase
+            // value before a colon says how; the name is after the colon.
+            if label.slot == .name, end < regionEnd, scan.characters[end] == ":",
+                value.first.map({ !$0.isUppercase }) == true
+            {
+                let after = min(regionEnd, scan.nextSeparator(after: end + 1))
+                if let name = leadingName(trimmed(scan.text(end + 1..<after))) {
+                    value = name
+                    end = after
+                }
             }
             if label.slot == .name, !looksLikeName(value) {
                 // "le habla Hernán Darío Restrepo de Medellín necesito…": the name that opens it.
@@ -339,7 +357,15 @@ public enum CheckoutFieldExtractor {
             // A question is never a name ("¿aceptan Nequi?").
             // A name the form holds is replaced only when asked for or labelled, or by a longer
             // one that extends it (the full name given at checkout).
-            if values[.address] == nil, hasData, let site = namedSite(words, chunk) {
+            if values[.address] != nil, let end = addressEnd, follows(chunk.range.lowerBound, end, in: scan),
+                isAddressPart(words, chunk), let address = values[.address]
+            {
+                // "Carrera 4 # 25-90, obra Torres del Rodadero", "Km 7 vía Mamonal, Planta 3":
+                // the part of the site right after the address is the address's.
+                values[.address] = address + ", " + trimmed(chunk.text)
+                addressEnd = chunk.range.upperBound
+                use(chunk.range)
+            } else if values[.address] == nil, hasData, let site = namedSite(words, chunk) {
                 // "…, correo …. Finca Los Naranjos, vereda Charguayaco": a rural site by its
                 // name, among other data, is the address (what follows it may be the barrio).
                 values[.address] = site
@@ -521,6 +547,22 @@ public enum CheckoutFieldExtractor {
         return trimmed(String(characters[words.words[start].range.lowerBound...]))
     }
 
+    /// Parts of a site that follow its street address ("obra Torres del Rodadero", "Planta 3",
+    /// "bodega 2"): the part's kind, then a number or a capitalized name.
+    static let addressPartWords: Set<String> = [
+        "planta", "obra", "bodega", "local", "oficina", "torre", "bloque", "interior", "edificio", "galpon", "nave",
+        "modulo", "consultorio", "almacen", "sede", "puesto",
+    ]
+
+    /// A piece of two to `maxPlaceNameWords` words that is a part of a site (`addressPartWords`).
+    static func isAddressPart(_ words: Words, _ chunk: FieldChunk) -> Bool {
+        guard (2...maxPlaceNameWords).contains(words.count), addressPartWords.contains(words[0]) else { return false }
+        if words[1].allSatisfy(\.isNumber) { return true }
+        let characters = Array(chunk.text)
+        let start = words.words[1].range.lowerBound
+        return characters.indices.contains(start) && characters[start].isUppercase
+    }
+
     /// Labels of a rural place that stands for the barrio ("Vereda: Campo Alegre").
     static let ruralPlaceLabels: Set<String> = ["vereda", "corregimiento", "caserio", "inspeccion"]
 
@@ -586,6 +628,11 @@ public enum CheckoutFieldExtractor {
             {
                 return words.words[index].range.lowerBound
             }
+            // "barrio El Centro al lado del mercado": a landmark after the place's name opens
+            // the note.
+            if place, Self.opensLandmark(words, at: index) {
+                return words.words[index].range.lowerBound
+            }
             // "barrio ahora es El Limonar": a copula after words that only lead to the value
             // introduces it.
             if place, copulas.contains(words[index]) || words[index] == "pues",
@@ -595,6 +642,18 @@ public enum CheckoutFieldExtractor {
             }
         }
         return nil
+    }
+
+    /// "al lado de", "frente a", "cerca del", "junto al", "diagonal a", "detrás de", "enseguida
+    /// de", "contiguo al" at word `index`: where a landmark begins.
+    static func opensLandmark(_ words: Words, at index: Int) -> Bool {
+        let next = words.at(index + 1)
+        switch words.at(index) {
+        case "al": return next == "lado" || next == "frente"
+        case "frente", "junto", "diagonal", "contiguo": return ["a", "al", "de", "del"].contains(next)
+        case "cerca", "detras", "enseguida", "despues": return ["de", "del", "al"].contains(next)
+        default: return false
+        }
     }
 
     /// Words that may come before the copula that introduces a value ("ahora es", "ya no es",

@@ -21,7 +21,8 @@ public enum CheckoutSlot: String, Codable, Sendable, CaseIterable, Comparable {
         switch self {
         case .name:
             [
-                "nombre completo", "mi nombre es", "nombre", "me llamo", "a nombre de", "soy", "nombres",
+                "nombre completo", "mi nombre es", "el nombre mio es", "nombre", "me llamo", "a nombre de", "soy",
+                "nombres",
                 "nombre y apellido", "nombres y apellidos", "nombre y apellidos", "contacto", "persona de contacto",
                 "atencion", "solicitante", "le habla", "les habla", "le escribe", "les escribe", "habla", "responsable",
                 "encargado", "encargada",
@@ -44,7 +45,9 @@ public enum CheckoutSlot: String, Codable, Sendable, CaseIterable, Comparable {
             [
                 "indicaciones", "indicacion", "referencia", "observaciones", "observacion", "nota", "para la entrega",
                 "indicaciones para la entrega", "instrucciones", "indicaciones de entrega", "instrucciones de entrega",
-                "nota de entrega", "notas", "punto de referencia", "pa la entrega", "obs", "horario de recibo",
+                "nota de entrega", "notas", "punto de referencia", "pa la entrega", "para entregar", "pa entregar",
+                "obs",
+                "horario de recibo",
                 "horario de entrega", "horario de recepcion",
             ]
         }

@@ -123,7 +123,9 @@ public enum QuantityParser {
             (priceVerbs.contains(before) || (before == "a" && priceVerbs.contains(words.at(index - 2))))
             && value >= minBarePrice
             && (after.isEmpty || after.first?.isNumber == true || WordForms.contentWords([after]).isEmpty)
-        if before == "$" || after == "pesos" || after == "mil" || (before == "de" && value >= 1000) || priced {
+        if before == "$" || after == "pesos" || after == "mil" || (["de", "d"].contains(before) && value >= 1000)
+            || priced
+        {
             if after == "pesos" || after == "mil" { end += 1 }
             let pesos = after == "mil" ? value * 1000 : value
             start = before == "$" ? index - 1 : index
@@ -142,6 +144,8 @@ public enum QuantityParser {
             return Mention(value: value, kind: .count, range: start..<(end + 1), pairs: false)
         }
         if CommonWords.isMeasureUnit(after) || specMarkers.contains(before) { return nil }
+        // "las busetas llevan de a dos", "vienen de a 10": a count shared out is no amount.
+        if before == "a", words.at(index - 2) == "de" { return nil }
         word = words[index]
         // Articles are quantities only before something ("una alarma"), never alone at the end.
         if ["un", "una", "uno"].contains(word), length == 1, end >= words.count { return nil }

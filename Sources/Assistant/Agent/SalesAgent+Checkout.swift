@@ -100,6 +100,15 @@ extension SalesAgent {
         fill(&turn)
         try await offerStoredData(&turn, enteringCheckout: enteringCheckout)
         if case .returningClient = turn.state.pending { return }
+        // "Sí, confirmo" to the stored data: the order is confirmed with them; with nothing
+        // missing it is placed (the offer showed the data, the cart was shown as it grew).
+        if case .returningClient = offer, turn.affirms, !turn.denies, turn.state.form.isComplete,
+            turn.reading.data.values.isEmpty, !turn.cartChanged, !turn.handledProducts,
+            turn.message.texts.contains(where: { $0.hasPrefix("confirm") })
+        {
+            try await placeOrder(&turn)
+            return
+        }
 
         let form = turn.state.form
         if turn.state.phase == .review, turn.slotsChanged.isEmpty, turn.invalidSlots.isEmpty, !turn.cartChanged,

@@ -86,9 +86,10 @@ public struct QueryUnderstanding: Sendable {
 
     /// The message's words as read: folded tokens, at most `maxTokens`, none longer than
     /// `maxWordLength`.
+    /// A lone "d" is chat for "de" ("chaleco d esos q brillan d noche").
     public static func readTokens(_ text: String) -> [String] {
         let tokens = SpanishWords.tokens(String(text.prefix(maxCharacters)))
-        return Array(tokens.lazy.filter { $0.count <= maxWordLength }.prefix(maxTokens))
+        return Array(tokens.lazy.filter { $0.count <= maxWordLength }.map { $0 == "d" ? "de" : $0 }.prefix(maxTokens))
     }
 
     public func understand(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {

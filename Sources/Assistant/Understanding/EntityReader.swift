@@ -52,6 +52,16 @@ struct EntityReader {
         Self.blankCheckDigits(&characters, original: Array(text))
         for range in chatter {
             for offset in range where characters.indices.contains(offset) { characters[offset] = " " }
+            // "Buenas, ¿qué tal? Necesito…": the marks around a clause left out go with it (a
+            // lone "?" would leave the request inside a question). Two characters each side.
+            for offset in (range.lowerBound - 2)..<range.lowerBound
+            where characters.indices.contains(offset) && "¿¡".contains(characters[offset]) {
+                characters[offset] = " "
+            }
+            for offset in range.upperBound..<(range.upperBound + 2)
+            where characters.indices.contains(offset) && "?!".contains(characters[offset]) {
+                characters[offset] = " "
+            }
         }
         // "De acuerdo con la orden de compra No. 7781 de…": a number whose marker ("No.",
         // "número") went out with the talk is that marker's, never a count left alone.
@@ -126,6 +136,9 @@ struct EntityReader {
         {
             result.insert(requested)
         }
+        // "yo no tengo correo, pero el de mi nieta sí: …@gmail.com": an address given is the
+        // e-mail, whoever's it is.
+        if data.values[.email] != nil { result.remove(.email) }
         return result
     }
 
@@ -203,17 +216,18 @@ struct EntityReader {
         let quantityIntents: Set<Intent> = [.add, .setQuantity, .increase, .decrease]
         // "¿a cómo sale cada uno?" asks; it orders nothing.
         // "las que tenga de cada uno": "cada uno" counts nothing.
-        if counts.isEmpty, ["una", "uno"].contains(productText.at(productText.count - 1)),
-            productText.at(productText.count - 2) != "cada",
+        // "dale una, talla 42": a size said after it leaves the article closing the request.
+        let closing = Self.closingWord(productText)
+        if counts.isEmpty, ["una", "uno"].contains(productText.at(closing)),
+            productText.at(closing - 1) != "cada",
             intent.map(quantityIntents.contains) == true || context.pending.map(Self.asksQuantity) == true
-                || (productText.count >= 2 && isCommand(productText[productText.count - 2]) && context.listed > 0)
+                || (closing >= 1 && isCommand(productText[closing - 1]) && context.listed > 0)
                 // "la careta, una", "el botiquín, uno": the count said after the product's name.
-                || (productText.count >= 2 && namesCatalog(after: productText.count - 2)
-                    && !Self.joiners.contains(productText[productText.count - 2])),
-            !asksAll, !Self.inQuestion(productText.count - 1, productText)
+                || (closing >= 1 && namesCatalog(after: closing - 1)
+                    && !Self.joiners.contains(productText[closing - 1])),
+            !asksAll, !Self.inQuestion(closing, productText)
         {
-            let last = productText.count - 1
-            counts = [QuantityParser.Mention(value: 1, kind: .count, range: last..<(last + 1), pairs: false)]
+            counts = [QuantityParser.Mention(value: 1, kind: .count, range: closing..<(closing + 1), pairs: false)]
         }
         // "súmele 17 válvulas para extintor": what it is for names no line of the cart.
         let texts = productText.texts
@@ -289,9 +303,15 @@ struct EntityReader {
         // "mejor 1 más", "2 menos": a count the word after makes relative. Among other counts
         // only with a verb of adding before it ("son 8 los muchachos, súmele 2 más": the 8 is
         // the story's, the 2 the change).
+        // A change the classifier read as a new amount is a sum when a verb of summing says
+        // the count ("ey súmale 5 discos") or "más" closes the count's few words ("ponle 3
+        // guantes más").
+        let before = counts.last.map { productText.at($0.range.lowerBound - 1) }
         if !context.cartIsEmpty, action == nil || action == .set, let count = counts.last,
             counts.count == 1 || Self.addingVerbs.contains(productText.at(count.range.lowerBound - 1)),
             let relative = Self.relative(after: count.range.upperBound, productText)
+                ?? (action == .set && Self.summingVerbs.contains(before ?? "") ? .increase : nil)
+                ?? (action == .set ? Self.relative(afterNoun: count.range.upperBound, productText) : nil)
         {
             action = relative
             if counts.count > 1 { counts = [count] }
@@ -434,6 +454,11 @@ struct EntityReader {
             commands[owner].pairs = commands[owner].pairs || commands[index].pairs
             commands.remove(at: index)
         }
+        // "una, talla 42" answering "¿cuántas?": a size left alone names no product.
+        for index in commands.indices where Self.namesOnlySize(commands[index].words) {
+            commands[index].words = []
+            commands[index].named = false
+        }
         // "las señales de ubicación, una por cada extintor": "cada" and what follows say how
         // the line before is shared out; they are no line (the agent reads the share).
         for index in commands.indices.dropFirst().reversed()
@@ -485,6 +510,19 @@ struct EntityReader {
             }
         }
         return (lines, max(0, asked.count - Understanding.maxItemsPerMessage))
+    }
+
+    /// The most words of a size said after the request ("talla 42", "talla M").
+    static let maxSizeWords = 3
+
+    /// The last word of the request: the message's last, or the one before a size said
+    /// after it at the end ("dale una, talla 42").
+    static func closingWord(_ words: Words) -> Int {
+        let last = words.count - 1
+        for start in max(1, words.count - maxSizeWords)..<max(1, words.count) where sizeMarkers.contains(words[start]) {
+            if namesOnlySize(Array(words.texts[start...])) { return start - 1 }
+        }
+        return last
     }
 
     /// Words that say a size ("talla", "número", "XL").
@@ -600,12 +638,43 @@ struct EntityReader {
         "subele", "mandeme", "mandame",
     ]
 
+    /// The verbs of `addingVerbs` that only ever sum ("súmele", "agréguele", "añádale"), not
+    /// those that may set an amount ("súbale a 10", "póngale 6 en vez de 4", "mándeme 3").
+    static let summingVerbs: Set<String> = [
+        "sumele", "sumale", "sumenle", "agreguele", "agregale", "agreguenle", "anadale", "anadele", "aumentele",
+        "aumentale",
+    ]
+
     /// "más" or "menos" right after a count ("mejor 1 más", "2 menos de esos"), not a
     /// comparison ("3 más que…").
     static func relative(after index: Int, _ words: Words) -> ItemCommand.Action? {
         let word = words.at(index)
         guard word == "mas" || word == "menos", words.at(index + 1) != "que" else { return nil }
         return word == "mas" ? .increase : .decrease
+    }
+
+    /// The most words between a count and the "más" that closes them ("3 discos de corte más").
+    static let maxWordsBeforeMore = 3
+
+    /// "más" or "menos" closing the few words after a count ("5 discos más", "2 guantes
+    /// menos"): none of them a count or a joining word, nothing counted after it ("5 discos
+    /// más 3 guantes" joins two lines).
+    static func relative(afterNoun index: Int, _ words: Words) -> ItemCommand.Action? {
+        let counted = { (at: Int) -> Bool in
+            let word = words.at(at)
+            return (!word.isEmpty && word.allSatisfy(\.isNumber)) || SpanishNumber.read(words, at: at) != nil
+        }
+        guard index < words.count else { return nil }
+        for end in index..<min(words.count, index + maxWordsBeforeMore + 1) {
+            let word = words.at(end)
+            if word == "mas" || word == "menos" {
+                // Right after the count it is `relative(after:)`'s.
+                guard end > index, words.at(end + 1) != "que", !counted(end + 1) else { return nil }
+                return word == "mas" ? .increase : .decrease
+            }
+            if counted(end) || ["y", "e"].contains(word) { return nil }
+        }
+        return nil
     }
 
     /// Word `index` starts the message or a clause, or follows a request word ("regáleme",

@@ -69,9 +69,13 @@ public struct ExampleReader: MessageReader {
         var chatter: [Range<Int>] = []
         var talk: [Range<Int>] = []
         // A one-clause message that only chats; longer ones are judged clause by clause.
+        // "dale una" to "¿cuántas necesita?" answers how many.
+        let answersOne =
+            context.pending.map(EntityReader.asksQuantity) == true
+            && ["una", "uno"].contains(Words(text).texts.last ?? "") && Words(text).count <= 3
         if clauses.isEmpty, let intent = reading.intent, Self.chatterIntents.contains(intent),
             !tokens.contains(MessageTokens.product), !tokens.contains(MessageTokens.number),
-            !Self.holdsOtherName(text, context)
+            !Self.holdsOtherName(text, context), !answersOne
         {
             chatter.append(0..<text.count)
             if Self.talkIntents.contains(intent), !Self.writtenAsName(text, context) { talk.append(0..<text.count) }
@@ -105,10 +109,12 @@ public struct ExampleReader: MessageReader {
             else { continue }
             claimed += 1
             reading.acts.insert(act.intent)
-            // "Listo, una" to "¿cuántas necesita?": a lone article answers how many.
+            // "Listo, una" to "¿cuántas necesita?": a lone article answers how many, and so
+            // does one closing a short go-ahead ("dale una", "bueno, uno").
             // So does one after the product's name ("la careta, una").
             let clauseWords = Words(clause.text).texts
-            if clauseWords.count == 1, ["una", "uno", "un"].contains(clauseWords[0]),
+            if clauseWords.count == 1 && ["una", "uno", "un"].contains(clauseWords[0])
+                || (clauseWords.count <= 3 && ["una", "uno"].contains(clauseWords.last ?? "")),
                 context.pending.map(EntityReader.asksQuantity) == true || namedBefore
             {
                 continue
@@ -222,6 +228,8 @@ public struct ExampleReader: MessageReader {
     /// intent the dialogue expects here (`ReadingContext.expected`); a quantity change
     /// heard that way must carry its quantity.
     func accepts(_ guess: IntentClassifier.Guess, tokens: [String], text: String, context: ReadingContext) -> Bool {
+        // "…, talla 42": a clause that only says a size asks nothing and does nothing.
+        if tokens.count <= EntityReader.maxSizeWords, EntityReader.namesOnlySize(Words(text).texts) { return false }
         if guess.confidence >= threshold { return true }
         // "quite los conos que el ingeniero dice que ya tenemos": a clause that opens with a
         // verb of taking out and names a product takes it out, however long the reason after.

@@ -58,9 +58,14 @@ public enum QuantityFilter {
         // "La escalera tiene 10 escalones, entonces mándeme 10", "somos 8 trabajadores, deme
         // 8 cascos" (not "extintores… son tres", "¿tiene 3?"): beside another count, one after a
         // verb of having or being that counts things that are no product tells the story.
+        // So does one right after "para" when another count says it is for every product
+        // ("dotación para dos linieros: casco, guantes y botas, dos de cada uno"; "botas pa 5
+        // trabajadores y 5 pares de guantes" orders its 5).
+        let everyOne = EntityReader.saysEveryOne(words)
         let told = counts.filter { mention in
             let next = words.at(mention.range.upperBound)
-            return countingVerbs.contains(words.at(mention.range.lowerBound - 1))
+            let before = words.at(mention.range.lowerBound - 1)
+            return (countingVerbs.contains(before) || (everyOne && ["para", "pa", "pal"].contains(before)))
                 && next.first?.isLetter == true && !WordForms.contentWords([next]).isEmpty
                 && !(isProduct?(next) ?? true)
         }
