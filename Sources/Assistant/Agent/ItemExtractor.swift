@@ -76,6 +76,8 @@ public enum ItemExtractor {
             switch segment.counts.count {
             case 0:
                 guard named else { continue }
+                // "…, porque allá la luz se va a cada rato": a reason tells the story; no item.
+                if reasonLeads.contains(texts[segment.range.lowerBound]) { continue }
                 if segment.afterAnd || opensDescription(Array(texts[segment.range])), previousHasProduct,
                     let last = items.indices.last,
                     describes(Array(texts[segment.range])),
@@ -270,6 +272,9 @@ public enum ItemExtractor {
 
     /// Words after which a product named without a count is no request ("no", "sin").
     static let notRequested: Set<String> = ["no", "sin", "ni", "tampoco", "menos"]
+    /// Words that open a reason ("porque", chat "xq", "pq").
+    static let reasonLeads: Set<String> = ["porque", "xq", "pq", "porq"]
+
     /// Words that open a piece still describing the product before ("de esos de cuero", "tipo
     /// diadema", "pero de los blancos").
     static let describing: Set<String> = ["de", "del", "pero", "tipo", "como", "o", "u", "en", "que", "sin"]

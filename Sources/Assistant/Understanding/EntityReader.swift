@@ -52,14 +52,20 @@ struct EntityReader {
         Self.blankCheckDigits(&characters, original: Array(text))
         for range in chatter {
             for offset in range where characters.indices.contains(offset) { characters[offset] = " " }
-            // "Buenas, ¿qué tal? Necesito…": the marks around a clause left out go with it (a
-            // lone "?" would leave the request inside a question). Two characters each side.
+            // "Buenas, ¿qué tal? Necesito…": the marks around a clause left out go with it when
+            // the message goes on after it (a lone "?" would leave the request inside a
+            // question); a question that closes the message stays one ("…, ¿qué me sirve?").
+            // Two characters each side.
+            guard
+                let close = (range.upperBound..<(range.upperBound + 2)).first(where: {
+                    characters.indices.contains($0) && "?!".contains(characters[$0])
+                }),
+                (close + 1..<(close + 4)).contains(where: { characters.indices.contains($0) && characters[$0].isLetter }
+                )
+            else { continue }
+            characters[close] = " "
             for offset in (range.lowerBound - 2)..<range.lowerBound
             where characters.indices.contains(offset) && "¿¡".contains(characters[offset]) {
-                characters[offset] = " "
-            }
-            for offset in range.upperBound..<(range.upperBound + 2)
-            where characters.indices.contains(offset) && "?!".contains(characters[offset]) {
                 characters[offset] = " "
             }
         }

@@ -58,6 +58,20 @@ import Testing
         #expect(!other.contains { $0.words.contains("dale") }, "\(other)")
     }
 
+    @Test func aReasonAfterARequestIsNoItemAndAGreetingQuestionNoQuestion() {
+        let reason = Self.read(
+            "y una linterna recargable, porque en la vereda la luz se va cada nada", cartIsEmpty: true
+        ).items
+        #expect(reason.count == 1 && reason[0].words.contains("linterna"), "\(reason)")
+        // The marks of a greeting question in the middle go with it; a question that closes
+        // the message stays one.
+        let greeting = Self.read(
+            "Buenas, ¿qué tal? Necesito casco dieléctrico, guantes dieléctricos y botas dieléctricas, tres de cada uno",
+            cartIsEmpty: true
+        ).items
+        #expect(greeting.count == 3 && greeting.allSatisfy { $0.quantity == 3 && $0.named }, "\(greeting)")
+    }
+
     @Test func aPriceInChatShorthandPicksTheOption() {
         let listed = DialogueState.Pending.choice(options: [46, 47, 48], quantity: nil, pairs: false)
         let reading = Self.read("el d 14 mil, mándeme 3", pending: listed)
