@@ -72,7 +72,7 @@ public struct ExampleReader: MessageReader {
         // "dale una" to "¿cuántas necesita?" answers how many.
         let answersOne =
             context.pending.map(EntityReader.asksQuantity) == true
-            && ["una", "uno"].contains(Words(text).texts.last ?? "") && Words(text).count <= 3
+            && { (words: Words) in words.count <= 3 && ["una", "uno"].contains(words.texts.last ?? "") }(Words(text))
         if clauses.isEmpty, let intent = reading.intent, Self.chatterIntents.contains(intent),
             !tokens.contains(MessageTokens.product), !tokens.contains(MessageTokens.number),
             !Self.holdsOtherName(text, context), !answersOne

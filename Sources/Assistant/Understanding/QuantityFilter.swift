@@ -61,11 +61,14 @@ public enum QuantityFilter {
         // So does one right after "para" when another count says it is for every product
         // ("dotación para dos linieros: casco, guantes y botas, dos de cada uno"; "botas pa 5
         // trabajadores y 5 pares de guantes" orders its 5).
-        let everyOne = EntityReader.saysEveryOne(words)
+        // Looked at only when a count follows "para" (one pass over the message then).
+        let forWhom: Set<String> = ["para", "pa", "pal"]
+        let everyOne =
+            counts.contains { forWhom.contains(words.at($0.range.lowerBound - 1)) } && EntityReader.saysEveryOne(words)
         let told = counts.filter { mention in
             let next = words.at(mention.range.upperBound)
             let before = words.at(mention.range.lowerBound - 1)
-            return (countingVerbs.contains(before) || (everyOne && ["para", "pa", "pal"].contains(before)))
+            return (countingVerbs.contains(before) || (everyOne && forWhom.contains(before)))
                 && next.first?.isLetter == true && !WordForms.contentWords([next]).isEmpty
                 && !(isProduct?(next) ?? true)
         }
