@@ -44,6 +44,8 @@ import Support
 /// written blind before the sixteenth round) and `dev13` (busqueda_desarrollo13.tsv, 45, its
 /// development twin: tuned on, misses shown), `test16` (busqueda_prueba16.tsv, 45, held out,
 /// written blind before the seventeenth round) and `dev14` (busqueda_desarrollo14.tsv, 45, its
+/// development twin: tuned on, misses shown), `test17` (busqueda_prueba17.tsv, 45, held out,
+/// written blind before the eighteenth round) and `dev15` (busqueda_desarrollo15.tsv, 45, its
 /// development twin: tuned on, misses shown). For each,
 /// `retrieval.<set>_hit_at_3` (a wanted product among the first 3; for a query the shop has
 /// nothing for, an empty answer),
@@ -271,7 +273,8 @@ struct RetrievalBench {
         ("dev11", "busqueda_desarrollo11", true), ("test14", "busqueda_prueba14", false),
         ("dev12", "busqueda_desarrollo12", true), ("test15", "busqueda_prueba15", false),
         ("dev13", "busqueda_desarrollo13", true), ("test16", "busqueda_prueba16", false),
-        ("dev14", "busqueda_desarrollo14", true),
+        ("dev14", "busqueda_desarrollo14", true), ("test17", "busqueda_prueba17", false),
+        ("dev15", "busqueda_desarrollo15", true),
     ]
 
     /// Every product embedded into a fresh index, which is then activated.
