@@ -149,8 +149,9 @@ extension CheckoutFieldExtractor {
         let parts = text.split(whereSeparator: \.isWhitespace)
         let words = Words(text)
         guard words.count == parts.count, parts.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "." } }),
-            // "Finca El Recuerdo", "Edificio Torres del Parque": a site, not a person.
-            !words.isEmpty, !FieldScanner.complementWords.contains(words[0])
+            // "Finca El Recuerdo", "Edificio Torres del Parque": a site, not a person; nor is
+            // "Ferretería El Tornillo Feliz" (a business).
+            !words.isEmpty, !FieldScanner.complementWords.contains(words[0]), !businessWords.contains(words[0])
         else {
             return false
         }
@@ -189,6 +190,15 @@ extension CheckoutFieldExtractor {
     ]
 
     /// Approval and courtesy said before the data ("Muy bien, es todo", "Perfecto"): no name.
+    /// Kinds of business that open a business's name ("Ferretería El Tornillo Feliz",
+    /// "Constructora Altos del Muña"), never a person's.
+    static let businessWords: Set<String> = [
+        "ferreteria", "constructora", "distribuidora", "comercializadora", "drogueria", "panaderia", "papeleria",
+        "supermercado", "minimercado", "restaurante", "hotel", "colegio", "escuela", "institucion", "clinica",
+        "hospital", "taller", "inversiones", "industrias", "transportes", "servicios", "ingenieria", "cooperativa",
+        "fundacion", "corporacion", "asociacion", "parroquia", "almacen", "tienda", "ladrillera", "fabrica",
+    ]
+
     static let courtesyWords: Set<String> = [
         "muy", "bien", "excelente", "genial", "super", "perfecto", "listo", "claro", "ok", "okay", "vale", "gracias",
         "favor", "porfa", "bueno", "buena", "buenas", "buenos",

@@ -115,6 +115,8 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         // coast and the rivers of the Pacific and the Caribbean).
         "posada", "hostal", "hotel", "cabanas", "caserio", "resguardo", "playa", "isla", "bahia", "ensenada",
         "muelle", "embarcadero", "cabana", "hosteria", "ecohotel", "glamping", "estadero", "parador", "rancheria",
+        // Where a river or a stream is the street ("margen derecha del río Guapi").
+        "rio", "quebrada", "margen", "orilla",
     ]
 
     /// "carrera ocho número catorce guion treinta": an address dictated with its numbers in

@@ -216,7 +216,8 @@ struct FieldScanner {
             // the place after a comma (a complement word and a number or a name) is the address.
             // A site ("campamento de obra", "bodega principal") needs no number or name after it.
             while end < characters.count, characters[end] == ",", let next = wordStarting(after: end),
-                Self.complementWords.contains(words[next]), next + 1 < words.count,
+                Self.complementWords.contains(words[next]) || Self.siteWords.contains(words[next]),
+                next + 1 < words.count,
                 Self.siteWords.contains(words[next]) || words[next + 1].first?.isNumber == true
                     || characters[words.words[next + 1].range.lowerBound].isUppercase
                     || (caseless && !Self.addressTails.contains(words[next + 1]))
@@ -276,7 +277,12 @@ struct FieldScanner {
                 var before = word.range.lowerBound
                 while before > 0, characters[before - 1].isWhitespace { before -= 1 }
                 let opensPiece = before == 0 || nextSeparator(after: before - 1) == before - 1
-                return opensPiece || characters[word.range.lowerBound].isUppercase ? word.range.lowerBound : street
+                // A capitalized site word right after a capitalized word is part of a name
+                // ("Jeison Andrés Mina Carabalí, carrera 28D…": Mina is a surname).
+                let insideName =
+                    !opensPiece && first > 0 && characters[words.words[first - 1].range.lowerBound].isUppercase
+                let named = characters[word.range.lowerBound].isUppercase && !insideName
+                return opensPiece || named ? word.range.lowerBound : street
             }
             guard first > 0 else { break }
             let between = characters[words.words[first - 1].range.upperBound..<word.range.lowerBound]
@@ -292,6 +298,9 @@ struct FieldScanner {
     /// it without a number ("Finca El Recuerdo, km 7…", "…, campamento de obra").
     static let siteWords: Set<String> = [
         "finca", "hacienda", "parcela", "granja", "galpon", "campamento", "bodega", "sede", "nave", "edificio",
+        // Works and plants named by their kind ("Mina La Esmeralda km 4 vía Sogamoso",
+        // "Kilómetro 3 vía Paipa, Ladrillera Santa Fe", "Planta de tratamiento, km 6").
+        "mina", "planta", "ladrillera", "cantera", "trapiche", "vivero", "piscicola", "aserrio",
     ]
 
     /// Roads named before the kilometre ("Vía Panamericana km 97", "carretera a Dagua km 12").

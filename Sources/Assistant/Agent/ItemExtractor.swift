@@ -285,9 +285,17 @@ public enum ItemExtractor {
     /// describe the item before ("de esos de cuero"). Nil otherwise.
     static func uncountedItem(_ range: Range<Int>, _ texts: [String], isKind: (String) -> Bool) -> Item? {
         let words = texts[range]
+        if opensNeed(Array(words)), !words.contains(where: questionWords.contains) {
+            // "… y algo para las manos porque se cortan con las mallas": the need is searched.
+            return Item(quantity: 1, pairs: false, words: Array(words), range: range, counted: false)
+        }
         guard let opening = words.first, !describing.contains(opening),
             let first = range.first(where: { isKind(texts[$0]) && !WordForms.contentWords([texts[$0]]).isEmpty }),
-            !words.contains(where: questionWords.contains), !words.contains(where: notRequested.contains),
+            // "el letrerito ese que dice dónde está el extintor", "unas botas que no dejen pasar
+            // el agua": a question word or a "no" inside what the product does asks nothing
+            // and refuses nothing.
+            case let said = texts[range.lowerBound..<relativeClauseStart(after: first, range, texts)],
+            !said.contains(where: questionWords.contains), !said.contains(where: notRequested.contains),
             // "dos por respirador", "uno por cada casco": a ratio names what is counted by.
             first == 0 || !["por", "cada"].contains(texts[first - 1])
         else { return nil }
@@ -296,6 +304,13 @@ public enum ItemExtractor {
         return Item(
             quantity: 1, pairs: false, words: sizesInDigits(named), range: first..<(first + named.count),
             counted: false)
+    }
+
+    /// Where the relative clause that says what the product named at `kind` does begins ("ese
+    /// que dice…", "q pita…"); the range's end when there is none.
+    static func relativeClauseStart(after kind: Int, _ range: Range<Int>, _ texts: [String]) -> Int {
+        (kind + 1..<range.upperBound).first { (MessageTokens.shorthand[texts[$0]] ?? texts[$0]) == "que" }
+            ?? range.upperBound
     }
 
     /// Segments at line breaks, punctuation (question and exclamation marks too; not inside
@@ -377,8 +392,16 @@ public enum ItemExtractor {
     /// reflectivo"): not a clause of its own, opened by a pronoun ("y me dice cuánto es",
     /// "y le pregunto") or holding a question word ("y cuánto valen").
     static func describes(_ words: [String]) -> Bool {
-        guard let first = words.first, !clausePronouns.contains(first) else { return false }
+        guard let first = words.first, !clausePronouns.contains(first), !opensNeed(words) else { return false }
         return !words.contains { questionWords.contains($0) }
+    }
+
+    /// A need said instead of a product ("y algo para las manos porque se cortan", "algo que
+    /// alumbre"): "algo" and what it is for or does, a thing of its own.
+    static func opensNeed(_ words: [String]) -> Bool {
+        guard words.first == "algo", words.count > 1 else { return false }
+        let next = MessageTokens.shorthand[words[1]] ?? words[1]
+        return purposeWords.contains(next) || ["que", "contra"].contains(next)
     }
 
     static let clausePronouns: Set<String> = ["me", "te", "le", "nos", "les", "se", "yo", "usted", "ustedes"]

@@ -637,6 +637,7 @@ public struct QueryUnderstanding: Sendable {
             lexicon.synonyms(of: key) ?? (cliticFree != token ? lexicon.synonyms(of: [cliticFree]) : nil)
             ?? lexicon.stemExpansions(of: token)
         var corrected = false
+        var soundsAsWritten = false
         var kind: SearchConcept.Kind = lexicon.isContext(key) ? .context : .word
         let known = vocabulary.knows(singular) || vocabulary.knows(token)
         let inCatalog = vocabulary.inCatalog(singular) || vocabulary.inCatalog(token)
@@ -689,6 +690,10 @@ public struct QueryUnderstanding: Sendable {
                 }
             if !corrections.isEmpty {
                 corrected = true
+                // A spelling that keeps the sound ("gavinete", "estintor", "umo") is what was
+                // meant; another correction may have found another word.
+                let key = SpanishWords.phoneticKey(singular)
+                soundsAsWritten = corrections.allSatisfy { SpanishWords.phoneticKey(SpanishWords.singular($0)) == key }
                 recognised = true
                 phrases = []
                 for correction in corrections {
@@ -731,9 +736,11 @@ public struct QueryUnderstanding: Sendable {
         phrases += (synonyms ?? []).map(Self.normalized)
         // Two letters or fewer ("xl", "m"): a size or a slip, never a reason to offer nothing.
         let unknown = !recognised && token.count >= 3
-        return SearchConcept(
+        var concept = SearchConcept(
             text: singular, kind: kind, role: role, phrases: Self.unique(phrases), corrected: corrected,
             unknown: unknown)
+        concept.soundsAsWritten = soundsAsWritten
+        return concept
     }
 
     /// Equivalent words (`SearchLexicon.wordEquivalents`) one unknown word stands for at most.

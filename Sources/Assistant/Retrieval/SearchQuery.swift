@@ -82,6 +82,9 @@ public struct SearchConcept: Sendable, Equatable, CustomStringConvertible {
     public var phrases: [SearchPhrase]
     /// Whether `phrases` came from a spelling correction.
     public var corrected: Bool
+    /// The correction sounds as the customer wrote it ("gavinete" → gabinete): no doubt
+    /// about the word meant.
+    public var soundsAsWritten = false
     /// Neither the catalog nor the lexicon knows the word, even corrected: it names
     /// something the shop does not list.
     public var unknown: Bool
@@ -159,10 +162,11 @@ public struct SearchQuery: Sendable, Equatable {
     }
 
     /// Whether every word the customer names (none of them a use) was read through a spelling
-    /// correction: then the words alone may have found something else than what was meant.
+    /// correction that changes its sound: then the words alone may have found something else
+    /// than what was meant.
     public var namesOnlyCorrected: Bool {
         let named = concepts.filter { $0.kind == .word && $0.role == .named }
-        return !named.isEmpty && named.allSatisfy(\.corrected)
+        return !named.isEmpty && named.allSatisfy { $0.corrected && !$0.soundsAsWritten }
     }
 
     /// What the customer names first, when the catalog or lexicon knows it: what the product

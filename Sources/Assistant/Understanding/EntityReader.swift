@@ -241,9 +241,13 @@ struct EntityReader {
             !counts.contains { $0.range.contains(index) } && !isCommand(texts[index])
                 && !WordForms.contentWords([texts[index]]).isEmpty
         }
+        // "quite el botiquín, con los dos kits es suficiente": nor what is enough.
         let purpose =
             named.first.flatMap { first in
-                texts.indices.first { $0 > first && ItemExtractor.purposeWords.contains(texts[$0]) }
+                texts.indices.first {
+                    $0 > first
+                        && (ItemExtractor.purposeWords.contains(texts[$0]) || Self.opensSufficiency(at: $0, texts))
+                }
             } ?? texts.count
         let plain = texts.enumerated()
             .filter { index, word in
@@ -586,6 +590,18 @@ struct EntityReader {
     /// Words that open the customer's reason ("… porque el mío ya se rompió"): after a
     /// product's words, what follows tells a story, it names nothing.
     static let reasonWords: Set<String> = ["porque"]
+    /// Words that say something is enough ("con los dos kits es suficiente", "con eso basta").
+    static let sufficiencyWords: Set<String> = [
+        "suficiente", "suficientes", "basta", "bastan", "alcanza", "alcanzan", "sobra", "sobran",
+    ]
+    /// How many words after "con" a word of `sufficiencyWords` is looked for.
+    static let sufficiencyReach = 6
+
+    /// "con" at `index` opens what is enough ("con los dos kits es suficiente").
+    static func opensSufficiency(at index: Int, _ words: [String]) -> Bool {
+        words[index] == "con"
+            && words[(index + 1)...].prefix(sufficiencyReach).contains(where: sufficiencyWords.contains)
+    }
     /// Words beside a count that say how few ("uno solito", "2 nomás"); they name nothing.
     static let countModifiers: Set<String> = [
         "solito", "solita", "solitos", "solitas", "nomas", "solamente", "unicamente",
@@ -618,6 +634,9 @@ struct EntityReader {
             {
                 break
             }
+            // "quite el botiquín, con los dos kits es suficiente": "con" before what is enough
+            // tells why; it names nothing (a few words ahead only).
+            if namesSomething, opensSufficiency(at: index, words) { break }
             // "uno solito", "2 nomás": how few, no product's word.
             if countModifiers.contains(word) { continue }
             if afterClass, word.count == 1, word.first?.isLetter == true {

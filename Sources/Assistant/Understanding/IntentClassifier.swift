@@ -61,6 +61,8 @@ public struct IntentClassifier: Sendable {
     private let catalogOneLetterOff: Set<String>
     /// The fewest letters a word needs to be matched one edit away from a catalog word.
     static let minCatalogSlipLetters = 5
+    /// The fewest letters a word needs to be read as a slip of a command word.
+    static let minCommandSlipLetters = 6
     static let maxCorrections = 40
 
     /// `catalog`: the catalog's words (`MessageTokens.catalogWords`), masked in the examples
@@ -156,8 +158,13 @@ public struct IntentClassifier: Sendable {
     public func isCommandWord(_ word: String) -> Bool {
         let form = MessageTokens.mask(word, catalog: [])
         if commandWords.contains(form) { return true }
-        // A catalog word is never a slip of a command ("pala" is no "para").
-        if !catalog.contains(form), commandWords.contains(corrected([form])[0]) { return true }
+        // A catalog word is never a slip of a command ("pala" is no "para"), nor is a short
+        // word, which one letter makes another word ("manos" is no "menos").
+        if !catalog.contains(form), form.count >= Self.minCommandSlipLetters,
+            commandWords.contains(corrected([form])[0])
+        {
+            return true
+        }
         return Self.isCliticCommand(form) && !isCatalogWord(form)
     }
 

@@ -170,7 +170,7 @@ public enum QuantityFilter {
     }
 
     /// Words after which "uno" is the impersonal pronoun ("mientras uno almuerza", "cuando uno
-    /// sube"), not a count.
+    /// sube", chat "q uno"), not a count; so is "uno" before "se" ("uno se mete al barro").
     static let pronounLeads: Set<String> = ["mientras", "cuando", "que", "si", "donde", "porque", "pa", "para"]
 
     static func kept(
@@ -181,7 +181,10 @@ public enum QuantityFilter {
         let characters = Array(words.original)
         return mentions.filter { mention in
             !(words.at(mention.range.lowerBound) == "uno" && mention.range.count == 1
-                && pronounLeads.contains(words.at(mention.range.lowerBound - 1)))
+                && (pronounLeads.contains(
+                    MessageTokens.shorthand[words.at(mention.range.lowerBound - 1)]
+                        ?? words.at(mention.range.lowerBound - 1))
+                    || words.at(mention.range.upperBound) == "se"))
                 && mention.value > 0 && mention.value <= maxQuantity
                 && !mention.range.contains { notCounts.contains($0) }
                 && !mention.range.contains { words[$0].filter(\.isNumber).count > 5 }

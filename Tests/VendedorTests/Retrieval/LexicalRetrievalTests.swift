@@ -140,6 +140,13 @@ struct LexicalRetrievalTests {
         let typo = understanding.understand("guantes de vaketa", vocabulary: vocabulary)
         #expect(typo.concepts.last?.corrected == true)
         #expect(typo.concepts.last?.phrases.contains(SearchPhrase(["vaqueta"])) == true)
+        // A spelling that keeps the sound leaves no doubt about the word (the hybrid search
+        // then does not ask the vectors to confirm it); a slip that changes it does.
+        #expect(typo.concepts.last?.soundsAsWritten == true)
+        let sound = understanding.understand("gavinete", vocabulary: vocabulary)
+        #expect(sound.concepts.first?.corrected == true && !sound.namesOnlyCorrected, "\(sound.concepts)")
+        let slip = understanding.understand("gabimete", vocabulary: vocabulary)
+        #expect(slip.concepts.first?.corrected == true && slip.namesOnlyCorrected, "\(slip.concepts)")
 
         let synonym = understanding.understand("mameluco", vocabulary: vocabulary)
         #expect(synonym.concepts.first?.phrases.contains(SearchPhrase(["overol"])) == true)
