@@ -2,7 +2,7 @@ import Assistant
 import Foundation
 import Shop
 
-/// `vendedor-bench read --query TEXT [--state checkout:telefono | quantity:ID | choice:ID,ID]`: how the offline reader
+/// `vendedor-bench read --query TEXT [--state checkout:telefono | quantity:ID | choice:ID,ID | proceed]`: how the offline reader
 /// reads one message (intent, confidence, nearest example, clause acts, items, data), to
 /// look at the understanding layer by hand. Not a benchmark.
 struct ReadExplain {
@@ -32,6 +32,9 @@ struct ReadExplain {
                 let options = parts[1].split(separator: ",").compactMap { Int64($0) }
                 context.pending = .choice(options: options, quantity: nil, pairs: false)
                 context.listed = options.count
+            } else if parts[0] == "proceed" {
+                // "proceed": the agent just asked "¿Desea agregar algo más o seguimos?".
+                context.askedToProceed = true
             } else {
                 context.phase = DialogueState.Phase(rawValue: parts[0]) ?? .browsing
                 context.requested = parts.count > 1 ? CheckoutSlot(rawValue: parts[1]) : nil

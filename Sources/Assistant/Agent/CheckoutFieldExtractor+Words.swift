@@ -113,6 +113,8 @@ extension CheckoutFieldExtractor {
         "la", "de", "pues", "entonces", "ahi", "va", "estos", "esos", "ahora", "perfecto", "dale", "vale",
         "siguientes", "tome", "anote", "apunte", "le", "paso", "envio", "mando", "para", "entrega", "doy",
         "dejo", "comparto", "dicto",
+        // "Bolívar, como le dije", "ya le conté": a reminder of what was said.
+        "como", "ya", "dije", "conte", "comente", "dicho", "mencione",
         // "Recibe el ingeniero Hernán Darío Tuirán": who receives, by a title.
         "recibe", "recibira", "ingeniero", "ingeniera", "ing", "doctor", "doctora", "dr", "dra", "senor", "senora",
         "sr", "sra", "don", "dona", "arquitecto", "arquitecta", "licenciado", "licenciada", "profesor", "profesora",

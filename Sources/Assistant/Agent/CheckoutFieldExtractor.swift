@@ -438,6 +438,14 @@ public enum CheckoutFieldExtractor {
             let kept = withoutDenied(value)
             // "no hay, es la vereda Morcá": the vereda without its article.
             values[slot] = slot == .neighborhood && kept != value ? stripNeighborhood(kept) : kept
+            // "barrio no hay, eso es vereda. Vereda Bilbao": a rural word alone names no place.
+            if slot == .neighborhood, let place = values[slot], case let placeWords = Words(place),
+                placeWords.count == 1,
+                ruralPlaceLabels.contains(placeWords[0])
+            {
+                values[slot] = nil
+                freeRanges[slot] = nil
+            }
         }
         // "barrio Santa Bárbara Buga": the city after the neighbourhood is no part of it.
         if let neighborhood = values[.neighborhood] {

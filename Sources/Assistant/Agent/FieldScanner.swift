@@ -559,6 +559,15 @@ struct FieldScanner {
         return false
     }
 
+    /// "enviar por lancha a nombre de la enfermera jefe", "soy la encargada": a name's label
+    /// followed by a lowercase article describes someone; it labels no name.
+    func describesSomeone(_ slot: CheckoutSlot, after next: Int) -> Bool {
+        guard slot == .name, next < words.count, Self.describingArticles.contains(words[next]) else { return false }
+        return characters[words.words[next].range.lowerBound].isLowercase
+    }
+
+    static let describingArticles: Set<String> = ["el", "la", "los", "las", "un", "una"]
+
     private mutating func scanLabels() {
         var index = 0
         while index < words.count, labels.count < Self.maxLabels {
@@ -580,7 +589,10 @@ struct FieldScanner {
                     if parts.count > (best?.1 ?? 0) { best = (slot, parts.count) }
                 }
             }
-            if let (slot, length) = best, !endsHeading(at: index, length: length) {
+            if let (slot, length) = best, describesSomeone(slot, after: index + length) {
+                // Its words label nothing, nor does a shorter label inside them ("nombre").
+                index += length
+            } else if let (slot, length) = best, !endsHeading(at: index, length: length) {
                 let range = words.words[index].range.lowerBound..<words.words[index + length - 1].range.upperBound
                 labels.append(Label(slot: slot, range: range, nextWord: index + length))
                 index += length

@@ -240,6 +240,9 @@ public struct ExampleReader: MessageReader {
         // "¿hay suficientes?" only looks like "con eso es suficiente": a question is the
         // go-ahead only when it is clearly one ("¿qué datos necesita?").
         if guess.intent == .proceed, text.contains("?") || Words(text).isQuestion { return false }
+        // "mejor quite el botiquín, con los dos kits es suficiente": what is enough tells why
+        // a line goes; a message that opens by taking one out is no go-ahead.
+        if guess.intent == .proceed, Self.opensWithRemoval(Words(text)) { return false }
         // "quítale los guantes mejor": taking a line out names what it takes out.
         if guess.intent == .remove { return tokens.contains(MessageTokens.product) }
         // Cancelling is destructive: heard at the lower threshold only when a verb of

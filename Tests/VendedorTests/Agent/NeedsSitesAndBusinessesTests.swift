@@ -106,6 +106,29 @@ import Testing
                 == "Casa azul, margen izquierda del río Atrato")
     }
 
+    /// A name's label before a lowercase article describes someone ("a nombre de la
+    /// enfermera jefe" inside a note); a reminder after a value ("como le dije") is no part
+    /// of it; a rural word alone ("eso es vereda") names no barrio.
+    @Test func describingSomeoneRemindingAndARuralWordAloneAreNoValues() {
+        let note = CheckoutFieldExtractor.extract(
+            "Barrio: Centro. Indicaciones: dejar en la tienda a nombre de la señora del mostrador y llamar antes.",
+            requested: nil)
+        #expect(
+            note.values[.notes] == "dejar en la tienda a nombre de la señora del mostrador y llamar antes",
+            "\(note.values)")
+        #expect(note.values[.name] == nil, "\(note.values)")
+        #expect(
+            CheckoutFieldExtractor.extract("a nombre de Jorge Luis Díaz", requested: .name).values[.name]
+                == "Jorge Luis Díaz")
+        let reminder = CheckoutFieldExtractor.extract("La Floresta, como ya le conté", requested: .neighborhood)
+        #expect(reminder.freeText == "La Floresta", "\(String(describing: reminder.freeText))")
+        let rural = CheckoutFieldExtractor.extract(
+            "barrio no tiene, eso es vereda. Vereda El Diviso", requested: .neighborhood)
+        #expect(
+            rural.values[.neighborhood] == nil && rural.freeText == "Vereda El Diviso",
+            "\(rural.values) \(String(describing: rural.freeText))")
+    }
+
     @Test func aBusinessIsNoPersonsName() {
         let block = CheckoutFieldExtractor.extract(
             "Es para Droguería La Economía, recibe Marta Lucía Gil Ospina, cédula 71234987, cel 3157778899",
