@@ -176,6 +176,43 @@ struct EntityReader {
     func items(
         intent: Intent?, acts: Set<Intent>, isCommand: (String) -> Bool, isCatalog: ((String) -> Bool)? = nil
     ) -> ([ItemCommand], Int) {
+        var (commands, leftOut) = requests(intent: intent, acts: acts, isCommand: isCommand, isCatalog: isCatalog)
+        // "un extintor, dos conos y una linterna. O sea todo por tres": every product the
+        // message orders, times the count; the count names no line of its own.
+        if let times = Self.timesAll(productText), commands.count >= 2,
+            let bare = commands.lastIndex(where: { !$0.named && $0.quantity == times }),
+            commands.indices.contains(where: { $0 != bare && commands[$0].named && commands[$0].action == .add })
+        {
+            commands.remove(at: bare)
+            for index in commands.indices where commands[index].named && commands[index].action == .add {
+                commands[index].quantity = min(QuantityFilter.maxQuantity, (commands[index].quantity ?? 1) * times)
+            }
+        }
+        return (commands, leftOut)
+    }
+
+    /// "todo por tres", "todo eso x 3", "todos por 2": the count every product is multiplied
+    /// by (2…`maxTimesAll`), nil when the message says none. One pass over the words.
+    static func timesAll(_ words: Words) -> Int? {
+        for index in words.texts.indices where ["por", "x"].contains(words[index]) && index > 0 {
+            let before = words[index - 1]
+            let all =
+                ["todo", "todos", "todas"].contains(before)
+                || (["eso", "esto", "esos", "esas"].contains(before)
+                    && ["todo", "todos", "todas"].contains(words.at(index - 2)))
+            guard all else { continue }
+            let value = Int(words.at(index + 1)) ?? SpanishNumber.read(words, at: index + 1)?.value
+            if let value, (2...maxTimesAll).contains(value) { return value }
+        }
+        return nil
+    }
+
+    static let maxTimesAll = 50
+
+    /// `items` before a count that multiplies every product ("todo por tres").
+    private func requests(
+        intent: Intent?, acts: Set<Intent>, isCommand: (String) -> Bool, isCatalog: ((String) -> Bool)?
+    ) -> ([ItemCommand], Int) {
         let catalogWords = context.catalogWords
         let otherNames = context.otherNames
         let heads = context.catalogHeads

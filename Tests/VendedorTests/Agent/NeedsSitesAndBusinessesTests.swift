@@ -13,7 +13,7 @@ import Testing
 /// mete" was a count of one; "Sí, confirme" was a no; a works named by its kind before or
 /// after a road ("Mina La Esmeralda km 4…", "…, Ladrillera Santa Fe") was cut from the
 /// address, and an address on a river was refused; "Es para Ferretería …, recibe …" gave the
-/// business as the name.
+/// business as the name; "… O sea todo por tres" asked which product the 3 were for.
 @Suite(.serialized) struct NeedsSitesAndBusinessesTests {
     static let reader = try! ExampleReader(
         directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
@@ -73,6 +73,20 @@ import Testing
         )
         .items
         #expect(relative.contains { $0.words.contains("senal") })
+    }
+
+    /// "todo por tres" after the products multiplies each of them; the count is no line of its
+    /// own (before: "¿De qué producto serían las 3 unidades?").
+    @Test func everythingTimesACountMultipliesEachProduct() {
+        let items = Self.read("por cada carro: un botiquín, dos conos y un chaleco reflectivo. Todo eso x 4").items
+        #expect(items.count == 3, "\(items)")
+        #expect(items.map(\.quantity) == [4, 8, 4], "\(items)")
+        #expect(items.allSatisfy(\.named), "\(items)")
+        // Only "todo" (or "todo eso") before it multiplies; a count after "por" alone does not.
+        let plain = Self.read("2 conos por 3 días").items
+        #expect(!plain.contains { $0.quantity == 6 }, "\(plain)")
+        #expect(EntityReader.timesAll(Words("todos por dos")) == 2)
+        #expect(EntityReader.timesAll(Words("todo por 999999")) == nil)
     }
 
     @Test func theImpersonalOneCountsNothing() {
