@@ -81,7 +81,7 @@ import Testing
         let items = Self.read("por cada carro: un botiquín, dos conos y un chaleco reflectivo. Todo eso x 4").items
         #expect(items.count == 3, "\(items)")
         #expect(items.map(\.quantity) == [4, 8, 4], "\(items)")
-        #expect(items.allSatisfy(\.named), "\(items)")
+        #expect(items.allSatisfy { $0.named }, "\(items)")
         // Only "todo" (or "todo eso") before it multiplies; a count after "por" alone does not.
         let plain = Self.read("2 conos por 3 días").items
         #expect(!plain.contains { $0.quantity == 6 }, "\(plain)")
