@@ -87,6 +87,8 @@ import Testing
         #expect(!plain.contains { $0.quantity == 6 }, "\(plain)")
         #expect(EntityReader.timesAll(Words("todos por dos")) == 2)
         #expect(EntityReader.timesAll(Words("todo por 999999")) == nil)
+        // The message's last word: nothing after "por" to read.
+        #expect(EntityReader.timesAll(Words("mándeme todo por")) == nil)
     }
 
     @Test func theImpersonalOneCountsNothing() {
