@@ -30,7 +30,7 @@ import Testing
     /// hurried units, segments after "y", line lists) on hostile text: a message at the cap
     /// made of them, huge numbers, a word of ten thousand letters.
     @Test func hostileTextThroughTheNewReadingPaths() throws {
-        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let reader = try ExampleReader(directory: TestPaths.bankDirectory)
         var context = ReadingContext(
             cartIsEmpty: false,
             catalogWords: MessageTokens.catalogWords(["Respirador doble filtro", "Extintor PQS 9kg"]))
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func aListOfCountsIsAnOrderAndAProductAfterYTakesTheCountAfterIt() throws {
-        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let reader = try ExampleReader(directory: TestPaths.bankDirectory)
         let context = ReadingContext(
             catalogWords: MessageTokens.catalogWords(["Cascos auditivos", "Botiquín portátil", "Guantes latex"]))
         let list = reader.readNow(

@@ -14,8 +14,7 @@ import Testing
 /// "Recibe el ingeniero …" and "el nombre mío es …" gave no name; "el nombre va con Y: …" gave
 /// the name "va"; "Sí, confirmo" to the stored data only showed the summary.
 @Suite(.serialized) struct ChatShorthandAndSitePartsTests {
-    static let reader = try! ExampleReader(
-        directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+    static let reader = try! ExampleReader(directory: TestPaths.bankDirectory)
     static let catalog = MessageTokens.catalogWords([
         "Cono señalización", "Guantes vaqueta", "Disco corte metal", "Casco dieléctrico", "Guantes dieléctricos",
         "Botas dieléctricas", "Bota soldador", "Chaleco reflectivo", "Chaleco alta visibilidad",

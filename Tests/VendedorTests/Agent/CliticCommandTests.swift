@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func aStockQuestionAfterTheProceedQuestionIsNoGoAhead() throws {
-        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let reader = try ExampleReader(directory: TestPaths.bankDirectory)
         var context = ReadingContext(
             cartIsEmpty: false, catalogWords: MessageTokens.catalogWords(["Cono señalización"]))
         context.askedToProceed = true
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func aCountedPhraseReadsLikeANumber() throws {
-        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let reader = try ExampleReader(directory: TestPaths.bankDirectory)
         let context = ReadingContext(cartIsEmpty: false, catalogWords: MessageTokens.catalogWords(["Detector gas"]))
         #expect(MessageTokens("quítele un par").tokens == ["quitele", MessageTokens.number])
         let reading = reader.readNow("Quítele un par", context: context)
@@ -88,7 +88,7 @@ import Testing
     }
 
     @Test func aChangeVerbWithItsPronounIsTheBanksVerb() throws {
-        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let reader = try ExampleReader(directory: TestPaths.bankDirectory)
         let context = ReadingContext(
             cartIsEmpty: false, catalogWords: MessageTokens.catalogWords(["Casco dieléctrico", "Cinta demarcación"]))
         for text in ["cámbieme los cascos a 2", "Cámbieme las cintas amarillas de precaución a once"] {

@@ -115,7 +115,7 @@ import Testing
     /// "me das 2", "Bendito sea, sí, deme los 8", "ay carito, pero necesito 3": the asides and
     /// the second-person request are no product's words.
     @Test func asidesAndSecondPersonRequestsNameNoProduct() throws {
-        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let reader = try ExampleReader(directory: TestPaths.bankDirectory)
         let context = ReadingContext(
             catalogWords: MessageTokens.catalogWords(["Linterna recargable", "Detector humo", "Faja ergonómica"]))
         for (text, aside) in [
@@ -131,7 +131,7 @@ import Testing
     /// "¿Y cuándo me estaría llegando más o menos?" was read as "one less" ("menos") and its
     /// words searched as a product: when the order arrives is a question about shipping.
     @Test func whenItWouldArriveIsAShippingQuestion() throws {
-        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let reader = try ExampleReader(directory: TestPaths.bankDirectory)
         let context = ReadingContext(catalogWords: MessageTokens.catalogWords(["Linterna recargable"]))
         for text in [
             "¿y eso más o menos en cuánto tiempo me estaría llegando?", "¿para cuándo me estaría llegando el pedido?",

@@ -28,7 +28,7 @@ import Testing
 
     /// The example bank, read from disk once for the suite.
     static let reader = Result {
-        try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        try ExampleReader(directory: TestPaths.bankDirectory)
     }
 
     static func items(_ text: String) throws -> [ItemCommand] {

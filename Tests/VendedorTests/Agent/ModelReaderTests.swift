@@ -83,7 +83,7 @@ struct ModelReaderTests {
 
     /// A model that fails, answers garbage or invents never decides: the offline reading is used.
     @Test func everyModelFailureGivesTheOfflineReading() async throws {
-        let offline = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let offline = try ExampleReader(directory: TestPaths.bankDirectory)
         let message = "quiero 2 cascos dieléctricos"
         let expected = offline.readNow(message, context: Self.context)
         for model: any ReadingModel in [

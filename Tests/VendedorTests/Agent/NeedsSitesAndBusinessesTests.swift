@@ -15,8 +15,7 @@ import Testing
 /// address, and an address on a river was refused; "Es para Ferretería …, recibe …" gave the
 /// business as the name; "… O sea todo por tres" asked which product the 3 were for.
 @Suite(.serialized) struct NeedsSitesAndBusinessesTests {
-    static let reader = try! ExampleReader(
-        directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+    static let reader = try! ExampleReader(directory: TestPaths.bankDirectory)
     static let catalog = MessageTokens.catalogWords([
         "Cono señalización", "Guantes vaqueta", "Chaleco reflectivo", "Casco de seguridad", "Botiquín portátil",
         "Kit primeros auxilios", "Señal Extintor",

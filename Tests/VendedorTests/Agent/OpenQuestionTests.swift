@@ -18,7 +18,7 @@ import Testing
         for word in ["alta", "cara", "rodilla", "amarillo", "quiero"] {
             #expect(!lexicon.productNameWords.contains(word), "\(word)")
         }
-        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let reader = try ExampleReader(directory: TestPaths.bankDirectory)
         var context = ReadingContext(
             catalogWords: MessageTokens.catalogWords(["Porta credencial", "Overol antifluido"]))
         context.otherNames = MessageTokens.catalogWords(lexicon.productNameWords.sorted())

@@ -83,7 +83,7 @@ import Testing
         #expect(boots.reply.contains("6 × Botas punta acero"), "\(boots.reply)")
         #expect(!boots.reply.contains("Guantes"), "\(boots.reply)")
         await h.tearDown()
-        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let reader = try ExampleReader(directory: TestPaths.bankDirectory)
         let context = ReadingContext(
             catalogWords: MessageTokens.catalogWords(["Overol antifluido", "Casco ventilado"]))
         let items = reader.readNow("overoles antifluido: 3 talla M, 2 talla L y 1 XL. Y 2 cascos", context: context)

@@ -131,7 +131,7 @@ import Testing
     }
 
     @Test func aNoteWithAScheduleSurvivesTheChattyClauseInIt() throws {
-        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let reader = try ExampleReader(directory: TestPaths.bankDirectory)
         var context = ReadingContext(catalogWords: MessageTokens.catalogWords(["Casco de seguridad"]))
         context.phase = .checkout
         context.requested = .address

@@ -41,7 +41,7 @@ struct FanOutTests {
         let retriever = CountingRetriever()
         let agent = SalesAgent(
             database: try directory.openDatabase(), retriever: retriever, placer: NoOrders(),
-            reader: try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path))
+            reader: try ExampleReader(directory: TestPaths.bankDirectory))
         let turn = try await agent.respond(chatId: "web-1", message: message, state: DialogueState())
         return (retriever.searches.withLock { $0 }, turn)
     }

@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func theMessageReaderTakesAnyMessageInAnyState() async throws {
-        let reader = try ExampleReader(directory: TestPaths.repoRoot.appendingPathComponent("data/entendimiento").path)
+        let reader = try ExampleReader(directory: TestPaths.bankDirectory)
         let catalogWords = MessageTokens.catalogWords(["Casco dieléctrico", "Guantes de nitrilo", "Extintor ABC 10 lb"])
         for iteration in 0..<Self.rounds {
             await Task.yield()

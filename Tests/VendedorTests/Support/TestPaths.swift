@@ -11,6 +11,9 @@ enum TestPaths {
             .deletingLastPathComponent().deletingLastPathComponent()
     }()
 
+    /// The intent bank's directory (`data/entendimiento`), for an `ExampleReader`.
+    static let bankDirectory = repoRoot.appendingPathComponent("data/entendimiento").path
+
     static let binDir: URL = {
         if let dir = ProcessInfo.processInfo.environment["VENDEDOR_BIN_DIR"] { return URL(fileURLWithPath: dir) }
         return repoRoot.appendingPathComponent(".build/debug")
