@@ -14,9 +14,10 @@ struct ReadExplain {
         let reader = try ExampleReader(directory: dataDirectory + "/entendimiento")
         let csv = try Data(contentsOf: URL(fileURLWithPath: dataDirectory + "/catalogo.csv"))
         let names = CatalogCSV.parse(csv).rows.map(\.product.name)
-        let otherNames = try SearchLexicon.load(directory: dataDirectory + "/busqueda").productNameWords.sorted()
+        let lexicon = try SearchLexicon.load(directory: dataDirectory + "/busqueda")
         var context = ReadingContext(catalogWords: MessageTokens.catalogWords(names))
-        context.otherNames = MessageTokens.catalogWords(otherNames)
+        context.otherNames = MessageTokens.catalogWords(lexicon.productNameWords.sorted())
+        context.accessories = lexicon.accessories
         // As `SalesAgent.readingContext` sets them.
         context.catalogCodes = MessageTokens.catalogCodes(names)
         context.catalogHeads = MessageTokens.catalogHeads(names)

@@ -254,6 +254,56 @@ extension CheckoutFieldExtractor {
     /// Words that introduce a value without being part of it ("es", "ahora es", "sería").
     static let valueLeads: Set<String> = ["es", "son", "seria", "sera", "ahora", "nuevo", "nueva", "queda", "mi"]
 
+    /// "finca El Diviso, km 12 vía a Remolino, vereda La Aurora", "km 4 vía Villeta, en la
+    /// vereda El Cedro": an address that holds a rural place (`ruralPlaceLabels` and a
+    /// capitalized name of at most `maxRuralNameWords` words, up to a comma or a word that
+    /// opens a clause) as the address without it and the place; what a voice note said after
+    /// it ("… vereda Moyano y que pregunten en la portería") is the note when it reads as one.
+    /// Nil when there is none ("entrando por la escuela de la vereda") or nothing else. The
+    /// last such place counts. One pass over the words.
+    static func ruralPlace(in address: String) -> (address: String, place: String, note: String?)? {
+        let words = Words(address)
+        let characters = Array(address)
+        guard
+            let label = (1..<max(words.count - 1, 1)).last(where: { index in
+                ruralPlaceLabels.contains(words[index])
+                    && (characters[words.words[index + 1].range.lowerBound].isUppercase
+                        || characters[words.words[index + 1].range.lowerBound].isNumber)
+            })
+        else { return nil }
+        // The place runs to the next comma, period or line break, or a word that opens a clause.
+        var end = min(words.count, label + 1 + maxRuralNameWords)
+        for index in (label + 2)..<max(label + 2, end) {
+            let gap = characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
+            if gap.contains(where: { ",.;\n".contains($0) }) || ruralPlaceEnds.contains(words[index]) {
+                end = index
+                break
+            }
+        }
+        // "en la vereda …", "de la vereda …": the words leading to it go with it.
+        var start = label
+        while start > 0, ["en", "la", "de", "del"].contains(words[start - 1]) { start -= 1 }
+        guard start > 0 else { return nil }
+        let place = trimmed(
+            String(characters[words.words[label].range.lowerBound..<words.words[end - 1].range.upperBound]))
+        let before = trimmed(String(characters[..<words.words[start].range.lowerBound]))
+        var after = end < words.count ? trimmed(String(characters[words.words[end].range.lowerBound...])) : ""
+        var note: String?
+        if case let tail = Words(after), tail.count > 0,
+            isNote(tail) || isNote(Words(tail.originalText(1..<tail.count)))
+        {
+            // "y que pregunten en la portería": the note, without the "y" that joined it.
+            note = tail[0] == "y" ? trimmed(tail.originalText(1..<tail.count)) : after
+            after = ""
+        }
+        let rest = after.isEmpty ? before : before + ", " + after
+        guard !before.isEmpty else { return nil }
+        return (rest, place, note)
+    }
+
+    /// Words that end a rural place's name said without a comma ("vereda Moyano y que…").
+    static let ruralPlaceEnds: Set<String> = ["y", "que", "pero", "donde", "por", "para", "pa", "porque", "entonces"]
+
     /// Without the punctuation and spaces around it.
     static func trimmed(_ raw: String) -> String {
         var text = Substring(raw)

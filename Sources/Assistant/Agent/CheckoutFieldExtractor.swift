@@ -382,10 +382,13 @@ public enum CheckoutFieldExtractor {
                 freeRanges[.name] = (chunk.range.lowerBound + name.1)..<chunk.range.upperBound
                 use(chunk.range)
             } else if values[.neighborhood] == nil, let addressEnd, values[.address] != nil,
-                follows(chunk.range.lowerBound, addressEnd, in: scan), looksLikePlace(words)
+                follows(chunk.range.lowerBound, addressEnd, in: scan),
+                looksLikePlace(words) || ruralPlaceStart(words) != nil
             {
-                // "Av 136A N° 117-56 apto 302, Robledo": the place after the address.
-                values[.neighborhood] = chunk.text
+                // "Av 136A N° 117-56 apto 302, Robledo": the place after the address; "…, en la
+                // vereda El Cedro" too, from its kind on.
+                values[.neighborhood] =
+                    ruralPlaceStart(words).map { words.originalText($0..<words.count) } ?? chunk.text
                 freeRanges[.neighborhood] = chunk.range
                 neighborhoodEnd = chunk.range.upperBound
                 use(chunk.range)
@@ -834,6 +837,20 @@ public enum CheckoutFieldExtractor {
     }
 
     /// One to four words of letters that are not a delivery note, a label or a request.
+    /// "en la vereda El Cedro", "vereda Moyano": where a rural place (`ruralPlaceLabels` and a
+    /// name of at most `maxRuralNameWords` words) opens in a piece said after the address,
+    /// past the words that lead to it; nil when the piece is no such place.
+    static func ruralPlaceStart(_ words: Words) -> Int? {
+        var index = 0
+        while index < words.count, ["en", "la", "de", "del", "y", "es", "queda"].contains(words[index]) { index += 1 }
+        guard index + 1 < words.count, words.count - index - 1 <= maxRuralNameWords,
+            ruralPlaceLabels.contains(words[index])
+        else { return nil }
+        return index
+    }
+
+    static let maxRuralNameWords = 4
+
     static func looksLikePlace(_ words: Words) -> Bool {
         // "Poblado 2", "Comuneros 1": a place's name may end in a short number.
         let named = words.texts.indices.allSatisfy { index in

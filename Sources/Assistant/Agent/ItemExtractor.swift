@@ -21,6 +21,15 @@ public enum ItemExtractor {
         /// False for a product named without a count ("guantes de nitrilo" beside "2
         /// chalecos"): `quantity` is then 1 and means nothing; the agent decides.
         public var counted = true
+
+        /// The item as an accessory of `product` ("soporte" → "soporte de careta"), as the shop
+        /// names it; unchanged when `product` is nil or already said.
+        func goingOn(_ product: String?) -> Item {
+            guard let product, !words.contains(where: { SpanishWords.singular($0) == product }) else { return self }
+            var item = self
+            item.words += ["de", product]
+            return item
+        }
     }
 
     public static func items(in words: Words) -> [Item] {
@@ -34,6 +43,9 @@ public enum ItemExtractor {
         var afterAnd: Bool
         /// The segment began after a "con" that opens another product ("con sus líneas").
         var afterWith = false
+        /// The product word an accessory after "con" goes on ("careta" of "3 caretas con su
+        /// soporte"), when the segment names one.
+        var goesOn: String?
     }
 
     /// The items of `words` around the quantities `counts` (already filtered: no times, no
@@ -44,10 +56,13 @@ public enum ItemExtractor {
     /// is one of them); `isKind`: one that names no part of another product ("con sus líneas
     /// de vida" opens another item; "con reflectivo", "con dos filtros" describe this one).
     /// `countsOnScreen`: the agent asked how many of one product (a bare count is its amount).
+    /// `accessoryOf`: the product words an accessory goes on (`SearchLexicon.accessories`,
+    /// singular: "soporte" → "careta").
     public static func items(
         in words: Words, counts: [QuantityParser.Mention], ignoring: (String) -> Bool = { _ in false },
         isProduct: (String) -> Bool = { _ in false }, isHead: ((String) -> Bool)? = nil,
-        isKind: ((String) -> Bool)? = nil, countsOnScreen: Bool = false
+        isKind: ((String) -> Bool)? = nil, countsOnScreen: Bool = false,
+        accessoryOf: (String) -> Set<String> = { _ in [] }
     ) -> [Item] {
         guard !counts.isEmpty else { return [] }
         let texts = words.texts
@@ -71,14 +86,21 @@ public enum ItemExtractor {
         // The last item a segment after "y" described, as it was before: a count alone right
         // after ("… y mapas de evacuación: 8") shows the segment was an item of its own.
         var described: (index: Int, item: Item, segment: Range<Int>)?
-        for segment in segments(words, counts: counts, isKind: isKind ?? { _ in false }) {
+        // An accessory goes on a kind of product sold ("soporte" on a "careta"), never on a word
+        // of a product's name ("plano de evacuación" is the módulo itself).
+        func goesOn(_ accessory: String) -> Set<String> {
+            accessoryOf(accessory).filter { isHead?($0) ?? isProduct($0) }
+        }
+        for segment in segments(words, counts: counts, isKind: isKind ?? { _ in false }, accessoryOf: goesOn) {
             let named = names(segment.range)
             switch segment.counts.count {
             case 0:
                 guard named else { continue }
                 // "…, porque allá la luz se va a cada rato": a reason tells the story; no item.
                 if reasonLeads.contains(texts[segment.range.lowerBound]) { continue }
+                // "con su soporte" after a careta is a product of its own, not a feature.
                 if segment.afterAnd || opensDescription(Array(texts[segment.range])), previousHasProduct,
+                    segment.goesOn == nil,
                     let last = items.indices.last,
                     describes(Array(texts[segment.range])),
                     // "Mándeme 6 de los ventilados. ¿Y tiene el soporte…?": not across a sentence.
@@ -90,15 +112,17 @@ public enum ItemExtractor {
                     described = (last, items[last], segment.range)
                     items[last].words = sizesInDigits(trimConnectors(Array(texts[range])))
                     items[last].range = range
-                } else if segment.afterWith, ["su", "sus"].contains(texts[segment.range.lowerBound]),
+                } else if segment.afterWith,
+                    segment.goesOn != nil || ["su", "sus"].contains(texts[segment.range.lowerBound]),
                     let last = items.last, last.counted,
                     var own = uncountedItem(segment.range, texts, isKind: { _ in true })
                 {
-                    // "tres arneses con sus líneas de vida": one for each.
+                    // "tres arneses con sus líneas de vida", "una careta con el soporte": one
+                    // for each.
                     leaveOrphan()
                     own.quantity = last.quantity
                     own.counted = true
-                    items.append(own)
+                    items.append(own.goingOn(segment.goesOn))
                 } else if let before = orphan, texts[before].contains(where: { isHead?($0) ?? isProduct($0) }),
                     !texts[segment.range].contains(where: { isHead?($0) ?? isProduct($0) })
                         || texts[segment.range.lowerBound] == "que"
@@ -209,7 +233,7 @@ public enum ItemExtractor {
                     range = mention.range.upperBound..<mention.range.upperBound
                 }
                 leaveOrphan()
-                items.append(item(mention, range, texts))
+                items.append(item(mention, range, texts).goingOn(segment.goesOn))
                 previousHasProduct = hasProduct
                 described = nil
             default:
@@ -316,7 +340,8 @@ public enum ItemExtractor {
     /// Segments at line breaks, punctuation (question and exclamation marks too; not inside
     /// numbers), "y"/"e" and a "con" that opens another product.
     static func segments(
-        _ words: Words, counts: [QuantityParser.Mention], isKind: (String) -> Bool = { _ in false }
+        _ words: Words, counts: [QuantityParser.Mention], isKind: (String) -> Bool = { _ in false },
+        accessoryOf: (String) -> Set<String> = { _ in [] }
     ) -> [Segment] {
         let characters = Array(words.original)
         var segments: [Segment] = []
@@ -329,17 +354,21 @@ public enum ItemExtractor {
             for index in mention.range.dropFirst() where index < words.count { insideCount[index] = true }
         }
         var afterWith = false
-        func close(_ end: Int, nextAfterAnd: Bool, nextAfterWith: Bool = false) {
+        var goesOn: String?
+        func close(_ end: Int, nextAfterAnd: Bool, nextAfterWith: Bool = false, nextGoesOn: String? = nil) {
             if start < end {
                 var inside: [QuantityParser.Mention] = []
                 while countIndex < counts.count, counts[countIndex].range.lowerBound < end {
                     if counts[countIndex].range.lowerBound >= start { inside.append(counts[countIndex]) }
                     countIndex += 1
                 }
-                segments.append(Segment(range: start..<end, counts: inside, afterAnd: afterAnd, afterWith: afterWith))
+                segments.append(
+                    Segment(
+                        range: start..<end, counts: inside, afterAnd: afterAnd, afterWith: afterWith, goesOn: goesOn))
             }
             afterAnd = nextAfterAnd
             afterWith = nextAfterWith
+            goesOn = nextGoesOn
         }
         for index in 0..<words.count {
             let word = words[index]
@@ -349,11 +378,14 @@ public enum ItemExtractor {
                 start = index + 1
                 continue
             }
-            if !inCount, word == "con", accompanies(at: index, words, counts: counts, isKind: isKind) {
-                // "tres arneses con sus líneas de vida": another product, not a feature.
-                close(index, nextAfterAnd: true, nextAfterWith: true)
-                start = index + 1
-                continue
+            if !inCount, word == "con" {
+                let product = accessoryTarget(at: index, words, accessoryOf: accessoryOf)
+                if product != nil || accompanies(at: index, words, counts: counts, isKind: isKind) {
+                    // "tres arneses con sus líneas de vida": another product, not a feature.
+                    close(index, nextAfterAnd: true, nextAfterWith: true, nextGoesOn: product)
+                    start = index + 1
+                    continue
+                }
             }
             if index > 0 {
                 let gap = characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
@@ -386,6 +418,22 @@ public enum ItemExtractor {
         guard count != nil || accompanyingOpeners.contains(words[index + 1]) else { return false }
         let after = count?.range.upperBound ?? index + 2
         return after < words.count && isKind(words[after])
+    }
+
+    /// "3 caretas con su soporte", "una careta, la transparente, con el soporte": "con", a
+    /// determiner (or a count) and an accessory (`accessoryOf`) of a product named at most
+    /// `maxDescribingGap` words before: the product's word ("careta"), else nil.
+    static func accessoryTarget(at index: Int, _ words: Words, accessoryOf: (String) -> Set<String>) -> String? {
+        guard index > 0, index + 2 < words.count,
+            accompanyingOpeners.contains(words[index + 1]) || words[index + 1].allSatisfy(\.isNumber)
+        else { return nil }
+        let products = accessoryOf(SpanishWords.singular(words[index + 2]))
+        guard !products.isEmpty else { return nil }
+        for before in stride(from: index - 1, through: max(0, index - maxDescribingGap), by: -1) {
+            let word = SpanishWords.singular(words[before])
+            if products.contains(word) { return word }
+        }
+        return nil
     }
 
     /// Whether a segment after "y" may describe the item before ("y negras", "y con

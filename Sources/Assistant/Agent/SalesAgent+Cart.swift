@@ -325,7 +325,16 @@ extension SalesAgent {
             let focus = turn.state.focus
             return focus.count == 1 ? inCart.first { $0.id == focus[0] } : nil
         }
-        if case .match(let product) = ProductMatcher.resolve(named, among: inCart) { return product }
+        // "ocho de esas monturas pa' poner la linterna en el casco": words that open with a
+        // kind of product sold name a line of that kind; the linterna in the cart is only
+        // what the montura is for.
+        let lines = inCart.filter { line in
+            guard let lead = named.first, isCatalogHead(lead) else { return true }
+            return (ProductWords.of(line.name) + ProductWords.of(line.description)).contains {
+                WordForms.same(lead, $0)
+            }
+        }
+        if case .match(let product) = ProductMatcher.resolve(named, among: lines) { return product }
         return nil
     }
 

@@ -177,6 +177,7 @@ extension SalesAgent {
 
     /// Validated values from the message; an invalid one is reported and asked again.
     func fill(_ turn: inout TurnContext) {
+        defer { placeRuralNeighborhood(&turn) }
         let reading = turn.reading
         let extraction = reading.data
         // "el apto es 301 no 310", "la dirección es interior 102, no 201": one part of a value
@@ -226,6 +227,19 @@ extension SalesAgent {
             return
         }
         set(requested, text, &turn)
+    }
+
+    /// "la finca El Diviso en el km 12 de la vía a Remolino, vereda La Aurora" as the address
+    /// just given, with no barrio known: the vereda stands where a barrio would
+    /// (`CheckoutFieldExtractor.ruralPlace`), so it is not asked for again.
+    func placeRuralNeighborhood(_ turn: inout TurnContext) {
+        guard turn.slotsChanged.contains(.address), turn.state.form[.neighborhood] == nil,
+            !turn.state.form.declined.contains(.neighborhood), let address = turn.state.form[.address],
+            let (rest, place, note) = CheckoutFieldExtractor.ruralPlace(in: address)
+        else { return }
+        set(.address, rest, &turn)
+        set(.neighborhood, place, &turn)
+        if let note, turn.state.form[.notes] == nil { set(.notes, note, &turn) }
     }
 
     /// A correction of one part of a value already in the form: "A no B", "A, no B" or "no B
@@ -343,6 +357,9 @@ extension SalesAgent {
         {
             return true
         }
+        // "Santa Clara" to "¿En qué barrio queda?": a place or a person written as a name is
+        // the answer, whatever yes it sounds like ("clara" ≈ "claro").
+        if [.name, .neighborhood].contains(requested), ExampleReader.capitalizedName(text) { return true }
         switch intent {
         case .giveData, .correctField: return true
         case .confirm, .deny, .proceed, .cancel, .greet, .thank, .bye, .viewCart: return false

@@ -17,7 +17,12 @@ extension SalesAgent {
             let quantity = command.quantity, !command.named || Self.namesNothing(command.words)
         else { return false }
         var ids = turn.state.focus
-        if case .choice(let options, _, _) = turn.state.pending { ids = options }
+        if case .choice(let options, _, _) = turn.state.pending {
+            ids = options
+        } else if case let named = try await linesNamed(by: command.words, turn), !named.isEmpty {
+            // "súmele uno a cada cosa: guantes, overoles y botas": the lines named.
+            ids = named
+        }
         guard (2...Self.maxEach).contains(ids.count) else { return false }
         let products = try await products(ids)
         guard products.count == ids.count else { return false }
@@ -36,6 +41,17 @@ extension SalesAgent {
         }
         turn.state.remember(ids)
         return true
+    }
+
+    /// The cart lines whose names hold a word of `words` (none for a change that names no
+    /// line: "mejor que sean 4 de todo").
+    func linesNamed(by words: [String], _ turn: TurnContext) async throws -> [Int64] {
+        let said = WordForms.contentWords(words)
+        guard !said.isEmpty else { return [] }
+        return try await products(turn.state.cart.productIds).filter { line in
+            let name = ProductWords.of(line.name)
+            return said.contains { word in name.contains { WordForms.same(word, $0) } }
+        }.map(\.id)
     }
 
     /// The most products one "de cada uno" applies to (a longer list is not what was meant).

@@ -26,6 +26,8 @@ public struct SalesAgent: Sendable {
         didSet { otherNames = MessageTokens.catalogWords(otherProductNames) }
     }
     private var otherNames: Set<String> = []
+    /// Accessories and what they go on (`SearchLexicon.accessories`), for the reader.
+    public var accessories: [String: Set<String>] = [:]
     /// The catalog's words for the reader, recomputed when the product names change.
     private let catalogWords = LockedBox<
         (names: [String], words: Set<String>, codes: Set<String>, heads: Set<String>, kinds: Set<String>)
@@ -157,6 +159,11 @@ public struct SalesAgent: Sendable {
         return words.contains(word) || words.contains(MessageTokens.collapsed(word)) || otherNames.contains(word)
     }
 
+    /// Whether a folded word is the first word of a catalog name, a kind of product sold.
+    func isCatalogHead(_ word: String) -> Bool {
+        catalogWords.value.heads.contains(word)
+    }
+
     /// What the reader may know of the chat: the phase, what was asked, what is listed.
     func readingContext(_ state: DialogueState) async throws -> ReadingContext {
         let names = try await store.productNames()
@@ -178,6 +185,7 @@ public struct SalesAgent: Sendable {
         context.catalogHeads = cached.heads
         context.catalogKinds = cached.kinds
         context.otherNames = otherNames
+        context.accessories = accessories
         return context
     }
 

@@ -7,7 +7,7 @@ import SpanishText
 ///
 /// Such a thing is still what is asked, and so something the shop does not carry, when the
 /// message asks for it: right after a verb of asking ("¿venden pulidoras?", "necesito un
-/// rotomartillo"), or first, with nothing before it that makes it a place, a tool or a
+/// rotomartillo") or a count ("cotización de dos hachas de bombero"), or first, with nothing before it that makes it a place, a tool or a
 /// person ("pilas pa la linterna", "alcoholímetro pa los conductores"), unless the message
 /// asks for "algo", "una cosa"… (then that is what is asked: "la rampa es lisa, algo pa que
 /// no se resbalen").
@@ -54,7 +54,7 @@ enum NeedReading {
             let first = starts[index]
             let isAsked =
                 askedNames[first]
-                ?? ((!asksSomething && first == lead)
+                ?? ((!asksSomething && first == lead) || counted(spans[first].lowerBound, in: tokens)
                     || afterRequestVerb(
                         spans[first].lowerBound, from: first > 0 ? spans[first - 1].upperBound : 0, in: tokens,
                         lexicon: lexicon))
@@ -70,6 +70,19 @@ enum NeedReading {
             concepts[index].role = .purpose
         }
     }
+
+    /// "cotización de dos hachas de bombero", "3 radios": a thing counted (two or more) is
+    /// asked for, unless the count follows a word of purpose or place ("pa 5 trabajadores",
+    /// "en dos fincas": who or where it is for).
+    static func counted(_ start: Int, in tokens: [String]) -> Bool {
+        guard start >= 1, let count = SpanishNumber.read(Words(tokens[start - 1]), at: 0), count.value >= 2 else {
+            return false
+        }
+        return start < 2 || !(QueryUnderstanding.purposeMarkers.union(countPlaces)).contains(tokens[start - 2])
+    }
+
+    /// Words that make a count one of places or people ("en dos fincas", "a 3 sedes").
+    static let countPlaces: Set<String> = ["en", "a", "al", "con", "desde", "entre"]
 
     /// For each concept, the first concept of the name it is part of: the concepts before it
     /// joined to it side by side or by "de" ("ropa de bebé", "piso cerámico"), each a word or

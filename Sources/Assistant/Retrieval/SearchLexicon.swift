@@ -55,6 +55,12 @@ public struct SearchLexicon: Sendable {
     /// product is. A word the catalog has that is none of them ("led", "electrica") only
     /// describes: the unknown word before it is what the customer names ("bombillo led").
     public private(set) var kindWords: Set<String> = []
+    /// Accessories named by what they go on: an equivalent name "W de|del|para X" of a rule
+    /// whose first name does not open with W and names X after its first word ("montura
+    /// careta, soporte de careta": "soporte" goes on a "careta"; "gabinete para extintor, caja
+    /// del extintor": "caja" on an "extintor"). Key: W, singular; value: the X it goes on, singular. The message reader
+    /// hears "3 caretas con su soporte" as two products, one soporte for each careta.
+    public private(set) var accessories: [String: Set<String>] = [:]
     /// The keys of `necesidades.txt` (singular tokens, stems left out).
     private var needKeys: Set<[String]> = []
     /// The sounds (`SpanishWords.phoneticKey`) of the filler words of four letters or more,
@@ -147,6 +153,17 @@ public struct SearchLexicon: Sendable {
                 let first = SpanishWords.singular(term.tokens[0])
                 guard first.allSatisfy(\.isLetter), !fillerWords.contains(first), !isAttribute(first) else { continue }
                 kindWords.insert(first)
+            }
+        }
+        for line in Self.lines(synonyms) where !line.contains("=>") {
+            let names = line.split(separator: ",").map { SpanishWords.tokens(String($0)).map(SpanishWords.singular) }
+            guard let first = names.first, let head = first.first else { continue }
+            for name in names.dropFirst() where name.count == 3 && Self.accessoryLinks.contains(name[1]) {
+                // The rule's first name says what the accessory goes on ("montura careta").
+                guard name[0] != head, first.dropFirst().contains(name[2]), name[0].allSatisfy(\.isLetter) else {
+                    continue
+                }
+                accessories[name[0], default: []].insert(name[2])
             }
         }
         for line in Self.lines(contexts) { addRule(line, context: true) }
@@ -341,6 +358,9 @@ public struct SearchLexicon: Sendable {
                 : Term(tokens: content, isStem: false, reduced: content.count < tokens.count)
         }
     }
+
+    /// The words between an accessory and what it goes on ("soporte de careta").
+    static let accessoryLinks: Set<String> = ["de", "del", "para", "pa"]
 
     private static func lines(_ text: String) -> [String] {
         text.split(whereSeparator: \.isNewline).compactMap { line in

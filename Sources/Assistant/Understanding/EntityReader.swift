@@ -236,12 +236,18 @@ struct EntityReader {
                 && (asksAll || Self.inQuestion(mention.range.lowerBound, productText))
         }
         // "pa un taller de motos necesito: …": an article after "para" says what the products
-        // are for, unless it counts the people served ("botas para un trabajador").
+        // are for, unless it counts the people served ("botas para un trabajador"); after "en"
+        // it says where the customer is ("trabajo en una bodega de reciclaje"), after a word of
+        // likeness what the product looks like ("respiradores que parecen una careta").
         counts.removeAll { mention in
             let start = mention.range.lowerBound
-            return mention.value == 1 && !mention.pairs && ["un", "una"].contains(productText[start])
-                && start > 0 && ItemExtractor.purposeWords.contains(productText[start - 1])
-                && !ItemExtractor.peopleWords.contains(productText.at(mention.range.upperBound))
+            guard mention.value == 1, !mention.pairs, ["un", "una"].contains(productText[start]), start > 0 else {
+                return false
+            }
+            let before = productText[start - 1]
+            return before == "en" || Self.likenessWords.contains(before)
+                || ItemExtractor.purposeWords.contains(before)
+                    && !ItemExtractor.peopleWords.contains(productText.at(mention.range.upperBound))
         }
         // "le saluda una señora de Bello…, me regala 3 taipes": an article is an order only
         // where an order can start (the message's or a clause's start, after a request word
@@ -311,7 +317,8 @@ struct EntityReader {
                     catalog.contains($0) || catalog.contains(MessageTokens.collapsed($0))
                         || context.otherNames.contains($0)
                 }, isHead: heads.isEmpty ? nil : { heads.contains($0) || context.otherNames.contains($0) },
-                isKind: kinds.isEmpty ? nil : { kinds.contains($0) }, countsOnScreen: countsOnScreen)
+                isKind: kinds.isEmpty ? nil : { kinds.contains($0) }, countsOnScreen: countsOnScreen,
+                accessoryOf: { context.accessories[$0] ?? [] })
         }
         /// Each counted item of the message as a command of `action`.
         func countedLines(_ action: ItemCommand.Action) -> [ItemCommand] {
@@ -363,6 +370,16 @@ struct EntityReader {
             action = relative
             if counts.count > 1 { counts = [count] }
         }
+        // "Súmele uno más a cada cosa: guantes, overoles y botas", "mejor que sean 4 de todo":
+        // one change for each line (`SalesAgent.applyToEach`); the words only say which.
+        if let change = action, [.set, .increase, .decrease].contains(change), counts.count == 1,
+            let count = counts.first, !context.cartIsEmpty, Self.saysEveryOne(productText)
+        {
+            let command = ItemCommand(
+                action: change, words: plain.filter { !Self.everyWords.contains($0) }, quantity: count.value,
+                pairs: count.pairs, query: whole, named: false)
+            return ([command], 0)
+        }
         // "Uy no, espere, son dos pisos. Mejor que sean 5": a count after a verb of being
         // ("son", "somos", "tenemos") tells the story; the count after "mejor" or "sean" is the
         // amount of the line on screen, and the story's words name no line.
@@ -383,9 +400,11 @@ struct EntityReader {
         }
         // "Del jabón quítele uno, mejor 2 galones", "réstele uno, mejor 3": the last count,
         // said after "mejor" or "sean" and naming nothing, is the line's amount; the first
-        // only said the way there.
+        // only said the way there. So is one said as what is enough ("quítele uno a los
+        // cascos, con 2 me sirven").
         if [.set, .increase, .decrease].contains(action), counts.count == 2, let last = counts.last,
             QuantityParser.finalAmountWords.contains(productText.at(last.range.lowerBound - 1))
+                || Self.opensSufficiency(at: last.range.lowerBound - 1, productText.texts)
         {
             let lines = extractItems(counts).map { Self.withoutCommands($0.words, isCommand) }
             if lines.count == 2, names(lines[0]), !names(lines[1]) {
@@ -629,14 +648,24 @@ struct EntityReader {
     static let reasonWords: Set<String> = ["porque"]
     /// Words that say something is enough ("con los dos kits es suficiente", "con eso basta").
     static let sufficiencyWords: Set<String> = [
-        "suficiente", "suficientes", "basta", "bastan", "alcanza", "alcanzan", "sobra", "sobran",
+        "suficiente", "suficientes", "basta", "bastan", "alcanza", "alcanzan", "sobra", "sobran", "sirve", "sirven",
     ]
+    /// The words that say "each" or "all" ("a cada cosa", "de todo"): no product's.
+    static let everyWords: Set<String> = [
+        "cada", "cosa", "cosas", "uno", "una", "todo", "todos", "todas", "producto", "productos", "referencia",
+        "item", "articulo", "cual",
+    ]
+
+    /// Words that compare ("parecen una careta", "como una manta"): an article after them names
+    /// what a product is like, no order.
+    static let likenessWords: Set<String> = ["parece", "parecen", "parecido", "parecida", "como", "tipo"]
+
     /// How many words after "con" a word of `sufficiencyWords` is looked for.
     static let sufficiencyReach = 6
 
     /// "con" at `index` opens what is enough ("con los dos kits es suficiente").
     static func opensSufficiency(at index: Int, _ words: [String]) -> Bool {
-        words[index] == "con"
+        words.indices.contains(index) && words[index] == "con"
             && words[(index + 1)...].prefix(sufficiencyReach).contains(where: sufficiencyWords.contains)
     }
     /// Words beside a count that say how few ("uno solito", "2 nomás"); they name nothing.

@@ -93,9 +93,14 @@ public struct ExampleReader: MessageReader {
         var claimed = 0
         let clauseCount = min(clauses.count, Self.maxClauses)
         var namedBefore = false
+        // A clause before this one named a product.
+        var namedEarlier = false
         for (index, clause) in clauses.prefix(Self.maxClauses).enumerated() {
             let tokens = MessageTokens(clause.text, catalog: context.catalogWords).tokens
-            defer { namedBefore = tokens.last == MessageTokens.product }
+            defer {
+                namedBefore = tokens.last == MessageTokens.product
+                namedEarlier = namedEarlier || tokens.contains(MessageTokens.product)
+            }
             // A clause is heard as the whole message is: an intent the dialogue expects here
             // counts at the lower threshold ("los conos déjelos en 1, nada más por ahora").
             guard
@@ -107,12 +112,15 @@ public struct ExampleReader: MessageReader {
                 // an amount, not the go-ahead ("eso sería") it resembles.
                 act.intent != .proceed || !Self.saysAmount(tokens, clause.text)
             else { continue }
+            let clauseWords = Words(clause.text).texts
+            // "ah y una careta, la transparente, con el soporte también, una": a lone article
+            // after a product named in the message counts it; it is no "de una", no yes.
+            if clauseWords.count == 1, ["una", "uno", "un"].contains(clauseWords[0]), namedEarlier { continue }
             claimed += 1
             reading.acts.insert(act.intent)
             // "Listo, una" to "¿cuántas necesita?": a lone article answers how many, and so
             // does one closing a short go-ahead ("dale una", "bueno, uno").
             // So does one after the product's name ("la careta, una").
-            let clauseWords = Words(clause.text).texts
             if clauseWords.count == 1 && ["una", "uno", "un"].contains(clauseWords[0])
                 || (clauseWords.count <= 3 && ["una", "uno"].contains(clauseWords.last ?? "")),
                 context.pending.map(EntityReader.asksQuantity) == true || namedBefore
@@ -341,7 +349,12 @@ public struct ExampleReader: MessageReader {
     /// each but the particles with a capital): "Olga Lucía Valencia" resembles the chatter
     /// "oiga" but is the name asked for.
     static func writtenAsName(_ text: String, _ context: ReadingContext) -> Bool {
-        guard context.inForm else { return false }
+        context.inForm && capitalizedName(text)
+    }
+
+    /// Two words or more, each capitalized or a particle ("Santa Clara", "María de los
+    /// Ángeles"), that read as a name (`CheckoutFieldExtractor.looksLikeName`).
+    static func capitalizedName(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
         let parts = trimmed.split(whereSeparator: \.isWhitespace)
         return parts.count >= 2

@@ -38,6 +38,9 @@ public struct ReadingContext: Sendable, Equatable {
     /// "enterizo"): a clause that holds one is no small talk ("Buenas tardes necesito
     /// portacarnets"), though the classifier does not mask them.
     public var otherNames: Set<String> = []
+    /// Accessories and what they go on (`SearchLexicon.accessories`: "soporte" → "careta"):
+    /// "3 caretas con su soporte" is two products.
+    public var accessories: [String: Set<String>] = [:]
 
     public init(
         phase: DialogueState.Phase = .browsing, requested: CheckoutSlot? = nil, known: Set<CheckoutSlot> = [],

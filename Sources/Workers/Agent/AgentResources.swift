@@ -51,6 +51,7 @@ package struct AgentResources: Sendable {
         var agent = SalesAgent(store: store, retriever: retriever, placer: placer, reader: reader)
         agent.topK = retrieval.topK
         agent.otherProductNames = lexicon.productNameWords.sorted()
+        agent.accessories = lexicon.accessories
         return AgentResources(
             agent: agent,
             writer: ReplyWriter(
