@@ -280,26 +280,31 @@ extension CheckoutFieldExtractor {
                 break
             }
         }
-        // "en la vereda …", "de la vereda …": the words leading to it go with it.
+        // "en la vereda …", "eso queda en la vereda …": the words leading to it go with it.
         var start = label
-        while start > 0, ["en", "la", "de", "del"].contains(words[start - 1]) { start -= 1 }
+        while start > 0, ruralPlaceLeads.contains(words[start - 1]) { start -= 1 }
         guard start > 0 else { return nil }
         let place = trimmed(
             String(characters[words.words[label].range.lowerBound..<words.words[end - 1].range.upperBound]))
         let before = trimmed(String(characters[..<words.words[start].range.lowerBound]))
         var after = end < words.count ? trimmed(String(characters[words.words[end].range.lowerBound...])) : ""
         var note: String?
-        if case let tail = Words(after), tail.count > 0,
-            isNote(tail) || isNote(Words(tail.originalText(1..<tail.count)))
-        {
-            // "y que pregunten en la portería": the note, without the "y" that joined it.
-            note = tail[0] == "y" ? trimmed(tail.originalText(1..<tail.count)) : after
+        let tail = Words(after)
+        // "y pues que me llamen antes de llegar": the note, without the words that joined it.
+        let joined = (0..<tail.count).first { !noteJoiners.contains(tail[$0]) } ?? tail.count
+        if joined < tail.count, case let said = trimmed(tail.originalText(joined..<tail.count)), isNote(Words(said)) {
+            note = said
             after = ""
         }
         let rest = after.isEmpty ? before : before + ", " + after
         guard !before.isEmpty else { return nil }
         return (rest, place, note)
     }
+
+    /// Words that lead to a rural place inside an address ("eso queda en la vereda …").
+    static let ruralPlaceLeads: Set<String> = ["en", "la", "de", "del", "queda", "eso", "es"]
+    /// Words that join a note to what was said before it ("y pues que me llamen…").
+    static let noteJoiners: Set<String> = ["y", "e", "pues", "entonces", "ah", "eh"]
 
     /// Words that end a rural place's name said without a comma ("vereda Moyano y que…").
     static let ruralPlaceEnds: Set<String> = ["y", "que", "pero", "donde", "por", "para", "pa", "porque", "entonces"]

@@ -98,6 +98,11 @@ public enum ItemExtractor {
                 guard named else { continue }
                 // "…, porque allá la luz se va a cada rato": a reason tells the story; no item.
                 if reasonLeads.contains(texts[segment.range.lowerBound]) { continue }
+                // "2 linternas, q aca en tumaco se va mucho la luz": so does a "que" clause about
+                // the place or the people right after a counted product.
+                if previousHasProduct, items.last?.counted == true, opensReason(Array(texts[segment.range])) {
+                    continue
+                }
                 // "con su soporte" after a careta is a product of its own, not a feature.
                 if segment.afterAnd || opensDescription(Array(texts[segment.range])), previousHasProduct,
                     segment.goesOn == nil,
@@ -212,7 +217,17 @@ public enum ItemExtractor {
                     described = nil
                     continue
                 }
+                // "Mándeme uno de esos": the count points at the product shown, whatever the
+                // sentence before says ("pero la vida vale más que la plata"); in the same
+                // sentence it points at the product just said ("la señal esa…, tres de esas").
+                let after = texts[mention.range.upperBound..<segment.range.upperBound]
+                let pointsAtShown =
+                    after.contains(where: QuantityFilter.demonstratives.contains)
+                    && after.allSatisfy {
+                        ["de", "los", "las"].contains($0) || QuantityFilter.demonstratives.contains($0)
+                    }
                 if !hasProduct, let before = orphan,
+                    !pointsAtShown || !endsSentence(words, characters, between: before, and: segment.range),
                     // "Uy, caro pero toca. Deme uno." answering how many of the product on
                     // screen: a sentence before counts its words only when they hold a catalog
                     // word ("esas tiras, las antideslizantes. Mándeme 6."). A catalog word in
@@ -435,6 +450,15 @@ public enum ItemExtractor {
         }
         return nil
     }
+
+    /// "que acá se va la luz", "q aqui nos toca…": "que" and, within two words, a word of place
+    /// or time, a clause that tells why ("que se puedan recargar" still describes).
+    static func opensReason(_ words: [String]) -> Bool {
+        guard let first = words.first, (MessageTokens.shorthand[first] ?? first) == "que" else { return false }
+        return words.dropFirst().prefix(2).contains { reasonWords.contains($0) }
+    }
+
+    static let reasonWords: Set<String> = ["aca", "aqui", "alla", "alli", "ahi", "siempre", "uno", "todos"]
 
     /// Whether a segment after "y" may describe the item before ("y negras", "y con
     /// reflectivo"): not a clause of its own, opened by a pronoun ("y me dice cuánto es",

@@ -64,6 +64,21 @@ import Testing
         #expect(Self.read("de una", cartIsEmpty: false).acts.contains(.confirm))
     }
 
+    /// "Mándeme uno de esos" to "¿cuántas?": the count points at the product shown; a
+    /// sentence before it that holds a catalog word ("la vida" of "Línea de vida") is an aside.
+    @Test func aCountThatPointsAtTheShownProductTakesNoAside() {
+        var context = ReadingContext(
+            cartIsEmpty: false, catalogWords: MessageTokens.catalogWords(Self.names + ["Línea de vida"]))
+        context.pending = .quantity(productId: 29)
+        let reading = Self.reader.readNow(
+            "ay, qué caro, pero la vida no tiene precio. Póngame dos de esas.", context: context)
+        #expect(reading.items.count == 1 && reading.items.first?.quantity == 2, "\(reading.items)")
+        #expect(reading.items.first?.words.contains("vida") == false, "\(reading.items)")
+        // In the same sentence, "de esas" points at the product just said.
+        let said = Self.reader.readNow("y el casco ese blanco de los de obra, cuatro de esos", context: context)
+        #expect(said.items.first?.words.contains("casco") == true && said.items.first?.quantity == 4, "\(said.items)")
+    }
+
     /// Hostile sizes (a message is cut at 2,000 characters): the product an accessory goes on
     /// is looked for at most `maxDescribingGap` words before "con".
     @Test func hostileTextAroundAccessories() {

@@ -30,6 +30,12 @@ import Testing
                 in: "kilómetro dos vía Tenjo finca El Roble vereda Chacal y que llamen al llegar"))
         #expect(voice.place == "vereda Chacal" && voice.address == "kilómetro dos vía Tenjo finca El Roble", "\(voice)")
         #expect(voice.note == "que llamen al llegar", "\(voice)")
+        let spoken = try #require(
+            CheckoutFieldExtractor.ruralPlace(
+                in: "km 9 vía Guaduas finca Las Brisas eso es en la vereda San Isidro y pues que timbren en el portón"))
+        #expect(
+            spoken.address == "km 9 vía Guaduas finca Las Brisas" && spoken.place == "vereda San Isidro", "\(spoken)")
+        #expect(spoken.note == "que timbren en el portón", "\(spoken)")
         #expect(CheckoutFieldExtractor.ruralPlace(in: "Km 2 vía Silvia entrando por la escuela de la vereda") == nil)
         #expect(CheckoutFieldExtractor.ruralPlace(in: "vereda El Tablazo") == nil, "nothing else is no address")
     }
@@ -71,7 +77,9 @@ import Testing
     static let reader = try! ExampleReader(directory: TestPaths.bankDirectory)
 
     static func read(_ text: String, cartIsEmpty: Bool = true) -> Reading {
-        let names = ["Casco de seguridad", "Careta facial", "Respirador doble filtro", "Gafas antiempañante"]
+        let names = [
+            "Casco de seguridad", "Careta facial", "Respirador doble filtro", "Gafas antiempañante", "Luz estroboscópica",
+        ]
         var context = ReadingContext(cartIsEmpty: cartIsEmpty, catalogWords: MessageTokens.catalogWords(names))
         context.catalogHeads = MessageTokens.catalogHeads(names)
         context.catalogKinds = MessageTokens.catalogKindsOnly(names)
@@ -94,6 +102,9 @@ import Testing
         #expect(!place.items.contains { $0.quantity == 1 && $0.words.contains("fabrica") }, "\(place.items)")
         let like = Self.read("necesito 2 respiradores de esos que parecen una careta")
         #expect(like.items.count == 1 && like.items.first?.quantity == 2, "\(like.items)")
+        // "…, q allá … la luz": a reason after a counted product names no other.
+        let reason = Self.read("me manda 3 cascos, q alla en la finca siempre se cae la luz")
+        #expect(reason.items.count == 1 && reason.items.first?.quantity == 3, "\(reason.items)")
         // An article that opens an order still orders one.
         #expect(Self.read("me manda una careta").items.first?.quantity == 1)
     }
