@@ -78,7 +78,8 @@ import Testing
 
     static func read(_ text: String, cartIsEmpty: Bool = true) -> Reading {
         let names = [
-            "Casco de seguridad", "Careta facial", "Respirador doble filtro", "Gafas antiempañante", "Luz estroboscópica",
+            "Casco de seguridad", "Careta facial", "Respirador doble filtro", "Gafas antiempañante",
+            "Luz estroboscópica",
         ]
         var context = ReadingContext(cartIsEmpty: cartIsEmpty, catalogWords: MessageTokens.catalogWords(names))
         context.catalogHeads = MessageTokens.catalogHeads(names)
