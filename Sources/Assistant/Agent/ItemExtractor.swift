@@ -99,7 +99,7 @@ public enum ItemExtractor {
                 // "…, porque allá la luz se va a cada rato": a reason tells the story; no item.
                 if reasonLeads.contains(texts[segment.range.lowerBound]) { continue }
                 // "2 linternas, q aca en tumaco se va mucho la luz": so does a "que" clause about
-                // the place or the people right after a counted product.
+                // the place or the time right after a counted product.
                 if previousHasProduct, items.last?.counted == true, opensReason(Array(texts[segment.range])) {
                     continue
                 }

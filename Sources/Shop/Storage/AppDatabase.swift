@@ -43,18 +43,25 @@ public struct AppDatabase: Sendable {
 
     /// Opens (creating it if needed) the database file at `path`. Two processes opening a new
     /// file at the same moment race to switch it to WAL; SQLite answers the loser "database is
-    /// locked" at once (no busy wait for that step), so opening is retried a few times.
+    /// locked" at once (no busy wait for that step), so opening is retried, for up to
+    /// `openBusyBudget`: a worker started beside a long write waits for it instead of dying
+    /// (on a loaded machine the ~10 s of twenty quick retries ran out once, in the full suite).
     public static func open(path: String) throws -> AppDatabase {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: openBusyBudget)
         var attempt = 1
         while true {
             do {
                 return try AppDatabase(pool: DatabasePool(path: path, configuration: makeConfiguration()))
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 20 {
-                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && clock.now < deadline {
+                Thread.sleep(forTimeInterval: min(0.05 * Double(attempt), 1))
                 attempt += 1
             }
         }
     }
+
+    /// How long opening waits on a file another process holds locked.
+    static let openBusyBudget: Duration = .seconds(60)
 
     /// The connection settings every process uses.
     public static func makeConfiguration() -> Configuration {
