@@ -326,15 +326,23 @@ extension SalesAgent {
             return focus.count == 1 ? inCart.first { $0.id == focus[0] } : nil
         }
         // "ocho de esas monturas pa' poner la linterna en el casco": words that open with a
-        // kind of product sold name a line of that kind; the linterna in the cart is only
-        // what the montura is for.
-        let lines = inCart.filter { line in
-            guard let lead = named.first, isCatalogHead(lead) else { return true }
-            return (ProductWords.of(line.name) + ProductWords.of(line.description)).contains {
-                WordForms.same(lead, $0)
+        // kind of product sold, which no line is, name the product the search finds of that
+        // kind (the linterna in the cart is only what the montura is for); "los filtros ABEK"
+        // for the cartuchos in the cart still name their line.
+        if let lead = named.first, isCatalogHead(lead),
+            !inCart.contains(where: { line in
+                (ProductWords.of(line.name) + ProductWords.of(line.description)).contains { WordForms.same(lead, $0) }
+            })
+        {
+            var scratch = turn
+            if case .match(let product) = try await resolve(command.words, &scratch),
+                !inCart.contains(where: { $0.id == product.id }),
+                ProductWords.of(product.name).contains(where: { WordForms.same(lead, $0) })
+            {
+                return nil
             }
         }
-        if case .match(let product) = ProductMatcher.resolve(named, among: lines) { return product }
+        if case .match(let product) = ProductMatcher.resolve(named, among: inCart) { return product }
         return nil
     }
 
