@@ -651,10 +651,9 @@ struct EntityReader {
         "suficiente", "suficientes", "basta", "bastan", "alcanza", "alcanzan", "sobra", "sobran", "sirve", "sirven",
     ]
     /// The words that say "each" or "all" ("a cada cosa", "de todo"): no product's.
-    static let everyWords: Set<String> = [
-        "cada", "cosa", "cosas", "uno", "una", "todo", "todos", "todas", "producto", "productos", "referencia",
-        "item", "articulo", "cual",
-    ]
+    static let everyWords: Set<String> = eachNouns.union(["cada", "cosas", "todo", "todos", "todas", "productos"])
+    /// What "cada" is said of when it means each product ("de cada uno", "a cada cosa").
+    static let eachNouns: Set<String> = ["uno", "una", "cual", "cosa", "producto", "referencia", "item", "articulo"]
 
     /// Words that compare ("parecen una careta", "como una manta"): an article after them names
     /// what a product is like, no order.
@@ -793,8 +792,7 @@ struct EntityReader {
             let first = words[index]
             let second = words[index + 1]
             return
-                (first == "cada"
-                && ["uno", "una", "cual", "cosa", "producto", "referencia", "item", "articulo"].contains(second))
+                (first == "cada" && eachNouns.contains(second))
                 || (first == "de" && ["todo", "todos", "todas"].contains(second)
                     && (isCount(index - 1) || isCount(index + 2) || index + 2 == words.count))
                 // "casco, guantes y botas, todo para 2 personas": a count after "todo para".
