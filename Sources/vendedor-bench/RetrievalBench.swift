@@ -48,6 +48,8 @@ import Support
 /// written blind before the eighteenth round) and `dev15` (busqueda_desarrollo15.tsv, 45, its
 /// development twin: tuned on, misses shown), `test18` (busqueda_prueba18.tsv, 45, held out,
 /// written blind before the nineteenth round) and `dev16` (busqueda_desarrollo16.tsv, 45, its
+/// development twin: tuned on, misses shown), `test19` (busqueda_prueba19.tsv, 45, held out,
+/// written blind before the twentieth round) and `dev17` (busqueda_desarrollo17.tsv, 45, its
 /// development twin: tuned on, misses shown). For each,
 /// `retrieval.<set>_hit_at_3` (a wanted product among the first 3; for a query the shop has
 /// nothing for, an empty answer),
@@ -277,7 +279,8 @@ struct RetrievalBench {
         ("dev13", "busqueda_desarrollo13", true), ("test16", "busqueda_prueba16", false),
         ("dev14", "busqueda_desarrollo14", true), ("test17", "busqueda_prueba17", false),
         ("dev15", "busqueda_desarrollo15", true), ("test18", "busqueda_prueba18", false),
-        ("dev16", "busqueda_desarrollo16", true),
+        ("dev16", "busqueda_desarrollo16", true), ("test19", "busqueda_prueba19", false),
+        ("dev17", "busqueda_desarrollo17", true),
     ]
 
     /// Every product embedded into a fresh index, which is then activated.
