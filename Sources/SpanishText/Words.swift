@@ -20,7 +20,7 @@ public struct Words: Sendable, Equatable {
     public init(_ text: String) {
         original = text
         // Folded one character at a time, so offsets stay those of the original text.
-        let characters = text.map { TextFold.fold(String($0)).first ?? $0 }
+        let characters = text.map(TextFold.fold(_:))
         var words: [Word] = []
         var start: Int?
         var marked = false
@@ -32,10 +32,10 @@ public struct Words: Sendable, Equatable {
             start = nil
         }
         for (index, character) in characters.enumerated() {
-            if character.isLetter || character.isNumber {
+            if TextFold.isWordCharacter(character) {
                 if start == nil { start = index }
             } else if (character == "." || character == ","), start != nil, index + 1 < characters.count,
-                characters[index - 1].isNumber, characters[index + 1].isNumber
+                TextFold.isDigitLike(characters[index - 1]), TextFold.isDigitLike(characters[index + 1])
             {
                 continue
             } else {
