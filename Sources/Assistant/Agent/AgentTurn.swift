@@ -56,11 +56,14 @@ struct TurnContext {
     var unsureHits: [Product] = []
     /// The place in the cart the next new line takes (it settles a question asked earlier).
     var linePosition: Int?
+    /// The line the last turn touched (`DialogueState.lastTouched` as the message arrived).
+    let touchedBefore: Int64?
 
     init(chatId: String, message: String, state: DialogueState) {
         self.chatId = chatId
         self.message = Words(String(message.prefix(Understanding.maxMessageCharacters)))
         self.state = state
+        touchedBefore = state.lastTouched
     }
 
     mutating func add(_ fact: ReplyFact) {

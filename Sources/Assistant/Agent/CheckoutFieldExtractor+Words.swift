@@ -338,14 +338,29 @@ extension CheckoutFieldExtractor {
             text = text[..<space]
             while let last = text.last, isTrimmed(last) { text = text.dropLast() }
         }
+        // "barrio Centenario y no hay indicaciones": the clause that says another value has
+        // none is no part of this one (a look at the last few words).
+        let words = Words(String(text))
+        if words.count > 2,
+            let joiner = (max(1, words.count - maxNoneClauseWords)..<words.count - 1).first(where: {
+                ["y", "e"].contains(words[$0]) && meansNone(words.originalText($0 + 1..<words.count))
+            })
+        {
+            return trimmed(words.originalText(0..<joiner))
+        }
         return String(text).trimmingWhitespace()
     }
+
+    /// The most words of "… y no hay indicaciones" after a value.
+    static let maxNoneClauseWords = 5
 
     /// Words that end a value only because the next one follows ("… y mi cédula").
     static let valueTails: Set<String> = ["y", "e", "mi", "con", "el", "la", "su", "de", "es", "mis"]
 
     /// Words that say where a place is before naming it, longest first.
-    static let placeLeads: [String] = ["eso queda en", "eso es en", "eso esta en", "queda en", "esta ubicado en"]
+    static let placeLeads: [String] = [
+        "eso queda en", "eso es en", "eso esta en", "queda en", "esta ubicado en", "sigue siendo",
+    ]
         .flatMap { lead in ["el", "la", ""].map { $0.isEmpty ? lead : lead + " " + $0 } }
 
     static func stripNeighborhood(_ text: String) -> String {

@@ -72,6 +72,8 @@ public enum CheckoutFieldExtractor {
             labelled.insert(label.slot)
         }
         var entityCursor = 0
+        // Where an address that holds its whole line of a block ends (`blockLineEnd`).
+        var addressLineEnd: Int?
         // Where the neighbourhood's value ends: a clause said after it is the note.
         var neighborhoodEnd: Int?
 
@@ -296,6 +298,11 @@ public enum CheckoutFieldExtractor {
             else { continue }
             values[slot] = scan.text(entity.range)
             use(entity.range)
+            if slot == .address, let end = blockLineEnd(scan, value: entity.range, used: used) {
+                values[slot] = trimmed(scan.text(entity.range.lowerBound..<end))
+                use(entity.range.upperBound..<end)
+                addressLineEnd = end
+            }
         }
 
         // What is left, in pieces between separators and the data already taken.
@@ -308,7 +315,7 @@ public enum CheckoutFieldExtractor {
                 if case .number(let digits, _) = entity.kind { return digits.count >= 6 }
                 return true
             }?.range.lowerBound ?? Int.max
-        var addressEnd = scan.entities.first { $0.kind == .address }?.range.upperBound
+        var addressEnd = addressLineEnd ?? scan.entities.first { $0.kind == .address }?.range.upperBound
         let addressStart = scan.entities.first { $0.kind == .address }?.range.lowerBound
         var notes: [FieldChunk] = []
         let chunks = leftoverChunks(scan, used: used)
@@ -365,13 +372,22 @@ public enum CheckoutFieldExtractor {
                 values[.address] = address + ", " + trimmed(chunk.text)
                 addressEnd = chunk.range.upperBound
                 use(chunk.range)
-            } else if values[.address] == nil, hasData, let site = namedSite(words, chunk) {
+            } else if values[.address] == nil, hasData, let site = namedSite(words, chunk) ?? namedStreet(words, chunk) {
                 // "…, correo …. Finca Los Naranjos, vereda Charguayaco": a rural site by its
-                // name, among other data, is the address (what follows it may be the barrio).
+                // name, among other data, is the address (what follows it may be the barrio);
+                // so is a town's street without numbers ("Calle principal, diagonal a la
+                // iglesia" on its line of a block, which it holds whole).
                 values[.address] = site
                 freeRanges[.address] = chunk.range
                 addressEnd = chunk.range.upperBound
                 use(chunk.range)
+                if let end = blockLineEnd(scan, value: chunk.range, used: used) {
+                    values[.address] = trimmed(scan.text(chunk.range.lowerBound..<end))
+                    freeRanges[.address] = chunk.range.lowerBound..<end
+                    addressEnd = end
+                    foreignLineEnd = end
+                    use(chunk.range.upperBound..<end)
+                }
             } else if values[.name] == nil, hasData || requested == .name || extendsName(knownName, chunk.text),
                 !known.contains(.name) || requested == .name || extendsName(knownName, chunk.text),
                 let name = looksLikeName(chunk.text) ? (chunk.text, 0) : nameAfterChatter(chunk.text), !lone,
@@ -558,19 +574,75 @@ public enum CheckoutFieldExtractor {
         return trimmed(String(characters[words.words[start].range.lowerBound...]))
     }
 
+    /// A piece that opens with a street word and the street's name, without a number ("Calle
+    /// principal", "Avenida del Río"): a street of a town whose streets have no numbers; nil
+    /// otherwise.
+    static func namedStreet(_ words: Words, _ chunk: FieldChunk) -> String? {
+        guard (2...maxPlaceNameWords + 1).contains(words.count), townStreetWords.contains(words[0]),
+            words.texts.allSatisfy({ $0.allSatisfy(\.isLetter) })
+        else { return nil }
+        let characters = Array(chunk.text)
+        guard let first = (1..<words.count).first(where: { !nameParticles.contains(words[$0]) }),
+            characters.indices.contains(words.words[first].range.lowerBound),
+            characters[words.words[first].range.lowerBound].isUppercase || townStreetNames.contains(words[first])
+        else { return nil }
+        return trimmed(String(characters[words.words[0].range.lowerBound...]))
+    }
+
+    /// Street words a town's street may be named by without a number.
+    static let townStreetWords: Set<String> = [
+        "calle", "cll", "carrera", "cra", "avenida", "av", "diagonal", "transversal", "malecon",
+    ]
+    /// Names of a town's streets written without capitals ("calle principal").
+    static let townStreetNames: Set<String> = [
+        "principal", "central", "real", "primera", "segunda", "tercera", "nueva", "vieja", "comercio",
+    ]
+
+    /// In a block of data written one value to a line ("Wilmer Quiñones\n98456230\n…\nAvenida
+    /// La Playa casa 14, junto al kiosco Las Palmeras\nEl Morro"), an address that opens its
+    /// line holds the whole line: what follows its commas is the address's, not a note or a
+    /// neighbourhood. The end of that line, or nil when the message is no such block, the
+    /// address does not open its line, another value or label is on the line, or what
+    /// follows is a place alone ("Calle 5 # 3-20, Villa del Sur" names the barrio).
+    static func blockLineEnd(_ scan: FieldScanner, value: Range<Int>, used: [Bool]) -> Int? {
+        let characters = scan.characters
+        guard characters.lazy.filter({ $0 == "\n" }).count >= minBlockLines - 1 else { return nil }
+        var start = value.lowerBound
+        while start > 0, characters[start - 1] == " " || characters[start - 1] == "\t" { start -= 1 }
+        guard start == 0 || characters[start - 1] == "\n" else { return nil }
+        var end = value.upperBound
+        while end < characters.count, characters[end] != "\n" { end += 1 }
+        while end > value.upperBound, isTrimmed(characters[end - 1]) { end -= 1 }
+        guard end > value.upperBound, !used[value.upperBound..<end].contains(true),
+            !scan.entities.contains(where: { $0.range.lowerBound >= value.upperBound && $0.range.lowerBound < end }),
+            !scan.labels.contains(where: { $0.range.lowerBound >= value.upperBound && $0.range.lowerBound < end })
+        else { return nil }
+        let rest = Words(scan.text(value.upperBound..<end))
+        guard !rest.isEmpty, !looksLikePlace(rest), ruralPlaceStart(rest) == nil else { return nil }
+        return end
+    }
+
+    /// The fewest lines of a block of data.
+    static let minBlockLines = 4
+
     /// Parts of a site that follow its street address ("obra Torres del Rodadero", "Planta 3",
     /// "bodega 2"): the part's kind, then a number or a capitalized name.
     static let addressPartWords: Set<String> = [
         "planta", "obra", "bodega", "local", "oficina", "torre", "bloque", "interior", "edificio", "galpon", "nave",
-        "modulo", "consultorio", "almacen", "sede", "puesto",
+        "modulo", "consultorio", "almacen", "sede", "puesto", "pasaje", "conjunto", "parqueadero", "posada", "hotel",
     ]
 
     /// A piece of two to `maxPlaceNameWords` words that is a part of a site (`addressPartWords`).
+    /// "obra bodega Transportes Bayona": kinds of parts may follow one another before the name.
     static func isAddressPart(_ words: Words, _ chunk: FieldChunk) -> Bool {
         guard (2...maxPlaceNameWords).contains(words.count), addressPartWords.contains(words[0]) else { return false }
-        if words[1].allSatisfy(\.isNumber) { return true }
+        var name = 1
+        while name < words.count - 1, addressPartWords.contains(words[name]) || FieldScanner.siteWords.contains(words[name]) {
+            name += 1
+        }
+        if words[name].allSatisfy(\.isNumber) { return true }
         let characters = Array(chunk.text)
-        let start = words.words[1].range.lowerBound
+        let start = words.words[name].range.lowerBound
         return characters.indices.contains(start) && characters[start].isUppercase
     }
 
@@ -599,6 +671,10 @@ public enum CheckoutFieldExtractor {
             return value
         }
         let absent = absentVerbs.contains(words[first + 1])
+        // "Barrio no hay, ponga Corregimiento de Camarones": what to write instead.
+        if absent, let put = (first + 2..<words.count - 1).first(where: { putVerbs.contains(words[$0]) }) {
+            return trimmed(String(characters[words.words[put + 1].range.lowerBound...]))
+        }
         for index in (first + (absent ? 2 : 3))..<words.count {
             let word = words[index]
             let gap = characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
@@ -610,6 +686,11 @@ public enum CheckoutFieldExtractor {
         }
         return value
     }
+
+    /// "ponga", "anote": what the customer asks to write in place of a value there is none of.
+    static let putVerbs: Set<String> = [
+        "ponga", "pongale", "pongan", "pone", "coloque", "coloquele", "escriba", "escribale", "anote", "anotele",
+    ]
 
     /// Fillers said before a denial ("pues no hay…").
     static let deniedLeads: Set<String> = ["pues", "bueno", "eh", "ah", "mm"]
@@ -660,7 +741,7 @@ public enum CheckoutFieldExtractor {
     static func opensLandmark(_ words: Words, at index: Int) -> Bool {
         let next = words.at(index + 1)
         switch words.at(index) {
-        case "al": return next == "lado" || next == "frente"
+        case "al": return next == "lado" || next == "ladito" || next == "frente"
         case "frente", "junto", "diagonal", "contiguo": return ["a", "al", "de", "del"].contains(next)
         case "cerca", "detras", "enseguida", "despues": return ["de", "del", "al"].contains(next)
         default: return false

@@ -159,10 +159,12 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
         case .address:
             let address = try Validation.optionalText(text, field: "direccion", maximum: ClientDetails.maxAddressLength)
             // A rural address may have no number ("Vereda El Placer, finca Los Naranjos"), nor
-            // may a site in a town without numbers ("Avenida La Playa, bodega de la cooperativa").
+            // may a site in a town without numbers ("Avenida La Playa, bodega de la cooperativa"),
+            // nor a town's street ("Calle principal").
             guard let address,
                 address.contains(where: \.isNumber) || Words(address).containsAny(ruralWords)
                     || Words(address).containsAny(FieldScanner.siteWords)
+                    || CheckoutFieldExtractor.townStreetWords.contains(Words(address).at(0))
                     || hasNumberWord(address),
                 address.split(separator: " ").count >= 2
             else {

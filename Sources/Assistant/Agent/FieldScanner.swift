@@ -182,9 +182,12 @@ struct FieldScanner {
             // name of three words or more is written as one ("Calle Real del Medio # 18-32"),
             // capitals but for its particles.
             let between = (index + 1..<numberAt).allSatisfy { words[$0].allSatisfy(\.isLetter) }
+            // "Avenida La Playa casa 14": the house's number after the street's name and a unit.
+            let nameEnd =
+                numberAt - 1 > index + 1 && Self.complementWords.contains(words[numberAt - 1]) ? numberAt - 1 : numberAt
             let named =
                 numberAt - index - 1 < 3
-                || (index + 1..<numberAt).allSatisfy {
+                || (index + 1..<nameEnd).allSatisfy {
                     CheckoutFieldExtractor.nameParticles.contains(words[$0])
                         || characters[words.words[$0].range.lowerBound].isUppercase
                 }
@@ -301,6 +304,9 @@ struct FieldScanner {
         // Works and plants named by their kind ("Mina La Esmeralda km 4 vía Sogamoso",
         // "Kilómetro 3 vía Paipa, Ladrillera Santa Fe", "Planta de tratamiento, km 6").
         "mina", "planta", "ladrillera", "cantera", "trapiche", "vivero", "piscicola", "aserrio",
+        // Homes and lodgings by their name ("Conjunto Residencial Torres del Bosque, Avenida
+        // 4E # 11-90", "Ranchería Perrapu, kilómetro 3 vía Riohacha").
+        "conjunto", "condominio", "urbanizacion", "rancheria", "posada", "hotel", "hostal", "parqueadero",
     ]
 
     /// Roads named before the kilometre ("Vía Panamericana km 97", "carretera a Dagua km 12").
@@ -381,6 +387,8 @@ struct FieldScanner {
 
     func endsAddress(_ index: Int) -> Bool {
         if isSlashedNeighborhood(index) { return true }
+        // "cll 3 # 6-18 al ladito de la droguería": a landmark after the number is the note's.
+        if CheckoutFieldExtractor.opensLandmark(words, at: index) { return true }
         for slot in CheckoutSlot.allCases where slot != .address && slot != .notes {
             if slot.labelWords.contains(where: { phrase($0, at: index) }) { return true }
         }

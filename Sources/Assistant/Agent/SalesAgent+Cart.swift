@@ -215,9 +215,15 @@ extension SalesAgent {
                 return
             }
             // "Sí, 3 tapetes" right after the tapetes went in (one, or as many as the story
-            // said): the yes restates the line with its amount, it adds no more.
-            if let quantity = command.quantity, turn.state.phase == .browsing, product.id == turn.state.lastTouched,
-                turn.state.cart.quantity(of: product.id) > 0, SalesAgent.yesWords.contains(turn.message.at(0)),
+            // said): the yes restates the line with its amount, it adds no more. So does the
+            // count of a line the last reply put in with one unit, the customer having said
+            // none ("necesito una máscara de esas con filtros", then "deme 2 máscaras"; "uno
+            // de esos aparaticos que pitan", then "los detectores de humo, dos").
+            let inCart = turn.state.cart.quantity(of: product.id)
+            if let quantity = command.quantity, turn.state.phase == .browsing, inCart > 0,
+                (product.id == turn.state.lastTouched && SalesAgent.yesWords.contains(turn.message.at(0)))
+                    || (product.id == turn.touchedBefore && inCart == 1
+                        && Self.units(quantity, pairs: command.pairs, of: product) > 1),
                 !Words(command.query).texts.contains(where: {
                     Self.additionWords.contains(MessageTokens.shorthand[$0] ?? $0)
                 })

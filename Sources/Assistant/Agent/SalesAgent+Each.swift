@@ -10,18 +10,30 @@ extension SalesAgent {
         let reading = turn.reading
         // "¿y a cómo cada una?" asks the prices; it orders nothing.
         // Stock offers waiting for an answer take it themselves (`answerOffers`).
+        // "2 de cada uno porfa y 50 tapabocas": the amount for the products shown opens the
+        // message and names none; the lines after it name their products and are ordered as
+        // they are, after it.
+        let rest = Array(reading.items.dropFirst())
         guard turn.state.phase == .browsing, turn.state.pending?.offers == nil, Self.saysEach(turn.message),
-            reading.items.count == 1,
             !turn.message.original.contains("?"), !(reading.intent?.asksAboutProducts ?? false),
             let command = reading.items.first, command.action != .remove, command.factor == nil,
-            let quantity = command.quantity, !command.named || Self.namesNothing(command.words)
+            let quantity = command.quantity, !command.named || Self.namesNothing(command.words),
+            rest.isEmpty
+                || (command.words.first == "cada" && command.action == .add
+                    && rest.allSatisfy { $0.named && $0.action == .add && $0.quantity != nil })
         else { return false }
         var ids = turn.state.focus
         if case .choice(let options, _, _) = turn.state.pending {
             ids = options
-        } else if case let named = try await linesNamed(by: command.words, turn), !named.isEmpty {
+        } else if rest.isEmpty, case let named = try await linesNamed(by: command.words, turn), !named.isEmpty {
             // "súmele uno a cada cosa: guantes, overoles y botas": the lines named.
             ids = named
+        }
+        // "mándeme uno de cada uno, y unas dos señales" after the two went in, one each: the
+        // amount restates the lines; the lines after it are ordered.
+        if !rest.isEmpty, ids.contains(where: { turn.state.cart.quantity(of: $0) > 0 }) {
+            turn.reading.items = rest
+            return false
         }
         guard (2...Self.maxEach).contains(ids.count) else { return false }
         let products = try await products(ids)
@@ -40,6 +52,10 @@ extension SalesAgent {
             try await setQuantity(product, to: total, requested: total, adding: current == 0, &turn)
         }
         turn.state.remember(ids)
+        guard rest.isEmpty else {
+            turn.reading.items = rest
+            return false
+        }
         return true
     }
 

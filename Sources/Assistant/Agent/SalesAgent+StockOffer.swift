@@ -38,7 +38,16 @@ extension SalesAgent {
             }
             if !declined.isEmpty { declineOffers(declined.sorted(), &turn) }
         } else {
-            let count = reading.items.count == 1 ? reading.items[0] : nil
+            var items = reading.items
+            // "si no completa los 5, mándeme 2 nomás por ahora": the amount asked for, said again
+            // as a condition beside a smaller one that there is, counts nothing.
+            if offers.count == 1, let offer = offers.first, let requested = offer.requested, items.count == 2,
+                items.contains(where: { $0.quantity == requested }),
+                items.contains(where: { ($0.quantity ?? Int.max) < offer.available })
+            {
+                items.removeAll { $0.quantity == requested }
+            }
+            let count = items.count == 1 ? items[0] : nil
             // "mándeme lo que haya de los dos" after two offers: the count names the offers.
             let bare = count.flatMap { item in
                 [.add, .set].contains(item.action) && item.factor == nil

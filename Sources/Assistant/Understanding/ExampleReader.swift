@@ -283,12 +283,20 @@ public struct ExampleReader: MessageReader {
     /// How far into a clause its verb is looked for ("Revisando el presupuesto, réstele…").
     static let maxVerbPosition = 5
 
-    /// Whether one of the first three words is a verb of taking out (`removalVerbs`), with
-    /// its pronoun or not ("quítelos", "sáquemelas").
+    /// Whether one of the first three words of a clause (the message's, or one after a
+    /// punctuation mark: "los mosquetones ya los tengo, quítelos del pedido") is a verb of
+    /// taking out (`removalVerbs`), with its pronoun or not ("quítelos", "sáquemelas").
     static func opensWithRemoval(_ words: Words) -> Bool {
-        words.texts.prefix(3).contains {
-            removalVerbs.contains($0) || removalVerbs.contains(CheckoutFieldExtractor.withoutClitic($0))
+        var clauseStart = 0
+        for (index, word) in words.words.enumerated() {
+            if word.afterMark { clauseStart = index }
+            if index - clauseStart < 3,
+                removalVerbs.contains(word.text) || removalVerbs.contains(CheckoutFieldExtractor.withoutClitic(word.text))
+            {
+                return true
+            }
         }
+        return false
     }
 
     /// "Quíteme los tapetes, el supervisor dice que ya llegaron", "los discos quítelos mejor":

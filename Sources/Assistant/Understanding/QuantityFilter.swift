@@ -30,6 +30,10 @@ public enum QuantityFilter {
         "obra", "finca", "empresa", "fabrica", "planta", "oficina", "tienda", "negocio", "restaurante", "colegio",
         "edificio", "taller", "panaderia", "ferreteria", "constructora", "hacienda", "granja", "parqueadero",
         "conjunto", "local", "hotel", "hospital", "clinica", "drogueria", "escuela", "iglesia",
+        // "le hablo de un laboratorio de control de calidad", "una bodega de dos pisos".
+        "laboratorio", "bodega", "almacen", "casa", "apartamento", "mina", "camaronera", "cooperativa", "asociacion",
+        "fundacion", "universidad", "alcaldia", "posada", "rancheria", "cafeteria", "supermercado", "carniceria",
+        "peluqueria", "barberia", "papeleria", "cantera", "ladrillera", "trapiche", "galpon", "aserrio",
     ]
 
     /// Nouns for "things" in general: a count before one orders none of them.
