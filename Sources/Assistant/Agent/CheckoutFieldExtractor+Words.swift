@@ -361,7 +361,7 @@ extension CheckoutFieldExtractor {
     static let placeLeads: [String] = [
         "eso queda en", "eso es en", "eso esta en", "queda en", "esta ubicado en", "sigue siendo",
     ]
-        .flatMap { lead in ["el", "la", ""].map { $0.isEmpty ? lead : lead + " " + $0 } }
+    .flatMap { lead in ["el", "la", ""].map { $0.isEmpty ? lead : lead + " " + $0 } }
 
     static func stripNeighborhood(_ text: String) -> String {
         let words = Words(text)

@@ -372,7 +372,8 @@ public enum CheckoutFieldExtractor {
                 values[.address] = address + ", " + trimmed(chunk.text)
                 addressEnd = chunk.range.upperBound
                 use(chunk.range)
-            } else if values[.address] == nil, hasData, let site = namedSite(words, chunk) ?? namedStreet(words, chunk) {
+            } else if values[.address] == nil, hasData, let site = namedSite(words, chunk) ?? namedStreet(words, chunk)
+            {
                 // "…, correo …. Finca Los Naranjos, vereda Charguayaco": a rural site by its
                 // name, among other data, is the address (what follows it may be the barrio);
                 // so is a town's street without numbers ("Calle principal, diagonal a la
@@ -637,7 +638,9 @@ public enum CheckoutFieldExtractor {
     static func isAddressPart(_ words: Words, _ chunk: FieldChunk) -> Bool {
         guard (2...maxPlaceNameWords).contains(words.count), addressPartWords.contains(words[0]) else { return false }
         var name = 1
-        while name < words.count - 1, addressPartWords.contains(words[name]) || FieldScanner.siteWords.contains(words[name]) {
+        while name < words.count - 1,
+            addressPartWords.contains(words[name]) || FieldScanner.siteWords.contains(words[name])
+        {
             name += 1
         }
         if words[name].allSatisfy(\.isNumber) { return true }

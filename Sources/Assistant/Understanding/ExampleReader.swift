@@ -291,7 +291,8 @@ public struct ExampleReader: MessageReader {
         for (index, word) in words.words.enumerated() {
             if word.afterMark { clauseStart = index }
             if index - clauseStart < 3,
-                removalVerbs.contains(word.text) || removalVerbs.contains(CheckoutFieldExtractor.withoutClitic(word.text))
+                removalVerbs.contains(word.text)
+                    || removalVerbs.contains(CheckoutFieldExtractor.withoutClitic(word.text))
             {
                 return true
             }
