@@ -154,7 +154,10 @@ extension CheckoutFieldExtractor {
     /// dejen el paquete con doña Rosa" → "que dejen el paquete…"); "es un local" stays.
     static func withoutCopula(_ note: String) -> String {
         let words = Words(note)
-        guard words.count > 2, ["es", "son", "seria", "sera"].contains(words[0]), words[1] == "que" else { return note }
+        // "es al lado de la ferretería El Minero": where it is ("queda frente al…" stays).
+        guard words.count > 2, ["es", "son", "seria", "sera"].contains(words[0]),
+            words[1] == "que" || CheckoutFieldExtractor.opensLandmark(words, at: 1)
+        else { return note }
         return words.originalText(1..<words.count)
             + String(note.dropFirst(words.words[words.count - 1].range.upperBound))
     }

@@ -82,10 +82,11 @@ public enum CheckoutFieldExtractor {
         let hasPersonalId = scan.labels.contains { $0.slot == .idNumber && !isCompanyId($0, scan) }
         for (position, label) in scan.labels.enumerated() {
             if hasPersonalId, isCompanyId(label, scan) {
+                // "NIT 900.772.159-3. Recibe: Ing. Claudia…": the NIT's sentence, not the name after.
                 let end = min(
                     position + 1 < scan.labels.count
                         ? scan.labels[position + 1].range.lowerBound : scan.characters.count,
-                    lineEnd(scan, from: label.range.upperBound, limit: scan.characters.count))
+                    sentenceEnd(scan, from: label.range.upperBound))
                 if let index = scan.entities.indices.first(where: { index in
                     scan.entities[index].range.lowerBound >= label.range.upperBound
                         && scan.entities[index].range.lowerBound < end && fits(label, scan.entities[index], scan)
@@ -335,7 +336,9 @@ public enum CheckoutFieldExtractor {
             // field's line is no data and no product ("quiero pedir guantes: 2" stays an order).
             if opensLabel(chunk, scan) {
                 if isForeignLabel(words) {
-                    foreignLineEnd = lineEnd(scan, from: chunk.range.upperBound, limit: scan.characters.count)
+                    // "Datos para despacho y factura: NIT 900.772.159-3. Recibe: Ing. Claudia…" on
+                    // one line: the company's field ends with its sentence.
+                    foreignLineEnd = sentenceEnd(scan, from: chunk.range.upperBound)
                     use(chunk.range)
                 } else if values[.neighborhood] == nil, words.count == 1, ruralPlaceLabels.contains(words[0]) {
                     // "Vereda: Campo Alegre" on its line: where a rural address is, its barrio.
@@ -439,6 +442,12 @@ public enum CheckoutFieldExtractor {
                 }
                 // "… barrio El Carmen y pues el taller…": the spoken filler that joins it too.
                 if Words(text).at(0) == "pues", let space = text.firstIndex(of: " ") {
+                    text = trimmed(String(text[text.index(after: space)...]))
+                }
+                // "…, es al lado de la ferretería El Minero": where it is, without the "es".
+                if Words(text).at(0) == "es", Self.opensLandmark(Words(text), at: 1),
+                    let space = text.firstIndex(of: " ")
+                {
                     text = trimmed(String(text[text.index(after: space)...]))
                 }
                 notes.append(FieldChunk(text: text.isEmpty ? chunk.text : text, range: start..<end))
@@ -874,7 +883,8 @@ public enum CheckoutFieldExtractor {
     static func blockAddressEnd(_ scan: FieldScanner, label: FieldScanner.Label, from end: Int, limit: Int) -> Int {
         guard end < limit, scan.labels.contains(where: { $0.slot == .neighborhood && $0 != label }) else { return end }
         var start = label.range.lowerBound
-        while start > 0, scan.characters[start - 1] == " " || scan.characters[start - 1] == "\t" { start -= 1 }
+        // "- Dirección: …", "• Dirección: …": a list's mark may open the line.
+        while start > 0, " \t-•*".contains(scan.characters[start - 1]) { start -= 1 }
         guard start == 0 || "\n/|".contains(scan.characters[start - 1]) else { return end }
         var lineEnd = end
         while lineEnd < limit, !"\n|/".contains(scan.characters[lineEnd]) { lineEnd += 1 }

@@ -24,9 +24,16 @@ public struct LexicalMatch: Sendable {
     /// the antislip strip): an alternative.
     public var accessoryOrUse = false
 
+    /// The customer named first a thing the shop does not sell and this product has none of
+    /// what was named, only the names of what that thing is for ("manguera contra incendio …
+    /// para el gabinete" → the gabinete): an alternative at most, however much of the rest it
+    /// covers. (A place or use it matches, "pa la cocina", still lets an unknown name that may
+    /// be a misspelling find its product.)
+    public var onlyWhatItIsFor = false
+
     /// Relevant enough to offer at `threshold`.
     public func passes(_ threshold: Double) -> Bool {
-        coverage >= threshold || (headMatched && !headOnlyAlternative)
+        (coverage >= threshold && !onlyWhatItIsFor) || (headMatched && !headOnlyAlternative)
     }
 
     /// Every word of the query found in it, what was named first among them: the customer
@@ -194,6 +201,8 @@ public struct LexicalRetriever: ProductRetriever {
             var matched = 0.0
             var missing = 0.0
             var headMatched = false
+            var namedFound = false
+            var onlyPurposeNames = true
             var uses = 0
             var usesFound = 0
             for (position, (concept, weight)) in zip(query.concepts, weights).enumerated() {
@@ -204,17 +213,21 @@ public struct LexicalRetriever: ProductRetriever {
                 if best > 0 {
                     if isUse { usesFound += 1 }
                     if position == head { headMatched = true }
+                    if concept.role == .named, concept.kind != .attribute { namedFound = true }
+                    if concept.role != .purpose || concept.kind != .word { onlyPurposeNames = false }
                     scored += weight.weight * best
                     matched += weight.weight
                 } else {
                     missing += weight.weight * (concept.namesSomethingNotCarried ? 1 : weight.missingFactor)
                 }
             }
-            return LexicalMatch(
+            var match = LexicalMatch(
                 product: row.product, score: scored / total,
                 coverage: matched + missing > 0 ? matched / (matched + missing) : 0, bm25: row.bm25,
                 headMatched: headMatched, headOnlyAlternative: namesNotCarried, accessoryOrUse: reading.alternative,
                 usesMatched: uses > 0 && usesFound == uses)
+            match.onlyWhatItIsFor = namesNotCarried && !namedFound && onlyPurposeNames && matched > 0
+            return match
         }
         matches.removeAll {
             ($0.coverage == 0 && !$0.accessoryOrUse) || RefusedWords.refuses(query.refused, $0.product)

@@ -164,3 +164,41 @@ import Testing
         await h.tearDown()
     }
 }
+
+/// Later findings of the same round (w-set): a company's NIT said in its own sentence before
+/// "Recibe: Ing. …" took the name with it; a block written as a list ("- Dirección: …") lost
+/// the address's pieces after its comma; "…, es al lado de …" kept the "es" in the note.
+@Suite struct CompanyBlocksAndListMarksTests {
+    @Test func theNameAfterTheCompanysSentenceIsTheName() {
+        let values = CheckoutFieldExtractor.extract(
+            "Datos de despacho y facturación: NIT 901.334.118-2. Recibe: Ing. Mauricio Andrés Lasso Erazo, C.C. "
+                + "10.546.332, celular 3175550142, correo compras@andinaelec.com, Calle 5 # 9-30 bodega 4, barrio La "
+                + "Esmeralda.", requested: .name
+        ).values
+        #expect(values[.name] == "Ing. Mauricio Andrés Lasso Erazo", "\(values)")
+        #expect(values[.idNumber] == "10.546.332", "\(values)")
+    }
+
+    @Test func aListMarkOpensTheAddressLine() {
+        let values = CheckoutFieldExtractor.extract(
+            [
+                "Le paso los datos:", "- Nombre: Liliana Ipuana Pushaina", "- CC: 1124551872", "- Cel: 3015559921",
+                "- Correo: posadakaai@gmail.com", "- Dirección: Hostal Kaai, calle de la playa frente al muelle",
+                "- Barrio: Corregimiento Cabo de la Vela",
+            ].joined(separator: "\n"), requested: .name
+        ).values
+        #expect(values[.address] == "Hostal Kaai, calle de la playa frente al muelle", "\(values)")
+    }
+
+    @Test func aLandmarkNoteLosesItsCopula() {
+        let values = CheckoutFieldExtractor.extract(
+            "calle 9 # 12-40 barrio San Judas, es al lado del taller de motos La 40", requested: .address
+        ).values
+        #expect(values[.notes] == "al lado del taller de motos La 40", "\(values)")
+        // Guard (passed before): "queda frente a …" is kept as written.
+        let kept = CheckoutFieldExtractor.extract(
+            "Indicaciones: queda frente a la estación Terpel", requested: .name
+        ).values
+        #expect(kept[.notes] == "queda frente a la estación Terpel", "\(kept)")
+    }
+}
