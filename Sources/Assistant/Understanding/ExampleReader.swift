@@ -241,7 +241,13 @@ public struct ExampleReader: MessageReader {
         if guess.confidence >= threshold { return true }
         // "quite los conos que el ingeniero dice que ya tenemos": a clause that opens with a
         // verb of taking out and names a product takes it out, however long the reason after.
-        if guess.intent == .remove, tokens.contains(MessageTokens.product), Self.opensWithRemoval(Words(text)) {
+        // So does a later clause, when nothing is counted ("las gafas ya las tengo, sáquelas";
+        // not "los cascos sí, los 12, y las botas no, quítelas", which answers two lines).
+        if guess.intent == .remove, tokens.contains(MessageTokens.product),
+            case let words = Words(text),
+            Self.opensWithRemoval(
+                words, fromClause: !tokens.contains(MessageTokens.number) && !Self.hasCount(words))
+        {
             return true
         }
         guard guess.confidence >= Self.expectedThreshold, context.expected.contains(guess.intent) else { return false }
@@ -283,16 +289,23 @@ public struct ExampleReader: MessageReader {
     /// How far into a clause its verb is looked for ("Revisando el presupuesto, réstele…").
     static let maxVerbPosition = 5
 
-    /// Whether one of the first three words of a clause (the message's, or one after a
-    /// punctuation mark: "los mosquetones ya los tengo, quítelos del pedido") is a verb of
-    /// taking out (`removalVerbs`), with its pronoun or not ("quítelos", "sáquemelas").
+    /// Whether one of the first three words is a verb of taking out (`removalVerbs`), with
+    /// its pronoun or not ("quítelos", "sáquemelas").
     static func opensWithRemoval(_ words: Words) -> Bool {
+        opensWithRemoval(words, fromClause: false)
+    }
+
+    /// `clauses`: also the first three words of a clause after a punctuation mark ("los
+    /// mosquetones ya los tengo, quítelos del pedido").
+    static func opensWithRemoval(_ words: Words, fromClause clauses: Bool) -> Bool {
         var clauseStart = 0
         for (index, word) in words.words.enumerated() {
-            if word.afterMark { clauseStart = index }
-            if index - clauseStart < 3,
-                removalVerbs.contains(word.text)
-                    || removalVerbs.contains(CheckoutFieldExtractor.withoutClitic(word.text))
+            if clauses, word.afterMark { clauseStart = index }
+            guard index - clauseStart < 3 else {
+                if clauses { continue } else { break }
+            }
+            if removalVerbs.contains(word.text)
+                || removalVerbs.contains(CheckoutFieldExtractor.withoutClitic(word.text))
             {
                 return true
             }
@@ -320,7 +333,10 @@ public struct ExampleReader: MessageReader {
             heard.intent = .decrease
             return heard
         }
-        guard opensWithRemoval(words), !tokens.contains(MessageTokens.number), !hasCount(words) else { return guess }
+        // A later clause may take out what the message names when nothing is counted ("los
+        // mosquetones ya los tengo, quítelos"); beside a count it answers other lines too.
+        guard opensWithRemoval(words, fromClause: true), !tokens.contains(MessageTokens.number), !hasCount(words)
+        else { return guess }
         // "sáqueme una de las vallas": one of them is one less.
         let oneOf = zip(words.texts, words.texts.dropFirst()).contains {
             ["un", "una", "uno"].contains($0) && $1 == "de"
