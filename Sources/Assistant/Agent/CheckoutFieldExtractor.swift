@@ -320,13 +320,15 @@ public enum CheckoutFieldExtractor {
         let addressStart = scan.entities.first { $0.kind == .address }?.range.lowerBound
         var notes: [FieldChunk] = []
         let chunks = leftoverChunks(scan, used: used)
-        // The line of a company field ("Razón social: …", "Ciudad: Cali") holds no slot's value.
-        var foreignLineEnd = -1
+        // Where a piece already taken ends: the line (or sentence) of a company field ("Razón
+        // social: …", "Ciudad: Cali") holds no slot's value, and a block's line taken whole by
+        // its address holds nothing else.
+        var takenLineEnd = -1
         // The last piece that was no value, when nothing was taken after it.
         var unread: FieldChunk?
         for chunk in chunks {
             let words = Words(chunk.text)
-            if chunk.range.lowerBound < foreignLineEnd {
+            if chunk.range.lowerBound < takenLineEnd {
                 use(chunk.range)
                 continue
             }
@@ -338,7 +340,7 @@ public enum CheckoutFieldExtractor {
                 if isForeignLabel(words) {
                     // "Datos para despacho y factura: NIT 900.772.159-3. Recibe: Ing. Claudia…" on
                     // one line: the company's field ends with its sentence.
-                    foreignLineEnd = sentenceEnd(scan, from: chunk.range.upperBound)
+                    takenLineEnd = sentenceEnd(scan, from: chunk.range.upperBound)
                     use(chunk.range)
                 } else if values[.neighborhood] == nil, words.count == 1, ruralPlaceLabels.contains(words[0]) {
                     // "Vereda: Campo Alegre" on its line: where a rural address is, its barrio.
@@ -348,7 +350,7 @@ public enum CheckoutFieldExtractor {
                     if !value.isEmpty, !used[chunk.range.upperBound..<end].contains(true) {
                         values[.neighborhood] = value
                         neighborhoodEnd = end
-                        foreignLineEnd = end
+                        takenLineEnd = end
                         use(chunk.range.lowerBound..<end)
                     }
                 }
@@ -389,7 +391,7 @@ public enum CheckoutFieldExtractor {
                     values[.address] = trimmed(scan.text(chunk.range.lowerBound..<end))
                     freeRanges[.address] = chunk.range.lowerBound..<end
                     addressEnd = end
-                    foreignLineEnd = end
+                    takenLineEnd = end
                     use(chunk.range.upperBound..<end)
                 }
             } else if values[.name] == nil, hasData || requested == .name || extendsName(knownName, chunk.text),
