@@ -630,9 +630,27 @@ public enum CheckoutFieldExtractor {
             !scan.labels.contains(where: { $0.range.lowerBound >= value.upperBound && $0.range.lowerBound < end })
         else { return nil }
         let rest = Words(scan.text(value.upperBound..<end))
-        guard !rest.isEmpty, !looksLikePlace(rest), ruralPlaceStart(rest) == nil else { return nil }
+        guard !rest.isEmpty, ruralPlaceStart(rest) == nil else { return nil }
+        // "Km 3 vía Espinal - Guamo, Molino La Espiga" above "Vereda Montalvo": the place
+        // after the comma is part of the site when the next line is the barrio or vereda.
+        if looksLikePlace(rest), !nextLineOpensPlace(characters, after: end) { return nil }
         return end
     }
+
+    /// The line after the one ending at `end` opens with "barrio" or a rural place's label
+    /// ("Vereda Montalvo"). Reads at most `maxPlaceLineLead` characters of it.
+    static func nextLineOpensPlace(_ characters: [Character], after end: Int) -> Bool {
+        var start = end
+        while start < characters.count, characters[start] != "\n" { start += 1 }
+        start += 1
+        guard start < characters.count else { return false }
+        var stop = start
+        while stop < characters.count, stop - start < maxPlaceLineLead, characters[stop] != "\n" { stop += 1 }
+        guard let first = Words(String(characters[start..<stop])).texts.first else { return false }
+        return first == "barrio" || ruralPlaceLabels.contains(first)
+    }
+
+    static let maxPlaceLineLead = 40
 
     /// The fewest lines of a block of data.
     static let minBlockLines = 4

@@ -65,6 +65,10 @@ public struct DialogueState: Codable, Sendable, Equatable {
     /// For a pending choice, the option the search ranked first: taken when the customer
     /// goes on without choosing (`SalesAgent.settleChoice`).
     public var choiceDefault: Int64?
+    /// For a pending "¿cuántas?": the customer ordered the product without a count ("y unas
+    /// botas de soldador"), not only asked about it. Left unanswered while the customer goes
+    /// on with other lines, it goes in with one unit (`SalesAgent.settleQuantity`).
+    public var quantityOrdered: Bool?
     /// Where the line of a pending choice or stock offer goes in the cart when settled: the
     /// place the customer asked for it ("5 mantas y 4 extintores": the mantas first).
     public var pendingLinePosition: Int?

@@ -131,7 +131,10 @@ public enum ItemExtractor {
                 } else if let before = orphan, texts[before].contains(where: { isHead?($0) ?? isProduct($0) }),
                     !texts[segment.range].contains(where: { isHead?($0) ?? isProduct($0) })
                         || texts[segment.range.lowerBound] == "que"
-                        || purposeWords.contains(texts[segment.range.lowerBound]),
+                        || purposeWords.contains(texts[segment.range.lowerBound])
+                        // "tapones pa los oídos, los de espuma, deme 30": "los de …" says which
+                        // one, even in a word that heads another product ("Espuma antiincendios").
+                        || opensDescription(Array(texts[segment.range])),
                     onlyComma(words, characters, between: before, and: segment.range)
                         || (segment.afterAnd && segment.range.lowerBound == before.upperBound + 1
                             && describes(Array(texts[segment.range]))
@@ -528,10 +531,11 @@ public enum ItemExtractor {
     }
 
     /// "un extintor, el de polvo de 6 kilos", "unas gafas, de las transparentes": a piece
-    /// opened by an article and "de" says which one the item before is.
+    /// opened by an article (or "esos") and "de" says which one the item before is.
     static func opensDescription(_ words: [String]) -> Bool {
         guard words.count >= 3 else { return false }
-        let articles: Set<String> = ["el", "la", "los", "las"]
+        // "esos de espumita" says which one as "los de espuma" does.
+        let articles: Set<String> = ["el", "la", "los", "las", "esos", "esas", "estos", "estas"]
         return (articles.contains(words[0]) && words[1] == "de")
             || (words[0] == "de"
                 && (articles.contains(words[1]) || ["esos", "esas", "estos", "estas"].contains(words[1])))

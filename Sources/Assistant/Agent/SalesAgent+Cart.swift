@@ -235,6 +235,11 @@ extension SalesAgent {
             if command.quantity == nil, Self.namesMany(command.words) {
                 // "… guantes de nitrilo y un botiquín": how many gloves is asked, not guessed.
                 showInfo(product, purpose: false, &turn)
+                if turn.state.pending == .quantity(productId: product.id),
+                    Self.ordersUncounted(turn, Words(command.query), product)
+                {
+                    turn.state.quantityOrdered = true
+                }
                 return
             }
             try await add(product, quantity: quantity, pairs: command.pairs, &turn)

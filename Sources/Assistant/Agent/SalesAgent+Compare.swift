@@ -41,6 +41,7 @@ extension SalesAgent {
         turn.show(compared)
         if turn.state.phase == .browsing, pick.available, turn.state.cart.quantity(of: pick.id) == 0 {
             turn.state.pending = .quantity(productId: pick.id)
+            turn.state.quantityOrdered = nil
         }
         return true
     }

@@ -266,6 +266,9 @@ extension SalesAgent {
         case .match(let product):
             turn.handledProducts = true
             showInfo(product, purpose: purpose, &turn)
+            if turn.state.pending == .quantity(productId: product.id), Self.ordersUncounted(turn, words, product) {
+                turn.state.quantityOrdered = true
+            }
         case .ambiguous(let options):
             turn.handledProducts = true
             let exact =
@@ -315,17 +318,29 @@ extension SalesAgent {
         // between "y" or a mark; a piece naming no catalog word ("buenas", "tienen") goes with
         // the next one.
         var pieces: [[String]] = [[]]
+        // Pieces opened by a mark that say which one the piece before is ("unas botas de
+        // soldador, de cuero", "guantes, los de nitrilo"): no kind of product of their own.
+        var describing: Set<Int> = []
         for word in words.words {
             if word.text == "y" || word.text == "e" {
                 pieces.append([])
                 continue
             }
             if word.afterMark, !pieces[pieces.count - 1].isEmpty { pieces.append([]) }
+            if word.afterMark, pieces.count > 1, pieces[pieces.count - 1].isEmpty {
+                describing.insert(pieces.count - 1)
+            }
             pieces[pieces.count - 1].append(word.text)
         }
         var parts: [[String]] = []
         var carried: [String] = []
-        for piece in pieces {
+        for (index, piece) in pieces.enumerated() {
+            if describing.contains(index), carried.isEmpty, !parts.isEmpty, Self.saysWhichOne(piece),
+                !piece.contains(where: isCatalogHead)
+            {
+                parts[parts.count - 1] += piece
+                continue
+            }
             carried += piece
             if piece.contains(where: isCatalogWord) {
                 parts.append(carried)
@@ -359,6 +374,31 @@ extension SalesAgent {
         turn.show(found)
         turn.state.remember(found.map(\.id))
         return true
+    }
+
+    /// "y unas botas de soldador", "necesito unos guantes de carnaza": a product asked for
+    /// without a count, not asked about: no question, and the product's kind named in the
+    /// message right after an indefinite article ("Necesitamos pedir insumos de
+    /// bioseguridad" names no kind of the botiquín found for it; "y filtros de repuesto pa
+    /// esas, …, dame 8" may be the count's own product, split from it).
+    static func ordersUncounted(_ turn: TurnContext, _ words: Words, _ product: Product) -> Bool {
+        guard !turn.message.isQuestion, !words.isQuestion, !(turn.reading.intent?.asksAboutProducts ?? false),
+            let kind = ProductWords.of(product.name).first.map(SpanishWords.singular)
+        else { return false }
+        let said = turn.message.texts
+        return said.indices.dropFirst().contains { index in
+            indefiniteArticles.contains(said[index - 1]) && SpanishWords.singular(said[index]) == kind
+        }
+    }
+
+    static let indefiniteArticles: Set<String> = ["un", "una", "unos", "unas"]
+
+    /// A piece that opens with "de", an article and "de", or "que" ("de cuero", "las de
+    /// nitrilo", "que aguanten calor"): it describes a product named before it.
+    static func saysWhichOne(_ piece: [String]) -> Bool {
+        guard let first = piece.first else { return false }
+        let articles: Set<String> = ["el", "la", "los", "las"]
+        return ["de", "del", "que", "q"].contains(first) || (articles.contains(first) && piece.dropFirst().first == "de")
     }
 
     /// Questions about the products just listed: "¿y esos a cómo?", "¿cuál es más
@@ -447,6 +487,7 @@ extension SalesAgent {
         if turn.state.phase == .browsing, product.available, turn.state.cart.quantity(of: product.id) == 0 {
             turn.add(.askHowMany(ProductFact(product)))
             turn.state.pending = .quantity(productId: product.id)
+            turn.state.quantityOrdered = nil
         }
     }
 }

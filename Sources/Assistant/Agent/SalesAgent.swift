@@ -90,6 +90,7 @@ public struct SalesAgent: Sendable {
         default: break
         }
         let carriedDefault = turn.state.choiceDefault
+        let carriedOrder = turn.state.quantityOrdered == true
         // "¿Mandan a Barranquilla? Necesito unas botas de caucho…": a request said beside a
         // question about the shop is served too, not only the question.
         let requestsBeside =
@@ -108,6 +109,17 @@ public struct SalesAgent: Sendable {
             turn.cartChanged, turn.state.pending == nil
         {
             try await settleChoice(options, quantity: amount, pairs: pairs, preferred: carriedDefault, &turn)
+            turn.unansweredChoice = nil
+        }
+        // "y unas botas dieléctricas" (¿cuántas?), then "Y 10 cintas aislantes" or "mejor que
+        // sean 12 discos": a product ordered without a count is not lost when the customer goes
+        // on with other lines, or another question replaces this one; it takes one unit, as at
+        // the go-ahead. A product only asked about ("¿cuánto vale el disco?") is not ordered.
+        if case .quantity(let id) = turn.unansweredChoice, carriedOrder, turn.state.phase == .browsing,
+            turn.cartChanged || (turn.state.pending != nil && turn.state.pending != carried), !turn.denies,
+            !(reading.intent?.asksAboutProducts ?? false)
+        {
+            try await settleQuantity(id, &turn)
             turn.unansweredChoice = nil
         }
         if reading.itemsLeftOut > 0 { turn.add(.tooManyItems(max: Understanding.maxItemsPerMessage)) }

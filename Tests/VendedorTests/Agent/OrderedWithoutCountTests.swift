@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import Assistant
+@testable import Shop
+@testable import SpanishText
+
+/// Found on the dev sets (issue 22, twenty-first round), tested with new phrasings. Before: a
+/// product ordered without a count ("y unas botas dieléctricas") was asked "¿cuántas?" and,
+/// when the customer went on with other lines instead of answering, it was lost from the
+/// order; "tapones pa los oídos, los de espuma, deme 30" ordered 30 of "Espuma antiincendios"
+/// (a word heading another product read as a product of its own); "unas botas de soldador, de
+/// cuero" answered about the gloves of leather too; in a block of data, "Calle 8 # 5-31, Villa
+/// Luz" above "barrio El Prado" lost its place to the barrio.
+@Suite(.serialized) struct OrderedWithoutCountTests {
+    static let reader = try! ExampleReader(directory: TestPaths.bankDirectory)
+    static let lexicon = try! SearchLexicon.load(
+        directory: TestPaths.repoRoot.appendingPathComponent("data/busqueda").path)
+    static let names = ["Señal Extintor", "Extintor PQS 6kg", "Señal Salida", "Cono señalización", "Casco de seguridad"]
+
+    static func read(_ text: String) -> Reading {
+        var context = ReadingContext(cartIsEmpty: false, catalogWords: MessageTokens.catalogWords(names))
+        context.otherNames = MessageTokens.catalogWords(lexicon.productNameWords.sorted())
+        context.catalogHeads = MessageTokens.catalogHeads(names)
+        context.catalogKinds = MessageTokens.catalogKindsOnly(names)
+        return reader.readNow(text, context: context)
+    }
+
+    @Test func anOrderedProductLeftWithoutACountTakesOneWhenTheCustomerGoesOn() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("o1", "Buenas, necesito 4 conos de señalización")
+        let asked = try await h.say("o1", "y unas gafas antiempañantes")
+        #expect(asked.reply.contains("¿Cuántas"), "\(asked.reply)")
+        let onward = try await h.say("o1", "ah, también 3 chalecos reflectivos")
+        #expect(onward.reply.contains("le anoté 1 unidad de Gafas antiempañante"), "\(onward.reply)")
+        #expect(onward.reply.contains("3 × Chaleco reflectivo"), "\(onward.reply)")
+        let cart = try await h.say("o1", "¿qué llevo?")
+        #expect(cart.reply.contains("1 × Gafas antiempañante"), "\(cart.reply)")
+        #expect(cart.reply.contains("4 × Cono"), "\(cart.reply)")
+        // Another "¿cuántas?" in its place settles it too.
+        _ = try await h.say("o2", "necesito 2 extintores de 6 kilos y unos guantes de nitrilo")
+        let next = try await h.say("o2", "y unos cascos de seguridad")
+        #expect(next.reply.contains("le anoté 1 unidad de Guantes nitrilo"), "\(next.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aProductOnlyAskedAboutIsNotOrderedWhenTheCustomerGoesOn() async throws {
+        let h = try await AgentHarness()
+        let asked = try await h.say("o3", "¿cuánto valen las gafas antiempañantes?")
+        #expect(asked.reply.contains("¿Cuántas"), "\(asked.reply)")
+        let onward = try await h.say("o3", "mándeme 4 conos de señalización")
+        #expect(!onward.reply.contains("le anoté"), "\(onward.reply)")
+        let cart = try await h.say("o3", "¿qué llevo?")
+        #expect(!cart.reply.contains("Gafas"), "\(cart.reply)")
+        // Nor is a product the search found for a need without its kind named.
+        _ = try await h.say("o4", "Necesitamos unos elementos para la brigada")
+        let other = try await h.say("o4", "por ahora 3 conos de señalización")
+        #expect(!other.reply.contains("le anoté"), "\(other.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aPieceThatSaysWhichOneDescribesTheProductBefore() {
+        // "esas de extintor": "extintor" heads another product, yet the piece says which sign.
+        let reading = Self.read("y señales pa la bodega, esas de extintor, 3")
+        #expect(reading.items.count == 1, "\(reading.items)")
+        #expect(reading.items.first?.quantity == 3)
+        #expect(reading.items.first?.words.contains("senales") == true, "\(reading.items)")
+        #expect(reading.items.first?.words.contains("extintor") == true, "\(reading.items)")
+        // A product of its own after a comma is still one.
+        let two = Self.read("4 conos de señalización, un extintor de 6 kilos")
+        #expect(two.items.count == 2, "\(two.items)")
+    }
+
+    @Test func aDescriptionAfterACommaIsNoSecondProductAskedAbout() async throws {
+        let h = try await AgentHarness()
+        let shown = try await h.say("o5", "y unas botas de soldador, de cuero")
+        #expect(shown.reply.contains("Bota soldador"), "\(shown.reply)")
+        #expect(!shown.reply.contains("Guantes vaqueta"), "\(shown.reply)")
+        await h.tearDown()
+    }
+
+    @Test func aSiteAfterTheCommaStaysInTheAddressWhenTheNextLineIsTheVereda() {
+        func block(_ lines: [String]) -> [CheckoutSlot: String] {
+            CheckoutFieldExtractor.extract(lines.joined(separator: "\n"), requested: .name).values
+        }
+        // Guard (a site's word, "Hacienda", held it before): the vereda below is the barrio.
+        let rural = block([
+            "Jairo Andrés Lozano", "93385112", "3158873301", "jairolozano@gmail.com",
+            "Km 4 vía Ibagué - Alvarado, Hacienda El Triunfo", "Vereda Chucuní", "preguntar por el mayordomo",
+        ])
+        #expect(rural[.address] == "Km 4 vía Ibagué - Alvarado, Hacienda El Triunfo", "\(rural)")
+        #expect(rural[.neighborhood] == "Vereda Chucuní", "\(rural)")
+        let town = block([
+            "Luz Dary Cárdenas", "52119874", "3004451298", "luzdary@hotmail.com", "Calle 8 # 5-31, Villa Luz",
+            "barrio El Prado",
+        ])
+        #expect(town[.address] == "Calle 8 # 5-31, Villa Luz", "\(town)")
+        // Guard (passed before): without a barrio line under it, the place is the barrio.
+        let alone = block([
+            "Daniel Ortiz", "1032556789", "3125557788", "dortiz@gmail.com", "Calle 5 # 3-20, Villa del Sur",
+            "que llamen antes",
+        ])
+        #expect(alone[.address] == "Calle 5 # 3-20" && alone[.neighborhood] == "Villa del Sur", "\(alone)")
+        // Hostile: the next line is read at most `maxPlaceLineLead` characters.
+        let long = "x" + String(repeating: "a", count: 5_000)
+        #expect(!CheckoutFieldExtractor.nextLineOpensPlace(Array("Calle 5\n" + long), after: 7))
+        #expect(CheckoutFieldExtractor.nextLineOpensPlace(Array("Calle 5\nVereda " + long), after: 7))
+    }
+}
