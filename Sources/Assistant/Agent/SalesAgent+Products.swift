@@ -398,7 +398,8 @@ extension SalesAgent {
     static func saysWhichOne(_ piece: [String]) -> Bool {
         guard let first = piece.first else { return false }
         let articles: Set<String> = ["el", "la", "los", "las"]
-        return ["de", "del", "que", "q"].contains(first) || (articles.contains(first) && piece.dropFirst().first == "de")
+        return ["de", "del", "que", "q"].contains(first)
+            || (articles.contains(first) && piece.dropFirst().first == "de")
     }
 
     /// Questions about the products just listed: "¿y esos a cómo?", "¿cuál es más

@@ -10,21 +10,14 @@ import Testing
 /// con el soporte también, una" heard the closing "una" as "de una" and went to checkout;
 /// "ocho de esas monturas pa' poner la linterna" set the linterna line in the cart to 8.
 @Suite(.serialized) struct AccessoriesAndLoneCountsTests {
-    static let reader = try! ExampleReader(directory: TestPaths.bankDirectory)
-    static let lexicon = try! SearchLexicon.load(
-        directory: TestPaths.repoRoot.appendingPathComponent("data/busqueda").path)
+    static let lexicon = CatalogReading.lexicon
     static let names = [
         "Careta facial", "Montura careta", "Linterna recargable", "Montura linterna", "Extintor PQS 6kg",
         "Gabinete para extintor", "Guantes vaqueta", "Casco de seguridad", "Módulo evacuación",
     ]
 
     static func read(_ text: String, accessories: Bool = true, cartIsEmpty: Bool = true) -> Reading {
-        var context = ReadingContext(cartIsEmpty: cartIsEmpty, catalogWords: MessageTokens.catalogWords(names))
-        context.otherNames = MessageTokens.catalogWords(lexicon.productNameWords.sorted())
-        context.catalogHeads = MessageTokens.catalogHeads(names)
-        context.catalogKinds = MessageTokens.catalogKindsOnly(names)
-        if accessories { context.accessories = lexicon.accessories }
-        return reader.readNow(text, context: context)
+        CatalogReading.read(text, names: names, cartIsEmpty: cartIsEmpty, accessories: accessories)
     }
 
     @Test func theSynonymsSayWhatAnAccessoryGoesOn() {
@@ -70,12 +63,13 @@ import Testing
         var context = ReadingContext(
             cartIsEmpty: false, catalogWords: MessageTokens.catalogWords(Self.names + ["Línea de vida"]))
         context.pending = .quantity(productId: 29)
-        let reading = Self.reader.readNow(
+        let reading = CatalogReading.reader.readNow(
             "ay, qué caro, pero la vida no tiene precio. Póngame dos de esas.", context: context)
         #expect(reading.items.count == 1 && reading.items.first?.quantity == 2, "\(reading.items)")
         #expect(reading.items.first?.words.contains("vida") == false, "\(reading.items)")
         // In the same sentence, "de esas" points at the product just said.
-        let said = Self.reader.readNow("y el casco ese blanco de los de obra, cuatro de esos", context: context)
+        let said = CatalogReading.reader.readNow(
+            "y el casco ese blanco de los de obra, cuatro de esos", context: context)
         #expect(said.items.first?.words.contains("casco") == true && said.items.first?.quantity == 4, "\(said.items)")
     }
 

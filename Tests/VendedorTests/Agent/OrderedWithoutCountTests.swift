@@ -13,17 +13,12 @@ import Testing
 /// cuero" answered about the gloves of leather too; in a block of data, "Calle 8 # 5-31, Villa
 /// Luz" above "barrio El Prado" lost its place to the barrio.
 @Suite(.serialized) struct OrderedWithoutCountTests {
-    static let reader = try! ExampleReader(directory: TestPaths.bankDirectory)
-    static let lexicon = try! SearchLexicon.load(
-        directory: TestPaths.repoRoot.appendingPathComponent("data/busqueda").path)
-    static let names = ["Señal Extintor", "Extintor PQS 6kg", "Señal Salida", "Cono señalización", "Casco de seguridad"]
+    static let names = [
+        "Señal Extintor", "Extintor PQS 6kg", "Señal Salida", "Cono señalización", "Casco de seguridad",
+    ]
 
     static func read(_ text: String) -> Reading {
-        var context = ReadingContext(cartIsEmpty: false, catalogWords: MessageTokens.catalogWords(names))
-        context.otherNames = MessageTokens.catalogWords(lexicon.productNameWords.sorted())
-        context.catalogHeads = MessageTokens.catalogHeads(names)
-        context.catalogKinds = MessageTokens.catalogKindsOnly(names)
-        return reader.readNow(text, context: context)
+        CatalogReading.read(text, names: names, cartIsEmpty: false, accessories: false)
     }
 
     @Test func anOrderedProductLeftWithoutACountTakesOneWhenTheCustomerGoesOn() async throws {
