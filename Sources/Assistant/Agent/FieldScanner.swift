@@ -285,7 +285,7 @@ struct FieldScanner {
                 let insideName =
                     !opensPiece && first > 0 && characters[words.words[first - 1].range.lowerBound].isUppercase
                 let named = characters[word.range.lowerBound].isUppercase && !insideName
-                return opensPiece || named ? word.range.lowerBound : street
+                return opensPiece || named || followsAddressLabel(first) ? word.range.lowerBound : street
             }
             guard first > 0 else { break }
             let between = characters[words.words[first - 1].range.upperBound..<word.range.lowerBound]
@@ -296,6 +296,20 @@ struct FieldScanner {
     }
 
     static let maxSiteNameWords = 4
+
+    /// Word `index` comes right after "dirección" and at most `maxLabelLinkWords` links ("la
+    /// dirección es finca El Mirador km 3 vía Piendamó", "dirección: la finca La Cabaña").
+    private func followsAddressLabel(_ index: Int) -> Bool {
+        var before = index - 1
+        while before >= 0, index - 1 - before < Self.maxLabelLinkWords, Self.labelLinks.contains(words[before]) {
+            before -= 1
+        }
+        return before >= 0 && Self.addressLabels.contains(words[before])
+    }
+
+    static let addressLabels: Set<String> = ["direccion", "dir", "direc"]
+    static let labelLinks: Set<String> = ["es", "la", "el", "en", "queda", "seria"]
+    static let maxLabelLinkWords = 3
 
     /// Units that name a whole site, which a customer may write before the street or after
     /// it without a number ("Finca El Recuerdo, km 7…", "…, campamento de obra").

@@ -116,6 +116,10 @@ public struct ExampleReader: MessageReader {
             // "ah y una careta, la transparente, con el soporte también, una": a lone article
             // after a product named in the message counts it; it is no "de una", no yes.
             if clauseWords.count == 1, ["una", "uno", "un"].contains(clauseWords[0]), namedEarlier { continue }
+            // "la careta, una. y unas gafas también pa cuando no use la careta": a clause that
+            // only names a product is no removal, however like "quite la careta" it reads
+            // (taking a line out needs a word that says so, as `EntityReader` asks).
+            if act.intent == .remove, Self.onlyNamesProducts(clauseWords, context) { continue }
             claimed += 1
             reading.acts.insert(act.intent)
             // "Listo, una" to "¿cuántas necesita?": a lone article answers how many, and so
@@ -346,6 +350,19 @@ public struct ExampleReader: MessageReader {
         heard.intent = .remove
         return heard
     }
+
+    /// An article or none and catalog words only ("la careta", "el casco"; not "la careta
+    /// no", "ya no la careta").
+    static func onlyNamesProducts(_ words: [String], _ context: ReadingContext) -> Bool {
+        let named = words.drop { QuantityFilter.articles.contains($0) }
+        return !named.isEmpty && named.count <= maxNamingWords
+            && named.allSatisfy {
+                context.catalogWords.contains($0) || context.catalogWords.contains(MessageTokens.collapsed($0))
+            }
+    }
+
+    /// The most words of a clause that only names a product.
+    static let maxNamingWords = 4
 
     /// Digits, a product or a counted phrase.
     static func saysAmount(_ tokens: [String], _ text: String) -> Bool {

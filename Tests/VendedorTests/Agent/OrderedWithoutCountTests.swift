@@ -11,7 +11,10 @@ import Testing
 /// order; "tapones pa los oídos, los de espuma, deme 30" ordered 30 of "Espuma antiincendios"
 /// (a word heading another product read as a product of its own); "unas botas de soldador, de
 /// cuero" answered about the gloves of leather too; in a block of data, "Calle 8 # 5-31, Villa
-/// Luz" above "barrio El Prado" lost its place to the barrio.
+/// Luz" above "barrio El Prado" lost its place to the barrio; "la careta, una. y unas gafas
+/// también pa cuando no use la careta" was a removal ("la careta" alone reads like "quite la
+/// careta", and the "no" of the purpose clause said so); "la dirección es finca El Mirador km 3
+/// vía Piendamó" lost the finca.
 @Suite(.serialized) struct OrderedWithoutCountTests {
     static let names = [
         "Señal Extintor", "Extintor PQS 6kg", "Señal Salida", "Cono señalización", "Casco de seguridad",
@@ -100,5 +103,38 @@ import Testing
         let long = "x" + String(repeating: "a", count: 5_000)
         #expect(!CheckoutFieldExtractor.nextLineOpensPlace(Array("Calle 5\n" + long), after: 7))
         #expect(CheckoutFieldExtractor.nextLineOpensPlace(Array("Calle 5\nVereda " + long), after: 7))
+    }
+
+    @Test func aClauseThatOnlyNamesAProductIsNoRemoval() {
+        let names = ["Linterna recargable", "Manta ignífuga", "Careta facial", "Gafas seguridad"]
+        let story = CatalogReading.read(
+            "la linterna, una. y una manta también pa cuando no haya luz, de las grandes", names: names,
+            cartIsEmpty: false)
+        #expect(!story.acts.contains(.remove) && story.intent != .remove, "\(story.acts)")
+        #expect(story.items.first?.quantity == 1 && story.items.first?.action == .add, "\(story.items)")
+        // Guards (passed before): a word that says so still takes the line out.
+        let out = CatalogReading.read("la careta no, quítela", names: names, cartIsEmpty: false)
+        #expect(out.intent == .remove, "\(out.acts)")
+        #expect(!ExampleReader.onlyNamesProducts(["la", "careta", "no"], ReadingContext(catalogWords: ["careta"])))
+        // Hostile: a long run of catalog words is no clause that only names a product.
+        let long = Array(repeating: "careta", count: 5_000)
+        #expect(!ExampleReader.onlyNamesProducts(long, ReadingContext(catalogWords: ["careta"])))
+    }
+
+    @Test func aSiteRightAfterTheAddressLabelOpensTheAddress() {
+        func address(_ text: String) -> String? {
+            CheckoutFieldExtractor.extract(text, requested: .address).values[.address]
+        }
+        #expect(
+            address("la dirección es hacienda Los Guaduales km 8 vía Armenia - Pereira")
+                == "hacienda Los Guaduales km 8 vía Armenia - Pereira")
+        #expect(
+            address("mi direccion seria la mina Santa Rosa kilometro 2 via Sogamoso")
+                == "mina Santa Rosa kilometro 2 via Sogamoso")
+        // Guard (passed before): a site of the story is no part of the address.
+        #expect(address("para la finca de mi papá, calle 5 # 3-20") == "calle 5 # 3-20")
+        // Hostile: links between the label and the site are read at most `maxLabelLinkWords`.
+        let links = String(repeating: "es la ", count: 300)
+        #expect(address("dirección " + links + "finca Rosa km 3 vía Rozo") == "km 3 vía Rozo")
     }
 }
