@@ -133,6 +133,7 @@ extension SalesAgent {
         case .ambiguous(let options):
             let discussed = options.filter { option in covering.contains { $0.id == option.id } }
             if discussed.count == 1 { return .match(discussed[0]) }
+            if let fitting = Self.fittingAccessory(options, hosts: hosts(turn)) { return .match(fitting) }
             if let leader = Self.clearLeader(options, hits: phraseHits) { return .match(leader) }
             let closest = Self.closest(options, hits: phraseHits)
             // "botas aisladas": one option left close to the best is that product, not a
@@ -162,6 +163,28 @@ extension SalesAgent {
             turn.preferred = top.product.id
             return best.count == 1 ? .match(best[0]) : .ambiguous(Array(best.prefix(8)))
         }
+    }
+
+    /// "con el soporte pa la cabeza" right after a careta went in, "cuatro caretas con su
+    /// montura de repuesto": among options of one kind ("Montura careta", "Montura linterna"),
+    /// the one whose name holds the kind of a product in the cart or named in the message.
+    static func fittingAccessory(_ options: [Product], hosts: Set<String>) -> Product? {
+        let names = options.map { ProductWords.of($0.name).map(SpanishWords.singular) }
+        guard options.count > 1, let kind = names.first?.first, names.allSatisfy({ $0.first == kind }) else {
+            return nil
+        }
+        let fitting = options.indices.filter { index in names[index].dropFirst().contains(where: hosts.contains) }
+        return fitting.count == 1 ? options[fitting[0]] : nil
+    }
+
+    /// The kinds (singular first words of the names) of the cart's lines and of the products
+    /// the message names by their kind ("caretas"; not "dieléctricos" of "cascos dieléctricos").
+    func hosts(_ turn: TurnContext) -> Set<String> {
+        var hosts = Set(turn.state.cart.lines.compactMap { ProductWords.of($0.name).first.map(SpanishWords.singular) })
+        for word in turn.message.texts.prefix(Self.maxSearchedWords * 4) where isCatalogHead(word) {
+            hosts.insert(SpanishWords.singular(word))
+        }
+        return hosts
     }
 
     /// Every word of the product's name is among the customer's words ("Detector gas" in

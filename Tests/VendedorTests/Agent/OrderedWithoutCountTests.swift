@@ -14,7 +14,8 @@ import Testing
 /// Luz" above "barrio El Prado" lost its place to the barrio; "la careta, una. y unas gafas
 /// también pa cuando no use la careta" was a removal ("la careta" alone reads like "quite la
 /// careta", and the "no" of the purpose clause said so); "la dirección es finca El Mirador km 3
-/// vía Piendamó" lost the finca.
+/// vía Piendamó" lost the finca; "con el soporte pa la cabeza" right after a careta went in
+/// ordered the linterna's.
 @Suite(.serialized) struct OrderedWithoutCountTests {
     static let names = [
         "Señal Extintor", "Extintor PQS 6kg", "Señal Salida", "Cono señalización", "Casco de seguridad",
@@ -136,5 +137,26 @@ import Testing
         // Hostile: links between the label and the site are read at most `maxLabelLinkWords`.
         let links = String(repeating: "es la ", count: 300)
         #expect(address("dirección " + links + "finca Rosa km 3 vía Rozo") == "km 3 vía Rozo")
+    }
+
+    @Test func anAccessoryGoesWithTheProductInTheCartOrNamedBesideIt() async throws {
+        let careta = Product(
+            id: 113, name: "Montura careta", description: "Soporte para careta facial", price: 3300, stock: 14)
+        let linterna = Product(
+            id: 112, name: "Montura linterna", description: "Soporte para linterna casco", price: 4200, stock: 8)
+        let options = [linterna, careta]
+        #expect(SalesAgent.fittingAccessory(options, hosts: ["careta", "casco"])?.id == 113)
+        // Both hosts, none, or options of other kinds: no pick.
+        #expect(SalesAgent.fittingAccessory(options, hosts: ["careta", "linterna"]) == nil)
+        #expect(SalesAgent.fittingAccessory(options, hosts: []) == nil)
+        let glove = Product(id: 35, name: "Guantes vaqueta", description: "Cuero", price: 15800, stock: 23)
+        #expect(SalesAgent.fittingAccessory([glove, careta], hosts: ["careta"]) == nil)
+        let h = try await AgentHarness()
+        _ = try await h.say("o6", "buenas, una careta facial para pulir")
+        let support = try await h.say("o6", "también el soporte pa la cabeza, uno")
+        #expect(support.reply.contains("1 × Montura careta"), "\(support.reply)")
+        let named = try await h.say("o7", "tres caretas faciales con su montura de repuesto")
+        #expect(!named.reply.contains("Montura linterna"), "\(named.reply)")
+        await h.tearDown()
     }
 }
