@@ -416,13 +416,12 @@ extension SalesAgent {
 
     static let indefiniteArticles: Set<String> = ["un", "una", "unos", "unas"]
 
-    /// A piece that opens with "de", an article and "de", or "que" ("de cuero", "las de
-    /// nitrilo", "que aguanten calor"): it describes a product named before it.
+    /// A piece that opens with "de" or "que" ("de cuero", "que aguanten calor"), or as
+    /// `ItemExtractor.opensDescription` reads it ("las de nitrilo", "esos de espumita"): it
+    /// describes a product named before it.
     static func saysWhichOne(_ piece: [String]) -> Bool {
         guard let first = piece.first else { return false }
-        let articles: Set<String> = ["el", "la", "los", "las"]
-        return ["de", "del", "que", "q"].contains(first)
-            || (articles.contains(first) && piece.dropFirst().first == "de")
+        return ["de", "del", "que", "q"].contains(first) || ItemExtractor.opensDescription(piece)
     }
 
     /// Questions about the products just listed: "¿y esos a cómo?", "¿cuál es más
