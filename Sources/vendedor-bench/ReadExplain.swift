@@ -42,9 +42,11 @@ struct ReadExplain {
             }
         }
         let classifier = reader.classifier(catalogWords: context.catalogWords)
-        let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
+        let tokens = MessageTokens(text, catalog: context.catalogWords) {
+            ExampleReader.isKindSlip($0, classifier: classifier, context: context)
+        }.tokens
         print("tokens: \(tokens.joined(separator: " "))")
-        if let guess = classifier.classify(text) {
+        if let guess = classifier.classify(tokens: tokens) {
             print(
                 "guess: \(guess.intent.rawValue) confidence=\(String(format: "%.2f", guess.confidence)) "
                     + "similarity=\(String(format: "%.2f", guess.similarity)) runnerUp=\(guess.runnerUp?.rawValue ?? "-") "

@@ -370,17 +370,21 @@ extension CheckoutFieldExtractor {
         {
             return stripNeighborhood(words.originalText(lead.split(separator: " ").count..<words.count))
         }
-        for lead in [
-            "el barrio es", "mi barrio es", "en el barrio", "barrio", "es la vereda", "la vereda", "es el", "es",
-        ] {
-            if words.index(ofPhrase: lead) == 0 {
-                // "es la vereda La Moralia": the vereda keeps its word ("vereda La Moralia").
-                let count = lead.split(separator: " ").count - (lead.hasSuffix("vereda") ? 1 : 0)
-                return words.originalText(count..<words.count)
-            }
+        // "es en San Pedro", "el barrio se llama Pinar de Suba", "(en el sector) de Santa
+        // Isabel": no neighbourhood's name opens with "en", "de" or "se llama".
+        for lead in neighborhoodLeads where words.hasPhrase(lead, at: 0) {
+            // "es la vereda La Moralia": the vereda keeps its word ("vereda La Moralia").
+            let count = lead.count - (lead.last == "vereda" ? 1 : 0)
+            return words.originalText(count..<words.count)
         }
         return text
     }
+
+    /// What opens a neighbourhood's value before its name, longest first.
+    static let neighborhoodLeads: [[String]] = [
+        "el barrio se llama", "barrio se llama", "el barrio es", "mi barrio es", "en el barrio", "barrio",
+        "es la vereda", "la vereda", "se llama", "es en", "es el", "es", "en", "de",
+    ].map { $0.split(separator: " ").map(String.init) }
 
     /// Whether a value only says there is none ("ninguna", "no hay", "sin indicaciones por
     /// ahora", "N/A", "no tengo"): every word is a "none" word or a filler, and one is a

@@ -89,9 +89,26 @@ public struct CompanyAnswerer: Sendable {
     /// The topic a message asks about, if it asks about the shop.
     public static func topic(of words: Words) -> Topic? {
         for topic in Topic.allCases {
-            if words.containsAny(phrases: asks[topic] ?? []) { return topic }
+            if (asks[topic] ?? []).contains(where: { asks($0, in: words) }) { return topic }
         }
         return nil
+    }
+
+    /// Phrases that ask about the shop only where they open the question ("¿qué hacen?",
+    /// "y ustedes qué hacen"), not inside a clause about something else ("unas máquinas que
+    /// hacen mucho ruido… ¿qué tienen para eso?").
+    static let openingPhrases: Set<String> = ["que hacen"]
+    /// Words after which an opening phrase still opens the question.
+    static let questionOpeners: Set<String> = ["y", "ustedes", "uds", "pero", "hola", "buenas", "bueno", "entonces"]
+
+    /// Whether `phrase` occurs in the message as a question about the shop; one pass.
+    static func asks(_ phrase: String, in words: Words) -> Bool {
+        guard openingPhrases.contains(phrase) else { return words.contains(phrase: phrase) }
+        let parts = phrase.split(separator: " ").map(String.init)
+        return words.words.indices.contains { index in
+            words.hasPhrase(parts, at: index)
+                && (index == 0 || words.words[index].afterMark || questionOpeners.contains(words[index - 1]))
+        }
     }
 
     /// The passages answering `topic`, best first (at most three); empty when the text does not say.

@@ -396,7 +396,9 @@ public enum ItemExtractor {
                 start = index + 1
                 continue
             }
-            if !inCount, word == "con" {
+            // "los otros 8 me los completa con los chalecos reflectivos": the count before
+            // a completing verb is of the product after "con".
+            if !inCount, word == "con", !completes(words.at(index - 1), after: words.at(index - 2)) {
                 let product = accessoryTarget(at: index, words, accessoryOf: accessoryOf)
                 if product != nil || accompanies(at: index, words, counts: counts, isKind: isKind) {
                     // "tres arneses con sus líneas de vida": another product, not a feature.
@@ -416,6 +418,22 @@ public enum ItemExtractor {
         close(words.count, nextAfterAnd: false)
         return segments
     }
+
+    /// A form of the verb "completar" ("completamos", "complételos"; "completa" after its
+    /// pronoun: "me los completa"), not the adjective ("arneses de cuerpo completo con…",
+    /// "la dotación completa con…").
+    static func completes(_ word: String, after previous: String) -> Bool {
+        if ["completa", "completan"].contains(word) {
+            return clausePronouns.contains(previous) || ["lo", "los", "la", "las"].contains(previous)
+        }
+        return completingForms.contains(word)
+    }
+
+    static let completingForms: Set<String> = [
+        "completamos", "completemos", "complete", "completen", "completar", "completarlo", "completarla",
+        "completarlos", "completarlas", "completelo", "completela", "completelos", "completelas", "completemelos",
+        "completemelas", "completamelos", "completamelas", "completeme", "completame",
+    ]
 
     /// Words that, after "con", open another product ("con sus líneas de vida", "con 2
     /// cartuchos") rather than a feature of the one before ("con reflectivo").

@@ -353,8 +353,14 @@ extension SalesAgent {
                 return nil
             }
         }
-        if case .match(let product) = ProductMatcher.resolve(named, among: inCart) { return product }
-        return nil
+        guard case .match(let line) = ProductMatcher.resolve(named, among: inCart) else { return nil }
+        // "completamos con 8 chalecos reflectivos": the line's kind, another product's name.
+        if let other = try await betterNamed(command.words, than: line, turn),
+            !inCart.contains(where: { $0.id == other.id })
+        {
+            return nil
+        }
+        return line
     }
 
     /// The line a bare amount restates: the message names no product, the cart's last

@@ -49,6 +49,15 @@ extension SalesAgent {
     /// The most words of one phrase searched one by one.
     static let maxWordSearches = 6
 
+    /// The words of a phrase searched one by one: at most `maxWordSearches` of those that
+    /// start with a letter, the catalog's words before the others, each group in the
+    /// customer's order.
+    static func wordsToSearch(_ content: [String], isCatalogWord: (String) -> Bool) -> [String] {
+        let lettered = content.filter { $0.first?.isLetter == true }
+        let known = lettered.filter(isCatalogWord)
+        return Array((known + lettered.filter { !isCatalogWord($0) }).prefix(maxWordSearches))
+    }
+
     func products(_ ids: [Int64]) async throws -> [Product] {
         guard !ids.isEmpty else { return [] }
         return try await store.products(ids: ids)
@@ -112,8 +121,10 @@ extension SalesAgent {
         var hits = phraseHits
         if hits.isEmpty, content.count > 1 {
             // A phrase the search did not find as a whole: each word on its own (a few), and
-            // the matcher judges the union by the customer's own words.
-            for word in content.filter({ $0.first?.isLetter == true }).prefix(Self.maxWordSearches) {
+            // the matcher judges the union by the customer's own words. The catalog's words
+            // are searched first: "hi good afternoon, hablo español tranqui, tienen detectores
+            // de humo?" must not spend its searches on the greeting.
+            for word in Self.wordsToSearch(content, isCatalogWord: isCatalogWord) {
                 let more = try await retriever.search(word, limit: 6).filter(\.product.active)
                 hits += more.filter { hit in !hits.contains { $0.product.id == hit.product.id } }
             }
@@ -185,6 +196,23 @@ extension SalesAgent {
             hosts.insert(SpanishWords.singular(word))
         }
         return hosts
+    }
+
+    /// Another product than `product` the words name better: the search's match when the
+    /// words say its whole name and, of the two, the matcher takes it ("completamos con 8
+    /// chalecos reflectivos" beside the "Chaleco alta visibilidad" in the cart or on offer:
+    /// both are chalecos, the words are the other one's name). Nil when `product` has every
+    /// word, or the search finds nothing better ("los protectores de rodilla para trabajo
+    /// pesado son 6" still names the Rodillera in the cart).
+    func betterNamed(_ words: [String], than product: Product, _ turn: TurnContext) async throws -> Product? {
+        let named = WordForms.contentWords(words).filter { !Self.referringWords.contains($0) }
+        guard !named.isEmpty, !ProductMatcher.coversAll(named, product) else { return nil }
+        var scratch = turn
+        guard case .match(let found) = try await resolve(words, &scratch), found.id != product.id,
+            Self.saysWholeName(named, found),
+            case .match(let chosen) = ProductMatcher.resolve(named, among: [product, found]), chosen.id == found.id
+        else { return nil }
+        return found
     }
 
     /// Every word of the product's name is among the customer's words ("Detector gas" in

@@ -18,7 +18,12 @@ extension SalesAgent {
         for item in reading.items {
             if item.named, !Self.namesNothing(item.words),
                 case .match(let product) = ProductMatcher.resolve(item.words, among: offered),
-                named[product.id] == nil
+                named[product.id] == nil,
+                // "…y los otros 8 me los completa con los chalecos de cintas reflectivas": the
+                // offered one's kind, another product's name.
+                try await betterNamed(item.words, than: product, turn).map({ other in
+                    offered.contains { $0.id == other.id }
+                }) ?? true
             {
                 named[product.id] = item
             } else {
