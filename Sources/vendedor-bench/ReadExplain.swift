@@ -42,11 +42,9 @@ struct ReadExplain {
             }
         }
         let classifier = reader.classifier(catalogWords: context.catalogWords)
-        let tokens = MessageTokens(text, catalog: context.catalogWords) {
-            ExampleReader.isKindSlip($0, classifier: classifier, context: context)
-        }.tokens
+        let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
         print("tokens: \(tokens.joined(separator: " "))")
-        if let guess = classifier.classify(tokens: tokens) {
+        if let guess = classifier.classify(text) {
             print(
                 "guess: \(guess.intent.rawValue) confidence=\(String(format: "%.2f", guess.confidence)) "
                     + "similarity=\(String(format: "%.2f", guess.similarity)) runnerUp=\(guess.runnerUp?.rawValue ?? "-") "

@@ -26,15 +26,6 @@ public struct ExampleReader: MessageReader {
         self.init(examples: try ExampleBank.load(directory: directory), threshold: threshold)
     }
 
-    /// A word one slip from a kind of product sold ("extinores", "gavinetes", "botiqines"),
-    /// read as that kind: a slip from any other catalog word is too often another word
-    /// ("primer" is no "primeros", "química" no "químico"), and so is one a slip from a word
-    /// of the examples too ("carera 26 I # 72" is a "carrera", not a "careta").
-    public static func isKindSlip(_ word: String, classifier: IntentClassifier, context: ReadingContext) -> Bool {
-        classifier.isCatalogWord(word) && classifier.corrected([word]) == [word]
-            && context.catalogHeads.contains { SpanishWords.distance(word, $0, limit: 1) <= 1 }
-    }
-
     public func classifier(catalogWords: Set<String>) -> IntentClassifier {
         if let current = built.value, current.catalog == catalogWords { return current }
         let classifier = IntentClassifier(examples: examples, catalog: catalogWords)
@@ -55,9 +46,8 @@ public struct ExampleReader: MessageReader {
         let text = CorrectedCount.rewrite(
             CountOnly.rewrite(HalfDozens.rewrite(SpokenAddress.rewrite(DictatedDigits.rewrite(spoken)))))
         let classifier = classifier(catalogWords: context.catalogWords)
-        let isKindSlip = { (word: String) in Self.isKindSlip(word, classifier: classifier, context: context) }
-        let tokens = MessageTokens(text, catalog: context.catalogWords, isCatalog: isKindSlip).tokens
-        let guess = classifier.classify(tokens: tokens).map { Self.removal($0, tokens: tokens, text: text) }
+        let tokens = MessageTokens(text, catalog: context.catalogWords).tokens
+        let guess = classifier.classify(text).map { Self.removal($0, tokens: tokens, text: text) }
         let clauses = Self.clauses(text)
         var reading = Reading(
             intent: guess.flatMap { accepts($0, tokens: tokens, text: text, context: context) ? $0.intent : nil },
@@ -106,7 +96,7 @@ public struct ExampleReader: MessageReader {
         // A clause before this one named a product.
         var namedEarlier = false
         for (index, clause) in clauses.prefix(Self.maxClauses).enumerated() {
-            let tokens = MessageTokens(clause.text, catalog: context.catalogWords, isCatalog: isKindSlip).tokens
+            let tokens = MessageTokens(clause.text, catalog: context.catalogWords).tokens
             defer {
                 namedBefore = tokens.last == MessageTokens.product
                 namedEarlier = namedEarlier || tokens.contains(MessageTokens.product)

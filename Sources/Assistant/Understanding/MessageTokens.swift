@@ -23,10 +23,8 @@ public struct MessageTokens: Sendable, Equatable {
         "setenta", "ochenta", "noventa", "cien", "ciento", "docena", "docenas",
     ]
 
-    /// `catalog`: folded catalog words to mask (`catalogWords`); `isCatalog`: a wider test of
-    /// a word as one of them, when there is one (`ExampleReader.isKindSlip`: one slip from a
-    /// kind of product sold, "extinores", "gavinetes", "botiqines").
-    public init(_ text: String, catalog: Set<String> = [], isCatalog: ((String) -> Bool)? = nil) {
+    /// `catalog`: folded catalog words to mask (`catalogWords`).
+    public init(_ text: String, catalog: Set<String> = []) {
         let characters = Array(TextFold.fold(String(text.prefix(Understanding.maxMessageCharacters))))
         var asked = false
         var chunkStart = 0
@@ -34,9 +32,7 @@ public struct MessageTokens: Sendable, Equatable {
         while index <= characters.count {
             if index < characters.count, characters[index] == "{" {
                 // "{guantes de vaqueta}": one product mark for the whole phrase.
-                if chunkStart < index {
-                    read(characters[chunkStart..<index], catalog: catalog, isCatalog: isCatalog, asked: &asked)
-                }
+                if chunkStart < index { read(characters[chunkStart..<index], catalog: catalog, asked: &asked) }
                 var close = index + 1
                 while close < characters.count, characters[close] != "}" { close += 1 }
                 tokens.append(Self.product)
@@ -46,7 +42,7 @@ public struct MessageTokens: Sendable, Equatable {
             }
             if index == characters.count || characters[index].isWhitespace {
                 if chunkStart < index {
-                    read(characters[chunkStart..<index], catalog: catalog, isCatalog: isCatalog, asked: &asked)
+                    read(characters[chunkStart..<index], catalog: catalog, asked: &asked)
                 }
                 chunkStart = index + 1
             }
@@ -81,9 +77,7 @@ public struct MessageTokens: Sendable, Equatable {
     }
 
     /// One whitespace-separated chunk: an e-mail as a whole, otherwise its words.
-    private mutating func read(
-        _ chunk: ArraySlice<Character>, catalog: Set<String>, isCatalog: ((String) -> Bool)?, asked: inout Bool
-    ) {
+    private mutating func read(_ chunk: ArraySlice<Character>, catalog: Set<String>, asked: inout Bool) {
         if chunk.contains("@") {
             tokens.append(Self.email)
             return
@@ -93,7 +87,7 @@ public struct MessageTokens: Sendable, Equatable {
         var position = chunk.startIndex
         func close() {
             guard !word.isEmpty else { return }
-            tokens.append(Self.mask(String(word), catalog: catalog, isCatalog: isCatalog))
+            tokens.append(Self.mask(String(word), catalog: catalog))
             word.removeAll(keepingCapacity: true)
         }
         while position < chunk.endIndex {
@@ -128,7 +122,7 @@ public struct MessageTokens: Sendable, Equatable {
         "porfavor": "favor", "porfabor": "favor", "xfabor": "favor",
     ]
 
-    static func mask(_ raw: String, catalog: Set<String>, isCatalog: ((String) -> Bool)? = nil) -> String {
+    static func mask(_ raw: String, catalog: Set<String>) -> String {
         if raw.first?.isNumber == true, raw.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }) {
             return number
         }
@@ -137,7 +131,6 @@ public struct MessageTokens: Sendable, Equatable {
             if numberWords.contains(form) { return number }
             if catalog.contains(form) { return product }
         }
-        if let isCatalog, !numberWords.contains(word), isCatalog(word) { return product }
         return word
     }
 

@@ -9,13 +9,11 @@ import Testing
 /// a question after a long greeting in words the shop does not know ("hi good afternoon,
 /// hablo español tranqui") was "Eso no lo manejamos" (the word-by-word search spent its six
 /// searches on the greeting); "unas máquinas que hacen mucho ruido… ¿qué tienen para eso?"
-/// got the shop's services ("que hacen" read as "¿qué hacen ustedes?"); "extinores",
-/// "estintor", "gavinetes" were no catalog word, so the message read as a greeting only;
-/// "deme los 12 y los otros 8 me los completa con los chalecos de cintas reflectivas" lost
-/// the 8, and "completamos con 8 chalecos reflectivos" set the chaleco DOT line to 8; a
-/// barrio answered "es en San Pedro" or "el barrio se llama Pinar de Suba" kept "en" and "se
-/// llama".
-@Suite(.serialized) struct GreetingsTyposAndTopUpsTests {
+/// got the shop's services ("que hacen" read as "¿qué hacen ustedes?"); "deme los 12 y los
+/// otros 8 me los completa con los chalecos de cintas reflectivas" lost the 8, and
+/// "completamos con 8 chalecos reflectivos" set the chaleco DOT line to 8; a barrio answered
+/// "es en San Pedro" or "el barrio se llama Pinar de Suba" kept "en" and "se llama".
+@Suite(.serialized) struct GreetingsAndTopUpsTests {
     @Test func aQuestionAfterALongGreetingInOtherWordsFindsTheProduct() async throws {
         let h = try await AgentHarness()
         let smoke = try await h.say(
@@ -55,36 +53,6 @@ import Testing
         )
         #expect(!need.reply.contains("Capacitación"), "\(need.reply)")
         #expect(need.reply.contains("Tapaoídos") || need.reply.contains("Cascos auditivos"), "\(need.reply)")
-        await h.tearDown()
-    }
-
-    @Test func aKindMisspelledByOneLetterIsReadAsThatKind() {
-        let names = [
-            "Extintor PQS 6kg", "Gabinete para extintor", "Botiquín portátil", "Kit primeros auxilios",
-            "Rodillera industrial", "Careta facial",
-        ]
-        for typo in ["extinores", "gavinetes", "botiqines"] {
-            let reading = CatalogReading.read("hola buen dia venden \(typo)", names: names)
-            #expect(reading.namesProduct, "\(typo)")
-        }
-        // A slip from a word that is no kind is another word: "primer" is not "primeros".
-        let data = CatalogReading.read("los datos se los mandé en el primer mensaje", names: names)
-        #expect(!data.namesProduct)
-        var context = ReadingContext(catalogWords: MessageTokens.catalogWords(names))
-        context.catalogHeads = MessageTokens.catalogHeads(names)
-        let classifier = CatalogReading.reader.classifier(catalogWords: context.catalogWords)
-        #expect(ExampleReader.isKindSlip("extinores", classifier: classifier, context: context))
-        #expect(!ExampleReader.isKindSlip("primer", classifier: classifier, context: context))
-        // A slip from a word of the examples too is that word: "carera" is a "carrera".
-        #expect(!ExampleReader.isKindSlip("carera", classifier: classifier, context: context))
-        // Two slips away is no kind: "rodilla" is not "rodillera".
-        #expect(!ExampleReader.isKindSlip("rodilla", classifier: classifier, context: context))
-    }
-
-    @Test func aMisspelledKindInAGreetingIsAsked() async throws {
-        let h = try await AgentHarness()
-        let asked = try await h.say("g3", "hola buen dia venden botiqines")
-        #expect(asked.reply.contains("Botiquín portátil"), "\(asked.reply)")
         await h.tearDown()
     }
 
