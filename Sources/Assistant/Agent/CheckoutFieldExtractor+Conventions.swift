@@ -98,6 +98,9 @@ extension CheckoutFieldExtractor {
         return end
     }
 
+    /// The most words that lead to a rural place after a comma ("eso queda en la vereda").
+    static let maxRuralLeadWords = 4
+
     /// Where a labelled address without a street ends when pieces that place the site follow
     /// it after commas ("Finca La Esperanza, vereda Carrizal", "finca El Roble, km 4"): after
     /// the last piece opening with a rural word, before `limit`; `end` otherwise.
@@ -106,13 +109,18 @@ extension CheckoutFieldExtractor {
         var end = end
         while end < limit, scan.characters[end] == "," {
             var next = end + 1
-            while next < limit, scan.characters[next] == " " { next += 1 }
-            var word = ""
-            while next < limit, scan.characters[next].isLetter {
-                word.append(scan.characters[next])
-                next += 1
+            // "…, vía a Barragán, en la vereda La Marina": words that lead to the place first.
+            var folded = ""
+            for _ in 0...maxRuralLeadWords {
+                while next < limit, scan.characters[next] == " " { next += 1 }
+                var word = ""
+                while next < limit, scan.characters[next].isLetter {
+                    word.append(scan.characters[next])
+                    next += 1
+                }
+                folded = TextFold.fold(word)
+                guard ruralPlaceLeads.contains(folded) else { break }
             }
-            let folded = TextFold.fold(word)
             guard CheckoutForm.ruralWords.contains(folded) else { break }
             end = min(limit, scan.nextSeparator(after: next))
         }

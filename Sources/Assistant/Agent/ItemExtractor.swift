@@ -110,7 +110,10 @@ public enum ItemExtractor {
                     describes(Array(texts[segment.range])),
                     // "Mándeme 6 de los ventilados. ¿Y tiene el soporte…?": not across a sentence.
                     !endsSentence(words, characters, between: items[last].range, and: segment.range),
-                    !WordForms.contentWords(Array(texts[segment.range])).prefix(1).contains(where: isProduct)
+                    // "4 filtros de repuesto, los de gases": "los de …" says which one, even in a
+                    // word that names another product ("Detector gas").
+                    opensDescription(Array(texts[segment.range]))
+                        || !WordForms.contentWords(Array(texts[segment.range])).prefix(1).contains(where: isProduct)
                 {
                     // "3 cintas amarillas y negras": the words describe the item before.
                     let range = items[last].range.lowerBound..<segment.range.upperBound

@@ -26,10 +26,14 @@ public enum ProductMatcher {
     }
 
     /// `query` is the customer's phrase (already without quantities); candidates best first.
-    public static func resolve(_ query: [String], among candidates: [Product]) -> Outcome {
+    /// `kindNames`: other one-word names of kinds of product (singular word → the kinds'
+    /// words), heard as the kind ("filtros" for a "Cartucho").
+    public static func resolve(
+        _ query: [String], among candidates: [Product], kindNames: [String: Set<String>] = [:]
+    ) -> Outcome {
         let words = WordForms.contentWords(query)
         guard !words.isEmpty, !candidates.isEmpty else { return .none }
-        let scored = candidates.enumerated().map { score(words, $1, rank: $0) }
+        let scored = candidates.enumerated().map { score(words, $1, rank: $0, kindNames: kindNames) }
             .filter { $0.nameHits > 0 || $0.unmatched < words.count }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }
         guard let best = scored.first else { return .none }
@@ -44,10 +48,13 @@ public enum ProductMatcher {
         return !words.isEmpty && score(words, product, rank: 0).unmatched == 0
     }
 
-    static func score(_ words: [String], _ product: Product, rank: Int) -> Scored {
+    static func score(_ words: [String], _ product: Product, rank: Int, kindNames: [String: Set<String>] = [:])
+        -> Scored
+    {
         let name = ProductWords.of(product.name)
         let description = ProductWords.of(product.description)
         var nameHits = 0
+        var kindNameHits = 0
         var descriptionHits = 0
         var unmatched = 0
         var headHit = false
@@ -58,6 +65,14 @@ public enum ProductMatcher {
                 if position == 0 { headHit = true }
                 // The customer's first word is the product's kind ("fundas para tapabocas").
                 if position == 0, index == 0 { leadHit = true }
+            } else if let kind = name.first, let others = kindNames[SpanishWords.singular(word)],
+                others.contains(where: { WordForms.same($0, kind) })
+            {
+                // Another name of the product's kind ("filtros" for "Cartucho ABEK"), weaker
+                // than the kind said ("citas de barricada" is the "Cinta barricada", not the
+                // "Valla" a barricada also is).
+                kindNameHits += 1
+                if index == 0 { leadHit = true }
             } else if let position = description.firstIndex(where: { WordForms.same(word, $0) }) {
                 descriptionHits += 1
                 // The kind said first and written first in the description ("soportes para
@@ -68,11 +83,17 @@ public enum ProductMatcher {
             }
         }
         let covered = name.allSatisfy { part in words.contains { WordForms.same($0, part) } }
-        var score = 3.0 * Double(nameHits) + Double(descriptionHits) - 2.0 * Double(unmatched)
+        var score =
+            3.0 * Double(nameHits) + kindNameWeight * Double(kindNameHits) + Double(descriptionHits)
+            - 2.0 * Double(unmatched)
         if headHit { score += 1.5 }
         if leadHit { score += 1 }
         if covered && nameHits > 0 { score += 2 }
         return Scored(
-            product: product, score: score, nameHits: nameHits, headHit: headHit, unmatched: unmatched, rank: rank)
+            product: product, score: score, nameHits: nameHits + kindNameHits, headHit: headHit, unmatched: unmatched,
+            rank: rank)
     }
+
+    /// What another name of the product's kind counts: less than a word of its name (3).
+    static let kindNameWeight = 2.5
 }

@@ -354,11 +354,10 @@ extension SalesAgent {
             }
         }
         guard case .match(let line) = ProductMatcher.resolve(named, among: inCart) else { return nil }
-        // "completamos con 8 chalecos reflectivos": the line's kind, another product's name.
-        if let other = try await betterNamed(command.words, than: line, turn),
-            !inCart.contains(where: { $0.id == other.id })
-        {
-            return nil
+        // "completamos con 8 chalecos reflectivos": the line's kind, another product's name
+        // (that product's line when it is in the cart, none when it is not).
+        if let other = try await betterNamed(command.words, than: line, turn) {
+            return inCart.first { $0.id == other.id }
         }
         return line
     }

@@ -131,7 +131,7 @@ extension SalesAgent {
         }
         let candidates = hits.map(\.product).filter { !RefusedWords.refuses(refusal.words, $0) }
         turn.retrieved(candidates.map(\.id))
-        switch ProductMatcher.resolve(content, among: candidates) {
+        switch ProductMatcher.resolve(content, among: candidates, kindNames: kindNames) {
         case .match(let product):
             // "luces de emergencia…": the plain words meet "Luz estroboscópica" by its name,
             // the search (synonyms, needs) finds "Lámpara emergencia" well ahead: the search's.
@@ -140,7 +140,9 @@ extension SalesAgent {
             {
                 return .match(top.product)
             }
-            return .match(product)
+            return .match(
+                Self.plainSibling(of: product, content, among: candidates, hits: phraseHits, specialty: specialtyWords)
+                    ?? product)
         case .ambiguous(let options):
             let discussed = options.filter { option in covering.contains { $0.id == option.id } }
             if discussed.count == 1 { return .match(discussed[0]) }
@@ -174,6 +176,35 @@ extension SalesAgent {
             turn.preferred = top.product.id
             return best.count == 1 ? .match(best[0]) : .ambiguous(Array(best.prefix(8)))
         }
+    }
+
+    /// The plain product of the same kind the words mean when the match is one made for a
+    /// particular need they do not name ("necesito equipo pa trabajo en alturas": "Arnés
+    /// dieléctrico para alturas" has the word in its description, yet the customer asks for
+    /// the "Arnés de seguridad"; "arnés pa electricistas" keeps the dielectric one, which the
+    /// search, knowing the need, then scores higher). Among the candidates of the match's
+    /// kind whose names have no `specialtyWords` after the kind, the one the search scores
+    /// best, when at least as well as the match; nil otherwise.
+    static func plainSibling(
+        of product: Product, _ content: [String], among candidates: [Product], hits: [ProductHit],
+        specialty specialtyWords: Set<String>
+    ) -> Product? {
+        func parts(_ product: Product) -> (kind: String, rest: [String])? {
+            let name = ProductWords.of(product.name)
+            guard let kind = name.first else { return nil }
+            return (SpanishWords.singular(kind), Array(name.dropFirst()))
+        }
+        func isSpecialty(_ word: String) -> Bool { specialtyWords.contains(SpanishWords.singular(word)) }
+        guard let (kind, rest) = parts(product),
+            rest.contains(where: { word in isSpecialty(word) && !content.contains { WordForms.same($0, word) } })
+        else { return nil }
+        let scores = Dictionary(hits.map { ($0.product.id, $0.score) }, uniquingKeysWith: max)
+        guard let own = scores[product.id] else { return nil }
+        let plain = candidates.filter { candidate in
+            guard candidate.id != product.id, let (otherKind, otherRest) = parts(candidate) else { return false }
+            return otherKind == kind && !otherRest.contains(where: isSpecialty) && (scores[candidate.id] ?? -1) >= own
+        }
+        return plain.max { (scores[$0.id] ?? 0) < (scores[$1.id] ?? 0) }
     }
 
     /// "con el soporte pa la cabeza" right after a careta went in, "cuatro caretas con su

@@ -5,6 +5,14 @@ import SpanishText
 // one or several: "sí", "las que tenga", "5 de cada uno", "mándeme los 10 arneses y las 10
 // líneas", "no".
 extension SalesAgent {
+    /// The words name, better than `product`, another product that is not on offer.
+    func namesUnoffered(_ words: [String], than product: Product, offered: [Product], _ turn: TurnContext)
+        async throws -> Bool
+    {
+        guard let other = try await betterNamed(words, than: product, turn) else { return false }
+        return !offered.contains { $0.id == other.id }
+    }
+
     /// Returns true when the message answered the offers and nothing else is left to do;
     /// false when it is a new request (the offers then lapse) or when it also asks for other
     /// products (those are left in the reading for the product handling).
@@ -21,9 +29,7 @@ extension SalesAgent {
                 named[product.id] == nil,
                 // "…y los otros 8 me los completa con los chalecos de cintas reflectivas": the
                 // offered one's kind, another product's name.
-                try await betterNamed(item.words, than: product, turn).map({ other in
-                    offered.contains { $0.id == other.id }
-                }) ?? true
+                try await !namesUnoffered(item.words, than: product, offered: offered, turn)
             {
                 named[product.id] = item
             } else {

@@ -28,6 +28,13 @@ public struct SalesAgent: Sendable {
     private var otherNames: Set<String> = []
     /// Accessories and what they go on (`SearchLexicon.accessories`), for the reader.
     public var accessories: [String: Set<String>] = [:]
+    /// Words that make a product one for a particular need (`SearchLexicon.specialtyWords`:
+    /// "dieléctrico" of "Arnés dieléctrico"): such a product is taken only when asked for.
+    public var specialtyWords: Set<String> = []
+    /// Other one-word names of the kinds of product (`SearchLexicon.oneWordEquivalents`:
+    /// "filtro" for "cartucho"): the matcher hears them as the kind ("filtros de repuesto,
+    /// los de gases" names the "Cartucho ABEK").
+    public var kindNames: [String: Set<String>] = [:]
     /// The catalog's words for the reader, recomputed when the product names change.
     private let catalogWords = LockedBox<
         (names: [String], words: Set<String>, codes: Set<String>, heads: Set<String>, kinds: Set<String>)

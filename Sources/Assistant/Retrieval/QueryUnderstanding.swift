@@ -153,6 +153,20 @@ public struct QueryUnderstanding: Sendable {
     /// Words that begin a clause still describing the product named before it ("casco,
     /// pero de moto", "guantes, de los de cuero", "botas, tipo vaqueras").
     static let continuations: Set<String> = ["de", "del", "pero", "con", "sin", "tipo", "en", "o", "u", "que", "como"]
+    /// Words that point at the product named before when a continuation follows them
+    /// ("filtros de repuesto, los de vapores y gases"; "guantes, unos que aguanten químicos").
+    static let pointingWords: Set<String> = [
+        "el", "la", "lo", "los", "las", "uno", "una", "unos", "unas", "ese", "esa", "esos", "esas", "este", "esta",
+        "estos", "estas",
+    ]
+
+    /// Whether a clause goes on describing the product named before it (`continuations`,
+    /// alone or after a `pointingWords`).
+    static func continuesDescribing(_ tokens: [String]) -> Bool {
+        guard let first = tokens.first else { return false }
+        if continuations.contains(first) { return true }
+        return pointingWords.contains(first) && tokens.count > 1 && continuations.contains(tokens[1])
+    }
 
     /// Clauses of a message read apart at most (one reading each, then the kept ones again).
     public static let maxClauses = 12
@@ -249,7 +263,7 @@ public struct QueryUnderstanding: Sendable {
                     kept.append(Self.fromRequestVerb(clause.tokens))
                     previousKept = true
                 } else if clause.saysUse
-                    || (previousKept && clause.tokens.first.map(Self.continuations.contains) == true)
+                    || (previousKept && Self.continuesDescribing(clause.tokens))
                 {
                     kept.append(clause.tokens)
                 } else {
@@ -266,7 +280,7 @@ public struct QueryUnderstanding: Sendable {
             for clause in readings {
                 previousKept =
                     clause.asks || clause.saysUse
-                    || (previousKept && clause.tokens.first.map(Self.continuations.contains) == true)
+                    || (previousKept && Self.continuesDescribing(clause.tokens))
                 if previousKept { kept.append(clause.tokens) }
             }
         } else if readings.contains(where: \.asksUnknown) {

@@ -61,6 +61,10 @@ public struct SearchLexicon: Sendable {
     /// del extintor": "caja" on an "extintor"). Key: W, singular; value: the X it goes on, singular. The message reader
     /// hears "3 caretas con su soporte" as two products, one soporte for each careta.
     public private(set) var accessories: [String: Set<String>] = [:]
+    /// The words `necesidades.txt` answers needs with, singular ("dielectrico" of
+    /// "electricidad => dielectrico", "pvc", "abek"): a product whose name has one after its
+    /// kind ("Arnés dieléctrico", "Botas PVC") is made for that need.
+    public private(set) var specialtyWords: Set<String> = []
     /// The keys of `necesidades.txt` (singular tokens, stems left out).
     private var needKeys: Set<[String]> = []
     /// The sounds (`SpanishWords.phoneticKey`) of the filler words of four letters or more,
@@ -122,6 +126,13 @@ public struct SearchLexicon: Sendable {
         self.needKeys = needKeys
         for line in Self.lines(synonyms) { addRule(line, context: false, needKeys: needKeys) }
         for line in Self.lines(needs) { addRule(line, context: false) }
+        for line in Self.lines(needs) {
+            let sides = line.components(separatedBy: "=>")
+            guard sides.count > 1 else { continue }
+            for term in Self.terms(sides[1], dropping: fillerWords) where !term.isStem {
+                specialtyWords.formUnion(term.tokens.map(SpanishWords.singular))
+            }
+        }
         let equivalenceRules = Self.lines(synonyms).filter { !$0.contains("=>") }.map { line in
             Self.terms(line, dropping: fillerWords).filter { !$0.isStem }.prefix(Self.maxNamesPaired).map {
                 $0.tokens.map(SpanishWords.singular)
@@ -269,6 +280,18 @@ public struct SearchLexicon: Sendable {
 
     static let equivalent = 0.9
     static let oneWay = 0.7
+
+    /// Each one-word name and the other one-word names the lexicon gives as its equivalents
+    /// (singular: "filtro" → cartucho, "extinguidor" → extintor); needs and contexts left out.
+    /// A customer who says one names a product whose kind is another.
+    public var oneWordEquivalents: [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
+        for (key, phrases) in expansions where key.count == 1 && !contextKeys.contains(key) && !needKeys.contains(key) {
+            let others = phrases.filter { $0.strength == Self.equivalent && $0.tokens.count == 1 && $0.tokens != key }
+            if !others.isEmpty { result[key[0]] = Set(others.map { SpanishWords.singular($0.tokens[0]) }) }
+        }
+        return result
+    }
 
     /// The phrases to search for `tokens` (singular), nil when the lexicon has no synonyms.
     public func synonyms(of tokens: [String]) -> [SearchPhrase]? {

@@ -226,6 +226,16 @@ public struct ExampleReader: MessageReader {
             // heard as the go-ahead ("¿cómo hago…?"), so its topic is read in the whole text.
             if reading.topic == nil { reading.topic = CompanyAnswerer.topic(of: Words(text)) }
         }
+        // "sí señorita confirmo muchas gracias", "Sí, así está bien, confirmo. Dios le pague":
+        // at the summary, a verb of confirming among thanks, blessings and forms of address
+        // confirms (the thanks read as the message's intent left the order unplaced).
+        if context.phase == .review, reading.intent.map(Self.politeIntents.contains) ?? true,
+            Self.saysConfirming(Words(text)), reading.data.values.isEmpty, !reading.namesProduct,
+            reading.items.isEmpty
+        {
+            reading.intent = .confirm
+            reading.acts.insert(.confirm)
+        }
         // "perdón, eran x16, de una", "agrégueme 2 conos, listo": a yes closing a message that
         // orders or changes the cart is the go-ahead to check out, not a yes to a question.
         if lastAct == .confirm, context.phase == .browsing,
@@ -274,6 +284,26 @@ public struct ExampleReader: MessageReader {
         }
         return true
     }
+
+    /// Intents a verb of confirming outweighs at the summary: thanks, farewells, small talk.
+    static let politeIntents: Set<Intent> = [.thank, .bye, .smalltalk, .greet]
+
+    /// Whether the words hold a form of "confirmar" that does it ("confirmo", "confirmado",
+    /// "confírmelo"; not "antes de confirmar") and nothing that holds it back ("no",
+    /// "espere", "todavía").
+    static func saysConfirming(_ words: Words) -> Bool {
+        words.texts.contains(where: confirmingForms.contains) && !words.texts.contains(where: holdingWords.contains)
+    }
+
+    /// Forms of "confirmar" that confirm.
+    static let confirmingForms: Set<String> = [
+        "confirmo", "confirmado", "confirmada", "confirmamos", "confirmelo", "confirmela", "confirmalo", "confirmala",
+    ]
+    /// Words that hold a confirmation back ("espere un momento antes de confirmar").
+    static let holdingWords: Set<String> = [
+        "no", "espere", "espera", "esperen", "esperar", "momento", "momentico", "antes", "todavia", "aun", "luego",
+        "despues", "pero",
+    ]
 
     /// Stems of the verbs of cancelling ("cancele", "anúlelo", "desisto").
     static let cancelStems = ["cancel", "anul", "desist"]

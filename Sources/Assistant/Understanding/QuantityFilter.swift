@@ -249,25 +249,44 @@ public enum QuantityFilter {
         {
             return true
         }
-        // "con 2 argollas", "con los dos filtros a los lados".
+        // "con 2 argollas", "con los dos filtros a los lados"; "la máscara esa que tiene dos
+        // filtros a los lados": a small number after "que tiene" says what a thing has.
         let withArticle = ["los", "las"].contains(words.at(start - 1)) && words.at(start - 2) == "con"
+        let has =
+            !withArticle && mention.value <= maxFeatureCount && hasVerbs.contains(words.at(start - 1))
+            && words.at(start - 2) == "que"
         let con = withArticle ? start - 2 : start - 1
-        guard con >= 2, words.at(con) == "con",
-            !WordForms.contentWords([words.at(con - 1)]).isEmpty,
+        // Where the thing is looked for before: the "con", or the "que" of the clause.
+        let anchor = has ? start - 2 : con
+        guard anchor >= 2, words.at(con) == "con" || has,
+            has || !WordForms.contentWords([words.at(con - 1)]).isEmpty,
             !WordForms.contentWords([words.at(mention.range.upperBound)]).isEmpty
         else { return false }
         let characters = Array(words.original)
-        var index = con - 1
-        if isProduct?(words[index]) == true { return true }
-        while index > 0, con - index <= 6 {
+        var index = has ? anchor : con - 1
+        if !has, isProduct?(words[index]) == true { return true }
+        while index > 0, anchor - index <= 6 {
             let gap = words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound
             if characters[gap].contains(where: { ",;:.!?\n".contains($0) }) { return false }
             index -= 1
             let word = words[index]
-            if articles.contains(word) || word.first?.isNumber == true || isProduct?(word) == true { return true }
+            if articles.contains(word) || word.first?.isNumber == true || isProduct?(word) == true
+                || (has && demonstratives.union(pointingWords).contains(word))
+            {
+                return true
+            }
         }
         return false
     }
+
+    /// Verbs of having after "que" ("la máscara esa que tiene dos filtros", "las que traen 3
+    /// pilas").
+    static let hasVerbs: Set<String> = [
+        "tiene", "tienen", "tenga", "tengan", "trae", "traen", "traiga", "traigan", "lleva", "llevan", "lleve",
+        "lleven",
+    ]
+    /// Singular pointing words after a noun ("la máscara esa que tiene…").
+    static let pointingWords: Set<String> = ["esa", "ese", "esta", "este", "aquella", "aquel"]
 
     static let articles: Set<String> = ["el", "la", "los", "las", "un", "una", "unos", "unas"]
     /// The most parts a product may be said to have ("de dos filtros"); more is an order.

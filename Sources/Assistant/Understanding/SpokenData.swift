@@ -136,10 +136,17 @@ public enum SpokenEmail {
                 joins.insert(mark, at: 0)
                 start -= length + 1
             }
+            // "… arroba gmail punto com todo junto": the remark may follow the address.
+            var remarkEnd = end
+            while remarkEnd < words.count, remarkEnd - end < 3, spellingRemarks.contains(words[remarkEnd]) {
+                remarkEnd += 1
+            }
+            // Only a remark that says how ("todo junto", "sin espacios"), not a lone "todo".
+            if !(end..<remarkEnd).contains(where: { !["todo", "sin"].contains(words[$0]) }) { remarkEnd = end }
             // "marleny cuesta todo pegado arroba …": the words said joined are one local part,
             // back to the label or the verb before them.
             var separator = "."
-            if localEnd < index - 1, local.count == 1 {
+            if localEnd < index - 1 || remarkEnd > end, local.count == 1 {
                 while start > 0, local.count < maxJoinedWords, words.words[start - 1].range.lowerBound >= copied,
                     !emailLeads.contains(words[start - 1]), words[start - 1].allSatisfy({ $0.isLetter || $0.isNumber }),
                     characters[words.words[start - 1].range.upperBound..<words.words[start].range.lowerBound]
@@ -160,8 +167,10 @@ public enum SpokenEmail {
                 address += (offset < joins.count ? joins[offset] : separator) + part(word)
             }
             result += address + digits + "@" + domain.map(part).joined(separator: ".")
-            copied = domain[domain.count - 1].range.upperBound
-            index = end
+            copied =
+                remarkEnd > end
+                ? words.words[remarkEnd - 1].range.upperBound : domain[domain.count - 1].range.upperBound
+            index = max(end, remarkEnd)
         }
         result += String(characters[copied...])
         return result

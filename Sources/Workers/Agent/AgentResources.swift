@@ -52,6 +52,8 @@ package struct AgentResources: Sendable {
         agent.topK = retrieval.topK
         agent.otherProductNames = lexicon.productNameWords.sorted()
         agent.accessories = lexicon.accessories
+        agent.specialtyWords = lexicon.specialtyWords
+        agent.kindNames = lexicon.oneWordEquivalents
         return AgentResources(
             agent: agent,
             writer: ReplyWriter(
