@@ -12,17 +12,35 @@ extension SalesAgent {
     /// The most words on either side of "por".
     static let maxReplaceWords = 8
 
-    /// Returns true when the message replaced a line.
+    /// Where a replacement's verb and its "por" (after `replaceVerbs`) or its "mejor" (after
+    /// a verb of taking out, `ExampleReader.removalVerbs`) are; nil when the words hold none.
+    /// Reads at most `maxReplaceWords` words after the verb.
+    static func replacement(in words: Words) -> (verb: Int, by: Int)? {
+        guard
+            let verb = (0..<words.count).first(where: {
+                replaceVerbs.contains(words[$0]) || ExampleReader.removalVerbs.contains(words[$0])
+            })
+        else { return nil }
+        let link = replaceVerbs.contains(words[verb]) ? "por" : "mejor"
+        let by = (verb + 1..<min(words.count, verb + 2 + maxReplaceWords)).first { words[$0] == link }
+        return by.map { (verb, $0) }
+    }
+
+    /// Returns true when the message replaced a line: "cambie X por Y", or "quíteme X,
+    /// mejor Y" ("ay no, quíteme los botiquines, mejor un kit de primeros auxilios").
     func replaceLine(_ turn: inout TurnContext) async throws -> Bool {
         let words = turn.reading.productText
         guard turn.state.phase == .browsing, !turn.state.cart.isEmpty, !turn.message.isQuestion,
-            let verb = (0..<words.count).first(where: { Self.replaceVerbs.contains(words[$0]) }),
-            let by = (verb + 1..<min(words.count, verb + 2 + Self.maxReplaceWords)).first(where: { words[$0] == "por" }
-            ),
-            by > verb + 1, by + 1 < words.count
+            let (verb, by) = Self.replacement(in: words), by > verb + 1, by + 1 < words.count
         else { return false }
+        let instead = words[by] != "por"
+        // "quite las gafas mejor, con la careta me basta": "mejor" closing the removal puts
+        // nothing in.
+        if instead, words.words[by + 1].afterMark { return false }
         let old = WordForms.contentWords(Array(words.texts[(verb + 1)..<by]))
-        let end = min(words.count, by + 1 + Self.maxReplaceWords)
+        var end = min(words.count, by + 1 + Self.maxReplaceWords)
+        // "…, mejor un kit de los homologados, es q nos lo piden": what goes in ends at a mark.
+        if instead, let mark = ((by + 2)..<max(by + 2, end)).first(where: { words.words[$0].afterMark }) { end = mark }
         let newWords = Words(words.originalText((by + 1)..<end))
         let count = QuantityParser.mentions(in: newWords).first
         let named = WordForms.contentWords(
@@ -32,8 +50,14 @@ extension SalesAgent {
         guard case .match(let line) = ProductMatcher.resolve(old, among: lines) else { return false }
         // The new product of the line's kind when the words are only a variant ("por 50 de látex").
         let kind = ProductWords.of(line.name).first
-        let withKind = kind.map { named.contains($0) ? named : [$0] + named } ?? named
-        guard case .match(let product) = try await resolve(withKind, &turn), product.id != line.id else { return false }
+        // "mejor un kit de primeros auxilios": a product of its own kind keeps its words.
+        let withKind =
+            instead && named.contains(where: isCatalogHead)
+            ? named : kind.map { named.contains($0) ? named : [$0] + named } ?? named
+        guard case .match(let product) = try await resolve(withKind, &turn), product.id != line.id,
+            // A product already in the cart is no replacement said with "mejor".
+            !instead || turn.state.cart.quantity(of: product.id) == 0
+        else { return false }
         let quantity = count?.value ?? turn.state.cart.quantity(of: line.id)
         let position = turn.state.cart.lines.firstIndex { $0.productId == line.id }
         _ = turn.state.cart.remove(line.id)

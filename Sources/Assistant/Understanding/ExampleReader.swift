@@ -113,6 +113,8 @@ public struct ExampleReader: MessageReader {
                 act.intent != .proceed || !Self.saysAmount(tokens, clause.text)
             else { continue }
             let clauseWords = Words(clause.text).texts
+            // "…, es q nos lo piden así": a reason says why, it answers nothing (no "así es").
+            if Self.opensReason(clauseWords) { continue }
             // "ah y una careta, la transparente, con el soporte también, una": a lone article
             // after a product named in the message counts it; it is no "de una", no yes.
             if clauseWords.count == 1, ["una", "uno", "un"].contains(clauseWords[0]), namedEarlier { continue }
@@ -283,6 +285,13 @@ public struct ExampleReader: MessageReader {
             return tokens.contains(MessageTokens.number) || !QuantityFilter.counts(in: Words(text)).isEmpty
         }
         return true
+    }
+
+    /// Whether a clause opens with a reason ("porque…", "xq…", "es que…", "es q…").
+    static func opensReason(_ words: [String]) -> Bool {
+        guard let first = words.first else { return false }
+        if QuantityFilter.reasonOpeners.contains(first) { return true }
+        return first == "es" && words.count > 1 && (MessageTokens.shorthand[words[1]] ?? words[1]) == "que"
     }
 
     /// Intents a verb of confirming outweighs at the summary: thanks, farewells, small talk.

@@ -171,4 +171,44 @@ import Testing
         #expect(data.reply.contains("la finca Los Guaduales, vía a Calarcá"), "\(data.reply)")
         await h.tearDown()
     }
+
+    @Test func takingALineOutForAnotherReplacesIt() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("x1", "3 pares de guantes de nitrilo")
+        let swap = try await h.say("x1", "sáqueme los guantes, mejor 4 pares de los de vaqueta")
+        #expect(swap.reply.contains("Quité Guantes nitrilo"), "\(swap.reply)")
+        #expect(swap.reply.contains("4 × Guantes vaqueta"), "\(swap.reply)")
+        // "mejor dicho" names nothing to put in: the line changes.
+        _ = try await h.say("x2", "3 pares de guantes de nitrilo")
+        let fix = try await h.say("x2", "quíteme los guantes, mejor dicho déjelos en 2")
+        #expect(fix.reply.contains("2 × Guantes nitrilo"), "\(fix.reply)")
+        // "mejor" closing the removal, and a product already in the cart: no replacement.
+        _ = try await h.say("x4", "2 linternas recargables y 3 gafas de seguridad")
+        let only = try await h.say("x4", "quite las gafas mejor, con las linternas me basta")
+        #expect(only.reply.contains("Quité Gafas seguridad"), "\(only.reply)")
+        #expect(!only.reply.contains("3 × Linterna"), "\(only.reply)")
+        await h.tearDown()
+    }
+
+    @Test func whereAReplacementIsSaid() {
+        #expect(SalesAgent.replacement(in: Words("quiteme los botiquines mejor un kit"))! == (0, 3))
+        #expect(SalesAgent.replacement(in: Words("cambie los de nitrilo por 50 de latex"))! == (0, 4))
+        #expect(SalesAgent.replacement(in: Words("quiteme los botiquines")) == nil)
+        // Hostile: a thousand verbs and no "mejor"; the "mejor" far after the verb is none.
+        #expect(SalesAgent.replacement(in: Words(String(repeating: "quite ", count: 1000))) == nil)
+        let far = "quite " + String(repeating: "los ", count: 50) + "mejor un kit"
+        #expect(SalesAgent.replacement(in: Words(far)) == nil)
+    }
+
+    @Test func aReasonAfterAnOrderIsNoGoAhead() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.say("x3", "30 tapabocas n95")
+        let more = try await h.say("x3", "agregue un kit de primeros auxilios, es q nos lo piden asi")
+        #expect(more.reply.contains("1 × Kit primeros auxilios"), "\(more.reply)")
+        #expect(!more.reply.contains("Para el despacho"), "\(more.reply)")
+        #expect(ExampleReader.opensReason(["es", "q", "nos", "lo", "piden", "asi"]))
+        #expect(ExampleReader.opensReason(["porque", "si"]))
+        #expect(!ExampleReader.opensReason(["es", "todo"]))
+        await h.tearDown()
+    }
 }
