@@ -275,7 +275,13 @@ extension CheckoutFieldExtractor {
         var end = min(words.count, label + 1 + maxRuralNameWords)
         for index in (label + 2)..<max(label + 2, end) {
             let gap = characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
-            if gap.contains(where: { ",.;\n".contains($0) }) || ruralPlaceEnds.contains(words[index]) {
+            // "… vereda Puerto Caldas kilómetro seis vía Granada": a km, a road or a number
+            // starts the next piece of the address.
+            if gap.contains(where: { ",.;\n".contains($0) }) || ruralPlaceEnds.contains(words[index])
+                || (ruralPlaceBreaks.contains(words[index])
+                    && !characters[words.words[index].range.lowerBound].isUppercase)
+                || words[index].first?.isNumber == true
+            {
                 end = index
                 break
             }
@@ -305,6 +311,12 @@ extension CheckoutFieldExtractor {
     static let ruralPlaceLeads: Set<String> = ["en", "la", "de", "del", "queda", "eso", "es"]
     /// Words that join a note to what was said before it ("y pues que me llamen…").
     static let noteJoiners: Set<String> = ["y", "e", "pues", "entonces", "ah", "eh"]
+
+    /// Words, in lower case, that open the next piece of a rural address after a place's
+    /// name ("vereda Puerto Caldas kilómetro seis"; "La Playa" is a name).
+    static let ruralPlaceBreaks: Set<String> = [
+        "km", "kilometro", "kilometros", "via", "finca", "hacienda", "parcela", "lote", "predio", "carretera",
+    ]
 
     /// Words that end a rural place's name said without a comma ("vereda Moyano y que…").
     static let ruralPlaceEnds: Set<String> = ["y", "que", "pero", "donde", "por", "para", "pa", "porque", "entonces"]

@@ -211,4 +211,16 @@ import Testing
         #expect(!ExampleReader.opensReason(["es", "todo"]))
         await h.tearDown()
     }
+
+    @Test func aSpokenRuralPlaceEndsWhereTheKilometreBegins() throws {
+        let spoken = try #require(
+            CheckoutFieldExtractor.ruralPlace(
+                in: "es la finca Los Mangos en la vereda Santa Rosa kilómetro nueve vía Acacías"))
+        #expect(spoken.place == "vereda Santa Rosa")
+        #expect(spoken.address == "es la finca Los Mangos, kilómetro nueve vía Acacías")
+        // A place word written as a name is the name's ("La Playa").
+        let named = try #require(
+            CheckoutFieldExtractor.ruralPlace(in: "finca El Edén en la vereda La Playa km 4 vía Cumaral"))
+        #expect(named.place == "vereda La Playa")
+    }
 }
