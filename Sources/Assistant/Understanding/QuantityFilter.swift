@@ -271,7 +271,7 @@ public enum QuantityFilter {
             index -= 1
             let word = words[index]
             if articles.contains(word) || word.first?.isNumber == true || isProduct?(word) == true
-                || (has && demonstratives.union(pointingWords).contains(word))
+                || (has && (demonstratives.contains(word) || pointingWords.contains(word)))
             {
                 return true
             }

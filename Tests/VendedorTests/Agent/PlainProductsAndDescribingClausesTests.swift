@@ -119,7 +119,7 @@ import Testing
             SpokenEmail.rewrite("correo pedro arroba gmail punto com todo eso") == "correo pedro@gmail.com todo eso")
         // Hostile: the remark repeated a thousand times is read three words at most.
         let long = "correo ana arroba gmail punto com " + String(repeating: "todo junto ", count: 1000)
-        #expect(SpokenEmail.rewrite(long).hasPrefix("correo ana@gmail.com"))
+        #expect(SpokenEmail.rewrite(long).hasPrefix("correo ana@gmail.com junto todo junto"))
     }
 
     @Test func aCountAfterQueTieneSaysWhatTheThingHas() {
@@ -210,6 +210,20 @@ import Testing
         #expect(ExampleReader.opensReason(["porque", "si"]))
         #expect(!ExampleReader.opensReason(["es", "todo"]))
         await h.tearDown()
+    }
+
+    @Test func theWordsLeadingToARuralPlaceAreBounded() {
+        let near = CheckoutFieldExtractor.extract(
+            "Dirección: finca Los Guaduales, vía a Calarcá, en la vereda La Bella", requested: nil
+        ).values[.address]
+        #expect(near?.contains("vereda La Bella") == true, "\(near ?? "nil")")
+        // Hostile: a hundred lead words before the place; at most `maxRuralLeadWords` are read.
+        let far = CheckoutFieldExtractor.extract(
+            "Dirección: finca Los Guaduales, vía a Calarcá, " + String(repeating: "en la ", count: 100)
+                + "vereda La Bella",
+            requested: nil
+        ).values[.address]
+        #expect(far?.contains("vereda") != true, "\(far ?? "nil")")
     }
 
     @Test func aSpokenRuralPlaceEndsWhereTheKilometreBegins() throws {
