@@ -29,7 +29,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -153,7 +153,7 @@ def flash(driver, expected=None):
     def notice(d):
         try:
             texts = [e.text for e in d.find_elements(By.CSS_SELECTOR, ".aviso.ok")]
-        except StaleElementReferenceException:
+        except WebDriverException:  # the page is being replaced (stale node, node of another document)
             return False
         if texts:
             seen[0] = texts[0]
@@ -163,6 +163,27 @@ def flash(driver, expected=None):
         return WebDriverWait(driver, 15).until(notice)
     except TimeoutException:
         return seen[0]
+
+
+def press_for_state(driver, label, state):
+    """Presses an order's action button and waits until the page that replaces the form shows
+    the order in `state`. While the old page is being replaced, Chromium may answer any question
+    about its nodes with an error (a stale node, or "node … does not belong to the document"),
+    so those errors mean "not yet" (`EC.staleness_of` let the second one through)."""
+    driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click()
+    seen = [""]
+
+    def shows(d):
+        try:
+            seen[0] = d.find_element(By.CSS_SELECTOR, ".acciones .etiqueta").text
+        except WebDriverException:
+            return False
+        return seen[0] == f"Estado: {state}"
+
+    try:
+        WebDriverWait(driver, 20).until(shows)
+    except TimeoutException:
+        fail(f"tras «{label}» el pedido quedó en «{seen[0]}», no en «Estado: {state}»")
 
 
 def main():
@@ -234,16 +255,10 @@ def main():
         driver.find_element(By.CSS_SELECTOR, f'a[href="/consola/pedidos/{ORDER}"]').click()
         buttons = [b.text for b in driver.find_elements(By.CSS_SELECTOR, ".acciones button")]
         check(buttons == ["Pasar a procesando", "Cancelar pedido"], f"acciones de un pedido pendiente: {buttons}")
-        button = driver.find_element(By.XPATH, "//button[normalize-space()='Pasar a procesando']")
-        button.click()
-        WebDriverWait(driver, 15).until(EC.staleness_of(button))  # the form's page is replaced
+        press_for_state(driver, "Pasar a procesando", "Procesando")
         flash(driver)
-        button = driver.find_element(By.XPATH, "//button[normalize-space()='Marcar como enviado']")
-        button.click()
-        WebDriverWait(driver, 15).until(EC.staleness_of(button))  # the form's page is replaced
+        press_for_state(driver, "Marcar como enviado", "Enviado")
         flash(driver)
-        state = driver.find_element(By.CSS_SELECTOR, ".acciones .etiqueta").text
-        check(state == "Estado: Enviado", f"el pedido quedó en {state}")
         buttons = [b.text for b in driver.find_elements(By.CSS_SELECTOR, ".acciones button")]
         check(buttons == ["Marcar como entregado"], f"acciones de un pedido enviado: {buttons}")
         step("pedido pendiente → procesando → enviado")
