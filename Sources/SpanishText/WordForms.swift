@@ -12,7 +12,13 @@ public enum WordForms {
 
     public static func contentWords(_ words: [String]) -> [String] {
         var result: [String] = []
-        for word in words where word != "$" {
+        for (index, word) in words.enumerated() where word != "$" {
+            // "las escaleras que dan al segundo piso", "una casa de dos pisos": a storey names
+            // where, never the floor a product is for ("Señal piso mojado").
+            if index > 0, isStorey(word, after: words[index - 1]) {
+                if result.last == words[index - 1] { result.removeLast() }
+                continue
+            }
             for part in splitMeasure(word) {
                 let unit = canonicalUnit(part)
                 if CommonWords.fillers.contains(unit) { continue }
@@ -21,6 +27,28 @@ public enum WordForms {
         }
         return result
     }
+
+    /// "segundo piso", "2do piso", "tercer piso", "dos pisos": an ordinal before "piso", a
+    /// count in words before "pisos" ("3 pisos mojados" may still be three signs).
+    public static func isStorey(_ word: String, after previous: String) -> Bool {
+        switch word {
+        case "piso":
+            storeyOrdinals.contains(previous)
+                || (previous.first?.isNumber == true && previous.count <= 4
+                    && previous.contains(where: \.isLetter))
+        case "pisos":
+            storeyCounts.contains(previous)
+        default: false
+        }
+    }
+
+    static let storeyOrdinals: Set<String> = [
+        "primer", "primero", "segundo", "tercer", "tercero", "cuarto", "quinto", "sexto", "septimo", "octavo",
+        "noveno", "decimo", "ultimo",
+    ]
+    static let storeyCounts: Set<String> = [
+        "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "varios", "muchos",
+    ]
 
     /// "9kg" → ["9", "kg"]; "5lb" → ["5", "lb"]; other words unchanged.
     static func splitMeasure(_ word: String) -> [String] {
@@ -63,19 +91,41 @@ public enum WordForms {
     /// letters or more) the same sound or one typo apart (`SpanishWords`).
     public static func same(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        if a.first?.isNumber == true || b.first?.isNumber == true { return false }
-        let formsA = forms(a)
-        let formsB = forms(b)
-        if !formsA.isDisjoint(with: formsB) { return true }
-        guard min(a.count, b.count) >= 5 else { return false }
-        if SpanishWords.phoneticKey(SpanishWords.singular(a)) == SpanishWords.phoneticKey(SpanishWords.singular(b)) {
-            return true
+        return same(Shape(a), Shape(b))
+    }
+
+    /// A word with what `same` compares already worked out, for comparing one word with many
+    /// (the product matcher compares each word of a phrase with every word of each candidate).
+    public struct Shape: Sendable {
+        public let word: String
+        let isNumber: Bool
+        let forms: Set<String>
+        /// The sound of the singular, for words of five letters or more.
+        let key: String?
+
+        public init(_ word: String) {
+            self.word = word
+            isNumber = word.first?.isNumber == true
+            forms = isNumber ? [] : WordForms.forms(word)
+            key = !isNumber && word.count >= 5 ? SpanishWords.phoneticKey(SpanishWords.singular(word)) : nil
         }
-        for x in formsA where x.count >= 5 {
-            for y in formsB where y.count >= 5 && SpanishWords.distance(x, y, limit: 1) <= 1 {
+    }
+
+    public static func same(_ a: Shape, _ b: Shape) -> Bool {
+        if a.word == b.word { return true }
+        if a.isNumber || b.isNumber { return false }
+        if !a.forms.isDisjoint(with: b.forms) { return true }
+        guard let keyA = a.key, let keyB = b.key else { return false }
+        if keyA == keyB { return true }
+        for x in a.forms where x.count >= 5 {
+            for y in b.forms where y.count >= 5 && SpanishWords.distance(x, y, limit: 1) <= 1 {
                 return true
             }
         }
         return false
+    }
+
+    public static func shapes(_ words: [String]) -> [Shape] {
+        words.map(Shape.init)
     }
 }

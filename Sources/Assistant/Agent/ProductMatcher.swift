@@ -31,7 +31,7 @@ public enum ProductMatcher {
     public static func resolve(
         _ query: [String], among candidates: [Product], kindNames: [String: Set<String>] = [:]
     ) -> Outcome {
-        let words = WordForms.contentWords(query)
+        let words = WordForms.shapes(WordForms.contentWords(query))
         guard !words.isEmpty, !candidates.isEmpty else { return .none }
         let scored = candidates.enumerated().map { score(words, $1, rank: $0, kindNames: kindNames) }
             .filter { $0.nameHits > 0 || $0.unmatched < words.count }
@@ -44,15 +44,16 @@ public enum ProductMatcher {
 
     /// Whether every content word of the phrase is found in the product (name or description).
     public static func coversAll(_ query: [String], _ product: Product) -> Bool {
-        let words = WordForms.contentWords(query)
+        let words = WordForms.shapes(WordForms.contentWords(query))
         return !words.isEmpty && score(words, product, rank: 0).unmatched == 0
     }
 
-    static func score(_ words: [String], _ product: Product, rank: Int, kindNames: [String: Set<String>] = [:])
-        -> Scored
-    {
-        let name = ProductWords.of(product.name)
-        let description = ProductWords.of(product.description)
+    /// `words`: the phrase's content words, each shaped once for all the candidates.
+    static func score(
+        _ words: [WordForms.Shape], _ product: Product, rank: Int, kindNames: [String: Set<String>] = [:]
+    ) -> Scored {
+        let name = WordForms.shapes(ProductWords.of(product.name))
+        let description = WordForms.shapes(ProductWords.of(product.description))
         var nameHits = 0
         var kindNameHits = 0
         var descriptionHits = 0
@@ -65,7 +66,8 @@ public enum ProductMatcher {
                 if position == 0 { headHit = true }
                 // The customer's first word is the product's kind ("fundas para tapabocas").
                 if position == 0, index == 0 { leadHit = true }
-            } else if let kind = name.first, let others = kindNames[SpanishWords.singular(word)],
+            } else if !kindNames.isEmpty, let kind = name.first?.word,
+                let others = kindNames[SpanishWords.singular(word.word)],
                 others.contains(where: { WordForms.same($0, kind) })
             {
                 // Another name of the product's kind ("filtros" for "Cartucho ABEK"), weaker

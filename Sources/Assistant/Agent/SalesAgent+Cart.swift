@@ -250,18 +250,9 @@ extension SalesAgent {
                 try await add(product, quantity: quantity, pairs: command.pairs, &turn)
                 return
             }
-            // "un arnés … y un casco": a second question in the same reply would replace the
-            // first; the first takes the option the search ranked first.
-            if case .choice(let earlier, let amount?, let pairs) = turn.state.pending {
-                turn.facts.removeAll { if case .choose = $0 { true } else { false } }
-                try await settleChoice(
-                    earlier, quantity: amount, pairs: pairs, preferred: turn.state.choiceDefault, &turn)
-            }
-            turn.state.pending = .choice(options: options.map(\.id), quantity: quantity, pairs: command.pairs)
-            turn.state.choiceDefault = turn.preferred
-            turn.state.pendingLinePosition = turn.state.cart.lines.count
-            turn.add(.choose(query: command.query, options.map(ProductFact.init), quantity: quantity))
-            turn.show(options)
+            try await askChoice(
+                options, query: command.query, quantity: quantity, pairs: command.pairs, preferred: turn.preferred,
+                &turn)
         case .none(let suggestions):
             let named = WordForms.contentWords(command.words)
             // "mándeme 7 unidades", "x3 por favor" with nothing named nor shown: which product.
@@ -272,9 +263,44 @@ extension SalesAgent {
             }
             guard !named.isEmpty, !inForm || turn.reading.is(.add) else { return }
             turn.handledProducts = true
+            // "necesito algo que se pegue en las gradas pa que no se resbalen, deme 10": what
+            // the search placed only loosely for "algo", "una cosa"… (a need, no product's
+            // words) is offered to choose from, the amount kept for the one picked (the only
+            // one found goes in, said so); not "no lo manejamos". A thing of a story ("un
+            // cortico en la batería") stays unordered.
+            if suggestions.isEmpty, let only = turn.unsureHits.first, !inForm,
+                Self.asksForSomething(turn.message.texts)
+            {
+                guard turn.unsureHits.count > 1 else {
+                    turn.add(.assumedChoice(ProductFact(only)))
+                    try await add(only, quantity: quantity, pairs: command.pairs, &turn)
+                    return
+                }
+                try await askChoice(
+                    turn.unsureHits, query: "", quantity: quantity, pairs: command.pairs, preferred: only.id, &turn)
+                return
+            }
             turn.add(.notFound(query: command.query, suggestions: suggestions.map(ProductFact.init)))
             turn.show(suggestions)
         }
+    }
+
+    /// Asks which of the options is meant, keeping the amount for it. "un arnés … y un casco":
+    /// a second question in the same reply would replace the first; the first takes the
+    /// option the search ranked first.
+    func askChoice(
+        _ options: [Product], query: String, quantity: Int, pairs: Bool, preferred: Int64?, _ turn: inout TurnContext
+    ) async throws {
+        if case .choice(let earlier, let amount?, let earlierPairs) = turn.state.pending {
+            turn.facts.removeAll { if case .choose = $0 { true } else { false } }
+            try await settleChoice(
+                earlier, quantity: amount, pairs: earlierPairs, preferred: turn.state.choiceDefault, &turn)
+        }
+        turn.state.pending = .choice(options: options.map(\.id), quantity: quantity, pairs: pairs)
+        turn.state.choiceDefault = preferred
+        turn.state.pendingLinePosition = turn.state.cart.lines.count
+        turn.add(.choose(query: query, options.map(ProductFact.init), quantity: quantity))
+        turn.show(options)
     }
 
     /// "una para cada uno", "uno por cada extintor": as many as the units of the cart line

@@ -378,9 +378,9 @@ extension SalesAgent {
                 return try await answerProductQuestion(&turn, asked, asking: true)
             }
             turn.handledProducts = true
-            // A question whose words the search placed only loosely (a need told as a story):
-            // what it found is offered, not "no lo manejamos".
-            if suggestions.isEmpty, asking, !turn.unsureHits.isEmpty {
+            // A question, or a request for "algo", whose words the search placed only loosely
+            // (a need told as a story): what it found is offered, not "no lo manejamos".
+            if suggestions.isEmpty, asking || Self.asksForSomething(words.texts), !turn.unsureHits.isEmpty {
                 turn.add(.productList(query: query, turn.unsureHits.map(ProductFact.init), exact: false))
                 turn.show(turn.unsureHits)
                 turn.sideAnswer = true
@@ -539,6 +539,12 @@ extension SalesAgent {
 
     /// The sentence that asks (up to the first "?", from the sentence end before it), when
     /// other words are around it and it names something; nil otherwise. One pass.
+    /// Whether the words ask for "algo", "una cosa", "un aparato"… (a need told instead of a
+    /// product: "necesito algo pa que la gente no se resbale").
+    static func asksForSomething(_ words: [String]) -> Bool {
+        words.contains { QueryUnderstanding.somethingWords.contains($0) }
+    }
+
     static func askedSentence(_ words: Words) -> Words? {
         let characters = Array(words.original)
         guard let mark = characters.firstIndex(of: "?") else { return nil }

@@ -87,9 +87,20 @@ public struct QueryUnderstanding: Sendable {
     /// The message's words as read: folded tokens, at most `maxTokens`, none longer than
     /// `maxWordLength`.
     /// A lone "d" is chat for "de" ("chaleco d esos q brillan d noche").
+    /// A storey ("las gradas del segundo piso", "una casa de dos pisos") is left out: it says
+    /// where, never the floor a product is for ("Señal piso mojado").
     public static func readTokens(_ text: String) -> [String] {
         let tokens = SpanishWords.tokens(String(text.prefix(maxCharacters)))
-        return Array(tokens.lazy.filter { $0.count <= maxWordLength }.map { $0 == "d" ? "de" : $0 }.prefix(maxTokens))
+        var kept: [String] = []
+        for token in tokens where token.count <= maxWordLength {
+            if let previous = kept.last, WordForms.isStorey(token, after: previous) {
+                kept.removeLast()
+                continue
+            }
+            kept.append(token == "d" ? "de" : token)
+            if kept.count > maxTokens { break }
+        }
+        return Array(kept.prefix(maxTokens))
     }
 
     public func understand(_ text: String, vocabulary: SearchVocabulary) -> SearchQuery {
@@ -840,7 +851,7 @@ public struct QueryUnderstanding: Sendable {
     /// sounds the same.
     private func isMisspeltFiller(_ token: String, _ vocabulary: SearchVocabulary) -> Bool {
         let singular = SpanishWords.singular(token)
-        guard lexicon.isFillerVariant(token), !knowsWord(singular, vocabulary), !knowsWord(token, vocabulary),
+        guard !knowsWord(singular, vocabulary), !knowsWord(token, vocabulary), lexicon.isFillerVariant(token),
             lexicon.stemExpansions(of: token) == nil,
             SpanishWords.infinitiveRoot(Self.withoutClitic(token)) == nil
         else { return false }

@@ -862,6 +862,8 @@ struct EntityReader {
     static func choice(in words: Words) -> ListChoice? {
         for index in 0..<words.count {
             let word = words[index]
+            // "las escaleras que dan al segundo piso": a storey, not the second option.
+            if WordForms.isStorey(words.at(index + 1), after: word) { continue }
             if let position = ListChoice.ordinals[word] { return .position(position) }
             if ["ultimo", "ultima", "ultimos", "ultimas"].contains(word) { return .last }
             if ListChoice.cheap.contains(word) { return .cheapest }
