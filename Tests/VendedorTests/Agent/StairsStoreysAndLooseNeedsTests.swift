@@ -49,13 +49,15 @@ import Testing
     @Test func aLooseNeedAskedForAsSomethingIsOfferedWithItsAmount() async throws {
         let h = try await AgentHarness()
         let need = try await h.say(
-            "st2", "necesito algo de eso que se pega en los escalones del local pa que los clientes no se caigan, unas 6")
+            "st2",
+            "necesito algo de eso que se pega en los escalones del local pa que los clientes no se caigan, unas 6")
         // The only product found goes in with the amount, and the reply says it was assumed.
         #expect(need.reply.contains("6 × Barra antideslizante"), "\(need.reply)")
         #expect(need.reply.contains("la opción más cercana"), "\(need.reply)")
         #expect(!need.reply.contains("no lo manejamos"), "\(need.reply)")
         // A thing of a story, asked for without "algo", is still no order.
-        let story = try await h.say("st3", "anoche se nos dañó un compresor en el taller, quiero 2 extintores de 9 kilos")
+        let story = try await h.say(
+            "st3", "anoche se nos dañó un compresor en el taller, quiero 2 extintores de 9 kilos")
         #expect(story.reply.contains("2 × Extintor PQS 9kg"), "\(story.reply)")
         #expect(!story.reply.contains("¿Cuál prefiere"), "\(story.reply)")
         await h.tearDown()
