@@ -66,6 +66,7 @@ public enum ItemExtractor {
     ) -> [Item] {
         guard !counts.isEmpty else { return [] }
         let texts = words.texts
+        let countedWords = Set(counts.flatMap { Array($0.range) })
         // Read once: the gaps between pieces are looked at per piece.
         let characters = Array(words.original)
         func names(_ range: Range<Int>) -> Bool {
@@ -173,6 +174,14 @@ public enum ItemExtractor {
                 let mention = segment.counts[0]
                 // "9 unidades de cartuchos" (product after), else "overoles antifluido: 4".
                 var range = mention.range.upperBound..<segment.range.upperBound
+                // "Necesito 8, son 8 escalones", "deme 10 de esas que son 10 escalones": a count
+                // told after a verb of being or having (`QuantityFilter`, not kept) ends the
+                // item's words; the story's things are no product.
+                if let told = QuantityFilter.toldClause(in: words, range, isKept: countedWords.contains) {
+                    var end = told
+                    if end > range.lowerBound, ["que", "q"].contains(texts[end - 1]) { end -= 1 }
+                    range = range.lowerBound..<end
+                }
                 var before = segment.range.lowerBound..<mention.range.lowerBound
                 // "… cantidad 8": the marker is no part of the product; "botas pa 5
                 // trabajadores": one for each of the people counted.

@@ -250,9 +250,10 @@ extension SalesAgent {
                 try await add(product, quantity: quantity, pairs: command.pairs, &turn)
                 return
             }
+            // "mándeme 6, son 6 gradas" over the options on screen: no words of its own to quote.
+            let query = WordForms.contentWords(command.words).isEmpty ? "" : command.query
             try await askChoice(
-                options, query: command.query, quantity: quantity, pairs: command.pairs, preferred: turn.preferred,
-                &turn)
+                options, query: query, quantity: quantity, pairs: command.pairs, preferred: turn.preferred, &turn)
         case .none(let suggestions):
             let named = WordForms.contentWords(command.words)
             // "mándeme 7 unidades", "x3 por favor" with nothing named nor shown: which product.

@@ -292,9 +292,13 @@ struct EntityReader {
                         && (ItemExtractor.purposeWords.contains(texts[$0]) || Self.opensSufficiency(at: $0, texts))
                 }
             } ?? texts.count
+        // "Necesito 8, son 8 escalones": nor the things a count told after it counts.
+        let countedWords = Set(counts.flatMap { Array($0.range) })
+        let told =
+            QuantityFilter.toldClause(in: productText, texts.indices, isKept: countedWords.contains) ?? texts.count
         let plain = texts.enumerated()
             .filter { index, word in
-                index < purpose && !counts.contains { $0.range.contains(index) } && !isCommand(word)
+                index < min(purpose, told) && !countedWords.contains(index) && !isCommand(word)
             }
             .map(\.element)
         let whole = query(0..<productText.count)

@@ -82,6 +82,16 @@ public enum QuantityFilter {
         return orders(in: words, kept: counts)
     }
 
+    /// The first word of `range` that opens a count told after a verb of being or having
+    /// ("Necesito 8, son 8 escalones") whose count is not kept (`isKept`, by word position):
+    /// the story starts there, the words naming the product end. One pass over the range.
+    static func toldClause(in words: Words, _ range: Range<Int>, isKept: (Int) -> Bool) -> Int? {
+        range.first { index in
+            countingVerbs.contains(words[index]) && !isKept(index + 1)
+                && (words.at(index + 1).first?.isNumber == true || SpanishNumber.read(words, at: index + 1) != nil)
+        }
+    }
+
     /// Verbs after which a count tells how many things or people there are ("tiene 10
     /// escalones", "somos 8").
     static let countingVerbs: Set<String> = [

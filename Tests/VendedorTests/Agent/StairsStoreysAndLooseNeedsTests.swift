@@ -63,3 +63,27 @@ import Testing
         await h.tearDown()
     }
 }
+
+extension StairsStoreysAndLooseNeedsTests {
+    @Test func aCountToldAfterTheAmountNamesNothing() async throws {
+        let words = Words("deme 10 de esas que son 10 escalones")
+        let items = ItemExtractor.items(
+            in: words, counts: QuantityFilter.counts(in: words, isProduct: { $0.hasPrefix("barra") }))
+        #expect(items.count == 1)
+        #expect(items.first?.quantity == 10)
+        #expect(items.first?.words.contains("escalones") == false, "\(items)")
+        // A count the filter keeps is no story: its words stay.
+        #expect(QuantityFilter.toldClause(in: Words("tengo 3 cascos"), 0..<3, isKept: { $0 == 1 }) == nil)
+        #expect(QuantityFilter.toldClause(in: Words("mándeme 6, son 6 gradas"), 0..<5, isKept: { $0 == 1 }) == 2)
+
+        let h = try await AgentHarness()
+        _ = try await h.say("st4", "buenas, ¿tienen algo pa que no se resbalen en las gradas del local?")
+        let amount = try await h.say("st4", "mándeme 6, son 6 gradas")
+        #expect(amount.reply.contains("¿Cuál prefiere para las 6 unidades?"), "\(amount.reply)")
+        #expect(!amount.reply.contains("no lo manejamos"), "\(amount.reply)")
+        #expect(!amount.reply.contains("«6, son 6 gradas»"), "\(amount.reply)")
+        let picked = try await h.say("st4", "las adhesivas")
+        #expect(picked.reply.contains("6 × Barra antideslizante"), "\(picked.reply)")
+        await h.tearDown()
+    }
+}
