@@ -238,6 +238,18 @@ public struct ExampleReader: MessageReader {
             reading.intent = .confirm
             reading.acts.insert(.confirm)
         }
+        // "Confirmado. Por favor enviar la factura electrónica a este mismo correo": at the
+        // summary, a confirmation whose only data is a note about paying or the invoice (a
+        // question for the shop, answered as such) confirms; the delivery indications stay.
+        if context.phase == .review, reading.intent != .confirm, reading.data.values.keys.elementsEqual([.notes]),
+            let note = reading.data.values[.notes], CompanyAnswerer.topic(of: Words(note)) == .payments,
+            Self.saysConfirming(Words(text)), !reading.namesProduct, reading.items.isEmpty
+        {
+            reading.data.values[.notes] = nil
+            reading.intent = .confirm
+            reading.acts.insert(.confirm)
+            reading.topic = .payments
+        }
         // "perdón, eran x16, de una", "agrégueme 2 conos, listo": a yes closing a message that
         // orders or changes the cart is the go-ahead to check out, not a yes to a question.
         if lastAct == .confirm, context.phase == .browsing,

@@ -87,3 +87,32 @@ extension StairsStoreysAndLooseNeedsTests {
         await h.tearDown()
     }
 }
+
+extension StairsStoreysAndLooseNeedsTests {
+    @Test func aConfirmationWithAnInvoiceRequestPlacesTheOrderAndKeepsTheIndications() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.conversation(
+            "st5",
+            [
+                "necesito 2 cascos de seguridad", "eso es todo",
+                "Carolina Pérez Ríos, cédula 52.718.903, cel 3157782041, correo caro.perez@outlook.com, "
+                    + "Carrera 9 # 14-22, barrio Centro, entregar en la portería de 8 a 5",
+            ])
+        let confirmed = try await h.say("st5", "Confirmo. Favor enviar la factura a este mismo correo, gracias")
+        #expect(confirmed.reply.contains("quedó registrado"), "\(confirmed.reply)")
+        let order = try #require(try h.orders(chatId: "st5").first)
+        #expect(order.client.notes == "entregar en la portería de 8 a 5")
+        // Held back, it is no confirmation.
+        _ = try await h.conversation(
+            "st6",
+            [
+                "necesito 2 cascos de seguridad", "eso es todo",
+                "Carolina Pérez Ríos, cédula 52.718.903, cel 3157782041, correo caro.perez@outlook.com, "
+                    + "Carrera 9 # 14-22, barrio Centro, entregar en la portería de 8 a 5",
+            ])
+        let held = try await h.say("st6", "Todavía no confirmo. Favor enviar la factura a este mismo correo")
+        #expect(!held.reply.contains("quedó registrado"), "\(held.reply)")
+        #expect(try h.orders(chatId: "st6").isEmpty)
+        await h.tearDown()
+    }
+}
