@@ -91,28 +91,38 @@ extension StairsStoreysAndLooseNeedsTests {
 extension StairsStoreysAndLooseNeedsTests {
     @Test func aConfirmationWithAnInvoiceRequestPlacesTheOrderAndKeepsTheIndications() async throws {
         let h = try await AgentHarness()
-        _ = try await h.conversation(
-            "st5",
-            [
-                "necesito 2 cascos de seguridad", "eso es todo",
-                "Carolina Pérez Ríos, cédula 52.718.903, cel 3157782041, correo caro.perez@outlook.com, "
-                    + "Carrera 9 # 14-22, barrio Centro, entregar en la portería de 8 a 5",
-            ])
+        // Two cascos, the go-ahead and every datum: the summary is shown.
+        func toSummary(_ chat: String) async throws {
+            _ = try await h.conversation(
+                chat,
+                [
+                    "necesito 2 cascos de seguridad", "eso es todo",
+                    "Carolina Pérez Ríos, cédula 52.718.903, cel 3157782041, correo caro.perez@outlook.com, "
+                        + "Carrera 9 # 14-22, barrio Centro, entregar en la portería de 8 a 5",
+                ])
+        }
+        try await toSummary("st5")
         let confirmed = try await h.say("st5", "Confirmo. Favor enviar la factura a este mismo correo, gracias")
         #expect(confirmed.reply.contains("quedó registrado"), "\(confirmed.reply)")
         let order = try #require(try h.orders(chatId: "st5").first)
         #expect(order.client.notes == "entregar en la portería de 8 a 5")
         // Held back, it is no confirmation.
-        _ = try await h.conversation(
-            "st6",
-            [
-                "necesito 2 cascos de seguridad", "eso es todo",
-                "Carolina Pérez Ríos, cédula 52.718.903, cel 3157782041, correo caro.perez@outlook.com, "
-                    + "Carrera 9 # 14-22, barrio Centro, entregar en la portería de 8 a 5",
-            ])
+        try await toSummary("st6")
         let held = try await h.say("st6", "Todavía no confirmo. Favor enviar la factura a este mismo correo")
         #expect(!held.reply.contains("quedó registrado"), "\(held.reply)")
         #expect(try h.orders(chatId: "st6").isEmpty)
         await h.tearDown()
+    }
+}
+
+extension StairsStoreysAndLooseNeedsTests {
+    @Test func theSearchReadsAtMostMaxTokensWhateverTheStoreys() {
+        // Hostile: storeys left out still leave at most `maxTokens` words, read in one pass.
+        let many = "el segundo piso " + String(repeating: "casco ", count: 200)
+        let tokens = QueryUnderstanding.readTokens(many)
+        #expect(tokens.count == QueryUnderstanding.maxTokens)
+        #expect(!tokens.contains("piso") && !tokens.contains("segundo"))
+        let storeys = QueryUnderstanding.readTokens(String(repeating: "del tercer piso ", count: 5_000))
+        #expect(!storeys.contains("piso") && storeys.count <= QueryUnderstanding.maxTokens)
     }
 }
