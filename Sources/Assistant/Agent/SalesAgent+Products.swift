@@ -537,14 +537,14 @@ extension SalesAgent {
         WordForms.contentWords(product.name + " " + product.description).contains { WordForms.same($0, word) }
     }
 
-    /// The sentence that asks (up to the first "?", from the sentence end before it), when
-    /// other words are around it and it names something; nil otherwise. One pass.
     /// Whether the words ask for "algo", "una cosa", "un aparato"… (a need told instead of a
     /// product: "necesito algo pa que la gente no se resbale").
     static func asksForSomething(_ words: [String]) -> Bool {
         words.contains { QueryUnderstanding.somethingWords.contains($0) }
     }
 
+    /// The sentence that asks (up to the first "?", from the sentence end before it), when
+    /// other words are around it and it names something; nil otherwise. One pass.
     static func askedSentence(_ words: Words) -> Words? {
         let characters = Array(words.original)
         guard let mark = characters.firstIndex(of: "?") else { return nil }

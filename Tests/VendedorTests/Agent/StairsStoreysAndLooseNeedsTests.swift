@@ -7,9 +7,10 @@ import Testing
 
 /// Found on the dev sets (issue 22, twenty-fourth round), tested with new phrasings. Before:
 /// "las escaleras que dan al segundo piso" met the "Señal piso mojado" by "piso" and read
-/// "segundo" as the second option of a list; stairs led the search to the anti-slip strip and
-/// the wet-floor sign alike; "necesito algo pa que no se resbalen…, unas 6" (a need the search
-/// placed only loosely) was answered "no lo manejamos" when it was no question.
+/// "segundo" as the second option of a list; "necesito algo pa que no se resbalen…, unas 6" (a
+/// need the search placed only loosely) was answered "no lo manejamos" when it was no question;
+/// "Necesito 8, son 8 escalones" searched "escalones"; at the summary "Confirmo. Favor enviar la
+/// factura…" replaced the delivery indications.
 @Suite(.serialized) struct StairsStoreysAndLooseNeedsTests {
     @Test func aStoreyIsNeitherAFloorNorAListChoice() {
         #expect(!WordForms.contentWords("la bodega del segundo piso").contains("piso"))
@@ -51,10 +52,12 @@ import Testing
         let need = try await h.say(
             "st2",
             "necesito algo de eso que se pega en los escalones del local pa que los clientes no se caigan, unas 6")
-        // The only product found goes in with the amount, and the reply says it was assumed.
-        #expect(need.reply.contains("6 × Barra antideslizante"), "\(need.reply)")
-        #expect(need.reply.contains("la opción más cercana"), "\(need.reply)")
+        // The options found are offered with the amount kept for the one picked.
+        #expect(need.reply.contains("¿Cuál prefiere para las 6 unidades?"), "\(need.reply)")
+        #expect(need.reply.contains("Barra antideslizante"), "\(need.reply)")
         #expect(!need.reply.contains("no lo manejamos"), "\(need.reply)")
+        let picked = try await h.say("st2", "la barra adhesiva")
+        #expect(picked.reply.contains("6 × Barra antideslizante"), "\(picked.reply)")
         // A thing of a story, asked for without "algo", is still no order.
         let story = try await h.say(
             "st3", "anoche se nos dañó un compresor en el taller, quiero 2 extintores de 9 kilos")
