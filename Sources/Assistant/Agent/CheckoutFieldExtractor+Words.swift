@@ -25,6 +25,10 @@ extension CheckoutFieldExtractor {
         "no hay nadie", "solo en", "solo de", "por la", "por el", "el vigilante", "la vigilancia", "con el portero",
         "con la", "con el", "en horario", "es un", "es una", "queda", "al frente",
         "mz", "manzana", "lote", "parqueadero", "sotano",
+        // Directions on the way there ("pasando el puente…", "cuando lleguen al restaurante
+        // me llaman").
+        "pasando", "subiendo", "bajando", "entrando", "llegando", "cuando lleguen", "cuando llegue",
+        "cuando vayan", "cuando esten", "al llegar", "se bajan", "se baja", "para llegar", "pa llegar",
     ].map { $0.split(separator: " ").map(String.init) }
 
     /// Delivery notes start like "entregar en…", "apto 503…", "es un local…", or name a time
@@ -279,13 +283,20 @@ extension CheckoutFieldExtractor {
             // starts the next piece of the address.
             if gap.contains(where: { ",.;\n".contains($0) }) || ruralPlaceEnds.contains(words[index])
                 || (ruralPlaceBreaks.contains(words[index])
-                    && !characters[words.words[index].range.lowerBound].isUppercase)
+                    && (!characters[words.words[index].range.lowerBound].isUppercase
+                        || words[index].hasPrefix("k")))
                 || words[index].first?.isNumber == true
+                // "vereda Pompeya pasando el puente": a word in lower case but a particle ends
+                // a name written with capitals.
+                || (!characters[words.words[index].range.lowerBound].isUppercase
+                    && !nameParticles.contains(words[index]))
             {
                 end = index
                 break
             }
         }
+        // "vereda Pompeya de la…": particles only join words of the name.
+        while end > label + 2, nameParticles.contains(words[end - 1]) { end -= 1 }
         // "en la vereda …", "eso queda en la vereda …": the words leading to it go with it.
         var start = label
         while start > 0, ruralPlaceLeads.contains(words[start - 1]) { start -= 1 }

@@ -406,11 +406,23 @@ public enum CheckoutFieldExtractor {
             } else if values[.neighborhood] == nil, let addressEnd, values[.address] != nil,
                 follows(chunk.range.lowerBound, addressEnd, in: scan),
                 looksLikePlace(words) || ruralPlaceStart(words) != nil
+                    || looksLikePlace(Words(withoutAside(chunk.text)))
             {
                 // "Av 136A N° 117-56 apto 302, Robledo": the place after the address; "…, en la
-                // vereda El Cedro" too, from its kind on.
+                // vereda El Cedro" too, from its kind on; "Cabo de la Vela (Uribia)" without
+                // the town in brackets.
                 values[.neighborhood] =
-                    ruralPlaceStart(words).map { words.originalText($0..<words.count) } ?? chunk.text
+                    ruralPlaceStart(words).map { words.originalText($0..<words.count) } ?? withoutAside(chunk.text)
+                freeRanges[.neighborhood] = chunk.range
+                neighborhoodEnd = chunk.range.upperBound
+                use(chunk.range)
+            } else if values[.neighborhood] == nil, values[.address] == nil, hasData,
+                let start = ruralPlaceStart(words), words.count > start + 1,
+                Array(chunk.text)[words.words[start + 1].range.lowerBound].isUppercase
+            {
+                // "…, correo …. Yo vivo en la vereda Buenos Aires, finca El Porvenir": the vereda
+                // said before the site, among other data, is where a barrio would be.
+                values[.neighborhood] = words.originalText(start..<words.count)
                 freeRanges[.neighborhood] = chunk.range
                 neighborhoodEnd = chunk.range.upperBound
                 use(chunk.range)
@@ -626,7 +638,10 @@ public enum CheckoutFieldExtractor {
         while end < characters.count, characters[end] != "\n" { end += 1 }
         while end > value.upperBound, isTrimmed(characters[end - 1]) { end -= 1 }
         guard end > value.upperBound, !used[value.upperBound..<end].contains(true),
-            !scan.entities.contains(where: { $0.range.lowerBound >= value.upperBound && $0.range.lowerBound < end }),
+            // "…, Parque Industrial Los Robles bodega 14": a short number is the unit's.
+            !scan.entities.contains(where: {
+                $0.range.lowerBound >= value.upperBound && $0.range.lowerBound < end && !isUnitNumber($0)
+            }),
             !scan.labels.contains(where: { $0.range.lowerBound >= value.upperBound && $0.range.lowerBound < end })
         else { return nil }
         let rest = Words(scan.text(value.upperBound..<end))
@@ -636,6 +651,14 @@ public enum CheckoutFieldExtractor {
         if looksLikePlace(rest), !nextLineOpensPlace(characters, after: end) { return nil }
         return end
     }
+
+    /// A number of at most `maxUnitDigits` digits that reads as no phone ("bodega 14").
+    static func isUnitNumber(_ entity: FieldScanner.Entity) -> Bool {
+        guard case .number(let digits, let phoneLike) = entity.kind else { return false }
+        return !phoneLike && digits.count <= maxUnitDigits
+    }
+
+    static let maxUnitDigits = 4
 
     /// The line after the one ending at `end` opens with "barrio" or a rural place's label
     /// ("Vereda Montalvo"). Reads at most `maxPlaceLineLead` characters of it.
@@ -956,7 +979,7 @@ public enum CheckoutFieldExtractor {
     /// past the words that lead to it; nil when the piece is no such place.
     static func ruralPlaceStart(_ words: Words) -> Int? {
         var index = 0
-        while index < words.count, ["en", "la", "de", "del", "y", "es", "queda"].contains(words[index]) { index += 1 }
+        while index < words.count, ruralPlaceStartLeads.contains(words[index]) { index += 1 }
         guard index + 1 < words.count, words.count - index - 1 <= maxRuralNameWords,
             ruralPlaceLabels.contains(words[index])
         else { return nil }
@@ -964,6 +987,10 @@ public enum CheckoutFieldExtractor {
     }
 
     static let maxRuralNameWords = 4
+    /// Words before a rural place's kind in its piece ("yo vivo en la vereda …").
+    static let ruralPlaceStartLeads: Set<String> = [
+        "en", "la", "de", "del", "y", "es", "queda", "yo", "vivo", "vivimos", "quedamos", "estamos", "eso",
+    ]
 
     static func looksLikePlace(_ words: Words) -> Bool {
         // "Poblado 2", "Comuneros 1": a place's name may end in a short number.

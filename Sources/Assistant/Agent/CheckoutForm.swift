@@ -172,7 +172,7 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
                     field: "direccion",
                     message: "La dirección debe tener la calle o carrera y el número (por ejemplo: Calle 5 # 38-21).")
             }
-            return address
+            return withoutSiteArticle(address)
         case .neighborhood:
             let neighborhood = try Validation.optionalText(
                 text, field: "barrio", maximum: ClientDetails.maxNeighborhoodLength)
@@ -188,9 +188,33 @@ public struct CheckoutForm: Codable, Sendable, Equatable {
             guard let notes else {
                 throw ValidationError(field: "indicaciones", message: "Las indicaciones están vacías.")
             }
-            return notes
+            return withoutClosingWords(notes)
         }
     }
+
+    /// "la finca El Recreo, vereda…" → "finca El Recreo, vereda…": an article in lower case
+    /// before the site's kind that opens the address is no part of it.
+    static func withoutSiteArticle(_ address: String) -> String {
+        let parts = address.split(separator: " ", maxSplits: 2)
+        guard parts.count == 3, ["la", "el"].contains(parts[0]),
+            FieldScanner.siteWords.contains(TextFold.fold(String(parts[1])))
+        else { return address }
+        return String(address.dropFirst(parts[0].count)).trimmingWhitespace()
+    }
+
+    /// "…a mano derecha hay un portón verde ahí es": the words a voice note closes a
+    /// direction with ("ahí es", "ahí queda") are no part of the note, when more is left.
+    static func withoutClosingWords(_ notes: String) -> String {
+        let words = Words(notes)
+        guard words.count > closingWords[0].count + 2 else { return notes }
+        for closing in closingWords
+        where (0..<closing.count).allSatisfy({ words[words.count - closing.count + $0] == closing[$0] }) {
+            return CheckoutFieldExtractor.trimmed(words.originalText(0..<words.count - closing.count))
+        }
+        return notes
+    }
+
+    static let closingWords: [[String]] = [["ahi", "es"], ["ahi", "queda"], ["alli", "es"], ["alli", "queda"]]
 
     /// "julian esteban mora" → "Julian Esteban Mora"; names typed with capitals are kept.
     static func capitalized(_ name: String) -> String {

@@ -277,7 +277,19 @@ struct FieldScanner {
             if Self.siteWords.contains(word.text) || Self.roadWords.contains(word.text) {
                 // The site opens its piece or is written as a name ("para la bodega, calle 5…"
                 // is no site of the address).
-                var before = word.range.lowerBound
+                // "la finca La Esperanza, km 14…": an article or "mi" before a site named with
+                // capitals still opens it ("la bodega está en la Carrera 1…" names none).
+                var lead = first
+                let capitalized = (first + 1..<index).allSatisfy {
+                    characters[words.words[$0].range.lowerBound].isUppercase
+                        || CheckoutFieldExtractor.nameParticles.contains(words[$0])
+                }
+                while capitalized, lead > 0, first - lead < Self.maxSiteLeadWords,
+                    Self.siteLeads.contains(words[lead - 1]), !words.words[lead].afterMark
+                {
+                    lead -= 1
+                }
+                var before = words.words[lead].range.lowerBound
                 while before > 0, characters[before - 1].isWhitespace { before -= 1 }
                 let opensPiece = before == 0 || nextSeparator(after: before - 1) == before - 1
                 // A capitalized site word right after a capitalized word is part of a name
@@ -296,6 +308,9 @@ struct FieldScanner {
     }
 
     static let maxSiteNameWords = 4
+    /// Words that may come before a site that opens its piece ("la finca…", "mi bodega…").
+    static let siteLeads: Set<String> = ["la", "el", "mi", "una", "un", "nuestra", "nuestro", "es"]
+    static let maxSiteLeadWords = 2
 
     /// Word `index` comes right after "dirección" and at most `maxLabelLinkWords` links ("la
     /// dirección es finca El Mirador km 3 vía Piendamó", "dirección: la finca La Cabaña").

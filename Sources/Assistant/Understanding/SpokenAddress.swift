@@ -28,6 +28,47 @@ public enum SpokenAddress {
         return result + String(characters[copied...])
     }
 
+    /// "la finca La Esperanza queda en el kilómetro catorce", "finca Villa Yoli en la vereda
+    /// Puerto Caldas": a named site linked to its street, road or vereda by "(que) (queda) en
+    /// (el|la)" → "la finca La Esperanza, kilómetro catorce", so the site opens the address as
+    /// it does before a comma. The name is at most `FieldScanner.maxSiteNameWords` words
+    /// written with a capital (particles between), or any words in a message without
+    /// capitals. One pass.
+    static func linkingSites(_ text: String) -> String {
+        guard text.contains(" en ") else { return text }
+        let words = Words(text)
+        guard words.texts.contains(where: FieldScanner.siteWords.contains) else { return text }
+        let characters = Array(text)
+        let caseless = !characters.contains(where: \.isUppercase)
+        var result = ""
+        var copied = 0
+        for index in 2..<max(2, words.count - 1) where words[index] == "en" {
+            let street = ["el", "la"].contains(words[index + 1]) ? index + 2 : index + 1
+            guard street < words.count,
+                FieldScanner.streetWords.contains(words[street]) || FieldScanner.roadWords.contains(words[street])
+            else { continue }
+            // The name ends right before "en", "queda en" or "que queda en".
+            var nameEnd = index
+            if words[nameEnd - 1] == "queda" { nameEnd -= 1 }
+            if nameEnd > 1, words[nameEnd - 1] == "que" { nameEnd -= 1 }
+            var first = nameEnd - 1
+            while first > 0, nameEnd - first <= FieldScanner.maxSiteNameWords,
+                !FieldScanner.siteWords.contains(words[first])
+            {
+                let capital = characters[words.words[first].range.lowerBound].isUppercase
+                guard capital || caseless || CheckoutFieldExtractor.nameParticles.contains(words[first]) else { break }
+                first -= 1
+            }
+            guard first < nameEnd - 1, FieldScanner.siteWords.contains(words[first]),
+                words.words[first + 1...street].allSatisfy({ !$0.afterMark }),
+                copied <= words.words[nameEnd - 1].range.lowerBound
+            else { continue }
+            result += String(characters[copied..<words.words[nameEnd - 1].range.upperBound]) + ", "
+            copied = words.words[street].range.lowerBound
+        }
+        return result + String(characters[copied...])
+    }
+
     /// Words after which a number is part of an address: the scanner's street words and the
     /// complements of a place ("apartamento", "bodega").
     static let streetWords = FieldScanner.streetWords.union(FieldScanner.complementWords)
@@ -47,7 +88,7 @@ public enum SpokenAddress {
     ]
 
     public static func rewrite(_ text: String) -> String {
-        let text = namingPlaces(text)
+        let text = linkingSites(namingPlaces(text))
         let words = Words(text)
         guard words.texts.contains(where: streetWords.contains) else { return text }
         let characters = Array(text)
