@@ -46,6 +46,8 @@ struct FieldScanner {
         "diagonal", "diag", "dg", "transversal", "transv", "tv", "tr", "trans", "autopista", "circular", "circ",
         "manzana", "mz", "mza", "vereda", "km", "kilometro",
     ]
+    /// The kilometre of a road ("km 9", "kilómetro 9").
+    static let kilometreWords: Set<String> = ["km", "kilometro"]
     /// Words that may trail an address only because the next value follows ("en el barrio").
     static let addressTails: Set<String> = [
         "en", "el", "la", "los", "las", "de", "del", "y", "e", "con", "por", "queda",
@@ -182,9 +184,13 @@ struct FieldScanner {
             // name of three words or more is written as one ("Calle Real del Medio # 18-32"),
             // capitals but for its particles.
             let between = (index + 1..<numberAt).allSatisfy { words[$0].allSatisfy(\.isLetter) }
-            // "Avenida La Playa casa 14": the house's number after the street's name and a unit.
+            // "Avenida La Playa casa 14": the house's number after the street's name and a unit;
+            // "Avenida Simón Bolívar km 9": the kilometre of a named road.
             let nameEnd =
-                numberAt - 1 > index + 1 && Self.complementWords.contains(words[numberAt - 1]) ? numberAt - 1 : numberAt
+                numberAt - 1 > index + 1
+                    && (Self.complementWords.contains(words[numberAt - 1])
+                        || Self.kilometreWords.contains(words[numberAt - 1]))
+                ? numberAt - 1 : numberAt
             let named =
                 numberAt - index - 1 < 3
                 || (index + 1..<nameEnd).allSatisfy {

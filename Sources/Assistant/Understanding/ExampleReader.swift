@@ -241,11 +241,17 @@ public struct ExampleReader: MessageReader {
         // "Confirmado. Por favor enviar la factura electrónica a este mismo correo": at the
         // summary, a confirmation whose only data is a note about paying or the invoice (a
         // question for the shop, answered as such) confirms; the delivery indications stay.
-        if context.phase == .review, reading.intent != .confirm, reading.data.values.keys.elementsEqual([.notes]),
-            let note = reading.data.values[.notes], CompanyAnswerer.topic(of: Words(note)) == .payments,
+        // So does "Confirmado. Enviar la factura a facturacion@empresa.co": an e-mail said for
+        // the invoice is no new address for the delivery.
+        let values = reading.data.values
+        if context.phase == .review, !values.isEmpty,
+            values.keys.allSatisfy({ $0 == .notes || $0 == .email }),
+            values[.notes].map({ CompanyAnswerer.topic(of: Words($0)) == .payments }) ?? true,
+            values[.email] == nil || Words(text).texts.contains(where: CheckoutFieldExtractor.invoiceWords.contains),
             Self.saysConfirming(Words(text)), !reading.namesProduct, reading.items.isEmpty
         {
             reading.data.values[.notes] = nil
+            reading.data.values[.email] = nil
             reading.intent = .confirm
             reading.acts.insert(.confirm)
             reading.topic = .payments

@@ -114,4 +114,42 @@ import Testing
         #expect(order.client.notes == "pasando la escuela hay una portada blanca")
         await h.tearDown()
     }
+
+    @Test func aNamedRoadKeepsItsNameBeforeTheKilometre() {
+        let road = CheckoutFieldExtractor.extract(
+            "Avenida Luis Carlos Galán km 3, bodega Los Almendros", requested: .address)
+        #expect(road.values[.address] == "Avenida Luis Carlos Galán km 3, bodega Los Almendros")
+        // A street whose name holds a lower-case word is still no address of its own.
+        let sentence = CheckoutFieldExtractor.extract("la avenida que va para el km 4", requested: .address)
+        #expect(sentence.values[.address] != "avenida que va para el km 4")
+    }
+
+    @Test func anInvoiceEmailAtTheSummaryConfirmsWithoutReplacingTheDeliveryEmail() async throws {
+        let h = try await AgentHarness()
+        _ = try await h.conversation(
+            "ls2",
+            [
+                "necesito 3 conos de seguridad", "eso es todo",
+                "Marleny Ruiz Ospina, cédula 41.927.385, cel 3168840217, correo mruiz@agrollanos.com, "
+                    + "Calle 12 # 8-40, barrio Centro, entregar en la bodega",
+            ])
+        let confirmed = try await h.say(
+            "ls2", "Confirmado. Favor enviar la factura a contabilidad@agrollanos.com con la orden OC-118")
+        #expect(confirmed.reply.contains("quedó registrado"), "\(confirmed.reply)")
+        let order = try #require(try h.orders(chatId: "ls2").first)
+        #expect(order.client.email == "mruiz@agrollanos.com")
+        #expect(order.client.notes == "entregar en la bodega")
+        // An e-mail given as a change, not for the invoice, still changes the form.
+        _ = try await h.conversation(
+            "ls3",
+            [
+                "necesito 3 conos de seguridad", "eso es todo",
+                "Marleny Ruiz Ospina, cédula 41.927.385, cel 3168840217, correo mruiz@agrollanos.com, "
+                    + "Calle 12 # 8-40, barrio Centro, entregar en la bodega",
+            ])
+        let changed = try await h.say("ls3", "sí confirmo, pero el correo es otro: marleny.ruiz@gmail.com")
+        #expect(!changed.reply.contains("quedó registrado"), "\(changed.reply)")
+        #expect(changed.reply.contains("marleny.ruiz@gmail.com"), "\(changed.reply)")
+        await h.tearDown()
+    }
 }
