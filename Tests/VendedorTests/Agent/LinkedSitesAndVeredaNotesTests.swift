@@ -152,4 +152,14 @@ import Testing
         #expect(changed.reply.contains("marleny.ruiz@gmail.com"), "\(changed.reply)")
         await h.tearDown()
     }
+
+    /// "un overol de esos que no dejan pasar el líquido" met the disinfectant by "líquido" and
+    /// was answered "Eso no lo manejamos"; what lets no liquid through is the antifluid kind.
+    @Test func whatLetsNoLiquidThroughIsTheAntifluidOverall() async throws {
+        let h = try await AgentHarness()
+        let asked = try await h.say("ls4", "me manda 2 overoles de esos que no dejen pasar los químicos")
+        #expect(asked.reply.contains("2 × Overol antifluido"), "\(asked.reply)")
+        #expect(!asked.reply.contains("no lo manejamos"), "\(asked.reply)")
+        await h.tearDown()
+    }
 }
