@@ -275,28 +275,7 @@ extension CheckoutFieldExtractor {
                         || characters[words.words[index + 1].range.lowerBound].isNumber)
             })
         else { return nil }
-        // The place runs to the next comma, period or line break, or a word that opens a clause.
-        var end = min(words.count, label + 1 + maxRuralNameWords)
-        for index in (label + 2)..<max(label + 2, end) {
-            let gap = characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
-            // "… vereda Puerto Caldas kilómetro seis vía Granada": a km, a road or a number
-            // starts the next piece of the address.
-            if gap.contains(where: { ",.;\n".contains($0) }) || ruralPlaceEnds.contains(words[index])
-                || (ruralPlaceBreaks.contains(words[index])
-                    && (!characters[words.words[index].range.lowerBound].isUppercase
-                        || words[index].hasPrefix("k")))
-                || words[index].first?.isNumber == true
-                // "vereda Pompeya pasando el puente": a word in lower case but a particle ends
-                // a name written with capitals.
-                || (!characters[words.words[index].range.lowerBound].isUppercase
-                    && !nameParticles.contains(words[index]))
-            {
-                end = index
-                break
-            }
-        }
-        // "vereda Pompeya de la…": particles only join words of the name.
-        while end > label + 2, nameParticles.contains(words[end - 1]) { end -= 1 }
+        let end = ruralPlaceEnd(words, characters, label: label)
         // "en la vereda …", "eso queda en la vereda …": the words leading to it go with it.
         var start = label
         while start > 0, ruralPlaceLeads.contains(words[start - 1]) { start -= 1 }
@@ -316,6 +295,46 @@ extension CheckoutFieldExtractor {
         let rest = after.isEmpty ? before : before + ", " + after
         guard !before.isEmpty else { return nil }
         return (rest, place, note)
+    }
+
+    /// Where the name of the rural place whose kind is word `label` ends (exclusive): at the
+    /// next comma, period or line break, a word that opens a clause, a km or a road, a number,
+    /// or a word in lower case but a particle; at most `maxRuralNameWords` words.
+    static func ruralPlaceEnd(_ words: Words, _ characters: [Character], label: Int) -> Int {
+        var end = min(words.count, label + 1 + maxRuralNameWords)
+        for index in (label + 2)..<max(label + 2, end) {
+            let gap = characters[words.words[index - 1].range.upperBound..<words.words[index].range.lowerBound]
+            let capital = characters[words.words[index].range.lowerBound].isUppercase
+            // "… vereda Puerto Caldas kilómetro seis vía Granada": a km, a road or a number
+            // starts the next piece of the address; "vereda Pompeya pasando el puente": a word
+            // in lower case but a particle ends a name written with capitals.
+            if gap.contains(where: { ",.;:/|\n".contains($0) }) || ruralPlaceEnds.contains(words[index])
+                || (ruralPlaceBreaks.contains(words[index]) && (!capital || words[index].hasPrefix("k")))
+                || words[index].first?.isNumber == true
+                || (!capital && !nameParticles.contains(words[index]))
+            {
+                end = index
+                break
+            }
+        }
+        // "vereda Pompeya de la…": particles only join words of the name.
+        while end > label + 2, nameParticles.contains(words[end - 1]) { end -= 1 }
+        return end
+    }
+
+    /// "Barrio no, es la vereda Churuvita", "Barrio o vereda: Vereda Llano Grande": the last
+    /// rural place named with a capital in the text (its kind and name), or nil.
+    static func namedRuralPlace(in text: String) -> String? {
+        let words = Words(text)
+        let characters = Array(text)
+        guard
+            let label = (0..<max(words.count - 1, 0)).last(where: { index in
+                ruralPlaceLabels.contains(words[index]) && !ruralPlaceLabels.contains(words[index + 1])
+                    && characters[words.words[index + 1].range.lowerBound].isUppercase
+            })
+        else { return nil }
+        let end = ruralPlaceEnd(words, characters, label: label)
+        return words.originalText(label..<end)
     }
 
     /// Words that lead to a rural place inside an address ("eso queda en la vereda …").

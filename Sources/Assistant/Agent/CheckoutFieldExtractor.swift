@@ -490,6 +490,14 @@ public enum CheckoutFieldExtractor {
                 freeRanges[slot] = nil
             }
         }
+        // "Barrio no, es la vereda Churuvita", "Barrio o vereda: Vereda Llano Grande": a barrio
+        // read as a few words in lower case ("no", "rural", "o vereda") gives way to the rural
+        // place the message names with a capital.
+        if let neighborhood = values[.neighborhood], !neighborhood.contains(where: \.isUppercase),
+            Words(neighborhood).count <= maxPlainBarrioWords, let place = namedRuralPlace(in: text)
+        {
+            values[.neighborhood] = place
+        }
         // "barrio Santa Bárbara Buga": the city after the neighbourhood is no part of it.
         if let neighborhood = values[.neighborhood] {
             values[.neighborhood] = ColombianPlaces.withoutCity(neighborhood)
@@ -987,6 +995,8 @@ public enum CheckoutFieldExtractor {
     }
 
     static let maxRuralNameWords = 4
+    /// The most words of a barrio in lower case that a rural place named in the message replaces.
+    static let maxPlainBarrioWords = 3
     /// Words before a rural place's kind in its piece ("yo vivo en la vereda …").
     static let ruralPlaceStartLeads: Set<String> = [
         "en", "la", "de", "del", "y", "es", "queda", "yo", "vivo", "vivimos", "quedamos", "estamos", "eso",

@@ -126,13 +126,17 @@ import Testing
 
     @Test func anInvoiceEmailAtTheSummaryConfirmsWithoutReplacingTheDeliveryEmail() async throws {
         let h = try await AgentHarness()
-        _ = try await h.conversation(
-            "ls2",
-            [
-                "necesito 3 conos de seguridad", "eso es todo",
-                "Marleny Ruiz Ospina, cédula 41.927.385, cel 3168840217, correo mruiz@agrollanos.com, "
-                    + "Calle 12 # 8-40, barrio Centro, entregar en la bodega",
-            ])
+        // Three cones, the go-ahead and every datum: the summary is shown.
+        func toSummary(_ chat: String) async throws {
+            _ = try await h.conversation(
+                chat,
+                [
+                    "necesito 3 conos de seguridad", "eso es todo",
+                    "Marleny Ruiz Ospina, cédula 41.927.385, cel 3168840217, correo mruiz@agrollanos.com, "
+                        + "Calle 12 # 8-40, barrio Centro, entregar en la bodega",
+                ])
+        }
+        try await toSummary("ls2")
         let confirmed = try await h.say(
             "ls2", "Confirmado. Favor enviar la factura a contabilidad@agrollanos.com con la orden OC-118")
         #expect(confirmed.reply.contains("quedó registrado"), "\(confirmed.reply)")
@@ -140,13 +144,7 @@ import Testing
         #expect(order.client.email == "mruiz@agrollanos.com")
         #expect(order.client.notes == "entregar en la bodega")
         // An e-mail given as a change, not for the invoice, still changes the form.
-        _ = try await h.conversation(
-            "ls3",
-            [
-                "necesito 3 conos de seguridad", "eso es todo",
-                "Marleny Ruiz Ospina, cédula 41.927.385, cel 3168840217, correo mruiz@agrollanos.com, "
-                    + "Calle 12 # 8-40, barrio Centro, entregar en la bodega",
-            ])
+        try await toSummary("ls3")
         let changed = try await h.say("ls3", "sí confirmo, pero el correo es otro: marleny.ruiz@gmail.com")
         #expect(!changed.reply.contains("quedó registrado"), "\(changed.reply)")
         #expect(changed.reply.contains("marleny.ruiz@gmail.com"), "\(changed.reply)")
@@ -161,5 +159,29 @@ import Testing
         #expect(asked.reply.contains("2 × Overol antifluido"), "\(asked.reply)")
         #expect(!asked.reply.contains("no lo manejamos"), "\(asked.reply)")
         await h.tearDown()
+    }
+
+    /// "Barrio no, es la vereda Churuvita" stored "no" as the barrio, "Barrio o vereda: Vereda
+    /// Llano Grande" stored "o vereda": a barrio read as a few words in lower case gives way to
+    /// the rural place the message names.
+    @Test func aRuralPlaceNamedBesideABarrioThatIsNoneIsTheBarrio() {
+        let answer = CheckoutFieldExtractor.extract(
+            "barrio no tenemos, es el corregimiento El Hobo", requested: .neighborhood)
+        #expect(answer.values[.neighborhood] == "corregimiento El Hobo")
+        let labelled = CheckoutFieldExtractor.extract(
+            "Dirección: Km 2 vía Yopal - Aguazul, Hato La Candelaria / Barrio o vereda: Vereda El Charte / Cel 3205561847",
+            requested: nil)
+        #expect(labelled.values[.neighborhood] == "Vereda El Charte")
+        let rural = CheckoutFieldExtractor.extract(
+            "Dirección: Km 9 vía Neiva, Molino El Trigal\nBarrio: zona rural, vereda Fortalecillas", requested: nil)
+        #expect(rural.values[.neighborhood] == "vereda Fortalecillas")
+        // A barrio with a name stays, whatever vereda the address holds.
+        let named = CheckoutFieldExtractor.extract(
+            "Dirección: finca El Paraíso, vereda La Unión\nBarrio: Centro", requested: nil)
+        #expect(named.values[.neighborhood] == "Centro")
+        // Hostile: thousands of rural words are read once.
+        let long = CheckoutFieldExtractor.namedRuralPlace(
+            in: String(repeating: "vereda ", count: 10_000) + "Vereda Alta")
+        #expect(long == "Vereda Alta")
     }
 }
