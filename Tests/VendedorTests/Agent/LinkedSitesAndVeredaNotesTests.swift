@@ -24,6 +24,14 @@ import Testing
             SpokenAddress.rewrite("la bodega está en la Carrera 1 # 45-80")
                 == "la bodega está en la Carrera 1 # 45-80")
         #expect(SpokenAddress.rewrite("déjelo en la finca") == "déjelo en la finca")
+        // A name longer than `FieldScanner.maxSiteNameWords` links nothing (the bound of the
+        // look back; switched off, the site's name ran over the whole text).
+        let long = "la finca " + String(repeating: "Alta ", count: 5) + "en la vereda Rosales"
+        #expect(SpokenAddress.rewrite(long) == long)
+        // Hostile: thousands of links are read in one pass and each is rewritten.
+        let many = String(repeating: "finca El Roble en la vereda Alta, ", count: 2_000)
+        let rewritten = SpokenAddress.rewrite(many)
+        #expect(rewritten.components(separatedBy: "El Roble, vereda Alta").count == 2_001)
         let address = CheckoutFieldExtractor.extract(
             SpokenAddress.rewrite("la hacienda Villa Luz queda en el km 9 vía Chaparral"), requested: .address)
         #expect(address.values[.address] == "hacienda Villa Luz, km 9 vía Chaparral")
