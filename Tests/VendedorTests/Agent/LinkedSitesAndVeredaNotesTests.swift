@@ -159,16 +159,6 @@ import Testing
         await h.tearDown()
     }
 
-    /// "un overol de esos que no dejan pasar el líquido" met the disinfectant by "líquido" and
-    /// was answered "Eso no lo manejamos"; what lets no liquid through is the antifluid kind.
-    @Test func whatLetsNoLiquidThroughIsTheAntifluidOverall() async throws {
-        let h = try await AgentHarness()
-        let asked = try await h.say("ls4", "me manda 2 overoles de esos que no dejen pasar los químicos")
-        #expect(asked.reply.contains("2 × Overol antifluido"), "\(asked.reply)")
-        #expect(!asked.reply.contains("no lo manejamos"), "\(asked.reply)")
-        await h.tearDown()
-    }
-
     /// "Barrio no, es la vereda Churuvita" stored "no" as the barrio, "Barrio o vereda: Vereda
     /// Llano Grande" stored "o vereda": a barrio read as a few words in lower case gives way to
     /// the rural place the message names.
